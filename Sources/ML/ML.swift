@@ -1,0 +1,2 @@
+/// Learners, AutoML, stacking, calibration and metrics in pure Swift, free of I/O.
+public enum ML {}

@@ -1,0 +1,2 @@
+/// The singleton cron scheduler that turns time into jobs.
+public enum Scheduler {}

@@ -1,0 +1,2 @@
+/// PostgreSQL over libpq: the platform's system of record.
+public enum Store {}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The one executable of the platform.
+@main
+struct AIPS: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aips",
+        abstract: "AI Pro Sports job platform: queue, workers, scheduler, API.",
+        subcommands: []
+    )
+}
