@@ -4,7 +4,6 @@ import PackageDescription
 /// Settings every first-party target shares.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(

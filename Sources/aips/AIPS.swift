@@ -6,6 +6,11 @@ struct AIPS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aips",
         abstract: "AI Pro Sports job platform: queue, workers, scheduler, API.",
-        subcommands: []
+        subcommands: [
+            DevCommand.self,
+            WorkerCommand.self,
+            EnqueueCommand.self,
+            QueueCommand.self,
+        ]
     )
 }

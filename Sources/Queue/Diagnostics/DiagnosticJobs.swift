@@ -23,9 +23,9 @@ public enum DiagnosticJobs {
     public struct Fail: JobParameters {
         public static let jobType = "diag.fail"
         public var message: String
-        /// Fail for good at once instead of retrying.
-        public var permanent: Bool
-        public init(message: String, permanent: Bool = false) {
+        /// Fail for good at once instead of retrying (default false).
+        public var permanent: Bool?
+        public init(message: String, permanent: Bool? = nil) {
             self.message = message
             self.permanent = permanent
         }
@@ -54,7 +54,7 @@ public enum DiagnosticJobs {
             try await context.progress(100, "slept")
         }
         registry.register(Fail.self) { parameters, _ in
-            if parameters.permanent { throw PermanentJobError(parameters.message) }
+            if parameters.permanent == true { throw PermanentJobError(parameters.message) }
             throw DiagnosticFailure(message: parameters.message)
         }
         registry.register(Effect.self) { parameters, context in
