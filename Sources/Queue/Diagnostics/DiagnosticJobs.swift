@@ -36,8 +36,9 @@ public enum DiagnosticJobs {
     public struct Effect: JobParameters {
         public static let jobType = "diag.effect"
         public var ledger: String
-        public var milliseconds: Int
-        public init(ledger: String, milliseconds: Int = 0) {
+        /// How long each run takes before recording its effect (default 0).
+        public var milliseconds: Int?
+        public init(ledger: String, milliseconds: Int? = nil) {
             self.ledger = ledger
             self.milliseconds = milliseconds
         }
@@ -58,7 +59,7 @@ public enum DiagnosticJobs {
             throw DiagnosticFailure(message: parameters.message)
         }
         registry.register(Effect.self) { parameters, context in
-            if parameters.milliseconds > 0 { try await Task.sleep(for: .milliseconds(parameters.milliseconds)) }
+            if let milliseconds = parameters.milliseconds, milliseconds > 0 { try await Task.sleep(for: .milliseconds(milliseconds)) }
             try await redis.send("HINCRBY", ledgerKey(parameters.ledger), context.id, "1")
         }
     }
