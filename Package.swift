@@ -68,6 +68,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
+
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "TestSupport"], swiftSettings: swiftSettings),
