@@ -45,14 +45,18 @@ import TestSupport
         let fixture = try QueueFixture()
         let id = try await fixture.queue.enqueue(fixture.request {
             $0.maxAttempts = 2
-            $0.backoff = .milliseconds(40)
+            $0.backoff = .milliseconds(400)
         }).id
         var job = try #require(try await fixture.reserve().first)
         let firstError = AttemptError(attempt: 1, at: 0, kind: "error", message: "boom 1")
+        let failedAt = Date()
         #expect(try await fixture.queue.fail(queue: fixture.name, [(id, job.leaseToken, firstError, .retry)]) == [.retrying])
-        #expect(try await fixture.state(id) == .retrying)
-        #expect(try await fixture.reserve().isEmpty)  // backoff not over
-        try await Task.sleep(for: .milliseconds(80))
+        let retrying = try #require(try await fixture.queue.job(id))
+        #expect(retrying.state == .retrying)
+        // First retry after the base backoff, ±25 % jitter.
+        let delay = try #require(retrying.runAt).timeIntervalSince(failedAt)
+        #expect(delay > 0.29 && delay < 0.51, "backoff was \(delay) s")
+        try await Task.sleep(for: .milliseconds(Int64(delay * 1000) + 30))
         job = try #require(try await fixture.reserve().first)
         #expect(job.attempt == 2)
         let secondError = AttemptError(attempt: 2, at: 0, kind: "error", message: "boom 2")

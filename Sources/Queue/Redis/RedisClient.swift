@@ -46,7 +46,7 @@ public final class RedisClient: Sendable {
         try await send([command] + arguments)
     }
 
-    /// Runs a Lua script with EVALSHA, loading it first when the server does not know it.
+    /// Runs a Lua script with EVALSHA, falling back to EVAL (which caches it) when the server does not know it.
     @discardableResult
     public func run(_ script: RedisScript, keys: [String], arguments: [String]) async throws(RedisError) -> RedisValue {
         let evalsha = ["EVALSHA", script.sha1, String(keys.count)] + keys + arguments
@@ -54,8 +54,8 @@ public final class RedisClient: Sendable {
             do {
                 return try await send(evalsha)
             } catch where error.serverPrefix == "NOSCRIPT" {
-                try await send(["SCRIPT", "LOAD", script.source])
-                return try await send(evalsha)
+                // EVAL runs and caches the script in one step, so a concurrent SCRIPT FLUSH cannot get between.
+                return try await send(["EVAL", script.source, String(keys.count)] + keys + arguments)
             }
         } catch where error.code == .server {
             throw RedisError(.server, command: "script \(script.name)", message: error.message)
