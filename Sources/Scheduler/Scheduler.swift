@@ -1,2 +1,0 @@
-/// The singleton cron scheduler that turns time into jobs.
-public enum Scheduler {}
