@@ -1,0 +1,107 @@
+import Foundation
+
+/// How to reach Redis and how the client behaves.
+public struct RedisConfiguration: Sendable {
+    /// Where the server listens.
+    public enum Endpoint: Sendable, Equatable {
+        case tcp(host: String, port: Int)
+        case unix(path: String)
+    }
+
+    public var endpoint: Endpoint
+    /// ACL user name (Redis 6+); `nil` authenticates as the default user.
+    public var username: String?
+    public var password: String?
+    /// The logical database selected on every connection.
+    public var database: Int
+    /// Connections in the shared pool. Each pipelines many commands, so a few suffice.
+    public var poolSize: Int
+    /// How long a command may wait for its reply before it fails and the connection is reset.
+    public var commandTimeout: Duration
+    /// First delay before a reconnect; doubles up to `maximumReconnectDelay`.
+    public var minimumReconnectDelay: Duration
+    public var maximumReconnectDelay: Duration
+
+    public init(
+        endpoint: Endpoint = .tcp(host: "127.0.0.1", port: 6379),
+        username: String? = nil,
+        password: String? = nil,
+        database: Int = 0,
+        poolSize: Int = 2,
+        commandTimeout: Duration = .seconds(5),
+        minimumReconnectDelay: Duration = .milliseconds(50),
+        maximumReconnectDelay: Duration = .seconds(2)
+    ) {
+        self.endpoint = endpoint
+        self.username = username
+        self.password = password
+        self.database = database
+        self.poolSize = poolSize
+        self.commandTimeout = commandTimeout
+        self.minimumReconnectDelay = minimumReconnectDelay
+        self.maximumReconnectDelay = maximumReconnectDelay
+    }
+
+    /// Reads `redis://[user:password@]host[:port][/db]` or `unix:///path?db=N&password=P`.
+    ///
+    /// `rediss://` is refused: Debian's hiredis 0.14 has no TLS support, so a TLS
+    /// connection needs a terminating proxy (stunnel, spiped) in front of Redis.
+    public init(url: String) throws {
+        self.init()
+        guard let components = URLComponents(string: url), let scheme = components.scheme else {
+            throw RedisError(.invalidURL, message: "not a URL: \(Self.redacted(url))")
+        }
+        let query = Dictionary(
+            (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        switch scheme {
+        case "redis":
+            let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+            endpoint = .tcp(host: host, port: components.port ?? 6379)
+            let path = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if !path.isEmpty {
+                guard let db = Int(path), db >= 0 else {
+                    throw RedisError(.invalidURL, message: "database must be a number, got \"\(path)\"")
+                }
+                database = db
+            }
+        case "unix":
+            guard !components.path.isEmpty else {
+                throw RedisError(.invalidURL, message: "unix URL without a socket path")
+            }
+            endpoint = .unix(path: components.path)
+        case "rediss":
+            throw RedisError(
+                .unsupported,
+                message: "rediss:// needs TLS, which hiredis 0.14 lacks; put a TLS proxy in front of Redis and use redis://")
+        default:
+            throw RedisError(.invalidURL, message: "unknown scheme \"\(scheme)\" (expected redis:// or unix://)")
+        }
+        if let user = components.user, !user.isEmpty { username = user.removingPercentEncoding ?? user }
+        if let secret = components.password { password = secret.removingPercentEncoding ?? secret }
+        if let secret = query["password"] { password = secret }
+        if let db = query["db"] {
+            guard let value = Int(db), value >= 0 else {
+                throw RedisError(.invalidURL, message: "db must be a number, got \"\(db)\"")
+            }
+            database = value
+        }
+        if let timeout = query["timeout"] {
+            guard let seconds = Double(timeout), seconds > 0 else {
+                throw RedisError(.invalidURL, message: "timeout must be seconds, got \"\(timeout)\"")
+            }
+            commandTimeout = .milliseconds(Int(seconds * 1000))
+        }
+    }
+
+    /// The URL with any password replaced, safe to log.
+    public static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return "<unparseable url>" }
+        if components.password != nil { components.password = "***" }
+        if components.queryItems?.contains(where: { $0.name == "password" }) == true {
+            components.queryItems = components.queryItems?.map {
+                $0.name == "password" ? URLQueryItem(name: "password", value: "***") : $0
+            }
+        }
+        return components.string ?? "<unparseable url>"
+    }
+}
