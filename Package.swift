@@ -37,7 +37,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Scripts")],
             swiftSettings: swiftSettings
         ),
         .target(

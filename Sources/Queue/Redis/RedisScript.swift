@@ -15,9 +15,6 @@ public struct RedisScript: Sendable {
         var length: UInt32 = 0
         let bytes = Array(source.utf8)
         EVP_Digest(bytes, bytes.count, &digest, &length, EVP_sha1(), nil)
-        sha1 = digest.prefix(Int(length)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        sha1 = Digest.hex(digest.prefix(Int(length)))
     }
 }

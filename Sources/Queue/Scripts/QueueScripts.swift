@@ -1,0 +1,450 @@
+/// The Lua scripts that make every job state transition one atomic step.
+///
+/// Each script touches the keys of one queue only: `KEYS[1]` is the queue's key
+/// prefix `aips:{queue}:` (hash-tagged, so on Redis Cluster all of a queue's keys share
+/// a slot). Keys below are relative to it: `job:ID` (hash), `queued` (ready jobs,
+/// score = priority × 10¹³ + ready time), `scheduled` and `retry` (score = due time),
+/// `running` (score = lease expiry), `waiting` (jobs waiting for parents, with
+/// `deps:ID` holding the parents left), `succeeded`, `dead`, `cancelled` (score =
+/// finished time), `idem:KEY`, `meta` (pause, limits, fences), `notify` (wake-up
+/// tokens for blocked workers), `outbox` (finished parents whose children must hear
+/// of it), `archive` (finished jobs for the archive hook).
+enum QueueScripts {
+    static let prelude = """
+        local prefix = KEYS[1]
+        local function jobkey(id) return prefix .. 'job:' .. id end
+        local function append_error(key, entry)
+          local errs = redis.call('HGET', key, 'errors')
+          if (not errs) or errs == '' or errs == '[]' then errs = '[' .. entry .. ']'
+          else errs = string.sub(errs, 1, -2) .. ',' .. entry .. ']' end
+          redis.call('HSET', key, 'errors', errs)
+        end
+        local function make_ready(id, key, now)
+          local priority = tonumber(redis.call('HGET', key, 'priority') or '0')
+          redis.call('HSET', key, 'state', 'queued')
+          redis.call('ZADD', prefix .. 'queued', priority * 1e13 + now, id)
+        end
+        local function notify(n)
+          if n <= 0 then return end
+          if n > 64 then n = 64 end
+          local tokens = {}
+          for i = 1, n do tokens[i] = '1' end
+          redis.call('RPUSH', prefix .. 'notify', unpack(tokens))
+          redis.call('LTRIM', prefix .. 'notify', -64, -1)
+        end
+        local function finish(id, key, state, now, archive)
+          redis.call('HSET', key, 'state', state, 'finished_at', now)
+          redis.call('HDEL', key, 'token', 'lease_until')
+          redis.call('ZADD', prefix .. state, now, id)
+          if redis.call('HGET', key, 'has_children') == '1' then redis.call('RPUSH', prefix .. 'outbox', id) end
+          if archive == '1' then redis.call('RPUSH', prefix .. 'archive', id) end
+        end
+
+        """
+
+    private static func script(_ name: String, _ body: String) -> RedisScript {
+        RedisScript(name: name, source: prelude + body)
+    }
+
+    /// ARGV: now, count, fence name, fence token, then 13 fields per job. Returns one status per job,
+    /// `created` or `existing:ID`; refuses the whole batch on a stale fence or an idempotency conflict.
+    static let enqueue = script("enqueue", """
+        local now = tonumber(ARGV[1])
+        local count = tonumber(ARGV[2])
+        if ARGV[3] ~= '' then
+          local seen = tonumber(redis.call('HGET', prefix .. 'meta', 'fence:' .. ARGV[3]) or '-1')
+          local token = tonumber(ARGV[4])
+          if token < seen then
+            return redis.error_reply('STALEFENCE token ' .. ARGV[4] .. ' is older than ' .. seen)
+          end
+          redis.call('HSET', prefix .. 'meta', 'fence:' .. ARGV[3], ARGV[4])
+        end
+        -- Conflicts are found before anything is written, so a refused batch leaves no trace.
+        for i = 0, count - 1 do
+          local b = 5 + i * 13
+          if ARGV[b + 9] ~= '' then
+            local existing = redis.call('GET', prefix .. 'idem:' .. ARGV[b + 9])
+            if existing and redis.call('EXISTS', jobkey(existing)) == 1
+              and redis.call('HGET', jobkey(existing), 'payload_hash') ~= ARGV[b + 10] then
+              return redis.error_reply('IDEMCONFLICT ' .. i .. ' ' .. existing)
+            end
+          end
+        end
+        local out = {}
+        local ready = 0
+        for i = 0, count - 1 do
+          local b = 5 + i * 13
+          local id, idem, hash, parents = ARGV[b], ARGV[b + 9], ARGV[b + 10], ARGV[b + 11]
+          local status = 'created'
+          if idem ~= '' then
+            local ikey = prefix .. 'idem:' .. idem
+            local existing = redis.call('GET', ikey)
+            if existing and redis.call('EXISTS', jobkey(existing)) == 1 then
+              status = 'existing:' .. existing
+            else
+              redis.call('SET', ikey, id)
+            end
+          end
+          if status == 'created' then
+            local run_at = tonumber(ARGV[b + 5])
+            local state = 'queued'
+            if parents ~= '' then state = 'waiting' elseif run_at > now then state = 'scheduled' end
+            local key = jobkey(id)
+            redis.call('HSET', key, 'id', id, 'type', ARGV[b + 1], 'payload', ARGV[b + 2],
+              'priority', ARGV[b + 3], 'max_attempts', ARGV[b + 4], 'run_at', ARGV[b + 5],
+              'timeout_ms', ARGV[b + 6], 'backoff_base_ms', ARGV[b + 7], 'backoff_max_ms', ARGV[b + 8],
+              'idem', idem, 'payload_hash', hash, 'parents', parents, 'dep_policy', ARGV[b + 12],
+              'state', state, 'attempt', 0, 'created_at', now, 'errors', '[]')
+            if state == 'waiting' then
+              redis.call('ZADD', prefix .. 'waiting', now, id)
+              for parent in string.gmatch(parents, '[^,]+') do redis.call('SADD', prefix .. 'deps:' .. id, parent) end
+            elseif state == 'scheduled' then
+              redis.call('ZADD', prefix .. 'scheduled', run_at, id)
+            else
+              redis.call('ZADD', prefix .. 'queued', tonumber(ARGV[b + 3]) * 1e13 + now, id)
+              ready = ready + 1
+            end
+          end
+          out[#out + 1] = status
+        end
+        notify(ready)
+        return out
+        """)
+
+    /// ARGV: now, worker, lease ms, max jobs, token prefix. Returns
+    /// `{status, hint, id, type, payload, attempt, max_attempts, timeout_ms, token, created_at, ...}`
+    /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown).
+    static let reserve = script("reserve", """
+        local now = tonumber(ARGV[1])
+        local meta = prefix .. 'meta'
+        if redis.call('HGET', meta, 'paused') == '1' then return {'paused', -1} end
+        for _, zname in ipairs({'scheduled', 'retry'}) do
+          local due = redis.call('ZRANGEBYSCORE', prefix .. zname, '-inf', now, 'LIMIT', 0, 500)
+          if #due > 0 then
+            for _, id in ipairs(due) do make_ready(id, jobkey(id), now) end
+            redis.call('ZREM', prefix .. zname, unpack(due))
+          end
+        end
+        local n = tonumber(ARGV[4])
+        local limit = tonumber(redis.call('HGET', meta, 'concurrency') or '0')
+        if limit > 0 then
+          local free = limit - redis.call('ZCARD', prefix .. 'running')
+          if free < n then n = free end
+        end
+        local hint = -1
+        local rate = tonumber(redis.call('HGET', meta, 'rate') or '0')
+        if rate > 0 and n > 0 then
+          local period = tonumber(redis.call('HGET', meta, 'rate_period_ms'))
+          local tokens = tonumber(redis.call('HGET', meta, 'rate_tokens') or rate)
+          local last = tonumber(redis.call('HGET', meta, 'rate_at') or now)
+          tokens = math.min(rate, tokens + (now - last) * rate / period)
+          local take = math.min(n, math.floor(tokens))
+          if take > redis.call('ZCARD', prefix .. 'queued') then take = redis.call('ZCARD', prefix .. 'queued') end
+          n = take
+          tokens = tokens - take
+          redis.call('HSET', meta, 'rate_tokens', tostring(tokens), 'rate_at', now)
+          if n == 0 then hint = now + math.ceil((1 - tokens) * period / rate) end
+        end
+        local out = {'ok', -1}
+        if n > 0 then
+          local popped = redis.call('ZPOPMIN', prefix .. 'queued', n)
+          local leases = {}
+          local lease = now + tonumber(ARGV[3])
+          for i = 1, #popped, 2 do
+            local id = popped[i]
+            local key = jobkey(id)
+            local f = redis.call('HMGET', key, 'type', 'payload', 'attempt', 'max_attempts', 'timeout_ms', 'created_at')
+            if f[1] then
+              local attempt = tonumber(f[3]) + 1
+              local token = ARGV[5] .. ':' .. attempt
+              redis.call('HSET', key, 'state', 'running', 'attempt', attempt, 'worker', ARGV[2],
+                'token', token, 'lease_until', lease, 'started_at', now, 'cancel', '0')
+              leases[#leases + 1] = lease
+              leases[#leases + 1] = id
+              for _, v in ipairs({id, f[1], f[2], attempt, f[4], f[5], token, f[6]}) do out[#out + 1] = v end
+            end
+          end
+          if #leases > 0 then redis.call('ZADD', prefix .. 'running', unpack(leases)) end
+        end
+        if hint < 0 then
+          local nexts = {}
+          for _, zname in ipairs({'scheduled', 'retry'}) do
+            local first = redis.call('ZRANGE', prefix .. zname, 0, 0, 'WITHSCORES')
+            if first[2] then nexts[#nexts + 1] = tonumber(first[2]) end
+          end
+          for _, t in ipairs(nexts) do if hint < 0 or t < hint then hint = t end end
+        end
+        out[2] = hint
+        return out
+        """)
+
+    /// ARGV: now, lease ms, then (id, token) pairs. Returns per job 1 (extended), 2 (extended,
+    /// cancellation requested) or 0 (the lease is no longer ours).
+    static let heartbeat = script("heartbeat", """
+        local now = tonumber(ARGV[1])
+        local lease = now + tonumber(ARGV[2])
+        local out = {}
+        for i = 3, #ARGV, 2 do
+          local id, token = ARGV[i], ARGV[i + 1]
+          local key = jobkey(id)
+          local f = redis.call('HMGET', key, 'token', 'state', 'cancel')
+          if f[1] == token and f[2] == 'running' then
+            redis.call('HSET', key, 'lease_until', lease)
+            redis.call('ZADD', prefix .. 'running', 'XX', lease, id)
+            if f[3] == '1' then out[#out + 1] = 2 else out[#out + 1] = 1 end
+          else
+            out[#out + 1] = 0
+          end
+        end
+        return out
+        """)
+
+    /// ARGV: now, archive flag, then (id, token, result) triples. Returns 1 per job acknowledged,
+    /// 0 where the lease was lost (the result is dropped; the job runs again or already ended).
+    static let complete = script("complete", """
+        local now = tonumber(ARGV[1])
+        local out = {}
+        local done = {}
+        for i = 3, #ARGV, 3 do
+          local id, token = ARGV[i], ARGV[i + 1]
+          local key = jobkey(id)
+          local f = redis.call('HMGET', key, 'token', 'state')
+          if f[1] == token and f[2] == 'running' then
+            redis.call('HSET', key, 'result', ARGV[i + 2], 'progress', 100)
+            finish(id, key, 'succeeded', now, ARGV[2])
+            done[#done + 1] = id
+            out[#out + 1] = 1
+          else
+            out[#out + 1] = 0
+          end
+        end
+        if #done > 0 then redis.call('ZREM', prefix .. 'running', unpack(done)) end
+        return out
+        """)
+
+    /// ARGV: now, archive flag, then (id, token, error JSON, mode, jitter) per job; mode is
+    /// `retry`, `dead` or `cancelled`. Returns the new state per job, or `lost`.
+    static let fail = script("fail", """
+        local now = tonumber(ARGV[1])
+        local out = {}
+        for i = 3, #ARGV, 5 do
+          local id, token, mode = ARGV[i], ARGV[i + 1], ARGV[i + 3]
+          local key = jobkey(id)
+          local f = redis.call('HMGET', key, 'token', 'state', 'attempt', 'max_attempts', 'backoff_base_ms', 'backoff_max_ms')
+          if f[1] == token and f[2] == 'running' then
+            append_error(key, ARGV[i + 2])
+            redis.call('ZREM', prefix .. 'running', id)
+            local attempt, max = tonumber(f[3]), tonumber(f[4])
+            if mode == 'cancelled' then
+              finish(id, key, 'cancelled', now, ARGV[2])
+              out[#out + 1] = 'cancelled'
+            elseif mode == 'retry' and attempt < max then
+              local delay = math.min(tonumber(f[6]), tonumber(f[5]) * 2 ^ (attempt - 1))
+              delay = math.floor(delay * (0.75 + 0.5 * tonumber(ARGV[i + 4])))
+              redis.call('HSET', key, 'state', 'retrying', 'run_at', now + delay)
+              redis.call('HDEL', key, 'token', 'lease_until')
+              redis.call('ZADD', prefix .. 'retry', now + delay, id)
+              out[#out + 1] = 'retrying'
+            else
+              finish(id, key, 'dead', now, ARGV[2])
+              out[#out + 1] = 'dead'
+            end
+          else
+            out[#out + 1] = 'lost'
+          end
+        end
+        return out
+        """)
+
+    /// ARGV: now, then (id, token) pairs. Hands leases back without spending an attempt.
+    static let release = script("release", """
+        local now = tonumber(ARGV[1])
+        local out = {}
+        local released = 0
+        for i = 2, #ARGV, 2 do
+          local id, token = ARGV[i], ARGV[i + 1]
+          local key = jobkey(id)
+          local f = redis.call('HMGET', key, 'token', 'state', 'attempt')
+          if f[1] == token and f[2] == 'running' then
+            redis.call('HSET', key, 'attempt', tonumber(f[3]) - 1)
+            redis.call('HDEL', key, 'token', 'lease_until')
+            redis.call('ZREM', prefix .. 'running', id)
+            make_ready(id, key, now)
+            released = released + 1
+            out[#out + 1] = 1
+          else
+            out[#out + 1] = 0
+          end
+        end
+        notify(released)
+        return out
+        """)
+
+    /// ARGV: now, archive flag, max. Returns expired leases to the queue (or the dead set when
+    /// no attempts are left), recording the expiry as the attempt's error. Returns the count.
+    static let reap = script("reap", """
+        local now = tonumber(ARGV[1])
+        local expired = redis.call('ZRANGEBYSCORE', prefix .. 'running', '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
+        local requeued = 0
+        for _, id in ipairs(expired) do
+          local key = jobkey(id)
+          local f = redis.call('HMGET', key, 'attempt', 'max_attempts', 'worker', 'state')
+          if f[4] == 'running' then
+            append_error(key, cjson.encode({attempt = tonumber(f[1]), at = now, kind = 'lease_expired',
+              worker = f[3], message = 'lease expired: worker ' .. tostring(f[3]) .. ' stopped heartbeating'}))
+            if tonumber(f[1]) >= tonumber(f[2]) then
+              finish(id, key, 'dead', now, ARGV[2])
+            else
+              redis.call('HDEL', key, 'token', 'lease_until')
+              make_ready(id, key, now)
+              requeued = requeued + 1
+            end
+          end
+        end
+        if #expired > 0 then redis.call('ZREM', prefix .. 'running', unpack(expired)) end
+        notify(requeued)
+        return #expired
+        """)
+
+    /// ARGV: id, now, archive flag. Returns `cancelled`, `requested` (running: the worker will
+    /// see it at its next heartbeat), `missing` or `finished:STATE`.
+    static let cancel = script("cancel", """
+        local id, now = ARGV[1], tonumber(ARGV[2])
+        local key = jobkey(id)
+        local state = redis.call('HGET', key, 'state')
+        if not state then return 'missing' end
+        if state == 'running' then
+          redis.call('HSET', key, 'cancel', '1')
+          return 'requested'
+        end
+        local from = ({queued = 'queued', scheduled = 'scheduled', retrying = 'retry', waiting = 'waiting'})[state]
+        if not from then return 'finished:' .. state end
+        redis.call('ZREM', prefix .. from, id)
+        redis.call('DEL', prefix .. 'deps:' .. id)
+        finish(id, key, 'cancelled', now, ARGV[3])
+        return 'cancelled'
+        """)
+
+    /// ARGV: id, token, percent, message, now. Returns 1, or 0 when the lease is not ours.
+    static let progress = script("progress", """
+        local key = jobkey(ARGV[1])
+        local f = redis.call('HMGET', key, 'token', 'state')
+        if f[1] ~= ARGV[2] or f[2] ~= 'running' then return 0 end
+        redis.call('HSET', key, 'progress', ARGV[3], 'progress_message', ARGV[4], 'progress_at', ARGV[5])
+        return 1
+        """)
+
+    /// Parent side of a dependency. ARGV: parent id, child queue, child id. Returns `attached`,
+    /// or the parent's final state (`succeeded`, `dead`, `cancelled`), or `missing`.
+    static let attach = script("attach", """
+        local key = jobkey(ARGV[1])
+        local state = redis.call('HGET', key, 'state')
+        if not state then return 'missing' end
+        if state == 'succeeded' or state == 'dead' or state == 'cancelled' then return state end
+        redis.call('SADD', prefix .. 'children:' .. ARGV[1], ARGV[2] .. '\\n' .. ARGV[3])
+        redis.call('HSET', key, 'has_children', '1')
+        return 'attached'
+        """)
+
+    /// Child side of a dependency. ARGV: child id, parent id, parent outcome, now, archive flag.
+    /// Idempotent: a child no longer waiting ignores the news.
+    static let resolve = script("resolve", """
+        local child, parent, outcome, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+        local key = jobkey(child)
+        if redis.call('HGET', key, 'state') ~= 'waiting' then return 0 end
+        local deps = prefix .. 'deps:' .. child
+        if outcome == 'succeeded' then
+          redis.call('SREM', deps, parent)
+          if redis.call('SCARD', deps) > 0 then return 1 end
+          redis.call('ZREM', prefix .. 'waiting', child)
+          local run_at = tonumber(redis.call('HGET', key, 'run_at') or '0')
+          if run_at > now then
+            redis.call('HSET', key, 'state', 'scheduled')
+            redis.call('ZADD', prefix .. 'scheduled', run_at, child)
+          else
+            make_ready(child, key, now)
+            notify(1)
+          end
+          return 1
+        end
+        local policy = redis.call('HGET', key, 'dep_policy')
+        append_error(key, cjson.encode({attempt = 0, at = now, kind = 'dependency',
+          message = 'parent ' .. parent .. ' ended ' .. outcome}))
+        redis.call('DEL', deps)
+        redis.call('ZREM', prefix .. 'waiting', child)
+        if policy == 'fail' then finish(child, key, 'dead', now, ARGV[5])
+        else finish(child, key, 'cancelled', now, ARGV[5]) end
+        return 1
+        """)
+
+    /// ARGV: max. Returns `{parent id, parent state, n, child...}` groups for finished parents.
+    static let outboxPeek = script("outbox-peek", """
+        local ids = redis.call('LRANGE', prefix .. 'outbox', 0, tonumber(ARGV[1]) - 1)
+        local out = {}
+        for _, id in ipairs(ids) do
+          local children = redis.call('SMEMBERS', prefix .. 'children:' .. id)
+          out[#out + 1] = id
+          out[#out + 1] = redis.call('HGET', jobkey(id), 'state') or 'missing'
+          out[#out + 1] = #children
+          for _, c in ipairs(children) do out[#out + 1] = c end
+        end
+        return out
+        """)
+
+    /// ARGV: parent ids whose children were told. Removes them from the outbox.
+    static let outboxAck = script("outbox-ack", """
+        for _, id in ipairs(ARGV) do redis.call('LREM', prefix .. 'outbox', 1, id) end
+        return #ARGV
+        """)
+
+    /// ARGV: now, finished TTL ms, dead TTL ms, max. Deletes finished jobs past retention.
+    static let prune = script("prune", """
+        local now = tonumber(ARGV[1])
+        local removed = 0
+        for zname, ttl in pairs({succeeded = ARGV[2], cancelled = ARGV[2], dead = ARGV[3]}) do
+          local ids = redis.call('ZRANGEBYSCORE', prefix .. zname, '-inf', now - tonumber(ttl), 'LIMIT', 0, tonumber(ARGV[4]))
+          for _, id in ipairs(ids) do
+            local idem = redis.call('HGET', jobkey(id), 'idem')
+            if idem and idem ~= '' and redis.call('GET', prefix .. 'idem:' .. idem) == id then
+              redis.call('DEL', prefix .. 'idem:' .. idem)
+            end
+            redis.call('DEL', jobkey(id), prefix .. 'children:' .. id, prefix .. 'deps:' .. id)
+          end
+          if #ids > 0 then redis.call('ZREM', prefix .. zname, unpack(ids)) end
+          removed = removed + #ids
+        end
+        return removed
+        """)
+
+    /// ARGV: id, now. Puts a dead or cancelled job back in the queue with fresh attempts.
+    /// Returns `queued`, `missing` or `not-finished:STATE`.
+    static let retry = script("retry", """
+        local id, now = ARGV[1], tonumber(ARGV[2])
+        local key = jobkey(id)
+        local state = redis.call('HGET', key, 'state')
+        if not state then return 'missing' end
+        if state ~= 'dead' and state ~= 'cancelled' then return 'not-finished:' .. state end
+        redis.call('ZREM', prefix .. state, id)
+        redis.call('HSET', key, 'attempt', 0, 'cancel', '0')
+        redis.call('HDEL', key, 'finished_at')
+        make_ready(id, key, now)
+        notify(1)
+        return 'queued'
+        """)
+
+    /// ARGV: id. Removes a job in any state. Returns 1 when it existed.
+    static let delete = script("delete", """
+        local id = ARGV[1]
+        local key = jobkey(id)
+        local f = redis.call('HMGET', key, 'state', 'idem')
+        if not f[1] then return 0 end
+        for _, zname in ipairs({'queued', 'scheduled', 'retry', 'running', 'waiting', 'succeeded', 'dead', 'cancelled'}) do
+          redis.call('ZREM', prefix .. zname, id)
+        end
+        if f[2] and f[2] ~= '' and redis.call('GET', prefix .. 'idem:' .. f[2]) == id then
+          redis.call('DEL', prefix .. 'idem:' .. f[2])
+        end
+        redis.call('DEL', key, prefix .. 'deps:' .. id, prefix .. 'children:' .. id)
+        return 1
+        """)
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Synchronization
+
+/// The job types a process knows: how to validate their payloads and, for workers, how to run them.
+public final class JobRegistry: Sendable {
+    struct Entry: Sendable {
+        let validate: @Sendable (String) throws -> Void
+        let run: (@Sendable (String, JobContext) async throws -> String)?
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    public init() {}
+
+    /// Registers a handler whose result is stored (as JSON) with the succeeded job.
+    public func register<P: JobParameters, R: Encodable & Sendable>(
+        _ type: P.Type, handler: @escaping @Sendable (P, JobContext) async throws -> R
+    ) {
+        let entry = Entry(validate: { try Self.decode(P.self, $0) }) { payload, context in
+            let parameters = try Self.decode(P.self, payload)
+            let result = try await handler(parameters, context)
+            return String(decoding: try JSONEncoder.sortedKeys.encode(result), as: UTF8.self)
+        }
+        entries.withLock { $0[P.jobType] = entry }
+    }
+
+    /// Registers a handler without a result.
+    public func register<P: JobParameters>(_ type: P.Type, handler: @escaping @Sendable (P, JobContext) async throws -> Void) {
+        register(type) { (parameters: P, context: JobContext) -> [String: String] in
+            try await handler(parameters, context)
+            return [:]
+        }
+    }
+
+    /// Makes a type known for validation only (a process that submits jobs but does not run them).
+    public func declare<P: JobParameters>(_ type: P.Type) {
+        entries.withLock { entries in
+            if entries[P.jobType] == nil { entries[P.jobType] = Entry(validate: { try Self.decode(P.self, $0) }, run: nil) }
+        }
+    }
+
+    /// The registered job types.
+    public var types: [String] { entries.withLock { $0.keys.sorted() } }
+
+    /// Refuses an unknown type or a payload that does not decode and validate as that type.
+    public func validate(type: String, payload: String) throws {
+        guard let entry = entries.withLock({ $0[type] }) else {
+            throw QueueError(.invalidRequest, "unknown job type \"\(type.prefix(80))\"; known types: \(types.joined(separator: ", "))")
+        }
+        try entry.validate(payload)
+    }
+
+    func handler(for type: String) -> (@Sendable (String, JobContext) async throws -> String)? {
+        entries.withLock { $0[type]?.run }
+    }
+
+    private static func decode<P: JobParameters>(_ type: P.Type, _ payload: String) throws -> P {
+        let parameters: P
+        do {
+            parameters = try JSONDecoder().decode(P.self, from: Data(payload.utf8))
+        } catch let error as DecodingError {
+            throw QueueError(.invalidRequest, "payload of \(P.jobType) is invalid: \(describe(error))")
+        }
+        try parameters.validate()
+        return parameters
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let joined = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return joined.isEmpty ? "the payload" : joined
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)) is missing \"\(key.stringValue)\""
+        case .typeMismatch(let type, let context): return "\(path(context)) should be \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)) should be \(type), not null"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

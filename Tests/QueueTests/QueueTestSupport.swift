@@ -1,0 +1,40 @@
+import Foundation
+import TestSupport
+@testable import Queue
+
+/// A queue client on the test Redis, with its own queue name per test.
+struct QueueFixture {
+    let redis: RedisClient
+    let queue: JobQueue
+    let name: String
+
+    init(_ function: String = #function, configuration: QueueConfiguration = .init(), registry: JobRegistry? = nil) throws {
+        redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        queue = JobQueue(redis: redis, configuration: configuration, registry: registry)
+        name = TestServers.uniqueName(function).lowercased()
+    }
+
+    func request(_ type: String = "diag.noop", payload: String = "{}", _ configure: (inout JobRequest) -> Void = { _ in }) -> JobRequest {
+        var request = JobRequest(type: type, queue: name, payload: payload)
+        configure(&request)
+        return request
+    }
+
+    func reserve(max: Int = 10, lease: Duration = .seconds(30), worker: String = "test-worker") async throws -> [ReservedJob] {
+        try await queue.reserve(queue: name, worker: worker, lease: lease, max: max).jobs
+    }
+
+    func state(_ id: String) async throws -> JobState? {
+        try await queue.job(id)?.state
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` passes.
+func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return try await condition()
+}
