@@ -1,4 +1,5 @@
 import Foundation
+import Queue
 import Yams
 
 /// Turns the YAML nodes of a schedule file into schedules, refusing what is wrong with
@@ -115,10 +116,15 @@ struct ScheduleFileReader {
         var settings = JobSettings()
         if let node = fields["type"] {
             let type = try string(node)
+            guard JobRequest.isValidType(type) else {
+                throw error(at: node, "job type '\(type)' must be dotted lowercase words, like collect.odds")
+            }
             settings.type = (type, node)
         }
         if let node = fields["queue"] {
-            settings.queue = try string(node)
+            let queue = try string(node)
+            do { try QueueName.validate(queue) } catch { throw self.error(at: node, "\(error)") }
+            settings.queue = queue
         }
         if let node = fields["payload"] {
             guard case .mapping = node else { throw error(at: node, "payload must be a mapping (a JSON object)") }
