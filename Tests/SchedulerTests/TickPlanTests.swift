@@ -35,8 +35,8 @@ import Testing
     }
 
     @Test func firstRunStartsNowInsteadOfReplayingHistory() throws {
-        let plan = TickPlan(schedule: try schedule("@every 60s", .catchUp(limit: 5)), lastHandled: nil, now: t(130), grace: .seconds(30))
-        #expect(plan.ticks == [t(120)] && plan.skipped == 0)
+        let plan = TickPlan(schedule: try schedule("@every 1s", .catchUp(limit: 60)), lastHandled: nil, now: t(130.5), grace: .seconds(30))
+        #expect(plan.ticks == [t(130)] && plan.skipped == 0 && plan.handledThrough == t(130))
         let none = TickPlan(schedule: try schedule("@hourly", .catchUp(limit: 5)), lastHandled: nil, now: t(130), grace: .seconds(30))
         #expect(none.ticks.isEmpty && none.handledThrough == nil)
     }

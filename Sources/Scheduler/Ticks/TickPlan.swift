@@ -11,31 +11,31 @@ public struct TickPlan: Sendable, Equatable {
 
     /// The plan for `schedule` at `now`.
     ///
-    /// Due ticks are those after `lastHandled` and at or before `now`. With no record
-    /// (a schedule never run before), ticks older than `grace` are not due: a new
-    /// schedule starts now rather than replaying history. The policy then picks: `skip`
-    /// keeps the latest due tick if it is late by at most `grace`; `catchUp(limit:)`
-    /// keeps the latest `limit`. At most `scanLimit` due ticks are walked, so a
-    /// seconds-level schedule after a long outage costs bounded work.
+    /// Due ticks are those after `lastHandled` and at or before `now`; the policy picks
+    /// among them: `skip` keeps the latest if it is late by at most `grace`,
+    /// `catchUp(limit:)` keeps the latest `limit`. A schedule with no record yet starts
+    /// now instead of replaying history: only its latest tick within `grace` is due. At
+    /// most `scanLimit` due ticks are walked per plan, so a seconds-level schedule after a
+    /// long outage costs bounded work (the rest are planned next time).
     public init(schedule: Schedule, lastHandled: Date?, now: Date, grace: Duration, scanLimit: Int = 100_000) {
         let graceSeconds = TimeInterval(grace.components.seconds) + TimeInterval(grace.components.attoseconds) / 1e18
-        var cursor = lastHandled ?? now.addingTimeInterval(-graceSeconds - 1)
         let keep =
-            switch schedule.missedTicks {
-            case .skip: 1
-            case .catchUp(let limit): limit
+            switch (lastHandled, schedule.missedTicks) {
+            case (nil, _), (_, .skip): 1
+            case (_, .catchUp(let limit)): limit
             }
+        var cursor = lastHandled ?? now.addingTimeInterval(-graceSeconds)
         var latest: [Date] = []
         var due = 0
         while due < scanLimit, let next = schedule.nextFire(after: cursor), next <= now {
-            if lastHandled != nil || now.timeIntervalSince(next) <= graceSeconds {
-                due += 1
-                latest.append(next)
-                if latest.count > keep { latest.removeFirst() }
-            }
+            due += 1
+            latest.append(next)
+            if latest.count > keep { latest.removeFirst() }
             cursor = next
         }
-        if case .skip = schedule.missedTicks, let last = latest.last, now.timeIntervalSince(last) > graceSeconds {
+        if lastHandled == nil {
+            due = latest.count
+        } else if case .skip = schedule.missedTicks, let last = latest.last, now.timeIntervalSince(last) > graceSeconds {
             latest = []
         }
         ticks = latest
