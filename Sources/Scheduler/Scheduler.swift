@@ -48,7 +48,7 @@ public struct Scheduler: Service {
             if let token = election.leadership(at: .now) {
                 if ledgerTicks == nil { ledgerTicks = await loadLedger() }
                 if var ticks = ledgerTicks {
-                    let fenced = await fire(token: token, ticks: &ticks)
+                    let fenced = await fire(token: token, election: election, ticks: &ticks)
                     ledgerTicks = ticks
                     if fenced {
                         logger.warning("a newer leader fenced us out", metadata: ["token": "\(token)"])
@@ -123,8 +123,9 @@ public struct Scheduler: Service {
         }
     }
 
-    /// Enqueues every due tick under `token`; returns `true` when a newer leader fenced us out.
-    private func fire(token: UInt64, ticks: inout [String: Date]) async -> Bool {
+    /// Enqueues every due tick under `token` while `election` still believes in it;
+    /// returns `true` when a newer leader fenced us out.
+    private func fire(token: UInt64, election: LeaderElection, ticks: inout [String: Date]) async -> Bool {
         let fence = JobRequest.Fence(name: configuration.fenceName, token: token)
         for schedule in configuration.schedules {
             let plan = TickPlan(
@@ -136,6 +137,8 @@ public struct Scheduler: Service {
             }
             do {
                 for tick in plan.ticks {
+                    // Enqueueing may be slow; stop once the lease may have run out (the loop steps down).
+                    guard election.leadership(at: .now) == token else { return false }
                     let results = try await enqueuer.enqueue(schedule, tick: tick, fence: fence)
                     logger.info(
                         "tick enqueued",

@@ -27,15 +27,16 @@ struct SchedulerCommand: AsyncParsableCommand {
     var namespace: String = "aips:scheduler"
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: Logger.Level = .info
+    var logLevel: String = "info"
 
     func validate() throws {
         guard leaseTTL >= 1, leaseTTL <= 60 else { throw ValidationError("--lease-ttl must be 1 to 60 seconds") }
         guard lateTickGrace >= 0 else { throw ValidationError("--late-tick-grace must not be negative") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
     }
 
     func run() async throws {
-        let level = logLevel
+        let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -56,5 +57,3 @@ struct SchedulerCommand: AsyncParsableCommand {
         try await group.run()
     }
 }
-
-extension Logger.Level: @retroactive ExpressibleByArgument {}
