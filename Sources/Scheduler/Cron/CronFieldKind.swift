@@ -1,5 +1,5 @@
 /// Which of the six positions of a cron expression a field sits in, with its bounds and names.
-enum CronFieldKind: String, Sendable, CaseIterable {
+enum CronFieldKind: String, Sendable {
     case second
     case minute
     case hour

@@ -41,7 +41,7 @@ struct CronFields: Hashable, Sendable {
                 time.advanceToNextMonth()
                 continue
             }
-            guard time.day <= time.daysInMonth, matchesDay(time) else {
+            guard matchesDay(time) else {
                 time.advanceToNextDay()
                 continue
             }

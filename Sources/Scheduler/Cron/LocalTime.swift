@@ -5,7 +5,7 @@
 /// proleptic Gregorian calendar done with integers (Howard Hinnant's `days_from_civil`),
 /// so matching never depends on a zone's rules. Mapping a reading to an instant is
 /// `CronExpression`'s business.
-struct LocalTime: Hashable, Comparable, Sendable {
+struct LocalTime: Hashable, Sendable {
     var year: Int
     var month: Int
     var day: Int
@@ -33,9 +33,6 @@ struct LocalTime: Hashable, Comparable, Sendable {
         (Self.days(year: year, month: month, day: day) + 4).floorModulo(7)
     }
 
-    /// How many days this reading's month has.
-    var daysInMonth: Int { Self.daysIn(month: month, year: year) }
-
     /// Moves to midnight of the next day.
     mutating func advanceToNextDay() {
         self = LocalTime(seconds: Self.days(year: year, month: month, day: day + 1) * 86_400)
@@ -59,8 +56,6 @@ struct LocalTime: Hashable, Comparable, Sendable {
         minute = 0
         second = 0
     }
-
-    static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.seconds < rhs.seconds }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
