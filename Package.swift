@@ -4,7 +4,6 @@ import PackageDescription
 /// Settings every first-party target shares.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -68,6 +67,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+
+        .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),

@@ -6,6 +6,13 @@ struct AIPS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aips",
         abstract: "AI Pro Sports job platform: queue, workers, scheduler, API.",
-        subcommands: [SchedulerCommand.self, ScheduleCommand.self]
+        subcommands: [
+            DevCommand.self,
+            WorkerCommand.self,
+            SchedulerCommand.self,
+            EnqueueCommand.self,
+            QueueCommand.self,
+            ScheduleCommand.self,
+        ]
     )
 }

@@ -11,8 +11,7 @@ struct ScheduleTriggerCommand: AsyncParsableCommand {
     @Argument(help: "The schedule's name, as `aips schedule list` shows it.")
     var name: String
 
-    @Option(help: ArgumentHelp("Redis URL (default: $REDIS_URL or redis://127.0.0.1:6379/0).", valueName: "url"))
-    var redisURL: String = ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
+    @OptionGroup var redis: RedisOptions
 
     @OptionGroup var schedule: ScheduleOptions
 
@@ -21,9 +20,9 @@ struct ScheduleTriggerCommand: AsyncParsableCommand {
         guard let entry = schedules.first(where: { $0.name == name }) else {
             throw ValidationError("no schedule named \(name) (known: \(schedules.map(\.name).joined(separator: ", ")))")
         }
-        let redis = RedisClient(configuration: try RedisConfiguration(url: redisURL))
-        defer { redis.close() }
-        let results = try await TickEnqueuer(queue: JobQueue(redis: redis)).trigger(entry)
+        let client = try redis.makeClient()
+        defer { client.close() }
+        let results = try await TickEnqueuer(queue: JobQueue(redis: client)).trigger(entry)
         for (job, result) in zip(entry.jobs, results) {
             print("\(job.type)  queue=\(job.queue)  id=\(result.id)")
         }

@@ -1,3 +1,4 @@
+import Testing
 import Foundation
 import TestSupport
 @testable import Queue
@@ -30,11 +31,21 @@ struct QueueFixture {
 }
 
 /// Polls `condition` until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
     return try await condition()
+}
+
+/// Records a test issue unless `condition` comes true within `timeout`.
+func expectEventually(
+    timeout: Duration = .seconds(10), _ condition: () async throws -> Bool,
+    sourceLocation: SourceLocation = #_sourceLocation
+) async throws {
+    if try await !eventually(timeout: timeout, condition) {
+        Issue.record("condition still false after \(timeout)", sourceLocation: sourceLocation)
+    }
 }

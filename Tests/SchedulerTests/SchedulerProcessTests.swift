@@ -139,4 +139,24 @@ import Glibc
         #expect(keys.count == 1 && keys[0].hasPrefix("schedule:test.tick:manual:"))
         #expect(printed.hasPrefix("test.tick  queue=\(fixture.name)  id="))
     }
+
+    @Test(arguments: [
+        ("schedules:\n  settle:\n    cron: \"61 * * * *\"\n", ":3:11: invalid cron expression '61 * * * *'"),
+        ("schedules:\n  nap:\n    cron: \"@hourly\"\n    type: diag.sleep\n    payload: {milliseconds: soon}\n",
+         "schedule nap: payload of diag.sleep is refused"),
+    ])
+    func badScheduleIsRefusedAtStart(_ yaml: String, _ message: String) throws {
+        let url = TestServers.temporaryDirectory.appendingPathComponent("\(TestServers.uniqueName()).yaml")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = TestServers.aipsExecutable
+        process.arguments = ["scheduler", "--schedule-file", url.path, "--redis-url", TestServers.redisURL]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(printed.contains(message), "\(printed)")
+    }
 }

@@ -23,9 +23,9 @@ public enum DiagnosticJobs {
     public struct Fail: JobParameters {
         public static let jobType = "diag.fail"
         public var message: String
-        /// Fail for good at once instead of retrying.
-        public var permanent: Bool
-        public init(message: String, permanent: Bool = false) {
+        /// Fail for good at once instead of retrying (default false).
+        public var permanent: Bool?
+        public init(message: String, permanent: Bool? = nil) {
             self.message = message
             self.permanent = permanent
         }
@@ -36,8 +36,9 @@ public enum DiagnosticJobs {
     public struct Effect: JobParameters {
         public static let jobType = "diag.effect"
         public var ledger: String
-        public var milliseconds: Int
-        public init(ledger: String, milliseconds: Int = 0) {
+        /// How long each run takes before recording its effect (default 0).
+        public var milliseconds: Int?
+        public init(ledger: String, milliseconds: Int? = nil) {
             self.ledger = ledger
             self.milliseconds = milliseconds
         }
@@ -54,11 +55,11 @@ public enum DiagnosticJobs {
             try await context.progress(100, "slept")
         }
         registry.register(Fail.self) { parameters, _ in
-            if parameters.permanent { throw PermanentJobError(parameters.message) }
+            if parameters.permanent == true { throw PermanentJobError(parameters.message) }
             throw DiagnosticFailure(message: parameters.message)
         }
         registry.register(Effect.self) { parameters, context in
-            if parameters.milliseconds > 0 { try await Task.sleep(for: .milliseconds(parameters.milliseconds)) }
+            if let milliseconds = parameters.milliseconds, milliseconds > 0 { try await Task.sleep(for: .milliseconds(milliseconds)) }
             try await redis.send("HINCRBY", ledgerKey(parameters.ledger), context.id, "1")
         }
     }

@@ -1,5 +1,5 @@
 /// Where a job is in its life.
-public enum JobState: String, Codable, Sendable, CaseIterable {
+public enum JobState: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
     /// Waiting for its parent jobs to succeed.
     case waiting
     /// Due later (run-at or delay).

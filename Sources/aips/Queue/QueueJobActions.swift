@@ -1,0 +1,120 @@
+import ArgumentParser
+import Queue
+
+struct QueueRetryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retry", abstract: "Put a dead or cancelled job back in its queue.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Job id.") var id: String
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try await jobs.retry(id)
+        print("\(id) queued")
+    }
+}
+
+struct QueueCancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a job (a running one at its next heartbeat).")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Job id.") var id: String
+    @Flag(help: "Do not ask.") var yes = false
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try Confirmation.require("Cancel job \(id)?", assumeYes: yes)
+        switch try await jobs.cancel(id) {
+        case .cancelled: print("\(id) cancelled")
+        case .requested: print("\(id) is running; its worker will cancel it at the next heartbeat")
+        }
+    }
+}
+
+struct QueueDeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a job in any state.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Job id.") var id: String
+    @Flag(help: "Do not ask.") var yes = false
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try Confirmation.require("Delete job \(id)? This cannot be undone.", assumeYes: yes)
+        guard try await jobs.delete(id) else { throw ValidationError("no job \(id)") }
+        print("\(id) deleted")
+    }
+}
+
+struct QueueRetryDeadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retry-dead", abstract: "Retry every dead job of a queue.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Queue name.") var queue: String
+    @Flag(help: "Do not ask.") var yes = false
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try QueueName.validate(queue)
+        try Confirmation.require("Retry every dead job of \(queue)?", assumeYes: yes)
+        print("retried \(try await jobs.retryDead(queue: queue)) jobs")
+    }
+}
+
+struct QueuePurgeDeadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "purge-dead", abstract: "Delete every dead job of a queue.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Queue name.") var queue: String
+    @Flag(help: "Do not ask.") var yes = false
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try QueueName.validate(queue)
+        try Confirmation.require("Delete every dead job of \(queue)? This cannot be undone.", assumeYes: yes)
+        print("purged \(try await jobs.purgeDead(queue: queue)) jobs")
+    }
+}
+
+struct QueuePauseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Stop workers from taking jobs of a queue.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Queue name.") var queue: String
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try await jobs.pause(queue: queue)
+        print("\(queue) paused")
+    }
+}
+
+struct QueueResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Let workers take jobs of a queue again.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Queue name.") var queue: String
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try await jobs.resume(queue: queue)
+        print("\(queue) resumed")
+    }
+}
+
+struct QueueLimitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "limit", abstract: "Set a queue's concurrency and rate limits, shared by every worker.")
+    @OptionGroup var options: QueueCommandOptions
+    @Argument(help: "Queue name.") var queue: String
+    @Option(help: "Most jobs running at once (0 removes the limit).") var concurrency: Int?
+    @Option(help: "Most job starts per second (0 removes the limit).") var rate: Int?
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        try await jobs.setLimits(
+            queue: queue, concurrency: concurrency.flatMap { $0 > 0 ? $0 : nil }, rate: rate.flatMap { $0 > 0 ? $0 : nil })
+        print("\(queue): concurrency \(concurrency.map(String.init) ?? "unlimited"), rate \(rate.map { "\($0)/s" } ?? "unlimited")")
+    }
+}

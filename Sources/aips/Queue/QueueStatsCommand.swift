@@ -1,0 +1,20 @@
+import ArgumentParser
+import Queue
+
+struct QueueStatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Jobs per state in every queue.")
+    @OptionGroup var options: QueueCommandOptions
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        var stats: [QueueStats] = []
+        for name in try await jobs.queues() { stats.append(try await jobs.stats(queue: name)) }
+        if options.json { return try JSONOutput.print(stats) }
+        var table = OutputTable(headers: ["queue"] + JobState.allCases.map(\.rawValue) + ["paused"])
+        for entry in stats {
+            table.rows.append([entry.queue] + JobState.allCases.map { String(entry.counts[$0] ?? 0) } + [entry.paused ? "yes" : ""])
+        }
+        print(table.render())
+    }
+}

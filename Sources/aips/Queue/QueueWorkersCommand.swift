@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import Queue
+
+struct QueueWorkersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "workers", abstract: "Live workers, their queues and load.")
+    @OptionGroup var options: QueueCommandOptions
+
+    func run() async throws {
+        let jobs = try options.redis.makeQueue()
+        defer { jobs.redis.close() }
+        let workers = try await WorkerDirectory(redis: jobs.redis).live()
+        if options.json { return try JSONOutput.print(workers) }
+        var table = OutputTable(headers: ["worker", "queues", "busy", "processed", "last beat", "state"])
+        for worker in workers {
+            table.rows.append([
+                worker.identity, worker.queues, "\(worker.busy)/\(worker.concurrency)", String(worker.processed),
+                String(format: "%.1fs ago", -worker.lastBeat.timeIntervalSinceNow), worker.draining ? "draining" : "running",
+            ])
+        }
+        print(table.render())
+    }
+}

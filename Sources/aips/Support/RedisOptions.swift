@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Queue
+
+/// Where Redis is: `--redis-url`, else `REDIS_URL`, else a local default.
+struct RedisOptions: ParsableArguments {
+    @Option(name: .customLong("redis-url"), help: "Redis URL (default: $REDIS_URL, else redis://127.0.0.1:6379/0).")
+    var url: String?
+
+    var resolvedURL: String {
+        url ?? ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
+    }
+
+    func makeClient() throws -> RedisClient {
+        RedisClient(configuration: try RedisConfiguration(url: resolvedURL))
+    }
+
+    func makeQueue() throws -> JobQueue {
+        let redis = try makeClient()
+        return JobQueue(redis: redis, registry: JobCatalog.registry(redis: redis))
+    }
+}

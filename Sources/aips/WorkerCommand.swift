@@ -1,0 +1,46 @@
+import ArgumentParser
+import Logging
+import Queue
+import ServiceLifecycle
+
+/// `aips worker`: runs jobs from weighted queues until SIGTERM, then drains.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Run jobs from the given queues until SIGTERM/SIGINT, then drain.")
+
+    @OptionGroup var redis: RedisOptions
+
+    @Option(help: "Queues and weights, e.g. collect=3,train=1.")
+    var queues: String = "default"
+
+    @Option(help: "Jobs run at once by this process.")
+    var concurrency: Int = 10
+
+    @Option(help: "Lease length in seconds; a crashed worker's jobs return after this.")
+    var lease: Double = 30
+
+    @Option(help: "Seconds running jobs get to finish on SIGTERM before their leases are handed back.")
+    var grace: Double = 25
+
+    func validate() throws {
+        guard (1...10_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 10000") }
+        guard lease >= 0.1 else { throw ValidationError("--lease must be at least 0.1 seconds") }
+        guard grace >= 0 else { throw ValidationError("--grace cannot be negative") }
+    }
+
+    func run() async throws {
+        LoggingSetup.bootstrap()
+        let logger = Logger(label: "aips.worker")
+        let client = try redis.makeClient()
+        let registry = JobCatalog.registry(redis: client)
+        let queue = JobQueue(redis: client, registry: registry)
+        let configuration = WorkerConfiguration(
+            queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency,
+            lease: .milliseconds(Int64(lease * 1000)), shutdownGracePeriod: .milliseconds(Int64(grace * 1000)))
+        let worker = Worker(queue: queue, registry: registry, configuration: configuration, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        client.close()
+    }
+}

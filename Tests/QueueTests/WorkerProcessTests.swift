@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Queue
+
+/// Real `aips worker` processes against the real Redis: crashes and scale-out.
+@Suite(.serialized) struct WorkerProcessTests {
+    func startWorker(queue: String, concurrency: Int = 8, lease: Double = 2) throws -> Process {
+        let process = Process()
+        process.executableURL = TestServers.aipsExecutable
+        process.arguments = ["worker", "--queues", queue, "--concurrency", String(concurrency), "--lease", String(lease), "--grace", "2"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["REDIS_URL"] = TestServers.redisURL
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func killedWorkersJobIsRedeliveredAfterItsLeaseAndCompletes() async throws {
+        let fixture = try QueueFixture()
+        let ledger = TestServers.uniqueName()
+        let id = try await fixture.queue.enqueue(JobRequest(
+            type: "diag.effect", queue: fixture.name, payload: #"{"ledger":"\#(ledger)","milliseconds":1500}"#)).id
+        let doomed = try startWorker(queue: fixture.name, lease: 1)
+        try await expectEventually { try await fixture.state(id) == .running }
+        kill(doomed.processIdentifier, SIGKILL)
+        doomed.waitUntilExit()
+        let survivor = try startWorker(queue: fixture.name, lease: 1)
+        defer { survivor.terminate(); survivor.waitUntilExit() }
+        try await expectEventually(timeout: .seconds(15)) { try await fixture.state(id) == .succeeded }
+        let record = try #require(try await fixture.queue.job(id))
+        #expect(record.attempt == 2)
+        #expect(record.errors.first?.kind == "lease_expired")
+        let runs = try await fixture.redis.send("HGET", DiagnosticJobs.ledgerKey(ledger), id).int
+        #expect(runs == 1)  // the killed run never reached its effect
+    }
+
+    @Test func tenThousandJobsThroughFourWorkerProcessesEachTakeEffectAndNoneIsLost() async throws {
+        let fixture = try QueueFixture()
+        let ledger = TestServers.uniqueName()
+        let payload = #"{"ledger":"\#(ledger)"}"#
+        let requests = (0..<10_000).map { _ in JobRequest(type: "diag.effect", queue: fixture.name, payload: payload) }
+        let workers = try (0..<4).map { _ in try startWorker(queue: fixture.name, concurrency: 16, lease: 5) }
+        defer { for worker in workers where worker.isRunning { worker.terminate(); worker.waitUntilExit() } }
+        for start in stride(from: 0, to: requests.count, by: 1000) {
+            _ = try await fixture.queue.enqueue(Array(requests[start..<start + 1000]))
+        }
+        // One worker is killed mid-run; its leased jobs come back after the lease.
+        try await Task.sleep(for: .milliseconds(300))
+        kill(workers[0].processIdentifier, SIGKILL)
+        try await expectEventually(timeout: .seconds(60)) {
+            try await fixture.queue.stats(queue: fixture.name).counts[.succeeded] == 10_000
+        }
+        let ledgerEntries = try await fixture.redis.send("HGETALL", DiagnosticJobs.ledgerKey(ledger)).array ?? []
+        var runs: [String: Int] = [:]
+        for index in stride(from: 0, to: ledgerEntries.count - 1, by: 2) {
+            runs[ledgerEntries[index].string ?? ""] = ledgerEntries[index + 1].int
+        }
+        let missing = Set(requests.map(\.id)).subtracting(runs.keys)
+        #expect(missing.isEmpty, "\(missing.count) jobs never took effect, e.g. \(missing.prefix(3))")
+        #expect(runs.count == 10_000)  // after deduplication by id, each job's effect counts once
+        let redelivered = runs.values.filter { $0 > 1 }.count
+        #expect(redelivered <= 16)  // only jobs the killed worker held can have run twice
+        let stats = try await fixture.queue.stats(queue: fixture.name)
+        #expect(stats.pending == 0)
+        #expect(stats.counts[.dead] == 0)
+    }
+
+    @Test func sigtermDrainsAWorkerProcessAndItsJobFinishes() async throws {
+        let fixture = try QueueFixture()
+        let id = try await fixture.queue.enqueue(JobRequest(type: "diag.sleep", queue: fixture.name, payload: #"{"milliseconds":500}"#)).id
+        let worker = try startWorker(queue: fixture.name)
+        try await expectEventually { try await fixture.state(id) == .running }
+        worker.terminate()
+        worker.waitUntilExit()
+        #expect(worker.terminationStatus == 0)
+        #expect(try await fixture.state(id) == .succeeded)
+    }
+}

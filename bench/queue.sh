@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Queue benchmark: enqueue jobs/s (single, batched), end-to-end no-op jobs/s with 1 and 2
+# worker processes, pickup latency. Builds in release mode; starts a private redis-server
+# (AOF everysec, as in production) unless REDIS_URL is set. BENCH_SCALE=0.2 runs a quick pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup
+swift build -c release --product aips >/dev/null
+swift build -c release --product queue-bench >/dev/null
+if [[ -z "${REDIS_URL:-}" ]]; then
+    work=$(mktemp -d /tmp/aips-bench.XXXXXX)
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    redis-server --bind 127.0.0.1 --port "$port" --dir "$work" --appendonly yes --appendfsync everysec \
+        --save "" --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+    trap 'kill "$(cat "$work/redis.pid")" 2>/dev/null; sleep 0.3; rm -rf "$work"' EXIT
+    export REDIS_URL="redis://127.0.0.1:$port/0"
+    sleep 0.2
+fi
+echo "machine: $(nproc) cores, $(redis-server --version | awk '{print $3}')"
+.build/release/queue-bench
