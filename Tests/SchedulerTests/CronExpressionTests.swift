@@ -36,6 +36,8 @@ func zone(_ identifier: String) throws -> TimeZone {
         CronCase("30 2 * * *", "America/New_York", after: "2026-03-08T07:00:00Z", "2026-03-09T06:30:00Z"),
         CronCase("0 2 * * *", "America/New_York", after: "2026-03-07T12:00:00Z", "2026-03-08T07:00:00Z"),
         CronCase("0 3 * * *", "America/New_York", after: "2026-03-08T06:00:00Z", "2026-03-08T07:00:00Z"),
+        CronCase("0 30 2 * * *", "America/New_York", after: "2026-03-08T06:00:00Z", "2026-03-08T07:00:00Z"),
+        CronCase("0 2 8 3 *", "America/New_York", after: "2026-03-01T00:00:00Z", "2026-03-08T07:00:00Z"),
         CronCase("@daily", "America/New_York", after: "2026-03-07T05:00:00Z", "2026-03-08T05:00:00Z"),
         CronCase("@daily", "America/New_York", after: "2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z"),
         // Spring forward, elapsed-time expressions: skipped readings simply do not happen.
@@ -46,6 +48,7 @@ func zone(_ identifier: String) throws -> TimeZone {
         CronCase("30 1 * * *", "America/New_York", after: "2026-11-01T04:00:00Z", "2026-11-01T05:30:00Z"),
         CronCase("30 1 * * *", "America/New_York", after: "2026-11-01T05:30:00Z", "2026-11-02T06:30:00Z"),
         CronCase("30 1 * * *", "America/New_York", after: "2026-11-01T06:10:00Z", "2026-11-02T06:30:00Z"),
+        CronCase("30 1 * * *", "America/New_York", after: "2026-11-01T05:45:00Z", "2026-11-02T06:30:00Z"),
         CronCase("0 1 * * *", "America/New_York", after: "2026-11-01T05:00:00Z", "2026-11-02T06:00:00Z"),
         CronCase("0 2 * * *", "America/New_York", after: "2026-11-01T05:00:00Z", "2026-11-01T07:00:00Z"),
         // Fall back, elapsed-time expressions: both passes of the repeated hour fire.

@@ -11,5 +11,6 @@ public struct CronParseError: Error, Hashable, Sendable, CustomStringConvertible
         self.reason = reason
     }
 
+    /// `invalid cron expression '…': reason`.
     public var description: String { "invalid cron expression '\(expression)': \(reason)" }
 }

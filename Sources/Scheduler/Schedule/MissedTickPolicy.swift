@@ -19,6 +19,7 @@ public enum MissedTickPolicy: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The policy as a schedule file writes it.
     public var description: String {
         switch self {
         case .skip: "skip"
