@@ -9,8 +9,10 @@ struct AIPS: AsyncParsableCommand {
         subcommands: [
             DevCommand.self,
             WorkerCommand.self,
+            SchedulerCommand.self,
             EnqueueCommand.self,
             QueueCommand.self,
+            ScheduleCommand.self,
         ]
     )
 }

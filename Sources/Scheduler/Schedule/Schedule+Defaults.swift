@@ -1,0 +1,58 @@
+import Foundation
+
+extension Schedule {
+    /// The seed's schedule: collectors at their source's refresh rate, hourly features,
+    /// predictions for upcoming games, settlement of finished ones, closing-line capture
+    /// and data-quality checks, and the nightly retrain flow.
+    ///
+    /// Handlers of the periodic game jobs (`closing.capture`, `predict`, `settle`) find
+    /// the games concerned themselves: games starting soon, upcoming, or finished.
+    /// Queues: `collect` for the collectors and checks, `features`, `predict`,
+    /// `training` for the retrain flow.
+    public static let defaults: [Schedule] = {
+        let newYork = TimeZone(identifier: "America/New_York") ?? .gmt
+        func cron(_ text: String) -> CronExpression {
+            do { return try CronExpression(text) } catch { preconditionFailure("built-in schedule: \(error)") }
+        }
+        func every(_ name: String, _ expression: String, queue: String, timeout: Duration, missed: MissedTickPolicy = .skip)
+            -> Schedule
+        {
+            Schedule(
+                name: name, cron: cron(expression),
+                jobs: [ScheduledJob(type: name, queue: queue, timeout: timeout)], missedTicks: missed)
+        }
+        return [
+            // The Odds API, every 60 s; a tick older than a minute is worthless.
+            every("collect.odds", "@every 60s", queue: "collect", timeout: .seconds(50)),
+            // ESPN scoreboard: schedule, scores, status, injuries.
+            every("collect.games", "@every 5m", queue: "collect", timeout: .seconds(240)),
+            every("collect.weather", "@every 4h", queue: "collect", timeout: .seconds(600), missed: .catchUp(limit: 1)),
+            // Statcast publishes the previous day's games overnight.
+            Schedule(
+                name: "collect.statcast", cron: cron("0 6 * * *"), timeZone: newYork,
+                jobs: [ScheduledJob(type: "collect.statcast", queue: "collect", timeout: .seconds(3_600))],
+                missedTicks: .catchUp(limit: 1)),
+            // Closing lines: the handler captures the lines of games starting within its window.
+            every("closing.capture", "@every 60s", queue: "collect", timeout: .seconds(50)),
+            // Freshness, completeness and score consistency; failures alert and block predict.
+            every("quality.check", "@every 5m", queue: "collect", timeout: .seconds(240)),
+            // After the games collector's top-of-hour run.
+            every("featurize", "5 * * * *", queue: "features", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
+            // Upcoming games, once their features are fresh.
+            every("predict", "20 * * * *", queue: "predict", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
+            // Finished games: grading, CLV, ROI.
+            every("settle", "*/15 * * * *", queue: "predict", timeout: .seconds(600), missed: .catchUp(limit: 1)),
+            // Nightly retrain in the low-traffic hours: both learners, then calibration on their output.
+            Schedule(
+                name: "retrain", cron: cron("0 4 * * *"), timeZone: newYork,
+                jobs: [
+                    ScheduledJob(step: "automl", type: "train.automl", queue: "training", maxAttempts: 2, timeout: .seconds(7_200)),
+                    ScheduledJob(step: "stack", type: "train.stack", queue: "training", maxAttempts: 2, timeout: .seconds(7_200)),
+                    ScheduledJob(
+                        step: "calibrate", type: "calibrate", queue: "training", maxAttempts: 2, timeout: .seconds(1_800),
+                        after: ["automl", "stack"]),
+                ],
+                missedTicks: .catchUp(limit: 1)),
+        ]
+    }()
+}

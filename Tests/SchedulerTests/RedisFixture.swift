@@ -1,0 +1,35 @@
+import Foundation
+import Queue
+import Scheduler
+import TestSupport
+
+/// A Redis client, queue and scheduler key namespace of the test's own, on the test Redis.
+struct RedisFixture {
+    let redis: RedisClient
+    let queue: JobQueue
+    /// A queue name and key namespace no other test uses.
+    let name: String
+    let keys: SchedulerKeys
+
+    init(_ function: String = #function) throws {
+        redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        queue = JobQueue(redis: redis)
+        name = TestServers.uniqueName(function).lowercased()
+        keys = SchedulerKeys(namespace: "test:\(name)")
+    }
+
+    /// The idempotency keys of every job waiting in the test's queue.
+    func queuedKeys() async throws -> [String] {
+        try await queue.list(queue: name, state: .queued, limit: 10_000).compactMap(\.idempotencyKey)
+    }
+}
+
+/// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.
+func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return try await condition()
+}

@@ -1,0 +1,51 @@
+import Foundation
+import TestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real `aips scheduler` process, its standard error kept in a file for inspection.
+final class SchedulerProcess {
+    let process = Process()
+    let logURL: URL
+
+    /// Starts `aips scheduler` with `arguments` against the test Redis.
+    init(arguments: [String], label: String) throws {
+        logURL = TestServers.temporaryDirectory.appendingPathComponent("\(label).log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        process.executableURL = TestServers.aipsExecutable
+        process.arguments = ["scheduler", "--redis-url", TestServers.redisURL] + arguments
+        process.standardError = try FileHandle(forWritingTo: logURL)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends `signal` (SIGKILL, SIGSTOP, SIGCONT, SIGTERM).
+    func send(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
+    /// Everything the process logged so far.
+    var log: String {
+        (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+    }
+
+    /// Stops the process if it still runs and waits for it.
+    func stop() {
+        if process.isRunning {
+            send(SIGCONT)
+            send(SIGTERM)
+        }
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if process.isRunning {
+            send(SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
