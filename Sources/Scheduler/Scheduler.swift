@@ -102,7 +102,12 @@ public struct Scheduler: Service {
                 }
             case .becameLeader(let token):
                 logger.notice("became leader", metadata: ["token": "\(token)"])
-                action = election.tick(now: .now)
+                if await announce(token: token) {
+                    action = election.tick(now: .now)
+                } else {
+                    _ = election.fenced(now: .now)
+                    return .now + configuration.retryDelay
+                }
             case .lostLeadership(let token):
                 logger.warning("lost leadership", metadata: ["token": "\(token)"])
                 action = election.tick(now: .now)
@@ -112,6 +117,24 @@ public struct Scheduler: Service {
                 return .now
             }
         }
+    }
+
+    /// Raises the fence on every queue the schedules use, so a deposed leader is refused
+    /// everywhere at once. Returns false when a newer leader has already been there.
+    private func announce(token: UInt64) async -> Bool {
+        let queues = Set(configuration.schedules.flatMap { $0.jobs.map(\.queue) })
+        for name in queues.sorted() {
+            do {
+                try await enqueuer.queue.advanceFence(name: configuration.fenceName, token: token, queue: name)
+            } catch let error as QueueError where error.code == .staleFence {
+                logger.warning("a newer leader already holds the fence", metadata: ["queue": "\(name)", "token": "\(token)"])
+                return false
+            } catch {
+                // Ticks are still fenced when enqueued and keyed uniquely; this is a tightening, not the guarantee.
+                logger.warning("could not raise the fence", metadata: ["queue": "\(name)", "error": "\(error)"])
+            }
+        }
+        return true
     }
 
     private func loadLedger() async -> [String: Date]? {

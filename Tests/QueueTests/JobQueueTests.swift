@@ -330,3 +330,18 @@ actor ArchivedRecords {
     var records: [JobRecord] = []
     func add(_ more: [JobRecord]) { records += more }
 }
+
+@Suite struct FenceTests {
+    @Test func advancingTheFenceRefusesOlderTokensBeforeTheNewHolderEnqueues() async throws {
+        let fixture = try QueueFixture()
+        try await fixture.queue.enqueue(fixture.request { $0.fence = .init(name: "scheduler", token: 3) })
+        try await fixture.queue.advanceFence(name: "scheduler", token: 4, queue: fixture.name)
+        do {
+            try await fixture.queue.enqueue(fixture.request { $0.fence = .init(name: "scheduler", token: 3) })
+            Issue.record("token 3 must be refused after the fence moved to 4")
+        } catch let error as QueueError {
+            #expect(error.code == .staleFence)
+        }
+        await #expect(throws: QueueError.self) { try await fixture.queue.advanceFence(name: "scheduler", token: 2, queue: fixture.name) }
+    }
+}

@@ -94,6 +94,19 @@ public final class JobQueue: Sendable {
         }
     }
 
+    /// Raises `queue`'s fence `name` to `token`, so enqueues with older tokens are refused
+    /// from now on, even before the new holder enqueues anything there.
+    ///
+    /// A new scheduler leader announces its token on every queue it schedules into.
+    public func advanceFence(name: String, token: UInt64, queue: String) async throws {
+        try QueueName.validate(queue)
+        do {
+            try await redis.run(QueueScripts.advanceFence, keys: [QueueName.prefix(queue)], arguments: [name, String(token)])
+        } catch {
+            throw Self.enqueueFailure(error, requests: [], queue: queue)
+        }
+    }
+
     private static func enqueueFailure(_ error: RedisError, requests: [JobRequest], queue: String) -> any Error {
         guard error.code == .server else { return error }
         if error.message.hasPrefix("STALEFENCE") { return QueueError(.staleFence, error.message, queue: queue) }

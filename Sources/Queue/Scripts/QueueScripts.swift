@@ -111,6 +111,16 @@ enum QueueScripts {
         return out
         """)
 
+    /// ARGV: fence name, token. Raises the queue's fence to `token`; refuses an older token.
+    static let advanceFence = script("advance-fence", """
+        local seen = tonumber(redis.call('HGET', prefix .. 'meta', 'fence:' .. ARGV[1]) or '-1')
+        if tonumber(ARGV[2]) < seen then
+          return redis.error_reply('STALEFENCE token ' .. ARGV[2] .. ' is older than ' .. seen)
+        end
+        redis.call('HSET', prefix .. 'meta', 'fence:' .. ARGV[1], ARGV[2])
+        return seen
+        """)
+
     /// ARGV: now, worker, lease ms, max jobs, token prefix. Returns
     /// `{status, hint, id, type, payload, attempt, max_attempts, timeout_ms, token, created_at, ...}`
     /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown).
