@@ -97,7 +97,7 @@ public struct JobRequest: Sendable, Equatable {
         guard payload.utf8.count <= 1 << 20 else {
             throw QueueError(.invalidRequest, "payload is \(payload.utf8.count) bytes; the limit is 1 MiB", queue: queue)
         }
-        guard (try? JSONSerialization.jsonObject(with: Data(payload.utf8), options: [.fragmentsAllowed])) != nil else {
+        guard JSONSyntax.isValid(payload) else {
             throw QueueError(.invalidRequest, "payload is not valid JSON", queue: queue)
         }
         if let key = idempotencyKey {
