@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "CLibPQ",
+                "CLibPQ", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -107,28 +107,35 @@ public final class PostgresConnectionPool: PostgresDatabase {
     }
 
     private func release(_ connection: PostgresConnection) async {
+        enum Disposition {
+            case keptIdle
+            case handedTo(CheckedContinuation<PostgresConnection?, any Error>)
+            case closed(slotHandedTo: CheckedContinuation<PostgresConnection?, any Error>?)
+        }
         let reusable = await connection.isReusable
-        let waiter: CheckedContinuation<PostgresConnection?, any Error>? = state.withLock { state in
+        let disposition: Disposition = state.withLock { state in
             if reusable && !state.isClosed {
                 if state.waiters.isEmpty {
                     state.idle.append(connection)
-                    return nil
+                    return .keptIdle
                 }
-                return state.waiters.removeFirst()
+                return .handedTo(state.waiters.removeFirst())
             }
             if state.isClosed || state.waiters.isEmpty {
                 state.openCount -= 1
-                return nil
+                return .closed(slotHandedTo: nil)
             }
-            return state.waiters.removeFirst()
+            return .closed(slotHandedTo: state.waiters.removeFirst())
         }
-        if reusable, let waiter {
-            waiter.resume(returning: connection)
+        switch disposition {
+        case .keptIdle:
             return
+        case .handedTo(let waiter):
+            waiter.resume(returning: connection)
+        case .closed(let waiter):
+            await connection.close()
+            waiter?.resume(returning: nil)
         }
-        // The connection is not handed on: close it, and pass its slot to a waiter if there is one.
-        await connection.close()
-        waiter?.resume(returning: nil)
     }
 
     /// Gives back the slot of a connection that failed to open, to a waiter if one is queued.

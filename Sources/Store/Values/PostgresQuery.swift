@@ -43,6 +43,12 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(binds.count)"
         }
 
+        /// Appends an optional value as the next `$n` parameter (`NULL` when `nil`).
+        public mutating func appendInterpolation(_ value: (some PostgresEncodable)?) {
+            binds.append(value.postgresBind)
+            sql += "$\(binds.count)"
+        }
+
         /// Appends a double-quoted identifier (schema, table or column name chosen by the program).
         public mutating func appendInterpolation(identifier: String) {
             sql += "\""
