@@ -6,6 +6,7 @@ public actor PostgresConnection: PostgresDatabase {
     private let executor: ConnectionExecutor
     private var connection: LibPQConnection?
     private var preparedNames: Set<String> = []
+    private var savepointDepth = 0
 
     /// Runs this actor's methods on the connection's own dispatch queue.
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -67,36 +68,71 @@ public actor PostgresConnection: PostgresDatabase {
         connection?.isIdle ?? false
     }
 
-    private var isInFailedTransaction: Bool {
-        connection?.isInFailedTransaction ?? false
-    }
-
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    ///
+    /// Inside another transaction on this connection it runs in a savepoint instead, so a repository
+    /// method that needs atomicity composes with a caller's transaction.
     public func withTransaction<T>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        _ = try await query("BEGIN")
+        let savepoint = try await begin()
         let value: T
         do {
             value = try await body(self)
         } catch {
             // A failed rollback leaves the connection in a transaction; the pool then discards it.
-            _ = try? await query("ROLLBACK")
+            try? await rollback(savepoint)
             throw error
         }
-        if await isInFailedTransaction {
-            // The server would answer COMMIT with ROLLBACK silently; say so instead.
-            _ = try? await query("ROLLBACK")
+        try await commit(savepoint)
+        return value
+    }
+
+    /// Opens a transaction, or a savepoint (whose name it returns) when one is already open.
+    private func begin() throws -> String? {
+        let connection = try open()
+        if connection.isIdle {
+            _ = try connection.execute("BEGIN", binds: [])
+            return nil
+        }
+        savepointDepth += 1
+        let name = "aips_savepoint_\(savepointDepth)"
+        _ = try connection.execute("SAVEPOINT \(name)", binds: [])
+        return name
+    }
+
+    private func rollback(_ savepoint: String?) throws {
+        let connection = try open()
+        guard let savepoint else {
+            _ = try connection.execute("ROLLBACK", binds: [])
+            return
+        }
+        savepointDepth -= 1
+        _ = try connection.execute("ROLLBACK TO SAVEPOINT \(savepoint)", binds: [])
+        _ = try connection.execute("RELEASE SAVEPOINT \(savepoint)", binds: [])
+    }
+
+    private func commit(_ savepoint: String?) throws {
+        let connection = try open()
+        if let savepoint {
+            savepointDepth -= 1
+            // Fails with SQLSTATE 25P02 if the body swallowed an error, which is what the caller must see.
+            _ = try connection.execute("RELEASE SAVEPOINT \(savepoint)", binds: [])
+            return
+        }
+        if connection.isInFailedTransaction {
+            // The server would answer COMMIT with a silent ROLLBACK; say so instead.
+            _ = try connection.execute("ROLLBACK", binds: [])
             throw StoreError(.server, message: "the transaction was aborted by an earlier error and has been rolled back")
         }
-        _ = try await query("COMMIT")
-        return value
+        _ = try connection.execute("COMMIT", binds: [])
     }
 
     /// Closes the connection; later calls throw `connectionClosed`.
     public func close() {
         connection = nil
         preparedNames.removeAll()
+        savepointDepth = 0
     }
 }

@@ -9,6 +9,10 @@ public protocol PostgresDatabase: Sendable {
     func execute(_ statement: PreparedStatement, binds: [PostgresBind]) async throws -> PostgresResult
     /// Bulk-loads `rows` with `statement`, a `COPY … FROM STDIN`; returns the rows copied.
     func copy(_ rows: PostgresCopyBuffer, using statement: String) async throws -> Int
+    /// Runs `body` in a transaction (a savepoint if one is already open): commits on return, rolls back on throw.
+    func withTransaction<T>(
+        isolation: isolated (any Actor)?, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T
 }
 
 extension PostgresDatabase {

@@ -5,8 +5,13 @@ public struct PostgresRow: Sendable {
     /// The row's values in text format (`nil` for SQL `NULL`).
     public let values: [String?]
 
+    /// Decodes the column named `column` as the type the context expects.
+    public func decode<T: PostgresDecodable>(_ column: String) throws -> T {
+        try decode(T.self, column)
+    }
+
     /// Decodes the column named `column` as `T` (use an optional type for nullable columns).
-    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, _ column: String) throws -> T {
+    public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
         guard let index = columns.index(of: column) else {
             throw StoreError(.decoding, message: "no column '\(column)' in result (\(columns.names.joined(separator: ", ")))")
         }
@@ -14,7 +19,7 @@ public struct PostgresRow: Sendable {
     }
 
     /// Decodes the column at `index` as `T` (use an optional type for nullable columns).
-    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at index: Int) throws -> T {
+    public func decode<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T {
         guard values.indices.contains(index) else {
             throw StoreError(.decoding, message: "column index \(index) out of range (\(values.count) columns)")
         }
