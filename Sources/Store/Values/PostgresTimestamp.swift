@@ -20,7 +20,8 @@ enum PostgresTimestamp {
         let seconds = inDay / 1_000_000
         var text = ""
         text.reserveCapacity(32)
-        append(Int64(year), width: 4, to: &text)
+        // PostgreSQL has no year 0: proleptic year 0 is 1 BC, -1 is 2 BC.
+        append(year > 0 ? year : 1 - year, width: 4, to: &text)
         text += "-"
         append(Int64(month), width: 2, to: &text)
         text += "-"
@@ -34,16 +35,22 @@ enum PostgresTimestamp {
         text += "."
         append(inDay % 1_000_000, width: 6, to: &text)
         text += "+00"
+        if year <= 0 { text += " BC" }
         return text
     }
 
     /// Parses `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS[.f…]]` and an offset `±HH[:MM[:SS]]` or `Z`.
+    /// Years before 1 carry a ` BC` suffix, as PostgreSQL prints them.
     static func parse(_ text: String) -> Date? {
         var bytes = Array(text.utf8)[...]
-        guard let year = number(&bytes, digits: 4), bytes.popFirst() == UInt8(ascii: "-"),
+        let isBC = bytes.count > 3 && bytes.suffix(3).elementsEqual(" BC".utf8)
+        if isBC { bytes = bytes.dropLast(3) }
+        let yearDigits = bytes.prefix { $0 != UInt8(ascii: "-") }.count
+        guard yearDigits >= 4, let printedYear = number(&bytes, digits: yearDigits), bytes.popFirst() == UInt8(ascii: "-"),
             let month = number(&bytes, digits: 2), bytes.popFirst() == UInt8(ascii: "-"),
             let day = number(&bytes, digits: 2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
+        let year = isBC ? 1 - printedYear : printedYear
         var micros = days(fromCivil: year, month, day) * microsecondsPerDay
         guard let separator = bytes.popFirst() else {
             return Date(timeIntervalSince1970: Double(micros) / 1_000_000)
