@@ -25,7 +25,7 @@ public actor PostgresConnection: PostgresDatabase {
 
     private func open(_ url: String) throws {
         let connection = try LibPQConnection(conninfo: url)
-        try connection.executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
+        try connection.executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = 'warning'")
         self.connection = connection
     }
 
