@@ -64,6 +64,21 @@ import Testing
         await store.shutdown()
     }
 
+    @Test func oddsOfUnknownGamesAreRefused() async throws {
+        let store = try await Fixtures.store()
+        let game = try await Fixtures.game(in: store)
+        let bulk = try await #require(throws: StoreError.self) {
+            try await store.odds.insert(snapshots(gameID: game, books: 1, at: Fixtures.start) + snapshots(gameID: 424_242, books: 1, at: Fixtures.start))
+        }
+        #expect(bulk.sqlState == "23503" && bulk.message.contains("424242"))
+        let single = try await #require(throws: StoreError.self) {
+            try await store.odds.insert(snapshots(gameID: 424_242, books: 1, at: Fixtures.start)[0])
+        }
+        #expect(single.sqlState == "23503")
+        #expect(try await store.odds.latest(gameID: game).isEmpty)
+        await store.shutdown()
+    }
+
     @Test func invalidPriceIsRefusedByTheSchema() async throws {
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)

@@ -6,5 +6,6 @@ extension Migration {
         .collectedData,
         .modelsAndPredictions,
         .operations,
+        .oddsWithoutForeignKey,
     ]
 }
