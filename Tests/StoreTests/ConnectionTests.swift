@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 @Suite struct ConnectionTests {
@@ -55,6 +56,17 @@ import Testing
             try await PostgresConnection.connect(to: "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
         }
         #expect(error.code == .connectionFailed)
+    }
+
+    @Test func sslmodeFromTheURLIsHonoured() async throws {
+        // The test server has no TLS: sslmode=require must fail, and say why.
+        let url = TestServers.databaseURL.replacingOccurrences(of: "sslmode=disable", with: "sslmode=require")
+        let error = try await #require(throws: StoreError.self) { try await PostgresConnection.connect(to: url) }
+        #expect(error.code == .connectionFailed)
+        #expect(error.message.contains("SSL"))
+        let plain = try await PostgresConnection.connect(to: TestServers.databaseURL.replacingOccurrences(of: "postgres://", with: "postgresql://"))
+        #expect(try await plain.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.decode(Bool.self, "ssl") == false)
+        await plain.close()
     }
 
     @Test func transactionRollsBackWhenBodyThrows() async throws {

@@ -20,6 +20,9 @@ import Testing
         #expect(!second.wasApplied)
         #expect(try await oddsCount(store) == 4)
         #expect(try await store.hasJobEffect(jobID: "job-1"))
+        #expect(try await store.pruneJobEffects(appliedBefore: Date().addingTimeInterval(-3600)) == 0)
+        #expect(try await store.pruneJobEffects(appliedBefore: Date().addingTimeInterval(3600)) == 1)
+        #expect(!(try await store.hasJobEffect(jobID: "job-1")))
         await store.shutdown()
     }
 
