@@ -167,3 +167,25 @@ import Testing
         await pool.shutdown()
     }
 }
+
+@Suite struct PoolCancellationTests {
+    @Test func cancelledWaiterStopsWaitingAndThePoolStaysUsable() async throws {
+        let pool = try await TestDatabase.create().pool(maximumConnections: 1)
+        let (holding, release) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await pool.withConnection { _ in
+                for await _ in holding { break }
+            }
+        }
+        // Give the holder the only connection, then queue a waiter behind it and cancel the waiter.
+        try await Task.sleep(for: .milliseconds(200))
+        let waiter = Task { try await pool.query("SELECT 1 AS one") }
+        try await Task.sleep(for: .milliseconds(100))
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        release.yield()
+        try await holder.value
+        #expect(try await pool.query("SELECT 1 AS one").first?.decode(Int.self, "one") == 1)
+        await pool.shutdown()
+    }
+}
