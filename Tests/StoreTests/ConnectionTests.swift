@@ -189,3 +189,31 @@ import Testing
         await pool.shutdown()
     }
 }
+
+@Suite struct ExecutorTests {
+    /// Twelve connections each wait one second in the server at once. Were libpq blocking the cooperative
+    /// pool's threads (as many as cores), they would take turns and need at least six seconds on two cores.
+    @Test func blockingCallsDoNotHoldTheCooperativePool() async throws {
+        let url = try await TestDatabase.create().url
+        let connections = try await withThrowingTaskGroup(of: PostgresConnection.self) { group in
+            for _ in 0..<12 { group.addTask { try await PostgresConnection.connect(to: url) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for connection in connections {
+                group.addTask { _ = try await connection.query("SELECT pg_sleep(1)") }
+            }
+            // Meanwhile the pool still runs ordinary tasks promptly.
+            group.addTask {
+                let tick = clock.now
+                await Task.yield()
+                #expect(clock.now - tick < .milliseconds(500))
+            }
+            try await group.waitForAll()
+        }
+        #expect(clock.now - started < .seconds(4))
+        for connection in connections { await connection.close() }
+    }
+}

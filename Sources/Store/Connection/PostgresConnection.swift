@@ -25,11 +25,14 @@ public actor PostgresConnection: PostgresDatabase {
 
     private func open(_ url: String) throws {
         let connection = try LibPQConnection(conninfo: url)
-        try connection.executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = 'warning'")
+        // Dates are parsed and printed in UTC ISO form; NOTICEs (IF NOT EXISTS, …) would only go to stderr.
+        try connection.executeScript(
+            "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = 'warning'")
         self.connection = connection
     }
 
-    private func open() throws -> LibPQConnection {
+    /// The libpq connection, or `connectionClosed` after `close()`.
+    private func handle() throws -> LibPQConnection {
         guard let connection else {
             throw StoreError(.connectionClosed, message: "the connection was closed")
         }
@@ -37,11 +40,11 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     public func query(_ query: PostgresQuery) throws -> PostgresResult {
-        try open().execute(query.sql, binds: query.binds)
+        try handle().execute(query.sql, binds: query.binds)
     }
 
     public func execute(_ statement: PreparedStatement, binds: [PostgresBind]) throws -> PostgresResult {
-        let connection = try open()
+        let connection = try handle()
         if !preparedNames.contains(statement.name) {
             try connection.prepare(name: statement.name, sql: statement.sql)
             preparedNames.insert(statement.name)
@@ -50,17 +53,17 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     public func copy(_ rows: PostgresCopyBuffer, using statement: String) throws -> Int {
-        try open().copyIn(statement: statement, data: rows.bytes)
+        try handle().copyIn(statement: statement, data: rows.bytes)
     }
 
     /// Runs trusted, parameterless SQL that may contain several statements (migrations only).
     public func executeScript(_ sql: String) throws {
-        try open().executeScript(sql)
+        try handle().executeScript(sql)
     }
 
     /// The server's version number (`150018` for PostgreSQL 15.18).
     public func serverVersion() throws -> Int {
-        try open().serverVersion
+        try handle().serverVersion
     }
 
     /// True when the connection is up and outside any transaction, so a pool may hand it out again.
@@ -91,7 +94,7 @@ public actor PostgresConnection: PostgresDatabase {
 
     /// Opens a transaction, or a savepoint (whose name it returns) when one is already open.
     private func begin() throws -> String? {
-        let connection = try open()
+        let connection = try handle()
         if connection.isIdle {
             _ = try connection.execute("BEGIN", binds: [])
             return nil
@@ -103,7 +106,7 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     private func rollback(_ savepoint: String?) throws {
-        let connection = try open()
+        let connection = try handle()
         guard let savepoint else {
             _ = try connection.execute("ROLLBACK", binds: [])
             return
@@ -114,7 +117,7 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     private func commit(_ savepoint: String?) throws {
-        let connection = try open()
+        let connection = try handle()
         if let savepoint {
             savepointDepth -= 1
             // Fails with SQLSTATE 25P02 if the body swallowed an error, which is what the caller must see.
