@@ -191,6 +191,21 @@ import Testing
 }
 
 @Suite struct ExecutorTests {
+    @Test func cancellingTheTaskCancelsTheStatement() async throws {
+        let pool = try await TestDatabase.create().pool(maximumConnections: 1)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let sleeper = Task { try await pool.query("SELECT pg_sleep(30)") }
+        try await Task.sleep(for: .milliseconds(300))
+        sleeper.cancel()
+        let error = try await #require(throws: StoreError.self) { try await sleeper.value }
+        #expect(error.sqlState == "57014")
+        #expect(clock.now - started < .seconds(10))
+        // The same (only) connection serves the next caller.
+        #expect(try await pool.query("SELECT 2 AS two").first?.decode(Int.self, "two") == 2)
+        await pool.shutdown()
+    }
+
     /// Twelve connections each wait one second in the server at once. Were libpq blocking the cooperative
     /// pool's threads (as many as cores), they would take turns and need at least six seconds on two cores.
     @Test func blockingCallsDoNotHoldTheCooperativePool() async throws {

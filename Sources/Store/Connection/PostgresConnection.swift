@@ -1,12 +1,17 @@
+import Synchronization
+
 /// One PostgreSQL connection over libpq, an actor running on its own serial executor.
 ///
 /// Every libpq call blocks only this connection's dispatch queue, never the cooperative pool. Use a
 /// connection from one task at a time (the pool guarantees it); a transaction holds it until it ends.
+/// Cancelling the calling task cancels the running statement on the server (SQLSTATE 57014).
 public actor PostgresConnection: PostgresDatabase {
     private let executor: ConnectionExecutor
     private var connection: LibPQConnection?
     private var preparedNames: Set<String> = []
     private var savepointDepth = 0
+    /// Reachable without hopping onto the executor, which is busy while a statement runs.
+    private nonisolated let canceller = Mutex<QueryCanceller?>(nil)
 
     /// Runs this actor's methods on the connection's own dispatch queue.
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -29,6 +34,7 @@ public actor PostgresConnection: PostgresDatabase {
         try connection.executeScript(
             "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = 'warning'")
         self.connection = connection
+        canceller.withLock { $0 = connection.canceller }
     }
 
     /// The libpq connection, or `connectionClosed` after `close()`.
@@ -39,11 +45,33 @@ public actor PostgresConnection: PostgresDatabase {
         return connection
     }
 
-    public func query(_ query: PostgresQuery) throws -> PostgresResult {
+    public nonisolated func query(_ query: PostgresQuery) async throws -> PostgresResult {
+        try await cancellable { try await $0.run(query) }
+    }
+
+    public nonisolated func execute(_ statement: PreparedStatement, binds: [PostgresBind]) async throws -> PostgresResult {
+        try await cancellable { try await $0.run(statement, binds: binds) }
+    }
+
+    public nonisolated func copy(_ rows: PostgresCopyBuffer, using statement: String) async throws -> Int {
+        try await cancellable { try await $0.run(copy: rows, using: statement) }
+    }
+
+    /// Runs `call` on the executor; if the calling task is cancelled meanwhile, asks the server to cancel.
+    private nonisolated func cancellable<T: Sendable>(_ call: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let canceller = canceller.withLock { $0 }
+        return try await withTaskCancellationHandler {
+            try await call(self)
+        } onCancel: {
+            canceller?.cancelRunningStatement()
+        }
+    }
+
+    private func run(_ query: PostgresQuery) throws -> PostgresResult {
         try handle().execute(query.sql, binds: query.binds)
     }
 
-    public func execute(_ statement: PreparedStatement, binds: [PostgresBind]) throws -> PostgresResult {
+    private func run(_ statement: PreparedStatement, binds: [PostgresBind]) throws -> PostgresResult {
         let connection = try handle()
         if !preparedNames.contains(statement.name) {
             try connection.prepare(name: statement.name, sql: statement.sql)
@@ -52,7 +80,7 @@ public actor PostgresConnection: PostgresDatabase {
         return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
     }
 
-    public func copy(_ rows: PostgresCopyBuffer, using statement: String) throws -> Int {
+    private func run(copy rows: PostgresCopyBuffer, using statement: String) throws -> Int {
         try handle().copyIn(statement: statement, data: rows.bytes)
     }
 
@@ -135,6 +163,7 @@ public actor PostgresConnection: PostgresDatabase {
     /// Closes the connection; later calls throw `connectionClosed`.
     public func close() {
         connection = nil
+        canceller.withLock { $0 = nil }
         preparedNames.removeAll()
         savepointDepth = 0
     }
