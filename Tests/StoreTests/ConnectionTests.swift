@@ -110,6 +110,17 @@ import Testing
         await pool.shutdown()
     }
 
+    @Test func preparedStatementSurvivesASchemaChange() async throws {
+        let pool = try await TestDatabase.create().pool(maximumConnections: 1)
+        _ = try await pool.query("CREATE TABLE t (a int)")
+        _ = try await pool.query("INSERT INTO t VALUES (\(1))")
+        let statement = PreparedStatement(name: "t_all", sql: "SELECT * FROM t")
+        #expect(try await pool.execute(statement).first?.values.count == 1)
+        _ = try await pool.query("ALTER TABLE t ADD COLUMN b int")
+        #expect(try await pool.execute(statement).first?.values.count == 2)
+        await pool.shutdown()
+    }
+
     @Test func poolBoundsConnectionsAndServesWaiters() async throws {
         let pool = try await TestDatabase.create().pool(maximumConnections: 2)
         let pids = try await withThrowingTaskGroup(of: Int.self) { group in

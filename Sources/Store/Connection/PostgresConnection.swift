@@ -77,7 +77,15 @@ public actor PostgresConnection: PostgresDatabase {
             try connection.prepare(name: statement.name, sql: statement.sql)
             preparedNames.insert(statement.name)
         }
-        return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+        do {
+            return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+        } catch let error as StoreError where error.sqlState == "0A000" && connection.isIdle {
+            // "cached plan must not change result type": a migration changed a table under a prepared
+            // `SELECT *`. Outside a transaction it is safe to prepare again and retry once.
+            _ = try connection.execute("DEALLOCATE \(statement.name)", binds: [])
+            try connection.prepare(name: statement.name, sql: statement.sql)
+            return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+        }
     }
 
     private func run(copy rows: PostgresCopyBuffer, using statement: String) throws -> Int {
