@@ -33,7 +33,9 @@ struct MigrateStatusCommand: AsyncParsableCommand {
                 state = "UNKNOWN to this build"
                 drift = true
             }
-            print("\(String(status.version).padding(toLength: 6, withPad: " ", startingAt: 0)) \(status.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(state)")
+            print(
+                "\(String(status.version).padding(toLength: 6, withPad: " ", startingAt: 0)) \(status.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(state)"
+            )
         }
         if drift { throw ExitCode(1) }
     }

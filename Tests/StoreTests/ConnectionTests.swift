@@ -64,7 +64,8 @@ import Testing
         let error = try await #require(throws: StoreError.self) { try await PostgresConnection.connect(to: url) }
         #expect(error.code == .connectionFailed)
         #expect(error.message.contains("SSL"))
-        let plain = try await PostgresConnection.connect(to: TestServers.databaseURL.replacingOccurrences(of: "postgres://", with: "postgresql://"))
+        let plain = try await PostgresConnection.connect(
+            to: TestServers.databaseURL.replacingOccurrences(of: "postgres://", with: "postgresql://"))
         #expect(try await plain.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.decode(Bool.self, "ssl") == false)
         await plain.close()
     }

@@ -14,7 +14,8 @@ import Testing
         #expect(url.hasPrefix("postgresql:///aips_dev?"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(".s.PGSQL.5433").path))
         let connection = try await PostgresConnection.connect(to: url)
-        let settings = try #require(try await connection.query("SELECT current_setting('listen_addresses') AS listen, current_database() AS db").first)
+        let settings = try #require(
+            try await connection.query("SELECT current_setting('listen_addresses') AS listen, current_database() AS db").first)
         #expect(try settings.decode(String.self, "listen") == "")
         #expect(try settings.decode(String.self, "db") == "aips_dev")
         _ = try await connection.query("CREATE TABLE kept (v int)")

@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct JobEffectTests {
     private func snapshots(_ game: Int) -> [OddsSnapshot] {
-        (0..<4).map { OddsSnapshot(gameID: game, sport: "nba", bookmaker: "b\($0)", market: "h2h", outcome: "home", price: 1.9, recordedAt: Fixtures.start) }
+        (0..<4).map {
+            OddsSnapshot(
+                gameID: game, sport: "nba", bookmaker: "b\($0)", market: "h2h", outcome: "home", price: 1.9, recordedAt: Fixtures.start)
+        }
     }
 
     private func oddsCount(_ store: Store) async throws -> Int {

@@ -19,10 +19,11 @@ import Testing
         let applied = try await migrator.up()
         #expect(applied.map(\.version) == Migration.platform.map(\.version))
         let full = try await tables(pool)
-        #expect(full.isSuperset(of: [
-            "games", "teams", "odds", "closing_lines", "weather", "statcast", "raw_ingest", "game_features", "models",
-            "predictions", "job_runs", "job_effects", "users", "data_quality_checks", "schema_migrations",
-        ]))
+        #expect(
+            full.isSuperset(of: [
+                "games", "teams", "odds", "closing_lines", "weather", "statcast", "raw_ingest", "game_features", "models",
+                "predictions", "job_runs", "job_effects", "users", "data_quality_checks", "schema_migrations",
+            ]))
         #expect(try await migrator.up().isEmpty)
 
         let reverted = try await migrator.down(count: 3)
@@ -102,9 +103,11 @@ import Testing
         let database = try await TestDatabase.create()
         // The first migration holds the lock for a while, so the second migrator must wait for it.
         let slow = Migration(version: 1, name: "slow", up: "SELECT pg_sleep(0.5); CREATE TABLE slow (id int)", down: "DROP TABLE slow")
-        let migrations = [slow] + Migration.platform.map {
-            Migration(version: $0.version + 1, name: $0.name, up: $0.up, down: $0.down)
-        }
+        let migrations =
+            [slow]
+            + Migration.platform.map {
+                Migration(version: $0.version + 1, name: $0.name, up: $0.up, down: $0.down)
+            }
         let poolA = database.pool()
         let poolB = database.pool()
         let (appliedA, appliedB) = try await withThrowingTaskGroup(of: (String, Int).self) { group in

@@ -6,8 +6,11 @@ import Testing
     private func snapshots(gameID: Int, books: Int, at date: Date, price: Double = 1.91) -> [OddsSnapshot] {
         (0..<books).flatMap { book in
             [
-                OddsSnapshot(gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "h2h", outcome: "home", price: price, recordedAt: date),
-                OddsSnapshot(gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "spreads", outcome: "away", price: price, point: -3.5, recordedAt: date),
+                OddsSnapshot(
+                    gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "h2h", outcome: "home", price: price, recordedAt: date),
+                OddsSnapshot(
+                    gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "spreads", outcome: "away", price: price, point: -3.5,
+                    recordedAt: date),
             ]
         }
     }
@@ -68,7 +71,8 @@ import Testing
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)
         let bulk = try await #require(throws: StoreError.self) {
-            try await store.odds.insert(snapshots(gameID: game, books: 1, at: Fixtures.start) + snapshots(gameID: 424_242, books: 1, at: Fixtures.start))
+            try await store.odds.insert(
+                snapshots(gameID: game, books: 1, at: Fixtures.start) + snapshots(gameID: 424_242, books: 1, at: Fixtures.start))
         }
         #expect(bulk.sqlState == "23503" && bulk.message.contains("424242"))
         let single = try await #require(throws: StoreError.self) {
@@ -83,7 +87,10 @@ import Testing
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)
         let error = try await #require(throws: StoreError.self) {
-            try await store.odds.insert([OddsSnapshot(gameID: game, sport: "nba", bookmaker: "b", market: "h2h", outcome: "home", price: 0.5, recordedAt: Fixtures.start)])
+            try await store.odds.insert([
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: "b", market: "h2h", outcome: "home", price: 0.5, recordedAt: Fixtures.start)
+            ])
         }
         #expect(error.sqlState == "23514")
         await store.shutdown()

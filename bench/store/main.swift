@@ -29,12 +29,28 @@ func snapshotBatch(gameIDs: [Int], books: Int, at date: Date) -> [OddsSnapshot] 
     for game in gameIDs {
         for book in 0..<books {
             let bookmaker = "book\(book)"
-            batch.append(OddsSnapshot(gameID: game, sport: "nba", bookmaker: bookmaker, market: "h2h", outcome: "home", price: 1.91, recordedAt: date))
-            batch.append(OddsSnapshot(gameID: game, sport: "nba", bookmaker: bookmaker, market: "h2h", outcome: "away", price: 1.95, recordedAt: date))
-            batch.append(OddsSnapshot(gameID: game, sport: "nba", bookmaker: bookmaker, market: "spreads", outcome: "home", price: 1.91, point: -3.5, recordedAt: date))
-            batch.append(OddsSnapshot(gameID: game, sport: "nba", bookmaker: bookmaker, market: "spreads", outcome: "away", price: 1.91, point: 3.5, recordedAt: date))
-            batch.append(OddsSnapshot(gameID: game, sport: "nba", bookmaker: bookmaker, market: "totals", outcome: "over", price: 1.87, point: 221.5, recordedAt: date))
-            batch.append(OddsSnapshot(gameID: game, sport: "nba", bookmaker: bookmaker, market: "totals", outcome: "under", price: 1.95, point: 221.5, recordedAt: date))
+            batch.append(
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: bookmaker, market: "h2h", outcome: "home", price: 1.91, recordedAt: date))
+            batch.append(
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: bookmaker, market: "h2h", outcome: "away", price: 1.95, recordedAt: date))
+            batch.append(
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: bookmaker, market: "spreads", outcome: "home", price: 1.91, point: -3.5,
+                    recordedAt: date))
+            batch.append(
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: bookmaker, market: "spreads", outcome: "away", price: 1.91, point: 3.5,
+                    recordedAt: date))
+            batch.append(
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: bookmaker, market: "totals", outcome: "over", price: 1.87, point: 221.5,
+                    recordedAt: date))
+            batch.append(
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: bookmaker, market: "totals", outcome: "under", price: 1.95, point: 221.5,
+                    recordedAt: date))
         }
     }
     return batch
@@ -44,7 +60,8 @@ var embedded: (server: EmbeddedPostgres, directory: URL)?
 var serverURL = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
 if serverURL.isEmpty {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aips-bench-\(getpid())")
-    let server = EmbeddedPostgres(configuration: EmbeddedPostgresConfiguration(directory: directory.path, databaseName: "bench"), logger: logger)
+    let server = EmbeddedPostgres(
+        configuration: EmbeddedPostgresConfiguration(directory: directory.path, databaseName: "bench"), logger: logger)
     serverURL = try await server.start()
     embedded = (server, directory)
 }
@@ -63,9 +80,12 @@ var gameIDs: [Int] = []
 for index in 0..<50 {
     let home = try await store.teams.upsert(Team(sport: "nba", externalID: "h\(index)", name: "Home \(index)"))
     let away = try await store.teams.upsert(Team(sport: "nba", externalID: "a\(index)", name: "Away \(index)"))
-    gameIDs.append(try await store.games.upsert(Game(sport: "nba", externalID: "g\(index)", homeTeamID: home, awayTeamID: away, scheduledAt: Date())))
+    gameIDs.append(
+        try await store.games.upsert(Game(sport: "nba", externalID: "g\(index)", homeTeamID: home, awayTeamID: away, scheduledAt: Date())))
 }
-print("PostgreSQL \(version / 10000).\(version % 100), \(ProcessInfo.processInfo.activeProcessorCount) cores; odds table with 3 indexes; load average \(loadAverage())")
+print(
+    "PostgreSQL \(version / 10000).\(version % 100), \(ProcessInfo.processInfo.activeProcessorCount) cores; odds table with 3 indexes; load average \(loadAverage())"
+)
 
 // 1. COPY: collections of 50 games × ~17 books × 6 outcomes = 5,000 rows each, one COPY per collection.
 let clock = ContinuousClock()
@@ -79,7 +99,9 @@ while copied < copyRows {
     copyTime += clock.now - started
     collection += 1
 }
-print("COPY bulk insert:        \(copied) rows in \(collection) batches of \(batchRows): \(format(Double(copied) / seconds(copyTime))) rows/s")
+print(
+    "COPY bulk insert:        \(copied) rows in \(collection) batches of \(batchRows): \(format(Double(copied) / seconds(copyTime))) rows/s"
+)
 
 // The client's share of that: encoding the same rows into COPY text, no I/O.
 let encodeBatch = snapshotBatch(gameIDs: gameIDs, books: 17, at: Date()).prefix(batchRows)

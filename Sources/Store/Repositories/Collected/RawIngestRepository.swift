@@ -18,7 +18,8 @@ public struct RawIngestRepository: Sendable {
             VALUES (\(raw.source), \(raw.endpoint), \(raw.fetchedAt), \(raw.payload), \(raw.payloadSHA256),
                     \(raw.isBackfill), \(raw.jobID))
             RETURNING id
-            """).returnedID()
+            """
+        ).returnedID()
     }
 
     /// The payload with `id`.
@@ -34,14 +35,14 @@ public struct RawIngestRepository: Sendable {
     /// True when a payload with this hash was already stored from `source` (to skip unchanged fetches).
     public func contains(source: String, payloadSHA256: String) async throws -> Bool {
         try await database.query(
-        "SELECT EXISTS (SELECT 1 FROM raw_ingest WHERE payload_sha256 = \(payloadSHA256) AND source = \(source)) AS found"
-    ).first?.decode(Bool.self, "found") ?? false
-}
+            "SELECT EXISTS (SELECT 1 FROM raw_ingest WHERE payload_sha256 = \(payloadSHA256) AND source = \(source)) AS found"
+        ).first?.decode(Bool.self, "found") ?? false
+    }
 
-/// When `source` was last fetched, if ever.
-public func latestFetch(source: String) async throws -> Date? {
-    try await database.query(
-        "SELECT fetched_at FROM raw_ingest WHERE source = \(source) ORDER BY fetched_at DESC LIMIT 1"
-    ).first?.decode(Date.self, "fetched_at")
-}
+    /// When `source` was last fetched, if ever.
+    public func latestFetch(source: String) async throws -> Date? {
+        try await database.query(
+            "SELECT fetched_at FROM raw_ingest WHERE source = \(source) ORDER BY fetched_at DESC LIMIT 1"
+        ).first?.decode(Date.self, "fetched_at")
+    }
 }

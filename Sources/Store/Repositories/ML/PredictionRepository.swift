@@ -25,7 +25,8 @@ public struct PredictionRepository: Sendable {
                     \(p.predictionHash))
             ON CONFLICT (prediction_hash) DO UPDATE SET prediction_hash = EXCLUDED.prediction_hash
             RETURNING id
-            """).returnedID()
+            """
+        ).returnedID()
     }
 
     /// The prediction with `id`.
@@ -41,53 +42,53 @@ public struct PredictionRepository: Sendable {
     /// The pending predictions of a game, for settlement.
     public func pending(gameID: Int) async throws -> [Prediction] {
         try await database.query(
-        "SELECT * FROM predictions WHERE game_id = \(gameID) AND status = 'pending' ORDER BY id"
-    ).map(Self.prediction)
-}
+            "SELECT * FROM predictions WHERE game_id = \(gameID) AND status = 'pending' ORDER BY id"
+        ).map(Self.prediction)
+    }
 
-/// Predictions of `sport` made in `from..<to`, optionally of one tier, newest first.
-public func predictions(sport: String, from: Date, to: Date, tier: SignalTier? = nil) async throws -> [Prediction] {
-    try await database.query(
-        """
-        SELECT * FROM predictions
-        WHERE sport = \(sport) AND created_at >= \(from) AND created_at < \(to)
-          AND (\(tier)::text IS NULL OR tier = \(tier))
-        ORDER BY created_at DESC, id DESC
-        """
-    ).map(Self.prediction)
-}
+    /// Predictions of `sport` made in `from..<to`, optionally of one tier, newest first.
+    public func predictions(sport: String, from: Date, to: Date, tier: SignalTier? = nil) async throws -> [Prediction] {
+        try await database.query(
+            """
+            SELECT * FROM predictions
+            WHERE sport = \(sport) AND created_at >= \(from) AND created_at < \(to)
+              AND (\(tier)::text IS NULL OR tier = \(tier))
+            ORDER BY created_at DESC, id DESC
+            """
+        ).map(Self.prediction)
+    }
 
-/// Grades a pending prediction; returns false if it is not pending (already settled or void).
-@discardableResult
-public func settle(id: Int, _ settlement: PredictionSettlement, at settledAt: Date = Date()) async throws -> Bool {
-    try await database.query(
-        """
-        UPDATE predictions SET status = 'settled', result = \(settlement.result),
-            closing_price = \(settlement.closingPrice), clv = \(settlement.clv), profit = \(settlement.profit),
-            settled_at = \(settledAt)
-        WHERE id = \(id) AND status = 'pending'
-        """
-    ).affectedRows == 1
-}
+    /// Grades a pending prediction; returns false if it is not pending (already settled or void).
+    @discardableResult
+    public func settle(id: Int, _ settlement: PredictionSettlement, at settledAt: Date = Date()) async throws -> Bool {
+        try await database.query(
+            """
+            UPDATE predictions SET status = 'settled', result = \(settlement.result),
+                closing_price = \(settlement.closingPrice), clv = \(settlement.clv), profit = \(settlement.profit),
+                settled_at = \(settledAt)
+            WHERE id = \(id) AND status = 'pending'
+            """
+        ).affectedRows == 1
+    }
 
-/// Voids a pending prediction; returns false if it is not pending.
-@discardableResult
-public func void(id: Int, at settledAt: Date = Date()) async throws -> Bool {
-    try await database.query(
-        "UPDATE predictions SET status = 'void', settled_at = \(settledAt) WHERE id = \(id) AND status = 'pending'"
-    ).affectedRows == 1
-}
+    /// Voids a pending prediction; returns false if it is not pending.
+    @discardableResult
+    public func void(id: Int, at settledAt: Date = Date()) async throws -> Bool {
+        try await database.query(
+            "UPDATE predictions SET status = 'void', settled_at = \(settledAt) WHERE id = \(id) AND status = 'pending'"
+        ).affectedRows == 1
+    }
 
-private static func prediction(_ row: PostgresRow) throws -> Prediction {
-    Prediction(
-        id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
-        sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),
-        line: try row.decode("line"), probability: try row.decode("probability"),
-        componentProbabilities: try row.decode(PostgresJSON<[String: Double]>.self, "component_probabilities").value,
-        price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
-        stake: try row.decode("stake"), predictionHash: try row.decode("prediction_hash"),
-        status: try row.decode("status"), result: try row.decode("result"),
-        closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
-        createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
-}
+    private static func prediction(_ row: PostgresRow) throws -> Prediction {
+        Prediction(
+            id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
+            sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),
+            line: try row.decode("line"), probability: try row.decode("probability"),
+            componentProbabilities: try row.decode(PostgresJSON<[String: Double]>.self, "component_probabilities").value,
+            price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
+            stake: try row.decode("stake"), predictionHash: try row.decode("prediction_hash"),
+            status: try row.decode("status"), result: try row.decode("result"),
+            closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
+            createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
+    }
 }
