@@ -44,7 +44,8 @@ import Testing
                 OddsSnapshot(
                     gameID: game, sport: "nba", bookmaker: $0, market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start)
             })
-        #expect(Set(try await store.odds.latest(gameID: game).map(\.bookmaker)) == Set(hostile))
+        #expect(
+            Set(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600)).map(\.bookmaker)) == Set(hostile))
         #expect(try await store.teams.teams(sport: "nba").count == hostile.count + 2)
         await store.shutdown()
     }

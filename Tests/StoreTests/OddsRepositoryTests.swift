@@ -23,8 +23,11 @@ import Testing
         #expect(try await store.odds.insert(snapshots(gameID: game, books: 5, at: later, price: 2.05)) == 10)
         #expect(try await store.odds.insert([]) == 0)
 
-        let latest = try await store.odds.latest(gameID: game)
+        let latest = try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600))
         #expect(latest.count == 10)
+        // As of the first collection, only it counts; outside the look-back window, nothing does.
+        #expect(try await store.odds.latest(gameID: game, asOf: Fixtures.start).allSatisfy { $0.price == 1.8 })
+        #expect(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(7200), lookback: 3600).isEmpty)
         #expect(latest.allSatisfy { $0.recordedAt == later && $0.price == 2.05 })
         #expect(latest.first { $0.market == "spreads" }?.point == -3.5)
         #expect(latest.first { $0.market == "h2h" }?.point == nil)
@@ -37,7 +40,10 @@ import Testing
         for snapshot in snapshots(gameID: game, books: 2, at: Fixtures.start) {
             try await store.odds.insert(snapshot)
         }
-        #expect(Set(try await store.odds.latest(gameID: game).map(\.bookmaker)) == ["book0", "book1"])
+        #expect(
+            Set(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600)).map(\.bookmaker)) == [
+                "book0", "book1",
+            ])
         await store.shutdown()
     }
 
@@ -79,7 +85,7 @@ import Testing
             try await store.odds.insert(snapshots(gameID: 424_242, books: 1, at: Fixtures.start)[0])
         }
         #expect(single.sqlState == "23503")
-        #expect(try await store.odds.latest(gameID: game).isEmpty)
+        #expect(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600)).isEmpty)
         await store.shutdown()
     }
 

@@ -7,5 +7,6 @@ extension Migration {
         .modelsAndPredictions,
         .operations,
         .oddsWithoutForeignKey,
+        .oddsByGameAndTime,
     ]
 }

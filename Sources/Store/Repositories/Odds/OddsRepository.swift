@@ -19,7 +19,7 @@ public struct OddsRepository: Sendable {
         name: "odds_latest_for_game",
         sql: """
             SELECT DISTINCT ON (market, bookmaker, outcome) *
-            FROM odds WHERE game_id = $1
+            FROM odds WHERE game_id = $1 AND recorded_at > $2 AND recorded_at <= $3
             ORDER BY market, bookmaker, outcome, recorded_at DESC
             """)
     static let copyStatement =
@@ -75,9 +75,12 @@ public struct OddsRepository: Sendable {
             message: "odds reference games that do not exist: \(gameIDs.prefix(20).map(String.init).joined(separator: ", "))")
     }
 
-    /// The latest price of every book, market and outcome of a game.
-    public func latest(gameID: Int) async throws -> [OddsSnapshot] {
-        try await database.execute(Self.latestForGame, gameID).map(Self.snapshot)
+    /// The latest price of every book, market and outcome of a game as of `asOf`, among the snapshots
+    /// recorded in the `lookback` seconds before it (a line not offered in that window was pulled).
+    ///
+    /// The window keeps the read proportional to recent snapshots, not to the game's whole history.
+    public func latest(gameID: Int, asOf: Date = Date(), lookback: TimeInterval = 86_400) async throws -> [OddsSnapshot] {
+        try await database.execute(Self.latestForGame, gameID, asOf.addingTimeInterval(-lookback), asOf).map(Self.snapshot)
     }
 
     /// The time of the latest snapshot per sport (the seed's freshness query); sports without odds are absent.
