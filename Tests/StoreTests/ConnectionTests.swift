@@ -122,6 +122,20 @@ import Testing
         await pool.shutdown()
     }
 
+    @Test func poolReplacesAConnectionTheServerKilled() async throws {
+        let database = try await TestDatabase.create()
+        let pool = database.pool(maximumConnections: 1)
+        let pid = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode(Int.self, "pid")
+        let admin = try await PostgresConnection.connect(to: database.url)
+        _ = try await admin.query("SELECT pg_terminate_backend(\(pid))")
+        await admin.close()
+        let error = try await #require(throws: StoreError.self) { try await pool.query("SELECT 1 AS one") }
+        #expect(error.code == .connectionClosed || error.sqlState == "57P01")
+        let newPID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode(Int.self, "pid")
+        #expect(newPID != pid)
+        await pool.shutdown()
+    }
+
     @Test func poolBoundsConnectionsAndServesWaiters() async throws {
         let pool = try await TestDatabase.create().pool(maximumConnections: 2)
         let pids = try await withThrowingTaskGroup(of: Int.self) { group in

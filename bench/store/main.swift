@@ -84,7 +84,7 @@ for index in 0..<50 {
         try await store.games.upsert(Game(sport: "nba", externalID: "g\(index)", homeTeamID: home, awayTeamID: away, scheduledAt: Date())))
 }
 print(
-    "PostgreSQL \(version / 10000).\(version % 100), \(ProcessInfo.processInfo.activeProcessorCount) cores; odds table with 3 indexes; load average \(loadAverage())"
+    "PostgreSQL \(version / 10000).\(version % 100), \(ProcessInfo.processInfo.activeProcessorCount) cores; odds: primary key + 3 indexes; load average \(loadAverage())"
 )
 
 // 1. COPY: collections of 50 games × ~17 books × 6 outcomes = 5,000 rows each, one COPY per collection.
