@@ -32,13 +32,16 @@ import TestSupport
 
     @Test func delayedJobWaitsUntilDue() async throws {
         let fixture = try QueueFixture()
-        let id = try await fixture.queue.enqueue(fixture.request { $0.runAt = Date().addingTimeInterval(0.3) }).id
-        #expect(try await fixture.state(id) == .scheduled)
+        let runAt = Date().addingTimeInterval(60)
+        let later = try await fixture.queue.enqueue(fixture.request { $0.runAt = runAt }).id
+        #expect(try await fixture.state(later) == .scheduled)
         let early = try await fixture.queue.reserve(queue: fixture.name, worker: "w", lease: .seconds(5), max: 5)
         #expect(early.jobs.isEmpty)
-        #expect(early.nextCheck != nil)
-        try await Task.sleep(for: .milliseconds(350))
-        #expect(try await fixture.reserve().map(\.id) == [id])
+        #expect(early.nextCheck.map { abs($0.timeIntervalSince(runAt)) < 0.01 } == true)
+        let soon = try await fixture.queue.enqueue(fixture.request { $0.runAt = Date().addingTimeInterval(0.2) }).id
+        var reserved: [String] = []
+        try await expectEventually { reserved += try await fixture.reserve().map(\.id); return !reserved.isEmpty }
+        #expect(reserved == [soon])
     }
 
     @Test func failedAttemptsRetryWithBackoffThenEndDeadWithEveryError() async throws {
