@@ -237,7 +237,8 @@ import TestSupport
         #expect(limited.jobs.isEmpty)
         #expect(limited.nextCheck.map { $0.timeIntervalSinceNow <= 0.34 } == true)
         try await Task.sleep(for: .milliseconds(700))
-        #expect(try await fixture.reserve(max: 6).count == 2)
+        let refilled = try await fixture.reserve(max: 6).count
+        #expect((1...3).contains(refilled), "about 2 tokens come back in 0.7 s at 3/s, got \(refilled)")
     }
 
     @Test func deadJobsCanBeRetriedDeletedOrPurged() async throws {
