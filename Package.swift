@@ -76,9 +76,10 @@ let package = Package(
         ),
 
         .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
+        .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["Queue", "Store"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "TestSupport"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "StoreBench",
