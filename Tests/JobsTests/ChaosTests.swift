@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A small chaos run in the suite; `bench/chaos.sh` runs the 10,000-job one.
-@Suite struct ChaosTests {
+@Suite(.timeLimit(.minutes(3))) struct ChaosTests {
     @Test func killedWorkersRestartedRedisAndAKilledLeaderLoseNothingAndApplyNothingTwice() async throws {
         let run = ChaosRun(configuration: .init(
             jobs: 600, workers: 3, workerKillInterval: 0.7, redisRestarts: 1, killSchedulerLeader: true,
