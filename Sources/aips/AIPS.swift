@@ -6,6 +6,6 @@ struct AIPS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aips",
         abstract: "AI Pro Sports job platform: queue, workers, scheduler, API.",
-        subcommands: []
+        subcommands: [MLCommand.self]
     )
 }

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import ML
+
+/// `aips ml train`: fits one learner on a CSV file and reports timings and metrics on another.
+struct MLTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Fit a model on --train and print fit time, predict time, AUC, log loss, Brier and ECE on --test."
+    )
+
+    /// The learners the command can fit.
+    enum ModelKind: String, ExpressibleByArgument, CaseIterable {
+        case gbm
+    }
+
+    @Option(help: "Training CSV file (with a header line).")
+    var train: String
+
+    @Option(help: "Test CSV file with the same columns.")
+    var test: String
+
+    @Option(help: "Name of the 0/1 target column.")
+    var target: String
+
+    @Option(help: "Learner: \(ModelKind.allCases.map(\.rawValue).joined(separator: "|")).")
+    var model: ModelKind = .gbm
+
+    @Option(help: "Validation CSV for early stopping (default: none).")
+    var valid: String?
+
+    @Option(help: "Trees (boosting rounds or forest size).")
+    var trees = 100
+
+    @Option(help: "GBM: most leaves per tree.")
+    var leaves = 31
+
+    @Option(name: .customLong("learning-rate"), help: "GBM: shrinkage.")
+    var learningRate = 0.1
+
+    @Option(name: .customLong("max-depth"), help: "Deepest leaf; 0 for no limit.")
+    var maxDepth = 0
+
+    @Option(help: "GBM: L2 penalty on leaf values.")
+    var lambda = 0.0
+
+    @Option(name: .customLong("min-child-weight"), help: "GBM: least hessian sum per leaf.")
+    var minChildWeight = 1e-3
+
+    @Option(name: .customLong("min-data-in-leaf"), help: "GBM: least rows per leaf.")
+    var minDataInLeaf = 20
+
+    @Option(help: "Row subsample per tree.")
+    var subsample = 1.0
+
+    @Option(help: "Column subsample per tree.")
+    var colsample = 1.0
+
+    @Option(name: .customLong("max-bin"), help: "Most bins per feature.")
+    var maxBin = 255
+
+    @Option(name: .customLong("early-stopping"), help: "GBM: stop after this many rounds without validation improvement (needs --valid).")
+    var earlyStopping = 0
+
+    @Option(help: "Threads; 0 uses every core.")
+    var threads = 0
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 0
+
+    func run() throws {
+        let loadStart = ContinuousClock.now
+        let (trainData, trainLabels) = try load(train, schema: nil)
+        let schema = (trainData.names, trainData.kinds)
+        let (testData, testLabels) = try load(test, schema: schema)
+        let validation = try valid.map { try load($0, schema: schema) }
+        let loadTime = ContinuousClock.now - loadStart
+        print("rows: train \(trainData.rowCount), test \(testData.rowCount), features \(trainData.columnCount); load \(seconds(loadTime)) s")
+
+        let fitStart = ContinuousClock.now
+        let predictor = fit(trainData, labels: trainLabels, validation: validation.map { (data: $0.data, labels: $0.labels) })
+        let fitTime = ContinuousClock.now - fitStart
+        let predictStart = ContinuousClock.now
+        let probabilities = predictor.predict(testData)
+        let predictTime = ContinuousClock.now - predictStart
+
+        let evaluation = BinaryEvaluation(labels: testLabels, probabilities: probabilities)
+        print("model: \(model.rawValue) \(predictor.summary)")
+        print("fit_seconds: \(seconds(fitTime))")
+        print("predict_seconds: \(seconds(predictTime))")
+        print("auc: \(format(evaluation.auc))")
+        print("log_loss: \(format(evaluation.logLoss))")
+        print("brier: \(format(evaluation.brier))")
+        print("ece: \(format(evaluation.expectedCalibrationError))")
+        print("accuracy: \(format(evaluation.accuracy))")
+    }
+
+    /// A fitted model behind one prediction function, whatever its learner.
+    struct Predictor {
+        let summary: String
+        let predict: (Dataset) -> [Double]
+    }
+
+    private func fit(_ data: Dataset, labels: [Double], validation: (data: Dataset, labels: [Double])?) -> Predictor {
+        switch model {
+        case .gbm:
+            var config = GradientBoostingConfiguration()
+            config.treeCount = trees
+            config.leafCount = leaves
+            config.learningRate = learningRate
+            config.maxDepth = maxDepth
+            config.l2Regularization = lambda
+            config.minChildWeight = minChildWeight
+            config.minDataInLeaf = minDataInLeaf
+            config.rowSubsample = subsample
+            config.columnSubsample = colsample
+            config.maxBin = maxBin
+            config.earlyStoppingRounds = earlyStopping
+            config.threads = threads
+            config.seed = seed
+            let fitted = GradientBoosting(configuration: config).fit(data, labels: labels, validation: validation)
+            return Predictor(summary: "(\(fitted.trees.count) trees)") { fitted.predict($0, threads: threads) }
+        }
+    }
+
+    private func load(_ path: String, schema: (names: [String], kinds: [FeatureKind])?) throws -> (data: Dataset, labels: [Double]) {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path)")
+        }
+        return try CSVTable(utf8: [UInt8](contents)).dataset(target: target, schema: schema)
+    }
+
+    private func seconds(_ duration: Duration) -> String {
+        let (whole, attoseconds) = duration.components
+        return String(format: "%.3f", Double(whole) + Double(attoseconds) * 1e-18)
+    }
+
+    private func format(_ value: Double) -> String {
+        String(format: "%.5f", value)
+    }
+}
