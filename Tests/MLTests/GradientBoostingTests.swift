@@ -43,15 +43,18 @@ import Testing
         var other = c
         other.seed = 12
         let d = GradientBoosting(configuration: other).fit(p.train, labels: p.trainLabels)
-        #expect(a == b)
-        #expect(a != d)
+        let same = a == b
+        let differs = a != d
+        #expect(same)
+        #expect(differs)
     }
 
     @Test func threadCountDoesNotChangeTheModel() {
         let p = Self.problem
         let one = GradientBoosting(configuration: config { $0.threads = 1; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
         let two = GradientBoosting(configuration: config { $0.threads = 2; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
-        #expect(one == two)
+        let same = one == two
+        #expect(same)
     }
 
     @Test func earlyStoppingKeepsTheBestRound() {

@@ -1,0 +1,251 @@
+/// Grows one deep tree of a random forest or of extremely randomized trees, depth first, on a binned dataset.
+///
+/// Each node samples its own candidate features, so histograms cannot be inherited from the parent: large nodes
+/// sum labels into a 256-bin histogram per candidate, small nodes sort their few rows by bin instead, so the cost
+/// of a node follows its size rather than the number of bins. Impurity is the weighted variance of the labels
+/// (for 0/1 labels, proportional to Gini impurity).
+struct ForestTreeGrower {
+    private struct BinTotal {
+        var bin: Int
+        var labelSum: Double
+        var weight: Double
+    }
+
+    private struct Candidate {
+        var gain = 0.0
+        var rule: SplitRule?
+        var left = (labelSum: 0.0, weight: 0.0)
+        var right = (labelSum: 0.0, weight: 0.0)
+    }
+
+    let binned: BinnedDataset
+    let featureBins: [FeatureBins]
+    let labels: [Double]
+    let configuration: RandomForestConfiguration
+    let featuresPerSplit: Int
+    private var histogramSum = [Double](repeating: 0, count: 256)
+    private var histogramWeight = [Double](repeating: 0, count: 256)
+    private var totals: [BinTotal] = []
+    private var featureOrder: [Int]
+    private var scratch: [UInt32] = []
+
+    /// Nodes with at least this many rows use histograms; smaller ones sort.
+    private static let histogramThreshold = 192
+
+    init(binned: BinnedDataset, featureBins: [FeatureBins], labels: [Double], configuration: RandomForestConfiguration) {
+        self.binned = binned
+        self.featureBins = featureBins
+        self.labels = labels
+        self.configuration = configuration
+        let p = binned.columnCount
+        let sqrtP = max(1, Int(Double(p).squareRoot()))
+        self.featuresPerSplit = configuration.featuresPerSplit > 0 ? min(p, configuration.featuresPerSplit) : sqrtP
+        self.featureOrder = Array(0..<p)
+    }
+
+    /// Grows a tree where row `r` counts `weights[r]` times (0 leaves it out).
+    mutating func grow(weights: [Float], random: inout SplitMix64) -> DecisionTree {
+        // Feature draws permute this array; restarting from the identity keeps a tree independent of the trees this grower made before.
+        for i in featureOrder.indices { featureOrder[i] = i }
+        var rows = [UInt32]()
+        var labelSum = 0.0
+        var weightSum = 0.0
+        for (row, weight) in weights.enumerated() where weight > 0 {
+            rows.append(UInt32(row))
+            labelSum += Double(weight) * labels[row]
+            weightSum += Double(weight)
+        }
+        if scratch.count < rows.count { scratch = [UInt32](repeating: 0, count: rows.count) }
+        var tree = DecisionTree(leafValue: weightSum > 0 ? labelSum / weightSum : 0, cover: weightSum)
+        var stack: [(leaf: Int, start: Int, count: Int, depth: Int, labelSum: Double, weight: Double)] = [(0, 0, rows.count, 0, labelSum, weightSum)]
+        let minRows = Double(max(1, configuration.minRowsInLeaf))
+        while let node = stack.popLast() {
+            let pure = node.labelSum <= 1e-12 * node.weight || node.labelSum >= node.weight * (1 - 1e-12)
+            guard !pure, node.weight >= 2 * minRows, node.count >= 2,
+                configuration.maxDepth <= 0 || node.depth < configuration.maxDepth
+            else { continue }
+            let candidate = bestSplit(rows: rows, start: node.start, count: node.count, labelSum: node.labelSum, weightSum: node.weight, weights: weights, minRows: minRows, random: &random)
+            guard let rule = candidate.rule else { continue }
+            let leftCount = partition(&rows, start: node.start, count: node.count, rule: rule)
+            let right = tree.split(
+                leaf: node.leaf, rule: rule, gain: candidate.gain,
+                left: (candidate.left.labelSum / candidate.left.weight, candidate.left.weight),
+                right: (candidate.right.labelSum / candidate.right.weight, candidate.right.weight))
+            stack.append((right, node.start + leftCount, node.count - leftCount, node.depth + 1, candidate.right.labelSum, candidate.right.weight))
+            stack.append((node.leaf, node.start, leftCount, node.depth + 1, candidate.left.labelSum, candidate.left.weight))
+        }
+        return tree
+    }
+
+    private mutating func bestSplit(
+        rows: [UInt32], start: Int, count: Int, labelSum: Double, weightSum: Double,
+        weights: [Float], minRows: Double, random: inout SplitMix64
+    ) -> Candidate {
+        var best = Candidate()
+        let parentScore = labelSum * labelSum / weightSum
+        var evaluated = 0
+        var drawn = 0
+        let p = featureOrder.count
+        // Draw features without replacement until enough non-constant ones have been evaluated.
+        while evaluated < featuresPerSplit && drawn < p {
+            let j = drawn + Int(random.next() % UInt64(p - drawn))
+            featureOrder.swapAt(drawn, j)
+            let feature = featureOrder[drawn]
+            drawn += 1
+            let missing = collectTotals(feature: feature, rows: rows, start: start, count: count, weights: weights)
+            guard totals.count + (missing.weight > 0 ? 1 : 0) >= 2 else { continue }
+            evaluated += 1
+            let bins = featureBins[feature]
+            if bins.isCategorical { totals.sort { $0.labelSum / $0.weight < $1.labelSum / $1.weight || ($0.labelSum / $0.weight == $1.labelSum / $1.weight && $0.bin < $1.bin) } }
+
+            func consider(prefix k: Int, missingLeft: Bool) {
+                var leftSum = missingLeft ? missing.labelSum : 0
+                var leftWeight = missingLeft ? missing.weight : 0
+                for i in 0..<k {
+                    leftSum += totals[i].labelSum
+                    leftWeight += totals[i].weight
+                }
+                evaluate(leftSum: leftSum, leftWeight: leftWeight, prefix: k, missingLeft: missingLeft)
+            }
+            func evaluate(leftSum: Double, leftWeight: Double, prefix k: Int, missingLeft: Bool) {
+                let rightSum = labelSum - leftSum
+                let rightWeight = weightSum - leftWeight
+                guard leftWeight >= minRows && rightWeight >= minRows else { return }
+                let gain = leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight - parentScore
+                guard gain > best.gain + 1e-12 * parentScore else { return }
+                best.gain = gain
+                best.left = (leftSum, leftWeight)
+                best.right = (rightSum, rightWeight)
+                best.rule = rule(feature: feature, prefix: k, missingLeft: missingLeft)
+            }
+
+            switch configuration.splitting {
+            case .best:
+                var leftSum = 0.0
+                var leftWeight = 0.0
+                for k in 1...totals.count {
+                    leftSum += totals[k - 1].labelSum
+                    leftWeight += totals[k - 1].weight
+                    if k < totals.count || missing.weight > 0 {
+                        evaluate(leftSum: leftSum, leftWeight: leftWeight, prefix: k, missingLeft: false)
+                    }
+                    if missing.weight > 0 && !bins.isCategorical {
+                        evaluate(leftSum: leftSum + missing.labelSum, leftWeight: leftWeight + missing.weight, prefix: k, missingLeft: true)
+                    }
+                }
+            case .randomThreshold:
+                let k: Int
+                if totals.count >= 2 {
+                    // A uniform threshold over the bin range the node covers (uniform over its rank order for categories).
+                    let low = bins.isCategorical ? 0 : totals[0].bin
+                    let high = bins.isCategorical ? totals.count - 1 : totals[totals.count - 1].bin
+                    let threshold = low + Int(random.next() % UInt64(high - low))
+                    k = bins.isCategorical ? threshold + 1 : totals.firstIndex { $0.bin > threshold } ?? totals.count
+                } else {
+                    k = totals.count
+                }
+                consider(prefix: k, missingLeft: false)
+                if missing.weight > 0 && !bins.isCategorical { consider(prefix: k, missingLeft: true) }
+            }
+        }
+        return best
+    }
+
+    private func rule(feature: Int, prefix k: Int, missingLeft: Bool) -> SplitRule {
+        let bins = featureBins[feature]
+        if bins.isCategorical {
+            var set = SIMD4<UInt64>(repeating: 0)
+            for entry in totals[0..<k] { set[entry.bin >> 6] |= 1 << UInt64(entry.bin & 63) }
+            return SplitRule(feature: feature, thresholdBin: 0, threshold: 0, defaultLeft: false, categories: set)
+        }
+        let last = k > 0 ? totals[k - 1].bin : 0
+        return SplitRule(feature: feature, thresholdBin: UInt8(last), threshold: bins.upperBounds[last], defaultLeft: missingLeft, categories: nil)
+    }
+
+    /// Fills `totals` with the non-empty value bins of `feature` in the node, ascending by bin; returns the missing bin's totals.
+    private mutating func collectTotals(feature: Int, rows: [UInt32], start: Int, count: Int, weights: [Float]) -> (labelSum: Double, weight: Double) {
+        totals.removeAll(keepingCapacity: true)
+        let rowCount = binned.rowCount
+        let missingBin = Int(QuantileBinner.missingBin)
+        var missing = (labelSum: 0.0, weight: 0.0)
+        binned.bins.withUnsafeBufferPointer { bins in
+            labels.withUnsafeBufferPointer { labels in
+                weights.withUnsafeBufferPointer { weights in
+                    rows.withUnsafeBufferPointer { rows in
+                        let column = bins.baseAddress! + feature * rowCount
+                        if count >= Self.histogramThreshold {
+                            histogramSum.withUnsafeMutableBufferPointer { sums in
+                                histogramWeight.withUnsafeMutableBufferPointer { masses in
+                                    for i in 0..<256 {
+                                        sums[i] = 0
+                                        masses[i] = 0
+                                    }
+                                    for i in start..<(start + count) {
+                                        let row = Int(rows[i])
+                                        let b = Int(column[row])
+                                        let w = Double(weights[row])
+                                        sums[b] += w * labels[row]
+                                        masses[b] += w
+                                    }
+                                    for b in 0..<missingBin where masses[b] > 0 { totals.append(BinTotal(bin: b, labelSum: sums[b], weight: masses[b])) }
+                                    missing = (sums[missingBin], masses[missingBin])
+                                }
+                            }
+                        } else {
+                            for i in start..<(start + count) {
+                                let row = Int(rows[i])
+                                let w = Double(weights[row])
+                                let b = Int(column[row])
+                                if b == missingBin {
+                                    missing.labelSum += w * labels[row]
+                                    missing.weight += w
+                                } else {
+                                    totals.append(BinTotal(bin: b, labelSum: w * labels[row], weight: w))
+                                }
+                            }
+                            totals.sort { $0.bin < $1.bin }
+                            var merged = 0
+                            for entry in totals {
+                                if merged > 0 && totals[merged - 1].bin == entry.bin {
+                                    totals[merged - 1].labelSum += entry.labelSum
+                                    totals[merged - 1].weight += entry.weight
+                                } else {
+                                    totals[merged] = entry
+                                    merged += 1
+                                }
+                            }
+                            totals.removeLast(totals.count - merged)
+                        }
+                    }
+                }
+            }
+        }
+        return missing
+    }
+
+    /// Stable partition of a node's rows: those going left first. Returns how many went left.
+    private mutating func partition(_ rows: inout [UInt32], start: Int, count: Int, rule: SplitRule) -> Int {
+        let rowCount = binned.rowCount
+        return binned.bins.withUnsafeBufferPointer { bins in
+            rows.withUnsafeMutableBufferPointer { rows in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    let column = bins.baseAddress! + rule.feature * rowCount
+                    var left = start
+                    var right = 0
+                    for i in start..<(start + count) {
+                        let row = rows[i]
+                        if rule.goesLeft(bin: column[Int(row)]) {
+                            rows[left] = row
+                            left += 1
+                        } else {
+                            scratch[right] = row
+                            right += 1
+                        }
+                    }
+                    for i in 0..<right { rows[left + i] = scratch[i] }
+                    return left - start
+                }
+            }
+        }
+    }
+}
