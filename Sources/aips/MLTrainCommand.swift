@@ -11,7 +11,7 @@ struct MLTrainCommand: ParsableCommand {
 
     /// The learners the command can fit.
     enum ModelKind: String, ExpressibleByArgument, CaseIterable {
-        case gbm
+        case gbm, glm, drf, xrt
     }
 
     @Option(help: "Training CSV file (with a header line).")
@@ -61,6 +61,18 @@ struct MLTrainCommand: ParsableCommand {
 
     @Option(name: .customLong("early-stopping"), help: "GBM: stop after this many rounds without validation improvement (needs --valid).")
     var earlyStopping = 0
+
+    @Option(help: "GLM: elastic-net mix (1 lasso, 0 ridge).")
+    var alpha = 0.5
+
+    @Option(name: .customLong("glm-lambda"), help: "GLM: penalty strength.")
+    var glmLambda = 1e-4
+
+    @Option(help: "DRF/XRT: features per split; 0 for the square root of the feature count.")
+    var mtry = 0
+
+    @Option(name: .customLong("min-rows"), help: "DRF/XRT: least rows per leaf.")
+    var minRows = 1
 
     @Option(help: "Threads; 0 uses every core.")
     var threads = 0
@@ -120,6 +132,25 @@ struct MLTrainCommand: ParsableCommand {
             config.seed = seed
             let fitted = GradientBoosting(configuration: config).fit(data, labels: labels, validation: validation)
             return Predictor(summary: "(\(fitted.trees.count) trees)") { fitted.predict($0, threads: threads) }
+        case .glm:
+            var config = GeneralizedLinearConfiguration()
+            config.alpha = alpha
+            config.lambda = glmLambda
+            let fitted = GeneralizedLinear(configuration: config).fit(data, labels: labels)
+            let nonZero = fitted.coefficients.filter { $0 != 0 }.count
+            return Predictor(summary: "(\(nonZero) of \(fitted.coefficients.count) coefficients non-zero)") { fitted.predict($0) }
+        case .drf, .xrt:
+            var config = model == .drf ? RandomForestConfiguration() : .extraTrees
+            config.treeCount = trees
+            config.maxDepth = maxDepth
+            config.minRowsInLeaf = minRows
+            config.featuresPerSplit = mtry
+            config.maxBin = maxBin
+            config.threads = threads
+            config.seed = seed
+            let fitted = RandomForest(configuration: config).fit(data, labels: labels)
+            let leaves = fitted.trees.reduce(0) { $0 + $1.leafCount }
+            return Predictor(summary: "(\(fitted.trees.count) trees, \(leaves / max(1, fitted.trees.count)) leaves per tree)") { fitted.predict($0, threads: threads) }
         }
     }
 
