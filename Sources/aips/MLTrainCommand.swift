@@ -11,7 +11,7 @@ struct MLTrainCommand: ParsableCommand {
 
     /// The learners the command can fit.
     enum ModelKind: String, ExpressibleByArgument, CaseIterable {
-        case gbm, glm, drf, xrt
+        case gbm, glm, drf, xrt, automl, stack, vote, meta
     }
 
     @Option(help: "Training CSV file (with a header line).")
@@ -73,6 +73,18 @@ struct MLTrainCommand: ParsableCommand {
 
     @Option(name: .customLong("min-rows"), help: "DRF/XRT: least rows per leaf.")
     var minRows = 1
+
+    @Option(name: .customLong("max-models"), help: "AutoML: most base models.")
+    var maxModels = 20
+
+    @Option(name: .customLong("max-runtime-secs"), help: "AutoML: time budget in seconds.")
+    var maxRuntimeSecs = 60.0
+
+    @Option(help: "AutoML/Stack: cross-validation (bagging) folds.")
+    var folds = 5
+
+    @Option(help: "Stack: number of stack layers.")
+    var layers = 2
 
     @Option(help: "Threads; 0 uses every core.")
     var threads = 0
@@ -151,7 +163,52 @@ struct MLTrainCommand: ParsableCommand {
             let fitted = RandomForest(configuration: config).fit(data, labels: labels)
             let leaves = fitted.trees.reduce(0) { $0 + $1.leafCount }
             return Predictor(summary: "(\(fitted.trees.count) trees, \(leaves / max(1, fitted.trees.count)) leaves per tree)") { fitted.predict($0, threads: threads) }
+        case .automl:
+            let result = AutoML(configuration: autoMLConfiguration).fit(data, labels: labels)
+            print(MLLeaderboardTable(entries: result.leaderboard).rendered)
+            let leader = result.leader
+            return Predictor(summary: "(leader \(result.leaderboard[0].name) of \(result.leaderboard.count))") { leader.predict($0) }
+        case .stack:
+            let result = MultiLayerStack(configuration: stackConfiguration).fit(data, labels: labels)
+            let weights = result.model.weights.map { String(format: "%.2f", $0) }.joined(separator: " ")
+            let stack = TrainedModel.multiLayerStack(result.model)
+            return Predictor(summary: "(\(result.model.layers.count) layers, final weights \(weights))") { stack.predict($0) }
+        case .vote:
+            let voting = SoftVotingEnsemble(learners: votingLearners).fit(data, labels: labels)
+            return Predictor(summary: "(\(voting.members.count) members, equal votes)") { voting.predict($0) }
+        case .meta:
+            let result = MetaEnsemble.fit(
+                data, labels: labels, autoML: autoMLConfiguration, stack: stackConfiguration,
+                voting: SoftVotingEnsemble(learners: votingLearners), seed: seed)
+            print(MLLeaderboardTable(entries: result.leaderboard).rendered)
+            let weights = result.weights.map { String(format: "%.2f", $0) }.joined(separator: "/")
+            let losses = result.componentLogLoss.map { String(format: "%.4f", $0) }.joined(separator: "/")
+            let meta = result.model
+            return Predictor(summary: "(weights automl/stack/vote \(weights), validation log loss \(losses))") { meta.predict($0) }
         }
+    }
+
+    private var autoMLConfiguration: AutoMLConfiguration {
+        var config = AutoMLConfiguration()
+        config.maxModels = maxModels
+        config.maxRuntimeSeconds = maxRuntimeSecs
+        config.folds = folds
+        config.seed = seed
+        config.threads = threads
+        return config
+    }
+
+    private var stackConfiguration: StackConfiguration {
+        var config = StackConfiguration()
+        config.folds = folds
+        config.layers = layers
+        config.seed = seed
+        config.threads = threads
+        return config
+    }
+
+    private var votingLearners: [LearnerSpecification] {
+        [ModelFamily.gbm, .drf, .xrt, .glm].map { LearnerSpecification.defaultLearner($0).withThreads(threads) }
     }
 
     private func load(_ path: String, schema: (names: [String], kinds: [FeatureKind])?) throws -> (data: Dataset, labels: [Double]) {

@@ -23,14 +23,26 @@ public struct AutoML: Sendable {
         var counters = [ModelFamily: Int]()
         func elapsed() -> Double { (clock.now - start).seconds }
 
-        while entries.count < config.maxModels && (entries.isEmpty || elapsed() < 0.9 * config.maxRuntimeSeconds) {
+        // Seconds per unit of `HyperparameterSearch.cost`, per family, measured on the models fitted so far.
+        var secondsPerCost = [ModelFamily: Double]()
+        var skipped = 0
+        let budget = 0.9 * config.maxRuntimeSeconds
+        while entries.count < config.maxModels && (entries.isEmpty || elapsed() < budget) && skipped < 100 {
             let learner = search.next().withThreads(config.threads)
+            let cost = HyperparameterSearch.cost(of: learner)
+            if let rate = secondsPerCost[learner.family], elapsed() + rate * cost > budget {
+                // This learner would overrun the budget; a cheaper draw may still fit.
+                skipped += 1
+                continue
+            }
             let modelStart = clock.now
             let cv = CrossValidation.run(learner, data: data, labels: labels, folds: folds)
             let model = learner.fit(data, labels: labels)
+            let seconds = (clock.now - modelStart).seconds
+            secondsPerCost[learner.family] = max(secondsPerCost[learner.family] ?? 0, seconds / cost)
             counters[learner.family, default: 0] += 1
             let name = "\(learner.family.rawValue.uppercased())_\(counters[learner.family]!)"
-            entries.append(Self.entry(name: name, learner: learner, outOfFold: cv.outOfFold, labels: labels, seconds: (clock.now - modelStart).seconds))
+            entries.append(Self.entry(name: name, learner: learner, outOfFold: cv.outOfFold, labels: labels, seconds: seconds))
             models[name] = model
             outOfFold[name] = cv.outOfFold
         }

@@ -2,7 +2,8 @@
 public struct AutoMLConfiguration: Sendable, Equatable, Codable {
     /// Most base models to train (stacked ensembles not counted).
     public var maxModels = 20
-    /// Time budget in seconds; no new base model starts once 90% of it is spent (a model in progress finishes).
+    /// Time budget in seconds. No new base model starts once 90% of it is spent, nor one whose time, estimated from
+    /// the models of its family fitted so far, would cross that mark; a model in progress is never interrupted.
     public var maxRuntimeSeconds = 60.0
     /// Cross-validation folds (stratified k-fold) when no folds are given.
     public var folds = 5

@@ -49,6 +49,15 @@ struct HyperparameterSearch {
         }
     }
 
+    /// A rough size of the work a learner does, so AutoML can predict its time from learners of the same family it already fitted.
+    static func cost(of learner: LearnerSpecification) -> Double {
+        switch learner {
+        case .gradientBoosting(let config): Double(config.treeCount * config.leafCount)
+        case .generalizedLinear: 1
+        case .randomForest(let config): Double(config.treeCount * (config.maxDepth > 0 ? config.maxDepth : 30))
+        }
+    }
+
     private mutating func pick<T>(_ choices: [T]) -> T {
         choices[Int(random.next() % UInt64(choices.count))]
     }

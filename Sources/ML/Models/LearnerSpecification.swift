@@ -51,7 +51,7 @@ public enum LearnerSpecification: Sendable, Equatable, Hashable, Codable {
     }
 
     /// The same learner with its thread count set (tree learners only; the GLM is single-threaded).
-    func withThreads(_ threads: Int) -> LearnerSpecification {
+    public func withThreads(_ threads: Int) -> LearnerSpecification {
         switch self {
         case .gradientBoosting(var config):
             config.threads = threads
