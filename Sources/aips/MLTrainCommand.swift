@@ -102,8 +102,10 @@ struct MLTrainCommand: ParsableCommand {
         print("rows: train \(trainData.rowCount), test \(testData.rowCount), features \(trainData.columnCount); load \(seconds(loadTime)) s")
 
         let fitStart = ContinuousClock.now
+        let fitCPUStart = processCPUSeconds()
         let predictor = fit(trainData, labels: trainLabels, validation: validation.map { (data: $0.data, labels: $0.labels) })
         let fitTime = ContinuousClock.now - fitStart
+        let fitCPU = processCPUSeconds() - fitCPUStart
         let predictStart = ContinuousClock.now
         let probabilities = predictor.predict(testData)
         let predictTime = ContinuousClock.now - predictStart
@@ -111,6 +113,7 @@ struct MLTrainCommand: ParsableCommand {
         let evaluation = BinaryEvaluation(labels: testLabels, probabilities: probabilities)
         print("model: \(model.rawValue) \(predictor.summary)")
         print("fit_seconds: \(seconds(fitTime))")
+        print("fit_cpu_seconds: \(String(format: "%.3f", fitCPU))")
         print("predict_seconds: \(seconds(predictTime))")
         print("auc: \(format(evaluation.auc))")
         print("log_loss: \(format(evaluation.logLoss))")
@@ -216,6 +219,13 @@ struct MLTrainCommand: ParsableCommand {
             throw ValidationError("cannot read \(path)")
         }
         return try CSVTable(utf8: [UInt8](contents)).dataset(target: target, schema: schema)
+    }
+
+    /// CPU time of the whole process (all threads), which other processes' load disturbs less than wall time.
+    private func processCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
     }
 
     private func seconds(_ duration: Duration) -> String {

@@ -12,25 +12,30 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
     /// - Parameters:
     ///   - maxBin: the most value bins per feature, at most 255.
     ///   - sampleLimit: boundaries are computed on at most this many rows, taken with a fixed stride.
-    public init(fitting data: Dataset, maxBin: Int = 255, sampleLimit: Int = 200_000) {
+    ///   - threads: features are processed in parallel on this many threads (0: all cores).
+    public init(fitting data: Dataset, maxBin: Int = 255, sampleLimit: Int = 200_000, threads: Int = 0) {
         let maxBin = max(2, min(maxBin, Int(Self.missingBin)))
         let stride = max(1, (data.rowCount + sampleLimit - 1) / max(1, sampleLimit))
-        var features = [FeatureBins]()
-        features.reserveCapacity(data.columnCount)
-        for column in 0..<data.columnCount {
-            switch data.kinds[column] {
-            case .categorical(let levels):
-                features.append(FeatureBins(categoryCount: levels.count))
-            case .numerical:
-                let values = data.column(column)
-                var sample = [Float]()
-                sample.reserveCapacity(values.count / stride + 1)
-                var index = values.startIndex
-                while index < values.endIndex {
-                    if !values[index].isNaN { sample.append(values[index]) }
-                    index += stride
+        var features = [FeatureBins](repeating: FeatureBins(categoryCount: 1), count: data.columnCount)
+        features.withUnsafeMutableBufferPointer { buffer in
+            let output = DisjointWriteBuffer(buffer)
+            Parallel.forEachChunk(count: data.columnCount, chunks: Parallel.resolvedThreads(threads)) { columns in
+                for column in columns {
+                    switch data.kinds[column] {
+                    case .categorical(let levels):
+                        output[column] = FeatureBins(categoryCount: levels.count)
+                    case .numerical:
+                        let values = data.column(column)
+                        var sample = [Float]()
+                        sample.reserveCapacity(values.count / stride + 1)
+                        var index = values.startIndex
+                        while index < values.endIndex {
+                            if !values[index].isNaN { sample.append(values[index]) }
+                            index += stride
+                        }
+                        output[column] = FeatureBins(upperBounds: Self.boundaries(of: &sample, maxBin: maxBin))
+                    }
                 }
-                features.append(FeatureBins(upperBounds: Self.boundaries(of: &sample, maxBin: maxBin)))
             }
         }
         self.features = features
@@ -39,7 +44,7 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
     /// Greedy equal-count bins over sorted values: ties never straddle a boundary.
     private static func boundaries(of sample: inout [Float], maxBin: Int) -> [Float] {
         guard !sample.isEmpty else { return [Float.infinity] }
-        sample.sort()
+        FloatRadixSort.sort(&sample)
         var distinct = [Float]()
         var counts = [Int]()
         for value in sample {
@@ -93,7 +98,29 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
                     for column in columns {
                         let feature = features[column]
                         let offset = column * rows
-                        for row in 0..<rows { target[offset + row] = feature.bin(source[offset + row]) }
+                        if feature.isCategorical {
+                            for row in 0..<rows { target[offset + row] = feature.bin(source[offset + row]) }
+                            continue
+                        }
+                        feature.upperBounds.withUnsafeBufferPointer { bounds in
+                            // Branch-free lower-bound search: a fixed number of halvings whatever the value.
+                            let boundCount = bounds.count
+                            for row in 0..<rows {
+                                let value = source[offset + row]
+                                if value.isNaN {
+                                    target[offset + row] = Self.missingBin
+                                    continue
+                                }
+                                var low = 0
+                                var length = boundCount
+                                while length > 1 {
+                                    let half = length >> 1
+                                    low = bounds[low + half - 1] < value ? low + half : low
+                                    length -= half
+                                }
+                                target[offset + row] = UInt8(truncatingIfNeeded: low)
+                            }
+                        }
                     }
                 }
             }

@@ -18,7 +18,7 @@ public struct GradientBoosting: Sendable {
         precondition(data.columnCount > 0, "at least one feature")
         let config = configuration
         let threads = Parallel.resolvedThreads(config.threads)
-        let binner = QuantileBinner(fitting: data, maxBin: config.maxBin)
+        let binner = QuantileBinner(fitting: data, maxBin: config.maxBin, threads: threads)
         let binned = binner.bin(data, threads: threads)
         let validationBinned = validation.map { binner.bin($0.data, threads: threads) }
         let constraints = SplitConstraints(

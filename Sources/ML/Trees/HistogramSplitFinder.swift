@@ -36,6 +36,8 @@ enum HistogramSplitFinder {
             }
             for t in 0..<bins.count {
                 let b = base + t * 3
+                // An empty bin moves no row: its threshold splits exactly like the previous one, which already won ties.
+                if histogram[b + 2] == 0 && t > 0 { continue }
                 left.gradient += histogram[b]
                 left.hessian += histogram[b + 1]
                 left.count += histogram[b + 2]

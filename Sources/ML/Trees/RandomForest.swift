@@ -16,7 +16,7 @@ public struct RandomForest: Sendable {
         precondition(data.columnCount > 0, "at least one feature")
         let config = configuration
         let threads = Parallel.resolvedThreads(config.threads)
-        let binner = QuantileBinner(fitting: data, maxBin: config.maxBin)
+        let binner = QuantileBinner(fitting: data, maxBin: config.maxBin, threads: threads)
         let binned = binner.bin(data, threads: threads)
         let featureBins = binner.features
         let root = SplitMix64(seed: config.seed)
