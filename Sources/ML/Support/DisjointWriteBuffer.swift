@@ -11,8 +11,8 @@ struct DisjointWriteBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        // An empty buffer has no base address; a dangling one is never dereferenced because no index is valid.
-        base = buffer.baseAddress ?? UnsafeMutablePointer<Element>.allocate(capacity: 0)
+        // An empty buffer has no base address; an aligned dangling one is never dereferenced because no index is valid.
+        base = buffer.baseAddress ?? UnsafeMutablePointer<Element>(bitPattern: MemoryLayout<Element>.alignment)!
     }
 
     subscript(index: Int) -> Element {

@@ -92,10 +92,30 @@ struct ForestTreeGrower {
             featureOrder.swapAt(drawn, j)
             let feature = featureOrder[drawn]
             drawn += 1
+            let bins = featureBins[feature]
+            if configuration.splitting == .randomThreshold && !bins.isCategorical {
+                guard let split = randomThreshold(feature: feature, rows: rows, start: start, count: count, weights: weights, random: &random) else { continue }
+                evaluated += 1
+                for missingLeft in [false, true] where !missingLeft || split.missing.weight > 0 {
+                    let leftSum = split.left.labelSum + (missingLeft ? split.missing.labelSum : 0)
+                    let leftWeight = split.left.weight + (missingLeft ? split.missing.weight : 0)
+                    let rightSum = labelSum - leftSum
+                    let rightWeight = weightSum - leftWeight
+                    guard leftWeight >= minRows && rightWeight >= minRows else { continue }
+                    let gain = leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight - parentScore
+                    guard gain > best.gain + 1e-12 * parentScore else { continue }
+                    best.gain = gain
+                    best.left = (leftSum, leftWeight)
+                    best.right = (rightSum, rightWeight)
+                    best.rule = SplitRule(
+                        feature: feature, thresholdBin: UInt8(split.threshold), threshold: bins.upperBounds[split.threshold],
+                        defaultLeft: missingLeft, categories: nil)
+                }
+                continue
+            }
             let missing = collectTotals(feature: feature, rows: rows, start: start, count: count, weights: weights)
             guard totals.count + (missing.weight > 0 ? 1 : 0) >= 2 else { continue }
             evaluated += 1
-            let bins = featureBins[feature]
             if bins.isCategorical { totals.sort { $0.labelSum / $0.weight < $1.labelSum / $1.weight || ($0.labelSum / $0.weight == $1.labelSum / $1.weight && $0.bin < $1.bin) } }
 
             func consider(prefix k: Int, missingLeft: Bool) {
@@ -134,21 +154,60 @@ struct ForestTreeGrower {
                     }
                 }
             case .randomThreshold:
-                let k: Int
-                if totals.count >= 2 {
-                    // A uniform threshold over the bin range the node covers (uniform over its rank order for categories).
-                    let low = bins.isCategorical ? 0 : totals[0].bin
-                    let high = bins.isCategorical ? totals.count - 1 : totals[totals.count - 1].bin
-                    let threshold = low + Int(random.next() % UInt64(high - low))
-                    k = bins.isCategorical ? threshold + 1 : totals.firstIndex { $0.bin > threshold } ?? totals.count
-                } else {
-                    k = totals.count
-                }
+                // Categorical features (numerical ones took the fast path above): a uniform cut in the levels' ratio order.
+                let k = totals.count >= 2 ? 1 + Int(random.next() % UInt64(totals.count - 1)) : totals.count
                 consider(prefix: k, missingLeft: false)
-                if missing.weight > 0 && !bins.isCategorical { consider(prefix: k, missingLeft: true) }
             }
         }
         return best
+    }
+
+    /// Extremely randomized split of a numerical feature in two passes over the node, without sorting or histograms:
+    /// the bin range of the node, a uniform threshold in it, then the label sums on each side. Nil when the feature
+    /// is constant in the node (and has no missing values).
+    private func randomThreshold(
+        feature: Int, rows: [UInt32], start: Int, count: Int, weights: [Float], random: inout SplitMix64
+    ) -> (threshold: Int, left: (labelSum: Double, weight: Double), missing: (labelSum: Double, weight: Double))? {
+        let rowCount = binned.rowCount
+        let missingBin = QuantileBinner.missingBin
+        return binned.bins.withUnsafeBufferPointer { bins in
+            labels.withUnsafeBufferPointer { labels in
+                weights.withUnsafeBufferPointer { weights in
+                    rows.withUnsafeBufferPointer { rows in
+                        let column = bins.baseAddress! + feature * rowCount
+                        var low = UInt8.max
+                        var high = UInt8.min
+                        var missing = (labelSum: 0.0, weight: 0.0)
+                        for i in start..<(start + count) {
+                            let row = Int(rows[i])
+                            let b = column[row]
+                            if b == missingBin {
+                                let w = Double(weights[row])
+                                missing.labelSum += w * labels[row]
+                                missing.weight += w
+                            } else {
+                                low = min(low, b)
+                                high = max(high, b)
+                            }
+                        }
+                        let hasValues = low <= high
+                        guard hasValues && (high > low || missing.weight > 0) else { return nil }
+                        let threshold = high > low ? Int(low) + Int(random.next() % UInt64(high - low)) : Int(high)
+                        var left = (labelSum: 0.0, weight: 0.0)
+                        for i in start..<(start + count) {
+                            let row = Int(rows[i])
+                            let b = column[row]
+                            if b != missingBin && Int(b) <= threshold {
+                                let w = Double(weights[row])
+                                left.labelSum += w * labels[row]
+                                left.weight += w
+                            }
+                        }
+                        return (threshold, left, missing)
+                    }
+                }
+            }
+        }
     }
 
     private func rule(feature: Int, prefix k: Int, missingLeft: Bool) -> SplitRule {
