@@ -1,8 +1,8 @@
 /// Grows one deep tree of a random forest or of extremely randomized trees, depth first, on a binned dataset.
 ///
-/// Each node samples its own candidate features, so histograms cannot be inherited from the parent: large nodes
-/// sum labels into a 256-bin histogram per candidate, small nodes sort their few rows by bin instead, so the cost
-/// of a node follows its size rather than the number of bins. Impurity is the weighted variance of the labels
+/// Each node samples its own candidate features, so histograms cannot be inherited from the parent: each candidate
+/// is summed over the node's rows into a histogram whose touched bins are tracked, so the cost of a node follows
+/// its size rather than the number of bins. Impurity is the weighted variance of the labels
 /// (for 0/1 labels, proportional to Gini impurity).
 struct ForestTreeGrower {
     private struct BinTotal {
@@ -28,9 +28,6 @@ struct ForestTreeGrower {
     private var totals: [BinTotal] = []
     private var featureOrder: [Int]
     private var scratch: [UInt32] = []
-
-    /// Nodes with at least this many rows use histograms; smaller ones sort.
-    private static let histogramThreshold = 192
 
     init(binned: BinnedDataset, featureBins: [FeatureBins], labels: [Double], configuration: RandomForestConfiguration) {
         self.binned = binned
@@ -222,58 +219,46 @@ struct ForestTreeGrower {
     }
 
     /// Fills `totals` with the non-empty value bins of `feature` in the node, ascending by bin; returns the missing bin's totals.
+    ///
+    /// Rows are summed into a 256-bin histogram while a 256-bit set records which bins they touched; walking the set
+    /// in order yields the bins sorted without a sort, and only touched entries are cleared, so a node of a few rows
+    /// costs a few steps rather than 256.
     private mutating func collectTotals(feature: Int, rows: [UInt32], start: Int, count: Int, weights: [Float]) -> (labelSum: Double, weight: Double) {
         totals.removeAll(keepingCapacity: true)
         let rowCount = binned.rowCount
         let missingBin = Int(QuantileBinner.missingBin)
+        var touched = SIMD4<UInt64>(repeating: 0)
         var missing = (labelSum: 0.0, weight: 0.0)
         binned.bins.withUnsafeBufferPointer { bins in
             labels.withUnsafeBufferPointer { labels in
                 weights.withUnsafeBufferPointer { weights in
                     rows.withUnsafeBufferPointer { rows in
-                        let column = bins.baseAddress! + feature * rowCount
-                        if count >= Self.histogramThreshold {
-                            histogramSum.withUnsafeMutableBufferPointer { sums in
-                                histogramWeight.withUnsafeMutableBufferPointer { masses in
-                                    for i in 0..<256 {
-                                        sums[i] = 0
-                                        masses[i] = 0
+                        histogramSum.withUnsafeMutableBufferPointer { sums in
+                            histogramWeight.withUnsafeMutableBufferPointer { masses in
+                                let column = bins.baseAddress! + feature * rowCount
+                                for i in start..<(start + count) {
+                                    let row = Int(rows[i])
+                                    let b = Int(column[row])
+                                    let w = Double(weights[row])
+                                    sums[b] += w * labels[row]
+                                    masses[b] += w
+                                    touched[b >> 6] |= 1 << UInt64(b & 63)
+                                }
+                                for word in 0..<4 {
+                                    var bits = touched[word]
+                                    while bits != 0 {
+                                        let b = word << 6 | bits.trailingZeroBitCount
+                                        bits &= bits - 1
+                                        if b == missingBin {
+                                            missing = (sums[b], masses[b])
+                                        } else {
+                                            totals.append(BinTotal(bin: b, labelSum: sums[b], weight: masses[b]))
+                                        }
+                                        sums[b] = 0
+                                        masses[b] = 0
                                     }
-                                    for i in start..<(start + count) {
-                                        let row = Int(rows[i])
-                                        let b = Int(column[row])
-                                        let w = Double(weights[row])
-                                        sums[b] += w * labels[row]
-                                        masses[b] += w
-                                    }
-                                    for b in 0..<missingBin where masses[b] > 0 { totals.append(BinTotal(bin: b, labelSum: sums[b], weight: masses[b])) }
-                                    missing = (sums[missingBin], masses[missingBin])
                                 }
                             }
-                        } else {
-                            for i in start..<(start + count) {
-                                let row = Int(rows[i])
-                                let w = Double(weights[row])
-                                let b = Int(column[row])
-                                if b == missingBin {
-                                    missing.labelSum += w * labels[row]
-                                    missing.weight += w
-                                } else {
-                                    totals.append(BinTotal(bin: b, labelSum: w * labels[row], weight: w))
-                                }
-                            }
-                            totals.sort { $0.bin < $1.bin }
-                            var merged = 0
-                            for entry in totals {
-                                if merged > 0 && totals[merged - 1].bin == entry.bin {
-                                    totals[merged - 1].labelSum += entry.labelSum
-                                    totals[merged - 1].weight += entry.weight
-                                } else {
-                                    totals[merged] = entry
-                                    merged += 1
-                                }
-                            }
-                            totals.removeLast(totals.count - merged)
                         }
                     }
                 }
