@@ -19,18 +19,19 @@ public enum PermutationImportance {
         var random = SplitMix64(seed: seed)
         var aucDrop = [Double](repeating: 0, count: data.columnCount)
         var logLossRise = [Double](repeating: 0, count: data.columnCount)
+        // One working copy: each column is shuffled in place, scored, then restored from the original.
+        var values = data.values
         for column in 0..<data.columnCount {
+            let offset = column * data.rowCount
             for _ in 0..<max(1, repeats) {
-                var values = data.values
                 var permutation = Array(0..<data.rowCount)
                 permutation.shuffle(using: &random)
-                let offset = column * data.rowCount
                 for (row, source) in permutation.enumerated() { values[offset + row] = data.values[offset + source] }
-                let shuffled = Dataset(rowCount: data.rowCount, values: values, names: data.names, kinds: data.kinds)
-                let p = predict(shuffled)
+                let p = predict(Dataset(rowCount: data.rowCount, values: values, names: data.names, kinds: data.kinds))
                 aucDrop[column] += baseAUC - BinaryMetrics.auc(labels: labels, scores: p)
                 logLossRise[column] += BinaryMetrics.logLoss(labels: labels, probabilities: p) - baseLogLoss
             }
+            for row in 0..<data.rowCount { values[offset + row] = data.values[offset + row] }
             aucDrop[column] /= Double(max(1, repeats))
             logLossRise[column] /= Double(max(1, repeats))
         }

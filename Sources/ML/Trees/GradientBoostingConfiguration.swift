@@ -24,7 +24,8 @@ public struct GradientBoostingConfiguration: Sendable, Equatable, Hashable, Coda
     public var columnSubsample = 1.0
     /// Most value bins per feature (at most 255).
     public var maxBin = 255
-    /// Stop after this many rounds without improvement of the validation loss; 0 disables early stopping.
+    /// Stop after this many rounds without improvement of the validation loss (when `fit` is given a validation
+    /// set); 0 disables early stopping.
     public var earlyStoppingRounds = 0
     /// Threads for histograms and prediction; 0 uses every core.
     public var threads = 0
