@@ -187,7 +187,7 @@ struct MLTrainCommand: ParsableCommand {
             let weights = result.weights.map { String(format: "%.2f", $0) }.joined(separator: "/")
             let losses = result.componentLogLoss.map { String(format: "%.4f", $0) }.joined(separator: "/")
             let meta = result.model
-            return Predictor(summary: "(weights automl/stack/vote \(weights), validation log loss \(losses))") { meta.predict($0) }
+            return Predictor(summary: "(weights automl/stack/vote \(weights), validation log loss \(losses), calibration \(result.calibration.rawValue))") { meta.predict($0) }
         }
     }
 

@@ -57,4 +57,17 @@ import Testing
         let after = BinaryMetrics.expectedCalibrationError(labels: labels, probabilities: platt.calibrate(scores))
         #expect(after < BinaryMetrics.expectedCalibrationError(labels: labels, probabilities: scores) / 3)
     }
+
+    @Test func selectionPicksACalibratorForDistortedScoresAndNoneForCalibratedOnes() {
+        let distorted = miscalibrated(count: 3_000, seed: 5)
+        let choice = CalibrationSelection.choose(scores: distorted.scores, labels: distorted.labels)
+        #expect(choice.method != .none && choice.calibrator != nil)
+        #expect(choice.logLoss[choice.method]! < choice.logLoss[.none]!)
+
+        var random = SplitMix64(seed: 6)
+        let truth = (0..<3_000).map { _ in 0.2 + 0.6 * random.nextUnit() }
+        let labels = truth.map { random.nextUnit() < $0 ? 1.0 : 0.0 }
+        let calibrated = CalibrationSelection.choose(scores: truth, labels: labels)
+        #expect(calibrated.logLoss[.isotonic]! > calibrated.logLoss[.none]!)
+    }
 }

@@ -97,4 +97,23 @@ import Testing
         let expected = zip(voting.members[0].predict(p.test), voting.members[1].predict(p.test)).map { ($0 + $1) / 2 }
         #expect(zip(voting.predict(p.test), expected).allSatisfy { abs($0 - $1) < 1e-12 })
     }
+
+    @Test func metaEnsembleBlendsTheThreeComponentsAndCalibrates() {
+        let p = Self.problem
+        var autoML = AutoMLConfiguration()
+        autoML.maxModels = 3
+        autoML.folds = 2
+        autoML.threads = 2
+        var stack = StackConfiguration()
+        stack.learners = [Self.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]
+        stack.folds = 2
+        stack.threads = 2
+        let voting = SoftVotingEnsemble(learners: [Self.smallForest(.best), .generalizedLinear(GeneralizedLinearConfiguration())])
+        let result = MetaEnsemble.fit(p.train, labels: p.trainLabels, autoML: autoML, stack: stack, voting: voting, seed: 1)
+        #expect(result.weights.count == 3 && abs(result.weights.reduce(0, +) - 1) < 1e-9)
+        #expect(result.componentLogLoss.count == 3)
+        let predictions = result.model.predict(p.test)
+        #expect(predictions.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(BinaryMetrics.auc(labels: p.testLabels, scores: predictions) > 0.78)
+    }
 }

@@ -1,7 +1,9 @@
 extension MetaEnsemble {
     /// Runs the guide's training pipeline on 0/1 labels: AutoML, the multi-layer stack and the voting ensemble are fitted
     /// on the training part, blended with weights chosen on a held-out validation part (`validationFraction` of the rows,
-    /// stratified), and the blend is calibrated with isotonic regression on that same validation part.
+    /// stratified), and the blend is calibrated on that same validation part: with isotonic regression, as the guide
+    /// prescribes, unless Platt scaling or no calibration has a lower log loss when cross-fitted on the validation rows
+    /// (isotonic steps overfit small validation sets).
     ///
     /// - Parameter validation: rows to hold out instead of a random stratified part (for example the latest days).
     public static func fit(
@@ -31,9 +33,16 @@ extension MetaEnsemble {
         let weights = Self.weights(validationPredictions: predictions, labels: validationLabels)
         let blend = Self.combine(members: members, weights: weights)
         let blended = blend.predict(validationData)
-        let calibrator = IsotonicCalibrator(scores: blended, labels: validationLabels)
+        let calibration = CalibrationSelection.choose(scores: blended, labels: validationLabels, seed: seed)
+        let model: TrainedModel =
+            if let calibrator = calibration.calibrator {
+                .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: calibrator))
+            } else {
+                .weightedEnsemble(blend)
+            }
         return MetaEnsembleResult(
-            model: .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: .isotonic(calibrator))),
+            model: model,
+            calibration: calibration.method,
             weights: weights,
             componentLogLoss: predictions.map { BinaryMetrics.logLoss(labels: validationLabels, probabilities: $0) },
             blendLogLoss: BinaryMetrics.logLoss(labels: validationLabels, probabilities: blended),

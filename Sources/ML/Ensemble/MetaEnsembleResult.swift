@@ -2,6 +2,8 @@
 public struct MetaEnsembleResult: Sendable {
     /// The calibrated blend, ready to predict.
     public let model: TrainedModel
+    /// The calibration applied to the blend.
+    public let calibration: CalibrationMethod
     /// Weights of AutoML's leader, the stack and the voting ensemble.
     public let weights: [Double]
     /// Validation log loss of each component before blending.
