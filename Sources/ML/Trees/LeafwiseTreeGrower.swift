@@ -100,8 +100,23 @@ struct LeafwiseTreeGrower {
                 GradientHistogram.subtract(histograms[right], from: &histograms[chosen], slots: features.count)
                 if smaller == chosen { histograms.swapAt(chosen, right) }
             }
-            leafBest[chosen] = leftCanSplit ? findSplit(leaf: chosen, sums: candidate.left, depth: depth, features: features) : SplitCandidate()
-            leafBest.append(rightCanSplit ? findSplit(leaf: right, sums: candidate.right, depth: depth, features: features) : SplitCandidate())
+            if leftCanSplit && rightCanSplit && threads > 1 {
+                // The two children's searches are independent: run them side by side.
+                let jobs = [(leaf: chosen, sums: candidate.left), (leaf: right, sums: candidate.right)]
+                var found = [SplitCandidate](repeating: SplitCandidate(), count: 2)
+                let grower = self
+                found.withUnsafeMutableBufferPointer { buffer in
+                    let output = DisjointWriteBuffer(buffer)
+                    Parallel.forEachChunk(count: 2, chunks: 2) { range in
+                        for job in range { output[job] = grower.findSplit(leaf: jobs[job].leaf, sums: jobs[job].sums, depth: depth, features: features) }
+                    }
+                }
+                leafBest[chosen] = found[0]
+                leafBest.append(found[1])
+            } else {
+                leafBest[chosen] = leftCanSplit ? findSplit(leaf: chosen, sums: candidate.left, depth: depth, features: features) : SplitCandidate()
+                leafBest.append(rightCanSplit ? findSplit(leaf: right, sums: candidate.right, depth: depth, features: features) : SplitCandidate())
+            }
         }
         return Result(tree: tree, rows: rows, leafStart: leafStart, leafSize: leafSize)
     }
