@@ -86,6 +86,9 @@ struct MLTrainCommand: ParsableCommand {
     @Option(help: "Stack: number of stack layers.")
     var layers = 2
 
+    @Option(help: "Write the trained model to this file as a versioned archive.")
+    var save: String?
+
     @Option(help: "Threads; 0 uses every core.")
     var threads = 0
 
@@ -120,11 +123,20 @@ struct MLTrainCommand: ParsableCommand {
         print("brier: \(format(evaluation.brier))")
         print("ece: \(format(evaluation.expectedCalibrationError))")
         print("accuracy: \(format(evaluation.accuracy))")
+        if let save {
+            let bytes = try ModelArchive(model: predictor.model, metadata: ["learner": model.rawValue, "target": target]).encoded()
+            guard FileManager.default.createFile(atPath: save, contents: Data(bytes)) else {
+                throw ValidationError("cannot write \(save)")
+            }
+            print("saved: \(save) (\(bytes.count) bytes)")
+        }
     }
 
     /// A fitted model behind one prediction function, whatever its learner.
     struct Predictor {
         let summary: String
+        /// The model as the library serializes it.
+        let model: TrainedModel
         let predict: (Dataset) -> [Double]
     }
 
@@ -146,14 +158,14 @@ struct MLTrainCommand: ParsableCommand {
             config.threads = threads
             config.seed = seed
             let fitted = GradientBoosting(configuration: config).fit(data, labels: labels, validation: validation)
-            return Predictor(summary: "(\(fitted.trees.count) trees)") { fitted.predict($0, threads: threads) }
+            return Predictor(summary: "(\(fitted.trees.count) trees)", model: .gradientBoosting(fitted)) { fitted.predict($0, threads: threads) }
         case .glm:
             var config = GeneralizedLinearConfiguration()
             config.alpha = alpha
             config.lambda = glmLambda
             let fitted = GeneralizedLinear(configuration: config).fit(data, labels: labels)
             let nonZero = fitted.coefficients.filter { $0 != 0 }.count
-            return Predictor(summary: "(\(nonZero) of \(fitted.coefficients.count) coefficients non-zero)") { fitted.predict($0) }
+            return Predictor(summary: "(\(nonZero) of \(fitted.coefficients.count) coefficients non-zero)", model: .generalizedLinear(fitted)) { fitted.predict($0) }
         case .drf, .xrt:
             var config = model == .drf ? RandomForestConfiguration() : .extraTrees
             config.treeCount = trees
@@ -165,20 +177,20 @@ struct MLTrainCommand: ParsableCommand {
             config.seed = seed
             let fitted = RandomForest(configuration: config).fit(data, labels: labels)
             let leaves = fitted.trees.reduce(0) { $0 + $1.leafCount }
-            return Predictor(summary: "(\(fitted.trees.count) trees, \(leaves / max(1, fitted.trees.count)) leaves per tree)") { fitted.predict($0, threads: threads) }
+            return Predictor(summary: "(\(fitted.trees.count) trees, \(leaves / max(1, fitted.trees.count)) leaves per tree)", model: .randomForest(fitted)) { fitted.predict($0, threads: threads) }
         case .automl:
             let result = AutoML(configuration: autoMLConfiguration).fit(data, labels: labels)
             print(MLLeaderboardTable(entries: result.leaderboard).rendered)
             let leader = result.leader
-            return Predictor(summary: "(leader \(result.leaderboard[0].name) of \(result.leaderboard.count))") { leader.predict($0) }
+            return Predictor(summary: "(leader \(result.leaderboard[0].name) of \(result.leaderboard.count))", model: leader) { leader.predict($0) }
         case .stack:
             let result = MultiLayerStack(configuration: stackConfiguration).fit(data, labels: labels)
             let weights = result.model.weights.map { String(format: "%.2f", $0) }.joined(separator: " ")
             let stack = TrainedModel.multiLayerStack(result.model)
-            return Predictor(summary: "(\(result.model.layers.count) layers, final weights \(weights))") { stack.predict($0) }
+            return Predictor(summary: "(\(result.model.layers.count) layers, final weights \(weights))", model: stack) { stack.predict($0) }
         case .vote:
             let voting = SoftVotingEnsemble(learners: votingLearners).fit(data, labels: labels)
-            return Predictor(summary: "(\(voting.members.count) members, equal votes)") { voting.predict($0) }
+            return Predictor(summary: "(\(voting.members.count) members, equal votes)", model: .weightedEnsemble(voting)) { voting.predict($0) }
         case .meta:
             let result = MetaEnsemble.fit(
                 data, labels: labels, autoML: autoMLConfiguration, stack: stackConfiguration,
@@ -187,7 +199,7 @@ struct MLTrainCommand: ParsableCommand {
             let weights = result.weights.map { String(format: "%.2f", $0) }.joined(separator: "/")
             let losses = result.componentLogLoss.map { String(format: "%.4f", $0) }.joined(separator: "/")
             let meta = result.model
-            return Predictor(summary: "(weights automl/stack/vote \(weights), validation log loss \(losses), calibration \(result.calibration.rawValue))") { meta.predict($0) }
+            return Predictor(summary: "(weights automl/stack/vote \(weights), validation log loss \(losses), calibration \(result.calibration.rawValue))", model: meta) { meta.predict($0) }
         }
     }
 
