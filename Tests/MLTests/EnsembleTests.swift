@@ -116,4 +116,15 @@ import Testing
         #expect(predictions.allSatisfy { $0 >= 0 && $0 <= 1 })
         #expect(BinaryMetrics.auc(labels: p.testLabels, scores: predictions) > 0.78)
     }
+
+    @Test func autoMLAcceptsWalkForwardFolds() {
+        let p = Self.problem
+        let times = (0..<p.train.rowCount).map { Double($0 / 10) }
+        var config = AutoMLConfiguration()
+        config.maxModels = 3
+        config.threads = 2
+        let result = AutoML(configuration: config).fit(p.train, labels: p.trainLabels, folds: DataSplits.walkForward(times: times, folds: 3, gap: 2))
+        #expect(result.leaderboard.count == 5)
+        #expect(result.leaderboard.allSatisfy { $0.auc.isFinite && $0.logLoss.isFinite && $0.auc > 0.7 })
+    }
 }
