@@ -23,23 +23,29 @@ public enum BoostingObjective: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Fills per-row gradients and hessians of the loss at `margins`.
-    func gradients(margins: [Double], labels: [Double], gradients: inout [Float], hessians: inout [Float]) {
-        margins.withUnsafeBufferPointer { margins in
-            labels.withUnsafeBufferPointer { labels in
-                gradients.withUnsafeMutableBufferPointer { g in
-                    hessians.withUnsafeMutableBufferPointer { h in
-                        switch self {
-                        case .binaryLogLoss:
-                            for i in 0..<margins.count {
-                                let p = 1 / (1 + exp(-margins[i]))
-                                g[i] = Float(p - labels[i])
-                                h[i] = Float(max(p * (1 - p), 1e-16))
-                            }
-                        case .squaredError:
-                            for i in 0..<margins.count {
-                                g[i] = Float(margins[i] - labels[i])
-                                h[i] = 1
+    /// Fills per-row gradients and hessians of the loss at `margins`, over blocks of rows on `threads` threads.
+    func gradients(margins: [Double], labels: [Double], gradients: inout [Float], hessians: inout [Float], threads: Int) {
+        let objective = self
+        let count = margins.count
+        gradients.withUnsafeMutableBufferPointer { g in
+            hessians.withUnsafeMutableBufferPointer { h in
+                let g = DisjointWriteBuffer(g)
+                let h = DisjointWriteBuffer(h)
+                Parallel.forEachChunk(count: count, chunks: count < 10_000 ? 1 : threads) { rows in
+                    margins.withUnsafeBufferPointer { margins in
+                        labels.withUnsafeBufferPointer { labels in
+                            switch objective {
+                            case .binaryLogLoss:
+                                for i in rows {
+                                    let p = 1 / (1 + exp(-margins[i]))
+                                    g[i] = Float(p - labels[i])
+                                    h[i] = Float(max(p * (1 - p), 1e-16))
+                                }
+                            case .squaredError:
+                                for i in rows {
+                                    g[i] = Float(margins[i] - labels[i])
+                                    h[i] = 1
+                                }
                             }
                         }
                     }

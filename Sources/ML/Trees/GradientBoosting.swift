@@ -44,7 +44,7 @@ public struct GradientBoosting: Sendable {
         let l2 = config.l2Regularization
 
         for round in 0..<config.treeCount {
-            config.objective.gradients(margins: margins, labels: labels, gradients: &gradients, hessians: &hessians)
+            config.objective.gradients(margins: margins, labels: labels, gradients: &gradients, hessians: &hessians, threads: threads)
             let sample = config.rowSubsample < 1 ? Self.sampleRows(rowCount, fraction: config.rowSubsample, random: &random) : nil
             let features = featureTake < data.columnCount ? Self.sampleFeatures(data.columnCount, take: featureTake, random: &random) : Array(0..<data.columnCount)
             let result = grower.grow(gradients: gradients, hessians: hessians, sample: sample, features: features) { sums in
