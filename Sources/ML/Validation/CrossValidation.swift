@@ -6,9 +6,6 @@ public enum CrossValidation {
         public let outOfFold: [Double]
         /// The model of each fold.
         public let foldModels: [TrainedModel]
-
-        /// The rows that have an out-of-fold prediction.
-        public var scoredRows: [Int] { outOfFold.indices.filter { !outOfFold[$0].isNaN } }
     }
 
     /// Fits `learner` on each fold's training rows and predicts its validation rows.
