@@ -47,6 +47,8 @@ import Testing
         let differs = a != d
         #expect(same)
         #expect(differs)
+        // Out-of-sample rows get each tree's output too, so subsampled boosting still learns the signal.
+        #expect(BinaryMetrics.auc(labels: p.testLabels, scores: a.predict(p.test)) > 0.80)
     }
 
     @Test func threadCountDoesNotChangeTheModel() {
@@ -65,6 +67,9 @@ import Testing
         let best = model.validationLoss.indices.min { model.validationLoss[$0] < model.validationLoss[$1] }
         #expect(best == model.trees.count - 1)
         #expect(model.validationLoss.count == model.trees.count + 10)
+        // The loss tracked on binned validation rows is the loss of the kept model predicting the raw rows.
+        let keptLoss = BinaryMetrics.logLoss(labels: p.testLabels, probabilities: model.predict(p.test))
+        #expect(abs(keptLoss - model.validationLoss[model.trees.count - 1]) < 1e-9)
     }
 
     @Test func leavesRespectLeafCountAndMinData() {
@@ -74,6 +79,9 @@ import Testing
             #expect(tree.leafCount <= 7)
             #expect(tree.leafCover.allSatisfy { $0 >= 50 })
         }
+        let shallow = GradientBoosting(configuration: config { $0.leafCount = 31; $0.maxDepth = 3; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
+        #expect(shallow.trees.allSatisfy { $0.depth <= 3 && $0.leafCount <= 8 })
+        #expect(shallow.trees.contains { $0.depth == 3 })
     }
 
     @Test func rawAndBinnedTraversalAgree() {
