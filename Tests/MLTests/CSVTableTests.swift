@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ML
 
@@ -31,5 +32,21 @@ import Testing
     @Test func textTargetWithTwoLevelsMapsToZeroAndOne() throws {
         let (_, labels) = try CSVTable("x,won\n1,no\n2,yes\n").dataset(target: "won")
         #expect(labels == [0, 1])
+    }
+
+    @Test func fastNumberParsingMatchesTheStandardLibraryBitForBit() {
+        var random = SplitMix64(seed: 12)
+        var texts = ["0", "-0", "00.000", ".5", "5.", "+3", "1e5", "1E+05", "-2.5e-3", "9999999", "10000000", "123456789",
+                     "0.1", "3.4028235e38", "1e-45", "7e-46", "1.17549435e-38", "inf", "-inf", "nan", "0x1p3", "1.2.3", "-", "e5", "1e", "12abc"]
+        for _ in 0..<3_000 {
+            let magnitude = (random.nextUnit() - 0.5) * pow(10, Double(Int(random.next() % 24)) - 12)
+            texts.append(String(format: "%.\(1 + random.next() % 9)g", magnitude))
+            texts.append(String(Float(magnitude)))
+        }
+        for text in texts {
+            let fast = DecimalFloatParser.parse(text)
+            let standard = Float(text)
+            #expect(fast?.bitPattern == standard?.bitPattern, "\(text)")
+        }
     }
 }

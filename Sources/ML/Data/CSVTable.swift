@@ -77,10 +77,19 @@ public struct CSVTable: Sendable {
 
     /// Whether a field means "no value".
     static func isMissing(_ field: String) -> Bool {
+        guard field.utf8.count <= 4 else { return false }
         switch field {
-        case "", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "None": true
-        default: false
+        case "", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "None": return true
+        default: return false
         }
+    }
+
+    /// The number in a field, ignoring surrounding spaces; nil when it is not a number.
+    static func number(_ field: String) -> Float? {
+        let first = field.utf8.first
+        let last = field.utf8.last
+        let padded = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
+        return DecimalFloatParser.parse(padded ? field.trimmingSpaces() : field)
     }
 
     /// The text of one field.
@@ -107,13 +116,18 @@ public struct CSVTable: Sendable {
         values.reserveCapacity(rowCount * featureColumns.count)
         var kinds = [FeatureKind]()
         for (position, column) in featureColumns.enumerated() {
+            if schema == nil, let numbers = numbers(column: column) {
+                kinds.append(.numerical)
+                values.append(contentsOf: numbers)
+                continue
+            }
             let kind = schema?.kinds[position] ?? inferKind(column: column)
             kinds.append(kind)
             switch kind {
             case .numerical:
                 for row in 0..<rowCount {
                     let text = field(row: row, column: column)
-                    values.append(Self.isMissing(text) ? .nan : Float(text.trimmingSpaces()) ?? .nan)
+                    values.append(Self.isMissing(text) ? .nan : Self.number(text) ?? .nan)
                 }
             case .categorical(let levels):
                 let codes = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Float($0)) })
@@ -143,16 +157,26 @@ public struct CSVTable: Sendable {
         return (Dataset(rowCount: rowCount, values: values, names: names, kinds: kinds), labels)
     }
 
-    private func inferKind(column: Int) -> FeatureKind {
-        var levels = Set<String>()
-        var numeric = true
+    /// The column's values when every non-missing field is a number (missing ones NaN), else nil.
+    private func numbers(column: Int) -> [Float]? {
+        var values = [Float]()
+        values.reserveCapacity(rowCount)
         for row in 0..<rowCount {
             let text = field(row: row, column: column)
-            if Self.isMissing(text) { continue }
-            if numeric && Float(text.trimmingSpaces()) == nil { numeric = false }
-            if !numeric { levels.insert(text) }
+            if Self.isMissing(text) {
+                values.append(.nan)
+            } else if let value = Self.number(text) {
+                values.append(value)
+            } else {
+                return nil
+            }
         }
-        if numeric { return .numerical }
+        return values
+    }
+
+    private func inferKind(column: Int) -> FeatureKind {
+        guard numbers(column: column) == nil else { return .numerical }
+        var levels = Set<String>()
         for row in 0..<rowCount {
             let text = field(row: row, column: column)
             if !Self.isMissing(text) { levels.insert(text) }
