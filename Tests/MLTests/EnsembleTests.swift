@@ -127,4 +127,19 @@ import Testing
         #expect(result.leaderboard.count == 5)
         #expect(result.leaderboard.allSatisfy { $0.auc.isFinite && $0.logLoss.isFinite && $0.auc > 0.7 })
     }
+
+    @Test func autoMLIsDeterministicGivenTheSeed() {
+        let p = SyntheticProblem(rows: 300, seed: 8)
+        var config = AutoMLConfiguration()
+        config.maxModels = 4
+        config.folds = 2
+        config.threads = 2
+        config.seed = 5
+        let first = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let second = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        #expect(first.leaderboard.map(\.name) == second.leaderboard.map(\.name))
+        #expect(first.leaderboard.map(\.auc) == second.leaderboard.map(\.auc))
+        let same = first.leader == second.leader
+        #expect(same)
+    }
 }

@@ -4,6 +4,7 @@ public struct AutoMLConfiguration: Sendable, Equatable, Codable {
     public var maxModels = 20
     /// Time budget in seconds. No new base model starts once 90% of it is spent, nor one whose time, estimated from
     /// the models of its family fitted so far, would cross that mark; a model in progress is never interrupted.
+    /// A run is deterministic given the seed as long as `maxModels`, not the clock, ends the search.
     public var maxRuntimeSeconds = 60.0
     /// Cross-validation folds (stratified k-fold) when no folds are given.
     public var folds = 5
