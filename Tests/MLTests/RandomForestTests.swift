@@ -50,4 +50,17 @@ import Testing
             #expect(abs(phi.reduce(0, +) + model.expectedValue - predictions[row]) < 1e-9)
         }
     }
+
+    @Test(arguments: [RandomForestConfiguration.Splitting.best, .randomThreshold])
+    func forestSplitsOnCategoricalLevels(splitting: RandomForestConfiguration.Splitting) {
+        var random = SplitMix64(seed: 6)
+        let codes = (0..<2_000).map { _ in Float(random.next() % 5) }
+        let labels = codes.map { ($0 == 0 || $0 == 3) ? (random.nextUnit() < 0.9 ? 1.0 : 0.0) : (random.nextUnit() < 0.1 ? 1.0 : 0.0) }
+        let kinds: [FeatureKind] = [.categorical(levels: ["a", "b", "c", "d", "e"])]
+        let model = RandomForest(configuration: config(splitting) { $0.treeCount = 20; $0.minRowsInLeaf = 20 })
+            .fit(Dataset(columns: [codes], names: ["team"], kinds: kinds), labels: labels)
+        let p = model.predict(Dataset(columns: [[0, 1, 2, 3, 4]], names: ["team"], kinds: kinds))
+        #expect(p[0] > 0.7 && p[3] > 0.7)
+        #expect(p[1] < 0.3 && p[2] < 0.3 && p[4] < 0.3)
+    }
 }

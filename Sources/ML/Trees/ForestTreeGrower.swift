@@ -115,15 +115,6 @@ struct ForestTreeGrower {
             evaluated += 1
             if bins.isCategorical { totals.sort { $0.labelSum / $0.weight < $1.labelSum / $1.weight || ($0.labelSum / $0.weight == $1.labelSum / $1.weight && $0.bin < $1.bin) } }
 
-            func consider(prefix k: Int, missingLeft: Bool) {
-                var leftSum = missingLeft ? missing.labelSum : 0
-                var leftWeight = missingLeft ? missing.weight : 0
-                for i in 0..<k {
-                    leftSum += totals[i].labelSum
-                    leftWeight += totals[i].weight
-                }
-                evaluate(leftSum: leftSum, leftWeight: leftWeight, prefix: k, missingLeft: missingLeft)
-            }
             func evaluate(leftSum: Double, leftWeight: Double, prefix k: Int, missingLeft: Bool) {
                 let rightSum = labelSum - leftSum
                 let rightWeight = weightSum - leftWeight
@@ -153,7 +144,8 @@ struct ForestTreeGrower {
             case .randomThreshold:
                 // Categorical features (numerical ones took the fast path above): a uniform cut in the levels' ratio order.
                 let k = totals.count >= 2 ? 1 + Int(random.next() % UInt64(totals.count - 1)) : totals.count
-                consider(prefix: k, missingLeft: false)
+                let left = totals[0..<k]
+                evaluate(leftSum: left.reduce(0) { $0 + $1.labelSum }, leftWeight: left.reduce(0) { $0 + $1.weight }, prefix: k, missingLeft: false)
             }
         }
         return best
