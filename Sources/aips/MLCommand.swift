@@ -5,6 +5,6 @@ struct MLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ml",
         abstract: "Train and evaluate the ML library's learners on CSV files.",
-        subcommands: [MLTrainCommand.self]
+        subcommands: [MLTrainCommand.self, MLPredictCommand.self]
     )
 }

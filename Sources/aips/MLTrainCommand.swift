@@ -86,7 +86,7 @@ struct MLTrainCommand: ParsableCommand {
     @Option(help: "Stack: number of stack layers.")
     var layers = 2
 
-    @Option(help: "Write the trained model to this file as a versioned archive.")
+    @Option(help: "Write the trained model to this file as a versioned archive (read by `aips ml predict`).")
     var save: String?
 
     @Option(help: "Threads; 0 uses every core.")
@@ -124,7 +124,8 @@ struct MLTrainCommand: ParsableCommand {
         print("ece: \(format(evaluation.expectedCalibrationError))")
         print("accuracy: \(format(evaluation.accuracy))")
         if let save {
-            let bytes = try ModelArchive(model: predictor.model, metadata: ["learner": model.rawValue, "target": target]).encoded()
+            let archive = ModelArchive(model: predictor.model, trainedOn: trainData, metadata: ["learner": model.rawValue, "target": target])
+            let bytes = try archive.encoded()
             guard FileManager.default.createFile(atPath: save, contents: Data(bytes)) else {
                 throw ValidationError("cannot write \(save)")
             }

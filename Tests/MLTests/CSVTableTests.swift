@@ -20,6 +20,14 @@ import Testing
         #expect(test.data[1, 0] == 1)
     }
 
+    @Test func featuresOfRowsWithoutTargetFollowTheSchema() throws {
+        let train = try CSVTable("a,team,y\n1,b,1\n2,a,0\n").dataset(target: "y")
+        let rows = try CSVTable("a,team\n3,a\n4,z\n").features(schema: (train.data.names, train.data.kinds))
+        #expect(rows.kinds == train.data.kinds)
+        #expect(rows[0, 1] == 0 && rows[1, 1].isNaN && rows[1, 0] == 4)
+        #expect(throws: CSVError.self) { try CSVTable("team,a\nb,1\n").features(schema: (train.data.names, train.data.kinds)) }
+    }
+
     @Test func raggedRowIsReportedWithItsLine() {
         #expect(throws: CSVError.self) { try CSVTable("a,b\n1,2\n3\n") }
         do {

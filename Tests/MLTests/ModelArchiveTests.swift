@@ -6,12 +6,13 @@ import Testing
     static let problem = SyntheticProblem(rows: 600)
 
     private func roundTrips(_ model: TrainedModel) throws {
-        let bytes = try ModelArchive(model: model, metadata: ["sport": "nba"]).encoded()
+        let bytes = try ModelArchive(model: model, trainedOn: Self.problem.train, metadata: ["sport": "nba"]).encoded()
         let decoded = try ModelArchive.decode(bytes)
         let same = decoded.model == model
         #expect(same)
         #expect(decoded.metadata == ["sport": "nba"])
-        #expect(try ModelArchive(model: decoded.model, metadata: decoded.metadata).encoded() == bytes)
+        #expect(decoded.featureNames == Self.problem.train.names && decoded.featureKinds == Self.problem.train.kinds)
+        #expect(try ModelArchive(model: decoded.model, featureNames: decoded.featureNames, featureKinds: decoded.featureKinds, metadata: decoded.metadata).encoded() == bytes)
         let before = model.predict(Self.problem.test)
         let after = decoded.model.predict(Self.problem.test)
         #expect(before.map(\.bitPattern) == after.map(\.bitPattern))
@@ -40,7 +41,8 @@ import Testing
     }
 
     @Test func unknownVersionIsRefused() throws {
-        let bytes = try ModelArchive(model: .generalizedLinear(GeneralizedLinear().fit(Self.problem.train, labels: Self.problem.trainLabels))).encoded()
+        let model = TrainedModel.generalizedLinear(GeneralizedLinear().fit(Self.problem.train, labels: Self.problem.trainLabels))
+        let bytes = try ModelArchive(model: model, trainedOn: Self.problem.train).encoded()
         let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":99")
         #expect(throws: ModelArchiveError.self) { try ModelArchive.decode(Array(text.utf8)) }
     }

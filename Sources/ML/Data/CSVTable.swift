@@ -107,7 +107,38 @@ public struct CSVTable: Sendable {
         guard let targetColumn = header.firstIndex(of: target) else {
             throw CSVError(code: .missingTarget, line: 1, message: "no column named \(target) in the header")
         }
-        let featureColumns = header.indices.filter { $0 != targetColumn }
+        let data = try features(columns: header.indices.filter { $0 != targetColumn }, schema: schema)
+        var labels = [Double]()
+        labels.reserveCapacity(rowCount)
+        switch inferKind(column: targetColumn) {
+        case .numerical:
+            for row in 0..<rowCount {
+                guard let value = Double(field(row: row, column: targetColumn).trimmingSpaces()) else {
+                    throw CSVError(code: .invalidTarget, line: row + 2, message: "missing target value")
+                }
+                labels.append(value)
+            }
+        case .categorical(let levels):
+            guard levels.count == 2 else {
+                throw CSVError(code: .invalidTarget, line: 0, message: "text target \(target) has \(levels.count) levels, expected 2")
+            }
+            for row in 0..<rowCount {
+                let text = field(row: row, column: targetColumn)
+                guard !Self.isMissing(text) else { throw CSVError(code: .invalidTarget, line: row + 2, message: "missing target value") }
+                labels.append(text == levels[1] ? 1 : 0)
+            }
+        }
+        return (data, labels)
+    }
+
+    /// Every column as a feature: rows to predict, which have no target column.
+    ///
+    /// - Parameter schema: as for ``dataset(target:schema:)``.
+    public func features(schema: (names: [String], kinds: [FeatureKind])? = nil) throws(CSVError) -> Dataset {
+        try features(columns: Array(header.indices), schema: schema)
+    }
+
+    private func features(columns featureColumns: [Int], schema: (names: [String], kinds: [FeatureKind])?) throws(CSVError) -> Dataset {
         let names = featureColumns.map { header[$0] }
         if let schema, schema.names != names {
             throw CSVError(code: .schemaMismatch, line: 1, message: "feature columns \(names) differ from the model's \(schema.names)")
@@ -134,27 +165,7 @@ public struct CSVTable: Sendable {
                 for row in 0..<rowCount { values.append(codes[field(row: row, column: column)] ?? .nan) }
             }
         }
-        var labels = [Double]()
-        labels.reserveCapacity(rowCount)
-        switch inferKind(column: targetColumn) {
-        case .numerical:
-            for row in 0..<rowCount {
-                guard let value = Double(field(row: row, column: targetColumn).trimmingSpaces()) else {
-                    throw CSVError(code: .invalidTarget, line: row + 2, message: "missing target value")
-                }
-                labels.append(value)
-            }
-        case .categorical(let levels):
-            guard levels.count == 2 else {
-                throw CSVError(code: .invalidTarget, line: 0, message: "text target \(target) has \(levels.count) levels, expected 2")
-            }
-            for row in 0..<rowCount {
-                let text = field(row: row, column: targetColumn)
-                guard !Self.isMissing(text) else { throw CSVError(code: .invalidTarget, line: row + 2, message: "missing target value") }
-                labels.append(text == levels[1] ? 1 : 0)
-            }
-        }
-        return (Dataset(rowCount: rowCount, values: values, names: names, kinds: kinds), labels)
+        return Dataset(rowCount: rowCount, values: values, names: names, kinds: kinds)
     }
 
     /// The column's values when every non-missing field is a number (missing ones NaN), else nil.

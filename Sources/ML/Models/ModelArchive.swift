@@ -16,14 +16,26 @@ public struct ModelArchive: Sendable, Equatable, Codable {
     public let version: Int
     /// Free-form facts about the model (training window, metrics, ...).
     public let metadata: [String: String]
+    /// The feature columns the model was trained on, in order.
+    public let featureNames: [String]
+    /// How each feature column was read (categorical levels fix the codes new rows must use).
+    public let featureKinds: [FeatureKind]
     /// The model.
     public let model: TrainedModel
 
-    /// An archive of `model` in the current format.
-    public init(model: TrainedModel, metadata: [String: String] = [:]) {
+    /// An archive of `model` in the current format, with the schema of the data it was trained on.
+    public init(model: TrainedModel, featureNames: [String], featureKinds: [FeatureKind], metadata: [String: String] = [:]) {
+        precondition(featureNames.count == featureKinds.count, "one kind per feature name")
         self.version = Self.currentVersion
         self.metadata = metadata
+        self.featureNames = featureNames
+        self.featureKinds = featureKinds
         self.model = model
+    }
+
+    /// An archive of `model` trained on `data`'s columns.
+    public init(model: TrainedModel, trainedOn data: Dataset, metadata: [String: String] = [:]) {
+        self.init(model: model, featureNames: data.names, featureKinds: data.kinds, metadata: metadata)
     }
 
     /// The archive's bytes.
