@@ -1,5 +1,8 @@
 /// Turns a dataset into a standardized numeric design: numerical columns centred and scaled (missing → mean),
 /// categorical columns expanded to one indicator per level, standardized the same way.
+///
+/// The design is dense (one Double per row and design column), so a categorical column with thousands of levels
+/// costs as much as thousands of numerical ones.
 public struct LinearDesign: Sendable, Equatable, Codable {
     /// One design column: which dataset column it reads, which level (for an indicator) and its scaling.
     public struct Column: Sendable, Equatable, Codable {
