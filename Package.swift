@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "CLibPQ",
+                "CLibPQ", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,0 +1,10 @@
+extension Migration {
+    /// The platform's schema, in order. Append new migrations; never edit or renumber an applied one.
+    public static let platform: [Migration] = [
+        .teamsAndGames,
+        .marketData,
+        .collectedData,
+        .modelsAndPredictions,
+        .operations,
+    ]
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Keeps raw payloads in `raw_ingest`.
+public struct RawIngestRepository: Sendable {
+    private let database: any PostgresDatabase
+
+    /// A repository over `database` (a pool, or a connection inside a transaction).
+    public init(database: any PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Stores a payload; returns its id.
+    @discardableResult
+    public func insert(_ raw: RawPayload) async throws -> Int {
+        try TeamRepository.id(
+            of: try await database.query(
+                """
+                INSERT INTO raw_ingest (source, endpoint, fetched_at, payload, payload_sha256, is_backfill, job_id)
+                VALUES (\(raw.source), \(raw.endpoint), \(raw.fetchedAt), \(raw.payload), \(raw.payloadSHA256),
+                        \(raw.isBackfill), \(raw.jobID))
+                RETURNING id
+                """))
+    }
+
+    /// The payload with `id`.
+    public func find(id: Int) async throws -> RawPayload? {
+        try await database.query("SELECT * FROM raw_ingest WHERE id = \(id)").rows.first.map { row in
+            RawPayload(
+                id: try row.decode("id"), source: try row.decode("source"), endpoint: try row.decode("endpoint"),
+                fetchedAt: try row.decode("fetched_at"), payload: try row.decode("payload"),
+                isBackfill: try row.decode("is_backfill"), jobID: try row.decode("job_id"))
+        }
+    }
+
+    /// True when a payload with this hash was already stored from `source` (to skip unchanged fetches).
+    public func contains(source: String, payloadSHA256: String) async throws -> Bool {
+        try await database.query(
+            "SELECT EXISTS (SELECT 1 FROM raw_ingest WHERE payload_sha256 = \(payloadSHA256) AND source = \(source)) AS found"
+        ).first?.decode(Bool.self, "found") ?? false
+    }
+
+    /// When `source` was last fetched, if ever.
+    public func latestFetch(source: String) async throws -> Date? {
+        try await database.query(
+            "SELECT fetched_at FROM raw_ingest WHERE source = \(source) ORDER BY fetched_at DESC LIMIT 1"
+        ).first?.decode(Date.self, "fetched_at")
+    }
+}

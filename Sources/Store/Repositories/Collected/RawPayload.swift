@@ -1,0 +1,36 @@
+import Foundation
+
+/// A payload exactly as a collector fetched it, before validation, with its SHA-256.
+public struct RawPayload: Sendable, Equatable {
+    /// The database id; `nil` until stored.
+    public var id: Int?
+    /// The source (`the-odds-api`, `espn`, …).
+    public var source: String
+    /// The endpoint or request path within the source.
+    public var endpoint: String
+    /// When it was fetched.
+    public var fetchedAt: Date
+    /// The bytes as received.
+    public let payload: Data
+    /// The lowercase hex SHA-256 of `payload`.
+    public let payloadSHA256: String
+    /// True when fetched by a historical backfill.
+    public var isBackfill: Bool
+    /// The job that fetched it.
+    public var jobID: String?
+
+    /// Creates a raw payload and hashes it.
+    public init(
+        id: Int? = nil, source: String, endpoint: String = "", fetchedAt: Date, payload: Data, isBackfill: Bool = false,
+        jobID: String? = nil
+    ) {
+        self.id = id
+        self.source = source
+        self.endpoint = endpoint
+        self.fetchedAt = fetchedAt
+        self.payload = payload
+        self.payloadSHA256 = SHA256Digest.hex(of: payload)
+        self.isBackfill = isBackfill
+        self.jobID = jobID
+    }
+}

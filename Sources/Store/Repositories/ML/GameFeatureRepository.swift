@@ -1,0 +1,57 @@
+import Foundation
+
+/// The feature store: versioned, point-in-time `game_features`.
+public struct GameFeatureRepository: Sendable {
+    private let database: any PostgresDatabase
+
+    /// A repository over `database` (a pool, or a connection inside a transaction).
+    public init(database: any PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Stores a feature set, replacing one with the same game, version and point in time.
+    public func upsert(_ set: GameFeatureSet) async throws {
+        _ = try await database.query(
+            """
+            INSERT INTO game_features (game_id, feature_set_version, as_of, features, completeness)
+            VALUES (\(set.gameID), \(set.featureSetVersion), \(set.asOf), \(PostgresJSON(set.features))::jsonb, \(set.completeness))
+            ON CONFLICT (game_id, feature_set_version, as_of) DO UPDATE SET
+                features = EXCLUDED.features, completeness = EXCLUDED.completeness
+            """)
+    }
+
+    /// The latest feature set of a game and version computed at or before `asOf`: what was known then.
+    public func featureSet(gameID: Int, featureSetVersion: String, asOf: Date) async throws -> GameFeatureSet? {
+        try await database.query(
+            """
+            SELECT * FROM game_features
+            WHERE game_id = \(gameID) AND feature_set_version = \(featureSetVersion) AND as_of <= \(asOf)
+            ORDER BY as_of DESC LIMIT 1
+            """
+        ).rows.first.map(Self.featureSet)
+    }
+
+    /// For training: per game of `sport` scheduled in `from..<to`, the latest feature set computed before
+    /// the game started, so no row leaks information from after kickoff.
+    public func trainingSets(sport: String, featureSetVersion: String, from: Date, to: Date) async throws -> [GameFeatureSet] {
+        try await database.query(
+            """
+            SELECT f.* FROM games g
+            CROSS JOIN LATERAL (
+                SELECT * FROM game_features f
+                WHERE f.game_id = g.id AND f.feature_set_version = \(featureSetVersion) AND f.as_of < g.scheduled_at
+                ORDER BY f.as_of DESC LIMIT 1
+            ) f
+            WHERE g.sport = \(sport) AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
+            ORDER BY g.scheduled_at, g.id
+            """
+        ).map(Self.featureSet)
+    }
+
+    private static func featureSet(_ row: PostgresRow) throws -> GameFeatureSet {
+        GameFeatureSet(
+            gameID: try row.decode("game_id"), featureSetVersion: try row.decode("feature_set_version"),
+            asOf: try row.decode("as_of"), features: try row.decode(PostgresJSON<[String: Double]>.self, "features").value,
+            completeness: try row.decode("completeness"))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The model registry: `models`.
+public struct ModelRepository: Sendable {
+    private let database: any PostgresDatabase
+
+    /// A repository over `database` (a pool, or a connection inside a transaction).
+    public init(database: any PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Registers a model (as a challenger unless stated otherwise); returns its id.
+    @discardableResult
+    public func register(_ model: RegisteredModel) async throws -> Int {
+        try TeamRepository.id(
+            of: try await database.query(
+                """
+                INSERT INTO models (name, version, sport, bet_type, status, feature_set_version, training_start,
+                                    training_end, hyperparameters, metrics, artifact, artifact_sha256)
+                VALUES (\(model.name), \(model.version), \(model.sport), \(model.betType), \(model.status),
+                        \(model.featureSetVersion), \(model.trainingStart), \(model.trainingEnd),
+                        \(PostgresJSON(model.hyperparameters))::jsonb, \(PostgresJSON(model.metrics))::jsonb,
+                        \(model.artifact), \(model.artifactSHA256))
+                RETURNING id
+                """))
+    }
+
+    /// The model with `id`.
+    public func find(id: Int) async throws -> RegisteredModel? {
+        try await database.query("SELECT * FROM models WHERE id = \(id)").rows.first.map(Self.model)
+    }
+
+    /// The champion for a sport and bet type, if any.
+    public func champion(sport: String, betType: BetType) async throws -> RegisteredModel? {
+        try await database.query(
+            "SELECT * FROM models WHERE sport = \(sport) AND bet_type = \(betType) AND status = 'champion'"
+        ).rows.first.map(Self.model)
+    }
+
+    /// Every model for a sport and bet type, newest first.
+    public func models(sport: String, betType: BetType) async throws -> [RegisteredModel] {
+        try await database.query(
+            "SELECT * FROM models WHERE sport = \(sport) AND bet_type = \(betType) ORDER BY created_at DESC, id DESC"
+        ).map(Self.model)
+    }
+
+    /// Makes the model champion of its sport and bet type and retires the previous champion, atomically;
+    /// returns false if there is no such model.
+    @discardableResult
+    public func promote(id: Int) async throws -> Bool {
+        try await database.withTransaction(isolation: #isolation) { connection in
+            // Retire first: the unique index allows one champion per sport and bet type at every moment.
+            _ = try await connection.query(
+                """
+                UPDATE models m SET status = 'retired', retired_at = now()
+                FROM models t
+                WHERE t.id = \(id) AND m.sport = t.sport AND m.bet_type = t.bet_type AND m.status = 'champion'
+                  AND m.id <> t.id
+                """)
+            return try await connection.query(
+                "UPDATE models SET status = 'champion', promoted_at = now(), retired_at = NULL WHERE id = \(id)"
+            ).affectedRows == 1
+        }
+    }
+
+    /// Retires a model; returns false if there is no such model.
+    @discardableResult
+    public func retire(id: Int) async throws -> Bool {
+        try await database.query(
+            "UPDATE models SET status = 'retired', retired_at = now() WHERE id = \(id)"
+        ).affectedRows == 1
+    }
+
+    private static func model(_ row: PostgresRow) throws -> RegisteredModel {
+        RegisteredModel(
+            id: try row.decode("id"), name: try row.decode("name"), version: try row.decode("version"),
+            sport: try row.decode("sport"), betType: try row.decode("bet_type"), status: try row.decode("status"),
+            featureSetVersion: try row.decode("feature_set_version"), trainingStart: try row.decode("training_start"),
+            trainingEnd: try row.decode("training_end"),
+            hyperparameters: try row.decode(PostgresJSON<[String: JSONValue]>.self, "hyperparameters").value,
+            metrics: try row.decode(PostgresJSON<[String: Double]>.self, "metrics").value,
+            artifact: try row.decode("artifact"), createdAt: try row.decode("created_at"),
+            promotedAt: try row.decode("promoted_at"), retiredAt: try row.decode("retired_at"))
+    }
+}

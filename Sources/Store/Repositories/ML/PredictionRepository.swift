@@ -1,0 +1,94 @@
+import Foundation
+
+/// Reads and writes `predictions`.
+public struct PredictionRepository: Sendable {
+    static let byHash = PreparedStatement(name: "predictions_by_hash", sql: "SELECT * FROM predictions WHERE prediction_hash = $1")
+
+    private let database: any PostgresDatabase
+
+    /// A repository over `database` (a pool, or a connection inside a transaction).
+    public init(database: any PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Stores a prediction; a prediction with the same hash is kept as it is. Returns the stored id.
+    @discardableResult
+    public func insert(_ prediction: Prediction) async throws -> Int {
+        let p = prediction
+        // The no-op update makes RETURNING yield the existing row's id on a repeat.
+        return try TeamRepository.id(
+            of: try await database.query(
+                """
+                INSERT INTO predictions (game_id, model_id, sport, bet_type, selection, line, probability,
+                                         component_probabilities, price, edge, tier, stake, prediction_hash)
+                VALUES (\(p.gameID), \(p.modelID), \(p.sport), \(p.betType), \(p.selection), \(p.line), \(p.probability),
+                        \(PostgresJSON(p.componentProbabilities))::jsonb, \(p.price), \(p.edge), \(p.tier), \(p.stake),
+                        \(p.predictionHash))
+                ON CONFLICT (prediction_hash) DO UPDATE SET prediction_hash = EXCLUDED.prediction_hash
+                RETURNING id
+                """))
+    }
+
+    /// The prediction with `id`.
+    public func find(id: Int) async throws -> Prediction? {
+        try await database.query("SELECT * FROM predictions WHERE id = \(id)").rows.first.map(Self.prediction)
+    }
+
+    /// The prediction with this hash (for verification).
+    public func find(hash: String) async throws -> Prediction? {
+        try await database.execute(Self.byHash, hash).rows.first.map(Self.prediction)
+    }
+
+    /// The pending predictions of a game, for settlement.
+    public func pending(gameID: Int) async throws -> [Prediction] {
+        try await database.query(
+            "SELECT * FROM predictions WHERE game_id = \(gameID) AND status = 'pending' ORDER BY id"
+        ).map(Self.prediction)
+    }
+
+    /// Predictions of `sport` made in `from..<to`, optionally of one tier, newest first.
+    public func predictions(sport: String, from: Date, to: Date, tier: SignalTier? = nil) async throws -> [Prediction] {
+        try await database.query(
+            """
+            SELECT * FROM predictions
+            WHERE sport = \(sport) AND created_at >= \(from) AND created_at < \(to)
+              AND (\(tier)::text IS NULL OR tier = \(tier))
+            ORDER BY created_at DESC, id DESC
+            """
+        ).map(Self.prediction)
+    }
+
+    /// Grades a pending prediction; returns false if it is not pending (already settled or void).
+    @discardableResult
+    public func settle(id: Int, _ settlement: PredictionSettlement, at settledAt: Date = Date()) async throws -> Bool {
+        try await database.query(
+            """
+            UPDATE predictions SET status = 'settled', result = \(settlement.result),
+                closing_price = \(settlement.closingPrice), clv = \(settlement.clv), profit = \(settlement.profit),
+                settled_at = \(settledAt)
+            WHERE id = \(id) AND status = 'pending'
+            """
+        ).affectedRows == 1
+    }
+
+    /// Voids a pending prediction; returns false if it is not pending.
+    @discardableResult
+    public func void(id: Int, at settledAt: Date = Date()) async throws -> Bool {
+        try await database.query(
+            "UPDATE predictions SET status = 'void', settled_at = \(settledAt) WHERE id = \(id) AND status = 'pending'"
+        ).affectedRows == 1
+    }
+
+    private static func prediction(_ row: PostgresRow) throws -> Prediction {
+        Prediction(
+            id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
+            sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),
+            line: try row.decode("line"), probability: try row.decode("probability"),
+            componentProbabilities: try row.decode(PostgresJSON<[String: Double]>.self, "component_probabilities").value,
+            price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
+            stake: try row.decode("stake"), predictionHash: try row.decode("prediction_hash"),
+            status: try row.decode("status"), result: try row.decode("result"),
+            closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
+            createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
+    }
+}

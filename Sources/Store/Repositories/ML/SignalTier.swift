@@ -1,0 +1,7 @@
+/// A prediction's confidence tier, A (strongest) to D.
+public enum SignalTier: String, Sendable, CaseIterable, PostgresTextEnum {
+    case a = "A"
+    case b = "B"
+    case c = "C"
+    case d = "D"
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Captures and reads `closing_lines`.
+public struct ClosingLineRepository: Sendable {
+    private let database: any PostgresDatabase
+
+    /// A repository over `database` (a pool, or a connection inside a transaction).
+    public init(database: any PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Stores closing lines in one statement, replacing earlier captures of the same line; returns the rows written.
+    @discardableResult
+    public func upsert(_ lines: [ClosingLine]) async throws -> Int {
+        guard !lines.isEmpty else { return 0 }
+        return try await database.query(
+            """
+            INSERT INTO closing_lines (game_id, bookmaker, market, outcome, price, point, captured_at)
+            SELECT * FROM unnest(\(lines.map(\.gameID))::bigint[], \(lines.map(\.bookmaker))::text[],
+                                 \(lines.map(\.market))::text[], \(lines.map(\.outcome))::text[],
+                                 \(lines.map(\.price))::float8[], \(lines.map(\.point))::float8[],
+                                 \(lines.map(\.capturedAt))::timestamptz[])
+            ON CONFLICT (game_id, market, bookmaker, outcome) DO UPDATE SET
+                price = EXCLUDED.price, point = EXCLUDED.point, captured_at = EXCLUDED.captured_at
+            """
+        ).affectedRows
+    }
+
+    /// Captures, for a game, the latest odds of every book, market and outcome recorded at or before `at`.
+    @discardableResult
+    public func captureFromOdds(gameID: Int, at: Date) async throws -> Int {
+        try await database.query(
+            """
+            INSERT INTO closing_lines (game_id, bookmaker, market, outcome, price, point, captured_at)
+            SELECT DISTINCT ON (market, bookmaker, outcome) game_id, bookmaker, market, outcome, price, point, recorded_at
+            FROM odds WHERE game_id = \(gameID) AND recorded_at <= \(at)
+            ORDER BY market, bookmaker, outcome, recorded_at DESC
+            ON CONFLICT (game_id, market, bookmaker, outcome) DO UPDATE SET
+                price = EXCLUDED.price, point = EXCLUDED.point, captured_at = EXCLUDED.captured_at
+            """
+        ).affectedRows
+    }
+
+    /// The closing lines of a game.
+    public func lines(gameID: Int) async throws -> [ClosingLine] {
+        try await database.query(
+            "SELECT * FROM closing_lines WHERE game_id = \(gameID) ORDER BY market, bookmaker, outcome"
+        ).map { row in
+            ClosingLine(
+                gameID: try row.decode("game_id"), bookmaker: try row.decode("bookmaker"), market: try row.decode("market"),
+                outcome: try row.decode("outcome"), price: try row.decode("price"), point: try row.decode("point"),
+                capturedAt: try row.decode("captured_at"))
+        }
+    }
+}

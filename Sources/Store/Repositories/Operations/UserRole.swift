@@ -1,0 +1,5 @@
+/// What a user may do.
+public enum UserRole: String, Sendable, CaseIterable, PostgresTextEnum {
+    case user
+    case admin
+}

@@ -1,0 +1,30 @@
+extension PostgresDatabase {
+    /// `teams`.
+    public var teams: TeamRepository { TeamRepository(database: self) }
+    /// `games`.
+    public var games: GameRepository { GameRepository(database: self) }
+    /// `odds` snapshots.
+    public var odds: OddsRepository { OddsRepository(database: self) }
+    /// `closing_lines`.
+    public var closingLines: ClosingLineRepository { ClosingLineRepository(database: self) }
+    /// `weather`.
+    public var weather: WeatherRepository { WeatherRepository(database: self) }
+    /// `statcast`.
+    public var statcast: StatcastRepository { StatcastRepository(database: self) }
+    /// `raw_ingest`.
+    public var rawIngest: RawIngestRepository { RawIngestRepository(database: self) }
+    /// `game_features`, the point-in-time feature store.
+    public var gameFeatures: GameFeatureRepository { GameFeatureRepository(database: self) }
+    /// `models`, the model registry.
+    public var models: ModelRepository { ModelRepository(database: self) }
+    /// `predictions`.
+    public var predictions: PredictionRepository { PredictionRepository(database: self) }
+    /// `job_runs`, the finished-job archive.
+    public var jobRuns: JobRunArchive { JobRunArchive(database: self) }
+    /// `users`.
+    public var users: UserRepository { UserRepository(database: self) }
+    /// `data_quality_checks`.
+    public var dataQualityChecks: DataQualityCheckRepository { DataQualityCheckRepository(database: self) }
+    /// Daily row counts per table.
+    public var dataVolumes: DataVolumeRepository { DataVolumeRepository(database: self) }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Store
+import Testing
+
+@Suite struct OddsRepositoryTests {
+    private func snapshots(gameID: Int, books: Int, at date: Date, price: Double = 1.91) -> [OddsSnapshot] {
+        (0..<books).flatMap { book in
+            [
+                OddsSnapshot(gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "h2h", outcome: "home", price: price, recordedAt: date),
+                OddsSnapshot(gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "spreads", outcome: "away", price: price, point: -3.5, recordedAt: date),
+            ]
+        }
+    }
+
+    @Test func bulkInsertAndLatestLines() async throws {
+        let store = try await Fixtures.store()
+        let game = try await Fixtures.game(in: store)
+        #expect(try await store.odds.insert(snapshots(gameID: game, books: 5, at: Fixtures.start, price: 1.8)) == 10)
+        let later = Fixtures.start.addingTimeInterval(60)
+        #expect(try await store.odds.insert(snapshots(gameID: game, books: 5, at: later, price: 2.05)) == 10)
+        #expect(try await store.odds.insert([]) == 0)
+
+        let latest = try await store.odds.latest(gameID: game)
+        #expect(latest.count == 10)
+        #expect(latest.allSatisfy { $0.recordedAt == later && $0.price == 2.05 })
+        #expect(latest.first { $0.market == "spreads" }?.point == -3.5)
+        #expect(latest.first { $0.market == "h2h" }?.point == nil)
+        await store.shutdown()
+    }
+
+    @Test func rowByRowInsertMatchesBulk() async throws {
+        let store = try await Fixtures.store()
+        let game = try await Fixtures.game(in: store)
+        for snapshot in snapshots(gameID: game, books: 2, at: Fixtures.start) {
+            try await store.odds.insert(snapshot)
+        }
+        #expect(Set(try await store.odds.latest(gameID: game).map(\.bookmaker)) == ["book0", "book1"])
+        await store.shutdown()
+    }
+
+    @Test func latestRecordedAtPerSport() async throws {
+        let store = try await Fixtures.store()
+        let nba = try await Fixtures.game(in: store, sport: "nba", externalID: "n")
+        _ = try await Fixtures.game(in: store, sport: "nhl", externalID: "h")
+        try await store.odds.insert(snapshots(gameID: nba, books: 1, at: Fixtures.start))
+        try await store.odds.insert(snapshots(gameID: nba, books: 1, at: Fixtures.start.addingTimeInterval(120)))
+        #expect(try await store.odds.latestRecordedAtBySport() == ["nba": Fixtures.start.addingTimeInterval(120)])
+        await store.shutdown()
+    }
+
+    @Test func closingLinesCapturedFromOddsBeforeStart() async throws {
+        let store = try await Fixtures.store()
+        let game = try await Fixtures.game(in: store)
+        try await store.odds.insert(snapshots(gameID: game, books: 2, at: Fixtures.start.addingTimeInterval(-120), price: 1.9))
+        try await store.odds.insert(snapshots(gameID: game, books: 2, at: Fixtures.start.addingTimeInterval(-60), price: 1.95))
+        try await store.odds.insert(snapshots(gameID: game, books: 2, at: Fixtures.start.addingTimeInterval(60), price: 3.0))
+        #expect(try await store.closingLines.captureFromOdds(gameID: game, at: Fixtures.start) == 4)
+        let lines = try await store.closingLines.lines(gameID: game)
+        #expect(lines.count == 4 && lines.allSatisfy { $0.price == 1.95 })
+
+        let manual = ClosingLine(gameID: game, bookmaker: "book0", market: "h2h", outcome: "home", price: 2.1, capturedAt: Fixtures.start)
+        #expect(try await store.closingLines.upsert([manual]) == 1)
+        #expect(try await store.closingLines.lines(gameID: game).first { $0.bookmaker == "book0" && $0.market == "h2h" } == manual)
+        await store.shutdown()
+    }
+
+    @Test func invalidPriceIsRefusedByTheSchema() async throws {
+        let store = try await Fixtures.store()
+        let game = try await Fixtures.game(in: store)
+        let error = try await #require(throws: StoreError.self) {
+            try await store.odds.insert([OddsSnapshot(gameID: game, sport: "nba", bookmaker: "b", market: "h2h", outcome: "home", price: 0.5, recordedAt: Fixtures.start)])
+        }
+        #expect(error.sqlState == "23514")
+        await store.shutdown()
+    }
+}

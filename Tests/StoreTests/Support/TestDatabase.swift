@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import Store
+import TestSupport
+
+/// A fresh PostgreSQL database per test, on the server `scripts/test` started, so tests run in parallel.
+struct TestDatabase {
+    /// The URL of the new database.
+    let url: String
+
+    /// Creates an empty database named after the calling test.
+    static func create(_ function: String = #function) async throws -> TestDatabase {
+        let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
+        let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
+        _ = try await admin.query("CREATE DATABASE \(identifier: name)")
+        await admin.close()
+        return TestDatabase(url: url(forDatabase: name))
+    }
+
+    /// Creates a database and applies the platform's migrations.
+    static func migrated(_ function: String = #function) async throws -> TestDatabase {
+        let database = try await create(function)
+        let pool = database.pool()
+        try await Migrator(pool: pool, logger: Logger(label: "test")).up()
+        await pool.shutdown()
+        return database
+    }
+
+    /// A pool on this database.
+    func pool(maximumConnections: Int = 4) -> PostgresConnectionPool {
+        PostgresConnectionPool(configuration: PostgresConfiguration(url: url, maximumConnections: maximumConnections))
+    }
+
+    /// The test server's URL with its database replaced by `name`.
+    private static func url(forDatabase name: String) -> String {
+        var components = URLComponents(string: TestServers.databaseURL)!
+        components.path = "/" + name
+        return components.string!
+    }
+}
