@@ -13,6 +13,8 @@ struct AIPS: AsyncParsableCommand {
             EnqueueCommand.self,
             QueueCommand.self,
             ScheduleCommand.self,
+            APICommand.self,
+            UserCommand.self,
         ]
     )
 }
