@@ -95,7 +95,11 @@ let package = Package(
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",
-            dependencies: ["API", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "API", "Queue", "Store", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], swiftSettings: swiftSettings),

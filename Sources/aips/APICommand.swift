@@ -58,12 +58,12 @@ struct APICommand: AsyncParsableCommand {
         defer { client.close() }
         let registry = JobCatalog.registry(redis: client)
         let queue = JobQueue(redis: client, registry: registry)
-        let pool = database.makePool()
+        let store = database.makeStore()
         if !skipMigrations {
-            let applied = try await Migrator(pool: pool, logger: logger).up()
+            let applied = try await store.migrate(logger: logger)
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["count": "\(applied.count)"]) }
         }
-        let server = APIServer(configuration: configuration, queue: queue, registry: registry, database: pool, metrics: metrics, logger: logger)
+        let server = APIServer(configuration: configuration, queue: queue, registry: registry, database: store, metrics: metrics, logger: logger)
         let host = configuration.host
         let application = server.makeApplication { port in
             logger.info("API listening", metadata: ["host": "\(host)", "port": "\(port)"])
@@ -71,7 +71,7 @@ struct APICommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        await pool.shutdown()
+        await store.shutdown()
     }
 
     /// `JWT_SECRET` from the environment, or `JWT_SECRET_FILE`'s contents; a random one only with `--dev`.

@@ -14,7 +14,7 @@ struct APIDatabaseOptions: ParsableArguments {
         url ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
     }
 
-    func makePool() -> PostgresConnectionPool {
-        PostgresConnectionPool(configuration: PostgresConfiguration(url: resolvedURL, maximumConnections: databaseConnections))
+    func makeStore() -> Store {
+        Store(configuration: PostgresConfiguration(url: resolvedURL, maximumConnections: databaseConnections))
     }
 }

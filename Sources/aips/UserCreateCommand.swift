@@ -30,11 +30,11 @@ struct UserCreateCommand: AsyncParsableCommand {
             throw ValidationError("no password on standard input")
         }
         guard (8...1024).contains(password.utf8.count) else { throw ValidationError("the password must be 8 to 1024 bytes") }
-        let pool = database.makePool()
+        let store = database.makeStore()
         do {
-            _ = try await Migrator(pool: pool, logger: Logger(label: "aips.user")).up()
+            try await store.migrate(logger: Logger(label: "aips.user"))
             let secret = totp ? try TOTP.makeSecret() : nil
-            let user = try await pool.users.create(User(
+            let user = try await store.users.create(User(
                 email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: secret))
             print("created user \(user.id?.uuidString.lowercased() ?? "?") <\(user.email)> role \(user.role.rawValue)")
             if let secret {
@@ -42,9 +42,9 @@ struct UserCreateCommand: AsyncParsableCommand {
                 print("otpauth://totp/AIPS:\(user.email)?secret=\(secret)&issuer=AIPS")
             }
         } catch let error as StoreError where error.isUniqueViolation {
-            await pool.shutdown()
+            await store.shutdown()
             throw ValidationError("a user with email \(email.lowercased()) already exists")
         }
-        await pool.shutdown()
+        await store.shutdown()
     }
 }

@@ -62,7 +62,7 @@ struct AuthRoutes: Sendable {
               let id = user.id, let secret = user.totpSecret, let totp = TOTP(base32Secret: secret)
         else { throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user") }
         try await throttle.requireUnlocked(user.email)
-        let prefix = SessionStore.prefix(Self.userID(id))
+        let prefix = sessions.prefix(Self.userID(id))
         guard let step = totp.matchingStep(for: body.code, at: Date()) else {
             try await throttle.recordFailure(user.email)
             throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "the two-factor code is wrong or expired")

@@ -11,12 +11,14 @@ struct LoginThrottle: Sendable {
     let perAddress: RateLimit
     let maxFailures: Int
     let lockout: Duration
+    /// The first part of every key.
+    let namespace: String
 
-    private func failureKey(_ account: String) -> String { "aips:auth:login:fail:" + SHA256.hex(account.lowercased()) }
+    private func failureKey(_ account: String) -> String { namespace + ":auth:login:fail:" + SHA256.hex(account.lowercased()) }
 
     /// Counts one attempt from `address`; throws 429 past the limit.
     func admitAttempt(from address: String) async throws {
-        let key = "aips:auth:login:addr:" + SHA256.hex(address)
+        let key = namespace + ":auth:login:addr:" + SHA256.hex(address)
         if let wait = try await RateLimiter(redis: redis).consume(key, limit: perAddress) {
             throw APIError.tooManyRequests(
                 code: "RATE_LIMITED", "too many login attempts from this address; try again later",

@@ -1,7 +1,7 @@
 import Queue
 
 /// Lua scripts for sessions and refresh-token rotation. KEYS[1] is always the user's key
-/// prefix `aips:auth:{USER}:` (hash-tagged: one Cluster slot per user). Under it live
+/// prefix `NAMESPACE:auth:{USER}:` (hash-tagged: one Cluster slot per user). Under it live
 /// `session:SID` (a hash with its opening time; deleting it ends every token of the session) and
 /// `refresh:SHA256` (a hash: `sid`, `state` = active | used).
 enum SessionScripts {

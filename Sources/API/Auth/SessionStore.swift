@@ -10,6 +10,8 @@ struct SessionStore: Sendable {
     let redis: RedisClient
     /// How long a session lives without a refresh (the seed's 30 minutes).
     let lifetime: Duration
+    /// The first part of every key.
+    let namespace: String
 
     /// What a refresh did.
     enum Rotation: Sendable, Equatable {
@@ -18,7 +20,8 @@ struct SessionStore: Sendable {
         case invalid
     }
 
-    static func prefix(_ userID: String) -> String { "aips:auth:{\(userID)}:" }
+    /// The user's key prefix; the hash tag keeps a user's keys on one Cluster slot.
+    func prefix(_ userID: String) -> String { namespace + ":auth:{" + userID + "}:" }
 
     /// User ids become key names, so only `[A-Za-z0-9-]`, at most 64 characters.
     static func isSafeUserID(_ id: some StringProtocol) -> Bool {
@@ -31,7 +34,7 @@ struct SessionStore: Sendable {
         let sessionID = Base64URL.encode(try SecureRandom.bytes(16))
         let refresh = try RefreshToken.generate(userID: userID)
         try await redis.run(
-            SessionScripts.open, keys: [Self.prefix(userID)],
+            SessionScripts.open, keys: [prefix(userID)],
             arguments: [sessionID, String(Int64(Date().timeIntervalSince1970 * 1000)), refresh.digest, String(lifetime.milliseconds)])
         return (sessionID, refresh)
     }
@@ -40,7 +43,7 @@ struct SessionStore: Sendable {
     func rotate(_ token: RefreshToken) async throws -> Rotation {
         let next = try RefreshToken.generate(userID: token.userID)
         let reply = try await redis.run(
-            SessionScripts.rotate, keys: [Self.prefix(token.userID)],
+            SessionScripts.rotate, keys: [prefix(token.userID)],
             arguments: [token.digest, next.digest, String(lifetime.milliseconds)])
         let items = (reply.array ?? []).map { $0.string ?? "" }
         switch items.first {
@@ -53,7 +56,7 @@ struct SessionStore: Sendable {
 
     /// Ends a session: its refresh tokens and access tokens stop working everywhere.
     func end(userID: String, sessionID: String) async throws {
-        try await redis.send("DEL", Self.prefix(userID) + "session:" + sessionID)
+        try await redis.send("DEL", prefix(userID) + "session:" + sessionID)
     }
 
     /// What `admit` decided about one request.
@@ -66,7 +69,7 @@ struct SessionStore: Sendable {
     /// Checks the session is alive and counts the request against the user's limit, atomically.
     func admit(_ identity: Identity, limit: RateLimit) async throws -> Admission {
         let reply = try await redis.run(
-            RateLimitScripts.admit, keys: [Self.prefix(identity.userID)],
+            RateLimitScripts.admit, keys: [prefix(identity.userID)],
             arguments: [identity.sessionID, String(limit.requests), String(limit.window.milliseconds)])
         switch reply.int ?? -2 {
         case -2: return .sessionEnded

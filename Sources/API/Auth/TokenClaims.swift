@@ -30,4 +30,21 @@ public struct TokenClaims: Codable, Sendable, Equatable {
     public var sid: String?
     /// What the token may be used for.
     public var scope: Scope
+
+    /// Claims with every field given.
+    public init(
+        iss: String, aud: String, sub: String, iat: Int64, nbf: Int64, exp: Int64, jti: String, role: String, sid: String?,
+        scope: Scope
+    ) {
+        self.iss = iss
+        self.aud = aud
+        self.sub = sub
+        self.iat = iat
+        self.nbf = nbf
+        self.exp = exp
+        self.jti = jti
+        self.role = role
+        self.sid = sid
+        self.scope = scope
+    }
 }

@@ -11,7 +11,8 @@ public struct PredictionCache: Sendable {
     /// How long an entry lives.
     let lifetime: Duration
 
-    static let prefix = "aips:cache:{predictions}:"
+    /// Every key starts with this; the hash tag keeps them on one Cluster slot.
+    let prefix: String
 
     /// KEYS[1] prefix; ARGV entry name. Returns {generation, cached body or nil}.
     static let lookup = RedisScript(name: "prediction-cache-lookup", source: """
@@ -19,15 +20,16 @@ public struct PredictionCache: Sendable {
         return {generation, redis.call('GET', KEYS[1] .. 'v' .. generation .. ':' .. ARGV[1])}
         """)
 
-    /// A cache over `redis` whose entries live `lifetime`.
-    public init(redis: RedisClient, lifetime: Duration) {
+    /// A cache over `redis` whose entries live `lifetime`, under keys `NAMESPACE:cache:{predictions}:…`.
+    public init(redis: RedisClient, lifetime: Duration, namespace: String = "aips") {
         self.redis = redis
         self.lifetime = lifetime
+        self.prefix = namespace + ":cache:{predictions}:"
     }
 
     /// The cached body for `name`, or the generation to store a fresh one under.
     func lookup(_ name: String) async throws -> (generation: String, body: [UInt8]?) {
-        let reply = try await redis.run(Self.lookup, keys: [Self.prefix], arguments: [SHA256.hex(name)])
+        let reply = try await redis.run(Self.lookup, keys: [prefix], arguments: [SHA256.hex(name)])
         let items = reply.array ?? []
         let generation = items.first?.string ?? "0"
         if items.count > 1, case .bulk(let bytes) = items[1] { return (generation, bytes) }
@@ -37,13 +39,13 @@ public struct PredictionCache: Sendable {
     /// Stores `body` for `name` under `generation`.
     func store(_ name: String, generation: String, body: [UInt8]) async throws {
         try await redis.send([
-            "SET", Self.prefix + "v" + generation + ":" + SHA256.hex(name), String(decoding: body, as: UTF8.self),
+            "SET", prefix + "v" + generation + ":" + SHA256.hex(name), String(decoding: body, as: UTF8.self),
             "PX", String(lifetime.milliseconds),
         ])
     }
 
     /// Makes every cached prediction read stale at once; call after new predictions are stored.
     public func invalidate() async throws {
-        try await redis.send("INCR", Self.prefix + "generation")
+        try await redis.send("INCR", prefix + "generation")
     }
 }

@@ -16,7 +16,7 @@ enum RateLimitScripts {
         return -1
         """)
 
-    /// Admits one authenticated request. KEYS[1] the user's prefix `aips:auth:{USER}:`;
+    /// Admits one authenticated request. KEYS[1] the user's prefix `NAMESPACE:auth:{USER}:`;
     /// ARGV session id, limit, window ms. Returns -2 when the session has ended, -1 when
     /// allowed, else milliseconds until the user's window resets.
     static let admit = RedisScript(name: "admit", source: """

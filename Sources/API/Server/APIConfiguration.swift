@@ -12,6 +12,8 @@ public struct APIConfiguration: Sendable {
     public var auth: AuthConfiguration
     /// Requests per user per window, shared by every API instance.
     public var userRateLimit = RateLimit(requests: 600, per: .seconds(60))
+    /// The first part of every Redis key the API writes (sessions, limits, cache): `NAMESPACE:auth:…`.
+    public var redisNamespace: String = "aips"
     /// How long prediction reads are cached in Redis (the seed's 5 minutes).
     public var predictionCacheLifetime: Duration = .seconds(300)
 

@@ -30,10 +30,11 @@ public struct APIServer: Sendable {
         let redis = queue.redis
         let auth = configuration.auth
         let signer = auth.signer
-        let sessions = SessionStore(redis: redis, lifetime: auth.sessionLifetime)
+        let sessions = SessionStore(redis: redis, lifetime: auth.sessionLifetime, namespace: configuration.redisNamespace)
         let issuer = TokenIssuer(signer: signer, accessTokenLifetime: auth.accessTokenLifetime, twoFactorTokenLifetime: auth.twoFactorTokenLifetime)
         let throttle = LoginThrottle(
-            redis: redis, perAddress: auth.loginAttemptsPerAddress, maxFailures: auth.maxFailedLogins, lockout: auth.lockout)
+            redis: redis, perAddress: auth.loginAttemptsPerAddress, maxFailures: auth.maxFailedLogins, lockout: auth.lockout,
+            namespace: configuration.redisNamespace)
 
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -59,7 +60,7 @@ public struct APIServer: Sendable {
             .register(on: signedIn)
         PredictionRoutes(
             reader: PredictionReader(database: database), database: database,
-            cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime)
+            cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
         ).register(on: signedIn)
 
         self.responder = router.buildResponder()
