@@ -85,11 +85,11 @@ struct APICommand: AsyncParsableCommand {
             do {
                 return try JWTSecret(text)
             } catch {
-                throw ValidationError("JWT_SECRET is refused: \(error)")
+                throw APIStartupError(description: "JWT_SECRET is refused: \(error)")
             }
         }
         guard dev else {
-            throw ValidationError("JWT_SECRET (or JWT_SECRET_FILE) must hold a secret of at least \(JWTSecret.minimumLength) bytes; use --dev for a throwaway one")
+            throw APIStartupError(description: "JWT_SECRET (or JWT_SECRET_FILE) must hold a secret of at least \(JWTSecret.minimumLength) bytes; use --dev for a throwaway one")
         }
         logger.warning("no JWT_SECRET: signing with a random secret; tokens die with this process")
         return try JWTSecret.random()

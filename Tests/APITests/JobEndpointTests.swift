@@ -138,6 +138,11 @@ struct JobEndpointTests {
                 #expect(reply.errorCode == code, "\(body) → \(reply.text)")
                 #expect(reply.json["error"]?["message"]?.string?.isEmpty == false)
             }
+            let deep = #"{"type":"diag.noop","queue":"\#(queue)","payload":"# + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "}"
+            let nested = try await client.post("/api/v1/jobs", token: token, json: deep)
+            #expect(nested.status == .badRequest || nested.status == .unprocessableContent, "\(nested.text.prefix(200))")
+            let numbers = try await client.post("/api/v1/jobs", token: token, json: #"{"type":"diag.noop","queue":"\#(queue)","priority":1e400}"#)
+            #expect(numbers.status == .badRequest)
             let huge = #"{"type":"diag.noop","queue":"\#(queue)","payload":{"blob":""# + String(repeating: "x", count: 100_000) + #""}}"#
             let tooLarge = try await client.post("/api/v1/jobs", token: token, json: huge)
             #expect(tooLarge.status == .contentTooLarge)

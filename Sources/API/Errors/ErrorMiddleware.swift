@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import Queue
+import Store
 
 /// Turns every error into the seed's error envelope with a stable code; nothing escapes as
 /// a bare 500 and no internal detail (SQL, Redis replies) reaches the client.
@@ -31,6 +32,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return APIError.decoding(error)
         case let error as QueueError:
             return queueError(error)
+        case let error as StoreError:
+            return storeError(error, context: context)
         case let error as RedisError:
             context.logger.error("redis failure", metadata: ["error": "\(error)"])
             return APIError(.serviceUnavailable, code: "DEPENDENCY_UNAVAILABLE", "a backing service is unavailable; try again")
@@ -51,6 +54,19 @@ struct ErrorMiddleware: RouterMiddleware {
         default:
             let code = error.status.reasonPhrase.uppercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code: code, error.body ?? error.status.reasonPhrase, headers: error.headers)
+        }
+    }
+
+    private static func storeError(_ error: StoreError, context: Context) -> APIError {
+        switch error.code {
+        case .invalidInput:
+            return APIError(.badRequest, code: "VALIDATION_FAILED", "a value holds a character that cannot be stored (such as NUL)")
+        case .connectionFailed, .connectionClosed, .poolClosed:
+            context.logger.error("database unavailable", metadata: ["error": "\(error)"])
+            return APIError(.serviceUnavailable, code: "DEPENDENCY_UNAVAILABLE", "a backing service is unavailable; try again")
+        default:
+            context.logger.error("database failure", metadata: ["error": "\(error)"])
+            return APIError(.internalServerError, code: "INTERNAL_ERROR", "an unexpected error occurred")
         }
     }
 
