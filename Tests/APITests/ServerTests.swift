@@ -1,5 +1,6 @@
 import API
 import Foundation
+import Store
 import Testing
 
 /// Health, metrics, unknown routes, body limits and the OpenAPI document.
@@ -17,6 +18,22 @@ struct ServerTests {
                 #expect(ready.data?["checks"]?["postgresql"]?["status"]?.string == "ok")
             }
         }
+    }
+
+    @Test func readinessSays503WhenPostgreSQLIsUnreachable() async throws {
+        let unreachable = Store(configuration: PostgresConfiguration(url: "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable&connect_timeout=1"))
+        let harness = try await APITestHarness.make(servingDatabase: unreachable)
+        try await harness.run { client in
+            let started = ContinuousClock.now
+            let ready = try await client.get("/health/ready")
+            #expect(ready.status == .serviceUnavailable)
+            #expect(ready.data?["status"]?.string == "unavailable")
+            #expect(ready.data?["checks"]?["postgresql"]?["status"]?.string == "unavailable")
+            #expect(ready.data?["checks"]?["redis"]?["status"]?.string == "ok")
+            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(try await client.get("/health/live").status == .ok)
+        }
+        await unreachable.shutdown()
     }
 
     @Test func metricsArePrometheusText() async throws {

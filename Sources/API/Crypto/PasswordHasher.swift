@@ -1,10 +1,13 @@
 import COpenSSL
 import Dispatch
+import Foundation
+import Synchronization
 
 /// Password hashing with scrypt (RFC 7914) from OpenSSL, stored as `scrypt$N$r$p$salt$hash`.
 ///
-/// Hashing is deliberately slow and memory-hard, so it runs on a queue of its own and
-/// never on the cooperative pool; verification of an unknown user still spends the
+/// Hashing is deliberately slow and memory-hard, so it runs on serial queues of its own, one
+/// per core (a burst of logins waits its turn instead of allocating 32 MiB per request at
+/// once), never on the cooperative pool; verification of an unknown user still spends the
 /// same work (`verifyDummy`) so response times do not reveal which emails exist.
 public struct PasswordHasher: Sendable {
     /// scrypt's CPU/memory cost, a power of two.
@@ -21,7 +24,10 @@ public struct PasswordHasher: Sendable {
         self.parallelism = parallelism
     }
 
-    private static let queue = DispatchQueue(label: "aips.password-hasher", attributes: .concurrent)
+    private static let queues = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount)).map {
+        DispatchQueue(label: "aips.password-hasher.\($0)")
+    }
+    private static let nextQueue = Atomic<Int>(0)
     private static let dummy = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
     /// A new salted hash of `password`.
@@ -53,7 +59,8 @@ public struct PasswordHasher: Sendable {
     ) async throws -> [UInt8] {
         let passwordBytes = Array(password.utf8)
         return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
+            let index = nextQueue.wrappingAdd(1, ordering: .relaxed).oldValue % queues.count
+            queues[index].async {
                 var derived = [UInt8](repeating: 0, count: 32)
                 // 128·N·r·p bytes of work memory, plus slack for OpenSSL's own bookkeeping.
                 let memory = 128 * cost * blockSize * parallelism + (1 << 20)

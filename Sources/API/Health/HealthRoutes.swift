@@ -36,10 +36,28 @@ struct HealthRoutes: Sendable {
             response: Envelope(data: Report(status: ready ? "ok" : "unavailable", checks: checks), meta: EmptyMeta()))
     }
 
-    private func check(_ body: @Sendable () async throws -> Void) async -> Check {
+    /// Runs one probe with a two-second limit, so a hung dependency reads as unavailable instead of
+    /// hanging the probe; the probe itself is left to finish (or time out) on its own.
+    private func check(_ body: @escaping @Sendable () async throws -> Void) async -> Check {
         let start = ContinuousClock.now
         do {
-            try await body()
+            let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, any Error>, Never>) in
+                let once = ResumeOnce(continuation)
+                let timer = Task {
+                    try? await Task.sleep(for: .seconds(2))
+                    once.resume(.failure(HealthCheckTimeout()))
+                }
+                Task {
+                    do {
+                        try await body()
+                        once.resume(.success(()))
+                    } catch {
+                        once.resume(.failure(error))
+                    }
+                    timer.cancel()
+                }
+            }
+            try result.get()
             let elapsed = (ContinuousClock.now - start).components
             return Check(status: "ok", latencyMs: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15)
         } catch {

@@ -23,7 +23,8 @@ struct APITestHarness: Sendable {
     static let hasher = PasswordHasher(cost: 1 << 10)
 
     static func make(
-        _ function: String = #function, configure: (inout APIConfiguration) -> Void = { _ in }
+        _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil,
+        configure: (inout APIConfiguration) -> Void = { _ in }
     ) async throws -> APITestHarness {
         let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
         let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
@@ -47,7 +48,7 @@ struct APITestHarness: Sendable {
         configuration.redisNamespace = "apitest-" + name
         configure(&configuration)
         let server = APIServer(
-            configuration: configuration, queue: queue, registry: registry, database: store,
+            configuration: configuration, queue: queue, registry: registry, database: servingDatabase ?? store,
             metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test.api"))
         return APITestHarness(
             server: server, store: store, queue: queue, redis: redis, namespace: configuration.redisNamespace,
