@@ -55,7 +55,10 @@ struct ServerTests {
                 #expect(reply.json["error"]?["details"] != nil)
             }
             let wrongMethod = try await client.request(.delete, "/api/v1/jobs")
-            #expect(wrongMethod.status == .notFound || wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.errorCode == "METHOD_NOT_ALLOWED")
+            #expect(wrongMethod.headers[.allow] == "GET, POST")
+            #expect(try await client.request(.put, "/api/v1/jobs/01ARZ3NDEKTSV4RRFFQ69G5FAV").headers[.allow] == "GET")
         }
     }
 

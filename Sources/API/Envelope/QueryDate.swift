@@ -16,7 +16,7 @@ enum QueryDate {
     static func day(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day)
+              (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -28,7 +28,12 @@ enum QueryDate {
     }
 
     static func parse(_ text: String) -> Date? {
-        if let date = day(text) { return date }
+        day(text) ?? timestamp(text)
+    }
+
+    /// An ISO 8601 timestamp with a time zone, with or without fractional seconds, or nil.
+    static func timestamp(_ text: String) -> Date? {
+        guard text.utf8.count <= 64 else { return nil }
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -8,11 +8,14 @@ import Store
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
+    /// The served routes, to tell a wrong method (405 with `Allow`) from an unknown path (404).
+    let routes: RouteLog
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let apiError = Self.apiError(for: error, request: request, context: context)
+            let apiError = Self.apiError(for: error, request: request, context: context, routes: routes)
             var response = try context.responseEncoder.encode(ErrorBody(apiError), from: request, context: context)
             response.status = apiError.status
             response.headers.append(contentsOf: apiError.headers)
@@ -20,14 +23,14 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    static func apiError(for error: any Error, request: Request, context: Context) -> APIError {
+    static func apiError(for error: any Error, request: Request, context: Context, routes: RouteLog) -> APIError {
         switch error {
         case let error as APIError:
             return error
         case let error as TokenError:
             return APIError.unauthorized("the bearer token was refused", reason: error.rawValue)
         case let error as HTTPError:
-            return httpError(error, request: request)
+            return httpError(error, request: request, routes: routes)
         case let error as DecodingError:
             return APIError.decoding(error)
         case let error as QueueError:
@@ -43,9 +46,17 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    private static func httpError(_ error: HTTPError, request: Request) -> APIError {
+    private static func httpError(_ error: HTTPError, request: Request, routes: RouteLog) -> APIError {
         switch error.status {
         case .notFound:
+            let allowed = Set(routes.methods(servedAt: request.uri.path[...])).sorted()
+            if !allowed.isEmpty {
+                var headers = HTTPFields()
+                headers[.allow] = allowed.joined(separator: ", ")
+                return APIError(
+                    .methodNotAllowed, code: "METHOD_NOT_ALLOWED", "\(request.method) is not allowed here; use \(allowed.joined(separator: " or "))",
+                    details: ["allowed": .array(allowed.map { .string($0) })], headers: headers)
+            }
             return APIError(.notFound, code: "ROUTE_NOT_FOUND", "no route for \(request.method) \(request.uri.path.prefix(200))")
         case .contentTooLarge:
             return APIError(.contentTooLarge, code: "PAYLOAD_TOO_LARGE", "the request body is too large")

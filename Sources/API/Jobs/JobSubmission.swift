@@ -7,7 +7,8 @@ struct JobSubmission: Decodable, Sendable {
     var payload: JSONValue?
     var queue: String?
     var priority: Int?
-    var runAt: Date?
+    /// ISO 8601; parsed here so a bad value is reported against its field.
+    var runAt: String?
     var idempotencyKey: String?
     var dependsOn: [String]?
     var onParentFailure: String?
@@ -32,15 +33,22 @@ struct JobSubmission: Decodable, Sendable {
             }
             timeout = .milliseconds(Int64(seconds * 1000))
         }
-        if let runAt, abs(runAt.timeIntervalSinceNow) > 366 * 86_400 {
-            throw APIError.validation("run_at must be within a year of now", field: "run_at")
+        var runDate: Date?
+        if let runAt {
+            guard let date = QueryDate.timestamp(runAt) else {
+                throw APIError.validation("run_at must be an ISO 8601 timestamp such as 2026-03-01T18:00:00Z", field: "run_at")
+            }
+            guard abs(date.timeIntervalSinceNow) <= 366 * 86_400 else {
+                throw APIError.validation("run_at must be within a year of now", field: "run_at")
+            }
+            runDate = date
         }
         guard (dependsOn?.count ?? 0) <= 100 else {
             throw APIError.validation("depends_on may list at most 100 jobs", field: "depends_on")
         }
         let request = JobRequest(
             type: type, queue: queue ?? "default", payload: (payload ?? .object([:])).text, priority: priority ?? 0,
-            runAt: runAt, maxAttempts: maxAttempts ?? 5, timeout: timeout, idempotencyKey: idempotencyKey,
+            runAt: runDate, maxAttempts: maxAttempts ?? 5, timeout: timeout, idempotencyKey: idempotencyKey,
             dependsOn: dependsOn ?? [], onParentFailure: policy)
         do {
             try request.validate()

@@ -89,8 +89,9 @@ enum OpenAPIDocument {
                     "List jobs (admin), filtered and paginated.", tag: "jobs",
                     parameters: pagination + [
                         query("state", S.string(enumeration: ["waiting", "scheduled", "queued", "running", "succeeded", "retrying", "dead", "cancelled"])),
-                        query("type", S.string()), query("queue", S.string()),
-                        query("created_from", S.string(), "YYYY-MM-DD or ISO 8601"), query("created_to", S.string(), "YYYY-MM-DD or ISO 8601"),
+                        query("type", S.jobType), query("queue", S.queueName),
+                        query("created_from", S.dayOrTimestamp, "YYYY-MM-DD or ISO 8601; not after created_to"),
+                        query("created_to", S.dayOrTimestamp, "YYYY-MM-DD or ISO 8601"),
                     ],
                     responses: ["200": json(S.envelope(S.array(S.reference("Job")), meta: S.reference("JobListMeta")))],
                     errors: ["400", "401", "403", "429"]),
@@ -98,7 +99,7 @@ enum OpenAPIDocument {
             "/api/v1/jobs/{id}": [
                 "get": operation(
                     "One job: state, attempts, errors, progress, result (admin).", tag: "jobs",
-                    parameters: [pathParameter("id", S.string())],
+                    parameters: [pathParameter("id", S.jobID)],
                     responses: ["200": json(S.envelope(S.reference("Job")))], errors: ["401", "403", "404", "429"]),
             ],
             "/api/v1/queues": [
@@ -110,8 +111,10 @@ enum OpenAPIDocument {
                 "get": operation(
                     "List predictions with the seed's filters, cached for 5 minutes.", tag: "predictions",
                     parameters: pagination + [
-                        query("sport", S.string()), query("date", S.string(format: "date")),
-                        query("date_from", S.string(format: "date")), query("date_to", S.string(format: "date")),
+                        query("sport", S.string(pattern: "^[a-z0-9_]{1,32}$", minLength: 1, maxLength: 32)),
+                        query("date", S.string(format: "date"), "The game's day (UTC); not with date_from/date_to."),
+                        query("date_from", S.string(format: "date"), "First game day (UTC), not after date_to."),
+                        query("date_to", S.string(format: "date"), "Last game day (UTC), inclusive."),
                         query("tier", S.string(enumeration: ["A", "B", "C", "D"])),
                         query("bet_type", S.string(enumeration: ["spread", "moneyline", "total", "player_prop"])),
                         query("status", S.string(enumeration: ["pending", "settled", "void"])),
@@ -122,13 +125,13 @@ enum OpenAPIDocument {
             ],
             "/api/v1/predictions/{id}": [
                 "get": operation(
-                    "One prediction.", tag: "predictions", parameters: [pathParameter("id", S.integer(minimum: 1))],
+                    "One prediction.", tag: "predictions", parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
                     responses: ["200": json(S.envelope(S.reference("Prediction")))], errors: ["400", "401", "404", "429"]),
             ],
             "/api/v1/predictions/{id}/verify": [
                 "get": operation(
                     "Recompute the prediction's SHA-256 over its canonical content and compare.", tag: "predictions",
-                    parameters: [pathParameter("id", S.integer(minimum: 1))],
+                    parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
                     responses: ["200": json(S.envelope(S.reference("PredictionVerification")))], errors: ["400", "401", "404", "429"]),
             ],
         ]
@@ -187,8 +190,11 @@ enum OpenAPIDocument {
                 "status": S.string(enumeration: ["ok", "unavailable"]),
                 "checks": S.map(S.object(["status": S.string(), "latency_ms": S.number(), "error": S.string()], required: ["status"])),
             ], required: ["status", "checks"])),
-            "LoginRequest": S.object(["email": S.string(), "password": S.string()], required: ["email", "password"]),
-            "TwoFactorRequest": S.object(["two_factor_token": S.string(), "code": S.string()], required: ["two_factor_token", "code"]),
+            "LoginRequest": S.object(
+                ["email": S.string(pattern: "@", minLength: 3, maxLength: 254), "password": S.string(minLength: 1, maxLength: 256)],
+                required: ["email", "password"]),
+            "TwoFactorRequest": S.object(
+                ["two_factor_token": S.string(), "code": S.string(pattern: "^[0-9]{6}$")], required: ["two_factor_token", "code"]),
             "RefreshRequest": S.object(["refresh_token": S.string()], required: ["refresh_token"]),
             "TokenPair": S.object(
                 ["access_token": S.string(), "refresh_token": S.string(), "token_type": S.string(), "expires_in": S.integer()],
@@ -197,10 +203,12 @@ enum OpenAPIDocument {
                 ["two_factor_required": S.boolean, "two_factor_token": S.string(), "expires_in": S.integer()],
                 required: ["two_factor_required", "two_factor_token", "expires_in"]),
             "JobSubmission": S.object([
-                "type": S.string(), "payload": S.any, "queue": S.string(), "priority": S.integer(minimum: 0, maximum: 9),
-                "run_at": dateTime, "idempotency_key": S.string(), "depends_on": S.array(S.string()),
+                "type": S.jobType, "payload": S.any, "queue": S.queueName, "priority": S.integer(minimum: 0, maximum: 9),
+                "run_at": S.string(format: "date-time", nullable: true),
+                "idempotency_key": S.string(pattern: "^[^\\n\\r\\u0000]+$", minLength: 1, maxLength: 200),
+                "depends_on": ["type": "array", "items": S.jobID, "maxItems": 100, "uniqueItems": true],
                 "on_parent_failure": S.string(enumeration: ["cancel", "fail"]), "max_attempts": S.integer(minimum: 1, maximum: 100),
-                "timeout_seconds": S.number(),
+                "timeout_seconds": S.number(minimum: 0.1, maximum: 86_400),
             ], required: ["type"]),
             "Job": S.object([
                 "id": S.string(), "type": S.string(), "queue": S.string(),

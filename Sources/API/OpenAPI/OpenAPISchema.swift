@@ -6,9 +6,15 @@ enum OpenAPISchema {
         return .object(schema)
     }
 
-    static func string(format: String? = nil, enumeration: [String]? = nil, nullable: Bool = false) -> JSONValue {
+    static func string(
+        format: String? = nil, enumeration: [String]? = nil, pattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
+        nullable: Bool = false
+    ) -> JSONValue {
         var schema: [String: JSONValue] = ["type": nullable ? .array(["string", "null"]) : "string"]
         if let format { schema["format"] = .string(format) }
+        if let pattern { schema["pattern"] = .string(pattern) }
+        if let minLength { schema["minLength"] = .integer(Int64(minLength)) }
+        if let maxLength { schema["maxLength"] = .integer(Int64(maxLength)) }
         if let enumeration { schema["enum"] = .array(enumeration.map { .string($0) } + (nullable ? [.null] : [])) }
         return .object(schema)
     }
@@ -20,9 +26,21 @@ enum OpenAPISchema {
         return .object(schema)
     }
 
-    static func number(nullable: Bool = false) -> JSONValue {
-        .object(["type": nullable ? .array(["number", "null"]) : "number"])
+    static func number(minimum: Double? = nil, maximum: Double? = nil, nullable: Bool = false) -> JSONValue {
+        var schema: [String: JSONValue] = ["type": nullable ? .array(["number", "null"]) : "number"]
+        if let minimum { schema["minimum"] = .number(minimum) }
+        if let maximum { schema["maximum"] = .number(maximum) }
+        return .object(schema)
     }
+
+    /// A job type: dotted lowercase words.
+    static let jobType = string(pattern: #"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"#, maxLength: 64)
+    /// A queue name.
+    static let queueName = string(pattern: "^[a-z0-9._-]{1,64}$", minLength: 1, maxLength: 64)
+    /// A job id (26 characters of Crockford base32).
+    static let jobID = string(pattern: "^[0-9A-HJKMNP-TV-Z]{26}$")
+    /// A calendar day or a timestamp.
+    static let dayOrTimestamp: JSONValue = ["anyOf": [string(format: "date"), string(format: "date-time")]]
 
     static let boolean: JSONValue = .object(["type": "boolean"])
     static let any: JSONValue = .object([:])

@@ -36,12 +36,12 @@ public struct APIServer: Sendable {
             redis: redis, perAddress: auth.loginAttemptsPerAddress, maxFailures: auth.maxFailedLogins, lockout: auth.lockout,
             namespace: configuration.redisNamespace)
 
+        let log = RouteLog()
         let router = Router(context: APIRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(routes: log))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.maxBodySize))
 
-        let log = RouteLog()
         let root = RouteRegistrar(target: router, prefix: "", log: log)
         let api = RouteRegistrar(target: router.group("api/v1"), prefix: "/api/v1", log: log)
         let signedIn = RouteRegistrar(

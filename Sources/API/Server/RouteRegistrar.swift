@@ -28,4 +28,16 @@ final class RouteLog: Sendable {
     }
 
     var all: [APIRoute] { routes.withLock { $0 } }
+
+    /// The methods served on `path` (templates match any single segment for `{parameter}`).
+    func methods(servedAt path: Substring) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        return routes.withLock { routes in
+            routes.filter { route in
+                let template = route.path.split(separator: "/", omittingEmptySubsequences: true)
+                return template.count == segments.count
+                    && zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+            }.map(\.method)
+        }
+    }
 }
