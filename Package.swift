@@ -91,6 +91,13 @@ let package = Package(
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "TestSupport"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "StoreBench",
+            dependencies: ["Store", .product(name: "Logging", package: "swift-log")],
+            path: "bench/store",
+            exclude: ["run.sh"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
         .testTarget(

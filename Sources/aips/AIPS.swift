@@ -13,6 +13,7 @@ struct AIPS: AsyncParsableCommand {
             EnqueueCommand.self,
             QueueCommand.self,
             ScheduleCommand.self,
+            MigrateCommand.self,
             APICommand.self,
             UserCommand.self,
         ]

@@ -33,10 +33,7 @@ struct DevCommand: AsyncParsableCommand {
             embeddedRedis = embedded
             redisURL = embedded.url
         }
-        defer { embeddedRedis?.stop() }
-
         let client = RedisClient(configuration: try RedisConfiguration(url: redisURL))
-        defer { client.close() }
         let registry = JobCatalog.registry(redis: client)
         let queue = JobQueue(redis: client, registry: registry)
         let worker = Worker(
@@ -53,6 +50,14 @@ struct DevCommand: AsyncParsableCommand {
             """)
         let group = ServiceGroup(
             configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            client.close()
+            await embeddedRedis?.stop()
+            throw error
+        }
+        client.close()
+        await embeddedRedis?.stop()
     }
 }

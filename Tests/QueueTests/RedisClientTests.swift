@@ -128,9 +128,10 @@ import TestSupport
     @Test func refusesBadURLsWithAReason() {
         #expect(throws: RedisError.self) { try RedisConfiguration(url: "http://x") }
         #expect(throws: RedisError.self) { try RedisConfiguration(url: "redis://host/notanumber") }
-        do { _ = try RedisConfiguration(url: "rediss://host") } catch let error as RedisError {
-            #expect(error.code == .unsupported)
-        } catch { Issue.record("unexpected \(error)") }
+        #expect(throws: RedisError.self) { try RedisConfiguration(url: "rediss://host?tls_verify=maybe") }
+        let tls = try? RedisConfiguration(url: "rediss://host:6380?tls_ca=/ca.pem&tls_server_name=redis.internal")
+        #expect(tls?.tls == .init(caFile: "/ca.pem", serverName: "redis.internal"))
+        #expect(tls?.endpoint == .tcp(host: "host", port: 6380))
     }
 
     @Test func redactsPasswords() {

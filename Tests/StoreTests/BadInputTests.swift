@@ -14,7 +14,10 @@ import Testing
         // Through COPY as well.
         let game = try await Fixtures.game(in: store)
         let copyError = try await #require(throws: StoreError.self) {
-            try await store.odds.insert([OddsSnapshot(gameID: game, sport: "nba", bookmaker: "a\u{0}b", market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start)])
+            try await store.odds.insert([
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: "a\u{0}b", market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start)
+            ])
         }
         #expect(copyError.code == .invalidInput)
         // NUL bytes are fine in bytea.
@@ -36,10 +39,13 @@ import Testing
         }
         // Through COPY too.
         let game = try await Fixtures.game(in: store)
-        try await store.odds.insert(hostile.map {
-            OddsSnapshot(gameID: game, sport: "nba", bookmaker: $0, market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start)
-        })
-        #expect(Set(try await store.odds.latest(gameID: game).map(\.bookmaker)) == Set(hostile))
+        try await store.odds.insert(
+            hostile.map {
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: $0, market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start)
+            })
+        #expect(
+            Set(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600)).map(\.bookmaker)) == Set(hostile))
         #expect(try await store.teams.teams(sport: "nba").count == hostile.count + 2)
         await store.shutdown()
     }

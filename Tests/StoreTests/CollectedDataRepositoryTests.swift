@@ -39,7 +39,9 @@ import Testing
     @Test func rawPayloadKeepsBytesAndHash() async throws {
         let store = try await Fixtures.store()
         let body = Data(#"{"odds":[1.91,2.05],"note":"it's \"raw\""}"#.utf8) + Data([0, 0xff])
-        let raw = RawPayload(source: "the-odds-api", endpoint: "/v4/sports/nba/odds", fetchedAt: Fixtures.start, payload: body, isBackfill: true, jobID: "job-1")
+        let raw = RawPayload(
+            source: "the-odds-api", endpoint: "/v4/sports/nba/odds", fetchedAt: Fixtures.start, payload: body, isBackfill: true,
+            jobID: "job-1")
         let id = try await store.rawIngest.insert(raw)
         var expected = raw
         expected.id = id

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 @Suite struct ConnectionTests {
@@ -57,6 +58,18 @@ import Testing
         #expect(error.code == .connectionFailed)
     }
 
+    @Test func sslmodeFromTheURLIsHonoured() async throws {
+        // The test server has no TLS: sslmode=require must fail, and say why.
+        let url = TestServers.databaseURL.replacingOccurrences(of: "sslmode=disable", with: "sslmode=require")
+        let error = try await #require(throws: StoreError.self) { try await PostgresConnection.connect(to: url) }
+        #expect(error.code == .connectionFailed)
+        #expect(error.message.contains("SSL"))
+        let plain = try await PostgresConnection.connect(
+            to: TestServers.databaseURL.replacingOccurrences(of: "postgres://", with: "postgresql://"))
+        #expect(try await plain.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.decode(Bool.self, "ssl") == false)
+        await plain.close()
+    }
+
     @Test func transactionRollsBackWhenBodyThrows() async throws {
         struct Abort: Error {}
         let pool = try await TestDatabase.create().pool()
@@ -95,6 +108,31 @@ import Testing
             let row = try #require(try await pool.execute(statement, value).first)
             #expect(try row.decode(Int.self, "v") == value + 1)
         }
+        await pool.shutdown()
+    }
+
+    @Test func preparedStatementSurvivesASchemaChange() async throws {
+        let pool = try await TestDatabase.create().pool(maximumConnections: 1)
+        _ = try await pool.query("CREATE TABLE t (a int)")
+        _ = try await pool.query("INSERT INTO t VALUES (\(1))")
+        let statement = PreparedStatement(name: "t_all", sql: "SELECT * FROM t")
+        #expect(try await pool.execute(statement).first?.values.count == 1)
+        _ = try await pool.query("ALTER TABLE t ADD COLUMN b int")
+        #expect(try await pool.execute(statement).first?.values.count == 2)
+        await pool.shutdown()
+    }
+
+    @Test func poolReplacesAConnectionTheServerKilled() async throws {
+        let database = try await TestDatabase.create()
+        let pool = database.pool(maximumConnections: 1)
+        let pid = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode(Int.self, "pid")
+        let admin = try await PostgresConnection.connect(to: database.url)
+        _ = try await admin.query("SELECT pg_terminate_backend(\(pid))")
+        await admin.close()
+        let error = try await #require(throws: StoreError.self) { try await pool.query("SELECT 1 AS one") }
+        #expect(error.code == .connectionClosed || error.sqlState == "57P01")
+        let newPID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode(Int.self, "pid")
+        #expect(newPID != pid)
         await pool.shutdown()
     }
 
@@ -153,5 +191,70 @@ import Testing
         // The connection is usable afterwards.
         #expect(try await pool.query("SELECT count(*) AS n FROM c").first?.decode(Int.self, "n") == 0)
         await pool.shutdown()
+    }
+}
+
+@Suite struct PoolCancellationTests {
+    @Test func cancelledWaiterStopsWaitingAndThePoolStaysUsable() async throws {
+        let pool = try await TestDatabase.create().pool(maximumConnections: 1)
+        let (holding, release) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await pool.withConnection { _ in
+                for await _ in holding { break }
+            }
+        }
+        // Give the holder the only connection, then queue a waiter behind it and cancel the waiter.
+        try await Task.sleep(for: .milliseconds(200))
+        let waiter = Task { try await pool.query("SELECT 1 AS one") }
+        try await Task.sleep(for: .milliseconds(100))
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        release.yield()
+        try await holder.value
+        #expect(try await pool.query("SELECT 1 AS one").first?.decode(Int.self, "one") == 1)
+        await pool.shutdown()
+    }
+}
+
+@Suite struct ExecutorTests {
+    @Test func cancellingTheTaskCancelsTheStatement() async throws {
+        let pool = try await TestDatabase.create().pool(maximumConnections: 1)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let sleeper = Task { try await pool.query("SELECT pg_sleep(30)") }
+        try await Task.sleep(for: .milliseconds(300))
+        sleeper.cancel()
+        let error = try await #require(throws: StoreError.self) { try await sleeper.value }
+        #expect(error.sqlState == "57014")
+        #expect(clock.now - started < .seconds(10))
+        // The same (only) connection serves the next caller.
+        #expect(try await pool.query("SELECT 2 AS two").first?.decode(Int.self, "two") == 2)
+        await pool.shutdown()
+    }
+
+    /// Twelve connections each wait one second in the server at once. Were libpq blocking the cooperative
+    /// pool's threads (as many as cores), they would take turns and need at least six seconds on two cores.
+    @Test func blockingCallsDoNotHoldTheCooperativePool() async throws {
+        let url = try await TestDatabase.create().url
+        let connections = try await withThrowingTaskGroup(of: PostgresConnection.self) { group in
+            for _ in 0..<12 { group.addTask { try await PostgresConnection.connect(to: url) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for connection in connections {
+                group.addTask { _ = try await connection.query("SELECT pg_sleep(1)") }
+            }
+            // Meanwhile the pool still runs ordinary tasks promptly.
+            group.addTask {
+                let tick = clock.now
+                await Task.yield()
+                #expect(clock.now - tick < .milliseconds(500))
+            }
+            try await group.waitForAll()
+        }
+        #expect(clock.now - started < .seconds(4))
+        for connection in connections { await connection.close() }
     }
 }

@@ -35,7 +35,8 @@ import Testing
         let withOdds = try await Fixtures.game(in: store, externalID: "a")
         let without = try await Fixtures.game(in: store, externalID: "b", at: Fixtures.start.addingTimeInterval(60))
         try await store.odds.insert(
-            OddsSnapshot(gameID: withOdds, sport: "nba", bookmaker: "book", market: "h2h", outcome: "home", price: 1.9, recordedAt: Fixtures.start))
+            OddsSnapshot(
+                gameID: withOdds, sport: "nba", bookmaker: "book", market: "h2h", outcome: "home", price: 1.9, recordedAt: Fixtures.start))
         let missing = try await store.games.gamesWithoutOdds(
             sport: "nba", from: Fixtures.start.addingTimeInterval(-3600), to: Fixtures.start.addingTimeInterval(3600))
         #expect(missing.map(\.id) == [without])
@@ -46,7 +47,8 @@ import Testing
         let store = try await Fixtures.store()
         let team = try await store.teams.upsert(Team(sport: "nba", externalID: "1", name: "Solo"))
         let error = try await #require(throws: StoreError.self) {
-            try await store.games.upsert(Game(sport: "nba", externalID: "x", homeTeamID: team, awayTeamID: team, scheduledAt: Fixtures.start))
+            try await store.games.upsert(
+                Game(sport: "nba", externalID: "x", homeTeamID: team, awayTeamID: team, scheduledAt: Fixtures.start))
         }
         #expect(error.sqlState == "23514")
         await store.shutdown()

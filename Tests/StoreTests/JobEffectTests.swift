@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct JobEffectTests {
     private func snapshots(_ game: Int) -> [OddsSnapshot] {
-        (0..<4).map { OddsSnapshot(gameID: game, sport: "nba", bookmaker: "b\($0)", market: "h2h", outcome: "home", price: 1.9, recordedAt: Fixtures.start) }
+        (0..<4).map {
+            OddsSnapshot(
+                gameID: game, sport: "nba", bookmaker: "b\($0)", market: "h2h", outcome: "home", price: 1.9, recordedAt: Fixtures.start)
+        }
     }
 
     private func oddsCount(_ store: Store) async throws -> Int {
@@ -20,6 +23,9 @@ import Testing
         #expect(!second.wasApplied)
         #expect(try await oddsCount(store) == 4)
         #expect(try await store.hasJobEffect(jobID: "job-1"))
+        #expect(try await store.pruneJobEffects(appliedBefore: Date().addingTimeInterval(-3600)) == 0)
+        #expect(try await store.pruneJobEffects(appliedBefore: Date().addingTimeInterval(3600)) == 1)
+        #expect(!(try await store.hasJobEffect(jobID: "job-1")))
         await store.shutdown()
     }
 

@@ -6,12 +6,19 @@ import Testing
     @Test func featureSetsArePointInTime() async throws {
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)
-        let dayBefore = GameFeatureSet(gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-86_400), features: ["form_avg_margin_last5": 3.2], completeness: 0.5)
-        let hourBefore = GameFeatureSet(gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-3600), features: ["form_avg_margin_last5": 4.0, "rest_days_home": 2], completeness: 1)
-        let after = GameFeatureSet(gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(3600), features: ["leak": 1], completeness: 1)
+        let dayBefore = GameFeatureSet(
+            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-86_400),
+            features: ["form_avg_margin_last5": 3.2], completeness: 0.5)
+        let hourBefore = GameFeatureSet(
+            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-3600),
+            features: ["form_avg_margin_last5": 4.0, "rest_days_home": 2], completeness: 1)
+        let after = GameFeatureSet(
+            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(3600), features: ["leak": 1], completeness: 1)
         for set in [dayBefore, hourBefore, after] { try await store.gameFeatures.upsert(set) }
 
-        #expect(try await store.gameFeatures.featureSet(gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-7200)) == dayBefore)
+        #expect(
+            try await store.gameFeatures.featureSet(gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-7200))
+                == dayBefore)
         #expect(try await store.gameFeatures.featureSet(gameID: game, featureSetVersion: "v2", asOf: Fixtures.start) == nil)
         let training = try await store.gameFeatures.trainingSets(
             sport: "nba", featureSetVersion: "v1", from: Fixtures.start.addingTimeInterval(-1), to: Fixtures.start.addingTimeInterval(1))
@@ -39,7 +46,9 @@ import Testing
         let model = RegisteredModel(
             name: "nba_total_gbm", version: 3, sport: "nba", betType: .total, featureSetVersion: "v2",
             trainingStart: Fixtures.start.addingTimeInterval(-86_400 * 30), trainingEnd: Fixtures.start,
-            hyperparameters: ["max_depth": .number(6), "distribution": .string("bernoulli"), "stack": .array([.string("gbm"), .string("glm")])],
+            hyperparameters: [
+                "max_depth": .number(6), "distribution": .string("bernoulli"), "stack": .array([.string("gbm"), .string("glm")]),
+            ],
             metrics: ["accuracy": 0.57, "auc": 0.61, "brier": 0.238], artifact: Data(repeating: 7, count: 4096))
         let id = try await store.models.register(model)
         let stored = try #require(try await store.models.find(id: id))
@@ -61,11 +70,14 @@ import Testing
         let id = try await store.predictions.insert(prediction)
         #expect(try await store.predictions.insert(prediction) == id)
         #expect(try await store.predictions.pending(gameID: game).map(\.id) == [id])
-        #expect(try await store.predictions.find(hash: prediction.predictionHash)?.componentProbabilities == ["h2o": 0.57, "autogluon": 0.59])
+        #expect(
+            try await store.predictions.find(hash: prediction.predictionHash)?.componentProbabilities == ["h2o": 0.57, "autogluon": 0.59])
         let recent = try await store.predictions.predictions(
             sport: "nba", from: Date().addingTimeInterval(-3600), to: Date().addingTimeInterval(3600), tier: .b)
         #expect(recent.map(\.id) == [id])
-        #expect(try await store.predictions.predictions(sport: "nba", from: .distantPast, to: Date().addingTimeInterval(3600), tier: .a).isEmpty)
+        #expect(
+            try await store.predictions.predictions(sport: "nba", from: .distantPast, to: Date().addingTimeInterval(3600), tier: .a).isEmpty
+        )
 
         let settlement = PredictionSettlement(result: .win, closingPrice: 1.83, clv: 0.043, profit: 0.0109)
         #expect(try await store.predictions.settle(id: id, settlement))
@@ -82,8 +94,9 @@ import Testing
         let model = try await Fixtures.model(in: store)
         let error = try await #require(throws: StoreError.self) {
             try await store.predictions.insert(
-                Prediction(gameID: game, modelID: model, sport: "nba", betType: .total, selection: "over", probability: 1.5,
-                           edge: 0, tier: .d, stake: 0, predictionHash: String(repeating: "0", count: 64)))
+                Prediction(
+                    gameID: game, modelID: model, sport: "nba", betType: .total, selection: "over", probability: 1.5,
+                    edge: 0, tier: .d, stake: 0, predictionHash: String(repeating: "0", count: 64)))
         }
         #expect(error.sqlState == "23514")
         await store.shutdown()

@@ -6,8 +6,11 @@ import Testing
     private func snapshots(gameID: Int, books: Int, at date: Date, price: Double = 1.91) -> [OddsSnapshot] {
         (0..<books).flatMap { book in
             [
-                OddsSnapshot(gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "h2h", outcome: "home", price: price, recordedAt: date),
-                OddsSnapshot(gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "spreads", outcome: "away", price: price, point: -3.5, recordedAt: date),
+                OddsSnapshot(
+                    gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "h2h", outcome: "home", price: price, recordedAt: date),
+                OddsSnapshot(
+                    gameID: gameID, sport: "nba", bookmaker: "book\(book)", market: "spreads", outcome: "away", price: price, point: -3.5,
+                    recordedAt: date),
             ]
         }
     }
@@ -20,8 +23,11 @@ import Testing
         #expect(try await store.odds.insert(snapshots(gameID: game, books: 5, at: later, price: 2.05)) == 10)
         #expect(try await store.odds.insert([]) == 0)
 
-        let latest = try await store.odds.latest(gameID: game)
+        let latest = try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600))
         #expect(latest.count == 10)
+        // As of the first collection, only it counts; outside the look-back window, nothing does.
+        #expect(try await store.odds.latest(gameID: game, asOf: Fixtures.start).allSatisfy { $0.price == 1.8 })
+        #expect(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(7200), lookback: 3600).isEmpty)
         #expect(latest.allSatisfy { $0.recordedAt == later && $0.price == 2.05 })
         #expect(latest.first { $0.market == "spreads" }?.point == -3.5)
         #expect(latest.first { $0.market == "h2h" }?.point == nil)
@@ -34,7 +40,10 @@ import Testing
         for snapshot in snapshots(gameID: game, books: 2, at: Fixtures.start) {
             try await store.odds.insert(snapshot)
         }
-        #expect(Set(try await store.odds.latest(gameID: game).map(\.bookmaker)) == ["book0", "book1"])
+        #expect(
+            Set(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600)).map(\.bookmaker)) == [
+                "book0", "book1",
+            ])
         await store.shutdown()
     }
 
@@ -64,11 +73,30 @@ import Testing
         await store.shutdown()
     }
 
+    @Test func oddsOfUnknownGamesAreRefused() async throws {
+        let store = try await Fixtures.store()
+        let game = try await Fixtures.game(in: store)
+        let bulk = try await #require(throws: StoreError.self) {
+            try await store.odds.insert(
+                snapshots(gameID: game, books: 1, at: Fixtures.start) + snapshots(gameID: 424_242, books: 1, at: Fixtures.start))
+        }
+        #expect(bulk.sqlState == "23503" && bulk.message.contains("424242"))
+        let single = try await #require(throws: StoreError.self) {
+            try await store.odds.insert(snapshots(gameID: 424_242, books: 1, at: Fixtures.start)[0])
+        }
+        #expect(single.sqlState == "23503")
+        #expect(try await store.odds.latest(gameID: game, asOf: Fixtures.start.addingTimeInterval(3600)).isEmpty)
+        await store.shutdown()
+    }
+
     @Test func invalidPriceIsRefusedByTheSchema() async throws {
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)
         let error = try await #require(throws: StoreError.self) {
-            try await store.odds.insert([OddsSnapshot(gameID: game, sport: "nba", bookmaker: "b", market: "h2h", outcome: "home", price: 0.5, recordedAt: Fixtures.start)])
+            try await store.odds.insert([
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: "b", market: "h2h", outcome: "home", price: 0.5, recordedAt: Fixtures.start)
+            ])
         }
         #expect(error.sqlState == "23514")
         await store.shutdown()

@@ -83,7 +83,10 @@ import Testing
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)
         try await store.odds.insert(
-            (0..<7).map { OddsSnapshot(gameID: game, sport: "nba", bookmaker: "b\($0)", market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start) })
+            (0..<7).map {
+                OddsSnapshot(
+                    gameID: game, sport: "nba", bookmaker: "b\($0)", market: "h2h", outcome: "home", price: 2, recordedAt: Fixtures.start)
+            })
         let volumes = try await store.dataVolumes.dailyVolumes(since: Date().addingTimeInterval(-86_400))
         #expect(volumes.first { $0.table == "odds" }?.rows == 7)
         #expect(volumes.first { $0.table == "games" }?.rows == 1)

@@ -32,13 +32,16 @@ public final class EmbeddedRedis: Sendable {
         ]
         try process.run()
         self.process = process
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !FileManager.default.fileExists(atPath: socket) && process.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let client = RedisClient(configuration: try RedisConfiguration(url: "unix://" + socket))
         defer { client.close() }
-        let deadline = ContinuousClock.now + .seconds(10)
         while true {
             if (try? await client.send(["PING"], timeout: .milliseconds(200)))?.string == "PONG" { break }
             guard process.isRunning, ContinuousClock.now < deadline else {
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 throw RedisError(.connectionFailed, message: "embedded redis-server did not start; see \(self.directory.path)/redis.log")
             }
             try await Task.sleep(for: .milliseconds(50))
@@ -46,10 +49,22 @@ public final class EmbeddedRedis: Sendable {
         logger.info("embedded redis-server running", metadata: ["socket": "\(socket)", "pid": "\(process.processIdentifier)"])
     }
 
-    /// Stops the server (it finishes writing its append-only file first).
-    public func stop() {
+    /// Stops the server with SHUTDOWN, which flushes the append-only file first.
+    ///
+    /// SHUTDOWN rather than SIGTERM: a child started from a Swift concurrency thread
+    /// inherits that thread's blocked signals, and redis-server does not unblock them.
+    public func stop() async {
         guard process.isRunning else { return }
-        process.terminate()
+        if let client = try? RedisClient(configuration: RedisConfiguration(url: url)) {
+            _ = try? await client.send(["SHUTDOWN"], timeout: .seconds(10))
+            client.close()
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        if process.isRunning {
+            logger.warning("embedded redis-server ignored SHUTDOWN; killing it")
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
     }
 

@@ -12,6 +12,10 @@ public final class RedisClient: Sendable {
     private let pool: [RedisConnection]
     private let next = Atomic<Int>(0)
     private let isClosed = Atomic<Bool>(false)
+    /// Relays connections over TLS for `rediss://`; nil otherwise.
+    private let tunnel: RedisTLSTunnel?
+    /// The configuration connections use: the tunnel's socket in place of a TLS endpoint.
+    private let connectionConfiguration: RedisConfiguration
     /// The configuration the client was made with.
     public let configuration: RedisConfiguration
     let logger: Logger
@@ -21,12 +25,33 @@ public final class RedisClient: Sendable {
         self.configuration = configuration
         self.logger = logger
         let loop = RedisEventLoop(name: "aips-redis")
+        var connectionConfiguration = configuration
+        var tunnel: RedisTLSTunnel?
+        var unusable: RedisError?
+        if let tls = configuration.tls, case .tcp(let host, let port) = configuration.endpoint {
+            do {
+                let created = try RedisTLSTunnel(loop: loop, host: host, port: port, options: tls, logger: logger)
+                connectionConfiguration.endpoint = .unix(path: created.socketPath)
+                tunnel = created
+            } catch {
+                unusable = error
+            }
+        }
+        self.tunnel = tunnel
+        self.connectionConfiguration = connectionConfiguration
         let pool = (0..<max(1, configuration.poolSize)).map { _ in
-            RedisConnection(loop: loop, configuration: configuration, logger: logger)
+            RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger)
         }
         self.loop = loop
         self.pool = pool
-        loop.execute { for connection in pool { connection.start() } }
+        loop.execute { [unusable, tunnel] in
+            let failure = unusable ?? tunnel?.start()
+            for connection in pool {
+                connection.unusable = failure
+                connection.explainFailure = { tunnel?.lastFailure }
+                connection.start()
+            }
+        }
     }
 
     deinit {
@@ -64,8 +89,13 @@ public final class RedisClient: Sendable {
 
     /// A connection of its own for commands that block the server-side connection.
     public func makeBlockingConnection() -> RedisBlockingConnection {
-        let connection = RedisConnection(loop: loop, configuration: configuration, logger: logger)
-        loop.execute { connection.start() }
+        let connection = RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger)
+        let unusable = pool[0]
+        loop.execute { [tunnel] in
+            connection.unusable = unusable.unusable
+            connection.explainFailure = { tunnel?.lastFailure }
+            connection.start()
+        }
         return RedisBlockingConnection(connection: connection, loop: loop, timeout: configuration.commandTimeout)
     }
 
@@ -76,7 +106,10 @@ public final class RedisClient: Sendable {
     }
 
     private func shutdownLoop() {
-        loop.shutdown { [pool] in for connection in pool { connection.close() } }
+        loop.shutdown { [pool, tunnel] in
+            for connection in pool { connection.close() }
+            tunnel?.close()
+        }
     }
 
     static func send(

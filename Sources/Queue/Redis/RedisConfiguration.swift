@@ -8,7 +8,30 @@ public struct RedisConfiguration: Sendable {
         case unix(path: String)
     }
 
+    /// TLS settings for `rediss://` endpoints.
+    public struct TLS: Sendable, Equatable {
+        /// PEM file of trusted certificate authorities; `nil` uses the system's trust store.
+        public var caFile: String?
+        /// Client certificate and key (PEM) for servers that require them.
+        public var certificateFile: String?
+        public var keyFile: String?
+        /// The name the server certificate must carry; defaults to the host.
+        public var serverName: String?
+        /// Verifying the server is on unless explicitly turned off (`tls_verify=none`).
+        public var verifyPeer: Bool
+
+        public init(caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil, serverName: String? = nil, verifyPeer: Bool = true) {
+            self.caFile = caFile
+            self.certificateFile = certificateFile
+            self.keyFile = keyFile
+            self.serverName = serverName
+            self.verifyPeer = verifyPeer
+        }
+    }
+
     public var endpoint: Endpoint
+    /// When set, the TCP endpoint is reached over TLS.
+    public var tls: TLS?
     /// ACL user name (Redis 6+); `nil` authenticates as the default user.
     public var username: String?
     public var password: String?
@@ -42,10 +65,11 @@ public struct RedisConfiguration: Sendable {
         self.maximumReconnectDelay = maximumReconnectDelay
     }
 
-    /// Reads `redis://[user:password@]host[:port][/db]` or `unix:///path?db=N&password=P`.
+    /// Reads `redis://[user:password@]host[:port][/db]`, `rediss://…` (TLS) or `unix:///path?db=N&password=P`.
     ///
-    /// `rediss://` is refused: Debian's hiredis 0.14 has no TLS support, so a TLS
-    /// connection needs a terminating proxy (stunnel, spiped) in front of Redis.
+    /// `rediss://` takes `tls_ca`, `tls_cert`, `tls_key`, `tls_server_name` and
+    /// `tls_verify=none` query parameters. Debian's hiredis 0.14 has no TLS, so the
+    /// client relays its connections through OpenSSL itself (see `RedisTLSTunnel`).
     public init(url: String) throws {
         self.init()
         guard let components = URLComponents(string: url), let scheme = components.scheme else {
@@ -54,7 +78,7 @@ public struct RedisConfiguration: Sendable {
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
         switch scheme {
-        case "redis":
+        case "redis", "rediss":
             let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
             endpoint = .tcp(host: host, port: components.port ?? 6379)
             let path = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
@@ -64,17 +88,21 @@ public struct RedisConfiguration: Sendable {
                 }
                 database = db
             }
+            if scheme == "rediss" {
+                let verify = query["tls_verify"] ?? "peer"
+                guard verify == "peer" || verify == "none" else {
+                    throw RedisError(.invalidURL, message: "tls_verify must be peer or none, got \"\(verify)\"")
+                }
+                tls = TLS(caFile: query["tls_ca"], certificateFile: query["tls_cert"], keyFile: query["tls_key"],
+                          serverName: query["tls_server_name"], verifyPeer: verify == "peer")
+            }
         case "unix":
             guard !components.path.isEmpty else {
                 throw RedisError(.invalidURL, message: "unix URL without a socket path")
             }
             endpoint = .unix(path: components.path)
-        case "rediss":
-            throw RedisError(
-                .unsupported,
-                message: "rediss:// needs TLS, which hiredis 0.14 lacks; put a TLS proxy in front of Redis and use redis://")
         default:
-            throw RedisError(.invalidURL, message: "unknown scheme \"\(scheme)\" (expected redis:// or unix://)")
+            throw RedisError(.invalidURL, message: "unknown scheme \"\(scheme)\" (expected redis://, rediss:// or unix://)")
         }
         if let user = components.user, !user.isEmpty { username = user.removingPercentEncoding ?? user }
         if let secret = components.password { password = secret.removingPercentEncoding ?? secret }

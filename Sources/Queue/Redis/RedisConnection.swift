@@ -26,6 +26,10 @@ final class RedisConnection: @unchecked Sendable {
     private var closed = false
     private var lastFailure: RedisError?
     private var failedAttempts = 0
+    /// Explains drops the connection cannot see itself (a TLS relay's handshake failure).
+    var explainFailure: (() -> String?)?
+    /// Set when the connection can never work (bad TLS configuration); every command fails with it.
+    var unusable: RedisError?
 
     init(loop: RedisEventLoop, configuration: RedisConfiguration, logger: Logger) {
         self.loop = loop
@@ -42,6 +46,10 @@ final class RedisConnection: @unchecked Sendable {
 
     /// Sends `command`, or parks it until a connection exists. Loop thread only.
     func submit(_ command: RedisCommand) {
+        if let unusable {
+            command.finish(.failure(RedisError(unusable.code, command: command.name, message: unusable.message)))
+            return
+        }
         if closed {
             command.finish(.failure(RedisError(.closed, command: command.name, message: "client closed")))
             return
@@ -151,7 +159,8 @@ final class RedisConnection: @unchecked Sendable {
     private func didReply(to command: RedisCommand, reply: UnsafeMutablePointer<redisReply>?) {
         inFlight.remove(command)
         guard let reply else {
-            let error = lastFailure ?? RedisError(.connectionLost, message: "connection dropped")
+            var error = lastFailure ?? RedisError(.connectionLost, message: "connection dropped")
+            if let explanation = explainFailure?() { error.message += " (\(explanation))" }
             command.finish(.failure(RedisError(error.code == .authentication ? .authentication : .connectionLost,
                                                command: command.name, message: error.message)))
             return
@@ -189,6 +198,8 @@ final class RedisConnection: @unchecked Sendable {
     }
 
     private func connectionFailed(_ error: RedisError) {
+        var error = error
+        if let explanation = explainFailure?() { error.message += " (\(explanation))" }
         lastFailure = lastFailure?.code == .authentication ? lastFailure : error
         failedAttempts += 1
         if failedAttempts == 1 || failedAttempts % 50 == 0 {

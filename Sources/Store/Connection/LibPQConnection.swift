@@ -7,6 +7,8 @@ import Foundation
 /// `ConnectionExecutor`, so the blocking calls below never run on the cooperative pool.
 final class LibPQConnection {
     private let connection: OpaquePointer
+    /// Cancels this connection's running statement from another thread.
+    let canceller: QueryCanceller
 
     /// Connects with a conninfo string or a `postgres://` / `postgresql://` URL (libpq parses it, `sslmode` included).
     init(conninfo: String) throws {
@@ -18,7 +20,12 @@ final class LibPQConnection {
             PQfinish(connection)
             throw StoreError(.connectionFailed, message: message)
         }
+        guard let cancel = PQgetCancel(connection) else {
+            PQfinish(connection)
+            throw StoreError(.connectionFailed, message: "libpq could not allocate a cancel handle")
+        }
         self.connection = connection
+        canceller = QueryCanceller(cancel)
         guard PQsetClientEncoding(connection, "UTF8") == 0 else {
             throw StoreError(.connectionFailed, message: "cannot set client encoding UTF8: \(errorMessage)")
         }
@@ -44,7 +51,7 @@ final class LibPQConnection {
     /// Runs one statement with parameters (`PQexecParams`).
     func execute(_ sql: String, binds: [PostgresBind]) throws -> PostgresResult {
         let result = try Self.withParameters(binds, statement: sql) { count, values, lengths, formats in
-            PQexecParams(connection, sql, count, nil, values, lengths, formats, 0)
+            canceller.running { PQexecParams(connection, sql, count, nil, values, lengths, formats, 0) }
         }
         return try take(result, statement: sql)
     }
@@ -57,7 +64,7 @@ final class LibPQConnection {
     /// Runs a statement prepared under `name` (`PQexecPrepared`); `sql` is only used in errors.
     func executePrepared(name: String, sql: String, binds: [PostgresBind]) throws -> PostgresResult {
         let result = try Self.withParameters(binds, statement: sql) { count, values, lengths, formats in
-            PQexecPrepared(connection, name, count, values, lengths, formats, 0)
+            canceller.running { PQexecPrepared(connection, name, count, values, lengths, formats, 0) }
         }
         return try take(result, statement: sql)
     }
@@ -68,7 +75,7 @@ final class LibPQConnection {
             throw failure(statement: sql)
         }
         var firstError: StoreError?
-        while let result = PQgetResult(connection) {
+        while let result = canceller.running({ PQgetResult(connection) }) {
             do {
                 _ = try take(result, statement: sql)
             } catch let error as StoreError {
@@ -106,7 +113,7 @@ final class LibPQConnection {
         }
         var copied = 0
         var firstError: StoreError?
-        while let result = PQgetResult(connection) {
+        while let result = canceller.running({ PQgetResult(connection) }) {
             do {
                 copied += try take(result, statement: statement).affectedRows
             } catch let error as StoreError {

@@ -1,12 +1,17 @@
+import Synchronization
+
 /// One PostgreSQL connection over libpq, an actor running on its own serial executor.
 ///
 /// Every libpq call blocks only this connection's dispatch queue, never the cooperative pool. Use a
 /// connection from one task at a time (the pool guarantees it); a transaction holds it until it ends.
+/// Cancelling the calling task cancels the running statement on the server (SQLSTATE 57014).
 public actor PostgresConnection: PostgresDatabase {
     private let executor: ConnectionExecutor
     private var connection: LibPQConnection?
     private var preparedNames: Set<String> = []
     private var savepointDepth = 0
+    /// Reachable without hopping onto the executor, which is busy while a statement runs.
+    private nonisolated let canceller = Mutex<QueryCanceller?>(nil)
 
     /// Runs this actor's methods on the connection's own dispatch queue.
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -25,42 +30,76 @@ public actor PostgresConnection: PostgresDatabase {
 
     private func open(_ url: String) throws {
         let connection = try LibPQConnection(conninfo: url)
-        try connection.executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
+        // Dates are parsed and printed in UTC ISO form; NOTICEs (IF NOT EXISTS, …) would only go to stderr.
+        try connection.executeScript(
+            "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = 'warning'")
         self.connection = connection
+        canceller.withLock { $0 = connection.canceller }
     }
 
-    private func open() throws -> LibPQConnection {
+    /// The libpq connection, or `connectionClosed` after `close()`.
+    private func handle() throws -> LibPQConnection {
         guard let connection else {
             throw StoreError(.connectionClosed, message: "the connection was closed")
         }
         return connection
     }
 
-    public func query(_ query: PostgresQuery) throws -> PostgresResult {
-        try open().execute(query.sql, binds: query.binds)
+    public nonisolated func query(_ query: PostgresQuery) async throws -> PostgresResult {
+        try await cancellable { try await $0.run(query) }
     }
 
-    public func execute(_ statement: PreparedStatement, binds: [PostgresBind]) throws -> PostgresResult {
-        let connection = try open()
+    public nonisolated func execute(_ statement: PreparedStatement, binds: [PostgresBind]) async throws -> PostgresResult {
+        try await cancellable { try await $0.run(statement, binds: binds) }
+    }
+
+    public nonisolated func copy(_ rows: PostgresCopyBuffer, using statement: String) async throws -> Int {
+        try await cancellable { try await $0.run(copy: rows, using: statement) }
+    }
+
+    /// Runs `call` on the executor; if the calling task is cancelled meanwhile, asks the server to cancel.
+    private nonisolated func cancellable<T: Sendable>(_ call: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let canceller = canceller.withLock { $0 }
+        return try await withTaskCancellationHandler {
+            try await call(self)
+        } onCancel: {
+            canceller?.cancelRunningStatement()
+        }
+    }
+
+    private func run(_ query: PostgresQuery) throws -> PostgresResult {
+        try handle().execute(query.sql, binds: query.binds)
+    }
+
+    private func run(_ statement: PreparedStatement, binds: [PostgresBind]) throws -> PostgresResult {
+        let connection = try handle()
         if !preparedNames.contains(statement.name) {
             try connection.prepare(name: statement.name, sql: statement.sql)
             preparedNames.insert(statement.name)
         }
-        return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+        do {
+            return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+        } catch let error as StoreError where error.sqlState == "0A000" && connection.isIdle {
+            // "cached plan must not change result type": a migration changed a table under a prepared
+            // `SELECT *`. Outside a transaction it is safe to prepare again and retry once.
+            _ = try connection.execute("DEALLOCATE \(statement.name)", binds: [])
+            try connection.prepare(name: statement.name, sql: statement.sql)
+            return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+        }
     }
 
-    public func copy(_ rows: PostgresCopyBuffer, using statement: String) throws -> Int {
-        try open().copyIn(statement: statement, data: rows.bytes)
+    private func run(copy rows: PostgresCopyBuffer, using statement: String) throws -> Int {
+        try handle().copyIn(statement: statement, data: rows.bytes)
     }
 
     /// Runs trusted, parameterless SQL that may contain several statements (migrations only).
     public func executeScript(_ sql: String) throws {
-        try open().executeScript(sql)
+        try handle().executeScript(sql)
     }
 
     /// The server's version number (`150018` for PostgreSQL 15.18).
     public func serverVersion() throws -> Int {
-        try open().serverVersion
+        try handle().serverVersion
     }
 
     /// True when the connection is up and outside any transaction, so a pool may hand it out again.
@@ -91,7 +130,7 @@ public actor PostgresConnection: PostgresDatabase {
 
     /// Opens a transaction, or a savepoint (whose name it returns) when one is already open.
     private func begin() throws -> String? {
-        let connection = try open()
+        let connection = try handle()
         if connection.isIdle {
             _ = try connection.execute("BEGIN", binds: [])
             return nil
@@ -103,7 +142,7 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     private func rollback(_ savepoint: String?) throws {
-        let connection = try open()
+        let connection = try handle()
         guard let savepoint else {
             _ = try connection.execute("ROLLBACK", binds: [])
             return
@@ -114,7 +153,7 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     private func commit(_ savepoint: String?) throws {
-        let connection = try open()
+        let connection = try handle()
         if let savepoint {
             savepointDepth -= 1
             // Fails with SQLSTATE 25P02 if the body swallowed an error, which is what the caller must see.
@@ -132,6 +171,7 @@ public actor PostgresConnection: PostgresDatabase {
     /// Closes the connection; later calls throw `connectionClosed`.
     public func close() {
         connection = nil
+        canceller.withLock { $0 = nil }
         preparedNames.removeAll()
         savepointDepth = 0
     }

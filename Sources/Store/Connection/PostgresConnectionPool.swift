@@ -2,14 +2,21 @@ import Synchronization
 
 /// A bounded pool of `PostgresConnection`s, opened lazily and reused.
 ///
-/// Callers beyond `maximumConnections` wait, first come first served, for a connection to come back.
+/// Callers beyond `maximumConnections` wait, first come first served, for a connection to come back; a
+/// waiting caller whose task is cancelled stops waiting with `CancellationError`.
 /// A connection that comes back broken or still inside a transaction is closed and its slot reopened.
 public final class PostgresConnectionPool: PostgresDatabase {
+    /// A caller waiting for a connection; it gets one, or `nil`: a free slot to open its own.
+    private struct Waiter {
+        let id: UInt64
+        let continuation: CheckedContinuation<PostgresConnection?, any Error>
+    }
+
     private struct State {
         var idle: [PostgresConnection] = []
         var openCount = 0
-        /// Each waiter gets a connection, or `nil`: a free slot to open its own.
-        var waiters: [CheckedContinuation<PostgresConnection?, any Error>] = []
+        var waiters: [Waiter] = []
+        var nextWaiterID: UInt64 = 0
         var isClosed = false
     }
 
@@ -73,7 +80,7 @@ public final class PostgresConnectionPool: PostgresDatabase {
             return (state.idle, state.waiters)
         }
         for waiter in waiters {
-            waiter.resume(throwing: StoreError(.poolClosed, message: "the connection pool was shut down"))
+            waiter.continuation.resume(throwing: StoreError(.poolClosed, message: "the connection pool was shut down"))
         }
         for connection in idle {
             await connection.close()
@@ -82,20 +89,34 @@ public final class PostgresConnectionPool: PostgresDatabase {
 
     private func lease() async throws -> PostgresConnection {
         let maximum = configuration.maximumConnections
-        let granted: PostgresConnection? = try await withCheckedThrowingContinuation { continuation in
-            let outcome: Result<PostgresConnection?, any Error>? = state.withLock { state in
-                if state.isClosed {
-                    return .failure(StoreError(.poolClosed, message: "the connection pool was shut down"))
+        let waiterID = state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        let granted: PostgresConnection? = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let outcome: Result<PostgresConnection?, any Error>? = state.withLock { state in
+                    if state.isClosed {
+                        return .failure(StoreError(.poolClosed, message: "the connection pool was shut down"))
+                    }
+                    if let connection = state.idle.popLast() { return .success(connection) }
+                    if state.openCount < maximum {
+                        state.openCount += 1
+                        return .success(nil)
+                    }
+                    // Checked under the lock: a cancellation handler that already ran found no waiter to resume.
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiters.append(Waiter(id: waiterID, continuation: continuation))
+                    return nil
                 }
-                if let connection = state.idle.popLast() { return .success(connection) }
-                if state.openCount < maximum {
-                    state.openCount += 1
-                    return .success(nil)
-                }
-                state.waiters.append(continuation)
-                return nil
+                if let outcome { continuation.resume(with: outcome) }
             }
-            if let outcome { continuation.resume(with: outcome) }
+        } onCancel: {
+            let waiter = state.withLock { state -> Waiter? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == waiterID }) else { return nil }
+                return state.waiters.remove(at: index)
+            }
+            waiter?.continuation.resume(throwing: CancellationError())
         }
         if let granted { return granted }
         do {
@@ -109,8 +130,8 @@ public final class PostgresConnectionPool: PostgresDatabase {
     private func release(_ connection: PostgresConnection) async {
         enum Disposition {
             case keptIdle
-            case handedTo(CheckedContinuation<PostgresConnection?, any Error>)
-            case closed(slotHandedTo: CheckedContinuation<PostgresConnection?, any Error>?)
+            case handedTo(Waiter)
+            case closed(slotHandedTo: Waiter?)
         }
         let reusable = await connection.isReusable
         let disposition: Disposition = state.withLock { state in
@@ -131,22 +152,22 @@ public final class PostgresConnectionPool: PostgresDatabase {
         case .keptIdle:
             return
         case .handedTo(let waiter):
-            waiter.resume(returning: connection)
+            waiter.continuation.resume(returning: connection)
         case .closed(let waiter):
             await connection.close()
-            waiter?.resume(returning: nil)
+            waiter?.continuation.resume(returning: nil)
         }
     }
 
     /// Gives back the slot of a connection that failed to open, to a waiter if one is queued.
     private func freeSlot() {
-        let waiter: CheckedContinuation<PostgresConnection?, any Error>? = state.withLock { state in
+        let waiter: Waiter? = state.withLock { state in
             if state.waiters.isEmpty {
                 state.openCount -= 1
                 return nil
             }
             return state.waiters.removeFirst()
         }
-        waiter?.resume(returning: nil)
+        waiter?.continuation.resume(returning: nil)
     }
 }

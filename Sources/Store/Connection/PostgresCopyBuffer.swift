@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rows in `COPY … FROM STDIN` text format, built field by field for a bulk load.
 ///
 /// ```swift
@@ -19,25 +21,74 @@ public struct PostgresCopyBuffer: Sendable {
 
     /// Appends one field to the current row; text is escaped, `nil` becomes `\N`.
     public mutating func append(_ value: some PostgresEncodable) throws {
-        if fieldsInRow > 0 { bytes.append(UInt8(ascii: "\t")) }
-        fieldsInRow += 1
         switch value.postgresBind {
         case .null:
-            bytes.append(UInt8(ascii: "\\"))
-            bytes.append(UInt8(ascii: "N"))
+            appendNull()
         case .text(let text):
+            startField()
             try appendEscaped(text.utf8)
         case .bytes(let data):
+            startField()
             // bytea's hex input, with the backslash doubled for COPY's own escaping.
             bytes.append(contentsOf: "\\\\x".utf8)
             bytes.append(contentsOf: PostgresHex.encode(data).utf8)
         }
     }
 
+    /// Appends a text field, escaped, without an intermediate copy.
+    public mutating func append(_ value: String) throws {
+        startField()
+        try appendEscaped(value.utf8)
+    }
+
+    /// Appends a text field or `\N`.
+    public mutating func append(_ value: String?) throws {
+        guard let value else { return appendNull() }
+        try append(value)
+    }
+
+    /// Appends a float field (`NaN`, `Infinity` included).
+    public mutating func append(_ value: Double) {
+        startField()
+        bytes.append(contentsOf: value.postgresText.utf8)
+    }
+
+    /// Appends a float field or `\N`.
+    public mutating func append(_ value: Double?) {
+        guard let value else { return appendNull() }
+        append(value)
+    }
+
+    /// Appends a boolean field.
+    public mutating func append(_ value: Bool) {
+        startField()
+        bytes.append(value ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+    }
+
+    /// Appends a `timestamptz` field in UTC.
+    public mutating func append(_ value: Date) {
+        startField()
+        PostgresTimestamp.append(value, to: &bytes)
+    }
+
     /// Appends an integer field without going through a string.
     public mutating func append(_ value: Int) {
+        startField()
+        appendDigits(of: value)
+    }
+
+    private mutating func startField() {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: "\t")) }
         fieldsInRow += 1
+    }
+
+    private mutating func appendNull() {
+        startField()
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "N"))
+    }
+
+    private mutating func appendDigits(of value: Int) {
         var magnitude = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         let start = bytes.count

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PostgresDatabase {
     /// Runs a job's writes effectively once: in one transaction that also records `jobID` in `job_effects`.
     ///
@@ -26,5 +28,12 @@ extension PostgresDatabase {
     public func hasJobEffect(jobID: String) async throws -> Bool {
         try await query("SELECT EXISTS (SELECT 1 FROM job_effects WHERE job_id = \(jobID)) AS found")
             .first?.decode(Bool.self, "found") ?? false
+    }
+
+    /// Deletes job-effect records older than `date`; returns how many. Keep them longer than any job can
+    /// be redelivered (its lease, retries and dead-set retention), or a late redelivery would apply twice.
+    @discardableResult
+    public func pruneJobEffects(appliedBefore date: Date) async throws -> Int {
+        try await query("DELETE FROM job_effects WHERE applied_at < \(date)").affectedRows
     }
 }

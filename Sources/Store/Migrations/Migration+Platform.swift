@@ -6,5 +6,7 @@ extension Migration {
         .collectedData,
         .modelsAndPredictions,
         .operations,
+        .oddsWithoutForeignKey,
+        .oddsByGameAndTime,
     ]
 }

@@ -27,10 +27,13 @@ extension Int32: PostgresEncodable {
 }
 
 extension Double: PostgresEncodable {
-    public var postgresBind: PostgresBind {
-        if isNaN { return .text("NaN") }
-        if isInfinite { return .text(self < 0 ? "-Infinity" : "Infinity") }
-        return .text(description)
+    public var postgresBind: PostgresBind { .text(postgresText) }
+
+    /// The value in PostgreSQL's float input syntax (shortest round-tripping digits, `NaN`, `±Infinity`).
+    var postgresText: String {
+        if isNaN { return "NaN" }
+        if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
+        return description
     }
 }
 

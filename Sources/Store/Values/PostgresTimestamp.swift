@@ -9,6 +9,14 @@ enum PostgresTimestamp {
 
     /// `date` as `YYYY-MM-DD HH:MM:SS.ffffff+00`, to the microsecond (PostgreSQL's precision).
     static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `date` in the `format(_:)` form to `bytes`, without intermediate strings (COPY's hot path).
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         var days = micros / microsecondsPerDay
         var inDay = micros % microsecondsPerDay
@@ -18,25 +26,35 @@ enum PostgresTimestamp {
         }
         let (year, month, day) = civil(fromDays: days)
         let seconds = inDay / 1_000_000
-        var text = ""
-        text.reserveCapacity(32)
         // PostgreSQL has no year 0: proleptic year 0 is 1 BC, -1 is 2 BC.
-        append(year > 0 ? year : 1 - year, width: 4, to: &text)
-        text += "-"
-        append(Int64(month), width: 2, to: &text)
-        text += "-"
-        append(Int64(day), width: 2, to: &text)
-        text += " "
-        append(seconds / 3600, width: 2, to: &text)
-        text += ":"
-        append(seconds / 60 % 60, width: 2, to: &text)
-        text += ":"
-        append(seconds % 60, width: 2, to: &text)
-        text += "."
-        append(inDay % 1_000_000, width: 6, to: &text)
-        text += "+00"
-        if year <= 0 { text += " BC" }
-        return text
+        appendDigits(year > 0 ? year : 1 - year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        appendDigits(seconds / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(inDay % 1_000_000, width: 6, to: &bytes)
+        bytes.append(contentsOf: "+00".utf8)
+        if year <= 0 { bytes.append(contentsOf: " BC".utf8) }
+    }
+
+    /// Appends `value` (≥ 0) in decimal, zero-padded to at least `width` digits.
+    private static func appendDigits(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var remaining = value
+        var written = 0
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+            remaining /= 10
+            written += 1
+        } while remaining > 0 || written < width
+        bytes[start...].reverse()
     }
 
     /// Parses `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS[.f…]]` and an offset `±HH[:MM[:SS]]` or `Z`.
@@ -103,12 +121,6 @@ enum PostgresTimestamp {
             value = value * 10 + Int64(digit - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func append(_ value: Int64, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).

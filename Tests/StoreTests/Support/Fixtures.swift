@@ -14,7 +14,9 @@ enum Fixtures {
     /// Two teams and a game between them; returns the game's id.
     static func game(in store: Store, sport: String = "nba", externalID: String = "g1", at date: Date = start) async throws -> Int {
         let home = try await store.teams.upsert(
-            Team(sport: sport, externalID: "\(externalID)-home", name: "Home", venue: Venue(name: "Arena", latitude: 42.36, longitude: -71.06)))
+            Team(
+                sport: sport, externalID: "\(externalID)-home", name: "Home",
+                venue: Venue(name: "Arena", latitude: 42.36, longitude: -71.06)))
         let away = try await store.teams.upsert(Team(sport: sport, externalID: "\(externalID)-away", name: "Away"))
         return try await store.games.upsert(
             Game(sport: sport, externalID: externalID, homeTeamID: home, awayTeamID: away, scheduledAt: date))

@@ -12,14 +12,14 @@ public struct RawIngestRepository: Sendable {
     /// Stores a payload; returns its id.
     @discardableResult
     public func insert(_ raw: RawPayload) async throws -> Int {
-        try TeamRepository.id(
-            of: try await database.query(
-                """
-                INSERT INTO raw_ingest (source, endpoint, fetched_at, payload, payload_sha256, is_backfill, job_id)
-                VALUES (\(raw.source), \(raw.endpoint), \(raw.fetchedAt), \(raw.payload), \(raw.payloadSHA256),
-                        \(raw.isBackfill), \(raw.jobID))
-                RETURNING id
-                """))
+        try await database.query(
+            """
+            INSERT INTO raw_ingest (source, endpoint, fetched_at, payload, payload_sha256, is_backfill, job_id)
+            VALUES (\(raw.source), \(raw.endpoint), \(raw.fetchedAt), \(raw.payload), \(raw.payloadSHA256),
+                    \(raw.isBackfill), \(raw.jobID))
+            RETURNING id
+            """
+        ).returnedID()
     }
 
     /// The payload with `id`.

@@ -27,7 +27,7 @@ public struct GameRepository: Sendable {
                 away_score = EXCLUDED.away_score, is_neutral_site = EXCLUDED.is_neutral_site, updated_at = now()
             RETURNING id
             """)
-        return try TeamRepository.id(of: result)
+        return try result.returnedID()
     }
 
     /// The game with `id` (a prepared point read).

@@ -24,7 +24,7 @@ public struct TeamRepository: Sendable {
                 venue_is_indoor = EXCLUDED.venue_is_indoor, updated_at = now()
             RETURNING id
             """)
-        return try Self.id(of: result)
+        return try result.returnedID()
     }
 
     /// The team with `id`.
@@ -41,11 +41,6 @@ public struct TeamRepository: Sendable {
     /// Every team of `sport`, by name.
     public func teams(sport: String) async throws -> [Team] {
         try await database.query("SELECT * FROM teams WHERE sport = \(sport) ORDER BY name").map(Self.team)
-    }
-
-    static func id(of result: PostgresResult) throws -> Int {
-        guard let row = result.first else { throw StoreError(.decoding, message: "statement returned no id") }
-        return try row.decode(Int.self, "id")
     }
 
     private static func team(_ row: PostgresRow) throws -> Team {

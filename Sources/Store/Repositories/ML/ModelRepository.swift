@@ -12,17 +12,17 @@ public struct ModelRepository: Sendable {
     /// Registers a model (as a challenger unless stated otherwise); returns its id.
     @discardableResult
     public func register(_ model: RegisteredModel) async throws -> Int {
-        try TeamRepository.id(
-            of: try await database.query(
-                """
-                INSERT INTO models (name, version, sport, bet_type, status, feature_set_version, training_start,
-                                    training_end, hyperparameters, metrics, artifact, artifact_sha256)
-                VALUES (\(model.name), \(model.version), \(model.sport), \(model.betType), \(model.status),
-                        \(model.featureSetVersion), \(model.trainingStart), \(model.trainingEnd),
-                        \(PostgresJSON(model.hyperparameters))::jsonb, \(PostgresJSON(model.metrics))::jsonb,
-                        \(model.artifact), \(model.artifactSHA256))
-                RETURNING id
-                """))
+        try await database.query(
+            """
+            INSERT INTO models (name, version, sport, bet_type, status, feature_set_version, training_start,
+                                training_end, hyperparameters, metrics, artifact, artifact_sha256)
+            VALUES (\(model.name), \(model.version), \(model.sport), \(model.betType), \(model.status),
+                    \(model.featureSetVersion), \(model.trainingStart), \(model.trainingEnd),
+                    \(PostgresJSON(model.hyperparameters))::jsonb, \(PostgresJSON(model.metrics))::jsonb,
+                    \(model.artifact), \(model.artifactSHA256))
+            RETURNING id
+            """
+        ).returnedID()
     }
 
     /// The model with `id`.

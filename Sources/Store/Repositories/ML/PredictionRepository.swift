@@ -16,17 +16,17 @@ public struct PredictionRepository: Sendable {
     public func insert(_ prediction: Prediction) async throws -> Int {
         let p = prediction
         // The no-op update makes RETURNING yield the existing row's id on a repeat.
-        return try TeamRepository.id(
-            of: try await database.query(
-                """
-                INSERT INTO predictions (game_id, model_id, sport, bet_type, selection, line, probability,
-                                         component_probabilities, price, edge, tier, stake, prediction_hash)
-                VALUES (\(p.gameID), \(p.modelID), \(p.sport), \(p.betType), \(p.selection), \(p.line), \(p.probability),
-                        \(PostgresJSON(p.componentProbabilities))::jsonb, \(p.price), \(p.edge), \(p.tier), \(p.stake),
-                        \(p.predictionHash))
-                ON CONFLICT (prediction_hash) DO UPDATE SET prediction_hash = EXCLUDED.prediction_hash
-                RETURNING id
-                """))
+        return try await database.query(
+            """
+            INSERT INTO predictions (game_id, model_id, sport, bet_type, selection, line, probability,
+                                     component_probabilities, price, edge, tier, stake, prediction_hash)
+            VALUES (\(p.gameID), \(p.modelID), \(p.sport), \(p.betType), \(p.selection), \(p.line), \(p.probability),
+                    \(PostgresJSON(p.componentProbabilities))::jsonb, \(p.price), \(p.edge), \(p.tier), \(p.stake),
+                    \(p.predictionHash))
+            ON CONFLICT (prediction_hash) DO UPDATE SET prediction_hash = EXCLUDED.prediction_hash
+            RETURNING id
+            """
+        ).returnedID()
     }
 
     /// The prediction with `id`.

@@ -26,14 +26,16 @@ public struct ClosingLineRepository: Sendable {
         ).affectedRows
     }
 
-    /// Captures, for a game, the latest odds of every book, market and outcome recorded at or before `at`.
+    /// Captures, for a game, the latest odds of every book, market and outcome recorded at or before `at`
+    /// (usually the start of the game), among the snapshots of the `lookback` seconds before it.
     @discardableResult
-    public func captureFromOdds(gameID: Int, at: Date) async throws -> Int {
+    public func captureFromOdds(gameID: Int, at: Date, lookback: TimeInterval = 86_400) async throws -> Int {
         try await database.query(
             """
             INSERT INTO closing_lines (game_id, bookmaker, market, outcome, price, point, captured_at)
             SELECT DISTINCT ON (market, bookmaker, outcome) game_id, bookmaker, market, outcome, price, point, recorded_at
-            FROM odds WHERE game_id = \(gameID) AND recorded_at <= \(at)
+            FROM odds
+            WHERE game_id = \(gameID) AND recorded_at > \(at.addingTimeInterval(-lookback)) AND recorded_at <= \(at)
             ORDER BY market, bookmaker, outcome, recorded_at DESC
             ON CONFLICT (game_id, market, bookmaker, outcome) DO UPDATE SET
                 price = EXCLUDED.price, point = EXCLUDED.point, captured_at = EXCLUDED.captured_at

@@ -6,13 +6,20 @@ public struct OddsRepository: Sendable {
         name: "odds_insert",
         sql: """
             INSERT INTO odds (game_id, sport, bookmaker, market, outcome, price, point, recorded_at, is_backfill)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM games WHERE id = $1)
+            """)
+    static let missingGames = PreparedStatement(
+        name: "odds_missing_games",
+        sql: """
+            SELECT array_agg(u.id ORDER BY u.id) AS missing
+            FROM unnest($1::bigint[]) AS u(id)
+            WHERE NOT EXISTS (SELECT 1 FROM games g WHERE g.id = u.id)
             """)
     static let latestForGame = PreparedStatement(
         name: "odds_latest_for_game",
         sql: """
             SELECT DISTINCT ON (market, bookmaker, outcome) *
-            FROM odds WHERE game_id = $1
+            FROM odds WHERE game_id = $1 AND recorded_at > $2 AND recorded_at <= $3
             ORDER BY market, bookmaker, outcome, recorded_at DESC
             """)
     static let copyStatement =
@@ -26,9 +33,13 @@ public struct OddsRepository: Sendable {
     }
 
     /// Bulk-loads snapshots with one `COPY FROM STDIN`; returns the rows written.
+    ///
+    /// `odds` has no per-row foreign key (migration 6), so the batch's game ids are checked here, once:
+    /// a snapshot of an unknown game fails the whole batch with SQLSTATE 23503.
     @discardableResult
     public func insert(_ snapshots: [OddsSnapshot]) async throws -> Int {
         guard !snapshots.isEmpty else { return 0 }
+        try await requireGames(Array(Set(snapshots.map(\.gameID))))
         var rows = PostgresCopyBuffer(capacity: snapshots.count * 96)
         for snapshot in snapshots {
             rows.append(snapshot.gameID)
@@ -36,10 +47,10 @@ public struct OddsRepository: Sendable {
             try rows.append(snapshot.bookmaker)
             try rows.append(snapshot.market)
             try rows.append(snapshot.outcome)
-            try rows.append(snapshot.price)
-            try rows.append(snapshot.point)
-            try rows.append(snapshot.recordedAt)
-            try rows.append(snapshot.isBackfill)
+            rows.append(snapshot.price)
+            rows.append(snapshot.point)
+            rows.append(snapshot.recordedAt)
+            rows.append(snapshot.isBackfill)
             rows.endRow()
         }
         return try await database.copy(rows, using: Self.copyStatement)
@@ -47,14 +58,29 @@ public struct OddsRepository: Sendable {
 
     /// Inserts one snapshot with a prepared `INSERT` (a round trip per row; prefer `insert(_:)` for batches).
     public func insert(_ snapshot: OddsSnapshot) async throws {
-        _ = try await database.execute(
+        let inserted = try await database.execute(
             Self.insertOne, snapshot.gameID, snapshot.sport, snapshot.bookmaker, snapshot.market, snapshot.outcome,
             snapshot.price, snapshot.point, snapshot.recordedAt, snapshot.isBackfill)
+        if inserted.affectedRows == 0 { throw Self.unknownGames([snapshot.gameID]) }
     }
 
-    /// The latest price of every book, market and outcome of a game.
-    public func latest(gameID: Int) async throws -> [OddsSnapshot] {
-        try await database.execute(Self.latestForGame, gameID).map(Self.snapshot)
+    private func requireGames(_ gameIDs: [Int]) async throws {
+        let missing = try await database.execute(Self.missingGames, gameIDs).first?.decode([Int]?.self, "missing")
+        if let missing, !missing.isEmpty { throw Self.unknownGames(missing) }
+    }
+
+    private static func unknownGames(_ gameIDs: [Int]) -> StoreError {
+        StoreError(
+            .invalidInput, sqlState: "23503",
+            message: "odds reference games that do not exist: \(gameIDs.prefix(20).map(String.init).joined(separator: ", "))")
+    }
+
+    /// The latest price of every book, market and outcome of a game as of `asOf`, among the snapshots
+    /// recorded in the `lookback` seconds before it (a line not offered in that window was pulled).
+    ///
+    /// The window keeps the read proportional to recent snapshots, not to the game's whole history.
+    public func latest(gameID: Int, asOf: Date = Date(), lookback: TimeInterval = 86_400) async throws -> [OddsSnapshot] {
+        try await database.execute(Self.latestForGame, gameID, asOf.addingTimeInterval(-lookback), asOf).map(Self.snapshot)
     }
 
     /// The time of the latest snapshot per sport (the seed's freshness query); sports without odds are absent.

@@ -12,15 +12,15 @@ public struct DataQualityCheckRepository: Sendable {
     /// Stores a check result; returns its id.
     @discardableResult
     public func record(_ check: DataQualityCheck) async throws -> Int {
-        try TeamRepository.id(
-            of: try await database.query(
-                """
-                INSERT INTO data_quality_checks (check_name, sport, status, action, observed_value, threshold, details,
-                                                 job_id, checked_at)
-                VALUES (\(check.checkName), \(check.sport), \(check.status), \(check.action), \(check.observedValue),
-                        \(check.threshold), \(PostgresJSON(check.details))::jsonb, \(check.jobID), \(check.checkedAt))
-                RETURNING id
-                """))
+        try await database.query(
+            """
+            INSERT INTO data_quality_checks (check_name, sport, status, action, observed_value, threshold, details,
+                                             job_id, checked_at)
+            VALUES (\(check.checkName), \(check.sport), \(check.status), \(check.action), \(check.observedValue),
+                    \(check.threshold), \(PostgresJSON(check.details))::jsonb, \(check.jobID), \(check.checkedAt))
+            RETURNING id
+            """
+        ).returnedID()
     }
 
     /// The latest result of a rule (for one sport, or across sports when `sport` is `nil`).

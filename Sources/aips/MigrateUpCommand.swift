@@ -1,0 +1,25 @@
+import ArgumentParser
+import Logging
+import Store
+
+/// `aips migrate up [--to N]`: applies pending migrations.
+struct MigrateUpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "up", abstract: "Apply pending migrations.")
+
+    @OptionGroup var options: MigrateOptions
+
+    @Option(name: .customLong("to"), help: "Stop after this version (default: the latest).")
+    var target: Int?
+
+    func run() async throws {
+        let store = Store(configuration: PostgresConfiguration(url: try options.resolvedURL(), maximumConnections: 1))
+        do {
+            let applied = try await store.migrator(logger: Logger(label: "aips.migrate")).up(to: target)
+            print(applied.isEmpty ? "Nothing to apply." : applied.map { "applied \($0.version) \($0.name)" }.joined(separator: "\n"))
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+}
