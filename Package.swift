@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "ML", targets: ["ML"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
+        .library(name: "Jobs", targets: ["Jobs"]),
         .library(name: "API", targets: ["API"]),
     ],
     dependencies: [
@@ -62,6 +63,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Jobs",
+            dependencies: ["Queue", "Store", "ML", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "API",
             dependencies: [
                 "Queue", "Store", "COpenSSL",
@@ -75,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "aips",
             dependencies: [
-                "Queue", "Store", "ML", "Scheduler", "API",
+                "Queue", "Store", "ML", "Scheduler", "Jobs", "API",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -87,9 +93,10 @@ let package = Package(
         ),
 
         .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
+        .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["Queue", "Store"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "TestSupport"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "StoreBench",
@@ -99,6 +106,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",

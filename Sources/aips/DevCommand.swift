@@ -3,12 +3,14 @@ import Foundation
 import Logging
 import Queue
 import ServiceLifecycle
+import Jobs
+import Store
 
 /// `aips dev`: the whole platform in one process, with embedded servers when none are configured.
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
-        abstract: "Run the platform locally: embedded redis-server under .data/ unless REDIS_URL is set, and a worker.")
+        abstract: "Run the platform locally: embedded redis-server and PostgreSQL under .data/ unless REDIS_URL / DATABASE_URL are set, migrations, and a worker.")
 
     @Option(help: "Directory for embedded servers' data.")
     var data: String = ".data"
@@ -33,31 +35,56 @@ struct DevCommand: AsyncParsableCommand {
             embeddedRedis = embedded
             redisURL = embedded.url
         }
-        let client = RedisClient(configuration: try RedisConfiguration(url: redisURL))
-        let registry = JobCatalog.registry(redis: client)
-        let queue = JobQueue(redis: client, registry: registry)
-        let worker = Worker(
-            queue: queue, registry: registry,
-            configuration: WorkerConfiguration(queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency),
-            logger: Logger(label: "aips.worker"))
-        print("""
-            aips dev is running.
-              redis   \(RedisConfiguration.redacted(redisURL))\(embeddedRedis == nil ? "" : " (embedded, data in \(dataDirectory.path)/redis)")
-              worker  queues \(queues), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
-            Try:  REDIS_URL=\(redisURL) aips enqueue diag.sleep --payload '{"milliseconds":200}'
-                  REDIS_URL=\(redisURL) aips queue stats
-            Ctrl-C stops (running jobs finish first).
-            """)
-        let group = ServiceGroup(
-            configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var embeddedPostgres: EmbeddedPostgres?
+        let databaseURL: String
         do {
-            try await group.run()
+            if let configured = environment["DATABASE_URL"] {
+                databaseURL = configured
+            } else {
+                let embedded = EmbeddedPostgres(
+                    configuration: EmbeddedPostgresConfiguration(directory: dataDirectory.appendingPathComponent("pg").path),
+                    logger: Logger(label: "aips.embedded-postgres"))
+                databaseURL = try await embedded.start()
+                embeddedPostgres = embedded
+            }
         } catch {
-            client.close()
             await embeddedRedis?.stop()
             throw error
         }
-        client.close()
-        await embeddedRedis?.stop()
+        let store = Store(configuration: PostgresConfiguration(url: databaseURL, maximumConnections: 4))
+        let client = RedisClient(configuration: try RedisConfiguration(url: redisURL))
+        let stopEverything = {
+            client.close()
+            await store.shutdown()
+            try? await embeddedPostgres?.stop()
+            await embeddedRedis?.stop()
+        }
+        do {
+            let applied = try await store.migrate(logger: logger)
+            if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.count)"]) }
+            let registry = JobCatalog.registry(redis: client, store: store)
+            let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
+            let worker = Worker(
+                queue: queue, registry: registry,
+                configuration: WorkerConfiguration(queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency),
+                archive: JobRunArchiver.hook(store: store), logger: Logger(label: "aips.worker"))
+            print("""
+                aips dev is running.
+                  redis     \(RedisConfiguration.redacted(redisURL))\(embeddedRedis == nil ? "" : " (embedded, data in \(dataDirectory.path)/redis)")
+                  postgres  \(embeddedPostgres == nil ? "DATABASE_URL" : "embedded, data in \(dataDirectory.path)/pg"), migrated; finished jobs archived to job_runs
+                  worker    queues \(queues), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
+                Try:  export REDIS_URL=\(redisURL)
+                      aips enqueue diag.sleep --payload '{"milliseconds":200}'
+                      aips queue stats
+                Ctrl-C stops (running jobs finish first).
+                """)
+            let group = ServiceGroup(
+                configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        } catch {
+            await stopEverything()
+            throw error
+        }
+        await stopEverything()
     }
 }

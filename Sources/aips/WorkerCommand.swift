@@ -1,7 +1,10 @@
 import ArgumentParser
+import Foundation
 import Logging
 import Queue
 import ServiceLifecycle
+import Jobs
+import Store
 
 /// `aips worker`: runs jobs from weighted queues until SIGTERM, then drains.
 struct WorkerCommand: AsyncParsableCommand {
@@ -9,6 +12,9 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker", abstract: "Run jobs from the given queues until SIGTERM/SIGINT, then drain.")
 
     @OptionGroup var redis: RedisOptions
+
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL for the job archive (default: $DATABASE_URL; none: no archive).")
+    var databaseURL: String?
 
     @Option(help: "Queues and weights, e.g. collect=3,train=1.")
     var queues: String = "default"
@@ -32,15 +38,20 @@ struct WorkerCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.worker")
         let client = try redis.makeClient()
-        let registry = JobCatalog.registry(redis: client)
-        let queue = JobQueue(redis: client, registry: registry)
+        let database = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
+        let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
+        let registry = JobCatalog.registry(redis: client, store: store)
+        let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(
             queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency,
             lease: .milliseconds(Int64(lease * 1000)), shutdownGracePeriod: .milliseconds(Int64(grace * 1000)))
-        let worker = Worker(queue: queue, registry: registry, configuration: configuration, logger: logger)
+        let worker = Worker(
+            queue: queue, registry: registry, configuration: configuration,
+            archive: store.map { JobRunArchiver.hook(store: $0) }, logger: logger)
         let group = ServiceGroup(
             configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         client.close()
+        await store?.shutdown()
     }
 }

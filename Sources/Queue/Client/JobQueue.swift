@@ -176,6 +176,27 @@ public final class JobQueue: Sendable {
         return handled.count
     }
 
+    /// Re-links children that have waited longer than `olderThan` to their unfinished parents.
+    ///
+    /// Enqueueing a child and attaching it to parents in other queues are separate steps
+    /// (each queue is its own Cluster slot); a producer that crashed between them would
+    /// leave the child waiting forever. Attaching is idempotent, so workers sweep now and
+    /// then. Returns how many children were looked at.
+    @discardableResult
+    public func reattachWaiting(queue: String, olderThan: Duration = .seconds(30), max: Int = 100) async throws -> Int {
+        let prefix = QueueName.prefix(queue)
+        let cutoff = Self.nowMilliseconds() - olderThan.milliseconds
+        let children = (try await redis.send(["ZRANGEBYSCORE", prefix + "waiting", "-inf", String(cutoff), "LIMIT", "0", String(max)]).array ?? [])
+            .compactMap(\.string)
+        for child in children {
+            let parents = (try await redis.send("SMEMBERS", prefix + "deps:" + child).array ?? []).compactMap(\.string)
+            var request = JobRequest(type: "diag.noop", queue: queue, dependsOn: parents)
+            request.id = child
+            try await attachToParents(request)
+        }
+        return children.count
+    }
+
     // MARK: Working
 
     /// What `reserve` found.

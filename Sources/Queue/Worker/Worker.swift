@@ -281,6 +281,7 @@ public final class Worker: Service {
                     while try await queue.dispatchDependencies(queue: weighted.name) > 0 {}
                     if ContinuousClock.now - lastPrune > .seconds(60) {
                         try await queue.pruneFinished(queue: weighted.name)
+                        try await queue.reattachWaiting(queue: weighted.name)
                     }
                     if let archive { try await drainArchive(weighted.name, archive) }
                 } catch {

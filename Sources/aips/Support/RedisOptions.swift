@@ -15,8 +15,10 @@ struct RedisOptions: ParsableArguments {
         RedisClient(configuration: try RedisConfiguration(url: resolvedURL))
     }
 
+    /// A queue client; finished jobs are listed for archiving when a database is configured.
     func makeQueue() throws -> JobQueue {
         let redis = try makeClient()
-        return JobQueue(redis: redis, registry: JobCatalog.registry(redis: redis))
+        let archive = ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
+        return JobQueue(redis: redis, configuration: QueueConfiguration(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
     }
 }
