@@ -148,6 +148,30 @@ struct AuthEndpointTests {
         }
     }
 
+    @Test func aStolenPasswordDoesNotBuyUnlimitedTwoFactorGuesses() async throws {
+        let harness = try await APITestHarness.make { $0.auth.maxFailedLogins = 3 }
+        let user = try await harness.user(totp: true)
+        let secret = try #require(user.totpSecret)
+        let totp = try #require(TOTP(base32Secret: secret))
+        let now = Date()
+        let current = Set((-1...1).map { totp.code(step: totp.step(at: now) + Int64($0)) })
+        let wrongCode = (0..<1_000_000).lazy.map { String(format: "%06d", $0) }.first { !current.contains($0) }!
+        try await harness.run { client in
+            var last: APIClient.Reply?
+            for _ in 0..<3 {
+                let login = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"\#(user.password)"}"#)
+                guard let partial = login.data?["two_factor_token"]?.string else {
+                    last = login
+                    break
+                }
+                last = try await client.post("/api/v1/auth/2fa/verify", json: #"{"two_factor_token":"\#(partial)","code":"\#(wrongCode)"}"#)
+            }
+            #expect(last?.errorCode == "ACCOUNT_LOCKED")
+            let again = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"\#(user.password)"}"#)
+            #expect(again.errorCode == "ACCOUNT_LOCKED")
+        }
+    }
+
     @Test func forgedExpiredAndAlgNoneTokensAreRefused() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user(role: .admin)

@@ -42,13 +42,15 @@ struct AuthRoutes: Sendable {
             try await throttle.recordFailure(body.email)
             throw Self.invalidCredentials
         }
-        try await throttle.recordSuccess(body.email)
         let role = Role(user.role)
         if user.totpSecret != nil {
+            // Failures are forgotten only once the second factor is right too: a stolen password
+            // must not buy a fresh round of code guesses with every login.
             let (token, claims) = try issuer.twoFactorToken(userID: Self.userID(id), role: role)
             let challenge = TwoFactorChallenge(twoFactorToken: token, expiresIn: claims.exp - claims.iat)
             return try context.responseEncoder.encode(Envelope(data: challenge, meta: EmptyMeta()), from: request, context: context)
         }
+        try await throttle.recordSuccess(body.email)
         let pair = try await startSession(user: user, id: id)
         return try context.responseEncoder.encode(Envelope(data: pair, meta: EmptyMeta()), from: request, context: context)
     }
