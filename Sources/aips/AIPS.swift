@@ -15,6 +15,8 @@ struct AIPS: AsyncParsableCommand {
             ScheduleCommand.self,
             MigrateCommand.self,
             MLCommand.self,
+            APICommand.self,
+            UserCommand.self,
         ]
     )
 }

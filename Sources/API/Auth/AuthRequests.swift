@@ -1,0 +1,28 @@
+/// The body of `POST /auth/login`.
+struct LoginRequest: Decodable, Sendable {
+    var email: String
+    var password: String
+}
+
+/// The body of `POST /auth/2fa/verify`.
+struct TwoFactorRequest: Decodable, Sendable {
+    var twoFactorToken: String
+    var code: String
+}
+
+/// The body of `POST /auth/refresh`.
+struct RefreshRequest: Decodable, Sendable {
+    var refreshToken: String
+}
+
+/// What `POST /auth/login` answers when the account has 2FA: no tokens yet, a two-factor token to present with the code.
+struct TwoFactorChallenge: Encodable, Sendable {
+    var twoFactorRequired = true
+    var twoFactorToken: String
+    var expiresIn: Int64
+}
+
+/// What `POST /auth/logout` answers.
+struct LogoutResult: Encodable, Sendable {
+    var loggedOut = true
+}

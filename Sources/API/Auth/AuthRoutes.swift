@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import Queue
+import Store
+
+/// `POST /auth/login`, `/auth/2fa/verify`, `/auth/refresh` (public) and `/auth/logout` (signed in).
+struct AuthRoutes: Sendable {
+    let database: any PostgresDatabase
+    let redis: RedisClient
+    let issuer: TokenIssuer
+    let sessions: SessionStore
+    let throttle: LoginThrottle
+    let hasher: PasswordHasher
+    let maxBodySize: Int
+
+    func register(public group: RouteRegistrar, authenticated: RouteRegistrar) {
+        group.post("auth/login", use: login)
+        group.post("auth/2fa/verify", use: verifyTwoFactor)
+        group.post("auth/refresh", use: refresh)
+        authenticated.post("auth/logout", use: logout)
+    }
+
+    private static let invalidCredentials = APIError(.unauthorized, code: "INVALID_CREDENTIALS", "the email or password is wrong")
+
+    @Sendable func login(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try await throttle.admitAttempt(from: context.remoteAddress)
+        var request = request
+        let body = try await request.decodeJSON(LoginRequest.self, context: context, limit: min(maxBodySize, 8192))
+        guard (3...254).contains(body.email.utf8.count), body.email.contains("@") else {
+            throw APIError.validation("email must be an email address", field: "email")
+        }
+        guard (1...1024).contains(body.password.utf8.count) else {
+            throw APIError.validation("password must be 1 to 1024 bytes", field: "password")
+        }
+        try await throttle.requireUnlocked(body.email)
+        guard let user = try await database.users.find(email: body.email), user.isActive, let id = user.id else {
+            try await hasher.verifyDummy(body.password)
+            try await throttle.recordFailure(body.email)
+            throw Self.invalidCredentials
+        }
+        guard try await hasher.verify(body.password, against: user.passwordHash) else {
+            try await throttle.recordFailure(body.email)
+            throw Self.invalidCredentials
+        }
+        let role = Role(user.role)
+        if user.totpSecret != nil {
+            // Failures are forgotten only once the second factor is right too: a stolen password
+            // must not buy a fresh round of code guesses with every login.
+            let (token, claims) = try issuer.twoFactorToken(userID: Self.userID(id), role: role)
+            let challenge = TwoFactorChallenge(twoFactorToken: token, expiresIn: claims.exp - claims.iat)
+            return try context.responseEncoder.encode(Envelope(data: challenge, meta: EmptyMeta()), from: request, context: context)
+        }
+        try await throttle.recordSuccess(body.email)
+        let pair = try await startSession(user: user, id: id)
+        return try context.responseEncoder.encode(Envelope(data: pair, meta: EmptyMeta()), from: request, context: context)
+    }
+
+    @Sendable func verifyTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<TokenPair, EmptyMeta> {
+        try await throttle.admitAttempt(from: context.remoteAddress)
+        var request = request
+        let body = try await request.decodeJSON(TwoFactorRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let claims = try issuer.signer.verify(body.twoFactorToken, scope: .twoFactor)
+        guard let uuid = UUID(uuidString: claims.sub), let user = try await database.users.find(id: uuid), user.isActive,
+              let id = user.id, let secret = user.totpSecret, let totp = TOTP(base32Secret: secret)
+        else { throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user") }
+        try await throttle.requireUnlocked(user.email)
+        let prefix = sessions.prefix(Self.userID(id))
+        guard let step = totp.matchingStep(for: body.code, at: Date()) else {
+            try await throttle.recordFailure(user.email)
+            throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "the two-factor code is wrong or expired")
+        }
+        // A code is good once: the step is remembered until it can no longer match.
+        let fresh = try await redis.send("SET", prefix + "totp:\(step)", "1", "NX", "PX", String(totp.period * 3 * 1000))
+        guard !fresh.isNull else {
+            throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "this two-factor code was already used; wait for the next one")
+        }
+        // A two-factor token is good for one successful verification.
+        let first = try await redis.send("SET", prefix + "2fa:" + claims.jti, "1", "NX", "PX", String((claims.exp - claims.iat + 60) * 1000))
+        guard !first.isNull else {
+            throw APIError.unauthorized("the two-factor token was already used", reason: "token_used")
+        }
+        try await throttle.recordSuccess(user.email)
+        return Envelope(data: try await startSession(user: user, id: id), meta: EmptyMeta())
+    }
+
+    @Sendable func refresh(_ request: Request, context: APIRequestContext) async throws -> Envelope<TokenPair, EmptyMeta> {
+        try await throttle.admitAttempt(from: context.remoteAddress)
+        var request = request
+        let body = try await request.decodeJSON(RefreshRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let invalid = APIError(.unauthorized, code: "INVALID_REFRESH_TOKEN", "the refresh token is not valid; log in again")
+        guard let token = RefreshToken(text: body.refreshToken) else { throw invalid }
+        switch try await sessions.rotate(token) {
+        case .invalid:
+            throw invalid
+        case .reused:
+            context.logger.warning("refresh token reuse: session revoked", metadata: ["user": "\(token.userID)"])
+            throw APIError(
+                .unauthorized, code: "REFRESH_TOKEN_REUSED",
+                "this refresh token was already used; the session has been ended for safety, log in again")
+        case .rotated(let sessionID, let next):
+            // The role and the account's state are read afresh: a demoted or disabled user loses access at refresh.
+            guard let uuid = UUID(uuidString: token.userID), let user = try await database.users.find(id: uuid), user.isActive else {
+                try await sessions.end(userID: token.userID, sessionID: sessionID)
+                throw invalid
+            }
+            let access = try issuer.accessToken(userID: token.userID, role: Role(user.role), sessionID: sessionID)
+            return Envelope(
+                data: TokenPair(accessToken: access, refreshToken: next.text, expiresIn: issuer.accessTokenLifetime.components.seconds),
+                meta: EmptyMeta())
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: APIRequestContext) async throws -> Envelope<LogoutResult, EmptyMeta> {
+        let identity = try context.requireIdentity()
+        try await sessions.end(userID: identity.userID, sessionID: identity.sessionID)
+        return Envelope(data: LogoutResult(), meta: EmptyMeta())
+    }
+
+    private func startSession(user: User, id: UUID) async throws -> TokenPair {
+        let userID = Self.userID(id)
+        let role = Role(user.role)
+        let (sessionID, refresh) = try await sessions.open(userID: userID)
+        try await database.users.recordLogin(id: id)
+        let access = try issuer.accessToken(userID: userID, role: role, sessionID: sessionID)
+        return TokenPair(accessToken: access, refreshToken: refresh.text, expiresIn: issuer.accessTokenLifetime.components.seconds)
+    }
+
+    static func userID(_ id: UUID) -> String { id.uuidString.lowercased() }
+}

@@ -1,0 +1,11 @@
+import Store
+
+extension Role {
+    /// The API role of a stored user's role.
+    init(_ role: UserRole) {
+        switch role {
+        case .user: self = .user
+        case .admin: self = .admin
+        }
+    }
+}

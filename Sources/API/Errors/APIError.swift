@@ -1,0 +1,53 @@
+import HTTPTypes
+
+/// An error answered to the client as `{"error": {"code", "message", "details"}}`.
+///
+/// Codes are stable, upper snake case, and part of the API contract; messages are for
+/// people and may change.
+public struct APIError: Error, Sendable, CustomStringConvertible {
+    /// The HTTP status.
+    public var status: HTTPResponse.Status
+    /// The stable machine-readable code (`JOB_NOT_FOUND`).
+    public var code: String
+    /// What went wrong, for a person.
+    public var message: String
+    /// Fields that say more: the offending field, the id that was not found, limits.
+    public var details: [String: JSONValue]
+    /// Extra response headers (`Retry-After`, `WWW-Authenticate`).
+    public var headers: HTTPFields
+
+    /// An error with its status, code, message and details.
+    public init(
+        _ status: HTTPResponse.Status, code: String, _ message: String, details: [String: JSONValue] = [:],
+        headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+        self.headers = headers
+    }
+
+    public var description: String { "\(status.code) \(code): \(message)" }
+
+    /// 400 `VALIDATION_FAILED` for a field with a bad value.
+    static func validation(_ message: String, field: String) -> APIError {
+        APIError(.badRequest, code: "VALIDATION_FAILED", message, details: ["field": .string(field)])
+    }
+
+    /// 401 `UNAUTHORIZED`, with the reason in the details.
+    static func unauthorized(_ message: String, reason: String) -> APIError {
+        var headers = HTTPFields()
+        headers[.wwwAuthenticate] = "Bearer"
+        return APIError(.unauthorized, code: "UNAUTHORIZED", message, details: ["reason": .string(reason)], headers: headers)
+    }
+
+    /// 429 with `Retry-After`.
+    static func tooManyRequests(code: String, _ message: String, retryAfterSeconds: Int) -> APIError {
+        var headers = HTTPFields()
+        headers[.retryAfter] = String(retryAfterSeconds)
+        return APIError(
+            .tooManyRequests, code: code, message, details: ["retry_after_seconds": .number(Double(retryAfterSeconds))],
+            headers: headers)
+    }
+}

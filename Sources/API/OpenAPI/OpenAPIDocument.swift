@@ -1,0 +1,241 @@
+/// The OpenAPI 3.1 document of the API, served at `/api/v1/openapi.json`.
+///
+/// Written by hand next to the routes; a test compares its operations with the routes the
+/// server really registered, so neither can drift from the other.
+enum OpenAPIDocument {
+    typealias S = OpenAPISchema
+
+    /// Every documented operation as (method, path).
+    static var operations: [APIRoute] {
+        guard case .object(let paths) = paths else { return [] }
+        return paths.flatMap { path, item -> [APIRoute] in
+            guard case .object(let methods) = item else { return [] }
+            return methods.keys.map { APIRoute(method: $0.uppercased(), path: path) }
+        }
+    }
+
+    static var document: JSONValue {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "AI Pro Sports API",
+                "version": "1.0.0",
+                "description": "Submit and read jobs and predictions. Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
+            ],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
+                "schemas": schemas,
+            ],
+        ]
+    }
+
+    // MARK: Paths
+
+    private static var paths: JSONValue {
+        let health: JSONValue = [
+            "get": operation("Liveness: the process answers.", tag: "health", secured: false, responses: ["200": json(S.reference("HealthEnvelope"))]),
+        ]
+        let ready: JSONValue = [
+            "get": operation(
+                "Readiness: Redis and PostgreSQL answer.", tag: "health", secured: false,
+                responses: ["200": json(S.reference("HealthEnvelope")), "503": json(S.reference("HealthEnvelope"))]),
+        ]
+        return [
+            "/health/live": health,
+            "/health/ready": ready,
+            "/api/v1/health/live": health,
+            "/api/v1/health/ready": ready,
+            "/metrics": [
+                "get": operation(
+                    "Prometheus metrics.", tag: "health", secured: false,
+                    responses: ["200": ["description": "Prometheus text format", "content": ["text/plain": ["schema": S.string()]]]]),
+            ],
+            "/api/v1/openapi.json": [
+                "get": operation("This document.", tag: "meta", secured: false, responses: ["200": json(S.any)]),
+            ],
+            "/api/v1/auth/login": [
+                "post": operation(
+                    "Log in with email and password. With 2FA enabled, answers a two-factor token instead of tokens.",
+                    tag: "auth", secured: false, body: S.reference("LoginRequest"),
+                    responses: ["200": json(S.envelope(["oneOf": [S.reference("TokenPair"), S.reference("TwoFactorChallenge")]]))],
+                    errors: ["400", "401", "413", "429"]),
+            ],
+            "/api/v1/auth/2fa/verify": [
+                "post": operation(
+                    "Finish a 2FA login with a TOTP code (RFC 6238).", tag: "auth", secured: false,
+                    body: S.reference("TwoFactorRequest"), responses: ["200": json(S.envelope(S.reference("TokenPair")))],
+                    errors: ["400", "401", "413", "429"]),
+            ],
+            "/api/v1/auth/refresh": [
+                "post": operation(
+                    "Trade a refresh token for a new pair; the old one dies, and reusing it ends the session.",
+                    tag: "auth", secured: false, body: S.reference("RefreshRequest"),
+                    responses: ["200": json(S.envelope(S.reference("TokenPair")))], errors: ["400", "401", "413", "429"]),
+            ],
+            "/api/v1/auth/logout": [
+                "post": operation(
+                    "End the session of the access token.", tag: "auth",
+                    responses: ["200": json(S.envelope(S.object(["logged_out": S.boolean], required: ["logged_out"])))],
+                    errors: ["401", "429"]),
+            ],
+            "/api/v1/jobs": [
+                "post": operation(
+                    "Submit a typed job (admin). 201 when created, 200 with the existing job for a repeated idempotency key.",
+                    tag: "jobs", body: S.reference("JobSubmission"),
+                    responses: ["201": json(S.envelope(S.reference("Job"))), "200": json(S.envelope(S.reference("Job")))],
+                    errors: ["400", "401", "403", "409", "413", "422", "429"]),
+                "get": operation(
+                    "List jobs (admin), filtered and paginated.", tag: "jobs",
+                    parameters: pagination + [
+                        query("state", S.string(enumeration: ["waiting", "scheduled", "queued", "running", "succeeded", "retrying", "dead", "cancelled"])),
+                        query("type", S.jobType), query("queue", S.queueName),
+                        query("created_from", S.dayOrTimestamp, "YYYY-MM-DD or ISO 8601; not after created_to"),
+                        query("created_to", S.dayOrTimestamp, "YYYY-MM-DD or ISO 8601"),
+                    ],
+                    responses: ["200": json(S.envelope(S.array(S.reference("Job")), meta: S.reference("JobListMeta")))],
+                    errors: ["400", "401", "403", "429"]),
+            ],
+            "/api/v1/jobs/{id}": [
+                "get": operation(
+                    "One job: state, attempts, errors, progress, result (admin).", tag: "jobs",
+                    parameters: [pathParameter("id", S.jobID)],
+                    responses: ["200": json(S.envelope(S.reference("Job")))], errors: ["401", "403", "404", "429"]),
+            ],
+            "/api/v1/queues": [
+                "get": operation(
+                    "Depth of every queue per state (admin).", tag: "jobs",
+                    responses: ["200": json(S.envelope(S.array(S.reference("Queue"))))], errors: ["401", "403", "429"]),
+            ],
+            "/api/v1/predictions": [
+                "get": operation(
+                    "List predictions with the seed's filters, cached for 5 minutes.", tag: "predictions",
+                    parameters: pagination + [
+                        query("sport", S.string(pattern: "^[a-z0-9_]{1,32}$", minLength: 1, maxLength: 32)),
+                        query("date", S.string(format: "date"), "The game's day (UTC); not with date_from/date_to."),
+                        query("date_from", S.string(format: "date"), "First game day (UTC), not after date_to."),
+                        query("date_to", S.string(format: "date"), "Last game day (UTC), inclusive."),
+                        query("tier", S.string(enumeration: ["A", "B", "C", "D"])),
+                        query("bet_type", S.string(enumeration: ["spread", "moneyline", "total", "player_prop"])),
+                        query("status", S.string(enumeration: ["pending", "settled", "void"])),
+                        query("sort", S.string(enumeration: ["created_at", "game_date", "edge", "probability", "tier"])),
+                        query("order", S.string(enumeration: ["asc", "desc"])),
+                    ],
+                    responses: ["200": json(S.page(S.reference("Prediction")))], errors: ["400", "401", "429"]),
+            ],
+            "/api/v1/predictions/{id}": [
+                "get": operation(
+                    "One prediction.", tag: "predictions", parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
+                    responses: ["200": json(S.envelope(S.reference("Prediction")))], errors: ["400", "401", "404", "429"]),
+            ],
+            "/api/v1/predictions/{id}/verify": [
+                "get": operation(
+                    "Recompute the prediction's SHA-256 over its canonical content and compare.", tag: "predictions",
+                    parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
+                    responses: ["200": json(S.envelope(S.reference("PredictionVerification")))], errors: ["400", "401", "404", "429"]),
+            ],
+        ]
+    }
+
+    private static let pagination: [JSONValue] = [
+        query("page", S.integer(minimum: 1, maximum: 1_000_000), "Page number, from 1."),
+        query("limit", S.integer(minimum: 1, maximum: 100), "Items per page, default 20, at most 100."),
+    ]
+
+    private static func operation(
+        _ summary: String, tag: String, secured: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
+        responses: [String: JSONValue], errors: [String] = []
+    ) -> JSONValue {
+        var all = responses
+        for status in errors {
+            all[status] = ["description": "Error", "content": ["application/json": ["schema": S.reference("Error")]]]
+        }
+        var operation: [String: JSONValue] = ["summary": .string(summary), "tags": [.string(tag)], "responses": .object(all)]
+        if secured { operation["security"] = [["bearer": []]] }
+        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+        if let body { operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]] }
+        return .object(operation)
+    }
+
+    private static func json(_ schema: JSONValue) -> JSONValue {
+        ["description": "OK", "content": ["application/json": ["schema": schema]]]
+    }
+
+    private static func query(_ name: String, _ schema: JSONValue, _ description: String? = nil) -> JSONValue {
+        var parameter: [String: JSONValue] = ["name": .string(name), "in": "query", "required": false, "schema": schema]
+        if let description { parameter["description"] = .string(description) }
+        return .object(parameter)
+    }
+
+    private static func pathParameter(_ name: String, _ schema: JSONValue) -> JSONValue {
+        ["name": .string(name), "in": "path", "required": true, "schema": schema]
+    }
+
+    // MARK: Schemas
+
+    private static var schemas: JSONValue {
+        let dateTime = S.string(format: "date-time")
+        let optionalDateTime = S.string(format: "date-time", nullable: true)
+        return [
+            "Error": S.object(
+                ["error": S.object(["code": S.string(), "message": S.string(), "details": S.map(S.any)], required: ["code", "message", "details"])],
+                required: ["error"]),
+            "PageMeta": S.object(
+                ["total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100)],
+                required: ["total", "page", "limit"]),
+            "JobListMeta": S.object(
+                ["total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100), "total_is_exact": S.boolean],
+                required: ["total", "page", "limit", "total_is_exact"]),
+            "HealthEnvelope": S.envelope(S.object([
+                "status": S.string(enumeration: ["ok", "unavailable"]),
+                "checks": S.map(S.object(["status": S.string(), "latency_ms": S.number(), "error": S.string()], required: ["status"])),
+            ], required: ["status", "checks"])),
+            "LoginRequest": S.object(
+                ["email": S.string(pattern: "@", minLength: 3, maxLength: 254), "password": S.string(minLength: 1, maxLength: 256)],
+                required: ["email", "password"]),
+            "TwoFactorRequest": S.object(
+                ["two_factor_token": S.string(), "code": S.string(pattern: "^[0-9]{6}$")], required: ["two_factor_token", "code"]),
+            "RefreshRequest": S.object(["refresh_token": S.string()], required: ["refresh_token"]),
+            "TokenPair": S.object(
+                ["access_token": S.string(), "refresh_token": S.string(), "token_type": S.string(), "expires_in": S.integer()],
+                required: ["access_token", "refresh_token", "token_type", "expires_in"]),
+            "TwoFactorChallenge": S.object(
+                ["two_factor_required": S.boolean, "two_factor_token": S.string(), "expires_in": S.integer()],
+                required: ["two_factor_required", "two_factor_token", "expires_in"]),
+            "JobSubmission": S.object([
+                "type": S.jobType, "payload": S.any, "queue": S.queueName, "priority": S.integer(minimum: 0, maximum: 9),
+                "run_at": S.string(format: "date-time", nullable: true),
+                "idempotency_key": S.string(pattern: "^[^\\n\\r\\u0000]+$", minLength: 1, maxLength: 200),
+                "depends_on": ["type": "array", "items": S.jobID, "maxItems": 100, "uniqueItems": true],
+                "on_parent_failure": S.string(enumeration: ["cancel", "fail"]), "max_attempts": S.integer(minimum: 1, maximum: 100),
+                "timeout_seconds": S.number(minimum: 0.1, maximum: 86_400),
+            ], required: ["type"]),
+            "Job": S.object([
+                "id": S.string(), "type": S.string(), "queue": S.string(),
+                "state": S.string(enumeration: ["waiting", "scheduled", "queued", "running", "succeeded", "retrying", "dead", "cancelled"]),
+                "payload": S.any, "priority": S.integer(), "attempt": S.integer(), "max_attempts": S.integer(),
+                "created_at": dateTime, "run_at": optionalDateTime, "started_at": optionalDateTime, "finished_at": optionalDateTime,
+                "progress": S.object(["percent": S.integer(), "message": S.string()]), "result": S.any,
+                "errors": S.array(S.object(["attempt": S.integer(), "at": dateTime, "kind": S.string(), "message": S.string()])),
+                "idempotency_key": S.string(), "depends_on": S.array(S.string()), "cancel_requested": S.boolean,
+            ], required: ["id", "type", "queue", "state", "payload", "priority", "attempt", "max_attempts", "created_at", "errors", "depends_on", "cancel_requested"]),
+            "Queue": S.object(
+                ["name": S.string(), "paused": S.boolean, "counts": S.map(S.integer(minimum: 0)), "pending": S.integer(minimum: 0)],
+                required: ["name", "paused", "counts", "pending"]),
+            "Prediction": S.object([
+                "id": S.integer(), "game_id": S.integer(), "game_scheduled_at": optionalDateTime, "model_id": S.integer(),
+                "sport": S.string(), "bet_type": S.string(enumeration: ["spread", "moneyline", "total", "player_prop"]),
+                "selection": S.string(), "line": S.number(nullable: true), "probability": S.number(),
+                "component_probabilities": S.map(S.number()), "price": S.number(nullable: true), "edge": S.number(),
+                "tier": S.string(enumeration: ["A", "B", "C", "D"]), "stake": S.number(), "prediction_hash": S.string(),
+                "status": S.string(enumeration: ["pending", "settled", "void"]), "result": S.string(enumeration: ["win", "loss", "push"], nullable: true),
+                "closing_price": S.number(nullable: true), "clv": S.number(nullable: true), "profit": S.number(nullable: true),
+                "created_at": optionalDateTime, "settled_at": optionalDateTime,
+            ], required: ["id", "game_id", "sport", "bet_type", "selection", "probability", "edge", "tier", "stake", "prediction_hash", "status"]),
+            "PredictionVerification": S.object([
+                "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
+                "algorithm": S.string(), "canonical_content": S.string(),
+            ], required: ["prediction_id", "stored_hash", "computed_hash", "matches", "algorithm", "canonical_content"]),
+        ]
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Store
+
+/// Reads predictions for the API: filtered, sorted pages with their total, and single ones,
+/// each with its game's scheduled time.
+struct PredictionReader: Sendable {
+    let database: any PostgresDatabase
+
+    func page(_ filter: PredictionFilter, _ pagination: Pagination) async throws -> (views: [PredictionView], total: Int) {
+        let conditions = self.where(filter)
+        let from = "FROM predictions p JOIN games g ON g.id = p.game_id WHERE "
+        let total = try await database.query(
+            PostgresQuery("SELECT count(*) AS total " + from + conditions.sql, binds: conditions.binds)
+        ).first.map { try $0.decode(Int.self, "total") } ?? 0
+        let column = switch filter.sort {
+        case .createdAt: "p.created_at"
+        case .gameDate: "g.scheduled_at"
+        case .edge: "p.edge"
+        case .probability: "p.probability"
+        case .tier: "p.tier"
+        }
+        let direction = filter.ascending ? "ASC" : "DESC"
+        let binds = conditions.binds + [pagination.limit.postgresBind, pagination.offset.postgresBind]
+        // The sort column and direction come from the fixed lists above, never from client text.
+        let sql = "SELECT p.*, g.scheduled_at AS game_scheduled_at " + from + conditions.sql
+            + " ORDER BY \(column) \(direction), p.id \(direction) LIMIT $\(binds.count - 1) OFFSET $\(binds.count)"
+        let views = try await database.query(PostgresQuery(sql, binds: binds)).map(Self.view)
+        return (views, total)
+    }
+
+    func find(id: Int) async throws -> PredictionView? {
+        try await database.query(
+            "SELECT p.*, g.scheduled_at AS game_scheduled_at FROM predictions p JOIN games g ON g.id = p.game_id WHERE p.id = \(id)"
+        ).first.map(Self.view)
+    }
+
+    private func `where`(_ filter: PredictionFilter) -> PostgresQuery {
+        """
+        (\(filter.sport)::text IS NULL OR p.sport = \(filter.sport))
+        AND (\(filter.tier)::text IS NULL OR p.tier = \(filter.tier))
+        AND (\(filter.betType)::text IS NULL OR p.bet_type = \(filter.betType))
+        AND (\(filter.status)::text IS NULL OR p.status = \(filter.status))
+        AND (\(filter.from)::timestamptz IS NULL OR g.scheduled_at >= \(filter.from))
+        AND (\(filter.to)::timestamptz IS NULL OR g.scheduled_at < \(filter.to))
+        """
+    }
+
+    static func view(_ row: PostgresRow) throws -> PredictionView {
+        let prediction = Prediction(
+            id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
+            sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),
+            line: try row.decode("line"), probability: try row.decode("probability"),
+            componentProbabilities: try row.decode(PostgresJSON<[String: Double]>.self, "component_probabilities").value,
+            price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
+            stake: try row.decode("stake"), predictionHash: try row.decode("prediction_hash"),
+            status: try row.decode("status"), result: try row.decode("result"),
+            closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
+            createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
+        return PredictionView(prediction, gameScheduledAt: try row.decode("game_scheduled_at"))
+    }
+}

@@ -1,0 +1,78 @@
+import Hummingbird
+import Store
+
+/// `GET /predictions`, `GET /predictions/{id}` and `GET /predictions/{id}/verify`, for any signed-in user.
+struct PredictionRoutes: Sendable {
+    let reader: PredictionReader
+    let database: any PostgresDatabase
+    let cache: PredictionCache
+
+    func register(on group: RouteRegistrar) {
+        group.get("predictions", use: list)
+        group.get("predictions/{id}", use: show)
+        group.get("predictions/{id}/verify", use: verify)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        let query = request.uri.queryParameters
+        let pagination = try Pagination(query)
+        let filter = try PredictionFilter(query)
+        return try await cached("list:" + filter.cacheKey(pagination), request: request, context: context) {
+            let page = try await reader.page(filter, pagination)
+            return Envelope(data: page.views, meta: pagination.meta(total: page.total))
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        let id = try Self.id(context)
+        return try await cached("one:\(id)", request: request, context: context) {
+            guard let view = try await reader.find(id: id) else { throw Self.notFound(id) }
+            return Envelope(data: view, meta: EmptyMeta())
+        }
+    }
+
+    @Sendable func verify(_ request: Request, context: APIRequestContext) async throws -> Envelope<PredictionVerification, EmptyMeta> {
+        _ = try context.requireIdentity()
+        let id = try Self.id(context)
+        // Always from the database: a verification must not trust a cached copy.
+        guard let prediction = try await database.predictions.find(id: id) else { throw Self.notFound(id) }
+        let computed = PredictionFingerprint.hash(of: prediction)
+        return Envelope(
+            data: PredictionVerification(
+                predictionId: id, storedHash: prediction.predictionHash, computedHash: computed,
+                matches: HMACSHA256.constantTimeEquals(Array(computed.utf8), Array(prediction.predictionHash.utf8)),
+                canonicalContent: PredictionFingerprint.canonicalContent(of: prediction)),
+            meta: EmptyMeta())
+    }
+
+    /// Serves the cached body for `name`, or builds, stores and serves a fresh one. Errors are never cached.
+    private func cached(
+        _ name: String, request: Request, context: APIRequestContext, build: () async throws -> some Encodable & Sendable
+    ) async throws -> Response {
+        let (generation, body) = try await cache.lookup(name)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let body {
+            headers[.init("X-Cache")!] = "hit"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+        let fresh = Array(try context.responseEncoder.encode(try await build()))
+        try await cache.store(name, generation: generation, body: fresh)
+        headers[.init("X-Cache")!] = "miss"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: fresh)))
+    }
+
+    private static func id(_ context: APIRequestContext) throws -> Int {
+        let text = try context.parameters.require("id")
+        guard let id = Int(text), id > 0 else {
+            throw APIError.validation("the prediction id must be a positive integer", field: "id")
+        }
+        return id
+    }
+
+    private static func notFound(_ id: Int) -> APIError {
+        APIError(.notFound, code: "PREDICTION_NOT_FOUND", "Prediction with ID \(id) not found", details: ["prediction_id": .integer(Int64(id))])
+    }
+}

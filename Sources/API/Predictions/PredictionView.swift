@@ -1,0 +1,53 @@
+import Foundation
+import Store
+
+/// A prediction as the API shows it.
+struct PredictionView: Codable, Sendable {
+    var id: Int
+    var gameId: Int
+    var gameScheduledAt: Date?
+    var modelId: Int
+    var sport: String
+    var betType: String
+    var selection: String
+    var line: Double?
+    var probability: Double
+    var componentProbabilities: [String: Double]
+    var price: Double?
+    var edge: Double
+    var tier: String
+    var stake: Double
+    var predictionHash: String
+    var status: String
+    var result: String?
+    var closingPrice: Double?
+    var clv: Double?
+    var profit: Double?
+    var createdAt: Date?
+    var settledAt: Date?
+
+    init(_ p: Prediction, gameScheduledAt: Date?) {
+        id = p.id ?? 0
+        gameId = p.gameID
+        self.gameScheduledAt = gameScheduledAt
+        modelId = p.modelID
+        sport = p.sport
+        betType = p.betType.rawValue
+        selection = p.selection
+        line = p.line
+        probability = p.probability
+        componentProbabilities = p.componentProbabilities
+        price = p.price
+        edge = p.edge
+        tier = p.tier.rawValue
+        stake = p.stake
+        predictionHash = p.predictionHash
+        status = p.status.rawValue
+        result = p.result?.rawValue
+        closingPrice = p.closingPrice
+        clv = p.clv
+        profit = p.profit
+        createdAt = p.createdAt
+        settledAt = p.settledAt
+    }
+}

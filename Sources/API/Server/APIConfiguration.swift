@@ -1,0 +1,24 @@
+/// Everything the API server needs to know, filled in one place (`aips api`) and passed down.
+public struct APIConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String = "127.0.0.1"
+    /// The port to listen on; 0 picks a free one.
+    public var port: Int = 8080
+    /// The largest request body accepted (413 beyond it).
+    public var maxBodySize: Int = 1 << 20
+    /// The most jobs one filtered `GET /jobs` reads when it filters by type or date.
+    public var jobScanLimit: Int = 2000
+    /// Token and login settings.
+    public var auth: AuthConfiguration
+    /// Requests per user per window, shared by every API instance.
+    public var userRateLimit = RateLimit(requests: 600, per: .seconds(60))
+    /// The first part of every Redis key the API writes (sessions, limits, cache): `NAMESPACE:auth:…`.
+    public var redisNamespace: String = "aips"
+    /// How long prediction reads are cached in Redis (the seed's 5 minutes).
+    public var predictionCacheLifetime: Duration = .seconds(300)
+
+    /// A configuration with the given authentication settings and documented defaults for the rest.
+    public init(auth: AuthConfiguration) {
+        self.auth = auth
+    }
+}

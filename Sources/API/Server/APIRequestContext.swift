@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The per-request context: Hummingbird's core storage, the caller's address and, once
+/// `AuthenticationMiddleware` has run, who is calling.
+public struct APIRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The peer's IP address (no port), for limits on unauthenticated endpoints.
+    public let remoteAddress: String
+    /// The authenticated caller, set by `AuthenticationMiddleware`.
+    public var identity: Identity?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Responses use snake_case keys, ISO 8601 dates and sorted keys (the same data gives the same bytes).
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Request bodies use snake_case keys and ISO 8601 dates.
+    public var requestDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// The caller, or 401 when the route was reached without authentication.
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw APIError.unauthorized("authentication is required", reason: "missing_token") }
+        return identity
+    }
+}

@@ -1,0 +1,81 @@
+import Hummingbird
+import Logging
+import Prometheus
+import Queue
+import Store
+
+/// The HTTP API: builds the router, its middleware and every route from a configuration and
+/// the platform's clients, and makes the Hummingbird application that serves them.
+public struct APIServer: Sendable {
+    /// The settings the server was made with.
+    public let configuration: APIConfiguration
+    private let responder: RouterResponder<APIRequestContext>
+    /// Every route served, as registered.
+    public let routes: [APIRoute]
+    private let logger: Logger
+
+    /// Builds the routes.
+    ///
+    /// - Parameters:
+    ///   - queue: The job queue; its registry must know every job type that may be submitted.
+    ///   - registry: The job types and their payload validation.
+    ///   - database: PostgreSQL, for users and predictions.
+    ///   - metrics: The registry `/metrics` exports; bootstrap swift-metrics with it to export every module's metrics.
+    public init(
+        configuration: APIConfiguration, queue: JobQueue, registry: JobRegistry, database: any PostgresDatabase,
+        metrics: PrometheusCollectorRegistry, logger: Logger = Logger(label: "aips.api")
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        let redis = queue.redis
+        let auth = configuration.auth
+        let signer = auth.signer
+        let sessions = SessionStore(redis: redis, lifetime: auth.sessionLifetime, namespace: configuration.redisNamespace)
+        let issuer = TokenIssuer(signer: signer, accessTokenLifetime: auth.accessTokenLifetime, twoFactorTokenLifetime: auth.twoFactorTokenLifetime)
+        let throttle = LoginThrottle(
+            redis: redis, perAddress: auth.loginAttemptsPerAddress, maxFailures: auth.maxFailedLogins, lockout: auth.lockout,
+            namespace: configuration.redisNamespace)
+
+        let log = RouteLog()
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: ErrorMiddleware(routes: log))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.maxBodySize))
+
+        let root = RouteRegistrar(target: router, prefix: "", log: log)
+        let api = RouteRegistrar(target: router.group("api/v1"), prefix: "/api/v1", log: log)
+        let signedIn = RouteRegistrar(
+            target: router.group("api/v1").add(
+                middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit)),
+            prefix: "/api/v1", log: log)
+
+        HealthRoutes(redis: redis, database: database).register(on: [root, api])
+        MetricsRoutes(registry: metrics).register(on: root)
+        api.get("openapi.json") { _, _ in OpenAPIResponse() }
+        AuthRoutes(
+            database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle,
+            hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
+        ).register(public: api, authenticated: signedIn)
+        JobRoutes(queue: queue, registry: registry, maxBodySize: configuration.maxBodySize, scanLimit: configuration.jobScanLimit)
+            .register(on: signedIn)
+        PredictionRoutes(
+            reader: PredictionReader(database: database), database: database,
+            cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
+        ).register(on: signedIn)
+
+        self.responder = router.buildResponder()
+        self.routes = log.all
+    }
+
+    /// Every operation the OpenAPI document describes.
+    public static var documentedRoutes: [APIRoute] { OpenAPIDocument.operations }
+
+    /// The Hummingbird application, a swift-service-lifecycle `Service`; run it in the process's `ServiceGroup`.
+    public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            responder: responder,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "aips-api"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+}

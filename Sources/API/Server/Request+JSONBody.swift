@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+
+extension Request {
+    /// Decodes the JSON body as `T`, answering 400 with the reason (malformed JSON, a missing
+    /// field, a wrong type) and 413 past `limit` bytes.
+    mutating func decodeJSON<T: Decodable>(_ type: T.Type, context: APIRequestContext, limit: Int) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await collectBody(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(
+                .contentTooLarge, code: "PAYLOAD_TOO_LARGE", "the request body is larger than \(limit) bytes",
+                details: ["limit_bytes": .integer(Int64(limit))])
+        }
+        guard buffer.readableBytes > 0 else {
+            throw APIError(.badRequest, code: "INVALID_JSON", "the request body is empty; a JSON object is expected")
+        }
+        let data = Data(buffer.readableBytesView)
+        guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+            throw APIError(.badRequest, code: "INVALID_JSON", "the request body is not valid JSON")
+        }
+        do {
+            return try context.requestDecoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw APIError.decoding(error)
+        }
+    }
+}

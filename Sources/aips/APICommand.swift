@@ -1,0 +1,97 @@
+import API
+import ArgumentParser
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import Queue
+import ServiceLifecycle
+import Store
+
+/// `aips api`: serves the HTTP API until SIGTERM/SIGINT.
+struct APICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "api",
+        abstract: "Serve the HTTP API (jobs, predictions, auth, health, metrics). JWT_SECRET (≥ 32 bytes) is required outside --dev.")
+
+    @OptionGroup var redis: RedisOptions
+    @OptionGroup var database: APIDatabaseOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(help: "Requests each user may make per minute, shared by every API instance.")
+    var userRateLimit: Int = 600
+
+    @Option(help: "Largest request body in bytes.")
+    var maxBodySize: Int = 1 << 20
+
+    @Flag(help: "Development: without JWT_SECRET, sign with a random secret that dies with the process.")
+    var dev = false
+
+    @Flag(help: "Do not apply pending database migrations at start.")
+    var skipMigrations = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard userRateLimit >= 1 else { throw ValidationError("--user-rate-limit must be at least 1") }
+        guard (1024...(64 << 20)).contains(maxBodySize) else { throw ValidationError("--max-body-size must be 1 KiB to 64 MiB") }
+    }
+
+    func run() async throws {
+        LoggingSetup.bootstrap()
+        let logger = Logger(label: "aips.api")
+        let secret = try Self.jwtSecret(dev: dev, logger: logger)
+        var configuration = APIConfiguration(auth: AuthConfiguration(secret: secret))
+        configuration.host = host
+        configuration.port = port
+        configuration.maxBodySize = maxBodySize
+        configuration.userRateLimit = RateLimit(requests: userRateLimit, per: .seconds(60))
+
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+
+        let client = try redis.makeClient()
+        defer { client.close() }
+        let registry = JobCatalog.registry(redis: client)
+        let queue = JobQueue(redis: client, registry: registry)
+        let store = database.makeStore()
+        if !skipMigrations {
+            let applied = try await store.migrate(logger: logger)
+            if !applied.isEmpty { logger.info("applied migrations", metadata: ["count": "\(applied.count)"]) }
+        }
+        let server = APIServer(configuration: configuration, queue: queue, registry: registry, database: store, metrics: metrics, logger: logger)
+        let host = configuration.host
+        let application = server.makeApplication { port in
+            logger.info("API listening", metadata: ["host": "\(host)", "port": "\(port)"])
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        await store.shutdown()
+    }
+
+    /// `JWT_SECRET` from the environment, or `JWT_SECRET_FILE`'s contents; a random one only with `--dev`.
+    static func jwtSecret(dev: Bool, logger: Logger) throws -> JWTSecret {
+        let environment = ProcessInfo.processInfo.environment
+        var text = environment["JWT_SECRET"]
+        if text == nil, let path = environment["JWT_SECRET_FILE"] {
+            text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let text {
+            do {
+                return try JWTSecret(text)
+            } catch {
+                throw APIStartupError(description: "JWT_SECRET is refused: \(error)")
+            }
+        }
+        guard dev else {
+            throw APIStartupError(description: "JWT_SECRET (or JWT_SECRET_FILE) must hold a secret of at least \(JWTSecret.minimumLength) bytes; use --dev for a throwaway one")
+        }
+        logger.warning("no JWT_SECRET: signing with a random secret; tokens die with this process")
+        return try JWTSecret.random()
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `aips user …`: manage API users.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage API users.", subcommands: [UserCreateCommand.self])
+}

@@ -1,0 +1,50 @@
+import API
+import ArgumentParser
+import Foundation
+import Logging
+import Store
+
+/// `aips user create --email E [--admin] [--totp]`: creates a user; the password is read from standard input.
+struct UserCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create a user; the password is read from standard input (first line).")
+
+    @OptionGroup var database: APIDatabaseOptions
+
+    @Option(help: "The user's email address.")
+    var email: String
+
+    @Flag(help: "Give the user the admin role.")
+    var admin = false
+
+    @Flag(help: "Enable TOTP two-factor login; prints the secret to add to an authenticator app.")
+    var totp = false
+
+    func validate() throws {
+        guard (3...254).contains(email.utf8.count), email.contains("@") else { throw ValidationError("--email must be an email address") }
+    }
+
+    func run() async throws {
+        LoggingSetup.bootstrap()
+        guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+            throw ValidationError("no password on standard input")
+        }
+        guard (8...1024).contains(password.utf8.count) else { throw ValidationError("the password must be 8 to 1024 bytes") }
+        let store = database.makeStore()
+        do {
+            try await store.migrate(logger: Logger(label: "aips.user"))
+            let secret = totp ? try TOTP.makeSecret() : nil
+            let user = try await store.users.create(User(
+                email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: secret))
+            print("created user \(user.id?.uuidString.lowercased() ?? "?") <\(user.email)> role \(user.role.rawValue)")
+            if let secret {
+                print("TOTP secret: \(secret)")
+                print("otpauth://totp/AIPS:\(user.email)?secret=\(secret)&issuer=AIPS")
+            }
+        } catch let error as StoreError where error.isUniqueViolation {
+            await store.shutdown()
+            throw ValidationError("a user with email \(email.lowercased()) already exists")
+        }
+        await store.shutdown()
+    }
+}

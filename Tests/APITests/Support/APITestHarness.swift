@@ -1,0 +1,87 @@
+import API
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Prometheus
+import Queue
+import Store
+import TestSupport
+
+/// A real API server for one test: its own PostgreSQL database (migrated), its own Redis key
+/// namespace and queue names, the real Redis; requests go over real HTTP (`.live`).
+struct APITestHarness: Sendable {
+    let server: APIServer
+    let store: Store
+    let queue: JobQueue
+    let redis: RedisClient
+    let namespace: String
+    /// A queue name of this test's own.
+    let queueName: String
+
+    static let secret = "api-tests-secret-that-is-at-least-32-bytes"
+    static let hasher = PasswordHasher(cost: 1 << 10)
+
+    static func make(
+        _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil,
+        configure: (inout APIConfiguration) -> Void = { _ in }
+    ) async throws -> APITestHarness {
+        let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
+        let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
+        _ = try await admin.query("CREATE DATABASE \(identifier: name)")
+        await admin.close()
+        var components = URLComponents(string: TestServers.databaseURL)!
+        components.path = "/" + name
+        let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
+        try await store.migrate(logger: Logger(label: "test"))
+
+        let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        let registry = JobRegistry()
+        DiagnosticJobs.register(in: registry, redis: redis)
+        let queue = JobQueue(redis: redis, registry: registry)
+        var auth = AuthConfiguration(secret: try JWTSecret(secret))
+        auth.passwordHasher = hasher
+        auth.loginAttemptsPerAddress = RateLimit(requests: 1000, per: .seconds(60))
+        var configuration = APIConfiguration(auth: auth)
+        configuration.port = 0
+        configuration.maxBodySize = 64 * 1024
+        configuration.redisNamespace = "apitest-" + name
+        configure(&configuration)
+        let server = APIServer(
+            configuration: configuration, queue: queue, registry: registry, database: servingDatabase ?? store,
+            metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test.api"))
+        return APITestHarness(
+            server: server, store: store, queue: queue, redis: redis, namespace: configuration.redisNamespace,
+            queueName: name.replacingOccurrences(of: "_", with: "-"))
+    }
+
+    /// Serves the API on a free port for the duration of `body`, then closes everything.
+    func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
+        defer { redis.close() }
+        do {
+            try await server.makeApplication().test(.live) { client in try await body(APIClient(client: client)) }
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+
+    /// A user with a known password; with `totp`, 2FA is on and its secret is returned.
+    func user(role: UserRole = .user, totp: Bool = false, _ function: String = #function) async throws -> TestUser {
+        let email = "\(TestServers.uniqueName(function).lowercased())@example.com"
+        let password = "correct horse battery staple"
+        let secret = totp ? try TOTP.makeSecret() : nil
+        let user = try await store.users.create(
+            User(email: email, passwordHash: try await Self.hasher.hash(password), role: role, totpSecret: secret))
+        return TestUser(id: user.id!.uuidString.lowercased(), email: email, password: password, totpSecret: secret)
+    }
+}
+
+/// A user the test created.
+struct TestUser: Sendable {
+    var id: String
+    var email: String
+    var password: String
+    var totpSecret: String?
+}
