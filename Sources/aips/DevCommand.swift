@@ -1,16 +1,23 @@
+import API
 import ArgumentParser
 import Foundation
-import Logging
-import Queue
-import ServiceLifecycle
 import Jobs
+import Logging
+import Metrics
+import Prometheus
+import Queue
+import Scheduler
+import ServiceLifecycle
 import Store
 
 /// `aips dev`: the whole platform in one process, with embedded servers when none are configured.
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
-        abstract: "Run the platform locally: embedded redis-server and PostgreSQL under .data/ unless REDIS_URL / DATABASE_URL are set, migrations, and a worker.")
+        abstract: """
+            Run the platform locally: embedded redis-server and PostgreSQL under .data/ unless REDIS_URL / DATABASE_URL \
+            are set, migrations, a worker, the scheduler (the schedules this build has handlers for) and the HTTP API.
+            """)
 
     @Option(help: "Directory for embedded servers' data.")
     var data: String = ".data"
@@ -20,6 +27,9 @@ struct DevCommand: AsyncParsableCommand {
 
     @Option(help: "Jobs the in-process worker runs at once.")
     var concurrency: Int = 10
+
+    @Option(help: "Port of the HTTP API (and /metrics).")
+    var port: Int = 8080
 
     func run() async throws {
         LoggingSetup.bootstrap()
@@ -64,22 +74,41 @@ struct DevCommand: AsyncParsableCommand {
             if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.count)"]) }
             let registry = JobCatalog.registry(redis: client, store: store)
             let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
+            let metrics = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+            let served = Set(registry.types)
+            let schedules = Schedule.defaults.filter { $0.jobs.allSatisfy { served.contains($0.type) } }
+            var workerQueues = try WorkerConfiguration.parseQueues(queues)
+            for name in Set(schedules.flatMap { $0.jobs.map(\.queue) }) where !workerQueues.contains(where: { $0.name == name }) {
+                workerQueues.append(.init(name))
+            }
             let worker = Worker(
                 queue: queue, registry: registry,
-                configuration: WorkerConfiguration(queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency),
+                configuration: WorkerConfiguration(queues: workerQueues, concurrency: concurrency),
                 archive: JobRunArchiver.hook(store: store), logger: Logger(label: "aips.worker"))
+            let scheduler = Scheduler(
+                configuration: SchedulerConfiguration(schedules: schedules), queue: JobQueue(redis: client),
+                logger: Logger(label: "aips.scheduler"))
+            var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
+            apiConfiguration.port = port
+            let api = APIServer(configuration: apiConfiguration, queue: queue, registry: registry, database: store, metrics: metrics)
+                .makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
             print("""
                 aips dev is running.
-                  redis     \(RedisConfiguration.redacted(redisURL))\(embeddedRedis == nil ? "" : " (embedded, data in \(dataDirectory.path)/redis)")
-                  postgres  \(embeddedPostgres == nil ? "DATABASE_URL" : "embedded, data in \(dataDirectory.path)/pg"), migrated; finished jobs archived to job_runs
-                  worker    queues \(queues), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
+                  redis      \(RedisConfiguration.redacted(redisURL))\(embeddedRedis == nil ? "" : " (embedded, data in \(dataDirectory.path)/redis)")
+                  postgres   \(embeddedPostgres == nil ? "DATABASE_URL" : "embedded, data in \(dataDirectory.path)/pg"), migrated; finished jobs archived to job_runs
+                  worker     queues \(workerQueues.map(\.name).joined(separator: ",")), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
+                  scheduler  \(schedules.isEmpty ? "no default schedule has a handler in this build yet" : schedules.map(\.name).joined(separator: ", "))
+                  api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)
                 Try:  export REDIS_URL=\(redisURL)
                       aips enqueue diag.sleep --payload '{"milliseconds":200}'
                       aips queue stats
                 Ctrl-C stops (running jobs finish first).
                 """)
             let group = ServiceGroup(
-                configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(
+                    services: [.init(service: worker), .init(service: scheduler), .init(service: api)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         } catch {
             await stopEverything()

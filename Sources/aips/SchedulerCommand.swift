@@ -13,6 +13,7 @@ struct SchedulerCommand: AsyncParsableCommand {
         abstract: "Run the cron scheduler (any number may run; one leads, the others stand by).")
 
     @OptionGroup var redis: RedisOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @OptionGroup var schedule: ScheduleOptions
 
@@ -47,7 +48,8 @@ struct SchedulerCommand: AsyncParsableCommand {
         let scheduler = Scheduler(configuration: configuration, queue: JobQueue(redis: client), logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [.init(service: scheduler)] + [metrics.service(logger: logger)].compactMap { $0 },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -12,6 +12,7 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker", abstract: "Run jobs from the given queues until SIGTERM/SIGINT, then drain.")
 
     @OptionGroup var redis: RedisOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL for the job archive (default: $DATABASE_URL; none: no archive).")
     var databaseURL: String?
@@ -49,7 +50,9 @@ struct WorkerCommand: AsyncParsableCommand {
             queue: queue, registry: registry, configuration: configuration,
             archive: store.map { JobRunArchiver.hook(store: $0) }, logger: logger)
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [.init(service: worker)] + [metrics.service(logger: logger)].compactMap { $0 },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         client.close()
         await store?.shutdown()

@@ -50,6 +50,7 @@ final class LibPQConnection {
 
     /// Runs one statement with parameters (`PQexecParams`).
     func execute(_ sql: String, binds: [PostgresBind]) throws -> PostgresResult {
+        try canceller.throwIfCancelled(statement: sql)
         let result = try Self.withParameters(binds, statement: sql) { count, values, lengths, formats in
             canceller.running { PQexecParams(connection, sql, count, nil, values, lengths, formats, 0) }
         }
@@ -63,6 +64,7 @@ final class LibPQConnection {
 
     /// Runs a statement prepared under `name` (`PQexecPrepared`); `sql` is only used in errors.
     func executePrepared(name: String, sql: String, binds: [PostgresBind]) throws -> PostgresResult {
+        try canceller.throwIfCancelled(statement: sql)
         let result = try Self.withParameters(binds, statement: sql) { count, values, lengths, formats in
             canceller.running { PQexecPrepared(connection, name, count, values, lengths, formats, 0) }
         }

@@ -31,6 +31,14 @@ final class QueryCanceller: Sendable {
         return try call()
     }
 
+    /// Refuses to start a statement for a task already cancelled: its cancel came while the
+    /// statement waited for the connection, found nothing running, and would otherwise be lost.
+    func throwIfCancelled(statement: String) throws {
+        guard !Task.isCancelled else {
+            throw StoreError(.server, sqlState: "57014", message: "canceling statement due to user request (before it started)", statement: statement)
+        }
+    }
+
     /// Sends a cancel request if a statement is in flight; the statement then fails with SQLSTATE 57014.
     func cancelRunningStatement() {
         guard isRunning.load(ordering: .acquiring) else { return }
