@@ -12,7 +12,7 @@ import TestSupport
     init() async throws {
         directory = TestServers.temporaryDirectory.appendingPathComponent("tls-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.run("openssl", [
+        try await Self.run("openssl", [
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
             "-keyout", directory.appendingPathComponent("key.pem").path, "-out", directory.appendingPathComponent("cert.pem").path,
@@ -27,7 +27,7 @@ import TestSupport
             "--tls-auth-clients", "no", "--requirepass", "s3cret", "--save", "", "--dir", directory.path,
             "--logfile", directory.appendingPathComponent("redis.log").path,
         ]
-        try server.run()
+        try ChildProcesses.start(server)
         let client = RedisClient(configuration: try RedisConfiguration(url: url(query: "tls_ca=\(caPath)")))
         defer { client.close() }
         for _ in 0..<100 {
@@ -40,7 +40,6 @@ import TestSupport
     deinit {
         // SIGKILL: a child spawned from a concurrency thread inherits its blocked SIGTERM.
         kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
     }
 
     var caPath: String { directory.appendingPathComponent("cert.pem").path }
@@ -49,15 +48,12 @@ import TestSupport
         "rediss://:s3cret@\(host):\(port)/0?\(query)"
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws {
+    static func run(_ tool: String, _ arguments: [String]) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw RedisError(.unsupported, message: "\(tool) failed") }
+        let (status, _, errors) = try await ChildProcesses.output(of: process)
+        guard status == 0 else { throw RedisError(.unsupported, message: "\(tool) failed: \(errors)") }
     }
 
     @Test func commandsScriptsAndLargeValuesTravelOverTLS() async throws {

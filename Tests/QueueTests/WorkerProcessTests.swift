@@ -14,7 +14,7 @@ import TestSupport
         environment["LOG_LEVEL"] = "error"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try ChildProcesses.start(process)
         return process
     }
 
@@ -25,10 +25,9 @@ import TestSupport
             type: "diag.effect", queue: fixture.name, payload: #"{"ledger":"\#(ledger)","milliseconds":1500}"#)).id
         let doomed = try startWorker(queue: fixture.name, lease: 1)
         try await expectEventually { try await fixture.state(id) == .running }
-        kill(doomed.processIdentifier, SIGKILL)
-        doomed.waitUntilExit()
+        await ChildProcesses.stop(doomed, signal: SIGKILL)
         let survivor = try startWorker(queue: fixture.name, lease: 1)
-        defer { survivor.terminate(); survivor.waitUntilExit() }
+        defer { kill(survivor.processIdentifier, SIGKILL) }
         try await expectEventually(timeout: .seconds(15)) { try await fixture.state(id) == .succeeded }
         let record = try #require(try await fixture.queue.job(id))
         #expect(record.attempt == 2)
@@ -43,7 +42,7 @@ import TestSupport
         let payload = #"{"ledger":"\#(ledger)"}"#
         let requests = (0..<10_000).map { _ in JobRequest(type: "diag.effect", queue: fixture.name, payload: payload) }
         let workers = try (0..<4).map { _ in try startWorker(queue: fixture.name, concurrency: 16, lease: 5) }
-        defer { for worker in workers where worker.isRunning { worker.terminate(); worker.waitUntilExit() } }
+        defer { for worker in workers where worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
         for start in stride(from: 0, to: requests.count, by: 1000) {
             _ = try await fixture.queue.enqueue(Array(requests[start..<start + 1000]))
         }
@@ -73,8 +72,8 @@ import TestSupport
         let id = try await fixture.queue.enqueue(JobRequest(type: "diag.sleep", queue: fixture.name, payload: #"{"milliseconds":500}"#)).id
         let worker = try startWorker(queue: fixture.name)
         try await expectEventually { try await fixture.state(id) == .running }
-        worker.terminate()
-        worker.waitUntilExit()
+        kill(worker.processIdentifier, SIGTERM)
+        #expect(await ChildProcesses.waitForExit(worker))
         #expect(worker.terminationStatus == 0)
         #expect(try await fixture.state(id) == .succeeded)
     }

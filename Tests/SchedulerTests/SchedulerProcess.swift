@@ -18,7 +18,7 @@ final class SchedulerProcess {
         process.arguments = ["scheduler", "--redis-url", TestServers.redisURL] + arguments
         process.standardError = try FileHandle(forWritingTo: logURL)
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try ChildProcesses.start(process)
     }
 
     var pid: Int32 { process.processIdentifier }
@@ -33,26 +33,14 @@ final class SchedulerProcess {
         (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }
 
-    /// Stops the process if it still runs and waits for it; a process that does not
-    /// stop within 15 s is killed, so a broken shutdown fails its test instead of hanging the run.
-    func stop() {
-        if process.isRunning {
-            send(SIGCONT)
-            send(SIGTERM)
-        }
-        let deadline = Date().addingTimeInterval(15)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            FileHandle.standardError.write(Data("scheduler \(pid) ignored SIGTERM for 15 s; killing it. Its log:\n\(log)\n".utf8))
-            send(SIGKILL)
-        }
-        process.waitUntilExit()
+    /// Stops the process (SIGTERM; SIGKILL after 15 s) and waits for it without blocking a thread.
+    func stop() async {
+        if process.isRunning { send(SIGCONT) }
+        await ChildProcesses.stop(process)
     }
 
     deinit {
-        if process.isRunning {
-            send(SIGKILL)
-            process.waitUntilExit()
-        }
+        // Only a test that failed early gets here with a live process; do not wait for it.
+        if process.isRunning { send(SIGKILL) }
     }
 }

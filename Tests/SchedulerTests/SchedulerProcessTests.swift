@@ -61,7 +61,7 @@ import Glibc
     @Test func killedLeaderIsReplacedAndEveryTickIsEnqueuedExactlyOnce() async throws {
         let fixture = try RedisFixture()
         let processes = try startPair(fixture)
-        defer { processes.forEach { $0.stop() } }
+        defer { processes.forEach { $0.send(SIGKILL) } }
 
         #expect(try await eventually { try await fixture.queuedKeys().count >= 3 })
         #expect(try await fixture.queuedKeys().count <= 4, "a new schedule replayed history")
@@ -74,7 +74,7 @@ import Glibc
         #expect(try await eventually { try await leader(of: processes, fixture) === survivor })
         #expect(Date().timeIntervalSince(killedAt) < 3.5)
         #expect(try await eventually { try await ticks(fixture).last.map { $0 > killedAt.addingTimeInterval(3) } ?? false })
-        survivor.stop()
+        await survivor.stop()
         // Stopped gracefully, the survivor released its lease for the next scheduler to start.
         #expect(try await fixture.redis.send(["GET", fixture.keys.lease]).isNull)
 
@@ -87,7 +87,7 @@ import Glibc
     @Test func pausedLeaderPastItsLeaseCannotEnqueueWithItsStaleToken() async throws {
         let fixture = try RedisFixture()
         let processes = try startPair(fixture)
-        defer { processes.forEach { $0.stop() } }
+        defer { processes.forEach { $0.send(SIGKILL) } }
 
         #expect(try await eventually { try await fixture.queuedKeys().count >= 2 })
         let paused = try #require(try await leader(of: processes, fixture))
@@ -119,7 +119,7 @@ import Glibc
         let ledger = TickLedger(redis: fixture.redis, keys: fixture.keys)
         #expect(try await ledger.record(Date().addingTimeInterval(3_600), for: "test.tick", token: UInt64(staleToken)) == false)
 
-        processes.forEach { $0.stop() }
+        for process in processes { await process.stop() }
         let all = try await ticks(fixture)
         #expect(isContiguous(all), "ticks: \(all)")
     }
@@ -129,12 +129,8 @@ import Glibc
         let process = Process()
         process.executableURL = TestServers.aipsExecutable
         process.arguments = ["schedule", "trigger", "test.tick", "--schedule-file", try scheduleFile(fixture), "--redis-url", TestServers.redisURL]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, printed, _) = try await ChildProcesses.output(of: process)
+        #expect(status == 0)
         let keys = try await fixture.queuedKeys()
         #expect(keys.count == 1 && keys[0].hasPrefix("schedule:test.tick:manual:"))
         #expect(printed.hasPrefix("test.tick  queue=\(fixture.name)  id="))
@@ -145,18 +141,14 @@ import Glibc
         ("schedules:\n  nap:\n    cron: \"@hourly\"\n    type: diag.sleep\n    payload: {milliseconds: soon}\n",
          "schedule nap: payload of diag.sleep is refused"),
     ])
-    func badScheduleIsRefusedAtStart(_ yaml: String, _ message: String) throws {
+    func badScheduleIsRefusedAtStart(_ yaml: String, _ message: String) async throws {
         let url = TestServers.temporaryDirectory.appendingPathComponent("\(TestServers.uniqueName()).yaml")
         try yaml.write(to: url, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = TestServers.aipsExecutable
         process.arguments = ["scheduler", "--schedule-file", url.path, "--redis-url", TestServers.redisURL]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
+        let (status, _, printed) = try await ChildProcesses.output(of: process, timeout: .seconds(20))
+        #expect(status != 0)
         #expect(printed.contains(message), "\(printed)")
     }
 }

@@ -97,7 +97,7 @@ public struct ChaosRun: Sendable {
             "--appendfsync", "always", "--save", "", "--logfile", directory.appendingPathComponent("redis.log").path,
         ])
         try redis.start()
-        defer { redis.kill() }
+        defer { redis.killNow() }
         let store = Store(configuration: PostgresConfiguration(url: configuration.databaseURL, maximumConnections: 2))
         _ = try await store.migrate(logger: Logger(label: "chaos"))
         let client = RedisClient(configuration: try RedisConfiguration(url: redisURL + "?timeout=2"))
@@ -130,7 +130,7 @@ public struct ChaosRun: Sendable {
             : []
         for scheduler in schedulers { try scheduler.start() }
         defer {
-            for process in workers + schedulers { process.kill() }
+            for process in workers + schedulers { process.killNow() }
         }
 
         var report = Report()
@@ -156,7 +156,7 @@ public struct ChaosRun: Sendable {
             if states.count == ids.count, states.values.allSatisfy({ $0.state.isFinished }) { break }
             try await Task.sleep(for: .milliseconds(500))
         }
-        for process in workers + schedulers { process.kill() }
+        for process in workers + schedulers { await process.kill() }
 
         report.succeeded = states.values.filter { $0.state == .succeeded }.count
         report.dead = states.values.filter { $0.state == .dead }.count
@@ -219,11 +219,11 @@ public struct ChaosRun: Sendable {
         while await accepted.count < configuration.jobs || kills.workers == 0 {
             try await Task.sleep(for: .milliseconds(Int64(Double.random(in: 0.5...1.5) * configuration.workerKillInterval * 1000)))
             let worker = workers.randomElement()!
-            worker.kill()
+            await worker.kill()
             try worker.start()
             kills.workers += 1
             if redisRestartsLeft > 0, await accepted.count > configuration.jobs / 3 {
-                redis.kill()
+                await redis.kill()
                 try await Task.sleep(for: .milliseconds(300))
                 try redis.start()
                 try await Self.waitForRedis(client)
@@ -234,7 +234,7 @@ public struct ChaosRun: Sendable {
                 let owner = (try? await client.send("GET", "{aips:\(name)}:leader").string) ?? ""
                 let pid = owner.split(separator: ":").dropFirst().first.flatMap { Int32($0) }
                 if let leader = schedulers.first(where: { $0.pid == pid }) {
-                    leader.kill()
+                    await leader.kill()
                     try leader.start()
                     kills.schedulerLeader += 1
                     schedulerKilled = true
@@ -306,14 +306,19 @@ public final class ManagedProcess: @unchecked Sendable {
         if let environment { process.environment = environment }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ChildProcesses.start(process)
         lock.withLock { self.process = process }
     }
 
-    /// SIGKILL: children spawned from concurrency threads inherit a blocked SIGTERM.
-    public func kill() {
+    /// SIGKILL (children spawned from concurrency threads inherit a blocked SIGTERM), then waits for the exit.
+    public func kill() async {
+        guard let process = lock.withLock({ self.process }), process.isRunning else { return }
+        await ChildProcesses.stop(process, signal: SIGKILL)
+    }
+
+    /// SIGKILL without waiting, for cleanup paths that cannot await.
+    public func killNow() {
         guard let process = lock.withLock({ self.process }), process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
     }
 }
