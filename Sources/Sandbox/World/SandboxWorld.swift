@@ -84,21 +84,25 @@ public final class SandboxWorld: Sendable {
         let untilStart = game.startsAt.timeIntervalSince(time)
         guard untilStart > 0, untilStart <= marketOpensBeforeStart else { return [] }
         let model = OutcomeModel(sport: game.sport)
-        // Lines move every ten minutes; their noise shrinks from the open to a third of it at the close.
-        let bucket = Int((time.timeIntervalSince1970 / 600).rounded(.down))
+        // Lines move every minute along a path through seeded ten-minute points; their noise shrinks from
+        // the open to a third of it at the close.
+        let minute = Int((time.timeIntervalSince1970 / 60).rounded(.down))
+        let (bucket, step) = (minute.floorDivided(by: 10), Double(minute.floorModulo(10)) / 10)
         let scale = 0.3 + 0.7 * untilStart / marketOpensBeforeStart
         let gameKey = Int(game.espnID) ?? 0
         return bookmakers.enumerated().map { index, book in
             var lasting = SeededStream(seed: seed, 7, gameKey, index)
-            var moving = SeededStream(seed: seed, 8, gameKey, index, bucket)
-            let z = (0.6 * lasting.normal() + 0.8 * moving.normal(), 0.6 * lasting.normal() + 0.8 * moving.normal())
+            var from = SeededStream(seed: seed, 8, gameKey, index, bucket)
+            var to = SeededStream(seed: seed, 8, gameKey, index, bucket + 1)
+            let moving = ((1 - step) * from.normal() + step * to.normal(), (1 - step) * from.normal() + step * to.normal())
+            let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
             let view = model.perturbed(game.parameters, z: z, scale: scale * book.noise)
             let moneyline = BookQuote.prices(model.homeWin(view), vig: book.vig)
             let spread = model.spreadLine(view)
             let spreadPrices = BookQuote.prices(model.homeCovers(view, line: spread), vig: book.vig)
             let total = model.totalLine(view)
             let totalPrices = BookQuote.prices(model.over(view, line: total), vig: book.vig)
-            let updated = Date(timeIntervalSince1970: Double(bucket * 600 + Int(lasting.uniform() * 50)))
+            let updated = Date(timeIntervalSince1970: Double(minute * 60 + Int(lasting.uniform() * 50)))
             return BookQuote(
                 bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline.0, awayPrice: moneyline.1, spread: spread,
                 spreadPrices: (spreadPrices.0, spreadPrices.1), total: total, totalPrices: (totalPrices.0, totalPrices.1))
@@ -194,6 +198,11 @@ public final class SandboxWorld: Sendable {
         var random = SeededStream(seed: seed, sport.index, 3_000 + team)
         return 3 * random.normal()
     }
+}
+
+extension Int {
+    fileprivate func floorDivided(by divisor: Int) -> Int { (self - floorModulo(divisor)) / divisor }
+    fileprivate func floorModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }
 
 extension SandboxSport {

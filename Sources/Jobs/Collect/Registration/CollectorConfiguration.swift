@@ -1,0 +1,31 @@
+import Foundation
+
+/// Everything the collectors need, as values: upstream endpoints and keys, venues, team aliases, the clock.
+public struct CollectorConfiguration: Sendable {
+    /// The Odds API.
+    public var oddsAPI: OddsAPIConfiguration
+    /// ESPN.
+    public var espn: ESPNConfiguration
+    /// Open-Meteo.
+    public var openMeteo: OpenMeteoConfiguration
+    /// Venue coordinates for weather.
+    public var venues: VenueCatalog
+    /// Team-name aliases across sources.
+    public var teamNames: TeamNameNormalizer
+    /// The current time (the sandbox's world clock when it runs faster than real time).
+    public var now: @Sendable () -> Date
+
+    /// A configuration; defaults: the standard aliases and the system clock.
+    public init(
+        oddsAPI: OddsAPIConfiguration, espn: ESPNConfiguration = ESPNConfiguration(),
+        openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), venues: VenueCatalog = VenueCatalog([]),
+        teamNames: TeamNameNormalizer = .standard, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.oddsAPI = oddsAPI
+        self.espn = espn
+        self.openMeteo = openMeteo
+        self.venues = venues
+        self.teamNames = teamNames
+        self.now = now
+    }
+}
