@@ -104,7 +104,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Sandbox", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobsTests", dependencies: ["Jobs", "Sandbox", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], swiftSettings: swiftSettings),
     ]

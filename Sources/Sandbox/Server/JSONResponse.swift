@@ -5,9 +5,10 @@ import Hummingbird
 struct JSONResponse: Sendable {
     let faults: FaultPlan
 
+    /// Sorted keys: the same world state always gives the same bytes, so collectors' hash dedupe can work.
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 

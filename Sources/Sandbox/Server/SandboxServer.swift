@@ -45,18 +45,25 @@ public struct SandboxServer: Service {
         let application = application { continuation.yield($0) }
         let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            defer { tasks.cancelAll() }
-            guard let port = await ports.first(where: { _ in true }) else { throw CancellationError() }
-            let running = RunningSandbox(baseURL: "http://\(configuration.host):\(port)", world: world, clock: clock, faults: faults)
-            do {
-                let result = try await body(running)
-                await group.triggerGracefulShutdown()
-                return result
-            } catch {
-                await group.triggerGracefulShutdown()
-                throw error
+            tasks.addTask {
+                defer { continuation.finish() }
+                try await group.run()
             }
+            guard let port = await ports.first(where: { _ in true }) else {
+                // The server stopped before listening: its error explains why.
+                try await tasks.waitForAll()
+                throw CancellationError()
+            }
+            let running = RunningSandbox(baseURL: "http://\(configuration.host):\(port)", world: world, clock: clock, faults: faults)
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await body(running))
+            } catch {
+                result = .failure(error)
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
         }
     }
 

@@ -1,0 +1,7 @@
+/// What a backfill reloads.
+public enum BackfillSource: String, Sendable, CaseIterable, Codable {
+    /// ESPN scoreboards (`collect.games`).
+    case games
+    /// The Odds API historical snapshots (`collect.odds` with `snapshotAt`).
+    case odds
+}
