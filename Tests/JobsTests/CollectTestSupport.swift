@@ -56,6 +56,7 @@ enum CollectTestSupport {
 
     /// Counts rows of `table`.
     static func count(_ store: Store, _ table: String, where condition: String = "true") async throws -> Int {
-        try await store.query(PostgresQuery("SELECT count(*) AS n FROM \(table) WHERE \(condition)")).first!.decode(Int.self, "n")
+        let sql = "SELECT count(*) AS n FROM " + table + " WHERE " + condition
+        return try await store.query(PostgresQuery(sql)).first!.decode(Int.self, "n")
     }
 }

@@ -76,7 +76,7 @@ public struct OddsCollector: Sendable {
             try await curate(events, sport: sport, isBackfill: isBackfill, into: tx, result: &result)
             // Closing lines: the last prices before the start of games that began since the previous runs.
             let started = try await tx.games.games(
-                sport: sport.code, from: reference.addingTimeInterval(isBackfill ? -36 * 3600 : -6 * 3600),
+                sport: sport.code, from: reference.addingTimeInterval(isBackfill ? -36 * 3600 : -12 * 3600),
                 to: reference.addingTimeInterval(1))
             for game in started where game.scheduledAt <= reference {
                 result.closingLinesWritten += try await tx.closingLines.captureFromOdds(gameID: game.id!, at: game.scheduledAt)
