@@ -14,6 +14,8 @@ struct AIPS: AsyncParsableCommand {
             QueueCommand.self,
             ScheduleCommand.self,
             MigrateCommand.self,
+            SandboxCommand.self,
+            BackfillCommand.self,
         ]
     )
 }

@@ -62,7 +62,7 @@ struct DevCommand: AsyncParsableCommand {
         do {
             let applied = try await store.migrate(logger: logger)
             if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.count)"]) }
-            let registry = JobCatalog.registry(redis: client)
+            let registry = JobCatalog.registry(redis: client, store: store)
             let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
             let worker = Worker(
                 queue: queue, registry: registry,

@@ -38,9 +38,9 @@ struct WorkerCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.worker")
         let client = try redis.makeClient()
-        let registry = JobCatalog.registry(redis: client)
         let database = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
         let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 2)) }
+        let registry = JobCatalog.registry(redis: client, store: store)
         let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(
             queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency,

@@ -1,0 +1,38 @@
+import Foundation
+import Jobs
+import Logging
+
+/// The collectors' configuration, read from the environment in this one place.
+///
+/// - `AIPS_SANDBOX_URL`: point The Odds API, ESPN and Open-Meteo at an `aips sandbox` (key `sandbox`
+///   unless `ODDS_API_KEY` says otherwise).
+/// - `ODDS_API_KEY`, `ODDS_API_URL`, `ODDS_API_REGIONS`, `ODDS_API_FORMAT` (american|decimal).
+/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`.
+/// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
+enum CollectorEnvironment {
+    static func configuration(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "aips.collectors")
+    ) -> CollectorConfiguration {
+        let sandbox = environment["AIPS_SANDBOX_URL"]
+        var venues = VenueCatalog([])
+        if let path = environment["AIPS_VENUES_FILE"] {
+            do {
+                venues = try VenueCatalog(json: Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                logger.error("cannot read the venue catalog; weather will skip every game", metadata: ["file": "\(path)", "error": "\(error)"])
+            }
+        } else {
+            logger.warning("AIPS_VENUES_FILE is not set; weather collection has no venue coordinates")
+        }
+        return CollectorConfiguration(
+            oddsAPI: OddsAPIConfiguration(
+                baseURL: environment["ODDS_API_URL"] ?? sandbox ?? "https://api.the-odds-api.com",
+                apiKey: environment["ODDS_API_KEY"] ?? (sandbox == nil ? "" : "sandbox"),
+                regions: environment["ODDS_API_REGIONS"].map { $0.split(separator: ",").map(String.init) } ?? ["us"],
+                oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
+            espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
+            openMeteo: OpenMeteoConfiguration(
+                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]),
+            venues: venues)
+    }
+}
