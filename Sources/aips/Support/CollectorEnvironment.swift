@@ -8,6 +8,7 @@ import Logging
 ///   unless `ODDS_API_KEY` says otherwise).
 /// - `ODDS_API_KEY`, `ODDS_API_URL`, `ODDS_API_REGIONS`, `ODDS_API_FORMAT` (american|decimal).
 /// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`.
+/// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
 enum CollectorEnvironment {
     static func configuration(
@@ -33,6 +34,6 @@ enum CollectorEnvironment {
             espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
             openMeteo: OpenMeteoConfiguration(
                 baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]),
-            venues: venues)
+            venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb"])
     }
 }

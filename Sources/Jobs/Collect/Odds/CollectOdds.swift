@@ -6,8 +6,8 @@ public struct CollectOdds: JobParameters, Equatable {
     public static let jobType = "collect.odds"
     public static let defaultQueue = "collect"
 
-    /// The platform's sport code (`nba`).
-    public var sport: String
+    /// The platform's sport code (`nba`); `nil` (a scheduled `{}`): every sport the workers are configured for.
+    public var sport: String?
     /// For a backfill: the historical snapshot at or before this instant (ISO 8601); `nil` for live odds.
     public var snapshotAt: String?
     /// True when loaded by a backfill (stored with `is_backfill`).
@@ -16,7 +16,7 @@ public struct CollectOdds: JobParameters, Equatable {
     public var includeScores: Bool?
 
     /// Parameters for live odds, or for the snapshot at `snapshotAt` when backfilling.
-    public init(sport: String, snapshotAt: Date? = nil, isBackfill: Bool = false, includeScores: Bool = true) {
+    public init(sport: String?, snapshotAt: Date? = nil, isBackfill: Bool = false, includeScores: Bool = true) {
         self.sport = sport
         self.snapshotAt = snapshotAt.map(UpstreamTime.isoSeconds)
         self.isBackfill = isBackfill
@@ -24,8 +24,8 @@ public struct CollectOdds: JobParameters, Equatable {
     }
 
     public func validate() throws {
-        guard CollectedSport.named(sport) != nil else {
-            throw QueueError(.invalidRequest, "unknown sport \"\(sport.prefix(40))\"; known: \(CollectedSport.all.map(\.code).joined(separator: ", "))")
+        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else {
+            throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"; known: \(CollectedSport.all.map(\.code).joined(separator: ", "))")
         }
         if let snapshotAt, snapshotDate == nil {
             throw QueueError(.invalidRequest, "snapshotAt \"\(snapshotAt.prefix(40))\" is not an ISO 8601 UTC instant")

@@ -12,20 +12,23 @@ public struct CollectorConfiguration: Sendable {
     public var venues: VenueCatalog
     /// Team-name aliases across sources.
     public var teamNames: TeamNameNormalizer
+    /// The sports a job that names none collects.
+    public var sports: [String]
     /// The current time (the sandbox's world clock when it runs faster than real time).
     public var now: @Sendable () -> Date
 
-    /// A configuration; defaults: the standard aliases and the system clock.
+    /// A configuration; defaults: the standard aliases, NBA and MLB, the system clock.
     public init(
         oddsAPI: OddsAPIConfiguration, espn: ESPNConfiguration = ESPNConfiguration(),
         openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), venues: VenueCatalog = VenueCatalog([]),
-        teamNames: TeamNameNormalizer = .standard, now: @escaping @Sendable () -> Date = { Date() }
+        teamNames: TeamNameNormalizer = .standard, sports: [String] = ["nba", "mlb"], now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.oddsAPI = oddsAPI
         self.espn = espn
         self.openMeteo = openMeteo
         self.venues = venues
         self.teamNames = teamNames
+        self.sports = sports
         self.now = now
     }
 }

@@ -20,17 +20,26 @@ public enum CollectorJobs {
         let weather = WeatherCollector(
             client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
         let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)
+        let sports = configuration.sports
         registry.register(CollectOdds.self) { parameters, context in
-            try await permanentWhenHopeless { try await odds.collect(parameters, jobID: context.id, logger: context.logger) }
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await odds.collect(parameters, jobID: effectID, logger: context.logger)
+            }
         }
         registry.register(CollectGames.self) { parameters, context in
-            try await permanentWhenHopeless { try await games.collect(parameters, jobID: context.id, logger: context.logger) }
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await games.collect(parameters, jobID: effectID, logger: context.logger)
+            }
         }
         registry.register(CollectWeather.self) { parameters, context in
-            try await permanentWhenHopeless { try await weather.collect(parameters, jobID: context.id, logger: context.logger) }
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await weather.collect(parameters, jobID: effectID, logger: context.logger)
+            }
         }
         registry.register(QualityCheck.self) { parameters, context in
-            try await quality.run(parameters, jobID: context.id, logger: context.logger)
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await quality.run(parameters, jobID: effectID, logger: context.logger)
+            }
         }
     }
 
@@ -42,11 +51,23 @@ public enum CollectorJobs {
         registry.declare(QualityCheck.self)
     }
 
-    private static func permanentWhenHopeless<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as CollectorError where error.isPermanent {
-            throw PermanentJobError(error.description)
+    /// Runs `body` for the job's sport, or for each configured sport when it names none; results by sport.
+    ///
+    /// Each sport's writes are recorded under the effect id `<job id>/<sport>`, so a retry after one sport
+    /// failed does not rewrite the sports that succeeded, and a redelivery writes nothing.
+    private static func eachSport<P: SportJob, R: Sendable>(
+        _ parameters: P, _ configured: [String], _ context: JobContext, _ body: (P, String) async throws -> R
+    ) async throws -> [String: R] {
+        var results: [String: R] = [:]
+        for sport in parameters.sport.map({ [$0] }) ?? configured {
+            var single = parameters
+            single.sport = sport
+            do {
+                results[sport] = try await body(single, "\(context.id)/\(sport)")
+            } catch let error as CollectorError where error.isPermanent {
+                throw PermanentJobError(error.description)
+            }
         }
+        return results
     }
 }

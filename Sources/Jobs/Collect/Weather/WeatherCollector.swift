@@ -18,9 +18,12 @@ public struct WeatherCollector: Sendable {
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectWeather, jobID: String, logger: Logger) async throws -> WeatherCollection {
+        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
+            throw CollectorError(.requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+        }
         let start = now()
         let games = try await store.games.games(
-            sport: parameters.sport, from: start, to: start.addingTimeInterval(Double(parameters.hoursAhead ?? 48) * 3600)
+            sport: sport.code, from: start, to: start.addingTimeInterval(Double(parameters.hoursAhead ?? 48) * 3600)
         ).filter { $0.status == .scheduled }
         var byVenue: [String: (venue: Venue, games: [Game])] = [:]
         var teams: [Int: Team] = [:]
