@@ -41,7 +41,9 @@ struct SandboxCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more") }
-        if let start, (try? Date(start, strategy: .iso8601)) == nil { throw ValidationError("--start must be ISO 8601, e.g. 2026-05-09T16:00:00Z") }
+        if let start, (try? Date(start, strategy: .iso8601)) == nil {
+            throw ValidationError("--start must be ISO 8601, e.g. 2026-05-09T16:00:00Z")
+        }
     }
 
     func run() async throws {

@@ -26,9 +26,11 @@ import Testing
             for request in requests {
                 let payload = Data(request.payload.utf8)
                 if request.type == CollectGames.jobType {
-                    _ = try await games.collect(JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
+                    _ = try await games.collect(
+                        JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
                 } else {
-                    let result = try await odds.collect(JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
+                    let result = try await odds.collect(
+                        JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
                     unmatched += result.unmatchedEvents.count
                 }
             }

@@ -49,7 +49,8 @@ import Testing
         try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
             let configuration = CollectTestSupport.configuration(sandbox)
             let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store, venues: configuration.venues,
+                client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store,
+                venues: configuration.venues,
                 now: configuration.now)
             sandbox.faults.inject(.wrongTypes, pathPrefix: "/apis/site/v2/sports/baseball/mlb/scoreboard")
             let error = await #expect(throws: CollectorError.self) {
@@ -81,7 +82,8 @@ import Testing
             #expect(refused?.code == .invalidCredentials && refused?.isPermanent == true)
             sandbox.faults.inject(.status(429), pathPrefix: "/v4/sports/baseball_mlb/odds")
             let good = OddsCollector(
-                client: OddsAPIClient(configuration: CollectTestSupport.configuration(sandbox).oddsAPI, upstream: UpstreamClient()), store: store,
+                client: OddsAPIClient(configuration: CollectTestSupport.configuration(sandbox).oddsAPI, upstream: UpstreamClient()),
+                store: store,
                 teamNames: configuration.teamNames, now: configuration.now)
             let limited = await #expect(throws: CollectorError.self) {
                 try await good.collect(CollectOdds(sport: "mlb"), jobID: "odds", logger: CollectTestSupport.logger)

@@ -5,8 +5,8 @@ import Queue
 import Sandbox
 import ServiceLifecycle
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// The collectors as typed jobs on a real worker and Redis: a scheduled `{}` covers every configured sport,
 /// dependencies order games before odds, and a refused key sends the job straight to the dead set.
@@ -36,7 +36,9 @@ import TestSupport
             let refused = try await refusingQueue.enqueue(try JobRequest(CollectOdds(sport: "mlb"), queue: deadName)).id
 
             let workers = [
-                Worker(queue: queue, registry: registry, configuration: WorkerConfiguration(queues: [.init(name)], maintenanceInterval: .milliseconds(50))),
+                Worker(
+                    queue: queue, registry: registry,
+                    configuration: WorkerConfiguration(queues: [.init(name)], maintenanceInterval: .milliseconds(50))),
                 Worker(
                     queue: refusingQueue, registry: refusingRegistry,
                     configuration: WorkerConfiguration(queues: [.init(deadName)], maintenanceInterval: .milliseconds(50))),
@@ -63,7 +65,9 @@ import TestSupport
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/mlb"))
             #expect(try await CollectTestSupport.count(store, "games", where: "sport = 'mlb'") > 0)
             #expect(try await CollectTestSupport.count(store, "odds", where: "sport = 'nba'") > 0)
-            #expect(try await CollectTestSupport.count(store, "data_quality_checks", where: "sport = 'nba' AND check_name = 'odds_completeness' AND status = 'pass'") == 1)
+            #expect(
+                try await CollectTestSupport.count(
+                    store, "data_quality_checks", where: "sport = 'nba' AND check_name = 'odds_completeness' AND status = 'pass'") == 1)
         }
         await store.shutdown()
     }

@@ -106,7 +106,8 @@ import Testing
             #expect(consistency.details["compared"] == .number(Double(played.count)))
 
             // A wrong score in one source fails the check for manual review.
-            try await store.games.updateResult(id: played[0].id!, status: .final, homeScore: played[0].homeScore! + 1, awayScore: played[0].awayScore)
+            try await store.games.updateResult(
+                id: played[0].id!, status: .final, homeScore: played[0].homeScore! + 1, awayScore: played[0].awayScore)
             _ = try await quality.run(QualityCheck(sport: "nba"), jobID: "quality-2", logger: logger)
             let broken = try #require(try await store.dataQualityChecks.latest(checkName: "score_consistency", sport: "nba"))
             #expect(broken.status == .fail && broken.action == .manualReview)

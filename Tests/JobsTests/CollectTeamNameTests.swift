@@ -6,9 +6,11 @@ import Testing
 /// Team names from different sources resolve to the same stored team.
 @Suite struct CollectTeamNameTests {
     private let teams = [
-        Team(id: 1, sport: "nba", externalID: "13", name: "LA Clippers"), Team(id: 2, sport: "nba", externalID: "14", name: "Los Angeles Lakers"),
+        Team(id: 1, sport: "nba", externalID: "13", name: "LA Clippers"),
+        Team(id: 2, sport: "nba", externalID: "14", name: "Los Angeles Lakers"),
         Team(id: 3, sport: "mlb", externalID: "20", name: "Athletics"), Team(id: 4, sport: "mlb", externalID: "4", name: "Boston Red Sox"),
-        Team(id: 5, sport: "mlb", externalID: "6", name: "Chicago White Sox"), Team(id: 6, sport: "mlb", externalID: "26", name: "St. Louis Cardinals"),
+        Team(id: 5, sport: "mlb", externalID: "6", name: "Chicago White Sox"),
+        Team(id: 6, sport: "mlb", externalID: "26", name: "St. Louis Cardinals"),
     ]
 
     @Test func aliasesAndTrailingWordsFindTheTeam() {

@@ -26,14 +26,18 @@ enum CollectTestSupport {
     }
 
     /// A frozen sandbox world (speed 0) at `start`.
-    static func sandbox(seed: UInt64 = 42, start: Date = noonEastern, quota: Int = 100_000, requestsPerSecond: Int = 1_000) -> SandboxServer {
+    static func sandbox(seed: UInt64 = 42, start: Date = noonEastern, quota: Int = 100_000, requestsPerSecond: Int = 1_000) -> SandboxServer
+    {
         SandboxServer(
-            configuration: SandboxConfiguration(seed: seed, start: start, speed: 0, oddsAPIQuota: quota, oddsAPIRequestsPerSecond: requestsPerSecond),
+            configuration: SandboxConfiguration(
+                seed: seed, start: start, speed: 0, oddsAPIQuota: quota, oddsAPIRequestsPerSecond: requestsPerSecond),
             logger: Logger(label: "sandbox"))
     }
 
     /// Collectors pointed at `sandbox`, on its clock, with its venues.
-    static func configuration(_ sandbox: RunningSandbox, apiKey: String = "sandbox", oddsFormat: OddsFormat = .american) -> CollectorConfiguration {
+    static func configuration(_ sandbox: RunningSandbox, apiKey: String = "sandbox", oddsFormat: OddsFormat = .american)
+        -> CollectorConfiguration
+    {
         let venues = SandboxSport.allCases.flatMap { sandbox.world.league($0)?.teams ?? [] }.map { team in
             Venue(
                 name: team.venue.name, city: team.venue.city, latitude: team.venue.latitude, longitude: team.venue.longitude,

@@ -11,18 +11,24 @@ import Testing
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let configuration = CollectTestSupport.configuration(sandbox)
             _ = try await GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store, venues: configuration.venues,
+                client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store,
+                venues: configuration.venues,
                 now: configuration.now
             ).collect(CollectGames(sport: "nba", dates: ["20260509"]), jobID: "games", logger: CollectTestSupport.logger)
             let quality = QualityChecker(store: store, now: configuration.now)
-            let upcoming = try await store.games.games(sport: "nba", from: sandbox.clock.now, to: sandbox.clock.now.addingTimeInterval(86_400))
+            let upcoming = try await store.games.games(
+                sport: "nba", from: sandbox.clock.now, to: sandbox.clock.now.addingTimeInterval(86_400))
             try await store.gameFeatures.upsert(
                 GameFeatureSet(
-                    gameID: upcoming[0].id!, featureSetVersion: "v1", asOf: sandbox.clock.now.addingTimeInterval(-60), features: ["form_avg_margin_last5": 2],
+                    gameID: upcoming[0].id!, featureSetVersion: "v1", asOf: sandbox.clock.now.addingTimeInterval(-60),
+                    features: ["form_avg_margin_last5": 2],
                     completeness: 0.9))
 
             let results = try await quality.run(QualityCheck(sport: "nba"), jobID: "quality-1", logger: CollectTestSupport.logger)
-            #expect(results == ["odds_completeness": "fail", "odds_freshness": "fail", "score_consistency": "pass", "feature_completeness": "fail"])
+            #expect(
+                results == [
+                    "odds_completeness": "fail", "odds_freshness": "fail", "score_consistency": "pass", "feature_completeness": "fail",
+                ])
             let completeness = try #require(try await store.dataQualityChecks.latest(checkName: "odds_completeness", sport: "nba"))
             #expect(completeness.observedValue == 0 && completeness.threshold == 0.9 && completeness.action == .alert)
             #expect(try await store.dataQualityChecks.isPredictionBlocked(sport: "nba"))

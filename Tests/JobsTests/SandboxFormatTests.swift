@@ -15,14 +15,17 @@ import Testing
 
     @Test func referenceSamplesDecodeWithTheClientTypes() throws {
         let american = try PayloadDecoder.decode(
-            [OddsAPIEvent].self, from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_american", "body")))
+            [OddsAPIEvent].self,
+            from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_american", "body")))
         #expect(american[0].bookmakers[0].markets[0].outcomes[0].price == -164)
         #expect(OddsFormat.american.decimalPrice(138)! == 2.38)
         let decimal = try PayloadDecoder.decode(
-            [OddsAPIEvent].self, from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_decimal", "body")))
+            [OddsAPIEvent].self,
+            from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_decimal", "body")))
         #expect(decimal[0].bookmakers[0].markets[0].outcomes[0].price == 2.02)
         let scores = try PayloadDecoder.decode(
-            [OddsAPIScoreEvent].self, from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "scores", "body")))
+            [OddsAPIScoreEvent].self,
+            from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "scores", "body")))
         #expect(scores[0].score(of: "Sacramento Kings") == 113)
         #expect(scores[2].scores == nil && scores[2].lastUpdate == nil)
         let historical = try PayloadDecoder.decode(
@@ -34,13 +37,15 @@ import Testing
             ESPNScoreboard.self, from: response("espn", CollectTestSupport.referenceBody("espn.json", "samples", "scoreboard", "body")))
         #expect(scoreboard.events[0].date == Date(timeIntervalSince1970: 1_730_333_280))  // 2024-10-31T00:08Z
         #expect(scoreboard.events[0].competitions[0].competitors.map(\.score) == ["6", "7"])
-        let forecastResponse = response("open-meteo", try CollectTestSupport.referenceBody("open-meteo.json", "samples", "forecast_hourly", "body"))
+        let forecastResponse = response(
+            "open-meteo", try CollectTestSupport.referenceBody("open-meteo.json", "samples", "forecast_hourly", "body"))
         let forecast = try PayloadDecoder.decode(OpenMeteoForecast.self, from: forecastResponse)
         #expect(forecast.hourlyUnits["wind_speed_10m"] == "mp/h")
         let hourly = try HourlyWeather(forecast, response: forecastResponse)
         // 2026-05-09T15:00 at GMT-4 is 19:00Z; 68.4 °F is 20.2 °C.
         let game = Game(
-            id: 1, sport: "mlb", externalID: "1", homeTeamID: 1, awayTeamID: 2, scheduledAt: Date(timeIntervalSince1970: 1_778_353_200 + 600))
+            id: 1, sport: "mlb", externalID: "1", homeTeamID: 1, awayTeamID: 2,
+            scheduledAt: Date(timeIntervalSince1970: 1_778_353_200 + 600))
         let observation = try #require(hourly.observation(for: game, source: "open-meteo", issuedAt: Date()))
         #expect(abs(observation.temperatureC! - 20.22) < 0.01)
         #expect(abs(observation.windSpeedKPH! - 8.2 * 1.609344) < 0.001)
@@ -51,7 +56,9 @@ import Testing
             let upstream = UpstreamClient()
             let now = sandbox.clock.now
             for format in [OddsFormat.american, .decimal] {
-                let client = OddsAPIClient(configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox", oddsFormat: format), upstream: upstream)
+                let client = OddsAPIClient(
+                    configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox", oddsFormat: format), upstream: upstream
+                )
                 let odds = try await client.odds(sport: "baseball_mlb", now: now)
                 #expect(OddsAPIQuota(headers: odds.headers)?.last == 3)
                 let events = try PayloadDecoder.decode([OddsAPIEvent].self, from: odds)
@@ -65,8 +72,10 @@ import Testing
                 #expect(snapshot.timestamp <= now.addingTimeInterval(-3600) && !snapshot.data.isEmpty)
                 #expect(OddsAPIQuota(headers: historical.headers)?.last == 30)
             }
-            let scores = try await OddsAPIClient(configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream)
-                .scores(sport: "basketball_nba", daysFrom: 1, now: now)
+            let scores = try await OddsAPIClient(
+                configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream
+            )
+            .scores(sport: "basketball_nba", daysFrom: 1, now: now)
             let scoreEvents = try PayloadDecoder.decode([OddsAPIScoreEvent].self, from: scores)
             #expect(scoreEvents.contains { $0.completed && $0.scores?.count == 2 })
             #expect(scoreEvents.contains { !$0.completed && $0.scores == nil })
@@ -90,8 +99,10 @@ import Testing
         func bodies(seed: UInt64) async throws -> [Data] {
             try await CollectTestSupport.sandbox(seed: seed).withRunning { sandbox in
                 let upstream = UpstreamClient()
-                let odds = try await OddsAPIClient(configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream)
-                    .odds(sport: "basketball_nba", now: Date())
+                let odds = try await OddsAPIClient(
+                    configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream
+                )
+                .odds(sport: "basketball_nba", now: Date())
                 let board = try await ESPNClient(configuration: ESPNConfiguration(baseURL: sandbox.baseURL), upstream: upstream)
                     .scoreboard(path: "basketball/nba", date: "20260508", now: Date())
                 return [odds.body, board.body]

@@ -17,7 +17,9 @@ public struct QualityCheck: JobParameters, Equatable {
     }
 
     public func validate() throws {
-        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else { throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"") }
+        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else {
+            throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"")
+        }
         if let windowHours, !(1...336).contains(windowHours) { throw QueueError(.invalidRequest, "windowHours must be 1…336") }
     }
 }

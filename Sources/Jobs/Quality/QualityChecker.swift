@@ -31,7 +31,8 @@ public struct QualityChecker: Sendable {
     public func run(_ parameters: QualityCheck, jobID: String, logger: Logger) async throws -> [String: String] {
         let checkedAt = now()
         guard let sport = parameters.sport.flatMap(CollectedSport.named)?.code else {
-            throw CollectorError(.requestRejected, source: "quality", endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+            throw CollectorError(
+                .requestRejected, source: "quality", endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let to = checkedAt.addingTimeInterval(Double(parameters.windowHours ?? 24) * 3600)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
@@ -54,7 +55,8 @@ public struct QualityChecker: Sendable {
                 "ALERT: data quality check failed",
                 metadata: [
                     "check": "\(check.checkName)", "sport": "\(sport)", "action": "\(check.action.rawValue)",
-                    "observed": "\(check.observedValue.map { String($0) } ?? "none")", "threshold": "\(check.threshold.map { String($0) } ?? "none")",
+                    "observed": "\(check.observedValue.map { String($0) } ?? "none")",
+                    "threshold": "\(check.threshold.map { String($0) } ?? "none")",
                 ])
         }
         return Dictionary(uniqueKeysWithValues: checks.map { ($0.checkName, $0.status.rawValue) })
@@ -70,11 +72,14 @@ public struct QualityChecker: Sendable {
         let without = games.compactMap(\.id).filter(missing.contains)
         let threshold = thresholds.oddsCompleteness
         guard !games.isEmpty else {
-            return DataQualityCheck(checkName: "odds_completeness", sport: sport, status: .pass, threshold: threshold, details: ["games": .number(0)], checkedAt: from)
+            return DataQualityCheck(
+                checkName: "odds_completeness", sport: sport, status: .pass, threshold: threshold, details: ["games": .number(0)],
+                checkedAt: from)
         }
         let share = Double(games.count - without.count) / Double(games.count)
         return DataQualityCheck(
-            checkName: "odds_completeness", sport: sport, status: share > threshold ? .pass : .fail, action: share > threshold ? .none : .alert,
+            checkName: "odds_completeness", sport: sport, status: share > threshold ? .pass : .fail,
+            action: share > threshold ? .none : .alert,
             observedValue: share, threshold: threshold,
             details: ["games": .number(Double(games.count)), "games_without_odds": .array(without.prefix(50).map { .number(Double($0)) })],
             checkedAt: from)
@@ -94,7 +99,9 @@ public struct QualityChecker: Sendable {
     }
 
     private func scoreConsistency(_ sport: String, in tx: PostgresConnection) async throws -> DataQualityCheck {
-        guard let collected = CollectedSport.named(sport) else { throw CollectorError(.requestRejected, source: "quality", endpoint: "", message: "unknown sport \(sport)") }
+        guard let collected = CollectedSport.named(sport) else {
+            throw CollectorError(.requestRejected, source: "quality", endpoint: "", message: "unknown sport \(sport)")
+        }
         let endpoint = "/v4/sports/\(collected.oddsAPIKey)/scores"
         // The latest /scores payload The Odds API sent, straight from raw storage.
         let row = try await tx.query(
@@ -105,7 +112,9 @@ public struct QualityChecker: Sendable {
             """
         ).first
         guard let row else {
-            return DataQualityCheck(checkName: "score_consistency", sport: sport, status: .pass, threshold: 1, details: ["compared": .number(0)], checkedAt: Date())
+            return DataQualityCheck(
+                checkName: "score_consistency", sport: sport, status: .pass, threshold: 1, details: ["compared": .number(0)],
+                checkedAt: Date())
         }
         let response = UpstreamResponse(
             source: OddsAPIClient.source, endpoint: try row.decode("endpoint"), status: 200, headers: [:], body: try row.decode("payload"),
@@ -121,11 +130,15 @@ public struct QualityChecker: Sendable {
             let candidates = try await tx.games.games(
                 sport: sport, from: event.commenceTime.addingTimeInterval(-OddsCollector.matchWindow),
                 to: event.commenceTime.addingTimeInterval(OddsCollector.matchWindow))
-            guard let game = candidates.first(where: { $0.homeTeamID == home.id && $0.awayTeamID == away.id && $0.status == .final }) else { continue }
+            guard let game = candidates.first(where: { $0.homeTeamID == home.id && $0.awayTeamID == away.id && $0.status == .final }) else {
+                continue
+            }
             compared += 1
             if game.homeScore != homeScore || game.awayScore != awayScore {
                 mismatches.append(
-                    .string("game \(game.id!): espn \(game.homeScore.map(String.init) ?? "-")-\(game.awayScore.map(String.init) ?? "-"), odds api \(homeScore)-\(awayScore)"))
+                    .string(
+                        "game \(game.id!): espn \(game.homeScore.map(String.init) ?? "-")-\(game.awayScore.map(String.init) ?? "-"), odds api \(homeScore)-\(awayScore)"
+                    ))
             }
         }
         let share = compared == 0 ? nil : Double(compared - mismatches.count) / Double(compared)

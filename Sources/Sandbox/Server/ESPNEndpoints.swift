@@ -15,18 +15,25 @@ struct ESPNEndpoints: Sendable {
 
     private func scoreboard(_ request: Request, path: String) throws -> Response {
         guard let sport = SandboxSport(espnPath: path), world.sports.contains(sport) else {
-            return try json.make(.notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get events endpoint."), path: request.uri.path)
+            return try json.make(
+                .notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get events endpoint."), path: request.uri.path)
         }
         let now = clock.now
         let calendar = EasternCalendar()
         let dates = request.uri.queryParameters["dates"].map(String.init) ?? String(yyyymmdd: calendar, day: calendar.day(of: now))
         // Since 2026-09 ESPN answers 400 to date ranges for team sports.
         guard let games = world.games(sport, onEasternDate: dates) else {
-            return try json.make(.badRequest, ESPNWire.ErrorBody(code: 400, message: "Failed to get events endpoint."), path: request.uri.path)
+            return try json.make(
+                .badRequest, ESPNWire.ErrorBody(code: 400, message: "Failed to get events endpoint."), path: request.uri.path)
         }
-        let league = sport == .nba
-            ? ESPNWire.League(id: "46", uid: "s:40~l:46", name: "National Basketball Association", abbreviation: "NBA", slug: "nba", season: season(games, calendar, dates))
-            : ESPNWire.League(id: "10", uid: "s:1~l:10", name: "Major League Baseball", abbreviation: "MLB", slug: "mlb", season: season(games, calendar, dates))
+        let league =
+            sport == .nba
+            ? ESPNWire.League(
+                id: "46", uid: "s:40~l:46", name: "National Basketball Association", abbreviation: "NBA", slug: "nba",
+                season: season(games, calendar, dates))
+            : ESPNWire.League(
+                id: "10", uid: "s:1~l:10", name: "Major League Baseball", abbreviation: "MLB", slug: "mlb",
+                season: season(games, calendar, dates))
         let body = ESPNWire.Scoreboard(leagues: [league], events: games.map { event($0, at: now) })
         return try json.make(.ok, body, path: request.uri.path)
     }
@@ -78,7 +85,8 @@ struct ESPNEndpoints: Sendable {
                 id: "2", name: "STATUS_IN_PROGRESS", state: "in", completed: false, description: "In Progress",
                 detail: "Period \(progress.period)", shortDetail: "P\(progress.period)")
         case .final:
-            type = ESPNWire.StatusType(id: "3", name: "STATUS_FINAL", state: "post", completed: true, description: "Final", detail: "Final", shortDetail: "Final")
+            type = ESPNWire.StatusType(
+                id: "3", name: "STATUS_FINAL", state: "post", completed: true, description: "Final", detail: "Final", shortDetail: "Final")
         }
         return ESPNWire.Status(clock: 0, displayClock: "0:00", period: progress.period, type: type)
     }

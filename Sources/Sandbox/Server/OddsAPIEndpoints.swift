@@ -12,7 +12,9 @@ struct OddsAPIEndpoints: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/v4/sports") { request, _ in try sports(request) }
-        router.get("/v4/sports/:sport/odds") { request, context in try odds(request, sport: context.parameters.get("sport"), historical: false) }
+        router.get("/v4/sports/:sport/odds") { request, context in
+            try odds(request, sport: context.parameters.get("sport"), historical: false)
+        }
         router.get("/v4/sports/:sport/scores") { request, context in try scores(request, sport: context.parameters.get("sport")) }
         router.get("/v4/historical/sports/:sport/odds") { request, context in
             try odds(request, sport: context.parameters.get("sport"), historical: true)
@@ -85,7 +87,10 @@ struct OddsAPIEndpoints: Sendable {
             var outcomes: [OddsAPIWire.Outcome]
             switch market {
             case "h2h":
-                outcomes = [.init(name: home, price: price(quote.homePrice), point: nil), .init(name: away, price: price(quote.awayPrice), point: nil)]
+                outcomes = [
+                    .init(name: home, price: price(quote.homePrice), point: nil),
+                    .init(name: away, price: price(quote.awayPrice), point: nil),
+                ]
             case "spreads":
                 outcomes = [
                     .init(name: home, price: price(quote.spreadPrices.home), point: quote.spread),
@@ -114,7 +119,8 @@ struct OddsAPIEndpoints: Sendable {
         let now = clock.now
         // Live and upcoming games (two days ahead), plus games completed in the last `daysFrom` days.
         let from = now.addingTimeInterval(-Double(daysFrom ?? 0) * 86_400 - 4 * 3600)
-        let events: [OddsAPIWire.ScoreEvent] = world.games(sport, startingIn: from..<now.addingTimeInterval(2 * 86_400)).compactMap { game in
+        let events: [OddsAPIWire.ScoreEvent] = world.games(sport, startingIn: from..<now.addingTimeInterval(2 * 86_400)).compactMap {
+            game in
             let progress = world.progress(of: game, at: now)
             if progress.phase == .final && daysFrom == nil { return nil }
             let started = progress.phase != .scheduled
@@ -123,7 +129,10 @@ struct OddsAPIEndpoints: Sendable {
                 commence_time: WireTime.seconds(game.startsAt), completed: progress.phase == .final,
                 home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
                 scores: started
-                    ? [.init(name: game.home.oddsAPIName, score: String(progress.homeScore)), .init(name: game.away.oddsAPIName, score: String(progress.awayScore))]
+                    ? [
+                        .init(name: game.home.oddsAPIName, score: String(progress.homeScore)),
+                        .init(name: game.away.oddsAPIName, score: String(progress.awayScore)),
+                    ]
                     : nil,
                 last_update: started ? WireTime.seconds(min(now, game.endsAt)) : nil)
         }

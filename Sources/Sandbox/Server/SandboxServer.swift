@@ -27,7 +27,8 @@ public struct SandboxServer: Service {
     public init(configuration: SandboxConfiguration, logger: Logger = Logger(label: "aips.sandbox")) {
         self.configuration = configuration
         self.logger = logger
-        world = SandboxWorld(seed: configuration.seed, sports: configuration.sports, marketOpensBeforeStart: configuration.marketOpensBeforeStart)
+        world = SandboxWorld(
+            seed: configuration.seed, sports: configuration.sports, marketOpensBeforeStart: configuration.marketOpensBeforeStart)
         clock = SandboxClock(start: configuration.start, speed: configuration.speed)
         faults = FaultPlan()
         account = OddsAPIAccount(
@@ -77,7 +78,8 @@ public struct SandboxServer: Service {
         let logger = logger
         return Application(
             router: router,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "aips-sandbox"),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "aips-sandbox"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.info("sandbox listening", metadata: ["port": "\(port)"])

@@ -85,7 +85,9 @@ enum OddsAPIWire {
             try container.encode(last_update, forKey: .last_update)
         }
 
-        enum CodingKeys: String, CodingKey { case id, sport_key, sport_title, commence_time, completed, home_team, away_team, scores, last_update }
+        enum CodingKeys: String, CodingKey {
+            case id, sport_key, sport_title, commence_time, completed, home_team, away_team, scores, last_update
+        }
     }
 
     struct Score: Encodable {
@@ -108,7 +110,8 @@ enum OddsAPIWire {
         init(_ code: String, _ message: String) {
             self.message = message
             error_code = code
-            details_url = "https://the-odds-api.com/liveapi/guides/v4/api-error-codes.html#"
+            details_url =
+                "https://the-odds-api.com/liveapi/guides/v4/api-error-codes.html#"
                 + code.lowercased().replacingOccurrences(of: "_", with: "-")
         }
     }

@@ -20,7 +20,8 @@ enum CollectorEnvironment {
             do {
                 venues = try VenueCatalog(json: Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
-                logger.error("cannot read the venue catalog; weather will skip every game", metadata: ["file": "\(path)", "error": "\(error)"])
+                logger.error(
+                    "cannot read the venue catalog; weather will skip every game", metadata: ["file": "\(path)", "error": "\(error)"])
             }
         } else {
             logger.warning("AIPS_VENUES_FILE is not set; weather collection has no venue coordinates")
@@ -33,7 +34,8 @@ enum CollectorEnvironment {
                 oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
             espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
             openMeteo: OpenMeteoConfiguration(
-                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]),
+                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]
+            ),
             venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb"])
     }
 }

@@ -29,13 +29,17 @@ public struct BackfillPlan: Sendable {
 
     /// The days of the range as UTC midnights.
     public func days() throws -> [Date] {
-        guard let first = UpstreamTime.local(from + "T00:00", utcOffsetSeconds: 0), let last = UpstreamTime.local(to + "T00:00", utcOffsetSeconds: 0) else {
+        guard let first = UpstreamTime.local(from + "T00:00", utcOffsetSeconds: 0),
+            let last = UpstreamTime.local(to + "T00:00", utcOffsetSeconds: 0)
+        else {
             throw QueueError(.invalidRequest, "backfill dates must be YYYY-MM-DD (got \(from.prefix(20))…\(to.prefix(20)))")
         }
         guard first <= last, last.timeIntervalSince(first) < 366 * 86_400 else {
             throw QueueError(.invalidRequest, "backfill range must run forward and cover at most 366 days")
         }
-        return stride(from: first.timeIntervalSince1970, through: last.timeIntervalSince1970, by: 86_400).map { Date(timeIntervalSince1970: $0) }
+        return stride(from: first.timeIntervalSince1970, through: last.timeIntervalSince1970, by: 86_400).map {
+            Date(timeIntervalSince1970: $0)
+        }
     }
 
     /// The job requests, in order; odds jobs depend on their day's games job when both are planned.
@@ -46,7 +50,8 @@ public struct BackfillPlan: Sendable {
             for day in try days() {
                 var gamesID: String?
                 if sources.contains(.games) {
-                    let parameters = CollectGames(sport: sport, dates: [String(UpstreamTime.isoDay(day).filter(\.isNumber))], isBackfill: true)
+                    let parameters = CollectGames(
+                        sport: sport, dates: [String(UpstreamTime.isoDay(day).filter(\.isNumber))], isBackfill: true)
                     try parameters.validate()
                     let request = try JobRequest(parameters, queue: queue)
                     gamesID = request.id
@@ -54,7 +59,8 @@ public struct BackfillPlan: Sendable {
                 }
                 if sources.contains(.odds) {
                     let parameters = CollectOdds(
-                        sport: sport, snapshotAt: day.addingTimeInterval(Double(oddsSnapshotHour) * 3600), isBackfill: true, includeScores: false)
+                        sport: sport, snapshotAt: day.addingTimeInterval(Double(oddsSnapshotHour) * 3600), isBackfill: true,
+                        includeScores: false)
                     try parameters.validate()
                     var request = try JobRequest(parameters, queue: queue)
                     request.dependsOn = gamesID.map { [$0] } ?? []

@@ -20,7 +20,9 @@ public struct CollectGames: JobParameters, Equatable {
     }
 
     public func validate() throws {
-        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else { throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"") }
+        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else {
+            throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"")
+        }
         for date in dates ?? [] where date.count != 8 || Int(date) == nil {
             throw QueueError(.invalidRequest, "dates: \"\(date.prefix(20))\" is not YYYYMMDD (ESPN refuses ranges)")
         }

@@ -21,12 +21,17 @@ public struct GamesCollector: Sendable {
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectGames, jobID: String, logger: Logger) async throws -> GamesCollection {
         guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(.requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+            throw CollectorError(
+                .requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let isBackfill = parameters.isBackfill ?? false
         let today = now()
-        let dates = parameters.dates.flatMap { $0.isEmpty ? nil : $0 }
-            ?? [UpstreamTime.yyyymmdd(today.addingTimeInterval(-86_400), timeZone: Self.eastern), UpstreamTime.yyyymmdd(today, timeZone: Self.eastern)]
+        let dates =
+            parameters.dates.flatMap { $0.isEmpty ? nil : $0 }
+            ?? [
+                UpstreamTime.yyyymmdd(today.addingTimeInterval(-86_400), timeZone: Self.eastern),
+                UpstreamTime.yyyymmdd(today, timeZone: Self.eastern),
+            ]
         var fetched: [(UpstreamResponse, ESPNScoreboard)] = []
         for date in dates {
             let response = try await client.scoreboard(path: sport.espnPath, date: date, now: now())
@@ -62,7 +67,9 @@ public struct GamesCollector: Sendable {
     private static func validate(_ scoreboard: ESPNScoreboard, response: UpstreamResponse) throws {
         for (index, event) in scoreboard.events.enumerated() {
             func fail(_ message: String) -> CollectorError {
-                CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: ".events[\(index)] \(message)")
+                CollectorError(
+                    .invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status,
+                    message: ".events[\(index)] \(message)")
             }
             guard let competition = event.competitions.first else { throw fail("has no competition") }
             let sides = competition.competitors.map(\.homeAway).sorted()

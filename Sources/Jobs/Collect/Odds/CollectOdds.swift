@@ -25,7 +25,9 @@ public struct CollectOdds: JobParameters, Equatable {
 
     public func validate() throws {
         guard sport.map({ CollectedSport.named($0) != nil }) ?? true else {
-            throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"; known: \(CollectedSport.all.map(\.code).joined(separator: ", "))")
+            throw QueueError(
+                .invalidRequest,
+                "unknown sport \"\(sport?.prefix(40) ?? "")\"; known: \(CollectedSport.all.map(\.code).joined(separator: ", "))")
         }
         if let snapshotAt, snapshotDate == nil {
             throw QueueError(.invalidRequest, "snapshotAt \"\(snapshotAt.prefix(40))\" is not an ISO 8601 UTC instant")

@@ -24,7 +24,8 @@ public struct OddsCollector: Sendable {
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectOdds, jobID: String, logger: Logger) async throws -> OddsCollection {
         guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(.requestRejected, source: OddsAPIClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+            throw CollectorError(
+                .requestRejected, source: OddsAPIClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let isBackfill = parameters.isBackfill ?? false
         let snapshot = parameters.snapshotDate
@@ -48,7 +49,8 @@ public struct OddsCollector: Sendable {
         }
         let events: [OddsAPIEvent]
         do {
-            events = try snapshot == nil
+            events =
+                try snapshot == nil
                 ? PayloadDecoder.decode([OddsAPIEvent].self, from: response)
                 : PayloadDecoder.decode(OddsAPIHistoricalSnapshot.self, from: response).data
             try validate(events, sport: sport, response: response)
@@ -101,10 +103,14 @@ public struct OddsCollector: Sendable {
         let format = client.configuration.oddsFormat
         for (index, event) in events.enumerated() {
             func fail(_ message: String) -> CollectorError {
-                CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: "[\(index)] \(message)")
+                CollectorError(
+                    .invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status,
+                    message: "[\(index)] \(message)")
             }
             guard event.sportKey == sport.oddsAPIKey else { throw fail("sport_key \(event.sportKey), expected \(sport.oddsAPIKey)") }
-            guard event.homeTeam != event.awayTeam, !event.homeTeam.isEmpty else { throw fail("home and away team are \"\(event.homeTeam)\"") }
+            guard event.homeTeam != event.awayTeam, !event.homeTeam.isEmpty else {
+                throw fail("home and away team are \"\(event.homeTeam)\"")
+            }
             for bookmaker in event.bookmakers {
                 for market in bookmaker.markets {
                     for outcome in market.outcomes where format.decimalPrice(outcome.price) == nil {
@@ -116,7 +122,9 @@ public struct OddsCollector: Sendable {
     }
 
     /// Stores an invalid payload's raw bytes (for investigation, once per hash) and rethrows its error.
-    private func keepInvalid(_ response: UpstreamResponse, isBackfill: Bool, jobID: String, error: CollectorError, logger: Logger) async throws -> Never {
+    private func keepInvalid(_ response: UpstreamResponse, isBackfill: Bool, jobID: String, error: CollectorError, logger: Logger)
+        async throws -> Never
+    {
         let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
         logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
         throw error
@@ -133,8 +141,11 @@ public struct OddsCollector: Sendable {
         for event in events {
             guard let home = directory.resolve(event.homeTeam), let away = directory.resolve(event.awayTeam),
                 let game = games.filter({
-                    $0.homeTeamID == home.id && $0.awayTeamID == away.id && abs($0.scheduledAt.timeIntervalSince(event.commenceTime)) < Self.matchWindow
-                }).min(by: { abs($0.scheduledAt.timeIntervalSince(event.commenceTime)) < abs($1.scheduledAt.timeIntervalSince(event.commenceTime)) }),
+                    $0.homeTeamID == home.id && $0.awayTeamID == away.id
+                        && abs($0.scheduledAt.timeIntervalSince(event.commenceTime)) < Self.matchWindow
+                }).min(by: {
+                    abs($0.scheduledAt.timeIntervalSince(event.commenceTime)) < abs($1.scheduledAt.timeIntervalSince(event.commenceTime))
+                }),
                 let gameID = game.id
             else {
                 result.unmatchedEvents.append("\(event.awayTeam) @ \(event.homeTeam) \(UpstreamTime.isoSeconds(event.commenceTime))")

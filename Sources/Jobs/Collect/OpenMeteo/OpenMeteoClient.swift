@@ -29,7 +29,8 @@ public struct OpenMeteoClient: Sendable {
         let response = try await upstream.get(
             source: Self.source, baseURL: configuration.baseURL, path: "/v1/forecast", query: query, redacted: ["apikey"], now: now)
         guard response.status == 200 else {
-            let code: CollectorError.Code = response.status == 429 ? .rateLimited : (400..<500).contains(response.status) ? .requestRejected : .upstreamFailed
+            let code: CollectorError.Code =
+                response.status == 429 ? .rateLimited : (400..<500).contains(response.status) ? .requestRejected : .upstreamFailed
             throw CollectorError(
                 code, source: Self.source, endpoint: response.endpoint, status: response.status,
                 message: String(decoding: response.body.prefix(300), as: UTF8.self))

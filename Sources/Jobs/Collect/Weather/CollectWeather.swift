@@ -17,7 +17,9 @@ public struct CollectWeather: JobParameters, Equatable {
     }
 
     public func validate() throws {
-        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else { throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"") }
+        guard sport.map({ CollectedSport.named($0) != nil }) ?? true else {
+            throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"")
+        }
         if let hoursAhead, !(1...384).contains(hoursAhead) { throw QueueError(.invalidRequest, "hoursAhead must be 1…384") }
     }
 }

@@ -37,7 +37,9 @@ struct HourlyWeather: Sendable {
         case let unit: throw fail("temperature unit \"\(unit)\" is not °C or °F")
         }
         let windFactors = ["km/h": 1.0, "mp/h": 1.609344, "m/s": 3.6, "kn": 1.852]
-        guard let wind = windFactors[units["wind_speed_10m"] ?? "km/h"] else { throw fail("wind unit \"\(units["wind_speed_10m"]!)\" is unknown") }
+        guard let wind = windFactors[units["wind_speed_10m"] ?? "km/h"] else {
+            throw fail("wind unit \"\(units["wind_speed_10m"]!)\" is unknown")
+        }
         let precipitationFactors = ["mm": 1.0, "inch": 25.4]
         guard let precipitation = precipitationFactors[units["precipitation"] ?? "mm"] else {
             throw fail("precipitation unit \"\(units["precipitation"]!)\" is unknown")

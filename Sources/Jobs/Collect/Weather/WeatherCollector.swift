@@ -19,7 +19,8 @@ public struct WeatherCollector: Sendable {
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectWeather, jobID: String, logger: Logger) async throws -> WeatherCollection {
         guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(.requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+            throw CollectorError(
+                .requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let start = now()
         let games = try await store.games.games(
@@ -52,11 +53,13 @@ public struct WeatherCollector: Sendable {
             }
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = WeatherCollection(applied: true, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
+            var result = WeatherCollection(
+                applied: true, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
             for (response, hourly, venueGames) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
                 for game in venueGames {
-                    guard let observation = hourly.observation(for: game, source: OpenMeteoClient.source, issuedAt: response.fetchedAt) else { continue }
+                    guard let observation = hourly.observation(for: game, source: OpenMeteoClient.source, issuedAt: response.fetchedAt)
+                    else { continue }
                     try await tx.weather.record(observation)
                     result.observationsWritten += 1
                 }
@@ -66,7 +69,8 @@ public struct WeatherCollector: Sendable {
         switch outcome {
         case .applied(let result): return result
         case .alreadyApplied:
-            return WeatherCollection(applied: false, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
+            return WeatherCollection(
+                applied: false, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
         }
     }
 }
