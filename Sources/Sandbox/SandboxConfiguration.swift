@@ -16,6 +16,8 @@ public struct SandboxConfiguration: Sendable {
     public var oddsAPIQuota: Int
     /// Odds API requests allowed per second before 429 `EXCEEDED_FREQ_LIMIT`.
     public var oddsAPIRequestsPerSecond: Int
+    /// The most rows one Savant search returns; the rest are dropped silently, as Savant does.
+    public var savantRowCap: Int
     /// How long before the start books first post lines.
     public var marketOpensBeforeStart: TimeInterval
     /// The address to listen on.
@@ -24,11 +26,11 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
 
     /// A configuration; defaults: real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
-    /// 30 requests per second, lines open 48 h before the start, 127.0.0.1 on a free port.
+    /// 30 requests per second, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
     public init(
         seed: UInt64, start: Date = Date(), speed: Double = 1, sports: [SandboxSport] = SandboxSport.allCases,
         oddsAPIKey: String = "sandbox", oddsAPIQuota: Int = 100_000, oddsAPIRequestsPerSecond: Int = 30,
-        marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0
+        savantRowCap: Int = 40_000, marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0
     ) {
         self.seed = seed
         self.start = start
@@ -37,6 +39,7 @@ public struct SandboxConfiguration: Sendable {
         self.oddsAPIKey = oddsAPIKey
         self.oddsAPIQuota = oddsAPIQuota
         self.oddsAPIRequestsPerSecond = oddsAPIRequestsPerSecond
+        self.savantRowCap = savantRowCap
         self.marketOpensBeforeStart = marketOpensBeforeStart
         self.host = host
         self.port = port

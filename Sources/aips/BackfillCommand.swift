@@ -7,7 +7,8 @@ import Queue
 struct BackfillCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backfill",
-        abstract: "Enqueue collect.games / collect.odds (historical snapshots) jobs for a date range, with is_backfill=true.")
+        abstract:
+            "Enqueue collect.games / collect.odds (historical snapshots) / collect.statcast jobs for a date range, with is_backfill=true.")
 
     @OptionGroup var redis: RedisOptions
 
@@ -17,7 +18,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD (inclusive).")
     var to: String
 
-    @Option(help: "Comma-separated: games,odds.")
+    @Option(help: "Comma-separated: games,odds,statcast.")
     var sources: String = "games,odds"
 
     @Option(help: "Comma-separated sport codes.")

@@ -13,6 +13,8 @@ import Testing
         let requests = try plan.requests()
         #expect(requests.count == 60)
         #expect(requests[1].type == "collect.odds" && requests[1].dependsOn == [requests[0].id])
+        let withStatcast = try BackfillPlan(sports: ["mlb"], from: "2026-04-01", to: "2026-04-10", sources: [.games, .statcast]).requests()
+        #expect(withStatcast.filter { $0.type == "collect.statcast" }.map(\.dependsOn.count) == [7, 3])
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let configuration = CollectTestSupport.configuration(sandbox)
             let upstream = UpstreamClient()

@@ -32,6 +32,8 @@ public final class FaultPlan: Sendable {
             return flipNumbers(body)
         case .status:
             return Data()
+        case .body(let text):
+            return Data(text.utf8)
         }
     }
 

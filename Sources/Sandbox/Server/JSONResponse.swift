@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// Builds the sandbox's JSON responses, applying any injected fault.
+/// Builds the sandbox's responses (JSON, or CSV for Savant), applying any injected fault.
 struct JSONResponse: Sendable {
     let faults: FaultPlan
 
@@ -13,14 +13,19 @@ struct JSONResponse: Sendable {
     }()
 
     func make(_ status: HTTPResponse.Status, _ body: some Encodable, path: String, headers: HTTPFields = [:]) throws -> Response {
+        try make(status, data: Self.encoder.encode(body), contentType: "application/json; charset=utf-8", path: path, headers: headers)
+    }
+
+    func make(_ status: HTTPResponse.Status, data: Data, contentType: String, path: String, headers: HTTPFields = [:]) throws -> Response {
         var status = status
-        var data = try Self.encoder.encode(body)
+        var data = data
         if let fault = faults.fault(for: path) {
             if case .status(let code) = fault { status = HTTPResponse.Status(code: code) }
+            if case .body = fault { status = .ok }
             data = FaultPlan.apply(fault, to: data)
         }
         var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
+        fields[.contentType] = contentType
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -6,4 +6,6 @@ public enum SandboxFault: Sendable, Equatable {
     case wrongTypes
     /// The status with an empty body.
     case status(Int)
+    /// Status 200 with this body instead (Savant's `Error: Query Timeout…`).
+    case body(String)
 }

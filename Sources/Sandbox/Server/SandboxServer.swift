@@ -3,7 +3,8 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The sandbox HTTP server: The Odds API v4, ESPN's scoreboard and Open-Meteo's forecast, served in their
+/// The sandbox HTTP server: The Odds API v4, ESPN's scoreboard, Open-Meteo's forecast and Baseball Savant's
+/// Statcast CSV, served in their
 /// real formats from a simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation.
 ///
 /// Run it as a `Service`, or in-process for a test:
@@ -75,6 +76,7 @@ public struct SandboxServer: Service {
         ESPNEndpoints(world: world, clock: clock, json: json).register(on: router)
         OpenMeteoEndpoints(world: world, clock: clock, json: json).register(on: router)
         TruthEndpoints(world: world, clock: clock, json: json).register(on: router)
+        SavantEndpoints(world: world, clock: clock, responses: json, rowCap: configuration.savantRowCap).register(on: router)
         let logger = logger
         return Application(
             router: router,

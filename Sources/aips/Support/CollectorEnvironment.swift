@@ -4,10 +4,10 @@ import Logging
 
 /// The collectors' configuration, read from the environment in this one place.
 ///
-/// - `AIPS_SANDBOX_URL`: point The Odds API, ESPN and Open-Meteo at an `aips sandbox` (key `sandbox`
+/// - `AIPS_SANDBOX_URL`: point The Odds API, ESPN, Open-Meteo and Savant at an `aips sandbox` (key `sandbox`
 ///   unless `ODDS_API_KEY` says otherwise).
 /// - `ODDS_API_KEY`, `ODDS_API_URL`, `ODDS_API_REGIONS`, `ODDS_API_FORMAT` (american|decimal).
-/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`.
+/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`, `SAVANT_URL`.
 /// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
 enum CollectorEnvironment {
@@ -36,6 +36,7 @@ enum CollectorEnvironment {
             openMeteo: OpenMeteoConfiguration(
                 baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]
             ),
+            savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
             venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb"])
     }
 }

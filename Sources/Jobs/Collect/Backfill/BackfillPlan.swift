@@ -5,7 +5,7 @@ import Queue
 ///
 /// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
 /// historical snapshot at `oddsSnapshotHour` UTC that waits for that day's games job (so its events
-/// find their games).
+/// find their games). Statcast (MLB only) goes a week per job, after that week's games jobs.
 public struct BackfillPlan: Sendable {
     /// The platform's sport codes.
     public var sports: [String]
@@ -46,6 +46,7 @@ public struct BackfillPlan: Sendable {
     public func requests(queue: String? = nil) throws -> [JobRequest] {
         guard (0...23).contains(oddsSnapshotHour) else { throw QueueError(.invalidRequest, "oddsSnapshotHour must be 0…23") }
         var requests: [JobRequest] = []
+        var mlbGames: [Date: String] = [:]
         for sport in sports {
             for day in try days() {
                 var gamesID: String?
@@ -55,6 +56,7 @@ public struct BackfillPlan: Sendable {
                     try parameters.validate()
                     let request = try JobRequest(parameters, queue: queue)
                     gamesID = request.id
+                    if sport == "mlb" { mlbGames[day] = request.id }
                     requests.append(request)
                 }
                 if sources.contains(.odds) {
@@ -66,6 +68,18 @@ public struct BackfillPlan: Sendable {
                     request.dependsOn = gamesID.map { [$0] } ?? []
                     requests.append(request)
                 }
+            }
+        }
+        if sources.contains(.statcast) && sports.contains("mlb") {
+            // A week per job; each waits for its days' games so pitches find their games.
+            let all = try days()
+            for start in stride(from: 0, to: all.count, by: 7) {
+                let week = all[start..<min(start + 7, all.count)]
+                let parameters = CollectStatcast(
+                    from: UpstreamTime.isoDay(week.first!), to: UpstreamTime.isoDay(week.last!), isBackfill: true)
+                var request = try JobRequest(parameters, queue: queue)
+                request.dependsOn = week.compactMap { mlbGames[$0] }
+                requests.append(request)
             }
         }
         return requests

@@ -4,4 +4,6 @@ public enum BackfillSource: String, Sendable, CaseIterable, Codable {
     case games
     /// The Odds API historical snapshots (`collect.odds` with `snapshotAt`).
     case odds
+    /// Baseball Savant pitches (`collect.statcast`, week by week; MLB only).
+    case statcast
 }

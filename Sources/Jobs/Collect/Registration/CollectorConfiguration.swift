@@ -8,6 +8,8 @@ public struct CollectorConfiguration: Sendable {
     public var espn: ESPNConfiguration
     /// Open-Meteo.
     public var openMeteo: OpenMeteoConfiguration
+    /// Baseball Savant.
+    public var savant: SavantConfiguration
     /// Venue coordinates for weather.
     public var venues: VenueCatalog
     /// Team-name aliases across sources.
@@ -20,12 +22,14 @@ public struct CollectorConfiguration: Sendable {
     /// A configuration; defaults: the standard aliases, NBA and MLB, the system clock.
     public init(
         oddsAPI: OddsAPIConfiguration, espn: ESPNConfiguration = ESPNConfiguration(),
-        openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), venues: VenueCatalog = VenueCatalog([]),
+        openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), savant: SavantConfiguration = SavantConfiguration(),
+        venues: VenueCatalog = VenueCatalog([]),
         teamNames: TeamNameNormalizer = .standard, sports: [String] = ["nba", "mlb"], now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.oddsAPI = oddsAPI
         self.espn = espn
         self.openMeteo = openMeteo
+        self.savant = savant
         self.venues = venues
         self.teamNames = teamNames
         self.sports = sports

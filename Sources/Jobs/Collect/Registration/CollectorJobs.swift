@@ -1,7 +1,8 @@
 import Queue
 import Store
 
-/// Registers `collect.odds`, `collect.games`, `collect.weather` and `quality.check` with a worker's registry.
+/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.statcast` and `quality.check` with a
+/// worker's registry.
 public enum CollectorJobs {
     /// Registers the handlers: each runs its collector against `store` with `configuration`.
     ///
@@ -19,6 +20,8 @@ public enum CollectorJobs {
             now: configuration.now)
         let weather = WeatherCollector(
             client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+        let statcast = StatcastCollector(
+            client: SavantClient(configuration: configuration.savant, upstream: upstream), store: store, now: configuration.now)
         let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)
         let sports = configuration.sports
         registry.register(CollectOdds.self) { parameters, context in
@@ -36,6 +39,13 @@ public enum CollectorJobs {
                 try await weather.collect(parameters, jobID: effectID, logger: context.logger)
             }
         }
+        registry.register(CollectStatcast.self) { parameters, context in
+            do {
+                return try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
+            } catch let error as CollectorError where error.isPermanent {
+                throw PermanentJobError(error.description)
+            }
+        }
         registry.register(QualityCheck.self) { parameters, context in
             try await eachSport(parameters, sports, context) { parameters, effectID in
                 try await quality.run(parameters, jobID: effectID, logger: context.logger)
@@ -48,6 +58,7 @@ public enum CollectorJobs {
         registry.declare(CollectOdds.self)
         registry.declare(CollectGames.self)
         registry.declare(CollectWeather.self)
+        registry.declare(CollectStatcast.self)
         registry.declare(QualityCheck.self)
     }
 
