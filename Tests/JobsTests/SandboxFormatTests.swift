@@ -14,6 +14,10 @@ import Testing
     }
 
     @Test func referenceSamplesDecodeWithTheClientTypes() throws {
+        let sports = try PayloadDecoder.decode(
+            [OddsAPISport].self,
+            from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "sports", "body")))
+        #expect(sports.map(\.key).contains("basketball_nba"))
         let american = try PayloadDecoder.decode(
             [OddsAPIEvent].self,
             from: response("the-odds-api", CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_american", "body")))
@@ -72,6 +76,13 @@ import Testing
                 #expect(snapshot.timestamp <= now.addingTimeInterval(-3600) && !snapshot.data.isEmpty)
                 #expect(OddsAPIQuota(headers: historical.headers)?.last == 30)
             }
+            let sports = try PayloadDecoder.decode(
+                [OddsAPISport].self,
+                from: try await OddsAPIClient(
+                    configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream
+                )
+                .sports(now: now))
+            #expect(sports.map(\.key) == ["basketball_nba", "baseball_mlb"] && sports.allSatisfy(\.active))
             let scores = try await OddsAPIClient(
                 configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream
             )
@@ -122,6 +133,9 @@ import Testing
             for game in games {
                 let probability = game["home_win_probability"] as! Double
                 #expect(probability > 0 && probability < 1)
+                // The fair lines sit as close to even as a half point allows.
+                #expect(abs((game["home_cover_probability"] as! Double) - 0.5) < 0.1)
+                #expect(abs((game["over_probability"] as! Double) - 0.5) < 0.1)
                 #expect(game["status"] as? String == "final" && game["home_score"] is Int)
             }
         }

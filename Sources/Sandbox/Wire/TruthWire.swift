@@ -10,6 +10,10 @@ enum TruthWire {
         let home_win_probability: Double
         let expected_home_score: Double
         let expected_away_score: Double
+        let spread_line: Double
+        let home_cover_probability: Double
+        let total_line: Double
+        let over_probability: Double
         let home_rest_days: Int
         let away_rest_days: Int
         let status: String

@@ -73,10 +73,13 @@ public final class SandboxWorld: Sendable {
         OutcomeModel(sport: game.sport).expectedScores(game.parameters)
     }
 
-    /// The true probabilities that the home team covers `spread` and that the total goes over `total`.
-    public func lineProbabilities(_ game: SimulatedGame, spread: Double, total: Double) -> (homeCovers: Double, over: Double) {
+    /// The fair lines of the truth (the half-point spread and total closest to even) and the true
+    /// probabilities that the home team covers that spread and that the total goes over.
+    public func fairLines(_ game: SimulatedGame) -> (spread: Double, homeCovers: Double, total: Double, over: Double) {
         let model = OutcomeModel(sport: game.sport)
-        return (model.homeCovers(game.parameters, line: spread), model.over(game.parameters, line: total))
+        let spread = model.spreadLine(game.parameters)
+        let total = model.totalLine(game.parameters)
+        return (spread, model.homeCovers(game.parameters, line: spread), total, model.over(game.parameters, line: total))
     }
 
     /// The quotes of `bookmakers` for `game` at `time`; empty before the market opens and after the start.

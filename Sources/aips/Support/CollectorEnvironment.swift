@@ -19,6 +19,7 @@ enum CollectorEnvironment {
         if let path = environment["AIPS_VENUES_FILE"] {
             do {
                 venues = try VenueCatalog(json: Data(contentsOf: URL(fileURLWithPath: path)))
+                logger.info("venue catalog loaded", metadata: ["file": "\(path)", "venues": "\(venues.count)"])
             } catch {
                 logger.error(
                     "cannot read the venue catalog; weather will skip every game", metadata: ["file": "\(path)", "error": "\(error)"])
