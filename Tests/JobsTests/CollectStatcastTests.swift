@@ -24,7 +24,7 @@ import Testing
     @Test func chunksThatHitTheRowCapAreSplitAndEveryPitchIsStored() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let server = SandboxServer(
-            configuration: SandboxConfiguration(seed: 42, start: CollectTestSupport.noonEastern, speed: 0, savantRowCap: 6_000),
+            configuration: SandboxConfiguration(seed: 42, start: CollectTestSupport.noonEastern, speed: 0, savantRowCap: 5_000),
             logger: Logger(label: "sandbox"))
         try await server.withRunning { sandbox in
             let configuration = CollectTestSupport.configuration(sandbox)
@@ -36,11 +36,11 @@ import Testing
                 CollectGames(sport: "mlb", dates: ["20260506", "20260507", "20260508"]), jobID: "games", logger: CollectTestSupport.logger)
             let collector = StatcastCollector(
                 client: SavantClient(
-                    configuration: SavantConfiguration(baseURL: sandbox.baseURL, chunkDays: 3, rowCap: 6_000), upstream: upstream),
+                    configuration: SavantConfiguration(baseURL: sandbox.baseURL, chunkDays: 2, rowCap: 5_000), upstream: upstream),
                 store: store, now: configuration.now)
-            let parameters = CollectStatcast(from: "2026-05-06", to: "2026-05-08")
+            let parameters = CollectStatcast(from: "2026-05-07", to: "2026-05-08")
             let result = try await collector.collect(parameters, jobID: "statcast-1", logger: CollectTestSupport.logger)
-            let expected = ["20260506", "20260507", "20260508"].flatMap { sandbox.world.games(.mlb, onEasternDate: $0) ?? [] }
+            let expected = ["20260507", "20260508"].flatMap { sandbox.world.games(.mlb, onEasternDate: $0) ?? [] }
                 .reduce(0) { $0 + sandbox.world.pitches(of: $1).count }
             #expect(result.searches > 1 && result.pitches == expected && result.unmatchedPitches == 0)
             #expect(try await CollectTestSupport.count(store, "statcast") == expected)
