@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import Queue
 import ServiceLifecycle
 
@@ -102,6 +103,7 @@ public struct Scheduler: Service {
                 }
             case .becameLeader(let token):
                 logger.notice("became leader", metadata: ["token": "\(token)"])
+                Gauge(label: "aips_scheduler_leader").record(1)
                 if await announce(token: token) {
                     action = election.tick(now: .now)
                 } else {
@@ -110,6 +112,7 @@ public struct Scheduler: Service {
                 }
             case .lostLeadership(let token):
                 logger.warning("lost leadership", metadata: ["token": "\(token)"])
+                Gauge(label: "aips_scheduler_leader").record(0)
                 action = election.tick(now: .now)
             case .wait(let until):
                 return until
@@ -163,6 +166,9 @@ public struct Scheduler: Service {
                     // Enqueueing may be slow; stop once the lease may have run out (the loop steps down).
                     guard election.leadership(at: .now) == token else { return false }
                     let results = try await enqueuer.enqueue(schedule, tick: tick, fence: fence)
+                    if results.contains(where: \.created) {
+                        Counter(label: "aips_scheduler_ticks_total", dimensions: [("schedule", schedule.name)]).increment()
+                    }
                     logger.info(
                         "tick enqueued",
                         metadata: [

@@ -14,6 +14,7 @@ struct AIPS: AsyncParsableCommand {
             QueueCommand.self,
             ScheduleCommand.self,
             MigrateCommand.self,
+            MLCommand.self,
             SandboxCommand.self,
             BackfillCommand.self,
         ]

@@ -39,7 +39,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let logger = Logger(label: "aips.worker")
         let client = try redis.makeClient()
         let database = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
-        let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 2)) }
+        let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
         let registry = JobCatalog.registry(redis: client, store: store)
         let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(

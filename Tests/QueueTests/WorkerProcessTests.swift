@@ -4,7 +4,7 @@ import TestSupport
 @testable import Queue
 
 /// Real `aips worker` processes against the real Redis: crashes and scale-out.
-@Suite(.serialized) struct WorkerProcessTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct WorkerProcessTests {
     func startWorker(queue: String, concurrency: Int = 8, lease: Double = 2) throws -> Process {
         let process = Process()
         process.executableURL = TestServers.aipsExecutable

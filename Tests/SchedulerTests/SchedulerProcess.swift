@@ -33,11 +33,18 @@ final class SchedulerProcess {
         (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }
 
-    /// Stops the process if it still runs and waits for it.
+    /// Stops the process if it still runs and waits for it; a process that does not
+    /// stop within 15 s is killed, so a broken shutdown fails its test instead of hanging the run.
     func stop() {
         if process.isRunning {
             send(SIGCONT)
             send(SIGTERM)
+        }
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            FileHandle.standardError.write(Data("scheduler \(pid) ignored SIGTERM for 15 s; killing it. Its log:\n\(log)\n".utf8))
+            send(SIGKILL)
         }
         process.waitUntilExit()
     }

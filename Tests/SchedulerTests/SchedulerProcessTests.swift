@@ -10,7 +10,7 @@ import Glibc
 #endif
 
 /// Two real `aips scheduler` processes share one Redis; the leader is killed or paused.
-@Suite(.serialized) struct SchedulerProcessTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct SchedulerProcessTests {
     /// A schedule file with one `@every 1s` schedule into the fixture's queue, catching up every missed tick.
     func scheduleFile(_ fixture: RedisFixture) throws -> String {
         let url = TestServers.temporaryDirectory.appendingPathComponent("\(fixture.name).yaml")

@@ -221,15 +221,16 @@ public final class JobQueue: Sendable {
         if items[0].string == "paused" { return Reservation(jobs: [], paused: true, nextCheck: nil) }
         var jobs: [ReservedJob] = []
         var index = 2
-        while index + 7 < items.count {
+        while index + 8 < items.count {
             jobs.append(ReservedJob(
                 id: items[index].string ?? "", type: items[index + 1].string ?? "", queue: queue,
                 payload: items[index + 2].string ?? "null", attempt: items[index + 3].int ?? 1,
                 maxAttempts: items[index + 4].int ?? 1,
                 timeout: .milliseconds(items[index + 5].int ?? 1_800_000),
                 leaseToken: items[index + 6].string ?? "",
-                createdAt: Date(timeIntervalSince1970: Double(items[index + 7].int ?? 0) / 1000)))
-            index += 8
+                createdAt: Date(timeIntervalSince1970: Double(items[index + 7].int ?? 0) / 1000),
+                readyAt: Date(timeIntervalSince1970: Double(items[index + 8].int ?? 0) / 1000)))
+            index += 9
         }
         return Reservation(jobs: jobs, paused: false, nextCheck: nextCheck)
     }

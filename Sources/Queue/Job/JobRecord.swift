@@ -70,6 +70,8 @@ public struct ReservedJob: Sendable, Equatable {
     /// Proves the lease: acks and heartbeats carrying an older token are refused.
     public var leaseToken: String
     public var createdAt: Date
+    /// When the job last became due (its run-at, or the end of its retry backoff).
+    public var readyAt: Date
 }
 
 /// How many jobs a queue holds in each state.

@@ -122,7 +122,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: now, worker, lease ms, max jobs, token prefix. Returns
-    /// `{status, hint, id, type, payload, attempt, max_attempts, timeout_ms, token, created_at, ...}`
+    /// `{status, hint, id, type, payload, attempt, max_attempts, timeout_ms, token, created_at, run_at, ...}`
     /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown).
     static let reserve = script("reserve", """
         local now = tonumber(ARGV[1])
@@ -163,7 +163,7 @@ enum QueueScripts {
           for i = 1, #popped, 2 do
             local id = popped[i]
             local key = jobkey(id)
-            local f = redis.call('HMGET', key, 'type', 'payload', 'attempt', 'max_attempts', 'timeout_ms', 'created_at')
+            local f = redis.call('HMGET', key, 'type', 'payload', 'attempt', 'max_attempts', 'timeout_ms', 'created_at', 'run_at')
             if f[1] then
               local attempt = tonumber(f[3]) + 1
               local token = ARGV[5] .. ':' .. attempt
@@ -171,7 +171,7 @@ enum QueueScripts {
                 'token', token, 'lease_until', lease, 'started_at', now, 'cancel', '0')
               leases[#leases + 1] = lease
               leases[#leases + 1] = id
-              for _, v in ipairs({id, f[1], f[2], attempt, f[4], f[5], token, f[6]}) do out[#out + 1] = v end
+              for _, v in ipairs({id, f[1], f[2], attempt, f[4], f[5], token, f[6], f[7] or f[6]}) do out[#out + 1] = v end
             end
           end
           if #leases > 0 then redis.call('ZADD', prefix .. 'running', unpack(leases)) end

@@ -22,6 +22,7 @@ public final class Worker: Service {
     private let idle = IdleGate()
     private let batchers: [String: QueueBatchers]
     private let processed = Atomic<Int>(0)
+    private let metrics = WorkerMetrics()
 
     public init(
         queue: JobQueue, registry: JobRegistry, configuration: WorkerConfiguration,
@@ -83,6 +84,7 @@ public final class Worker: Service {
                             max: min(capacity, configuration.reserveBatch))
                         if let check = reservation.nextCheck { nextCheck = min(nextCheck ?? check, check) }
                         for job in reservation.jobs {
+                            metrics.pickedUp(queue: job.queue, waited: -job.readyAt.timeIntervalSinceNow)
                             let entry = RunningJob(job: job)
                             running.withLock { $0[job.id] = entry }
                             group.addTask { await self.execute(entry) }
@@ -159,7 +161,9 @@ public final class Worker: Service {
         }
         let batchers = self.batchers[job.queue]!
         guard let handler = registry.handler(for: job.type) else {
-            await record(.failure(kind: "unknown_type", message: "this worker has no handler for \(job.type)", mode: .retry), entry, batchers, logger)
+            let label = await record(
+                .failure(kind: "unknown_type", message: "this worker has no handler for \(job.type)", mode: .retry), entry, batchers, logger)
+            metrics.finished(queue: job.queue, type: job.type, outcome: label, duration: .zero)
             return
         }
         let context = JobContext(
@@ -167,6 +171,7 @@ public final class Worker: Service {
         ) { [queue] percent, message in
             try await queue.progress(queue: job.queue, id: job.id, token: job.leaseToken, percent: percent, message: message)
         }
+        let started = ContinuousClock.now
         let outcome = await withTaskGroup(of: Outcome?.self) { race -> Outcome in
             race.addTask {
                 do {
@@ -198,32 +203,41 @@ public final class Worker: Service {
             entry.stop.cancelWaiters()
             return first
         }
-        await record(outcome, entry, batchers, logger)
+        let label = await record(outcome, entry, batchers, logger)
+        metrics.finished(queue: job.queue, type: job.type, outcome: label, duration: ContinuousClock.now - started)
     }
 
-    private func record(_ outcome: Outcome, _ entry: RunningJob, _ batchers: QueueBatchers, _ logger: Logger) async {
+    /// Reports the outcome to the queue; returns the metrics label for it.
+    private func record(_ outcome: Outcome, _ entry: RunningJob, _ batchers: QueueBatchers, _ logger: Logger) async -> String {
         let job = entry.job
         do {
             switch outcome {
             case .succeeded(let result):
                 if try await !batchers.complete.submit((job.id, job.leaseToken, result)) {
                     logger.warning("job finished after its lease was lost; its result was dropped")
+                    return "lease_lost"
                 }
+                return "succeeded"
             case .failure(let kind, let message, let mode):
                 let error = AttemptError(attempt: job.attempt, at: JobQueue.nowMilliseconds(), kind: kind, message: message, worker: configuration.identity)
                 let state = try await batchers.fail.submit((job.id, job.leaseToken, error, mode))
                 logger.warning("job attempt failed", metadata: ["kind": "\(kind)", "error": "\(message)", "state": "\(state?.rawValue ?? "lease lost")"])
+                return state?.rawValue ?? "lease_lost"
             case .stopped(.cancelRequested):
                 let error = AttemptError(attempt: job.attempt, at: JobQueue.nowMilliseconds(), kind: "cancelled", message: "cancelled by request", worker: configuration.identity)
                 _ = try await batchers.fail.submit((job.id, job.leaseToken, error, .cancelled))
+                return "cancelled"
             case .stopped(.leaseLost):
                 logger.warning("stopped a job whose lease was lost; another worker may run it")
+                return "lease_lost"
             case .stopped(.draining):
                 try await queue.release(queue: job.queue, leases: [(job.id, job.leaseToken)])
+                return "released"
             }
         } catch {
             // The lease runs out and the reaper hands the job out again: nothing is lost.
             logger.error("could not record the job's outcome; it will be redelivered after its lease", metadata: ["error": "\(error)"])
+            return "unrecorded"
         }
     }
 
@@ -267,17 +281,25 @@ public final class Worker: Service {
                 }
             }
             try? await registerWorker(busy: entries.count)
+            metrics.busy(worker: configuration.identity, count: entries.count)
         }
     }
 
     private func maintenanceLoop() async {
         try? await registerWorker(busy: 0)
         var lastPrune = ContinuousClock.now - .seconds(3600)
+        var lastDepthSample = ContinuousClock.now - .seconds(3600)
         while !Task.isCancelled {
             for weighted in configuration.queues {
                 do {
                     let expired = try await queue.reapExpiredLeases(queue: weighted.name)
-                    if expired > 0 { logger.warning("returned expired leases", metadata: ["queue": "\(weighted.name)", "jobs": "\(expired)"]) }
+                    if expired > 0 {
+                        logger.warning("returned expired leases", metadata: ["queue": "\(weighted.name)", "jobs": "\(expired)"])
+                        metrics.leasesExpired(queue: weighted.name, count: expired)
+                    }
+                    if ContinuousClock.now - lastDepthSample > .seconds(5) {
+                        metrics.depth(try await queue.stats(queue: weighted.name))
+                    }
                     while try await queue.dispatchDependencies(queue: weighted.name) > 0 {}
                     if ContinuousClock.now - lastPrune > .seconds(60) {
                         try await queue.pruneFinished(queue: weighted.name)
@@ -289,6 +311,7 @@ public final class Worker: Service {
                 }
             }
             if ContinuousClock.now - lastPrune > .seconds(60) { lastPrune = ContinuousClock.now }
+            if ContinuousClock.now - lastDepthSample > .seconds(5) { lastDepthSample = ContinuousClock.now }
             try? await Task.sleep(for: configuration.maintenanceInterval)
         }
     }

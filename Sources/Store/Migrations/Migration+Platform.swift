@@ -8,5 +8,6 @@ extension Migration {
         .operations,
         .oddsWithoutForeignKey,
         .oddsByGameAndTime,
+        .diagnosticEffects,
     ]
 }

@@ -4,14 +4,16 @@ import Store
 
 /// Every job type this build of the platform knows, with its handler.
 enum JobCatalog {
-    /// The registry; with a `store`, the collectors run here (configured from the environment), else they
-    /// are only declared so their payloads validate on submit.
+    /// The registry; jobs that write to PostgreSQL (the collectors, configured from the environment) get
+    /// handlers only when `store` is given, and are otherwise declared, so submissions are still validated.
     static func registry(redis: RedisClient, store: Store? = nil) -> JobRegistry {
         let registry = JobRegistry()
         DiagnosticJobs.register(in: registry, redis: redis)
         if let store {
+            RecordedEffectJob.register(in: registry, redis: redis, store: store)
             CollectorJobs.register(in: registry, store: store, configuration: CollectorEnvironment.configuration())
         } else {
+            registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)
         }
         return registry

@@ -1,0 +1,26 @@
+/// Why a CSV text could not be turned into a dataset.
+public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Code: Sendable, Equatable {
+        /// The text has no header line.
+        case empty
+        /// A line has a different number of fields than the header.
+        case raggedRow
+        /// The requested target column is not in the header.
+        case missingTarget
+        /// The target column holds something other than two classes or numbers.
+        case invalidTarget
+        /// A line does not match the expected column names of a schema.
+        case schemaMismatch
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// The 1-based line of the text where it went wrong (0 when not tied to a line).
+    public let line: Int
+    /// A human-readable explanation.
+    public let message: String
+
+    /// A description naming the line.
+    public var description: String { line > 0 ? "CSV line \(line): \(message)" : "CSV: \(message)" }
+}

@@ -1,0 +1,130 @@
+/// Maps every feature to at most 255 quantile bins so trees can be grown from `UInt8` columns and histograms.
+public struct QuantileBinner: Sendable, Equatable, Codable {
+    /// The bin every missing value (NaN) falls in, whatever the feature.
+    public static let missingBin: UInt8 = 255
+
+    /// The bins of each feature, in column order.
+    public let features: [FeatureBins]
+
+    /// Learns bin boundaries from `data`: equal-count bins over the distinct values of each numerical feature
+    /// (one bin per distinct value when there are few), and one bin per level of a categorical feature.
+    ///
+    /// - Parameters:
+    ///   - maxBin: the most value bins per feature, at most 255.
+    ///   - sampleLimit: boundaries are computed on at most this many rows, taken with a fixed stride.
+    ///   - threads: features are processed in parallel on this many threads (0: all cores).
+    public init(fitting data: Dataset, maxBin: Int = 255, sampleLimit: Int = 200_000, threads: Int = 0) {
+        let maxBin = max(2, min(maxBin, Int(Self.missingBin)))
+        let stride = max(1, (data.rowCount + sampleLimit - 1) / max(1, sampleLimit))
+        var features = [FeatureBins](repeating: FeatureBins(categoryCount: 1), count: data.columnCount)
+        features.withUnsafeMutableBufferPointer { buffer in
+            let output = DisjointWriteBuffer(buffer)
+            Parallel.forEachChunk(count: data.columnCount, chunks: Parallel.resolvedThreads(threads)) { columns in
+                for column in columns {
+                    switch data.kinds[column] {
+                    case .categorical(let levels):
+                        output[column] = FeatureBins(categoryCount: levels.count)
+                    case .numerical:
+                        let values = data.column(column)
+                        var sample = [Float]()
+                        sample.reserveCapacity(values.count / stride + 1)
+                        var index = values.startIndex
+                        while index < values.endIndex {
+                            if !values[index].isNaN { sample.append(values[index]) }
+                            index += stride
+                        }
+                        output[column] = FeatureBins(upperBounds: Self.boundaries(of: &sample, maxBin: maxBin))
+                    }
+                }
+            }
+        }
+        self.features = features
+    }
+
+    /// Greedy equal-count bins over sorted values: ties never straddle a boundary.
+    private static func boundaries(of sample: inout [Float], maxBin: Int) -> [Float] {
+        guard !sample.isEmpty else { return [Float.infinity] }
+        FloatRadixSort.sort(&sample)
+        var distinct = [Float]()
+        var counts = [Int]()
+        for value in sample {
+            if let last = distinct.last, last == value {
+                counts[counts.count - 1] += 1
+            } else {
+                distinct.append(value)
+                counts.append(1)
+            }
+        }
+        var bounds = [Float]()
+        if distinct.count <= maxBin {
+            for i in 0..<(distinct.count - 1) { bounds.append(midpoint(distinct[i], distinct[i + 1])) }
+            bounds.append(.infinity)
+            return bounds
+        }
+        var remaining = sample.count
+        var accumulated = 0
+        for i in 0..<(distinct.count - 1) {
+            accumulated += counts[i]
+            let binsLeft = maxBin - bounds.count
+            if binsLeft <= 1 { break }
+            let target = Double(remaining) / Double(binsLeft)
+            if Double(accumulated) >= target {
+                bounds.append(midpoint(distinct[i], distinct[i + 1]))
+                remaining -= accumulated
+                accumulated = 0
+            }
+        }
+        bounds.append(.infinity)
+        return bounds
+    }
+
+    /// A boundary strictly between two consecutive distinct values (so the lower one stays in the lower bin).
+    private static func midpoint(_ low: Float, _ high: Float) -> Float {
+        let middle = Float((Double(low) + Double(high)) / 2)
+        return middle >= high ? low : middle
+    }
+
+    /// Bins every column of `data` with these boundaries.
+    public func bin(_ data: Dataset, threads: Int = 0) -> BinnedDataset {
+        precondition(data.columnCount == features.count, "dataset has \(data.columnCount) columns, binner expects \(features.count)")
+        let rows = data.rowCount
+        var bins = [UInt8](repeating: 0, count: rows * features.count)
+        let values = data.values
+        let features = self.features
+        bins.withUnsafeMutableBufferPointer { buffer in
+            let target = DisjointWriteBuffer(buffer)
+            Parallel.forEachChunk(count: features.count, chunks: Parallel.resolvedThreads(threads)) { columns in
+                values.withUnsafeBufferPointer { source in
+                    for column in columns {
+                        let feature = features[column]
+                        let offset = column * rows
+                        if feature.isCategorical {
+                            for row in 0..<rows { target[offset + row] = feature.bin(source[offset + row]) }
+                            continue
+                        }
+                        feature.upperBounds.withUnsafeBufferPointer { bounds in
+                            // Branch-free lower-bound search: a fixed number of halvings whatever the value.
+                            let boundCount = bounds.count
+                            for row in 0..<rows {
+                                let value = source[offset + row]
+                                if value.isNaN {
+                                    target[offset + row] = Self.missingBin
+                                    continue
+                                }
+                                var low = 0
+                                var length = boundCount
+                                while length > 1 {
+                                    let half = length >> 1
+                                    low = bounds[low + half - 1] < value ? low + half : low
+                                    length -= half
+                                }
+                                target[offset + row] = UInt8(truncatingIfNeeded: low)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return BinnedDataset(rowCount: rows, columnCount: features.count, bins: bins)
+    }
+}

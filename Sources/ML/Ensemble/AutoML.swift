@@ -1,0 +1,89 @@
+/// H2O AutoML's role: cross-validate a search over GBM, GLM, DRF and XRT hyperparameters within a model count and
+/// a time budget, rank the models on a leaderboard, and add two stacked ensembles (all models, best of family)
+/// whose non-negative GLM metalearner is fitted on the out-of-fold predictions.
+public struct AutoML: Sendable {
+    /// Limits and options.
+    public var configuration: AutoMLConfiguration
+
+    /// An AutoML run with the given configuration.
+    public init(configuration: AutoMLConfiguration = AutoMLConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Runs the search on 0/1 labels; `folds` default to stratified k-fold (pass walk-forward folds for time series).
+    public func fit(_ data: Dataset, labels: [Double], folds: [Fold]? = nil) -> AutoMLResult {
+        let config = configuration
+        let clock = ContinuousClock()
+        let start = clock.now
+        let folds = folds ?? DataSplits.kFold(rowCount: data.rowCount, folds: config.folds, seed: config.seed, stratifiedBy: labels)
+        var search = HyperparameterSearch(families: config.families, seed: config.seed)
+        var entries = [LeaderboardEntry]()
+        var models = [String: TrainedModel]()
+        var outOfFold = [String: [Double]]()
+        var counters = [ModelFamily: Int]()
+        func elapsed() -> Double { (clock.now - start).seconds }
+
+        // Seconds per unit of `HyperparameterSearch.cost`, per family, measured on the models fitted so far.
+        var secondsPerCost = [ModelFamily: Double]()
+        var skipped = 0
+        let budget = 0.9 * config.maxRuntimeSeconds
+        while entries.count < config.maxModels && (entries.isEmpty || elapsed() < budget) && skipped < 100 {
+            let learner = search.next().withThreads(config.threads)
+            let cost = HyperparameterSearch.cost(of: learner)
+            if let rate = secondsPerCost[learner.family], elapsed() + rate * cost > budget {
+                // This learner would overrun the budget; a cheaper draw may still fit.
+                skipped += 1
+                continue
+            }
+            let modelStart = clock.now
+            let cv = CrossValidation.run(learner, data: data, labels: labels, folds: folds)
+            let model = learner.fit(data, labels: labels)
+            let seconds = (clock.now - modelStart).seconds
+            secondsPerCost[learner.family] = max(secondsPerCost[learner.family] ?? 0, seconds / cost)
+            counters[learner.family, default: 0] += 1
+            let name = "\(learner.family.rawValue.uppercased())_\(counters[learner.family]!)"
+            entries.append(Self.entry(name: name, learner: learner, outOfFold: cv.outOfFold, labels: labels, seconds: seconds))
+            models[name] = model
+            outOfFold[name] = cv.outOfFold
+        }
+
+        if config.stackedEnsembles && entries.count >= 2 {
+            let ranked = entries.sorted { config.sortMetric.ranks($0, above: $1) }
+            var bestOfFamily = [LeaderboardEntry]()
+            for entry in ranked where !bestOfFamily.contains(where: { $0.family == entry.family }) { bestOfFamily.append(entry) }
+            for (name, members) in [("StackedEnsemble_AllModels", ranked), ("StackedEnsemble_BestOfFamily", bestOfFamily)] where members.count >= 2 {
+                let ensembleStart = clock.now
+                let predictions = members.map { outOfFold[$0.name]! }
+                let stackedOutOfFold = Self.crossValidatedMetalearner(predictions: predictions, labels: labels, folds: folds)
+                let metalearner = StackedEnsembleModel.fitMetalearner(outOfFold: predictions, labels: labels)
+                models[name] = .stackedEnsemble(StackedEnsembleModel(baseModels: members.map { models[$0.name]! }, metalearner: metalearner))
+                entries.append(Self.entry(name: name, learner: nil, outOfFold: stackedOutOfFold, labels: labels, seconds: (clock.now - ensembleStart).seconds))
+            }
+        }
+        return AutoMLResult(leaderboard: entries.sorted { config.sortMetric.ranks($0, above: $1) }, models: models)
+    }
+
+    /// Out-of-fold predictions of the metalearner itself, so stacked ensembles are ranked on unseen rows too.
+    private static func crossValidatedMetalearner(predictions: [[Double]], labels: [Double], folds: [Fold]) -> [Double] {
+        var output = [Double](repeating: .nan, count: labels.count)
+        for fold in folds {
+            let train = fold.train.filter { row in predictions.allSatisfy { !$0[row].isNaN } }
+            let validation = fold.validation.filter { row in predictions.allSatisfy { !$0[row].isNaN } }
+            guard !train.isEmpty && !validation.isEmpty else { continue }
+            let metalearner = StackedEnsembleModel.fitMetalearner(outOfFold: predictions.map { p in train.map { p[$0] } }, labels: train.map { labels[$0] })
+            let scored = metalearner.predict(StackedEnsembleModel.levelOne(predictions.map { p in validation.map { p[$0] } }))
+            for (row, p) in zip(validation, scored) { output[row] = p }
+        }
+        return output
+    }
+
+    private static func entry(name: String, learner: LearnerSpecification?, outOfFold: [Double], labels: [Double], seconds: Double) -> LeaderboardEntry {
+        let rows = outOfFold.indices.filter { !outOfFold[$0].isNaN }
+        let y = rows.map { labels[$0] }
+        let p = rows.map { outOfFold[$0] }
+        return LeaderboardEntry(
+            name: name, family: learner?.family, learner: learner,
+            auc: BinaryMetrics.auc(labels: y, scores: p), logLoss: BinaryMetrics.logLoss(labels: y, probabilities: p),
+            brier: BinaryMetrics.brier(labels: y, probabilities: p), fitSeconds: seconds)
+    }
+}

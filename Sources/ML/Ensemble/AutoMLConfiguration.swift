@@ -1,0 +1,24 @@
+/// Limits and options of an AutoML run (H2O AutoML's parameters).
+public struct AutoMLConfiguration: Sendable, Equatable, Codable {
+    /// Most base models to train (stacked ensembles not counted).
+    public var maxModels = 20
+    /// Time budget in seconds. No new base model starts once 90% of it is spent, nor one whose time, estimated from
+    /// the models of its family fitted so far, would cross that mark; a model in progress is never interrupted.
+    /// A run is deterministic given the seed as long as `maxModels`, not the clock, ends the search.
+    public var maxRuntimeSeconds = 60.0
+    /// Cross-validation folds (stratified k-fold) when no folds are given.
+    public var folds = 5
+    /// The families to search.
+    public var families: [ModelFamily] = ModelFamily.allCases
+    /// Whether to build the two stacked ensembles (all models; best of family).
+    public var stackedEnsembles = true
+    /// How the leaderboard is sorted.
+    public var sortMetric: LeaderboardMetric = .auc
+    /// Seed of folds and of the hyperparameter search.
+    public var seed: UInt64 = 0
+    /// Threads each tree learner uses; 0 uses every core.
+    public var threads = 0
+
+    /// The defaults.
+    public init() {}
+}

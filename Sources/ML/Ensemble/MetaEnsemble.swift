@@ -1,0 +1,49 @@
+/// The platform's final blend of the AutoML, Stack and voting models: weights chosen on a validation set,
+/// starting from (and tied toward) the guide's default of 35% / 45% / 20%.
+public enum MetaEnsemble {
+    /// The default weights of AutoML, Stack and the voting ensemble.
+    public static let defaultWeights = [0.35, 0.45, 0.20]
+
+    /// The weights on the simplex grid (step `step`) with the lowest validation log loss; among equal losses,
+    /// the one nearest `defaults`. With fewer than `minimumRows` validation rows, `defaults` unchanged.
+    public static func weights(
+        validationPredictions: [[Double]], labels: [Double], defaults: [Double] = defaultWeights,
+        step: Double = 0.05, minimumRows: Int = 30
+    ) -> [Double] {
+        precondition(validationPredictions.count == defaults.count && validationPredictions.allSatisfy { $0.count == labels.count })
+        guard labels.count >= minimumRows else { return defaults }
+        let units = Int((1 / step).rounded())
+        var best = defaults
+        var bestLoss = loss(defaults, validationPredictions, labels)
+        var bestDistance = 0.0
+        func search(_ prefix: [Int], remaining: Int) {
+            if prefix.count == defaults.count - 1 {
+                let weights = (prefix + [remaining]).map { Double($0) / Double(units) }
+                let l = loss(weights, validationPredictions, labels)
+                let distance = zip(weights, defaults).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+                if l < bestLoss - 1e-12 || (abs(l - bestLoss) <= 1e-12 && distance < bestDistance) {
+                    best = weights
+                    bestLoss = l
+                    bestDistance = distance
+                }
+                return
+            }
+            for units in 0...remaining { search(prefix + [units], remaining: remaining - units) }
+        }
+        search([], remaining: units)
+        return best
+    }
+
+    private static func loss(_ weights: [Double], _ predictions: [[Double]], _ labels: [Double]) -> Double {
+        var blend = [Double](repeating: 0, count: labels.count)
+        for (p, w) in zip(predictions, weights) where w > 0 {
+            for i in blend.indices { blend[i] += w * p[i] }
+        }
+        return BinaryMetrics.logLoss(labels: labels, probabilities: blend)
+    }
+
+    /// The blended model.
+    public static func combine(members: [TrainedModel], weights: [Double]) -> WeightedEnsembleModel {
+        WeightedEnsembleModel(members: members, weights: weights)
+    }
+}

@@ -1,0 +1,24 @@
+/// scikit-learn's soft-voting classifier: each learner fitted on all rows, probabilities averaged with fixed weights.
+public struct SoftVotingEnsemble: Sendable {
+    /// The learners.
+    public var learners: [LearnerSpecification]
+    /// One weight per learner (equal when nil).
+    public var weights: [Double]?
+
+    /// A voting ensemble of the given learners; by default GBM, DRF, XRT and GLM with equal votes.
+    public init(
+        learners: [LearnerSpecification] = [ModelFamily.gbm, .drf, .xrt, .glm].map(LearnerSpecification.defaultLearner),
+        weights: [Double]? = nil
+    ) {
+        precondition(weights == nil || weights!.count == learners.count)
+        self.learners = learners
+        self.weights = weights
+    }
+
+    /// Fits every learner on all rows.
+    public func fit(_ data: Dataset, labels: [Double]) -> WeightedEnsembleModel {
+        WeightedEnsembleModel(
+            members: learners.map { $0.fit(data, labels: labels) },
+            weights: weights ?? Array(repeating: 1, count: learners.count))
+    }
+}

@@ -1,0 +1,32 @@
+/// Options of the AutoGluon-style multi-layer stack.
+public struct StackConfiguration: Sendable, Equatable, Codable {
+    /// The learners of every layer.
+    public var learners: [LearnerSpecification] = [
+        LearnerSpecification.defaultLearner(.gbm),
+        {
+            var config = GradientBoostingConfiguration()
+            config.leafCount = 15
+            config.learningRate = 0.05
+            config.treeCount = 200
+            config.columnSubsample = 0.7
+            config.rowSubsample = 0.8
+            return .gradientBoosting(config)
+        }(),
+        LearnerSpecification.defaultLearner(.drf),
+        LearnerSpecification.defaultLearner(.xrt),
+        LearnerSpecification.defaultLearner(.glm),
+    ]
+    /// Folds of k-fold bagging (each model is the average of its fold models).
+    public var folds = 5
+    /// Stack layers; 1 is plain bagging plus the weighted ensemble.
+    public var layers = 2
+    /// Greedy additions of the final weighted ensemble.
+    public var ensembleIterations = 25
+    /// Seed of the bagging folds.
+    public var seed: UInt64 = 0
+    /// Threads each tree learner uses; 0 uses every core.
+    public var threads = 0
+
+    /// The defaults: GBM (two settings), DRF, XRT and GLM in two layers with 5-fold bagging.
+    public init() {}
+}

@@ -1,0 +1,66 @@
+/// A learner and its hyperparameters: what AutoML searches over and what stacks train in each layer.
+public enum LearnerSpecification: Sendable, Equatable, Hashable, Codable {
+    /// Histogram gradient boosting.
+    case gradientBoosting(GradientBoostingConfiguration)
+    /// Elastic-net GLM.
+    case generalizedLinear(GeneralizedLinearConfiguration)
+    /// Random forest or extremely randomized trees.
+    case randomForest(RandomForestConfiguration)
+
+    /// The family the learner belongs to.
+    public var family: ModelFamily {
+        switch self {
+        case .gradientBoosting: .gbm
+        case .generalizedLinear: .glm
+        case .randomForest(let config): config.splitting == .best ? .drf : .xrt
+        }
+    }
+
+    /// The first model AutoML tries for a family: LightGBM-like GBM defaults, a lightly penalized elastic net,
+    /// and H2O's 50-tree, depth-20 forests.
+    public static func defaultLearner(_ family: ModelFamily) -> LearnerSpecification {
+        switch family {
+        case .gbm:
+            var config = GradientBoostingConfiguration()
+            config.leafCount = 31
+            config.treeCount = 100
+            config.learningRate = 0.1
+            return .gradientBoosting(config)
+        case .glm:
+            return .generalizedLinear(GeneralizedLinearConfiguration())
+        case .drf:
+            var config = RandomForestConfiguration()
+            config.treeCount = 50
+            config.maxDepth = 20
+            return .randomForest(config)
+        case .xrt:
+            var config = RandomForestConfiguration.extraTrees
+            config.treeCount = 50
+            config.maxDepth = 20
+            return .randomForest(config)
+        }
+    }
+
+    /// Fits the learner on 0/1 labels.
+    public func fit(_ data: Dataset, labels: [Double]) -> TrainedModel {
+        switch self {
+        case .gradientBoosting(let config): .gradientBoosting(GradientBoosting(configuration: config).fit(data, labels: labels))
+        case .generalizedLinear(let config): .generalizedLinear(GeneralizedLinear(configuration: config).fit(data, labels: labels))
+        case .randomForest(let config): .randomForest(RandomForest(configuration: config).fit(data, labels: labels))
+        }
+    }
+
+    /// The same learner with its thread count set (tree learners only; the GLM is single-threaded).
+    public func withThreads(_ threads: Int) -> LearnerSpecification {
+        switch self {
+        case .gradientBoosting(var config):
+            config.threads = threads
+            return .gradientBoosting(config)
+        case .generalizedLinear:
+            return self
+        case .randomForest(var config):
+            config.threads = threads
+            return .randomForest(config)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// A versioned, self-describing serialization of a ``TrainedModel``.
+///
+/// The format is JSON: every Float and Double is written in its shortest round-trip decimal form (infinities as
+/// strings), so decoding restores each value bit for bit and predictions of the decoded model are identical.
+public struct ModelArchive: Sendable, Equatable, Codable {
+    /// The format version this build writes and reads.
+    public static let currentVersion = 1
+
+    /// The format version of this archive.
+    public let version: Int
+    /// Free-form facts about the model (training window, metrics, ...).
+    public let metadata: [String: String]
+    /// The feature columns the model was trained on, in order.
+    public let featureNames: [String]
+    /// How each feature column was read (categorical levels fix the codes new rows must use).
+    public let featureKinds: [FeatureKind]
+    /// The model.
+    public let model: TrainedModel
+
+    /// An archive of `model` in the current format, with the schema of the data it was trained on.
+    public init(model: TrainedModel, featureNames: [String], featureKinds: [FeatureKind], metadata: [String: String] = [:]) {
+        precondition(featureNames.count == featureKinds.count, "one kind per feature name")
+        self.version = Self.currentVersion
+        self.metadata = metadata
+        self.featureNames = featureNames
+        self.featureKinds = featureKinds
+        self.model = model
+    }
+
+    /// An archive of `model` trained on `data`'s columns.
+    public init(model: TrainedModel, trainedOn data: Dataset, metadata: [String: String] = [:]) {
+        self.init(model: model, featureNames: data.names, featureKinds: data.kinds, metadata: metadata)
+    }
+
+    /// The archive's bytes.
+    public func encoded() throws(ModelArchiveError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return [UInt8](try encoder.encode(self))
+        } catch {
+            throw ModelArchiveError(code: .encoding, message: "\(error)")
+        }
+    }
+
+    /// Reads an archive, refusing versions this build does not know.
+    public static func decode(_ bytes: [UInt8]) throws(ModelArchiveError) -> ModelArchive {
+        struct Header: Decodable { let version: Int }
+        let data = Data(bytes)
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+        let header: Header
+        do {
+            header = try decoder.decode(Header.self, from: data)
+        } catch {
+            throw ModelArchiveError(code: .malformed, message: "\(error)")
+        }
+        guard header.version == currentVersion else {
+            throw ModelArchiveError(code: .unsupportedVersion, message: "version \(header.version), this build reads \(currentVersion)")
+        }
+        do {
+            return try decoder.decode(ModelArchive.self, from: data)
+        } catch {
+            throw ModelArchiveError(code: .malformed, message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Splits index ranges over a fixed number of threads.
+enum Parallel {
+    /// The number of threads to use when a configuration asks for `0` (all cores).
+    static func resolvedThreads(_ requested: Int) -> Int {
+        requested > 0 ? requested : max(1, activeProcessorCount)
+    }
+
+    private static let activeProcessorCount: Int = {
+        #if canImport(Glibc)
+            return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+            return 4
+        #endif
+    }()
+
+    /// Runs `body` on `chunks` contiguous sub-ranges of `0..<count`, on up to `chunks` threads, and returns when all are done.
+    static func forEachChunk(count: Int, chunks requested: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let chunks = max(1, min(requested, count))
+        if chunks == 1 {
+            body(0..<count)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lower = count * chunk / chunks
+            let upper = count * (chunk + 1) / chunks
+            body(lower..<upper)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+/// Grows one regression tree on gradients, leaf by leaf (best-first), from histograms of a binned dataset.
+///
+/// The rows of every leaf are kept contiguous in one partition array. Only the smaller child of a split has its
+/// histogram built from rows; the larger one is the parent's histogram minus the smaller's (the subtraction trick).
+/// Histogram buffers are reused from tree to tree.
+struct LeafwiseTreeGrower {
+    /// What the grower produces: the tree and, for each leaf, the training rows that reached it.
+    struct Result {
+        var tree: DecisionTree
+        /// Row indices grouped by leaf: leaf `l` owns `rows[leafStart[l] ..< leafStart[l] + leafSize[l]]`.
+        var rows: [UInt32]
+        var leafStart: [Int]
+        var leafSize: [Int]
+    }
+
+    let binned: BinnedDataset
+    let featureBins: [FeatureBins]
+    let constraints: SplitConstraints
+    let maxLeaves: Int
+    /// 0 means unlimited.
+    let maxDepth: Int
+    let threads: Int
+    private var histograms: [[Double]]
+    private var scratch: [UInt32] = []
+
+    init(binned: BinnedDataset, featureBins: [FeatureBins], constraints: SplitConstraints, maxLeaves: Int, maxDepth: Int, threads: Int) {
+        self.binned = binned
+        self.featureBins = featureBins
+        self.constraints = constraints
+        self.maxLeaves = max(2, maxLeaves)
+        self.maxDepth = maxDepth
+        self.threads = threads
+        self.histograms = Array(repeating: [], count: self.maxLeaves)
+    }
+
+    /// Grows a tree on the rows `sample` (every row when nil) using only the features `features`.
+    ///
+    /// - Parameter leafOutput: maps a leaf's sums to its value (for boosting, `-G / (H + λ)` times the learning rate).
+    mutating func grow(
+        gradients: [Float], hessians: [Float], sample: [UInt32]?, features: [Int],
+        leafOutput: (NodeSums) -> Double
+    ) -> Result {
+        let histogramSize = features.count * GradientHistogram.slotStride
+        for i in histograms.indices where histograms[i].count < histogramSize {
+            histograms[i] = [Double](repeating: 0, count: histogramSize)
+        }
+        var rows = sample ?? (0..<UInt32(binned.rowCount)).map { $0 }
+        if scratch.count < rows.count { scratch = [UInt32](repeating: 0, count: rows.count) }
+
+        var leafStart = [0]
+        var leafSize = [rows.count]
+        var leafSums = [NodeSums]()
+        var leafDepth = [0]
+        var leafBest = [SplitCandidate]()
+
+        // Root histogram: straight over the columns when every row is in, else gathered through the sample.
+        if sample == nil {
+            GradientHistogram.build(into: &histograms[0], features: features, binned: binned, rows: nil, gradients: gradients, hessians: hessians, threads: threads)
+        } else {
+            let (g, h) = Self.gather(gradients, hessians, rows: rows[...])
+            GradientHistogram.build(into: &histograms[0], features: features, binned: binned, rows: rows, gradients: g, hessians: h, threads: threads)
+        }
+        let rootSums = Self.sums(of: histograms[0], firstSlot: 0)
+        leafSums.append(rootSums)
+        var tree = DecisionTree(leafValue: leafOutput(rootSums), cover: rootSums.count)
+        leafBest.append(findSplit(leaf: 0, sums: rootSums, depth: 0, features: features))
+
+        while tree.leafCount < maxLeaves {
+            var chosen = -1
+            var bestGain = 0.0
+            for leaf in 0..<tree.leafCount where leafBest[leaf].isValid && leafBest[leaf].gain > bestGain {
+                chosen = leaf
+                bestGain = leafBest[leaf].gain
+            }
+            guard chosen >= 0, let rule = leafBest[chosen].rule else { break }
+            let candidate = leafBest[chosen]
+
+            let leftCount = partition(&rows, start: leafStart[chosen], count: leafSize[chosen], rule: rule)
+            let right = tree.split(
+                leaf: chosen, rule: rule, gain: candidate.gain,
+                left: (leafOutput(candidate.left), candidate.left.count),
+                right: (leafOutput(candidate.right), candidate.right.count))
+            leafStart.append(leafStart[chosen] + leftCount)
+            leafSize.append(leafSize[chosen] - leftCount)
+            leafSize[chosen] = leftCount
+            leafSums[chosen] = candidate.left
+            leafSums.append(candidate.right)
+            let depth = leafDepth[chosen] + 1
+            leafDepth[chosen] = depth
+            leafDepth.append(depth)
+
+            let leftCanSplit = canSplit(sums: candidate.left, depth: depth)
+            let rightCanSplit = canSplit(sums: candidate.right, depth: depth)
+            if leftCanSplit || rightCanSplit {
+                // Build the smaller child into the new leaf's buffer, derive the larger from the parent's.
+                let smaller = leftCount <= leafSize[right] ? chosen : right
+                let slice = rows[leafStart[smaller]..<(leafStart[smaller] + leafSize[smaller])]
+                let (g, h) = Self.gather(gradients, hessians, rows: slice)
+                GradientHistogram.build(into: &histograms[right], features: features, binned: binned, rows: Array(slice), gradients: g, hessians: h, threads: threads)
+                GradientHistogram.subtract(histograms[right], from: &histograms[chosen], slots: features.count)
+                if smaller == chosen { histograms.swapAt(chosen, right) }
+            }
+            if leftCanSplit && rightCanSplit && threads > 1 {
+                // The two children's searches are independent: run them side by side.
+                let jobs = [(leaf: chosen, sums: candidate.left), (leaf: right, sums: candidate.right)]
+                var found = [SplitCandidate](repeating: SplitCandidate(), count: 2)
+                let grower = self
+                found.withUnsafeMutableBufferPointer { buffer in
+                    let output = DisjointWriteBuffer(buffer)
+                    Parallel.forEachChunk(count: 2, chunks: 2) { range in
+                        for job in range { output[job] = grower.findSplit(leaf: jobs[job].leaf, sums: jobs[job].sums, depth: depth, features: features) }
+                    }
+                }
+                leafBest[chosen] = found[0]
+                leafBest.append(found[1])
+            } else {
+                leafBest[chosen] = leftCanSplit ? findSplit(leaf: chosen, sums: candidate.left, depth: depth, features: features) : SplitCandidate()
+                leafBest.append(rightCanSplit ? findSplit(leaf: right, sums: candidate.right, depth: depth, features: features) : SplitCandidate())
+            }
+        }
+        return Result(tree: tree, rows: rows, leafStart: leafStart, leafSize: leafSize)
+    }
+
+    private func canSplit(sums: NodeSums, depth: Int) -> Bool {
+        (maxDepth <= 0 || depth < maxDepth) && sums.count >= 2 * constraints.minDataInLeaf && sums.hessian >= 2 * constraints.minChildWeight
+    }
+
+    private func findSplit(leaf: Int, sums: NodeSums, depth: Int, features: [Int]) -> SplitCandidate {
+        guard canSplit(sums: sums, depth: depth) else { return SplitCandidate() }
+        return histograms[leaf].withUnsafeBufferPointer {
+            HistogramSplitFinder.best(histogram: $0, features: features, featureBins: featureBins, total: sums, constraints: constraints)
+        }
+    }
+
+    /// Stable partition of a leaf's rows: those going left first. Returns how many went left.
+    private mutating func partition(_ rows: inout [UInt32], start: Int, count: Int, rule: SplitRule) -> Int {
+        var goesLeft = [Bool](repeating: false, count: 256)
+        for bin in 0..<256 { goesLeft[bin] = rule.goesLeft(bin: UInt8(bin)) }
+        let rowCount = binned.rowCount
+        return binned.bins.withUnsafeBufferPointer { bins in
+            goesLeft.withUnsafeBufferPointer { goesLeft in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        let column = bins.baseAddress! + rule.feature * rowCount
+                        var left = start
+                        var right = 0
+                        for i in start..<(start + count) {
+                            let row = rows[i]
+                            if goesLeft[Int(column[Int(row)])] {
+                                rows[left] = row
+                                left += 1
+                            } else {
+                                scratch[right] = row
+                                right += 1
+                            }
+                        }
+                        for i in 0..<right { rows[left + i] = scratch[i] }
+                        return left - start
+                    }
+                }
+            }
+        }
+    }
+
+    /// Gradients and hessians of `rows`, in that order, so histogram loops read them sequentially.
+    private static func gather(_ gradients: [Float], _ hessians: [Float], rows: ArraySlice<UInt32>) -> ([Float], [Float]) {
+        var g = [Float](repeating: 0, count: rows.count)
+        var h = [Float](repeating: 0, count: rows.count)
+        gradients.withUnsafeBufferPointer { gradients in
+            hessians.withUnsafeBufferPointer { hessians in
+                g.withUnsafeMutableBufferPointer { g in
+                    h.withUnsafeMutableBufferPointer { h in
+                        for (i, row) in rows.enumerated() {
+                            g[i] = gradients[Int(row)]
+                            h[i] = hessians[Int(row)]
+                        }
+                    }
+                }
+            }
+        }
+        return (g, h)
+    }
+
+    /// The node totals, read from any one feature slot of its histogram (every row falls in one bin of each feature).
+    private static func sums(of histogram: [Double], firstSlot slot: Int) -> NodeSums {
+        var sums = NodeSums()
+        let base = slot * GradientHistogram.slotStride
+        for bin in 0..<256 {
+            sums.gradient += histogram[base + bin * 3]
+            sums.hessian += histogram[base + bin * 3 + 1]
+            sums.count += histogram[base + bin * 3 + 2]
+        }
+        return sums
+    }
+}

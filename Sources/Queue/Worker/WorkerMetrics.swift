@@ -1,0 +1,83 @@
+import Foundation
+import Metrics
+import Synchronization
+
+/// The worker's metrics, through swift-metrics (Prometheus in `aips`):
+///
+/// - `aips_jobs_total{queue,type,outcome}`: finished attempts by outcome
+///   (`succeeded`, `retrying`, `dead`, `cancelled`, `lease_lost`, `released`)
+/// - `aips_job_duration_seconds{queue,type}`: run time of an attempt
+/// - `aips_job_pickup_seconds{queue}`: from ready to started
+/// - `aips_lease_expirations_total{queue}`: leases the reaper returned
+/// - `aips_queue_depth{queue,state}`: jobs per state, sampled by workers
+/// - `aips_worker_busy{worker}`: jobs running in this process
+final class WorkerMetrics: Sendable {
+    private let counters = Mutex<[String: Counter]>([:])
+    private let timers = Mutex<[String: Metrics.Timer]>([:])
+    private let gauges = Mutex<[String: Gauge]>([:])
+
+    func finished(queue: String, type: String, outcome: String, duration: Duration) {
+        counter("aips_jobs_total", [("queue", queue), ("type", type), ("outcome", outcome)]).increment()
+        timer("aips_job_duration_seconds", [("queue", queue), ("type", type)]).recordNanoseconds(duration.nanoseconds)
+    }
+
+    func pickedUp(queue: String, waited: TimeInterval) {
+        timer("aips_job_pickup_seconds", [("queue", queue)]).recordNanoseconds(Int64(max(0, waited) * 1e9))
+    }
+
+    func leasesExpired(queue: String, count: Int) {
+        counter("aips_lease_expirations_total", [("queue", queue)]).increment(by: count)
+    }
+
+    func depth(_ stats: QueueStats) {
+        for (state, count) in stats.counts {
+            gauge("aips_queue_depth", [("queue", stats.queue), ("state", state.rawValue)]).record(count)
+        }
+    }
+
+    func busy(worker: String, count: Int) {
+        gauge("aips_worker_busy", [("worker", worker)]).record(count)
+    }
+
+    private static func key(_ label: String, _ dimensions: [(String, String)]) -> String {
+        ([label] + dimensions.map { "\($0.0)=\($0.1)" }).joined(separator: "\u{1F}")
+    }
+
+    private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
+        let key = Self.key(label, dimensions)
+        return counters.withLock { cache in
+            if let existing = cache[key] { return existing }
+            let made = Counter(label: label, dimensions: dimensions)
+            cache[key] = made
+            return made
+        }
+    }
+
+    private func timer(_ label: String, _ dimensions: [(String, String)]) -> Metrics.Timer {
+        let key = Self.key(label, dimensions)
+        return timers.withLock { cache in
+            if let existing = cache[key] { return existing }
+            let made = Metrics.Timer(label: label, dimensions: dimensions, preferredDisplayUnit: .seconds)
+            cache[key] = made
+            return made
+        }
+    }
+
+    private func gauge(_ label: String, _ dimensions: [(String, String)]) -> Gauge {
+        let key = Self.key(label, dimensions)
+        return gauges.withLock { cache in
+            if let existing = cache[key] { return existing }
+            let made = Gauge(label: label, dimensions: dimensions)
+            cache[key] = made
+            return made
+        }
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,319 @@
+import Foundation
+import Logging
+import Queue
+import Store
+
+/// Pushes real jobs through real worker and scheduler processes while killing them and
+/// restarting redis-server, then checks that nothing was lost and no effect landed twice.
+///
+/// Used by `bench/chaos` (10,000 jobs) and, smaller, by the test suite.
+public struct ChaosRun: Sendable {
+    public struct Configuration: Sendable {
+        public var jobs: Int
+        public var workers: Int
+        /// Mean seconds between SIGKILLs of a random worker (which is restarted at once).
+        public var workerKillInterval: Double
+        /// How many times redis-server is SIGKILLed and restarted (AOF, appendfsync always).
+        public var redisRestarts: Int
+        /// Whether two schedulers run and the leader is SIGKILLed once.
+        public var killSchedulerLeader: Bool
+        public var databaseURL: String
+        public var aips: URL
+        public var directory: URL
+        public var timeout: Duration
+
+        public init(
+            jobs: Int, workers: Int = 3, workerKillInterval: Double = 1.5, redisRestarts: Int = 1, killSchedulerLeader: Bool = true,
+            databaseURL: String, aips: URL, directory: URL, timeout: Duration = .seconds(300)
+        ) {
+            self.jobs = jobs
+            self.workers = workers
+            self.workerKillInterval = workerKillInterval
+            self.redisRestarts = redisRestarts
+            self.killSchedulerLeader = killSchedulerLeader
+            self.databaseURL = databaseURL
+            self.aips = aips
+            self.directory = directory
+            self.timeout = timeout
+        }
+    }
+
+    /// What the run found.
+    public struct Report: Sendable, CustomStringConvertible {
+        public var accepted = 0
+        public var succeeded = 0
+        public var dead = 0
+        public var deadWithoutReason = 0
+        public var lost = 0
+        public var effectsMissing = 0
+        public var effectsDuplicated = 0
+        public var redelivered = 0
+        public var workerKills = 0
+        public var redisRestarts = 0
+        public var schedulerLeaderKills = 0
+        public var ticksEnqueued = 0
+        public var ticksDuplicated = 0
+        public var seconds = 0.0
+
+        /// Every accepted job ended succeeded or dead with a reason, none was lost, no effect was applied twice.
+        public var isClean: Bool {
+            lost == 0 && deadWithoutReason == 0 && effectsMissing == 0 && effectsDuplicated == 0 && ticksDuplicated == 0
+                && succeeded + dead == accepted
+        }
+
+        public var description: String {
+            """
+            accepted jobs            \(accepted)
+            succeeded                \(succeeded)
+            dead (with reason)       \(dead - deadWithoutReason)
+            dead without a reason    \(deadWithoutReason)
+            lost                     \(lost)
+            effects missing          \(effectsMissing)
+            effects applied twice    \(effectsDuplicated)
+            runs redelivered         \(redelivered)   (at-least-once: ran again, effect still once)
+            worker SIGKILLs          \(workerKills)
+            redis-server restarts    \(redisRestarts)
+            scheduler leader kills   \(schedulerLeaderKills)
+            scheduler ticks          \(ticksEnqueued), enqueued twice: \(ticksDuplicated)
+            wall time                \(String(format: "%.1f", seconds)) s
+            verdict                  \(isClean ? "CLEAN" : "FAILED")
+            """
+        }
+    }
+
+    public let configuration: Configuration
+
+    public init(configuration: Configuration) { self.configuration = configuration }
+
+    public func run() async throws -> Report {
+        let started = ContinuousClock.now
+        let name = "chaos-\(UInt32.random(in: 0...UInt32.max))"
+        let directory = configuration.directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let port = try Self.freePort()
+        let redisURL = "redis://127.0.0.1:\(port)/0"
+        let redis = ManagedProcess(executable: URL(fileURLWithPath: "/usr/bin/redis-server"), arguments: [
+            "--bind", "127.0.0.1", "--port", String(port), "--dir", directory.path, "--appendonly", "yes",
+            "--appendfsync", "always", "--save", "", "--logfile", directory.appendingPathComponent("redis.log").path,
+        ])
+        try redis.start()
+        defer { redis.kill() }
+        let store = Store(configuration: PostgresConfiguration(url: configuration.databaseURL, maximumConnections: 2))
+        _ = try await store.migrate(logger: Logger(label: "chaos"))
+        let client = RedisClient(configuration: try RedisConfiguration(url: redisURL + "?timeout=2"))
+        defer { client.close() }
+        try await Self.waitForRedis(client)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["LOG_LEVEL"] = "critical"
+        environment["REDIS_URL"] = redisURL
+        environment["DATABASE_URL"] = configuration.databaseURL
+        let scheduleFile = directory.appendingPathComponent("schedule.yaml")
+        try """
+            defaults: false
+            schedules:
+              chaos.tick:
+                cron: "@every 1s"
+                type: diag.record
+                queue: \(name)
+                payload: {ledger: "\(name)-ticks"}
+                missed: catch-up 5
+            """.write(to: scheduleFile, atomically: true, encoding: .utf8)
+        let workerArguments = ["worker", "--queues", name, "--concurrency", "8", "--lease", "2", "--grace", "1"]
+        let workers = (0..<configuration.workers).map { _ in
+            ManagedProcess(executable: configuration.aips, arguments: workerArguments, environment: environment)
+        }
+        for worker in workers { try worker.start() }
+        let schedulerArguments = ["scheduler", "--schedule-file", scheduleFile.path, "--lease-ttl", "3", "--namespace", "aips:\(name)"]
+        let schedulers = configuration.killSchedulerLeader
+            ? (0..<2).map { _ in ManagedProcess(executable: configuration.aips, arguments: schedulerArguments, environment: environment) }
+            : []
+        for scheduler in schedulers { try scheduler.start() }
+        defer {
+            for process in workers + schedulers { process.kill() }
+        }
+
+        var report = Report()
+        let queue = JobQueue(redis: client)
+        let accepted = Accepted()
+        async let production: Void = produce(queue: queue, name: name, into: accepted)
+        let kills = try await havoc(workers: workers, schedulers: schedulers, redis: redis, client: client, name: name, accepted: accepted)
+        try await production
+        report.workerKills = kills.workers
+        report.redisRestarts = kills.redis
+        report.schedulerLeaderKills = kills.schedulerLeader
+        let ids = await accepted.ids
+        report.accepted = ids.count
+
+        // Wait until every accepted job has finished.
+        let deadline = ContinuousClock.now + configuration.timeout
+        var states: [String: JobRecord] = [:]
+        while ContinuousClock.now < deadline {
+            states = [:]
+            for id in ids {
+                if let record = try? await queue.job(id) { states[id] = record }
+            }
+            if states.count == ids.count, states.values.allSatisfy({ $0.state.isFinished }) { break }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        for process in workers + schedulers { process.kill() }
+
+        report.succeeded = states.values.filter { $0.state == .succeeded }.count
+        report.dead = states.values.filter { $0.state == .dead }.count
+        report.deadWithoutReason = states.values.filter { $0.state == .dead && $0.errors.isEmpty }.count
+        report.lost = ids.count - states.values.filter { $0.state.isFinished }.count
+
+        let rows = try await store.query(
+            "SELECT job_id, count(*)::bigint AS n FROM diagnostic_effects WHERE ledger = \(name) GROUP BY job_id")
+        var effects: [String: Int] = [:]
+        for row in rows.rows { effects[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1) }
+        report.effectsDuplicated = effects.values.filter { $0 > 1 }.count
+        report.effectsMissing = states.values.filter { $0.state == .succeeded && effects[$0.id] == nil }.count
+        let runs = try await client.send("HVALS", DiagnosticJobs.ledgerKey(name)).array ?? []
+        report.redelivered = runs.compactMap(\.int).filter { $0 > 1 }.count
+
+        let tickRows = try await store.query(
+            "SELECT job_id FROM diagnostic_effects WHERE ledger = \(name + "-ticks")")
+        report.ticksEnqueued = tickRows.rows.count
+        var tickKeys: [String: Int] = [:]
+        for row in tickRows.rows {
+            let id = try row.decode(String.self, at: 0)
+            if let key = try await queue.job(id)?.idempotencyKey { tickKeys[key, default: 0] += 1 }
+        }
+        report.ticksDuplicated = tickKeys.values.filter { $0 > 1 }.count
+        report.seconds = Double((ContinuousClock.now - started).components.seconds)
+        await store.shutdown()
+        return report
+    }
+
+    /// Submits the jobs in batches; a batch that fails (Redis down) is retried with the same
+    /// idempotency keys, so each job is accepted exactly once.
+    private func produce(queue: JobQueue, name: String, into accepted: Accepted) async throws {
+        for start in stride(from: 0, to: configuration.jobs, by: 100) {
+            let requests = (start..<min(start + 100, configuration.jobs)).map { index in
+                JobRequest(
+                    type: RecordedEffectJobName.type, queue: name,
+                    payload: #"{"ledger":"\#(name)","milliseconds":\#(Int.random(in: 0...30))}"#,
+                    maxAttempts: 10, backoff: .milliseconds(100), maximumBackoff: .seconds(2), idempotencyKey: "\(name)-\(index)")
+            }
+            while true {
+                do {
+                    let results = try await queue.enqueue(requests)
+                    await accepted.add(results.map(\.id))
+                    break
+                } catch {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    private func havoc(
+        workers: [ManagedProcess], schedulers: [ManagedProcess], redis: ManagedProcess, client: RedisClient, name: String,
+        accepted: Accepted
+    ) async throws -> (workers: Int, redis: Int, schedulerLeader: Int) {
+        var kills = (workers: 0, redis: 0, schedulerLeader: 0)
+        var redisRestartsLeft = configuration.redisRestarts
+        var schedulerKilled = schedulers.isEmpty
+        while await accepted.count < configuration.jobs || kills.workers == 0 {
+            try await Task.sleep(for: .milliseconds(Int64(Double.random(in: 0.5...1.5) * configuration.workerKillInterval * 1000)))
+            let worker = workers.randomElement()!
+            worker.kill()
+            try worker.start()
+            kills.workers += 1
+            if redisRestartsLeft > 0, await accepted.count > configuration.jobs / 3 {
+                redis.kill()
+                try await Task.sleep(for: .milliseconds(300))
+                try redis.start()
+                try await Self.waitForRedis(client)
+                redisRestartsLeft -= 1
+                kills.redis += 1
+            }
+            if !schedulerKilled, await accepted.count > configuration.jobs / 2 {
+                let owner = (try? await client.send("GET", "{aips:\(name)}:leader").string) ?? ""
+                let pid = owner.split(separator: ":").dropFirst().first.flatMap { Int32($0) }
+                if let leader = schedulers.first(where: { $0.pid == pid }) {
+                    leader.kill()
+                    try leader.start()
+                    kills.schedulerLeader += 1
+                    schedulerKilled = true
+                }
+            }
+        }
+        return kills
+    }
+
+    private static func waitForRedis(_ client: RedisClient) async throws {
+        for _ in 0..<200 {
+            if (try? await client.send(["PING"], timeout: .milliseconds(200)))?.string == "PONG" { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw RedisError(.connectionFailed, message: "redis-server did not come back")
+    }
+
+    private static func freePort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+                guard bind(socket, pointer, length) == 0 else { return -1 }
+                return getsockname(socket, pointer, &length)
+            }
+        }
+        guard bound == 0 else { throw RedisError(.connectionFailed, message: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// The diagnostic job type with a PostgreSQL effect (`RecordedEffectJob` in the Jobs module).
+enum RecordedEffectJobName {
+    static let type = "diag.record"
+}
+
+/// Ids of accepted jobs, shared by the producer and the havoc loop.
+actor Accepted {
+    private(set) var ids: [String] = []
+    var count: Int { ids.count }
+    func add(_ more: [String]) { ids += more }
+}
+
+/// A child process that can be SIGKILLed and started again with the same arguments.
+public final class ManagedProcess: @unchecked Sendable {
+    // Why @unchecked Sendable is safe: `process` is only replaced and read under `lock`.
+    private let executable: URL
+    private let arguments: [String]
+    private let environment: [String: String]?
+    private let lock = NSLock()
+    private var process: Process?
+
+    public init(executable: URL, arguments: [String], environment: [String: String]? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+    }
+
+    public var pid: Int32? { lock.withLock { process?.processIdentifier } }
+
+    public func start() throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        lock.withLock { self.process = process }
+    }
+
+    /// SIGKILL: children spawned from concurrency threads inherit a blocked SIGTERM.
+    public func kill() {
+        guard let process = lock.withLock({ self.process }), process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Chaos run: 10,000 jobs (CHAOS_JOBS) with a real PostgreSQL effect through 3 worker
+# processes (CHAOS_WORKERS) killed with SIGKILL at random, redis-server (AOF,
+# appendfsync always) SIGKILLed and restarted (CHAOS_REDIS_RESTARTS), and the scheduler
+# leader SIGKILLed; then prints the counts and exits non-zero unless the run is clean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup
+swift build -c release --product aips >/dev/null
+swift build -c release --product chaos >/dev/null
+if [[ -z "${DATABASE_URL:-}" ]]; then
+    source scripts/lib/servers.sh
+    start_servers
+    trap stop_servers EXIT
+fi
+.build/release/chaos

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Training-speed benchmark of the ML library against its peers, on the same CSV files.
+#
+# Builds `aips` in release mode, writes a synthetic binary problem (100,000 train + 100,000 test rows, 50 features,
+# target `y`; bench/ml/make_data.py), fits each model with `aips ml train` (GBM: 100 trees, 31 leaves, learning
+# rate 0.1, 2 threads), then runs LightGBM and scikit-learn on the same files if they are pip-installed
+# (bench/ml/peers.py). Every run is repeated REPEATS times, alternating Swift and peers so both see the same load.
+#
+# Environment: MODELS (default "gbm"; any of gbm drf xrt glm), ROWS (default 100000), REPEATS (default 3),
+# THREADS (default 2), DATA (default /tmp/aips-ml-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+models=${MODELS:-gbm}
+rows=${ROWS:-100000}
+repeats=${REPEATS:-3}
+threads=${THREADS:-2}
+data=${DATA:-/tmp/aips-ml-bench}
+
+if [[ ! -f "$data/$rows/train.csv" ]]; then
+    python3 bench/ml/make_data.py "$data/$rows" "$rows" 50 7
+fi
+swift build -c release --product aips >/dev/null
+export OMP_NUM_THREADS=$threads
+
+for ((run = 1; run <= repeats; run++)); do
+    echo "== run $run of $repeats ($rows rows, $threads threads)"
+    for model in $models; do
+        .build/release/aips ml train --train "$data/$rows/train.csv" --test "$data/$rows/test.csv" --target y \
+            --model "$model" --trees 100 --leaves 31 --learning-rate 0.1 --threads "$threads" |
+            awk -v m="$model" '/^fit_seconds|^fit_cpu_seconds|^predict_seconds|^auc|^log_loss|^brier|^ece/ { line = line sprintf("  %s %s", $1, $2) }
+                END { printf "%-28s%s\n", "aips " m, line }' | sed 's/://g'
+    done
+    if python3 -c 'import lightgbm' 2>/dev/null || python3 -c 'import sklearn' 2>/dev/null; then
+        python3 bench/ml/peers.py "$data/$rows/train.csv" "$data/$rows/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')"
+    else
+        echo "(peers skipped: pip install lightgbm scikit-learn)"
+    fi
+done
