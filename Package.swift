@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -66,7 +67,21 @@ let package = Package(
         ),
         .target(
             name: "Jobs",
-            dependencies: ["Queue", "Store", "ML", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Queue", "Store", "ML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The simulated upstream world (The Odds API, ESPN, Open-Meteo) the collectors run against.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -83,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "aips",
             dependencies: [
-                "Queue", "Store", "ML", "Scheduler", "Jobs", "API",
+                "Queue", "Store", "ML", "Scheduler", "Jobs", "API", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -108,7 +123,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobsTests", dependencies: ["Jobs", "Sandbox", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",

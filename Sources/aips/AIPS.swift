@@ -17,6 +17,8 @@ struct AIPS: AsyncParsableCommand {
             MLCommand.self,
             APICommand.self,
             UserCommand.self,
+            SandboxCommand.self,
+            BackfillCommand.self,
         ]
     )
 }

@@ -1,0 +1,87 @@
+import Foundation
+import Queue
+
+/// The jobs that reload a date range through the same collectors, flagged `is_backfill`.
+///
+/// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
+/// historical snapshot at `oddsSnapshotHour` UTC that waits for that day's games job (so its events
+/// find their games). Statcast (MLB only) goes a week per job, after that week's games jobs.
+public struct BackfillPlan: Sendable {
+    /// The platform's sport codes.
+    public var sports: [String]
+    /// The first day, `YYYY-MM-DD`.
+    public var from: String
+    /// The last day, inclusive.
+    public var to: String
+    /// What to reload.
+    public var sources: Set<BackfillSource>
+    /// The UTC hour of each day's odds snapshot (16: noon Eastern, before the day's first games).
+    public var oddsSnapshotHour: Int
+
+    /// A plan; at most 366 days.
+    public init(sports: [String], from: String, to: String, sources: Set<BackfillSource>, oddsSnapshotHour: Int = 16) {
+        self.sports = sports
+        self.from = from
+        self.to = to
+        self.sources = sources
+        self.oddsSnapshotHour = oddsSnapshotHour
+    }
+
+    /// The days of the range as UTC midnights.
+    public func days() throws -> [Date] {
+        guard let first = UpstreamTime.local(from + "T00:00", utcOffsetSeconds: 0),
+            let last = UpstreamTime.local(to + "T00:00", utcOffsetSeconds: 0)
+        else {
+            throw QueueError(.invalidRequest, "backfill dates must be YYYY-MM-DD (got \(from.prefix(20))…\(to.prefix(20)))")
+        }
+        guard first <= last, last.timeIntervalSince(first) < 366 * 86_400 else {
+            throw QueueError(.invalidRequest, "backfill range must run forward and cover at most 366 days")
+        }
+        return stride(from: first.timeIntervalSince1970, through: last.timeIntervalSince1970, by: 86_400).map {
+            Date(timeIntervalSince1970: $0)
+        }
+    }
+
+    /// The job requests, in order; odds jobs depend on their day's games job when both are planned.
+    public func requests(queue: String? = nil) throws -> [JobRequest] {
+        guard (0...23).contains(oddsSnapshotHour) else { throw QueueError(.invalidRequest, "oddsSnapshotHour must be 0…23") }
+        var requests: [JobRequest] = []
+        var mlbGames: [Date: String] = [:]
+        for sport in sports {
+            for day in try days() {
+                var gamesID: String?
+                if sources.contains(.games) {
+                    let parameters = CollectGames(
+                        sport: sport, dates: [String(UpstreamTime.isoDay(day).filter(\.isNumber))], isBackfill: true)
+                    try parameters.validate()
+                    let request = try JobRequest(parameters, queue: queue)
+                    gamesID = request.id
+                    if sport == "mlb" { mlbGames[day] = request.id }
+                    requests.append(request)
+                }
+                if sources.contains(.odds) {
+                    let parameters = CollectOdds(
+                        sport: sport, snapshotAt: day.addingTimeInterval(Double(oddsSnapshotHour) * 3600), isBackfill: true,
+                        includeScores: false)
+                    try parameters.validate()
+                    var request = try JobRequest(parameters, queue: queue)
+                    request.dependsOn = gamesID.map { [$0] } ?? []
+                    requests.append(request)
+                }
+            }
+        }
+        if sources.contains(.statcast) && sports.contains("mlb") {
+            // A week per job; each waits for its days' games so pitches find their games.
+            let all = try days()
+            for start in stride(from: 0, to: all.count, by: 7) {
+                let week = all[start..<min(start + 7, all.count)]
+                let parameters = CollectStatcast(
+                    from: UpstreamTime.isoDay(week.first!), to: UpstreamTime.isoDay(week.last!), isBackfill: true)
+                var request = try JobRequest(parameters, queue: queue)
+                request.dependsOn = week.compactMap { mlbGames[$0] }
+                requests.append(request)
+            }
+        }
+        return requests
+    }
+}

@@ -1,0 +1,9 @@
+/// What a backfill reloads.
+public enum BackfillSource: String, Sendable, CaseIterable, Codable {
+    /// ESPN scoreboards (`collect.games`).
+    case games
+    /// The Odds API historical snapshots (`collect.odds` with `snapshotAt`).
+    case odds
+    /// Baseball Savant pitches (`collect.statcast`, week by week; MLB only).
+    case statcast
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// ESPN's site scoreboard, one Eastern calendar day per request (ranges are refused since 2026-09).
+public struct ESPNClient: Sendable {
+    /// The source name recorded with raw payloads.
+    public static let source = "espn"
+
+    /// The configuration.
+    public let configuration: ESPNConfiguration
+    private let upstream: UpstreamClient
+
+    /// A client for `configuration` over `upstream`.
+    public init(configuration: ESPNConfiguration, upstream: UpstreamClient) {
+        self.configuration = configuration
+        self.upstream = upstream
+    }
+
+    /// `GET /apis/site/v2/sports/{path}/scoreboard?dates=YYYYMMDD`.
+    public func scoreboard(path: String, date yyyymmdd: String, now: Date) async throws -> UpstreamResponse {
+        let response = try await upstream.get(
+            source: Self.source, baseURL: configuration.baseURL, path: "/apis/site/v2/sports/\(path)/scoreboard",
+            query: [("dates", yyyymmdd), ("limit", "500")], now: now)
+        guard response.status == 200 else {
+            let code: CollectorError.Code
+            switch response.status {
+            case 429: code = .rateLimited
+            case 400..<500: code = .requestRejected
+            default: code = .upstreamFailed
+            }
+            throw CollectorError(
+                code, source: Self.source, endpoint: response.endpoint, status: response.status,
+                message: String(decoding: response.body.prefix(200), as: UTF8.self))
+        }
+        return response
+    }
+}

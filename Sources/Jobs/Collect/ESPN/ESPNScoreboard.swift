@@ -1,0 +1,96 @@
+import Foundation
+
+/// ESPN's site scoreboard (`/apis/site/v2/sports/{sport}/{league}/scoreboard`): the fields the platform
+/// reads. Timestamps have no seconds; scores are strings; ids are strings.
+public struct ESPNScoreboard: Decodable, Sendable {
+    /// One game.
+    public struct Event: Decodable, Sendable {
+        /// ESPN's event id.
+        public let id: String
+        /// The scheduled start.
+        public let date: Date
+        /// The season.
+        public let season: Season?
+        /// The competition (one per event for team sports).
+        public let competitions: [Competition]
+        /// The status.
+        public let status: Status
+    }
+
+    /// The season an event belongs to.
+    public struct Season: Decodable, Sendable {
+        /// The year.
+        public let year: Int
+    }
+
+    /// One competition: venue and the two competitors.
+    public struct Competition: Decodable, Sendable {
+        /// The competition id.
+        public let id: String
+        /// True at a neutral site.
+        public let neutralSite: Bool?
+        /// Where it is played.
+        public let venue: Venue?
+        /// Home and away.
+        public let competitors: [Competitor]
+    }
+
+    /// A venue as ESPN names it (no coordinates).
+    public struct Venue: Decodable, Sendable {
+        /// The venue's name.
+        public let fullName: String
+        /// The address.
+        public let address: Address?
+        /// True indoors.
+        public let indoor: Bool?
+    }
+
+    /// A venue's address.
+    public struct Address: Decodable, Sendable {
+        /// The city.
+        public let city: String?
+        /// The state.
+        public let state: String?
+    }
+
+    /// A team in a competition.
+    public struct Competitor: Decodable, Sendable {
+        /// `home` or `away`.
+        public let homeAway: String
+        /// The team.
+        public let team: Team
+        /// The score as a string (`"6"`); `"0"` or absent before the start.
+        public let score: String?
+        /// Present once the game is over.
+        public let winner: Bool?
+    }
+
+    /// A team.
+    public struct Team: Decodable, Sendable {
+        /// ESPN's team id.
+        public let id: String
+        /// The display name (`LA Clippers`).
+        public let displayName: String
+        /// The abbreviation.
+        public let abbreviation: String?
+    }
+
+    /// An event's status.
+    public struct Status: Decodable, Sendable {
+        /// The status type.
+        public let type: StatusType
+    }
+
+    /// `STATUS_SCHEDULED` / `pre`, `STATUS_IN_PROGRESS` / `in`, `STATUS_FINAL` / `post`, …
+    public struct StatusType: Decodable, Sendable {
+        /// The status name.
+        public let name: String
+        /// `pre`, `in` or `post`.
+        public let state: String
+        /// True once over.
+        public let completed: Bool
+    }
+
+    /// The games.
+    public let events: [Event]
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import Store
+
+/// `collect.games`: ESPN scoreboards → raw (hashed, once) → validate → `teams` (venues from the catalog), `games`.
+public struct GamesCollector: Sendable {
+    private let client: ESPNClient
+    private let store: Store
+    private let venues: VenueCatalog
+    private let now: @Sendable () -> Date
+    private static let eastern = TimeZone(identifier: "America/New_York")!
+
+    /// A collector writing to `store`.
+    public init(client: ESPNClient, store: Store, venues: VenueCatalog, now: @escaping @Sendable () -> Date) {
+        self.client = client
+        self.store = store
+        self.venues = venues
+        self.now = now
+    }
+
+    /// Runs the job with id `jobID`; a redelivered id writes nothing.
+    public func collect(_ parameters: CollectGames, jobID: String, logger: Logger) async throws -> GamesCollection {
+        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
+            throw CollectorError(
+                .requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+        }
+        let isBackfill = parameters.isBackfill ?? false
+        let today = now()
+        let dates =
+            parameters.dates.flatMap { $0.isEmpty ? nil : $0 }
+            ?? [
+                UpstreamTime.yyyymmdd(today.addingTimeInterval(-86_400), timeZone: Self.eastern),
+                UpstreamTime.yyyymmdd(today, timeZone: Self.eastern),
+            ]
+        var fetched: [(UpstreamResponse, ESPNScoreboard)] = []
+        for date in dates {
+            let response = try await client.scoreboard(path: sport.espnPath, date: date, now: now())
+            do {
+                let scoreboard = try PayloadDecoder.decode(ESPNScoreboard.self, from: response)
+                try Self.validate(scoreboard, response: response)
+                fetched.append((response, scoreboard))
+            } catch let error as CollectorError {
+                let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
+                logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
+                throw error
+            }
+        }
+        let outcome = try await store.withJobEffect(jobID: jobID) { tx in
+            var result = GamesCollection(applied: true, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)
+            for (response, scoreboard) in fetched {
+                guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
+                result.newPayloads += 1
+                for event in scoreboard.events {
+                    try await write(event, sport: sport, into: tx)
+                    result.gamesWritten += 1
+                }
+            }
+            return result
+        }
+        switch outcome {
+        case .applied(let result): return result
+        case .alreadyApplied: return GamesCollection(applied: false, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)
+        }
+    }
+
+    /// Values the types cannot check: one home and one away competitor, numeric scores once started.
+    private static func validate(_ scoreboard: ESPNScoreboard, response: UpstreamResponse) throws {
+        for (index, event) in scoreboard.events.enumerated() {
+            func fail(_ message: String) -> CollectorError {
+                CollectorError(
+                    .invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status,
+                    message: ".events[\(index)] \(message)")
+            }
+            guard let competition = event.competitions.first else { throw fail("has no competition") }
+            let sides = competition.competitors.map(\.homeAway).sorted()
+            guard sides == ["away", "home"] else { throw fail("competitors are \(sides), expected home and away") }
+            if event.status.type.state != "pre" {
+                for competitor in competition.competitors where competitor.score.flatMap({ Int($0) }) == nil {
+                    throw fail("score \(competitor.score.map { "\"\($0)\"" } ?? "null") of \(competitor.team.displayName) is not a number")
+                }
+            }
+        }
+    }
+
+    private func write(_ event: ESPNScoreboard.Event, sport: CollectedSport, into tx: PostgresConnection) async throws {
+        let competition = event.competitions[0]
+        let venue = competition.venue.flatMap { venues.venue(named: $0.fullName) }
+        var teamIDs: [String: Int] = [:]
+        var scores: [String: Int] = [:]
+        for competitor in competition.competitors {
+            let isHome = competitor.homeAway == "home" && competition.neutralSite != true
+            let existing = try await tx.teams.find(sport: sport.code, externalID: competitor.team.id)
+            // A team's venue is learned from its home games; an away game must not erase it.
+            let team = Team(
+                sport: sport.code, externalID: competitor.team.id, name: competitor.team.displayName,
+                abbreviation: competitor.team.abbreviation, venue: isHome ? (venue ?? existing?.venue) : existing?.venue)
+            teamIDs[competitor.homeAway] = try await tx.teams.upsert(team)
+            scores[competitor.homeAway] = competitor.score.flatMap { Int($0) }
+        }
+        let state = event.status.type
+        let status: GameStatus
+        switch (state.name, state.state) {
+        case ("STATUS_POSTPONED", _): status = .postponed
+        case ("STATUS_CANCELED", _), ("STATUS_CANCELLED", _): status = .cancelled
+        case (_, "post") where state.completed: status = .final
+        case (_, "in"): status = .inProgress
+        default: status = .scheduled
+        }
+        let started = status == .inProgress || status == .final
+        try await tx.games.upsert(
+            Game(
+                sport: sport.code, externalID: event.id, season: event.season?.year, homeTeamID: teamIDs["home"]!,
+                awayTeamID: teamIDs["away"]!, scheduledAt: event.date, status: status, homeScore: started ? scores["home"] : nil,
+                awayScore: started ? scores["away"] : nil, isNeutralSite: competition.neutralSite ?? false))
+    }
+}

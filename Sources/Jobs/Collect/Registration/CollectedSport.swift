@@ -1,0 +1,22 @@
+/// A sport the collectors know, with its code in the platform and its name at each upstream.
+public struct CollectedSport: Sendable, Equatable {
+    /// The platform's sport code (`nba`), stored on teams, games and odds.
+    public let code: String
+    /// The Odds API sport key (`basketball_nba`).
+    public let oddsAPIKey: String
+    /// ESPN's `{sport}/{league}` path (`basketball/nba`).
+    public let espnPath: String
+
+    /// The sports the collectors know.
+    public static let all: [CollectedSport] = [
+        CollectedSport(code: "nba", oddsAPIKey: "basketball_nba", espnPath: "basketball/nba"),
+        CollectedSport(code: "mlb", oddsAPIKey: "baseball_mlb", espnPath: "baseball/mlb"),
+        CollectedSport(code: "nfl", oddsAPIKey: "americanfootball_nfl", espnPath: "football/nfl"),
+        CollectedSport(code: "nhl", oddsAPIKey: "icehockey_nhl", espnPath: "hockey/nhl"),
+    ]
+
+    /// The sport with platform code `code`.
+    public static func named(_ code: String) -> CollectedSport? {
+        all.first { $0.code == code }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Everything the collectors need, as values: upstream endpoints and keys, venues, team aliases, the clock.
+public struct CollectorConfiguration: Sendable {
+    /// The Odds API.
+    public var oddsAPI: OddsAPIConfiguration
+    /// ESPN.
+    public var espn: ESPNConfiguration
+    /// Open-Meteo.
+    public var openMeteo: OpenMeteoConfiguration
+    /// Baseball Savant.
+    public var savant: SavantConfiguration
+    /// Venue coordinates for weather.
+    public var venues: VenueCatalog
+    /// Team-name aliases across sources.
+    public var teamNames: TeamNameNormalizer
+    /// The sports a job that names none collects.
+    public var sports: [String]
+    /// The current time (the sandbox's world clock when it runs faster than real time).
+    public var now: @Sendable () -> Date
+
+    /// A configuration; defaults: the standard aliases, NBA and MLB, the system clock.
+    public init(
+        oddsAPI: OddsAPIConfiguration, espn: ESPNConfiguration = ESPNConfiguration(),
+        openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), savant: SavantConfiguration = SavantConfiguration(),
+        venues: VenueCatalog = VenueCatalog([]),
+        teamNames: TeamNameNormalizer = .standard, sports: [String] = ["nba", "mlb"], now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.oddsAPI = oddsAPI
+        self.espn = espn
+        self.openMeteo = openMeteo
+        self.savant = savant
+        self.venues = venues
+        self.teamNames = teamNames
+        self.sports = sports
+        self.now = now
+    }
+}

@@ -1,0 +1,84 @@
+import Queue
+import Store
+
+/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.statcast` and `quality.check` with a
+/// worker's registry.
+public enum CollectorJobs {
+    /// Registers the handlers: each runs its collector against `store` with `configuration`.
+    ///
+    /// Failures retrying cannot fix (a refused key, used-up credits, a rejected request) become
+    /// `PermanentJobError`s and go straight to the dead set; a 429, an unreachable upstream or a bad
+    /// payload are retried with the job's backoff.
+    public static func register(
+        in registry: JobRegistry, store: Store, configuration: CollectorConfiguration, upstream: UpstreamClient = UpstreamClient()
+    ) {
+        let odds = OddsCollector(
+            client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
+            teamNames: configuration.teamNames, now: configuration.now)
+        let games = GamesCollector(
+            client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
+            now: configuration.now)
+        let weather = WeatherCollector(
+            client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+        let statcast = StatcastCollector(
+            client: SavantClient(configuration: configuration.savant, upstream: upstream), store: store, now: configuration.now)
+        let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)
+        let sports = configuration.sports
+        registry.register(CollectOdds.self) { parameters, context in
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await odds.collect(parameters, jobID: effectID, logger: context.logger)
+            }
+        }
+        registry.register(CollectGames.self) { parameters, context in
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await games.collect(parameters, jobID: effectID, logger: context.logger)
+            }
+        }
+        registry.register(CollectWeather.self) { parameters, context in
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await weather.collect(parameters, jobID: effectID, logger: context.logger)
+            }
+        }
+        registry.register(CollectStatcast.self) { parameters, context in
+            do {
+                return try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
+            } catch let error as CollectorError where error.isPermanent {
+                throw PermanentJobError(error.description)
+            }
+        }
+        registry.register(QualityCheck.self) { parameters, context in
+            try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await quality.run(parameters, jobID: effectID, logger: context.logger)
+            }
+        }
+    }
+
+    /// Makes the job types known for payload validation only (processes that enqueue but do not run them).
+    public static func declare(in registry: JobRegistry) {
+        registry.declare(CollectOdds.self)
+        registry.declare(CollectGames.self)
+        registry.declare(CollectWeather.self)
+        registry.declare(CollectStatcast.self)
+        registry.declare(QualityCheck.self)
+    }
+
+    /// Runs `body` for the job's sport, or for each configured sport when it names none; results by sport.
+    ///
+    /// Each sport's writes are recorded under the effect id `<job id>/<sport>`, so a retry after one sport
+    /// failed does not rewrite the sports that succeeded, and a redelivery writes nothing.
+    private static func eachSport<P: SportJob, R: Sendable>(
+        _ parameters: P, _ configured: [String], _ context: JobContext, _ body: (P, String) async throws -> R
+    ) async throws -> [String: R] {
+        var results: [String: R] = [:]
+        for sport in parameters.sport.map({ [$0] }) ?? configured {
+            var single = parameters
+            single.sport = sport
+            do {
+                results[sport] = try await body(single, "\(context.id)/\(sport)")
+            } catch let error as CollectorError where error.isPermanent {
+                throw PermanentJobError(error.description)
+            }
+        }
+        return results
+    }
+}

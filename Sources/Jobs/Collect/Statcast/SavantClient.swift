@@ -1,0 +1,42 @@
+import Foundation
+
+/// Baseball Savant's Statcast search CSV, pitch-level rows for a date range; the `Error: Query Timeout`
+/// body Savant sends with status 200 becomes a retryable `CollectorError`.
+public struct SavantClient: Sendable {
+    /// The source name recorded with raw payloads.
+    public static let source = "baseball-savant"
+    private static let timeoutMarker = Data("Error: Query Timeout".utf8)
+
+    /// The configuration.
+    public let configuration: SavantConfiguration
+    private let upstream: UpstreamClient
+
+    /// A client for `configuration` over `upstream`.
+    public init(configuration: SavantConfiguration, upstream: UpstreamClient) {
+        self.configuration = configuration
+        self.upstream = upstream
+    }
+
+    /// `GET /statcast_search/csv` for pitches of regular-season and postseason games `from`…`to` (`YYYY-MM-DD`, inclusive).
+    public func pitches(from: String, to: String, now: Date) async throws -> UpstreamResponse {
+        let query = [
+            ("all", "true"), ("hfGT", "R|PO|"), ("player_type", "pitcher"), ("game_date_gt", from), ("game_date_lt", to),
+            ("min_pitches", "0"), ("min_results", "0"), ("group_by", "name"), ("type", "details"),
+        ]
+        let response = try await upstream.get(
+            source: Self.source, baseURL: configuration.baseURL, path: "/statcast_search/csv", query: query, now: now)
+        guard response.status == 200 else {
+            let code: CollectorError.Code =
+                response.status == 429 ? .rateLimited : (400..<500).contains(response.status) ? .requestRejected : .upstreamFailed
+            throw CollectorError(
+                code, source: Self.source, endpoint: response.endpoint, status: response.status,
+                message: String(decoding: response.body.prefix(200), as: UTF8.self))
+        }
+        if response.body.prefix(200).range(of: Self.timeoutMarker) != nil {
+            throw CollectorError(
+                .upstreamFailed, source: Self.source, endpoint: response.endpoint, status: 200,
+                message: String(decoding: response.body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return response
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// How the sandbox world is made and served.
+public struct SandboxConfiguration: Sendable {
+    /// The seed: the same seed makes the same league, schedule, lines and results.
+    public var seed: UInt64
+    /// The world's time when the server starts.
+    public var start: Date
+    /// World seconds per real second (1: real time; 60: an hour a minute; 0: frozen).
+    public var speed: Double
+    /// The sports simulated.
+    public var sports: [SandboxSport]
+    /// The key The Odds API endpoints accept.
+    public var oddsAPIKey: String
+    /// The Odds API credits available (each odds call costs markets × regions).
+    public var oddsAPIQuota: Int
+    /// Odds API requests allowed per second before 429 `EXCEEDED_FREQ_LIMIT`.
+    public var oddsAPIRequestsPerSecond: Int
+    /// The most rows one Savant search returns; the rest are dropped silently, as Savant does.
+    public var savantRowCap: Int
+    /// How long before the start books first post lines.
+    public var marketOpensBeforeStart: TimeInterval
+    /// The address to listen on.
+    public var host: String
+    /// The port (0 picks a free one).
+    public var port: Int
+
+    /// A configuration; defaults: real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
+    /// 30 requests per second, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
+    public init(
+        seed: UInt64, start: Date = Date(), speed: Double = 1, sports: [SandboxSport] = SandboxSport.allCases,
+        oddsAPIKey: String = "sandbox", oddsAPIQuota: Int = 100_000, oddsAPIRequestsPerSecond: Int = 30,
+        savantRowCap: Int = 40_000, marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0
+    ) {
+        self.seed = seed
+        self.start = start
+        self.speed = speed
+        self.sports = sports
+        self.oddsAPIKey = oddsAPIKey
+        self.oddsAPIQuota = oddsAPIQuota
+        self.oddsAPIRequestsPerSecond = oddsAPIRequestsPerSecond
+        self.savantRowCap = savantRowCap
+        self.marketOpensBeforeStart = marketOpensBeforeStart
+        self.host = host
+        self.port = port
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+
+/// ESPN's site scoreboard: the games of an Eastern calendar day with status and scores (as strings).
+struct ESPNEndpoints: Sendable {
+    let world: SandboxWorld
+    let clock: SandboxClock
+    let json: JSONResponse
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/apis/site/v2/sports/:sport/:league/scoreboard") { request, context in
+            try scoreboard(request, path: "\(context.parameters.get("sport") ?? "")/\(context.parameters.get("league") ?? "")")
+        }
+    }
+
+    private func scoreboard(_ request: Request, path: String) throws -> Response {
+        guard let sport = SandboxSport(espnPath: path), world.sports.contains(sport) else {
+            return try json.make(
+                .notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get events endpoint."), path: request.uri.path)
+        }
+        let now = clock.now
+        let calendar = EasternCalendar()
+        let dates = request.uri.queryParameters["dates"].map(String.init) ?? String(yyyymmdd: calendar, day: calendar.day(of: now))
+        // Since 2026-09 ESPN answers 400 to date ranges for team sports.
+        guard let games = world.games(sport, onEasternDate: dates) else {
+            return try json.make(
+                .badRequest, ESPNWire.ErrorBody(code: 400, message: "Failed to get events endpoint."), path: request.uri.path)
+        }
+        let league =
+            sport == .nba
+            ? ESPNWire.League(
+                id: "46", uid: "s:40~l:46", name: "National Basketball Association", abbreviation: "NBA", slug: "nba",
+                season: season(games, calendar, dates))
+            : ESPNWire.League(
+                id: "10", uid: "s:1~l:10", name: "Major League Baseball", abbreviation: "MLB", slug: "mlb",
+                season: season(games, calendar, dates))
+        let body = ESPNWire.Scoreboard(leagues: [league], events: games.map { event($0, at: now) })
+        return try json.make(.ok, body, path: request.uri.path)
+    }
+
+    private func season(_ games: [SimulatedGame], _ calendar: EasternCalendar, _ dates: String) -> ESPNWire.Season {
+        ESPNWire.Season(year: calendar.day(yyyymmdd: dates).map(calendar.year(of:)) ?? 0, type: 2, slug: "regular-season")
+    }
+
+    private func event(_ game: SimulatedGame, at now: Date) -> ESPNWire.Event {
+        let progress = world.progress(of: game, at: now)
+        let status = Self.status(progress, game: game)
+        let date = WireTime.minutes(game.startsAt)
+        let leagueUID = game.sport == .nba ? "s:40~l:46" : "s:1~l:10"
+        func competitor(_ team: SandboxTeam, home: Bool) -> ESPNWire.Competitor {
+            let score = home ? progress.homeScore : progress.awayScore
+            let other = home ? progress.awayScore : progress.homeScore
+            return ESPNWire.Competitor(
+                id: team.espnID, uid: "\(leagueUID)~t:\(team.espnID)", type: "team", order: home ? 0 : 1, homeAway: home ? "home" : "away",
+                winner: progress.phase == .final ? score > other : nil,
+                team: ESPNWire.Team(
+                    id: team.espnID, uid: "\(leagueUID)~t:\(team.espnID)", location: team.location, name: team.nickname,
+                    abbreviation: team.abbreviation, displayName: team.espnName, shortDisplayName: team.nickname, isActive: true),
+                score: String(score), records: [])
+        }
+        let venue = game.home.venue
+        let competition = ESPNWire.Competition(
+            id: game.espnID, uid: "\(leagueUID)~e:\(game.espnID)~c:\(game.espnID)", date: date, attendance: 0, timeValid: true,
+            neutralSite: false,
+            venue: ESPNWire.Venue(
+                id: game.home.espnID, fullName: venue.name, address: ESPNWire.Address(city: venue.city, state: venue.state),
+                indoor: venue.isIndoor),
+            competitors: [competitor(game.home, home: true), competitor(game.away, home: false)], status: status, startDate: date)
+        return ESPNWire.Event(
+            id: game.espnID, uid: "\(leagueUID)~e:\(game.espnID)", date: date, name: "\(game.away.espnName) at \(game.home.espnName)",
+            shortName: "\(game.away.abbreviation) @ \(game.home.abbreviation)",
+            season: ESPNWire.Season(year: EasternCalendar().year(of: game.day), type: 2, slug: "regular-season"),
+            competitions: [competition], status: status)
+    }
+
+    private static func status(_ progress: GameProgress, game: SimulatedGame) -> ESPNWire.Status {
+        let type: ESPNWire.StatusType
+        switch progress.phase {
+        case .scheduled:
+            type = ESPNWire.StatusType(
+                id: "1", name: "STATUS_SCHEDULED", state: "pre", completed: false, description: "Scheduled",
+                detail: WireTime.minutes(game.startsAt), shortDetail: WireTime.minutes(game.startsAt))
+        case .live:
+            type = ESPNWire.StatusType(
+                id: "2", name: "STATUS_IN_PROGRESS", state: "in", completed: false, description: "In Progress",
+                detail: "Period \(progress.period)", shortDetail: "P\(progress.period)")
+        case .final:
+            type = ESPNWire.StatusType(
+                id: "3", name: "STATUS_FINAL", state: "post", completed: true, description: "Final", detail: "Final", shortDetail: "Final")
+        }
+        return ESPNWire.Status(clock: 0, displayClock: "0:00", period: progress.period, type: type)
+    }
+}
+
+extension String {
+    /// `YYYYMMDD` for an Eastern day.
+    init(yyyymmdd calendar: EasternCalendar, day: Int) {
+        let date = calendar.date(day: day, minutes: 12 * 60)
+        var eastern = Calendar(identifier: .gregorian)
+        eastern.timeZone = TimeZone(identifier: "America/New_York")!
+        let c = eastern.dateComponents([.year, .month, .day], from: date)
+        self = String(format: "%04d%02d%02d", c.year!, c.month!, c.day!)
+    }
+}

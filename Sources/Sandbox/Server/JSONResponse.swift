@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+
+/// Builds the sandbox's responses (JSON, or CSV for Savant), applying any injected fault.
+struct JSONResponse: Sendable {
+    let faults: FaultPlan
+
+    /// Sorted keys: the same world state always gives the same bytes, so collectors' hash dedupe can work.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+
+    func make(_ status: HTTPResponse.Status, _ body: some Encodable, path: String, headers: HTTPFields = [:]) throws -> Response {
+        try make(status, data: Self.encoder.encode(body), contentType: "application/json; charset=utf-8", path: path, headers: headers)
+    }
+
+    func make(_ status: HTTPResponse.Status, data: Data, contentType: String, path: String, headers: HTTPFields = [:]) throws -> Response {
+        var status = status
+        var data = data
+        if let fault = faults.fault(for: path) {
+            if case .status(let code) = fault { status = HTTPResponse.Status(code: code) }
+            if case .body = fault { status = .ok }
+            data = FaultPlan.apply(fault, to: data)
+        }
+        var fields = headers
+        fields[.contentType] = contentType
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Hummingbird
+
+/// The Odds API v4 endpoints: sports, odds, scores and historical odds, with keys, credits and rate limits.
+struct OddsAPIEndpoints: Sendable {
+    let world: SandboxWorld
+    let clock: SandboxClock
+    let account: OddsAPIAccount
+    let json: JSONResponse
+
+    private static let markets: Set<String> = ["h2h", "spreads", "totals"]
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v4/sports") { request, _ in try sports(request) }
+        router.get("/v4/sports/:sport/odds") { request, context in
+            try odds(request, sport: context.parameters.get("sport"), historical: false)
+        }
+        router.get("/v4/sports/:sport/scores") { request, context in try scores(request, sport: context.parameters.get("sport")) }
+        router.get("/v4/historical/sports/:sport/odds") { request, context in
+            try odds(request, sport: context.parameters.get("sport"), historical: true)
+        }
+    }
+
+    private func sports(_ request: Request) throws -> Response {
+        let body = world.sports.map { sport in
+            let names = sport.oddsAPIGroup
+            return OddsAPIWire.Sport(
+                key: sport.oddsAPIKey, group: names.group, title: names.title, description: names.description, active: true,
+                has_outrights: false)
+        }
+        return try charged(request, cost: 0) { headers in try json.make(.ok, body, path: request.uri.path, headers: headers) }
+    }
+
+    private func odds(_ request: Request, sport key: String?, historical: Bool) throws -> Response {
+        let query = request.uri.queryParameters
+        guard let sport = key.flatMap(SandboxSport.init(oddsAPIKey:)), world.sports.contains(sport) else {
+            return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
+        }
+        let regions = query["regions"].map { $0.split(separator: ",").map(String.init) } ?? []
+        guard !regions.isEmpty else { return try error(.unprocessableContent, "MISSING_REGION", "Missing regions parameter", request) }
+        guard regions.allSatisfy(Bookmaker.regions.contains) else {
+            return try error(.unprocessableContent, "INVALID_REGION", "Invalid regions parameter", request)
+        }
+        let markets = query["markets"].map { $0.split(separator: ",").map(String.init) } ?? ["h2h"]
+        guard markets.allSatisfy(Self.markets.contains) else {
+            return try error(.unprocessableContent, "INVALID_MARKET", "Invalid markets parameter", request)
+        }
+        let american = query["oddsFormat"] == "american"
+        let now = clock.now
+        var at = now
+        if historical {
+            guard let date = query["date"].flatMap({ WireTime.parseSeconds(String($0)) }) else {
+                return try error(.unprocessableContent, "INVALID_HISTORICAL_TIMESTAMP", "Invalid date parameter", request)
+            }
+            // Snapshots every five minutes, the closest at or before `date`, never in the future.
+            let snapshot = (min(date, now).timeIntervalSince1970 / 300).rounded(.down) * 300
+            at = Date(timeIntervalSince1970: snapshot)
+        }
+        let books = Bookmaker.all.filter { regions.contains($0.region) }
+        let upcoming = world.games(sport, startingIn: at..<at.addingTimeInterval(world.marketOpensBeforeStart))
+        let events: [OddsAPIWire.Event] = upcoming.compactMap { game in
+            let quotes = world.quotes(game, bookmakers: books, at: at)
+            guard !quotes.isEmpty else { return nil }
+            return OddsAPIWire.Event(
+                id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPIGroup.title,
+                commence_time: WireTime.seconds(game.startsAt), home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
+                bookmakers: quotes.map { bookmaker($0, game: game, markets: markets, american: american) })
+        }
+        let cost = events.isEmpty ? 0 : markets.count * regions.count * (historical ? 10 : 1)
+        return try charged(request, cost: cost) { headers in
+            if historical {
+                let body = OddsAPIWire.HistoricalOdds(
+                    timestamp: WireTime.seconds(at), previous_timestamp: WireTime.seconds(at.addingTimeInterval(-300)),
+                    next_timestamp: WireTime.seconds(at.addingTimeInterval(300)), data: events)
+                return try json.make(.ok, body, path: request.uri.path, headers: headers)
+            }
+            return try json.make(.ok, events, path: request.uri.path, headers: headers)
+        }
+    }
+
+    private func bookmaker(_ quote: BookQuote, game: SimulatedGame, markets: [String], american: Bool) -> OddsAPIWire.Bookmaker {
+        func price(_ decimal: Double) -> OddsAPIWire.Price { american ? .american(BookQuote.american(decimal)) : .decimal(decimal) }
+        let updated = WireTime.seconds(quote.lastUpdate)
+        let home = game.home.oddsAPIName
+        let away = game.away.oddsAPIName
+        let wireMarkets: [OddsAPIWire.Market] = markets.map { market in
+            var outcomes: [OddsAPIWire.Outcome]
+            switch market {
+            case "h2h":
+                outcomes = [
+                    .init(name: home, price: price(quote.homePrice), point: nil),
+                    .init(name: away, price: price(quote.awayPrice), point: nil),
+                ]
+            case "spreads":
+                outcomes = [
+                    .init(name: home, price: price(quote.spreadPrices.home), point: quote.spread),
+                    .init(name: away, price: price(quote.spreadPrices.away), point: -quote.spread),
+                ]
+            default:
+                outcomes = [
+                    .init(name: "Over", price: price(quote.totalPrices.over), point: quote.total),
+                    .init(name: "Under", price: price(quote.totalPrices.under), point: quote.total),
+                ]
+            }
+            if market != "totals" { outcomes.sort { $0.name < $1.name } }
+            return OddsAPIWire.Market(key: market, last_update: updated, outcomes: outcomes)
+        }
+        return OddsAPIWire.Bookmaker(key: quote.bookmaker.key, title: quote.bookmaker.title, last_update: updated, markets: wireMarkets)
+    }
+
+    private func scores(_ request: Request, sport key: String?) throws -> Response {
+        guard let sport = key.flatMap(SandboxSport.init(oddsAPIKey:)), world.sports.contains(sport) else {
+            return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
+        }
+        let daysFrom = request.uri.queryParameters["daysFrom"].flatMap { Int($0) }
+        if let daysFrom, !(1...3).contains(daysFrom) {
+            return try error(.unprocessableContent, "INVALID_SCORES_DAYS_FROM", "daysFrom must be between 1 and 3", request)
+        }
+        let now = clock.now
+        // Live and upcoming games (two days ahead), plus games completed in the last `daysFrom` days.
+        let from = now.addingTimeInterval(-Double(daysFrom ?? 0) * 86_400 - 4 * 3600)
+        let events: [OddsAPIWire.ScoreEvent] = world.games(sport, startingIn: from..<now.addingTimeInterval(2 * 86_400)).compactMap {
+            game in
+            let progress = world.progress(of: game, at: now)
+            if progress.phase == .final && daysFrom == nil { return nil }
+            let started = progress.phase != .scheduled
+            return OddsAPIWire.ScoreEvent(
+                id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPIGroup.title,
+                commence_time: WireTime.seconds(game.startsAt), completed: progress.phase == .final,
+                home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
+                scores: started
+                    ? [
+                        .init(name: game.home.oddsAPIName, score: String(progress.homeScore)),
+                        .init(name: game.away.oddsAPIName, score: String(progress.awayScore)),
+                    ]
+                    : nil,
+                last_update: started ? WireTime.seconds(min(now, game.endsAt)) : nil)
+        }
+        return try charged(request, cost: daysFrom == nil ? 1 : 2) { headers in
+            try json.make(.ok, events, path: request.uri.path, headers: headers)
+        }
+    }
+
+    /// Runs `respond` if the account admits the request, with the quota headers; the documented error otherwise.
+    private func charged(_ request: Request, cost: Int, _ respond: (HTTPFields) throws -> Response) throws -> Response {
+        switch account.charge(key: request.uri.queryParameters["apiKey"].map(String.init), cost: cost) {
+        case .success(let usage):
+            return try respond(Self.quotaHeaders(remaining: usage.remaining, used: usage.used, last: usage.last))
+        case .failure(.missingKey):
+            return try error(.unauthorized, "MISSING_KEY", "API key is missing. Get an API key at https://the-odds-api.com", request)
+        case .failure(.invalidKey):
+            return try error(.unauthorized, "INVALID_KEY", "API key is not valid. Get an API key at https://the-odds-api.com", request)
+        case .failure(.tooFrequent):
+            return try error(.tooManyRequests, "EXCEEDED_FREQ_LIMIT", "Requests are being sent too frequently.", request)
+        case .failure(.outOfCredits):
+            let balance = account.balance
+            return try json.make(
+                .unauthorized,
+                OddsAPIWire.ErrorBody("OUT_OF_USAGE_CREDITS", "Usage quota has been reached. See usage plans at https://the-odds-api.com"),
+                path: request.uri.path, headers: Self.quotaHeaders(remaining: balance.remaining, used: balance.used, last: 0))
+        }
+    }
+
+    private func error(_ status: HTTPResponse.Status, _ code: String, _ message: String, _ request: Request) throws -> Response {
+        try json.make(status, OddsAPIWire.ErrorBody(code, message), path: request.uri.path)
+    }
+
+    private static func quotaHeaders(remaining: Int, used: Int, last: Int) -> HTTPFields {
+        var fields = HTTPFields()
+        fields[.init("x-requests-remaining")!] = String(remaining)
+        fields[.init("x-requests-used")!] = String(used)
+        fields[.init("x-requests-last")!] = String(last)
+        return fields
+    }
+}

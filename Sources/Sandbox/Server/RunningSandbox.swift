@@ -1,0 +1,11 @@
+/// A sandbox server that is accepting requests.
+public struct RunningSandbox: Sendable {
+    /// `http://host:port`: the base URL for every upstream the sandbox plays.
+    public let baseURL: String
+    /// The world served.
+    public let world: SandboxWorld
+    /// The world's clock (advance it to move time on).
+    public let clock: SandboxClock
+    /// Faults to serve instead of good responses.
+    public let faults: FaultPlan
+}

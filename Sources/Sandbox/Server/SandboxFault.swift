@@ -1,0 +1,11 @@
+/// A failure the sandbox can be told to serve, to test how collectors handle bad upstream responses.
+public enum SandboxFault: Sendable, Equatable {
+    /// The body is cut off halfway (a dropped connection behind a proxy that still said 200).
+    case truncatedBody
+    /// Numbers are sent as strings and numeric strings as numbers (a schema change upstream).
+    case wrongTypes
+    /// The status with an empty body.
+    case status(Int)
+    /// Status 200 with this body instead (Savant's `Error: Query Timeout…`).
+    case body(String)
+}

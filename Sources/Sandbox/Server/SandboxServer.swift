@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The sandbox HTTP server: The Odds API v4, ESPN's scoreboard, Open-Meteo's forecast and Baseball Savant's
+/// Statcast CSV, served in their
+/// real formats from a simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation.
+///
+/// Run it as a `Service`, or in-process for a test:
+/// ```swift
+/// try await SandboxServer(configuration: .init(seed: 7, speed: 0)).withRunning { sandbox in
+///     let odds = OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox")
+/// }
+/// ```
+public struct SandboxServer: Service {
+    /// The world served.
+    public let world: SandboxWorld
+    /// The world's clock.
+    public let clock: SandboxClock
+    /// Faults to serve instead of good responses.
+    public let faults: FaultPlan
+    private let configuration: SandboxConfiguration
+    private let account: OddsAPIAccount
+    private let logger: Logger
+
+    /// A server for `configuration`.
+    public init(configuration: SandboxConfiguration, logger: Logger = Logger(label: "aips.sandbox")) {
+        self.configuration = configuration
+        self.logger = logger
+        world = SandboxWorld(
+            seed: configuration.seed, sports: configuration.sports, marketOpensBeforeStart: configuration.marketOpensBeforeStart)
+        clock = SandboxClock(start: configuration.start, speed: configuration.speed)
+        faults = FaultPlan()
+        account = OddsAPIAccount(
+            key: configuration.oddsAPIKey, quota: configuration.oddsAPIQuota, requestsPerSecond: configuration.oddsAPIRequestsPerSecond)
+    }
+
+    /// Serves until graceful shutdown.
+    public func run() async throws {
+        try await application(onListening: { _ in }).run()
+    }
+
+    /// Serves while `body` runs, then stops; `body` gets the running sandbox with its base URL.
+    public func withRunning<T: Sendable>(_ body: @Sendable (RunningSandbox) async throws -> T) async throws -> T {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = application { continuation.yield($0) }
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { continuation.finish() }
+                try await group.run()
+            }
+            guard let port = await ports.first(where: { _ in true }) else {
+                // The server stopped before listening: its error explains why.
+                try await tasks.waitForAll()
+                throw CancellationError()
+            }
+            let running = RunningSandbox(baseURL: "http://\(configuration.host):\(port)", world: world, clock: clock, faults: faults)
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await body(running))
+            } catch {
+                result = .failure(error)
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
+        }
+    }
+
+    private func application(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+        let router = Router()
+        let json = JSONResponse(faults: faults)
+        OddsAPIEndpoints(world: world, clock: clock, account: account, json: json).register(on: router)
+        ESPNEndpoints(world: world, clock: clock, json: json).register(on: router)
+        OpenMeteoEndpoints(world: world, clock: clock, json: json).register(on: router)
+        TruthEndpoints(world: world, clock: clock, json: json).register(on: router)
+        SavantEndpoints(world: world, clock: clock, responses: json, rowCap: configuration.savantRowCap).register(on: router)
+        let logger = logger
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "aips-sandbox"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                logger.info("sandbox listening", metadata: ["port": "\(port)"])
+                onListening(port)
+            },
+            logger: logger)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+
+/// `/sandbox/v1/truth/{sport}?date=YYYYMMDD`: each game's true probabilities (moneyline, and the fair
+/// spread and total with their cover/over probabilities) and, once over, its result.
+struct TruthEndpoints: Sendable {
+    let world: SandboxWorld
+    let clock: SandboxClock
+    let json: JSONResponse
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/sandbox/v1/truth/:sport") { request, context in
+            guard let sport = context.parameters.get("sport").flatMap(SandboxSport.init(rawValue:)),
+                let date = request.uri.queryParameters["date"], let games = world.games(sport, onEasternDate: String(date))
+            else { throw HTTPError(.badRequest, message: "use /sandbox/v1/truth/{nba|mlb}?date=YYYYMMDD") }
+            let now = clock.now
+            let body = games.map { game in
+                let progress = world.progress(of: game, at: now)
+                let expected = world.expectedScores(game)
+                let lines = world.fairLines(game)
+                return TruthWire.Game(
+                    odds_api_id: game.oddsAPIID, espn_id: game.espnID, sport: sport.rawValue,
+                    commence_time: WireTime.seconds(game.startsAt), home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
+                    home_win_probability: world.homeWinProbability(game), expected_home_score: expected.home,
+                    expected_away_score: expected.away, spread_line: lines.spread, home_cover_probability: lines.homeCovers,
+                    total_line: lines.total, over_probability: lines.over, home_rest_days: game.rest.home, away_rest_days: game.rest.away,
+                    status: progress.phase.rawValue, home_score: progress.phase == .final ? progress.homeScore : nil,
+                    away_score: progress.phase == .final ? progress.awayScore : nil)
+            }
+            return try json.make(.ok, body, path: request.uri.path)
+        }
+    }
+}

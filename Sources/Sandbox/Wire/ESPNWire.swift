@@ -1,0 +1,110 @@
+/// ESPN's site scoreboard body, as the real service spells it (`../shared/reference/api-formats/espn.json`).
+enum ESPNWire {
+    struct Scoreboard: Encodable {
+        let leagues: [League]
+        let events: [Event]
+    }
+
+    struct League: Encodable {
+        let id: String
+        let uid: String
+        let name: String
+        let abbreviation: String
+        let slug: String
+        let season: Season
+    }
+
+    struct Season: Encodable {
+        let year: Int
+        let type: Int
+        let slug: String
+    }
+
+    struct Event: Encodable {
+        let id: String
+        let uid: String
+        let date: String
+        let name: String
+        let shortName: String
+        let season: Season
+        let competitions: [Competition]
+        let status: Status
+    }
+
+    struct Competition: Encodable {
+        let id: String
+        let uid: String
+        let date: String
+        let attendance: Int
+        let timeValid: Bool
+        let neutralSite: Bool
+        let venue: Venue
+        let competitors: [Competitor]
+        let status: Status
+        let startDate: String
+    }
+
+    struct Venue: Encodable {
+        let id: String
+        let fullName: String
+        let address: Address
+        let indoor: Bool
+    }
+
+    struct Address: Encodable {
+        let city: String
+        let state: String
+    }
+
+    struct Competitor: Encodable {
+        let id: String
+        let uid: String
+        let type: String
+        let order: Int
+        let homeAway: String
+        let winner: Bool?
+        let team: Team
+        let score: String
+        let records: [Record]
+    }
+
+    struct Team: Encodable {
+        let id: String
+        let uid: String
+        let location: String
+        let name: String
+        let abbreviation: String
+        let displayName: String
+        let shortDisplayName: String
+        let isActive: Bool
+    }
+
+    struct Record: Encodable {
+        let name: String
+        let abbreviation: String
+        let type: String
+        let summary: String
+    }
+
+    struct Status: Encodable {
+        let clock: Double
+        let displayClock: String
+        let period: Int
+        let type: StatusType
+    }
+
+    struct StatusType: Encodable {
+        let id: String
+        let name: String
+        let state: String
+        let completed: Bool
+        let description: String
+        let detail: String
+        let shortDetail: String
+    }
+
+    struct ErrorBody: Encodable {
+        let code: Int
+        let message: String
+    }
+}

@@ -1,0 +1,23 @@
+/// The sandbox-only truth about each game, for evaluating predictions (no real API has this).
+enum TruthWire {
+    struct Game: Encodable {
+        let odds_api_id: String
+        let espn_id: String
+        let sport: String
+        let commence_time: String
+        let home_team: String
+        let away_team: String
+        let home_win_probability: Double
+        let expected_home_score: Double
+        let expected_away_score: Double
+        let spread_line: Double
+        let home_cover_probability: Double
+        let total_line: Double
+        let over_probability: Double
+        let home_rest_days: Int
+        let away_rest_days: Int
+        let status: String
+        let home_score: Int?
+        let away_score: Int?
+    }
+}

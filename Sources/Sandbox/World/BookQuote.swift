@@ -1,0 +1,39 @@
+import Foundation
+
+/// One book's prices for one game at one moment: decimal prices for the home and away team, the spread
+/// and the total.
+public struct BookQuote: Sendable, Equatable {
+    /// The book.
+    public let bookmaker: Bookmaker
+    /// When the book last moved its lines.
+    public let lastUpdate: Date
+    /// Moneyline, decimal.
+    public let homePrice: Double
+    /// Moneyline, decimal.
+    public let awayPrice: Double
+    /// The home team's spread (−5.5 means home gives 5.5).
+    public let spread: Double
+    /// Decimal prices of home and away against the spread.
+    public let spreadPrices: (home: Double, away: Double)
+    /// The total line.
+    public let total: Double
+    /// Decimal prices of over and under.
+    public let totalPrices: (over: Double, under: Double)
+
+    public static func == (lhs: BookQuote, rhs: BookQuote) -> Bool {
+        lhs.bookmaker == rhs.bookmaker && lhs.lastUpdate == rhs.lastUpdate && lhs.homePrice == rhs.homePrice
+            && lhs.awayPrice == rhs.awayPrice && lhs.spread == rhs.spread && lhs.total == rhs.total
+    }
+
+    /// Decimal prices for two complementary outcomes with true probability `p` of the first, with `vig`.
+    static func prices(_ p: Double, vig: Double) -> (Double, Double) {
+        let clamped = min(max(p, 0.01), 0.99)
+        func price(_ q: Double) -> Double { max(1.01, (100 / (q * (1 + vig))).rounded() / 100) }
+        return (price(clamped), price(1 - clamped))
+    }
+
+    /// The American price for a decimal price (`2.38` → `138`, `1.61` → `-164`).
+    public static func american(_ decimal: Double) -> Int {
+        decimal >= 2 ? Int(((decimal - 1) * 100).rounded()) : -Int((100 / (decimal - 1)).rounded())
+    }
+}

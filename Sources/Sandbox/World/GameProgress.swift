@@ -1,0 +1,18 @@
+/// Where a game stands at some moment of world time, with the score so far.
+public struct GameProgress: Sendable, Equatable {
+    /// Pre-game, live or over.
+    public enum Phase: String, Sendable {
+        case scheduled
+        case live
+        case final
+    }
+
+    /// The phase.
+    public let phase: Phase
+    /// The home score so far (0 before the start).
+    public let homeScore: Int
+    /// The away score so far.
+    public let awayScore: Int
+    /// The period being played (0 before the start).
+    public let period: Int
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Synchronization
+
+/// The simulated world: leagues whose latent team strengths drift, a schedule, the truth behind every
+/// game, books quoting noisy, vigged views of that truth that sharpen toward the close, scores, weather.
+///
+/// Everything is a pure function of the seed and world time, computed on demand; days already built are
+/// cached.
+public final class SandboxWorld: Sendable {
+    /// The seed.
+    public let seed: UInt64
+    /// The sports simulated.
+    public let sports: [SandboxSport]
+    /// How long before the start books first post lines.
+    public let marketOpensBeforeStart: TimeInterval
+    private let leagues: [SandboxSport: SandboxLeague]
+    private let calendar = EasternCalendar()
+    private let schedules = Mutex<[ScheduleKey: [SimulatedGame]]>([:])
+
+    private struct ScheduleKey: Hashable {
+        let sport: SandboxSport
+        let day: Int
+    }
+
+    /// A world for `seed`.
+    public init(seed: UInt64, sports: [SandboxSport] = SandboxSport.allCases, marketOpensBeforeStart: TimeInterval = 48 * 3600) {
+        self.seed = seed
+        self.sports = sports
+        self.marketOpensBeforeStart = marketOpensBeforeStart
+        leagues = Dictionary(uniqueKeysWithValues: sports.map { ($0, SandboxLeague(sport: $0)) })
+    }
+
+    /// The league of `sport`, if simulated.
+    public func league(_ sport: SandboxSport) -> SandboxLeague? {
+        leagues[sport]
+    }
+
+    /// The games on the Eastern calendar day `YYYYMMDD` (ESPN's `dates=`), or `nil` for a malformed date.
+    public func games(_ sport: SandboxSport, onEasternDate yyyymmdd: String) -> [SimulatedGame]? {
+        calendar.day(yyyymmdd: yyyymmdd).map { games(sport, day: $0) }
+    }
+
+    /// The games starting in `range`, in start order.
+    public func games(_ sport: SandboxSport, startingIn range: Range<Date>) -> [SimulatedGame] {
+        guard leagues[sport] != nil, range.lowerBound < range.upperBound else { return [] }
+        let first = calendar.day(of: range.lowerBound) - 1
+        let last = calendar.day(of: range.upperBound) + 1
+        return (first...last).flatMap { games(sport, day: $0) }.filter { range.contains($0.startsAt) }
+            .sorted { ($0.startsAt, $0.espnID) < ($1.startsAt, $1.espnID) }
+    }
+
+    /// Where `game` stands at `now`.
+    public func progress(of game: SimulatedGame, at now: Date) -> GameProgress {
+        guard now >= game.startsAt else { return GameProgress(phase: .scheduled, homeScore: 0, awayScore: 0, period: 0) }
+        guard now < game.endsAt else {
+            let periods = game.sport == .nba ? 4 : 9
+            return GameProgress(phase: .final, homeScore: game.finalScore.home, awayScore: game.finalScore.away, period: periods)
+        }
+        let fraction = now.timeIntervalSince(game.startsAt) / game.duration
+        let periods = game.sport == .nba ? 4 : 9
+        return GameProgress(
+            phase: .live, homeScore: Int(Double(game.finalScore.home) * fraction),
+            awayScore: Int(Double(game.finalScore.away) * fraction), period: min(periods, 1 + Int(fraction * Double(periods))))
+    }
+
+    /// The true probability that the home team wins.
+    public func homeWinProbability(_ game: SimulatedGame) -> Double {
+        OutcomeModel(sport: game.sport).homeWin(game.parameters)
+    }
+
+    /// The expected home and away scores.
+    public func expectedScores(_ game: SimulatedGame) -> (home: Double, away: Double) {
+        OutcomeModel(sport: game.sport).expectedScores(game.parameters)
+    }
+
+    /// The fair lines of the truth (the half-point spread and total closest to even) and the true
+    /// probabilities that the home team covers that spread and that the total goes over.
+    public func fairLines(_ game: SimulatedGame) -> (spread: Double, homeCovers: Double, total: Double, over: Double) {
+        let model = OutcomeModel(sport: game.sport)
+        let spread = model.spreadLine(game.parameters)
+        let total = model.totalLine(game.parameters)
+        return (spread, model.homeCovers(game.parameters, line: spread), total, model.over(game.parameters, line: total))
+    }
+
+    /// The quotes of `bookmakers` for `game` at `time`; empty before the market opens and after the start.
+    public func quotes(_ game: SimulatedGame, bookmakers: [Bookmaker], at time: Date) -> [BookQuote] {
+        let untilStart = game.startsAt.timeIntervalSince(time)
+        guard untilStart > 0, untilStart <= marketOpensBeforeStart else { return [] }
+        let model = OutcomeModel(sport: game.sport)
+        // Lines move every minute along a path through seeded ten-minute points; their noise shrinks from
+        // the open to a third of it at the close.
+        let minute = Int((time.timeIntervalSince1970 / 60).rounded(.down))
+        let (bucket, step) = (minute.floorDivided(by: 10), Double(minute.floorModulo(10)) / 10)
+        let scale = 0.3 + 0.7 * untilStart / marketOpensBeforeStart
+        let gameKey = Int(game.espnID) ?? 0
+        return bookmakers.enumerated().map { index, book in
+            var lasting = SeededStream(seed: seed, 7, gameKey, index)
+            var from = SeededStream(seed: seed, 8, gameKey, index, bucket)
+            var to = SeededStream(seed: seed, 8, gameKey, index, bucket + 1)
+            let moving = ((1 - step) * from.normal() + step * to.normal(), (1 - step) * from.normal() + step * to.normal())
+            let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
+            let view = model.perturbed(game.parameters, z: z, scale: scale * book.noise)
+            let moneyline = BookQuote.prices(model.homeWin(view), vig: book.vig)
+            let spread = model.spreadLine(view)
+            let spreadPrices = BookQuote.prices(model.homeCovers(view, line: spread), vig: book.vig)
+            let total = model.totalLine(view)
+            let totalPrices = BookQuote.prices(model.over(view, line: total), vig: book.vig)
+            let updated = Date(timeIntervalSince1970: Double(minute * 60 + Int(lasting.uniform() * 50)))
+            return BookQuote(
+                bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline.0, awayPrice: moneyline.1, spread: spread,
+                spreadPrices: (spreadPrices.0, spreadPrices.1), total: total, totalPrices: (totalPrices.0, totalPrices.1))
+        }
+    }
+
+    /// The weather at (`latitude`, `longitude`) in the hour starting at `hour`.
+    public func weather(latitude: Double, longitude: Double, hour: Date) -> WeatherSample {
+        WeatherModel(seed: seed).sample(latitude: latitude, longitude: longitude, hour: hour)
+    }
+
+    // MARK: - Schedule
+
+    private func games(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
+        let key = ScheduleKey(sport: sport, day: day)
+        if let cached = schedules.withLock({ $0[key] }) { return cached }
+        let built = buildGames(sport, day: day)
+        schedules.withLock { $0[key] = built }
+        return built
+    }
+
+    /// Which teams meet on `day`: a seeded shuffle pairs the first teams off; the rest rest.
+    private func pairings(_ sport: SandboxSport, day: Int) -> [(home: Int, away: Int, minutes: Int)] {
+        guard let league = leagues[sport] else { return [] }
+        var random = SeededStream(seed: seed, sport.index, day, 0)
+        var order = Array(league.teams.indices)
+        order.shuffle(using: &random)
+        let count: Int
+        let startTimes: [Int]
+        switch sport {
+        case .nba:
+            count = 5 + Int(random.uniform() * 6)
+            startTimes = [19 * 60, 19 * 60 + 30, 20 * 60, 22 * 60]
+        case .mlb:
+            count = 11 + Int(random.uniform() * 4)
+            startTimes = [13 * 60 + 5, 16 * 60 + 10, 18 * 60 + 40, 19 * 60 + 5, 19 * 60 + 10, 20 * 60 + 10, 21 * 60 + 40, 22 * 60 + 10]
+        }
+        return (0..<count).map { slot in
+            (order[2 * slot], order[2 * slot + 1], startTimes[Int(random.uniform() * Double(startTimes.count))])
+        }
+    }
+
+    private func buildGames(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
+        guard let league = leagues[sport] else { return [] }
+        let model = OutcomeModel(sport: sport)
+        let earlier = (1...3).map { back in Set(pairings(sport, day: day - back).flatMap { [$0.home, $0.away] }) }
+        func rest(_ team: Int) -> Int { (earlier.firstIndex { $0.contains(team) } ?? 3) + 1 }
+        return pairings(sport, day: day).enumerated().map { slot, pairing in
+            let home = league.teams[pairing.home]
+            let startsAt = calendar.date(day: day, minutes: pairing.minutes)
+            let restDays = (rest(pairing.home), rest(pairing.away))
+            let gap = strength(sport, pairing.home, day) - strength(sport, pairing.away, day)
+            let parameters: GameParameters
+            switch sport {
+            case .nba:
+                // Home court is worth 2.4 points; the second night of a back-to-back costs 1.8.
+                let restEffect = (restDays.0 == 1 ? -1.8 : 0) - (restDays.1 == 1 ? -1.8 : 0)
+                parameters = GameParameters(
+                    first: gap + 2.4 + restEffect, second: 226 + pace(sport, pairing.home) + pace(sport, pairing.away))
+            case .mlb:
+                // Heat carries the ball: about 0.7 % more runs per °F above 70 in an open park.
+                let weather = self.weather(latitude: home.venue.latitude, longitude: home.venue.longitude, hour: startsAt)
+                let fahrenheit = weather.temperatureC * 9 / 5 + 32
+                let carry = home.venue.isIndoor ? 1 : 1 + 0.007 * (fahrenheit - 70)
+                parameters = GameParameters(
+                    first: max(1.5, 4.45 + gap / 2 + 0.12) * carry, second: max(1.5, 4.45 - gap / 2 - 0.12) * carry)
+            }
+            var random = SeededStream(seed: seed, sport.index, day, slot, 1)
+            let score = model.finalScore(parameters, random: &random)
+            let espnNumber = 400_000_000 + sport.index * 10_000_000 + (day % 200_000) * 40 + slot
+            var idStream = SeededStream(seed: seed, sport.index, day, slot, 2)
+            let oddsID = String(format: "%016llx%016llx", idStream.next(), idStream.next())
+            return SimulatedGame(
+                sport: sport, day: day, home: home, away: league.teams[pairing.away], startsAt: startsAt,
+                espnID: String(espnNumber), oddsAPIID: oddsID, parameters: parameters, finalScore: score,
+                duration: sport == .nba ? 2.5 * 3600 : 3 * 3600, rest: restDays)
+        }
+    }
+
+    /// A team's latent strength on `day` (points or runs above average): a seeded base plus a slow drift.
+    private func strength(_ sport: SandboxSport, _ team: Int, _ day: Int) -> Double {
+        var random = SeededStream(seed: seed, sport.index, 1_000 + team)
+        let (spread, drift) = sport == .nba ? (5.0, 1.5) : (0.7, 0.2)
+        let base = spread * random.normal()
+        let phase1 = 2 * Double.pi * random.uniform()
+        let phase2 = 2 * Double.pi * random.uniform()
+        let t = Double(day)
+        return base + drift * (0.8 * sin(2 * .pi * t / 61 + phase1) + 0.6 * sin(2 * .pi * t / 23 + phase2))
+    }
+
+    /// A basketball team's pace effect on the total, points.
+    private func pace(_ sport: SandboxSport, _ team: Int) -> Double {
+        var random = SeededStream(seed: seed, sport.index, 3_000 + team)
+        return 3 * random.normal()
+    }
+}
+
+extension Int {
+    fileprivate func floorDivided(by divisor: Int) -> Int { (self - floorModulo(divisor)) / divisor }
+    fileprivate func floorModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
+}
+
+extension SandboxSport {
+    /// A stable number for seeding.
+    var index: Int { self == .nba ? 1 : 2 }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// One game of the simulated world: who plays where and when, the truth behind it, and how it ends.
+public struct SimulatedGame: Sendable, Equatable {
+    /// The sport.
+    public let sport: SandboxSport
+    /// The Eastern calendar day it belongs to (days since 1970-01-01).
+    let day: Int
+    /// The home team.
+    public let home: SandboxTeam
+    /// The away team.
+    public let away: SandboxTeam
+    /// The scheduled start.
+    public let startsAt: Date
+    /// ESPN's event id (numeric string).
+    public let espnID: String
+    /// The Odds API's event id (32 hex digits).
+    public let oddsAPIID: String
+    /// The true parameters of the outcome model.
+    let parameters: GameParameters
+    /// The final score, revealed once the game is over.
+    let finalScore: (home: Int, away: Int)
+    /// How long the game lasts.
+    let duration: TimeInterval
+    /// Days since each team last played (capped at 4), before this game.
+    public let rest: (home: Int, away: Int)
+
+    /// When the game ends.
+    public var endsAt: Date { startsAt.addingTimeInterval(duration) }
+
+    public static func == (lhs: SimulatedGame, rhs: SimulatedGame) -> Bool {
+        lhs.sport == rhs.sport && lhs.espnID == rhs.espnID
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Jobs
+import Queue
+
+/// `aips backfill`: enqueues the jobs that reload a date range, flagged `is_backfill`.
+struct BackfillCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backfill",
+        abstract:
+            "Enqueue collect.games / collect.odds (historical snapshots) / collect.statcast jobs for a date range, with is_backfill=true.")
+
+    @OptionGroup var redis: RedisOptions
+
+    @Option(help: "First day, YYYY-MM-DD.")
+    var from: String
+
+    @Option(help: "Last day, YYYY-MM-DD (inclusive).")
+    var to: String
+
+    @Option(help: "Comma-separated: games,odds,statcast.")
+    var sources: String = "games,odds"
+
+    @Option(help: "Comma-separated sport codes.")
+    var sports: String = "nba,mlb"
+
+    @Option(name: .customLong("odds-hour"), help: "UTC hour of each day's historical odds snapshot.")
+    var oddsHour: Int = 16
+
+    @Option(help: "Queue (default: each job type's queue, collect).")
+    var queue: String?
+
+    func run() async throws {
+        var chosen = Set<BackfillSource>()
+        for name in sources.split(separator: ",") {
+            guard let source = BackfillSource(rawValue: String(name)) else {
+                throw ValidationError("unknown source \(name); use \(BackfillSource.allCases.map(\.rawValue).joined(separator: ","))")
+            }
+            chosen.insert(source)
+        }
+        let plan = BackfillPlan(
+            sports: sports.split(separator: ",").map(String.init), from: from, to: to, sources: chosen, oddsSnapshotHour: oddsHour)
+        let requests = try plan.requests(queue: queue)
+        let jobs = try redis.makeQueue()
+        defer { jobs.redis.close() }
+        let results = try await jobs.enqueue(requests)
+        print("enqueued \(results.count) backfill jobs for \(plan.sports.joined(separator: ",")) \(from)…\(to) (\(sources))")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Jobs
+import Logging
+
+/// The collectors' configuration, read from the environment in this one place.
+///
+/// - `AIPS_SANDBOX_URL`: point The Odds API, ESPN, Open-Meteo and Savant at an `aips sandbox` (key `sandbox`
+///   unless `ODDS_API_KEY` says otherwise).
+/// - `ODDS_API_KEY`, `ODDS_API_URL`, `ODDS_API_REGIONS`, `ODDS_API_FORMAT` (american|decimal).
+/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`, `SAVANT_URL`.
+/// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
+/// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
+enum CollectorEnvironment {
+    static func configuration(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "aips.collectors")
+    ) -> CollectorConfiguration {
+        let sandbox = environment["AIPS_SANDBOX_URL"]
+        var venues = VenueCatalog([])
+        if let path = environment["AIPS_VENUES_FILE"] {
+            do {
+                venues = try VenueCatalog(json: Data(contentsOf: URL(fileURLWithPath: path)))
+                logger.info("venue catalog loaded", metadata: ["file": "\(path)", "venues": "\(venues.count)"])
+            } catch {
+                logger.error(
+                    "cannot read the venue catalog; weather will skip every game", metadata: ["file": "\(path)", "error": "\(error)"])
+            }
+        } else {
+            logger.warning("AIPS_VENUES_FILE is not set; weather collection has no venue coordinates")
+        }
+        return CollectorConfiguration(
+            oddsAPI: OddsAPIConfiguration(
+                baseURL: environment["ODDS_API_URL"] ?? sandbox ?? "https://api.the-odds-api.com",
+                apiKey: environment["ODDS_API_KEY"] ?? (sandbox == nil ? "" : "sandbox"),
+                regions: environment["ODDS_API_REGIONS"].map { $0.split(separator: ",").map(String.init) } ?? ["us"],
+                oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
+            espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
+            openMeteo: OpenMeteoConfiguration(
+                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]
+            ),
+            savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
+            venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb"])
+    }
+}

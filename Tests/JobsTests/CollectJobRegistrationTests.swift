@@ -1,0 +1,82 @@
+import Foundation
+import Jobs
+import Logging
+import Queue
+import Sandbox
+import ServiceLifecycle
+import Store
+import TestSupport
+import Testing
+
+/// The collectors as typed jobs on a real worker and Redis: a scheduled `{}` covers every configured sport,
+/// dependencies order games before odds, and a refused key sends the job straight to the dead set.
+@Suite struct CollectJobRegistrationTests {
+    @Test func collectorJobsRunOnAWorker() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        defer { redis.close() }
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let registry = JobRegistry()
+            CollectorJobs.register(in: registry, store: store, configuration: CollectTestSupport.configuration(sandbox))
+            let refusing = CollectTestSupport.configuration(sandbox, apiKey: "revoked")
+            let queue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: registry)
+            let name = TestServers.uniqueName().lowercased()
+            let games = try JobRequest(CollectGames(sport: nil, dates: ["20260509"]), queue: name)
+            var odds = try JobRequest(CollectOdds(sport: "nba"), queue: name)
+            odds.dependsOn = [games.id]
+            var quality = try JobRequest(QualityCheck(sport: nil), queue: name)
+            quality.dependsOn = [odds.id]
+            _ = try await queue.enqueue([games, odds, quality])
+            #expect(throws: QueueError.self) { try registry.validate(type: "collect.odds", payload: #"{"sport":"curling"}"#) }
+
+            let refusingRegistry = JobRegistry()
+            CollectorJobs.register(in: refusingRegistry, store: store, configuration: refusing)
+            let refusingQueue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: refusingRegistry)
+            let deadName = name + "-refused"
+            let refused = try await refusingQueue.enqueue(try JobRequest(CollectOdds(sport: "mlb"), queue: deadName)).id
+
+            let workers = [
+                Worker(
+                    queue: queue, registry: registry,
+                    configuration: WorkerConfiguration(queues: [.init(name)], maintenanceInterval: .milliseconds(50))),
+                Worker(
+                    queue: refusingQueue, registry: refusingRegistry,
+                    configuration: WorkerConfiguration(queues: [.init(deadName)], maintenanceInterval: .milliseconds(50))),
+            ]
+            let group = ServiceGroup(services: workers, logger: Logger(label: "test"))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                let deadline = ContinuousClock.now + .seconds(30)
+                while ContinuousClock.now < deadline {
+                    let states = try await [quality.id, refused].asyncMap { try await queue.job($0)?.state }
+                    if states.allSatisfy({ $0 == .succeeded || $0 == .dead }) { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(try await queue.job(games.id)?.state == .succeeded)
+            #expect(try await queue.job(odds.id)?.state == .succeeded)
+            #expect(try await queue.job(quality.id)?.state == .succeeded)
+            let dead = try #require(try await queue.job(refused))
+            #expect(dead.state == .dead && dead.attempt == 1)
+            #expect(dead.errors.last?.message.contains("INVALID_KEY") == true)
+            #expect(try await store.hasJobEffect(jobID: "\(games.id)/nba"))
+            #expect(try await store.hasJobEffect(jobID: "\(games.id)/mlb"))
+            #expect(try await CollectTestSupport.count(store, "games", where: "sport = 'mlb'") > 0)
+            #expect(try await CollectTestSupport.count(store, "odds", where: "sport = 'nba'") > 0)
+            #expect(
+                try await CollectTestSupport.count(
+                    store, "data_quality_checks", where: "sport = 'nba' AND check_name = 'odds_completeness' AND status = 'pass'") == 1)
+        }
+        await store.shutdown()
+    }
+}
+
+extension Array {
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}

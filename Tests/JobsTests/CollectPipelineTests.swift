@@ -1,0 +1,117 @@
+import Foundation
+import Jobs
+import Sandbox
+import Store
+import Testing
+
+/// The collectors end to end against the in-process sandbox into a real PostgreSQL: raw once by hash,
+/// curated rows, nothing new on re-collection, nothing at all on redelivery.
+@Suite struct CollectPipelineTests {
+    @Test func collectorsFillTheCuratedTablesOnce() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let configuration = CollectTestSupport.configuration(sandbox)
+            let upstream = UpstreamClient()
+            let games = GamesCollector(
+                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
+                now: configuration.now)
+            let weather = WeatherCollector(
+                client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+            let odds = OddsCollector(
+                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
+                teamNames: configuration.teamNames, now: configuration.now)
+            let logger = CollectTestSupport.logger
+            let parameters = CollectGames(sport: "mlb", dates: ["20260509", "20260510"])
+
+            let collectedGames = try await games.collect(parameters, jobID: "games-1", logger: logger)
+            #expect(collectedGames.newPayloads == 2 && collectedGames.gamesWritten > 20)
+            #expect(try await CollectTestSupport.count(store, "games") == collectedGames.gamesWritten)
+            let teams = try await store.teams.teams(sport: "mlb")
+            #expect(teams.contains { $0.name == "Athletics" })
+            #expect(teams.filter { $0.venue != nil }.count > 10)
+
+            let forecast = try await weather.collect(CollectWeather(sport: "mlb", hoursAhead: 48), jobID: "weather-1", logger: logger)
+            #expect(forecast.observationsWritten > 5 && forecast.skippedGames > 0)
+            #expect(forecast.observationsWritten + forecast.skippedGames == forecast.games)
+            #expect(try await CollectTestSupport.count(store, "weather") == forecast.observationsWritten)
+
+            let lines = try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-1", logger: logger)
+            #expect(lines.applied && lines.payloadWasNew && lines.events > 10)
+            #expect(lines.unmatchedEvents.isEmpty && lines.matchedEvents == lines.events)
+            // Five US books, three markets of two outcomes each.
+            #expect(lines.snapshotsWritten == lines.events * 5 * 6)
+            #expect(lines.quota?.last == 3)
+            #expect(try await CollectTestSupport.count(store, "odds") == lines.snapshotsWritten)
+            #expect(try await CollectTestSupport.count(store, "odds", where: "outcome NOT IN ('home', 'away', 'over', 'under')") == 0)
+            let rawRows = try await CollectTestSupport.count(store, "raw_ingest")
+            #expect(rawRows == 2 + forecast.forecasts + 2)  // scoreboards, forecasts, odds and scores
+
+            // Re-collecting the same world writes nothing new.
+            #expect(try await games.collect(parameters, jobID: "games-2", logger: logger).newPayloads == 0)
+            #expect(try await weather.collect(CollectWeather(sport: "mlb"), jobID: "weather-2", logger: logger).observationsWritten == 0)
+            let again = try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-2", logger: logger)
+            #expect(again.applied && !again.payloadWasNew && again.snapshotsWritten == 0)
+            #expect(try await CollectTestSupport.count(store, "raw_ingest") == rawRows)
+            #expect(try await CollectTestSupport.count(store, "odds") == lines.snapshotsWritten)
+
+            // A redelivered job id writes nothing, even when the world moved on.
+            sandbox.clock.advance(by: 300)
+            let redelivered = try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-1", logger: logger)
+            #expect(!redelivered.applied)
+            #expect(try await CollectTestSupport.count(store, "raw_ingest") == rawRows)
+            #expect(try await store.hasJobEffect(jobID: "odds-1"))
+
+            // Five minutes later the books have moved: only newer prices are appended.
+            let later = try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-3", logger: logger)
+            #expect(later.payloadWasNew && later.snapshotsWritten > 0 && later.snapshotsWritten <= lines.snapshotsWritten)
+            #expect(try await CollectTestSupport.count(store, "odds") == lines.snapshotsWritten + later.snapshotsWritten)
+        }
+        await store.shutdown()
+    }
+
+    @Test func finishedGamesGetScoresClosingLinesAndConsistentSources() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let configuration = CollectTestSupport.configuration(sandbox, oddsFormat: .decimal)
+            let upstream = UpstreamClient()
+            let games = GamesCollector(
+                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
+                now: configuration.now)
+            let odds = OddsCollector(
+                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
+                teamNames: configuration.teamNames, now: configuration.now)
+            let quality = QualityChecker(store: store, now: configuration.now)
+            let logger = CollectTestSupport.logger
+            let day = CollectGames(sport: "nba", dates: ["20260509", "20260510"])
+            _ = try await games.collect(day, jobID: "games-noon", logger: logger)
+            let noon = try await odds.collect(CollectOdds(sport: "nba"), jobID: "odds-noon", logger: logger)
+            #expect(noon.unmatchedEvents.isEmpty && noon.snapshotsWritten > 0)
+            #expect(try await CollectTestSupport.count(store, "odds", where: "price < 1.01 OR price > 50") == 0)
+
+            // 01:30 Eastern: every game of the 9th is over.
+            sandbox.clock.advance(by: 13.5 * 3600)
+            let night = try await odds.collect(CollectOdds(sport: "nba"), jobID: "odds-night", logger: logger)
+            let finals = try await games.collect(day, jobID: "games-night", logger: logger)
+            #expect(finals.newPayloads >= 1)
+            let played = try await store.games.games(sport: "nba", from: CollectTestSupport.noonEastern, to: sandbox.clock.now)
+            #expect(!played.isEmpty && played.allSatisfy { $0.status == .final && $0.homeScore != nil && $0.homeScore != $0.awayScore })
+            #expect(night.closingLinesWritten == played.count * 5 * 6)
+            let closing = try await store.closingLines.lines(gameID: played[0].id!)
+            #expect(closing.count == 30 && closing.allSatisfy { $0.capturedAt < played[0].scheduledAt })
+
+            // ESPN and The Odds API agree on every final score, and the truth endpoint's scores are the same.
+            let checks = try await quality.run(QualityCheck(sport: "nba"), jobID: "quality-1", logger: logger)
+            #expect(checks["score_consistency"] == "pass")
+            let consistency = try #require(try await store.dataQualityChecks.latest(checkName: "score_consistency", sport: "nba"))
+            #expect(consistency.details["compared"] == .number(Double(played.count)))
+
+            // A wrong score in one source fails the check for manual review.
+            try await store.games.updateResult(
+                id: played[0].id!, status: .final, homeScore: played[0].homeScore! + 1, awayScore: played[0].awayScore)
+            _ = try await quality.run(QualityCheck(sport: "nba"), jobID: "quality-2", logger: logger)
+            let broken = try #require(try await store.dataQualityChecks.latest(checkName: "score_consistency", sport: "nba"))
+            #expect(broken.status == .fail && broken.action == .manualReview)
+        }
+        await store.shutdown()
+    }
+}
