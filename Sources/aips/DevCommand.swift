@@ -6,6 +6,7 @@ import Logging
 import Metrics
 import Prometheus
 import Queue
+import Sandbox
 import Scheduler
 import ServiceLifecycle
 import Store
@@ -30,6 +31,9 @@ struct DevCommand: AsyncParsableCommand {
 
     @Option(help: "Port of the HTTP API (and /metrics).")
     var port: Int = 8080
+
+    @Option(help: "Port of the in-process sandbox world the collectors read, unless ODDS_API_KEY is set.")
+    var sandboxPort: Int = 8090
 
     func run() async throws {
         LoggingSetup.bootstrap()
@@ -72,7 +76,21 @@ struct DevCommand: AsyncParsableCommand {
         do {
             let applied = try await store.migrate(logger: logger)
             if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.count)"]) }
-            let registry = JobCatalog.registry(redis: client, store: store)
+            // Without an Odds API key the collectors read the simulated world, started here.
+            var collectorEnvironment = environment
+            var sandbox: SandboxServer?
+            if environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil {
+                let world = SandboxServer(
+                    configuration: SandboxConfiguration(seed: 1, start: Date(), speed: 1, host: "127.0.0.1", port: sandboxPort),
+                    logger: Logger(label: "aips.sandbox"))
+                let venuesFile = dataDirectory.appendingPathComponent("venues.json")
+                let venues = SandboxSport.allCases.compactMap { world.world.league($0) }.flatMap { $0.teams.map(\.venue) }
+                try JSONEncoder().encode(venues).write(to: venuesFile)
+                collectorEnvironment["AIPS_SANDBOX_URL"] = "http://127.0.0.1:\(sandboxPort)"
+                collectorEnvironment["AIPS_VENUES_FILE"] = collectorEnvironment["AIPS_VENUES_FILE"] ?? venuesFile.path
+                sandbox = world
+            }
+            let registry = JobCatalog.registry(redis: client, store: store, environment: collectorEnvironment)
             let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
@@ -100,6 +118,7 @@ struct DevCommand: AsyncParsableCommand {
                   worker     queues \(workerQueues.map(\.name).joined(separator: ",")), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
                   scheduler  \(schedules.isEmpty ? "no default schedule has a handler in this build yet" : schedules.map(\.name).joined(separator: ", "))
                   api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)
+                  sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA/MLB world the collectors read")
                 Try:  export REDIS_URL=\(redisURL)
                       aips enqueue diag.sleep --payload '{"milliseconds":200}'
                       aips queue stats
@@ -107,7 +126,8 @@ struct DevCommand: AsyncParsableCommand {
                 """)
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: worker), .init(service: scheduler), .init(service: api)],
+                    services: (sandbox.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
+                        + [.init(service: worker), .init(service: scheduler), .init(service: api)],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         } catch {
