@@ -355,7 +355,7 @@ public final class JobQueue: Sendable {
         for index in stride(from: 0, to: values.count - 1, by: 2) {
             if let key = values[index].string { fields[key] = values[index + 1].string }
         }
-        return JobRecord(queue: queue, fields: fields)
+        return JobRecord(queue: queue, id: id, fields: fields)
     }
 
     /// Counts per state for `queue`.

@@ -26,8 +26,8 @@ public struct JobRecord: Sendable, Equatable, Codable {
     public var dependsOn: [String]
     public var cancelRequested: Bool
 
-    init?(queue: String, fields: [String: String]) {
-        guard let id = fields["id"], let type = fields["type"], let stateText = fields["state"],
+    init?(queue: String, id: String, fields: [String: String]) {
+        guard let type = fields["type"], let stateText = fields["state"],
               let state = JobState(rawValue: stateText) else { return nil }
         func date(_ key: String) -> Date? {
             fields[key].flatMap(Double.init).map { Date(timeIntervalSince1970: $0 / 1000) }

@@ -71,7 +71,7 @@ enum QueueScripts {
           end
         end
         local out = {}
-        local ready = 0
+        local ready = {}
         for i = 0, count - 1 do
           local b = 5 + i * 13
           local id, idem, hash, parents = ARGV[b], ARGV[b + 9], ARGV[b + 10], ARGV[b + 11]
@@ -90,23 +90,37 @@ enum QueueScripts {
             local state = 'queued'
             if parents ~= '' then state = 'waiting' elseif run_at > now then state = 'scheduled' end
             local key = jobkey(id)
-            redis.call('HSET', key, 'id', id, 'type', ARGV[b + 1], 'payload', ARGV[b + 2],
-              'priority', ARGV[b + 3], 'max_attempts', ARGV[b + 4], 'run_at', ARGV[b + 5],
-              'timeout_ms', ARGV[b + 6], 'backoff_base_ms', ARGV[b + 7], 'backoff_max_ms', ARGV[b + 8],
-              'idem', idem, 'payload_hash', hash, 'parents', parents, 'dep_policy', ARGV[b + 12],
-              'state', state, 'attempt', 0, 'created_at', now, 'errors', '[]')
+            -- Empty and default fields are left out: every byte here is written to the AOF.
+            local fields = {'type', ARGV[b + 1], 'payload', ARGV[b + 2], 'priority', ARGV[b + 3],
+              'max_attempts', ARGV[b + 4], 'run_at', ARGV[b + 5], 'timeout_ms', ARGV[b + 6],
+              'backoff_base_ms', ARGV[b + 7], 'backoff_max_ms', ARGV[b + 8],
+              'state', state, 'attempt', 0, 'created_at', now}
+            if idem ~= '' then
+              fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem
+              fields[#fields + 1] = 'payload_hash'; fields[#fields + 1] = hash
+            end
+            if parents ~= '' then
+              fields[#fields + 1] = 'parents'; fields[#fields + 1] = parents
+              fields[#fields + 1] = 'dep_policy'; fields[#fields + 1] = ARGV[b + 12]
+            end
+            redis.call('HSET', key, unpack(fields))
             if state == 'waiting' then
               redis.call('ZADD', prefix .. 'waiting', now, id)
               for parent in string.gmatch(parents, '[^,]+') do redis.call('SADD', prefix .. 'deps:' .. id, parent) end
             elseif state == 'scheduled' then
               redis.call('ZADD', prefix .. 'scheduled', run_at, id)
             else
-              redis.call('ZADD', prefix .. 'queued', tonumber(ARGV[b + 3]) * 1e13 + now, id)
-              ready = ready + 1
+              ready[#ready + 1] = tonumber(ARGV[b + 3]) * 1e13 + now
+              ready[#ready + 1] = id
             end
           end
           out[#out + 1] = status
         end
+        -- One ZADD for the batch (in slices: Lua's unpack has a stack limit).
+        for first = 1, #ready, 1000 do
+          redis.call('ZADD', prefix .. 'queued', unpack(ready, first, math.min(first + 999, #ready)))
+        end
+        ready = #ready / 2
         notify(ready)
         return out
         """)
