@@ -193,7 +193,7 @@ public struct ChaosRun: Sendable {
             let requests = (start..<min(start + 100, configuration.jobs)).map { index in
                 JobRequest(
                     type: RecordedEffectJobName.type, queue: name,
-                    payload: #"{"ledger":"\#(name)","milliseconds":\#(Int.random(in: 0...30))}"#,
+                    payload: #"{"ledger":"\#(name)","milliseconds":\#(Int.random(in: 0...60))}"#,
                     maxAttempts: 10, backoff: .milliseconds(100), maximumBackoff: .seconds(2), idempotencyKey: "\(name)-\(index)")
             }
             while true {
@@ -216,13 +216,19 @@ public struct ChaosRun: Sendable {
         var kills = (workers: 0, redis: 0, schedulerLeader: 0)
         var redisRestartsLeft = configuration.redisRestarts
         var schedulerKilled = schedulers.isEmpty
-        while await accepted.count < configuration.jobs || kills.workers == 0 {
+        let queue = JobQueue(redis: client)
+        // Havoc lasts until every job has been accepted and finished.
+        func finished() async -> Bool {
+            guard await accepted.count >= configuration.jobs, let stats = try? await queue.stats(queue: name) else { return false }
+            return (stats.counts[.succeeded] ?? 0) + (stats.counts[.dead] ?? 0) >= configuration.jobs
+        }
+        while await !finished() || kills.workers == 0 {
             try await Task.sleep(for: .milliseconds(Int64(Double.random(in: 0.5...1.5) * configuration.workerKillInterval * 1000)))
             let worker = workers.randomElement()!
             await worker.kill()
             try worker.start()
             kills.workers += 1
-            if redisRestartsLeft > 0, await accepted.count > configuration.jobs / 3 {
+            if redisRestartsLeft > 0, kills.workers % 2 == 1 {
                 await redis.kill()
                 try await Task.sleep(for: .milliseconds(300))
                 try redis.start()

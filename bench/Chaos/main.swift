@@ -7,8 +7,8 @@ let aips = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathCompon
 let configuration = ChaosRun.Configuration(
     jobs: Int(environment["CHAOS_JOBS"] ?? "10000") ?? 10_000,
     workers: Int(environment["CHAOS_WORKERS"] ?? "3") ?? 3,
-    workerKillInterval: Double(environment["CHAOS_KILL_INTERVAL"] ?? "1.5") ?? 1.5,
-    redisRestarts: Int(environment["CHAOS_REDIS_RESTARTS"] ?? "2") ?? 2,
+    workerKillInterval: Double(environment["CHAOS_KILL_INTERVAL"] ?? "0.8") ?? 0.8,
+    redisRestarts: Int(environment["CHAOS_REDIS_RESTARTS"] ?? "3") ?? 3,
     databaseURL: environment["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable",
     aips: aips, directory: URL(fileURLWithPath: NSTemporaryDirectory()), timeout: .seconds(600))
 let report = try await ChaosRun(configuration: configuration).run()
