@@ -136,5 +136,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], swiftSettings: swiftSettings),
+        // deploy/: manifests, alerts and dashboards name only commands, options, variables and metrics the code has.
+        .testTarget(
+            name: "DeployTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
     ]
 )
