@@ -35,7 +35,7 @@ public struct JSONLogHandler: LogHandler {
     ) {
         var fields: [String: Any] = [:]
         for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) { fields[key] = Self.plain(value) }
-        fields["ts"] = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        fields["ts"] = Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         fields["level"] = level.rawValue
         fields["logger"] = label
         fields["source"] = source
