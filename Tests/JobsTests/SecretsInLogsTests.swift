@@ -72,7 +72,10 @@ import TestSupport
             #expect(await ChildProcesses.waitForExit(creator))
             let port = Int.random(in: 30_000...40_000)
             let api = try spawn("api", ["api", "--port", String(port)])
-            let worker = try spawn("worker", ["worker", "--queues", queue, "--lease", "5"], ["ODDS_API_KEY": oddsKey])
+            let metricsPort = port + 1
+            let worker = try spawn(
+                "worker", ["worker", "--queues", queue, "--lease", "5", "--metrics-port", String(metricsPort), "--metrics-host", "127.0.0.1"],
+                ["ODDS_API_KEY": oddsKey])
             let wrongWorker = try spawn("worker-wrong", ["worker", "--queues", wrongQueue, "--lease", "5"], ["ODDS_API_KEY": wrongKey])
             defer { for process in [api, worker, wrongWorker] { kill(process.processIdentifier, SIGKILL) } }
 
@@ -102,6 +105,12 @@ import TestSupport
             }
             #expect(try await jobs.job(good)?.state == .succeeded)
             #expect(try await jobs.job(bad)?.state == .dead)  // INVALID_KEY: dead at once, with an alert logged
+
+            // The worker's metrics endpoint shows the job, the collector's freshness and the quota.
+            let metrics = try await curl(["-s", "http://127.0.0.1:\(metricsPort)/metrics"]).stdout
+            #expect(metrics.contains(#"aips_jobs_total{queue="\#(queue)",type="collect.odds",outcome="succeeded"} 1"#), "\(metrics)")
+            #expect(metrics.contains(#"aips_collector_last_success_timestamp_seconds{collector="collect.odds"}"#))
+            #expect(metrics.contains("aips_odds_api_requests_remaining"))
 
             for process in [api, worker, wrongWorker] { await ChildProcesses.stop(process) }
             var everything = ""

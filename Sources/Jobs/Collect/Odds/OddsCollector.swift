@@ -44,6 +44,7 @@ public struct OddsCollector: Sendable {
         }
         let quota = OddsAPIQuota(headers: response.headers)
         if let quota {
+            CollectorMetrics.oddsQuota(quota)
             logger.info(
                 "odds api quota", metadata: ["remaining": "\(quota.remaining)", "used": "\(quota.used)", "last": "\(quota.last)"])
         }

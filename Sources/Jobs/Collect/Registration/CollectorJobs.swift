@@ -25,23 +25,31 @@ public enum CollectorJobs {
         let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)
         let sports = configuration.sports
         registry.register(CollectOdds.self) { parameters, context in
-            try await eachSport(parameters, sports, context) { parameters, effectID in
+            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
                 try await odds.collect(parameters, jobID: effectID, logger: context.logger)
             }
+            CollectorMetrics.succeeded(CollectOdds.jobType)
+            return results
         }
         registry.register(CollectGames.self) { parameters, context in
-            try await eachSport(parameters, sports, context) { parameters, effectID in
+            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
                 try await games.collect(parameters, jobID: effectID, logger: context.logger)
             }
+            CollectorMetrics.succeeded(CollectGames.jobType)
+            return results
         }
         registry.register(CollectWeather.self) { parameters, context in
-            try await eachSport(parameters, sports, context) { parameters, effectID in
+            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
                 try await weather.collect(parameters, jobID: effectID, logger: context.logger)
             }
+            CollectorMetrics.succeeded(CollectWeather.jobType)
+            return results
         }
         registry.register(CollectStatcast.self) { parameters, context in
             do {
-                return try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
+                let result = try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
+                CollectorMetrics.succeeded(CollectStatcast.jobType)
+                return result
             } catch let error as CollectorError where error.isPermanent {
                 throw PermanentJobError(error.description)
             }
