@@ -53,4 +53,19 @@ import Testing
         #expect(try await store.rawIngest.latestFetch(source: "espn") == nil)
         await store.shutdown()
     }
+
+    @Test func concurrentCollectionsOfOnePayloadStoreItOnce() async throws {
+        let store = try await Fixtures.store()
+        let raw = RawPayload(
+            source: "espn", endpoint: "/scoreboard", fetchedAt: Fixtures.start, payload: Data("same bytes".utf8), isBackfill: false,
+            jobID: "job-2")
+        let stored = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 { group.addTask { try await store.rawIngest.insertIfNew(raw) } }
+            return try await group.reduce(into: 0) { count, inserted in count += inserted ? 1 : 0 }
+        }
+        #expect(stored == 1)
+        let rows = try await store.query("SELECT count(*) AS n FROM raw_ingest WHERE source = 'espn'")
+        #expect(try rows.first?.decode(Int.self, "n") == 1)
+        await store.shutdown()
+    }
 }

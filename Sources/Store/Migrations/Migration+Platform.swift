@@ -9,5 +9,6 @@ extension Migration {
         .oddsWithoutForeignKey,
         .oddsByGameAndTime,
         .diagnosticEffects,
+        .rawIngestUnique,
     ]
 }

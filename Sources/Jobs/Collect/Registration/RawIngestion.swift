@@ -9,8 +9,6 @@ enum RawIngestion {
         let raw = RawPayload(
             source: response.source, endpoint: response.endpoint, fetchedAt: response.fetchedAt, payload: response.body,
             isBackfill: isBackfill, jobID: jobID)
-        guard try await !database.rawIngest.contains(source: raw.source, payloadSHA256: raw.payloadSHA256) else { return false }
-        try await database.rawIngest.insert(raw)
-        return true
+        return try await database.rawIngest.insertIfNew(raw)
     }
 }

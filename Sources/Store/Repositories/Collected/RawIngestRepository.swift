@@ -22,6 +22,20 @@ public struct RawIngestRepository: Sendable {
         ).returnedID()
     }
 
+    /// Stores a payload unless one with the same source and hash is stored already; returns
+    /// whether this call stored it. Concurrent callers with the same payload store it once.
+    public func insertIfNew(_ raw: RawPayload) async throws -> Bool {
+        try await database.query(
+            """
+            INSERT INTO raw_ingest (source, endpoint, fetched_at, payload, payload_sha256, is_backfill, job_id)
+            VALUES (\(raw.source), \(raw.endpoint), \(raw.fetchedAt), \(raw.payload), \(raw.payloadSHA256),
+                    \(raw.isBackfill), \(raw.jobID))
+            ON CONFLICT (source, payload_sha256) DO NOTHING
+            RETURNING id
+            """
+        ).rows.count == 1
+    }
+
     /// The payload with `id`.
     public func find(id: Int) async throws -> RawPayload? {
         try await database.query("SELECT * FROM raw_ingest WHERE id = \(id)").rows.first.map { row in
