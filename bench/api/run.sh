@@ -2,7 +2,7 @@
 # API benchmark with wrk: requests/s and latency of GET /api/v1/jobs/{id}, GET /api/v1/predictions
 # (served from the Redis cache) and POST /api/v1/jobs, each at saturation (CONNECTIONS, default 32)
 # and at a light load (4 connections). Builds in release mode; starts a private redis-server
-# (AOF everysec) and PostgreSQL on loopback; everything stops at the end.
+# (AOF everysec) and PostgreSQL (fsync on) on loopback through scripts/lib/servers.sh; everything stops at the end.
 # DURATION (seconds per run, default 10) and CONNECTIONS tune it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,35 +13,15 @@ connections=${CONNECTIONS:-32}
 swift build -c release --product aips >/dev/null
 aips=.build/release/aips
 
-work=$(mktemp -d /tmp/aips-api-bench.XXXXXX)
-chmod 755 "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-redis_port=$(free_port)
-redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work" --appendonly yes --appendfsync everysec \
-    --save "" --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_port=$(free_port)
-as_pg=()
-if [[ $(id -u) -eq 0 ]]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home "$work" postgres
-    as_pg=(runuser -u postgres --)
-fi
-mkdir -p "$work/pg" && { [[ ${#as_pg[@]} -eq 0 ]] || chown postgres "$work/pg"; }
-"${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 >/dev/null
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$work/pg" start >/dev/null
+PG_FSYNC=on
+source scripts/lib/servers.sh
+start_servers
 api_pid=
 cleanup() {
     [[ -n "$api_pid" ]] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
-    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
-    kill "$(cat "$work/redis.pid")" 2>/dev/null || true
-    sleep 0.3
-    rm -rf "$work"
+    stop_servers
 }
 trap cleanup EXIT
-
-export REDIS_URL="redis://127.0.0.1:$redis_port/0"
-export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres?sslmode=disable"
 export JWT_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
 export LOG_LEVEL=warning
 echo "bench-password-1" | "$aips" user create --email bench@example.com --admin >/dev/null

@@ -1,5 +1,5 @@
 # Fuzzes the served OpenAPI document with schemathesis (PyPI): no 5xx and no response
-# outside the schema. Expects REDIS_URL / DATABASE_URL (start_servers) and a built aips.
+# outside the schema. Runs after start_servers (REDIS_URL, DATABASE_URL, free_port) with a built aips.
 # Kept short for CI: FUZZ_SECONDS (default 45).
 
 fuzz_api() {
@@ -14,7 +14,7 @@ fuzz_api() {
         schemathesis=.build/fuzz-venv/bin/schemathesis
     fi
     local aips=.build/debug/aips port log
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    port=$(free_port)
     log=$(mktemp /tmp/aips-fuzz.XXXXXX)
     JWT_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))') "$aips" api --port "$port" >"$log" 2>&1 &
     local api=$!

@@ -1,11 +1,13 @@
 # Starts a private redis-server and PostgreSQL on loopback in a temporary directory and
 # exports REDIS_URL, DATABASE_URL and AIPS_TEST_TMP; `stop_servers` undoes it.
-# Sourced by scripts/test and the benchmarks.
+# Sourced by scripts/test and the benchmarks. PG_FSYNC=on keeps PostgreSQL's fsync (benchmarks);
+# tests run without it.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_servers() {
     work=$(mktemp -d /tmp/aips-servers.XXXXXX)
     chmod 755 "$work"
-    free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
     redis_port=$(free_port)
     redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work" --appendonly yes \
@@ -24,7 +26,7 @@ start_servers() {
     [[ ${#as_pg[@]} -eq 0 ]] || chown postgres "$work/pg"
     "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 >/dev/null
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
-        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$work/pg -c fsync=off -c max_connections=200" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$work/pg -c fsync=${PG_FSYNC:-off} -c max_connections=200" start >/dev/null
 
     export REDIS_URL="redis://127.0.0.1:$redis_port/0"
     export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres?sslmode=disable"
