@@ -14,8 +14,10 @@ public struct SandboxConfiguration: Sendable {
     public var oddsAPIKey: String
     /// The Odds API credits available (each odds call costs markets × regions).
     public var oddsAPIQuota: Int
-    /// Odds API requests allowed per second before 429 `EXCEEDED_FREQ_LIMIT`.
-    public var oddsAPIRequestsPerSecond: Int
+    /// Odds API requests allowed per `oddsAPIRateWindow` before 429 `EXCEEDED_FREQ_LIMIT`.
+    public var oddsAPIRequestsPerWindow: Int
+    /// The window the request limit counts over (the real API's is one second).
+    public var oddsAPIRateWindow: Duration
     /// The most rows one Savant search returns; the rest are dropped silently, as Savant does.
     public var savantRowCap: Int
     /// How long before the start books first post lines.
@@ -26,10 +28,11 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
 
     /// A configuration; defaults: real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
-    /// 30 requests per second, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
+    /// 30 requests per one-second window, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
     public init(
         seed: UInt64, start: Date = Date(), speed: Double = 1, sports: [SandboxSport] = SandboxSport.allCases,
-        oddsAPIKey: String = "sandbox", oddsAPIQuota: Int = 100_000, oddsAPIRequestsPerSecond: Int = 30,
+        oddsAPIKey: String = "sandbox", oddsAPIQuota: Int = 100_000, oddsAPIRequestsPerWindow: Int = 30,
+        oddsAPIRateWindow: Duration = .seconds(1),
         savantRowCap: Int = 40_000, marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0
     ) {
         self.seed = seed
@@ -38,7 +41,8 @@ public struct SandboxConfiguration: Sendable {
         self.sports = sports
         self.oddsAPIKey = oddsAPIKey
         self.oddsAPIQuota = oddsAPIQuota
-        self.oddsAPIRequestsPerSecond = oddsAPIRequestsPerSecond
+        self.oddsAPIRequestsPerWindow = oddsAPIRequestsPerWindow
+        self.oddsAPIRateWindow = oddsAPIRateWindow
         self.savantRowCap = savantRowCap
         self.marketOpensBeforeStart = marketOpensBeforeStart
         self.host = host

@@ -26,11 +26,13 @@ enum CollectTestSupport {
     }
 
     /// A frozen sandbox world (speed 0) at `start`.
-    static func sandbox(seed: UInt64 = 42, start: Date = noonEastern, quota: Int = 100_000, requestsPerSecond: Int = 1_000) -> SandboxServer
+    static func sandbox(seed: UInt64 = 42, start: Date = noonEastern, quota: Int = 100_000, requestsPerWindow: Int = 1_000, window: Duration = .seconds(1))
+        -> SandboxServer
     {
         SandboxServer(
             configuration: SandboxConfiguration(
-                seed: seed, start: start, speed: 0, oddsAPIQuota: quota, oddsAPIRequestsPerSecond: requestsPerSecond),
+                seed: seed, start: start, speed: 0, oddsAPIQuota: quota,
+                oddsAPIRequestsPerWindow: requestsPerWindow, oddsAPIRateWindow: window),
             logger: Logger(label: "sandbox"))
     }
 

@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test func oddsAPIErrorsAreTheDocumentedOnes() async throws {
-        try await CollectTestSupport.sandbox(quota: 4, requestsPerSecond: 2).withRunning { sandbox in
+        try await CollectTestSupport.sandbox(quota: 4, requestsPerWindow: 2, window: .seconds(600)).withRunning { sandbox in
             let upstream = UpstreamClient()
             let wrongKey = OddsAPIClient(configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "nope"), upstream: upstream)
             let invalid = await #expect(throws: CollectorError.self) { try await wrongKey.odds(sport: "basketball_nba", now: Date()) }

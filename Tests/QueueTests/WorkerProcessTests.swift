@@ -22,13 +22,14 @@ import TestSupport
         let fixture = try QueueFixture()
         let ledger = TestServers.uniqueName()
         let id = try await fixture.queue.enqueue(JobRequest(
-            type: "diag.effect", queue: fixture.name, payload: #"{"ledger":"\#(ledger)","milliseconds":1500}"#)).id
+            type: "diag.effect", queue: fixture.name, payload: #"{"ledger":"\#(ledger)","milliseconds":5000}"#)).id
+        // The run lasts long enough that a loaded machine still kills it before it reaches its effect.
         let doomed = try startWorker(queue: fixture.name, lease: 1)
         try await expectEventually { try await fixture.state(id) == .running }
         await ChildProcesses.stop(doomed, signal: SIGKILL)
         let survivor = try startWorker(queue: fixture.name, lease: 1)
         defer { kill(survivor.processIdentifier, SIGKILL) }
-        try await expectEventually(timeout: .seconds(15)) { try await fixture.state(id) == .succeeded }
+        try await expectEventually(timeout: .seconds(30)) { try await fixture.state(id) == .succeeded }
         let record = try #require(try await fixture.queue.job(id))
         #expect(record.attempt == 2)
         #expect(record.errors.first?.kind == "lease_expired")

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The sandbox's Odds API account: the key, the credits left and the per-second request limit.
+/// The sandbox's Odds API account: the key, the credits left and the request-frequency limit.
 final class OddsAPIAccount: Sendable {
     /// Why a request was refused.
     enum Refusal: Error {
@@ -18,13 +18,15 @@ final class OddsAPIAccount: Sendable {
 
     private let key: String
     private let quota: Int
-    private let requestsPerSecond: Int
+    private let requestsPerWindow: Int
+    private let window: Duration
     private let usage = Mutex(Usage())
 
-    init(key: String, quota: Int, requestsPerSecond: Int) {
+    init(key: String, quota: Int, requestsPerWindow: Int, window: Duration) {
         self.key = key
         self.quota = quota
-        self.requestsPerSecond = requestsPerSecond
+        self.requestsPerWindow = requestsPerWindow
+        self.window = window
     }
 
     /// Admits a request with `key` costing `cost` credits, or says why not; returns the quota headers' values.
@@ -33,8 +35,8 @@ final class OddsAPIAccount: Sendable {
         guard presented == key else { return .failure(.invalidKey) }
         return usage.withLock { usage in
             let now = ContinuousClock.Instant.now
-            usage.recent.removeAll { $0.duration(to: now) > .seconds(1) }
-            guard usage.recent.count < requestsPerSecond else { return .failure(.tooFrequent) }
+            usage.recent.removeAll { $0.duration(to: now) > window }
+            guard usage.recent.count < requestsPerWindow else { return .failure(.tooFrequent) }
             usage.recent.append(now)
             guard quota - usage.used >= cost else { return .failure(.outOfCredits) }
             usage.used += cost

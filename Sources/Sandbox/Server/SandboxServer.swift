@@ -33,7 +33,8 @@ public struct SandboxServer: Service {
         clock = SandboxClock(start: configuration.start, speed: configuration.speed)
         faults = FaultPlan()
         account = OddsAPIAccount(
-            key: configuration.oddsAPIKey, quota: configuration.oddsAPIQuota, requestsPerSecond: configuration.oddsAPIRequestsPerSecond)
+            key: configuration.oddsAPIKey, quota: configuration.oddsAPIQuota,
+            requestsPerWindow: configuration.oddsAPIRequestsPerWindow, window: configuration.oddsAPIRateWindow)
     }
 
     /// Serves until graceful shutdown.
