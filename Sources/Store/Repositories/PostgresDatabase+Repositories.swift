@@ -13,6 +13,8 @@ extension PostgresDatabase {
     public var statcast: StatcastRepository { StatcastRepository(database: self) }
     /// `raw_ingest`.
     public var rawIngest: RawIngestRepository { RawIngestRepository(database: self) }
+    /// Point-in-time reads of games, odds, weather and Statcast for the featurizer.
+    public var featureSources: FeatureSourceRepository { FeatureSourceRepository(database: self) }
     /// `game_features`, the point-in-time feature store.
     public var gameFeatures: GameFeatureRepository { GameFeatureRepository(database: self) }
     /// `models`, the model registry.

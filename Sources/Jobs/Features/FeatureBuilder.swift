@@ -1,0 +1,228 @@
+import Foundation
+import Store
+
+/// Computes one sport's point-in-time features in memory, from history fetched once.
+///
+/// Hand it every finished game of the sport (any extra is ignored: it applies a game only once its result
+/// counts as known at the `asOf` asked for), then ask for games in `asOf` order: the ratings and team logs
+/// advance incrementally, so a season costs one pass. Asking for an earlier `asOf` replays from the start.
+///
+/// ```swift
+/// var builder = FeatureBuilder(sport: "nba", teams: teams, finishedGames: history)
+/// let features = builder.features(for: game, asOf: game.scheduledAt.addingTimeInterval(-3600), odds: lines)
+/// ```
+public struct FeatureBuilder: Sendable {
+    /// Days of Statcast in the `adv_*_last30` features.
+    public static let statcastDays = 30
+
+    /// The sport code.
+    public let sport: String
+    private let teams: [Int: Team]
+    private let history: [Game]
+    private var applied = 0
+    private var appliedAsOf = Date.distantPast
+    private var elo: EloRatings
+    private var results: [Int: [TeamResult]] = [:]
+    private var seasonPoints: [Int?: (points: Int, teamGames: Int)] = [:]
+    private var statcast: StatcastTeamWindow
+
+    /// A builder over the sport's teams, finished games and Statcast batter-game sums (MLB).
+    public init(sport: String, teams: [Team], finishedGames: [Game], batterGames: [BatterGameStatcast] = []) {
+        self.sport = sport
+        self.teams = Dictionary(teams.compactMap { team in team.id.map { ($0, team) } }, uniquingKeysWith: { first, _ in first })
+        history = finishedGames.filter { $0.sport == sport && $0.status == .final && $0.homeScore != nil && $0.awayScore != nil && $0.id != nil }
+            .sorted { ($0.scheduledAt, $0.id!) < ($1.scheduledAt, $1.id!) }
+        elo = EloRatings(parameters: .sport(sport))
+        statcast = StatcastTeamWindow(rows: batterGames, days: Self.statcastDays)
+    }
+
+    /// The share of the catalog's names for `sport` present in `features`, 0…1.
+    public static func completeness(_ features: [String: Double], sport: String) -> Double {
+        let names = FeatureCatalog.names(sport: sport)
+        guard !names.isEmpty else { return 0 }
+        return Double(names.count(where: { features[$0] != nil })) / Double(names.count)
+    }
+
+    /// The features of `game` from what was known before `asOf`: results of games known by then, `odds` (the
+    /// game's lines before `asOf`) and `weather` (the latest observation before `asOf`). A value that cannot
+    /// be computed is absent.
+    public mutating func features(
+        for game: Game, asOf: Date, odds: [OddsLine] = [], weather: WeatherObservation? = nil
+    ) -> [String: Double] {
+        advance(to: asOf)
+        var features: [String: Double] = [:]
+        let home = game.homeTeamID
+        let away = game.awayTeamID
+        let venue = teams[home]?.venue
+        let timeZone = Self.timeZone(venue?.timeZone)
+
+        // 1. Team performance.
+        let homeElo = elo.rating(home, season: game.season)
+        let awayElo = elo.rating(away, season: game.season)
+        features["team_elo_home"] = homeElo
+        features["team_elo_away"] = awayElo
+        features["team_elo_diff"] = homeElo - awayElo
+        features["team_elo_homewinprob"] = elo.homeWinProbability(home: homeElo, away: awayElo, isNeutralSite: game.isNeutralSite)
+        for (side, team) in [("home", home), ("away", away)] {
+            let log = results[team] ?? []
+            let season = log.filter { Self.sameSeason($0, game, asOf: asOf) }
+            features["team_avg_margin_\(side)_season"] = season.mean { Double($0.margin) }
+            features["team_points_for_\(side)_season"] = season.mean { Double($0.pointsFor) }
+            features["team_points_against_\(side)_season"] = season.mean { Double($0.pointsAgainst) }
+            features["team_win_rate_\(side)_season"] = season.mean { $0.isWin ? 1 : 0 }
+            features["team_pythag_\(side)_season"] = pythagorean(season)
+
+            // 2. Recent form.
+            for window in [5, 10] {
+                let recent = log.suffix(window)
+                features["form_avg_margin_\(side)_last\(window)"] = recent.mean { Double($0.margin) }
+                features["form_win_rate_\(side)_last\(window)"] = recent.mean { $0.isWin ? 1 : 0 }
+            }
+
+            // 3. Rest and travel, from the team's last known game.
+            if let last = log.last {
+                let previousZone = Self.timeZone(teams[last.venueTeam]?.venue?.timeZone)
+                let rest = Self.localDay(game.scheduledAt, timeZone) - Self.localDay(last.scheduledAt, previousZone) - 1
+                // A season's first game would otherwise report the whole off-season.
+                features["rest_days_\(side)"] = Double(min(max(rest, 0), 14))
+                features["rest_b2b_\(side)"] = rest <= 0 ? 1 : 0
+                if !game.isNeutralSite, !last.isNeutralSite, let venue, let previous = teams[last.venueTeam]?.venue {
+                    features["travel_km_\(side)"] = GreatCircle.kilometres(
+                        fromLatitude: previous.latitude, longitude: previous.longitude, toLatitude: venue.latitude, longitude: venue.longitude)
+                }
+            }
+
+            // 8. Advanced.
+            if sport == "nba" {
+                let recent = log.suffix(10)
+                features["adv_pace_\(side)_last10"] = recent.mean { Double($0.pointsFor + $0.pointsAgainst) }
+                if let league = leagueAveragePoints(season: game.season), league > 0 {
+                    features["adv_off_rating_\(side)_last10"] = recent.mean { Double($0.pointsFor) }.map { 100 * $0 / league }
+                    features["adv_def_rating_\(side)_last10"] = recent.mean { Double($0.pointsAgainst) }.map { 100 * $0 / league }
+                }
+            }
+        }
+
+        // 4. Head-to-head, from the home team's side of every earlier meeting.
+        let meetings = (results[home] ?? []).filter { $0.opponent == away }
+        features["h2h_games_all"] = Double(meetings.count)
+        features["h2h_home_win_rate_all"] = meetings.mean { $0.isWin ? 1 : 0 }
+        features["h2h_avg_margin_all"] = meetings.mean { Double($0.margin) }
+
+        // 5. Line movement; the store already cut at asOf, this only guards against a caller that did not.
+        let gameID = game.id
+        features.merge(LineConsensus(lines: odds.filter { $0.gameID == gameID && $0.currentAt < asOf }).features) { $1 }
+
+        // 6. Weather (baseball).
+        if sport == "mlb", let venue {
+            let weather = weather.flatMap { $0.gameID == gameID && $0.observedAt < asOf ? $0 : nil }
+            features["weather_indoor"] = venue.isIndoor ? 1 : 0
+            if venue.isIndoor {
+                // Under a roof the game sees room conditions: neutral values, and the features are complete.
+                features["weather_temp_c"] = 21
+                features["weather_wind_kph"] = 0
+                features["weather_precip_mm"] = 0
+                features["weather_precip_prob"] = 0
+            } else if let weather {
+                features["weather_temp_c"] = weather.temperatureC
+                features["weather_wind_kph"] = weather.windSpeedKPH
+                features["weather_precip_mm"] = weather.precipitationMM
+                features["weather_precip_prob"] = weather.precipitationProbability
+            }
+        }
+
+        // 7. Situational.
+        features["situ_home"] = game.isNeutralSite ? 0 : 1
+        let local = game.scheduledAt.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: game.scheduledAt))
+        features["situ_primetime"] = local.truncatingRemainder(dividingBy: 86_400) >= 19 * 3600 ? 1 : 0
+        // 1970-01-01 was a Thursday: day 0 is weekday 4 counting from Sunday.
+        let weekday = (Self.localDay(game.scheduledAt, timeZone) + 4) % 7
+        features["situ_weekend"] = weekday == 0 || weekday == 6 ? 1 : 0
+
+        // 8. Advanced (baseball): Statcast through the day before asOf's Eastern day.
+        if sport == "mlb" {
+            let teams = statcast.teams(before: Self.statcastCutoff(asOf))
+            for (side, team) in [("home", home), ("away", away)] {
+                guard let totals = teams[team] else { continue }
+                let batting = totals.batting
+                if batting.battedBalls > 0 {
+                    features["adv_exit_velo_\(side)_last30"] = batting.exitVelocitySum / Double(batting.battedBalls)
+                    features["adv_hardhit_rate_\(side)_last30"] = Double(batting.hardHitBalls) / Double(batting.battedBalls)
+                }
+                if batting.expectedWOBABalls > 0 {
+                    features["adv_xwobacon_\(side)_last30"] = batting.expectedWOBASum / Double(batting.expectedWOBABalls)
+                }
+                if totals.allowed.expectedWOBABalls > 0 {
+                    features["adv_xwobacon_allowed_\(side)_last30"] =
+                        totals.allowed.expectedWOBASum / Double(totals.allowed.expectedWOBABalls)
+                }
+            }
+        }
+        return features
+    }
+
+    /// Applies, in start order, every finished game whose result is known at `asOf`.
+    private mutating func advance(to asOf: Date) {
+        if asOf < appliedAsOf {
+            applied = 0
+            elo = EloRatings(parameters: elo.parameters)
+            results = [:]
+            seasonPoints = [:]
+        }
+        appliedAsOf = asOf
+        while applied < history.count, history[applied].scheduledAt.addingTimeInterval(FeatureSourceRepository.resultDelay) <= asOf {
+            let game = history[applied]
+            applied += 1
+            guard let id = game.id, let homeScore = game.homeScore, let awayScore = game.awayScore else { continue }
+            elo.record(
+                home: game.homeTeamID, away: game.awayTeamID, homeScore: homeScore, awayScore: awayScore, season: game.season,
+                isNeutralSite: game.isNeutralSite)
+            for (team, opponent, isHome) in [(game.homeTeamID, game.awayTeamID, true), (game.awayTeamID, game.homeTeamID, false)] {
+                results[team, default: []].append(
+                    TeamResult(
+                        gameID: id, scheduledAt: game.scheduledAt, season: game.season, opponent: opponent, isHome: isHome,
+                        isNeutralSite: game.isNeutralSite, venueTeam: game.homeTeamID,
+                        pointsFor: isHome ? homeScore : awayScore, pointsAgainst: isHome ? awayScore : homeScore))
+            }
+            let total = seasonPoints[game.season] ?? (0, 0)
+            seasonPoints[game.season] = (total.points + homeScore + awayScore, total.teamGames + 2)
+        }
+    }
+
+    /// Points scored per team per game across the league this season so far.
+    private func leagueAveragePoints(season: Int?) -> Double? {
+        guard let total = seasonPoints[season], total.teamGames > 0 else { return nil }
+        return Double(total.points) / Double(total.teamGames)
+    }
+
+    /// Bill James's expected win share from points for and against (exponent 14 in basketball, 1.83 in baseball).
+    private func pythagorean(_ results: [TeamResult]) -> Double? {
+        let pointsFor = Double(results.reduce(0) { $0 + $1.pointsFor })
+        let pointsAgainst = Double(results.reduce(0) { $0 + $1.pointsAgainst })
+        guard pointsFor + pointsAgainst > 0 else { return nil }
+        let exponent = sport == "nba" ? 14.0 : 1.83
+        return pow(pointsFor, exponent) / (pow(pointsFor, exponent) + pow(pointsAgainst, exponent))
+    }
+
+    /// Same season as `game` by the season column; without one, the year before `asOf`.
+    private static func sameSeason(_ result: TeamResult, _ game: Game, asOf: Date) -> Bool {
+        if let season = game.season { return result.season == season }
+        return result.scheduledAt > asOf.addingTimeInterval(-365 * 86_400)
+    }
+
+    /// Days since 1970-01-01 of the calendar day `date` falls on in `timeZone`.
+    static func localDay(_ date: Date, _ timeZone: TimeZone) -> Int {
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        return Int((local / 86_400).rounded(.down))
+    }
+
+    /// The UTC midnight of `asOf`'s Eastern day: Statcast game dates before it were published by `asOf`.
+    static func statcastCutoff(_ asOf: Date) -> Date {
+        let day = localDay(asOf, timeZone(FeatureSourceRepository.statcastTimeZone))
+        return Date(timeIntervalSince1970: Double(day) * 86_400)
+    }
+
+    private static func timeZone(_ identifier: String?) -> TimeZone {
+        identifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "America/New_York")!
+    }
+}

@@ -1,0 +1,63 @@
+/// The feature-set versions the featurizer writes, and the ordered feature names of each sport.
+///
+/// Names follow the seed's `{category}_{metric}_{window}`; a per-team metric carries `home` / `away` before
+/// the window (`form_avg_margin_home_last5`). Training builds its columns from `names(sport:)`, in order, and
+/// reads a name absent from a game's features as missing.
+public enum FeatureCatalog {
+    /// The version the featurizer writes now; changing any name or definition means a new version.
+    public static let version = "v1"
+
+    /// The sports with a feature list.
+    public static let sports = ["nba", "mlb"]
+
+    /// The fixed names training and predict rely on: the market's consensus lines (home spread, total, home
+    /// win probability without vig), at each book's first snapshot and its latest before `as_of`.
+    public static let lineNames = [
+        "line_spread_open", "line_spread_current", "line_total_open", "line_total_current",
+        "line_homewinprob_open", "line_homewinprob_current",
+    ]
+
+    /// Every feature of `version` for `sport`, in column order; empty for a sport without features.
+    public static func names(sport: String) -> [String] {
+        switch sport {
+        case "nba": return common + basketballAdvanced
+        case "mlb": return common + baseballAdvanced + weather
+        default: return []
+        }
+    }
+
+    private static func sides(_ metric: String, _ window: String) -> [String] {
+        ["\(metric)_home_\(window)", "\(metric)_away_\(window)"]
+    }
+
+    private static let common: [String] =
+        // 1. Team performance.
+        ["team_elo_home", "team_elo_away", "team_elo_diff", "team_elo_homewinprob"]
+        + sides("team_avg_margin", "season") + sides("team_points_for", "season") + sides("team_points_against", "season")
+        + sides("team_win_rate", "season") + sides("team_pythag", "season")
+        // 2. Recent form.
+        + sides("form_avg_margin", "last5") + sides("form_avg_margin", "last10")
+        + sides("form_win_rate", "last5") + sides("form_win_rate", "last10")
+        // 3. Rest and travel.
+        + ["rest_days_home", "rest_days_away", "rest_b2b_home", "rest_b2b_away", "travel_km_home", "travel_km_away"]
+        // 4. Head-to-head (prior meetings, from the home team's side).
+        + ["h2h_games_all", "h2h_home_win_rate_all", "h2h_avg_margin_all"]
+        // 5. Line movement.
+        + lineNames
+        + ["line_spread_move", "line_spread_steam", "line_total_move", "line_total_steam",
+            "line_homewinprob_move", "line_homewinprob_steam"]
+        // 7. Situational.
+        + ["situ_home", "situ_primetime", "situ_weekend"]
+
+    // 8. Advanced, basketball: pace and efficiency proxies from scores.
+    private static let basketballAdvanced: [String] =
+        sides("adv_pace", "last10") + sides("adv_off_rating", "last10") + sides("adv_def_rating", "last10")
+
+    // 8. Advanced, baseball: the batting side's Statcast batted balls, and what the team's pitchers allowed.
+    private static let baseballAdvanced: [String] =
+        sides("adv_exit_velo", "last30") + sides("adv_hardhit_rate", "last30") + sides("adv_xwobacon", "last30")
+        + sides("adv_xwobacon_allowed", "last30")
+
+    // 6. Weather: baseball only (every NBA venue is indoors, so the values would be constants).
+    private static let weather = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob", "weather_indoor"]
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Logging
+import Store
+
+/// Runs `featurize` for one sport: reads the sport's history once, computes features in memory, stores them.
+///
+/// Every stored row is keyed by game, version and `as_of`, and its values depend only on data from before
+/// `as_of`: an upsert of the same row is idempotent, so a redelivered history job rewrites identical rows.
+public struct Featurizer: Sendable {
+    /// Games whose odds and weather are read, and whose features are written, per round trip.
+    static let batchSize = 500
+
+    private let store: Store
+    private let now: @Sendable () -> Date
+
+    /// A featurizer over `store`, with `now` as the clock of runs for upcoming games.
+    public init(store: Store, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Features `sport`'s games as `parameters` says (its `sport` is ignored) and upserts them.
+    public func run(sport: String, _ parameters: Featurize, logger: Logger) async throws -> FeaturizeResult {
+        let targets = try await self.targets(sport: sport, parameters)
+        guard let first = targets.first, let last = targets.last else {
+            return FeaturizeResult(gamesFeaturized: 0, meanCompleteness: 0)
+        }
+        let sources = store.featureSources
+        var builder = FeatureBuilder(
+            sport: sport, teams: try await store.teams.teams(sport: sport),
+            finishedGames: try await sources.finishedGames(sport: sport, asOf: last.asOf),
+            batterGames: sport == "mlb"
+                ? try await sources.batterGames(
+                    from: first.asOf.addingTimeInterval(-Double(FeatureBuilder.statcastDays + 1) * 86_400), asOf: last.asOf)
+                : [])
+        var completenessSum = 0.0
+        for start in stride(from: 0, to: targets.count, by: Self.batchSize) {
+            let batch = targets[start..<min(start + Self.batchSize, targets.count)]
+            let requests = batch.map { GameAsOf(gameID: $0.game.id!, asOf: $0.asOf) }
+            let odds = Dictionary(grouping: try await sources.oddsLines(for: requests), by: \.gameID)
+            var weather: [Int: WeatherObservation] = [:]
+            if sport == "mlb" {
+                for observation in try await sources.weather(for: requests) { weather[observation.gameID] = observation }
+            }
+            var sets: [GameFeatureSet] = []
+            for (game, asOf) in batch {
+                let features = builder.features(for: game, asOf: asOf, odds: odds[game.id!] ?? [], weather: weather[game.id!])
+                let completeness = FeatureBuilder.completeness(features, sport: sport)
+                completenessSum += completeness
+                sets.append(
+                    GameFeatureSet(
+                        gameID: game.id!, featureSetVersion: FeatureCatalog.version, asOf: asOf, features: features,
+                        completeness: completeness))
+            }
+            // One transaction per batch: one commit instead of one per row.
+            try await store.withTransaction { tx in
+                for set in sets { try await tx.gameFeatures.upsert(set) }
+            }
+        }
+        let result = FeaturizeResult(gamesFeaturized: targets.count, meanCompleteness: completenessSum / Double(targets.count))
+        logger.info(
+            "featurized games",
+            metadata: [
+                "sport": "\(sport)", "games": "\(result.gamesFeaturized)",
+                "mean_completeness": "\(String(format: "%.3f", result.meanCompleteness))",
+            ])
+        return result
+    }
+
+    /// The games to feature and each one's point in time, in `asOf` order (the builder's incremental order).
+    private func targets(sport: String, _ parameters: Featurize) async throws -> [(game: Game, asOf: Date)] {
+        var targets: [(game: Game, asOf: Date)]
+        if let range = parameters.range {
+            targets = try await store.games.games(sport: sport, from: range.lowerBound, to: range.upperBound)
+                .map { ($0, $0.scheduledAt.addingTimeInterval(-parameters.lead)) }
+        } else {
+            let now = now()
+            targets = try await store.games.games(sport: sport, from: now, to: now.addingTimeInterval(Featurize.upcomingWindow))
+                .map { ($0, now) }
+        }
+        // A called-off game gets no prediction and no label.
+        targets.removeAll { $0.game.id == nil || $0.game.status == .cancelled || $0.game.status == .postponed }
+        targets.sort { ($0.asOf, $0.game.id!) < ($1.asOf, $1.game.id!) }
+        return targets
+    }
+}

@@ -1,0 +1,105 @@
+import Store
+
+/// The market's consensus on one game: per market the median across books at each book's first snapshot
+/// (open) and its latest before the point in time (current), how far it moved, and how many books moved.
+public struct LineConsensus: Sendable, Equatable {
+    /// One market's consensus.
+    public struct Movement: Sendable, Equatable {
+        /// The median of the books' opening values.
+        public var open: Double
+        /// The median of the books' current values.
+        public var current: Double
+        /// The books that moved in the direction the consensus moved, negative when it moved down; 0 when
+        /// the consensus did not move (a "steam" move is many books moving together).
+        public var steam: Int
+
+        /// `current - open`.
+        public var move: Double { current - open }
+
+        /// A movement from `open` to `current` with `steam` books moving along.
+        public init(open: Double, current: Double, steam: Int) {
+            self.open = open
+            self.current = current
+            self.steam = steam
+        }
+    }
+
+    /// The home team's spread (`-5.5`: home favoured by 5.5).
+    public var spread: Movement?
+    /// The total points line.
+    public var total: Movement?
+    /// The home team's win probability from moneyline prices, the vig removed per book.
+    public var homeWinProbability: Movement?
+
+    /// The consensus of one game's lines (`OddsLine`s of other games must not be mixed in).
+    public init(lines: [OddsLine]) {
+        var byBook: [String: [String: OddsLine]] = [:]
+        for line in lines { byBook[line.bookmaker, default: [:]]["\(line.market)|\(line.outcome)"] = line }
+        var spreads: [(open: Double?, current: Double?)] = []
+        var totals: [(open: Double?, current: Double?)] = []
+        var probabilities: [(open: Double?, current: Double?)] = []
+        for book in byBook.keys.sorted() {
+            let lines = byBook[book]!
+            if let home = lines["spreads|home"] {
+                spreads.append((home.openPoint, home.currentPoint))
+            } else if let away = lines["spreads|away"] {
+                spreads.append((away.openPoint.map { -$0 }, away.currentPoint.map { -$0 }))
+            }
+            if let total = lines["totals|over"] ?? lines["totals|under"] {
+                totals.append((total.openPoint, total.currentPoint))
+            }
+            if let home = lines["h2h|home"], let away = lines["h2h|away"] {
+                probabilities.append(
+                    (
+                        Self.vigFreeProbability(price: home.openPrice, otherPrice: away.openPrice),
+                        Self.vigFreeProbability(price: home.currentPrice, otherPrice: away.currentPrice)
+                    ))
+            }
+        }
+        spread = Self.movement(spreads)
+        total = Self.movement(totals)
+        homeWinProbability = Self.movement(probabilities)
+    }
+
+    /// The catalog's `line_*` features; a market no book quotes is absent.
+    public var features: [String: Double] {
+        var features: [String: Double] = [:]
+        for (name, movement) in [("spread", spread), ("total", total), ("homewinprob", homeWinProbability)] {
+            guard let movement else { continue }
+            features["line_\(name)_open"] = movement.open
+            features["line_\(name)_current"] = movement.current
+            features["line_\(name)_move"] = movement.move
+            features["line_\(name)_steam"] = Double(movement.steam)
+        }
+        return features
+    }
+
+    /// An outcome's probability implied by two decimal prices, normalised so the two sum to 1.
+    public static func vigFreeProbability(price: Double, otherPrice: Double) -> Double? {
+        guard price >= 1, otherPrice >= 1 else { return nil }
+        return (1 / price) / (1 / price + 1 / otherPrice)
+    }
+
+    /// The median, or `nil` for no values.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    private static func movement(_ books: [(open: Double?, current: Double?)]) -> Movement? {
+        guard let open = median(books.compactMap(\.open)), let current = median(books.compactMap(\.current)) else { return nil }
+        // Under 0.005 is noise, not a move: spreads and totals move by half points, probabilities by more.
+        let direction = Self.direction(current - open)
+        let moved = books.filter { book in
+            guard let open = book.open, let current = book.current else { return false }
+            return direction != 0 && Self.direction(current - open) == direction
+        }.count
+        return Movement(open: open, current: current, steam: moved * direction)
+    }
+
+    private static func direction(_ change: Double) -> Int {
+        abs(change) < 0.005 ? 0 : change > 0 ? 1 : -1
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Point-in-time reads for the featurizer: each returns only what was known before its `asOf`.
+///
+/// The reads are set-based: a featurize run asks once per sport for the finished games, and once per batch of
+/// games for their odds and weather (each game with its own `asOf`), then computes features in memory.
+///
+/// `games` keeps no end time and no history of scores, so a game counts as known once it is final and its
+/// scheduled start lies `resultDelay` before `asOf` (a score corrected later than that is the one risk left).
+public struct FeatureSourceRepository: Sendable {
+    /// How long after its scheduled start a final game's result counts as known.
+    public static let resultDelay: TimeInterval = 4 * 3600
+    /// The time zone of Statcast's game dates and of its daily publication.
+    public static let statcastTimeZone = "America/New_York"
+
+    private let database: any PostgresDatabase
+
+    /// A repository over `database` (a pool, or a connection inside a transaction).
+    public init(database: any PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Every final game of `sport` with both scores whose result was known before `asOf`, in start order.
+    public func finishedGames(sport: String, asOf: Date) async throws -> [Game] {
+        try await database.query(
+            """
+            SELECT * FROM games
+            WHERE sport = \(sport) AND status = 'final' AND home_score IS NOT NULL AND away_score IS NOT NULL
+              AND scheduled_at + interval '4 hours' <= \(asOf)
+            ORDER BY scheduled_at, id
+            """
+        ).map(GameRepository.game)
+    }
+
+    /// Per requested game, each book's first and latest snapshot of every market and outcome recorded before
+    /// that game's `asOf`.
+    public func oddsLines(for requests: [GameAsOf]) async throws -> [OddsLine] {
+        guard !requests.isEmpty else { return [] }
+        let requests = Self.onePerGame(requests)
+        // Both ends come from one pass over each game's snapshots before its asOf (odds_game_recorded_at).
+        return try await database.query(
+            """
+            WITH requested AS (
+                SELECT * FROM unnest(\(requests.map(\.gameID))::bigint[], \(requests.map(\.asOf))::timestamptz[]) AS r(game_id, as_of)
+            ), known AS (
+                SELECT o.game_id, o.bookmaker, o.market, o.outcome, o.price, o.point, o.recorded_at,
+                       row_number() OVER (PARTITION BY o.game_id, o.bookmaker, o.market, o.outcome
+                                          ORDER BY o.recorded_at, o.id) AS from_first,
+                       row_number() OVER (PARTITION BY o.game_id, o.bookmaker, o.market, o.outcome
+                                          ORDER BY o.recorded_at DESC, o.id DESC) AS from_last
+                FROM requested r JOIN odds o ON o.game_id = r.game_id AND o.recorded_at < r.as_of
+            )
+            SELECT f.game_id, f.bookmaker, f.market, f.outcome,
+                   f.price AS open_price, f.point AS open_point, f.recorded_at AS opened_at,
+                   l.price AS current_price, l.point AS current_point, l.recorded_at AS current_at
+            FROM known f JOIN known l USING (game_id, bookmaker, market, outcome)
+            WHERE f.from_first = 1 AND l.from_last = 1
+            ORDER BY f.game_id, f.market, f.bookmaker, f.outcome
+            """
+        ).map { row in
+            OddsLine(
+                gameID: try row.decode("game_id"), bookmaker: try row.decode("bookmaker"), market: try row.decode("market"),
+                outcome: try row.decode("outcome"), openPrice: try row.decode("open_price"), openPoint: try row.decode("open_point"),
+                openedAt: try row.decode("opened_at"), currentPrice: try row.decode("current_price"),
+                currentPoint: try row.decode("current_point"), currentAt: try row.decode("current_at"))
+        }
+    }
+
+    /// Per requested game, the latest weather observation or forecast issued before that game's `asOf`.
+    public func weather(for requests: [GameAsOf]) async throws -> [WeatherObservation] {
+        guard !requests.isEmpty else { return [] }
+        let requests = Self.onePerGame(requests)
+        return try await database.query(
+            """
+            SELECT DISTINCT ON (w.game_id) w.*
+            FROM unnest(\(requests.map(\.gameID))::bigint[], \(requests.map(\.asOf))::timestamptz[]) AS r(game_id, as_of)
+            JOIN weather w ON w.game_id = r.game_id AND w.observed_at < r.as_of
+            ORDER BY w.game_id, w.observed_at DESC, w.id DESC
+            """
+        ).map { row in
+            WeatherObservation(
+                gameID: try row.decode("game_id"), source: try row.decode("source"), observedAt: try row.decode("observed_at"),
+                forecastFor: try row.decode("forecast_for"), temperatureC: try row.decode("temperature_c"),
+                windSpeedKPH: try row.decode("wind_speed_kph"), windDirectionDegrees: try row.decode("wind_direction_degrees"),
+                precipitationMM: try row.decode("precipitation_mm"),
+                precipitationProbability: try row.decode("precipitation_probability"),
+                humidityPercent: try row.decode("humidity_percent"), conditions: try row.decode("conditions"))
+        }
+    }
+
+    /// Batted-ball sums per batter and stored game, for games dated from `from`'s Eastern day up to, not
+    /// including, `asOf`'s Eastern day (a day's Statcast is published the morning after).
+    public func batterGames(from: Date, asOf: Date) async throws -> [BatterGameStatcast] {
+        try await database.query(
+            """
+            SELECT s.game_id, s.game_date, g.home_team_id, g.away_team_id, s.batter_id,
+                   count(s.launch_speed_mph) AS batted_balls, coalesce(sum(s.launch_speed_mph), 0) AS exit_velocity_sum,
+                   count(*) FILTER (WHERE s.launch_speed_mph >= 95) AS hard_hit_balls,
+                   count(s.expected_woba) AS xwoba_balls, coalesce(sum(s.expected_woba), 0) AS xwoba_sum
+            FROM statcast s JOIN games g ON g.id = s.game_id
+            WHERE s.game_date >= (\(from)::timestamptz AT TIME ZONE \(Self.statcastTimeZone))::date
+              AND s.game_date < (\(asOf)::timestamptz AT TIME ZONE \(Self.statcastTimeZone))::date
+            GROUP BY s.game_id, s.game_date, g.home_team_id, g.away_team_id, s.batter_id
+            ORDER BY s.game_date, s.game_id, s.batter_id
+            """
+        ).map { row in
+            BatterGameStatcast(
+                gameID: try row.decode("game_id"), gameDate: try row.decode("game_date"), homeTeamID: try row.decode("home_team_id"),
+                awayTeamID: try row.decode("away_team_id"), batterID: try row.decode("batter_id"),
+                battedBalls: try row.decode("batted_balls"), exitVelocitySum: try row.decode("exit_velocity_sum"),
+                hardHitBalls: try row.decode("hard_hit_balls"), expectedWOBABalls: try row.decode("xwoba_balls"),
+                expectedWOBASum: try row.decode("xwoba_sum"))
+        }
+    }
+
+    /// One request per game: a game asked for twice is read as of its earlier point in time, so a duplicate
+    /// can only make a read see less, never more.
+    private static func onePerGame(_ requests: [GameAsOf]) -> [GameAsOf] {
+        var earliest: [Int: Date] = [:]
+        for request in requests { earliest[request.gameID] = min(earliest[request.gameID] ?? request.asOf, request.asOf) }
+        return earliest.map { GameAsOf(gameID: $0.key, asOf: $0.value) }.sorted { $0.gameID < $1.gameID }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Jobs
+import Queue
+import Store
+import Testing
+
+/// The featurizer's maths on hand-built inputs: no database.
+@Suite struct FeatureMathTests {
+    /// 2026-03-02 00:00 UTC, a Monday.
+    static let monday = Date(timeIntervalSince1970: 1_772_409_600)
+
+    static let boston = Team(
+        id: 1, sport: "nba", externalID: "2", name: "Boston", abbreviation: "BOS",
+        venue: Venue(name: "TD Garden", latitude: 42.3662, longitude: -71.0621, timeZone: "America/New_York", isIndoor: true))
+    static let denver = Team(
+        id: 2, sport: "nba", externalID: "7", name: "Denver", abbreviation: "DEN",
+        venue: Venue(name: "Ball Arena", latitude: 39.7487, longitude: -105.0077, timeZone: "America/Denver", isIndoor: true))
+    static let miami = Team(
+        id: 3, sport: "nba", externalID: "14", name: "Miami", abbreviation: "MIA",
+        venue: Venue(name: "Kaseya Center", latitude: 25.7814, longitude: -80.1870, timeZone: "America/New_York", isIndoor: true))
+
+    static func game(
+        _ id: Int, home: Team, away: Team, at hoursAfterMonday: Double, score: (Int, Int)? = nil, season: Int = 2025
+    ) -> Game {
+        Game(
+            id: id, sport: "nba", externalID: "g\(id)", season: season, homeTeamID: home.id!, awayTeamID: away.id!,
+            scheduledAt: monday.addingTimeInterval(hoursAfterMonday * 3600), status: score == nil ? .scheduled : .final,
+            homeScore: score?.0, awayScore: score?.1)
+    }
+
+    @Test func haversineMatchesKnownDistances() {
+        let newYorkToLosAngeles = GreatCircle.kilometres(fromLatitude: 40.7128, longitude: -74.0060, toLatitude: 34.0522, longitude: -118.2437)
+        #expect(abs(newYorkToLosAngeles - 3_936) < 5)
+        #expect(GreatCircle.kilometres(fromLatitude: 10, longitude: 20, toLatitude: 10, longitude: 20) == 0)
+        // Half the circumference between antipodes.
+        #expect(abs(GreatCircle.kilometres(fromLatitude: 0, longitude: 0, toLatitude: 0, longitude: 180) - .pi * 6_371) < 1e-6)
+    }
+
+    @Test func eloMovesByTheMarginMultiplierAndConservesPoints() {
+        var elo = EloRatings(parameters: EloRatings.Parameters(k: 20, homeAdvantage: 100))
+        #expect(elo.homeWinProbability(home: 1500, away: 1500, isNeutralSite: true) == 0.5)
+        #expect(abs(elo.homeWinProbability(home: 1500, away: 1500, isNeutralSite: false) - 1 / (1 + pow(10, -0.25))) < 1e-12)
+
+        // Neutral site, equal teams, home wins by 10: shift = K · ln(11) · (1 − 0.5).
+        elo.record(home: 1, away: 2, homeScore: 110, awayScore: 100, isNeutralSite: true)
+        #expect(abs(elo.rating(1) - (1500 + 10 * log(11.0))) < 1e-9)
+        #expect(abs(elo.rating(1) + elo.rating(2) - 3000) < 1e-9)
+
+        // The favourite winning moves less than an upset by the same margin.
+        #expect(EloRatings.marginMultiplier(margin: 10, winnerAdvantage: 200) < EloRatings.marginMultiplier(margin: 10, winnerAdvantage: -200))
+        #expect(EloRatings.marginMultiplier(margin: 0, winnerAdvantage: 0) == 1)
+    }
+
+    @Test func eloRegressesTowardTheMeanAcrossSeasons() {
+        var elo = EloRatings(parameters: EloRatings.Parameters(k: 20, homeAdvantage: 0))
+        elo.record(home: 1, away: 2, homeScore: 120, awayScore: 90, season: 2024)
+        let end = elo.rating(1)
+        #expect(elo.rating(1, season: 2024) == end)
+        #expect(abs(elo.rating(1, season: 2025) - (1500 + (end - 1500) * 0.75)) < 1e-9)
+    }
+
+    @Test func restTravelAndFormComeFromTheLastKnownGame() {
+        let history = [
+            // Sunday 19:00 Eastern: Denver wins at Boston by 8.
+            Self.game(1, home: Self.boston, away: Self.denver, at: -5, score: (100, 108)),
+            // Monday 19:00 Eastern: Boston beats Miami by 4 at home.
+            Self.game(2, home: Self.boston, away: Self.miami, at: 24, score: (104, 100)),
+        ]
+        var builder = FeatureBuilder(sport: "nba", teams: [Self.boston, Self.denver, Self.miami], finishedGames: history)
+        // Tuesday 19:00 Eastern at Miami against Denver, featured an hour before.
+        let target = Self.game(3, home: Self.miami, away: Self.denver, at: 48)
+        let features = builder.features(for: target, asOf: target.scheduledAt.addingTimeInterval(-3600))
+
+        #expect(features["rest_days_home"] == 0)  // Miami played last night in Boston.
+        #expect(features["rest_b2b_home"] == 1)
+        #expect(features["rest_days_away"] == 1)  // Denver: Sunday, off Monday, Tuesday.
+        #expect(features["rest_b2b_away"] == 0)
+        let bostonToMiami = GreatCircle.kilometres(fromLatitude: 42.3662, longitude: -71.0621, toLatitude: 25.7814, longitude: -80.1870)
+        #expect(features["travel_km_home"] == bostonToMiami)
+        #expect(features["travel_km_away"] == bostonToMiami)
+        #expect(features["form_avg_margin_home_last5"] == -4)
+        #expect(features["form_avg_margin_away_last10"] == 8)
+        #expect(features["form_win_rate_away_last5"] == 1)
+        #expect(features["h2h_games_all"] == 0)
+        #expect(features["h2h_home_win_rate_all"] == nil)
+        #expect(features["situ_home"] == 1 && features["situ_primetime"] == 1 && features["situ_weekend"] == 0)
+        #expect(features["team_elo_away"]! > 1500 && features["team_elo_home"]! < 1500)
+    }
+
+    @Test func aResultCountsOnlyOnceItIsKnown() {
+        // Boston–Denver starts at 19:00 Eastern Monday; its result is known four hours after the start.
+        let history = [Self.game(1, home: Self.boston, away: Self.denver, at: 24, score: (120, 100))]
+        var builder = FeatureBuilder(sport: "nba", teams: [Self.boston, Self.denver, Self.miami], finishedGames: history)
+        let target = Self.game(2, home: Self.miami, away: Self.boston, at: 48)
+        let before = builder.features(for: target, asOf: history[0].scheduledAt.addingTimeInterval(4 * 3600 - 1))
+        let after = builder.features(for: target, asOf: history[0].scheduledAt.addingTimeInterval(4 * 3600))
+        #expect(before["team_elo_away"] == 1500 && before["rest_days_away"] == nil)
+        #expect(after["team_elo_away"]! > 1500 && after["rest_days_away"] == 0)
+        // Asking for an earlier point in time again replays: the same answer as the first time.
+        #expect(builder.features(for: target, asOf: history[0].scheduledAt.addingTimeInterval(4 * 3600 - 1)) == before)
+    }
+
+    @Test func lineConsensusIsTheMedianAcrossBooksAndCountsSteam() {
+        let open = Self.monday
+        let now = open.addingTimeInterval(7200)
+        func line(_ book: String, _ market: String, _ outcome: String, _ price: (Double, Double), _ point: (Double, Double)? = nil)
+            -> OddsLine
+        {
+            OddsLine(
+                gameID: 9, bookmaker: book, market: market, outcome: outcome, openPrice: price.0, openPoint: point?.0, openedAt: open,
+                currentPrice: price.1, currentPoint: point?.1, currentAt: now)
+        }
+        let lines = [
+            line("a", "spreads", "home", (1.91, 1.91), (-3, -4)), line("a", "spreads", "away", (1.91, 1.91), (3, 4)),
+            line("b", "spreads", "home", (1.91, 1.91), (-3, -4.5)),
+            // Book c quotes only the away side: the home spread is its negation.
+            line("c", "spreads", "away", (1.91, 1.91), (3.5, 3.5)),
+            line("a", "totals", "over", (1.91, 1.91), (220.5, 221.5)), line("b", "totals", "under", (1.91, 1.91), (221.5, 221.5)),
+            line("a", "h2h", "home", (1.80, 1.70)), line("a", "h2h", "away", (2.10, 2.25)),
+            line("b", "h2h", "home", (1.75, 1.75)), line("b", "h2h", "away", (2.15, 2.15)),
+            // A book with only one side of the moneyline has no vig-free probability.
+            line("c", "h2h", "home", (1.90, 1.90)),
+        ]
+        let consensus = LineConsensus(lines: lines)
+        #expect(consensus.spread == LineConsensus.Movement(open: -3, current: -4, steam: -2))
+        #expect(consensus.total == LineConsensus.Movement(open: 221, current: 221.5, steam: 1))
+        let aOpen = (1 / 1.80) / (1 / 1.80 + 1 / 2.10)
+        let aNow = (1 / 1.70) / (1 / 1.70 + 1 / 2.25)
+        let b = (1 / 1.75) / (1 / 1.75 + 1 / 2.15)
+        let probability = try! #require(consensus.homeWinProbability)
+        #expect(abs(probability.open - (aOpen + b) / 2) < 1e-12)
+        #expect(abs(probability.current - (aNow + b) / 2) < 1e-12)
+        #expect(probability.steam == 1)
+
+        let features = consensus.features
+        #expect(features["line_spread_current"] == -4 && features["line_spread_open"] == -3 && features["line_spread_move"] == -1)
+        #expect(features["line_total_open"] == 221 && features["line_total_current"] == 221.5)
+        #expect(features["line_homewinprob_open"] == probability.open)
+        #expect(LineConsensus(lines: []).features.isEmpty)
+    }
+
+    @Test func catalogNamesAreUniqueAndIncludeTheFixedLineNames() {
+        for sport in FeatureCatalog.sports {
+            let names = FeatureCatalog.names(sport: sport)
+            #expect(Set(names).count == names.count)
+            #expect(FeatureCatalog.lineNames.allSatisfy(names.contains))
+            #expect(names.allSatisfy { $0.split(separator: "_").count >= 2 })
+        }
+        #expect(FeatureCatalog.names(sport: "mlb").contains("weather_temp_c"))
+        #expect(!FeatureCatalog.names(sport: "nba").contains("weather_temp_c"))
+        #expect(FeatureCatalog.names(sport: "curling").isEmpty)
+        let half = Dictionary(uniqueKeysWithValues: FeatureCatalog.names(sport: "nba").prefix(10).map { ($0, 1.0) })
+        #expect(FeatureBuilder.completeness(half, sport: "nba") == 10 / Double(FeatureCatalog.names(sport: "nba").count))
+    }
+
+    @Test func payloadValidationExplainsWhatIsWrong() throws {
+        let registry = JobRegistry()
+        FeatureJobs.declare(in: registry)
+        try registry.validate(type: "featurize", payload: "{}")
+        try registry.validate(type: "featurize", payload: #"{"sport":"mlb","from":"2026-04-01","to":"2026-05-01T00:00:00Z","lead_minutes":30}"#)
+        for (payload, message) in [
+            (#"{"sport":"curling"}"#, "has no features"),
+            (#"{"from":"2026-04-01"}"#, "go together"),
+            (#"{"from":"2026-05-01","to":"2026-04-01"}"#, "before"),
+            (#"{"from":"April","to":"2026-04-01"}"#, "ISO 8601"),
+            (#"{"from":"2024-01-01","to":"2026-04-01"}"#, "at most"),
+            (#"{"lead_minutes":-5}"#, "lead_minutes"),
+        ] {
+            let error = #expect(throws: QueueError.self) { try registry.validate(type: "featurize", payload: payload) }
+            #expect(error.map { "\($0)".contains(message) } == true, "\(payload): \(String(describing: error))")
+        }
+        let history = Featurize(sport: "nba", from: Self.monday, to: Self.monday.addingTimeInterval(86_400))
+        #expect(history.range == Self.monday..<Self.monday.addingTimeInterval(86_400) && history.lead == 3600)
+        #expect(Featurize(sport: nil).range == nil)
+    }
+}
