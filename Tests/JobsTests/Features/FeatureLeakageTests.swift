@@ -1,0 +1,97 @@
+import Foundation
+import Jobs
+import Store
+import Testing
+
+/// Features as of T do not change when data from T on arrives: later odds, later results, corrected scores of
+/// games not finished by T, later weather and Statcast of T's day.
+@Suite struct FeatureLeakageTests {
+    @Test func dataArrivingAfterAsOfDoesNotChangeFeatures() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            try await FeatureFixture.backfill(store, sandbox, sports: ["mlb"], from: "2026-04-01", to: "2026-04-14", statcast: true)
+            let teams = Dictionary(uniqueKeysWithValues: try await store.teams.teams(sport: "mlb").map { ($0.id!, $0) })
+            // The first game of April 12 at an open-air park, so weather matters.
+            let day = try await store.games.games(
+                sport: "mlb", from: FeatureFixture.day("2026-04-12").addingTimeInterval(4 * 3600),
+                to: FeatureFixture.day("2026-04-13").addingTimeInterval(4 * 3600))
+            let game = try #require(day.first { teams[$0.homeTeamID]?.venue?.isIndoor == false })
+            let gameID = try #require(game.id)
+            let asOf = game.scheduledAt.addingTimeInterval(-3600)
+            let featurizer = Featurizer(store: store, now: { Date() })
+            let parameters = Featurize(sport: "mlb", from: game.scheduledAt, to: game.scheduledAt.addingTimeInterval(1))
+            try await store.weather.record(
+                WeatherObservation(
+                    gameID: gameID, source: "test", observedAt: asOf.addingTimeInterval(-3 * 3600), forecastFor: game.scheduledAt,
+                    temperatureC: 14, windSpeedKPH: 12, precipitationMM: 0, precipitationProbability: 0.1))
+
+            let first = try await featurizer.run(sport: "mlb", parameters, logger: CollectTestSupport.logger)
+            #expect(first.gamesFeaturized >= 1)  // Other games may start at the same minute.
+            let before = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: "v1", asOf: asOf))
+            #expect(before.asOf == asOf)
+            // The fixture is rich enough for the test to mean something.
+            for name in ["line_spread_current", "line_total_open", "line_homewinprob_current", "weather_temp_c", "adv_xwobacon_home_last30",
+                "rest_days_home", "form_avg_margin_away_last5"]
+            {
+                #expect(before.features[name] != nil, "\(name) missing")
+            }
+            #expect(before.features["team_elo_home"] != 1500)
+            #expect(before.completeness > 0.9)
+
+            // Odds at T and after: every line of the game, moved a lot.
+            let lines = try await store.featureSources.oddsLines(for: [GameAsOf(gameID: gameID, asOf: asOf)])
+            #expect(!lines.isEmpty)
+            for recordedAt in [asOf, asOf.addingTimeInterval(600)] {
+                try await store.odds.insert(
+                    lines.map {
+                        OddsSnapshot(
+                            gameID: gameID, sport: "mlb", bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome,
+                            price: $0.currentPrice + 1, point: $0.currentPoint.map { $0 + 7 }, recordedAt: recordedAt)
+                    })
+            }
+            // Results not known at T: this game and every later one finish with new scores, and two new games
+            // between the same teams, one started three hours before T (so still playing at T) and one after.
+            let unfinished = try await store.games.games(
+                sport: "mlb", from: asOf.addingTimeInterval(-FeatureSourceRepository.resultDelay + 1), to: .distantFuture)
+            #expect(unfinished.count > 5)
+            for later in unfinished { try await store.games.updateResult(id: later.id!, status: .final, homeScore: 19, awayScore: 0) }
+            for (index, start) in [asOf.addingTimeInterval(-3 * 3600), asOf.addingTimeInterval(3600)].enumerated() {
+                try await store.games.upsert(
+                    Game(
+                        sport: "mlb", externalID: "leak-\(index)", season: game.season, homeTeamID: game.homeTeamID,
+                        awayTeamID: game.awayTeamID, scheduledAt: start, status: .final, homeScore: 0, awayScore: 25))
+            }
+            // Weather issued at T and after.
+            for observedAt in [asOf, asOf.addingTimeInterval(1800)] {
+                try await store.weather.record(
+                    WeatherObservation(
+                        gameID: gameID, source: "test", observedAt: observedAt, forecastFor: game.scheduledAt, temperatureC: -20,
+                        windSpeedKPH: 90, precipitationMM: 30, precipitationProbability: 1))
+            }
+            // Statcast of T's own day: the home team's batters hitting everything hard.
+            _ = try await store.query(
+                """
+                INSERT INTO statcast (game_id, game_pk, game_date, at_bat_number, pitch_number, batter_id, pitcher_id,
+                                      launch_speed_mph, expected_woba)
+                SELECT \(gameID), 990000000 + s.id, (\(asOf)::timestamptz AT TIME ZONE 'America/New_York')::date,
+                       s.at_bat_number, s.pitch_number, s.batter_id, s.pitcher_id, 119, 2.0
+                FROM statcast s WHERE s.launch_speed_mph IS NOT NULL
+                """)
+
+            _ = try await featurizer.run(sport: "mlb", parameters, logger: CollectTestSupport.logger)
+            let after = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: "v1", asOf: asOf))
+            #expect(after == before)
+
+            // The same game featured as of its start does see the new data: the test can tell a leak.
+            _ = try await featurizer.run(
+                sport: "mlb", Featurize(sport: "mlb", from: game.scheduledAt, to: game.scheduledAt.addingTimeInterval(1), leadMinutes: 0),
+                logger: CollectTestSupport.logger)
+            let atStart = try #require(
+                try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: "v1", asOf: game.scheduledAt))
+            #expect(atStart.features["line_spread_current"] != before.features["line_spread_current"])
+            #expect(atStart.features["weather_temp_c"] == -20)
+            #expect(atStart.features["h2h_games_all"] != before.features["h2h_games_all"])
+        }
+        await store.shutdown()
+    }
+}
