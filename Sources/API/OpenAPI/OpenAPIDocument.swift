@@ -134,6 +134,31 @@ enum OpenAPIDocument {
                     parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
                     responses: ["200": json(S.envelope(S.reference("PredictionVerification")))], errors: ["400", "401", "404", "429"]),
             ],
+            "/api/v1/reports/daily": [
+                "get": operation(
+                    "The daily report of one sport (written by the settle job): results, accuracy by tier and bet type, CLV, ROI, top predictions, notable misses. 404 until the day has a settled game.",
+                    tag: "reports",
+                    parameters: [
+                        query("date", S.string(format: "date"), "The games' day (UTC), YYYY-MM-DD.", required: true),
+                        query("sport", sport, required: true),
+                    ],
+                    responses: ["200": json(S.envelope(S.reference("DailyReport")))], errors: ["400", "401", "404", "429"]),
+            ],
+            "/api/v1/performance": [
+                "get": operation(
+                    "Accuracy, mean CLV and ROI of graded predictions on games in from…to (inclusive UTC days; default the last 30, at most 366): overall, by bet type, by tier, by both. A null sport, bet_type or tier means all.",
+                    tag: "reports",
+                    parameters: [
+                        query("sport", sport), query("from", S.string(format: "date"), "First game day (UTC), not after to."),
+                        query("to", S.string(format: "date"), "Last game day (UTC), inclusive; default today."),
+                    ],
+                    responses: [
+                        "200": json(S.envelope(
+                            S.array(S.reference("PredictionPerformance")),
+                            meta: S.object(["from": S.string(format: "date"), "to": S.string(format: "date")], required: ["from", "to"])))
+                    ],
+                    errors: ["400", "401", "429"]),
+            ],
         ]
     }
 
@@ -161,8 +186,10 @@ enum OpenAPIDocument {
         ["description": "OK", "content": ["application/json": ["schema": schema]]]
     }
 
-    private static func query(_ name: String, _ schema: JSONValue, _ description: String? = nil) -> JSONValue {
-        var parameter: [String: JSONValue] = ["name": .string(name), "in": "query", "required": false, "schema": schema]
+    private static let sport = S.string(pattern: "^[a-z0-9_]{1,32}$", minLength: 1, maxLength: 32)
+
+    private static func query(_ name: String, _ schema: JSONValue, _ description: String? = nil, required: Bool = false) -> JSONValue {
+        var parameter: [String: JSONValue] = ["name": .string(name), "in": "query", "required": .bool(required), "schema": schema]
         if let description { parameter["description"] = .string(description) }
         return .object(parameter)
     }
@@ -232,6 +259,34 @@ enum OpenAPIDocument {
                 "closing_price": S.number(nullable: true), "clv": S.number(nullable: true), "profit": S.number(nullable: true),
                 "created_at": optionalDateTime, "settled_at": optionalDateTime,
             ], required: ["id", "game_id", "sport", "bet_type", "selection", "probability", "edge", "tier", "stake", "prediction_hash", "status"]),
+            "PredictionPerformance": S.object([
+                "sport": S.string(nullable: true), "bet_type": S.string(enumeration: ["spread", "moneyline", "total", "player_prop"], nullable: true),
+                "tier": S.string(enumeration: ["A", "B", "C", "D"], nullable: true), "settled": S.integer(minimum: 0),
+                "wins": S.integer(minimum: 0), "losses": S.integer(minimum: 0), "pushes": S.integer(minimum: 0), "voids": S.integer(minimum: 0),
+                "accuracy": S.number(minimum: 0, maximum: 1, nullable: true), "mean_clv": S.number(nullable: true),
+                "clv_count": S.integer(minimum: 0), "profit": S.number(), "staked": S.number(minimum: 0), "roi": S.number(nullable: true),
+            ], required: ["settled", "wins", "losses", "pushes", "voids", "clv_count", "profit", "staked"]),
+            "ReportedPrediction": S.object([
+                "prediction_id": S.integer(), "game_id": S.integer(), "home_team": S.string(), "away_team": S.string(),
+                "home_score": S.integer(nullable: true), "away_score": S.integer(nullable: true),
+                "bet_type": S.string(enumeration: ["spread", "moneyline", "total", "player_prop"]), "selection": S.string(),
+                "line": S.number(nullable: true), "price": S.number(nullable: true), "closing_price": S.number(nullable: true),
+                "probability": S.number(), "edge": S.number(), "tier": S.string(enumeration: ["A", "B", "C", "D"]), "stake": S.number(),
+                "result": S.string(enumeration: ["win", "loss", "push"]), "profit": S.number(), "clv": S.number(nullable: true),
+            ], required: [
+                "prediction_id", "game_id", "home_team", "away_team", "bet_type", "selection", "probability", "edge", "tier", "stake",
+                "result", "profit",
+            ]),
+            "DailyReport": S.object([
+                "day": S.string(format: "date"), "sport": S.string(), "generated_at": dateTime,
+                "summary": S.reference("PredictionPerformance"), "by_tier": S.array(S.reference("PredictionPerformance")),
+                "by_bet_type": S.array(S.reference("PredictionPerformance")), "trailing_30_days": S.reference("PredictionPerformance"),
+                "results": S.array(S.reference("ReportedPrediction")), "top_predictions": S.array(S.reference("ReportedPrediction")),
+                "notable_misses": S.array(S.reference("ReportedPrediction")),
+            ], required: [
+                "day", "sport", "generated_at", "summary", "by_tier", "by_bet_type", "trailing_30_days", "results", "top_predictions",
+                "notable_misses",
+            ]),
             "PredictionVerification": S.object([
                 "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
                 "algorithm": S.string(), "canonical_content": S.string(),

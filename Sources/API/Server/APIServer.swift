@@ -62,6 +62,7 @@ public struct APIServer: Sendable {
             reader: PredictionReader(database: database), database: database,
             cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
         ).register(on: signedIn)
+        ReportRoutes(database: database).register(on: signedIn)
 
         self.responder = router.buildResponder()
         self.routes = log.all

@@ -10,5 +10,6 @@ extension Migration {
         .oddsByGameAndTime,
         .diagnosticEffects,
         .rawIngestUnique,
+        .dailyReports,
     ]
 }

@@ -21,6 +21,8 @@ extension PostgresDatabase {
     public var models: ModelRepository { ModelRepository(database: self) }
     /// `predictions`.
     public var predictions: PredictionRepository { PredictionRepository(database: self) }
+    /// `daily_reports`.
+    public var dailyReports: DailyReportRepository { DailyReportRepository(database: self) }
     /// `job_runs`, the finished-job archive.
     public var jobRuns: JobRunArchive { JobRunArchive(database: self) }
     /// `users`.

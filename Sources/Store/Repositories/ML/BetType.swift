@@ -1,5 +1,5 @@
 /// What a model predicts.
-public enum BetType: String, Sendable, CaseIterable, PostgresTextEnum {
+public enum BetType: String, Sendable, Codable, CaseIterable, PostgresTextEnum {
     case spread
     case moneyline
     case total

@@ -4,7 +4,7 @@ import Foundation
 public struct PredictionRepository: Sendable {
     static let byHash = PreparedStatement(name: "predictions_by_hash", sql: "SELECT * FROM predictions WHERE prediction_hash = $1")
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
     /// A repository over `database` (a pool, or a connection inside a transaction).
     public init(database: any PostgresDatabase) {
@@ -79,7 +79,7 @@ public struct PredictionRepository: Sendable {
         ).affectedRows == 1
     }
 
-    private static func prediction(_ row: PostgresRow) throws -> Prediction {
+    static func prediction(_ row: PostgresRow) throws -> Prediction {
         Prediction(
             id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
             sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),

@@ -1,5 +1,5 @@
 /// How a settled prediction did.
-public enum PredictionResult: String, Sendable, CaseIterable, PostgresTextEnum {
+public enum PredictionResult: String, Sendable, Codable, CaseIterable, PostgresTextEnum {
     case win
     case loss
     case push

@@ -1,5 +1,5 @@
 /// A prediction's confidence tier, A (strongest) to D.
-public enum SignalTier: String, Sendable, CaseIterable, PostgresTextEnum {
+public enum SignalTier: String, Sendable, Codable, CaseIterable, PostgresTextEnum {
     case a = "A"
     case b = "B"
     case c = "C"

@@ -1,5 +1,4 @@
 import Foundation
-import Store
 
 /// The canonical content of a prediction and its SHA-256, which makes it tamper-evident.
 ///
@@ -33,7 +32,7 @@ public enum PredictionFingerprint {
 
     /// The lowercase hex SHA-256 of the canonical content.
     public static func hash(of prediction: Prediction) -> String {
-        SHA256.hex(canonicalContent(of: prediction))
+        SHA256Digest.hex(of: canonicalContent(of: prediction).utf8)
     }
 
     private static func number(_ value: Double) -> String { value.description }

@@ -1,0 +1,32 @@
+import Store
+
+/// The closing price a prediction is measured against: the consensus of the books' closing lines.
+///
+/// Consensus is the median closing price over the books that quoted the prediction's selection at
+/// the prediction's own line. The median, not the best price: the best close is often one slow
+/// book's stale quote, which would flatter CLV, and the median ignores a single outlier where a
+/// mean would not. A book that closed at a different line is left out — a price is only comparable
+/// at the same point — so when the line moved everywhere there is no closing price and no CLV.
+enum ClosingConsensus {
+    static func price(for prediction: Prediction, in lines: [ClosingLine]) -> Double? {
+        guard let market = OddsMarket.key(for: prediction.betType) else { return nil }
+        let point = OddsMarket.point(betType: prediction.betType, selection: prediction.selection, line: prediction.line)
+        let prices = lines.filter { line in
+            line.gameID == prediction.gameID && line.market == market && line.outcome == prediction.selection
+                && samePoint(line.point, point)
+        }.map(\.price).sorted()
+        guard !prices.isEmpty else { return nil }
+        let middle = prices.count / 2
+        return prices.count % 2 == 1 ? prices[middle] : (prices[middle - 1] + prices[middle]) / 2
+    }
+
+    /// Moneyline closing lines carry no point; spreads and totals must match to the half point
+    /// (compared with a tolerance, since points travel through JSON and `float8`).
+    private static func samePoint(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let a?, let b?): abs(a - b) < 1e-6
+        default: false
+        }
+    }
+}

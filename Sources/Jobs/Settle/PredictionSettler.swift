@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import Store
+
+/// `settle`: grades pending predictions of final games, voids those of cancelled or postponed games,
+/// rebuilds the daily reports of the days touched, and refreshes the accuracy/CLV/ROI metrics.
+///
+/// Grading a prediction: the result from the final score (`BetGrader`); the closing price from the
+/// consensus of the books' closing lines at the prediction's line (`ClosingConsensus`); CLV of the
+/// prediction's price against it (`ClosingLineValue`); profit at the prediction's stake and price.
+/// A prediction stored without a price is graded at the closing price, or at zero profit without one.
+/// Player props stay pending: a final score cannot grade them.
+public struct PredictionSettler: Sendable {
+    /// The window of the trailing metrics and of each report's `trailing_30_days`.
+    static let trailingWindow: TimeInterval = 30 * 86_400
+
+    private let store: Store
+    private let now: @Sendable () -> Date
+
+    /// A settler writing to `store`; `now` dates settlements, reports and the trailing window.
+    public init(store: Store, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Runs the job with id `jobID`; results by sport.
+    ///
+    /// Each sport's writes commit in one transaction recorded under the effect id `<job id>/<sport>`,
+    /// so a redelivered job writes nothing. Settling also only ever changes pending predictions, so
+    /// two different runs racing over the same game grade each prediction once.
+    public func settle(_ parameters: SettlePredictions, jobID: String, logger: Logger) async throws -> [String: SettlementRun] {
+        let candidates = try await store.predictions.gamesToSettle(sport: parameters.sport, gameID: parameters.gameID)
+        var runs: [String: SettlementRun] = [:]
+        for sport in Set(candidates.map(\.sport)).sorted() {
+            let outcome = try await store.withJobEffect(jobID: "\(jobID)/\(sport)") { tx in
+                try await settle(sport: sport, gameID: parameters.gameID, in: tx)
+            }
+            switch outcome {
+            case .applied(let run):
+                runs[sport] = run
+                SettleMetrics.settled(sport: sport, run)
+                logger.info(
+                    "settled predictions",
+                    metadata: [
+                        "sport": "\(sport)", "games_graded": "\(run.gamesGraded)", "games_voided": "\(run.gamesVoided)",
+                        "wins": "\(run.wins)", "losses": "\(run.losses)", "pushes": "\(run.pushes)", "voids": "\(run.voids)",
+                        "without_closing_price": "\(run.withoutClosingPrice)", "reports": "\(run.reportDays)",
+                    ])
+            case .alreadyApplied:
+                runs[sport] = SettlementRun(applied: false)
+            }
+        }
+        let end = now()
+        SettleMetrics.trailing(
+            try await store.predictions.performance(sport: parameters.sport, from: end.addingTimeInterval(-Self.trailingWindow), to: end))
+        return runs
+    }
+
+    private func settle(sport: String, gameID: Int?, in tx: PostgresConnection) async throws -> SettlementRun {
+        let settledAt = now()
+        var run = SettlementRun()
+        var days: Set<String> = []
+        // Read again inside the transaction: another run may have settled some since the first look.
+        for game in try await tx.predictions.gamesToSettle(sport: sport, gameID: gameID) {
+            guard let id = game.id else { continue }
+            var changed = false
+            let pending = try await tx.predictions.pending(gameID: id)
+            if game.status == .cancelled || game.status == .postponed {
+                for prediction in pending {
+                    guard let predictionID = prediction.id, try await tx.predictions.void(id: predictionID, at: settledAt) else { continue }
+                    run.voids += 1
+                    changed = true
+                }
+                if changed { run.gamesVoided += 1 }
+            } else if let homeScore = game.homeScore, let awayScore = game.awayScore {
+                let lines = try await tx.closingLines.lines(gameID: id)
+                for prediction in pending {
+                    guard let predictionID = prediction.id,
+                        let result = BetGrader.result(
+                            betType: prediction.betType, selection: prediction.selection, line: prediction.line, homeScore: homeScore,
+                            awayScore: awayScore)
+                    else { continue }
+                    let settlement = Self.settlement(of: prediction, result: result, closingLines: lines)
+                    guard try await tx.predictions.settle(id: predictionID, settlement, at: settledAt) else { continue }
+                    switch result {
+                    case .win: run.wins += 1
+                    case .loss: run.losses += 1
+                    case .push: run.pushes += 1
+                    }
+                    if settlement.closingPrice == nil { run.withoutClosingPrice += 1 }
+                    changed = true
+                }
+                if changed { run.gamesGraded += 1 }
+            }
+            if changed { days.insert(DailyReport.day(of: game.scheduledAt)) }
+        }
+        for day in days.sorted() {
+            guard let start = DailyReport.start(ofDay: day) else { continue }
+            let end = start.addingTimeInterval(86_400)
+            let report = DailyReportBuilder.build(
+                day: day, sport: sport, generatedAt: settledAt,
+                performance: try await tx.predictions.performance(sport: sport, from: start, to: end),
+                trailing: try await tx.predictions.performance(sport: sport, from: end.addingTimeInterval(-Self.trailingWindow), to: end),
+                graded: try await tx.predictions.graded(sport: sport, from: start, to: end))
+            try await tx.dailyReports.upsert(report)
+            run.reportDays.append(day)
+        }
+        return run
+    }
+
+    /// The grading of `prediction` with `result`, given the game's closing lines.
+    static func settlement(of prediction: Prediction, result: PredictionResult, closingLines: [ClosingLine]) -> PredictionSettlement {
+        let closingPrice = ClosingConsensus.price(for: prediction, in: closingLines)
+        let price = prediction.price ?? closingPrice
+        return PredictionSettlement(
+            result: result, closingPrice: closingPrice,
+            clv: prediction.price.flatMap { price in closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) } },
+            profit: price.map { BetGrader.profit(result, stake: prediction.stake, decimalPrice: $0) } ?? 0)
+    }
+}

@@ -1,0 +1,32 @@
+import Metrics
+import Store
+
+/// The settle job's metrics, through swift-metrics (Prometheus in `aips`); the seed's prediction KPIs (2.6, 5.2):
+///
+/// - `aips_predictions_settled_total{sport,result}`: predictions settled, by `win`, `loss`, `push` or `void`
+/// - `aips_prediction_accuracy{sport,bet_type,tier}`: wins / (wins + losses) over the trailing 30 days
+/// - `aips_prediction_clv_mean{sport,bet_type,tier}`: mean closing line value over the trailing 30 days
+/// - `aips_prediction_roi{sport,bet_type,tier}`: profit / staked over the trailing 30 days
+/// - `aips_prediction_decided{sport,bet_type,tier}`: wins + losses over the trailing 30 days, the sample
+///   size an accuracy alert should require
+///
+/// `bet_type` and `tier` are `all` on the rows that cover every bet type or tier. The gauges are set
+/// after each run by the worker that ran it, so scrape them with `max` across workers, not `sum`.
+enum SettleMetrics {
+    static func settled(sport: String, _ run: SettlementRun) {
+        for (result, count) in [("win", run.wins), ("loss", run.losses), ("push", run.pushes), ("void", run.voids)] where count > 0 {
+            Counter(label: "aips_predictions_settled_total", dimensions: [("sport", sport), ("result", result)]).increment(by: count)
+        }
+    }
+
+    static func trailing(_ rows: [PredictionPerformance]) {
+        for row in rows {
+            guard let sport = row.sport else { continue }
+            let dimensions = [("sport", sport), ("bet_type", row.betType?.rawValue ?? "all"), ("tier", row.tier?.rawValue ?? "all")]
+            Gauge(label: "aips_prediction_decided", dimensions: dimensions).record(Double(row.wins + row.losses))
+            if let accuracy = row.accuracy { Gauge(label: "aips_prediction_accuracy", dimensions: dimensions).record(accuracy) }
+            if let clv = row.meanCLV { Gauge(label: "aips_prediction_clv_mean", dimensions: dimensions).record(clv) }
+            if let roi = row.roi { Gauge(label: "aips_prediction_roi", dimensions: dimensions).record(roi) }
+        }
+    }
+}
