@@ -62,7 +62,7 @@ struct OpsOverview: Encodable, Sendable {
     var generatedAt: Date
     var queues: [QueueSummary]
     var workers: [WorkerSummary]
-    /// Retrying jobs, most recent failure first.
+    /// Retrying jobs (per queue, those due soonest), most recent failure first.
     var failing: [FailedJob]
     /// Dead jobs, most recent failure first.
     var dead: [FailedJob]

@@ -53,13 +53,14 @@ struct OpsOverviewReader: Sendable {
             dead: Array(dead.sorted { $0.failedAt > $1.failedAt }.prefix(recentFailures)))
     }
 
-    /// The failed jobs of one queue in `state`, newest failure first.
+    /// Up to `recentFailures` failed jobs of one queue in `state`.
     ///
-    /// Dead jobs are listed newest first by the queue itself. The retry set is ordered by the
-    /// next attempt, which grows with the attempt count rather than with the failure time, so
-    /// all of it up to the limit is read and sorted here.
+    /// Dead jobs come newest first from the queue itself. The retry set is ordered by the next
+    /// attempt, not by the failure, so for retrying jobs these are the ones due soonest; the
+    /// caller sorts by failure time. Reading the whole retry set instead would make every poll
+    /// cost as much as the backlog is long.
     private func recentlyFailed(queue name: String, state: JobState) async throws -> [OpsOverview.FailedJob] {
-        let records = try await queue.list(queue: name, state: state, limit: state == .dead ? recentFailures : recentFailures * 4)
+        let records = try await queue.list(queue: name, state: state, limit: recentFailures)
         return records.map { record in
             let last = record.errors.last
             return OpsOverview.FailedJob(

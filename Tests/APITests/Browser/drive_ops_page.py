@@ -32,9 +32,11 @@ class Browser:
         self.from_browser, from_browser_write = os.pipe()
 
         def wire_pipes():
-            # Chromium reads commands from fd 3 and writes replies to fd 4.
-            os.dup2(to_browser_read, 3)
-            os.dup2(from_browser_write, 4)
+            # Chromium reads commands from fd 3 and writes replies to fd 4. The pipe ends may
+            # themselves be 3 or 4 (and close-on-exec), so they are copied out of the way first.
+            read_end, write_end = os.dup(to_browser_read), os.dup(from_browser_write)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
 
         arguments = [
             chromium, "--headless", "--remote-debugging-pipe", "--user-data-dir=" + self.profile,
