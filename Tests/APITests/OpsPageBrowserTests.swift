@@ -4,7 +4,8 @@ import Queue
 import Testing
 
 /// The ops page in a real headless Chromium: signing in through the page, the data it shows,
-/// its live refresh, a screenshot that is not blank, and a non-admin's error state.
+/// its live refresh, a screenshot that is not blank, the error state of a failed refresh, and
+/// a non-admin's error state.
 ///
 /// Fails, with how to install it, when Chromium is missing: `scripts/setup` installs it.
 @Suite(.serialized) struct OpsPageBrowserTests {
@@ -19,7 +20,10 @@ import Testing
                 let run = try OpsPageBrowser.Run(
                     url: "http://127.0.0.1:\(port)/ops", email: admin.email, password: admin.password, expectState: "ready",
                     expect: [OpsScenario.collectQueue, OpsScenario.trainQueue, OpsScenario.workerID, OpsScenario.deadMessage],
-                    thenExpect: [laterFailure])
+                    then: [
+                        .init(state: "ready", texts: [laterFailure]),
+                        .init(state: "error", texts: ["DEPENDENCY_UNAVAILABLE", laterFailure]),
+                    ])
                 do {
                     let report = try await run.report()
                     #expect(report.state == "ready")
@@ -46,10 +50,19 @@ import Testing
                         JobRequest(
                             type: DiagnosticJobs.Fail.jobType, queue: OpsScenario.collectQueue,
                             payload: #"{"message":"\#(laterFailure)","permanent":true}"#))
-                    let final = try await run.finalReport()
-                    #expect(final.state == "ready")
-                    #expect(final.text.contains(laterFailure) && final.text.contains(OpsScenario.deadMessage))
-                    #expect(final.problems.isEmpty, "\(final.problems)")
+                    let refreshed = try await run.report(phase: 1)
+                    #expect(refreshed.state == "ready")
+                    #expect(refreshed.text.contains(laterFailure) && refreshed.text.contains(OpsScenario.deadMessage))
+                    #expect(refreshed.problems.isEmpty, "\(refreshed.problems)")
+
+                    // The API loses Redis: the next refresh fails visibly, and the last data stays, marked as such.
+                    harness.redis.close()
+                    let failed = try await run.report(phase: 2)
+                    try await run.finish()
+                    #expect(failed.state == "error")
+                    #expect(failed.status?.hasPrefix("Refresh failed at ") == true && failed.status?.contains("showing data from") == true)
+                    #expect(failed.error?.contains("503") == true, "\(failed.error ?? "")")
+                    #expect(failed.dashboardHidden == false && failed.text.contains(OpsScenario.deadMessage))
                 } catch {
                     await run.cleanUp()
                     throw error

@@ -5,9 +5,10 @@ Speaks the Chrome DevTools Protocol over --remote-debugging-pipe (file descripto
 NUL-terminated JSON), so it needs only Python's standard library and opens no port. It
 loads the page, signs in through the page's own form, waits until the page reports the
 expected state and shows the expected texts, takes a screenshot, decodes the PNG (zlib) to
-say whether anything was drawn, and writes a JSON report. With --then-expect it keeps the
-page open and waits for the page to show those texts too (a later refresh), then writes
-the final report. Every wait is for a condition, bounded by --timeout.
+say whether anything was drawn, and writes phase-0.json into --report-dir. Each --then
+phase ({"state": ..., "texts": [...]}) keeps the page open and waits for a later refresh to
+bring the page to that state and show those texts (the test changes the world meanwhile),
+then writes phase-N.json. Every wait is for a condition, bounded by --timeout.
 """
 
 import argparse
@@ -228,9 +229,8 @@ def main():
     parser.add_argument("--expect-state", required=True)
     parser.add_argument("--expect", action="append", default=[], help="text the page must show")
     parser.add_argument("--screenshot", required=True)
-    parser.add_argument("--report", required=True)
-    parser.add_argument("--then-expect", action="append", default=[], help="text a later refresh must show")
-    parser.add_argument("--final-report")
+    parser.add_argument("--report-dir", required=True)
+    parser.add_argument("--then", action="append", default=[], type=json.loads, help='{"state": ..., "texts": [...]}')
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=960)
     parser.add_argument("--timeout", type=float, default=90)
@@ -248,10 +248,8 @@ def main():
         browser.type_into("email", options.email)
         browser.type_into("password", password)
         browser.evaluate("document.getElementById('login-form').requestSubmit()")
-        condition = "document.body.dataset.state === %s && %s" % (
-            json.dumps(options.expect_state),
-            " && ".join(["document.body.innerText.includes(%s)" % json.dumps(text) for text in options.expect] or ["true"]))
-        browser.wait_for("state %s showing %s" % (options.expect_state, options.expect), condition, options.timeout)
+        browser.wait_for("state %s showing %s" % (options.expect_state, options.expect),
+                         showing(options.expect_state, options.expect), options.timeout)
         shot = base64.b64decode(browser.send("Page.captureScreenshot", {"format": "png"})["data"])
         with open(options.screenshot, "wb") as file:
             file.write(shot)
@@ -259,16 +257,22 @@ def main():
         report["png"] = png_summary(shot)
         report["problems"] = browser.problems()
         report["seconds"] = time.monotonic() - started
-        write_atomically(options.report, report)
-        if options.then_expect:
-            later = " && ".join("document.body.innerText.includes(%s)" % json.dumps(text) for text in options.then_expect)
-            browser.wait_for("a refresh showing %s" % options.then_expect, "document.body.dataset.state === 'ready' && " + later, options.timeout)
-            final = json.loads(browser.snapshot())
-            final["problems"] = browser.problems()
-            final["seconds"] = time.monotonic() - started
-            write_atomically(options.final_report, final)
+        write_atomically(os.path.join(options.report_dir, "phase-0.json"), report)
+        for number, phase in enumerate(options.then, start=1):
+            browser.wait_for("a refresh to state %s showing %s" % (phase["state"], phase["texts"]),
+                             showing(phase["state"], phase["texts"]), options.timeout)
+            later = json.loads(browser.snapshot())
+            later["problems"] = browser.problems()
+            later["seconds"] = time.monotonic() - started
+            write_atomically(os.path.join(options.report_dir, "phase-%d.json" % number), later)
     finally:
         browser.close()
+
+
+def showing(state, texts):
+    """A page expression: the page is in `state` and its text includes every one of `texts`."""
+    checks = ["document.body.innerText.includes(%s)" % json.dumps(text) for text in texts]
+    return " && ".join(["document.body.dataset.state === %s" % json.dumps(state)] + checks)
 
 
 def write_atomically(path, value):

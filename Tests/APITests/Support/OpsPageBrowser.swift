@@ -51,17 +51,24 @@ struct OpsPageBrowser {
         return path
     }
 
+    /// A state of the page (`body[data-state]`) and texts it must show.
+    struct Phase: Encodable {
+        var state: String
+        var texts: [String]
+    }
+
     /// One run of the driver: sign in on `url` as `email`, wait for `expectState` and `expect`,
-    /// screenshot, report; then, with `thenExpect`, wait for a later refresh to show those too.
+    /// screenshot, report (phase 0); then wait for later refreshes to bring each of `then`.
     final class Run {
         let process: Process
         let directory: URL
         var screenshot: URL { directory.appendingPathComponent("ops.png") }
-        private var reportURL: URL { directory.appendingPathComponent("report.json") }
-        private var finalReportURL: URL { directory.appendingPathComponent("final.json") }
         private var stderrURL: URL { directory.appendingPathComponent("driver.err") }
 
-        init(url: String, email: String, password: String, expectState: String, expect: [String], thenExpect: [String] = [], timeout: Duration = .seconds(120)) throws {
+        init(
+            url: String, email: String, password: String, expectState: String, expect: [String], then: [Phase] = [],
+            timeout: Duration = .seconds(120)
+        ) throws {
             let chromium = try OpsPageBrowser.chromium()
             directory = TestServers.temporaryDirectory.appendingPathComponent("ops-browser-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -73,12 +80,10 @@ struct OpsPageBrowser {
             var arguments = [
                 script.path, "--chromium", chromium, "--url", url, "--email", email, "--password-file", passwordFile.path,
                 "--expect-state", expectState, "--screenshot", directory.appendingPathComponent("ops.png").path,
-                "--report", directory.appendingPathComponent("report.json").path,
-                "--final-report", directory.appendingPathComponent("final.json").path,
-                "--timeout", String(timeout.components.seconds),
+                "--report-dir", directory.path, "--timeout", String(timeout.components.seconds),
             ]
             for text in expect { arguments += ["--expect", text] }
-            for text in thenExpect { arguments += ["--then-expect", text] }
+            for phase in then { arguments += ["--then", String(decoding: try JSONEncoder().encode(phase), as: UTF8.self)] }
             process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3"] + arguments
@@ -88,22 +93,17 @@ struct OpsPageBrowser {
             try ChildProcesses.start(process)
         }
 
-        /// The first report, once the page shows what was expected; throws if the driver gave up.
-        func report(timeout: Duration = .seconds(180)) async throws -> Report {
+        /// The report of `phase` (0: the first, with the screenshot; n: the n-th of `then`), once
+        /// the page has shown what that phase expects; throws if the driver gave up.
+        func report(phase: Int = 0, timeout: Duration = .seconds(180)) async throws -> Report {
+            let url = directory.appendingPathComponent("phase-\(phase).json")
             let deadline = ContinuousClock.now + timeout
             while ContinuousClock.now < deadline {
-                if let data = try? Data(contentsOf: reportURL) { return try Self.decode(data) }
+                if let data = try? Data(contentsOf: url) { return try Self.decode(data) }
                 if !process.isRunning { throw failure() }
                 try await Task.sleep(for: .milliseconds(100))
             }
             throw failure()
-        }
-
-        /// The report after the later refresh (`thenExpect`), once the driver has closed Chromium.
-        func finalReport(timeout: Duration = .seconds(180)) async throws -> Report {
-            try await finish(timeout: timeout)
-            guard let data = try? Data(contentsOf: finalReportURL) else { throw failure() }
-            return try Self.decode(data)
         }
 
         /// Waits for the driver to close Chromium and exit; throws unless it succeeded.

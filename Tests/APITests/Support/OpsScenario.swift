@@ -39,8 +39,14 @@ struct OpsScenario {
         scenario.runningJobID = try await queue.enqueue(
             JobRequest(type: DiagnosticJobs.Sleep.jobType, queue: collectQueue, payload: #"{"milliseconds":600000}"#)).id
 
+        // The worker has a Redis client of its own, so a test may cut the API off Redis
+        // (`harness.redis.close()`) while the worker goes on and still shuts down cleanly.
+        let workerRedis = RedisClient(configuration: harness.redis.configuration)
+        defer { workerRedis.close() }
+        let registry = JobRegistry()
+        DiagnosticJobs.register(in: registry, redis: workerRedis)
         let worker = Worker(
-            queue: queue, registry: queue.registry!,
+            queue: JobQueue(redis: workerRedis, registry: registry), registry: registry,
             configuration: WorkerConfiguration(
                 queues: [.init(collectQueue)], concurrency: 4, lease: .seconds(30), heartbeatInterval: .milliseconds(500),
                 maintenanceInterval: .milliseconds(200), shutdownGracePeriod: .milliseconds(200), identity: workerID))
