@@ -7,6 +7,7 @@ public struct QueueLimits: Sendable, Equatable, Codable {
     /// The window of `rate`; `nil` when there is no rate limit.
     public var ratePeriod: Duration?
 
+    /// Limits as given; `nil` is no limit.
     public init(concurrency: Int? = nil, rate: Int? = nil, ratePeriod: Duration? = nil) {
         self.concurrency = concurrency
         self.rate = rate
