@@ -20,7 +20,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "AI Pro Sports API",
                 "version": "1.0.0",
-                "description": "Submit and read jobs and predictions. Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
+                "description": "Submit and read jobs and predictions; watch the queues (ops). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
             ],
             "paths": paths,
             "components": [
@@ -106,6 +106,16 @@ enum OpenAPIDocument {
                 "get": operation(
                     "Depth of every queue per state (admin).", tag: "jobs",
                     responses: ["200": json(S.envelope(S.array(S.reference("Queue"))))], errors: ["401", "403", "429"]),
+            ],
+            "/ops": [
+                "get": operation(
+                    "The read-only ops page (HTML; it signs in and polls /api/v1/ops/overview itself).", tag: "ops", secured: false,
+                    responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": S.string()]]]]),
+            ],
+            "/api/v1/ops/overview": [
+                "get": operation(
+                    "What the ops page shows (admin): every queue's counts, pause flag and limits; live workers and their running jobs; the most recent failing (retrying) and dead jobs with their last error.",
+                    tag: "ops", responses: ["200": json(S.envelope(S.reference("OpsOverview")))], errors: ["401", "403", "429", "503"]),
             ],
             "/api/v1/predictions": [
                 "get": operation(
@@ -249,6 +259,28 @@ enum OpenAPIDocument {
             "Queue": S.object(
                 ["name": S.string(), "paused": S.boolean, "counts": S.map(S.integer(minimum: 0)), "pending": S.integer(minimum: 0)],
                 required: ["name", "paused", "counts", "pending"]),
+            "OpsOverview": S.object([
+                "generated_at": dateTime,
+                "queues": S.array(S.object([
+                    "name": S.string(), "paused": S.boolean, "counts": S.map(S.integer(minimum: 0)), "pending": S.integer(minimum: 0),
+                    "concurrency_limit": S.integer(minimum: 0), "rate_limit": S.integer(minimum: 0), "rate_limit_period_seconds": S.number(minimum: 0),
+                ], required: ["name", "paused", "counts", "pending"])),
+                "workers": S.array(S.object([
+                    "id": S.string(), "host": S.string(), "pid": S.integer(), "queues": S.array(S.string()),
+                    "concurrency": S.integer(), "busy": S.integer(), "processed": S.integer(), "draining": S.boolean,
+                    "last_heartbeat_at": dateTime, "heartbeat_age_seconds": S.number(minimum: 0),
+                    "running_jobs": S.array(S.object(
+                        ["id": S.string(), "type": S.string(), "queue": S.string(), "attempt": S.integer(), "started_at": dateTime],
+                        required: ["id", "type", "queue", "attempt"])),
+                ], required: ["id", "host", "pid", "queues", "concurrency", "busy", "processed", "draining", "last_heartbeat_at", "heartbeat_age_seconds", "running_jobs"])),
+                "failing": S.array(S.reference("OpsFailedJob")),
+                "dead": S.array(S.reference("OpsFailedJob")),
+            ], required: ["generated_at", "queues", "workers", "failing", "dead"]),
+            "OpsFailedJob": S.object([
+                "id": S.string(), "queue": S.string(), "type": S.string(), "state": S.string(enumeration: ["retrying", "dead"]),
+                "attempt": S.integer(), "max_attempts": S.integer(), "error_kind": S.string(), "error_message": S.string(),
+                "failed_at": dateTime, "next_attempt_at": dateTime,
+            ], required: ["id", "queue", "type", "state", "attempt", "max_attempts", "error_kind", "error_message", "failed_at"]),
             "Prediction": S.object([
                 "id": S.integer(), "game_id": S.integer(), "game_scheduled_at": optionalDateTime, "model_id": S.integer(),
                 "sport": S.string(), "bet_type": S.string(enumeration: ["spread", "moneyline", "total", "player_prop"]),

@@ -14,6 +14,10 @@ public struct APIConfiguration: Sendable {
     public var userRateLimit = RateLimit(requests: 600, per: .seconds(60))
     /// The first part of every Redis key the API writes (sessions, limits, cache): `NAMESPACE:auth:…`.
     public var redisNamespace: String = "aips"
+    /// The most failing and the most dead jobs the ops overview lists, newest failure first.
+    public var opsRecentFailures: Int = 50
+    /// The most running jobs per queue the ops overview reads to show what each worker runs.
+    public var opsRunningJobsPerQueue: Int = 200
     /// How long prediction reads are cached in Redis (the seed's 5 minutes).
     public var predictionCacheLifetime: Duration = .seconds(300)
 

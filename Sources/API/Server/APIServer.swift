@@ -58,6 +58,10 @@ public struct APIServer: Sendable {
         ).register(public: api, authenticated: signedIn)
         JobRoutes(queue: queue, registry: registry, maxBodySize: configuration.maxBodySize, scanLimit: configuration.jobScanLimit)
             .register(on: signedIn)
+        OpsRoutes(
+            reader: OpsOverviewReader(
+                queue: queue, recentFailures: configuration.opsRecentFailures, runningJobsPerQueue: configuration.opsRunningJobsPerQueue)
+        ).register(page: root, api: signedIn)
         PredictionRoutes(
             reader: PredictionReader(database: database), database: database,
             cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)

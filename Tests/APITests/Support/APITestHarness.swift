@@ -22,8 +22,11 @@ struct APITestHarness: Sendable {
     static let secret = "api-tests-secret-that-is-at-least-32-bytes"
     static let hasher = PasswordHasher(cost: 1 << 10)
 
+    /// A harness on a fresh database. `redisDatabase` gives the test a Redis logical database of
+    /// its own, for tests that read every queue and worker (the ops overview) and so must not see
+    /// those of tests running beside them.
     static func make(
-        _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil,
+        _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil, redisDatabase: Int? = nil,
         configure: (inout APIConfiguration) -> Void = { _ in }
     ) async throws -> APITestHarness {
         let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
@@ -35,7 +38,9 @@ struct APITestHarness: Sendable {
         let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
         try await store.migrate(logger: Logger(label: "test"))
 
-        let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        var redisConfiguration = try RedisConfiguration(url: TestServers.redisURL)
+        if let redisDatabase { redisConfiguration.database = redisDatabase }
+        let redis = RedisClient(configuration: redisConfiguration)
         let registry = JobRegistry()
         DiagnosticJobs.register(in: registry, redis: redis)
         let queue = JobQueue(redis: redis, registry: registry)

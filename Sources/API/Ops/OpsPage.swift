@@ -1,0 +1,31 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `GET /ops`: the ops page, one self-contained HTML document (inline style and script, no
+/// external assets) served with a Content-Security-Policy that admits exactly its own inline
+/// style and script, by hash, and connections only to its own origin (images only as `data:`,
+/// for the empty favicon that keeps the browser from asking for `/favicon.ico`).
+struct OpsPage: ResponseGenerator {
+    private static let body: [UInt8] = Array(OpsPageMarkup.document.utf8)
+
+    /// Computed once: the hashes pin the exact inline blocks, so an injected script or style
+    /// (should data ever reach the DOM as markup) would not run.
+    static let contentSecurityPolicy: String = {
+        func hash(_ text: String) -> String { "'sha256-" + Data(SHA256.digest(Array(text.utf8))).base64EncodedString() + "'" }
+        return [
+            "default-src 'none'", "script-src \(hash(OpsPageMarkup.script))", "style-src \(hash(OpsPageMarkup.style))",
+            "connect-src 'self'", "img-src data:", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+        ].joined(separator: "; ")
+    }()
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.body)))
+    }
+}
