@@ -35,6 +35,19 @@ struct DevCommand: AsyncParsableCommand {
     @Option(help: "Port of the in-process sandbox world the collectors read, unless ODDS_API_KEY is set.")
     var sandboxPort: Int = 8090
 
+    @Option(help: "World seconds per real second in the sandbox (60: an hour a minute, so games start and finish within minutes).")
+    var sandboxSpeed: Double = 60
+
+    @Option(help: "Days of sandbox history the first run backfills and trains on (0: none).")
+    var bootstrapDays: Int = 120
+
+    func validate() throws {
+        guard sandboxSpeed >= 0 && sandboxSpeed <= 3_600 else { throw ValidationError("--sandbox-speed must be 0…3600") }
+        guard bootstrapDays == 0 || (28...730).contains(bootstrapDays) else {
+            throw ValidationError("--bootstrap-days must be 0 or 28…730 (training needs weeks of games)")
+        }
+    }
+
     func run() async throws {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.dev")
@@ -81,7 +94,7 @@ struct DevCommand: AsyncParsableCommand {
             var sandbox: SandboxServer?
             if environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil {
                 let world = SandboxServer(
-                    configuration: SandboxConfiguration(seed: 1, start: Date(), speed: 1, host: "127.0.0.1", port: sandboxPort),
+                    configuration: SandboxConfiguration(seed: 1, start: Date(), speed: sandboxSpeed, host: "127.0.0.1", port: sandboxPort),
                     logger: Logger(label: "aips.sandbox"))
                 let venuesFile = dataDirectory.appendingPathComponent("venues.json")
                 let venues = SandboxSport.allCases.compactMap { world.world.league($0) }.flatMap { $0.teams.map(\.venue) }
@@ -90,12 +103,16 @@ struct DevCommand: AsyncParsableCommand {
                 collectorEnvironment["AIPS_VENUES_FILE"] = collectorEnvironment["AIPS_VENUES_FILE"] ?? venuesFile.path
                 sandbox = world
             }
-            let registry = JobCatalog.registry(redis: client, store: store, environment: collectorEnvironment)
+            // Every job reads the world's clock when the world is simulated: it may run faster than real time.
+            let worldClock = sandbox?.clock
+            let clock: @Sendable () -> Date = { worldClock?.now ?? Date() }
+            let registry = JobCatalog.registry(redis: client, store: store, environment: collectorEnvironment, now: clock)
             let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             let served = Set(registry.types)
-            let schedules = Schedule.defaults.filter { $0.jobs.allSatisfy { served.contains($0.type) } }
+            let schedules = DevelopmentSchedules.schedules(
+                Schedule.defaults.filter { $0.jobs.allSatisfy { served.contains($0.type) } }, speed: sandbox == nil ? 1 : sandboxSpeed)
             var workerQueues = try WorkerConfiguration.parseQueues(queues)
             for name in Set(schedules.flatMap { $0.jobs.map(\.queue) }) where !workerQueues.contains(where: { $0.name == name }) {
                 workerQueues.append(.init(name))
@@ -107,6 +124,9 @@ struct DevCommand: AsyncParsableCommand {
             let scheduler = Scheduler(
                 configuration: SchedulerConfiguration(schedules: schedules), queue: JobQueue(redis: client),
                 logger: Logger(label: "aips.scheduler"))
+            if sandbox != nil && bootstrapDays > 0 {
+                try await bootstrap(queue: queue, store: store, now: clock(), logger: logger)
+            }
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
             apiConfiguration.port = port
             let api = APIServer(configuration: apiConfiguration, queue: queue, registry: registry, database: store, metrics: metrics)
@@ -118,7 +138,8 @@ struct DevCommand: AsyncParsableCommand {
                   worker     queues \(workerQueues.map(\.name).joined(separator: ",")), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
                   scheduler  \(schedules.isEmpty ? "no default schedule has a handler in this build yet" : schedules.map(\.name).joined(separator: ", "))
                   api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)
-                  sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA/MLB world the collectors read")
+                  sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA/MLB world at \(sandboxSpeed)× real time")
+                  pipeline   collect → featurize → train.automl + train.stack → calibrate → predict → settle; models at /api/v1/models
                 Try:  export REDIS_URL=\(redisURL)
                       aips enqueue diag.sleep --payload '{"milliseconds":200}'
                       aips queue stats
@@ -135,5 +156,18 @@ struct DevCommand: AsyncParsableCommand {
             throw error
         }
         await stopEverything()
+    }
+
+    /// Enqueues the bootstrap flow unless a model already exists or the flow is still queued from an earlier run.
+    private func bootstrap(queue: JobQueue, store: Store, now: Date, logger: Logger) async throws {
+        let registered = try await store.models.summaries(limit: 1, offset: 0).total
+        let training = try await queue.stats(queue: "training").pending
+        guard registered == 0, training == 0 else { return }
+        let sports = CollectorEnvironment.configuration().sports
+        let requests = try PipelineFlow.bootstrap(sports: sports, days: bootstrapDays, now: now)
+        _ = try await queue.enqueue(requests)
+        logger.info(
+            "bootstrap flow enqueued: history, features, training, calibration",
+            metadata: ["jobs": "\(requests.count)", "days": "\(bootstrapDays)", "sports": "\(sports.joined(separator: ","))"])
     }
 }

@@ -138,6 +138,29 @@ enum OpenAPIDocument {
                     "One prediction.", tag: "predictions", parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
                     responses: ["200": json(S.envelope(S.reference("Prediction")))], errors: ["400", "401", "404", "429"]),
             ],
+            "/api/v1/models": [
+                "get": operation(
+                    "The model registry, newest first: data range, feature set, metrics, status.", tag: "models",
+                    parameters: pagination + [
+                        query("sport", S.string(pattern: "^[a-z0-9_]{1,32}$", minLength: 1, maxLength: 32)),
+                        query("bet_type", S.string(enumeration: ["spread", "moneyline", "total", "player_prop"])),
+                        query("status", S.string(enumeration: ["champion", "challenger", "retired"])),
+                    ],
+                    responses: ["200": json(S.page(S.reference("Model")))], errors: ["400", "401", "429"]),
+            ],
+            "/api/v1/models/{id}": [
+                "get": operation(
+                    "One model with its promotion decisions and rollbacks.", tag: "models",
+                    parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
+                    responses: ["200": json(S.envelope(S.reference("Model")))], errors: ["400", "401", "404", "429"]),
+            ],
+            "/api/v1/models/{id}/report": [
+                "get": operation(
+                    "The model's evaluation report: a self-contained HTML page with SVG charts.", tag: "models",
+                    parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
+                    responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": S.string()]]]],
+                    errors: ["400", "401", "404", "429"]),
+            ],
             "/api/v1/predictions/{id}/verify": [
                 "get": operation(
                     "Recompute the prediction's SHA-256 over its canonical content and compare.", tag: "predictions",
@@ -319,6 +342,19 @@ enum OpenAPIDocument {
                 "day", "sport", "generated_at", "summary", "by_tier", "by_bet_type", "trailing_30_days", "results", "top_predictions",
                 "notable_misses",
             ]),
+            "Model": S.object([
+                "id": S.integer(), "name": S.string(), "version": S.integer(minimum: 1), "sport": S.string(),
+                "bet_type": S.string(enumeration: ["spread", "moneyline", "total", "player_prop"]),
+                "status": S.string(enumeration: ["champion", "challenger", "retired"]), "feature_set_version": S.string(),
+                "training_start": dateTime, "training_end": dateTime, "metrics": S.map(S.number()),
+                "artifact_sha256": S.string(pattern: "^[0-9a-f]{64}$"), "artifact_bytes": S.integer(minimum: 0),
+                "report_url": S.string(nullable: true), "created_at": dateTime, "promoted_at": optionalDateTime,
+                "retired_at": optionalDateTime,
+                "events": S.array(S.object(
+                    ["kind": S.string(enumeration: ["promoted", "kept_challenger", "rolled_back", "reinstated"]), "reason": S.string(),
+                     "details": S.map(S.number()), "created_at": optionalDateTime],
+                    required: ["kind", "reason", "details"])),
+            ], required: ["id", "name", "version", "sport", "bet_type", "status", "feature_set_version", "training_start", "training_end", "metrics", "artifact_sha256", "artifact_bytes", "created_at"]),
             "PredictionVerification": S.object([
                 "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
                 "algorithm": S.string(), "canonical_content": S.string(),

@@ -67,6 +67,7 @@ public struct APIServer: Sendable {
             cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
         ).register(on: signedIn)
         ReportRoutes(database: database).register(on: signedIn)
+        ModelRoutes(database: database).register(on: signedIn)
 
         self.responder = router.buildResponder()
         self.routes = log.all

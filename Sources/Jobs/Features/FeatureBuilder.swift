@@ -36,11 +36,13 @@ public struct FeatureBuilder: Sendable {
         statcast = StatcastTeamWindow(rows: batterGames, days: Self.statcastDays)
     }
 
-    /// The share of the catalog's names for `sport` present in `features`, 0…1.
+    /// The share of the catalog's names for `sport` present in `features` (or not applicable), 0…1.
     public static func completeness(_ features: [String: Double], sport: String) -> Double {
         let names = FeatureCatalog.names(sport: sport)
         guard !names.isEmpty else { return 0 }
-        return Double(names.count(where: { features[$0] != nil })) / Double(names.count)
+        // Teams that never met have no head-to-head rates to compute: that is known, not missing.
+        let notApplicable: Set<String> = features["h2h_games_all"] == 0 ? ["h2h_home_win_rate_all", "h2h_avg_margin_all"] : []
+        return Double(names.count(where: { features[$0] != nil || notApplicable.contains($0) })) / Double(names.count)
     }
 
     /// The features of `game` from what was known before `asOf`: results of games known by then, `odds` (the

@@ -12,7 +12,7 @@ import Queue
 /// ```
 public struct Featurize: JobParameters, Equatable {
     public static let jobType = "featurize"
-    public static let defaultQueue = "default"
+    public static let defaultQueue = "features"
     /// The most days one history run may cover.
     public static let maximumDays = 400
     /// How far ahead a run without a range looks for games.

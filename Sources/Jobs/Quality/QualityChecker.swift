@@ -104,21 +104,13 @@ public struct QualityChecker: Sendable {
         }
         let endpoint = "/v4/sports/\(collected.oddsAPIKey)/scores"
         // The latest /scores payload The Odds API sent, straight from raw storage.
-        let row = try await tx.query(
-            """
-            SELECT payload, endpoint, fetched_at FROM raw_ingest
-            WHERE source = \(OddsAPIClient.source) AND (endpoint = \(endpoint) OR endpoint LIKE \(endpoint + "?%"))
-            ORDER BY fetched_at DESC, id DESC LIMIT 1
-            """
-        ).first
-        guard let row else {
+        guard let raw = try await tx.rawIngest.latest(source: OddsAPIClient.source, endpoint: endpoint) else {
             return DataQualityCheck(
                 checkName: "score_consistency", sport: sport, status: .pass, threshold: 1, details: ["compared": .number(0)],
                 checkedAt: Date())
         }
         let response = UpstreamResponse(
-            source: OddsAPIClient.source, endpoint: try row.decode("endpoint"), status: 200, headers: [:], body: try row.decode("payload"),
-            fetchedAt: try row.decode("fetched_at"))
+            source: OddsAPIClient.source, endpoint: raw.endpoint, status: 200, headers: [:], body: raw.payload, fetchedAt: raw.fetchedAt)
         let events = try PayloadDecoder.decode([OddsAPIScoreEvent].self, from: response).filter(\.completed)
         let directory = TeamDirectory(teams: try await tx.teams.teams(sport: sport), normalizer: teamNames)
         var compared = 0
@@ -150,14 +142,8 @@ public struct QualityChecker: Sendable {
     }
 
     private func featureCompleteness(_ sport: String, from: Date, to: Date, in tx: PostgresConnection) async throws -> DataQualityCheck? {
-        let rows = try await tx.query(
-            """
-            SELECT DISTINCT ON (f.game_id) f.game_id, f.completeness
-            FROM game_features f JOIN games g ON g.id = f.game_id
-            WHERE g.sport = \(sport) AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to) AND f.as_of <= \(from)
-            ORDER BY f.game_id, f.as_of DESC
-            """)
-        let sets = try rows.map { (try $0.decode(Int.self, "game_id"), try $0.decode(Double.self, "completeness")) }
+        let sets = try await tx.gameFeatures.latestCompleteness(sport: sport, from: from, to: to, asOf: from)
+            .map { ($0.gameID, $0.completeness) }
         guard let lowest = sets.map(\.1).min() else { return nil }
         let threshold = thresholds.featureCompleteness
         let below = sets.filter { $0.1 <= threshold }.map { JSONValue.number(Double($0.0)) }

@@ -4,11 +4,17 @@ import Store
 
 /// Registers `settle` with a worker's registry.
 public enum SettleJobs {
-    /// Registers the handler: it settles against `store`, dating settlements and reports with `now`.
-    public static func register(in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date) {
+    /// Registers the handler: it settles against `store`, dating settlements and reports with `now`;
+    /// `predictionsChanged` runs after predictions were graded (the API invalidates its prediction cache there).
+    public static func register(
+        in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date,
+        predictionsChanged: @escaping @Sendable () async throws -> Void = {}
+    ) {
         let settler = PredictionSettler(store: store, now: now)
         registry.register(SettlePredictions.self) { parameters, context in
-            try await settler.settle(parameters, jobID: context.id, logger: context.logger)
+            let runs = try await settler.settle(parameters, jobID: context.id, logger: context.logger)
+            if runs.values.contains(where: { $0.wins + $0.losses + $0.pushes + $0.voids > 0 }) { try await predictionsChanged() }
+            return runs
         }
     }
 

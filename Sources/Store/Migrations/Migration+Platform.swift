@@ -11,5 +11,6 @@ extension Migration {
         .diagnosticEffects,
         .rawIngestUnique,
         .dailyReports,
+        .modelReports,
     ]
 }

@@ -19,6 +19,8 @@ extension PostgresDatabase {
     public var gameFeatures: GameFeatureRepository { GameFeatureRepository(database: self) }
     /// `models`, the model registry.
     public var models: ModelRepository { ModelRepository(database: self) }
+    /// `model_reports` and `model_events`: evaluation pages and promotion decisions.
+    public var modelReports: ModelReportRepository { ModelReportRepository(database: self) }
     /// `predictions`.
     public var predictions: PredictionRepository { PredictionRepository(database: self) }
     /// `daily_reports`.

@@ -1,3 +1,4 @@
+import API
 import Foundation
 import Jobs
 import Queue
@@ -5,19 +6,34 @@ import Store
 
 /// Every job type this build of the platform knows, with its handler.
 enum JobCatalog {
-    /// The registry; jobs that write to PostgreSQL (the collectors, configured from the environment) get
-    /// handlers only when `store` is given, and are otherwise declared, so submissions are still validated.
+    /// The registry; jobs that write to PostgreSQL (the collectors, configured from the environment, and the model
+    /// pipeline) get handlers only when `store` is given, and are otherwise declared, so submissions are still
+    /// validated. `now` is the platform's clock: the sandbox's world clock when `aips dev` runs it faster than real time.
     static func registry(
-        redis: RedisClient, store: Store? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        redis: RedisClient, store: Store? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: (@Sendable () -> Date)? = nil
     ) -> JobRegistry {
         let registry = JobRegistry()
         DiagnosticJobs.register(in: registry, redis: redis)
         if let store {
+            var collectors = CollectorEnvironment.configuration(environment)
+            if let now { collectors.now = now }
+            let clock = collectors.now
+            // Whatever stores or settles predictions makes the API's cached prediction reads stale.
+            let cache = PredictionCache(redis: redis, lifetime: .seconds(300))
             RecordedEffectJob.register(in: registry, redis: redis, store: store)
-            CollectorJobs.register(in: registry, store: store, configuration: CollectorEnvironment.configuration(environment))
+            CollectorJobs.register(in: registry, store: store, configuration: collectors)
+            FeatureJobs.register(in: registry, store: store, sports: collectors.sports, now: clock)
+            ModelJobs.register(
+                in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version, now: clock,
+                predictionsChanged: { try await cache.invalidate() })
+            SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await cache.invalidate() })
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)
+            FeatureJobs.declare(in: registry)
+            ModelJobs.declare(in: registry)
+            SettleJobs.declare(in: registry)
         }
         return registry
     }

@@ -47,6 +47,9 @@ public struct GamesCollector: Sendable {
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = GamesCollection(applied: true, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)
+            // Scoreboards of different days share teams, written in event order: without one order of locks,
+            // two jobs running at once deadlock on each other's team rows.
+            try await tx.teams.lockForWrites(sport: sport.code)
             for (response, scoreboard) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1

@@ -38,12 +38,18 @@ public struct RawIngestRepository: Sendable {
 
     /// The payload with `id`.
     public func find(id: Int) async throws -> RawPayload? {
-        try await database.query("SELECT * FROM raw_ingest WHERE id = \(id)").rows.first.map { row in
-            RawPayload(
-                id: try row.decode("id"), source: try row.decode("source"), endpoint: try row.decode("endpoint"),
-                fetchedAt: try row.decode("fetched_at"), payload: try row.decode("payload"),
-                isBackfill: try row.decode("is_backfill"), jobID: try row.decode("job_id"))
-        }
+        try await database.query("SELECT * FROM raw_ingest WHERE id = \(id)").rows.first.map(Self.payload)
+    }
+
+    /// The newest payload `source` sent from `endpoint`, with or without a query string.
+    public func latest(source: String, endpoint: String) async throws -> RawPayload? {
+        try await database.query(
+            """
+            SELECT * FROM raw_ingest
+            WHERE source = \(source) AND (endpoint = \(endpoint) OR endpoint LIKE \(endpoint + "?%"))
+            ORDER BY fetched_at DESC, id DESC LIMIT 1
+            """
+        ).rows.first.map(Self.payload)
     }
 
     /// True when a payload with this hash was already stored from `source` (to skip unchanged fetches).
@@ -58,5 +64,12 @@ public struct RawIngestRepository: Sendable {
         try await database.query(
             "SELECT fetched_at FROM raw_ingest WHERE source = \(source) ORDER BY fetched_at DESC LIMIT 1"
         ).first?.decode(Date.self, "fetched_at")
+    }
+
+    private static func payload(_ row: PostgresRow) throws -> RawPayload {
+        RawPayload(
+            id: try row.decode("id"), source: try row.decode("source"), endpoint: try row.decode("endpoint"),
+            fetchedAt: try row.decode("fetched_at"), payload: try row.decode("payload"),
+            isBackfill: try row.decode("is_backfill"), jobID: try row.decode("job_id"))
     }
 }

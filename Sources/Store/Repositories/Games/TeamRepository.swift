@@ -27,6 +27,13 @@ public struct TeamRepository: Sendable {
         return try result.returnedID()
     }
 
+    /// Takes the transaction's lock on the teams of `sport`: writers of teams take it first, so concurrent
+    /// transactions that upsert overlapping teams in different orders queue instead of deadlocking.
+    /// Call it inside a transaction; the lock ends with the transaction.
+    public func lockForWrites(sport: String) async throws {
+        _ = try await database.query("SELECT pg_advisory_xact_lock(hashtextextended('aips.teams.' || \(sport), 0))")
+    }
+
     /// The team with `id`.
     public func find(id: Int) async throws -> Team? {
         try await database.query("SELECT * FROM teams WHERE id = \(id)").rows.first.map(Self.team)

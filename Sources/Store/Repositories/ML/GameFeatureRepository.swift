@@ -48,6 +48,19 @@ public struct GameFeatureRepository: Sendable {
         ).map(Self.featureSet)
     }
 
+    /// Per game of `sport` scheduled in `from..<to`, the completeness of its latest feature set computed at or
+    /// before `asOf` (the data-quality gate); games without one are absent.
+    public func latestCompleteness(sport: String, from: Date, to: Date, asOf: Date) async throws -> [(gameID: Int, completeness: Double)] {
+        try await database.query(
+            """
+            SELECT DISTINCT ON (f.game_id) f.game_id, f.completeness
+            FROM game_features f JOIN games g ON g.id = f.game_id
+            WHERE g.sport = \(sport) AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to) AND f.as_of <= \(asOf)
+            ORDER BY f.game_id, f.as_of DESC
+            """
+        ).map { row in (try row.decode("game_id"), try row.decode("completeness")) }
+    }
+
     private static func featureSet(_ row: PostgresRow) throws -> GameFeatureSet {
         GameFeatureSet(
             gameID: try row.decode("game_id"), featureSetVersion: try row.decode("feature_set_version"),

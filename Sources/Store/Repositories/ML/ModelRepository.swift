@@ -2,7 +2,7 @@ import Foundation
 
 /// The model registry: `models`.
 public struct ModelRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
     /// A repository over `database` (a pool, or a connection inside a transaction).
     public init(database: any PostgresDatabase) {
@@ -44,6 +44,37 @@ public struct ModelRepository: Sendable {
         ).map(Self.model)
     }
 
+    /// The newest model registered under `name`, if any.
+    public func latest(name: String) async throws -> RegisteredModel? {
+        try await database.query(
+            "SELECT * FROM models WHERE name = \(name) ORDER BY version DESC LIMIT 1"
+        ).rows.first.map(Self.model)
+    }
+
+    /// The version the next model registered under `name` gets.
+    public func nextVersion(name: String) async throws -> Int {
+        let current: Int? = try await database.query(
+            "SELECT max(version)::bigint AS version FROM models WHERE name = \(name)"
+        ).rows.first?.decode("version")
+        return (current ?? 0) + 1
+    }
+
+    /// The model that was champion of a sport and bet type most recently before `id` (for a rollback), if any.
+    public func previousChampion(sport: String, betType: BetType, before id: Int) async throws -> RegisteredModel? {
+        try await database.query(
+            """
+            SELECT * FROM models
+            WHERE sport = \(sport) AND bet_type = \(betType) AND id <> \(id) AND status = 'retired' AND promoted_at IS NOT NULL
+            ORDER BY promoted_at DESC LIMIT 1
+            """
+        ).rows.first.map(Self.model)
+    }
+
+    /// Every champion.
+    public func champions() async throws -> [RegisteredModel] {
+        try await database.query("SELECT * FROM models WHERE status = 'champion' ORDER BY sport, bet_type").map(Self.model)
+    }
+
     /// Makes the model champion of its sport and bet type and retires the previous champion, atomically;
     /// returns false if there is no such model.
     @discardableResult
@@ -71,7 +102,7 @@ public struct ModelRepository: Sendable {
         ).affectedRows == 1
     }
 
-    private static func model(_ row: PostgresRow) throws -> RegisteredModel {
+    static func model(_ row: PostgresRow) throws -> RegisteredModel {
         RegisteredModel(
             id: try row.decode("id"), name: try row.decode("name"), version: try row.decode("version"),
             sport: try row.decode("sport"), betType: try row.decode("bet_type"), status: try row.decode("status"),

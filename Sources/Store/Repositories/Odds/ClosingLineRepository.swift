@@ -43,6 +43,19 @@ public struct ClosingLineRepository: Sendable {
         ).affectedRows
     }
 
+    /// Games of `sport` that started in `from..<to` and have odds but no closing line yet: the ones to capture.
+    public func gamesToCapture(sport: String, from: Date, to: Date) async throws -> [(id: Int, scheduledAt: Date)] {
+        try await database.query(
+            """
+            SELECT g.id, g.scheduled_at FROM games g
+            WHERE g.sport = \(sport) AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
+              AND NOT EXISTS (SELECT 1 FROM closing_lines c WHERE c.game_id = g.id)
+              AND EXISTS (SELECT 1 FROM odds o WHERE o.game_id = g.id)
+            ORDER BY g.scheduled_at, g.id
+            """
+        ).map { row in (try row.decode("id"), try row.decode("scheduled_at")) }
+    }
+
     /// The closing lines of a game.
     public func lines(gameID: Int) async throws -> [ClosingLine] {
         try await database.query(

@@ -1,0 +1,71 @@
+import Hummingbird
+import Store
+
+/// `GET /models`, `GET /models/{id}` and `GET /models/{id}/report`: the model registry, its promotion log and
+/// the stored evaluation pages, for any signed-in user.
+struct ModelRoutes: Sendable {
+    let database: any PostgresDatabase
+
+    func register(on group: RouteRegistrar) {
+        group.get("models", use: list)
+        group.get("models/{id}", use: show)
+        group.get("models/{id}/report", use: report)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[ModelView], PageMeta> {
+        _ = try context.requireIdentity()
+        let query = request.uri.queryParameters
+        let pagination = try Pagination(query)
+        let sport = try query.get("sport").map { text in
+            guard (1...32).contains(text.utf8.count), text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) else {
+                throw APIError.validation("sport must be a lowercase sport code such as nba", field: "sport")
+            }
+            return text
+        }
+        let betType = try query.get("bet_type").map { text in
+            guard let value = BetType(rawValue: text) else {
+                throw APIError.validation("bet_type must be one of \(BetType.allCases.map(\.rawValue).joined(separator: ", "))", field: "bet_type")
+            }
+            return value
+        }
+        let status = try query.get("status").map { text in
+            guard let value = ModelStatus(rawValue: text) else {
+                throw APIError.validation("status must be one of \(ModelStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
+            }
+            return value
+        }
+        let page = try await database.models.summaries(
+            sport: sport, betType: betType, status: status, limit: pagination.limit, offset: pagination.offset)
+        return Envelope(data: page.models.map { ModelView($0) }, meta: pagination.meta(total: page.total))
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<ModelView, EmptyMeta> {
+        _ = try context.requireIdentity()
+        let id = try Self.id(context)
+        guard let summary = try await database.models.summary(id: id) else { throw Self.notFound(id) }
+        return Envelope(data: ModelView(summary, events: try await database.modelReports.events(modelID: id)), meta: EmptyMeta())
+    }
+
+    /// The self-contained HTML page; it has no scripts, and the CSP keeps it that way.
+    @Sendable func report(_ request: Request, context: APIRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        let id = try Self.id(context)
+        guard let html = try await database.modelReports.report(modelID: id) else {
+            throw APIError(.notFound, code: "REPORT_NOT_FOUND", "Model \(id) has no evaluation report", details: ["model_id": .integer(Int64(id))])
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private static func id(_ context: APIRequestContext) throws -> Int {
+        let text = try context.parameters.require("id")
+        guard let id = Int(text), id > 0 else { throw APIError.validation("the model id must be a positive integer", field: "id") }
+        return id
+    }
+
+    private static func notFound(_ id: Int) -> APIError {
+        APIError(.notFound, code: "MODEL_NOT_FOUND", "Model with ID \(id) not found", details: ["model_id": .integer(Int64(id))])
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Store
+
+/// A registry entry as the API shows it: what it was trained on, how it scored, and what happened to it.
+struct ModelView: Codable, Sendable {
+    struct Event: Codable, Sendable {
+        var kind: String
+        var reason: String
+        var details: [String: Double]
+        var createdAt: Date?
+    }
+
+    var id: Int
+    var name: String
+    var version: Int
+    var sport: String
+    var betType: String
+    var status: String
+    var featureSetVersion: String
+    var trainingStart: Date
+    var trainingEnd: Date
+    var metrics: [String: Double]
+    var artifactSha256: String
+    var artifactBytes: Int
+    var reportUrl: String?
+    var createdAt: Date
+    var promotedAt: Date?
+    var retiredAt: Date?
+    var events: [Event]?
+
+    init(_ m: ModelSummary, events: [ModelEvent]? = nil) {
+        id = m.id
+        name = m.name
+        version = m.version
+        sport = m.sport
+        betType = m.betType.rawValue
+        status = m.status.rawValue
+        featureSetVersion = m.featureSetVersion
+        trainingStart = m.trainingStart
+        trainingEnd = m.trainingEnd
+        // JSON has no NaN: a metric that could not be computed is left out.
+        metrics = m.metrics.filter { $0.value.isFinite }
+        artifactSha256 = m.artifactSHA256
+        artifactBytes = m.artifactBytes
+        reportUrl = m.hasReport ? "/api/v1/models/\(m.id)/report" : nil
+        createdAt = m.createdAt
+        promotedAt = m.promotedAt
+        retiredAt = m.retiredAt
+        self.events = events?.map {
+            Event(kind: $0.kind.rawValue, reason: $0.reason, details: $0.details.filter { $0.value.isFinite }, createdAt: $0.createdAt)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Queue
+import Store
+
+/// `calibrate`: per sport and bet type, blends the newest AutoML and Stack models with a soft-voting ensemble
+/// (weights chosen on validation), calibrates the blend (isotonic unless Platt or none is better cross-fitted),
+/// evaluates it on the newest games, writes the HTML report, registers it, and promotes it when it passes the
+/// thresholds and beats the champion on the same games.
+public struct Calibrate: JobParameters, Equatable {
+    public static let jobType = "calibrate"
+    public static let defaultQueue = "training"
+
+    /// The sport; `nil`: every configured sport.
+    public var sport: String?
+    /// `spread`, `moneyline` or `total`; `nil`: all three.
+    public var betType: String?
+    /// Overrides of the promotion thresholds.
+    public var thresholds: PromotionThresholds?
+
+    /// Parameters; `nil` fields take their defaults.
+    public init(sport: String? = nil, betType: BetType? = nil, thresholds: PromotionThresholds? = nil) {
+        self.sport = sport
+        self.betType = betType?.rawValue
+        self.thresholds = thresholds
+    }
+
+    /// The bet types to calibrate.
+    var betTypes: [BetType] {
+        betType.flatMap(BetType.init(rawValue:)).map { [$0] } ?? [.spread, .moneyline, .total]
+    }
+
+    public func validate() throws {
+        if let betType, BetType(rawValue: betType) == nil || betType == BetType.playerProp.rawValue {
+            throw QueueError(.invalidRequest, "betType: \"\(betType.prefix(40))\" is not spread, moneyline or total")
+        }
+        if let sport, sport.isEmpty || sport.count > 20 { throw QueueError(.invalidRequest, "sport: give a sport code such as nba") }
+        if let t = thresholds, ![t.accuracy, t.auc, t.logLoss, t.brier, t.ece].allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) {
+            throw QueueError(.invalidRequest, "thresholds: every threshold is a number from 0 to 1")
+        }
+    }
+}

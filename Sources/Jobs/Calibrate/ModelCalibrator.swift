@@ -1,0 +1,309 @@
+import Foundation
+import Logging
+import ML
+import Store
+
+/// Builds the calibrated meta-ensemble of a sport and bet type from the newest AutoML and Stack models, reports on
+/// it, registers it and decides its promotion (ML guide 2.5 steps 5–9, 2.7).
+public struct ModelCalibrator: Sendable {
+    let store: Store
+    let stakes: StakePolicy
+    let tiers: TierPolicy
+
+    /// A calibrator over `store`; the backtest stakes and tiers bets as `predict` does.
+    public init(store: Store, stakes: StakePolicy = .standard, tiers: TierPolicy = .standard) {
+        self.store = store
+        self.stakes = stakes
+        self.tiers = tiers
+    }
+
+    /// Calibrates, reports, registers and maybe promotes; a skipped outcome when the learners are missing.
+    ///
+    /// The model, its report and the decision are written under `effectID`: a redelivered job writes nothing twice.
+    public func calibrate(sport: String, betType: BetType, thresholds: PromotionThresholds, effectID: String, logger: Logger)
+        async throws -> TrainingOutcome
+    {
+        var outcome = TrainingOutcome(sport: sport, betType: betType.rawValue, rows: [])
+        if try await store.hasJobEffect(jobID: effectID) {
+            outcome.skipped = "calibrated by an earlier delivery"
+            return outcome
+        }
+        guard let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType)),
+            let stackRecord = try await store.models.latest(name: ModelKind.stack.modelName(sport: sport, betType: betType))
+        else {
+            outcome.skipped = "no AutoML and Stack models to blend yet"
+            return outcome
+        }
+        let automl = try ModelArchive.decode(Array(automlRecord.artifact))
+        let stack = try ModelArchive.decode(Array(stackRecord.artifact))
+        // Both learners must have fit the same rows, or the calibration rows could be ones a learner saw.
+        guard automl.featureNames == stack.featureNames, automlRecord.trainingEnd == stackRecord.trainingEnd,
+            automlRecord.featureSetVersion == stackRecord.featureSetVersion,
+            automlRecord.hyperparameters["settings"] == stackRecord.hyperparameters["settings"]
+        else {
+            outcome.skipped = "AutoML #\(automlRecord.id!) and Stack #\(stackRecord.id!) were trained on different windows or features"
+            return outcome
+        }
+        let settings = try automlRecord.hyperparameters["settings"].map(Self.decodeSettings) ?? TrainingSettings()
+        let data = try await TrainingDataLoader(store: store).load(
+            sport: sport, betType: betType, featureSetVersion: automlRecord.featureSetVersion, end: automlRecord.trainingEnd,
+            settings: settings, names: automl.featureNames)
+        outcome.rows = [data.fit.count, data.calibration.count, data.evaluation.count]
+        if let shortfall = ModelTrainer.shortfall(data) {
+            outcome.skipped = shortfall
+            return outcome
+        }
+        let started = ContinuousClock.now
+        let blended = try await ComputeQueue.run {
+            Self.blend(automl: automl.model, stack: stack.model, data: data, seed: settings.seed)
+        }
+        let model = blended.model
+        let weights = blended.weights
+        let calibration = blended.calibration
+        let members = blended.members
+        let probabilities = blended.probabilities
+        let evaluation = blended.evaluation
+        let evaluationLabels = data.labels(data.evaluation)
+        var scores = [EvaluationReport.ModelScore(label: "meta (calibrated)", evaluation: evaluation)]
+        for (label, memberEvaluation) in zip(["automl #\(automlRecord.id!)", "stack #\(stackRecord.id!)", "voting"], blended.memberEvaluations) {
+            scores.append(.init(label: label, evaluation: memberEvaluation))
+        }
+        // The shadow comparison: the champion scores the very same evaluation games.
+        let champion = try await store.models.champion(sport: sport, betType: betType)
+        var championEvaluation: BinaryEvaluation?
+        if let champion, let archive = try? ModelArchive.decode(Array(champion.artifact)) {
+            let rows = TrainingData.dataset(data.evaluation.map(\.features), names: archive.featureNames)
+            let evaluated = BinaryEvaluation(labels: evaluationLabels, probabilities: archive.model.predict(rows))
+            championEvaluation = evaluated
+            scores.append(.init(label: "champion #\(champion.id!)", evaluation: evaluated))
+        }
+        let failures = thresholds.failures(evaluation)
+        let promote: Bool
+        let decision: String
+        if !failures.isEmpty {
+            promote = false
+            decision = "Kept as challenger: fails \(failures.joined(separator: ", "))."
+        } else if let championEvaluation, let champion, !(evaluation.logLoss < championEvaluation.logLoss) {
+            promote = false
+            decision = String(
+                format: "Kept as challenger: log loss %.4f does not beat champion #%d's %.4f on the same %d games.",
+                evaluation.logLoss, champion.id!, championEvaluation.logLoss, data.evaluation.count)
+        } else {
+            promote = true
+            decision =
+                championEvaluation.map {
+                    String(format: "Promoted: passes every threshold and beats the champion's log loss %.4f on the same games.", $0.logLoss)
+                } ?? "Promoted: passes every threshold; there was no champion."
+        }
+
+        let name = ModelKind.meta.modelName(sport: sport, betType: betType)
+        var metrics = ModelTrainer.metrics(evaluation)
+        metrics["calibration_seconds"] = started.duration(to: .now).inSeconds
+        metrics["rows_fit"] = Double(data.fit.count)
+        metrics["rows_calibration"] = Double(data.calibration.count)
+        metrics["rows_evaluation"] = Double(data.evaluation.count)
+        let backtest = try await self.backtest(data.evaluation, probabilities: probabilities, betType: betType)
+        metrics["backtest_roi"] = backtest.roi
+        metrics["backtest_bets"] = Double(backtest.bets.count)
+        let hyperparameters: [String: JSONValue] = [
+            "members": .array([.number(Double(automlRecord.id!)), .number(Double(stackRecord.id!)), .string("voting")]),
+            "weights": .array(weights.map(JSONValue.number)),
+            "calibration": .string(calibration.rawValue),
+            "settings": try JSONValue(encoding: settings),
+            "thresholds": try JSONValue(encoding: thresholds),
+        ]
+        let artifact = Data(
+            try ModelArchive(
+                model: model, featureNames: automl.featureNames, featureKinds: automl.featureKinds,
+                metadata: [
+                    "kind": ModelKind.meta.rawValue, "sport": sport, "bet_type": betType.rawValue,
+                    "feature_set_version": automlRecord.featureSetVersion,
+                ]
+            ).encoded())
+        let markets = try await markets(sport: sport, betType: betType)
+        var details = metrics
+        if let championEvaluation { details["champion_log_loss"] = championEvaluation.logLoss }
+        if let champion { details["champion_id"] = Double(champion.id!) }
+        let registered = try await store.withJobEffect(jobID: effectID) { tx in
+            let version = try await tx.models.nextVersion(name: name)
+            let id = try await tx.models.register(
+                RegisteredModel(
+                    name: name, version: version, sport: sport, betType: betType, featureSetVersion: automlRecord.featureSetVersion,
+                    trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
+                    hyperparameters: hyperparameters, metrics: metrics, artifact: artifact))
+            let report = EvaluationReport(
+                title: "\(name) v\(version) (model #\(id))", sport: sport, betType: betType.rawValue,
+                trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
+                featureSetVersion: automlRecord.featureSetVersion, rows: outcome.rows, weights: weights,
+                calibration: calibration.rawValue, scores: scores, leaderboard: Self.leaderboard(automlRecord),
+                periods: Self.weeks(data.evaluation, probabilities: probabilities),
+                permutationImportance: blended.permutationImportance, shap: blended.shap, shapModel: Self.shapSource(members),
+                markets: markets + [.init(sport: sport, betType: betType.rawValue, modelID: id, accuracy: evaluation.accuracy,
+                                          auc: evaluation.auc, logLoss: evaluation.logLoss)],
+                backtest: backtest, thresholds: thresholds, decision: decision, createdAt: Date())
+            try await tx.modelReports.saveReport(modelID: id, html: EvaluationReportPage.html(report))
+            try await tx.modelReports.log(ModelEvent(modelID: id, kind: promote ? .promoted : .keptChallenger, reason: decision, details: details))
+            return id
+        }
+        guard case .applied(let id) = registered else {
+            outcome.skipped = "calibrated by an earlier delivery"
+            return outcome
+        }
+        if promote { try await store.models.promote(id: id) }
+        logger.info(
+            "model calibrated",
+            metadata: ["model": "\(name)", "model_id": "\(id)", "log_loss": "\(evaluation.logLoss)", "promoted": "\(promote)",
+                       "decision": "\(decision)"])
+        outcome.modelID = id
+        outcome.logLoss = evaluation.logLoss
+        outcome.promoted = promote
+        return outcome
+    }
+
+    /// The CPU-bound part of calibration.
+    struct Blended: Sendable {
+        var members: [TrainedModel]
+        var weights: [Double]
+        var calibration: CalibrationMethod
+        var model: TrainedModel
+        var probabilities: [Double]
+        var evaluation: BinaryEvaluation
+        var memberEvaluations: [BinaryEvaluation]
+        var permutationImportance: [EvaluationReport.Importance]
+        var shap: [EvaluationReport.Importance]
+    }
+
+    /// Fits the voting ensemble, weights the three on the calibration rows, calibrates the blend there, and
+    /// scores and explains it on the evaluation rows (run it on `ComputeQueue`).
+    static func blend(automl: TrainedModel, stack: TrainedModel, data: TrainingData, seed: UInt64) -> Blended {
+        let calibrationData = data.dataset(data.calibration)
+        let calibrationLabels = data.labels(data.calibration)
+        let evaluationData = data.dataset(data.evaluation)
+        let evaluationLabels = data.labels(data.evaluation)
+        let voting = TrainedModel.weightedEnsemble(SoftVotingEnsemble().fit(data.dataset(data.fit), labels: data.labels(data.fit)))
+        let members = [automl, stack, voting]
+        let weights = MetaEnsemble.weights(validationPredictions: members.map { $0.predict(calibrationData) }, labels: calibrationLabels)
+        let blend = MetaEnsemble.combine(members: members, weights: weights)
+        let calibration = CalibrationSelection.choose(scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed)
+        let model: TrainedModel =
+            calibration.calibrator.map { .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: $0)) }
+            ?? .weightedEnsemble(blend)
+        let probabilities = model.predict(evaluationData)
+        return Blended(
+            members: members, weights: weights, calibration: calibration.method, model: model, probabilities: probabilities,
+            evaluation: BinaryEvaluation(labels: evaluationLabels, probabilities: probabilities),
+            memberEvaluations: members.map { BinaryEvaluation(labels: evaluationLabels, probabilities: $0.predict(evaluationData)) },
+            permutationImportance: permutation(model, evaluationData, evaluationLabels, seed: seed),
+            shap: shap(members, evaluationData))
+    }
+
+    // MARK: - Report parts
+
+    /// Bets the evaluation games at the best price before each game's features were taken, as predict would.
+    func backtest(_ rows: [TrainingExample], probabilities: [Double], betType: BetType) async throws -> EvaluationReport.Backtest {
+        var bets: [EvaluationReport.Backtest.Bet] = []
+        var unpriced = 0
+        let sides = BetOutcome.selections(betType)
+        let lineFeature = BetOutcome.lineFeature(betType)
+        for (row, probability) in zip(rows, probabilities) {
+            let snapshots = try await store.odds.latest(gameID: row.gameID, asOf: row.asOf)
+            let line = lineFeature.flatMap { row.features[$0] }
+            var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
+            for (selection, p, wins) in [(sides.positive, probability, row.label == 1), (sides.negative, 1 - probability, row.label == 0)] {
+                guard let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line) else { continue }
+                let edge = p - 1 / offer.price
+                if edge > (best?.edge ?? 0) { best = (edge, p, offer.price, wins) }
+            }
+            guard snapshots.contains(where: { $0.market == OddsMarket.key(for: betType) }) else {
+                unpriced += 1
+                continue
+            }
+            guard let best else { continue }
+            let stake = stakes.stake(probability: best.probability, decimalPrice: best.price)
+            guard stake > 0 else { continue }
+            let tier = tiers.tier(edge: best.edge, probability: best.probability)
+            bets.append(.init(at: row.scheduledAt, tier: tier.rawValue, stake: stake, profit: best.wins ? stake * (best.price - 1) : -stake, won: best.wins))
+        }
+        return EvaluationReport.Backtest(bets: bets, unpriced: unpriced)
+    }
+
+    /// The newest calibrated model of every other sport and bet type, for the accuracy table.
+    private func markets(sport: String, betType: BetType) async throws -> [EvaluationReport.MarketScore] {
+        var sports = Set(try await store.models.champions().map(\.sport))
+        sports.insert(sport)
+        var scores: [EvaluationReport.MarketScore] = []
+        for other in sports.sorted() {
+            for type in [BetType.spread, .moneyline, .total] where !(other == sport && type == betType) {
+                if let model = try await store.models.latest(name: ModelKind.meta.modelName(sport: other, betType: type)),
+                    let accuracy = model.metrics["accuracy"]
+                {
+                    scores.append(.init(sport: other, betType: type.rawValue, modelID: model.id!, accuracy: accuracy,
+                                        auc: model.metrics["auc"] ?? .nan, logLoss: model.metrics["log_loss"] ?? .nan))
+                }
+            }
+        }
+        return scores
+    }
+
+    private static func decodeSettings(_ value: JSONValue) throws -> TrainingSettings {
+        try JSONDecoder().decode(TrainingSettings.self, from: JSONEncoder().encode(value))
+    }
+
+    private static func leaderboard(_ record: RegisteredModel) -> [EvaluationReport.LeaderboardRow] {
+        guard case .array(let entries) = record.hyperparameters["leaderboard"] else { return [] }
+        return entries.compactMap { entry in
+            guard case .object(let fields) = entry, case .string(let name) = fields["name"], case .number(let auc) = fields["auc"],
+                case .number(let logLoss) = fields["log_loss"], case .number(let brier) = fields["brier"],
+                case .number(let seconds) = fields["fit_seconds"]
+            else { return nil }
+            return .init(name: name, auc: auc, logLoss: logLoss, brier: brier, fitSeconds: seconds)
+        }
+    }
+
+    private static func weeks(_ rows: [TrainingExample], probabilities: [Double]) -> [EvaluationReport.Period] {
+        guard let first = rows.first?.scheduledAt else { return [] }
+        let groups = Dictionary(grouping: rows.indices) { Int(rows[$0].scheduledAt.timeIntervalSince(first) / (7 * 86_400)) }
+        return groups.keys.sorted().map { week in
+            let indices = groups[week]!
+            let labels = indices.map { rows[$0].label }
+            let p = indices.map { probabilities[$0] }
+            return .init(
+                start: first.addingTimeInterval(Double(week) * 7 * 86_400), rows: indices.count,
+                accuracy: BinaryMetrics.accuracy(labels: labels, probabilities: p), logLoss: BinaryMetrics.logLoss(labels: labels, probabilities: p))
+        }
+    }
+
+    private static func permutation(_ model: TrainedModel, _ data: Dataset, _ labels: [Double], seed: UInt64) -> [EvaluationReport.Importance] {
+        let result = PermutationImportance.compute(data: data, labels: labels, repeats: 2, seed: seed, predict: model.predict)
+        return zip(data.names, result.logLossRise).map { .init(feature: $0, value: $1) }.sorted { $0.value > $1.value }
+    }
+
+    private static func shap(_ members: [TrainedModel], _ data: Dataset) -> [EvaluationReport.Importance] {
+        guard let gbm = members.lazy.compactMap(firstGradientBoosting).first else { return [] }
+        let values = gbm.shapValues(data)
+        guard !values.isEmpty else { return [] }
+        return data.names.indices.map { column in
+            .init(feature: data.names[column], value: values.reduce(0) { $0 + abs($1[column]) } / Double(values.count))
+        }.sorted { $0.value > $1.value }
+    }
+
+    private static func shapSource(_ members: [TrainedModel]) -> String {
+        for (name, member) in zip(["the AutoML leader", "the Stack", "the voting ensemble"], members) where firstGradientBoosting(member) != nil {
+            return "first gradient-boosting model inside \(name)"
+        }
+        return "no gradient-boosting model to explain"
+    }
+
+    /// The first gradient-boosting model inside `model`, depth first.
+    private static func firstGradientBoosting(_ model: TrainedModel) -> GradientBoostingModel? {
+        switch model {
+        case .gradientBoosting(let gbm): return gbm
+        case .generalizedLinear, .randomForest: return nil
+        case .bagged(let bagged): return bagged.members.lazy.compactMap(firstGradientBoosting).first
+        case .stackedEnsemble(let stacked): return stacked.baseModels.lazy.compactMap(firstGradientBoosting).first
+        case .multiLayerStack(let stack): return stack.layers.lazy.flatMap { $0 }.compactMap { firstGradientBoosting(.bagged($0)) }.first
+        case .weightedEnsemble(let ensemble): return ensemble.members.lazy.compactMap(firstGradientBoosting).first
+        case .calibrated(let calibrated): return firstGradientBoosting(calibrated.base)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Queue
+
+/// The model pipeline from an empty database, as one flow of jobs: how `aips dev` gets to predictions in minutes.
+public enum PipelineFlow {
+    /// Quick settings for a first model: a window of `days`, a small AutoML search and a one-layer stack.
+    public static func quickSettings(days: Int) -> TrainingSettings {
+        var settings = TrainingSettings()
+        settings.trainingWindowDays = days
+        settings.validationWindowDays = max(7, days / 6)
+        settings.maxModels = 12
+        settings.maxRuntimeSeconds = 30
+        settings.preset = .mediumQuality
+        settings.folds = 3
+        return settings
+    }
+
+    /// Per sport: games and odds for each of the `days` days before `now`, then `featurize` over the range once
+    /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
+    public static func bootstrap(
+        sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
+    ) throws -> [JobRequest] {
+        let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
+        let time: (Date) -> String = { $0.formatted(.iso8601) }
+        let start = now.addingTimeInterval(-Double(days) * 86_400)
+        let settings = settings ?? quickSettings(days: days)
+        var requests: [JobRequest] = []
+        for sport in sports {
+            let history = try BackfillPlan(
+                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: [.games, .odds]
+            ).requests()
+            var featurize = try JobRequest(Featurize(sport: sport, from: start, to: now), queue: "features")
+            featurize.dependsOn = history.map(\.id)
+            var automl = try JobRequest(TrainAutoML(sport: sport, asOf: time(now), settings: settings))
+            automl.dependsOn = [featurize.id]
+            automl.maxAttempts = 2
+            automl.timeout = .seconds(3_600)
+            var stack = try JobRequest(TrainStack(sport: sport, asOf: time(now), settings: settings))
+            stack.dependsOn = [featurize.id]
+            stack.maxAttempts = 2
+            stack.timeout = .seconds(3_600)
+            var calibrate = try JobRequest(Calibrate(sport: sport, thresholds: thresholds))
+            calibrate.dependsOn = [automl.id, stack.id]
+            calibrate.maxAttempts = 2
+            requests += history + [featurize, automl, stack, calibrate]
+        }
+        return requests
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import Store
+
+/// The seed's rollback triggers (ML guide 2.7), checked after each prediction run: a champion whose settled
+/// accuracy has dropped more than 5 points below its evaluation baseline, or whose predictions fail more than
+/// 1 % of the time, is retired and the previous champion reinstated; both are logged in `model_events`.
+public struct ModelMonitor: Sendable {
+    /// Settled picks needed before accuracy can trigger a rollback (fewer is noise).
+    public var minimumSettled = 50
+    /// The accuracy drop from the baseline that triggers a rollback.
+    public var accuracyDrop = 0.05
+    /// The failure rate that triggers a rollback, over at least `minimumAttempts` attempts in one run.
+    public var errorRate = 0.01
+    public var minimumAttempts = 20
+
+    let store: Store
+
+    /// A monitor over `store` with the seed's triggers.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Rolls `champion` back if a trigger fires; returns its id when it did.
+    public func check(champion: RegisteredModel, attempts: Int, failures: Int, logger: Logger) async throws -> Int? {
+        guard let id = champion.id else { return nil }
+        var reason: String?
+        var details: [String: Double] = [:]
+        if attempts >= minimumAttempts, Double(failures) / Double(attempts) > errorRate {
+            reason = "error rate \(failures)/\(attempts) predictions is above \(errorRate * 100)%"
+            details = ["attempts": Double(attempts), "failures": Double(failures)]
+        } else if let baseline = champion.metrics["accuracy"] {
+            let settled = try await store.predictions.pickAccuracy(modelID: id, since: champion.promotedAt ?? .distantPast)
+            if settled.count >= minimumSettled, settled.accuracy < baseline - accuracyDrop {
+                reason = String(format: "settled accuracy %.3f over %d picks is more than %.0f points below the baseline %.3f",
+                                settled.accuracy, settled.count, accuracyDrop * 100, baseline)
+                details = ["accuracy": settled.accuracy, "settled": Double(settled.count), "baseline": baseline]
+            }
+        }
+        guard let reason else { return nil }
+        let previous = try await store.models.previousChampion(sport: champion.sport, betType: champion.betType, before: id)
+        try await store.models.retire(id: id)
+        try await store.modelReports.log(ModelEvent(modelID: id, kind: .rolledBack, reason: reason, details: details))
+        if let previous, let previousID = previous.id {
+            try await store.models.promote(id: previousID)
+            try await store.modelReports.log(
+                ModelEvent(modelID: previousID, kind: .reinstated, reason: "model #\(id) was rolled back: \(reason)", details: details))
+        }
+        logger.error(
+            "champion rolled back",
+            metadata: ["model_id": "\(id)", "reason": "\(reason)", "reinstated": "\(previous?.id.map(String.init) ?? "none")"])
+        return id
+    }
+}

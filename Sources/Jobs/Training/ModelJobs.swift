@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import Queue
+import Store
+
+/// Registers the model jobs with a worker's registry: `train.automl`, `train.stack`, `calibrate`, `predict` and
+/// `closing.capture`.
+public enum ModelJobs {
+    /// Registers the handlers; `sports` are what a job naming none covers, `now` is the platform's clock (the
+    /// sandbox's world clock in development), `featureSetVersion` what training reads, and `predictionsChanged`
+    /// runs after predictions are stored (the API invalidates its prediction cache there).
+    public static func register(
+        in registry: JobRegistry, store: Store, sports: [String], featureSetVersion: String,
+        now: @escaping @Sendable () -> Date = { Date() }, predictionsChanged: @escaping @Sendable () async throws -> Void = {}
+    ) {
+        let trainer = ModelTrainer(store: store)
+        let calibrator = ModelCalibrator(store: store)
+        let predictor = Predictor(store: store, now: now)
+        registry.register(TrainAutoML.self) { parameters, context in
+            try await train(.automl, parameters, trainer, sports, featureSetVersion, now, context)
+        }
+        registry.register(TrainStack.self) { parameters, context in
+            try await train(.stack, parameters, trainer, sports, featureSetVersion, now, context)
+        }
+        registry.register(Calibrate.self) { parameters, context in
+            var outcomes: [TrainingOutcome] = []
+            for sport in parameters.sport.map({ [$0] }) ?? sports {
+                for betType in parameters.betTypes {
+                    outcomes.append(
+                        try await calibrator.calibrate(
+                            sport: sport, betType: betType, thresholds: parameters.thresholds ?? PromotionThresholds(),
+                            effectID: "\(context.id)/\(sport)/\(betType.rawValue)", logger: context.logger))
+                }
+            }
+            return outcomes
+        }
+        registry.register(Predict.self) { parameters, context in
+            var runs: [PredictionRun] = []
+            for sport in parameters.sport.map({ [$0] }) ?? sports {
+                runs.append(try await predictor.run(sport: sport, horizon: (parameters.horizonHours ?? 6) * 3_600, logger: context.logger))
+            }
+            if runs.contains(where: { $0.predictions > 0 }) { try await predictionsChanged() }
+            return runs
+        }
+        registry.register(CaptureClosingLines.self) { parameters, context in
+            var captured: [String: Int] = [:]
+            let at = now()
+            for sport in parameters.sport.map({ [$0] }) ?? sports {
+                let games = try await store.closingLines.gamesToCapture(
+                    sport: sport, from: at.addingTimeInterval(-(parameters.lookbackHours ?? 12) * 3_600), to: at)
+                var lines = 0
+                for game in games {
+                    lines += try await store.closingLines.captureFromOdds(gameID: game.id, at: game.scheduledAt)
+                }
+                captured[sport] = lines
+            }
+            return captured
+        }
+    }
+
+    /// Makes the job types known for payload validation only.
+    public static func declare(in registry: JobRegistry) {
+        registry.declare(TrainAutoML.self)
+        registry.declare(TrainStack.self)
+        registry.declare(Calibrate.self)
+        registry.declare(Predict.self)
+        registry.declare(CaptureClosingLines.self)
+    }
+
+    private static func train(
+        _ kind: ModelKind, _ parameters: some TrainingJobParameters, _ trainer: ModelTrainer, _ sports: [String],
+        _ featureSetVersion: String, _ now: @Sendable () -> Date, _ context: JobContext
+    ) async throws -> [TrainingOutcome] {
+        let end = try parameters.asOfDate() ?? now()
+        var outcomes: [TrainingOutcome] = []
+        for sport in parameters.sport.map({ [$0] }) ?? sports {
+            for betType in parameters.betTypes {
+                outcomes.append(
+                    try await trainer.train(
+                        kind, sport: sport, betType: betType, end: end,
+                        featureSetVersion: parameters.featureSetVersion ?? featureSetVersion,
+                        settings: parameters.settings ?? TrainingSettings(), effectID: "\(context.id)/\(sport)/\(betType.rawValue)",
+                        logger: context.logger))
+            }
+        }
+        return outcomes
+    }
+}

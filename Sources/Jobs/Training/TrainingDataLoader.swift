@@ -1,0 +1,32 @@
+import Foundation
+import Store
+
+/// Reads labelled, point-in-time training rows from the feature store and the games' final scores.
+public struct TrainingDataLoader: Sendable {
+    let store: Store
+
+    /// A loader over `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// The final games of `sport` that started in the training window ending at `end`, each with the latest
+    /// feature set computed before its start and the bet type's label; split for `settings`.
+    public func load(
+        sport: String, betType: BetType, featureSetVersion: String, end: Date, settings: TrainingSettings, names: [String]? = nil
+    ) async throws -> TrainingData {
+        let start = end.addingTimeInterval(-Double(settings.trainingWindowDays) * 86_400)
+        let validationStart = end.addingTimeInterval(-Double(settings.validationWindowDays) * 86_400)
+        let sets = try await store.gameFeatures.trainingSets(sport: sport, featureSetVersion: featureSetVersion, from: start, to: end)
+        let games = Dictionary(
+            try await store.games.games(sport: sport, from: start, to: end).compactMap { game in game.id.map { ($0, game) } },
+            uniquingKeysWith: { first, _ in first })
+        let examples = sets.compactMap { set -> TrainingExample? in
+            guard let game = games[set.gameID], game.status == .final, let home = game.homeScore, let away = game.awayScore,
+                let label = BetOutcome.label(betType, homeScore: home, awayScore: away, features: set.features)
+            else { return nil }
+            return TrainingExample(gameID: set.gameID, scheduledAt: game.scheduledAt, asOf: set.asOf, features: set.features, label: label)
+        }
+        return TrainingData(examples: examples, validationStart: validationStart, names: names)
+    }
+}

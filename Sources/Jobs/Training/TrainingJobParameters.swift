@@ -1,0 +1,89 @@
+import Foundation
+import Queue
+import Store
+
+/// What `train.automl`, `train.stack` and `calibrate` share: which models, as of when, on which features.
+public protocol TrainingJobParameters: JobParameters {
+    /// The sport; `nil`: every configured sport.
+    var sport: String? { get }
+    /// `spread`, `moneyline` or `total`; `nil`: all three.
+    var betType: String? { get }
+    /// The end of the training window, ISO 8601; `nil`: now.
+    var asOf: String? { get }
+    /// The feature-set version to learn from; `nil`: the current one.
+    var featureSetVersion: String? { get }
+    /// Overrides of the seed's training configuration.
+    var settings: TrainingSettings? { get }
+}
+
+extension TrainingJobParameters {
+    /// The bet types to train.
+    var betTypes: [BetType] {
+        betType.flatMap(BetType.init(rawValue:)).map { [$0] } ?? [.spread, .moneyline, .total]
+    }
+
+    /// `asOf` parsed, or `nil`.
+    func asOfDate() throws -> Date? {
+        guard let asOf else { return nil }
+        do {
+            return try Date(asOf, strategy: .iso8601)
+        } catch {
+            throw QueueError(.invalidRequest, "asOf: \"\(asOf.prefix(40))\" is not an ISO 8601 time such as 2026-11-25T12:00:00Z")
+        }
+    }
+
+    /// The shared checks.
+    func validateTraining() throws {
+        if let betType, BetType(rawValue: betType) == nil || betType == BetType.playerProp.rawValue {
+            throw QueueError(.invalidRequest, "betType: \"\(betType.prefix(40))\" is not spread, moneyline or total")
+        }
+        if let sport, sport.isEmpty || sport.count > 20 { throw QueueError(.invalidRequest, "sport: give a sport code such as nba") }
+        _ = try asOfDate()
+        if let problem = settings?.problem { throw QueueError(.invalidRequest, "settings: \(problem)") }
+        if let featureSetVersion, featureSetVersion.isEmpty { throw QueueError(.invalidRequest, "featureSetVersion: empty") }
+    }
+}
+
+/// `train.automl`: the AutoML search per sport and bet type; registers each leader as a challenger.
+public struct TrainAutoML: TrainingJobParameters, Equatable {
+    public static let jobType = "train.automl"
+    public static let defaultQueue = "training"
+    public var sport: String?
+    public var betType: String?
+    public var asOf: String?
+    public var featureSetVersion: String?
+    public var settings: TrainingSettings?
+
+    /// Parameters; `nil` fields take their defaults.
+    public init(sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil) {
+        self.sport = sport
+        self.betType = betType?.rawValue
+        self.asOf = asOf
+        self.featureSetVersion = featureSetVersion
+        self.settings = settings
+    }
+
+    public func validate() throws { try validateTraining() }
+}
+
+/// `train.stack`: the multi-layer stack per sport and bet type; registers each as a challenger.
+public struct TrainStack: TrainingJobParameters, Equatable {
+    public static let jobType = "train.stack"
+    public static let defaultQueue = "training"
+    public var sport: String?
+    public var betType: String?
+    public var asOf: String?
+    public var featureSetVersion: String?
+    public var settings: TrainingSettings?
+
+    /// Parameters; `nil` fields take their defaults.
+    public init(sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil) {
+        self.sport = sport
+        self.betType = betType?.rawValue
+        self.asOf = asOf
+        self.featureSetVersion = featureSetVersion
+        self.settings = settings
+    }
+
+    public func validate() throws { try validateTraining() }
+}

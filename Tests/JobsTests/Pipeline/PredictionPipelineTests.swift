@@ -1,0 +1,115 @@
+import Foundation
+import Jobs
+import Logging
+import Queue
+import Sandbox
+import ServiceLifecycle
+import Store
+import Testing
+import TestSupport
+
+/// The prediction pipeline end to end on a simulated season, through the real queue, worker, PostgreSQL and
+/// sandbox: backfill → featurize → train.automl + train.stack → calibrate (report, promotion) → predict (hashes)
+/// → closing.capture → settle (results, CLV, daily report).
+@Suite(.serialized, .timeLimit(.minutes(15))) struct PredictionPipelineTests {
+    @Test func aSimulatedSeasonIsTrainedPredictedAndSettled() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        let queueName = TestServers.uniqueName().lowercased()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let collectors = CollectTestSupport.configuration(sandbox)
+            let clock = sandbox.clock
+            let now: @Sendable () -> Date = { clock.now }
+            let registry = JobRegistry()
+            CollectorJobs.register(in: registry, store: store, configuration: collectors)
+            FeatureJobs.register(in: registry, store: store, sports: ["nba"], now: now)
+            ModelJobs.register(in: registry, store: store, sports: ["nba"], featureSetVersion: FeatureCatalog.version, now: now)
+            SettleJobs.register(in: registry, store: store, now: now)
+            let queue = JobQueue(redis: redis, registry: registry)
+            let worker = Worker(
+                queue: queue, registry: registry,
+                configuration: WorkerConfiguration(queues: [.init(queueName)], concurrency: 4, pollInterval: .milliseconds(100)),
+                logger: Logger(label: "pipeline-test"))
+            let group = ServiceGroup(services: [worker], logger: Logger(label: "pipeline-test"))
+            /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
+            func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
+                let enqueued = try await queue.enqueue(requests.map { var request = $0; request.queue = queueName; return request })
+                let deadline = ContinuousClock.now + timeout
+                for request in enqueued {
+                    while true {
+                        let record = try #require(try await queue.job(request.id))
+                        if record.state == .succeeded { break }
+                        try #require(![.dead, .cancelled].contains(record.state), "\(record.type): \(record.errors)")
+                        try #require(ContinuousClock.now < deadline, "\(record.type) still \(record.state)")
+                        try await Task.sleep(for: .milliseconds(200))
+                    }
+                }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                defer { tasks.cancelAll() }
+
+                // Two months of history, a small search, and thresholds every model passes, so all three bet
+                // types get a champion to predict with (the seed's thresholds are tested on their own).
+                var settings = PipelineFlow.quickSettings(days: 60)
+                settings.maxModels = 4
+                settings.validationWindowDays = 12
+                var lenient = PromotionThresholds()
+                (lenient.accuracy, lenient.auc, lenient.logLoss, lenient.brier, lenient.ece) = (0, 0, 1, 1, 1)
+                try await run(try PipelineFlow.bootstrap(sports: ["nba"], days: 60, now: clock.now, settings: settings, thresholds: lenient))
+
+                for betType in [BetType.spread, .moneyline, .total] {
+                    let champion = try #require(try await store.models.champion(sport: "nba", betType: betType))
+                    #expect(champion.name == "nba_\(betType.rawValue)_meta")
+                    #expect(champion.metrics["rows_fit"] ?? 0 > 200)
+                    let html = try #require(try await store.modelReports.report(modelID: champion.id!))
+                    #expect(html.contains("Reliability diagram") && html.contains("<svg"))
+                    #expect(try await store.modelReports.events(modelID: champion.id!).first?.kind == .promoted)
+                    #expect(try await store.models.latest(name: "nba_\(betType.rawValue)_automl")?.metrics["training_seconds"] != nil)
+                }
+
+                // Tonight's games: current odds, features as of now, predictions.
+                try await run([try JobRequest(CollectGames(sport: "nba"))])
+                try await run([try JobRequest(CollectOdds(sport: "nba"))])
+                // Features are taken a few minutes after the odds they read (strictly before as_of).
+                clock.advance(by: 300)
+                try await run([try JobRequest(Featurize(sport: "nba"))])
+                try await run([try JobRequest(Predict(sport: "nba", horizonHours: 12))])
+                let tonight = try await store.games.games(sport: "nba", from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
+                try #require(!tonight.isEmpty)
+                var predictions: [Prediction] = []
+                for game in tonight { predictions += try await store.predictions.pending(gameID: game.id!) }
+                #expect(Set(predictions.map(\.betType)) == [.spread, .moneyline, .total])
+                #expect(predictions.count <= tonight.count * 6)
+                for prediction in predictions {
+                    #expect(PredictionFingerprint.hash(of: prediction) == prediction.predictionHash)
+                    #expect(prediction.stake >= 0 && prediction.stake <= 0.05)
+                    #expect(abs(prediction.edge - (prediction.probability - 1 / prediction.price!)) < 1e-9)
+                    #expect(prediction.componentProbabilities.keys.sorted() == ["automl", "stack", "voting"])
+                }
+                // Each champion predicts a game once.
+                try await run([try JobRequest(Predict(sport: "nba", horizonHours: 12))])
+                var again = 0
+                for game in tonight { again += try await store.predictions.pending(gameID: game.id!).count }
+                #expect(again == predictions.count)
+
+                // The next morning: scores, closing lines, settlement.
+                clock.advance(by: 20 * 3_600)
+                try await run([try JobRequest(CollectGames(sport: "nba")), try JobRequest(CaptureClosingLines(sport: "nba", lookbackHours: 24))])
+                try await run([try JobRequest(SettlePredictions(sport: "nba"))])
+                var settled: [Prediction] = []
+                for prediction in predictions { settled.append(try #require(try await store.predictions.find(id: prediction.id!))) }
+                #expect(settled.allSatisfy { $0.status == .settled && $0.result != nil && $0.profit != nil })
+                #expect(settled.filter { $0.clv != nil }.count == settled.count)
+                // Both sides of a market: one wins, the other loses (half-point lines never push).
+                for game in tonight {
+                    let moneyline = settled.filter { $0.gameID == game.id && $0.betType == .moneyline }
+                    if moneyline.count == 2 { #expect(Set(moneyline.compactMap(\.result)) == [.win, .loss]) }
+                }
+                await group.triggerGracefulShutdown()
+            }
+        }
+        redis.close()
+        await store.shutdown()
+    }
+}

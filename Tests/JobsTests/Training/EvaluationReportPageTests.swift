@@ -1,0 +1,81 @@
+import Foundation
+import ML
+import Testing
+
+@testable import Jobs
+
+/// The evaluation page is self-contained, escapes what it shows, and draws its charts; fitting is reproducible.
+@Suite struct EvaluationReportPageTests {
+    static func synthetic(rows: Int, seed: UInt64) -> TrainingData {
+        var random = SplitMix(state: seed)
+        let day = 86_400.0
+        let examples = (0..<rows).map { index -> TrainingExample in
+            let strength = random.next() * 2 - 1
+            let noise = random.next() * 2 - 1
+            return TrainingExample(
+                gameID: index, scheduledAt: Date(timeIntervalSince1970: Double(index) * day / 4),
+                asOf: Date(timeIntervalSince1970: Double(index) * day / 4 - 3_600),
+                features: ["team_elo_diff": strength * 100, "noise_x_y": noise], label: strength + 0.6 * noise > 0 ? 1 : 0)
+        }
+        return TrainingData(examples: examples, validationStart: Date(timeIntervalSince1970: Double(rows) * 0.7 * day / 4))
+    }
+
+    @Test func fittingTheSameDataTwiceGivesTheSameModel() throws {
+        let data = Self.synthetic(rows: 400, seed: 3)
+        var settings = TrainingSettings()
+        settings.maxModels = 3
+        settings.folds = 3
+        settings.preset = .mediumQuality
+        let first = try ModelTrainer.fit(.automl, data, settings: settings)
+        let second = try ModelTrainer.fit(.automl, data, settings: settings)
+        #expect(first.model == second.model)
+        #expect(first.evaluation.auc > 0.7)
+        let stack = try ModelTrainer.fit(.stack, data, settings: settings)
+        #expect(stack.evaluation.auc > 0.7)
+        let blended = ModelCalibrator.blend(automl: first.model, stack: stack.model, data: data, seed: 0)
+        #expect(blended.weights.count == 3 && abs(blended.weights.reduce(0, +) - 1) < 1e-9)
+        #expect(blended.permutationImportance.first?.feature == "team_elo_diff")
+        #expect(blended.shap.first?.feature == "team_elo_diff")
+    }
+
+    @Test func thePageIsSelfContainedAndEscaped() {
+        let labels: [Double] = (0..<100).map { Double($0 % 2) }
+        let evaluation = BinaryEvaluation(labels: labels, probabilities: labels.map { $0 == 1 ? 0.7 : 0.3 })
+        let at = Date(timeIntervalSince1970: 1_778_342_400)
+        let report = EvaluationReport(
+            title: "nba_spread_meta v1 <b>", sport: "nba", betType: "spread", trainingStart: at, trainingEnd: at, featureSetVersion: "v1",
+            rows: [300, 50, 50], weights: [0.35, 0.45, 0.2], calibration: "isotonic",
+            scores: [.init(label: "meta (calibrated)", evaluation: evaluation)],
+            leaderboard: [.init(name: "GBM_1", auc: 0.7, logLoss: 0.6, brier: 0.2, fitSeconds: 1)],
+            periods: [.init(start: at, rows: 50, accuracy: 0.6, logLoss: 0.65)],
+            permutationImportance: [.init(feature: "<script>alert(1)</script>", value: 0.02), .init(feature: "rest_days_home", value: 0.01)],
+            shap: [.init(feature: "team_elo_diff", value: 0.3)], shapModel: "first GBM",
+            markets: [.init(sport: "nba", betType: "spread", modelID: 7, accuracy: 0.6, auc: 0.62, logLoss: 0.66)],
+            backtest: .init(
+                bets: [.init(at: at, tier: "A", stake: 0.02, profit: 0.018, won: true), .init(at: at, tier: "B", stake: 0.01, profit: -0.01, won: false)],
+                unpriced: 3),
+            thresholds: PromotionThresholds(), decision: "Promoted: passes every threshold; there was no champion.", createdAt: at)
+        let html = EvaluationReportPage.html(report)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("v1 &lt;b&gt;"))
+        // Reliability, permutation importance, SHAP and cumulative profit.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        for section in ["Walk-forward validation", "Reliability diagram", "Feature importance", "SHAP summary", "Accuracy by sport and bet type", "ROI backtest"] {
+            #expect(html.contains(section))
+        }
+        #expect(!html.contains("http://") && !html.contains("https://"))
+    }
+}
+
+/// A tiny seeded generator for synthetic rows.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+    }
+}

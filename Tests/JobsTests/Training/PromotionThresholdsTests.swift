@@ -1,0 +1,28 @@
+import Foundation
+import Jobs
+import ML
+import Testing
+
+/// The seed's promotion thresholds, each one able to fail on its own.
+@Suite struct PromotionThresholdsTests {
+    @Test func everyThresholdIsChecked() throws {
+        // Calibrated and sharp: 80 % of the games given 0.8 are won, 20 % of those given 0.2.
+        let sharp = BinaryEvaluation(
+            labels: (0..<200).map { $0 % 10 < 4 || $0 % 10 == 5 ? 1 : 0 }, probabilities: (0..<200).map { $0 % 10 < 5 ? 0.8 : 0.2 })
+        #expect(PromotionThresholds().failures(sharp).isEmpty)
+        let labels: [Double] = (0..<200).map { Double($0 % 2) }
+        let coinFlip = BinaryEvaluation(labels: labels, probabilities: labels.map { _ in 0.5 })
+        let failures = PromotionThresholds().failures(coinFlip)
+        #expect(failures.contains { $0.hasPrefix("accuracy") } && failures.contains { $0.hasPrefix("AUC") })
+        #expect(failures.contains { $0.hasPrefix("log loss") } && failures.contains { $0.hasPrefix("Brier") })
+        // Confident and wrong a quarter of the time: accurate enough, badly calibrated.
+        let overconfident = BinaryEvaluation(
+            labels: labels, probabilities: labels.enumerated().map { index, label in (index % 4 == 0) == (label == 1) ? 0.02 : 0.98 })
+        #expect(PromotionThresholds().failures(overconfident).contains { $0.hasPrefix("ECE") })
+        let lenient = try JSONDecoder().decode(PromotionThresholds.self, from: Data(#"{"auc": 0.4}"#.utf8))
+        #expect(lenient.auc == 0.4 && lenient.accuracy == 0.55)
+        var impossible = PromotionThresholds()
+        impossible.auc = 2
+        #expect(throws: (any Error).self) { try Calibrate(thresholds: impossible).validate() }
+    }
+}

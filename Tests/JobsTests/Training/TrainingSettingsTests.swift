@@ -1,0 +1,32 @@
+import Foundation
+import Jobs
+import Testing
+
+/// The seed's training configuration: its defaults, its names, and refusals of settings that cannot train.
+@Suite struct TrainingSettingsTests {
+    @Test func defaultsAreTheSeedsAndEveryKeyIsOptional() throws {
+        let defaults = try JSONDecoder().decode(TrainingSettings.self, from: Data("{}".utf8))
+        #expect(defaults == TrainingSettings())
+        #expect(defaults.trainingWindowDays == 365 && defaults.validationWindowDays == 30 && defaults.maxModels == 50)
+        #expect(defaults.maxRuntimeSeconds == 3_600 && defaults.preset == .bestQuality)
+        let overridden = try JSONDecoder().decode(
+            TrainingSettings.self,
+            from: Data(#"{"training_window_days": 90, "h2o_max_models": 5, "autogluon_preset": "medium_quality"}"#.utf8))
+        #expect(overridden.trainingWindowDays == 90 && overridden.maxModels == 5 && overridden.preset == .mediumQuality)
+        #expect(overridden.validationWindowDays == 30)
+        #expect(overridden.stack.layers == 1 && overridden.autoML.maxModels == 5)
+    }
+
+    @Test func settingsThatCannotTrainAreRefusedWithTheReason() throws {
+        var settings = TrainingSettings()
+        settings.validationWindowDays = 200
+        #expect(settings.problem?.contains("validation_window_days") == true)
+        let job = TrainAutoML(sport: "nba", betType: .spread, settings: settings)
+        #expect(throws: (any Error).self) { try job.validate() }
+        #expect(throws: (any Error).self) { try TrainStack(sport: "nba", asOf: "yesterday").validate() }
+        #expect(throws: (any Error).self) {
+            try JSONDecoder().decode(TrainAutoML.self, from: Data(#"{"betType": "parlay"}"#.utf8)).validate()
+        }
+        try TrainAutoML(sport: "nba", betType: .total, asOf: "2026-05-01T00:00:00Z").validate()
+    }
+}
