@@ -112,6 +112,9 @@ let package = Package(
 
         .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
         .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "pipeline-bench", dependencies: ["Jobs", "Sandbox", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            path: "bench/Pipeline", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(name: "TestSupport", dependencies: ["Queue", "Store"], path: "Tests/TestSupport", swiftSettings: swiftSettings),

@@ -7,7 +7,7 @@ public enum PipelineFlow {
     public static func quickSettings(days: Int) -> TrainingSettings {
         var settings = TrainingSettings()
         settings.trainingWindowDays = days
-        settings.validationWindowDays = max(7, days / 6)
+        settings.validationWindowDays = max(7, days / 4)
         settings.maxModels = 12
         settings.maxRuntimeSeconds = 30
         settings.preset = .mediumQuality
@@ -15,7 +15,7 @@ public enum PipelineFlow {
         return settings
     }
 
-    /// Per sport: games and odds for each of the `days` days before `now`, then `featurize` over the range once
+    /// Per sport: games and odds (and Statcast for MLB) for each of the `days` days before `now`, then `featurize` over the range once
     /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
     public static func bootstrap(
         sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
@@ -26,8 +26,10 @@ public enum PipelineFlow {
         let settings = settings ?? quickSettings(days: days)
         var requests: [JobRequest] = []
         for sport in sports {
+            // Baseball's advanced features come from Statcast.
             let history = try BackfillPlan(
-                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: [.games, .odds]
+                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)),
+                sources: sport == "mlb" ? [.games, .odds, .statcast] : [.games, .odds]
             ).requests()
             var featurize = try JobRequest(Featurize(sport: sport, from: start, to: now), queue: "features")
             featurize.dependsOn = history.map(\.id)

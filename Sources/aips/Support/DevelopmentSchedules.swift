@@ -2,18 +2,37 @@ import Scheduler
 
 /// The schedules of `aips dev`.
 enum DevelopmentSchedules {
-    /// The default schedules with the game pipeline (scores, features, predictions, closing lines, settlement)
-    /// every minute: in a world running `speed` times real time, the hourly cadence of production would let
-    /// whole games start and end between two runs.
+    /// Production's game jobs, as one flow a minute: in a world running `speed` times real time, production's
+    /// hourly cadence would let whole games start and end between two runs, and jobs that production spaces out
+    /// (odds at :00, features at :05, predictions at :20) would race each other on the same tick. The flow runs
+    /// scores, odds and weather, then features, then the quality checks, then predictions; closing lines and
+    /// settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
     static func schedules(_ schedules: [Schedule], speed: Double) -> [Schedule] {
         guard speed > 1 else { return schedules }
-        let everyMinute: Set<String> = ["collect.games", "featurize", "predict", "closing.capture", "settle", "quality.check"]
-        return schedules.map { schedule in
-            guard everyMinute.contains(schedule.name) else { return schedule }
-            var faster = schedule
-            do { faster.cron = try CronExpression("@every 60s") } catch { preconditionFailure("built-in schedule: \(error)") }
-            faster.missedTicks = .skip
-            return faster
+        let folded: Set<String> = [
+            "collect.games", "collect.odds", "collect.weather", "featurize", "quality.check", "predict", "closing.capture", "settle",
+            "collect.statcast",
+        ]
+        func every(_ text: String) -> CronExpression {
+            do { return try CronExpression(text) } catch { preconditionFailure("built-in schedule: \(error)") }
         }
+        let pipeline = Schedule(
+            name: "dev.pipeline", cron: every("@every 60s"),
+            jobs: [
+                ScheduledJob(type: "collect.games", queue: "collect", timeout: .seconds(50)),
+                ScheduledJob(type: "collect.odds", queue: "collect", timeout: .seconds(50)),
+                ScheduledJob(type: "collect.weather", queue: "collect", timeout: .seconds(50)),
+                ScheduledJob(type: "featurize", queue: "features", timeout: .seconds(50), after: ["collect.games", "collect.odds", "collect.weather"]),
+                ScheduledJob(type: "quality.check", queue: "collect", timeout: .seconds(50), after: ["featurize"]),
+                ScheduledJob(type: "predict", queue: "predict", timeout: .seconds(50), after: ["quality.check"]),
+                ScheduledJob(type: "closing.capture", queue: "collect", timeout: .seconds(50), after: ["collect.games"]),
+                ScheduledJob(type: "settle", queue: "predict", timeout: .seconds(50), after: ["closing.capture"]),
+            ])
+        let statcast = Schedule(
+            name: "dev.statcast", cron: every("@every 600s"),
+            jobs: [ScheduledJob(type: "collect.statcast", queue: "collect", timeout: .seconds(300))])
+        let served = Set(schedules.flatMap { $0.jobs.map(\.type) })
+        let extra = [pipeline, statcast].filter { $0.jobs.allSatisfy { served.contains($0.type) } }
+        return schedules.filter { !folded.contains($0.name) } + extra
     }
 }

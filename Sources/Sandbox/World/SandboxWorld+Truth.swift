@@ -1,0 +1,12 @@
+extension SandboxWorld {
+    /// The true probability that the home team covers `line` (home score + line > away score), for any line:
+    /// what a bet at a book's line was worth, for measuring models against the Bayes-optimal forecast.
+    public func homeCoverProbability(_ game: SimulatedGame, line: Double) -> Double {
+        OutcomeModel(sport: game.sport).homeCovers(game.parameters, line: line)
+    }
+
+    /// The true probability that the total goes over `line`.
+    public func overProbability(_ game: SimulatedGame, line: Double) -> Double {
+        OutcomeModel(sport: game.sport).over(game.parameters, line: line)
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Jobs
+import Logging
+import ML
+import Sandbox
+import Store
+import TestSupport
+
+// The prediction pipeline on a simulated history, measured: how long each step takes, and how the calibrated
+// models' log loss on the newest games compares with the simulator's Bayes-optimal forecast and with the
+// closing line (the books' no-vig consensus at the same line), on the same games.
+//
+// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb), BENCH_MODELS (AutoML models,
+// default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality).
+
+let environment = ProcessInfo.processInfo.environment
+let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
+let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb").split(separator: ",").map(String.init)
+var settings = TrainingSettings()
+settings.trainingWindowDays = days
+settings.validationWindowDays = max(14, days / 5)
+settings.maxModels = Int(environment["BENCH_MODELS"] ?? "") ?? 20
+settings.maxRuntimeSeconds = Double(environment["BENCH_RUNTIME"] ?? "") ?? 120
+settings.preset = TrainingSettings.Preset(rawValue: environment["BENCH_PRESET"] ?? "") ?? .highQuality
+var logger = Logger(label: "pipeline-bench")
+logger.logLevel = .warning
+
+func seconds(since start: ContinuousClock.Instant) -> String {
+    let elapsed = start.duration(to: .now).components
+    return String(format: "%.1f s", Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+}
+
+// A database of its own.
+let name = "pipeline_bench_\(UInt32.random(in: 0...UInt32.max))"
+let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
+_ = try await admin.query("CREATE DATABASE \(identifier: name)")
+await admin.close()
+var components = URLComponents(string: TestServers.databaseURL)!
+components.path = "/" + name
+let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
+try await store.migrate(logger: logger)
+
+// The world, frozen at the end of the history.
+let end = Date(timeIntervalSince1970: 1_780_329_600)  // 2026-06-01T16:00:00Z
+let sandbox = SandboxServer(configuration: SandboxConfiguration(seed: 42, start: end, speed: 0), logger: logger)
+try await sandbox.withRunning { running in
+    let venues = SandboxSport.allCases.flatMap { running.world.league($0)?.teams ?? [] }.map { team in
+        Venue(
+            name: team.venue.name, city: team.venue.city, latitude: team.venue.latitude, longitude: team.venue.longitude,
+            timeZone: team.venue.timeZone, isIndoor: team.venue.isIndoor)
+    }
+    let clock = running.clock
+    let configuration = CollectorConfiguration(
+        oddsAPI: OddsAPIConfiguration(baseURL: running.baseURL, apiKey: "sandbox"), espn: ESPNConfiguration(baseURL: running.baseURL),
+        venues: VenueCatalog(venues), sports: sports, now: { clock.now })
+    let upstream = UpstreamClient()
+    let games = GamesCollector(
+        client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
+        now: configuration.now)
+    let odds = OddsCollector(
+        client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
+        teamNames: configuration.teamNames, now: configuration.now)
+
+    print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed 42")
+    var started = ContinuousClock.now
+    let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
+    let plan = BackfillPlan(
+        sports: sports, from: day(end.addingTimeInterval(-Double(days) * 86_400)), to: day(end.addingTimeInterval(-86_400)),
+        sources: [.games, .odds])
+    for request in try plan.requests() {
+        let payload = Data(request.payload.utf8)
+        if request.type == CollectGames.jobType {
+            _ = try await games.collect(JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: logger)
+        } else {
+            _ = try await odds.collect(JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: logger)
+        }
+    }
+    print("backfill (games, odds, closing lines): \(seconds(since: started))")
+
+    started = ContinuousClock.now
+    let featurizer = Featurizer(store: store, now: { clock.now })
+    for sport in sports {
+        let result = try await featurizer.run(
+            sport: sport, Featurize(sport: sport, from: end.addingTimeInterval(-Double(days) * 86_400), to: end), logger: logger)
+        print("featurize \(sport): \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
+    }
+    print("featurize: \(seconds(since: started))")
+
+    let trainer = ModelTrainer(store: store)
+    let calibrator = ModelCalibrator(store: store)
+    print("")
+    print("sport bet_type   games  log loss: model  closing  Bayes  | AUC model  accuracy  train s (automl/stack/calibrate)")
+    for sport in sports {
+        for betType in [BetType.spread, .moneyline, .total] {
+            var times: [String] = []
+            for kind in [ModelKind.automl, .stack] {
+                started = ContinuousClock.now
+                _ = try await trainer.train(
+                    kind, sport: sport, betType: betType, end: end, featureSetVersion: FeatureCatalog.version, settings: settings,
+                    effectID: "bench/\(kind)/\(sport)/\(betType)", logger: logger)
+                times.append(seconds(since: started))
+            }
+            started = ContinuousClock.now
+            _ = try await calibrator.calibrate(
+                sport: sport, betType: betType, thresholds: PromotionThresholds(), effectID: "bench/meta/\(sport)/\(betType)", logger: logger)
+            times.append(seconds(since: started))
+            guard let meta = try await store.models.latest(name: ModelKind.meta.modelName(sport: sport, betType: betType)) else {
+                print("\(sport) \(betType): no calibrated model")
+                continue
+            }
+            let archive = try ModelArchive.decode(Array(meta.artifact))
+            let data = try await TrainingDataLoader(store: store).load(
+                sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: end, settings: settings,
+                names: archive.featureNames)
+            let probabilities = archive.model.predict(data.dataset(data.evaluation))
+            var labels: [Double] = []
+            var model: [Double] = []
+            var closing: [Double] = []
+            var bayes: [Double] = []
+            for (example, p) in zip(data.evaluation, probabilities) {
+                guard let game = try await store.games.find(id: example.gameID),
+                    let simulated = running.world.games(
+                        SandboxSport(rawValue: sport)!, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
+                    ).first(where: { $0.espnID == game.externalID })
+                else { continue }
+                let line = BetOutcome.lineFeature(betType).flatMap { example.features[$0] }
+                let truth: Double
+                switch betType {
+                case .spread: truth = running.world.homeCoverProbability(simulated, line: line!)
+                case .total: truth = running.world.overProbability(simulated, line: line!)
+                default: truth = running.world.homeWinProbability(simulated)
+                }
+                guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
+                labels.append(example.label)
+                model.append(p)
+                closing.append(close)
+                bayes.append(truth)
+            }
+            func loss(_ p: [Double]) -> String { String(format: "%.4f", BinaryMetrics.logLoss(labels: labels, probabilities: p)) }
+            print(
+                "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  | "
+                    + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
+                    + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
+        }
+    }
+}
+await store.shutdown()
+
+/// The books' no-vig closing probability of the home side (or the over) at `line`: per book that closed both
+/// sides at that line, its normalised implied probability; the median over books.
+func closingProbability(_ store: Store, gameID: Int, betType: BetType, line: Double?) async throws -> Double? {
+    guard let market = OddsMarket.key(for: betType) else { return nil }
+    let sides = BetOutcome.selections(betType)
+    let lines = try await store.closingLines.lines(gameID: gameID).filter { $0.market == market }
+    var probabilities: [Double] = []
+    for book in Set(lines.map(\.bookmaker)) {
+        let quotes = lines.filter { $0.bookmaker == book }
+        guard let positive = quotes.first(where: { $0.outcome == sides.positive && matches($0.point, OddsMarket.point(betType: betType, selection: sides.positive, line: line)) }),
+            let negative = quotes.first(where: { $0.outcome == sides.negative && matches($0.point, OddsMarket.point(betType: betType, selection: sides.negative, line: line)) }),
+            let fair = OddsConversion.noVigProbabilities(decimalPrices: [positive.price, negative.price])
+        else { continue }
+        probabilities.append(fair[0])
+    }
+    guard !probabilities.isEmpty else { return nil }
+    let sorted = probabilities.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func matches(_ point: Double?, _ expected: Double?) -> Bool {
+    switch (point, expected) {
+    case (nil, nil): true
+    case (let a?, let b?): abs(a - b) < 1e-9
+    default: false
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

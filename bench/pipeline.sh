@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The prediction pipeline on a simulated history (default 150 days of NBA and MLB): backfill, featurize,
+# train.automl, train.stack and calibrate per sport and bet type, timed; then the calibrated models' log loss
+# on the newest games beside the closing line's and the simulator's Bayes-optimal forecast, on the same games.
+# BENCH_DAYS, BENCH_SPORTS, BENCH_MODELS, BENCH_RUNTIME, BENCH_PRESET tune it (see bench/Pipeline/main.swift).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup
+swift build -c release --product pipeline-bench >/dev/null
+if [[ -z "${DATABASE_URL:-}" ]]; then
+    source scripts/lib/servers.sh
+    start_servers
+    trap stop_servers EXIT
+fi
+.build/release/pipeline-bench
