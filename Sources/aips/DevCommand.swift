@@ -39,7 +39,7 @@ struct DevCommand: AsyncParsableCommand {
     var sandboxSpeed: Double = 60
 
     @Option(help: "Days of sandbox history the first run backfills and trains on (0: none).")
-    var bootstrapDays: Int = 120
+    var bootstrapDays: Int = 240
 
     func validate() throws {
         guard sandboxSpeed >= 0 && sandboxSpeed <= 3_600 else { throw ValidationError("--sandbox-speed must be 0…3600") }

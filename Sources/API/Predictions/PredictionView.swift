@@ -14,6 +14,8 @@ struct PredictionView: Codable, Sendable {
     var probability: Double
     var componentProbabilities: [String: Double]
     var price: Double?
+    /// The decimal odds at which the bet has no edge: 1 / probability.
+    var fairPrice: Double?
     var edge: Double
     var tier: String
     var stake: Double
@@ -38,6 +40,7 @@ struct PredictionView: Codable, Sendable {
         probability = p.probability
         componentProbabilities = p.componentProbabilities
         price = p.price
+        fairPrice = p.probability > 0 ? 1 / p.probability : nil
         edge = p.edge
         tier = p.tier.rawValue
         stake = p.stake

@@ -79,7 +79,8 @@ public enum ModelJobs {
                     try await trainer.train(
                         kind, sport: sport, betType: betType, end: end,
                         featureSetVersion: parameters.featureSetVersion ?? featureSetVersion,
-                        settings: parameters.settings ?? TrainingSettings(), effectID: "\(context.id)/\(sport)/\(betType.rawValue)",
+                        settings: parameters.settings ?? TrainingSettings(),
+                        experiment: (parameters.experiment, parameters.hypothesis), effectID: "\(context.id)/\(sport)/\(betType.rawValue)",
                         logger: context.logger))
             }
         }

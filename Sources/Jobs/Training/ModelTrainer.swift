@@ -22,7 +22,7 @@ public struct ModelTrainer: Sendable {
     /// it and neither retrains nor registers a second model.
     public func train(
         _ kind: ModelKind, sport: String, betType: BetType, end: Date, featureSetVersion: String, settings: TrainingSettings,
-        effectID: String, logger: Logger
+        experiment: (name: String?, hypothesis: String?) = (nil, nil), effectID: String, logger: Logger
     ) async throws -> TrainingOutcome {
         precondition(kind != .meta, "the meta model is built by ModelCalibrator")
         if try await store.hasJobEffect(jobID: effectID) {
@@ -45,6 +45,8 @@ public struct ModelTrainer: Sendable {
         var hyperparameters = fitted.hyperparameters
         var metrics = fitted.metrics
         hyperparameters["settings"] = try JSONValue(encoding: settings)
+        if let name = experiment.name { hyperparameters["experiment"] = .string(name) }
+        if let hypothesis = experiment.hypothesis { hyperparameters["hypothesis"] = .string(hypothesis) }
         let seconds = started.duration(to: .now).inSeconds
         let after = ResourceUsage.now()
         let evaluation = fitted.evaluation

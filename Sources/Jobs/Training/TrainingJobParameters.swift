@@ -14,6 +14,9 @@ public protocol TrainingJobParameters: JobParameters {
     var featureSetVersion: String? { get }
     /// Overrides of the seed's training configuration.
     var settings: TrainingSettings? { get }
+    /// The experiment's name and hypothesis (seed 2.8), recorded with the model.
+    var experiment: String? { get }
+    var hypothesis: String? { get }
 }
 
 extension TrainingJobParameters {
@@ -41,6 +44,9 @@ extension TrainingJobParameters {
         _ = try asOfDate()
         if let problem = settings?.problem { throw QueueError(.invalidRequest, "settings: \(problem)") }
         if let featureSetVersion, featureSetVersion.isEmpty { throw QueueError(.invalidRequest, "featureSetVersion: empty") }
+        if (experiment?.count ?? 0) > 200 || (hypothesis?.count ?? 0) > 2_000 {
+            throw QueueError(.invalidRequest, "experiment (200 characters) or hypothesis (2000) is too long")
+        }
     }
 }
 
@@ -53,14 +59,21 @@ public struct TrainAutoML: TrainingJobParameters, Equatable {
     public var asOf: String?
     public var featureSetVersion: String?
     public var settings: TrainingSettings?
+    public var experiment: String?
+    public var hypothesis: String?
 
     /// Parameters; `nil` fields take their defaults.
-    public init(sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil) {
+    public init(
+        sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil,
+        experiment: String? = nil, hypothesis: String? = nil
+    ) {
         self.sport = sport
         self.betType = betType?.rawValue
         self.asOf = asOf
         self.featureSetVersion = featureSetVersion
         self.settings = settings
+        self.experiment = experiment
+        self.hypothesis = hypothesis
     }
 
     public func validate() throws { try validateTraining() }
@@ -75,14 +88,21 @@ public struct TrainStack: TrainingJobParameters, Equatable {
     public var asOf: String?
     public var featureSetVersion: String?
     public var settings: TrainingSettings?
+    public var experiment: String?
+    public var hypothesis: String?
 
     /// Parameters; `nil` fields take their defaults.
-    public init(sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil) {
+    public init(
+        sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil,
+        experiment: String? = nil, hypothesis: String? = nil
+    ) {
         self.sport = sport
         self.betType = betType?.rawValue
         self.asOf = asOf
         self.featureSetVersion = featureSetVersion
         self.settings = settings
+        self.experiment = experiment
+        self.hypothesis = hypothesis
     }
 
     public func validate() throws { try validateTraining() }
