@@ -23,7 +23,7 @@ settings.maxModels = Int(environment["BENCH_MODELS"] ?? "") ?? 20
 settings.maxRuntimeSeconds = Double(environment["BENCH_RUNTIME"] ?? "") ?? 120
 settings.preset = TrainingSettings.Preset(rawValue: environment["BENCH_PRESET"] ?? "") ?? .highQuality
 var logger = Logger(label: "pipeline-bench")
-logger.logLevel = .warning
+logger.logLevel = .error
 
 func seconds(since start: ContinuousClock.Instant) -> String {
     let elapsed = start.duration(to: .now).components
@@ -42,7 +42,9 @@ try await store.migrate(logger: logger)
 
 // The world, frozen at the end of the history.
 let end = Date(timeIntervalSince1970: 1_780_329_600)  // 2026-06-01T16:00:00Z
-let sandbox = SandboxServer(configuration: SandboxConfiguration(seed: 42, start: end, speed: 0), logger: logger)
+// No frequency limit: the backfill calls the historical endpoint back to back.
+let sandbox = SandboxServer(
+    configuration: SandboxConfiguration(seed: 42, start: end, speed: 0, oddsAPIRequestsPerWindow: 1_000_000), logger: logger)
 try await sandbox.withRunning { running in
     let venues = SandboxSport.allCases.flatMap { running.world.league($0)?.teams ?? [] }.map { team in
         Venue(
