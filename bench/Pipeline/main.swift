@@ -91,7 +91,7 @@ try await sandbox.withRunning { running in
     let trainer = ModelTrainer(store: store)
     let calibrator = ModelCalibrator(store: store)
     print("")
-    print("sport bet_type   games  log loss: model  closing  Bayes  | AUC model  accuracy  train s (automl/stack/calibrate)")
+    print("sport bet_type   games  log loss: model  market@features  closing  Bayes  | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
     for sport in sports {
         for betType in [BetType.spread, .moneyline, .total] {
             var times: [String] = []
@@ -119,6 +119,8 @@ try await sandbox.withRunning { running in
             var model: [Double] = []
             var closing: [Double] = []
             var bayes: [Double] = []
+            // The moneyline market the model saw: the no-vig home probability among its features.
+            var market: [Double] = []
             for (example, p) in zip(data.evaluation, probabilities) {
                 guard let game = try await store.games.find(id: example.gameID),
                     let simulated = running.world.games(
@@ -134,14 +136,23 @@ try await sandbox.withRunning { running in
                 }
                 guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
                 labels.append(example.label)
+                if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
                 model.append(p)
                 closing.append(close)
                 bayes.append(truth)
             }
             func loss(_ p: [Double]) -> String { String(format: "%.4f", BinaryMetrics.logLoss(labels: labels, probabilities: p)) }
+            // The learners alone, on all the evaluation games (their registry metrics).
+            var learners: [String] = []
+            for kind in [ModelKind.automl, .stack] {
+                let metric = try await store.models.latest(name: kind.modelName(sport: sport, betType: betType))?.metrics["log_loss"]
+                learners.append(metric.map { String(format: "%.4f", $0) } ?? "–")
+            }
             print(
                 "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  | "
+                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
+                    + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  | "
+                    + "\(learners[0]) \(learners[1]) | "
                     + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
                     + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
         }

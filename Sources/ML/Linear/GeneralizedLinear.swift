@@ -15,9 +15,55 @@ public struct GeneralizedLinear: Sendable {
         self.configuration = configuration
     }
 
-    /// Fits the model, minimizing `loss/n + λ(α|β|₁ + (1−α)/2 |β|₂²)` over standardized inputs (intercept unpenalized).
+    /// Fits the model, minimizing `loss/n + λ(α|β|₁ + (1−α)/2 |β|₂²)` over standardized inputs (intercept unpenalized);
+    /// with `lambdaSearch`, first chooses λ on held-out rows.
     public func fit(_ data: Dataset, labels: [Double]) -> GeneralizedLinearModel {
         precondition(labels.count == data.rowCount, "one label per row")
+        guard configuration.lambdaSearch, data.rowCount >= 50 else { return fitFixed(data, labels: labels) }
+        var chosen = configuration
+        chosen.lambdaSearch = false
+        chosen.lambda = searchLambda(data, labels: labels)
+        return GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels)
+    }
+
+    /// The λ of the path with the lowest loss on every fifth row, fitted on the others.
+    private func searchLambda(_ data: Dataset, labels: [Double]) -> Double {
+        let held = Array(stride(from: 4, to: data.rowCount, by: 5))
+        let heldSet = Set(held)
+        let fitRows = (0..<data.rowCount).filter { !heldSet.contains($0) }
+        let fitData = data.selecting(rows: fitRows)
+        let fitLabels = fitRows.map { labels[$0] }
+        let heldData = data.selecting(rows: held)
+        let heldLabels = held.map { labels[$0] }
+        // The smallest λ that keeps every coefficient at zero: max |xⱼ·(y − ȳ)| / (n·α) on the standardized design.
+        let design = LinearDesign(fitting: fitData)
+        let x = design.matrix(fitData)
+        let n = fitData.rowCount
+        let mean = fitLabels.reduce(0, +) / Double(max(1, n))
+        var largest = 0.0
+        for j in 0..<design.columns.count {
+            var dot = 0.0
+            for i in 0..<n { dot += x[j * n + i] * (fitLabels[i] - mean) }
+            largest = max(largest, abs(dot) / Double(n))
+        }
+        let maximum = max(largest / max(configuration.alpha, 0.01), 1e-6)
+        var best = (lambda: configuration.lambda, loss: Double.infinity)
+        for step in 0..<12 {
+            var config = configuration
+            config.lambdaSearch = false
+            config.lambda = maximum * pow(1e-3, Double(step) / 11)
+            let model = GeneralizedLinear(configuration: config).fitFixed(fitData, labels: fitLabels)
+            let predictions = model.predict(heldData)
+            let loss =
+                config.family == .binomial
+                ? BinaryMetrics.logLoss(labels: heldLabels, probabilities: predictions)
+                : zip(heldLabels, predictions).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(max(1, held.count))
+            if loss < best.loss { best = (config.lambda, loss) }
+        }
+        return best.lambda
+    }
+
+    private func fitFixed(_ data: Dataset, labels: [Double]) -> GeneralizedLinearModel {
         let config = configuration
         let design = LinearDesign(fitting: data)
         let x = design.matrix(data)

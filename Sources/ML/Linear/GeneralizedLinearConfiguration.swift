@@ -12,7 +12,27 @@ public struct GeneralizedLinearConfiguration: Sendable, Equatable, Hashable, Cod
     public var maxIterations = 50
     /// Convergence threshold on the largest coefficient change.
     public var tolerance = 1e-7
+    /// Choose λ instead of using `lambda` (H2O's `lambda_search`): fit a path of penalties from the smallest
+    /// that zeroes every coefficient down to a thousandth of it, score each on every fifth row held out, and
+    /// refit on all rows with the best. Small or wide data need a strong penalty; a fixed tiny λ overfits them.
+    public var lambdaSearch = false
 
     /// The defaults.
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case family, lambda, alpha, nonNegative, maxIterations, tolerance, lambdaSearch
+    }
+
+    /// Decodes, defaulting what older archives do not have.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        family = try container.decode(LinearFamily.self, forKey: .family)
+        lambda = try container.decode(Double.self, forKey: .lambda)
+        alpha = try container.decode(Double.self, forKey: .alpha)
+        nonNegative = try container.decode(Bool.self, forKey: .nonNegative)
+        maxIterations = try container.decode(Int.self, forKey: .maxIterations)
+        tolerance = try container.decode(Double.self, forKey: .tolerance)
+        lambdaSearch = try container.decodeIfPresent(Bool.self, forKey: .lambdaSearch) ?? false
+    }
 }

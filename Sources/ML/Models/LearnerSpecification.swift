@@ -27,7 +27,10 @@ public enum LearnerSpecification: Sendable, Equatable, Hashable, Codable {
             config.learningRate = 0.1
             return .gradientBoosting(config)
         case .glm:
-            return .generalizedLinear(GeneralizedLinearConfiguration())
+            // As H2O's AutoML does: the default GLM searches its penalty.
+            var config = GeneralizedLinearConfiguration()
+            config.lambdaSearch = true
+            return .generalizedLinear(config)
         case .drf:
             var config = RandomForestConfiguration()
             config.treeCount = 50
