@@ -7,7 +7,8 @@ import Logging
 /// - `AIPS_SANDBOX_URL`: point The Odds API, ESPN, Open-Meteo and Savant at an `aips sandbox` (key `sandbox`
 ///   unless `ODDS_API_KEY` says otherwise).
 /// - `ODDS_API_KEY`, `ODDS_API_URL`, `ODDS_API_REGIONS`, `ODDS_API_FORMAT` (american|decimal).
-/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`, `SAVANT_URL`.
+/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_ARCHIVE_URL` (the historical API, for backfills),
+///   `OPEN_METEO_API_KEY`, `SAVANT_URL`.
 /// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
 enum CollectorEnvironment {
@@ -35,8 +36,9 @@ enum CollectorEnvironment {
                 oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
             espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
             openMeteo: OpenMeteoConfiguration(
-                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]
-            ),
+                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com",
+                archiveBaseURL: environment["OPEN_METEO_ARCHIVE_URL"] ?? sandbox ?? "https://archive-api.open-meteo.com",
+                apiKey: environment["OPEN_METEO_API_KEY"]),
             savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
             venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb"])
     }

@@ -3,8 +3,19 @@ import Logging
 import Store
 
 /// `collect.weather`: Open-Meteo at each outdoor venue → raw (hashed, once) → validate → `weather` at each
-/// game's start hour, in metric units.
+/// game's start hour, in metric units. Upcoming games get the forecast; a past range of days (a backfill)
+/// gets the archive, stamped as a forecast would have been (see `archiveLead`).
 public struct WeatherCollector: Sendable {
+    /// How long before a game's start an archive value counts as observed.
+    ///
+    /// An archive value is a reanalysis published days after the game. Stamped with its fetch time it would
+    /// be invisible to every feature of the game it describes; stamped at the start it would be visible only
+    /// after the first pitch. It is stamped as the forecast a live collector would have stored a few hours
+    /// before the start — the lead at which an hourly forecast of the start hour is close to what happened.
+    /// Features asked for at the default lead (60 minutes) see it; features asked for earlier than three hours
+    /// before the start get no weather for backfilled games, as nothing was collected then.
+    public static let archiveLead: TimeInterval = 3 * 3600
+
     private let client: OpenMeteoClient
     private let store: Store
     private let now: @Sendable () -> Date
@@ -23,9 +34,22 @@ public struct WeatherCollector: Sendable {
                 .requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let start = now()
-        let games = try await store.games.games(
-            sport: sport.code, from: start, to: start.addingTimeInterval(Double(parameters.hoursAhead ?? 48) * 3600)
-        ).filter { $0.status == .scheduled }
+        let archive = parameters.archiveRange
+        let isBackfill = parameters.isBackfill ?? false
+        let games: [Game]
+        if let archive {
+            guard archive.upperBound <= start else {
+                throw CollectorError(
+                    .requestRejected, source: OpenMeteoClient.archiveSource, endpoint: "",
+                    message: "the archive covers past days only; \(parameters.to ?? "") is not over yet")
+            }
+            games = try await store.games.games(sport: sport.code, from: archive.lowerBound, to: archive.upperBound)
+                .filter { $0.status != .postponed && $0.status != .cancelled }
+        } else {
+            games = try await store.games.games(
+                sport: sport.code, from: start, to: start.addingTimeInterval(Double(parameters.hoursAhead ?? 48) * 3600)
+            ).filter { $0.status == .scheduled }
+        }
         var byVenue: [String: (venue: Venue, games: [Game])] = [:]
         var teams: [Int: Team] = [:]
         var skipped = 0
@@ -40,14 +64,17 @@ public struct WeatherCollector: Sendable {
         var fetched: [(UpstreamResponse, HourlyWeather, [Game])] = []
         for (_, entry) in byVenue.sorted(by: { $0.key < $1.key }) {
             let days = entry.games.map(\.scheduledAt)
-            let response = try await client.forecast(
-                latitude: entry.venue.latitude, longitude: entry.venue.longitude, from: UpstreamTime.isoDay(days.min()!),
-                to: UpstreamTime.isoDay(days.max()!), now: now())
+            let (first, last) = (UpstreamTime.isoDay(days.min()!), UpstreamTime.isoDay(days.max()!))
+            let (latitude, longitude) = (entry.venue.latitude, entry.venue.longitude)
+            let response =
+                archive == nil
+                ? try await client.forecast(latitude: latitude, longitude: longitude, from: first, to: last, now: now())
+                : try await client.archive(latitude: latitude, longitude: longitude, from: first, to: last, now: now())
             do {
                 let forecast = try PayloadDecoder.decode(OpenMeteoForecast.self, from: response)
                 fetched.append((response, try HourlyWeather(forecast, response: response), entry.games))
             } catch let error as CollectorError {
-                let stored = try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: store)
+                let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
                 logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
                 throw error
             }
@@ -56,10 +83,10 @@ public struct WeatherCollector: Sendable {
             var result = WeatherCollection(
                 applied: true, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
             for (response, hourly, venueGames) in fetched {
-                guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
+                guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 for game in venueGames {
-                    guard let observation = hourly.observation(for: game, source: OpenMeteoClient.source, issuedAt: response.fetchedAt)
-                    else { continue }
+                    let observedAt = archive == nil ? response.fetchedAt : game.scheduledAt.addingTimeInterval(-Self.archiveLead)
+                    guard let observation = hourly.observation(for: game, source: response.source, observedAt: observedAt) else { continue }
                     try await tx.weather.record(observation)
                     result.observationsWritten += 1
                 }
