@@ -18,8 +18,13 @@ public enum CollectorJobs {
         let games = GamesCollector(
             client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
             now: configuration.now)
-        let weather = WeatherCollector(
-            client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+        let openMeteo = OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream)
+        let forecasts: any WeatherForecastClient
+        switch configuration.weatherProvider {
+        case .openMeteo: forecasts = openMeteo
+        case .openWeatherMap(let openWeatherMap): forecasts = OpenWeatherMapClient(configuration: openWeatherMap, upstream: upstream)
+        }
+        let weather = WeatherCollector(forecasts: forecasts, archive: openMeteo, store: store, now: configuration.now)
         let statcast = StatcastCollector(
             client: SavantClient(configuration: configuration.savant, upstream: upstream), store: store, now: configuration.now)
         let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)

@@ -32,17 +32,19 @@ extension HourlyWeather {
         guard let precipitation = precipitationFactors[units["precipitation"] ?? "mm"] else {
             throw fail("precipitation unit \"\(units["precipitation"]!)\" is unknown")
         }
-        var hours: [Date: Hour] = [:]
+        var hours: [Step] = []
         for (index, text) in hourly.time.enumerated() {
             guard let time = UpstreamTime.local(text, utcOffsetSeconds: forecast.utcOffsetSeconds) else {
                 throw fail(".hourly.time[\(index)] \"\(text.prefix(30))\" is not a local time")
             }
             func value(_ values: [Double?]?) -> Double? { values?[index] }
-            hours[time] = Hour(
-                temperatureC: value(hourly.temperature2m).map(temperature), humidityPercent: value(hourly.relativeHumidity2m),
-                windSpeedKPH: value(hourly.windSpeed10m).map { $0 * wind }, windDirectionDegrees: value(hourly.windDirection10m),
-                precipitationMM: value(hourly.precipitation).map { $0 * precipitation },
-                precipitationProbability: value(hourly.precipitationProbability).map { $0 / 100 })
+            hours.append(
+                Step(
+                    start: time, temperatureC: value(hourly.temperature2m).map(temperature),
+                    humidityPercent: value(hourly.relativeHumidity2m),
+                    windSpeedKPH: value(hourly.windSpeed10m).map { $0 * wind }, windDirectionDegrees: value(hourly.windDirection10m),
+                    precipitationMM: value(hourly.precipitation).map { $0 * precipitation },
+                    precipitationProbability: value(hourly.precipitationProbability).map { $0 / 100 }))
         }
         self.init(steps: hours, stepSeconds: 3600)
     }

@@ -3,9 +3,11 @@ import Store
 
 /// Validated weather at one place, per time step: UTC step starts and metric values, converted from whatever
 /// units the upstream sent (see the `HourlyWeather+…` initializers for each upstream's format).
-struct HourlyWeather: Sendable {
+public struct HourlyWeather: Sendable {
     /// The values of one step; `nil` where the upstream had none.
-    struct Hour: Sendable {
+    struct Step: Sendable {
+        /// When the step starts; it lasts `stepSeconds`.
+        var start: Date
         var temperatureC: Double?
         var humidityPercent: Double?
         var windSpeedKPH: Double?
@@ -23,24 +25,27 @@ struct HourlyWeather: Sendable {
         }
     }
 
-    private let steps: [Date: Hour]
+    /// By start.
+    private let steps: [Step]
     /// The length of a step, seconds: 3600 for Open-Meteo, 10 800 for OpenWeatherMap's 5-day forecast.
     let stepSeconds: TimeInterval
 
-    /// Weather from `steps`, keyed by the UTC start of each step (a multiple of `stepSeconds` since the epoch).
-    init(steps: [Date: Hour], stepSeconds: TimeInterval) {
-        self.steps = steps
+    /// Weather from `steps`, each lasting `stepSeconds`.
+    init(steps: [Step], stepSeconds: TimeInterval) {
+        self.steps = steps.sorted { $0.start < $1.start }
         self.stepSeconds = stepSeconds
     }
 
-    /// The values for the step `game` starts in, stamped `observedAt`; `nil` when the weather does not cover it.
+    /// The values of the step `game` starts in, stamped `observedAt`; `nil` when the weather does not cover it.
     func observation(for game: Game, source: String, observedAt: Date) -> WeatherObservation? {
-        let step = Date(timeIntervalSince1970: (game.scheduledAt.timeIntervalSince1970 / stepSeconds).rounded(.down) * stepSeconds)
-        guard let gameID = game.id, let values = steps[step], !values.isEmpty else { return nil }
+        let start = game.scheduledAt
+        guard let gameID = game.id,
+            let step = steps.last(where: { $0.start <= start }), start < step.start.addingTimeInterval(stepSeconds), !step.isEmpty
+        else { return nil }
         return WeatherObservation(
-            gameID: gameID, source: source, observedAt: observedAt, forecastFor: step, temperatureC: values.temperatureC,
-            windSpeedKPH: values.windSpeedKPH, windDirectionDegrees: values.windDirectionDegrees,
-            precipitationMM: values.precipitationMM, precipitationProbability: values.precipitationProbability,
-            humidityPercent: values.humidityPercent, conditions: values.conditions)
+            gameID: gameID, source: source, observedAt: observedAt, forecastFor: step.start, temperatureC: step.temperatureC,
+            windSpeedKPH: step.windSpeedKPH, windDirectionDegrees: step.windDirectionDegrees,
+            precipitationMM: step.precipitationMM, precipitationProbability: step.precipitationProbability,
+            humidityPercent: step.humidityPercent, conditions: step.conditions)
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import Logging
 import Store
 
-/// `collect.weather`: Open-Meteo at each outdoor venue → raw (hashed, once) → validate → `weather` at each
-/// game's start hour, in metric units. Upcoming games get the forecast; a past range of days (a backfill)
-/// gets the archive, stamped as a forecast would have been (see `archiveLead`).
+/// `collect.weather`: a forecast at each outdoor venue → raw (hashed, once) → validate → `weather` at each
+/// game's start hour, in metric units. Upcoming games get the configured provider's forecast (Open-Meteo or
+/// OpenWeatherMap); a past range of days (a backfill) gets Open-Meteo's archive, stamped as a forecast would
+/// have been (see `archiveLead`).
 public struct WeatherCollector: Sendable {
     /// How long before a game's start an archive value counts as observed.
     ///
@@ -16,15 +17,22 @@ public struct WeatherCollector: Sendable {
     /// before the start get no weather for backfilled games, as nothing was collected then.
     public static let archiveLead: TimeInterval = 3 * 3600
 
-    private let client: OpenMeteoClient
+    private let forecasts: any WeatherForecastClient
+    private let archive: OpenMeteoClient
     private let store: Store
     private let now: @Sendable () -> Date
 
-    /// A collector writing to `store`.
-    public init(client: OpenMeteoClient, store: Store, now: @escaping @Sendable () -> Date) {
-        self.client = client
+    /// A collector taking forecasts from `forecasts` and past weather from `archive`, writing to `store`.
+    public init(forecasts: any WeatherForecastClient, archive: OpenMeteoClient, store: Store, now: @escaping @Sendable () -> Date) {
+        self.forecasts = forecasts
+        self.archive = archive
         self.store = store
         self.now = now
+    }
+
+    /// A collector taking forecasts and past weather from Open-Meteo.
+    public init(client: OpenMeteoClient, store: Store, now: @escaping @Sendable () -> Date) {
+        self.init(forecasts: client, archive: client, store: store, now: now)
     }
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
@@ -34,16 +42,16 @@ public struct WeatherCollector: Sendable {
                 .requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let start = now()
-        let archive = parameters.archiveRange
+        let range = parameters.archiveRange
         let isBackfill = parameters.isBackfill ?? false
         let games: [Game]
-        if let archive {
-            guard archive.upperBound <= start else {
+        if let range {
+            guard range.upperBound <= start else {
                 throw CollectorError(
                     .requestRejected, source: OpenMeteoClient.archiveSource, endpoint: "",
                     message: "the archive covers past days only; \(parameters.to ?? "") is not over yet")
             }
-            games = try await store.games.games(sport: sport.code, from: archive.lowerBound, to: archive.upperBound)
+            games = try await store.games.games(sport: sport.code, from: range.lowerBound, to: range.upperBound)
                 .filter { $0.status != .postponed && $0.status != .cancelled }
         } else {
             games = try await store.games.games(
@@ -63,16 +71,21 @@ public struct WeatherCollector: Sendable {
         }
         var fetched: [(UpstreamResponse, HourlyWeather, [Game])] = []
         for (_, entry) in byVenue.sorted(by: { $0.key < $1.key }) {
-            let days = entry.games.map(\.scheduledAt)
-            let (first, last) = (UpstreamTime.isoDay(days.min()!), UpstreamTime.isoDay(days.max()!))
+            let starts = entry.games.map(\.scheduledAt)
             let (latitude, longitude) = (entry.venue.latitude, entry.venue.longitude)
-            let response =
-                archive == nil
-                ? try await client.forecast(latitude: latitude, longitude: longitude, from: first, to: last, now: now())
-                : try await client.archive(latitude: latitude, longitude: longitude, from: first, to: last, now: now())
+            let response: UpstreamResponse
+            if range == nil {
+                response = try await forecasts.forecast(
+                    latitude: latitude, longitude: longitude, covering: starts.min()!...starts.max()!, now: now())
+            } else {
+                response = try await archive.archive(
+                    latitude: latitude, longitude: longitude, from: UpstreamTime.isoDay(starts.min()!),
+                    to: UpstreamTime.isoDay(starts.max()!),
+                    now: now())
+            }
             do {
-                let forecast = try PayloadDecoder.decode(OpenMeteoForecast.self, from: response)
-                fetched.append((response, try HourlyWeather(forecast, response: response), entry.games))
+                let weather = range == nil ? try forecasts.weather(from: response) : try archive.weather(from: response)
+                fetched.append((response, weather, entry.games))
             } catch let error as CollectorError {
                 let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
                 logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
@@ -85,7 +98,7 @@ public struct WeatherCollector: Sendable {
             for (response, hourly, venueGames) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 for game in venueGames {
-                    let observedAt = archive == nil ? response.fetchedAt : game.scheduledAt.addingTimeInterval(-Self.archiveLead)
+                    let observedAt = range == nil ? response.fetchedAt : game.scheduledAt.addingTimeInterval(-Self.archiveLead)
                     guard let observation = hourly.observation(for: game, source: response.source, observedAt: observedAt) else { continue }
                     try await tx.weather.record(observation)
                     result.observationsWritten += 1
