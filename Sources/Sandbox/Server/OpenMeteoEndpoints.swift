@@ -21,6 +21,7 @@ struct OpenMeteoEndpoints: Sendable {
     }
 
     private func hourly(_ request: Request, archive: Bool) throws -> Response {
+        let started = ContinuousClock.now
         let query = request.uri.queryParameters
         func fail(_ reason: String) throws -> Response {
             try json.make(.badRequest, OpenMeteoWire.ErrorBody(error: true, reason: reason), path: request.uri.path)
@@ -100,8 +101,11 @@ struct OpenMeteoEndpoints: Sendable {
             }
             return (name, samples.map { $0.map(value) })
         }
+        // Like the real service, the time it took: the one field that differs between two fetches of the same data.
+        let elapsed = started.duration(to: .now)
         let body = OpenMeteoWire.Forecast(
-            latitude: (latitude * 10).rounded() / 10, longitude: (longitude * 10).rounded() / 10, generationtime_ms: 0.05,
+            latitude: (latitude * 10).rounded() / 10, longitude: (longitude * 10).rounded() / 10,
+            generationtime_ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             utc_offset_seconds: offset, timezone: zone.identifier == "GMT" ? "GMT" : zoneName,
             timezone_abbreviation: offset == 0 ? "GMT" : "GMT\(offset < 0 ? "-" : "+")\(abs(offset) / 3600)", elevation: 150,
             hourly_units: units,
