@@ -30,7 +30,7 @@ import Testing
         #expect(
             PayloadFingerprint.sha256(of: warmer, source: "open-meteo") != PayloadFingerprint.sha256(of: forecast, source: "open-meteo"))
         // Another source keeps every field.
-        #expect(PayloadFingerprint.sha256(of: slower, source: "espn") == SHA256Digest.hex(of: slower))
+        #expect(PayloadFingerprint.sha256(of: slower, source: "baseball-savant") == SHA256Digest.hex(of: slower))
         // Not JSON (a truncated body): the bytes as they are.
         let truncated = forecast.prefix(40)
         #expect(PayloadFingerprint.sha256(of: truncated, source: "open-meteo") == SHA256Digest.hex(of: truncated))

@@ -11,11 +11,12 @@ import Store
 ///   snapshots; `next_timestamp` is null for the newest snapshot and filled once a newer one exists, so
 ///   the same snapshot fetched twice differs there. `timestamp` identifies the snapshot and is kept.
 /// - OpenWeatherMap: `message`, an internal field that older responses filled with a server timing.
+/// - ESPN: `timestamp`, when the injuries list was generated (the scoreboard has no such field).
 ///
 /// Deliberately kept: The Odds API's `last_update` (bookmaker, market, score): it is when a price or score was
 /// last seen, stored as the odds' `recorded_at` and read by the freshness check, so a payload whose
-/// `last_update` moved is news. ESPN and Savant payloads have no known volatile field and are hashed as
-/// fetched, as is any payload that is not a JSON object (an invalid one is kept byte for byte).
+/// `last_update` moved is news. Savant's CSV has no known volatile field and is hashed as fetched, as is any
+/// payload that is not a JSON object (an invalid one is kept byte for byte).
 ///
 /// Volatile fields are dropped, the rest re-serialized with sorted keys, so key order does not count either.
 enum PayloadFingerprint {
@@ -25,6 +26,7 @@ enum PayloadFingerprint {
         OpenMeteoClient.archiveSource: ["generationtime_ms"],
         OddsAPIClient.source: ["previous_timestamp", "next_timestamp"],
         OpenWeatherMapClient.source: ["message"],
+        ESPNClient.source: ["timestamp"],
     ]
 
     /// The lowercase hex SHA-256 that identifies `body`'s content from `source`.
