@@ -18,6 +18,12 @@ public struct SandboxConfiguration: Sendable {
     public var oddsAPIRequestsPerWindow: Int
     /// The window the request limit counts over (the real API's is one second).
     public var oddsAPIRateWindow: Duration
+    /// The `appid` the OpenWeatherMap endpoint accepts.
+    public var openWeatherMapKey: String
+    /// OpenWeatherMap calls allowed per `openWeatherMapRateWindow` before 429 (the free plan's: 60 a minute).
+    public var openWeatherMapCallsPerWindow: Int
+    /// The window OpenWeatherMap's call limit counts over.
+    public var openWeatherMapRateWindow: Duration
     /// The most rows one Savant search returns; the rest are dropped silently, as Savant does.
     public var savantRowCap: Int
     /// How long before the start books first post lines.
@@ -28,11 +34,12 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
 
     /// A configuration; defaults: real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
-    /// 30 requests per one-second window, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
+    /// 30 requests per one-second window, OpenWeatherMap key `sandbox` with 60 calls a minute, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
     public init(
         seed: UInt64, start: Date = Date(), speed: Double = 1, sports: [SandboxSport] = SandboxSport.allCases,
         oddsAPIKey: String = "sandbox", oddsAPIQuota: Int = 100_000, oddsAPIRequestsPerWindow: Int = 30,
-        oddsAPIRateWindow: Duration = .seconds(1),
+        oddsAPIRateWindow: Duration = .seconds(1), openWeatherMapKey: String = "sandbox", openWeatherMapCallsPerWindow: Int = 60,
+        openWeatherMapRateWindow: Duration = .seconds(60),
         savantRowCap: Int = 40_000, marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0
     ) {
         self.seed = seed
@@ -43,6 +50,9 @@ public struct SandboxConfiguration: Sendable {
         self.oddsAPIQuota = oddsAPIQuota
         self.oddsAPIRequestsPerWindow = oddsAPIRequestsPerWindow
         self.oddsAPIRateWindow = oddsAPIRateWindow
+        self.openWeatherMapKey = openWeatherMapKey
+        self.openWeatherMapCallsPerWindow = openWeatherMapCallsPerWindow
+        self.openWeatherMapRateWindow = openWeatherMapRateWindow
         self.savantRowCap = savantRowCap
         self.marketOpensBeforeStart = marketOpensBeforeStart
         self.host = host

@@ -8,7 +8,7 @@ struct BackfillCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backfill",
         abstract:
-            "Enqueue collect.games / collect.odds (historical snapshots) / collect.statcast jobs for a date range, with is_backfill=true.")
+            "Enqueue collect.games / collect.odds (historical snapshots) / collect.statcast / collect.weather (archive) jobs for a date range, with is_backfill=true.")
 
     @OptionGroup var redis: RedisOptions
 
@@ -18,7 +18,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD (inclusive).")
     var to: String
 
-    @Option(help: "Comma-separated: games,odds,statcast.")
+    @Option(help: "Comma-separated: games,odds,statcast,weather.")
     var sources: String = "games,odds"
 
     @Option(help: "Comma-separated sport codes.")

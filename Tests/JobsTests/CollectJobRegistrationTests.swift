@@ -18,7 +18,8 @@ import Testing
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let registry = JobRegistry()
             CollectorJobs.register(in: registry, store: store, configuration: CollectTestSupport.configuration(sandbox))
-            let refusing = CollectTestSupport.configuration(sandbox, apiKey: "revoked")
+            var refusing = CollectTestSupport.configuration(sandbox, apiKey: "revoked")
+            refusing.weatherProvider = .openWeatherMap(OpenWeatherMapConfiguration(baseURL: sandbox.baseURL, apiKey: "revoked"))
             let queue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: registry)
             let name = TestServers.uniqueName().lowercased()
             let games = try JobRequest(CollectGames(sport: nil, dates: ["20260509"]), queue: name)
@@ -34,6 +35,10 @@ import Testing
             let refusingQueue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: refusingRegistry)
             let deadName = name + "-refused"
             let refused = try await refusingQueue.enqueue(try JobRequest(CollectOdds(sport: "mlb"), queue: deadName)).id
+            // Forecasts from the configured provider, OpenWeatherMap here, once the day's games are stored.
+            var weather = try JobRequest(CollectWeather(sport: "mlb", hoursAhead: 24), queue: deadName)
+            weather.dependsOn = [games.id]
+            let refusedWeather = try await refusingQueue.enqueue(weather).id
 
             let workers = [
                 Worker(
@@ -48,7 +53,7 @@ import Testing
                 tasks.addTask { try await group.run() }
                 let deadline = ContinuousClock.now + .seconds(30)
                 while ContinuousClock.now < deadline {
-                    let states = try await [quality.id, refused].asyncMap { try await queue.job($0)?.state }
+                    let states = try await [quality.id, refused, refusedWeather].asyncMap { try await queue.job($0)?.state }
                     if states.allSatisfy({ $0 == .succeeded || $0 == .dead }) { break }
                     try await Task.sleep(for: .milliseconds(50))
                 }
@@ -61,6 +66,10 @@ import Testing
             let dead = try #require(try await queue.job(refused))
             #expect(dead.state == .dead && dead.attempt == 1)
             #expect(dead.errors.last?.message.contains("INVALID_KEY") == true)
+            let deadWeather = try #require(try await queue.job(refusedWeather))
+            #expect(deadWeather.state == .dead && deadWeather.attempt == 1)
+            #expect(deadWeather.errors.last?.message.contains("openweathermap") == true)
+            #expect(deadWeather.errors.last?.message.contains("Invalid API key") == true)
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/nba"))
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/mlb"))
             #expect(try await CollectTestSupport.count(store, "games", where: "sport = 'mlb'") > 0)

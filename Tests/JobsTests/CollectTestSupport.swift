@@ -26,7 +26,9 @@ enum CollectTestSupport {
     }
 
     /// A frozen sandbox world (speed 0) at `start`.
-    static func sandbox(seed: UInt64 = 42, start: Date = noonEastern, quota: Int = 100_000, requestsPerWindow: Int = 1_000, window: Duration = .seconds(1))
+    static func sandbox(
+        seed: UInt64 = 42, start: Date = noonEastern, quota: Int = 100_000, requestsPerWindow: Int = 1_000, window: Duration = .seconds(1)
+    )
         -> SandboxServer
     {
         SandboxServer(
@@ -48,7 +50,8 @@ enum CollectTestSupport {
         let clock = sandbox.clock
         return CollectorConfiguration(
             oddsAPI: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: apiKey, oddsFormat: oddsFormat),
-            espn: ESPNConfiguration(baseURL: sandbox.baseURL), openMeteo: OpenMeteoConfiguration(baseURL: sandbox.baseURL),
+            espn: ESPNConfiguration(baseURL: sandbox.baseURL),
+            openMeteo: OpenMeteoConfiguration(baseURL: sandbox.baseURL, archiveBaseURL: sandbox.baseURL),
             venues: VenueCatalog(venues), now: { clock.now })
     }
 

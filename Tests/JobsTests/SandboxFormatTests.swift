@@ -50,7 +50,7 @@ import Testing
         let game = Game(
             id: 1, sport: "mlb", externalID: "1", homeTeamID: 1, awayTeamID: 2,
             scheduledAt: Date(timeIntervalSince1970: 1_778_353_200 + 600))
-        let observation = try #require(hourly.observation(for: game, source: "open-meteo", issuedAt: Date()))
+        let observation = try #require(hourly.observation(for: game, source: "open-meteo", observedAt: Date()))
         #expect(abs(observation.temperatureC! - 20.22) < 0.01)
         #expect(abs(observation.windSpeedKPH! - 8.2 * 1.609344) < 0.001)
     }

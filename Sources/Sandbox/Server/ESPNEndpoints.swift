@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// ESPN's site scoreboard: the games of an Eastern calendar day with status and scores (as strings).
+/// ESPN's site scoreboard (the games of an Eastern calendar day with status and scores, as strings) and the
+/// league's injury list.
 struct ESPNEndpoints: Sendable {
     let world: SandboxWorld
     let clock: SandboxClock
@@ -11,6 +12,42 @@ struct ESPNEndpoints: Sendable {
         router.get("/apis/site/v2/sports/:sport/:league/scoreboard") { request, context in
             try scoreboard(request, path: "\(context.parameters.get("sport") ?? "")/\(context.parameters.get("league") ?? "")")
         }
+        router.get("/apis/site/v2/sports/:sport/:league/injuries") { request, context in
+            try injuries(request, path: "\(context.parameters.get("sport") ?? "")/\(context.parameters.get("league") ?? "")")
+        }
+    }
+
+    private func injuries(_ request: Request, path: String) throws -> Response {
+        guard let sport = SandboxSport(espnPath: path), world.sports.contains(sport) else {
+            return try json.make(
+                .notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get injuries endpoint."), path: request.uri.path)
+        }
+        let now = clock.now
+        let year = EasternCalendar().year(of: EasternCalendar().day(of: now))
+        let teams = world.injuries(sport, at: now).map { team, injuries in
+            ESPNWire.TeamInjuries(
+                id: team.espnID, displayName: team.espnName,
+                injuries: injuries.map { injury in
+                    let dayToDay = injury.status == "Day-To-Day"
+                    return ESPNWire.Injury(
+                        id: injury.id,
+                        longComment: "\(injury.athleteName) (\(injury.injuryType.lowercased())) is \(injury.status.lowercased()).",
+                        shortComment: "\(injury.injuryType) injury.", status: injury.status, date: WireTime.minutes(injury.reportedAt),
+                        athlete: ESPNWire.InjuredAthlete(
+                            displayName: injury.athleteName, position: .init(abbreviation: injury.position),
+                            team: .init(abbreviation: team.abbreviation)),
+                        type: ESPNWire.InjuryStatusType(
+                            id: dayToDay ? "6" : "4", name: dayToDay ? "INJURY_STATUS_DAYTODAY" : "INJURY_STATUS_OUT",
+                            description: dayToDay ? "day-to-day" : "out", abbreviation: dayToDay ? "DD" : "O"),
+                        details: ESPNWire.InjuryDetails(
+                            type: injury.injuryType, detail: "Not Specified", side: "Not Specified",
+                            returnDate: String(WireTime.seconds(injury.returnsAt).prefix(10))))
+                })
+        }
+        let body = ESPNWire.InjuryList(
+            timestamp: WireTime.seconds(now), status: "success",
+            season: ESPNWire.InjurySeason(year: year, type: 2, name: "Regular Season", displayName: String(year)), injuries: teams)
+        return try json.make(.ok, body, path: request.uri.path)
     }
 
     private func scoreboard(_ request: Request, path: String) throws -> Response {

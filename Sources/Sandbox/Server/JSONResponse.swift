@@ -5,7 +5,8 @@ import Hummingbird
 struct JSONResponse: Sendable {
     let faults: FaultPlan
 
-    /// Sorted keys: the same world state always gives the same bytes, so collectors' hash dedupe can work.
+    /// Sorted keys: the same world state gives the same bytes, except where the real service varies too
+    /// (Open-Meteo's `generationtime_ms`, The Odds API's `next_timestamp` once a newer snapshot exists).
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]

@@ -52,7 +52,8 @@ struct OddsAPIEndpoints: Sendable {
             guard let date = query["date"].flatMap({ WireTime.parseSeconds(String($0)) }) else {
                 return try error(.unprocessableContent, "INVALID_HISTORICAL_TIMESTAMP", "Invalid date parameter", request)
             }
-            // Snapshots every five minutes, the closest at or before `date`, never in the future.
+            // Snapshots every five minutes, the closest at or before `date`, never in the future; the newest
+            // has no next one yet.
             let snapshot = (min(date, now).timeIntervalSince1970 / 300).rounded(.down) * 300
             at = Date(timeIntervalSince1970: snapshot)
         }
@@ -71,7 +72,7 @@ struct OddsAPIEndpoints: Sendable {
             if historical {
                 let body = OddsAPIWire.HistoricalOdds(
                     timestamp: WireTime.seconds(at), previous_timestamp: WireTime.seconds(at.addingTimeInterval(-300)),
-                    next_timestamp: WireTime.seconds(at.addingTimeInterval(300)), data: events)
+                    next_timestamp: at.addingTimeInterval(300) <= now ? WireTime.seconds(at.addingTimeInterval(300)) : nil, data: events)
                 return try json.make(.ok, body, path: request.uri.path, headers: headers)
             }
             return try json.make(.ok, events, path: request.uri.path, headers: headers)

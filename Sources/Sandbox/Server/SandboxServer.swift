@@ -3,9 +3,9 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The sandbox HTTP server: The Odds API v4, ESPN's scoreboard, Open-Meteo's forecast and Baseball Savant's
-/// Statcast CSV, served in their
-/// real formats from a simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation.
+/// The sandbox HTTP server: The Odds API v4, ESPN's scoreboard, Open-Meteo's forecast and archive,
+/// OpenWeatherMap's 5-day forecast and Baseball Savant's Statcast CSV, served in their real formats from a
+/// simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation.
 ///
 /// Run it as a `Service`, or in-process for a test:
 /// ```swift
@@ -22,6 +22,7 @@ public struct SandboxServer: Service {
     public let faults: FaultPlan
     private let configuration: SandboxConfiguration
     private let account: OddsAPIAccount
+    private let openWeatherMapAccount: OpenWeatherMapAccount
     private let logger: Logger
 
     /// A server for `configuration`.
@@ -35,6 +36,9 @@ public struct SandboxServer: Service {
         account = OddsAPIAccount(
             key: configuration.oddsAPIKey, quota: configuration.oddsAPIQuota,
             requestsPerWindow: configuration.oddsAPIRequestsPerWindow, window: configuration.oddsAPIRateWindow)
+        openWeatherMapAccount = OpenWeatherMapAccount(
+            key: configuration.openWeatherMapKey, callsPerWindow: configuration.openWeatherMapCallsPerWindow,
+            window: configuration.openWeatherMapRateWindow)
     }
 
     /// Serves until graceful shutdown.
@@ -76,6 +80,7 @@ public struct SandboxServer: Service {
         OddsAPIEndpoints(world: world, clock: clock, account: account, json: json).register(on: router)
         ESPNEndpoints(world: world, clock: clock, json: json).register(on: router)
         OpenMeteoEndpoints(world: world, clock: clock, json: json).register(on: router)
+        OpenWeatherMapEndpoints(world: world, clock: clock, account: openWeatherMapAccount, json: json).register(on: router)
         TruthEndpoints(world: world, clock: clock, json: json).register(on: router)
         SavantEndpoints(world: world, clock: clock, responses: json, rowCap: configuration.savantRowCap).register(on: router)
         let logger = logger

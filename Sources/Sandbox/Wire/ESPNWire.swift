@@ -108,3 +108,62 @@ enum ESPNWire {
         let message: String
     }
 }
+
+extension ESPNWire {
+    /// The league injuries body: a generation `timestamp`, then one group per team (`id`, `displayName`, no
+    /// nested team), as a recorded capture has it.
+    struct InjuryList: Encodable {
+        let timestamp: String
+        let status: String
+        let season: InjurySeason
+        let injuries: [TeamInjuries]
+    }
+
+    struct InjurySeason: Encodable {
+        let year: Int
+        let type: Int
+        let name: String
+        let displayName: String
+    }
+
+    struct TeamInjuries: Encodable {
+        let id: String
+        let displayName: String
+        let injuries: [Injury]
+    }
+
+    struct Injury: Encodable {
+        let id: String
+        let longComment: String
+        let shortComment: String
+        let status: String
+        let date: String
+        let athlete: InjuredAthlete
+        let type: InjuryStatusType
+        let details: InjuryDetails
+    }
+
+    struct InjuredAthlete: Encodable {
+        let displayName: String
+        let position: Abbreviated
+        let team: Abbreviated
+    }
+
+    struct Abbreviated: Encodable {
+        let abbreviation: String
+    }
+
+    struct InjuryStatusType: Encodable {
+        let id: String
+        let name: String
+        let description: String
+        let abbreviation: String
+    }
+
+    struct InjuryDetails: Encodable {
+        let type: String
+        let detail: String
+        let side: String
+        let returnDate: String
+    }
+}

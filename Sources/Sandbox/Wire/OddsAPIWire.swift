@@ -98,8 +98,21 @@ enum OddsAPIWire {
     struct HistoricalOdds: Encodable {
         let timestamp: String
         let previous_timestamp: String
-        let next_timestamp: String
+        /// `null` for the newest snapshot.
+        let next_timestamp: String?
         let data: [Event]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(timestamp, forKey: .timestamp)
+            try container.encode(previous_timestamp, forKey: .previous_timestamp)
+            try container.encode(next_timestamp, forKey: .next_timestamp)
+            try container.encode(data, forKey: .data)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case timestamp, previous_timestamp, next_timestamp, data
+        }
     }
 
     struct ErrorBody: Encodable {

@@ -1,4 +1,4 @@
-/// Open-Meteo's forecast body, as the real service spells it (`../shared/reference/api-formats/open-meteo.json`).
+/// Open-Meteo's forecast and archive body (the same shape), as the real service spells it (`../shared/reference/api-formats/open-meteo.json`).
 enum OpenMeteoWire {
     struct Forecast: Encodable {
         let latitude: Double
@@ -12,10 +12,10 @@ enum OpenMeteoWire {
         let hourly: Hourly
     }
 
-    /// `time` plus one array per requested variable, all parallel.
+    /// `time` plus one array per requested variable, all parallel; `null` where there is no value.
     struct Hourly: Encodable {
         let time: [String]
-        let variables: [(name: String, values: [Double])]
+        let variables: [(name: String, values: [Double?])]
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: DynamicKey.self)

@@ -20,6 +20,12 @@ enum WireTime {
         return String(format: "%04d-%02d-%02dT%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }
 
+    /// OpenWeatherMap's `dt_txt`: UTC with a space and seconds, no zone (`2026-05-09 21:00:00`).
+    static func spaced(_ date: Date) -> String {
+        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
     /// Open-Meteo: local time without seconds or offset (`2026-05-09T15:00`).
     static func localHour(_ date: Date, offsetSeconds: Int) -> String {
         let c = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date.addingTimeInterval(TimeInterval(offsetSeconds)))

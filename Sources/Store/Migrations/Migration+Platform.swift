@@ -12,5 +12,6 @@ extension Migration {
         .rawIngestUnique,
         .dailyReports,
         .modelReports,
+        .injuries,
     ]
 }

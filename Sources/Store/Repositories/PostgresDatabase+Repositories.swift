@@ -9,6 +9,8 @@ extension PostgresDatabase {
     public var closingLines: ClosingLineRepository { ClosingLineRepository(database: self) }
     /// `weather`.
     public var weather: WeatherRepository { WeatherRepository(database: self) }
+    /// `injuries`.
+    public var injuries: InjuryRepository { InjuryRepository(database: self) }
     /// `statcast`.
     public var statcast: StatcastRepository { StatcastRepository(database: self) }
     /// `raw_ingest`.

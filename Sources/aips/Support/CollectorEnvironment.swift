@@ -7,7 +7,11 @@ import Logging
 /// - `AIPS_SANDBOX_URL`: point The Odds API, ESPN, Open-Meteo and Savant at an `aips sandbox` (key `sandbox`
 ///   unless `ODDS_API_KEY` says otherwise).
 /// - `ODDS_API_KEY`, `ODDS_API_URL`, `ODDS_API_REGIONS`, `ODDS_API_FORMAT` (american|decimal).
-/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_API_KEY`, `SAVANT_URL`.
+/// - `ESPN_URL`, `OPEN_METEO_URL`, `OPEN_METEO_ARCHIVE_URL` (the historical API, for backfills),
+///   `OPEN_METEO_API_KEY`, `SAVANT_URL`.
+/// - `WEATHER_PROVIDER`: where forecasts come from, `open-meteo` (default) or `openweathermap`, with
+///   `OPENWEATHERMAP_API_KEY` (`sandbox` under `AIPS_SANDBOX_URL`) and `OPENWEATHERMAP_URL`. Backfills read
+///   Open-Meteo's archive either way.
 /// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
 enum CollectorEnvironment {
@@ -27,6 +31,18 @@ enum CollectorEnvironment {
         } else {
             logger.warning("AIPS_VENUES_FILE is not set; weather collection has no venue coordinates")
         }
+        var weatherProvider = WeatherProvider.openMeteo
+        switch environment["WEATHER_PROVIDER"]?.lowercased() {
+        case nil, "", "open-meteo", "openmeteo": break
+        case "openweathermap":
+            let key = environment["OPENWEATHERMAP_API_KEY"] ?? (sandbox == nil ? "" : "sandbox")
+            if key.isEmpty { logger.error("WEATHER_PROVIDER=openweathermap without OPENWEATHERMAP_API_KEY; weather jobs will fail") }
+            weatherProvider = .openWeatherMap(
+                OpenWeatherMapConfiguration(
+                    baseURL: environment["OPENWEATHERMAP_URL"] ?? sandbox ?? "https://api.openweathermap.org", apiKey: key))
+        case let other?:
+            logger.error("unknown WEATHER_PROVIDER; using Open-Meteo", metadata: ["value": "\(other.prefix(40))"])
+        }
         return CollectorConfiguration(
             oddsAPI: OddsAPIConfiguration(
                 baseURL: environment["ODDS_API_URL"] ?? sandbox ?? "https://api.the-odds-api.com",
@@ -35,8 +51,10 @@ enum CollectorEnvironment {
                 oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
             espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
             openMeteo: OpenMeteoConfiguration(
-                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com", apiKey: environment["OPEN_METEO_API_KEY"]
-            ),
+                baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com",
+                archiveBaseURL: environment["OPEN_METEO_ARCHIVE_URL"] ?? sandbox ?? "https://archive-api.open-meteo.com",
+                apiKey: environment["OPEN_METEO_API_KEY"]),
+            weatherProvider: weatherProvider,
             savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
             venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb"])
     }

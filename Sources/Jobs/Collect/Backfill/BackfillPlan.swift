@@ -5,7 +5,8 @@ import Queue
 ///
 /// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
 /// historical snapshot at `oddsSnapshotHour` UTC that waits for that day's games job (so its events
-/// find their games). Statcast (MLB only) goes a week per job, after that week's games jobs.
+/// find their games). Statcast (MLB only) and weather (every sport; indoor venues cost nothing) go a week
+/// per job, after that week's games jobs, so pitches and weather find their games.
 public struct BackfillPlan: Sendable {
     /// The platform's sport codes.
     public var sports: [String]
@@ -42,13 +43,16 @@ public struct BackfillPlan: Sendable {
         }
     }
 
-    /// The job requests, in order; odds jobs depend on their day's games job when both are planned.
+    /// The job requests, in order; odds, weather and Statcast jobs depend on their days' games jobs when those
+    /// are planned.
     public func requests(queue: String? = nil) throws -> [JobRequest] {
         guard (0...23).contains(oddsSnapshotHour) else { throw QueueError(.invalidRequest, "oddsSnapshotHour must be 0…23") }
         var requests: [JobRequest] = []
         var mlbGames: [Date: String] = [:]
+        let all = try days()
         for sport in sports {
-            for day in try days() {
+            var gamesByDay: [Date: String] = [:]
+            for day in all {
                 var gamesID: String?
                 if sources.contains(.games) {
                     let parameters = CollectGames(
@@ -56,6 +60,7 @@ public struct BackfillPlan: Sendable {
                     try parameters.validate()
                     let request = try JobRequest(parameters, queue: queue)
                     gamesID = request.id
+                    gamesByDay[day] = request.id
                     if sport == "mlb" { mlbGames[day] = request.id }
                     requests.append(request)
                 }
@@ -69,12 +74,19 @@ public struct BackfillPlan: Sendable {
                     requests.append(request)
                 }
             }
+            if sources.contains(.weather) {
+                for week in Self.weeks(all) {
+                    let parameters = CollectWeather(
+                        sport: sport, from: UpstreamTime.isoDay(week.first!), to: UpstreamTime.isoDay(week.last!), isBackfill: true)
+                    try parameters.validate()
+                    var request = try JobRequest(parameters, queue: queue)
+                    request.dependsOn = week.compactMap { gamesByDay[$0] }
+                    requests.append(request)
+                }
+            }
         }
         if sources.contains(.statcast) && sports.contains("mlb") {
-            // A week per job; each waits for its days' games so pitches find their games.
-            let all = try days()
-            for start in stride(from: 0, to: all.count, by: 7) {
-                let week = all[start..<min(start + 7, all.count)]
+            for week in Self.weeks(all) {
                 let parameters = CollectStatcast(
                     from: UpstreamTime.isoDay(week.first!), to: UpstreamTime.isoDay(week.last!), isBackfill: true)
                 var request = try JobRequest(parameters, queue: queue)
@@ -83,5 +95,10 @@ public struct BackfillPlan: Sendable {
             }
         }
         return requests
+    }
+
+    /// `days` in runs of seven, the last one shorter.
+    private static func weeks(_ days: [Date]) -> [ArraySlice<Date>] {
+        stride(from: 0, to: days.count, by: 7).map { days[$0..<min($0 + 7, days.count)] }
     }
 }

@@ -6,4 +6,6 @@ public enum BackfillSource: String, Sendable, CaseIterable, Codable {
     case odds
     /// Baseball Savant pitches (`collect.statcast`, week by week; MLB only).
     case statcast
+    /// Open-Meteo's archive at outdoor venues (`collect.weather` with `from`/`to`, week by week).
+    case weather
 }

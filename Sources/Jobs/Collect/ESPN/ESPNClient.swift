@@ -1,6 +1,7 @@
 import Foundation
 
-/// ESPN's site scoreboard, one Eastern calendar day per request (ranges are refused since 2026-09).
+/// ESPN's site API: the scoreboard, one Eastern calendar day per request (ranges are refused since 2026-09),
+/// and the league's injuries.
 public struct ESPNClient: Sendable {
     /// The source name recorded with raw payloads.
     public static let source = "espn"
@@ -17,9 +18,16 @@ public struct ESPNClient: Sendable {
 
     /// `GET /apis/site/v2/sports/{path}/scoreboard?dates=YYYYMMDD`.
     public func scoreboard(path: String, date yyyymmdd: String, now: Date) async throws -> UpstreamResponse {
-        let response = try await upstream.get(
-            source: Self.source, baseURL: configuration.baseURL, path: "/apis/site/v2/sports/\(path)/scoreboard",
-            query: [("dates", yyyymmdd), ("limit", "500")], now: now)
+        try await get("/apis/site/v2/sports/\(path)/scoreboard", query: [("dates", yyyymmdd), ("limit", "500")], now: now)
+    }
+
+    /// `GET /apis/site/v2/sports/{path}/injuries`: every team's list (the per-team endpoint answers `{}`).
+    public func injuries(path: String, now: Date) async throws -> UpstreamResponse {
+        try await get("/apis/site/v2/sports/\(path)/injuries", query: [], now: now)
+    }
+
+    private func get(_ path: String, query: [(String, String)], now: Date) async throws -> UpstreamResponse {
+        let response = try await upstream.get(source: Self.source, baseURL: configuration.baseURL, path: path, query: query, now: now)
         guard response.status == 200 else {
             let code: CollectorError.Code
             switch response.status {

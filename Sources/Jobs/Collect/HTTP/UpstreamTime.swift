@@ -42,6 +42,27 @@ enum UpstreamTime {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
+    /// US Eastern time, the zone ESPN files games under.
+    static let eastern = TimeZone(identifier: "America/New_York")!
+
+    /// Eastern midnight starting the day `YYYY-MM-DD`.
+    static func easternMidnight(_ isoDay: String) -> Date? {
+        let parts = isoDay.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, !parts.contains(nil) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = eastern
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
+    /// The Eastern midnight after `midnight` (23 or 25 hours later across a daylight-saving change).
+    static func easternMidnight(after midnight: Date) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = eastern
+        return calendar.date(byAdding: .day, value: 1, to: midnight)
+    }
+
     /// ISO 8601 with seconds and `Z`.
     static func isoSeconds(_ date: Date) -> String {
         let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -6,8 +6,10 @@ public struct CollectorConfiguration: Sendable {
     public var oddsAPI: OddsAPIConfiguration
     /// ESPN.
     public var espn: ESPNConfiguration
-    /// Open-Meteo.
+    /// Open-Meteo (forecasts by default; the archive for backfills always).
     public var openMeteo: OpenMeteoConfiguration
+    /// Where `collect.weather` takes forecasts from.
+    public var weatherProvider: WeatherProvider
     /// Baseball Savant.
     public var savant: SavantConfiguration
     /// Venue coordinates for weather.
@@ -19,16 +21,18 @@ public struct CollectorConfiguration: Sendable {
     /// The current time (the sandbox's world clock when it runs faster than real time).
     public var now: @Sendable () -> Date
 
-    /// A configuration; defaults: the standard aliases, NBA and MLB, the system clock.
+    /// A configuration; defaults: Open-Meteo forecasts, the standard aliases, NBA and MLB, the system clock.
     public init(
         oddsAPI: OddsAPIConfiguration, espn: ESPNConfiguration = ESPNConfiguration(),
-        openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), savant: SavantConfiguration = SavantConfiguration(),
+        openMeteo: OpenMeteoConfiguration = OpenMeteoConfiguration(), weatherProvider: WeatherProvider = .openMeteo,
+        savant: SavantConfiguration = SavantConfiguration(),
         venues: VenueCatalog = VenueCatalog([]),
         teamNames: TeamNameNormalizer = .standard, sports: [String] = ["nba", "mlb"], now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.oddsAPI = oddsAPI
         self.espn = espn
         self.openMeteo = openMeteo
+        self.weatherProvider = weatherProvider
         self.savant = savant
         self.venues = venues
         self.teamNames = teamNames

@@ -1,8 +1,8 @@
 import Queue
 import Store
 
-/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.statcast` and `quality.check` with a
-/// worker's registry.
+/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.injuries`, `collect.statcast` and
+/// `quality.check` with a worker's registry.
 public enum CollectorJobs {
     /// Registers the handlers: each runs its collector against `store` with `configuration`.
     ///
@@ -18,8 +18,15 @@ public enum CollectorJobs {
         let games = GamesCollector(
             client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
             now: configuration.now)
-        let weather = WeatherCollector(
-            client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+        let openMeteo = OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream)
+        let forecasts: any WeatherForecastClient
+        switch configuration.weatherProvider {
+        case .openMeteo: forecasts = openMeteo
+        case .openWeatherMap(let openWeatherMap): forecasts = OpenWeatherMapClient(configuration: openWeatherMap, upstream: upstream)
+        }
+        let weather = WeatherCollector(forecasts: forecasts, archive: openMeteo, store: store, now: configuration.now)
+        let injuries = InjuriesCollector(
+            client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: configuration.now)
         let statcast = StatcastCollector(
             client: SavantClient(configuration: configuration.savant, upstream: upstream), store: store, now: configuration.now)
         let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)
@@ -45,6 +52,13 @@ public enum CollectorJobs {
             CollectorMetrics.succeeded(CollectWeather.jobType)
             return results
         }
+        registry.register(CollectInjuries.self) { parameters, context in
+            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await injuries.collect(parameters, jobID: effectID, logger: context.logger)
+            }
+            CollectorMetrics.succeeded(CollectInjuries.jobType)
+            return results
+        }
         registry.register(CollectStatcast.self) { parameters, context in
             do {
                 let result = try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
@@ -66,6 +80,7 @@ public enum CollectorJobs {
         registry.declare(CollectOdds.self)
         registry.declare(CollectGames.self)
         registry.declare(CollectWeather.self)
+        registry.declare(CollectInjuries.self)
         registry.declare(CollectStatcast.self)
         registry.declare(QualityCheck.self)
     }

@@ -9,4 +9,5 @@ protocol SportJob: JobParameters {
 extension CollectOdds: SportJob {}
 extension CollectGames: SportJob {}
 extension CollectWeather: SportJob {}
+extension CollectInjuries: SportJob {}
 extension QualityCheck: SportJob {}

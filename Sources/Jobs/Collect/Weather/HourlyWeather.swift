@@ -1,72 +1,51 @@
 import Foundation
 import Store
 
-/// A validated Open-Meteo forecast: UTC hours and metric values, converted from whatever units it was sent in.
-struct HourlyWeather: Sendable {
-    struct Hour: Sendable {
+/// Validated weather at one place, per time step: UTC step starts and metric values, converted from whatever
+/// units the upstream sent (see the `HourlyWeather+…` initializers for each upstream's format).
+public struct HourlyWeather: Sendable {
+    /// The values of one step; `nil` where the upstream had none.
+    struct Step: Sendable {
+        /// When the step starts; it lasts `stepSeconds`.
+        var start: Date
         var temperatureC: Double?
         var humidityPercent: Double?
         var windSpeedKPH: Double?
         var windDirectionDegrees: Double?
+        /// Precipitation per hour, mm (a multi-hour total is spread evenly over its hours).
         var precipitationMM: Double?
+        /// 0…1.
         var precipitationProbability: Double?
+        var conditions: String?
+
+        /// True when the upstream sent nothing for the step (the archive's hours not analysed yet).
+        var isEmpty: Bool {
+            temperatureC == nil && humidityPercent == nil && windSpeedKPH == nil && windDirectionDegrees == nil && precipitationMM == nil
+                && precipitationProbability == nil && conditions == nil
+        }
     }
 
-    private let hours: [Date: Hour]
+    /// By start.
+    private let steps: [Step]
+    /// The length of a step, seconds: 3600 for Open-Meteo, 10 800 for OpenWeatherMap's 5-day forecast.
+    let stepSeconds: TimeInterval
 
-    /// Validates parallel arrays, parses local times with the UTC offset and converts units.
-    init(_ forecast: OpenMeteoForecast, response: UpstreamResponse) throws {
-        func fail(_ message: String) -> CollectorError {
-            CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: message)
-        }
-        let hourly = forecast.hourly
-        let count = hourly.time.count
-        let series: [(String, [Double?]?)] = [
-            ("temperature_2m", hourly.temperature2m), ("relative_humidity_2m", hourly.relativeHumidity2m),
-            ("wind_speed_10m", hourly.windSpeed10m), ("wind_direction_10m", hourly.windDirection10m),
-            ("precipitation", hourly.precipitation), ("precipitation_probability", hourly.precipitationProbability),
-        ]
-        for (name, values) in series where values != nil && values!.count != count {
-            throw fail(".hourly.\(name) has \(values!.count) values for \(count) times")
-        }
-        let units = forecast.hourlyUnits
-        let temperature: (Double) -> Double
-        switch units["temperature_2m"] ?? "°C" {
-        case "°C": temperature = { $0 }
-        case "°F": temperature = { ($0 - 32) * 5 / 9 }
-        case let unit: throw fail("temperature unit \"\(unit)\" is not °C or °F")
-        }
-        let windFactors = ["km/h": 1.0, "mp/h": 1.609344, "m/s": 3.6, "kn": 1.852]
-        guard let wind = windFactors[units["wind_speed_10m"] ?? "km/h"] else {
-            throw fail("wind unit \"\(units["wind_speed_10m"]!)\" is unknown")
-        }
-        let precipitationFactors = ["mm": 1.0, "inch": 25.4]
-        guard let precipitation = precipitationFactors[units["precipitation"] ?? "mm"] else {
-            throw fail("precipitation unit \"\(units["precipitation"]!)\" is unknown")
-        }
-        var hours: [Date: Hour] = [:]
-        for (index, text) in hourly.time.enumerated() {
-            guard let time = UpstreamTime.local(text, utcOffsetSeconds: forecast.utcOffsetSeconds) else {
-                throw fail(".hourly.time[\(index)] \"\(text.prefix(30))\" is not a local time")
-            }
-            func value(_ values: [Double?]?) -> Double? { values?[index] }
-            hours[time] = Hour(
-                temperatureC: value(hourly.temperature2m).map(temperature), humidityPercent: value(hourly.relativeHumidity2m),
-                windSpeedKPH: value(hourly.windSpeed10m).map { $0 * wind }, windDirectionDegrees: value(hourly.windDirection10m),
-                precipitationMM: value(hourly.precipitation).map { $0 * precipitation },
-                precipitationProbability: value(hourly.precipitationProbability).map { $0 / 100 })
-        }
-        self.hours = hours
+    /// Weather from `steps`, each lasting `stepSeconds`.
+    init(steps: [Step], stepSeconds: TimeInterval) {
+        self.steps = steps.sorted { $0.start < $1.start }
+        self.stepSeconds = stepSeconds
     }
 
-    /// The forecast for the hour `game` starts in, if the forecast covers it.
-    func observation(for game: Game, source: String, issuedAt: Date) -> WeatherObservation? {
-        let hour = Date(timeIntervalSince1970: (game.scheduledAt.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
-        guard let gameID = game.id, let values = hours[hour] else { return nil }
+    /// The values of the step `game` starts in, stamped `observedAt`; `nil` when the weather does not cover it.
+    func observation(for game: Game, source: String, observedAt: Date) -> WeatherObservation? {
+        let start = game.scheduledAt
+        guard let gameID = game.id,
+            let step = steps.last(where: { $0.start <= start }), start < step.start.addingTimeInterval(stepSeconds), !step.isEmpty
+        else { return nil }
         return WeatherObservation(
-            gameID: gameID, source: source, observedAt: issuedAt, forecastFor: hour, temperatureC: values.temperatureC,
-            windSpeedKPH: values.windSpeedKPH, windDirectionDegrees: values.windDirectionDegrees,
-            precipitationMM: values.precipitationMM, precipitationProbability: values.precipitationProbability,
-            humidityPercent: values.humidityPercent)
+            gameID: gameID, source: source, observedAt: observedAt, forecastFor: step.start, temperatureC: step.temperatureC,
+            windSpeedKPH: step.windSpeedKPH, windDirectionDegrees: step.windDirectionDegrees,
+            precipitationMM: step.precipitationMM, precipitationProbability: step.precipitationProbability,
+            humidityPercent: step.humidityPercent, conditions: step.conditions)
     }
 }

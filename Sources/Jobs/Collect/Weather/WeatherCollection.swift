@@ -2,11 +2,11 @@
 public struct WeatherCollection: Codable, Sendable, Equatable {
     /// False for a redelivery: nothing was written.
     public var applied: Bool
-    /// Upcoming games considered.
+    /// Games considered: upcoming ones, or those of the archive range.
     public var games: Int
-    /// Games skipped: indoors, or no venue coordinates known.
+    /// Games skipped: indoors, at a neutral site, or no venue coordinates known.
     public var skippedGames: Int
-    /// Forecasts fetched (one per venue).
+    /// Forecasts (or archive series) fetched, one per venue.
     public var forecasts: Int
     /// Weather rows written.
     public var observationsWritten: Int

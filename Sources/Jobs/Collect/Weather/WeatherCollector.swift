@@ -2,18 +2,37 @@ import Foundation
 import Logging
 import Store
 
-/// `collect.weather`: Open-Meteo at each outdoor venue → raw (hashed, once) → validate → `weather` at each
-/// game's start hour, in metric units.
+/// `collect.weather`: a forecast at each outdoor venue → raw (hashed, once) → validate → `weather` at each
+/// game's start hour, in metric units. Upcoming games get the configured provider's forecast (Open-Meteo or
+/// OpenWeatherMap); a past range of days (a backfill) gets Open-Meteo's archive, stamped as a forecast would
+/// have been (see `archiveLead`).
 public struct WeatherCollector: Sendable {
-    private let client: OpenMeteoClient
+    /// How long before a game's start an archive value counts as observed.
+    ///
+    /// An archive value is a reanalysis published days after the game. Stamped with its fetch time it would
+    /// be invisible to every feature of the game it describes; stamped at the start it would be visible only
+    /// after the first pitch. It is stamped as the forecast a live collector would have stored a few hours
+    /// before the start — the lead at which an hourly forecast of the start hour is close to what happened.
+    /// Features asked for at the default lead (60 minutes) see it; features asked for earlier than three hours
+    /// before the start get no weather for backfilled games, as nothing was collected then.
+    public static let archiveLead: TimeInterval = 3 * 3600
+
+    private let forecasts: any WeatherForecastClient
+    private let archive: OpenMeteoClient
     private let store: Store
     private let now: @Sendable () -> Date
 
-    /// A collector writing to `store`.
-    public init(client: OpenMeteoClient, store: Store, now: @escaping @Sendable () -> Date) {
-        self.client = client
+    /// A collector taking forecasts from `forecasts` and past weather from `archive`, writing to `store`.
+    public init(forecasts: any WeatherForecastClient, archive: OpenMeteoClient, store: Store, now: @escaping @Sendable () -> Date) {
+        self.forecasts = forecasts
+        self.archive = archive
         self.store = store
         self.now = now
+    }
+
+    /// A collector taking forecasts and past weather from Open-Meteo.
+    public init(client: OpenMeteoClient, store: Store, now: @escaping @Sendable () -> Date) {
+        self.init(forecasts: client, archive: client, store: store, now: now)
     }
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
@@ -23,9 +42,22 @@ public struct WeatherCollector: Sendable {
                 .requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
         }
         let start = now()
-        let games = try await store.games.games(
-            sport: sport.code, from: start, to: start.addingTimeInterval(Double(parameters.hoursAhead ?? 48) * 3600)
-        ).filter { $0.status == .scheduled }
+        let range = parameters.archiveRange
+        let isBackfill = parameters.isBackfill ?? false
+        let games: [Game]
+        if let range {
+            guard range.upperBound <= start else {
+                throw CollectorError(
+                    .requestRejected, source: OpenMeteoClient.archiveSource, endpoint: "",
+                    message: "the archive covers past days only; \(parameters.to ?? "") is not over yet")
+            }
+            games = try await store.games.games(sport: sport.code, from: range.lowerBound, to: range.upperBound)
+                .filter { $0.status != .postponed && $0.status != .cancelled }
+        } else {
+            games = try await store.games.games(
+                sport: sport.code, from: start, to: start.addingTimeInterval(Double(parameters.hoursAhead ?? 48) * 3600)
+            ).filter { $0.status == .scheduled }
+        }
         var byVenue: [String: (venue: Venue, games: [Game])] = [:]
         var teams: [Int: Team] = [:]
         var skipped = 0
@@ -39,15 +71,23 @@ public struct WeatherCollector: Sendable {
         }
         var fetched: [(UpstreamResponse, HourlyWeather, [Game])] = []
         for (_, entry) in byVenue.sorted(by: { $0.key < $1.key }) {
-            let days = entry.games.map(\.scheduledAt)
-            let response = try await client.forecast(
-                latitude: entry.venue.latitude, longitude: entry.venue.longitude, from: UpstreamTime.isoDay(days.min()!),
-                to: UpstreamTime.isoDay(days.max()!), now: now())
+            let starts = entry.games.map(\.scheduledAt)
+            let (latitude, longitude) = (entry.venue.latitude, entry.venue.longitude)
+            let response: UpstreamResponse
+            if range == nil {
+                response = try await forecasts.forecast(
+                    latitude: latitude, longitude: longitude, covering: starts.min()!...starts.max()!, now: now())
+            } else {
+                response = try await archive.archive(
+                    latitude: latitude, longitude: longitude, from: UpstreamTime.isoDay(starts.min()!),
+                    to: UpstreamTime.isoDay(starts.max()!),
+                    now: now())
+            }
             do {
-                let forecast = try PayloadDecoder.decode(OpenMeteoForecast.self, from: response)
-                fetched.append((response, try HourlyWeather(forecast, response: response), entry.games))
+                let weather = range == nil ? try forecasts.weather(from: response) : try archive.weather(from: response)
+                fetched.append((response, weather, entry.games))
             } catch let error as CollectorError {
-                let stored = try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: store)
+                let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
                 logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
                 throw error
             }
@@ -56,10 +96,10 @@ public struct WeatherCollector: Sendable {
             var result = WeatherCollection(
                 applied: true, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
             for (response, hourly, venueGames) in fetched {
-                guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
+                guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 for game in venueGames {
-                    guard let observation = hourly.observation(for: game, source: OpenMeteoClient.source, issuedAt: response.fetchedAt)
-                    else { continue }
+                    let observedAt = range == nil ? response.fetchedAt : game.scheduledAt.addingTimeInterval(-Self.archiveLead)
+                    guard let observation = hourly.observation(for: game, source: response.source, observedAt: observedAt) else { continue }
                     try await tx.weather.record(observation)
                     result.observationsWritten += 1
                 }

@@ -69,7 +69,7 @@ public struct RawIngestRepository: Sendable {
     private static func payload(_ row: PostgresRow) throws -> RawPayload {
         RawPayload(
             id: try row.decode("id"), source: try row.decode("source"), endpoint: try row.decode("endpoint"),
-            fetchedAt: try row.decode("fetched_at"), payload: try row.decode("payload"),
+            fetchedAt: try row.decode("fetched_at"), payload: try row.decode("payload"), payloadSHA256: try row.decode("payload_sha256"),
             isBackfill: try row.decode("is_backfill"), jobID: try row.decode("job_id"))
     }
 }
