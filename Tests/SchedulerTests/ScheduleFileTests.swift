@@ -8,7 +8,7 @@ import Testing
         let names = Schedule.defaults.map(\.name)
         #expect(
             names == [
-                "collect.odds", "collect.games", "collect.weather", "collect.statcast", "closing.capture",
+                "collect.odds", "collect.games", "collect.weather", "collect.injuries", "collect.statcast", "closing.capture",
                 "quality.check", "featurize", "predict", "settle", "retrain",
             ])
         let odds = try #require(Schedule.defaults.first { $0.name == "collect.odds" })

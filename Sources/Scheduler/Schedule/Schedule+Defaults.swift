@@ -27,6 +27,8 @@ extension Schedule {
             // ESPN scoreboard: schedule, scores, status, injuries.
             every("collect.games", "@every 5m", queue: "collect", timeout: .seconds(240)),
             every("collect.weather", "@every 4h", queue: "collect", timeout: .seconds(600), missed: .catchUp(limit: 1)),
+            // ESPN's injury lists change through the day.
+            every("collect.injuries", "@every 30m", queue: "collect", timeout: .seconds(240)),
             // Statcast publishes the previous day's games overnight.
             Schedule(
                 name: "collect.statcast", cron: cron("0 6 * * *"), timeZone: newYork,
