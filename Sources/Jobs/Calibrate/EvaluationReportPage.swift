@@ -46,7 +46,7 @@ public enum EvaluationReportPage {
             ("AUC", "≥ \(t.auc)", \.auc, { $0 >= t.auc }),
             ("log loss", "< \(t.logLoss)", \.logLoss, { $0 < t.logLoss }),
             ("Brier", "< \(t.brier)", \.brier, { $0 < t.brier }),
-            ("ECE", "< \(t.ece)", \.expectedCalibrationError, { $0 < t.ece }),
+            ("ECE beyond chance", "< \(t.ece)", PromotionThresholds.excessCalibrationError, { $0 < t.ece }),
         ]
         var html = "<table><tr><th>model</th>" + columns.map { "<th>\($0.0) <small>(\($0.1))</small></th>" }.joined() + "</tr>"
         for score in report.scores {
@@ -95,7 +95,10 @@ public enum EvaluationReportPage {
             svg += "<circle cx=\(pad + bin.meanPredicted * size) cy=\(pad + size - bin.observedRate * size) r=\(String(format: "%.1f", radius)) fill=#2563eb fill-opacity=.5><title>\(bin.count) games: predicted \(number(bin.meanPredicted)), observed \(number(bin.observedRate))</title></circle>"
         }
         svg += "<text x=\(pad + size / 2 - 40) y=\(pad + size + 32)>predicted probability</text></svg>"
-        return svg + "<p>ECE \(number(calibrated.expectedCalibrationError)), MCE \(number(calibrated.maximumCalibrationError)); dot size: games in the bin.</p>"
+        return svg
+            + "<p>ECE \(number(calibrated.expectedCalibrationError)) (a perfectly calibrated model would show "
+            + "\(number(PromotionThresholds.calibrationNoise(calibrated))) on these games by chance), MCE "
+            + "\(number(calibrated.maximumCalibrationError)); dot size: games in the bin.</p>"
     }
 
     private static func bars(_ items: [EvaluationReport.Importance]) -> String {

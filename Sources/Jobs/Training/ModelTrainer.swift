@@ -150,6 +150,7 @@ public struct ModelTrainer: Sendable {
         [
             "accuracy": evaluation.accuracy, "auc": evaluation.auc, "log_loss": evaluation.logLoss, "brier": evaluation.brier,
             "ece": evaluation.expectedCalibrationError,
+            "ece_beyond_chance": PromotionThresholds.excessCalibrationError(evaluation),
         ]
     }
 }

@@ -25,4 +25,16 @@ import Testing
         impossible.auc = 2
         #expect(throws: (any Error).self) { try Calibrate(thresholds: impossible).validate() }
     }
+
+    @Test func calibrationErrorIsJudgedBeyondWhatChanceExplains() {
+        // 200 games all predicted 0.5, won exactly half: chance alone would show √(2/π)·√(0.25/200) ≈ 0.028.
+        let labels: [Double] = (0..<200).map { Double($0 % 2) }
+        let fair = BinaryEvaluation(labels: labels, probabilities: labels.map { _ in 0.5 })
+        #expect(abs(PromotionThresholds.calibrationNoise(fair.reliability) - 0.0282) < 0.001)
+        #expect(PromotionThresholds.excessCalibrationError(fair) == 0)
+        // Won 60 % where 0.5 was predicted: ECE 0.1, of which 0.028 is chance; 0.072 beyond it fails 0.06.
+        let biased = BinaryEvaluation(labels: (0..<200).map { $0 % 5 < 3 ? 1 : 0 }, probabilities: Array(repeating: 0.5, count: 200))
+        #expect(abs(PromotionThresholds.excessCalibrationError(biased) - 0.0718) < 0.001)
+        #expect(PromotionThresholds().failures(biased).contains { $0.hasPrefix("ECE") })
+    }
 }
