@@ -2,7 +2,7 @@ import Foundation
 
 extension PredictionRepository {
     /// Games with pending predictions that can be settled now, oldest first: final games with both
-    /// scores (that have a gradeable pending prediction — player props are not graded from a score),
+    /// scores (that have a gradeable pending prediction — player props only once the game's Statcast is stored),
     /// and cancelled or postponed games, whose pending predictions are voided.
     ///
     /// - Parameters:
@@ -20,7 +20,11 @@ extension PredictionRepository {
                       AND (\(gameID)::bigint IS NULL OR p.game_id = \(gameID)))
               AND ((g.status = 'final' AND g.home_score IS NOT NULL AND g.away_score IS NOT NULL
                     AND EXISTS (SELECT 1 FROM predictions p
-                                WHERE p.game_id = g.id AND p.status = 'pending' AND p.bet_type <> 'player_prop'))
+                                WHERE p.game_id = g.id AND p.status = 'pending'
+                                  AND (p.bet_type <> 'player_prop'
+                                       OR EXISTS (SELECT 1 FROM statcast s
+                                                  WHERE s.game_date = (g.scheduled_at AT TIME ZONE 'America/New_York')::date
+                                                    AND s.game_id = g.id))))
                    OR g.status IN ('cancelled', 'postponed'))
             ORDER BY g.scheduled_at, g.id
             LIMIT \(limit)
