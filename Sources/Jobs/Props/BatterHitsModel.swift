@@ -76,7 +76,9 @@ struct BatterHitsModel: Sendable {
             let over = PoissonThreshold.probabilityOver(0.5, mean: expected) - (example.hits > 0.5 ? 1 : 0)
             brier += over * over
         }
-        return Evaluation(heldOut: held.count, rmse: (squared / n).squareRoot(), mae: absolute / n, baselineRMSE: (baseline / n).squareRoot(), brierOverHalf: brier / n)
+        return Evaluation(
+            heldOut: held.count, rmse: (squared / n).squareRoot(), mae: absolute / n, baselineRMSE: (baseline / n).squareRoot(),
+            brierOverHalf: brier / n)
     }
 
     /// The expected hits of each form, never below a small positive floor (a linear model can go negative).

@@ -139,7 +139,8 @@ public struct PropPredictor: Sendable {
             metrics["brier_over_0_5"] = evaluation.brierOverHalf
         }
         return RegisteredModel(
-            name: "\(Self.sport)_batter_hits", version: 1, sport: Self.sport, betType: .playerProp, featureSetVersion: Self.featureSetVersion,
+            name: "\(Self.sport)_batter_hits", version: 1, sport: Self.sport, betType: .playerProp,
+            featureSetVersion: Self.featureSetVersion,
             trainingStart: examples.first?.start ?? now(), trainingEnd: examples.last?.start ?? now(),
             hyperparameters: ["family": .string("gaussian"), "lambda_search": .bool(true), "threshold": .string("poisson")],
             metrics: metrics, artifact: Data(try archive.encoded()))

@@ -84,7 +84,8 @@ public struct PredictionSettler: Sendable {
                         guard let prop = BatterHitsProp(selection: prediction.selection), let line = prediction.line else { continue }
                         if batterLines == nil {
                             batterLines = Dictionary(
-                                try await tx.playerProps.batterGames(gameID: id).map { ($0.batterID, $0) }, uniquingKeysWith: { first, _ in first })
+                                try await tx.playerProps.batterGames(gameID: id).map { ($0.batterID, $0) },
+                                uniquingKeysWith: { first, _ in first })
                         }
                         // No Statcast for the game yet: wait for it.
                         guard let batterLines, !batterLines.isEmpty else { continue }

@@ -39,7 +39,8 @@ import Testing
                     StatcastPitch(
                         gameID: gameID, gamePK: gamePK, gameDate: gameDate, atBatNumber: atBat, pitchNumber: 1, batterID: batter,
                         pitcherID: pitcher, description: "ball"))
-                let event = isHit(batter: batter, day: day, pa: pa) ? (pa == 3 ? "home_run" : "single") : (pa % 2 == 0 ? "strikeout" : "field_out")
+                let event =
+                    isHit(batter: batter, day: day, pa: pa) ? (pa == 3 ? "home_run" : "single") : (pa % 2 == 0 ? "strikeout" : "field_out")
                 rows.append(
                     StatcastPitch(
                         gameID: gameID, gamePK: gamePK, gameDate: gameDate, atBatNumber: atBat, pitchNumber: 2, batterID: batter,
@@ -70,7 +71,8 @@ import Testing
                     status: .final, homeScore: 3, awayScore: 2))
             try await store.statcast.upsert(
                 Self.pitches(
-                    gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: Self.batters(home) + Self.batters(away), pitcher: 1))
+                    gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: Self.batters(home) + Self.batters(away),
+                    pitcher: 1))
         }
         // Tonight: home against away, 11 hours after the job runs.
         let tonight = Self.now.addingTimeInterval(11 * 3_600)
@@ -129,7 +131,13 @@ import Testing
         let settled = try #require(runs["mlb"])
         #expect(settled.gamesGraded == 1 && settled.voids == 2 && settled.wins + settled.losses == 34)
         #expect(settled.withoutClosingPrice == 0)
-        for prediction in try await store.predictions.predictions(sport: "mlb", from: Date(timeIntervalSince1970: 0), to: Date().addingTimeInterval(86_400)) {
+        // Forecasts without a stake stay out of the bets' accuracy, CLV and ROI.
+        let performance = try await store.predictions.performance(
+            sport: "mlb", from: tonight.addingTimeInterval(-86_400), to: tonight.addingTimeInterval(86_400))
+        #expect(performance.allSatisfy { $0.wins + $0.losses + $0.voids == 0 })
+        for prediction in try await store.predictions.predictions(
+            sport: "mlb", from: Date(timeIntervalSince1970: 0), to: Date().addingTimeInterval(86_400))
+        {
             let batter = try #require(BatterHitsProp(selection: prediction.selection)).batterID
             if batter == absent {
                 #expect(prediction.status == .void)
