@@ -9,7 +9,7 @@ import Testing
         #expect(
             names == [
                 "collect.odds", "collect.games", "collect.weather", "collect.injuries", "collect.statcast", "closing.capture",
-                "quality.check", "featurize", "predict", "settle", "retrain",
+                "quality.check", "featurize", "predict", "predict.props", "settle", "retrain",
             ])
         let odds = try #require(Schedule.defaults.first { $0.name == "collect.odds" })
         #expect(odds.cron.description == "@every 60s")

@@ -9,7 +9,9 @@ import Store
 /// consensus of the books' closing lines at the prediction's line (`ClosingConsensus`); CLV of the
 /// prediction's price against it (`ClosingLineValue`); profit at the prediction's stake and price.
 /// A prediction stored without a price is graded at the closing price, or at zero profit without one.
-/// Player props stay pending: a final score cannot grade them.
+/// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
+/// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
+/// a batter without a plate appearance in the game is voided, as books void a player who does not play.
 public struct PredictionSettler: Sendable {
     /// The window of the trailing metrics and of each report's `trailing_30_days`.
     static let trailingWindow: TimeInterval = 30 * 86_400
@@ -74,20 +76,41 @@ public struct PredictionSettler: Sendable {
                 if changed { run.gamesVoided += 1 }
             } else if let homeScore = game.homeScore, let awayScore = game.awayScore {
                 let lines = try await tx.closingLines.lines(gameID: id)
+                var batterLines: [Int: BatterGameHits]?
                 for prediction in pending {
-                    guard let predictionID = prediction.id,
-                        let result = BetGrader.result(
-                            betType: prediction.betType, selection: prediction.selection, line: prediction.line, homeScore: homeScore,
-                            awayScore: awayScore)
-                    else { continue }
-                    let settlement = Self.settlement(of: prediction, result: result, closingLines: lines)
+                    guard let predictionID = prediction.id else { continue }
+                    let settlement: PredictionSettlement
+                    if prediction.betType == .playerProp {
+                        guard let prop = BatterHitsProp(selection: prediction.selection), let line = prediction.line else { continue }
+                        if batterLines == nil {
+                            batterLines = Dictionary(
+                                try await tx.playerProps.batterGames(gameID: id).map { ($0.batterID, $0) },
+                                uniquingKeysWith: { first, _ in first })
+                        }
+                        // No Statcast for the game yet: wait for it.
+                        guard let batterLines, !batterLines.isEmpty else { continue }
+                        guard let batter = batterLines[prop.batterID] else {
+                            guard try await tx.predictions.void(id: predictionID, at: settledAt) else { continue }
+                            run.voids += 1
+                            changed = true
+                            continue
+                        }
+                        settlement = PredictionSettlement(result: BatterHitsProp.result(hits: batter.hits, line: line), profit: 0)
+                    } else {
+                        guard
+                            let result = BetGrader.result(
+                                betType: prediction.betType, selection: prediction.selection, line: prediction.line, homeScore: homeScore,
+                                awayScore: awayScore)
+                        else { continue }
+                        settlement = Self.settlement(of: prediction, result: result, closingLines: lines)
+                    }
                     guard try await tx.predictions.settle(id: predictionID, settlement, at: settledAt) else { continue }
-                    switch result {
+                    switch settlement.result {
                     case .win: run.wins += 1
                     case .loss: run.losses += 1
                     case .push: run.pushes += 1
                     }
-                    if settlement.closingPrice == nil { run.withoutClosingPrice += 1 }
+                    if prediction.betType != .playerProp && settlement.closingPrice == nil { run.withoutClosingPrice += 1 }
                     changed = true
                 }
                 if changed { run.gamesGraded += 1 }

@@ -42,6 +42,8 @@ extension Schedule {
             every("featurize", "5 * * * *", queue: "features", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
             // Upcoming games, once their features are fresh.
             every("predict", "20 * * * *", queue: "predict", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
+            // Batter-hits props of the next 24 hours' MLB games (each batter, game and line once).
+            every("predict.props", "25 * * * *", queue: "predict", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
             // Finished games: grading, CLV, ROI.
             every("settle", "*/15 * * * *", queue: "predict", timeout: .seconds(600), missed: .catchUp(limit: 1)),
             // Nightly retrain in the low-traffic hours: both learners, then calibration on their output.

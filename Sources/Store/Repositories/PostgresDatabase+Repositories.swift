@@ -13,6 +13,8 @@ extension PostgresDatabase {
     public var injuries: InjuryRepository { InjuryRepository(database: self) }
     /// `statcast`.
     public var statcast: StatcastRepository { StatcastRepository(database: self) }
+    /// Batters' game lines from `statcast` and the player props already predicted.
+    public var playerProps: PlayerPropRepository { PlayerPropRepository(database: self) }
     /// `raw_ingest`.
     public var rawIngest: RawIngestRepository { RawIngestRepository(database: self) }
     /// Point-in-time reads of games, odds, weather and Statcast for the featurizer.

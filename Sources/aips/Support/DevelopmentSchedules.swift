@@ -10,7 +10,8 @@ enum DevelopmentSchedules {
     static func schedules(_ schedules: [Schedule], speed: Double) -> [Schedule] {
         guard speed > 1 else { return schedules }
         let folded: Set<String> = [
-            "collect.games", "collect.odds", "collect.weather", "featurize", "quality.check", "predict", "closing.capture", "settle",
+            "collect.games", "collect.odds", "collect.weather", "featurize", "quality.check", "predict", "predict.props", "closing.capture",
+            "settle",
             "collect.statcast",
         ]
         func every(_ text: String) -> CronExpression {
@@ -24,6 +25,7 @@ enum DevelopmentSchedules {
                 ScheduledJob(type: "collect.weather", queue: "collect", timeout: .seconds(50)),
                 ScheduledJob(type: "featurize", queue: "features", timeout: .seconds(50), after: ["collect.games", "collect.odds", "collect.weather"]),
                 ScheduledJob(type: "quality.check", queue: "collect", timeout: .seconds(50), after: ["featurize"]),
+                ScheduledJob(type: "predict.props", queue: "predict", timeout: .seconds(50), after: ["featurize"]),
                 ScheduledJob(type: "predict", queue: "predict", timeout: .seconds(50), after: ["quality.check"]),
                 ScheduledJob(type: "closing.capture", queue: "collect", timeout: .seconds(50), after: ["collect.games"]),
                 ScheduledJob(type: "settle", queue: "predict", timeout: .seconds(50), after: ["closing.capture"]),

@@ -28,12 +28,14 @@ enum JobCatalog {
                 in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version, now: clock,
                 predictionsChanged: { try await cache.invalidate() })
             SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await cache.invalidate() })
+            PropJobs.register(in: registry, store: store, now: clock)
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)
             FeatureJobs.declare(in: registry)
             ModelJobs.declare(in: registry)
             SettleJobs.declare(in: registry)
+            PropJobs.declare(in: registry)
         }
         return registry
     }

@@ -2,7 +2,7 @@ import Foundation
 
 extension PredictionRepository {
     /// Games with pending predictions that can be settled now, oldest first: final games with both
-    /// scores (that have a gradeable pending prediction — player props are not graded from a score),
+    /// scores (that have a gradeable pending prediction — player props only once the game's Statcast is stored),
     /// and cancelled or postponed games, whose pending predictions are voided.
     ///
     /// - Parameters:
@@ -20,7 +20,11 @@ extension PredictionRepository {
                       AND (\(gameID)::bigint IS NULL OR p.game_id = \(gameID)))
               AND ((g.status = 'final' AND g.home_score IS NOT NULL AND g.away_score IS NOT NULL
                     AND EXISTS (SELECT 1 FROM predictions p
-                                WHERE p.game_id = g.id AND p.status = 'pending' AND p.bet_type <> 'player_prop'))
+                                WHERE p.game_id = g.id AND p.status = 'pending'
+                                  AND (p.bet_type <> 'player_prop'
+                                       OR EXISTS (SELECT 1 FROM statcast s
+                                                  WHERE s.game_date = (g.scheduled_at AT TIME ZONE 'America/New_York')::date
+                                                    AND s.game_id = g.id))))
                    OR g.status IN ('cancelled', 'postponed'))
             ORDER BY g.scheduled_at, g.id
             LIMIT \(limit)
@@ -33,6 +37,9 @@ extension PredictionRepository {
     ///
     /// Rows are ordered by sport, bet type and tier, each "all" (`nil`) first; the row with every
     /// field `nil` covers every sport and is present only when `sport` is `nil`.
+    ///
+    /// Player props are left out: until prop prices are collected they are forecasts without a price or
+    /// stake, and grading an "over" forecast of 30 % as a lost pick would drag accuracy down for nothing.
     public func performance(sport: String? = nil, from: Date, to: Date) async throws -> [PredictionPerformance] {
         try await database.query(
             """
@@ -46,7 +53,8 @@ extension PredictionRepository {
                    coalesce(sum(p.profit) FILTER (WHERE p.status = 'settled'), 0) AS profit,
                    coalesce(sum(p.stake) FILTER (WHERE p.result IN ('win', 'loss')), 0) AS staked
             FROM predictions p JOIN games g ON g.id = p.game_id
-            WHERE p.status IN ('settled', 'void') AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
+            WHERE p.status IN ('settled', 'void') AND p.bet_type <> 'player_prop'
+              AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
               AND (\(sport)::text IS NULL OR p.sport = \(sport))
             GROUP BY GROUPING SETS ((), (p.sport), (p.sport, p.bet_type), (p.sport, p.tier), (p.sport, p.bet_type, p.tier))
             HAVING \(sport)::text IS NULL OR GROUPING(p.sport) = 0
@@ -62,7 +70,7 @@ extension PredictionRepository {
     }
 
     /// The settled predictions of `sport` on games scheduled in `from..<to`, with their games' teams
-    /// and scores, in order of game start and id.
+    /// and scores, in order of game start and id; player props (forecasts, not bets) are left out.
     public func graded(sport: String, from: Date, to: Date) async throws -> [GradedPrediction] {
         try await database.query(
             """
@@ -72,7 +80,8 @@ extension PredictionRepository {
             JOIN games g ON g.id = p.game_id
             JOIN teams home ON home.id = g.home_team_id
             JOIN teams away ON away.id = g.away_team_id
-            WHERE p.sport = \(sport) AND p.status = 'settled' AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
+            WHERE p.sport = \(sport) AND p.status = 'settled' AND p.bet_type <> 'player_prop'
+              AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
             ORDER BY g.scheduled_at, p.id
             """
         ).map { row in

@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import ML
+import Store
+
+/// Makes the batter-hits props of upcoming MLB games (issue #8: player props as regression plus threshold).
+///
+/// Regression: `BatterHitsModel` fitted in the run on every batter-game of the last `historyDays` whose result
+/// was known at the as-of, each with the batter's form before it. Threshold: P(hits > 0.5) and P(hits > 1.5)
+/// from the expected hits, assuming Poisson (`PoissonThreshold`). Each run's model is registered in `models`
+/// (bet type `player_prop`, a challenger: nothing promotes it) because every prediction names its model.
+///
+/// Props are forecasts, not bets, until prop prices are collected: each is stored without a price, with
+/// edge 0, tier D and stake 0, so it is graded (`settle`) but never moves profit or ROI.
+public struct PropPredictor: Sendable {
+    /// The sport whose player statistics are collected (Statcast).
+    static let sport = "mlb"
+    /// The lines of every batter's prop.
+    public static let lines = [0.5, 1.5]
+    /// The history read, in days before the as-of.
+    static let historyDays = 400.0
+    /// The days of history that decide which team a batter plays for.
+    static let rosterDays = 30.0
+    /// The feature-set name recorded with the model.
+    static let featureSetVersion = "batter_hits_v1"
+
+    let store: Store
+    let now: @Sendable () -> Date
+
+    /// A predictor over `store` on the clock `now`.
+    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Runs the job with id `jobID`: its model and props commit in one transaction recorded under that id,
+    /// so a redelivery writes nothing; a later run skips the batter, game and line pairs already predicted.
+    public func run(_ parameters: PredictProps, jobID: String, logger: Logger) async throws -> PropRun {
+        var run = PropRun()
+        let at = now()
+        let window = parameters.date.flatMap(PredictProps.day) ?? (at, at.addingTimeInterval(86_400))
+        // Point in time: a day in the past is predicted as of its start, never with its own results.
+        let asOf = min(at, window.start)
+        let games = try await store.games.games(sport: Self.sport, from: window.start, to: window.end)
+            .filter { $0.status != .cancelled && $0.status != .postponed && $0.scheduledAt >= asOf }
+        run.games = games.count
+        guard !games.isEmpty else {
+            run.skipped = "no MLB games in the window"
+            return run
+        }
+        let history = try await store.playerProps.batterGames(from: asOf.addingTimeInterval(-Self.historyDays * 86_400), asOf: asOf)
+        let teams = BatterTeams(lines: history.filter { $0.scheduledAt >= asOf.addingTimeInterval(-Self.rosterDays * 86_400) })
+        var byBatter: [Int: [BatterGameHits]] = [:]
+        for line in history { byBatter[line.batterID, default: []].append(line) }
+
+        // What is left to predict: (game, batter, form), each for the lines not yet stored.
+        var pending: [(game: Game, batterID: Int, form: BatterForm, lines: [Double])] = []
+        for game in games {
+            guard let gameID = game.id else { continue }
+            let done = Set(try await store.playerProps.predictedProps(gameID: gameID))
+            for batterID in teams.batters(teamID: game.homeTeamID) + teams.batters(teamID: game.awayTeamID) {
+                let selection = BatterHitsProp(batterID: batterID).selection
+                let lines = Self.lines.filter { !done.contains(PredictedProp(selection: selection, line: $0)) }
+                run.alreadyPredicted += Self.lines.count - lines.count
+                guard !lines.isEmpty, let form = BatterForm(games: (byBatter[batterID] ?? [])[...], asOf: asOf) else { continue }
+                pending.append((game, batterID, form, lines))
+            }
+        }
+        guard !pending.isEmpty else {
+            run.skipped = run.alreadyPredicted > 0 ? "every prop already predicted" : "no batters with Statcast history for these teams"
+            return run
+        }
+        let examples = BatterHitsModel.examples(history)
+        run.trainingExamples = examples.count
+        guard examples.count >= BatterHitsModel.minimumExamples else {
+            run.skipped = "too little Statcast history: \(examples.count) batter-games, need \(BatterHitsModel.minimumExamples)"
+            return run
+        }
+        let (model, evaluation) = try await ComputeQueue.run { (BatterHitsModel.fit(examples), BatterHitsModel.evaluate(examples)) }
+        if let evaluation {
+            run.heldOut = evaluation.heldOut
+            run.rmse = evaluation.rmse
+            run.mae = evaluation.mae
+            run.baselineRMSE = evaluation.baselineRMSE
+            run.brierOverHalf = evaluation.brierOverHalf
+        }
+        let expected = model.expectedHits(pending.map(\.form.values))
+        let registered = try registration(model, examples: examples, evaluation: evaluation)
+
+        let outcome = try await store.withJobEffect(jobID: jobID) { tx in
+            var record = registered
+            record.version = try await tx.models.nextVersion(name: registered.name)
+            let modelID = try await tx.models.register(record)
+            var stored = 0
+            for (item, mean) in zip(pending, expected) {
+                guard let gameID = item.game.id else { continue }
+                for line in item.lines {
+                    var prediction = Prediction(
+                        gameID: gameID, modelID: modelID, sport: Self.sport, betType: .playerProp,
+                        selection: BatterHitsProp(batterID: item.batterID).selection, line: line,
+                        probability: PoissonThreshold.probabilityOver(line, mean: mean), componentProbabilities: ["expected_hits": mean],
+                        price: nil, edge: 0, tier: .d, stake: 0, predictionHash: "")
+                    prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
+                    try await tx.predictions.insert(prediction)
+                    stored += 1
+                }
+            }
+            return (modelID, stored)
+        }
+        switch outcome {
+        case .applied(let (modelID, stored)):
+            run.modelID = modelID
+            run.predictions = stored
+        case .alreadyApplied:
+            run.applied = false
+        }
+        logger.info(
+            "batter-hits props predicted",
+            metadata: [
+                "games": "\(run.games)", "stored": "\(run.predictions)", "examples": "\(run.trainingExamples)",
+                "rmse": "\(run.rmse.map { String($0) } ?? "-")", "baseline_rmse": "\(run.baselineRMSE.map { String($0) } ?? "-")",
+            ])
+        return run
+    }
+
+    /// The model's registry record (its version is set inside the transaction).
+    private func registration(_ model: BatterHitsModel, examples: [BatterHitsModel.Example], evaluation: BatterHitsModel.Evaluation?) throws
+        -> RegisteredModel
+    {
+        let archive = ModelArchive(
+            model: .generalizedLinear(model.model), featureNames: BatterForm.names,
+            featureKinds: Array(repeating: .numerical, count: BatterForm.names.count), metadata: ["target": "batter_hits"])
+        var metrics: [String: Double] = ["training_examples": Double(examples.count)]
+        if let evaluation {
+            metrics["held_out"] = Double(evaluation.heldOut)
+            metrics["rmse"] = evaluation.rmse
+            metrics["mae"] = evaluation.mae
+            metrics["baseline_rmse"] = evaluation.baselineRMSE
+            metrics["brier_over_0_5"] = evaluation.brierOverHalf
+        }
+        return RegisteredModel(
+            name: "\(Self.sport)_batter_hits", version: 1, sport: Self.sport, betType: .playerProp,
+            featureSetVersion: Self.featureSetVersion,
+            trainingStart: examples.first?.start ?? now(), trainingEnd: examples.last?.start ?? now(),
+            hyperparameters: ["family": .string("gaussian"), "lambda_search": .bool(true), "threshold": .string("poisson")],
+            metrics: metrics, artifact: Data(try archive.encoded()))
+    }
+}

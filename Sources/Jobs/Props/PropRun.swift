@@ -1,0 +1,30 @@
+/// What one `predict.props` run did: the job's result, stored with the succeeded job.
+public struct PropRun: Codable, Sendable, Equatable {
+    /// The MLB games in the window.
+    public var games = 0
+    /// Props stored.
+    public var predictions = 0
+    /// Props skipped because the same batter, game and line were predicted before.
+    public var alreadyPredicted = 0
+    /// The model registered for this run's props, if one was fitted.
+    public var modelID: Int?
+    /// Batter-games the regression was fitted on.
+    public var trainingExamples = 0
+    /// Held-out batter-games of the evaluation, and its errors (see `BatterHitsModel.Evaluation`).
+    public var heldOut: Int?
+    /// Root mean squared error of the expected hits on the held-out games.
+    public var rmse: Double?
+    /// Mean absolute error of the expected hits on the held-out games.
+    public var mae: Double?
+    /// RMSE of predicting the training mean for every held-out game.
+    public var baselineRMSE: Double?
+    /// Brier score of P(hits > 0.5) on the held-out games.
+    public var brierOverHalf: Double?
+    /// Why nothing was predicted, when nothing was.
+    public var skipped: String?
+    /// False when a redelivery found this job's writes already committed.
+    public var applied = true
+
+    /// An empty run.
+    public init() {}
+}

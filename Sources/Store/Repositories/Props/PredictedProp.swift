@@ -1,0 +1,13 @@
+/// A player prop already stored for a game: its selection and line.
+public struct PredictedProp: Sendable, Hashable {
+    /// The selection (`batter:<id>:hits_over`).
+    public var selection: String
+    /// The line.
+    public var line: Double?
+
+    /// Creates one.
+    public init(selection: String, line: Double?) {
+        self.selection = selection
+        self.line = line
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Jobs
+import Logging
+import Queue
+import Store
+import TestSupport
+import Testing
+
+/// `predict.props` and the grading of its props in `settle`, against a real PostgreSQL.
+@Suite struct PropJobTests {
+    /// 2026-06-15 12:00 UTC: the job's clock.
+    static let now = Date(timeIntervalSince1970: 1_781_524_800)
+    static let logger = Logger(label: "props-test")
+    static let pastDays = 45
+
+    /// Batters 1…9 of team index `team` (0, 1, 2).
+    static func batters(_ team: Int) -> [Int] { (1...9).map { 1_000 * (team + 1) + $0 } }
+
+    /// Whether plate appearance `pa` of `batter` in the game of `day` is a hit: a fixed pattern in which
+    /// batters differ in skill (a hit every 3rd, 4th or 5th turn).
+    static func isHit(batter: Int, day: Int, pa: Int) -> Bool {
+        (batter * 7 + day * 3 + pa) % (3 + batter % 3) == 0
+    }
+
+    /// Two pitches per plate appearance, the event on the second; four plate appearances per batter.
+    static func pitches(gameID: Int, gamePK: Int, start: Date, day: Int, batters: [Int], pitcher: Int) -> [StatcastPitch] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "America/New_York")!
+        let components = calendar.dateComponents([.year, .month, .day], from: start)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let gameDate = utc.date(from: components)!
+        var rows: [StatcastPitch] = []
+        var atBat = 0
+        for pa in 0..<4 {
+            for batter in batters {
+                atBat += 1
+                rows.append(
+                    StatcastPitch(
+                        gameID: gameID, gamePK: gamePK, gameDate: gameDate, atBatNumber: atBat, pitchNumber: 1, batterID: batter,
+                        pitcherID: pitcher, description: "ball"))
+                let event =
+                    isHit(batter: batter, day: day, pa: pa) ? (pa == 3 ? "home_run" : "single") : (pa % 2 == 0 ? "strikeout" : "field_out")
+                rows.append(
+                    StatcastPitch(
+                        gameID: gameID, gamePK: gamePK, gameDate: gameDate, atBatNumber: atBat, pitchNumber: 2, batterID: batter,
+                        pitcherID: pitcher, events: event, description: "hit_into_play"))
+            }
+        }
+        return rows
+    }
+
+    /// Hits of `batter` in the game of `day`.
+    static func hits(batter: Int, day: Int) -> Int { (0..<4).filter { isHit(batter: batter, day: day, pa: $0) }.count }
+
+    @Test func predictsStoresOnceAndSettlesFromStatcast() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        var teams: [Int] = []
+        for name in ["home", "away", "other"] {
+            teams.append(try await store.teams.upsert(Team(sport: "mlb", externalID: "props-\(name)", name: "Props \(name)")))
+        }
+        // A game a day at 23:00 UTC, the three pairings in turn, each with its Statcast.
+        let pairs = [(0, 1), (0, 2), (1, 2)]
+        let firstStart = Self.now.addingTimeInterval(-Double(Self.pastDays) * 86_400 + 11 * 3_600)
+        for day in 0..<Self.pastDays {
+            let (home, away) = pairs[day % 3]
+            let start = firstStart.addingTimeInterval(Double(day) * 86_400)
+            let gameID = try await store.games.upsert(
+                Game(
+                    sport: "mlb", externalID: "past-\(day)", homeTeamID: teams[home], awayTeamID: teams[away], scheduledAt: start,
+                    status: .final, homeScore: 3, awayScore: 2))
+            try await store.statcast.upsert(
+                Self.pitches(
+                    gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: Self.batters(home) + Self.batters(away),
+                    pitcher: 1))
+        }
+        // Tonight: home against away, 11 hours after the job runs.
+        let tonight = Self.now.addingTimeInterval(11 * 3_600)
+        let gameID = try await store.games.upsert(
+            Game(sport: "mlb", externalID: "tonight", homeTeamID: teams[0], awayTeamID: teams[1], scheduledAt: tonight))
+
+        let predictor = PropPredictor(store: store, now: { Self.now })
+        let run = try await predictor.run(PredictProps(), jobID: "props-1", logger: Self.logger)
+        #expect(run.games == 1)
+        #expect(run.predictions == 18 * 2)
+        #expect(run.trainingExamples > 700)
+        let modelID = try #require(run.modelID)
+        let rmse = try #require(run.rmse)
+        let baseline = try #require(run.baselineRMSE)
+        #expect(rmse.isFinite && baseline.isFinite)
+        Self.logger.info("held-out errors", metadata: ["rmse": "\(rmse)", "baseline_rmse": "\(baseline)", "mae": "\(run.mae ?? .nan)"])
+
+        let model = try #require(try await store.models.find(id: modelID))
+        #expect(model.betType == .playerProp && model.status == .challenger && model.metrics["rmse"] == rmse)
+
+        let stored = try await store.predictions.pending(gameID: gameID)
+        #expect(stored.count == 36)
+        #expect(Set(stored.map(\.selection)) == Set((Self.batters(0) + Self.batters(1)).map { "batter:\($0):hits_over" }))
+        for prediction in stored {
+            #expect(prediction.betType == .playerProp && prediction.modelID == modelID && prediction.sport == "mlb")
+            #expect(prediction.price == nil && prediction.edge == 0 && prediction.tier == .d && prediction.stake == 0)
+            #expect(prediction.predictionHash == PredictionFingerprint.hash(of: prediction))
+            let expected = try #require(prediction.componentProbabilities["expected_hits"])
+            let line = try #require(prediction.line)
+            #expect(abs(prediction.probability - PoissonThreshold.probabilityOver(line, mean: expected)) < 1e-12)
+        }
+        // Better hitters (a hit every third turn) are expected to get more hits than the weakest (every fifth).
+        func expectedHits(_ batter: Int) -> Double {
+            stored.first { $0.selection == "batter:\(batter):hits_over" }?.componentProbabilities["expected_hits"] ?? .nan
+        }
+        let strong = Self.batters(0).filter { $0 % 3 == 0 }
+        let weak = Self.batters(0).filter { $0 % 3 == 2 }
+        let strongMean: Double = strong.map(expectedHits).reduce(0, +) / 3
+        let weakMean: Double = weak.map(expectedHits).reduce(0, +) / 3
+        #expect(strongMean > weakMean)
+
+        // A later run predicts nothing twice; a redelivery of the first writes nothing.
+        let again = try await predictor.run(PredictProps(), jobID: "props-2", logger: Self.logger)
+        #expect(again.predictions == 0 && again.alreadyPredicted == 36 && again.modelID == nil)
+        #expect(try await store.predictions.pending(gameID: gameID).count == 36)
+
+        // The game ends: without its Statcast the props wait; with it they are graded, the absent batter voided.
+        _ = try await store.games.updateResult(id: gameID, status: .final, homeScore: 5, awayScore: 4)
+        let settler = PredictionSettler(store: store, now: { tonight.addingTimeInterval(5 * 3_600) })
+        #expect(try await settler.settle(SettlePredictions(sport: "mlb"), jobID: "settle-1", logger: Self.logger).isEmpty)
+        let absent = Self.batters(0)[8]
+        let played = Self.batters(0).dropLast() + Self.batters(1)
+        try await store.statcast.upsert(
+            Self.pitches(gameID: gameID, gamePK: 20_000, start: tonight, day: Self.pastDays, batters: Array(played), pitcher: 1))
+        let runs = try await settler.settle(SettlePredictions(sport: "mlb"), jobID: "settle-2", logger: Self.logger)
+        let settled = try #require(runs["mlb"])
+        #expect(settled.gamesGraded == 1 && settled.voids == 2 && settled.wins + settled.losses == 34)
+        #expect(settled.withoutClosingPrice == 0)
+        // Forecasts without a stake stay out of the bets' accuracy, CLV and ROI.
+        let performance = try await store.predictions.performance(
+            sport: "mlb", from: tonight.addingTimeInterval(-86_400), to: tonight.addingTimeInterval(86_400))
+        #expect(performance.allSatisfy { $0.wins + $0.losses + $0.voids == 0 })
+        for prediction in try await store.predictions.predictions(
+            sport: "mlb", from: Date(timeIntervalSince1970: 0), to: Date().addingTimeInterval(86_400))
+        {
+            let batter = try #require(BatterHitsProp(selection: prediction.selection)).batterID
+            if batter == absent {
+                #expect(prediction.status == .void)
+                continue
+            }
+            let hits = Self.hits(batter: batter, day: Self.pastDays)
+            #expect(prediction.status == .settled)
+            #expect(prediction.result == (Double(hits) > (prediction.line ?? 0) ? .win : .loss))
+            #expect(prediction.profit == 0 && prediction.clv == nil && prediction.closingPrice == nil)
+        }
+    }
+
+    @Test func payloadTakesAnEasternDay() throws {
+        let declared = JobRegistry()
+        PropJobs.declare(in: declared)
+        #expect(declared.types == ["predict.props"])
+        try declared.validate(type: "predict.props", payload: "{}")
+        try declared.validate(type: "predict.props", payload: #"{"date":"2026-06-15"}"#)
+        #expect(throws: QueueError.self) { try declared.validate(type: "predict.props", payload: #"{"date":"2026-6-15"}"#) }
+        #expect(throws: QueueError.self) { try declared.validate(type: "predict.props", payload: #"{"date":"2026-02-30"}"#) }
+    }
+}
