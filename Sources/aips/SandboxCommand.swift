@@ -61,7 +61,8 @@ struct SandboxCommand: AsyncParsableCommand {
         let replayed = try replay.map { try ReplayWorld(contentsOf: URL(fileURLWithPath: $0), format: replayFormat) }
         if let replayed {
             logger.info(
-                "replaying", metadata: ["file": "\(replay!)", "games": "\(replayed.games.count)", "leagues": "\(replayed.leagues.map(\.code))"])
+                "replaying",
+                metadata: ["file": "\(replay!)", "games": "\(replayed.games.count)", "leagues": "\(replayed.leagues.map(\.code))"])
         }
         let firstGame = replayed?.firstStart.map { $0.addingTimeInterval(-3600) }
         let startDate = try start.map { try Date($0, strategy: .iso8601) } ?? firstGame ?? Date()

@@ -183,7 +183,8 @@ import Testing
         #expect(records[2].books.allSatisfy { $0.total == nil && $0.spread == nil })
 
         let wrongDivision = #expect(throws: ReplayFileError.self) {
-            try FootballDataReader().read("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,16/08/2025,Arsenal,Chelsea,1,0\nSP1,16/08/2025,Betis,Elche,1,1\n")
+            try FootballDataReader().read(
+                "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,16/08/2025,Arsenal,Chelsea,1,0\nSP1,16/08/2025,Betis,Elche,1,1\n")
         }
         #expect(wrongDivision?.line == 3)
         let badOdds = #expect(throws: ReplayFileError.self) {
@@ -210,7 +211,8 @@ import Testing
             let odds = try await collectors.odds.collect(CollectOdds(sport: "epl"), jobID: "odds-epl-1", logger: logger)
             #expect(odds.matchedEvents == 3 && odds.unmatchedEvents.isEmpty)
             #expect(
-                try await CollectTestSupport.count(store, "odds", where: "bookmaker = 'pinnacle' AND market = 'h2h' AND outcome = 'draw'") == 3)
+                try await CollectTestSupport.count(store, "odds", where: "bookmaker = 'pinnacle' AND market = 'h2h' AND outcome = 'draw'")
+                    == 3)
             #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'h2h' AND outcome = 'draw' AND price = 3.4") == 1)
             sandbox.clock.advance(by: 2 * 86_400)
             _ = try await collectors.games.collect(

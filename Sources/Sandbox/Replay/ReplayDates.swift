@@ -18,7 +18,8 @@ enum ReplayDates {
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone)!
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: clock.count == 3 ? clock[2]! : 0)
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: clock.count == 3 ? clock[2]! : 0)
         guard components.isValidDate(in: calendar) else { return nil }
         return calendar.date(from: components)
     }

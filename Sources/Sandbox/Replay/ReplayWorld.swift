@@ -31,7 +31,8 @@ public struct ReplayWorld: GameWorld {
                 guard let team = directory.team(named: name) else {
                     throw ReplayFileError(
                         line: record.line,
-                        "unknown \(record.league.code.uppercased()) team \"\(name)\"; use The Odds API's name, e.g. \"\(directory.example)\"")
+                        "unknown \(record.league.code.uppercased()) team \"\(name)\"; use The Odds API's name, e.g. \"\(directory.example)\""
+                    )
                 }
                 return team
             }
@@ -61,7 +62,12 @@ public struct ReplayWorld: GameWorld {
 
     /// The world of the file at `url`, read in `format`.
     public init(contentsOf url: URL, format: ReplayFormat, marketOpensBeforeStart: TimeInterval = 48 * 3600) throws {
-        let data = try Data(contentsOf: url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ReplayFileError(line: 0, "cannot read \(url.path): \(error.localizedDescription)")
+        }
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
             throw ReplayFileError(line: 0, "\(url.path) is not text")
         }
