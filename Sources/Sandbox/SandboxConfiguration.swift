@@ -32,15 +32,18 @@ public struct SandboxConfiguration: Sendable {
     public var host: String
     /// The port (0 picks a free one).
     public var port: Int
+    /// Historical games to serve instead of the simulated ones (`nil`: the simulated world).
+    public var replay: ReplayWorld?
 
-    /// A configuration; defaults: real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
+    /// A configuration; defaults: the simulated world, real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
     /// 30 requests per one-second window, OpenWeatherMap key `sandbox` with 60 calls a minute, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
     public init(
         seed: UInt64, start: Date = Date(), speed: Double = 1, sports: [SandboxSport] = SandboxSport.allCases,
         oddsAPIKey: String = "sandbox", oddsAPIQuota: Int = 100_000, oddsAPIRequestsPerWindow: Int = 30,
         oddsAPIRateWindow: Duration = .seconds(1), openWeatherMapKey: String = "sandbox", openWeatherMapCallsPerWindow: Int = 60,
         openWeatherMapRateWindow: Duration = .seconds(60),
-        savantRowCap: Int = 40_000, marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0
+        savantRowCap: Int = 40_000, marketOpensBeforeStart: TimeInterval = 48 * 3600, host: String = "127.0.0.1", port: Int = 0,
+        replay: ReplayWorld? = nil
     ) {
         self.seed = seed
         self.start = start
@@ -57,5 +60,6 @@ public struct SandboxConfiguration: Sendable {
         self.marketOpensBeforeStart = marketOpensBeforeStart
         self.host = host
         self.port = port
+        self.replay = replay
     }
 }

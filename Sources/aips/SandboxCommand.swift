@@ -4,7 +4,8 @@ import Logging
 import Sandbox
 import ServiceLifecycle
 
-/// `aips sandbox`: serves a simulated world as The Odds API, ESPN and Open-Meteo.
+/// `aips sandbox`: serves a simulated world, or one replayed from historical games, as The Odds API, ESPN and
+/// Open-Meteo.
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
@@ -12,6 +13,8 @@ struct SandboxCommand: AsyncParsableCommand {
         discussion: """
             Point the collectors at it with AIPS_SANDBOX_URL=http://127.0.0.1:PORT (and AIPS_VENUES_FILE from \
             --write-venues). Each game's true probabilities: GET /sandbox/v1/truth/{nba|mlb}?date=YYYYMMDD.
+
+            With --replay FILE the games, scores and lines come from a historical file instead (a games CSV, or             football-data.co.uk's layout with --replay-format football-data); the clock starts an hour before the             first game unless --start is given. A replayed world serves ESPN's scoreboard and The Odds API only.
             """)
 
     @Option(help: "Port to listen on (0: any free port).")
@@ -26,8 +29,14 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "World seconds per real second (60: an hour a minute; 0: frozen).")
     var speed: Double = 1
 
-    @Option(help: "World time at start, ISO 8601 (default: now).")
+    @Option(help: "World time at start, ISO 8601 (default: now; with --replay, an hour before the first game).")
     var start: String?
+
+    @Option(help: "Replay the games of this CSV file instead of simulating a world.")
+    var replay: String?
+
+    @Option(name: .customLong("replay-format"), help: "The replay file's layout: games or football-data.")
+    var replayFormat: ReplayFormat = .games
 
     @Option(name: .customLong("odds-api-key"), help: "The Odds API key the sandbox accepts.")
     var oddsAPIKey: String = "sandbox"
@@ -49,10 +58,18 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.sandbox")
-        let startDate = try start.map { try Date($0, strategy: .iso8601) } ?? Date()
+        let replayed = try replay.map { try ReplayWorld(contentsOf: URL(fileURLWithPath: $0), format: replayFormat) }
+        if let replayed {
+            logger.info(
+                "replaying",
+                metadata: ["file": "\(replay!)", "games": "\(replayed.games.count)", "leagues": "\(replayed.leagues.map(\.code))"])
+        }
+        let firstGame = replayed?.firstStart.map { $0.addingTimeInterval(-3600) }
+        let startDate = try start.map { try Date($0, strategy: .iso8601) } ?? firstGame ?? Date()
         let server = SandboxServer(
             configuration: SandboxConfiguration(
-                seed: seed, start: startDate, speed: speed, oddsAPIKey: oddsAPIKey, oddsAPIQuota: quota, host: host, port: port),
+                seed: seed, start: startDate, speed: speed, oddsAPIKey: oddsAPIKey, oddsAPIQuota: quota, host: host, port: port,
+                replay: replayed),
             logger: logger)
         if let writeVenues {
             let venues = SandboxSport.allCases.compactMap { server.world.league($0) }.flatMap { $0.teams.map(\.venue) }

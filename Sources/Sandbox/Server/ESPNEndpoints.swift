@@ -2,9 +2,11 @@ import Foundation
 import Hummingbird
 
 /// ESPN's site scoreboard (the games of an Eastern calendar day with status and scores, as strings) and the
-/// league's injury list.
-struct ESPNEndpoints: Sendable {
-    let world: SandboxWorld
+/// league's injury list (simulated worlds only).
+struct ESPNEndpoints<World: GameWorld>: Sendable {
+    let world: World
+    /// The world whose injuries are listed; `nil` (a replayed world) answers 404.
+    let injured: SandboxWorld?
     let clock: SandboxClock
     let json: JSONResponse
 
@@ -18,6 +20,10 @@ struct ESPNEndpoints: Sendable {
     }
 
     private func injuries(_ request: Request, path: String) throws -> Response {
+        guard let world = injured else {
+            return try json.make(
+                .notFound, ESPNWire.ErrorBody(code: 404, message: "The replayed world has no injury reports."), path: request.uri.path)
+        }
         guard let sport = SandboxSport(espnPath: path), world.sports.contains(sport) else {
             return try json.make(
                 .notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get injuries endpoint."), path: request.uri.path)
@@ -51,7 +57,7 @@ struct ESPNEndpoints: Sendable {
     }
 
     private func scoreboard(_ request: Request, path: String) throws -> Response {
-        guard let sport = SandboxSport(espnPath: path), world.sports.contains(sport) else {
+        guard let sport = world.leagues.first(where: { $0.espnPath == path }) else {
             return try json.make(
                 .notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get events endpoint."), path: request.uri.path)
         }
@@ -59,31 +65,26 @@ struct ESPNEndpoints: Sendable {
         let calendar = EasternCalendar()
         let dates = request.uri.queryParameters["dates"].map(String.init) ?? String(yyyymmdd: calendar, day: calendar.day(of: now))
         // Since 2026-09 ESPN answers 400 to date ranges for team sports.
-        guard let games = world.games(sport, onEasternDate: dates) else {
+        guard let games = world.games(of: sport, onEasternDate: dates) else {
             return try json.make(
                 .badRequest, ESPNWire.ErrorBody(code: 400, message: "Failed to get events endpoint."), path: request.uri.path)
         }
-        let league =
-            sport == .nba
-            ? ESPNWire.League(
-                id: "46", uid: "s:40~l:46", name: "National Basketball Association", abbreviation: "NBA", slug: "nba",
-                season: season(games, calendar, dates))
-            : ESPNWire.League(
-                id: "10", uid: "s:1~l:10", name: "Major League Baseball", abbreviation: "MLB", slug: "mlb",
-                season: season(games, calendar, dates))
+        let league = ESPNWire.League(
+            id: sport.espnID, uid: sport.espnUID, name: sport.espnName, abbreviation: sport.espnAbbreviation,
+            slug: String(sport.espnPath.split(separator: "/").last!), season: season(calendar, dates))
         let body = ESPNWire.Scoreboard(leagues: [league], events: games.map { event($0, at: now) })
         return try json.make(.ok, body, path: request.uri.path)
     }
 
-    private func season(_ games: [SimulatedGame], _ calendar: EasternCalendar, _ dates: String) -> ESPNWire.Season {
+    private func season(_ calendar: EasternCalendar, _ dates: String) -> ESPNWire.Season {
         ESPNWire.Season(year: calendar.day(yyyymmdd: dates).map(calendar.year(of:)) ?? 0, type: 2, slug: "regular-season")
     }
 
-    private func event(_ game: SimulatedGame, at now: Date) -> ESPNWire.Event {
+    private func event(_ game: World.Game, at now: Date) -> ESPNWire.Event {
         let progress = world.progress(of: game, at: now)
         let status = Self.status(progress, game: game)
         let date = WireTime.minutes(game.startsAt)
-        let leagueUID = game.sport == .nba ? "s:40~l:46" : "s:1~l:10"
+        let leagueUID = game.league.espnUID
         func competitor(_ team: SandboxTeam, home: Bool) -> ESPNWire.Competitor {
             let score = home ? progress.homeScore : progress.awayScore
             let other = home ? progress.awayScore : progress.homeScore
@@ -106,11 +107,11 @@ struct ESPNEndpoints: Sendable {
         return ESPNWire.Event(
             id: game.espnID, uid: "\(leagueUID)~e:\(game.espnID)", date: date, name: "\(game.away.espnName) at \(game.home.espnName)",
             shortName: "\(game.away.abbreviation) @ \(game.home.abbreviation)",
-            season: ESPNWire.Season(year: EasternCalendar().year(of: game.day), type: 2, slug: "regular-season"),
+            season: ESPNWire.Season(year: EasternCalendar().year(of: EasternCalendar().day(of: game.startsAt)), type: 2, slug: "regular-season"),
             competitions: [competition], status: status)
     }
 
-    private static func status(_ progress: GameProgress, game: SimulatedGame) -> ESPNWire.Status {
+    private static func status(_ progress: GameProgress, game: World.Game) -> ESPNWire.Status {
         let type: ESPNWire.StatusType
         switch progress.phase {
         case .scheduled:

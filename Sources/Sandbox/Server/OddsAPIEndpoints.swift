@@ -2,13 +2,13 @@ import Foundation
 import Hummingbird
 
 /// The Odds API v4 endpoints: sports, odds, scores and historical odds, with keys, credits and rate limits.
-struct OddsAPIEndpoints: Sendable {
-    let world: SandboxWorld
+struct OddsAPIEndpoints<World: GameWorld>: Sendable {
+    let world: World
     let clock: SandboxClock
     let account: OddsAPIAccount
     let json: JSONResponse
 
-    private static let markets: Set<String> = ["h2h", "spreads", "totals"]
+    private static var markets: Set<String> { ["h2h", "spreads", "totals"] }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/v4/sports") { request, _ in try sports(request) }
@@ -22,18 +22,17 @@ struct OddsAPIEndpoints: Sendable {
     }
 
     private func sports(_ request: Request) throws -> Response {
-        let body = world.sports.map { sport in
-            let names = sport.oddsAPIGroup
-            return OddsAPIWire.Sport(
-                key: sport.oddsAPIKey, group: names.group, title: names.title, description: names.description, active: true,
-                has_outrights: false)
+        let body = world.leagues.map { league in
+            OddsAPIWire.Sport(
+                key: league.oddsAPIKey, group: league.oddsAPIGroup, title: league.oddsAPITitle, description: league.oddsAPIDescription,
+                active: true, has_outrights: false)
         }
         return try charged(request, cost: 0) { headers in try json.make(.ok, body, path: request.uri.path, headers: headers) }
     }
 
     private func odds(_ request: Request, sport key: String?, historical: Bool) throws -> Response {
         let query = request.uri.queryParameters
-        guard let sport = key.flatMap(SandboxSport.init(oddsAPIKey:)), world.sports.contains(sport) else {
+        guard let sport = league(key) else {
             return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
         }
         let regions = query["regions"].map { $0.split(separator: ",").map(String.init) } ?? []
@@ -57,13 +56,12 @@ struct OddsAPIEndpoints: Sendable {
             let snapshot = (min(date, now).timeIntervalSince1970 / 300).rounded(.down) * 300
             at = Date(timeIntervalSince1970: snapshot)
         }
-        let books = Bookmaker.all.filter { regions.contains($0.region) }
-        let upcoming = world.games(sport, startingIn: at..<at.addingTimeInterval(world.marketOpensBeforeStart))
+        let upcoming = world.games(of: sport, startingIn: at..<at.addingTimeInterval(world.marketOpensBeforeStart))
         let events: [OddsAPIWire.Event] = upcoming.compactMap { game in
-            let quotes = world.quotes(game, bookmakers: books, at: at)
+            let quotes = world.quotes(game, regions: regions, at: at).filter { !$0.markets.isDisjoint(with: markets) }
             guard !quotes.isEmpty else { return nil }
             return OddsAPIWire.Event(
-                id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPIGroup.title,
+                id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPITitle,
                 commence_time: WireTime.seconds(game.startsAt), home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
                 bookmakers: quotes.map { bookmaker($0, game: game, markets: markets, american: american) })
         }
@@ -79,12 +77,12 @@ struct OddsAPIEndpoints: Sendable {
         }
     }
 
-    private func bookmaker(_ quote: BookQuote, game: SimulatedGame, markets: [String], american: Bool) -> OddsAPIWire.Bookmaker {
+    private func bookmaker(_ quote: BookQuote, game: World.Game, markets: [String], american: Bool) -> OddsAPIWire.Bookmaker {
         func price(_ decimal: Double) -> OddsAPIWire.Price { american ? .american(BookQuote.american(decimal)) : .decimal(decimal) }
         let updated = WireTime.seconds(quote.lastUpdate)
         let home = game.home.oddsAPIName
         let away = game.away.oddsAPIName
-        let wireMarkets: [OddsAPIWire.Market] = markets.map { market in
+        let wireMarkets: [OddsAPIWire.Market] = markets.filter(quote.markets.contains).map { market in
             var outcomes: [OddsAPIWire.Outcome]
             switch market {
             case "h2h":
@@ -92,6 +90,7 @@ struct OddsAPIEndpoints: Sendable {
                     .init(name: home, price: price(quote.homePrice), point: nil),
                     .init(name: away, price: price(quote.awayPrice), point: nil),
                 ]
+                if let draw = quote.drawPrice { outcomes.append(.init(name: "Draw", price: price(draw), point: nil)) }
             case "spreads":
                 outcomes = [
                     .init(name: home, price: price(quote.spreadPrices.home), point: quote.spread),
@@ -110,7 +109,7 @@ struct OddsAPIEndpoints: Sendable {
     }
 
     private func scores(_ request: Request, sport key: String?) throws -> Response {
-        guard let sport = key.flatMap(SandboxSport.init(oddsAPIKey:)), world.sports.contains(sport) else {
+        guard let sport = league(key) else {
             return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
         }
         let daysFrom = request.uri.queryParameters["daysFrom"].flatMap { Int($0) }
@@ -120,13 +119,13 @@ struct OddsAPIEndpoints: Sendable {
         let now = clock.now
         // Live and upcoming games (two days ahead), plus games completed in the last `daysFrom` days.
         let from = now.addingTimeInterval(-Double(daysFrom ?? 0) * 86_400 - 4 * 3600)
-        let events: [OddsAPIWire.ScoreEvent] = world.games(sport, startingIn: from..<now.addingTimeInterval(2 * 86_400)).compactMap {
+        let events: [OddsAPIWire.ScoreEvent] = world.games(of: sport, startingIn: from..<now.addingTimeInterval(2 * 86_400)).compactMap {
             game in
             let progress = world.progress(of: game, at: now)
             if progress.phase == .final && daysFrom == nil { return nil }
             let started = progress.phase != .scheduled
             return OddsAPIWire.ScoreEvent(
-                id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPIGroup.title,
+                id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPITitle,
                 commence_time: WireTime.seconds(game.startsAt), completed: progress.phase == .final,
                 home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
                 scores: started
@@ -140,6 +139,11 @@ struct OddsAPIEndpoints: Sendable {
         return try charged(request, cost: daysFrom == nil ? 1 : 2) { headers in
             try json.make(.ok, events, path: request.uri.path, headers: headers)
         }
+    }
+
+    /// The served league with Odds API key `key`.
+    private func league(_ key: String?) -> ServedLeague? {
+        key.flatMap { key in world.leagues.first { $0.oddsAPIKey == key } }
     }
 
     /// Runs `respond` if the account admits the request, with the quota headers; the documented error otherwise.

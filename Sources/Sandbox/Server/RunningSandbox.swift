@@ -4,6 +4,8 @@ public struct RunningSandbox: Sendable {
     public let baseURL: String
     /// The world served.
     public let world: SandboxWorld
+    /// The replayed world served, if the sandbox replays one.
+    public let replay: ReplayWorld?
     /// The world's clock (advance it to move time on).
     public let clock: SandboxClock
     /// Faults to serve instead of good responses.

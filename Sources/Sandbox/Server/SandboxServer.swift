@@ -5,7 +5,9 @@ import ServiceLifecycle
 
 /// The sandbox HTTP server: The Odds API v4, ESPN's scoreboard, Open-Meteo's forecast and archive,
 /// OpenWeatherMap's 5-day forecast and Baseball Savant's Statcast CSV, served in their real formats from a
-/// simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation.
+/// simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation — or, with a `ReplayWorld` in its
+/// configuration, ESPN's scoreboard and The Odds API from historical games (weather, Savant and truth then
+/// answer 404).
 ///
 /// Run it as a `Service`, or in-process for a test:
 /// ```swift
@@ -16,6 +18,8 @@ import ServiceLifecycle
 public struct SandboxServer: Service {
     /// The world served.
     public let world: SandboxWorld
+    /// The replayed world served instead of the simulated one's games, if any.
+    public let replay: ReplayWorld?
     /// The world's clock.
     public let clock: SandboxClock
     /// Faults to serve instead of good responses.
@@ -31,6 +35,7 @@ public struct SandboxServer: Service {
         self.logger = logger
         world = SandboxWorld(
             seed: configuration.seed, sports: configuration.sports, marketOpensBeforeStart: configuration.marketOpensBeforeStart)
+        replay = configuration.replay
         clock = SandboxClock(start: configuration.start, speed: configuration.speed)
         faults = FaultPlan()
         account = OddsAPIAccount(
@@ -61,7 +66,8 @@ public struct SandboxServer: Service {
                 try await tasks.waitForAll()
                 throw CancellationError()
             }
-            let running = RunningSandbox(baseURL: "http://\(configuration.host):\(port)", world: world, clock: clock, faults: faults)
+            let running = RunningSandbox(
+                baseURL: "http://\(configuration.host):\(port)", world: world, replay: replay, clock: clock, faults: faults)
             let result: Result<T, any Error>
             do {
                 result = .success(try await body(running))
@@ -77,12 +83,13 @@ public struct SandboxServer: Service {
     private func application(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let router = Router()
         let json = JSONResponse(faults: faults)
-        OddsAPIEndpoints(world: world, clock: clock, account: account, json: json).register(on: router)
-        ESPNEndpoints(world: world, clock: clock, json: json).register(on: router)
-        OpenMeteoEndpoints(world: world, clock: clock, json: json).register(on: router)
-        OpenWeatherMapEndpoints(world: world, clock: clock, account: openWeatherMapAccount, json: json).register(on: router)
-        TruthEndpoints(world: world, clock: clock, json: json).register(on: router)
-        SavantEndpoints(world: world, clock: clock, responses: json, rowCap: configuration.savantRowCap).register(on: router)
+        if let replay {
+            OddsAPIEndpoints(world: replay, clock: clock, account: account, json: json).register(on: router)
+            ESPNEndpoints(world: replay, injured: nil, clock: clock, json: json).register(on: router)
+            UnreplayedEndpoints(json: json).register(on: router)
+        } else {
+            registerSimulated(on: router, json: json)
+        }
         let logger = logger
         return Application(
             router: router,
@@ -90,9 +97,18 @@ public struct SandboxServer: Service {
                 address: .hostname(configuration.host, port: configuration.port), serverName: "aips-sandbox"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                logger.info("sandbox listening", metadata: ["port": "\(port)"])
+                logger.info("sandbox listening", metadata: ["port": "\(port)", "world": "\(replay == nil ? "simulated" : "replayed")"])
                 onListening(port)
             },
             logger: logger)
+    }
+
+    private func registerSimulated(on router: Router<BasicRequestContext>, json: JSONResponse) {
+        OddsAPIEndpoints(world: world, clock: clock, account: account, json: json).register(on: router)
+        ESPNEndpoints(world: world, injured: world, clock: clock, json: json).register(on: router)
+        OpenMeteoEndpoints(world: world, clock: clock, json: json).register(on: router)
+        OpenWeatherMapEndpoints(world: world, clock: clock, account: openWeatherMapAccount, json: json).register(on: router)
+        TruthEndpoints(world: world, clock: clock, json: json).register(on: router)
+        SavantEndpoints(world: world, clock: clock, responses: json, rowCap: configuration.savantRowCap).register(on: router)
     }
 }

@@ -19,10 +19,16 @@ public struct BookQuote: Sendable, Equatable {
     public let total: Double
     /// Decimal prices of over and under.
     public let totalPrices: (over: Double, under: Double)
+    /// Moneyline of the draw, decimal, in a sport that has one (soccer's three-way market).
+    public var drawPrice: Double? = nil
+    /// The Odds API markets the book offers (`h2h`, `spreads`, `totals`); a replayed book offers only the
+    /// markets its file has lines for.
+    public var markets: Set<String> = ["h2h", "spreads", "totals"]
 
     public static func == (lhs: BookQuote, rhs: BookQuote) -> Bool {
         lhs.bookmaker == rhs.bookmaker && lhs.lastUpdate == rhs.lastUpdate && lhs.homePrice == rhs.homePrice
-            && lhs.awayPrice == rhs.awayPrice && lhs.spread == rhs.spread && lhs.total == rhs.total
+            && lhs.awayPrice == rhs.awayPrice && lhs.spread == rhs.spread && lhs.total == rhs.total && lhs.drawPrice == rhs.drawPrice
+            && lhs.markets == rhs.markets
     }
 
     /// Decimal prices for two complementary outcomes with true probability `p` of the first, with `vig`.
@@ -30,6 +36,14 @@ public struct BookQuote: Sendable, Equatable {
         let clamped = min(max(p, 0.01), 0.99)
         func price(_ q: Double) -> Double { max(1.01, (100 / (q * (1 + vig))).rounded() / 100) }
         return (price(clamped), price(1 - clamped))
+    }
+
+    /// The decimal price for an American price (`138` → `2.38`, `-164` → `1.61`), or `nil` for a value no
+    /// book quotes (between −100 and 100).
+    public static func decimal(american: Double) -> Double? {
+        if american >= 100 { return 1 + american / 100 }
+        if american <= -100 { return 1 + 100 / -american }
+        return nil
     }
 
     /// The American price for a decimal price (`2.38` → `138`, `1.61` → `-164`).

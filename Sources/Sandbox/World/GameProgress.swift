@@ -15,4 +15,12 @@ public struct GameProgress: Sendable, Equatable {
     public let awayScore: Int
     /// The period being played (0 before the start).
     public let period: Int
+
+    /// A game in `phase` at `homeScore`–`awayScore`, playing `period`.
+    public init(phase: Phase, homeScore: Int, awayScore: Int, period: Int) {
+        self.phase = phase
+        self.homeScore = homeScore
+        self.awayScore = awayScore
+        self.period = period
+    }
 }

@@ -13,7 +13,7 @@ public final class SandboxWorld: Sendable {
     public let sports: [SandboxSport]
     /// How long before the start books first post lines.
     public let marketOpensBeforeStart: TimeInterval
-    private let leagues: [SandboxSport: SandboxLeague]
+    private let simulatedLeagues: [SandboxSport: SandboxLeague]
     private let calendar = EasternCalendar()
     private let schedules = Mutex<[ScheduleKey: [SimulatedGame]]>([:])
 
@@ -27,12 +27,12 @@ public final class SandboxWorld: Sendable {
         self.seed = seed
         self.sports = sports
         self.marketOpensBeforeStart = marketOpensBeforeStart
-        leagues = Dictionary(uniqueKeysWithValues: sports.map { ($0, SandboxLeague(sport: $0)) })
+        simulatedLeagues = Dictionary(uniqueKeysWithValues: sports.map { ($0, SandboxLeague(sport: $0)) })
     }
 
     /// The league of `sport`, if simulated.
     public func league(_ sport: SandboxSport) -> SandboxLeague? {
-        leagues[sport]
+        simulatedLeagues[sport]
     }
 
     /// The games on the Eastern calendar day `YYYYMMDD` (ESPN's `dates=`), or `nil` for a malformed date.
@@ -42,7 +42,7 @@ public final class SandboxWorld: Sendable {
 
     /// The games starting in `range`, in start order.
     public func games(_ sport: SandboxSport, startingIn range: Range<Date>) -> [SimulatedGame] {
-        guard leagues[sport] != nil, range.lowerBound < range.upperBound else { return [] }
+        guard simulatedLeagues[sport] != nil, range.lowerBound < range.upperBound else { return [] }
         let first = calendar.day(of: range.lowerBound) - 1
         let last = calendar.day(of: range.upperBound) + 1
         return (first...last).flatMap { games(sport, day: $0) }.filter { range.contains($0.startsAt) }
@@ -129,7 +129,7 @@ public final class SandboxWorld: Sendable {
 
     /// Which teams meet on `day`: a seeded shuffle pairs the first teams off; the rest rest.
     private func pairings(_ sport: SandboxSport, day: Int) -> [(home: Int, away: Int, minutes: Int)] {
-        guard let league = leagues[sport] else { return [] }
+        guard let league = simulatedLeagues[sport] else { return [] }
         var random = SeededStream(seed: seed, sport.index, day, 0)
         var order = Array(league.teams.indices)
         order.shuffle(using: &random)
@@ -149,7 +149,7 @@ public final class SandboxWorld: Sendable {
     }
 
     private func buildGames(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
-        guard let league = leagues[sport] else { return [] }
+        guard let league = simulatedLeagues[sport] else { return [] }
         let model = OutcomeModel(sport: sport)
         let earlier = (1...3).map { back in Set(pairings(sport, day: day - back).flatMap { [$0.home, $0.away] }) }
         func rest(_ team: Int) -> Int { (earlier.firstIndex { $0.contains(team) } ?? 3) + 1 }

@@ -166,7 +166,7 @@ public struct OddsCollector: Sendable {
         result.snapshotsWritten = try await tx.odds.insert(snapshots)
     }
 
-    /// The event's prices as decimal odds rows, outcomes named `home` / `away` / `over` / `under`.
+    /// The event's prices as decimal odds rows, outcomes named `home` / `away` / `draw` / `over` / `under`.
     private func snapshotsOf(_ event: OddsAPIEvent, gameID: Int, sport: CollectedSport, isBackfill: Bool) -> [OddsSnapshot] {
         let format = client.configuration.oddsFormat
         let home = teamNames.normalize(event.homeTeam)
@@ -180,6 +180,7 @@ public struct OddsCollector: Sendable {
                     case away: name = "away"
                     case "over": name = "over"
                     case "under": name = "under"
+                    case "draw" where market.key == "h2h": name = "draw"
                     default: return nil
                     }
                     guard let price = format.decimalPrice(outcome.price) else { return nil }

@@ -13,6 +13,8 @@ public struct CollectedSport: Sendable, Equatable {
         CollectedSport(code: "mlb", oddsAPIKey: "baseball_mlb", espnPath: "baseball/mlb"),
         CollectedSport(code: "nfl", oddsAPIKey: "americanfootball_nfl", espnPath: "football/nfl"),
         CollectedSport(code: "nhl", oddsAPIKey: "icehockey_nhl", espnPath: "hockey/nhl"),
+        // Soccer's moneyline is three-way: its draw is stored as the outcome `draw`.
+        CollectedSport(code: "epl", oddsAPIKey: "soccer_epl", espnPath: "soccer/eng.1"),
     ]
 
     /// The sport with platform code `code`.

@@ -1,0 +1,103 @@
+import Foundation
+
+/// A comma-separated file with a header: rows of fields, each with its line number, read by column name.
+///
+/// Fields may be double-quoted (a quote inside doubled, as RFC 4180 has it); a UTF-8 byte order mark and
+/// `\r\n` line ends are accepted; blank lines are skipped.
+struct CSVTable: Sendable {
+    /// One data row.
+    struct Row: Sendable {
+        /// The row's line in the file (1-based; the header is line 1).
+        let line: Int
+        let fields: [String]
+        let columns: [String: Int]
+
+        /// The trimmed value of `column`, `nil` when the column is absent or the field empty.
+        subscript(_ column: String) -> String? {
+            guard let index = columns[column.lowercased()], index < fields.count else { return nil }
+            let value = fields[index].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+
+        /// The value of a column the file must fill.
+        func required(_ column: String) throws -> String {
+            guard let value = self[column] else { throw ReplayFileError(line: line, "\(column) is empty") }
+            return value
+        }
+    }
+
+    /// The header's column names, lowercased and trimmed, by position.
+    let columns: [String: Int]
+    /// The data rows.
+    let rows: [Row]
+
+    /// Reads `text`; a quoted field left open is an error naming its line.
+    init(_ text: String) throws {
+        var records: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var recordLine = 1
+        var characters = Array(text)
+        if characters.first == "\u{FEFF}" { characters.removeFirst() }
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty) {
+                records.append((recordLine, fields))
+            }
+            fields = []
+            field = ""
+        }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            if quoted {
+                if character == "\"" {
+                    // A doubled quote is a quote inside the field; a single one closes it.
+                    if index < characters.count && characters[index] == "\"" {
+                        field.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": quoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\n", "\r\n", "\r":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                field.append(character)
+            }
+        }
+        if quoted { throw ReplayFileError(line: recordLine, "a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        guard let header = records.first else { throw ReplayFileError(line: 0, "the file is empty; it needs a header line") }
+        var columns: [String: Int] = [:]
+        for (index, name) in header.fields.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if !key.isEmpty && columns[key] == nil { columns[key] = index }
+        }
+        self.columns = columns
+        rows = records.dropFirst().map { Row(line: $0.line, fields: $0.fields, columns: columns) }
+    }
+
+    /// Throws unless the header names every column of `names`.
+    func require(_ names: [String]) throws {
+        let missing = names.filter { columns[$0.lowercased()] == nil }
+        guard missing.isEmpty else {
+            throw ReplayFileError(line: 1, "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
+    }
+}

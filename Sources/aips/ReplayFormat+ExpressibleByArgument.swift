@@ -1,0 +1,5 @@
+import ArgumentParser
+import Sandbox
+
+/// `--replay-format games|football-data`.
+extension ReplayFormat: ExpressibleByArgument {}
