@@ -35,25 +35,29 @@ struct TLSRedisServer {
             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
             "-keyout", directory.appendingPathComponent("key.pem").path, "-out", directory.appendingPathComponent("cert.pem").path,
         ])
-        let port = Int.random(in: 20_000...40_000)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
-        process.arguments = [
-            "--port", "0", "--tls-port", String(port), "--bind", "127.0.0.1",
-            "--tls-cert-file", directory.appendingPathComponent("cert.pem").path,
-            "--tls-key-file", directory.appendingPathComponent("key.pem").path,
-            "--tls-auth-clients", "no", "--requirepass", "s3cret", "--save", "", "--dir", directory.path,
-            "--logfile", directory.appendingPathComponent("redis.log").path,
-        ]
-        try ChildProcesses.start(process)
-        let server = TLSRedisServer(directory: directory, process: process, port: port)
-        let client = RedisClient(configuration: try RedisConfiguration(url: server.url(query: "tls_ca=\(server.caPath)")))
-        defer { client.close() }
-        for _ in 0..<100 {
-            if (try? await client.send(["PING"], timeout: .milliseconds(300)))?.string == "PONG" { return server }
-            try await Task.sleep(for: .milliseconds(50))
+        // Below Linux's ephemeral range (32768–60999), where outgoing connections take ports; a port another
+        // process took between the draw and the bind makes redis-server exit, and another port is tried.
+        for _ in 0..<5 {
+            let port = Int.random(in: 10_000...32_000)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
+            process.arguments = [
+                "--port", "0", "--tls-port", String(port), "--bind", "127.0.0.1",
+                "--tls-cert-file", directory.appendingPathComponent("cert.pem").path,
+                "--tls-key-file", directory.appendingPathComponent("key.pem").path,
+                "--tls-auth-clients", "no", "--requirepass", "s3cret", "--save", "", "--dir", directory.path,
+                "--logfile", directory.appendingPathComponent("redis.log").path,
+            ]
+            try ChildProcesses.start(process)
+            let server = TLSRedisServer(directory: directory, process: process, port: port)
+            let client = RedisClient(configuration: try RedisConfiguration(url: server.url(query: "tls_ca=\(server.caPath)")))
+            defer { client.close() }
+            for _ in 0..<200 where process.isRunning {
+                if (try? await client.send(["PING"], timeout: .milliseconds(300)))?.string == "PONG" { return server }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            await ChildProcesses.stop(process, signal: SIGKILL)
         }
-        await ChildProcesses.stop(process, signal: SIGKILL)
         throw RedisError(.connectionFailed, message: "TLS redis-server did not come up; see \(directory.path)/redis.log")
     }
 
