@@ -129,6 +129,7 @@ struct DevCommand: AsyncParsableCommand {
             }
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
             apiConfiguration.port = port
+            apiConfiguration.now = clock
             let api = APIServer(configuration: apiConfiguration, queue: queue, registry: registry, database: store, metrics: metrics)
                 .makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
             print("""

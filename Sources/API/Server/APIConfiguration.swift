@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the API server needs to know, filled in one place (`aips api`) and passed down.
 public struct APIConfiguration: Sendable {
     /// The address to listen on.
@@ -20,6 +22,8 @@ public struct APIConfiguration: Sendable {
     public var opsRunningJobsPerQueue: Int = 200
     /// How long prediction reads are cached in Redis (the seed's 5 minutes).
     public var predictionCacheLifetime: Duration = .seconds(300)
+    /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).
+    public var now: @Sendable () -> Date = { Date() }
 
     /// A configuration with the given authentication settings and documented defaults for the rest.
     public init(auth: AuthConfiguration) {

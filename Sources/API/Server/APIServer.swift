@@ -66,7 +66,7 @@ public struct APIServer: Sendable {
             reader: PredictionReader(database: database), database: database,
             cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
         ).register(on: signedIn)
-        ReportRoutes(database: database).register(on: signedIn)
+        ReportRoutes(database: database, now: configuration.now).register(on: signedIn)
         ModelRoutes(database: database).register(on: signedIn)
 
         self.responder = router.buildResponder()
