@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
 
-/// ESPN's site scoreboard (the games of an Eastern calendar day with status and scores, as strings) and the
-/// league's injury list (simulated worlds only).
+/// ESPN's site scoreboard (the games of an Eastern calendar day with status and scores, as strings), one
+/// game's summary (`ESPNEndpoints+Summary.swift`) and the league's injury list (simulated worlds only).
 struct ESPNEndpoints<World: GameWorld>: Sendable {
     let world: World
-    /// The world whose injuries are listed; `nil` (a replayed world) answers 404.
+    /// The world whose injuries are listed; `nil` (a replayed world) answers 404 (and summaries list none).
     let injured: SandboxWorld?
     let clock: SandboxClock
     let json: JSONResponse
@@ -13,6 +13,9 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/apis/site/v2/sports/:sport/:league/scoreboard") { request, context in
             try scoreboard(request, path: "\(context.parameters.get("sport") ?? "")/\(context.parameters.get("league") ?? "")")
+        }
+        router.get("/apis/site/v2/sports/:sport/:league/summary") { request, context in
+            try summary(request, path: "\(context.parameters.get("sport") ?? "")/\(context.parameters.get("league") ?? "")")
         }
         router.get("/apis/site/v2/sports/:sport/:league/injuries") { request, context in
             try injuries(request, path: "\(context.parameters.get("sport") ?? "")/\(context.parameters.get("league") ?? "")")
@@ -111,7 +114,7 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
             competitions: [competition], status: status)
     }
 
-    private static func status(_ progress: GameProgress, game: World.Game) -> ESPNWire.Status {
+    static func status(_ progress: GameProgress, game: World.Game) -> ESPNWire.Status {
         let type: ESPNWire.StatusType
         switch progress.phase {
         case .scheduled:

@@ -167,3 +167,112 @@ extension ESPNWire {
         let returnDate: String
     }
 }
+
+extension ESPNWire {
+    /// The game summary body: `header` (event, competitors with string scores, status), `gameInfo`,
+    /// `pickcenter` (American prices) and `injuries` per team, as the real capture has them.
+    struct Summary: Encodable {
+        let header: SummaryHeader
+        let gameInfo: GameInfo
+        let pickcenter: [Pick]
+        let injuries: [SummaryTeamInjuries]
+    }
+
+    struct SummaryHeader: Encodable {
+        let id: String
+        let uid: String
+        let competitions: [SummaryCompetition]
+    }
+
+    struct SummaryCompetition: Encodable {
+        let id: String
+        let date: String
+        let neutralSite: Bool
+        let competitors: [SummaryCompetitor]
+        let status: SummaryStatus
+    }
+
+    struct SummaryStatus: Encodable {
+        let type: StatusType
+    }
+
+    struct SummaryCompetitor: Encodable {
+        let id: String
+        let homeAway: String
+        let winner: Bool?
+        let score: String
+        let order: Int
+        let team: SummaryTeam
+    }
+
+    struct SummaryTeam: Encodable {
+        let id: String
+        let abbreviation: String
+        let displayName: String
+    }
+
+    struct GameInfo: Encodable {
+        let venue: SummaryVenue
+        let attendance: Int?
+        let gameDuration: String?
+        let officials: [Official]?
+    }
+
+    struct SummaryVenue: Encodable {
+        let id: String
+        let fullName: String
+        let shortName: String
+        let address: Address
+    }
+
+    struct Official: Encodable {
+        let displayName: String
+        let position: OfficialPosition
+        let order: Int
+    }
+
+    struct OfficialPosition: Encodable {
+        let name: String
+        let displayName: String
+    }
+
+    struct Pick: Encodable {
+        let provider: PickProvider
+        let details: String
+        let overUnder: Double
+        let spread: Double
+        let overOdds: Double
+        let underOdds: Double
+        let awayTeamOdds: PickTeamOdds
+        let homeTeamOdds: PickTeamOdds
+    }
+
+    struct PickProvider: Encodable {
+        let id: String
+        let name: String
+        let priority: Int
+    }
+
+    struct PickTeamOdds: Encodable {
+        let favorite: Bool
+        let underdog: Bool
+        let moneyLine: Int
+        let spreadOdds: Double
+        let teamId: String
+    }
+
+    struct SummaryTeamInjuries: Encodable {
+        let team: SummaryTeam
+        let injuries: [SummaryInjury]
+    }
+
+    struct SummaryInjury: Encodable {
+        let status: String
+        let date: String
+        let athlete: SummaryAthlete
+    }
+
+    struct SummaryAthlete: Encodable {
+        let displayName: String
+    }
+}

@@ -29,6 +29,8 @@ extension Schedule {
             every("collect.weather", "@every 4h", queue: "collect", timeout: .seconds(600), missed: .catchUp(limit: 1)),
             // ESPN's injury lists change through the day.
             every("collect.injuries", "@every 30m", queue: "collect", timeout: .seconds(240)),
+            // ESPN game summaries (attendance, duration, officials) of the games gone final since the last run.
+            every("collect.summaries", "@every 1h", queue: "collect", timeout: .seconds(600)),
             // Statcast publishes the previous day's games overnight.
             Schedule(
                 name: "collect.statcast", cron: cron("0 6 * * *"), timeZone: newYork,

@@ -13,5 +13,6 @@ extension Migration {
         .dailyReports,
         .modelReports,
         .injuries,
+        .gameSummaries,
     ]
 }

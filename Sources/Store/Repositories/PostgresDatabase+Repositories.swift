@@ -11,6 +11,8 @@ extension PostgresDatabase {
     public var weather: WeatherRepository { WeatherRepository(database: self) }
     /// `injuries`.
     public var injuries: InjuryRepository { InjuryRepository(database: self) }
+    /// `game_summaries`.
+    public var gameSummaries: GameSummaryRepository { GameSummaryRepository(database: self) }
     /// `statcast`.
     public var statcast: StatcastRepository { StatcastRepository(database: self) }
     /// Batters' game lines from `statcast` and the player props already predicted.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// ESPN's site API: the scoreboard, one Eastern calendar day per request (ranges are refused since 2026-09),
-/// and the league's injuries.
+/// one game's summary, and the league's injuries.
 public struct ESPNClient: Sendable {
     /// The source name recorded with raw payloads.
     public static let source = "espn"
@@ -19,6 +19,11 @@ public struct ESPNClient: Sendable {
     /// `GET /apis/site/v2/sports/{path}/scoreboard?dates=YYYYMMDD`.
     public func scoreboard(path: String, date yyyymmdd: String, now: Date) async throws -> UpstreamResponse {
         try await get("/apis/site/v2/sports/\(path)/scoreboard", query: [("dates", yyyymmdd), ("limit", "500")], now: now)
+    }
+
+    /// `GET /apis/site/v2/sports/{path}/summary?event={eventID}`: one game's header, game info, lines and injuries.
+    public func summary(path: String, eventID: String, now: Date) async throws -> UpstreamResponse {
+        try await get("/apis/site/v2/sports/\(path)/summary", query: [("event", eventID)], now: now)
     }
 
     /// `GET /apis/site/v2/sports/{path}/injuries`: every team's list (the per-team endpoint answers `{}`).

@@ -1,8 +1,8 @@
 import Queue
 import Store
 
-/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.injuries`, `collect.statcast` and
-/// `quality.check` with a worker's registry.
+/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.injuries`, `collect.summaries`,
+/// `collect.statcast` and `quality.check` with a worker's registry.
 public enum CollectorJobs {
     /// Registers the handlers: each runs its collector against `store` with `configuration`.
     ///
@@ -26,6 +26,8 @@ public enum CollectorJobs {
         }
         let weather = WeatherCollector(forecasts: forecasts, archive: openMeteo, store: store, now: configuration.now)
         let injuries = InjuriesCollector(
+            client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: configuration.now)
+        let summaries = SummariesCollector(
             client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: configuration.now)
         let statcast = StatcastCollector(
             client: SavantClient(configuration: configuration.savant, upstream: upstream), store: store, now: configuration.now)
@@ -59,6 +61,13 @@ public enum CollectorJobs {
             CollectorMetrics.succeeded(CollectInjuries.jobType)
             return results
         }
+        registry.register(CollectSummaries.self) { parameters, context in
+            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
+                try await summaries.collect(parameters, jobID: effectID, logger: context.logger)
+            }
+            CollectorMetrics.succeeded(CollectSummaries.jobType)
+            return results
+        }
         registry.register(CollectStatcast.self) { parameters, context in
             do {
                 let result = try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
@@ -81,6 +90,7 @@ public enum CollectorJobs {
         registry.declare(CollectGames.self)
         registry.declare(CollectWeather.self)
         registry.declare(CollectInjuries.self)
+        registry.declare(CollectSummaries.self)
         registry.declare(CollectStatcast.self)
         registry.declare(QualityCheck.self)
     }

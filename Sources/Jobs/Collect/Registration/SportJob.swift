@@ -10,4 +10,5 @@ extension CollectOdds: SportJob {}
 extension CollectGames: SportJob {}
 extension CollectWeather: SportJob {}
 extension CollectInjuries: SportJob {}
+extension CollectSummaries: SportJob {}
 extension QualityCheck: SportJob {}

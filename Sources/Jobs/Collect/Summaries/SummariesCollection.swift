@@ -1,0 +1,13 @@
+/// What one `collect.summaries` run did (the job's result).
+public struct SummariesCollection: Codable, Sendable, Equatable {
+    /// False for a redelivery: nothing was written.
+    public var applied: Bool
+    /// Summaries fetched.
+    public var games: Int
+    /// Summaries whose payload was not stored before.
+    public var newPayloads: Int
+    /// Games that had no summary stored before.
+    public var summariesWritten: Int
+    /// Odds snapshots written from `pickcenter` (games not started at fetch time only).
+    public var snapshotsWritten: Int
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+import Store
+
+/// `collect.summaries`: ESPN game summaries → raw (hashed, once) → validate → `game_summaries`, and for games
+/// not started at fetch time the `pickcenter` lines as `odds` snapshots of books `espn-<provider>`.
+public struct SummariesCollector: Sendable {
+    /// How far back a game may have started and still count as gone final in the last 24 hours: a day plus
+    /// the longest game.
+    static let recentStarts: TimeInterval = 30 * 3600
+
+    private let client: ESPNClient
+    private let store: Store
+    private let now: @Sendable () -> Date
+
+    /// A collector writing to `store`.
+    public init(client: ESPNClient, store: Store, now: @escaping @Sendable () -> Date) {
+        self.client = client
+        self.store = store
+        self.now = now
+    }
+
+    /// Runs the job with id `jobID`; a redelivered id writes nothing.
+    public func collect(_ parameters: CollectSummaries, jobID: String, logger: Logger) async throws -> SummariesCollection {
+        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
+            throw CollectorError(
+                .requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
+        }
+        let games = try await selectGames(parameters, sport: sport)
+        var fetched: [(Game, UpstreamResponse, ESPNSummary)] = []
+        for game in games {
+            let response = try await client.summary(path: sport.espnPath, eventID: game.externalID, now: now())
+            do {
+                let summary = try PayloadDecoder.decode(ESPNSummary.self, from: response)
+                try Self.validate(summary, eventID: game.externalID, response: response)
+                fetched.append((game, response, summary))
+            } catch let error as CollectorError {
+                let stored = try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: store)
+                logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
+                throw error
+            }
+        }
+        let outcome = try await store.withJobEffect(jobID: jobID) { tx in
+            var result = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
+            for (game, response, summary) in fetched {
+                guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
+                result.newPayloads += 1
+                let info = summary.gameInfo
+                let row = GameSummary(
+                    gameID: game.id!, attendance: info?.attendance, durationMinutes: info?.gameDuration.flatMap(Self.minutes),
+                    venueName: info?.venue?.fullName,
+                    officials: (info?.officials ?? []).map {
+                        GameSummary.Official(name: $0.displayName, position: $0.position?.displayName)
+                    },
+                    fetchedAt: response.fetchedAt)
+                if try await tx.gameSummaries.upsert(row) { result.summariesWritten += 1 }
+                // Lines are point-in-time data only while the game is still to come: a started or final game's
+                // pickcenter shows lines of an earlier, unknown moment, which stamped with the fetch time would
+                // leak later prices into what the models read as known before the start. Those are skipped.
+                let competition = summary.header.competitions[0]
+                guard competition.status.type.state == "pre", competition.date > response.fetchedAt else { continue }
+                let snapshots = (summary.pickcenter ?? []).flatMap {
+                    Self.snapshots($0, game: game, recordedAt: response.fetchedAt)
+                }
+                result.snapshotsWritten += try await tx.odds.insert(snapshots)
+            }
+            return result
+        }
+        switch outcome {
+        case .applied(let result): return result
+        case .alreadyApplied:
+            return SummariesCollection(applied: false, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
+        }
+    }
+
+    /// The named games (all of the sport), or the sport's games that went final lately and have no summary.
+    private func selectGames(_ parameters: CollectSummaries, sport: CollectedSport) async throws -> [Game] {
+        guard let ids = parameters.gameIDs, !ids.isEmpty else {
+            let end = now()
+            return try await store.gameSummaries.finalGamesWithoutSummary(
+                sport: sport.code, startedIn: end.addingTimeInterval(-Self.recentStarts)..<end)
+        }
+        var games: [Game] = []
+        for id in ids {
+            guard let game = try await store.games.find(id: id), game.sport == sport.code else {
+                throw CollectorError(
+                    .requestRejected, source: ESPNClient.source, endpoint: "", message: "no \(sport.code) game with id \(id)")
+            }
+            games.append(game)
+        }
+        return games
+    }
+
+    /// One provider's lines as snapshots: moneyline, spread (when priced) and total; prices ESPN leaves out
+    /// or that are no American price are skipped.
+    static func snapshots(_ pick: ESPNSummary.Pick, game: Game, recordedAt: Date) -> [OddsSnapshot] {
+        let bookmaker = "espn-" + pick.provider.name.lowercased()
+        var snapshots: [OddsSnapshot] = []
+        func add(_ market: String, _ outcome: String, _ american: Double?, point: Double?) {
+            guard let american, let price = OddsConversion.decimal(fromAmerican: american) else { return }
+            snapshots.append(
+                OddsSnapshot(
+                    gameID: game.id!, sport: game.sport, bookmaker: bookmaker, market: market, outcome: outcome, price: price,
+                    point: point, recordedAt: recordedAt, isBackfill: false))
+        }
+        add("h2h", "home", pick.homeTeamOdds?.moneyLine, point: nil)
+        add("h2h", "away", pick.awayTeamOdds?.moneyLine, point: nil)
+        if let spread = pick.spread {
+            add("spreads", "home", pick.homeTeamOdds?.spreadOdds, point: spread)
+            add("spreads", "away", pick.awayTeamOdds?.spreadOdds, point: -spread)
+        }
+        if let total = pick.overUnder {
+            add("totals", "over", pick.overOdds, point: total)
+            add("totals", "under", pick.underOdds, point: total)
+        }
+        return snapshots
+    }
+
+    /// What the types cannot check: the requested event, one home and one away competitor, numeric scores
+    /// once started.
+    private static func validate(_ summary: ESPNSummary, eventID: String, response: UpstreamResponse) throws {
+        func fail(_ message: String) -> CollectorError {
+            CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: message)
+        }
+        guard summary.header.id == eventID else { throw fail(".header.id is \"\(summary.header.id)\", expected \"\(eventID)\"") }
+        guard let competition = summary.header.competitions.first else { throw fail(".header.competitions is empty") }
+        let sides = competition.competitors.map(\.homeAway).sorted()
+        guard sides == ["away", "home"] else { throw fail(".header.competitions[0] competitors are \(sides), expected home and away") }
+        if competition.status.type.state != "pre" {
+            for competitor in competition.competitors where competitor.score.flatMap({ Int($0) }) == nil {
+                throw fail(
+                    ".header.competitions[0] score \(competitor.score.map { "\"\($0)\"" } ?? "null") of \(competitor.team.displayName) is not a number"
+                )
+            }
+        }
+        if let duration = summary.gameInfo?.gameDuration, minutes(duration) == nil {
+            throw fail(".gameInfo.gameDuration \"\(duration.prefix(20))\" is not H:MM")
+        }
+    }
+
+    /// `H:MM` (`2:32`) in minutes.
+    static func minutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), hours >= 0, (0..<60).contains(minutes) else {
+            return nil
+        }
+        return hours * 60 + minutes
+    }
+}
