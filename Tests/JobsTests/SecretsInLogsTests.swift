@@ -77,7 +77,7 @@ import TestSupport
                 "worker", ["worker", "--queues", queue, "--lease", "5", "--metrics-port", String(metricsPort), "--metrics-host", "127.0.0.1"],
                 ["ODDS_API_KEY": oddsKey])
             let wrongWorker = try spawn("worker-wrong", ["worker", "--queues", wrongQueue, "--lease", "5"], ["ODDS_API_KEY": wrongKey])
-            defer { for process in [api, worker, wrongWorker] { kill(process.processIdentifier, SIGKILL) } }
+            defer { for process in [api, worker, wrongWorker] where process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
             let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
             defer { redis.close() }

@@ -28,7 +28,7 @@ import TestSupport
         try await expectEventually { try await fixture.state(id) == .running }
         await ChildProcesses.stop(doomed, signal: SIGKILL)
         let survivor = try startWorker(queue: fixture.name, lease: 1)
-        defer { kill(survivor.processIdentifier, SIGKILL) }
+        defer { if survivor.isRunning { kill(survivor.processIdentifier, SIGKILL) } }
         try await expectEventually(timeout: .seconds(30)) { try await fixture.state(id) == .succeeded }
         let record = try #require(try await fixture.queue.job(id))
         #expect(record.attempt == 2)

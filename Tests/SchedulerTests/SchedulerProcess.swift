@@ -25,6 +25,8 @@ final class SchedulerProcess {
 
     /// Sends `signal` (SIGKILL, SIGSTOP, SIGCONT, SIGTERM).
     func send(_ signal: Int32) {
+        // Only a live child: a reaped one's pid may belong to another process by now, and 0 is our own group.
+        guard pid > 0, process.isRunning else { return }
         kill(pid, signal)
     }
 

@@ -26,7 +26,8 @@ public enum ChildProcesses {
 
     /// Sends `signal` (SIGTERM by default), waits, and SIGKILLs a process that outlives `timeout`.
     public static func stop(_ process: Process, signal: Int32 = SIGTERM, timeout: Duration = .seconds(15)) async {
-        guard process.isRunning else { return }
+        // kill(0, …) would signal the test runner's whole process group.
+        guard process.isRunning, process.processIdentifier > 0 else { return }
         kill(process.processIdentifier, signal)
         if await !waitForExit(process, timeout: timeout) {
             kill(process.processIdentifier, SIGKILL)

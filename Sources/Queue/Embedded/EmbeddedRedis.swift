@@ -41,7 +41,8 @@ public final class EmbeddedRedis: Sendable {
         while true {
             if (try? await client.send(["PING"], timeout: .milliseconds(200)))?.string == "PONG" { break }
             guard process.isRunning, ContinuousClock.now < deadline else {
-                kill(process.processIdentifier, SIGKILL)
+                // Only a live child: an exited one's pid may already belong to another process.
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 throw RedisError(.connectionFailed, message: "embedded redis-server did not start; see \(self.directory.path)/redis.log")
             }
             try await Task.sleep(for: .milliseconds(50))
