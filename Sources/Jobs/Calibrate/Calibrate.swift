@@ -25,14 +25,11 @@ public struct Calibrate: JobParameters, Equatable {
 
     /// The bet types to calibrate.
     var betTypes: [BetType] {
-        betType.flatMap(BetType.init(rawValue:)).map { [$0] } ?? [.spread, .moneyline, .total]
+        ModelMarkets.betTypes(betType)
     }
 
     public func validate() throws {
-        if let betType, BetType(rawValue: betType) == nil || betType == BetType.playerProp.rawValue {
-            throw QueueError(.invalidRequest, "betType: \"\(betType.prefix(40))\" is not spread, moneyline or total")
-        }
-        if let sport, sport.isEmpty || sport.count > 20 { throw QueueError(.invalidRequest, "sport: give a sport code such as nba") }
+        try ModelMarkets.validate(sport: sport, betType: betType)
         if let t = thresholds, ![t.accuracy, t.auc, t.logLoss, t.brier, t.ece].allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) {
             throw QueueError(.invalidRequest, "thresholds: every threshold is a number from 0 to 1")
         }

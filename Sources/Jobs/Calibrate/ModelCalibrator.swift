@@ -233,7 +233,7 @@ public struct ModelCalibrator: Sendable {
         sports.insert(sport)
         var scores: [EvaluationReport.MarketScore] = []
         for other in sports.sorted() {
-            for type in [BetType.spread, .moneyline, .total] where !(other == sport && type == betType) {
+            for type in ModelMarkets.betTypes where !(other == sport && type == betType) {
                 if let model = try await store.models.latest(name: ModelKind.meta.modelName(sport: other, betType: type)),
                     let accuracy = model.metrics["accuracy"]
                 {

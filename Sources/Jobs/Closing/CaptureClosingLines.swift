@@ -18,7 +18,7 @@ public struct CaptureClosingLines: JobParameters, Equatable {
     }
 
     public func validate() throws {
-        if let sport, sport.isEmpty || sport.count > 20 { throw QueueError(.invalidRequest, "sport: give a sport code such as nba") }
+        try ModelMarkets.validate(sport: sport)
         if let lookbackHours, !(lookbackHours > 0 && lookbackHours <= 24 * 31) {
             throw QueueError(.invalidRequest, "lookbackHours: must be more than 0 and at most 744")
         }

@@ -19,7 +19,7 @@ public struct Predict: JobParameters, Equatable {
     }
 
     public func validate() throws {
-        if let sport, sport.isEmpty || sport.count > 20 { throw QueueError(.invalidRequest, "sport: give a sport code such as nba") }
+        try ModelMarkets.validate(sport: sport)
         if let horizonHours, !(horizonHours > 0 && horizonHours <= 168) {
             throw QueueError(.invalidRequest, "horizonHours: must be more than 0 and at most 168")
         }

@@ -38,7 +38,7 @@ public struct Predictor: Sendable {
         let games = try await store.games.games(sport: sport, from: at, to: at.addingTimeInterval(horizon))
             .filter { $0.status == .scheduled }
         var championCount = 0
-        for betType in [BetType.spread, .moneyline, .total] {
+        for betType in ModelMarkets.betTypes {
             guard let champion = try await store.models.champion(sport: sport, betType: betType), let modelID = champion.id else {
                 continue
             }

@@ -22,7 +22,7 @@ public protocol TrainingJobParameters: JobParameters {
 extension TrainingJobParameters {
     /// The bet types to train.
     var betTypes: [BetType] {
-        betType.flatMap(BetType.init(rawValue:)).map { [$0] } ?? [.spread, .moneyline, .total]
+        ModelMarkets.betTypes(betType)
     }
 
     /// `asOf` parsed, or `nil`.
@@ -37,10 +37,7 @@ extension TrainingJobParameters {
 
     /// The shared checks.
     func validateTraining() throws {
-        if let betType, BetType(rawValue: betType) == nil || betType == BetType.playerProp.rawValue {
-            throw QueueError(.invalidRequest, "betType: \"\(betType.prefix(40))\" is not spread, moneyline or total")
-        }
-        if let sport, sport.isEmpty || sport.count > 20 { throw QueueError(.invalidRequest, "sport: give a sport code such as nba") }
+        try ModelMarkets.validate(sport: sport, betType: betType)
         _ = try asOfDate()
         if let problem = settings?.problem { throw QueueError(.invalidRequest, "settings: \(problem)") }
         if let featureSetVersion, featureSetVersion.isEmpty { throw QueueError(.invalidRequest, "featureSetVersion: empty") }
