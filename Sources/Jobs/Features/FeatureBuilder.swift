@@ -25,6 +25,7 @@ public struct FeatureBuilder: Sendable {
     private var results: [Int: [TeamResult]] = [:]
     private var seasonPoints: [Int?: (points: Int, teamGames: Int)] = [:]
     private var statcast: StatcastTeamWindow
+    private let league: LeagueStructure
 
     /// A builder over the sport's teams, finished games and Statcast batter-game sums (MLB).
     public init(sport: String, teams: [Team], finishedGames: [Game], batterGames: [BatterGameStatcast] = []) {
@@ -34,6 +35,7 @@ public struct FeatureBuilder: Sendable {
             .sorted { ($0.scheduledAt, $0.id!) < ($1.scheduledAt, $1.id!) }
         elo = EloRatings(parameters: .sport(sport))
         statcast = StatcastTeamWindow(rows: batterGames, days: Self.statcastDays)
+        league = LeagueStructure(sport: sport)
     }
 
     /// The share of the catalog's names for `sport` present in `features` (or not applicable), 0…1.
@@ -41,15 +43,17 @@ public struct FeatureBuilder: Sendable {
         let names = FeatureCatalog.names(sport: sport)
         guard !names.isEmpty else { return 0 }
         // Teams that never met have no head-to-head rates to compute: that is known, not missing.
-        let notApplicable: Set<String> = features["h2h_games_all"] == 0 ? ["h2h_home_win_rate_all", "h2h_avg_margin_all"] : []
+        var notApplicable = FeatureCatalog.sourceDependentNames
+        if features["h2h_games_all"] == 0 { notApplicable.formUnion(["h2h_home_win_rate_all", "h2h_avg_margin_all"]) }
         return Double(names.count(where: { features[$0] != nil || notApplicable.contains($0) })) / Double(names.count)
     }
 
     /// The features of `game` from what was known before `asOf`: results of games known by then, `odds` (the
-    /// game's lines before `asOf`) and `weather` (the latest observation before `asOf`). A value that cannot
-    /// be computed is absent.
+    /// game's lines before `asOf`), `weather` (the latest observation before `asOf`) and `injuries` (each
+    /// team's injury list then; empty when the sport's lists were not collected yet). A value that cannot be
+    /// computed is absent.
     public mutating func features(
-        for game: Game, asOf: Date, odds: [OddsLine] = [], weather: WeatherObservation? = nil
+        for game: Game, asOf: Date, odds: [OddsLine] = [], weather: WeatherObservation? = nil, injuries: [TeamInjuryCount] = []
     ) -> [String: Double] {
         advance(to: asOf)
         var features: [String: Double] = [:]
@@ -66,6 +70,10 @@ public struct FeatureBuilder: Sendable {
         features["team_elo_diff"] = homeElo - awayElo
         features["team_elo_homewinprob"] = elo.homeWinProbability(home: homeElo, away: awayElo, isNeutralSite: game.isNeutralSite)
         for (side, team) in [("home", home), ("away", away)] {
+            if let listed = injuries.first(where: { $0.gameID == game.id && $0.teamID == team }) {
+                features["team_injured_out_\(side)_current"] = Double(listed.out)
+                features["team_injured_dtd_\(side)_current"] = Double(listed.dayToDay)
+            }
             let log = results[team] ?? []
             let season = log.filter { Self.sameSeason($0, game, asOf: asOf) }
             features["team_avg_margin_\(side)_season"] = season.mean { Double($0.margin) }
@@ -140,6 +148,12 @@ public struct FeatureBuilder: Sendable {
         // 1970-01-01 was a Thursday: day 0 is weekday 4 counting from Sunday.
         let weekday = (Self.localDay(game.scheduledAt, timeZone) + 4) % 7
         features["situ_weekend"] = weekday == 0 || weekday == 6 ? 1 : 0
+        if let homeAlignment = league.alignment(abbreviation: teams[home]?.abbreviation),
+            let awayAlignment = league.alignment(abbreviation: teams[away]?.abbreviation)
+        {
+            features["situ_divisional"] = homeAlignment.division == awayAlignment.division ? 1 : 0
+            features["situ_conference"] = homeAlignment.conference == awayAlignment.conference ? 1 : 0
+        }
 
         // 8. Advanced (baseball): Statcast through the day before asOf's Eastern day.
         if sport == "mlb" {

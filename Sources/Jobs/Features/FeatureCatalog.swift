@@ -5,7 +5,10 @@
 /// reads a name absent from a game's features as missing.
 public enum FeatureCatalog {
     /// The version the featurizer writes now; changing any name or definition means a new version.
-    public static let version = "v1"
+    ///
+    /// v2 added injury counts and the divisional and conference flags to v1; a v1 model finds no v2 rows, so it
+    /// stops predicting until a model trained on v2 is promoted.
+    public static let version = "v2"
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb"]
@@ -16,6 +19,12 @@ public enum FeatureCatalog {
         "line_spread_open", "line_spread_current", "line_total_open", "line_total_current",
         "line_homewinprob_open", "line_homewinprob_current",
     ]
+
+    /// Names absent whenever their source does not cover a game, and then not counted against its completeness:
+    /// the league structure knows no division for teams outside the leagues it lists, and injury lists have no
+    /// history (a game before the platform first collected its sport's list has no injury counts).
+    public static let sourceDependentNames: Set<String> = Set(
+        ["situ_divisional", "situ_conference"] + injuryNames)
 
     /// Every feature of `version` for `sport`, in column order; empty for a sport without features.
     public static func names(sport: String) -> [String] {
@@ -33,6 +42,7 @@ public enum FeatureCatalog {
     private static let common: [String] =
         // 1. Team performance.
         ["team_elo_home", "team_elo_away", "team_elo_diff", "team_elo_homewinprob"]
+        + injuryNames
         + sides("team_avg_margin", "season") + sides("team_points_for", "season") + sides("team_points_against", "season")
         + sides("team_win_rate", "season") + sides("team_pythag", "season")
         // 2. Recent form.
@@ -47,7 +57,10 @@ public enum FeatureCatalog {
         + ["line_spread_move", "line_spread_steam", "line_total_move", "line_total_steam",
             "line_homewinprob_move", "line_homewinprob_steam"]
         // 7. Situational.
-        + ["situ_home", "situ_primetime", "situ_weekend"]
+        + ["situ_home", "situ_primetime", "situ_weekend", "situ_divisional", "situ_conference"]
+
+    // 1. Team performance: players on the injury list at the point in time, ruled out and day-to-day.
+    private static let injuryNames = sides("team_injured_out", "current") + sides("team_injured_dtd", "current")
 
     // 8. Advanced, basketball: pace and efficiency proxies from scores.
     private static let basketballAdvanced: [String] =

@@ -7,7 +7,7 @@ import Store
 /// Every stored row is keyed by game, version and `as_of`, and its values depend only on data from before
 /// `as_of`: an upsert of the same row is idempotent, so a redelivered history job rewrites identical rows.
 public struct Featurizer: Sendable {
-    /// Games whose odds and weather are read, and whose features are written, per round trip.
+    /// Games whose odds, weather and injury lists are read, and whose features are written, per round trip.
     static let batchSize = 500
 
     private let store: Store
@@ -38,13 +38,15 @@ public struct Featurizer: Sendable {
             let batch = targets[start..<min(start + Self.batchSize, targets.count)]
             let requests = batch.map { GameAsOf(gameID: $0.game.id!, asOf: $0.asOf) }
             let odds = Dictionary(grouping: try await sources.oddsLines(for: requests), by: \.gameID)
+            let injuries = Dictionary(grouping: try await sources.injuryCounts(for: requests), by: \.gameID)
             var weather: [Int: WeatherObservation] = [:]
             if sport == "mlb" {
                 for observation in try await sources.weather(for: requests) { weather[observation.gameID] = observation }
             }
             var sets: [GameFeatureSet] = []
             for (game, asOf) in batch {
-                let features = builder.features(for: game, asOf: asOf, odds: odds[game.id!] ?? [], weather: weather[game.id!])
+                let features = builder.features(
+                    for: game, asOf: asOf, odds: odds[game.id!] ?? [], weather: weather[game.id!], injuries: injuries[game.id!] ?? [])
                 let completeness = FeatureBuilder.completeness(features, sport: sport)
                 completenessSum += completeness
                 sets.append(

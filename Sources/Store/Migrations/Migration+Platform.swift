@@ -14,5 +14,6 @@ extension Migration {
         .modelReports,
         .injuries,
         .gameSummaries,
+        .injuriesByListTime,
     ]
 }

@@ -5,13 +5,13 @@ enum DevelopmentSchedules {
     /// Production's game jobs, as one flow a minute: in a world running `speed` times real time, production's
     /// hourly cadence would let whole games start and end between two runs, and jobs that production spaces out
     /// (odds at :00, features at :05, predictions at :20) would race each other on the same tick. The flow runs
-    /// scores, odds and weather, then features, then the quality checks, then predictions; closing lines and
-    /// settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
+    /// scores, odds, weather and injury lists, then features, then the quality checks, then predictions;
+    /// closing lines and settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
     static func schedules(_ schedules: [Schedule], speed: Double) -> [Schedule] {
         guard speed > 1 else { return schedules }
         let folded: Set<String> = [
-            "collect.games", "collect.odds", "collect.weather", "featurize", "quality.check", "predict", "predict.props", "closing.capture",
-            "settle",
+            "collect.games", "collect.odds", "collect.weather", "collect.injuries", "featurize", "quality.check", "predict",
+            "predict.props", "closing.capture", "settle",
             "collect.statcast",
         ]
         func every(_ text: String) -> CronExpression {
@@ -23,7 +23,10 @@ enum DevelopmentSchedules {
                 ScheduledJob(type: "collect.games", queue: "collect", timeout: .seconds(50)),
                 ScheduledJob(type: "collect.odds", queue: "collect", timeout: .seconds(50)),
                 ScheduledJob(type: "collect.weather", queue: "collect", timeout: .seconds(50)),
-                ScheduledJob(type: "featurize", queue: "features", timeout: .seconds(50), after: ["collect.games", "collect.odds", "collect.weather"]),
+                ScheduledJob(type: "collect.injuries", queue: "collect", timeout: .seconds(50)),
+                ScheduledJob(
+                    type: "featurize", queue: "features", timeout: .seconds(50),
+                    after: ["collect.games", "collect.odds", "collect.weather", "collect.injuries"]),
                 ScheduledJob(type: "quality.check", queue: "collect", timeout: .seconds(50), after: ["featurize"]),
                 ScheduledJob(type: "predict.props", queue: "predict", timeout: .seconds(50), after: ["featurize"]),
                 ScheduledJob(type: "predict", queue: "predict", timeout: .seconds(50), after: ["quality.check"]),

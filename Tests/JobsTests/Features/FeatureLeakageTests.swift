@@ -4,7 +4,7 @@ import Store
 import Testing
 
 /// Features as of T do not change when data from T on arrives: later odds, later results, corrected scores of
-/// games not finished by T, later weather and Statcast of T's day.
+/// games not finished by T, later weather, Statcast of T's day and injury lists from T on.
 @Suite struct FeatureLeakageTests {
     @Test func dataArrivingAfterAsOfDoesNotChangeFeatures() async throws {
         let store = try await CollectTestSupport.migratedStore()
@@ -25,9 +25,21 @@ import Testing
                     gameID: gameID, source: "test", observedAt: asOf.addingTimeInterval(-3 * 3600), forecastFor: game.scheduledAt,
                     temperatureC: 14, windSpeedKPH: 12, precipitationMM: 0, precipitationProbability: 0.1))
 
+            // Lists collected at T − 2 h, then at T, T + 1 min and T + 30 min: a report is listed from its first
+            // sighting through the last list.
+            let lastList = asOf.addingTimeInterval(1800)
+            func injury(_ id: String, team: Int, status: String, seenAt: Date, until: Date) -> InjuryReport {
+                InjuryReport(
+                    sport: "mlb", teamID: team, sourceTeamID: "\(team)", source: "espn", injuryID: id, athleteName: "Player \(id)",
+                    position: "SP", status: status, injuryType: "Elbow", returnDate: nil, reportedAt: seenAt, firstSeenAt: seenAt,
+                    lastSeenAt: until)
+            }
+            let earlier = asOf.addingTimeInterval(-7200)
+            try await store.injuries.record(injury("known", team: game.homeTeamID, status: "10-Day-IL", seenAt: earlier, until: earlier))
+
             let first = try await featurizer.run(sport: "mlb", parameters, logger: CollectTestSupport.logger)
             #expect(first.gamesFeaturized >= 1)  // Other games may start at the same minute.
-            let before = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: "v1", asOf: asOf))
+            let before = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
             #expect(before.asOf == asOf)
             // The fixture is rich enough for the test to mean something.
             for name in ["line_spread_current", "line_total_open", "line_homewinprob_current", "weather_temp_c", "adv_xwobacon_home_last30",
@@ -36,6 +48,7 @@ import Testing
                 #expect(before.features[name] != nil, "\(name) missing")
             }
             #expect(before.features["team_elo_home"] != 1500)
+            #expect(before.features["team_injured_out_home_current"] == 1 && before.features["team_injured_out_away_current"] == 0)
             #expect(before.completeness > 0.9)
 
             // Odds at T and after: every line of the game, moved a lot.
@@ -68,6 +81,13 @@ import Testing
                         gameID: gameID, source: "test", observedAt: observedAt, forecastFor: game.scheduledAt, temperatureC: -20,
                         windSpeedKPH: 90, precipitationMM: 30, precipitationProbability: 1))
             }
+            // Injury lists from T on: three more home players out, the known one day-to-day, an away player out.
+            for (index, seenAt) in [asOf, asOf.addingTimeInterval(60), lastList].enumerated() {
+                try await store.injuries.record(injury("later-\(index)", team: game.homeTeamID, status: "Out", seenAt: seenAt, until: lastList))
+            }
+            try await store.injuries.record(injury("known", team: game.homeTeamID, status: "Day-To-Day", seenAt: asOf, until: lastList))
+            try await store.injuries.record(
+                injury("away", team: game.awayTeamID, status: "Out", seenAt: asOf.addingTimeInterval(60), until: lastList))
             // Statcast of T's own day: the home team's batters hitting everything hard.
             _ = try await store.query(
                 """
@@ -79,7 +99,7 @@ import Testing
                 """)
 
             _ = try await featurizer.run(sport: "mlb", parameters, logger: CollectTestSupport.logger)
-            let after = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: "v1", asOf: asOf))
+            let after = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
             #expect(after == before)
 
             // The same game featured as of its start does see the new data: the test can tell a leak.
@@ -87,10 +107,12 @@ import Testing
                 sport: "mlb", Featurize(sport: "mlb", from: game.scheduledAt, to: game.scheduledAt.addingTimeInterval(1), leadMinutes: 0),
                 logger: CollectTestSupport.logger)
             let atStart = try #require(
-                try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: "v1", asOf: game.scheduledAt))
+                try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: game.scheduledAt))
             #expect(atStart.features["line_spread_current"] != before.features["line_spread_current"])
             #expect(atStart.features["weather_temp_c"] == -20)
             #expect(atStart.features["h2h_games_all"] != before.features["h2h_games_all"])
+            #expect(atStart.features["team_injured_out_home_current"] == 3 && atStart.features["team_injured_dtd_home_current"] == 1)
+            #expect(atStart.features["team_injured_out_away_current"] == 1)
         }
         await store.shutdown()
     }

@@ -150,7 +150,46 @@ import Testing
         #expect(!FeatureCatalog.names(sport: "nba").contains("weather_temp_c"))
         #expect(FeatureCatalog.names(sport: "curling").isEmpty)
         let half = Dictionary(uniqueKeysWithValues: FeatureCatalog.names(sport: "nba").prefix(10).map { ($0, 1.0) })
-        #expect(FeatureBuilder.completeness(half, sport: "nba") == 10 / Double(FeatureCatalog.names(sport: "nba").count))
+        // The source-dependent names absent from `half` are not applicable, so they count as complete.
+        let notApplicable = FeatureCatalog.sourceDependentNames.subtracting(half.keys).count
+        #expect(notApplicable > 0)
+        #expect(
+            FeatureBuilder.completeness(half, sport: "nba")
+                == Double(10 + notApplicable) / Double(FeatureCatalog.names(sport: "nba").count))
+    }
+
+    @Test func divisionalAndConferenceFlagsComeFromTheLeagueStructure() {
+        let brooklyn = Team(id: 4, sport: "nba", externalID: "17", name: "Brooklyn", abbreviation: "BKN", venue: Self.boston.venue)
+        let unknown = Team(id: 5, sport: "nba", externalID: "99", name: "Replayed City", abbreviation: "RPC", venue: Self.boston.venue)
+        var builder = FeatureBuilder(sport: "nba", teams: [Self.boston, Self.denver, Self.miami, brooklyn, unknown], finishedGames: [])
+        func flags(_ home: Team, _ away: Team) -> (Double?, Double?) {
+            let features = builder.features(for: Self.game(9, home: home, away: away, at: 24), asOf: Self.monday)
+            return (features["situ_divisional"], features["situ_conference"])
+        }
+        #expect(flags(Self.boston, brooklyn) == (1, 1))  // Atlantic
+        #expect(flags(Self.boston, Self.miami) == (0, 1))  // Atlantic v Southeast, both East
+        #expect(flags(Self.denver, Self.boston) == (0, 0))
+        #expect(flags(unknown, Self.boston) == (nil, nil))
+        let structure = LeagueStructure(sport: "mlb")
+        #expect(structure.alignment(abbreviation: "nyy")?.division == "AL East")
+        #expect(structure.alignment(abbreviation: "NYM")?.conference == "NL")
+        #expect(LeagueStructure(sport: "curling").alignment(abbreviation: "NYY") == nil)
+    }
+
+    @Test func injuryCountsAreFeaturesOnlyWhereTheListsWereCollected() {
+        var builder = FeatureBuilder(sport: "nba", teams: [Self.boston, Self.denver], finishedGames: [])
+        let game = Self.game(9, home: Self.boston, away: Self.denver, at: 24)
+        let listed = [
+            TeamInjuryCount(gameID: 9, teamID: Self.boston.id!, out: 2, dayToDay: 1),
+            TeamInjuryCount(gameID: 9, teamID: Self.denver.id!, out: 0, dayToDay: 0),
+            TeamInjuryCount(gameID: 8, teamID: Self.boston.id!, out: 5, dayToDay: 5),
+        ]
+        let features = builder.features(for: game, asOf: Self.monday, injuries: listed)
+        #expect(features["team_injured_out_home_current"] == 2 && features["team_injured_dtd_home_current"] == 1)
+        #expect(features["team_injured_out_away_current"] == 0 && features["team_injured_dtd_away_current"] == 0)
+        let unknown = builder.features(for: game, asOf: Self.monday)
+        #expect(unknown["team_injured_out_home_current"] == nil && unknown["team_injured_out_away_current"] == nil)
+        #expect(FeatureBuilder.completeness(unknown, sport: "nba") == FeatureBuilder.completeness(features, sport: "nba"))
     }
 
     @Test func payloadValidationExplainsWhatIsWrong() throws {

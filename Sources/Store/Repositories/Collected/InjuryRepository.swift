@@ -31,6 +31,10 @@ public struct InjuryRepository: Sendable {
 
     /// The reports on `teamID`'s list as known at `asOf`: per injury, the newest report first seen at or before
     /// `asOf`, if the sport's latest list collected by then still held it (a player back is off the list).
+    ///
+    /// The rows date that list: a report last seen at or before `asOf` left the lists after its last sighting,
+    /// so the newest such sighting is the latest list known to have been collected. When no report of the sport
+    /// had left by `asOf`, every report first seen by then was still listed.
     public func listed(teamID: Int, asOf: Date) async throws -> [InjuryReport] {
         try await database.query(
             """
@@ -39,9 +43,9 @@ public struct InjuryRepository: Sendable {
                 WHERE team_id = \(teamID) AND first_seen_at <= \(asOf)
                 ORDER BY injury_id, reported_at DESC, id DESC
             ) latest
-            WHERE last_seen_at >= (
+            WHERE last_seen_at >= coalesce((
                 SELECT max(i.last_seen_at) FROM injuries i
-                WHERE i.sport = latest.sport AND i.source = latest.source AND i.last_seen_at <= \(asOf))
+                WHERE i.sport = latest.sport AND i.source = latest.source AND i.last_seen_at <= \(asOf)), '-infinity')
             ORDER BY athlete_name, injury_id
             """
         ).map { row in

@@ -88,6 +88,46 @@ public struct FeatureSourceRepository: Sendable {
         }
     }
 
+    /// Per requested game whose sport had an injury list collected before its `asOf`, each team's players on
+    /// that list then (`InjuryRepository.listed`'s rule, for both teams of every game at once, strictly before
+    /// `asOf`), zero counts included.
+    /// A game of a sport whose injuries were not collected yet gets no rows: unknown, not zero.
+    public func injuryCounts(for requests: [GameAsOf]) async throws -> [TeamInjuryCount] {
+        guard !requests.isEmpty else { return [] }
+        let requests = Self.onePerGame(requests)
+        return try await database.query(
+            """
+            WITH sides AS (
+                SELECT r.game_id, r.as_of, g.sport, side.team_id
+                FROM unnest(\(requests.map(\.gameID))::bigint[], \(requests.map(\.asOf))::timestamptz[]) AS r(game_id, as_of)
+                JOIN games g ON g.id = r.game_id
+                CROSS JOIN LATERAL (VALUES (g.home_team_id), (g.away_team_id)) AS side(team_id)
+                WHERE EXISTS (SELECT 1 FROM injuries i WHERE i.sport = g.sport AND i.first_seen_at < r.as_of)
+            )
+            SELECT s.game_id, s.team_id,
+                   count(listed.status) FILTER (WHERE listed.status NOT ILIKE 'day-to-day') AS out_count,
+                   count(listed.status) FILTER (WHERE listed.status ILIKE 'day-to-day') AS day_to_day_count
+            FROM sides s
+            LEFT JOIN LATERAL (
+                SELECT latest.status FROM (
+                    SELECT DISTINCT ON (injury_id) * FROM injuries
+                    WHERE team_id = s.team_id AND first_seen_at < s.as_of
+                    ORDER BY injury_id, reported_at DESC, id DESC
+                ) latest
+                WHERE latest.last_seen_at >= coalesce((
+                    SELECT max(i.last_seen_at) FROM injuries i
+                    WHERE i.sport = latest.sport AND i.source = latest.source AND i.last_seen_at < s.as_of), '-infinity')
+            ) listed ON true
+            GROUP BY s.game_id, s.team_id
+            ORDER BY s.game_id, s.team_id
+            """
+        ).map { row in
+            TeamInjuryCount(
+                gameID: try row.decode("game_id"), teamID: try row.decode("team_id"), out: try row.decode("out_count"),
+                dayToDay: try row.decode("day_to_day_count"))
+        }
+    }
+
     /// Batted-ball sums per batter and stored game, for games dated from `from`'s Eastern day up to, not
     /// including, `asOf`'s Eastern day (a day's Statcast is published the morning after).
     public func batterGames(from: Date, asOf: Date) async throws -> [BatterGameStatcast] {

@@ -1,0 +1,54 @@
+/// The conferences and divisions of the leagues the platform features, by the team abbreviations ESPN uses.
+///
+/// None of the collected sources carries divisions (ESPN's scoreboard only flags `conferenceCompetition` for
+/// college games), and league alignment changes rarely, so it lives here as reference data: a realignment is
+/// a new feature-set version. A team not listed (another league, a replayed world's own names) has no
+/// division, and its games have no divisional features.
+public struct LeagueStructure: Sendable {
+    /// Where a team sits in its league.
+    public struct Alignment: Sendable, Equatable {
+        /// The conference (NBA) or league (MLB: `AL`, `NL`).
+        public var conference: String
+        /// The division, unique within the sport (`AL East`).
+        public var division: String
+    }
+
+    private let alignments: [String: Alignment]
+
+    /// The structure of `sport`'s league; empty for a sport without one here.
+    public init(sport: String) {
+        let table: [(conference: String, division: String, teams: [String])]
+        switch sport {
+        case "nba":
+            table = [
+                ("East", "Atlantic", ["BOS", "BKN", "NY", "NYK", "PHI", "TOR"]),
+                ("East", "Central", ["CHI", "CLE", "DET", "IND", "MIL"]),
+                ("East", "Southeast", ["ATL", "CHA", "MIA", "ORL", "WSH", "WAS"]),
+                ("West", "Northwest", ["DEN", "MIN", "OKC", "POR", "UTAH", "UTA"]),
+                ("West", "Pacific", ["GS", "GSW", "LAC", "LAL", "PHX", "PHO", "SAC"]),
+                ("West", "Southwest", ["DAL", "HOU", "MEM", "NO", "NOP", "SA", "SAS"]),
+            ]
+        case "mlb":
+            table = [
+                ("AL", "AL East", ["BAL", "BOS", "NYY", "TB", "TOR"]),
+                ("AL", "AL Central", ["CHW", "CWS", "CLE", "DET", "KC", "MIN"]),
+                ("AL", "AL West", ["ATH", "OAK", "HOU", "LAA", "SEA", "TEX"]),
+                ("NL", "NL East", ["ATL", "MIA", "NYM", "PHI", "WSH", "WAS"]),
+                ("NL", "NL Central", ["CHC", "CIN", "MIL", "PIT", "STL"]),
+                ("NL", "NL West", ["ARI", "AZ", "COL", "LAD", "SD", "SF"]),
+            ]
+        default:
+            table = []
+        }
+        var alignments: [String: Alignment] = [:]
+        for row in table {
+            for team in row.teams { alignments[team] = Alignment(conference: row.conference, division: row.division) }
+        }
+        self.alignments = alignments
+    }
+
+    /// The alignment of the team with ESPN abbreviation `abbreviation` (case-insensitive), if in the league.
+    public func alignment(abbreviation: String?) -> Alignment? {
+        abbreviation.flatMap { alignments[$0.uppercased()] }
+    }
+}
