@@ -106,7 +106,11 @@ struct DevCommand: AsyncParsableCommand {
             // Every job reads the world's clock when the world is simulated: it may run faster than real time.
             let worldClock = sandbox?.clock
             let clock: @Sendable () -> Date = { worldClock?.now ?? Date() }
-            let registry = JobCatalog.registry(redis: client, store: store, environment: collectorEnvironment, now: clock)
+            // The seed's two-minute odds age is two collections; the dev flow collects once a minute of real time,
+            // which is `sandboxSpeed` minutes of world time.
+            let registry = JobCatalog.registry(
+                redis: client, store: store, environment: collectorEnvironment, now: clock,
+                qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)))
             let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))

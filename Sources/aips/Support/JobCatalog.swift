@@ -8,16 +8,18 @@ import Store
 enum JobCatalog {
     /// The registry; jobs that write to PostgreSQL (the collectors, configured from the environment, and the model
     /// pipeline) get handlers only when `store` is given, and are otherwise declared, so submissions are still
-    /// validated. `now` is the platform's clock: the sandbox's world clock when `aips dev` runs it faster than real time.
+    /// validated. `now` is the platform's clock: the sandbox's world clock when `aips dev` runs it faster than real
+    /// time; `qualityThresholds` replace the seed's data-quality limits.
     static func registry(
         redis: RedisClient, store: Store? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-        now: (@Sendable () -> Date)? = nil
+        now: (@Sendable () -> Date)? = nil, qualityThresholds: QualityThresholds? = nil
     ) -> JobRegistry {
         let registry = JobRegistry()
         DiagnosticJobs.register(in: registry, redis: redis)
         if let store {
             var collectors = CollectorEnvironment.configuration(environment)
             if let now { collectors.now = now }
+            if let qualityThresholds { collectors.qualityThresholds = qualityThresholds }
             let clock = collectors.now
             // Whatever stores or settles predictions makes the API's cached prediction reads stale.
             let cache = PredictionCache(redis: redis, lifetime: .seconds(300))

@@ -20,6 +20,8 @@ public struct CollectorConfiguration: Sendable {
     public var sports: [String]
     /// The current time (the sandbox's world clock when it runs faster than real time).
     public var now: @Sendable () -> Date
+    /// The limits `quality.check` holds the data to (the seed's by default).
+    public var qualityThresholds = QualityThresholds()
 
     /// A configuration; defaults: Open-Meteo forecasts, the standard aliases, NBA and MLB, the system clock.
     public init(

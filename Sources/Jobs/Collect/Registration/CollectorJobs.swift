@@ -1,3 +1,4 @@
+import Logging
 import Queue
 import Store
 
@@ -31,43 +32,26 @@ public enum CollectorJobs {
             client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: configuration.now)
         let statcast = StatcastCollector(
             client: SavantClient(configuration: configuration.savant, upstream: upstream), store: store, now: configuration.now)
-        let quality = QualityChecker(store: store, teamNames: configuration.teamNames, now: configuration.now)
+        let quality = QualityChecker(
+            store: store, teamNames: configuration.teamNames, thresholds: configuration.qualityThresholds, now: configuration.now)
         let sports = configuration.sports
-        registry.register(CollectOdds.self) { parameters, context in
-            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
-                try await odds.collect(parameters, jobID: effectID, logger: context.logger)
+        /// A collector that runs once per sport: its results by sport, and its success metric once all succeeded.
+        func perSport<P: SportJob, R: Encodable & Sendable>(
+            _ type: P.Type, _ collect: @escaping @Sendable (P, String, Logger) async throws -> R
+        ) {
+            registry.register(type) { parameters, context in
+                let results = try await eachSport(parameters, sports, context) { parameters, effectID in
+                    try await collect(parameters, effectID, context.logger)
+                }
+                CollectorMetrics.succeeded(P.jobType)
+                return results
             }
-            CollectorMetrics.succeeded(CollectOdds.jobType)
-            return results
         }
-        registry.register(CollectGames.self) { parameters, context in
-            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
-                try await games.collect(parameters, jobID: effectID, logger: context.logger)
-            }
-            CollectorMetrics.succeeded(CollectGames.jobType)
-            return results
-        }
-        registry.register(CollectWeather.self) { parameters, context in
-            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
-                try await weather.collect(parameters, jobID: effectID, logger: context.logger)
-            }
-            CollectorMetrics.succeeded(CollectWeather.jobType)
-            return results
-        }
-        registry.register(CollectInjuries.self) { parameters, context in
-            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
-                try await injuries.collect(parameters, jobID: effectID, logger: context.logger)
-            }
-            CollectorMetrics.succeeded(CollectInjuries.jobType)
-            return results
-        }
-        registry.register(CollectSummaries.self) { parameters, context in
-            let results = try await eachSport(parameters, sports, context) { parameters, effectID in
-                try await summaries.collect(parameters, jobID: effectID, logger: context.logger)
-            }
-            CollectorMetrics.succeeded(CollectSummaries.jobType)
-            return results
-        }
+        perSport(CollectOdds.self) { try await odds.collect($0, jobID: $1, logger: $2) }
+        perSport(CollectGames.self) { try await games.collect($0, jobID: $1, logger: $2) }
+        perSport(CollectWeather.self) { try await weather.collect($0, jobID: $1, logger: $2) }
+        perSport(CollectInjuries.self) { try await injuries.collect($0, jobID: $1, logger: $2) }
+        perSport(CollectSummaries.self) { try await summaries.collect($0, jobID: $1, logger: $2) }
         registry.register(CollectStatcast.self) { parameters, context in
             do {
                 let result = try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
