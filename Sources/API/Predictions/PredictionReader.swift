@@ -46,16 +46,7 @@ struct PredictionReader: Sendable {
     }
 
     static func view(_ row: PostgresRow) throws -> PredictionView {
-        let prediction = Prediction(
-            id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
-            sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),
-            line: try row.decode("line"), probability: try row.decode("probability"),
-            componentProbabilities: try row.decode(PostgresJSON<[String: Double]>.self, "component_probabilities").value,
-            price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
-            stake: try row.decode("stake"), predictionHash: try row.decode("prediction_hash"),
-            status: try row.decode("status"), result: try row.decode("result"),
-            closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
-            createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
+        let prediction = try PredictionRepository.prediction(row)
         return PredictionView(prediction, gameScheduledAt: try row.decode("game_scheduled_at"))
     }
 }

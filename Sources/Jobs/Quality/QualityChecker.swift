@@ -30,10 +30,7 @@ public struct QualityChecker: Sendable {
     /// Runs every rule; returns the results recorded (empty for a redelivered job id).
     public func run(_ parameters: QualityCheck, jobID: String, logger: Logger) async throws -> [String: String] {
         let checkedAt = now()
-        guard let sport = parameters.sport.flatMap(CollectedSport.named)?.code else {
-            throw CollectorError(
-                .requestRejected, source: "quality", endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
-        }
+        let sport = try CollectedSport.required(parameters.sport, source: "quality").code
         let to = checkedAt.addingTimeInterval(Double(parameters.windowHours ?? 24) * 3600)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var checks = [

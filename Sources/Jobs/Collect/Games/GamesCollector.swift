@@ -20,10 +20,7 @@ public struct GamesCollector: Sendable {
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectGames, jobID: String, logger: Logger) async throws -> GamesCollection {
-        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(
-                .requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
-        }
+        let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let isBackfill = parameters.isBackfill ?? false
         let today = now()
         let dates =

@@ -18,10 +18,7 @@ public struct InjuriesCollector: Sendable {
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectInjuries, jobID: String, logger: Logger) async throws -> InjuriesCollection {
-        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(
-                .requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
-        }
+        let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let response = try await client.injuries(path: sport.espnPath, now: now())
         let list: ESPNInjuries
         do {

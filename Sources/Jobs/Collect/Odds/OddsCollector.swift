@@ -23,10 +23,7 @@ public struct OddsCollector: Sendable {
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectOdds, jobID: String, logger: Logger) async throws -> OddsCollection {
-        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(
-                .requestRejected, source: OddsAPIClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
-        }
+        let sport = try CollectedSport.required(parameters.sport, source: OddsAPIClient.source)
         let isBackfill = parameters.isBackfill ?? false
         let snapshot = parameters.snapshotDate
         let response: UpstreamResponse

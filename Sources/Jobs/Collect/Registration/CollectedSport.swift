@@ -21,4 +21,12 @@ public struct CollectedSport: Sendable, Equatable {
     public static func named(_ code: String) -> CollectedSport? {
         all.first { $0.code == code }
     }
+
+    /// The sport a job names; a job naming none or an unknown one is rejected as a request `source` cannot serve.
+    static func required(_ code: String?, source: String) throws -> CollectedSport {
+        guard let sport = code.flatMap(named) else {
+            throw CollectorError(.requestRejected, source: source, endpoint: "", message: "unknown sport \(code ?? "(none)")")
+        }
+        return sport
+    }
 }

@@ -22,10 +22,7 @@ public struct SummariesCollector: Sendable {
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectSummaries, jobID: String, logger: Logger) async throws -> SummariesCollection {
-        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(
-                .requestRejected, source: ESPNClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
-        }
+        let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let games = try await selectGames(parameters, sport: sport)
         var fetched: [(Game, UpstreamResponse, ESPNSummary)] = []
         for game in games {

@@ -37,10 +37,7 @@ public struct WeatherCollector: Sendable {
 
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectWeather, jobID: String, logger: Logger) async throws -> WeatherCollection {
-        guard let sport = parameters.sport.flatMap(CollectedSport.named) else {
-            throw CollectorError(
-                .requestRejected, source: OpenMeteoClient.source, endpoint: "", message: "unknown sport \(parameters.sport ?? "(none)")")
-        }
+        let sport = try CollectedSport.required(parameters.sport, source: OpenMeteoClient.source)
         let start = now()
         let range = parameters.archiveRange
         let isBackfill = parameters.isBackfill ?? false

@@ -79,7 +79,8 @@ public struct PredictionRepository: Sendable {
         ).affectedRows == 1
     }
 
-    static func prediction(_ row: PostgresRow) throws -> Prediction {
+    /// The prediction in a row that has every column of `predictions` (readers joining more columns use it too).
+    public static func prediction(_ row: PostgresRow) throws -> Prediction {
         Prediction(
             id: try row.decode("id"), gameID: try row.decode("game_id"), modelID: try row.decode("model_id"),
             sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"),
