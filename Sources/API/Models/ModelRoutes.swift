@@ -16,24 +16,9 @@ struct ModelRoutes: Sendable {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
-        let sport = try query.get("sport").map { text in
-            guard (1...32).contains(text.utf8.count), text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) else {
-                throw APIError.validation("sport must be a lowercase sport code such as nba", field: "sport")
-            }
-            return text
-        }
-        let betType = try query.get("bet_type").map { text in
-            guard let value = BetType(rawValue: text) else {
-                throw APIError.validation("bet_type must be one of \(BetType.allCases.map(\.rawValue).joined(separator: ", "))", field: "bet_type")
-            }
-            return value
-        }
-        let status = try query.get("status").map { text in
-            guard let value = ModelStatus(rawValue: text) else {
-                throw APIError.validation("status must be one of \(ModelStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
-            }
-            return value
-        }
+        let sport = try QueryFilters.sport(query)
+        let betType = try QueryFilters.oneOf(query, "bet_type", BetType.self)
+        let status = try QueryFilters.oneOf(query, "status", ModelStatus.self)
         let page = try await database.models.summaries(
             sport: sport, betType: betType, status: status, limit: pagination.limit, offset: pagination.offset)
         return Envelope(data: page.models.map { ModelView($0) }, meta: pagination.meta(total: page.total))

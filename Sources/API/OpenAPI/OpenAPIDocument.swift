@@ -20,7 +20,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "AI Pro Sports API",
                 "version": "1.0.0",
-                "description": "Submit and read jobs and predictions; watch the queues (ops). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
+                "description": "Submit and read jobs and predictions; read games, odds and models; watch the queues (ops). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
             ],
             "paths": paths,
             "components": [
@@ -120,18 +120,40 @@ enum OpenAPIDocument {
             "/api/v1/predictions": [
                 "get": operation(
                     "List predictions with the seed's filters, cached for 5 minutes.", tag: "predictions",
-                    parameters: pagination + [
-                        query("sport", S.string(pattern: "^[a-z0-9_]{1,32}$", minLength: 1, maxLength: 32)),
-                        query("date", S.string(format: "date"), "The game's day (UTC); not with date_from/date_to."),
-                        query("date_from", S.string(format: "date"), "First game day (UTC), not after date_to."),
-                        query("date_to", S.string(format: "date"), "Last game day (UTC), inclusive."),
-                        query("tier", S.string(enumeration: ["A", "B", "C", "D"])),
-                        query("bet_type", S.string(enumeration: ["spread", "moneyline", "total", "player_prop"])),
-                        query("status", S.string(enumeration: ["pending", "settled", "void"])),
-                        query("sort", S.string(enumeration: ["created_at", "game_date", "edge", "probability", "tier"])),
-                        query("order", S.string(enumeration: ["asc", "desc"])),
-                    ],
+                    parameters: pagination + predictionFilters
+                        + [query("bet_type", S.string(enumeration: ["spread", "moneyline", "total", "player_prop"]))],
                     responses: ["200": json(S.page(S.reference("Prediction")))], errors: ["400", "401", "429"]),
+            ],
+            "/api/v1/player-props": [
+                "get": operation(
+                    "List player-prop predictions (bet_type player_prop) with the other filters of /predictions, cached for 5 minutes.",
+                    tag: "predictions", parameters: pagination + predictionFilters,
+                    responses: ["200": json(S.page(S.reference("Prediction")))], errors: ["400", "401", "429"]),
+            ],
+            "/api/v1/games": [
+                "get": operation(
+                    "List games in start order.", tag: "games",
+                    parameters: pagination + gameDays + [
+                        query("sport", sport),
+                        query("status", S.string(enumeration: ["scheduled", "in_progress", "final", "postponed", "cancelled"])),
+                    ],
+                    responses: ["200": json(S.page(S.reference("Game")))], errors: ["400", "401", "429"]),
+            ],
+            "/api/v1/games/{id}": [
+                "get": operation(
+                    "One game with each book's latest price per market and outcome (the last 24 hours).", tag: "games",
+                    parameters: [pathParameter("id", S.integer(minimum: 1, maximum: Int.max))],
+                    responses: ["200": json(S.envelope(S.reference("Game")))], errors: ["400", "401", "404", "429"]),
+            ],
+            "/api/v1/odds": [
+                "get": operation(
+                    "A game's odds history, newest first, in decimal odds.", tag: "games",
+                    parameters: pagination + [
+                        query("game_id", S.integer(minimum: 1, maximum: Int.max), required: true),
+                        query("market", S.string(enumeration: ["h2h", "spreads", "totals"])),
+                        query("bookmaker", S.string(pattern: "^[!-~]{1,64}$", minLength: 1, maxLength: 64)),
+                    ],
+                    responses: ["200": json(S.page(S.reference("OddsSnapshot")))], errors: ["400", "401", "404", "429"]),
             ],
             "/api/v1/predictions/{id}": [
                 "get": operation(
@@ -194,6 +216,21 @@ enum OpenAPIDocument {
             ],
         ]
     }
+
+    private static let gameDays: [JSONValue] = [
+        query("date", S.string(format: "date"), "The game's day (UTC); not with date_from/date_to."),
+        query("date_from", S.string(format: "date"), "First game day (UTC), not after date_to."),
+        query("date_to", S.string(format: "date"), "Last game day (UTC), inclusive."),
+    ]
+
+    /// The filters of /predictions but `bet_type`.
+    private static let predictionFilters: [JSONValue] = gameDays + [
+        query("sport", sport),
+        query("tier", S.string(enumeration: ["A", "B", "C", "D"])),
+        query("status", S.string(enumeration: ["pending", "settled", "void"])),
+        query("sort", S.string(enumeration: ["created_at", "game_date", "edge", "probability", "tier"])),
+        query("order", S.string(enumeration: ["asc", "desc"])),
+    ]
 
     private static let pagination: [JSONValue] = [
         query("page", S.integer(minimum: 1, maximum: 1_000_000), "Page number, from 1."),
@@ -356,6 +393,19 @@ enum OpenAPIDocument {
                      "details": S.map(S.number()), "created_at": optionalDateTime],
                     required: ["kind", "reason", "details"])),
             ], required: ["id", "name", "version", "sport", "bet_type", "status", "feature_set_version", "training_start", "training_end", "metrics", "artifact_sha256", "artifact_bytes", "created_at"]),
+            "Game": S.object([
+                "id": S.integer(), "sport": S.string(), "season": S.integer(nullable: true), "scheduled_at": dateTime,
+                "status": S.string(enumeration: ["scheduled", "in_progress", "final", "postponed", "cancelled"]),
+                "home_team": S.reference("GameTeam"), "away_team": S.reference("GameTeam"),
+                "home_score": S.integer(nullable: true), "away_score": S.integer(nullable: true), "neutral_site": S.boolean,
+                "venue": S.string(nullable: true), "odds": S.array(S.reference("OddsSnapshot")),
+            ], required: ["id", "sport", "scheduled_at", "status", "home_team", "away_team", "neutral_site"]),
+            "GameTeam": S.object(
+                ["id": S.integer(), "name": S.string(), "abbreviation": S.string(nullable: true)], required: ["id", "name"]),
+            "OddsSnapshot": S.object([
+                "game_id": S.integer(), "bookmaker": S.string(), "market": S.string(), "outcome": S.string(),
+                "price": S.number(minimum: 1), "point": S.number(nullable: true), "recorded_at": dateTime, "is_backfill": S.boolean,
+            ], required: ["game_id", "bookmaker", "market", "outcome", "price", "recorded_at", "is_backfill"]),
             "PredictionVerification": S.object([
                 "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
                 "algorithm": S.string(), "canonical_content": S.string(),

@@ -23,50 +23,11 @@ struct PredictionFilter: Sendable, Hashable {
     var ascending = false
 
     init(_ query: Parameters) throws {
-        if let text = query.get("sport") {
-            guard (1...32).contains(text.utf8.count), text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) else {
-                throw APIError.validation("sport must be a lowercase sport code such as nfl or nba", field: "sport")
-            }
-            sport = text
-        }
-        if let text = query.get("tier") {
-            guard let tier = SignalTier(rawValue: text.uppercased()) else {
-                throw APIError.validation("tier must be one of A, B, C, D", field: "tier")
-            }
-            self.tier = tier
-        }
-        if let text = query.get("bet_type") {
-            guard let betType = BetType(rawValue: text) else {
-                throw APIError.validation("bet_type must be one of \(BetType.allCases.map(\.rawValue).joined(separator: ", "))", field: "bet_type")
-            }
-            self.betType = betType
-        }
-        if let text = query.get("status") {
-            guard let status = PredictionStatus(rawValue: text) else {
-                throw APIError.validation("status must be one of \(PredictionStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
-            }
-            self.status = status
-        }
-        if let text = query.get("date") {
-            guard let day = QueryDate.day(text) else { throw APIError.validation("date must be YYYY-MM-DD", field: "date") }
-            guard query.get("date_from") == nil, query.get("date_to") == nil else {
-                throw APIError.validation("date cannot be combined with date_from or date_to", field: "date")
-            }
-            from = day
-            to = day.addingTimeInterval(86_400)
-        } else {
-            if let text = query.get("date_from") {
-                guard let day = QueryDate.day(text) else { throw APIError.validation("date_from must be YYYY-MM-DD", field: "date_from") }
-                from = day
-            }
-            if let text = query.get("date_to") {
-                guard let day = QueryDate.day(text) else { throw APIError.validation("date_to must be YYYY-MM-DD", field: "date_to") }
-                to = day.addingTimeInterval(86_400)
-            }
-            if let from, let to, from >= to {
-                throw APIError.validation("date_from must not be after date_to", field: "date_from")
-            }
-        }
+        sport = try QueryFilters.sport(query)
+        tier = try QueryFilters.oneOf(query, "tier", SignalTier.self, transform: { $0.uppercased() })
+        betType = try QueryFilters.oneOf(query, "bet_type", BetType.self)
+        status = try QueryFilters.oneOf(query, "status", PredictionStatus.self)
+        (from, to) = try QueryFilters.gameDays(query)
         if let text = query.get("sort") {
             guard let sort = SortField(rawValue: text) else {
                 throw APIError.validation("sort must be one of \(SortField.allCases.map(\.rawValue).joined(separator: ", "))", field: "sort")

@@ -1,7 +1,8 @@
 import Hummingbird
 import Store
 
-/// `GET /predictions`, `GET /predictions/{id}` and `GET /predictions/{id}/verify`, for any signed-in user.
+/// `GET /predictions`, `GET /predictions/{id}`, `GET /predictions/{id}/verify` and `GET /player-props` (the
+/// player-prop predictions alone), for any signed-in user.
 struct PredictionRoutes: Sendable {
     let reader: PredictionReader
     let database: any PostgresDatabase
@@ -11,14 +12,32 @@ struct PredictionRoutes: Sendable {
         group.get("predictions", use: list)
         group.get("predictions/{id}", use: show)
         group.get("predictions/{id}/verify", use: verify)
+        group.get("player-props", use: playerProps)
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
-        let pagination = try Pagination(query)
-        let filter = try PredictionFilter(query)
-        return try await cached("list:" + filter.cacheKey(pagination), request: request, context: context) {
+        return try await page(try PredictionFilter(query), try Pagination(query), request: request, context: context)
+    }
+
+    /// `GET /predictions` of bet type `player_prop`: the same filters but `bet_type`.
+    @Sendable func playerProps(_ request: Request, context: APIRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        let query = request.uri.queryParameters
+        guard query.get("bet_type") == nil else {
+            throw APIError.validation("player-props lists player_prop predictions only; /predictions takes bet_type", field: "bet_type")
+        }
+        var filter = try PredictionFilter(query)
+        filter.betType = .playerProp
+        return try await page(filter, try Pagination(query), request: request, context: context)
+    }
+
+    /// One page of the predictions `filter` selects, through the cache.
+    private func page(_ filter: PredictionFilter, _ pagination: Pagination, request: Request, context: APIRequestContext) async throws
+        -> Response
+    {
+        try await cached("list:" + filter.cacheKey(pagination), request: request, context: context) {
             let page = try await reader.page(filter, pagination)
             return Envelope(data: page.views, meta: pagination.meta(total: page.total))
         }

@@ -68,6 +68,7 @@ public struct APIServer: Sendable {
         ).register(on: signedIn)
         ReportRoutes(database: database, now: configuration.now).register(on: signedIn)
         ModelRoutes(database: database).register(on: signedIn)
+        GameRoutes(database: database, now: configuration.now).register(on: signedIn)
 
         self.responder = router.buildResponder()
         self.routes = log.all

@@ -5,7 +5,7 @@ public struct GameRepository: Sendable {
     /// The point read by id, prepared once per connection.
     static let byID = PreparedStatement(name: "games_by_id", sql: "SELECT * FROM games WHERE id = $1")
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
     /// A repository over `database` (a pool, or a connection inside a transaction).
     public init(database: any PostgresDatabase) {

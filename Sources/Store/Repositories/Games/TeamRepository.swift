@@ -50,6 +50,12 @@ public struct TeamRepository: Sendable {
         try await database.query("SELECT * FROM teams WHERE sport = \(sport) ORDER BY name").map(Self.team)
     }
 
+    /// The teams with these ids (any order; unknown ids are absent).
+    public func teams(ids: [Int]) async throws -> [Team] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.query("SELECT * FROM teams WHERE id = ANY(\(ids)::bigint[])").map(Self.team)
+    }
+
     private static func team(_ row: PostgresRow) throws -> Team {
         var venue: Venue?
         if let latitude = try row.decode(Double?.self, "venue_latitude"),

@@ -25,7 +25,7 @@ public struct OddsRepository: Sendable {
     static let copyStatement =
         "COPY odds (game_id, sport, bookmaker, market, outcome, price, point, recorded_at, is_backfill) FROM STDIN"
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
     /// A repository over `database` (a pool, or a connection inside a transaction).
     public init(database: any PostgresDatabase) {

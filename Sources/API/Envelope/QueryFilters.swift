@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+
+/// Filters several list endpoints share, read and checked the same way everywhere.
+enum QueryFilters {
+    /// `sport`: a lowercase sport code (`nba`), or nil when absent.
+    static func sport(_ query: Parameters) throws -> String? {
+        guard let text = query.get("sport") else { return nil }
+        guard (1...32).contains(text.utf8.count),
+            text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F })
+        else {
+            throw APIError.validation("sport must be a lowercase sport code such as nba", field: "sport")
+        }
+        return text
+    }
+
+    /// The game days asked for: `date` (one UTC day) or `date_from` / `date_to` (inclusive UTC days, either
+    /// end open), as a half-open range of instants; nil ends where nothing was asked.
+    static func gameDays(_ query: Parameters) throws -> (from: Date?, to: Date?) {
+        if let text = query.get("date") {
+            guard let day = QueryDate.day(text) else { throw APIError.validation("date must be YYYY-MM-DD", field: "date") }
+            guard query.get("date_from") == nil, query.get("date_to") == nil else {
+                throw APIError.validation("date cannot be combined with date_from or date_to", field: "date")
+            }
+            return (day, day.addingTimeInterval(86_400))
+        }
+        var from: Date?
+        var to: Date?
+        if let text = query.get("date_from") {
+            guard let day = QueryDate.day(text) else { throw APIError.validation("date_from must be YYYY-MM-DD", field: "date_from") }
+            from = day
+        }
+        if let text = query.get("date_to") {
+            guard let day = QueryDate.day(text) else { throw APIError.validation("date_to must be YYYY-MM-DD", field: "date_to") }
+            to = day.addingTimeInterval(86_400)
+        }
+        if let from, let to, from >= to {
+            throw APIError.validation("date_from must not be after date_to", field: "date_from")
+        }
+        return (from, to)
+    }
+
+    /// Parameter `name` as one of `Value`'s raw values, or nil when absent; anything else is a 400 that lists them.
+    static func oneOf<Value: RawRepresentable & CaseIterable>(
+        _ query: Parameters, _ name: String, _ type: Value.Type, transform: (String) -> String = { $0 }
+    ) throws -> Value? where Value.RawValue == String {
+        guard let text = query.get(name) else { return nil }
+        guard let value = Value(rawValue: transform(text)) else {
+            throw APIError.validation("\(name) must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))", field: name)
+        }
+        return value
+    }
+}
