@@ -1,69 +1,69 @@
 extension SandboxLeague {
-    /// NBA franchises: ESPN calls the Clippers "LA Clippers", The Odds API "Los Angeles Clippers".
+    /// NBA franchises (with their conference and division): ESPN calls the Clippers "LA Clippers", The Odds API "Los Angeles Clippers".
     static let nbaTable = """
-        ATL|Atlanta|Hawks|||State Farm Arena|Atlanta|Georgia|33.7573|-84.3963|America/New_York|indoor
-        BOS|Boston|Celtics|||TD Garden|Boston|Massachusetts|42.3662|-71.0621|America/New_York|indoor
-        BKN|Brooklyn|Nets|||Barclays Center|Brooklyn|New York|40.6826|-73.9754|America/New_York|indoor
-        CHA|Charlotte|Hornets|||Spectrum Center|Charlotte|North Carolina|35.2251|-80.8392|America/New_York|indoor
-        CHI|Chicago|Bulls|||United Center|Chicago|Illinois|41.8807|-87.6742|America/Chicago|indoor
-        CLE|Cleveland|Cavaliers|||Rocket Arena|Cleveland|Ohio|41.4965|-81.6882|America/New_York|indoor
-        DAL|Dallas|Mavericks|||American Airlines Center|Dallas|Texas|32.7905|-96.8103|America/Chicago|indoor
-        DEN|Denver|Nuggets|||Ball Arena|Denver|Colorado|39.7487|-105.0077|America/Denver|indoor
-        DET|Detroit|Pistons|||Little Caesars Arena|Detroit|Michigan|42.3411|-83.0553|America/Detroit|indoor
-        GS|Golden State|Warriors|||Chase Center|San Francisco|California|37.7680|-122.3877|America/Los_Angeles|indoor
-        HOU|Houston|Rockets|||Toyota Center|Houston|Texas|29.7508|-95.3621|America/Chicago|indoor
-        IND|Indiana|Pacers|||Gainbridge Fieldhouse|Indianapolis|Indiana|39.7640|-86.1555|America/Indiana/Indianapolis|indoor
-        LAC|LA|Clippers|LA Clippers|Los Angeles Clippers|Intuit Dome|Inglewood|California|33.9447|-118.3425|America/Los_Angeles|indoor
-        LAL|Los Angeles|Lakers|||Crypto.com Arena|Los Angeles|California|34.0430|-118.2673|America/Los_Angeles|indoor
-        MEM|Memphis|Grizzlies|||FedExForum|Memphis|Tennessee|35.1382|-90.0506|America/Chicago|indoor
-        MIA|Miami|Heat|||Kaseya Center|Miami|Florida|25.7814|-80.1870|America/New_York|indoor
-        MIL|Milwaukee|Bucks|||Fiserv Forum|Milwaukee|Wisconsin|43.0451|-87.9172|America/Chicago|indoor
-        MIN|Minnesota|Timberwolves|||Target Center|Minneapolis|Minnesota|44.9795|-93.2761|America/Chicago|indoor
-        NO|New Orleans|Pelicans|||Smoothie King Center|New Orleans|Louisiana|29.9490|-90.0821|America/Chicago|indoor
-        NY|New York|Knicks|||Madison Square Garden|New York|New York|40.7505|-73.9934|America/New_York|indoor
-        OKC|Oklahoma City|Thunder|||Paycom Center|Oklahoma City|Oklahoma|35.4634|-97.5151|America/Chicago|indoor
-        ORL|Orlando|Magic|||Kia Center|Orlando|Florida|28.5392|-81.3839|America/New_York|indoor
-        PHI|Philadelphia|76ers|||Wells Fargo Center|Philadelphia|Pennsylvania|39.9012|-75.1720|America/New_York|indoor
-        PHX|Phoenix|Suns|||Footprint Center|Phoenix|Arizona|33.4457|-112.0712|America/Phoenix|indoor
-        POR|Portland|Trail Blazers|||Moda Center|Portland|Oregon|45.5316|-122.6668|America/Los_Angeles|indoor
-        SAC|Sacramento|Kings|||Golden 1 Center|Sacramento|California|38.5802|-121.4997|America/Los_Angeles|indoor
-        SA|San Antonio|Spurs|||Frost Bank Center|San Antonio|Texas|29.4270|-98.4375|America/Chicago|indoor
-        TOR|Toronto|Raptors|||Scotiabank Arena|Toronto|Ontario|43.6435|-79.3791|America/Toronto|indoor
-        UTAH|Utah|Jazz|||Delta Center|Salt Lake City|Utah|40.7683|-111.9011|America/Denver|indoor
-        WSH|Washington|Wizards|||Capital One Arena|Washington|District of Columbia|38.8981|-77.0209|America/New_York|indoor
+        ATL|Atlanta|Hawks|||State Farm Arena|Atlanta|Georgia|33.7573|-84.3963|America/New_York|indoor|Eastern|Southeast
+        BOS|Boston|Celtics|||TD Garden|Boston|Massachusetts|42.3662|-71.0621|America/New_York|indoor|Eastern|Atlantic
+        BKN|Brooklyn|Nets|||Barclays Center|Brooklyn|New York|40.6826|-73.9754|America/New_York|indoor|Eastern|Atlantic
+        CHA|Charlotte|Hornets|||Spectrum Center|Charlotte|North Carolina|35.2251|-80.8392|America/New_York|indoor|Eastern|Southeast
+        CHI|Chicago|Bulls|||United Center|Chicago|Illinois|41.8807|-87.6742|America/Chicago|indoor|Eastern|Central
+        CLE|Cleveland|Cavaliers|||Rocket Arena|Cleveland|Ohio|41.4965|-81.6882|America/New_York|indoor|Eastern|Central
+        DAL|Dallas|Mavericks|||American Airlines Center|Dallas|Texas|32.7905|-96.8103|America/Chicago|indoor|Western|Southwest
+        DEN|Denver|Nuggets|||Ball Arena|Denver|Colorado|39.7487|-105.0077|America/Denver|indoor|Western|Northwest
+        DET|Detroit|Pistons|||Little Caesars Arena|Detroit|Michigan|42.3411|-83.0553|America/Detroit|indoor|Eastern|Central
+        GS|Golden State|Warriors|||Chase Center|San Francisco|California|37.7680|-122.3877|America/Los_Angeles|indoor|Western|Pacific
+        HOU|Houston|Rockets|||Toyota Center|Houston|Texas|29.7508|-95.3621|America/Chicago|indoor|Western|Southwest
+        IND|Indiana|Pacers|||Gainbridge Fieldhouse|Indianapolis|Indiana|39.7640|-86.1555|America/Indiana/Indianapolis|indoor|Eastern|Central
+        LAC|LA|Clippers|LA Clippers|Los Angeles Clippers|Intuit Dome|Inglewood|California|33.9447|-118.3425|America/Los_Angeles|indoor|Western|Pacific
+        LAL|Los Angeles|Lakers|||Crypto.com Arena|Los Angeles|California|34.0430|-118.2673|America/Los_Angeles|indoor|Western|Pacific
+        MEM|Memphis|Grizzlies|||FedExForum|Memphis|Tennessee|35.1382|-90.0506|America/Chicago|indoor|Western|Southwest
+        MIA|Miami|Heat|||Kaseya Center|Miami|Florida|25.7814|-80.1870|America/New_York|indoor|Eastern|Southeast
+        MIL|Milwaukee|Bucks|||Fiserv Forum|Milwaukee|Wisconsin|43.0451|-87.9172|America/Chicago|indoor|Eastern|Central
+        MIN|Minnesota|Timberwolves|||Target Center|Minneapolis|Minnesota|44.9795|-93.2761|America/Chicago|indoor|Western|Northwest
+        NO|New Orleans|Pelicans|||Smoothie King Center|New Orleans|Louisiana|29.9490|-90.0821|America/Chicago|indoor|Western|Southwest
+        NY|New York|Knicks|||Madison Square Garden|New York|New York|40.7505|-73.9934|America/New_York|indoor|Eastern|Atlantic
+        OKC|Oklahoma City|Thunder|||Paycom Center|Oklahoma City|Oklahoma|35.4634|-97.5151|America/Chicago|indoor|Western|Northwest
+        ORL|Orlando|Magic|||Kia Center|Orlando|Florida|28.5392|-81.3839|America/New_York|indoor|Eastern|Southeast
+        PHI|Philadelphia|76ers|||Wells Fargo Center|Philadelphia|Pennsylvania|39.9012|-75.1720|America/New_York|indoor|Eastern|Atlantic
+        PHX|Phoenix|Suns|||Footprint Center|Phoenix|Arizona|33.4457|-112.0712|America/Phoenix|indoor|Western|Pacific
+        POR|Portland|Trail Blazers|||Moda Center|Portland|Oregon|45.5316|-122.6668|America/Los_Angeles|indoor|Western|Northwest
+        SAC|Sacramento|Kings|||Golden 1 Center|Sacramento|California|38.5802|-121.4997|America/Los_Angeles|indoor|Western|Pacific
+        SA|San Antonio|Spurs|||Frost Bank Center|San Antonio|Texas|29.4270|-98.4375|America/Chicago|indoor|Western|Southwest
+        TOR|Toronto|Raptors|||Scotiabank Arena|Toronto|Ontario|43.6435|-79.3791|America/Toronto|indoor|Eastern|Atlantic
+        UTAH|Utah|Jazz|||Delta Center|Salt Lake City|Utah|40.7683|-111.9011|America/Denver|indoor|Western|Northwest
+        WSH|Washington|Wizards|||Capital One Arena|Washington|District of Columbia|38.8981|-77.0209|America/New_York|indoor|Eastern|Southeast
         """
 
-    /// MLB franchises: ESPN calls the A's "Athletics", The Odds API "Oakland Athletics".
+    /// MLB franchises (with their league and division): ESPN calls the A's "Athletics", The Odds API "Oakland Athletics".
     static let mlbTable = """
-        ARI|Arizona|Diamondbacks|||Chase Field|Phoenix|Arizona|33.4455|-112.0667|America/Phoenix|indoor
-        ATL|Atlanta|Braves|||Truist Park|Cumberland|Georgia|33.8908|-84.4678|America/New_York|outdoor
-        BAL|Baltimore|Orioles|||Oriole Park at Camden Yards|Baltimore|Maryland|39.2839|-76.6217|America/New_York|outdoor
-        BOS|Boston|Red Sox|||Fenway Park|Boston|Massachusetts|42.3467|-71.0972|America/New_York|outdoor
-        CHC|Chicago|Cubs|||Wrigley Field|Chicago|Illinois|41.9484|-87.6553|America/Chicago|outdoor
-        CHW|Chicago|White Sox|||Rate Field|Chicago|Illinois|41.8299|-87.6338|America/Chicago|outdoor
-        CIN|Cincinnati|Reds|||Great American Ball Park|Cincinnati|Ohio|39.0975|-84.5066|America/New_York|outdoor
-        CLE|Cleveland|Guardians|||Progressive Field|Cleveland|Ohio|41.4962|-81.6852|America/New_York|outdoor
-        COL|Colorado|Rockies|||Coors Field|Denver|Colorado|39.7559|-104.9942|America/Denver|outdoor
-        DET|Detroit|Tigers|||Comerica Park|Detroit|Michigan|42.3390|-83.0485|America/Detroit|outdoor
-        HOU|Houston|Astros|||Daikin Park|Houston|Texas|29.7573|-95.3555|America/Chicago|indoor
-        KC|Kansas City|Royals|||Kauffman Stadium|Kansas City|Missouri|39.0517|-94.4803|America/Chicago|outdoor
-        LAA|Los Angeles|Angels|||Angel Stadium|Anaheim|California|33.8003|-117.8827|America/Los_Angeles|outdoor
-        LAD|Los Angeles|Dodgers|||Dodger Stadium|Los Angeles|California|34.0739|-118.2400|America/Los_Angeles|outdoor
-        MIA|Miami|Marlins|||loanDepot park|Miami|Florida|25.7781|-80.2196|America/New_York|indoor
-        MIL|Milwaukee|Brewers|||American Family Field|Milwaukee|Wisconsin|43.0280|-87.9712|America/Chicago|indoor
-        MIN|Minnesota|Twins|||Target Field|Minneapolis|Minnesota|44.9817|-93.2776|America/Chicago|outdoor
-        NYM|New York|Mets|||Citi Field|Queens|New York|40.7571|-73.8458|America/New_York|outdoor
-        NYY|New York|Yankees|||Yankee Stadium|Bronx|New York|40.8296|-73.9262|America/New_York|outdoor
-        ATH|Oakland|Athletics|Athletics|Oakland Athletics|Sutter Health Park|West Sacramento|California|38.5804|-121.5133|America/Los_Angeles|outdoor
-        PHI|Philadelphia|Phillies|||Citizens Bank Park|Philadelphia|Pennsylvania|39.9061|-75.1665|America/New_York|outdoor
-        PIT|Pittsburgh|Pirates|||PNC Park|Pittsburgh|Pennsylvania|40.4469|-80.0057|America/New_York|outdoor
-        SD|San Diego|Padres|||Petco Park|San Diego|California|32.7073|-117.1566|America/Los_Angeles|outdoor
-        SF|San Francisco|Giants|||Oracle Park|San Francisco|California|37.7786|-122.3893|America/Los_Angeles|outdoor
-        SEA|Seattle|Mariners|||T-Mobile Park|Seattle|Washington|47.5914|-122.3325|America/Los_Angeles|indoor
-        STL|St. Louis|Cardinals|||Busch Stadium|St. Louis|Missouri|38.6226|-90.1928|America/Chicago|outdoor
-        TB|Tampa Bay|Rays|||Tropicana Field|St. Petersburg|Florida|27.7682|-82.6534|America/New_York|indoor
-        TEX|Texas|Rangers|||Globe Life Field|Arlington|Texas|32.7473|-97.0847|America/Chicago|indoor
-        TOR|Toronto|Blue Jays|||Rogers Centre|Toronto|Ontario|43.6414|-79.3894|America/Toronto|indoor
-        WSH|Washington|Nationals|||Nationals Park|Washington|District of Columbia|38.8730|-77.0074|America/New_York|outdoor
+        ARI|Arizona|Diamondbacks|||Chase Field|Phoenix|Arizona|33.4455|-112.0667|America/Phoenix|indoor|NL|West
+        ATL|Atlanta|Braves|||Truist Park|Cumberland|Georgia|33.8908|-84.4678|America/New_York|outdoor|NL|East
+        BAL|Baltimore|Orioles|||Oriole Park at Camden Yards|Baltimore|Maryland|39.2839|-76.6217|America/New_York|outdoor|AL|East
+        BOS|Boston|Red Sox|||Fenway Park|Boston|Massachusetts|42.3467|-71.0972|America/New_York|outdoor|AL|East
+        CHC|Chicago|Cubs|||Wrigley Field|Chicago|Illinois|41.9484|-87.6553|America/Chicago|outdoor|NL|Central
+        CHW|Chicago|White Sox|||Rate Field|Chicago|Illinois|41.8299|-87.6338|America/Chicago|outdoor|AL|Central
+        CIN|Cincinnati|Reds|||Great American Ball Park|Cincinnati|Ohio|39.0975|-84.5066|America/New_York|outdoor|NL|Central
+        CLE|Cleveland|Guardians|||Progressive Field|Cleveland|Ohio|41.4962|-81.6852|America/New_York|outdoor|AL|Central
+        COL|Colorado|Rockies|||Coors Field|Denver|Colorado|39.7559|-104.9942|America/Denver|outdoor|NL|West
+        DET|Detroit|Tigers|||Comerica Park|Detroit|Michigan|42.3390|-83.0485|America/Detroit|outdoor|AL|Central
+        HOU|Houston|Astros|||Daikin Park|Houston|Texas|29.7573|-95.3555|America/Chicago|indoor|AL|West
+        KC|Kansas City|Royals|||Kauffman Stadium|Kansas City|Missouri|39.0517|-94.4803|America/Chicago|outdoor|AL|Central
+        LAA|Los Angeles|Angels|||Angel Stadium|Anaheim|California|33.8003|-117.8827|America/Los_Angeles|outdoor|AL|West
+        LAD|Los Angeles|Dodgers|||Dodger Stadium|Los Angeles|California|34.0739|-118.2400|America/Los_Angeles|outdoor|NL|West
+        MIA|Miami|Marlins|||loanDepot park|Miami|Florida|25.7781|-80.2196|America/New_York|indoor|NL|East
+        MIL|Milwaukee|Brewers|||American Family Field|Milwaukee|Wisconsin|43.0280|-87.9712|America/Chicago|indoor|NL|Central
+        MIN|Minnesota|Twins|||Target Field|Minneapolis|Minnesota|44.9817|-93.2776|America/Chicago|outdoor|AL|Central
+        NYM|New York|Mets|||Citi Field|Queens|New York|40.7571|-73.8458|America/New_York|outdoor|NL|East
+        NYY|New York|Yankees|||Yankee Stadium|Bronx|New York|40.8296|-73.9262|America/New_York|outdoor|AL|East
+        ATH|Oakland|Athletics|Athletics|Oakland Athletics|Sutter Health Park|West Sacramento|California|38.5804|-121.5133|America/Los_Angeles|outdoor|AL|West
+        PHI|Philadelphia|Phillies|||Citizens Bank Park|Philadelphia|Pennsylvania|39.9061|-75.1665|America/New_York|outdoor|NL|East
+        PIT|Pittsburgh|Pirates|||PNC Park|Pittsburgh|Pennsylvania|40.4469|-80.0057|America/New_York|outdoor|NL|Central
+        SD|San Diego|Padres|||Petco Park|San Diego|California|32.7073|-117.1566|America/Los_Angeles|outdoor|NL|West
+        SF|San Francisco|Giants|||Oracle Park|San Francisco|California|37.7786|-122.3893|America/Los_Angeles|outdoor|NL|West
+        SEA|Seattle|Mariners|||T-Mobile Park|Seattle|Washington|47.5914|-122.3325|America/Los_Angeles|indoor|AL|West
+        STL|St. Louis|Cardinals|||Busch Stadium|St. Louis|Missouri|38.6226|-90.1928|America/Chicago|outdoor|NL|Central
+        TB|Tampa Bay|Rays|||Tropicana Field|St. Petersburg|Florida|27.7682|-82.6534|America/New_York|indoor|AL|East
+        TEX|Texas|Rangers|||Globe Life Field|Arlington|Texas|32.7473|-97.0847|America/Chicago|indoor|AL|West
+        TOR|Toronto|Blue Jays|||Rogers Centre|Toronto|Ontario|43.6414|-79.3894|America/Toronto|indoor|AL|East
+        WSH|Washington|Nationals|||Nationals Park|Washington|District of Columbia|38.8730|-77.0074|America/New_York|outdoor|NL|East
         """
 }

@@ -16,7 +16,13 @@ public struct SandboxLeague: Sendable {
         teams = Self.parse(table)
     }
 
-    /// Parses `abbr|location|nickname|espn name|odds name|venue|city|state|lat|lon|tz|indoor` lines.
+    /// True when the teams at `first` and `second` play in the same division.
+    func areDivisionRivals(_ first: Int, _ second: Int) -> Bool {
+        teams[first].division != nil && teams[first].division == teams[second].division
+    }
+
+    /// Parses `abbr|location|nickname|espn name|odds name|venue|city|state|lat|lon|tz|indoor|conference|division`
+    /// lines.
     private static func parse(_ table: String) -> [SandboxTeam] {
         table.split(separator: "\n").enumerated().map { index, line in
             let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -26,7 +32,8 @@ public struct SandboxLeague: Sendable {
                 espnName: f[3].isEmpty ? fullName : f[3], oddsAPIName: f[4].isEmpty ? fullName : f[4],
                 venue: SandboxVenue(
                     name: f[5], city: f[6], state: f[7], latitude: Double(f[8])!, longitude: Double(f[9])!,
-                    timeZone: f[10], isIndoor: f[11] == "indoor"))
+                    timeZone: f[10], isIndoor: f[11] == "indoor"),
+                division: SandboxDivision(conference: f[12], name: f[13]))
         }
     }
 }

@@ -14,4 +14,6 @@ public struct SandboxTeam: Sendable, Equatable {
     public let oddsAPIName: String
     /// The home venue.
     public let venue: SandboxVenue
+    /// The real division of a simulated franchise; `nil` for a replayed club.
+    public var division: SandboxDivision? = nil
 }

@@ -16,6 +16,9 @@ enum TruthWire {
         let over_probability: Double
         let home_rest_days: Int
         let away_rest_days: Int
+        let divisional: Bool
+        let home_injury_loss: Double
+        let away_injury_loss: Double
         let status: String
         let home_score: Int?
         let away_score: Int?

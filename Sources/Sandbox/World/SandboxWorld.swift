@@ -1,8 +1,10 @@
 import Foundation
 import Synchronization
 
-/// The simulated world: leagues whose latent team strengths drift, a schedule, the truth behind every
-/// game, books quoting noisy, vigged views of that truth that sharpen toward the close, scores, weather.
+/// The simulated world: leagues whose latent team strengths drift, a schedule in which division rivals meet
+/// more often, the truth behind every game (strengths, home advantage, rest, division, weather in baseball,
+/// the players injured at the start), books quoting noisy, vigged views of that truth that sharpen toward
+/// the close and read the public injury list, scores, weather.
 ///
 /// Everything is a pure function of the seed and world time, computed on demand; days already built are
 /// cached.
@@ -14,7 +16,7 @@ public final class SandboxWorld: Sendable {
     /// How long before the start books first post lines.
     public let marketOpensBeforeStart: TimeInterval
     private let simulatedLeagues: [SandboxSport: SandboxLeague]
-    private let calendar = EasternCalendar()
+    let calendar = EasternCalendar()
     private let schedules = Mutex<[ScheduleKey: [SimulatedGame]]>([:])
 
     private struct ScheduleKey: Hashable {
@@ -83,9 +85,24 @@ public final class SandboxWorld: Sendable {
     }
 
     /// The quotes of `bookmakers` for `game` at `time`; empty before the market opens and after the start.
+    ///
+    /// Books see the injury list as it stands at `time`: a player hurt after a quote moves the next one.
     public func quotes(_ game: SimulatedGame, bookmakers: [Bookmaker], at time: Date) -> [BookQuote] {
         let untilStart = game.startsAt.timeIntervalSince(time)
         guard untilStart > 0, untilStart <= marketOpensBeforeStart else { return [] }
+        let listed = (
+            home: injuries(game.sport, team: game.teamIndices.home, at: time),
+            away: injuries(game.sport, team: game.teamIndices.away, at: time)
+        )
+        return quotes(game, bookmakers: bookmakers, at: time, listed: listed)
+    }
+
+    /// The quotes of `bookmakers` for `game` at `time` (inside the market's hours) when the books read
+    /// `listed` as the two teams' injury lists.
+    func quotes(
+        _ game: SimulatedGame, bookmakers: [Bookmaker], at time: Date, listed: (home: [SimulatedInjury], away: [SimulatedInjury])
+    ) -> [BookQuote] {
+        let untilStart = game.startsAt.timeIntervalSince(time)
         let model = OutcomeModel(sport: game.sport)
         // Lines move every minute along a path through seeded ten-minute points; their noise shrinks from
         // the open to a third of it at the close.
@@ -99,7 +116,9 @@ public final class SandboxWorld: Sendable {
             var to = SeededStream(seed: seed, 8, gameKey, index, bucket + 1)
             let moving = ((1 - step) * from.normal() + step * to.normal(), (1 - step) * from.normal() + step * to.normal())
             let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
-            let view = model.perturbed(game.parameters, z: z, scale: scale * book.noise)
+            let losses = (home: bookLoss(listed.home, book: index), away: bookLoss(listed.away, book: index))
+            let believed = game.conditions.parameters(losses: losses, divisionalWeight: divisionalBelief(book: index))
+            let view = model.perturbed(believed, z: z, scale: scale * book.noise)
             let moneyline = BookQuote.prices(model.homeWin(view), vig: book.vig)
             let spread = model.spreadLine(view)
             let spreadPrices = BookQuote.prices(model.homeCovers(view, line: spread), vig: book.vig)
@@ -110,6 +129,22 @@ public final class SandboxWorld: Sendable {
                 bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline.0, awayPrice: moneyline.1, spread: spread,
                 spreadPrices: (spreadPrices.0, spreadPrices.1), total: total, totalPrices: (totalPrices.0, totalPrices.1))
         }
+    }
+
+    /// What the book at `book` (its index in the quoted list) believes `listed` costs a team: each
+    /// player's loss times a lognormal error of about 35 %, fixed per book and injury.
+    private func bookLoss(_ listed: [SimulatedInjury], book: Int) -> Double {
+        listed.reduce(0) { sum, injury in
+            var random = SeededStream(seed: seed, 9, book, Int(injury.id) ?? 0)
+            return sum + injury.loss * exp(0.35 * random.normal() - 0.06)
+        }
+    }
+
+    /// How strongly the book at `book` believes in the division effect (1 is the truth): 1 ± 0.4, never
+    /// below 0.
+    private func divisionalBelief(book: Int) -> Double {
+        var random = SeededStream(seed: seed, 10, book)
+        return max(0, 1 + 0.4 * random.normal())
     }
 
     /// The weather at (`latitude`, `longitude`) in the hour starting at `hour`.
@@ -127,7 +162,9 @@ public final class SandboxWorld: Sendable {
         return built
     }
 
-    /// Which teams meet on `day`: a seeded shuffle pairs the first teams off; the rest rest.
+    /// Which teams meet on `day`: a seeded shuffle orders the teams; each in turn meets a division rival
+    /// with the sport's rivalry chance (the first unpaired one in the order), otherwise the next unpaired
+    /// team. The first pairs play; the rest rest.
     private func pairings(_ sport: SandboxSport, day: Int) -> [(home: Int, away: Int, minutes: Int)] {
         guard let league = simulatedLeagues[sport] else { return [] }
         var random = SeededStream(seed: seed, sport.index, day, 0)
@@ -135,16 +172,30 @@ public final class SandboxWorld: Sendable {
         order.shuffle(using: &random)
         let count: Int
         let startTimes: [Int]
+        // Rivals meet about as often as in the real leagues: 4 times a season per NBA pair against about 2.6
+        // for the others, 13 per MLB pair against about 4.4 (a ratio of 1.5 and 3).
+        let rivalryChance: Double
         switch sport {
         case .nba:
             count = 5 + Int(random.uniform() * 6)
             startTimes = [19 * 60, 19 * 60 + 30, 20 * 60, 22 * 60]
+            rivalryChance = 0.06
         case .mlb:
             count = 11 + Int(random.uniform() * 4)
             startTimes = [13 * 60 + 5, 16 * 60 + 10, 18 * 60 + 40, 19 * 60 + 5, 19 * 60 + 10, 20 * 60 + 10, 21 * 60 + 40, 22 * 60 + 10]
+            rivalryChance = 0.23
         }
-        return (0..<count).map { slot in
-            (order[2 * slot], order[2 * slot + 1], startTimes[Int(random.uniform() * Double(startTimes.count))])
+        var rivalry = SeededStream(seed: seed, sport.index, day, 3)
+        var unpaired = order[...]
+        var pairs: [(Int, Int)] = []
+        while pairs.count < count, let first = unpaired.popFirst() {
+            let wantsRival = rivalry.uniform() < rivalryChance
+            let partner = (wantsRival ? unpaired.firstIndex { league.areDivisionRivals(first, $0) } : nil) ?? unpaired.startIndex
+            guard partner < unpaired.endIndex else { break }
+            pairs.append((first, unpaired.remove(at: partner)))
+        }
+        return pairs.map { home, away in
+            (home, away, startTimes[Int(random.uniform() * Double(startTimes.count))])
         }
     }
 
@@ -158,21 +209,28 @@ public final class SandboxWorld: Sendable {
             let startsAt = calendar.date(day: day, minutes: pairing.minutes)
             let restDays = (rest(pairing.home), rest(pairing.away))
             let gap = strength(sport, pairing.home, day) - strength(sport, pairing.away, day)
-            let parameters: GameParameters
+            let isDivisional = league.areDivisionRivals(pairing.home, pairing.away)
+            let conditions: GameConditions
             switch sport {
             case .nba:
                 // Home court is worth 2.4 points; the second night of a back-to-back costs 1.8.
                 let restEffect = (restDays.0 == 1 ? -1.8 : 0) - (restDays.1 == 1 ? -1.8 : 0)
-                parameters = GameParameters(
-                    first: gap + 2.4 + restEffect, second: 226 + pace(sport, pairing.home) + pace(sport, pairing.away))
+                conditions = GameConditions(
+                    sport: sport, strengthGap: gap, homeEdge: 2.4 + restEffect, isDivisional: isDivisional,
+                    scoring: 226 + pace(sport, pairing.home) + pace(sport, pairing.away))
             case .mlb:
-                // Heat carries the ball: about 0.7 % more runs per °F above 70 in an open park.
+                // Heat carries the ball: about 0.7 % more runs per °F above 70 in an open park. Home field is
+                // worth 0.24 runs.
                 let weather = self.weather(latitude: home.venue.latitude, longitude: home.venue.longitude, hour: startsAt)
                 let fahrenheit = weather.temperatureC * 9 / 5 + 32
                 let carry = home.venue.isIndoor ? 1 : 1 + 0.007 * (fahrenheit - 70)
-                parameters = GameParameters(
-                    first: max(1.5, 4.45 + gap / 2 + 0.12) * carry, second: max(1.5, 4.45 - gap / 2 - 0.12) * carry)
+                conditions = GameConditions(sport: sport, strengthGap: gap, homeEdge: 0.24, isDivisional: isDivisional, scoring: carry)
             }
+            // The players listed at the start are the ones who miss the game, whenever the game is asked about.
+            let losses = (
+                home: injuryLoss(sport, team: pairing.home, at: startsAt), away: injuryLoss(sport, team: pairing.away, at: startsAt)
+            )
+            let parameters = conditions.parameters(losses: losses)
             var random = SeededStream(seed: seed, sport.index, day, slot, 1)
             let score = model.finalScore(parameters, random: &random)
             let espnNumber = 400_000_000 + sport.index * 10_000_000 + (day % 200_000) * 40 + slot
@@ -180,8 +238,9 @@ public final class SandboxWorld: Sendable {
             let oddsID = String(format: "%016llx%016llx", idStream.next(), idStream.next())
             return SimulatedGame(
                 sport: sport, day: day, home: home, away: league.teams[pairing.away], startsAt: startsAt,
-                espnID: String(espnNumber), oddsAPIID: oddsID, parameters: parameters, finalScore: score,
-                duration: sport == .nba ? 2.5 * 3600 : 3 * 3600, rest: restDays)
+                espnID: String(espnNumber), oddsAPIID: oddsID, teamIndices: (pairing.home, pairing.away), conditions: conditions,
+                injuryLoss: losses, parameters: parameters, finalScore: score, duration: sport == .nba ? 2.5 * 3600 : 3 * 3600,
+                rest: restDays)
         }
     }
 

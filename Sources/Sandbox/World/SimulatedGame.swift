@@ -16,7 +16,15 @@ public struct SimulatedGame: Sendable, Equatable {
     public let espnID: String
     /// The Odds API's event id (32 hex digits).
     public let oddsAPIID: String
-    /// The true parameters of the outcome model.
+    /// Indices of the home and away team in the league.
+    let teamIndices: (home: Int, away: Int)
+    /// What sets the parameters besides injuries.
+    let conditions: GameConditions
+    /// True when the teams play in the same division.
+    public var isDivisional: Bool { conditions.isDivisional }
+    /// What the players listed injured at the start cost each team, points (NBA) or runs (MLB) of margin.
+    public let injuryLoss: (home: Double, away: Double)
+    /// The true parameters of the outcome model: `conditions` with the injuries listed at the start.
     let parameters: GameParameters
     /// The final score, revealed once the game is over.
     let finalScore: (home: Int, away: Int)
