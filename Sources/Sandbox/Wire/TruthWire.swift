@@ -16,6 +16,8 @@ enum TruthWire {
         let over_probability: Double
         let home_rest_days: Int
         let away_rest_days: Int
+        let home_travel_km: Double
+        let away_travel_km: Double
         let divisional: Bool
         let home_injury_loss: Double
         let away_injury_loss: Double

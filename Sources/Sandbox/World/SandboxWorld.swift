@@ -202,12 +202,25 @@ public final class SandboxWorld: Sendable {
     private func buildGames(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
         guard let league = simulatedLeagues[sport] else { return [] }
         let model = OutcomeModel(sport: sport)
-        let earlier = (1...3).map { back in Set(pairings(sport, day: day - back).flatMap { [$0.home, $0.away] }) }
-        func rest(_ team: Int) -> Int { (earlier.firstIndex { $0.contains(team) } ?? 3) + 1 }
+        let earlier = (1...3).map { back in pairings(sport, day: day - back) }
+        /// How many days back the team last played (within three), and that game's home team.
+        func lastGame(_ team: Int) -> (daysBack: Int, host: Int)? {
+            for (index, pairings) in earlier.enumerated() {
+                if let game = pairings.first(where: { $0.home == team || $0.away == team }) { return (index + 1, game.home) }
+            }
+            return nil
+        }
+        func rest(_ team: Int) -> Int { lastGame(team)?.daysBack ?? 4 }
+        func travel(_ team: Int, to venue: SandboxVenue) -> Double {
+            league.teams[lastGame(team)?.host ?? team].venue.kilometres(to: venue)
+        }
         return pairings(sport, day: day).enumerated().map { slot, pairing in
             let home = league.teams[pairing.home]
             let startsAt = calendar.date(day: day, minutes: pairing.minutes)
             let restDays = (rest(pairing.home), rest(pairing.away))
+            let travelled = (home: travel(pairing.home, to: home.venue), away: travel(pairing.away, to: home.venue))
+            // Each 1,000 km more than the other side travelled costs 0.4 points (NBA) or 0.03 runs (MLB) of margin.
+            let travelEffect = (sport == .nba ? 0.4 : 0.03) * (travelled.away - travelled.home) / 1_000
             let gap = strength(sport, pairing.home, day) - strength(sport, pairing.away, day)
             let isDivisional = league.areDivisionRivals(pairing.home, pairing.away)
             let conditions: GameConditions
@@ -216,7 +229,7 @@ public final class SandboxWorld: Sendable {
                 // Home court is worth 2.4 points; the second night of a back-to-back costs 1.8.
                 let restEffect = (restDays.0 == 1 ? -1.8 : 0) - (restDays.1 == 1 ? -1.8 : 0)
                 conditions = GameConditions(
-                    sport: sport, strengthGap: gap, homeEdge: 2.4 + restEffect, isDivisional: isDivisional,
+                    sport: sport, strengthGap: gap, homeEdge: 2.4 + restEffect + travelEffect, isDivisional: isDivisional,
                     scoring: 226 + pace(sport, pairing.home) + pace(sport, pairing.away))
             case .mlb:
                 // Heat carries the ball: about 0.7 % more runs per °F above 70 in an open park. Home field is
@@ -224,7 +237,8 @@ public final class SandboxWorld: Sendable {
                 let weather = self.weather(latitude: home.venue.latitude, longitude: home.venue.longitude, hour: startsAt)
                 let fahrenheit = weather.temperatureC * 9 / 5 + 32
                 let carry = home.venue.isIndoor ? 1 : 1 + 0.007 * (fahrenheit - 70)
-                conditions = GameConditions(sport: sport, strengthGap: gap, homeEdge: 0.24, isDivisional: isDivisional, scoring: carry)
+                conditions = GameConditions(
+                    sport: sport, strengthGap: gap, homeEdge: 0.24 + travelEffect, isDivisional: isDivisional, scoring: carry)
             }
             // The players listed at the start are the ones who miss the game, whenever the game is asked about.
             let losses = (
@@ -240,7 +254,7 @@ public final class SandboxWorld: Sendable {
                 sport: sport, day: day, home: home, away: league.teams[pairing.away], startsAt: startsAt,
                 espnID: String(espnNumber), oddsAPIID: oddsID, teamIndices: (pairing.home, pairing.away), conditions: conditions,
                 injuryLoss: losses, parameters: parameters, finalScore: score, duration: sport == .nba ? 2.5 * 3600 : 3 * 3600,
-                rest: restDays)
+                rest: restDays, travel: travelled)
         }
     }
 

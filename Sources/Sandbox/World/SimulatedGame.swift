@@ -32,6 +32,9 @@ public struct SimulatedGame: Sendable, Equatable {
     let duration: TimeInterval
     /// Days since each team last played (capped at 4), before this game.
     public let rest: (home: Int, away: Int)
+    /// How far each team came for this game, kilometres: from the venue of its game in the last three days,
+    /// or from its own arena after three days off.
+    public let travel: (home: Double, away: Double)
 
     /// When the game ends.
     public var endsAt: Date { startsAt.addingTimeInterval(duration) }
