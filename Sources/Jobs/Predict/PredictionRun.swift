@@ -10,6 +10,8 @@ public struct PredictionRun: Codable, Sendable, Equatable {
     public var alreadyPredicted = 0
     /// Games without fresh features or without a price.
     public var unpredictable = 0
+    /// Games skipped because their features were not complete enough (the seed's > 98 % gate).
+    public var incompleteFeatures = 0
     /// Models rolled back after this run.
     public var rolledBack: [Int] = []
 }

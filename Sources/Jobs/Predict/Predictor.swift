@@ -12,17 +12,20 @@ public struct Predictor: Sendable {
     let stakes: StakePolicy
     let tiers: TierPolicy
     let monitor: ModelMonitor
+    let featureCompleteness: Double
     let now: @Sendable () -> Date
 
-    /// A predictor over `store` on the clock `now`.
+    /// A predictor over `store` on the clock `now`; a game whose features are not more than
+    /// `featureCompleteness` complete is not predicted.
     public init(
         store: Store, stakes: StakePolicy = .standard, tiers: TierPolicy = .standard, monitor: ModelMonitor? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        featureCompleteness: Double = QualityThresholds().featureCompleteness, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.stakes = stakes
         self.tiers = tiers
         self.monitor = monitor ?? ModelMonitor(store: store)
+        self.featureCompleteness = featureCompleteness
         self.now = now
     }
 
@@ -56,6 +59,11 @@ public struct Predictor: Sendable {
                     at.timeIntervalSince(set.asOf) <= Self.featureFreshness
                 else {
                     run.unpredictable += 1
+                    continue
+                }
+                // The seed's gate, per game: one game's thin features hold back that game, not the sport.
+                guard set.completeness > featureCompleteness else {
+                    run.incompleteFeatures += 1
                     continue
                 }
                 // A spread or total without a consensus line has nothing to be graded against: not the model's fault.
@@ -97,7 +105,10 @@ public struct Predictor: Sendable {
         if championCount == 0 { run.skipped = "no champion model yet" }
         logger.info(
             "predictions made",
-            metadata: ["sport": "\(sport)", "stored": "\(run.predictions)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)"])
+            metadata: [
+                "sport": "\(sport)", "stored": "\(run.predictions)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)",
+                "incomplete_features": "\(run.incompleteFeatures)",
+            ])
         return run
     }
 

@@ -8,8 +8,9 @@ import Store
 /// - `odds_freshness`: newest odds younger than 2 minutes while games are upcoming, else alert.
 /// - `score_consistency`: final scores from ESPN (`games`) equal The Odds API's latest `/scores`, else
 ///   alert and manual review.
-/// - `feature_completeness`: every upcoming game's latest feature set > 98 % populated, else block
-///   predictions (only when feature sets exist).
+/// - `feature_completeness`: every upcoming game's latest feature set > 98 % populated (only when feature
+///   sets exist). `predict` skips each game below it itself, so some games below only alert; every game
+///   below (the featurizer or a source is broken) blocks the sport's predictions.
 public struct QualityChecker: Sendable {
     private let store: Store
     private let teamNames: TeamNameNormalizer
@@ -146,7 +147,8 @@ public struct QualityChecker: Sendable {
         let below = sets.filter { $0.1 <= threshold }.map { JSONValue.number(Double($0.0)) }
         return DataQualityCheck(
             checkName: "feature_completeness", sport: sport, status: below.isEmpty ? .pass : .fail,
-            action: below.isEmpty ? .none : .blockPredictions, observedValue: lowest, threshold: threshold,
+            action: below.isEmpty ? .none : below.count == sets.count ? .blockPredictions : .alert, observedValue: lowest,
+            threshold: threshold,
             details: ["games": .number(Double(sets.count)), "games_below": .array(Array(below.prefix(50)))], checkedAt: from)
     }
 }
