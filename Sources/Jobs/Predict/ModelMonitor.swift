@@ -22,8 +22,8 @@ public struct ModelMonitor: Sendable {
     }
 
     /// Rolls `champion` back if a trigger fires; returns its id when it did.
-    public func check(champion: RegisteredModel, attempts: Int, failures: Int, logger: Logger) async throws -> Int? {
-        guard let id = champion.id else { return nil }
+    public func check(champion: ModelSummary, attempts: Int, failures: Int, logger: Logger) async throws -> Int? {
+        let id = champion.id
         var reason: String?
         var details: [String: Double] = [:]
         if attempts >= minimumAttempts, Double(failures) / Double(attempts) > errorRate {

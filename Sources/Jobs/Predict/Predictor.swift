@@ -14,6 +14,7 @@ public struct Predictor: Sendable {
     let monitor: ModelMonitor
     let featureCompleteness: Double
     let now: @Sendable () -> Date
+    private let archives = ChampionArchives()
 
     /// A predictor over `store` on the clock `now`; a game whose features are not more than
     /// `featureCompleteness` complete is not predicted.
@@ -42,11 +43,12 @@ public struct Predictor: Sendable {
             .filter { $0.status == .scheduled }
         var championCount = 0
         for betType in ModelMarkets.betTypes {
-            guard let champion = try await store.models.champion(sport: sport, betType: betType), let modelID = champion.id else {
-                continue
-            }
+            guard let champion = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
+                .models.first,
+                let archive = try await archives.archive(of: champion, in: store)
+            else { continue }
+            let modelID = champion.id
             championCount += 1
-            let archive = try ModelArchive.decode(Array(champion.artifact))
             var attempts = 0
             var failures = 0
             for game in games {
