@@ -3,8 +3,13 @@ import Logging
 import Store
 
 /// The seed's rollback triggers (ML guide 2.7), checked after each prediction run: a champion whose settled
-/// accuracy has dropped more than 5 points below its evaluation baseline, or whose predictions fail more than
-/// 1 % of the time, is retired and the previous champion reinstated; both are logged in `model_events`.
+/// accuracy has dropped more than 5 points below its evaluation baseline, whose predictions fail more than
+/// 1 % of the time, or whose prediction latency has more than doubled, is retired and the previous champion
+/// reinstated; both are logged in `model_events`.
+///
+/// Latency is each prediction's thread CPU time, so a training job sharing the worker's cores does not read
+/// as a slower model. A champion's baseline is the median of its first run with enough predictions, kept in
+/// its metrics as `latency_baseline_us`.
 public struct ModelMonitor: Sendable {
     /// Settled picks needed before accuracy can trigger a rollback (fewer is noise).
     public var minimumSettled = 50
@@ -13,6 +18,13 @@ public struct ModelMonitor: Sendable {
     /// The failure rate that triggers a rollback, over at least `minimumAttempts` attempts in one run.
     public var errorRate = 0.01
     public var minimumAttempts = 20
+    /// The factor over the latency baseline that triggers a rollback.
+    public var latencyIncrease = 2.0
+    /// Timed predictions a run needs before its median latency counts (as a baseline or against it).
+    public var minimumLatencySamples = 5
+
+    /// The metric holding a champion's latency baseline, microseconds per prediction.
+    public static let latencyBaselineKey = "latency_baseline_us"
 
     let store: Store
 
@@ -22,13 +34,18 @@ public struct ModelMonitor: Sendable {
     }
 
     /// Rolls `champion` back if a trigger fires; returns its id when it did.
-    public func check(champion: ModelSummary, attempts: Int, failures: Int, logger: Logger) async throws -> Int? {
+    public func check(champion: ModelSummary, health: ChampionRunHealth, logger: Logger) async throws -> Int? {
         let id = champion.id
         var reason: String?
         var details: [String: Double] = [:]
+        let (attempts, failures) = (health.attempts, health.failures)
+        let latency = health.latencyMicroseconds.count >= minimumLatencySamples ? health.medianLatency : nil
         if attempts >= minimumAttempts, Double(failures) / Double(attempts) > errorRate {
             reason = "error rate \(failures)/\(attempts) predictions is above \(errorRate * 100)%"
             details = ["attempts": Double(attempts), "failures": Double(failures)]
+        } else if let latency, let baseline = champion.metrics[Self.latencyBaselineKey], latency > latencyIncrease * baseline {
+            reason = String(format: "median prediction latency %.1f µs is more than %.0f× the baseline %.1f µs", latency, latencyIncrease, baseline)
+            details = ["latency_us": latency, "baseline_us": baseline, "predictions": Double(health.latencyMicroseconds.count)]
         } else if let baseline = champion.metrics["accuracy"] {
             let settled = try await store.predictions.pickAccuracy(modelID: id, since: champion.promotedAt ?? .distantPast)
             if settled.count >= minimumSettled, settled.accuracy < baseline - accuracyDrop {
@@ -37,7 +54,12 @@ public struct ModelMonitor: Sendable {
                 details = ["accuracy": settled.accuracy, "settled": Double(settled.count), "baseline": baseline]
             }
         }
-        guard let reason else { return nil }
+        guard let reason else {
+            if let latency, champion.metrics[Self.latencyBaselineKey] == nil {
+                try await store.models.recordMetric(id: id, name: Self.latencyBaselineKey, value: latency)
+            }
+            return nil
+        }
         let previous = try await store.models.previousChampion(sport: champion.sport, betType: champion.betType, before: id)
         try await store.models.retire(id: id)
         try await store.modelReports.log(ModelEvent(modelID: id, kind: .rolledBack, reason: reason, details: details))

@@ -51,6 +51,7 @@ public struct Predictor: Sendable {
             championCount += 1
             var attempts = 0
             var failures = 0
+            var latencies: [Double] = []
             for game in games {
                 guard let gameID = game.id else { continue }
                 if try await store.predictions.exists(gameID: gameID, modelID: modelID, betType: betType) {
@@ -76,7 +77,9 @@ public struct Predictor: Sendable {
                 }
                 attempts += 1
                 let row = TrainingData.dataset([set.features], names: archive.featureNames)
-                guard let probability = archive.model.predict(row).first, probability.isFinite, probability >= 0, probability <= 1 else {
+                let timed = ThreadCPUClock.measure { archive.model.predict(row).first }
+                if let microseconds = timed.microseconds { latencies.append(microseconds) }
+                guard let probability = timed.value, probability.isFinite, probability >= 0, probability <= 1 else {
                     failures += 1
                     logger.error("model gave no usable probability", metadata: ["model_id": "\(modelID)", "game_id": "\(gameID)"])
                     continue
@@ -100,7 +103,8 @@ public struct Predictor: Sendable {
                 if stored == 0 { run.unpredictable += 1 }
                 run.predictions += stored
             }
-            if let rolledBack = try await monitor.check(champion: champion, attempts: attempts, failures: failures, logger: logger) {
+            let health = ChampionRunHealth(attempts: attempts, failures: failures, latencyMicroseconds: latencies)
+            if let rolledBack = try await monitor.check(champion: champion, health: health, logger: logger) {
                 run.rolledBack.append(rolledBack)
             }
         }

@@ -5,8 +5,8 @@ import Testing
 @testable import Jobs
 
 /// The seed's rollback triggers on a real PostgreSQL: a champion whose settled picks fall more than five
-/// points below its baseline, or whose predictions fail more than 1 % of a run, is retired, the previous
-/// champion is reinstated, and both are logged.
+/// points below its baseline, whose predictions fail more than 1 % of a run, or whose latency more than
+/// doubles, is retired, the previous champion is reinstated, and both are logged.
 @Suite struct ModelMonitorTests {
     static let start = Date(timeIntervalSince1970: 1_772_323_200)
 
@@ -49,13 +49,13 @@ import Testing
         // 50 picks at 0.56: within five points of 0.60, nothing happens.
         try await Self.settledPicks(store, modelID: current, count: 50, wins: 28)
         let summary = try #require(try await store.models.summary(id: current))
-        #expect(try await monitor.check(champion: summary, attempts: 10, failures: 0, logger: CollectTestSupport.logger) == nil)
+        #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 10, failures: 0), logger: CollectTestSupport.logger) == nil)
         #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == current)
 
         // Sixty picks, 28 won: 0.467, more than five points below.
         _ = try await store.query("DELETE FROM predictions")
         try await Self.settledPicks(store, modelID: current, count: 60, wins: 28)
-        #expect(try await monitor.check(champion: summary, attempts: 10, failures: 0, logger: CollectTestSupport.logger) == current)
+        #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 10, failures: 0), logger: CollectTestSupport.logger) == current)
         #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
         #expect(try await store.models.find(id: current)?.status == .retired)
         let rolledBack = try await store.modelReports.events(modelID: current)
@@ -70,12 +70,38 @@ import Testing
         let monitor = ModelMonitor(store: store)
         let summary = try #require(try await store.models.summary(id: current))
         // 1 failure in 100 attempts is the limit, not above it; fewer than 20 attempts say nothing.
-        #expect(try await monitor.check(champion: summary, attempts: 100, failures: 1, logger: CollectTestSupport.logger) == nil)
-        #expect(try await monitor.check(champion: summary, attempts: 10, failures: 5, logger: CollectTestSupport.logger) == nil)
-        #expect(try await monitor.check(champion: summary, attempts: 100, failures: 2, logger: CollectTestSupport.logger) == current)
+        #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 100, failures: 1), logger: CollectTestSupport.logger) == nil)
+        #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 10, failures: 5), logger: CollectTestSupport.logger) == nil)
+        #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 100, failures: 2), logger: CollectTestSupport.logger) == current)
         #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
         let events = try await store.modelReports.events(modelID: current)
         #expect(events.contains { $0.kind == .rolledBack && $0.details["failures"] == 2 && $0.reason.hasPrefix("error rate") })
+        await store.shutdown()
+    }
+
+    @Test func latencyMoreThanDoubledRollsBackAgainstTheFirstRunsBaseline() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let (previous, current) = try await Self.champions(store)
+        let monitor = ModelMonitor(store: store)
+        var summary = try #require(try await store.models.summary(id: current))
+        // Too few timings say nothing and set no baseline.
+        #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 3, failures: 0, latencyMicroseconds: [9, 9, 9]), logger: CollectTestSupport.logger) == nil)
+        #expect(try await store.models.summary(id: current)?.metrics[ModelMonitor.latencyBaselineKey] == nil)
+        // The first run with enough timings sets the baseline: its median, 40 µs.
+        let first = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: [38, 40, 41, 39, 400])
+        #expect(first.medianLatency == 40)
+        #expect(try await monitor.check(champion: summary, health: first, logger: CollectTestSupport.logger) == nil)
+        summary = try #require(try await store.models.summary(id: current))
+        #expect(summary.metrics[ModelMonitor.latencyBaselineKey] == 40)
+        // Twice as slow is the limit; a later run's own median never moves the baseline.
+        let double = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: Array(repeating: 80, count: 5))
+        #expect(try await monitor.check(champion: summary, health: double, logger: CollectTestSupport.logger) == nil)
+        #expect(try await store.models.summary(id: current)?.metrics[ModelMonitor.latencyBaselineKey] == 40)
+        let slower = ChampionRunHealth(attempts: 6, failures: 0, latencyMicroseconds: [85, 90, 95, 100, 30, 200])
+        #expect(try await monitor.check(champion: summary, health: slower, logger: CollectTestSupport.logger) == current)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
+        let events = try await store.modelReports.events(modelID: current)
+        #expect(events.contains { $0.kind == .rolledBack && $0.details["latency_us"] == 92.5 && $0.details["baseline_us"] == 40 })
         await store.shutdown()
     }
 }

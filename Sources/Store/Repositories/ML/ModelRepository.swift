@@ -59,6 +59,18 @@ public struct ModelRepository: Sendable {
         return (current ?? 0) + 1
     }
 
+    /// Adds metric `name` to a model's metrics unless it has one by that name; returns false if it had (or no
+    /// such model exists).
+    @discardableResult
+    public func recordMetric(id: Int, name: String, value: Double) async throws -> Bool {
+        try await database.query(
+            """
+            UPDATE models SET metrics = metrics || jsonb_build_object(\(name)::text, \(value)::float8)
+            WHERE id = \(id) AND NOT metrics ? \(name)
+            """
+        ).affectedRows == 1
+    }
+
     /// The model that was champion of a sport and bet type most recently before `id` (for a rollback), if any.
     public func previousChampion(sport: String, betType: BetType, before id: Int) async throws -> RegisteredModel? {
         try await database.query(
