@@ -1,4 +1,5 @@
 import HTTPTypes
+import Store
 
 /// An error answered to the client as `{"error": {"code", "message", "details"}}`.
 ///

@@ -1,3 +1,5 @@
+import Store
+
 /// The seed's error envelope: `{"error": {"code", "message", "details"}}`.
 struct ErrorBody: Encodable {
     struct Content: Encodable {

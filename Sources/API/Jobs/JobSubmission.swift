@@ -1,5 +1,6 @@
 import Foundation
 import Queue
+import Store
 
 /// The body of `POST /api/v1/jobs`.
 struct JobSubmission: Decodable, Sendable {

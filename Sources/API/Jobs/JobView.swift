@@ -1,5 +1,6 @@
 import Foundation
 import Queue
+import Store
 
 /// A job as the API shows it.
 struct JobView: Encodable, Sendable {

@@ -1,3 +1,5 @@
+import Store
+
 /// The OpenAPI 3.1 document of the API, served at `/api/v1/openapi.json`.
 ///
 /// Written by hand next to the routes; a test compares its operations with the routes the

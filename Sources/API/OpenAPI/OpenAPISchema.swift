@@ -1,3 +1,5 @@
+import Store
+
 /// Small builders for OpenAPI 3.1 (JSON Schema 2020-12) fragments.
 enum OpenAPISchema {
     static func object(_ properties: [String: JSONValue], required: [String] = []) -> JSONValue {

@@ -252,9 +252,9 @@ public struct ModelCalibrator: Sendable {
     private static func leaderboard(_ record: RegisteredModel) -> [EvaluationReport.LeaderboardRow] {
         guard case .array(let entries) = record.hyperparameters["leaderboard"] else { return [] }
         return entries.compactMap { entry in
-            guard case .object(let fields) = entry, case .string(let name) = fields["name"], case .number(let auc) = fields["auc"],
-                case .number(let logLoss) = fields["log_loss"], case .number(let brier) = fields["brier"],
-                case .number(let seconds) = fields["fit_seconds"]
+            guard case .object(let fields) = entry, case .string(let name) = fields["name"], let auc = fields["auc"]?.numberValue,
+                let logLoss = fields["log_loss"]?.numberValue, let brier = fields["brier"]?.numberValue,
+                let seconds = fields["fit_seconds"]?.numberValue
             else { return nil }
             return .init(name: name, auc: auc, logLoss: logLoss, brier: brier, fitSeconds: seconds)
         }

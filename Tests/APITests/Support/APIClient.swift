@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Store
 
 /// Real HTTP calls to the served API, answering status, headers and the JSON body.
 struct APIClient: Sendable {
