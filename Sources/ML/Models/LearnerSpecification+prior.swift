@@ -13,8 +13,10 @@ extension LearnerSpecification {
     /// offset as their base margin; the GBM stops adding trees once the held-out log loss stops improving (possibly
     /// at none), the GLM searches its penalty as it was configured to. On the held-out rows the
     /// ``PriorAnchoredModel`` weight with the lowest log loss is chosen, from 0 (the prior alone) to 1 (the learner
-    /// alone), so the held-out log loss is never above the prior's. The learner is then refitted on every row (the
-    /// GBM with the number of trees early stopping chose) unless the weight is 0.
+    /// alone), and kept only if it beats the prior by more than two standard errors of the per-row differences
+    /// (otherwise the weight is 0), so the held-out log loss is never above the prior's and noise rarely passes for
+    /// signal. The learner is then refitted on every row (the GBM with the number of trees early stopping chose)
+    /// unless the weight is 0.
     public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior?) -> TrainedModel {
         precondition(labels.count == data.rowCount, "one label per row")
         guard let prior else { return fit(data, labels: labels) }
@@ -40,6 +42,15 @@ extension LearnerSpecification {
             let loss = BinaryMetrics.logLoss(
                 labels: heldLabels, probabilities: PriorAnchoredModel.blend(learner: learned, offsets: offsets, weight: weight))
             if loss < best.loss { best = (weight, loss) }
+        }
+        // The best of 21 weights (and of the GBM's rounds) on a few hundred rows beats the prior by luck more often
+        // than not when the learner has nothing to add: keep the learner only if it wins clearly.
+        if best.weight > 0,
+            !CalibrationSelection.clearlyBetter(
+                PriorAnchoredModel.blend(learner: learned, offsets: offsets, weight: best.weight), than: offsets.map(MarketPrior.sigmoid),
+                labels: heldLabels)
+        {
+            best = (0, priorLoss)
         }
         let final = best.weight > 0 ? refitted(after: first).fitOnPrior(data, labels: labels, prior: prior) : first
         return .priorAnchored(
