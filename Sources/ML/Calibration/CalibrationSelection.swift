@@ -61,8 +61,9 @@ public enum CalibrationSelection {
         return Choice(method: method, calibrator: calibrator, logLoss: losses)
     }
 
-    /// Whether `candidate`'s mean log loss is below `baseline`'s by more than two standard errors of the per-row differences.
-    static func clearlyBetter(_ candidate: [Double], than baseline: [Double], labels: [Double]) -> Bool {
+    /// Whether `candidate`'s mean log loss is below `baseline`'s by more than `standardErrors` standard errors of the
+    /// per-row differences.
+    static func clearlyBetter(_ candidate: [Double], than baseline: [Double], labels: [Double], standardErrors: Double = 2) -> Bool {
         func loss(_ p: Double, _ y: Double) -> Double {
             let q = min(max(p, 1e-15), 1 - 1e-15)
             return y > 0.5 ? -log(q) : -log(1 - q)
@@ -72,6 +73,6 @@ public enum CalibrationSelection {
         guard n > 1 else { return false }
         let mean = differences.reduce(0, +) / n
         let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return mean < -2 * (variance / n).squareRoot()
+        return mean < -standardErrors * (variance / n).squareRoot()
     }
 }
