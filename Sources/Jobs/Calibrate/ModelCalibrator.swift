@@ -295,14 +295,16 @@ public struct ModelCalibrator: Sendable {
         return "no gradient-boosting model to explain"
     }
 
-    /// The first gradient-boosting model inside `model`, depth first.
+    /// The first gradient-boosting model inside `model`, depth first, that reads the raw features and counts (an
+    /// anchored model at weight 0 does not).
     private static func firstGradientBoosting(_ model: TrainedModel) -> GradientBoostingModel? {
         switch model {
         case .gradientBoosting(let gbm): return gbm
         case .generalizedLinear, .randomForest: return nil
         case .bagged(let bagged): return bagged.members.lazy.compactMap(firstGradientBoosting).first
         case .stackedEnsemble(let stacked): return stacked.baseModels.lazy.compactMap(firstGradientBoosting).first
-        case .multiLayerStack(let stack): return stack.layers.lazy.flatMap { $0 }.compactMap { firstGradientBoosting(.bagged($0)) }.first
+        // Later layers also read the previous layer's predictions: columns the evaluation rows do not have.
+        case .multiLayerStack(let stack): return stack.layers.first?.lazy.compactMap { firstGradientBoosting(.bagged($0)) }.first
         case .weightedEnsemble(let ensemble): return ensemble.members.lazy.compactMap(firstGradientBoosting).first
         case .calibrated(let calibrated): return firstGradientBoosting(calibrated.base)
         case .priorAnchored(let anchored): return anchored.weight > 0 ? firstGradientBoosting(anchored.learner) : nil

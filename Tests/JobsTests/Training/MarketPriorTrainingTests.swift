@@ -59,4 +59,20 @@ import Testing
             #expect(archive.model.predict(row).first == expected[index])
         }
     }
+
+    @Test func calibratingAStackWhoseFirstLayerKeptOnlyTheMarketExplainsRawFeaturesOnly() throws {
+        // Nothing to learn, so the first layer's GBMs are anchored at weight 0; the second layer's GBMs read the
+        // first layer's predictions too, columns the evaluation rows lack, and must not be the ones explained.
+        let data = Self.moneyline(rows: 700, seed: 9)
+        var settings = TrainingSettings()
+        settings.maxModels = 2
+        settings.folds = 3
+        settings.preset = .highQuality
+        let prior = ModelMarkets.prior(.moneyline)
+        let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: prior)
+        let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: prior)
+        let blended = ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: prior, seed: 0)
+        #expect(Set(blended.shap.map(\.feature)).isSubset(of: Set(data.names)))
+        #expect(blended.evaluation.logLoss.isFinite)
+    }
 }
