@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ML
 
 /// Learners fitted on top of a market prior fall back to it when the features hold nothing more, and improve on
@@ -34,7 +35,11 @@ import Testing
         // The market is the truth: the intercept on top of it is about zero, and trees on noise do not survive.
         #expect(abs(model.initialMargin) < 0.1)
         #expect(model.trees.count < 10)
-        let empty = GradientBoosting(configuration: { var c = config; c.treeCount = 0; return c }()).fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let empty = GradientBoosting(
+            configuration: {
+                var c = config; c.treeCount = 0; return c
+            }()
+        ).fit(p.train, labels: p.trainLabels, prior: p.prior)
         let offsets = p.prior.offsets(p.test)
         for (probability, offset) in zip(empty.predict(p.test), offsets).prefix(50) {
             #expect(abs(probability - MarketPrior.sigmoid(offset + empty.initialMargin)) < 1e-12)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ML
 
 /// A generated betting problem: a market probability column (`market`) that is the truth, or the truth without one
@@ -13,7 +14,9 @@ struct MarketProblem {
     let prior = MarketPrior(probabilityColumns: ["market"])
 
     /// `rows` training and `2 · rows` test rows; `missingMarket` of the rows have no market probability.
-    init(rows: Int = 2_000, noiseFeatures: Int = 8, signal: Double = 0, missingMarket: Double = 0, coinFlips: Bool = false, seed: UInt64 = 7) {
+    init(
+        rows: Int = 2_000, noiseFeatures: Int = 8, signal: Double = 0, missingMarket: Double = 0, coinFlips: Bool = false, seed: UInt64 = 7
+    ) {
         var random = SplitMix64(seed: seed)
         func normal() -> Double {
             let u = max(random.nextUnit(), 1e-12)

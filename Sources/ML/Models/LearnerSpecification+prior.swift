@@ -61,11 +61,14 @@ extension LearnerSpecification {
         }
         let final = best.weight > 0 ? refitted(after: first).fitOnPrior(data, labels: labels, prior: prior) : first
         return .priorAnchored(
-            PriorAnchoredModel(prior: prior, learner: final, weight: best.weight, priorHoldoutLogLoss: priorLoss, holdoutLogLoss: best.loss))
+            PriorAnchoredModel(prior: prior, learner: final, weight: best.weight, priorHoldoutLogLoss: priorLoss, holdoutLogLoss: best.loss)
+        )
     }
 
     /// The learner fitted with the prior as its offset where it takes one (GBM, GLM); a forest is fitted as it is.
-    func fitOnPrior(_ data: Dataset, labels: [Double], prior: MarketPrior, validation: (data: Dataset, labels: [Double])? = nil) -> TrainedModel {
+    func fitOnPrior(_ data: Dataset, labels: [Double], prior: MarketPrior, validation: (data: Dataset, labels: [Double])? = nil)
+        -> TrainedModel
+    {
         switch self {
         case .gradientBoosting(let config):
             .gradientBoosting(GradientBoosting(configuration: config).fit(data, labels: labels, prior: prior, validation: validation))

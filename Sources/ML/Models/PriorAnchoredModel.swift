@@ -19,7 +19,9 @@ public struct PriorAnchoredModel: Sendable, Equatable, Codable {
     public let holdoutLogLoss: Double?
 
     /// A learner anchored to `prior` with `weight`.
-    public init(prior: MarketPrior, learner: TrainedModel, weight: Double, priorHoldoutLogLoss: Double? = nil, holdoutLogLoss: Double? = nil) {
+    public init(
+        prior: MarketPrior, learner: TrainedModel, weight: Double, priorHoldoutLogLoss: Double? = nil, holdoutLogLoss: Double? = nil
+    ) {
         precondition(weight >= 0 && weight <= 1, "the weight is between 0 and 1")
         self.prior = prior
         self.learner = learner
