@@ -69,5 +69,18 @@ import Testing
         let labels = truth.map { random.nextUnit() < $0 ? 1.0 : 0.0 }
         let calibrated = CalibrationSelection.choose(scores: truth, labels: labels)
         #expect(calibrated.logLoss[.isotonic]! > calibrated.logLoss[.none]!)
+        #expect(calibrated.method == .none)
+    }
+
+    @Test func aHundredNearlyConstantScoresAreNotCalibratedToNoise() {
+        // An anchored spread model: scores a hair from 0.5, labels fair coin flips. Some seeds' cross-fitted
+        // calibrators land below the raw log loss by luck; none may be chosen for it.
+        for seed in UInt64(0)..<20 {
+            var random = SplitMix64(seed: 100 + seed)
+            let scores = (0..<100).map { _ in 0.49 + 0.02 * random.nextUnit() }
+            let labels = scores.map { _ in random.nextUnit() < 0.5 ? 1.0 : 0.0 }
+            let choice = CalibrationSelection.choose(scores: scores, labels: labels, seed: seed)
+            #expect(choice.method == .none, "seed \(seed): \(choice.logLoss)")
+        }
     }
 }

@@ -155,6 +155,28 @@ try await sandbox.withRunning { running in
                     + "\(learners[0]) \(learners[1]) | "
                     + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
                     + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
+            // Where the meta model's loss comes from: the AutoML leader, the blend and its calibration.
+            let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType))
+            var leader = "–"
+            if case .string(let name)? = automlRecord?.hyperparameters["leader"] { leader = name }
+            var blendWeights = "–"
+            if case .array(let values)? = meta.hyperparameters["weights"] {
+                blendWeights = values.compactMap { value -> String? in
+                    guard case .number(let weight) = value else { return nil }
+                    return String(format: "%.2f", weight)
+                }.joined(separator: "/")
+            }
+            var calibration = "–"
+            if case .string(let method)? = meta.hyperparameters["calibration"] { calibration = method }
+            let evaluationRows = data.dataset(data.evaluation)
+            let evaluationLabels = data.labels(data.evaluation)
+            var uncalibrated = archive.model
+            if case .calibrated(let calibrated) = archive.model { uncalibrated = calibrated.base }
+            var parts = ["blend before calibration \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: uncalibrated.predict(evaluationRows))))"]
+            if case .weightedEnsemble(let blend) = uncalibrated, blend.members.count == 3 {
+                parts.append("voting \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: blend.members[2].predict(evaluationRows))))")
+            }
+            print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
         }
     }
 }

@@ -55,7 +55,7 @@ public struct ModelCalibrator: Sendable {
         }
         let started = ContinuousClock.now
         let blended = try await ComputeQueue.run {
-            Self.blend(automl: automl.model, stack: stack.model, data: data, seed: settings.seed)
+            Self.blend(automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType), seed: settings.seed)
         }
         let model = blended.model
         let weights = blended.weights
@@ -173,14 +173,15 @@ public struct ModelCalibrator: Sendable {
         var shap: [EvaluationReport.Importance]
     }
 
-    /// Fits the voting ensemble, weights the three on the calibration rows, calibrates the blend there, and
-    /// scores and explains it on the evaluation rows (run it on `ComputeQueue`).
-    static func blend(automl: TrainedModel, stack: TrainedModel, data: TrainingData, seed: UInt64) -> Blended {
+    /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three on the
+    /// calibration rows, calibrates the blend there, and scores and explains it on the evaluation rows (run it on
+    /// `ComputeQueue`).
+    static func blend(automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, seed: UInt64) -> Blended {
         let calibrationData = data.dataset(data.calibration)
         let calibrationLabels = data.labels(data.calibration)
         let evaluationData = data.dataset(data.evaluation)
         let evaluationLabels = data.labels(data.evaluation)
-        let voting = TrainedModel.weightedEnsemble(SoftVotingEnsemble().fit(data.dataset(data.fit), labels: data.labels(data.fit)))
+        let voting = TrainedModel.weightedEnsemble(SoftVotingEnsemble(prior: prior).fit(data.dataset(data.fit), labels: data.labels(data.fit)))
         let members = [automl, stack, voting]
         let weights = MetaEnsemble.weights(validationPredictions: members.map { $0.predict(calibrationData) }, labels: calibrationLabels)
         let blend = MetaEnsemble.combine(members: members, weights: weights)
@@ -294,16 +295,19 @@ public struct ModelCalibrator: Sendable {
         return "no gradient-boosting model to explain"
     }
 
-    /// The first gradient-boosting model inside `model`, depth first.
+    /// The first gradient-boosting model inside `model`, depth first, that reads the raw features and counts (an
+    /// anchored model at weight 0 does not).
     private static func firstGradientBoosting(_ model: TrainedModel) -> GradientBoostingModel? {
         switch model {
         case .gradientBoosting(let gbm): return gbm
         case .generalizedLinear, .randomForest: return nil
         case .bagged(let bagged): return bagged.members.lazy.compactMap(firstGradientBoosting).first
         case .stackedEnsemble(let stacked): return stacked.baseModels.lazy.compactMap(firstGradientBoosting).first
-        case .multiLayerStack(let stack): return stack.layers.lazy.flatMap { $0 }.compactMap { firstGradientBoosting(.bagged($0)) }.first
+        // Later layers also read the previous layer's predictions: columns the evaluation rows do not have.
+        case .multiLayerStack(let stack): return stack.layers.first?.lazy.compactMap { firstGradientBoosting(.bagged($0)) }.first
         case .weightedEnsemble(let ensemble): return ensemble.members.lazy.compactMap(firstGradientBoosting).first
         case .calibrated(let calibrated): return firstGradientBoosting(calibrated.base)
+        case .priorAnchored(let anchored): return anchored.weight > 0 ? firstGradientBoosting(anchored.learner) : nil
         }
     }
 }

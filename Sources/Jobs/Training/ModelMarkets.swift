@@ -1,3 +1,4 @@
+import ML
 import Queue
 import Store
 
@@ -6,6 +7,19 @@ import Store
 enum ModelMarkets {
     /// Every bet type with a model (player props have their own job).
     static let betTypes: [BetType] = [.spread, .moneyline, .total]
+
+    /// The market forecast a bet type's learners fit on top of and fall back to.
+    ///
+    /// Moneyline: the books' no-vig home-win probability as the features saw it, current line first, then the
+    /// opening line; a game without either starts from even odds. Spread and total: the line is set so both sides
+    /// are about equally likely and the label is graded against that very line, so the market's forecast is even
+    /// odds.
+    static func prior(_ betType: BetType) -> MarketPrior {
+        switch betType {
+        case .moneyline: MarketPrior(probabilityColumns: ["line_homewinprob_current", "line_homewinprob_open"])
+        case .spread, .total, .playerProp: .evenOdds
+        }
+    }
 
     /// The bet type named, or all of them.
     static func betTypes(_ named: String?) -> [BetType] {

@@ -39,7 +39,9 @@ public struct ModelTrainer: Sendable {
         }
         let started = ContinuousClock.now
         let before = ResourceUsage.now()
-        let fitted = try await ComputeQueue.run { try Self.fit(kind, data, settings: settings) }
+        let fitted = try await ComputeQueue.run {
+            try Self.fit(kind, data, settings: settings, prior: ModelMarkets.prior(betType))
+        }
         let fitData = fitted.fitData
         let model = fitted.model
         var hyperparameters = fitted.hyperparameters
@@ -94,17 +96,21 @@ public struct ModelTrainer: Sendable {
         var evaluation: BinaryEvaluation
     }
 
-    /// Fits `kind` on the fit rows and scores it on the evaluation rows (CPU-bound: run it on `ComputeQueue`).
-    static func fit(_ kind: ModelKind, _ data: TrainingData, settings: TrainingSettings) throws -> Fitted {
+    /// Fits `kind` on the fit rows, every learner on top of `prior` and anchored to it, and scores it on the
+    /// evaluation rows (CPU-bound: run it on `ComputeQueue`).
+    static func fit(_ kind: ModelKind, _ data: TrainingData, settings: TrainingSettings, prior: MarketPrior?) throws -> Fitted {
         let fitData = data.dataset(data.fit)
         let fitLabels = data.labels(data.fit)
         let model: TrainedModel
         var hyperparameters: [String: JSONValue] = [:]
         var metrics: [String: Double] = [:]
+        if let prior { hyperparameters["prior"] = .array(prior.probabilityColumns.map(JSONValue.string)) }
         switch kind {
         case .automl:
             let folds = DataSplits.walkForward(times: data.times(data.fit), folds: settings.folds)
-            let result = AutoML(configuration: settings.autoML).fit(fitData, labels: fitLabels, folds: folds)
+            var configuration = settings.autoML
+            configuration.prior = prior
+            let result = AutoML(configuration: configuration).fit(fitData, labels: fitLabels, folds: folds)
             model = result.leader
             hyperparameters["leader"] = .string(result.leaderboard.first?.name ?? "")
             hyperparameters["leaderboard"] = .array(
@@ -120,7 +126,9 @@ public struct ModelTrainer: Sendable {
                 metrics["cv_log_loss"] = leader.logLoss
             }
         case .stack:
-            let result = MultiLayerStack(configuration: settings.stack).fit(fitData, labels: fitLabels)
+            var configuration = settings.stack
+            configuration.prior = prior
+            let result = MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels)
             model = .multiLayerStack(result.model)
             hyperparameters["layers"] = .number(Double(settings.stack.layers))
             hyperparameters["folds"] = .number(Double(settings.stack.folds))

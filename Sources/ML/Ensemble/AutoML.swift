@@ -36,8 +36,8 @@ public struct AutoML: Sendable {
                 continue
             }
             let modelStart = clock.now
-            let cv = CrossValidation.run(learner, data: data, labels: labels, folds: folds)
-            let model = learner.fit(data, labels: labels)
+            let cv = CrossValidation.run(learner, data: data, labels: labels, folds: folds, prior: config.prior)
+            let model = learner.fit(data, labels: labels, prior: config.prior)
             let seconds = (clock.now - modelStart).seconds
             secondsPerCost[learner.family] = max(secondsPerCost[learner.family] ?? 0, seconds / cost)
             counters[learner.family, default: 0] += 1

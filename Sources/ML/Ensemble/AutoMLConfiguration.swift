@@ -18,6 +18,9 @@ public struct AutoMLConfiguration: Sendable, Equatable, Codable {
     public var seed: UInt64 = 0
     /// Threads each tree learner uses; 0 uses every core.
     public var threads = 0
+    /// The market prior every model is fitted on top of and anchored to (see
+    /// ``LearnerSpecification/fit(_:labels:prior:)``); nil fits the learners alone.
+    public var prior: MarketPrior?
 
     /// The defaults.
     public init() {}

@@ -5,12 +5,23 @@ extension MetaEnsemble {
     /// prescribes, unless Platt scaling or no calibration has a lower log loss when cross-fitted on the validation rows
     /// (isotonic steps overfit small validation sets).
     ///
+    /// With a `prior`, every learner of the three is fitted on top of it and anchored to it (it replaces the prior
+    /// of `autoML`, `stack` and `voting`).
+    ///
     /// - Parameter validation: rows to hold out instead of a random stratified part (for example the latest days).
     public static func fit(
         _ data: Dataset, labels: [Double], autoML: AutoMLConfiguration = AutoMLConfiguration(),
         stack: StackConfiguration = StackConfiguration(), voting: SoftVotingEnsemble = SoftVotingEnsemble(),
-        validationFraction: Double = 0.2, validation: [Int]? = nil, seed: UInt64 = 0
+        validationFraction: Double = 0.2, validation: [Int]? = nil, prior: MarketPrior? = nil, seed: UInt64 = 0
     ) -> MetaEnsembleResult {
+        var autoML = autoML
+        var stack = stack
+        var voting = voting
+        if let prior {
+            autoML.prior = prior
+            stack.prior = prior
+            voting.prior = prior
+        }
         let holdout: [Int]
         if let validation {
             holdout = validation.sorted()

@@ -32,7 +32,7 @@ public struct MultiLayerStack: Sendable {
             var bagged = [BaggedModel]()
             var outOfFold = [[Double]]()
             for learner in config.learners {
-                let cv = CrossValidation.run(learner.withThreads(config.threads), data: input, labels: labels, folds: folds)
+                let cv = CrossValidation.run(learner.withThreads(config.threads), data: input, labels: labels, folds: folds, prior: config.prior)
                 bagged.append(BaggedModel(members: cv.foldModels))
                 outOfFold.append(cv.outOfFold)
             }

@@ -4,21 +4,25 @@ public struct SoftVotingEnsemble: Sendable {
     public var learners: [LearnerSpecification]
     /// One weight per learner (equal when nil).
     public var weights: [Double]?
+    /// The market prior every learner is fitted on top of and anchored to (see
+    /// ``LearnerSpecification/fit(_:labels:prior:)``); nil fits the learners alone.
+    public var prior: MarketPrior?
 
     /// A voting ensemble of the given learners; by default GBM, DRF, XRT and GLM with equal votes.
     public init(
         learners: [LearnerSpecification] = [ModelFamily.gbm, .drf, .xrt, .glm].map(LearnerSpecification.defaultLearner),
-        weights: [Double]? = nil
+        weights: [Double]? = nil, prior: MarketPrior? = nil
     ) {
         precondition(weights == nil || weights!.count == learners.count)
         self.learners = learners
         self.weights = weights
+        self.prior = prior
     }
 
-    /// Fits every learner on all rows.
+    /// Fits every learner on all rows (on top of the prior, when there is one).
     public func fit(_ data: Dataset, labels: [Double]) -> WeightedEnsembleModel {
         WeightedEnsembleModel(
-            members: learners.map { $0.fit(data, labels: labels) },
+            members: learners.map { $0.fit(data, labels: labels, prior: prior) },
             weights: weights ?? Array(repeating: 1, count: learners.count))
     }
 }

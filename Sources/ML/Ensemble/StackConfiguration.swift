@@ -26,6 +26,9 @@ public struct StackConfiguration: Sendable, Equatable, Codable {
     public var seed: UInt64 = 0
     /// Threads each tree learner uses; 0 uses every core.
     public var threads = 0
+    /// The market prior every model of every layer is fitted on top of and anchored to (see
+    /// ``LearnerSpecification/fit(_:labels:prior:)``); nil fits the learners alone.
+    public var prior: MarketPrior?
 
     /// The defaults: GBM (two settings), DRF, XRT and GLM in two layers with 5-fold bagging.
     public init() {}

@@ -17,33 +17,49 @@ public struct GeneralizedLinear: Sendable {
 
     /// Fits the model, minimizing `loss/n + λ(α|β|₁ + (1−α)/2 |β|₂²)` over standardized inputs (intercept unpenalized);
     /// with `lambdaSearch`, first chooses λ on held-out rows.
-    public func fit(_ data: Dataset, labels: [Double]) -> GeneralizedLinearModel {
+    ///
+    /// With a `prior`, the linear predictor is the prior's per-row offset plus the model (an offset term, as in
+    /// glmnet's `offset`), so the coefficients describe only what the prior misses and a penalty strong enough to
+    /// zero them leaves the prior and an intercept. The model keeps the prior and adds it when it predicts.
+    public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior? = nil) -> GeneralizedLinearModel {
         precondition(labels.count == data.rowCount, "one label per row")
-        guard configuration.lambdaSearch, data.rowCount >= 50 else { return fitFixed(data, labels: labels) }
+        let offsets = prior?.offsets(data) ?? [Double](repeating: 0, count: data.rowCount)
+        guard configuration.lambdaSearch, data.rowCount >= 50 else { return fitFixed(data, labels: labels, offsets: offsets, prior: prior) }
         var chosen = configuration
         chosen.lambdaSearch = false
-        chosen.lambda = searchLambda(data, labels: labels)
-        return GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels)
+        chosen.lambda = searchLambda(data, labels: labels, offsets: offsets)
+        return GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels, offsets: offsets, prior: prior)
     }
 
     /// The λ of the path with the lowest loss on every fifth row, fitted on the others.
-    private func searchLambda(_ data: Dataset, labels: [Double]) -> Double {
+    private func searchLambda(_ data: Dataset, labels: [Double], offsets: [Double]) -> Double {
         let held = Array(stride(from: 4, to: data.rowCount, by: 5))
         let heldSet = Set(held)
         let fitRows = (0..<data.rowCount).filter { !heldSet.contains($0) }
         let fitData = data.selecting(rows: fitRows)
         let fitLabels = fitRows.map { labels[$0] }
+        let fitOffsets = fitRows.map { offsets[$0] }
         let heldData = data.selecting(rows: held)
         let heldLabels = held.map { labels[$0] }
-        // The smallest λ that keeps every coefficient at zero: max |xⱼ·(y − ȳ)| / (n·α) on the standardized design.
+        let heldOffsets = held.map { offsets[$0] }
+        // The smallest λ that keeps every coefficient at zero: max |xⱼ·(y − μ₀)| / (n·α) on the standardized design,
+        // where μ₀ is the null model's prediction (the offset and an intercept).
         let design = LinearDesign(fitting: fitData)
         let x = design.matrix(fitData)
         let n = fitData.rowCount
-        let mean = fitLabels.reduce(0, +) / Double(max(1, n))
+        let null: [Double]
+        switch configuration.family {
+        case .binomial:
+            let intercept = MarketPrior.intercept(labels: fitLabels, offsets: fitOffsets)
+            null = fitOffsets.map { MarketPrior.sigmoid($0 + intercept) }
+        case .gaussian:
+            let shift = zip(fitLabels, fitOffsets).reduce(0) { $0 + $1.0 - $1.1 } / Double(max(1, n))
+            null = fitOffsets.map { $0 + shift }
+        }
         var largest = 0.0
         for j in 0..<design.columns.count {
             var dot = 0.0
-            for i in 0..<n { dot += x[j * n + i] * (fitLabels[i] - mean) }
+            for i in 0..<n { dot += x[j * n + i] * (fitLabels[i] - null[i]) }
             largest = max(largest, abs(dot) / Double(n))
         }
         let maximum = max(largest / max(configuration.alpha, 0.01), 1e-6)
@@ -52,8 +68,8 @@ public struct GeneralizedLinear: Sendable {
             var config = configuration
             config.lambdaSearch = false
             config.lambda = maximum * pow(1e-3, Double(step) / 11)
-            let model = GeneralizedLinear(configuration: config).fitFixed(fitData, labels: fitLabels)
-            let predictions = model.predict(heldData)
+            let model = GeneralizedLinear(configuration: config).fitFixed(fitData, labels: fitLabels, offsets: fitOffsets, prior: nil)
+            let predictions = model.predict(heldData, offsets: heldOffsets)
             let loss =
                 config.family == .binomial
                 ? BinaryMetrics.logLoss(labels: heldLabels, probabilities: predictions)
@@ -63,7 +79,7 @@ public struct GeneralizedLinear: Sendable {
         return best.lambda
     }
 
-    private func fitFixed(_ data: Dataset, labels: [Double]) -> GeneralizedLinearModel {
+    private func fitFixed(_ data: Dataset, labels: [Double], offsets: [Double], prior: MarketPrior?) -> GeneralizedLinearModel {
         let config = configuration
         let design = LinearDesign(fitting: data)
         let x = design.matrix(data)
@@ -73,15 +89,18 @@ public struct GeneralizedLinear: Sendable {
         var beta = [Double](repeating: 0, count: p)
         var intercept: Double
         switch config.family {
-        case .binomial:
+        case .binomial where offsets.allSatisfy { $0 == 0 }:
             let clipped = min(max(mean, 1e-6), 1 - 1e-6)
             intercept = log(clipped / (1 - clipped))
+        case .binomial:
+            intercept = min(max(MarketPrior.intercept(labels: labels, offsets: offsets), -13.8), 13.8)
         case .gaussian:
-            intercept = mean
+            intercept = mean - offsets.reduce(0, +) / Double(max(1, n))
         }
         let l1 = config.lambda * config.alpha
         let l2 = config.lambda * (1 - config.alpha)
-        var eta = [Double](repeating: intercept, count: n)
+        // The offset is part of η but never fitted: the residuals below are taken against it.
+        var eta = offsets.map { $0 + intercept }
         var weights = [Double](repeating: 1, count: n)
         var response = labels
         let outerIterations = config.family == .binomial ? config.maxIterations : 1
@@ -131,7 +150,7 @@ public struct GeneralizedLinear: Sendable {
             for i in 0..<n { eta[i] = response[i] - residual[i] }
             if outerChange < config.tolerance { break }
         }
-        return GeneralizedLinearModel(family: config.family, design: design, coefficients: beta, intercept: intercept)
+        return GeneralizedLinearModel(family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior)
     }
 
     private static func softThreshold(_ z: Double, _ gamma: Double) -> Double {

@@ -14,12 +14,29 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
     public let coefficients: [Double]
     /// The intercept.
     public let intercept: Double
+    /// The market prior whose per-row offset the model was fitted on top of; nil for a model without one (and for
+    /// every model archived before priors existed).
+    public let prior: MarketPrior?
 
-    /// The linear predictor (log-odds for the binomial family) of every row.
+    /// A model from its parts.
+    public init(family: LinearFamily, design: LinearDesign, coefficients: [Double], intercept: Double, prior: MarketPrior? = nil) {
+        self.family = family
+        self.design = design
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.prior = prior
+    }
+
+    /// The linear predictor (log-odds for the binomial family) of every row, the prior's offset included.
     public func margins(_ data: Dataset) -> [Double] {
+        margins(data, offsets: prior?.offsets(data))
+    }
+
+    /// The linear predictor with the given per-row offsets in place of the prior's.
+    func margins(_ data: Dataset, offsets: [Double]?) -> [Double] {
         let x = design.matrix(data)
         let n = data.rowCount
-        var eta = [Double](repeating: intercept, count: n)
+        var eta = offsets.map { $0.map { $0 + intercept } } ?? [Double](repeating: intercept, count: n)
         for (j, beta) in coefficients.enumerated() where beta != 0 {
             for i in 0..<n { eta[i] += beta * x[j * n + i] }
         }
@@ -28,7 +45,12 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
 
     /// Probabilities of class 1 (binomial) or predicted values (gaussian).
     public func predict(_ data: Dataset) -> [Double] {
-        let eta = margins(data)
+        predict(data, offsets: prior?.offsets(data))
+    }
+
+    /// Predictions with the given per-row offsets in place of the prior's.
+    func predict(_ data: Dataset, offsets: [Double]?) -> [Double] {
+        let eta = margins(data, offsets: offsets)
         switch family {
         case .binomial: return eta.map { 1 / (1 + exp(-$0)) }
         case .gaussian: return eta

@@ -9,8 +9,15 @@
 /// The format is JSON: every Float and Double is written in its shortest round-trip decimal form (infinities as
 /// strings), so decoding restores each value bit for bit and predictions of the decoded model are identical.
 public struct ModelArchive: Sendable, Equatable, Codable {
-    /// The format version this build writes and reads.
-    public static let currentVersion = 1
+    /// The format version this build writes.
+    ///
+    /// Version 2 added market priors (``PriorAnchoredModel``, and the `prior` of GBM and GLM models). A version 1
+    /// archive is a version 2 archive without priors, so this build reads both; a build that reads only version 1
+    /// refuses a version 2 archive by its version instead of failing on a model it does not know.
+    public static let currentVersion = 2
+
+    /// The format versions this build reads.
+    public static let readableVersions = 1...currentVersion
 
     /// The format version of this archive.
     public let version: Int
@@ -50,7 +57,7 @@ public struct ModelArchive: Sendable, Equatable, Codable {
         }
     }
 
-    /// Reads an archive, refusing versions this build does not know.
+    /// Reads an archive, refusing versions this build does not know (see ``readableVersions``).
     public static func decode(_ bytes: [UInt8]) throws(ModelArchiveError) -> ModelArchive {
         struct Header: Decodable { let version: Int }
         let data = Data(bytes)
@@ -62,8 +69,10 @@ public struct ModelArchive: Sendable, Equatable, Codable {
         } catch {
             throw ModelArchiveError(code: .malformed, message: "\(error)")
         }
-        guard header.version == currentVersion else {
-            throw ModelArchiveError(code: .unsupportedVersion, message: "version \(header.version), this build reads \(currentVersion)")
+        guard readableVersions.contains(header.version) else {
+            throw ModelArchiveError(
+                code: .unsupportedVersion,
+                message: "version \(header.version), this build reads versions \(readableVersions.lowerBound) to \(readableVersions.upperBound)")
         }
         do {
             return try decoder.decode(ModelArchive.self, from: data)

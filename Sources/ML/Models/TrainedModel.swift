@@ -16,6 +16,8 @@ public indirect enum TrainedModel: Sendable, Equatable, Codable {
     case weightedEnsemble(WeightedEnsembleModel)
     /// A model whose probabilities pass through a calibrator.
     case calibrated(CalibratedModel)
+    /// A learner pulled toward a market prior by a weight chosen on held-out rows.
+    case priorAnchored(PriorAnchoredModel)
 
     /// The probability of class 1 for every row (the value itself for regression models).
     public func predict(_ data: Dataset) -> [Double] {
@@ -28,6 +30,7 @@ public indirect enum TrainedModel: Sendable, Equatable, Codable {
         case .multiLayerStack(let model): model.predict(data)
         case .weightedEnsemble(let model): model.predict(data)
         case .calibrated(let model): model.predict(data)
+        case .priorAnchored(let model): model.predict(data)
         }
     }
 }

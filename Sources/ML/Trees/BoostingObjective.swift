@@ -11,15 +11,18 @@ public enum BoostingObjective: String, Sendable, Codable, CaseIterable {
     /// Regression with squared error; margins are predictions.
     case squaredError
 
-    /// The constant margin that minimizes the loss on `labels` (boosting starts from it).
-    func initialMargin(_ labels: [Double]) -> Double {
+    /// The constant margin that, added to `offsets` (all zero when nil), minimizes the loss on `labels`: where
+    /// boosting starts.
+    func initialMargin(_ labels: [Double], offsets: [Double]? = nil) -> Double {
         let mean = labels.reduce(0, +) / Double(max(1, labels.count))
         switch self {
         case .binaryLogLoss:
+            if let offsets { return MarketPrior.intercept(labels: labels, offsets: offsets) }
             let p = min(max(mean, 1e-15), 1 - 1e-15)
             return log(p / (1 - p))
         case .squaredError:
-            return mean
+            guard let offsets else { return mean }
+            return mean - offsets.reduce(0, +) / Double(max(1, offsets.count))
         }
     }
 

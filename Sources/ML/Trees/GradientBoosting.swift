@@ -11,9 +11,15 @@ public struct GradientBoosting: Sendable {
 
     /// Trains on `data` and `labels` (0/1 for binary log loss).
     ///
+    /// With a `prior`, every row's margin starts from the prior's offset plus a fitted constant (LightGBM's
+    /// `init_score`), so the trees learn only what the prior misses; the model keeps the prior and adds it when it predicts.
+    ///
     /// With `validation` and `earlyStoppingRounds > 0`, training stops once the validation loss has not improved for
-    /// that many rounds, and the model keeps the trees up to the best round.
-    public func fit(_ data: Dataset, labels: [Double], validation: (data: Dataset, labels: [Double])? = nil) -> GradientBoostingModel {
+    /// that many rounds, and the model keeps the trees up to the best round: none at all when no tree ever beat the
+    /// starting margin, which is then the prior alone.
+    public func fit(
+        _ data: Dataset, labels: [Double], prior: MarketPrior? = nil, validation: (data: Dataset, labels: [Double])? = nil
+    ) -> GradientBoostingModel {
         precondition(labels.count == data.rowCount, "one label per row")
         precondition(data.columnCount > 0, "at least one feature")
         let config = configuration
@@ -29,15 +35,22 @@ public struct GradientBoosting: Sendable {
             maxLeaves: config.leafCount, maxDepth: config.maxDepth, threads: threads)
 
         let rowCount = data.rowCount
-        let initialMargin = config.objective.initialMargin(labels)
+        let offsets = prior?.offsets(data)
+        let initialMargin = config.objective.initialMargin(labels, offsets: offsets)
         var margins = [Double](repeating: initialMargin, count: rowCount)
+        if let offsets { for i in margins.indices { margins[i] += offsets[i] } }
         var validationMargins = [Double](repeating: initialMargin, count: validation?.data.rowCount ?? 0)
+        if let prior, let validation {
+            for (i, offset) in prior.offsets(validation.data).enumerated() { validationMargins[i] += offset }
+        }
         var gradients = [Float](repeating: 0, count: rowCount)
         var hessians = [Float](repeating: 0, count: rowCount)
         var trees = [DecisionTree]()
         var validationLoss = [Double]()
+        let earlyStopping = validation != nil && config.earlyStoppingRounds > 0
+        // Round -1 is the starting margin: when no tree beats it, the model keeps none.
         var bestRound = -1
-        var bestLoss = Double.infinity
+        var bestLoss = earlyStopping ? config.objective.loss(margins: validationMargins, labels: validation!.labels) : Double.infinity
         var random = SplitMix64(seed: config.seed)
         let featureTake = max(1, Int((config.columnSubsample * Double(data.columnCount)).rounded()))
         let learningRate = config.learningRate
@@ -53,7 +66,7 @@ public struct GradientBoosting: Sendable {
             Self.addLeafValues(result, to: &margins, binned: binned, sampled: sample != nil)
             trees.append(result.tree)
 
-            if let validationBinned, let validation, config.earlyStoppingRounds > 0 {
+            if let validationBinned, let validation, earlyStopping {
                 Self.add(result.tree, to: &validationMargins, binned: validationBinned)
                 let loss = config.objective.loss(margins: validationMargins, labels: validation.labels)
                 validationLoss.append(loss)
@@ -65,9 +78,10 @@ public struct GradientBoosting: Sendable {
                 }
             }
         }
-        if bestRound >= 0 { trees.removeSubrange((bestRound + 1)...) }
+        if earlyStopping { trees.removeSubrange((bestRound + 1)...) }
         return GradientBoostingModel(
-            objective: config.objective, initialMargin: initialMargin, trees: trees, binner: binner, validationLoss: validationLoss)
+            objective: config.objective, initialMargin: initialMargin, prior: prior, trees: trees, binner: binner,
+            validationLoss: validationLoss)
     }
 
     /// Adds a new tree to the training margins: through the leaf partition for sampled rows, by traversal for the rest.

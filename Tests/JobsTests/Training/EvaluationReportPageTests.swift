@@ -26,13 +26,13 @@ import Testing
         settings.maxModels = 3
         settings.folds = 3
         settings.preset = .mediumQuality
-        let first = try ModelTrainer.fit(.automl, data, settings: settings)
-        let second = try ModelTrainer.fit(.automl, data, settings: settings)
+        let first = try ModelTrainer.fit(.automl, data, settings: settings, prior: .evenOdds)
+        let second = try ModelTrainer.fit(.automl, data, settings: settings, prior: .evenOdds)
         #expect(first.model == second.model)
         #expect(first.evaluation.auc > 0.7)
-        let stack = try ModelTrainer.fit(.stack, data, settings: settings)
+        let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: .evenOdds)
         #expect(stack.evaluation.auc > 0.7)
-        let blended = ModelCalibrator.blend(automl: first.model, stack: stack.model, data: data, seed: 0)
+        let blended = ModelCalibrator.blend(automl: first.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
         #expect(blended.weights.count == 3 && abs(blended.weights.reduce(0, +) - 1) < 1e-9)
         #expect(blended.permutationImportance.first?.feature == "team_elo_diff")
         #expect(blended.shap.first?.feature == "team_elo_diff")
