@@ -6,18 +6,19 @@
 public enum FeatureCatalog {
     /// The version the featurizer writes now; changing any name or definition means a new version.
     ///
-    /// v2 added injury counts and the divisional and conference flags to v1; a v1 model finds no v2 rows, so it
-    /// stops predicting until a model trained on v2 is promoted.
+    /// v2 added injury counts, the divisional and conference flags and the spread-cover and over probabilities
+    /// to v1; a v1 model finds no v2 rows, so it stops predicting until a model trained on v2 is promoted.
     public static let version = "v2"
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb"]
 
     /// The fixed names training and predict rely on: the market's consensus lines (home spread, total, home
-    /// win probability without vig), at each book's first snapshot and its latest before `as_of`.
+    /// win probability without vig), at each book's first snapshot and its latest before `as_of`, and the
+    /// no-vig probabilities of covering the current spread and going over the current total.
     public static let lineNames = [
         "line_spread_open", "line_spread_current", "line_total_open", "line_total_current",
-        "line_homewinprob_open", "line_homewinprob_current",
+        "line_homewinprob_open", "line_homewinprob_current", "line_homecoverprob_current", "line_overprob_current",
     ]
 
     /// Names absent whenever their source does not cover a game, and then not counted against its completeness:

@@ -30,6 +30,12 @@ public struct LineConsensus: Sendable, Equatable {
     public var total: Movement?
     /// The home team's win probability from moneyline prices, the vig removed per book.
     public var homeWinProbability: Movement?
+    /// The probability the home side covers the current consensus spread, from the spread prices of the books
+    /// hanging that number (or the nearest one), the vig removed per book. A run line of ±1.5 is priced far
+    /// from even money, so the number alone does not say it.
+    public var homeCoverProbability: Double?
+    /// The probability the game goes over the current consensus total, the same way.
+    public var overProbability: Double?
 
     /// The consensus of one game's lines (`OddsLine`s of other games must not be mixed in).
     public init(lines: [OddsLine]) {
@@ -38,6 +44,8 @@ public struct LineConsensus: Sendable, Equatable {
         var spreads: [(open: Double?, current: Double?)] = []
         var totals: [(open: Double?, current: Double?)] = []
         var probabilities: [(open: Double?, current: Double?)] = []
+        var covers: [(point: Double, probability: Double)] = []
+        var overs: [(point: Double, probability: Double)] = []
         for book in byBook.keys.sorted() {
             let lines = byBook[book]!
             if let home = lines["spreads|home"] {
@@ -45,8 +53,18 @@ public struct LineConsensus: Sendable, Equatable {
             } else if let away = lines["spreads|away"] {
                 spreads.append((away.openPoint.map { -$0 }, away.currentPoint.map { -$0 }))
             }
+            if let home = lines["spreads|home"], let away = lines["spreads|away"], let point = home.currentPoint,
+                let probability = Self.vigFreeProbability(price: home.currentPrice, otherPrice: away.currentPrice)
+            {
+                covers.append((point, probability))
+            }
             if let total = lines["totals|over"] ?? lines["totals|under"] {
                 totals.append((total.openPoint, total.currentPoint))
+            }
+            if let over = lines["totals|over"], let under = lines["totals|under"], let point = over.currentPoint,
+                let probability = Self.vigFreeProbability(price: over.currentPrice, otherPrice: under.currentPrice)
+            {
+                overs.append((point, probability))
             }
             if let home = lines["h2h|home"], let away = lines["h2h|away"] {
                 probabilities.append(
@@ -59,6 +77,8 @@ public struct LineConsensus: Sendable, Equatable {
         spread = Self.movement(spreads)
         total = Self.movement(totals)
         homeWinProbability = Self.movement(probabilities)
+        homeCoverProbability = spread.flatMap { Self.probability(at: $0.current, covers) }
+        overProbability = total.flatMap { Self.probability(at: $0.current, overs) }
     }
 
     /// The catalog's `line_*` features; a market no book quotes is absent.
@@ -71,7 +91,15 @@ public struct LineConsensus: Sendable, Equatable {
             features["line_\(name)_move"] = movement.move
             features["line_\(name)_steam"] = Double(movement.steam)
         }
+        features["line_homecoverprob_current"] = homeCoverProbability
+        features["line_overprob_current"] = overProbability
         return features
+    }
+
+    /// The median probability of the books whose number is nearest `point` (all of them at `point` when any is).
+    private static func probability(at point: Double, _ books: [(point: Double, probability: Double)]) -> Double? {
+        guard let nearest = books.map({ abs($0.point - point) }).min() else { return nil }
+        return median(books.filter { abs(abs($0.point - point) - nearest) < 1e-9 }.map(\.probability))
     }
 
     /// An outcome's probability implied by two decimal prices, normalised so the two sum to 1.

@@ -11,13 +11,15 @@ enum ModelMarkets {
     /// The market forecast a bet type's learners fit on top of and fall back to.
     ///
     /// Moneyline: the books' no-vig home-win probability as the features saw it, current line first, then the
-    /// opening line; a game without either starts from even odds. Spread and total: the line is set so both sides
-    /// are about equally likely and the label is graded against that very line, so the market's forecast is even
-    /// odds.
+    /// opening line. Spread and total: the books' no-vig probability of covering the current consensus spread
+    /// or going over the current total, the number the label is graded against (a baseball run line of ±1.5
+    /// is priced far from even money). A game without the column starts from even odds.
     static func prior(_ betType: BetType) -> MarketPrior {
         switch betType {
         case .moneyline: MarketPrior(probabilityColumns: ["line_homewinprob_current", "line_homewinprob_open"])
-        case .spread, .total, .playerProp: .evenOdds
+        case .spread: MarketPrior(probabilityColumns: ["line_homecoverprob_current"])
+        case .total: MarketPrior(probabilityColumns: ["line_overprob_current"])
+        case .playerProp: .evenOdds
         }
     }
 

@@ -137,6 +137,28 @@ import Testing
         #expect(features["line_total_open"] == 221 && features["line_total_current"] == 221.5)
         #expect(features["line_homewinprob_open"] == probability.open)
         #expect(LineConsensus(lines: []).features.isEmpty)
+        // Only book a quotes both sides of the spread, at the consensus -4: even money is a 0.5 cover chance.
+        #expect(consensus.homeCoverProbability == 0.5 && features["line_homecoverprob_current"] == 0.5)
+        // No book quotes both sides of the total.
+        #expect(consensus.overProbability == nil && features["line_overprob_current"] == nil)
+
+        // A run line: the number is ±1.5 everywhere but one book, and its prices are far from even money.
+        let runLine = LineConsensus(lines: [
+            line("x", "spreads", "home", (2.40, 2.40), (-1.5, -1.5)), line("x", "spreads", "away", (1.60, 1.60), (1.5, 1.5)),
+            line("y", "spreads", "home", (2.30, 2.30), (-1.5, -1.5)), line("y", "spreads", "away", (1.65, 1.65), (1.5, 1.5)),
+            line("z", "spreads", "home", (1.50, 1.50), (-2.5, -2.5)), line("z", "spreads", "away", (2.60, 2.60), (2.5, 2.5)),
+            line("x", "totals", "over", (2.00, 1.95), (8.5, 9)), line("x", "totals", "under", (1.85, 1.90), (8.5, 9)),
+            line("y", "totals", "over", (1.80, 1.80), (8.5, 8.5)), line("y", "totals", "under", (2.05, 2.05), (8.5, 8.5)),
+        ])
+        let x = (1 / 2.40) / (1 / 2.40 + 1 / 1.60)
+        let y = (1 / 2.30) / (1 / 2.30 + 1 / 1.65)
+        #expect(runLine.spread?.current == -1.5)
+        #expect(abs(runLine.homeCoverProbability! - (x + y) / 2) < 1e-12 && runLine.homeCoverProbability! < 0.42)
+        // The totals split 9 and 8.5 (median 8.75): both books are nearest, so both count.
+        let overX = (1 / 1.95) / (1 / 1.95 + 1 / 1.90)
+        let overY = (1 / 1.80) / (1 / 1.80 + 1 / 2.05)
+        #expect(runLine.total?.current == 8.75)
+        #expect(abs(runLine.overProbability! - (overX + overY) / 2) < 1e-12)
     }
 
     @Test func catalogNamesAreUniqueAndIncludeTheFixedLineNames() {

@@ -35,7 +35,8 @@ import Testing
             names: ["line_homewinprob_current", "line_homewinprob_open"])
         let offsets = ModelMarkets.prior(.moneyline).offsets(rows)
         #expect(abs(offsets[0] - log(0.6 / 0.4)) < 1e-6 && abs(offsets[1] - log(0.3 / 0.7)) < 1e-6 && offsets[2] == 0)
-        #expect(ModelMarkets.prior(.spread) == .evenOdds && ModelMarkets.prior(.total) == .evenOdds)
+        #expect(ModelMarkets.prior(.spread).probabilityColumns == ["line_homecoverprob_current"])
+        #expect(ModelMarkets.prior(.total).probabilityColumns == ["line_overprob_current"])
     }
 
     @Test(arguments: [ModelKind.automl, .stack]) func aLearnerWithNothingToAddMatchesTheMarketAndPredictAppliesIt(kind: ModelKind) throws {
