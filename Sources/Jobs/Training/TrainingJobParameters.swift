@@ -47,39 +47,35 @@ extension TrainingJobParameters {
     }
 }
 
-/// `train.automl`: the AutoML search per sport and bet type; registers each leader as a challenger.
-public struct TrainAutoML: TrainingJobParameters, Equatable {
-    public static let jobType = "train.automl"
-    public static let defaultQueue = "training"
-    public var sport: String?
-    public var betType: String?
-    public var asOf: String?
-    public var featureSetVersion: String?
-    public var settings: TrainingSettings?
-    public var experiment: String?
-    public var hypothesis: String?
-
-    /// Parameters; `nil` fields take their defaults.
-    public init(
-        sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil,
-        experiment: String? = nil, hypothesis: String? = nil
-    ) {
-        self.sport = sport
-        self.betType = betType?.rawValue
-        self.asOf = asOf
-        self.featureSetVersion = featureSetVersion
-        self.settings = settings
-        self.experiment = experiment
-        self.hypothesis = hypothesis
-    }
-
-    public func validate() throws { try validateTraining() }
+/// Which learner a training job runs: `train.automl` or `train.stack`.
+public protocol TrainingLearner: Sendable {
+    /// The job type that runs it.
+    static var jobType: String { get }
+    /// The kind of model it registers.
+    static var kind: ModelKind { get }
 }
 
-/// `train.stack`: the multi-layer stack per sport and bet type; registers each as a challenger.
-public struct TrainStack: TrainingJobParameters, Equatable {
+/// The AutoML search: registers each sport and bet type's leader as a challenger (`train.automl`).
+public enum AutoMLLearner: TrainingLearner {
+    public static let jobType = "train.automl"
+    public static let kind = ModelKind.automl
+}
+
+/// The multi-layer stack: registers each sport and bet type's stack as a challenger (`train.stack`).
+public enum StackLearner: TrainingLearner {
     public static let jobType = "train.stack"
-    public static let defaultQueue = "training"
+    public static let kind = ModelKind.stack
+}
+
+/// `train.automl`: the AutoML search per sport and bet type; registers each leader as a challenger.
+public typealias TrainAutoML = TrainModels<AutoMLLearner>
+/// `train.stack`: the multi-layer stack per sport and bet type; registers each as a challenger.
+public typealias TrainStack = TrainModels<StackLearner>
+
+/// A training job's parameters; both learners take the same ones, and `Learner` names the job type.
+public struct TrainModels<Learner: TrainingLearner>: TrainingJobParameters, Equatable {
+    public static var jobType: String { Learner.jobType }
+    public static var defaultQueue: String { "training" }
     public var sport: String?
     public var betType: String?
     public var asOf: String?
