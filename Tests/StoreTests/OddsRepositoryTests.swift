@@ -34,6 +34,34 @@ import Testing
         await store.shutdown()
     }
 
+    @Test func latestForManyGamesMatchesOneGameAtATime() async throws {
+        let store = try await Fixtures.store()
+        let first = try await Fixtures.game(in: store)
+        let second = try await Fixtures.game(in: store, externalID: "g2")
+        let later = Fixtures.start.addingTimeInterval(60)
+        for game in [first, second] {
+            try await store.odds.insert(snapshots(gameID: game, books: 3, at: Fixtures.start, price: 1.8))
+            try await store.odds.insert(snapshots(gameID: game, books: 3, at: later, price: 2.05))
+        }
+        // Each game at its own time: the first before the second collection, the second after it; a third
+        // game without odds is absent; outside the look-back window nothing counts.
+        let requests = [
+            GameAsOf(gameID: first, asOf: Fixtures.start.addingTimeInterval(30)), GameAsOf(gameID: second, asOf: later),
+            GameAsOf(gameID: 999_999, asOf: later),
+        ]
+        let batched = try await store.odds.latest(for: requests)
+        #expect(Set(batched.keys) == [first, second])
+        for request in requests.prefix(2) {
+            let single = try await store.odds.latest(gameID: request.gameID, asOf: request.asOf)
+            let sort = { (snapshots: [OddsSnapshot]) in snapshots.sorted { ($0.market, $0.bookmaker, $0.outcome) < ($1.market, $1.bookmaker, $1.outcome) } }
+            #expect(sort(batched[request.gameID] ?? []) == sort(single))
+        }
+        #expect(batched[first]?.allSatisfy { $0.price == 1.8 } == true && batched[second]?.allSatisfy { $0.price == 2.05 } == true)
+        #expect(try await store.odds.latest(for: [GameAsOf(gameID: first, asOf: later.addingTimeInterval(7200))], lookback: 3600).isEmpty)
+        #expect(try await store.odds.latest(for: []).isEmpty)
+        await store.shutdown()
+    }
+
     @Test func rowByRowInsertMatchesBulk() async throws {
         let store = try await Fixtures.store()
         let game = try await Fixtures.game(in: store)

@@ -206,8 +206,9 @@ public struct ModelCalibrator: Sendable {
         var unpriced = 0
         let sides = BetOutcome.selections(betType)
         let lineFeature = BetOutcome.lineFeature(betType)
+        let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
         for (row, probability) in zip(rows, probabilities) {
-            let snapshots = try await store.odds.latest(gameID: row.gameID, asOf: row.asOf)
+            let snapshots = odds[row.gameID] ?? []
             let line = lineFeature.flatMap { row.features[$0] }
             var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
             for (selection, p, wins) in [(sides.positive, probability, row.label == 1), (sides.negative, 1 - probability, row.label == 0)] {

@@ -83,6 +83,22 @@ public struct OddsRepository: Sendable {
         try await database.execute(Self.latestForGame, gameID, asOf.addingTimeInterval(-lookback), asOf).map(Self.snapshot)
     }
 
+    /// `latest(gameID:asOf:lookback:)` for many games at once, each at its own point in time, in one query;
+    /// by game. Ask for each game once (two points in time of one game would be merged).
+    public func latest(for requests: [GameAsOf], lookback: TimeInterval = 86_400) async throws -> [Int: [OddsSnapshot]] {
+        guard !requests.isEmpty else { return [:] }
+        let snapshots = try await database.query(
+            """
+            SELECT DISTINCT ON (o.game_id, o.market, o.bookmaker, o.outcome) o.*
+            FROM unnest(\(requests.map(\.gameID))::bigint[], \(requests.map(\.asOf))::timestamptz[]) AS r(game_id, as_of)
+            JOIN odds o ON o.game_id = r.game_id AND o.recorded_at > r.as_of - make_interval(secs => \(lookback))
+                       AND o.recorded_at <= r.as_of
+            ORDER BY o.game_id, o.market, o.bookmaker, o.outcome, o.recorded_at DESC
+            """
+        ).map(Self.snapshot)
+        return Dictionary(grouping: snapshots, by: \.gameID)
+    }
+
     /// The time of the latest snapshot per sport (the seed's freshness query); sports without odds are absent.
     public func latestRecordedAtBySport() async throws -> [String: Date] {
         // One index probe per sport on odds (sport, recorded_at DESC) instead of a scan of all odds.
