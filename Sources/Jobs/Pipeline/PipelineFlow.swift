@@ -20,7 +20,9 @@ public enum PipelineFlow {
     public static func bootstrap(
         sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
     ) throws -> [JobRequest] {
-        let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
+        // Eastern days, as the collectors count them: a UTC day would name today's Eastern date between
+        // midnight UTC and midnight Eastern, and the weather archive refuses a day that is not over.
+        let day: (Date) -> String = UpstreamTime.easternDay
         let time: (Date) -> String = { $0.formatted(.iso8601) }
         let start = now.addingTimeInterval(-Double(days) * 86_400)
         let settings = settings ?? quickSettings(days: days)

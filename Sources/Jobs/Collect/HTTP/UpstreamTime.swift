@@ -42,6 +42,14 @@ enum UpstreamTime {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
+    /// `YYYY-MM-DD` of `date` in US Eastern time, the calendar of ESPN's dates, Statcast and the archive ranges.
+    static func easternDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = eastern
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
     /// US Eastern time, the zone ESPN files games under.
     static let eastern = TimeZone(identifier: "America/New_York")!
 

@@ -1,0 +1,32 @@
+import Foundation
+import Queue
+import Testing
+
+@testable import Jobs
+
+/// The bootstrap flow asks the collectors only for days that are over, whatever the hour it starts at.
+@Suite struct PipelineFlowTests {
+    @Test(arguments: [
+        "2026-11-26T00:27:00Z",  // 19:27 Eastern the day before: UTC already names the next day
+        "2026-11-26T04:59:00Z",
+        "2026-11-26T12:00:00Z",
+        "2026-07-01T03:30:00Z",  // daylight-saving time
+    ])
+    func historyEndsWithTheLastFinishedEasternDay(_ text: String) throws {
+        let now = try Date(text, strategy: .iso8601)
+        let requests = try PipelineFlow.bootstrap(sports: ["mlb"], days: 30, now: now)
+        let weather = try requests.filter { $0.type == CollectWeather.jobType }.map {
+            try JSONDecoder().decode(CollectWeather.self, from: Data($0.payload.utf8))
+        }
+        #expect(!weather.isEmpty)
+        for job in weather {
+            try job.validate()
+            let range = try #require(job.archiveRange)
+            #expect(range.upperBound <= now, "\(job.from ?? "")…\(job.to ?? "") at \(text)")
+        }
+        // The last day asked for is yesterday in Eastern time.
+        let last = try #require(weather.compactMap(\.to).max())
+        #expect(last == UpstreamTime.easternDay(now.addingTimeInterval(-86_400)))
+        #expect(try #require(weather.compactMap(\.archiveRange?.upperBound).max()) > now.addingTimeInterval(-2 * 86_400))
+    }
+}
