@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// Filters several list endpoints share, read and checked the same way everywhere.
+/// Query and path parameters several endpoints share, read and checked the same way everywhere.
 enum QueryFilters {
     /// `sport`: a lowercase sport code (`nba`), or nil when absent.
     static func sport(_ query: Parameters) throws -> String? {
@@ -38,6 +38,14 @@ enum QueryFilters {
             throw APIError.validation("date_from must not be after date_to", field: "date_from")
         }
         return (from, to)
+    }
+
+    /// `text` as a positive integer id; anything else is a 400 naming `field` (`the model id`, `game_id`).
+    static func positiveID(_ text: String, field: String, label: String? = nil) throws -> Int {
+        guard let id = Int(text), id > 0 else {
+            throw APIError.validation("\(label ?? field) must be a positive integer", field: field)
+        }
+        return id
     }
 
     /// Parameter `name` as one of `Value`'s raw values, or nil when absent; anything else is a 400 that lists them.

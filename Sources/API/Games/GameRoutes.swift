@@ -31,7 +31,7 @@ struct GameRoutes: Sendable {
     /// One game with each book's latest prices.
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<GameView, EmptyMeta> {
         _ = try context.requireIdentity()
-        let id = try Self.gameID(try context.parameters.require("id"), field: "id")
+        let id = try QueryFilters.positiveID(try context.parameters.require("id"), field: "id")
         guard let game = try await database.games.find(id: id) else { throw Self.notFound(id) }
         let latest = try await database.odds.latest(gameID: id, asOf: now())
         return Envelope(data: GameView(game, teams: try await teams(of: [game]), odds: latest), meta: EmptyMeta())
@@ -43,7 +43,7 @@ struct GameRoutes: Sendable {
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         guard let text = query.get("game_id") else { throw APIError.validation("game_id is required", field: "game_id") }
-        let gameID = try Self.gameID(text, field: "game_id")
+        let gameID = try QueryFilters.positiveID(text, field: "game_id")
         let market = try query.get("market").map { text in
             guard Self.markets.contains(text) else {
                 throw APIError.validation("market must be one of \(Self.markets.sorted().joined(separator: ", "))", field: "market")
@@ -68,11 +68,6 @@ struct GameRoutes: Sendable {
     private func teams(of games: [Game]) async throws -> [Int: Team] {
         let ids = Array(Set(games.flatMap { [$0.homeTeamID, $0.awayTeamID] }))
         return Dictionary(uniqueKeysWithValues: try await database.teams.teams(ids: ids).compactMap { team in team.id.map { ($0, team) } })
-    }
-
-    private static func gameID(_ text: String, field: String) throws -> Int {
-        guard let id = Int(text), id > 0 else { throw APIError.validation("\(field) must be a positive integer", field: field) }
-        return id
     }
 
     private static func notFound(_ id: Int) -> APIError {

@@ -45,9 +45,7 @@ struct ModelRoutes: Sendable {
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {
-        let text = try context.parameters.require("id")
-        guard let id = Int(text), id > 0 else { throw APIError.validation("the model id must be a positive integer", field: "id") }
-        return id
+        try QueryFilters.positiveID(try context.parameters.require("id"), field: "id", label: "the model id")
     }
 
     private static func notFound(_ id: Int) -> APIError {

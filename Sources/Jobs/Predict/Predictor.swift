@@ -41,6 +41,9 @@ public struct Predictor: Sendable {
         let at = now()
         let games = try await store.games.games(sport: sport, from: at, to: at.addingTimeInterval(horizon))
             .filter { $0.status == .scheduled }
+        // Read once for every champion: each game's latest prices, and its features per feature-set version.
+        let odds = try await store.odds.latest(for: games.compactMap { game in game.id.map { GameAsOf(gameID: $0, asOf: at) } })
+        var featureSets: [String: [Int: GameFeatureSet]] = [:]
         var championCount = 0
         for betType in ModelMarkets.betTypes {
             guard let champion = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
@@ -49,6 +52,10 @@ public struct Predictor: Sendable {
             else { continue }
             let modelID = champion.id
             championCount += 1
+            if featureSets[champion.featureSetVersion] == nil {
+                featureSets[champion.featureSetVersion] = try await store.gameFeatures.featureSets(
+                    gameIDs: games.compactMap(\.id), featureSetVersion: champion.featureSetVersion, asOf: at)
+            }
             var attempts = 0
             var failures = 0
             var latencies: [Double] = []
@@ -58,7 +65,7 @@ public struct Predictor: Sendable {
                     run.alreadyPredicted += 1
                     continue
                 }
-                guard let set = try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: champion.featureSetVersion, asOf: at),
+                guard let set = featureSets[champion.featureSetVersion]?[gameID],
                     at.timeIntervalSince(set.asOf) <= Self.featureFreshness
                 else {
                     run.unpredictable += 1
@@ -85,7 +92,7 @@ public struct Predictor: Sendable {
                     continue
                 }
                 let components = Self.components(archive.model, row)
-                let snapshots = try await store.odds.latest(gameID: gameID, asOf: at)
+                let snapshots = odds[gameID] ?? []
                 let sides = BetOutcome.selections(betType)
                 var stored = 0
                 for (selection, p) in [(sides.positive, probability), (sides.negative, 1 - probability)] {

@@ -22,13 +22,20 @@ public struct GameFeatureRepository: Sendable {
 
     /// The latest feature set of a game and version computed at or before `asOf`: what was known then.
     public func featureSet(gameID: Int, featureSetVersion: String, asOf: Date) async throws -> GameFeatureSet? {
-        try await database.query(
+        try await featureSets(gameIDs: [gameID], featureSetVersion: featureSetVersion, asOf: asOf)[gameID]
+    }
+
+    /// `featureSet(gameID:featureSetVersion:asOf:)` for many games in one query, by game; games without one are absent.
+    public func featureSets(gameIDs: [Int], featureSetVersion: String, asOf: Date) async throws -> [Int: GameFeatureSet] {
+        guard !gameIDs.isEmpty else { return [:] }
+        let sets = try await database.query(
             """
-            SELECT * FROM game_features
-            WHERE game_id = \(gameID) AND feature_set_version = \(featureSetVersion) AND as_of <= \(asOf)
-            ORDER BY as_of DESC LIMIT 1
+            SELECT DISTINCT ON (game_id) * FROM game_features
+            WHERE game_id = ANY(\(gameIDs)::bigint[]) AND feature_set_version = \(featureSetVersion) AND as_of <= \(asOf)
+            ORDER BY game_id, as_of DESC
             """
-        ).rows.first.map(Self.featureSet)
+        ).map(Self.featureSet)
+        return Dictionary(sets.map { ($0.gameID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// For training: per game of `sport` scheduled in `from..<to`, the latest feature set computed before

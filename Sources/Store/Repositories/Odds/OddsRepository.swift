@@ -15,13 +15,6 @@ public struct OddsRepository: Sendable {
             FROM unnest($1::bigint[]) AS u(id)
             WHERE NOT EXISTS (SELECT 1 FROM games g WHERE g.id = u.id)
             """)
-    static let latestForGame = PreparedStatement(
-        name: "odds_latest_for_game",
-        sql: """
-            SELECT DISTINCT ON (market, bookmaker, outcome) *
-            FROM odds WHERE game_id = $1 AND recorded_at > $2 AND recorded_at <= $3
-            ORDER BY market, bookmaker, outcome, recorded_at DESC
-            """)
     static let copyStatement =
         "COPY odds (game_id, sport, bookmaker, market, outcome, price, point, recorded_at, is_backfill) FROM STDIN"
 
@@ -80,7 +73,7 @@ public struct OddsRepository: Sendable {
     ///
     /// The window keeps the read proportional to recent snapshots, not to the game's whole history.
     public func latest(gameID: Int, asOf: Date = Date(), lookback: TimeInterval = 86_400) async throws -> [OddsSnapshot] {
-        try await database.execute(Self.latestForGame, gameID, asOf.addingTimeInterval(-lookback), asOf).map(Self.snapshot)
+        try await latest(for: [GameAsOf(gameID: gameID, asOf: asOf)], lookback: lookback)[gameID] ?? []
     }
 
     /// `latest(gameID:asOf:lookback:)` for many games at once, each at its own point in time, in one query;
