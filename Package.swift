@@ -115,6 +115,9 @@ let package = Package(
         .executableTarget(
             name: "pipeline-bench", dependencies: ["Jobs", "Sandbox", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Pipeline", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "replay-bench", dependencies: ["Jobs", "Sandbox", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            path: "bench/Replay", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(name: "TestSupport", dependencies: ["Queue", "Store"], path: "Tests/TestSupport", swiftSettings: swiftSettings),

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The prediction pipeline on a real games CSV (default: MLB 2014–2016, ../shared/data/real), walk-forward by month
+# over the test season: model vs opening line vs closing line, the share of the open→close gap captured, pooled
+# ECE, and the picks' accuracy, CLV and ROI by tier, published when the market opens and just before the start.
+#   ./bench/replay.sh [FILE]     BENCH_TEST_FROM, BENCH_BET_TYPES, BENCH_PUBLICATIONS, BENCH_MODELS, BENCH_RUNTIME,
+#                                BENCH_PRESET, BENCH_MONTHS tune it (see bench/Replay/main.swift).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export BENCH_FILE="$(realpath "${1:-${BENCH_FILE:-../shared/data/real/mlb-2014-2016.csv}}")"
+source scripts/setup
+swift build -c release --product replay-bench >/dev/null
+if [[ -z "${DATABASE_URL:-}" ]]; then
+    source scripts/lib/servers.sh
+    start_servers
+    trap stop_servers EXIT
+fi
+.build/release/replay-bench
