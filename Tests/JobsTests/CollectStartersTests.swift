@@ -40,9 +40,9 @@ import Testing
         let competitors = try #require(final.competitions.first?.competitors)
         let home = try #require(competitors.first { $0.homeAway == "home" })
         let away = try #require(competitors.first { $0.homeAway == "away" })
-        #expect(home.probableStartingPitcher?.athlete.id == "32081" && home.probableStartingPitcher?.athlete.name == "Gerrit Cole")
-        #expect(home.probableStartingPitcher?.record == "(1-0, 2.17)")
-        #expect(away.probableStartingPitcher?.athlete.id == "33837" && away.probableStartingPitcher?.athlete.name == "Jack Flaherty")
+        #expect(home.probableStartingPitcher?.id == "32081" && home.probableStartingPitcher?.name == "Gerrit Cole")
+        #expect(home.probables?.first?.record == "(1-0, 2.17)")
+        #expect(away.probableStartingPitcher?.id == "33837" && away.probableStartingPitcher?.name == "Jack Flaherty")
         #expect(home.linescores?.count == 9 && away.linescores?.count == 9)
         // Not announced yet: an empty list, and no starter.
         let scheduled = try #require(scoreboard.events.first { $0.status.type.state == "pre" })

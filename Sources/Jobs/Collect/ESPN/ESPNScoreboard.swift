@@ -70,8 +70,8 @@ public struct ESPNScoreboard: Decodable, Sendable {
         public let probables: [Probable]?
 
         /// The announced starting pitcher, if any.
-        public var probableStartingPitcher: Probable? {
-            probables?.first { $0.name == Probable.startingPitcher && !$0.athlete.id.isEmpty }
+        public var probableStartingPitcher: Athlete? {
+            probables?.first { $0.name == Probable.startingPitcher && $0.athlete?.id.isEmpty == false }?.athlete
         }
     }
 
@@ -88,8 +88,9 @@ public struct ESPNScoreboard: Decodable, Sendable {
 
         /// What the player is probable as (`probableStartingPitcher`).
         public let name: String
-        /// The player.
-        public let athlete: Athlete
+        /// The player; optional so that an entry without one (a slot ESPN has not filled) does not fail the
+        /// whole scoreboard.
+        public let athlete: Athlete?
         /// The pitcher's season line as ESPN shows it (`(1-0, 2.17)`).
         public let record: String?
     }

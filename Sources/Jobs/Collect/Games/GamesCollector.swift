@@ -121,8 +121,8 @@ public struct GamesCollector: Sendable {
             guard let pitcher = competitor.probableStartingPitcher, let teamID = teamIDs[competitor.homeAway] else { continue }
             try await tx.gameStarters.record(
                 GameStarter(
-                    gameID: gameID, teamID: teamID, source: ESPNClient.source, athleteID: pitcher.athlete.id,
-                    athleteName: pitcher.athlete.name, firstSeenAt: seenAt))
+                    gameID: gameID, teamID: teamID, source: ESPNClient.source, athleteID: pitcher.id, athleteName: pitcher.name,
+                    firstSeenAt: seenAt))
         }
     }
 }
