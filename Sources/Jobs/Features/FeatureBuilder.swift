@@ -14,6 +14,8 @@ import Store
 public struct FeatureBuilder: Sendable {
     /// Days of Statcast in the `adv_*_last30` features.
     public static let statcastDays = 30
+    /// Days before a game whose games count in the bullpen-use features (`pen_*_last3d`).
+    public static let bullpenDays = 3
 
     /// The sport code.
     public let sport: String
@@ -26,9 +28,15 @@ public struct FeatureBuilder: Sendable {
     private var seasonPoints: [Int?: (points: Int, teamGames: Int)] = [:]
     private var statcast: StatcastTeamWindow
     private let league: LeagueStructure
+    /// Finished games applied so far (their results known at `appliedAsOf`), by id.
+    private var known: [Int: Game] = [:]
+    private let starters: StarterHistory
 
-    /// A builder over the sport's teams, finished games and Statcast batter-game sums (MLB).
-    public init(sport: String, teams: [Team], finishedGames: [Game], batterGames: [BatterGameStatcast] = []) {
+    /// A builder over the sport's teams, finished games, Statcast batter-game sums (MLB) and starting-pitcher
+    /// sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it).
+    public init(
+        sport: String, teams: [Team], finishedGames: [Game], batterGames: [BatterGameStatcast] = [], starters: [GameStarter] = []
+    ) {
         self.sport = sport
         self.teams = Dictionary(teams.compactMap { team in team.id.map { ($0, team) } }, uniquingKeysWith: { first, _ in first })
         history = finishedGames.filter { $0.sport == sport && $0.status == .final && $0.homeScore != nil && $0.awayScore != nil && $0.id != nil }
@@ -36,6 +44,7 @@ public struct FeatureBuilder: Sendable {
         elo = EloRatings(parameters: .sport(sport))
         statcast = StatcastTeamWindow(rows: batterGames, days: Self.statcastDays)
         league = LeagueStructure(sport: sport)
+        self.starters = StarterHistory(starters)
     }
 
     /// The share of the catalog's names for `sport` present in `features` (or not applicable), 0…1.
@@ -174,6 +183,60 @@ public struct FeatureBuilder: Sendable {
                 }
             }
         }
+        if sport == "mlb" { features.merge(pitching(for: game, asOf: asOf, timeZone: timeZone)) { $1 } }
+        return features
+    }
+
+    /// Baseball's starting-pitcher form and bullpen use.
+    ///
+    /// A side's starter is the pitcher announced for it before `asOf`; his earlier starts are the finished games
+    /// (results known at `asOf`) he was the announced starter of as known at `asOf`. Runs allowed are his team's
+    /// runs allowed in those games, so the bullpen's share is in them too. Bullpen use counts the team's games,
+    /// and extra-inning games, on the days before the game's.
+    private func pitching(for game: Game, asOf: Date, timeZone: TimeZone) -> [String: Double] {
+        var features: [String: Double] = [:]
+        let day = Self.localDay(game.scheduledAt, timeZone)
+        var runsAllowed: [Int: [String: Double]] = [:]
+        for (side, team) in [("home", game.homeTeamID), ("away", game.awayTeamID)] {
+            // The log is in start order and a team plays at most a few games in three days.
+            let recent = (results[team] ?? []).suffix(10).filter {
+                let played = Self.localDay($0.scheduledAt, Self.timeZone(teams[$0.venueTeam]?.venue?.timeZone))
+                return played < day && played >= day - Self.bullpenDays
+            }
+            features["pen_games_\(side)_last3d"] = Double(recent.count)
+            if recent.allSatisfy({ $0.innings != nil }) {
+                features["pen_extra_innings_\(side)_last3d"] = Double(recent.count { ($0.innings ?? 0) > 9 })
+            }
+
+            guard let gameID = game.id, let starter = starters.starter(gameID: gameID, teamID: team, asOf: asOf) else { continue }
+            let starts = starters.starts(of: starter.athleteID, asOf: asOf).compactMap { start -> (game: Game, teamID: Int)? in
+                guard start.gameID != gameID, let started = known[start.gameID] else { return nil }
+                return (started, start.teamID)
+            }.sorted { ($0.game.scheduledAt, $0.game.id!) < ($1.game.scheduledAt, $1.game.id!) }
+            features["sp_starts_\(side)_season"] = Double(
+                starts.count { start in
+                    if let season = game.season { return start.game.season == season }
+                    return start.game.scheduledAt > asOf.addingTimeInterval(-365 * 86_400)
+                })
+            let allowed = starts.map { Double($0.teamID == $0.game.homeTeamID ? $0.game.awayScore! : $0.game.homeScore!) }
+            for window in [3, 5] where !allowed.isEmpty {
+                let last = allowed.suffix(window)
+                let mean = last.reduce(0, +) / Double(last.count)
+                features["sp_runs_allowed_\(side)_last\(window)"] = mean
+                runsAllowed[window, default: [:]][side] = mean
+            }
+            if let last = starts.last {
+                let previousZone = Self.timeZone(teams[last.game.homeTeamID]?.venue?.timeZone)
+                let rest = day - Self.localDay(last.game.scheduledAt, previousZone) - 1
+                // A season's first start would otherwise report the whole off-season.
+                features["sp_rest_days_\(side)"] = Double(min(max(rest, 0), 30))
+            }
+        }
+        for window in [3, 5] {
+            if let home = runsAllowed[window]?["home"], let away = runsAllowed[window]?["away"] {
+                features["sp_runs_allowed_diff_last\(window)"] = home - away
+            }
+        }
         return features
     }
 
@@ -184,12 +247,14 @@ public struct FeatureBuilder: Sendable {
             elo = EloRatings(parameters: elo.parameters)
             results = [:]
             seasonPoints = [:]
+            known = [:]
         }
         appliedAsOf = asOf
         while applied < history.count, history[applied].scheduledAt.addingTimeInterval(FeatureSourceRepository.resultDelay) <= asOf {
             let game = history[applied]
             applied += 1
             guard let id = game.id, let homeScore = game.homeScore, let awayScore = game.awayScore else { continue }
+            known[id] = game
             elo.record(
                 home: game.homeTeamID, away: game.awayTeamID, homeScore: homeScore, awayScore: awayScore, season: game.season,
                 isNeutralSite: game.isNeutralSite)
@@ -198,7 +263,8 @@ public struct FeatureBuilder: Sendable {
                     TeamResult(
                         gameID: id, scheduledAt: game.scheduledAt, season: game.season, opponent: opponent, isHome: isHome,
                         isNeutralSite: game.isNeutralSite, venueTeam: game.homeTeamID,
-                        pointsFor: isHome ? homeScore : awayScore, pointsAgainst: isHome ? awayScore : homeScore))
+                        pointsFor: isHome ? homeScore : awayScore, pointsAgainst: isHome ? awayScore : homeScore,
+                        innings: game.innings))
             }
             let total = seasonPoints[game.season] ?? (0, 0)
             seasonPoints[game.season] = (total.points + homeScore + awayScore, total.teamGames + 2)

@@ -7,8 +7,10 @@ public enum FeatureCatalog {
     /// The version the featurizer writes now; changing any name or definition means a new version.
     ///
     /// v2 added injury counts, the divisional and conference flags and the spread-cover and over probabilities
-    /// to v1; a v1 model finds no v2 rows, so it stops predicting until a model trained on v2 is promoted.
-    public static let version = "v2"
+    /// to v1; v3 added the sharp book's line moves, baseball's starting-pitcher form and bullpen use, and moved
+    /// Elo to FiveThirtyEight's constants. A model finds no rows of another version, so it stops predicting
+    /// until a model trained on the new version is promoted.
+    public static let version = "v3"
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb"]
@@ -22,16 +24,19 @@ public enum FeatureCatalog {
     ]
 
     /// Names absent whenever their source does not cover a game, and then not counted against its completeness:
-    /// the league structure knows no division for teams outside the leagues it lists, and injury lists have no
-    /// history (a game before the platform first collected its sport's list has no injury counts).
+    /// the league structure knows no division for teams outside the leagues it lists, injury lists have no
+    /// history (a game before the platform first collected its sport's list has no injury counts), starters are
+    /// announced a day or so ahead (and a pitcher's first start has no form), the sharp book does not quote
+    /// every game, and innings are known only for games whose line score was collected.
     public static let sourceDependentNames: Set<String> = Set(
-        ["situ_divisional", "situ_conference"] + injuryNames)
+        ["situ_divisional", "situ_conference"] + injuryNames + sharpLineNames + startingPitching
+            + sides("pen_extra_innings", "last3d"))
 
     /// Every feature of `version` for `sport`, in column order; empty for a sport without features.
     public static func names(sport: String) -> [String] {
         switch sport {
         case "nba": return common + basketballAdvanced
-        case "mlb": return common + baseballAdvanced + weather
+        case "mlb": return common + baseballAdvanced + weather + startingPitching + bullpen
         default: return []
         }
     }
@@ -57,8 +62,22 @@ public enum FeatureCatalog {
         + lineNames
         + ["line_spread_move", "line_spread_steam", "line_total_move", "line_total_steam",
             "line_homewinprob_move", "line_homewinprob_steam"]
+        + sharpLineNames
         // 7. Situational.
         + ["situ_home", "situ_primetime", "situ_weekend", "situ_divisional", "situ_conference"]
+
+    // 5. Line movement of the sharp book alone (current minus its first snapshot).
+    private static let sharpLineNames = ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]
+
+    // 1. Team performance, baseball: the announced starter's team's runs allowed in his last starts, the
+    // home-minus-away difference, his days of rest and his starts this season.
+    private static let startingPitching: [String] =
+        sides("sp_runs_allowed", "last3") + sides("sp_runs_allowed", "last5")
+        + ["sp_runs_allowed_diff_last3", "sp_runs_allowed_diff_last5"]
+        + ["sp_rest_days_home", "sp_rest_days_away"] + sides("sp_starts", "season")
+
+    // 3. Rest, baseball: bullpen use, the team's games and extra-inning games on the three days before.
+    private static let bullpen: [String] = sides("pen_games", "last3d") + sides("pen_extra_innings", "last3d")
 
     // 1. Team performance: players on the injury list at the point in time, ruled out and day-to-day.
     private static let injuryNames = sides("team_injured_out", "current") + sides("team_injured_dtd", "current")

@@ -32,7 +32,8 @@ public struct Featurizer: Sendable {
             batterGames: sport == "mlb"
                 ? try await sources.batterGames(
                     from: first.asOf.addingTimeInterval(-Double(FeatureBuilder.statcastDays + 1) * 86_400), asOf: last.asOf)
-                : [])
+                : [],
+            starters: sport == "mlb" ? try await sources.starters(sport: sport, asOf: last.asOf) : [])
         var completenessSum = 0.0
         for start in stride(from: 0, to: targets.count, by: Self.batchSize) {
             let batch = targets[start..<min(start + Self.batchSize, targets.count)]

@@ -36,6 +36,15 @@ public struct LineConsensus: Sendable, Equatable {
     public var homeCoverProbability: Double?
     /// The probability the game goes over the current consensus total, the same way.
     public var overProbability: Double?
+    /// The sharp book's (`sharpBook`) home spread now minus at its first snapshot; `nil` where it has none.
+    public var sharpSpreadMove: Double?
+    /// The sharp book's total now minus at its first snapshot.
+    public var sharpTotalMove: Double?
+    /// The sharp book's no-vig home win probability now minus at its first snapshot.
+    public var sharpHomeWinProbabilityMove: Double?
+
+    /// The book whose moves are read as informed money: Pinnacle takes sharp action at low margins.
+    public static let sharpBook = "pinnacle"
 
     /// The consensus of one game's lines (`OddsLine`s of other games must not be mixed in).
     public init(lines: [OddsLine]) {
@@ -74,6 +83,24 @@ public struct LineConsensus: Sendable, Equatable {
                     ))
             }
         }
+        if let sharp = byBook[Self.sharpBook] {
+            let home = sharp["spreads|home"]
+            let away = sharp["spreads|away"]
+            if let open = home?.openPoint ?? away?.openPoint.map({ -$0 }),
+                let current = home?.currentPoint ?? away?.currentPoint.map({ -$0 })
+            {
+                sharpSpreadMove = current - open
+            }
+            if let line = sharp["totals|over"] ?? sharp["totals|under"], let open = line.openPoint, let current = line.currentPoint {
+                sharpTotalMove = current - open
+            }
+            if let home = sharp["h2h|home"], let away = sharp["h2h|away"],
+                let open = Self.vigFreeProbability(price: home.openPrice, otherPrice: away.openPrice),
+                let current = Self.vigFreeProbability(price: home.currentPrice, otherPrice: away.currentPrice)
+            {
+                sharpHomeWinProbabilityMove = current - open
+            }
+        }
         spread = Self.movement(spreads)
         total = Self.movement(totals)
         homeWinProbability = Self.movement(probabilities)
@@ -93,6 +120,9 @@ public struct LineConsensus: Sendable, Equatable {
         }
         features["line_homecoverprob_current"] = homeCoverProbability
         features["line_overprob_current"] = overProbability
+        features["line_spread_sharpmove"] = sharpSpreadMove
+        features["line_total_sharpmove"] = sharpTotalMove
+        features["line_homewinprob_sharpmove"] = sharpHomeWinProbabilityMove
         return features
     }
 

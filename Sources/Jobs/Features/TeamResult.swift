@@ -12,6 +12,8 @@ struct TeamResult: Sendable, Equatable {
     var venueTeam: Int
     var pointsFor: Int
     var pointsAgainst: Int
+    /// Baseball: the innings played, when the line score was stored.
+    var innings: Int? = nil
 
     var margin: Int { pointsFor - pointsAgainst }
     var isWin: Bool { pointsFor > pointsAgainst }

@@ -3,6 +3,8 @@ extension PostgresDatabase {
     public var teams: TeamRepository { TeamRepository(database: self) }
     /// `games`.
     public var games: GameRepository { GameRepository(database: self) }
+    /// `game_starters`, announced starting pitchers by when they were first seen.
+    public var gameStarters: GameStarterRepository { GameStarterRepository(database: self) }
     /// `odds` snapshots.
     public var odds: OddsRepository { OddsRepository(database: self) }
     /// `closing_lines`.

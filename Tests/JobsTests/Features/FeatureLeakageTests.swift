@@ -3,8 +3,9 @@ import Jobs
 import Store
 import Testing
 
-/// Features as of T do not change when data from T on arrives: later odds, later results, corrected scores of
-/// games not finished by T, later weather, Statcast of T's day and injury lists from T on.
+/// Features as of T do not change when data from T on arrives: later odds (the sharp book's too), later results,
+/// corrected scores and innings of games not finished by T, later weather, Statcast of T's day, injury lists
+/// from T on, and starting pitchers announced or changed from T on.
 @Suite struct FeatureLeakageTests {
     @Test func dataArrivingAfterAsOfDoesNotChangeFeatures() async throws {
         let store = try await CollectTestSupport.migratedStore()
@@ -37,6 +38,43 @@ import Testing
             let earlier = asOf.addingTimeInterval(-7200)
             try await store.injuries.record(injury("known", team: game.homeTeamID, status: "10-Day-IL", seenAt: earlier, until: earlier))
 
+            // Line scores of the finished games (every third went extra innings), and starters: each team's
+            // ace announced for its earlier games the day before each, and for this game two hours before T.
+            _ = try await store.query(
+                "UPDATE games SET innings = CASE WHEN id % 3 = 0 THEN 11 ELSE 9 END WHERE status = 'final' AND sport = 'mlb'")
+            let finished = try await store.featureSources.finishedGames(sport: "mlb", asOf: asOf)
+            func starter(_ gameID: Int, _ team: Int, _ athlete: String, seenAt: Date) -> GameStarter {
+                GameStarter(gameID: gameID, teamID: team, source: "espn", athleteID: athlete, athleteName: athlete, firstSeenAt: seenAt)
+            }
+            var earlierStarts: [Int: [Game]] = [:]
+            for team in [game.homeTeamID, game.awayTeamID] {
+                let played = finished.filter { $0.homeTeamID == team || $0.awayTeamID == team }
+                earlierStarts[team] = Array(played.suffix(8).enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+                for start in earlierStarts[team]! {
+                    try await store.gameStarters.record(
+                        starter(start.id!, team, "ace-\(team)", seenAt: start.scheduledAt.addingTimeInterval(-86_400)))
+                }
+                try await store.gameStarters.record(starter(gameID, team, "ace-\(team)", seenAt: earlier))
+            }
+            // The sharp book: its open well before T and a move two hours before.
+            for (recordedAt, home) in [(asOf.addingTimeInterval(-8 * 3600), 1.9), (earlier, 1.7)] {
+                try await store.odds.insert(
+                    [
+                        OddsSnapshot(
+                            gameID: gameID, sport: "mlb", bookmaker: "pinnacle", market: "h2h", outcome: "home", price: home,
+                            recordedAt: recordedAt),
+                        OddsSnapshot(
+                            gameID: gameID, sport: "mlb", bookmaker: "pinnacle", market: "h2h", outcome: "away", price: 4 - home,
+                            recordedAt: recordedAt),
+                        OddsSnapshot(
+                            gameID: gameID, sport: "mlb", bookmaker: "pinnacle", market: "totals", outcome: "over", price: 1.95,
+                            point: 7 + home, recordedAt: recordedAt),
+                        OddsSnapshot(
+                            gameID: gameID, sport: "mlb", bookmaker: "pinnacle", market: "spreads", outcome: "home", price: 1.95,
+                            point: home > 1.8 ? -1.5 : -2.5, recordedAt: recordedAt),
+                    ])
+            }
+
             let first = try await featurizer.run(sport: "mlb", parameters, logger: CollectTestSupport.logger)
             #expect(first.gamesFeaturized >= 1)  // Other games may start at the same minute.
             let before = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
@@ -47,6 +85,19 @@ import Testing
             {
                 #expect(before.features[name] != nil, "\(name) missing")
             }
+            // Every feature v3 added is computed here, so the comparison below covers each.
+            let added =
+                ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]
+                + ["sp_runs_allowed_diff_last3", "sp_runs_allowed_diff_last5"]
+                + ["home", "away"].flatMap { side in
+                    [
+                        "sp_runs_allowed_\(side)_last3", "sp_runs_allowed_\(side)_last5", "sp_rest_days_\(side)",
+                        "sp_starts_\(side)_season",
+                        "pen_games_\(side)_last3d", "pen_extra_innings_\(side)_last3d",
+                    ]
+                }
+            for name in added { #expect(before.features[name] != nil, "\(name) missing") }
+            #expect(before.features["sp_starts_home_season"] == 4 && before.features["sp_starts_away_season"] == 4)
             #expect(before.features["team_elo_home"] != 1500)
             #expect(before.features["team_injured_out_home_current"] == 1 && before.features["team_injured_out_away_current"] == 0)
             #expect(before.completeness > 0.9)
@@ -68,6 +119,7 @@ import Testing
                 sport: "mlb", from: asOf.addingTimeInterval(-FeatureSourceRepository.resultDelay + 1), to: .distantFuture)
             #expect(unfinished.count > 5)
             for later in unfinished { try await store.games.updateResult(id: later.id!, status: .final, homeScore: 19, awayScore: 0) }
+            _ = try await store.query("UPDATE games SET innings = 15 WHERE id = ANY(\(unfinished.map { $0.id! })::bigint[])")
             for (index, start) in [asOf.addingTimeInterval(-3 * 3600), asOf.addingTimeInterval(3600)].enumerated() {
                 try await store.games.upsert(
                     Game(
@@ -88,6 +140,16 @@ import Testing
             try await store.injuries.record(injury("known", team: game.homeTeamID, status: "Day-To-Day", seenAt: asOf, until: lastList))
             try await store.injuries.record(
                 injury("away", team: game.awayTeamID, status: "Out", seenAt: asOf.addingTimeInterval(60), until: lastList))
+            // Starters from T on: this game's home starter scratched at T, the away ace announced for another earlier
+            // game of his team a minute after T, and one of the home ace's earlier starts reassigned after T.
+            try await store.gameStarters.record(starter(gameID, game.homeTeamID, "scratch", seenAt: asOf))
+            let awayGames = finished.filter { $0.homeTeamID == game.awayTeamID || $0.awayTeamID == game.awayTeamID }
+            let unannounced = try #require(
+                awayGames.last { earlierGame in !earlierStarts[game.awayTeamID]!.contains { $0.id == earlierGame.id } })
+            try await store.gameStarters.record(
+                starter(unannounced.id!, game.awayTeamID, "ace-\(game.awayTeamID)", seenAt: asOf.addingTimeInterval(60)))
+            let reassigned = try #require(earlierStarts[game.homeTeamID]?.last)
+            try await store.gameStarters.record(starter(reassigned.id!, game.homeTeamID, "opener", seenAt: asOf.addingTimeInterval(120)))
             // Statcast of T's own day: the home team's batters hitting everything hard.
             _ = try await store.query(
                 """
@@ -113,6 +175,8 @@ import Testing
             #expect(atStart.features["h2h_games_all"] != before.features["h2h_games_all"])
             #expect(atStart.features["team_injured_out_home_current"] == 3 && atStart.features["team_injured_dtd_home_current"] == 1)
             #expect(atStart.features["team_injured_out_away_current"] == 1)
+            #expect(atStart.features["sp_starts_home_season"] == 0 && atStart.features["sp_runs_allowed_home_last3"] == nil)
+            #expect(atStart.features["sp_starts_away_season"] == 5)
         }
         await store.shutdown()
     }

@@ -63,6 +63,49 @@ public struct ESPNScoreboard: Decodable, Sendable {
         public let score: String?
         /// Present once the game is over.
         public let winner: Bool?
+        /// Runs (points) per period so far, one entry per inning played in baseball; absent before the start.
+        public let linescores: [Linescore]?
+        /// Baseball: the announced starting pitcher, for scheduled and final games alike; empty or absent
+        /// until announced, and in other sports.
+        public let probables: [Probable]?
+
+        /// The announced starting pitcher, if any.
+        public var probableStartingPitcher: Athlete? {
+            probables?.first { $0.name == Probable.startingPitcher && $0.athlete?.id.isEmpty == false }?.athlete
+        }
+    }
+
+    /// One period of a competitor's line score.
+    public struct Linescore: Decodable, Sendable {
+        /// The period (inning) number, from 1.
+        public let period: Int?
+    }
+
+    /// A probable player of a competitor (`probableStartingPitcher`).
+    public struct Probable: Decodable, Sendable {
+        /// The `name` of a probable starting pitcher.
+        public static let startingPitcher = "probableStartingPitcher"
+
+        /// What the player is probable as (`probableStartingPitcher`).
+        public let name: String
+        /// The player; optional so that an entry without one (a slot ESPN has not filled) does not fail the
+        /// whole scoreboard.
+        public let athlete: Athlete?
+        /// The pitcher's season line as ESPN shows it (`(1-0, 2.17)`).
+        public let record: String?
+    }
+
+    /// A player as ESPN names one.
+    public struct Athlete: Decodable, Sendable {
+        /// ESPN's athlete id (a string).
+        public let id: String
+        /// The full name (`Gerrit Cole`).
+        public let fullName: String?
+        /// The display name.
+        public let displayName: String?
+
+        /// The name to store: the full name, else the display name, else the id.
+        public var name: String { fullName ?? displayName ?? id }
     }
 
     /// A team.

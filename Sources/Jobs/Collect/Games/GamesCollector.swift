@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import Store
 
-/// `collect.games`: ESPN scoreboards → raw (hashed, once) → validate → `teams` (venues from the catalog), `games`.
+/// `collect.games`: ESPN scoreboards → raw (hashed, once) → validate → `teams` (venues from the catalog), `games`,
+/// and baseball's announced starting pitchers → `game_starters` (each first seen when the scoreboard was fetched).
 public struct GamesCollector: Sendable {
     private let client: ESPNClient
     private let store: Store
@@ -51,7 +52,7 @@ public struct GamesCollector: Sendable {
                 guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
                 for event in scoreboard.events {
-                    try await write(event, sport: sport, into: tx)
+                    try await write(event, sport: sport, seenAt: response.fetchedAt, into: tx)
                     result.gamesWritten += 1
                 }
             }
@@ -82,7 +83,8 @@ public struct GamesCollector: Sendable {
         }
     }
 
-    private func write(_ event: ESPNScoreboard.Event, sport: CollectedSport, into tx: PostgresConnection) async throws {
+    /// Writes one event's teams and game, and the starters it announces as seen at `seenAt`.
+    func write(_ event: ESPNScoreboard.Event, sport: CollectedSport, seenAt: Date, into tx: PostgresConnection) async throws {
         let competition = event.competitions[0]
         let venue = competition.venue.flatMap { venues.venue(named: $0.fullName) }
         var teamIDs: [String: Int] = [:]
@@ -107,10 +109,20 @@ public struct GamesCollector: Sendable {
         default: status = .scheduled
         }
         let started = status == .inProgress || status == .final
-        try await tx.games.upsert(
+        // Baseball's line score has one entry per inning played; other sports' periods are not innings.
+        let innings = sport.code == "mlb" && started ? competition.competitors.map { $0.linescores?.count ?? 0 }.max() : nil
+        let gameID = try await tx.games.upsert(
             Game(
                 sport: sport.code, externalID: event.id, season: event.season?.year, homeTeamID: teamIDs["home"]!,
                 awayTeamID: teamIDs["away"]!, scheduledAt: event.date, status: status, homeScore: started ? scores["home"] : nil,
-                awayScore: started ? scores["away"] : nil, isNeutralSite: competition.neutralSite ?? false))
+                awayScore: started ? scores["away"] : nil, isNeutralSite: competition.neutralSite ?? false,
+                innings: innings.flatMap { $0 > 0 ? $0 : nil }))
+        for competitor in competition.competitors {
+            guard let pitcher = competitor.probableStartingPitcher, let teamID = teamIDs[competitor.homeAway] else { continue }
+            try await tx.gameStarters.record(
+                GameStarter(
+                    gameID: gameID, teamID: teamID, source: ESPNClient.source, athleteID: pitcher.id, athleteName: pitcher.name,
+                    firstSeenAt: seenAt))
+        }
     }
 }

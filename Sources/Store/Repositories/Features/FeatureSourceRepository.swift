@@ -32,6 +32,18 @@ public struct FeatureSourceRepository: Sendable {
         ).map(GameRepository.game)
     }
 
+    /// Every starting-pitcher sighting of `sport`'s games first seen before `asOf`, oldest first: the whole
+    /// history a run needs (who was announced for each game at each point in time), in one read.
+    public func starters(sport: String, asOf: Date) async throws -> [GameStarter] {
+        try await database.query(
+            """
+            SELECT s.* FROM game_starters s JOIN games g ON g.id = s.game_id
+            WHERE g.sport = \(sport) AND s.first_seen_at < \(asOf)
+            ORDER BY s.first_seen_at, s.id
+            """
+        ).map(GameStarterRepository.starter)
+    }
+
     /// Per requested game, each book's first and latest snapshot of every market and outcome recorded before
     /// that game's `asOf`.
     public func oddsLines(for requests: [GameAsOf]) async throws -> [OddsLine] {

@@ -24,12 +24,14 @@ public struct Game: Sendable, Equatable {
     public var awayScore: Int?
     /// True when neither team is at home.
     public var isNeutralSite: Bool
+    /// The innings played (baseball, from the line score): over 9 went to extra innings; `nil` when unknown.
+    public var innings: Int?
 
     /// Creates a game.
     public init(
         id: Int? = nil, sport: String, externalID: String, season: Int? = nil, homeTeamID: Int, awayTeamID: Int,
         scheduledAt: Date, status: GameStatus = .scheduled, homeScore: Int? = nil, awayScore: Int? = nil,
-        isNeutralSite: Bool = false
+        isNeutralSite: Bool = false, innings: Int? = nil
     ) {
         self.id = id
         self.sport = sport
@@ -42,5 +44,6 @@ public struct Game: Sendable, Equatable {
         self.homeScore = homeScore
         self.awayScore = awayScore
         self.isNeutralSite = isNeutralSite
+        self.innings = innings
     }
 }

@@ -12,19 +12,22 @@ public struct GameRepository: Sendable {
         self.database = database
     }
 
-    /// Inserts the game or updates schedule, status and scores by (sport, external id); returns its id.
+    /// Inserts the game or updates schedule, status and scores by (sport, external id); returns its id. Innings
+    /// already known are kept when `game` has none (a writer without a line score does not erase them).
     @discardableResult
     public func upsert(_ game: Game) async throws -> Int {
         let result = try await database.query(
             """
             INSERT INTO games (sport, external_id, season, home_team_id, away_team_id, scheduled_at, status,
-                               home_score, away_score, is_neutral_site)
+                               home_score, away_score, is_neutral_site, innings)
             VALUES (\(game.sport), \(game.externalID), \(game.season), \(game.homeTeamID), \(game.awayTeamID),
-                    \(game.scheduledAt), \(game.status), \(game.homeScore), \(game.awayScore), \(game.isNeutralSite))
+                    \(game.scheduledAt), \(game.status), \(game.homeScore), \(game.awayScore), \(game.isNeutralSite),
+                    \(game.innings))
             ON CONFLICT (sport, external_id) DO UPDATE SET
                 season = EXCLUDED.season, home_team_id = EXCLUDED.home_team_id, away_team_id = EXCLUDED.away_team_id,
                 scheduled_at = EXCLUDED.scheduled_at, status = EXCLUDED.status, home_score = EXCLUDED.home_score,
-                away_score = EXCLUDED.away_score, is_neutral_site = EXCLUDED.is_neutral_site, updated_at = now()
+                away_score = EXCLUDED.away_score, is_neutral_site = EXCLUDED.is_neutral_site,
+                innings = coalesce(EXCLUDED.innings, games.innings), updated_at = now()
             RETURNING id
             """)
         return try result.returnedID()
@@ -80,6 +83,7 @@ public struct GameRepository: Sendable {
             season: try row.decode("season"), homeTeamID: try row.decode("home_team_id"),
             awayTeamID: try row.decode("away_team_id"), scheduledAt: try row.decode("scheduled_at"),
             status: try row.decode("status"), homeScore: try row.decode("home_score"),
-            awayScore: try row.decode("away_score"), isNeutralSite: try row.decode("is_neutral_site"))
+            awayScore: try row.decode("away_score"), isNeutralSite: try row.decode("is_neutral_site"),
+            innings: try row.decode("innings"))
     }
 }
