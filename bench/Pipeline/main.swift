@@ -64,6 +64,17 @@ try await sandbox.withRunning { running in
         teamNames: configuration.teamNames, now: configuration.now)
 
     print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed 42")
+    // How the simulated books compare with real ones: cross-book arbitrage (best home and best away prices
+    // implying less than 100 %) should be rare, the US books' margins 4–5 %.
+    for sport in sports {
+        guard let simulated = SandboxSport(rawValue: sport) else { continue }
+        let survey = running.world.moneylineSurvey(simulated, startingIn: end.addingTimeInterval(-30 * 86_400)..<end, every: 3_600)
+        let us = Bookmaker.all.filter { $0.region.hasPrefix("us") }.compactMap { survey.meanVig[$0.key] }
+        print(
+            "\(sport) cross-book arbitrage: \(String(format: "%.2f", 100 * survey.arbitrageRate)) % of \(survey.snapshots) moneyline snapshots "
+                + "(last 30 days, hourly); mean vig: US books \(String(format: "%.2f", 100 * us.reduce(0, +) / Double(max(1, us.count)))) %, "
+                + "Pinnacle \(String(format: "%.2f", 100 * (survey.meanVig["pinnacle"] ?? 0))) %")
+    }
     var started = ContinuousClock.now
     let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
     let plan = BackfillPlan(
