@@ -15,5 +15,6 @@ extension Migration {
         .injuries,
         .gameSummaries,
         .injuriesByListTime,
+        .picks,
     ]
 }
