@@ -54,7 +54,7 @@ import Testing
         let away = try await store.teams.upsert(Team(sport: "nba", externalID: "pub-away", name: "Pub Away"))
         let game = try await store.games.upsert(
             Game(sport: "nba", externalID: "pub", homeTeamID: home, awayTeamID: away, scheduledAt: Self.start))
-        let model = try await Self.champion(store, probability: 0.55)
+        _ = try await Self.champion(store, probability: 0.55)
         let clock = TestClock(Self.start.addingTimeInterval(-26 * 3_600))
         let predictor = Predictor(store: store, now: { clock.now })
         func run() async throws -> PredictionRun {
