@@ -142,7 +142,7 @@ struct PredictionEndpointTests {
                 genuine.data?["canonical_content"]?.string?.hasPrefix(
                     #"{"bet_type":"total","bookmaker":"book","component_probabilities":{"gbm":0.57,"glm":0.55}"#) == true)
             #expect(genuine.data?["canonical_content"]?.string?.contains(#""pick":true"#) == true)
-            #expect(genuine.data?["canonical_content"]?.string?.contains(#""publication":"open","published_at":"2026-02-28T20:00:00Z""#) == true)
+            #expect(genuine.data?["canonical_content"]?.string?.contains(#""publication":"open","published_at":"2026-02-28T00:00:00Z""#) == true)
 
             // The pick flag and the publication time are covered: changing either is caught.
             _ = try await harness.store.query("UPDATE predictions SET pick = false WHERE id = \(ids[0])")
