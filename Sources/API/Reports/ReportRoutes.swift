@@ -56,8 +56,9 @@ struct ReportRoutes: Sendable {
         return Envelope(data: try await database.periodReports.report(kind: "month", period: period, sport: sport, generatedAt: now()), meta: EmptyMeta())
     }
 
-    /// Accuracy, CLV, ROI and sharp agreement of the graded picks (and log loss, Brier, ECE of the forecasts) on games in `from…to` (inclusive UTC days, default
-    /// the last 30), for every sport or one: overall, by bet type, by tier, by bet type and tier.
+    /// Accuracy, CLV, ROI and sharp agreement of the graded picks (and log loss, Brier, ECE of the forecasts) on
+    /// games in `from…to` (inclusive UTC days, default the last 30), for every sport or one: overall, by bet type,
+    /// by tier, by bet type and tier.
     @Sendable func performance(_ request: Request, context: APIRequestContext)
         async throws -> Envelope<[PredictionPerformance], PerformanceMeta>
     {
