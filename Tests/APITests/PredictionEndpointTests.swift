@@ -7,7 +7,7 @@ import Testing
 struct PredictionEndpointTests {
     static let day = Date(timeIntervalSince1970: 1_772_323_200)  // 2026-03-01T00:00:00Z
 
-    /// Two games (nba on day 0, nfl on day 2) and four predictions with genuine hashes; returns their ids.
+    /// Two games (nba on day 0, nfl on day 2) and four picks published at open, with genuine hashes; returns their ids.
     static func seed(_ store: Store) async throws -> [Int] {
         var ids: [Int] = []
         let model = try await store.models.register(RegisteredModel(
@@ -22,9 +22,11 @@ struct PredictionEndpointTests {
                 var prediction = Prediction(
                     gameID: game, modelID: model, sport: sport, betType: betType, selection: betType == .total ? "over" : "home",
                     line: betType == .total ? 221.5 : -3.5, probability: 0.5 + edge, componentProbabilities: ["gbm": 0.57, "glm": 0.55],
-                    price: 1.91, edge: edge, tier: tier, stake: 0.01, predictionHash: "")
+                    price: 1.91, edge: edge, tier: tier, stake: 0.01, pick: true, bookmaker: "book", publication: .open,
+                    publishedAt: day.addingTimeInterval(86_400 * (offset - 1)), hashVersion: PredictionFingerprint.currentVersion,
+                    predictionHash: "")
                 prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-                ids.append(try await store.predictions.insert(prediction))
+                ids.append(try #require(try await store.predictions.insert(prediction)))
             }
         }
         return ids
@@ -46,7 +48,7 @@ struct PredictionEndpointTests {
                 ("sport=nba", 2), ("sport=nfl&tier=A", 1), ("tier=c", 2), ("bet_type=total", 2),
                 ("date=2026-03-01", 2), ("date=2026-03-03", 2), ("date=2026-03-02", 0),
                 ("date_from=2026-03-02", 2), ("date_to=2026-03-01", 2), ("date_from=2026-03-01&date_to=2026-03-03", 4),
-                ("status=pending", 4), ("status=settled", 0), ("sport=mlb", 0),
+                ("status=pending", 4), ("status=settled", 0), ("sport=mlb", 0), ("pick=true", 4), ("pick=false", 0),
             ]
             for (query, total) in checks {
                 let reply = try await client.get("/api/v1/predictions?\(query)", token: token)
@@ -64,6 +66,8 @@ struct PredictionEndpointTests {
             #expect(first["prediction_hash"]?.string?.count == 64)
             #expect(first["game_scheduled_at"]?.string != nil)
             #expect(first["component_probabilities"]?["gbm"]?.double == 0.57)
+            #expect(first["pick"]?.bool == true && first["publication"]?.string == "open" && first["bookmaker"]?.string == "book")
+            #expect(first["published_at"]?.string != nil && first["hash_version"]?.int == 2)
         }
     }
 
@@ -76,7 +80,7 @@ struct PredictionEndpointTests {
             for query in [
                 "page=0", "limit=1000", "limit=-1", "page=1.5", "sport=nba'%20OR%20'1'='1", "sport=nba;DROP%20TABLE%20predictions",
                 "tier=E", "bet_type=parlay", "date=2026-02-30", "date=yesterday", "date_from=2026-03-05&date_to=2026-03-01",
-                "date=2026-03-01&date_from=2026-03-01", "sort=password_hash", "sort=edge;DROP", "order=sideways", "status=won",
+                "date=2026-03-01&date_from=2026-03-01", "sort=password_hash", "sort=edge;DROP", "order=sideways", "status=won", "pick=yes",
             ] {
                 let reply = try await client.get("/api/v1/predictions?\(query)", token: token)
                 #expect(reply.status == .badRequest, "\(query) → \(reply.text)")
@@ -134,7 +138,17 @@ struct PredictionEndpointTests {
             #expect(genuine.status == .ok, "\(genuine.text)")
             #expect(genuine.data?["matches"]?.bool == true)
             #expect(genuine.data?["stored_hash"]?.string == genuine.data?["computed_hash"]?.string)
-            #expect(genuine.data?["canonical_content"]?.string?.hasPrefix(#"{"bet_type":"total","component_probabilities":{"gbm":0.57,"glm":0.55}"#) == true)
+            #expect(
+                genuine.data?["canonical_content"]?.string?.hasPrefix(
+                    #"{"bet_type":"total","bookmaker":"book","component_probabilities":{"gbm":0.57,"glm":0.55}"#) == true)
+            #expect(genuine.data?["canonical_content"]?.string?.contains(#""pick":true"#) == true)
+            #expect(genuine.data?["canonical_content"]?.string?.contains(#""publication":"open","published_at":"2026-02-28T00:00:00Z""#) == true)
+
+            // The pick flag and the publication time are covered: changing either is caught.
+            _ = try await harness.store.query("UPDATE predictions SET pick = false WHERE id = \(ids[0])")
+            #expect(try await client.get("/api/v1/predictions/\(ids[0])/verify", token: token).data?["matches"]?.bool == false)
+            _ = try await harness.store.query("UPDATE predictions SET published_at = published_at + interval '1 hour' WHERE id = \(ids[2])")
+            #expect(try await client.get("/api/v1/predictions/\(ids[2])/verify", token: token).data?["matches"]?.bool == false)
 
             _ = try await harness.store.query("UPDATE predictions SET edge = 0.25 WHERE id = \(ids[1])")
             let tampered = try await client.get("/api/v1/predictions/\(ids[1])/verify", token: token)

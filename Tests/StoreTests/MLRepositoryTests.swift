@@ -67,7 +67,7 @@ import Testing
             gameID: game, modelID: model, sport: "nba", betType: .spread, selection: "home", line: -3.5, probability: 0.58,
             componentProbabilities: ["h2o": 0.57, "autogluon": 0.59], price: 1.91, edge: 0.056, tier: .b, stake: 0.012,
             predictionHash: String(repeating: "ab", count: 32))
-        let id = try await store.predictions.insert(prediction)
+        let id = try #require(try await store.predictions.insert(prediction))
         #expect(try await store.predictions.insert(prediction) == id)
         #expect(try await store.predictions.pending(gameID: game).map(\.id) == [id])
         #expect(

@@ -18,6 +18,7 @@ import Testing
 
         let applied = try await migrator.up()
         #expect(applied.map(\.version) == Migration.platform.map(\.version))
+        #expect(Migration.platform.map(\.version) == Array(1...Migration.platform.count))
         let full = try await tables(pool)
         #expect(
             full.isSuperset(of: [

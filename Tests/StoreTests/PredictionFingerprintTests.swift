@@ -1,3 +1,4 @@
+import Foundation
 import Store
 import Testing
 
@@ -38,5 +39,29 @@ struct PredictionFingerprintTests {
         #expect(PredictionFingerprint.hash(of: prediction) == before)
         prediction.price = 2.02
         #expect(PredictionFingerprint.hash(of: prediction) != before)
+    }
+
+    @Test func version2AlsoCoversThePickItsBookAndThePublication() {
+        var prediction = Prediction(
+            gameID: 42, modelID: 7, sport: "nba", betType: .moneyline, selection: "away", probability: 0.47, price: 2.3, edge: 0.0352,
+            tier: .c, stake: 0.004, pick: true, bookmaker: "pinnacle", publication: .gameDay,
+            publishedAt: Date(timeIntervalSince1970: 1_772_377_200.75), hashVersion: 2, predictionHash: "")
+        #expect(
+            PredictionFingerprint.canonicalContent(of: prediction)
+                == #"{"bet_type":"moneyline","bookmaker":"pinnacle","component_probabilities":{},"edge":0.0352,"game_id":42,"hash_version":2,"line":null,"model_id":7,"pick":true,"price":2.3,"probability":0.47,"publication":"game_day","published_at":"2026-03-01T15:00:00Z","selection":"away","sport":"nba","stake":0.004,"tier":"C"}"#
+        )
+        let published = PredictionFingerprint.hash(of: prediction)
+        let changes: [(inout Prediction) -> Void] = [
+            { $0.pick = false }, { $0.bookmaker = "soft" }, { $0.publication = .open },
+            { $0.publishedAt = $0.publishedAt?.addingTimeInterval(60) },
+        ]
+        for change in changes {
+            var changed = prediction
+            change(&changed)
+            #expect(PredictionFingerprint.hash(of: changed) != published)
+        }
+        // Version 1 rows (stored before picks) keep verifying under version 1's content.
+        prediction.hashVersion = 1
+        #expect(!PredictionFingerprint.canonicalContent(of: prediction).contains("pick"))
     }
 }

@@ -201,9 +201,29 @@ enum OpenAPIDocument {
                     ],
                     responses: ["200": json(S.envelope(S.reference("DailyReport")))], errors: ["400", "401", "404", "429"]),
             ],
+            "/api/v1/reports/weekly": [
+                "get": operation(
+                    "The weekly report of one sport over an ISO week of US Eastern game days, computed from the settled picks and forecasts: accuracy, CLV, ROI and sharp agreement of picks overall, by tier and bet type; log loss, Brier and ECE of forecasts; best picks and notable misses.",
+                    tag: "reports",
+                    parameters: [
+                        query("week", S.string(pattern: "^[0-9]{4}-W[0-9]{2}$"), "The ISO week, YYYY-Www (Monday to Sunday, US Eastern days).", required: true),
+                        query("sport", sport, required: true),
+                    ],
+                    responses: ["200": json(S.envelope(S.reference("PeriodReport")))], errors: ["400", "401", "429"]),
+            ],
+            "/api/v1/reports/monthly": [
+                "get": operation(
+                    "The monthly report of one sport over a calendar month of US Eastern game days; the same measures as the weekly report.",
+                    tag: "reports",
+                    parameters: [
+                        query("month", S.string(pattern: "^[0-9]{4}-[0-9]{2}$"), "The month, YYYY-MM (US Eastern days).", required: true),
+                        query("sport", sport, required: true),
+                    ],
+                    responses: ["200": json(S.envelope(S.reference("PeriodReport")))], errors: ["400", "401", "429"]),
+            ],
             "/api/v1/performance": [
                 "get": operation(
-                    "Accuracy, mean CLV and ROI of graded predictions on games in from…to (inclusive UTC days; default the last 30, at most 366): overall, by bet type, by tier, by both. A null sport, bet_type or tier means all.",
+                    "Accuracy, mean CLV, ROI and sharp agreement of graded picks (at most one side per game and market), with log loss, Brier and ECE of every settled forecast on the rows without a tier, on games in from…to (inclusive UTC days; default the last 30, at most 366): overall, by bet type, by tier, by both. A null sport, bet_type or tier means all.",
                     tag: "reports",
                     parameters: [
                         query("sport", sport), query("from", S.string(format: "date"), "First game day (UTC), not after to."),
@@ -230,6 +250,7 @@ enum OpenAPIDocument {
         query("sport", sport),
         query("tier", S.string(enumeration: ["A", "B", "C", "D"])),
         query("status", S.string(enumeration: ["pending", "settled", "void"])),
+        query("pick", S.string(enumeration: ["true", "false"]), "true: picks only; false: forecasts without a pick."),
         query("sort", S.string(enumeration: ["created_at", "game_date", "edge", "probability", "tier"])),
         query("order", S.string(enumeration: ["asc", "desc"])),
     ]
@@ -352,15 +373,24 @@ enum OpenAPIDocument {
                 "tier": S.string(enumeration: ["A", "B", "C", "D"]), "stake": S.number(), "prediction_hash": S.string(),
                 "status": S.string(enumeration: ["pending", "settled", "void"]), "result": S.string(enumeration: ["win", "loss", "push"], nullable: true),
                 "closing_price": S.number(nullable: true), "clv": S.number(nullable: true), "profit": S.number(nullable: true),
+                "pick": S.boolean, "bookmaker": S.string(nullable: true),
+                "publication": S.string(enumeration: ["open", "game_day"]), "published_at": optionalDateTime,
+                "hash_version": S.integer(minimum: 1), "sharp_agreement": .object(["type": .array(["boolean", "null"])]),
                 "created_at": optionalDateTime, "settled_at": optionalDateTime,
-            ], required: ["id", "game_id", "sport", "bet_type", "selection", "probability", "edge", "tier", "stake", "prediction_hash", "status"]),
+            ], required: [
+                "id", "game_id", "sport", "bet_type", "selection", "probability", "edge", "tier", "stake", "prediction_hash", "status",
+                "pick", "publication", "hash_version",
+            ]),
             "PredictionPerformance": S.object([
                 "sport": S.string(nullable: true), "bet_type": S.string(enumeration: ["spread", "moneyline", "total", "player_prop"], nullable: true),
                 "tier": S.string(enumeration: ["A", "B", "C", "D"], nullable: true), "settled": S.integer(minimum: 0),
                 "wins": S.integer(minimum: 0), "losses": S.integer(minimum: 0), "pushes": S.integer(minimum: 0), "voids": S.integer(minimum: 0),
                 "accuracy": S.number(minimum: 0, maximum: 1, nullable: true), "mean_clv": S.number(nullable: true),
                 "clv_count": S.integer(minimum: 0), "profit": S.number(), "staked": S.number(minimum: 0), "roi": S.number(nullable: true),
-            ], required: ["settled", "wins", "losses", "pushes", "voids", "clv_count", "profit", "staked"]),
+                "sharp_agreement": S.number(minimum: 0, maximum: 1, nullable: true), "sharp_count": S.integer(minimum: 0),
+                "forecasts": S.integer(minimum: 0), "log_loss": S.number(minimum: 0, nullable: true),
+                "brier": S.number(minimum: 0, maximum: 1, nullable: true), "ece": S.number(minimum: 0, maximum: 1, nullable: true),
+            ], required: ["settled", "wins", "losses", "pushes", "voids", "clv_count", "profit", "staked", "sharp_count", "forecasts"]),
             "ReportedPrediction": S.object([
                 "prediction_id": S.integer(), "game_id": S.integer(), "home_team": S.string(), "away_team": S.string(),
                 "home_score": S.integer(nullable: true), "away_score": S.integer(nullable: true),
@@ -368,6 +398,8 @@ enum OpenAPIDocument {
                 "line": S.number(nullable: true), "price": S.number(nullable: true), "closing_price": S.number(nullable: true),
                 "probability": S.number(), "edge": S.number(), "tier": S.string(enumeration: ["A", "B", "C", "D"]), "stake": S.number(),
                 "result": S.string(enumeration: ["win", "loss", "push"]), "profit": S.number(), "clv": S.number(nullable: true),
+                "publication": S.string(enumeration: ["open", "game_day"], nullable: true), "published_at": optionalDateTime,
+                "bookmaker": S.string(nullable: true), "sharp_agreement": .object(["type": .array(["boolean", "null"])]),
             ], required: [
                 "prediction_id", "game_id", "home_team", "away_team", "bet_type", "selection", "probability", "edge", "tier", "stake",
                 "result", "profit",
@@ -380,6 +412,16 @@ enum OpenAPIDocument {
                 "notable_misses": S.array(S.reference("ReportedPrediction")),
             ], required: [
                 "day", "sport", "generated_at", "summary", "by_tier", "by_bet_type", "trailing_30_days", "results", "top_predictions",
+                "notable_misses",
+            ]),
+            "PeriodReport": S.object([
+                "kind": S.string(enumeration: ["week", "month"]), "period": S.string(), "sport": S.string(),
+                "from": S.string(format: "date"), "to": S.string(format: "date"), "generated_at": dateTime,
+                "summary": S.reference("PredictionPerformance"), "by_tier": S.array(S.reference("PredictionPerformance")),
+                "by_bet_type": S.array(S.reference("PredictionPerformance")),
+                "top_predictions": S.array(S.reference("ReportedPrediction")), "notable_misses": S.array(S.reference("ReportedPrediction")),
+            ], required: [
+                "kind", "period", "sport", "from", "to", "generated_at", "summary", "by_tier", "by_bet_type", "top_predictions",
                 "notable_misses",
             ]),
             "Model": S.object([

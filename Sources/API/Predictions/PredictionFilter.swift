@@ -3,7 +3,8 @@ import Hummingbird
 import Store
 
 /// The seed's filters for `GET /api/v1/predictions`: `sport`, `date`, `date_from`/`date_to`
-/// (the game's scheduled day, UTC), `tier`, `bet_type`, `status`, with `sort` and `order`.
+/// (the game's scheduled day, UTC), `tier`, `bet_type`, `status`, `pick` (`true`: picks only; `false`: forecasts
+/// that are not picks), with `sort` and `order`.
 struct PredictionFilter: Sendable, Hashable {
     enum SortField: String, Sendable, CaseIterable {
         case createdAt = "created_at"
@@ -19,6 +20,7 @@ struct PredictionFilter: Sendable, Hashable {
     var tier: SignalTier?
     var betType: BetType?
     var status: PredictionStatus?
+    var pick: Bool?
     var sort: SortField = .createdAt
     var ascending = false
 
@@ -28,6 +30,10 @@ struct PredictionFilter: Sendable, Hashable {
         betType = try QueryFilters.oneOf(query, "bet_type", BetType.self)
         status = try QueryFilters.oneOf(query, "status", PredictionStatus.self)
         (from, to) = try QueryFilters.gameDays(query)
+        if let text = query.get("pick") {
+            guard text == "true" || text == "false" else { throw APIError.validation("pick must be true or false", field: "pick") }
+            pick = text == "true"
+        }
         if let text = query.get("sort") {
             guard let sort = SortField(rawValue: text) else {
                 throw APIError.validation("sort must be one of \(SortField.allCases.map(\.rawValue).joined(separator: ", "))", field: "sort")
@@ -44,7 +50,7 @@ struct PredictionFilter: Sendable, Hashable {
     func cacheKey(_ pagination: Pagination) -> String {
         [
             sport ?? "", from.map { String(Int64($0.timeIntervalSince1970)) } ?? "", to.map { String(Int64($0.timeIntervalSince1970)) } ?? "",
-            tier?.rawValue ?? "", betType?.rawValue ?? "", status?.rawValue ?? "", sort.rawValue, ascending ? "asc" : "desc",
+            tier?.rawValue ?? "", betType?.rawValue ?? "", status?.rawValue ?? "", pick.map(String.init) ?? "", sort.rawValue, ascending ? "asc" : "desc",
             String(pagination.page), String(pagination.limit),
         ].joined(separator: "|")
     }

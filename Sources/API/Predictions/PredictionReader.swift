@@ -40,6 +40,7 @@ struct PredictionReader: Sendable {
         AND (\(filter.tier)::text IS NULL OR p.tier = \(filter.tier))
         AND (\(filter.betType)::text IS NULL OR p.bet_type = \(filter.betType))
         AND (\(filter.status)::text IS NULL OR p.status = \(filter.status))
+        AND (\(filter.pick)::boolean IS NULL OR p.pick = \(filter.pick))
         AND (\(filter.from)::timestamptz IS NULL OR g.scheduled_at >= \(filter.from))
         AND (\(filter.to)::timestamptz IS NULL OR g.scheduled_at < \(filter.to))
         """

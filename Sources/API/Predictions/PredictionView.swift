@@ -1,7 +1,7 @@
 import Foundation
 import Store
 
-/// A prediction as the API shows it.
+/// A prediction (a forecast, and the pick when `pick`) as the API shows it.
 struct PredictionView: Codable, Sendable {
     var id: Int
     var gameId: Int
@@ -25,6 +25,15 @@ struct PredictionView: Codable, Sendable {
     var closingPrice: Double?
     var clv: Double?
     var profit: Double?
+    /// Whether this forecast is a published pick (staked, counted in accuracy, ROI and CLV).
+    var pick: Bool
+    var bookmaker: String?
+    /// `open` or `game_day`.
+    var publication: String
+    var publishedAt: Date?
+    /// The canonical content version the hash covers.
+    var hashVersion: Int
+    var sharpAgreement: Bool?
     var createdAt: Date?
     var settledAt: Date?
 
@@ -50,6 +59,12 @@ struct PredictionView: Codable, Sendable {
         closingPrice = p.closingPrice
         clv = p.clv
         profit = p.profit
+        pick = p.pick
+        bookmaker = p.bookmaker
+        publication = p.publication.rawValue
+        publishedAt = p.publishedAt
+        hashVersion = p.hashVersion
+        sharpAgreement = p.sharpAgreement
         createdAt = p.createdAt
         settledAt = p.settledAt
     }

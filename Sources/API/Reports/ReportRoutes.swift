@@ -2,14 +2,17 @@ import Foundation
 import Hummingbird
 import Store
 
-/// `GET /reports/daily` and `GET /performance`: the settle job's daily reports and prediction
-/// accuracy, CLV and ROI (seed 5.2–5.5), for any signed-in user.
+/// `GET /reports/daily`, `GET /reports/weekly`, `GET /reports/monthly` and `GET /performance`: the settle
+/// job's daily reports, weekly and monthly reports over US Eastern days, and the picks' accuracy, CLV, ROI and
+/// sharp agreement with the forecasts' log loss, Brier and ECE (seed 5.2–5.5), for any signed-in user.
 struct ReportRoutes: Sendable {
     let database: any PostgresDatabase
     var now: @Sendable () -> Date = { Date() }
 
     func register(on group: RouteRegistrar) {
         group.get("reports/daily", use: daily)
+        group.get("reports/weekly", use: weekly)
+        group.get("reports/monthly", use: monthly)
         group.get("performance", use: performance)
     }
 
@@ -29,8 +32,33 @@ struct ReportRoutes: Sendable {
         return Envelope(data: report, meta: EmptyMeta())
     }
 
-    /// Accuracy, CLV and ROI of the graded predictions on games in `from…to` (inclusive UTC days, default
-    /// the last 30), for every sport or one: overall, by bet type, by tier, by bet type and tier.
+    /// The report of `sport` over the ISO week `week` (`YYYY-Www`) of US Eastern days.
+    @Sendable func weekly(_ request: Request, context: APIRequestContext) async throws -> Envelope<PeriodReport, EmptyMeta> {
+        _ = try context.requireIdentity()
+        let query = request.uri.queryParameters
+        guard let text = query.get("week") else { throw APIError.validation("week is required, YYYY-Www (ISO week)", field: "week") }
+        guard let period = ReportPeriod.week(text) else {
+            throw APIError.validation("week must be an ISO week, YYYY-Www, such as 2026-W48 (01 to 52 or 53)", field: "week")
+        }
+        let sport = try ReportQuery.sport(query, required: true)!
+        return Envelope(data: try await database.periodReports.report(kind: "week", period: period, sport: sport, generatedAt: now()), meta: EmptyMeta())
+    }
+
+    /// The report of `sport` over the month `month` (`YYYY-MM`) of US Eastern days.
+    @Sendable func monthly(_ request: Request, context: APIRequestContext) async throws -> Envelope<PeriodReport, EmptyMeta> {
+        _ = try context.requireIdentity()
+        let query = request.uri.queryParameters
+        guard let text = query.get("month") else { throw APIError.validation("month is required, YYYY-MM", field: "month") }
+        guard let period = ReportPeriod.month(text) else {
+            throw APIError.validation("month must be YYYY-MM, such as 2026-11", field: "month")
+        }
+        let sport = try ReportQuery.sport(query, required: true)!
+        return Envelope(data: try await database.periodReports.report(kind: "month", period: period, sport: sport, generatedAt: now()), meta: EmptyMeta())
+    }
+
+    /// Accuracy, CLV, ROI and sharp agreement of the graded picks (and log loss, Brier, ECE of the forecasts) on
+    /// games in `from…to` (inclusive UTC days, default the last 30), for every sport or one: overall, by bet type,
+    /// by tier, by bet type and tier.
     @Sendable func performance(_ request: Request, context: APIRequestContext)
         async throws -> Envelope<[PredictionPerformance], PerformanceMeta>
     {

@@ -1,16 +1,20 @@
 import Queue
 
-/// `predict`: for the upcoming games of a sport whose data passed the quality gates, every champion's
-/// probability per side, edge against the best price, tier, stake and SHA-256 hash.
+/// `predict`: for the upcoming games of a sport whose data passed the quality gates, each champion's forecast
+/// per game and market and at most one pick (side, best price, edge, tier, stake), hashed with SHA-256, at the
+/// publications `PublicationPolicy` makes due (market open, game day).
 public struct Predict: JobParameters, Equatable {
     public static let jobType = "predict"
     public static let defaultQueue = "predict"
 
     /// The sport; `nil`: every configured sport.
     public var sport: String?
-    /// How far ahead to predict, in hours (default 6): lines firm up as the start nears, and each game is
-    /// predicted once per champion.
+    /// How far ahead to predict, in hours (default `defaultHorizonHours`): far enough to publish a game when its
+    /// market opens; each game is published once per champion and publication.
     public var horizonHours: Double?
+
+    /// The default horizon: 48 hours.
+    public static let defaultHorizonHours = 48.0
 
     /// Parameters; `nil` fields take their defaults.
     public init(sport: String? = nil, horizonHours: Double? = nil) {

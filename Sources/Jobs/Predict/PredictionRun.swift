@@ -4,11 +4,13 @@ public struct PredictionRun: Codable, Sendable, Equatable {
     public var sport: String
     /// Why the sport was skipped (quality gate, no champion), if it was.
     public var skipped: String?
-    /// Predictions stored.
+    /// Forecasts published (one per game, market and publication).
     public var predictions = 0
-    /// Games already predicted by the same champion.
+    /// Of those, the forecasts published as picks.
+    public var picks = 0
+    /// Games with no publication due for the same champion (already published, or game day not reached).
     public var alreadyPredicted = 0
-    /// Games without fresh features or without a price.
+    /// Games without fresh features or without any price.
     public var unpredictable = 0
     /// Games skipped because their features were not complete enough (the seed's > 98 % gate).
     public var incompleteFeatures = 0

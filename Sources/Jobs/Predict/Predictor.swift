@@ -3,28 +3,34 @@ import Logging
 import ML
 import Store
 
-/// Makes the predictions of a sport's upcoming games with each bet type's champion (seed: predict step).
+/// Publishes the forecasts and picks of a sport's upcoming games with each bet type's champion (seed: predict step).
+///
+/// Each due publication (`PublicationPolicy`: market open, game day) of a game's market stores one forecast row,
+/// at whole-second `published_at`. When `PickSelector` finds a side worth betting at the best price the books
+/// offer, the row is that pick (selection, price, book, edge, tier, stake); otherwise it carries the positive
+/// side's probability and stakes nothing. A market without any price is not published yet: its market has not
+/// opened.
 public struct Predictor: Sendable {
     /// Features older than this at prediction time are stale: the game is left for a later run.
     public static let featureFreshness: TimeInterval = 6 * 3_600
 
     let store: Store
-    let stakes: StakePolicy
-    let tiers: TierPolicy
+    let picks: PickSelector
+    let publication: PublicationPolicy
     let monitor: ModelMonitor
     let featureCompleteness: Double
     let now: @Sendable () -> Date
     private let archives = ChampionArchives()
 
-    /// A predictor over `store` on the clock `now`; a game whose features are not more than
-    /// `featureCompleteness` complete is not predicted.
+    /// A predictor over `store` on the clock `now`, choosing picks with `picks` and publishing on `publication`;
+    /// a game whose features are not more than `featureCompleteness` complete is not predicted.
     public init(
-        store: Store, stakes: StakePolicy = .standard, tiers: TierPolicy = .standard, monitor: ModelMonitor? = nil,
+        store: Store, picks: PickSelector = .standard, publication: PublicationPolicy = .standard, monitor: ModelMonitor? = nil,
         featureCompleteness: Double = QualityThresholds().featureCompleteness, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
-        self.stakes = stakes
-        self.tiers = tiers
+        self.picks = picks
+        self.publication = publication
         self.monitor = monitor ?? ModelMonitor(store: store)
         self.featureCompleteness = featureCompleteness
         self.now = now
@@ -39,6 +45,8 @@ public struct Predictor: Sendable {
             return run
         }
         let at = now()
+        // Published on whole seconds, so the hashed time reads back from the database exactly.
+        let publishedAt = Date(timeIntervalSince1970: (at.timeIntervalSince1970).rounded(.down))
         let games = try await store.games.games(sport: sport, from: at, to: at.addingTimeInterval(horizon))
             .filter { $0.status == .scheduled }
         // Read once for every champion: each game's latest prices, and its features per feature-set version.
@@ -59,9 +67,10 @@ public struct Predictor: Sendable {
             var attempts = 0
             var failures = 0
             var latencies: [Double] = []
+            let published = try await store.predictions.publications(gameIDs: games.compactMap(\.id), modelID: modelID, betType: betType)
             for game in games {
                 guard let gameID = game.id else { continue }
-                if try await store.predictions.exists(gameID: gameID, modelID: modelID, betType: betType) {
+                guard let due = publication.due(at: at, gameStart: game.scheduledAt, published: published[gameID] ?? []) else {
                     run.alreadyPredicted += 1
                     continue
                 }
@@ -93,22 +102,34 @@ public struct Predictor: Sendable {
                 }
                 let components = Self.components(archive.model, row)
                 let snapshots = odds[gameID] ?? []
-                let sides = BetOutcome.selections(betType)
-                var stored = 0
-                for (selection, p) in [(sides.positive, probability), (sides.negative, 1 - probability)] {
-                    guard let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line) else { continue }
-                    let edge = p - 1 / offer.price
-                    var prediction = Prediction(
-                        gameID: gameID, modelID: modelID, sport: sport, betType: betType, selection: selection, line: line,
-                        probability: p, componentProbabilities: selection == sides.positive ? components : components.mapValues { 1 - $0 },
-                        price: offer.price, edge: edge, tier: tiers.tier(edge: edge, probability: p),
-                        stake: stakes.stake(probability: p, decimalPrice: offer.price), predictionHash: "")
-                    prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-                    try await store.predictions.insert(prediction)
-                    stored += 1
+                let names = BetOutcome.selections(betType)
+                let sides = [(names.positive, probability), (names.negative, 1 - probability)].map { selection, p in
+                    let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line)
+                    return PickSelector.Side(selection: selection, probability: p, price: offer?.price, bookmaker: offer?.bookmaker)
                 }
-                if stored == 0 { run.unpredictable += 1 }
-                run.predictions += stored
+                // No book prices either side: the market has not opened, so there is nothing to publish yet.
+                guard sides.contains(where: { $0.price != nil }) else {
+                    run.unpredictable += 1
+                    continue
+                }
+                let pick = picks.pick(sides)
+                let side = pick?.side ?? sides[0]
+                let edge = pick?.edge ?? side.edge ?? 0
+                var prediction = Prediction(
+                    gameID: gameID, modelID: modelID, sport: sport, betType: betType, selection: side.selection, line: line,
+                    probability: side.probability,
+                    componentProbabilities: side.selection == names.positive ? components : components.mapValues { 1 - $0 },
+                    price: side.price, edge: edge, tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability),
+                    stake: pick?.stake ?? 0, pick: pick != nil, bookmaker: side.bookmaker, publication: due, publishedAt: publishedAt,
+                    hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
+                prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
+                // Another run racing this one may have made the same publication first; its row stands.
+                guard try await store.predictions.insert(prediction) != nil else {
+                    run.alreadyPredicted += 1
+                    continue
+                }
+                run.predictions += 1
+                if pick != nil { run.picks += 1 }
             }
             let health = ChampionRunHealth(attempts: attempts, failures: failures, latencyMicroseconds: latencies)
             if let rolledBack = try await monitor.check(champion: champion, health: health, logger: logger) {
@@ -119,7 +140,7 @@ public struct Predictor: Sendable {
         logger.info(
             "predictions made",
             metadata: [
-                "sport": "\(sport)", "stored": "\(run.predictions)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)",
+                "sport": "\(sport)", "stored": "\(run.predictions)", "picks": "\(run.picks)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)",
                 "incomplete_features": "\(run.incompleteFeatures)",
             ])
         return run

@@ -5,10 +5,12 @@ import Store
 /// `settle`: grades pending predictions of final games, voids those of cancelled or postponed games,
 /// rebuilds the daily reports of the days touched, and refreshes the accuracy/CLV/ROI metrics.
 ///
-/// Grading a prediction: the result from the final score (`BetGrader`); the closing price from the
-/// consensus of the books' closing lines at the prediction's line (`ClosingConsensus`); CLV of the
-/// prediction's price against it (`ClosingLineValue`); profit at the prediction's stake and price.
-/// A prediction stored without a price is graded at the closing price, or at zero profit without one.
+/// Grading a forecast: the result of its selection from the final score (`BetGrader`), and the closing price
+/// from the consensus of the books' closing lines at its line (`ClosingConsensus`). A forecast that is not a
+/// pick stops there: no CLV, zero profit. A pick also gets its CLV — its published price against that close,
+/// which follows the publication since lines close at the start (`ClosingLineValue`) — its profit at its stake
+/// and price (at the closing price when it has none, zero without either), and whether it agreed with the
+/// sharpest book between publication and close (`SharpAgreement`).
 /// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
 /// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
 /// a batter without a plate appearance in the game is voided, as books void a player who does not play.
@@ -76,6 +78,11 @@ public struct PredictionSettler: Sendable {
                 if changed { run.gamesVoided += 1 }
             } else if let homeScore = game.homeScore, let awayScore = game.awayScore {
                 let lines = try await tx.closingLines.lines(gameID: id)
+                // The odds each pick was published against, read once per publication time.
+                var oddsAt: [Date: [OddsSnapshot]] = [:]
+                for publishedAt in Set(pending.filter(\.pick).compactMap(\.publishedAt)) {
+                    oddsAt[publishedAt] = try await tx.odds.latest(gameID: id, asOf: publishedAt)
+                }
                 var batterLines: [Int: BatterGameHits]?
                 for prediction in pending {
                     guard let predictionID = prediction.id else { continue }
@@ -102,7 +109,9 @@ public struct PredictionSettler: Sendable {
                                 betType: prediction.betType, selection: prediction.selection, line: prediction.line, homeScore: homeScore,
                                 awayScore: awayScore)
                         else { continue }
-                        settlement = Self.settlement(of: prediction, result: result, closingLines: lines)
+                        settlement = Self.settlement(
+                            of: prediction, result: result, closingLines: lines,
+                            oddsAtPublication: prediction.publishedAt.flatMap { oddsAt[$0] } ?? [])
                     }
                     guard try await tx.predictions.settle(id: predictionID, settlement, at: settledAt) else { continue }
                     switch settlement.result {
@@ -110,7 +119,7 @@ public struct PredictionSettler: Sendable {
                     case .loss: run.losses += 1
                     case .push: run.pushes += 1
                     }
-                    if prediction.betType != .playerProp && settlement.closingPrice == nil { run.withoutClosingPrice += 1 }
+                    if prediction.pick && settlement.closingPrice == nil { run.withoutClosingPrice += 1 }
                     changed = true
                 }
                 if changed { run.gamesGraded += 1 }
@@ -131,13 +140,19 @@ public struct PredictionSettler: Sendable {
         return run
     }
 
-    /// The grading of `prediction` with `result`, given the game's closing lines.
-    static func settlement(of prediction: Prediction, result: PredictionResult, closingLines: [ClosingLine]) -> PredictionSettlement {
+    /// The grading of `prediction` with `result`, given the game's closing lines and the odds as they were
+    /// when it was published.
+    static func settlement(
+        of prediction: Prediction, result: PredictionResult, closingLines: [ClosingLine], oddsAtPublication: [OddsSnapshot] = []
+    ) -> PredictionSettlement {
         let closingPrice = ClosingConsensus.price(for: prediction, in: closingLines)
+        // A forecast that is not a pick was never staked: its outcome scores the forecast, nothing more.
+        guard prediction.pick else { return PredictionSettlement(result: result, closingPrice: closingPrice, profit: 0) }
         let price = prediction.price ?? closingPrice
         return PredictionSettlement(
             result: result, closingPrice: closingPrice,
             clv: prediction.price.flatMap { price in closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) } },
-            profit: price.map { BetGrader.profit(result, stake: prediction.stake, decimalPrice: $0) } ?? 0)
+            profit: price.map { BetGrader.profit(result, stake: prediction.stake, decimalPrice: $0) } ?? 0,
+            sharpAgreement: SharpAgreement.agrees(pick: prediction, atPublication: oddsAtPublication, closing: closingLines))
     }
 }

@@ -7,15 +7,17 @@ import Store
 /// `closing.capture`.
 public enum ModelJobs {
     /// Registers the handlers; `sports` are what a job naming none covers, `now` is the platform's clock (the
-    /// sandbox's world clock in development), `featureSetVersion` what training reads, and `predictionsChanged`
-    /// runs after predictions are stored (the API invalidates its prediction cache there).
+    /// sandbox's world clock in development), `featureSetVersion` what training reads, `publication` and `picks`
+    /// when `predict` publishes and what it publishes as a pick, and `predictionsChanged` runs after predictions
+    /// are stored (the API invalidates its prediction cache there).
     public static func register(
         in registry: JobRegistry, store: Store, sports: [String], featureSetVersion: String,
-        now: @escaping @Sendable () -> Date = { Date() }, predictionsChanged: @escaping @Sendable () async throws -> Void = {}
+        now: @escaping @Sendable () -> Date = { Date() }, publication: PublicationPolicy = .standard, picks: PickSelector = .standard,
+        predictionsChanged: @escaping @Sendable () async throws -> Void = {}
     ) {
         let trainer = ModelTrainer(store: store)
         let calibrator = ModelCalibrator(store: store)
-        let predictor = Predictor(store: store, now: now)
+        let predictor = Predictor(store: store, picks: picks, publication: publication, now: now)
         registry.register(TrainAutoML.self) { parameters, context in
             try await train(.automl, parameters, trainer, sports, featureSetVersion, now, context)
         }
@@ -37,7 +39,7 @@ public enum ModelJobs {
         registry.register(Predict.self) { parameters, context in
             var runs: [PredictionRun] = []
             for sport in parameters.sport.map({ [$0] }) ?? sports {
-                runs.append(try await predictor.run(sport: sport, horizon: (parameters.horizonHours ?? 6) * 3_600, logger: context.logger))
+                runs.append(try await predictor.run(sport: sport, horizon: (parameters.horizonHours ?? Predict.defaultHorizonHours) * 3_600, logger: context.logger))
             }
             if runs.contains(where: { $0.predictions > 0 }) { try await predictionsChanged() }
             return runs

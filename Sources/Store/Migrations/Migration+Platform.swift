@@ -15,6 +15,7 @@ extension Migration {
         .injuries,
         .gameSummaries,
         .injuriesByListTime,
+        .picks,
         .gameStarters,
     ]
 }

@@ -33,6 +33,8 @@ extension PostgresDatabase {
     public var predictions: PredictionRepository { PredictionRepository(database: self) }
     /// `daily_reports`.
     public var dailyReports: DailyReportRepository { DailyReportRepository(database: self) }
+    /// Weekly and monthly reports, computed from `predictions`.
+    public var periodReports: PeriodReportRepository { PeriodReportRepository(database: self) }
     /// `job_runs`, the finished-job archive.
     public var jobRuns: JobRunArchive { JobRunArchive(database: self) }
     /// `users`.

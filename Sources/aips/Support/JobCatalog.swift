@@ -26,9 +26,10 @@ enum JobCatalog {
             RecordedEffectJob.register(in: registry, redis: redis, store: store)
             CollectorJobs.register(in: registry, store: store, configuration: collectors)
             FeatureJobs.register(in: registry, store: store, sports: collectors.sports, now: clock)
+            let prediction = PredictionEnvironment.configuration(environment)
             ModelJobs.register(
                 in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version, now: clock,
-                predictionsChanged: { try await cache.invalidate() })
+                publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await cache.invalidate() })
             SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await cache.invalidate() })
             PropJobs.register(in: registry, store: store, now: clock)
         } else {

@@ -28,16 +28,16 @@ import Testing
         )
     }
 
-    /// Stores a pending prediction with a genuine hash; returns its id.
+    /// Stores a pending prediction (a pick unless `pick` is false) with a genuine hash; returns its id.
     static func predict(
         _ store: Store, game: Int, model: Int, sport: String = "nba", _ betType: BetType, _ selection: String, line: Double?,
-        price: Double?, probability: Double, tier: SignalTier, stake: Double
+        price: Double?, probability: Double, tier: SignalTier, stake: Double, pick: Bool = true
     ) async throws -> Int {
         var prediction = Prediction(
             gameID: game, modelID: model, sport: sport, betType: betType, selection: selection, line: line, probability: probability,
-            price: price, edge: probability - 1 / (price ?? 2), tier: tier, stake: stake, predictionHash: "")
+            price: price, edge: probability - 1 / (price ?? 2), tier: tier, stake: stake, pick: pick, predictionHash: "")
         prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-        return try await store.predictions.insert(prediction)
+        return try #require(try await store.predictions.insert(prediction))
     }
 
     @Test func settlesGradesVoidsAndReportsOnce() async throws {

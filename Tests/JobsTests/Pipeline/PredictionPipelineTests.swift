@@ -9,8 +9,8 @@ import Testing
 import TestSupport
 
 /// The prediction pipeline end to end on a simulated season, through the real queue, worker, PostgreSQL and
-/// sandbox: backfill → featurize → train.automl + train.stack → calibrate (report, promotion) → predict (hashes)
-/// → closing.capture → settle (results, CLV, daily report).
+/// sandbox: backfill → featurize → train.automl + train.stack → calibrate (report, promotion) → predict (forecasts,
+/// picks, hashes) → closing.capture → settle (results, CLV of picks, daily report).
 @Suite(.serialized, .timeLimit(.minutes(15))) struct PredictionPipelineTests {
     @Test func aSimulatedSeasonIsTrainedPredictedAndSettled() async throws {
         let store = try await CollectTestSupport.migratedStore()
@@ -84,18 +84,24 @@ import TestSupport
                 var predictions: [Prediction] = []
                 for game in tonight { predictions += try await store.predictions.pending(gameID: game.id!) }
                 #expect(Set(predictions.map(\.betType)) == [.spread, .moneyline, .total])
-                #expect(predictions.count <= (tonight.count - 1) * 6)
+                // One forecast per game and market, published at open, never both sides.
+                #expect(predictions.count <= (tonight.count - 1) * 3)
+                #expect(Set(predictions.map { "\($0.gameID)/\($0.betType)" }).count == predictions.count)
                 for prediction in predictions {
                     #expect(PredictionFingerprint.hash(of: prediction) == prediction.predictionHash)
+                    #expect(prediction.publication == .open && prediction.publishedAt != nil && prediction.hashVersion == 2)
                     #expect(prediction.stake >= 0 && prediction.stake <= 0.05)
-                    #expect(abs(prediction.edge - (prediction.probability - 1 / prediction.price!)) < 1e-9)
+                    #expect(prediction.pick == (prediction.stake > 0))
+                    if let price = prediction.price { #expect(abs(prediction.edge - (prediction.probability - 1 / price)) < 1e-9) }
                     #expect(prediction.componentProbabilities.keys.sorted() == ["automl", "stack", "voting"])
                 }
-                // Each champion predicts a game once.
+                // A publication is made once: a second run adds no open row and rewrites none (it may add the
+                // game-day publication, if the world's clock is past 10:00 Eastern).
                 try await run([try JobRequest(Predict(sport: "nba", horizonHours: 12))])
-                var again = 0
-                for game in tonight { again += try await store.predictions.pending(gameID: game.id!).count }
-                #expect(again == predictions.count)
+                var again: [Prediction] = []
+                for game in tonight { again += try await store.predictions.pending(gameID: game.id!) }
+                #expect(again.filter { $0.publication == .open } == predictions)
+                #expect(again.allSatisfy { $0.publication == .open || $0.publication == .gameDay })
 
                 // The next morning: scores, closing lines, settlement.
                 clock.advance(by: 20 * 3_600)
@@ -104,12 +110,9 @@ import TestSupport
                 var settled: [Prediction] = []
                 for prediction in predictions { settled.append(try #require(try await store.predictions.find(id: prediction.id!))) }
                 #expect(settled.allSatisfy { $0.status == .settled && $0.result != nil && $0.profit != nil })
-                #expect(settled.filter { $0.clv != nil }.count == settled.count)
-                // Both sides of a market: one wins, the other loses (half-point lines never push).
-                for game in tonight {
-                    let moneyline = settled.filter { $0.gameID == game.id && $0.betType == .moneyline }
-                    if moneyline.count == 2 { #expect(Set(moneyline.compactMap(\.result)) == [.win, .loss]) }
-                }
+                // CLV and profit are for picks; a forecast that is not a pick is graded but not staked.
+                #expect(settled.filter(\.pick).allSatisfy { $0.clv != nil })
+                #expect(settled.filter { !$0.pick }.allSatisfy { $0.clv == nil && $0.profit == 0 })
                 await group.triggerGracefulShutdown()
             }
         }

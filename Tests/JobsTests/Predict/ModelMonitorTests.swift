@@ -36,7 +36,7 @@ import Testing
                 gameID: game, modelID: modelID, sport: "nba", betType: .moneyline, selection: "home", probability: 0.6, price: 1.9,
                 edge: 0.07, tier: .a, stake: 0.01, predictionHash: "")
             prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-            let id = try await store.predictions.insert(prediction)
+            let id = try #require(try await store.predictions.insert(prediction))
             _ = try await store.query(
                 "UPDATE predictions SET status = 'settled', result = \(index < wins ? "win" : "loss"), settled_at = now() WHERE id = \(id)")
         }

@@ -1,6 +1,11 @@
 import Foundation
 
-/// A model's prediction on one game and market, with its edge, tier, stake and, once graded, result and CLV.
+/// A model's forecast on one game and market at one publication, and, when `pick` is set, the pick it publishes:
+/// the side, the best price and its book, edge, tier and stake; once graded, result and CLV.
+///
+/// One row per game, market, model and publication. A pick's `selection` is the side picked; a forecast
+/// without a pick carries the market's positive side (`home`, `over`) and stakes nothing. Either way
+/// `probability` is the probability that `selection` wins, so forecasts are scored whichever side they carry.
 public struct Prediction: Sendable, Equatable {
     /// The database id; `nil` until stored.
     public var id: Int?
@@ -12,7 +17,7 @@ public struct Prediction: Sendable, Equatable {
     public var sport: String
     /// The bet type.
     public var betType: BetType
-    /// The side picked (`home`, `away`, `over`, `under`, or a player prop selection).
+    /// The side forecast, and picked when `pick` (`home`, `away`, `over`, `under`, or a player prop selection).
     public var selection: String
     /// The spread or total line; `nil` for moneyline.
     public var line: Double?
@@ -26,8 +31,18 @@ public struct Prediction: Sendable, Equatable {
     public var edge: Double
     /// The confidence tier.
     public var tier: SignalTier
-    /// The recommended stake as a fraction of bankroll.
+    /// The recommended stake as a fraction of bankroll; 0 unless `pick`.
     public var stake: Double
+    /// Whether this forecast is a published pick: staked, and counted in accuracy, ROI and CLV.
+    public var pick: Bool
+    /// The book offering `price`.
+    public var bookmaker: String?
+    /// Which publication this is.
+    public var publication: PredictionPublication
+    /// When it was published (whole seconds); `nil` for forecasts that are not publications (player props).
+    public var publishedAt: Date?
+    /// The canonical content version `predictionHash` covers (see `PredictionFingerprint`).
+    public var hashVersion: Int
     /// The lowercase hex SHA-256 that makes the prediction tamper-evident; unique.
     public var predictionHash: String
     /// Pending, settled or void.
@@ -40,6 +55,8 @@ public struct Prediction: Sendable, Equatable {
     public var clv: Double?
     /// Units won or lost at `stake`.
     public var profit: Double?
+    /// Whether a settled pick was on the side the sharpest book moved toward (see `SharpAgreement` in Jobs).
+    public var sharpAgreement: Bool?
     /// When it was stored; set by the database.
     public var createdAt: Date?
     /// When it was settled.
@@ -49,9 +66,10 @@ public struct Prediction: Sendable, Equatable {
     public init(
         id: Int? = nil, gameID: Int, modelID: Int, sport: String, betType: BetType, selection: String,
         line: Double? = nil, probability: Double, componentProbabilities: [String: Double] = [:], price: Double? = nil,
-        edge: Double, tier: SignalTier, stake: Double, predictionHash: String, status: PredictionStatus = .pending,
-        result: PredictionResult? = nil, closingPrice: Double? = nil, clv: Double? = nil, profit: Double? = nil,
-        createdAt: Date? = nil, settledAt: Date? = nil
+        edge: Double, tier: SignalTier, stake: Double, pick: Bool = false, bookmaker: String? = nil,
+        publication: PredictionPublication = .open, publishedAt: Date? = nil, hashVersion: Int = 1, predictionHash: String,
+        status: PredictionStatus = .pending, result: PredictionResult? = nil, closingPrice: Double? = nil, clv: Double? = nil,
+        profit: Double? = nil, sharpAgreement: Bool? = nil, createdAt: Date? = nil, settledAt: Date? = nil
     ) {
         self.id = id
         self.gameID = gameID
@@ -66,12 +84,18 @@ public struct Prediction: Sendable, Equatable {
         self.edge = edge
         self.tier = tier
         self.stake = stake
+        self.pick = pick
+        self.bookmaker = bookmaker
+        self.publication = publication
+        self.publishedAt = publishedAt
+        self.hashVersion = hashVersion
         self.predictionHash = predictionHash
         self.status = status
         self.result = result
         self.closingPrice = closingPrice
         self.clv = clv
         self.profit = profit
+        self.sharpAgreement = sharpAgreement
         self.createdAt = createdAt
         self.settledAt = settledAt
     }

@@ -7,32 +7,64 @@ import Foundation
 /// `line`, `model_id`, `price`, `probability`, `selection`, `sport`, `stake`, `tier`.
 /// Absent optionals are `null`; integers print as integers; other numbers print as Swift's
 /// shortest round-trip `Double.description` (`0.55`, `-3.5`, `1e-05`). Fields that change
-/// after the prediction is made (status, result, CLV, timestamps) are not part of it.
+/// after the prediction is made (status, result, CLV, settlement time) are not part of it.
+///
+/// Version 2 (predictions with `hashVersion` 2: every publication since picks) adds what is published with
+/// the pick: `bookmaker` (text or `null`), `hash_version` (2), `pick` (`true`/`false`), `publication`
+/// (`open`/`game_day`) and `published_at` (ISO 8601 UTC to the second, `2026-11-28T15:00:00Z`, or `null`),
+/// all in the same byte order. A prediction is verified under the version it was stored with.
 public enum PredictionFingerprint {
-    /// The canonical JSON text of `prediction`.
+    /// The version new publications are hashed with.
+    public static let currentVersion = 2
+
+    /// The canonical JSON text of `prediction`, in the version `prediction.hashVersion`.
     public static func canonicalContent(of prediction: Prediction) -> String {
         let components = prediction.componentProbabilities.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
             .map { "\(quoted($0.key)):\(number($0.value))" }.joined(separator: ",")
-        let fields: [(String, String)] = [
+        let bookmaker: String = prediction.bookmaker.map { quoted($0) } ?? "null"
+        let publishedAt: String = prediction.publishedAt.map { quoted(timestamp($0)) } ?? "null"
+        let line: String = prediction.line.map { number($0) } ?? "null"
+        let price: String = prediction.price.map { number($0) } ?? "null"
+        let all: [(String, String)] = [
             ("bet_type", quoted(prediction.betType.rawValue)),
+            ("bookmaker", bookmaker),
             ("component_probabilities", "{\(components)}"),
             ("edge", number(prediction.edge)),
             ("game_id", String(prediction.gameID)),
-            ("line", prediction.line.map(number) ?? "null"),
+            ("hash_version", String(prediction.hashVersion)),
+            ("line", line),
             ("model_id", String(prediction.modelID)),
-            ("price", prediction.price.map(number) ?? "null"),
+            ("pick", prediction.pick ? "true" : "false"),
+            ("price", price),
             ("probability", number(prediction.probability)),
+            ("publication", quoted(prediction.publication.rawValue)),
+            ("published_at", publishedAt),
             ("selection", quoted(prediction.selection)),
             ("sport", quoted(prediction.sport)),
             ("stake", number(prediction.stake)),
             ("tier", quoted(prediction.tier.rawValue)),
         ]
+        let fields = prediction.hashVersion >= 2 ? all : all.filter { !Self.addedInVersion2.contains($0.0) }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 
     /// The lowercase hex SHA-256 of the canonical content.
     public static func hash(of prediction: Prediction) -> String {
         SHA256Digest.hex(of: canonicalContent(of: prediction).utf8)
+    }
+
+    private static let addedInVersion2: Set<String> = ["bookmaker", "hash_version", "pick", "publication", "published_at"]
+
+    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC; fractions of a second are dropped (publications are made on whole seconds).
+    private static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func pad(_ value: Int?, _ width: Int = 2) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
     }
 
     private static func number(_ value: Double) -> String { value.description }

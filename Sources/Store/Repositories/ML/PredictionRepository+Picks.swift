@@ -1,25 +1,34 @@
 import Foundation
 
 extension PredictionRepository {
-    /// Whether a model has already predicted a game's bet type (each champion predicts a game once).
-    public func exists(gameID: Int, modelID: Int, betType: BetType) async throws -> Bool {
-        try await database.query(
+    /// The publications a model has already made of a bet type, by game, among `gameIDs`.
+    public func publications(gameIDs: [Int], modelID: Int, betType: BetType) async throws -> [Int: Set<PredictionPublication>] {
+        guard !gameIDs.isEmpty else { return [:] }
+        var made: [Int: Set<PredictionPublication>] = [:]
+        for row in try await database.query(
             """
-            SELECT EXISTS (SELECT 1 FROM predictions WHERE game_id = \(gameID) AND model_id = \(modelID) AND bet_type = \(betType))
-              AS found
+            SELECT DISTINCT game_id, publication FROM predictions
+            WHERE game_id = ANY(\(gameIDs)::bigint[]) AND model_id = \(modelID) AND bet_type = \(betType)
             """
-        ).rows.first?.decode("found") ?? false
+        ).rows {
+            made[try row.decode(Int.self, "game_id"), default: []].insert(try row.decode(PredictionPublication.self, "publication"))
+        }
+        return made
     }
 
-    /// How often a model's picks (the side it gave more than 50 %) won, among those settled since `since`;
-    /// pushes do not count.
+    /// How often a model's favoured side (the side of each forecast it gave more than 50 %) won, among its
+    /// forecasts settled since `since`; pushes and coin flips do not count. Each game and publication counts
+    /// once, whichever side its row carries.
     public func pickAccuracy(modelID: Int, since: Date) async throws -> (count: Int, accuracy: Double) {
         let row = try await database.query(
             """
-            SELECT count(*)::bigint AS settled, count(*) FILTER (WHERE result = 'win')::bigint AS won
-            FROM predictions
-            WHERE model_id = \(modelID) AND status = 'settled' AND result <> 'push' AND probability > 0.5
-              AND created_at >= \(since)
+            SELECT count(*)::bigint AS settled,
+                   count(*) FILTER (WHERE (probability > 0.5) = (result = 'win'))::bigint AS won
+            FROM (SELECT DISTINCT ON (game_id, bet_type, publication) probability, result
+                  FROM predictions
+                  WHERE model_id = \(modelID) AND status = 'settled' AND result <> 'push' AND probability <> 0.5
+                    AND created_at >= \(since)
+                  ORDER BY game_id, bet_type, publication, pick DESC, id) forecasts
             """
         ).rows.first
         let settled: Int = try row?.decode("settled") ?? 0

@@ -32,16 +32,18 @@ extension PredictionRepository {
         ).map(GameRepository.game)
     }
 
-    /// Accuracy, CLV and ROI of the settled and voided predictions on games scheduled in `from..<to`,
-    /// for every sport (or one): for all of it, by bet type, by tier, and by bet type and tier.
+    /// Accuracy, CLV, ROI and sharp agreement of the settled and voided picks on games scheduled in `from..<to`,
+    /// for every sport (or one): for all of it, by bet type, by tier, and by bet type and tier; the rows without
+    /// a tier also carry the log loss, Brier and ECE of the settled forecasts (`forecastQuality`).
     ///
     /// Rows are ordered by sport, bet type and tier, each "all" (`nil`) first; the row with every
-    /// field `nil` covers every sport and is present only when `sport` is `nil`.
+    /// field `nil` covers every sport and is present only when `sport` is `nil`. Every sport, and every
+    /// sport and bet type, with a settled forecast has a row, even without a pick.
     ///
     /// Player props are left out: until prop prices are collected they are forecasts without a price or
     /// stake, and grading an "over" forecast of 30 % as a lost pick would drag accuracy down for nothing.
     public func performance(sport: String? = nil, from: Date, to: Date) async throws -> [PredictionPerformance] {
-        try await database.query(
+        var rows = try await database.query(
             """
             SELECT p.sport, p.bet_type, p.tier,
                    count(*) FILTER (WHERE p.result = 'win') AS wins,
@@ -51,9 +53,11 @@ extension PredictionRepository {
                    avg(p.clv) FILTER (WHERE p.status = 'settled') AS mean_clv,
                    count(p.clv) FILTER (WHERE p.status = 'settled') AS clv_count,
                    coalesce(sum(p.profit) FILTER (WHERE p.status = 'settled'), 0) AS profit,
-                   coalesce(sum(p.stake) FILTER (WHERE p.result IN ('win', 'loss')), 0) AS staked
+                   coalesce(sum(p.stake) FILTER (WHERE p.result IN ('win', 'loss')), 0) AS staked,
+                   (avg(p.sharp_agreement::int) FILTER (WHERE p.status = 'settled'))::float8 AS sharp_agreement,
+                   count(p.sharp_agreement) FILTER (WHERE p.status = 'settled') AS sharp_count
             FROM predictions p JOIN games g ON g.id = p.game_id
-            WHERE p.status IN ('settled', 'void') AND p.bet_type <> 'player_prop'
+            WHERE p.pick AND p.status IN ('settled', 'void') AND p.bet_type <> 'player_prop'
               AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
               AND (\(sport)::text IS NULL OR p.sport = \(sport))
             GROUP BY GROUPING SETS ((), (p.sport), (p.sport, p.bet_type), (p.sport, p.tier), (p.sport, p.bet_type, p.tier))
@@ -65,12 +69,68 @@ extension PredictionRepository {
                 sport: try row.decode("sport"), betType: try row.decode("bet_type"), tier: try row.decode("tier"),
                 wins: try row.decode("wins"), losses: try row.decode("losses"), pushes: try row.decode("pushes"),
                 voids: try row.decode("voids"), meanCLV: try row.decode("mean_clv"), clvCount: try row.decode("clv_count"),
-                profit: try row.decode("profit"), staked: try row.decode("staked"))
+                profit: try row.decode("profit"), staked: try row.decode("staked"),
+                sharpAgreement: try row.decode("sharp_agreement"), sharpCount: try row.decode("sharp_count"))
+        }
+        // Without any pick the grouping sets still yield the all-sports row; drop it when a sport was asked for.
+        if sport != nil { rows.removeAll { $0.sport == nil } }
+        let quality = try await forecastQuality(sport: sport, from: from, to: to)
+        for (key, forecast) in quality {
+            if let index = rows.firstIndex(where: { $0.sport == key.sport && $0.betType == key.betType && $0.tier == nil }) {
+                rows[index] = rows[index].with(forecast)
+            } else {
+                rows.append(PredictionPerformance(sport: key.sport, betType: key.betType, forecast: forecast))
+            }
+        }
+        return rows.sorted { a, b in
+            func key(_ row: PredictionPerformance) -> [String] {
+                [row.sport ?? "", row.betType?.rawValue ?? "", row.tier?.rawValue ?? ""]
+            }
+            return key(a).lexicographicallyPrecedes(key(b))
         }
     }
 
-    /// The settled predictions of `sport` on games scheduled in `from..<to`, with their games' teams
-    /// and scores, in order of game start and id; player props (forecasts, not bets) are left out.
+    /// Which forecasts a `ForecastQuality` covers: a sport (`nil`: every sport) and a bet type (`nil`: every one).
+    public struct ForecastGroup: Hashable, Sendable {
+        /// The sport; `nil`: every sport.
+        public var sport: String?
+        /// The bet type; `nil`: every bet type.
+        public var betType: BetType?
+    }
+
+    /// Log loss, Brier and ECE of the settled forecasts (one per game, market, model and publication, picked or
+    /// not; pushes left out) on games scheduled in `from..<to`: for every sport (only when `sport` is `nil`), per
+    /// sport, and per sport and bet type. Groups without a forecast are absent.
+    public func forecastQuality(sport: String? = nil, from: Date, to: Date) async throws -> [ForecastGroup: ForecastQuality] {
+        // One row per forecast: rows stored before picks carry both sides of a market; either scores the same.
+        let rows = try await database.query(
+            """
+            SELECT DISTINCT ON (p.game_id, p.model_id, p.bet_type, p.publication)
+                   p.sport, p.bet_type, p.probability, p.result = 'win' AS won
+            FROM predictions p JOIN games g ON g.id = p.game_id
+            WHERE p.status = 'settled' AND p.result IN ('win', 'loss') AND p.bet_type <> 'player_prop'
+              AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
+              AND (\(sport)::text IS NULL OR p.sport = \(sport))
+            ORDER BY p.game_id, p.model_id, p.bet_type, p.publication, p.pick DESC, p.id
+            """
+        ).map { row in
+            (sport: try row.decode(String.self, "sport"), betType: try row.decode(BetType.self, "bet_type"),
+             probability: try row.decode(Double.self, "probability"), won: try row.decode(Bool.self, "won"))
+        }
+        var groups: [ForecastGroup: (probabilities: [Double], outcomes: [Bool])] = [:]
+        for row in rows {
+            var keys = [ForecastGroup(sport: row.sport, betType: nil), ForecastGroup(sport: row.sport, betType: row.betType)]
+            if sport == nil { keys.append(ForecastGroup(sport: nil, betType: nil)) }
+            for key in keys {
+                groups[key, default: ([], [])].probabilities.append(row.probability)
+                groups[key, default: ([], [])].outcomes.append(row.won)
+            }
+        }
+        return groups.mapValues { ForecastQuality(probabilities: $0.probabilities, outcomes: $0.outcomes) }
+    }
+
+    /// The settled picks of `sport` on games scheduled in `from..<to`, with their games' teams
+    /// and scores, in order of game start and id; forecasts that are not picks, and player props, are left out.
     public func graded(sport: String, from: Date, to: Date) async throws -> [GradedPrediction] {
         try await database.query(
             """
@@ -80,7 +140,7 @@ extension PredictionRepository {
             JOIN games g ON g.id = p.game_id
             JOIN teams home ON home.id = g.home_team_id
             JOIN teams away ON away.id = g.away_team_id
-            WHERE p.sport = \(sport) AND p.status = 'settled' AND p.bet_type <> 'player_prop'
+            WHERE p.sport = \(sport) AND p.pick AND p.status = 'settled' AND p.bet_type <> 'player_prop'
               AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
             ORDER BY g.scheduled_at, p.id
             """

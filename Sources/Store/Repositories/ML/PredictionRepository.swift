@@ -11,22 +11,29 @@ public struct PredictionRepository: Sendable {
         self.database = database
     }
 
-    /// Stores a prediction; a prediction with the same hash is kept as it is. Returns the stored id.
+    /// Stores a prediction; a prediction with the same hash is kept as it is. Returns the stored id, or `nil`
+    /// when the same model already made the same publication of the game's market (publications are immutable:
+    /// the earlier row stays as it was).
     @discardableResult
-    public func insert(_ prediction: Prediction) async throws -> Int {
+    public func insert(_ prediction: Prediction) async throws -> Int? {
         let p = prediction
-        // The no-op update makes RETURNING yield the existing row's id on a repeat.
-        return try await database.query(
+        // Any unique conflict (the same hash, or a publication already made) stores nothing; the same row again
+        // still answers with its id.
+        if let id = try await database.query(
             """
             INSERT INTO predictions (game_id, model_id, sport, bet_type, selection, line, probability,
-                                     component_probabilities, price, edge, tier, stake, prediction_hash)
+                                     component_probabilities, price, edge, tier, stake, pick, bookmaker, publication,
+                                     published_at, hash_version, prediction_hash)
             VALUES (\(p.gameID), \(p.modelID), \(p.sport), \(p.betType), \(p.selection), \(p.line), \(p.probability),
                     \(PostgresJSON(p.componentProbabilities))::jsonb, \(p.price), \(p.edge), \(p.tier), \(p.stake),
-                    \(p.predictionHash))
-            ON CONFLICT (prediction_hash) DO UPDATE SET prediction_hash = EXCLUDED.prediction_hash
+                    \(p.pick), \(p.bookmaker), \(p.publication), \(p.publishedAt), \(p.hashVersion), \(p.predictionHash))
+            ON CONFLICT DO NOTHING
             RETURNING id
             """
-        ).returnedID()
+        ).first.map({ try $0.decode(Int.self, "id") }) {
+            return id
+        }
+        return try await database.execute(Self.byHash, p.predictionHash).rows.first.map { try $0.decode(Int.self, "id") }
     }
 
     /// The prediction with `id`.
@@ -65,7 +72,7 @@ public struct PredictionRepository: Sendable {
             """
             UPDATE predictions SET status = 'settled', result = \(settlement.result),
                 closing_price = \(settlement.closingPrice), clv = \(settlement.clv), profit = \(settlement.profit),
-                settled_at = \(settledAt)
+                sharp_agreement = \(settlement.sharpAgreement), settled_at = \(settledAt)
             WHERE id = \(id) AND status = 'pending'
             """
         ).affectedRows == 1
@@ -87,9 +94,11 @@ public struct PredictionRepository: Sendable {
             line: try row.decode("line"), probability: try row.decode("probability"),
             componentProbabilities: try row.decode(PostgresJSON<[String: Double]>.self, "component_probabilities").value,
             price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
-            stake: try row.decode("stake"), predictionHash: try row.decode("prediction_hash"),
+            stake: try row.decode("stake"), pick: try row.decode("pick"), bookmaker: try row.decode("bookmaker"),
+            publication: try row.decode("publication"), publishedAt: try row.decode("published_at"),
+            hashVersion: try row.decode("hash_version"), predictionHash: try row.decode("prediction_hash"),
             status: try row.decode("status"), result: try row.decode("result"),
             closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
-            createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
+            sharpAgreement: try row.decode("sharp_agreement"), createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
     }
 }

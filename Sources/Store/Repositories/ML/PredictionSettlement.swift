@@ -8,12 +8,15 @@ public struct PredictionSettlement: Sendable, Equatable {
     public var clv: Double?
     /// Units won or lost.
     public var profit: Double
+    /// For a pick: whether it agreed with the sharpest book (see `SharpAgreement` in Jobs); `nil` otherwise.
+    public var sharpAgreement: Bool?
 
     /// Creates a settlement.
-    public init(result: PredictionResult, closingPrice: Double? = nil, clv: Double? = nil, profit: Double) {
+    public init(result: PredictionResult, closingPrice: Double? = nil, clv: Double? = nil, profit: Double, sharpAgreement: Bool? = nil) {
         self.result = result
         self.closingPrice = closingPrice
         self.clv = clv
         self.profit = profit
+        self.sharpAgreement = sharpAgreement
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The daily report of one sport (seed 5.3): the day's results, accuracy by tier and bet type,
-/// CLV and ROI, the best predictions and the notable misses.
+/// The daily report of one sport (seed 5.3): the day's picks and results, accuracy by tier and bet type,
+/// CLV, ROI and sharp agreement, the forecasts' log loss, Brier and ECE, the best picks and the notable misses.
 ///
 /// A day is a UTC calendar day of the games' scheduled starts, as in `GET /predictions?date=`.
 /// Stored as JSON in `daily_reports.report`, with the snake_case keys the API serves.
@@ -20,7 +20,7 @@ public struct DailyReport: Sendable, Equatable, Codable {
     public var byBetType: [PredictionPerformance]
     /// The same measures over the 30 days up to the end of `day`, for context.
     public var trailing30Days: PredictionPerformance
-    /// Every settled prediction of the day, in order of game start.
+    /// Every settled pick of the day, in order of game start.
     public var results: [ReportedPrediction]
     /// The best wins: most profit, then most edge.
     public var topPredictions: [ReportedPrediction]

@@ -1,4 +1,6 @@
-/// One graded prediction as a daily report lists it: the game, the pick, the prices and how it did.
+import Foundation
+
+/// One graded pick as a report lists it: the game, the pick, when it was published, the prices and how it did.
 public struct ReportedPrediction: Sendable, Equatable, Codable {
     /// The prediction's id.
     public var predictionID: Int
@@ -36,6 +38,14 @@ public struct ReportedPrediction: Sendable, Equatable, Codable {
     public var profit: Double
     /// Closing line value.
     public var clv: Double?
+    /// Which publication it was (`open`, `game_day`); absent in reports stored before publications.
+    public var publication: PredictionPublication?
+    /// When it was published.
+    public var publishedAt: Date?
+    /// The book offering `price`.
+    public var bookmaker: String?
+    /// Whether it agreed with the sharpest book.
+    public var sharpAgreement: Bool?
 
     /// The report line of `graded`; `nil` when it has no result (not settled).
     public init?(_ graded: GradedPrediction) {
@@ -59,6 +69,22 @@ public struct ReportedPrediction: Sendable, Equatable, Codable {
         self.result = result
         profit = p.profit ?? 0
         clv = p.clv
+        publication = p.publication
+        publishedAt = p.publishedAt
+        bookmaker = p.bookmaker
+        sharpAgreement = p.sharpAgreement
+    }
+
+    /// The wins of `results`, best first: most profit (what the stake earned), then most edge.
+    public static func topWins(_ results: [ReportedPrediction]) -> [ReportedPrediction] {
+        results.filter { $0.result == .win }
+            .sorted { ($0.profit, $0.edge, -$0.predictionID) > ($1.profit, $1.edge, -$1.predictionID) }
+    }
+
+    /// The losses of `results`, most confident first.
+    public static func notableMisses(_ results: [ReportedPrediction]) -> [ReportedPrediction] {
+        results.filter { $0.result == .loss }
+            .sorted { ($0.probability, $0.stake, -$0.predictionID) > ($1.probability, $1.stake, -$1.predictionID) }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -71,6 +97,9 @@ public struct ReportedPrediction: Sendable, Equatable, Codable {
         case betType = "bet_type"
         case selection, line, price
         case closingPrice = "closing_price"
-        case probability, edge, tier, stake, result, profit, clv
+        case probability, edge, tier, stake, result, profit, clv, publication
+        case publishedAt = "published_at"
+        case bookmaker
+        case sharpAgreement = "sharp_agreement"
     }
 }
