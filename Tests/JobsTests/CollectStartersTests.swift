@@ -93,4 +93,14 @@ import Testing
         #expect(try await store.featureSources.starters(sport: "nba", asOf: t3.addingTimeInterval(1)).isEmpty)
         await store.shutdown()
     }
+
+    @Test func aBackfilledGamesStartersCountAsAnnouncedADayAheadAndLiveOnesWhenFetched() {
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        let later = start.addingTimeInterval(30 * 86_400)
+        #expect(GamesCollector.starterSeenAt(fetchedAt: later, start: start, isBackfill: true) == start.addingTimeInterval(-86_400))
+        #expect(GamesCollector.starterSeenAt(fetchedAt: later, start: start, isBackfill: false) == later)
+        // A backfill fetched before the day-ahead mark keeps the fetch time: never earlier than anything was seen.
+        let early = start.addingTimeInterval(-3 * 86_400)
+        #expect(GamesCollector.starterSeenAt(fetchedAt: early, start: start, isBackfill: true) == early)
+    }
 }
