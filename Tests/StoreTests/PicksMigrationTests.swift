@@ -11,8 +11,27 @@ import Testing
         let migrator = Migrator(pool: pool, logger: Logger(label: "picks-migration"))
         try await migrator.up(to: 14)
         let store = Store(configuration: PostgresConfiguration(url: database.url, maximumConnections: 2))
-        let game = try await Fixtures.game(in: store)
-        let thin = try await Fixtures.game(in: store, externalID: "g2")
+        // Games in the schema of version 14 (the repository writes columns later migrations add).
+        func insertGame(_ externalID: String) async throws -> Int {
+            var teams: [Int] = []
+            for side in ["home", "away"] {
+                let row = try #require(
+                    try await pool.query(
+                        "INSERT INTO teams (sport, external_id, name) VALUES ('nba', \(externalID + "-" + side), \(side)) RETURNING id"
+                    ).first)
+                teams.append(try row.decode(Int.self, "id"))
+            }
+            let row = try #require(
+                try await pool.query(
+                    """
+                    INSERT INTO games (sport, external_id, home_team_id, away_team_id, scheduled_at)
+                    VALUES ('nba', \(externalID), \(teams[0]), \(teams[1]), \(Fixtures.start)) RETURNING id
+                    """
+                ).first)
+            return try row.decode(Int.self, "id")
+        }
+        let game = try await insertGame("g1")
+        let thin = try await insertGame("g2")
         let model = try await Fixtures.model(in: store)
         // Before picks: both sides of each game's spread, each staked. Game 1: home has the larger edge (tier B);
         // game 2: neither side reaches tier C.

@@ -102,7 +102,7 @@ try await sandbox.withRunning { running in
     let trainer = ModelTrainer(store: store)
     let calibrator = ModelCalibrator(store: store)
     print("")
-    print("sport bet_type   games  log loss: model  market@features  closing  Bayes  | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
+    print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
     for sport in sports {
         for betType in [BetType.spread, .moneyline, .total] {
             var times: [String] = []
@@ -132,6 +132,8 @@ try await sandbox.withRunning { running in
             var bayes: [Double] = []
             // The moneyline market the model saw: the no-vig home probability among its features.
             var market: [Double] = []
+            // The simulated books' consensus when the market opened (moneylines: the one market it is kept for).
+            var opening: [Double] = []
             for (example, p) in zip(data.evaluation, probabilities) {
                 guard let game = try await store.games.find(id: example.gameID),
                     let simulated = running.world.games(
@@ -148,6 +150,11 @@ try await sandbox.withRunning { running in
                 guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
                 labels.append(example.label)
                 if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
+                if betType == .moneyline {
+                    opening.append(
+                        running.world.consensusHomeWinProbability(
+                            simulated, at: simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)))
+                }
                 model.append(p)
                 closing.append(close)
                 bayes.append(truth)
@@ -161,7 +168,7 @@ try await sandbox.withRunning { running in
             }
             print(
                 "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
+                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((opening.count == labels.count ? loss(opening) : "–").leftPadded(7))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
                     + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  | "
                     + "\(learners[0]) \(learners[1]) | "
                     + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "

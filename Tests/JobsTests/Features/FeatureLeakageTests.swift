@@ -43,6 +43,8 @@ import Testing
             _ = try await store.query(
                 "UPDATE games SET innings = CASE WHEN id % 3 = 0 THEN 11 ELSE 9 END WHERE status = 'final' AND sport = 'mlb'")
             let finished = try await store.featureSources.finishedGames(sport: "mlb", asOf: asOf)
+            // The fixture's starters replace the ones the sandbox announced, so the expected counts are known.
+            _ = try await store.query("DELETE FROM game_starters")
             func starter(_ gameID: Int, _ team: Int, _ athlete: String, seenAt: Date) -> GameStarter {
                 GameStarter(gameID: gameID, teamID: team, source: "espn", athleteID: athlete, athleteName: athlete, firstSeenAt: seenAt)
             }
