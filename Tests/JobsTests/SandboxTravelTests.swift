@@ -54,10 +54,9 @@ import Testing
         for game in far {
             let trip = perThousand * (game.travel.away - game.travel.home) / 1_000
             let conditions = game.conditions
-            var untravelled = GameConditions(
+            let untravelled = GameConditions(
                 sport: sport, strengthGap: conditions.strengthGap, homeEdge: conditions.homeEdge - trip,
                 isDivisional: conditions.isDivisional, scoring: conditions.scoring)
-            untravelled.runsAllowed = conditions.runsAllowed
             #expect(world.homeWinProbability(game) > model.homeWin(untravelled.parameters(losses: game.injuryLoss)))
         }
     }
