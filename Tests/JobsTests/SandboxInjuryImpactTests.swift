@@ -143,7 +143,9 @@ import Testing
         let games = Self.world.games(sport, startingIn: Self.spring).filter(\.isDivisional)
         #expect(games.count >= 20)
         for game in games {
-            let c = game.conditions
+            // Average starters on both sides, so the baseball margin is the runs' difference over the carry.
+            var c = game.conditions
+            c.runsAllowed = (1, 1)
             func variant(gap: Double, divisional: Bool) -> GameConditions {
                 GameConditions(sport: sport, strengthGap: gap, homeEdge: c.homeEdge, isDivisional: divisional, scoring: c.scoring)
             }

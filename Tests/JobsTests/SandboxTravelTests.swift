@@ -54,9 +54,10 @@ import Testing
         for game in far {
             let trip = perThousand * (game.travel.away - game.travel.home) / 1_000
             let conditions = game.conditions
-            let untravelled = GameConditions(
+            var untravelled = GameConditions(
                 sport: sport, strengthGap: conditions.strengthGap, homeEdge: conditions.homeEdge - trip,
                 isDivisional: conditions.isDivisional, scoring: conditions.scoring)
+            untravelled.runsAllowed = conditions.runsAllowed
             #expect(world.homeWinProbability(game) > model.homeWin(untravelled.parameters(losses: game.injuryLoss)))
         }
     }

@@ -64,6 +64,17 @@ try await sandbox.withRunning { running in
         teamNames: configuration.teamNames, now: configuration.now)
 
     print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed 42")
+    // How the simulated books compare with real ones: cross-book arbitrage (best home and best away prices
+    // implying less than 100 %) should be rare, the US books' margins 4–5 %.
+    for sport in sports {
+        guard let simulated = SandboxSport(rawValue: sport) else { continue }
+        let survey = running.world.moneylineSurvey(simulated, startingIn: end.addingTimeInterval(-30 * 86_400)..<end, every: 3_600)
+        let us = Bookmaker.all.filter { $0.region.hasPrefix("us") }.compactMap { survey.meanVig[$0.key] }
+        print(
+            "\(sport) cross-book arbitrage: \(String(format: "%.2f", 100 * survey.arbitrageRate)) % of \(survey.snapshots) moneyline snapshots "
+                + "(last 30 days, hourly); mean vig: US books \(String(format: "%.2f", 100 * us.reduce(0, +) / Double(max(1, us.count)))) %, "
+                + "Pinnacle \(String(format: "%.2f", 100 * (survey.meanVig["pinnacle"] ?? 0))) %")
+    }
     var started = ContinuousClock.now
     let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
     let plan = BackfillPlan(
@@ -91,7 +102,7 @@ try await sandbox.withRunning { running in
     let trainer = ModelTrainer(store: store)
     let calibrator = ModelCalibrator(store: store)
     print("")
-    print("sport bet_type   games  log loss: model  market@features  closing  Bayes  | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
+    print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
     for sport in sports {
         for betType in [BetType.spread, .moneyline, .total] {
             var times: [String] = []
@@ -121,6 +132,8 @@ try await sandbox.withRunning { running in
             var bayes: [Double] = []
             // The moneyline market the model saw: the no-vig home probability among its features.
             var market: [Double] = []
+            // The simulated books' consensus when the market opened (moneylines: the one market it is kept for).
+            var opening: [Double] = []
             for (example, p) in zip(data.evaluation, probabilities) {
                 guard let game = try await store.games.find(id: example.gameID),
                     let simulated = running.world.games(
@@ -137,6 +150,11 @@ try await sandbox.withRunning { running in
                 guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
                 labels.append(example.label)
                 if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
+                if betType == .moneyline {
+                    opening.append(
+                        running.world.consensusHomeWinProbability(
+                            simulated, at: simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)))
+                }
                 model.append(p)
                 closing.append(close)
                 bayes.append(truth)
@@ -150,7 +168,7 @@ try await sandbox.withRunning { running in
             }
             print(
                 "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
+                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((opening.count == labels.count ? loss(opening) : "–").leftPadded(7))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
                     + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  | "
                     + "\(learners[0]) \(learners[1]) | "
                     + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "

@@ -11,7 +11,11 @@ import Foundation
 /// - `home_score`, `away_score`: the final score;
 /// - optional lines, American prices: `home_moneyline`, `away_moneyline` (and `draw_moneyline` for soccer),
 ///   `spread` (the home team's line) with `home_spread_price` / `away_spread_price`, `total` with
-///   `over_price` / `under_price`; a missing spread or total price is the standard −110.
+///   `over_price` / `under_price`; a missing spread or total price is the standard −110. These are the
+///   closing lines;
+/// - optional opening lines, the same columns with `_open` (`home_moneyline_open`, `away_moneyline_open`,
+///   `spread_open`, `home_spread_price_open`, `total_open`, `over_price_open`, …): the market posts them
+///   when it opens and moves to the closing lines before the start. A market without them does not move.
 ///
 /// The lines are served as one bookmaker, `replay`.
 public struct GamesCSVReader: Sendable {
@@ -34,33 +38,51 @@ public struct GamesCSVReader: Sendable {
         let home = try row.required("home")
         let away = try row.required("away")
         guard home != away else { throw ReplayFileError(line: row.line, "home and away are both \"\(home)\"") }
-        var lines = ReplayLines(key: "replay", title: "Replay")
-        let homeMoneyline = try american(row, "home_moneyline")
-        let awayMoneyline = try american(row, "away_moneyline")
-        let drawMoneyline = try american(row, "draw_moneyline")
-        switch (homeMoneyline, awayMoneyline) {
-        case (let home?, let away?):
-            if league.hasDraw && drawMoneyline == nil {
-                throw ReplayFileError(line: row.line, "a soccer moneyline needs draw_moneyline as well")
-            }
-            lines.moneyline = .init(home: home, away: away, draw: league.hasDraw ? drawMoneyline : nil)
-        case (nil, nil): break
-        default: throw ReplayFileError(line: row.line, "home_moneyline and away_moneyline go together; one is empty")
+        let closing = try markets(row, league: league, suffix: "")
+        let opening = try markets(row, league: league, suffix: "_open")
+        let unclosed = [
+            ("home_moneyline", opening.moneyline != nil && closing.moneyline == nil), ("spread", opening.spread != nil && closing.spread == nil),
+            ("total", opening.total != nil && closing.total == nil),
+        ]
+        if let (column, _) = unclosed.first(where: \.1) {
+            throw ReplayFileError(line: row.line, "\(column)_open needs the closing \(column) as well")
         }
-        if let spread = try number(row, "spread") {
-            lines.spread = .init(
-                point: spread, first: try american(row, "home_spread_price") ?? ReplayLines.standardPrice,
-                second: try american(row, "away_spread_price") ?? ReplayLines.standardPrice)
-        }
-        if let total = try number(row, "total") {
-            guard total > 0 else { throw ReplayFileError(line: row.line, "total \(total) is not positive") }
-            lines.total = .init(
-                point: total, first: try american(row, "over_price") ?? ReplayLines.standardPrice,
-                second: try american(row, "under_price") ?? ReplayLines.standardPrice)
-        }
+        var lines = ReplayLines(key: "replay", title: "Replay", moneyline: closing.moneyline, spread: closing.spread, total: closing.total)
+        if !opening.isEmpty { lines.opening = opening }
         return ReplayRecord(
             line: row.line, league: league, startsAt: startsAt, home: home, away: away, homeScore: try score(row, "home_score"),
             awayScore: try score(row, "away_score"), books: lines.isEmpty ? [] : [lines])
+    }
+
+    /// The moneyline, spread and total of the columns named with `suffix` (`""` for the closing lines,
+    /// `"_open"` for the opening ones).
+    private func markets(_ row: CSVTable.Row, league: ServedLeague, suffix: String) throws -> ReplayLines.Markets {
+        var lines = ReplayLines.Markets()
+        let homeMoneyline = try american(row, "home_moneyline" + suffix)
+        let awayMoneyline = try american(row, "away_moneyline" + suffix)
+        let drawMoneyline = try american(row, "draw_moneyline" + suffix)
+        switch (homeMoneyline, awayMoneyline) {
+        case (let home?, let away?):
+            if league.hasDraw && drawMoneyline == nil {
+                throw ReplayFileError(line: row.line, "a soccer moneyline needs draw_moneyline\(suffix) as well")
+            }
+            lines.moneyline = .init(home: home, away: away, draw: league.hasDraw ? drawMoneyline : nil)
+        case (nil, nil): break
+        default:
+            throw ReplayFileError(line: row.line, "home_moneyline\(suffix) and away_moneyline\(suffix) go together; one is empty")
+        }
+        if let spread = try number(row, "spread" + suffix) {
+            lines.spread = .init(
+                point: spread, first: try american(row, "home_spread_price" + suffix) ?? ReplayLines.standardPrice,
+                second: try american(row, "away_spread_price" + suffix) ?? ReplayLines.standardPrice)
+        }
+        if let total = try number(row, "total" + suffix) {
+            guard total > 0 else { throw ReplayFileError(line: row.line, "total\(suffix) \(total) is not positive") }
+            lines.total = .init(
+                point: total, first: try american(row, "over_price" + suffix) ?? ReplayLines.standardPrice,
+                second: try american(row, "under_price" + suffix) ?? ReplayLines.standardPrice)
+        }
+        return lines
     }
 
     private func start(_ row: CSVTable.Row, league: ServedLeague) throws -> Date {

@@ -33,6 +33,26 @@ public struct ReplayLines: Sendable, Equatable {
     public var spread: Line?
     /// The total and the prices of over and under.
     public var total: Line?
+    /// The lines when the market opened, where the file gives them; `moneyline`, `spread` and `total` are
+    /// then the closing lines the market moves to before the start.
+    public var opening: Markets?
+
+    /// A book's lines of one moment (its opening lines): each market present only when the file has it.
+    public struct Markets: Sendable, Equatable {
+        public var moneyline: Moneyline?
+        public var spread: Line?
+        public var total: Line?
+
+        /// Lines of the markets given.
+        public init(moneyline: Moneyline? = nil, spread: Line? = nil, total: Line? = nil) {
+            self.moneyline = moneyline
+            self.spread = spread
+            self.total = total
+        }
+
+        /// True when no market has an opening line.
+        var isEmpty: Bool { moneyline == nil && spread == nil && total == nil }
+    }
 
     /// A moneyline, decimal prices.
     public struct Moneyline: Sendable, Equatable {

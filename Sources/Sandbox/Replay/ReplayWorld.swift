@@ -2,7 +2,8 @@ import Foundation
 
 /// A world replayed from historical games: each is scheduled before its start, live (its score growing
 /// toward the final) until the start plus the league's usual duration, then final with the file's score;
-/// its lines are quoted from when the market opens until the start.
+/// its lines are quoted from when the market opens until the start, moving from the file's opening lines
+/// to its closing ones when it has both.
 ///
 /// NBA and MLB teams are the sandbox leagues' franchises, found by The Odds API's name (or ESPN's); soccer
 /// teams are made from the names in the file.
@@ -99,22 +100,31 @@ public struct ReplayWorld: GameWorld {
             period: min(periods, 1 + Int(fraction * Double(periods))))
     }
 
-    /// The file's lines, unchanged from the market's open to the start, in whichever region is asked for.
+    /// How long before the start a replayed market reaches the file's closing lines.
+    public static let closingLinesBeforeStart: TimeInterval = 90 * 60
+
+    /// The file's lines from the market's open to the start, in whichever region is asked for: the opening
+    /// lines at the open, moving toward the closing lines and reaching them `closingLinesBeforeStart` before
+    /// the start (a file without opening lines posts its closing lines throughout).
     ///
-    /// The books re-post them on the hour: a collector then keeps recent prices, and the closing line
-    /// (the last prices in the day before the start) is the file's line.
+    /// The books re-post on the hour, each post priced for its hour: a collector then keeps recent prices,
+    /// and the closing line (the last prices before the start) is the file's closing line.
     public func quotes(_ game: ReplayGame, regions: [String], at time: Date) -> [BookQuote] {
         let untilStart = game.startsAt.timeIntervalSince(time)
         guard untilStart > 0, untilStart <= marketOpensBeforeStart else { return [] }
         let hour = Date(timeIntervalSince1970: (time.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600)
-        let posted = max(hour, game.startsAt.addingTimeInterval(-marketOpensBeforeStart))
-        return game.books.map { lines in
+        let opensAt = game.startsAt.addingTimeInterval(-marketOpensBeforeStart)
+        let posted = max(hour, opensAt)
+        let window = marketOpensBeforeStart - Self.closingLinesBeforeStart
+        let progress = window > 0 ? min(1, posted.timeIntervalSince(opensAt) / window) : 1
+        return game.books.map { book in
+            let lines = book.markets(at: progress)
             var markets: Set<String> = []
             if lines.moneyline != nil { markets.insert("h2h") }
             if lines.spread != nil { markets.insert("spreads") }
             if lines.total != nil { markets.insert("totals") }
             return BookQuote(
-                bookmaker: Bookmaker(key: lines.key, title: lines.title, region: regions.first ?? "us", vig: 0, noise: 0),
+                bookmaker: Bookmaker(key: book.key, title: book.title, region: regions.first ?? "us", vig: 0, noise: 0),
                 lastUpdate: posted, homePrice: lines.moneyline?.home ?? 0, awayPrice: lines.moneyline?.away ?? 0,
                 spread: lines.spread?.point ?? 0, spreadPrices: (lines.spread?.first ?? 0, lines.spread?.second ?? 0),
                 total: lines.total?.point ?? 0, totalPrices: (lines.total?.first ?? 0, lines.total?.second ?? 0),

@@ -5,7 +5,8 @@ import Hummingbird
 /// game's summary (`ESPNEndpoints+Summary.swift`) and the league's injury list (simulated worlds only).
 struct ESPNEndpoints<World: GameWorld>: Sendable {
     let world: World
-    /// The world whose injuries are listed; `nil` (a replayed world) answers 404 (and summaries list none).
+    /// The world whose injuries and probable starters are listed; `nil` (a replayed world) answers 404 for
+    /// injuries, and summaries and scoreboards list none.
     let injured: SandboxWorld?
     let clock: SandboxClock
     let json: JSONResponse
@@ -88,6 +89,8 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
         let status = Self.status(progress, game: game)
         let date = WireTime.minutes(game.startsAt)
         let leagueUID = game.league.espnUID
+        let simulated = game as? SimulatedGame
+        let probables = simulated.flatMap { injured?.probables($0, at: now) }
         func competitor(_ team: SandboxTeam, home: Bool) -> ESPNWire.Competitor {
             let score = home ? progress.homeScore : progress.awayScore
             let other = home ? progress.awayScore : progress.homeScore
@@ -97,7 +100,8 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
                 team: ESPNWire.Team(
                     id: team.espnID, uid: "\(leagueUID)~t:\(team.espnID)", location: team.location, name: team.nickname,
                     abbreviation: team.abbreviation, displayName: team.espnName, shortDisplayName: team.nickname, isActive: true),
-                score: String(score), records: [])
+                score: String(score), records: [],
+                probables: (home ? probables?.home : probables?.away).map { [probable($0, game: simulated!, team: team)] })
         }
         let venue = game.home.venue
         let competition = ESPNWire.Competition(
@@ -112,6 +116,18 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
             shortName: "\(game.away.abbreviation) @ \(game.home.abbreviation)",
             season: ESPNWire.Season(year: EasternCalendar().year(of: EasternCalendar().day(of: game.startsAt)), type: 2, slug: "regular-season"),
             competitions: [competition], status: status)
+    }
+
+    /// A starter as ESPN lists him under his team, with his season before the game's day.
+    private func probable(_ pitcher: StartingPitcher, game: SimulatedGame, team: SandboxTeam) -> ESPNWire.Probable {
+        let record = injured?.record(of: pitcher, before: game.day).summary ?? "(0-0, 0.00)"
+        return ESPNWire.Probable(
+            name: "probableStartingPitcher", displayName: "Probable Starting Pitcher", shortDisplayName: "Starter", abbreviation: "SP",
+            playerId: Int(pitcher.id) ?? 0,
+            athlete: ESPNWire.ProbableAthlete(
+                id: pitcher.id, fullName: pitcher.fullName, displayName: pitcher.fullName, shortName: pitcher.shortName,
+                jersey: pitcher.jersey, position: "SP", team: ESPNWire.TeamReference(id: team.espnID)),
+            record: record)
     }
 
     static func status(_ progress: GameProgress, game: World.Game) -> ESPNWire.Status {

@@ -3,8 +3,8 @@ import Hummingbird
 
 /// `/sandbox/v1/truth/{sport}?date=YYYYMMDD`: each game's true probabilities (moneyline, and the fair
 /// spread and total with their cover/over probabilities), what sets them that features could see (rest
-/// days, travel, a division game, what the players injured at the start cost each team) and, once over, its
-/// result.
+/// days, travel, a division game, what the players injured at the start cost each team, baseball's starting
+/// pitchers) and, once over, its result.
 struct TruthEndpoints: Sendable {
     let world: SandboxWorld
     let clock: SandboxClock
@@ -28,6 +28,8 @@ struct TruthEndpoints: Sendable {
                     total_line: lines.total, over_probability: lines.over, home_rest_days: game.rest.home, away_rest_days: game.rest.away,
                     home_travel_km: game.travel.home, away_travel_km: game.travel.away,
                     divisional: game.isDivisional, home_injury_loss: game.injuryLoss.home, away_injury_loss: game.injuryLoss.away,
+                    home_starter_id: game.starters?.home.id, away_starter_id: game.starters?.away.id,
+                    home_starter_runs_allowed: game.starters?.home.runsAllowed, away_starter_runs_allowed: game.starters?.away.runsAllowed,
                     status: progress.phase.rawValue, home_score: progress.phase == .final ? progress.homeScore : nil,
                     away_score: progress.phase == .final ? progress.awayScore : nil)
             }

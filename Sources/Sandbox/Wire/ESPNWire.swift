@@ -66,6 +66,32 @@ enum ESPNWire {
         let team: Team
         let score: String
         let records: [Record]
+        /// Baseball: the announced starting pitcher.
+        var probables: [Probable]? = nil
+    }
+
+    struct Probable: Encodable {
+        let name: String
+        let displayName: String
+        let shortDisplayName: String
+        let abbreviation: String
+        let playerId: Int
+        let athlete: ProbableAthlete
+        let record: String
+    }
+
+    struct ProbableAthlete: Encodable {
+        let id: String
+        let fullName: String
+        let displayName: String
+        let shortName: String
+        let jersey: String
+        let position: String
+        let team: TeamReference
+    }
+
+    struct TeamReference: Encodable {
+        let id: String
     }
 
     struct Team: Encodable {

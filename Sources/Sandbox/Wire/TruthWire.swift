@@ -21,6 +21,11 @@ enum TruthWire {
         let divisional: Bool
         let home_injury_loss: Double
         let away_injury_loss: Double
+        /// Baseball: the starters' ESPN athlete ids and runs-allowed factors (1 is an average starter).
+        let home_starter_id: String?
+        let away_starter_id: String?
+        let home_starter_runs_allowed: Double?
+        let away_starter_runs_allowed: Double?
         let status: String
         let home_score: Int?
         let away_score: Int?

@@ -1,9 +1,12 @@
+import Foundation
+
 /// Everything that sets a game's outcome parameters except who is missing: the latent strengths, home
-/// advantage and rest, whether the teams are division rivals, and pace (basketball) or the weather's
-/// carry (baseball).
+/// advantage, rest and travel, whether the teams are division rivals, pace (basketball) or the weather's
+/// carry and the starting pitchers (baseball).
 ///
-/// The truth applies the injuries listed at the start; a book applies its own noisy reading of the
-/// injuries listed when it quotes, and its own belief about division games.
+/// The truth applies the injuries listed at the start; the market applies its reading of the injuries
+/// listed when it quotes, and prices the schedule, the weather and the starters only partly at the open
+/// (`priced(share:)`).
 struct GameConditions: Sendable {
     /// The sport.
     let sport: SandboxSport
@@ -15,6 +18,11 @@ struct GameConditions: Sendable {
     let isDivisional: Bool
     /// Basketball: the expected total with everyone healthy. Baseball: the weather's factor on runs.
     let scoring: Double
+    /// The part of `homeEdge` that rest and travel make, points or runs of margin.
+    var scheduleEdge = 0.0
+    /// Baseball: the runs-allowed factors of the home and of the away starting pitcher (1 is an average
+    /// starter; the home starter's factor scales the away team's runs).
+    var runsAllowed = (home: 1.0, away: 1.0)
 
     /// How much closer a division game is: the strength gap shrinks by this share (rivals know each
     /// other's sets and pitchers).
@@ -37,7 +45,30 @@ struct GameConditions: Sendable {
             // A team missing players scores less than it would; the opponent gains less than that.
             return GameParameters(first: margin, second: scoring - 0.5 * (losses.home + losses.away))
         case .mlb:
-            return GameParameters(first: max(1.5, 4.45 + margin / 2) * scoring, second: max(1.5, 4.45 - margin / 2) * scoring)
+            return GameParameters(
+                first: max(1.5, 4.45 + margin / 2) * scoring * runsAllowed.away, second: max(1.5, 4.45 - margin / 2) * scoring * runsAllowed.home)
         }
+    }
+
+    /// The conditions as a market sees them when it has priced `share` (0 to 1) of what the schedule, the
+    /// weather and the starters do: the rest of those effects is missing from its view.
+    func priced(share: Double) -> GameConditions {
+        var seen = GameConditions(
+            sport: sport, strengthGap: strengthGap, homeEdge: homeEdge - (1 - share) * scheduleEdge, isDivisional: isDivisional,
+            scoring: sport == .mlb ? pow(scoring, share) : scoring)
+        seen.scheduleEdge = share * scheduleEdge
+        seen.runsAllowed = (pow(runsAllowed.home, share), pow(runsAllowed.away, share))
+        return seen
+    }
+
+    /// These conditions with `error` added to the strength gap and the scoring (points of total in
+    /// basketball, a log factor on runs in baseball): a market's mistaken view.
+    func mistaken(gap error: Double, scoring scoringError: Double) -> GameConditions {
+        var seen = GameConditions(
+            sport: sport, strengthGap: strengthGap + error, homeEdge: homeEdge, isDivisional: isDivisional,
+            scoring: sport == .mlb ? scoring * exp(scoringError) : scoring + scoringError)
+        seen.scheduleEdge = scheduleEdge
+        seen.runsAllowed = runsAllowed
+        return seen
     }
 }

@@ -49,7 +49,10 @@ struct OutcomeModel: Sendable {
         switch sport {
         case .nba: return Self.nearestHalf(p.second)
         case .mlb:
-            return stride(from: 4.5, through: 15.5, by: 1.0).min { abs(over(p, line: $0) - 0.5) < abs(over(p, line: $1) - 0.5) }!
+            // One grid for every candidate line.
+            let grid = runGrid(p)
+            func over(_ line: Double) -> Double { grid.reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) } }
+            return stride(from: 4.5, through: 15.5, by: 1.0).map { ($0, abs(over($0) - 0.5)) }.min { $0.1 < $1.1 }!.0
         }
     }
 

@@ -3,8 +3,9 @@ import Synchronization
 
 /// The simulated world: leagues whose latent team strengths drift, a schedule in which division rivals meet
 /// more often, the truth behind every game (strengths, home advantage, rest, division, weather in baseball,
-/// the players injured at the start), books quoting noisy, vigged views of that truth that sharpen toward
-/// the close and read the public injury list, scores, weather.
+/// the players injured at the start, the starting pitchers in baseball), a market whose consensus opens
+/// from a noisy view of that truth and moves toward it as news and sharp money arrive, books quoting
+/// vigged prices close around that consensus (`SandboxWorld+Market.swift`), scores, weather.
 ///
 /// Everything is a pure function of the seed and world time, computed on demand; days already built are
 /// cached.
@@ -18,6 +19,8 @@ public final class SandboxWorld: Sendable {
     private let simulatedLeagues: [SandboxSport: SandboxLeague]
     let calendar = EasternCalendar()
     private let schedules = Mutex<[ScheduleKey: [SimulatedGame]]>([:])
+    /// Each MLB team's rotation slot on every day of a year, by the year's first day.
+    let rotations = Mutex<[Int: [[Int]]]>([:])
 
     private struct ScheduleKey: Hashable {
         let sport: SandboxSport
@@ -84,69 +87,6 @@ public final class SandboxWorld: Sendable {
         return (spread, model.homeCovers(game.parameters, line: spread), total, model.over(game.parameters, line: total))
     }
 
-    /// The quotes of `bookmakers` for `game` at `time`; empty before the market opens and after the start.
-    ///
-    /// Books see the injury list as it stands at `time`: a player hurt after a quote moves the next one.
-    public func quotes(_ game: SimulatedGame, bookmakers: [Bookmaker], at time: Date) -> [BookQuote] {
-        let untilStart = game.startsAt.timeIntervalSince(time)
-        guard untilStart > 0, untilStart <= marketOpensBeforeStart else { return [] }
-        let listed = (
-            home: injuries(game.sport, team: game.teamIndices.home, at: time),
-            away: injuries(game.sport, team: game.teamIndices.away, at: time)
-        )
-        return quotes(game, bookmakers: bookmakers, at: time, listed: listed)
-    }
-
-    /// The quotes of `bookmakers` for `game` at `time` (inside the market's hours) when the books read
-    /// `listed` as the two teams' injury lists.
-    func quotes(
-        _ game: SimulatedGame, bookmakers: [Bookmaker], at time: Date, listed: (home: [SimulatedInjury], away: [SimulatedInjury])
-    ) -> [BookQuote] {
-        let untilStart = game.startsAt.timeIntervalSince(time)
-        let model = OutcomeModel(sport: game.sport)
-        // Lines move every minute along a path through seeded ten-minute points; their noise shrinks from
-        // the open to a third of it at the close.
-        let minute = Int((time.timeIntervalSince1970 / 60).rounded(.down))
-        let (bucket, step) = (minute.floorDivided(by: 10), Double(minute.floorModulo(10)) / 10)
-        let scale = 0.3 + 0.7 * untilStart / marketOpensBeforeStart
-        let gameKey = Int(game.espnID) ?? 0
-        return bookmakers.enumerated().map { index, book in
-            var lasting = SeededStream(seed: seed, 7, gameKey, index)
-            var from = SeededStream(seed: seed, 8, gameKey, index, bucket)
-            var to = SeededStream(seed: seed, 8, gameKey, index, bucket + 1)
-            let moving = ((1 - step) * from.normal() + step * to.normal(), (1 - step) * from.normal() + step * to.normal())
-            let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
-            let losses = (home: bookLoss(listed.home, book: index), away: bookLoss(listed.away, book: index))
-            let believed = game.conditions.parameters(losses: losses, divisionalWeight: divisionalBelief(book: index))
-            let view = model.perturbed(believed, z: z, scale: scale * book.noise)
-            let moneyline = BookQuote.prices(model.homeWin(view), vig: book.vig)
-            let spread = model.spreadLine(view)
-            let spreadPrices = BookQuote.prices(model.homeCovers(view, line: spread), vig: book.vig)
-            let total = model.totalLine(view)
-            let totalPrices = BookQuote.prices(model.over(view, line: total), vig: book.vig)
-            let updated = Date(timeIntervalSince1970: Double(minute * 60 + Int(lasting.uniform() * 50)))
-            return BookQuote(
-                bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline.0, awayPrice: moneyline.1, spread: spread,
-                spreadPrices: (spreadPrices.0, spreadPrices.1), total: total, totalPrices: (totalPrices.0, totalPrices.1))
-        }
-    }
-
-    /// What the book at `book` (its index in the quoted list) believes `listed` costs a team: each
-    /// player's loss times a lognormal error of about 35 %, fixed per book and injury.
-    private func bookLoss(_ listed: [SimulatedInjury], book: Int) -> Double {
-        listed.reduce(0) { sum, injury in
-            var random = SeededStream(seed: seed, 9, book, Int(injury.id) ?? 0)
-            return sum + injury.loss * exp(0.35 * random.normal() - 0.06)
-        }
-    }
-
-    /// How strongly the book at `book` believes in the division effect (1 is the truth): 1 ± 0.4, never
-    /// below 0.
-    private func divisionalBelief(book: Int) -> Double {
-        var random = SeededStream(seed: seed, 10, book)
-        return max(0, 1 + 0.4 * random.normal())
-    }
-
     /// The weather at (`latitude`, `longitude`) in the hour starting at `hour`.
     public func weather(latitude: Double, longitude: Double, hour: Date) -> WeatherSample {
         WeatherModel(seed: seed).sample(latitude: latitude, longitude: longitude, hour: hour)
@@ -154,7 +94,7 @@ public final class SandboxWorld: Sendable {
 
     // MARK: - Schedule
 
-    private func games(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
+    func games(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
         let key = ScheduleKey(sport: sport, day: day)
         if let cached = schedules.withLock({ $0[key] }) { return cached }
         let built = buildGames(sport, day: day)
@@ -165,7 +105,7 @@ public final class SandboxWorld: Sendable {
     /// Which teams meet on `day`: a seeded shuffle orders the teams; each in turn meets a division rival
     /// with the sport's rivalry chance (the first unpaired one in the order), otherwise the next unpaired
     /// team. The first pairs play; the rest rest.
-    private func pairings(_ sport: SandboxSport, day: Int) -> [(home: Int, away: Int, minutes: Int)] {
+    func pairings(_ sport: SandboxSport, day: Int) -> [(home: Int, away: Int, minutes: Int)] {
         guard let league = simulatedLeagues[sport] else { return [] }
         var random = SeededStream(seed: seed, sport.index, day, 0)
         var order = Array(league.teams.indices)
@@ -223,7 +163,8 @@ public final class SandboxWorld: Sendable {
             let travelEffect = (sport == .nba ? 0.4 : 0.03) * (travelled.away - travelled.home) / 1_000
             let gap = strength(sport, pairing.home, day) - strength(sport, pairing.away, day)
             let isDivisional = league.areDivisionRivals(pairing.home, pairing.away)
-            let conditions: GameConditions
+            var conditions: GameConditions
+            var starters: (home: StartingPitcher, away: StartingPitcher)?
             switch sport {
             case .nba:
                 // Home court is worth 2.4 points; the second night of a back-to-back costs 1.8.
@@ -231,6 +172,7 @@ public final class SandboxWorld: Sendable {
                 conditions = GameConditions(
                     sport: sport, strengthGap: gap, homeEdge: 2.4 + restEffect + travelEffect, isDivisional: isDivisional,
                     scoring: 226 + pace(sport, pairing.home) + pace(sport, pairing.away))
+                conditions.scheduleEdge = restEffect + travelEffect
             case .mlb:
                 // Heat carries the ball: about 0.7 % more runs per °F above 70 in an open park. Home field is
                 // worth 0.24 runs.
@@ -239,6 +181,12 @@ public final class SandboxWorld: Sendable {
                 let carry = home.venue.isIndoor ? 1 : 1 + 0.007 * (fahrenheit - 70)
                 conditions = GameConditions(
                     sport: sport, strengthGap: gap, homeEdge: 0.24 + travelEffect, isDivisional: isDivisional, scoring: carry)
+                conditions.scheduleEdge = travelEffect
+                // A team plays at most once a day, so each side has a starter.
+                if let homeStarter = starter(team: pairing.home, day: day), let awayStarter = starter(team: pairing.away, day: day) {
+                    starters = (homeStarter, awayStarter)
+                    conditions.runsAllowed = (homeStarter.runsAllowed, awayStarter.runsAllowed)
+                }
             }
             // The players listed at the start are the ones who miss the game, whenever the game is asked about.
             let losses = (
@@ -254,7 +202,7 @@ public final class SandboxWorld: Sendable {
                 sport: sport, day: day, home: home, away: league.teams[pairing.away], startsAt: startsAt,
                 espnID: String(espnNumber), oddsAPIID: oddsID, teamIndices: (pairing.home, pairing.away), conditions: conditions,
                 injuryLoss: losses, parameters: parameters, finalScore: score, duration: sport == .nba ? 2.5 * 3600 : 3 * 3600,
-                rest: restDays, travel: travelled)
+                rest: restDays, travel: travelled, starters: starters)
         }
     }
 
@@ -274,11 +222,6 @@ public final class SandboxWorld: Sendable {
         var random = SeededStream(seed: seed, sport.index, 3_000 + team)
         return 3 * random.normal()
     }
-}
-
-extension Int {
-    fileprivate func floorDivided(by divisor: Int) -> Int { (self - floorModulo(divisor)) / divisor }
-    fileprivate func floorModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }
 
 extension SandboxSport {

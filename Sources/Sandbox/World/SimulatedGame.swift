@@ -35,6 +35,8 @@ public struct SimulatedGame: Sendable, Equatable {
     /// How far each team came for this game, kilometres: from the venue of its game in the last three days,
     /// or from its own arena after three days off.
     public let travel: (home: Double, away: Double)
+    /// Baseball: the home and away starting pitchers; `nil` in basketball.
+    public let starters: (home: StartingPitcher, away: StartingPitcher)?
 
     /// When the game ends.
     public var endsAt: Date { startsAt.addingTimeInterval(duration) }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import Sandbox
+
+/// The simulated market looks like a real one: books agree closely and keep realistic margins, the sharp
+/// book leads, and the line opens noisier than the truth and closes near it, pricing late what features
+/// could see early.
+@Suite struct SandboxMarketTests {
+    /// Sixty days of spring, when both leagues play.
+    private static let spring = Date(timeIntervalSince1970: 1_775_044_800)..<Date(timeIntervalSince1970: 1_780_228_800)
+    private static let world = SandboxWorld(seed: 42)
+    /// Five days of games, forty (NBA) to seventy (MLB).
+    private static let fiveDays = spring.lowerBound..<spring.lowerBound.addingTimeInterval(5 * 86_400)
+
+    /// The home side's share of the two implied probabilities.
+    private static func noVigHome(_ quote: BookQuote) -> Double {
+        (1 / quote.homePrice) / (1 / quote.homePrice + 1 / quote.awayPrice)
+    }
+
+    /// The cross-entropy of forecasts `p` against the true probabilities `q`: the expected log loss.
+    private static func expectedLogLoss(_ p: [Double], truth q: [Double]) -> Double {
+        zip(p, q).reduce(0) { $0 - $1.1 * log($1.0) - (1 - $1.1) * log(1 - $1.0) } / Double(p.count)
+    }
+
+    @Test(arguments: SandboxSport.allCases)
+    func crossBookArbitrageIsRare(sport: SandboxSport) {
+        let survey = Self.world.moneylineSurvey(sport, startingIn: Self.fiveDays, every: 3 * 3_600)
+        #expect(survey.snapshots > 500)
+        #expect(survey.arbitrageRate < 0.01, "\(survey.arbitrages) of \(survey.snapshots) snapshots allow an arbitrage")
+    }
+
+    @Test(arguments: SandboxSport.allCases)
+    func usBooksKeepFourToFivePercentAndPinnacleTwo(sport: SandboxSport) throws {
+        let survey = Self.world.moneylineSurvey(sport, startingIn: Self.fiveDays, every: 12 * 3_600)
+        for book in Bookmaker.all {
+            let vig = try #require(survey.meanVig[book.key])
+            if book.key == "pinnacle" {
+                #expect(abs(vig - 0.02) < 0.003, "\(book.key) \(vig)")
+            } else {
+                #expect(vig >= 0.04 && vig <= 0.05, "\(book.key) \(vig)")
+            }
+        }
+    }
+
+    @Test(arguments: SandboxSport.allCases)
+    func theOpenIsNoisierThanTheCloseAndTheCloseIsNearTheTruth(sport: SandboxSport) {
+        let world = Self.world
+        let games = world.games(sport, startingIn: Self.spring.lowerBound..<Self.spring.lowerBound.addingTimeInterval(20 * 86_400))
+        #expect(games.count >= 150)
+        let truth = games.map(world.homeWinProbability)
+        let opening = games.map { world.consensusHomeWinProbability($0, at: $0.startsAt.addingTimeInterval(-world.marketOpensBeforeStart)) }
+        let closing = games.map { world.consensusHomeWinProbability($0, at: $0.startsAt.addingTimeInterval(-60)) }
+        let (open, close, best) = (
+            Self.expectedLogLoss(opening, truth: truth), Self.expectedLogLoss(closing, truth: truth), Self.expectedLogLoss(truth, truth: truth)
+        )
+        #expect(open - close > 0.004, "open \(open), close \(close), truth \(best)")
+        #expect(close - best > 0 && close - best < 0.0015, "close \(close), truth \(best)")
+        let move = zip(opening, closing).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(games.count)
+        #expect(move > 0.015 && move < 0.05, "mean move \(move)")
+    }
+
+    @Test(arguments: SandboxSport.allCases)
+    func pinnacleLeadsAndStaysNearestTheConsensus(sport: SandboxSport) throws {
+        let world = Self.world
+        var error: [String: Double] = [:]
+        for game in world.games(sport, startingIn: Self.fiveDays) {
+            for hoursBefore in [40.0, 24, 12, 3] {
+                let time = game.startsAt.addingTimeInterval(-hoursBefore * 3_600)
+                let consensus = world.consensusHomeWinProbability(game, at: time)
+                for quote in world.quotes(game, bookmakers: Bookmaker.all, at: time) {
+                    error[quote.bookmaker.key, default: 0] += abs(Self.noVigHome(quote) - consensus)
+                }
+            }
+        }
+        let pinnacle = try #require(error["pinnacle"])
+        for (book, total) in error where book != "pinnacle" {
+            #expect(pinnacle < 0.6 * total, "\(book): \(total) against Pinnacle's \(pinnacle)")
+        }
+    }
+
+    @Test func theOpeningLinePricesTheStartersOnlyInPart() {
+        let world = Self.world
+        let model = OutcomeModel(sport: .mlb)
+        var (effects, openingMisses, closingMisses) = ([Double](), [Double](), [Double]())
+        for game in world.games(.mlb, startingIn: Self.fiveDays) {
+            var neutral = game.conditions
+            neutral.runsAllowed = (1, 1)
+            let truth = world.homeWinProbability(game)
+            // How much the two starters move the truth, and how far each line is from the truth.
+            effects.append(truth - model.homeWin(neutral.parameters(losses: game.injuryLoss)))
+            openingMisses.append(truth - world.consensusHomeWinProbability(game, at: game.startsAt.addingTimeInterval(-world.marketOpensBeforeStart)))
+            closingMisses.append(truth - world.consensusHomeWinProbability(game, at: game.startsAt.addingTimeInterval(-60)))
+        }
+        let (opening, closing) = (correlation(effects, openingMisses), correlation(effects, closingMisses))
+        #expect(opening > 0.4, "the opening line's miss correlates \(opening) with the starters' effect")
+        #expect(abs(closing) < 0.2, "the closing line's miss correlates \(closing) with the starters' effect")
+    }
+
+    @Test func quotesAreAPureFunctionOfGameAndTime() {
+        let game = Self.world.games(.mlb, startingIn: Self.fiveDays)[3]
+        let time = game.startsAt.addingTimeInterval(-20 * 3_600)
+        let fresh = SandboxWorld(seed: 42)
+        let again = fresh.games(.mlb, startingIn: Self.fiveDays)[3]
+        #expect(fresh.quotes(again, bookmakers: Bookmaker.all, at: time) == Self.world.quotes(game, bookmakers: Bookmaker.all, at: time))
+    }
+
+    private func correlation(_ x: [Double], _ y: [Double]) -> Double {
+        let n = Double(x.count)
+        let (mx, my) = (x.reduce(0, +) / n, y.reduce(0, +) / n)
+        let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        let syy = y.reduce(0) { $0 + ($1 - my) * ($1 - my) }
+        return sxy / (sxx * syy).squareRoot()
+    }
+}

@@ -1,0 +1,121 @@
+import AsyncHTTPClient
+import Foundation
+import Testing
+
+@testable import Sandbox
+
+/// Baseball's starting pitchers: each team's five starters take turns, a better starter makes the other
+/// side score less, and ESPN's scoreboard lists them as the real one does.
+@Suite struct SandboxStarterTests {
+    /// Sixty days of spring, when both leagues play.
+    private static let spring = Date(timeIntervalSince1970: 1_775_044_800)..<Date(timeIntervalSince1970: 1_780_228_800)
+    private static let world = SandboxWorld(seed: 42)
+
+    @Test func eachTeamsFiveStartersTakeTurns() throws {
+        let world = Self.world
+        let games = world.games(.mlb, startingIn: Self.spring)
+        let yankees = try #require(world.league(.mlb)?.teams.firstIndex { $0.abbreviation == "NYY" })
+        let starts = games.compactMap { game -> (day: Int, pitcher: StartingPitcher)? in
+            guard let starters = game.starters else { return nil }
+            if game.teamIndices.home == yankees { return (game.day, starters.home) }
+            if game.teamIndices.away == yankees { return (game.day, starters.away) }
+            return nil
+        }
+        #expect(starts.count > 40)
+        #expect(Set(starts.map(\.pitcher.rotationSlot)) == [0, 1, 2, 3, 4])
+        for (previous, next) in zip(starts, starts.dropFirst()) {
+            let expected = (previous.pitcher.rotationSlot + 1) % 5
+            // After a day off the ace takes the fifth starter's turn.
+            let skipped = expected == 4 && next.day - previous.day > 1
+            #expect(next.pitcher.rotationSlot == (skipped ? 0 : expected), "day \(next.day)")
+        }
+        // The same starter keeps his id, name and skill from one start to the next.
+        let aces = starts.filter { $0.pitcher.rotationSlot == 0 }.map(\.pitcher)
+        #expect(aces.count > 8 && Set(aces.map(\.id)).count == 1 && Set(aces.map(\.fullName)).count == 1)
+        let rotation = world.rotation(team: yankees)
+        #expect(rotation.map(\.runsAllowed) == rotation.map(\.runsAllowed).sorted())
+        #expect(rotation.allSatisfy { $0.runsAllowed >= 0.85 && $0.runsAllowed <= 1.15 })
+        // Every team's starters have ids of their own.
+        let ids = (0..<30).flatMap { world.rotation(team: $0).map(\.id) }
+        #expect(Set(ids).count == 150)
+    }
+
+    @Test func aBetterStarterMakesTheOtherSideScoreLess() {
+        let world = Self.world
+        let model = OutcomeModel(sport: .mlb)
+        var checked = 0
+        for game in world.games(.mlb, startingIn: Self.spring).prefix(300) {
+            guard let starters = game.starters else { continue }
+            var neutral = game.conditions
+            neutral.runsAllowed = (1, 1)
+            let average = neutral.parameters(losses: game.injuryLoss)
+            // The truth is the neutral game with each side's runs scaled by the other side's starter.
+            #expect(abs(game.parameters.second - average.second * starters.home.runsAllowed) < 1e-9)
+            #expect(abs(game.parameters.first - average.first * starters.away.runsAllowed) < 1e-9)
+            let edge = starters.away.runsAllowed - starters.home.runsAllowed
+            if abs(edge) > 0.05 {
+                #expect((world.homeWinProbability(game) - model.homeWin(average)).sign == edge.sign)
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
+    @Test func aStartersRecordCountsHisEarlierStarts() throws {
+        let world = Self.world
+        let game = try #require(world.games(.mlb, startingIn: Self.spring.upperBound.addingTimeInterval(-86_400)..<Self.spring.upperBound).first)
+        // The home team's ace, who never misses his turn.
+        let starter = Self.world.rotation(team: game.teamIndices.home)[0]
+        let record = world.record(of: starter, before: game.day)
+        // About a start in five days since January 1st: dozens of starts by the end of May.
+        #expect(record.outs > 20 * 15 && record.wins + record.losses > 10)
+        #expect(record.era > 1 && record.era < 9)
+        #expect(record.summary.hasPrefix("(\(record.wins)-\(record.losses), "))
+        #expect(world.record(of: starter, before: game.day) == record)
+    }
+
+    /// The keys and value kinds of a JSON value, recursively (arrays by their first element).
+    private static func shape(_ value: Any) -> String {
+        switch value {
+        case let object as [String: Any]: "{" + object.keys.sorted().map { "\($0):\(shape(object[$0]!))" }.joined(separator: ",") + "}"
+        case let array as [Any]: "[" + (array.first.map(shape) ?? "") + "]"
+        case is String: "string"
+        case is NSNumber: "number"
+        default: "null"
+        }
+    }
+
+    @Test func theScoreboardListsProbablesInTheRealShapeFromTheirAnnouncement() async throws {
+        let reference = try JSONSerialization.jsonObject(with: CollectTestSupport.referenceBody("espn.json", "samples", "scoreboard", "body"))
+        let real = ((((reference as! [String: Any])["events"] as! [[String: Any]])[0]["competitions"] as! [[String: Any]])[0]["competitors"]
+            as! [[String: Any]])[0]["probables"]!
+        let realShape = Self.shape(real)
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            /// Each competitor's probables on the Eastern day `date`, `nil` where none are listed.
+            func probables(_ date: String) async throws -> [Any?] {
+                let url = sandbox.baseURL + "/apis/site/v2/sports/baseball/mlb/scoreboard?dates=\(date)"
+                let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+                let body = try JSONSerialization.jsonObject(with: Data(buffer: try await response.body.collect(upTo: 1 << 22)))
+                return ((body as! [String: Any])["events"] as! [[String: Any]]).flatMap { event in
+                    ((event["competitions"] as! [[String: Any]])[0]["competitors"] as! [[String: Any]]).map { $0["probables"] }
+                }
+            }
+            // The clock stands at noon Eastern on 2026-05-09: yesterday's games are over, today's announced,
+            // those three days on not yet.
+            for date in ["20260508", "20260509"] {
+                let listed = try await probables(date)
+                #expect(!listed.isEmpty && listed.allSatisfy { $0 != nil })
+                for entry in listed { #expect(Self.shape(entry!) == realShape) }
+            }
+            #expect(try await probables("20260512").allSatisfy { $0 == nil })
+            let nba = try await HTTPClient.shared.execute(
+                HTTPClientRequest(url: sandbox.baseURL + "/apis/site/v2/sports/basketball/nba/scoreboard?dates=20260509"), timeout: .seconds(10))
+            #expect(!String(buffer: try await nba.body.collect(upTo: 1 << 22)).contains("probables"))
+        }
+        // The pitcher named is the game's starter, under his own team.
+        let game = try #require(Self.world.games(.mlb, onEasternDate: "20260509")?.first)
+        let starters = try #require(Self.world.probables(game, at: CollectTestSupport.noonEastern))
+        #expect(starters.home.team == game.teamIndices.home && starters.away.team == game.teamIndices.away)
+        #expect(Self.world.probables(game, at: game.startsAt.addingTimeInterval(-Self.world.probablesAnnouncedBeforeStart - 60))?.home.id == nil)
+    }
+}
