@@ -83,6 +83,9 @@ struct MLTrainCommand: ParsableCommand {
     @Option(help: "AutoML/Stack: cross-validation (bagging) folds.")
     var folds = 5
 
+    @Flag(name: .customLong("time-ordered"), help: "AutoML/Stack/meta: rows are in time order; validate walk-forward (expanding windows) instead of shuffled k-fold.")
+    var timeOrdered = false
+
     @Option(help: "Stack: number of stack layers.")
     var layers = 2
 
@@ -195,7 +198,7 @@ struct MLTrainCommand: ParsableCommand {
         case .meta:
             let result = MetaEnsemble.fit(
                 data, labels: labels, autoML: autoMLConfiguration, stack: stackConfiguration,
-                voting: SoftVotingEnsemble(learners: votingLearners), seed: seed)
+                voting: SoftVotingEnsemble(learners: votingLearners), scheme: validationScheme, seed: seed)
             print(MLLeaderboardTable(entries: result.leaderboard).rendered)
             let weights = result.weights.map { String(format: "%.2f", $0) }.joined(separator: "/")
             let losses = result.componentLogLoss.map { String(format: "%.4f", $0) }.joined(separator: "/")
@@ -209,15 +212,20 @@ struct MLTrainCommand: ParsableCommand {
         config.maxModels = maxModels
         config.maxRuntimeSeconds = maxRuntimeSecs
         config.folds = folds
+        config.validation = validationScheme
         config.seed = seed
         config.threads = threads
         return config
     }
 
+    /// Shuffled k-fold unless the rows are declared time-ordered.
+    private var validationScheme: ValidationScheme { timeOrdered ? .walkForward : .shuffled }
+
     private var stackConfiguration: StackConfiguration {
         var config = StackConfiguration()
         config.folds = folds
         config.layers = layers
+        config.validation = validationScheme
         config.seed = seed
         config.threads = threads
         return config

@@ -11,12 +11,17 @@ public struct EvaluationReport: Sendable {
         public var evaluation: BinaryEvaluation
     }
 
-    /// One model of the AutoML leaderboard, scored out of fold.
+    /// One model of the AutoML leaderboard, scored out of fold: the learner as it learnt, and anchored to the market.
     public struct LeaderboardRow: Sendable {
         public var name: String
         public var auc: Double
         public var logLoss: Double
         public var brier: Double
+        /// The learner anchored to the market prior (nil for stacked ensembles and older models).
+        public var anchoredAUC: Double? = nil
+        public var anchoredLogLoss: Double? = nil
+        /// Games with an out-of-fold prediction (nil for older models).
+        public var rows: Int? = nil
         public var fitSeconds: Double
     }
 
@@ -97,6 +102,8 @@ public struct EvaluationReport: Sendable {
     public var calibration: String
     /// The calibrated model, its components and the champion on the same evaluation rows.
     public var scores: [ModelScore]
+    /// The calibrated model and the market on the pooled walk-forward games the thresholds were judged on.
+    public var pooled: PooledEvaluation? = nil
     /// The AutoML leaderboard under walk-forward cross-validation.
     public var leaderboard: [LeaderboardRow]
     /// The evaluation window week by week.

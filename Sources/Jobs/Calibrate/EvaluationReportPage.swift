@@ -12,6 +12,7 @@ public enum EvaluationReportPage {
         body += "\(day(report.trainingStart)) to \(day(report.trainingEnd)) · feature set \(escape(report.featureSetVersion)) · "
         body += "rows fit/calibrate/evaluate \(report.rows.map(String.init).joined(separator: " / ")) · made \(day(report.createdAt))</p>"
         body += "<p class=decision>\(escape(report.decision))</p>"
+        if let pooled = report.pooled { body += section("Promotion check: pooled walk-forward games", pooledTable(pooled, thresholds: report.thresholds)) }
         body += section("Metrics on the evaluation window", metricsTable(report))
         body += section(
             "Blend",
@@ -46,7 +47,7 @@ public enum EvaluationReportPage {
             ("AUC", "≥ \(t.auc)", \.auc, { $0 >= t.auc }),
             ("log loss", "< \(t.logLoss)", \.logLoss, { $0 < t.logLoss }),
             ("Brier", "< \(t.brier)", \.brier, { $0 < t.brier }),
-            ("ECE beyond chance", "< \(t.ece)", PromotionThresholds.excessCalibrationError, { $0 < t.ece }),
+            ("ECE", "< \(t.ece)", \.expectedCalibrationError, { $0 < t.ece }),
         ]
         var html = "<table><tr><th>model</th>" + columns.map { "<th>\($0.0) <small>(\($0.1))</small></th>" }.joined() + "</tr>"
         for score in report.scores {
@@ -60,12 +61,28 @@ public enum EvaluationReportPage {
         return html + "</table>"
     }
 
+    private static func pooledTable(_ pooled: PooledEvaluation, thresholds t: PromotionThresholds) -> String {
+        var html = "<p>The thresholds are judged on \(pooled.rows) games: \(pooled.trainingRows) of the training window, each predicted "
+        html += "by models fitted on earlier games only (walk-forward out of fold), and the \(pooled.evaluationRows) of the evaluation window. "
+        html += "The market is the no-vig line the learners start from, on the same games.</p>"
+        html += "<table><tr><th>on \(pooled.rows) games</th><th>log loss <small>(&lt; \(t.logLoss))</small></th><th>AUC <small>(≥ \(t.auc))</small></th>"
+        html += "<th>ECE <small>(&lt; \(t.ece))</small></th><th>Brier <small>(&lt; \(t.brier))</small></th><th>accuracy <small>(≥ \(t.accuracy))</small></th></tr>"
+        for (label, e) in [("model (calibrated)", pooled.model), ("market (prior)", pooled.prior)] {
+            html += "<tr><td>\(label)</td><td>\(number(e.logLoss))</td><td>\(number(e.auc))</td><td>\(number(e.expectedCalibrationError))</td>"
+            html += "<td>\(number(e.brier))</td><td>\(percent(e.accuracy))</td></tr>"
+        }
+        html += "</table><p>Model minus market log loss per game: \(String(format: "%+.4f ± %.4f", pooled.logLossDifference, pooled.standardError)) "
+        return html + "(one standard error): the model <b>\(pooled.verdict)</b>.</p>"
+    }
+
     private static func walkForward(_ report: EvaluationReport) -> String {
-        var html = "<p>AutoML leaderboard, scored out of fold on walk-forward splits (each fold trains on the past only):</p>"
-        html += "<table><tr><th>model</th><th>AUC</th><th>log loss</th><th>Brier</th><th>fit s</th></tr>"
+        var html = "<p>AutoML leaderboard, scored out of fold on walk-forward splits (each fold trains on the past only): each "
+        html += "learner as it learnt, and anchored to the market (what it becomes; at weight 0 it is the market):</p>"
+        html += "<table><tr><th>model</th><th>games</th><th>AUC</th><th>log loss</th><th>Brier</th><th>anchored AUC</th><th>anchored log loss</th><th>fit s</th></tr>"
         for entry in report.leaderboard.prefix(10) {
-            html += "<tr><td>\(escape(entry.name))</td><td>\(number(entry.auc))</td><td>\(number(entry.logLoss))</td>"
-            html += "<td>\(number(entry.brier))</td><td>\(String(format: "%.1f", entry.fitSeconds))</td></tr>"
+            html += "<tr><td>\(escape(entry.name))</td><td>\(entry.rows.map(String.init) ?? "")</td><td>\(number(entry.auc))</td><td>\(number(entry.logLoss))</td>"
+            html += "<td>\(number(entry.brier))</td><td>\(entry.anchoredAUC.map(number) ?? "")</td><td>\(entry.anchoredLogLoss.map(number) ?? "")</td>"
+            html += "<td>\(String(format: "%.1f", entry.fitSeconds))</td></tr>"
         }
         html += "</table><p>The calibrated model on the evaluation window, week by week:</p>"
         html += "<table><tr><th>week of</th><th>games</th><th>accuracy</th><th>log loss</th></tr>"
@@ -96,9 +113,8 @@ public enum EvaluationReportPage {
         }
         svg += "<text x=\(pad + size / 2 - 40) y=\(pad + size + 32)>predicted probability</text></svg>"
         return svg
-            + "<p>ECE \(number(calibrated.expectedCalibrationError)) (a perfectly calibrated model would show "
-            + "\(number(PromotionThresholds.calibrationNoise(calibrated))) on these games by chance), MCE "
-            + "\(number(calibrated.maximumCalibrationError)); dot size: games in the bin.</p>"
+            + "<p>ECE \(number(calibrated.expectedCalibrationError)), MCE \(number(calibrated.maximumCalibrationError)) on the evaluation "
+            + "window; dot size: games in the bin.</p>"
     }
 
     private static func bars(_ items: [EvaluationReport.Importance]) -> String {

@@ -55,7 +55,9 @@ public struct ModelCalibrator: Sendable {
         }
         let started = ContinuousClock.now
         let blended = try await ComputeQueue.run {
-            Self.blend(automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType), seed: settings.seed)
+            Self.blend(
+                automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType), seed: settings.seed,
+                outOfFold: automl.outOfFold.flatMap { a in stack.outOfFold.map { (a, $0) } }, folds: settings.folds)
         }
         let model = blended.model
         let weights = blended.weights
@@ -77,9 +79,16 @@ public struct ModelCalibrator: Sendable {
             championEvaluation = evaluated
             scores.append(.init(label: "champion #\(champion.id!)", evaluation: evaluated))
         }
-        let failures = thresholds.failures(evaluation)
+        // Thresholds are judged on the pooled games: a hundred evaluation games cannot tell an ECE of 0.06 from noise.
+        let pooled = blended.pooled
+        let failures = thresholds.failures(pooled.model)
+        let pooledNote =
+            " On \(pooled.rows) pooled games (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation) the model \(pooled.verdict)"
+            + String(
+                format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
+                pooled.logLossDifference, pooled.standardError)
         let promote: Bool
-        let decision: String
+        var decision: String
         if !failures.isEmpty {
             promote = false
             decision = "Kept as challenger: fails \(failures.joined(separator: ", "))."
@@ -95,6 +104,7 @@ public struct ModelCalibrator: Sendable {
                     String(format: "Promoted: passes every threshold and beats the champion's log loss %.4f on the same games.", $0.logLoss)
                 } ?? "Promoted: passes every threshold; there was no champion."
         }
+        decision += pooledNote
 
         let name = ModelKind.meta.modelName(sport: sport, betType: betType)
         var metrics = ModelTrainer.metrics(evaluation)
@@ -102,6 +112,13 @@ public struct ModelCalibrator: Sendable {
         metrics["rows_fit"] = Double(data.fit.count)
         metrics["rows_calibration"] = Double(data.calibration.count)
         metrics["rows_evaluation"] = Double(data.evaluation.count)
+        metrics["pooled_rows"] = Double(pooled.rows)
+        metrics["pooled_log_loss"] = pooled.model.logLoss
+        metrics["pooled_auc"] = pooled.model.auc
+        metrics["pooled_ece"] = pooled.model.expectedCalibrationError
+        metrics["pooled_prior_log_loss"] = pooled.prior.logLoss
+        metrics["pooled_prior_auc"] = pooled.prior.auc
+        metrics["pooled_log_loss_difference_se"] = pooled.standardError
         let backtest = try await self.backtest(data.evaluation, probabilities: probabilities, betType: betType)
         metrics["backtest_roi"] = backtest.roi
         metrics["backtest_bets"] = Double(backtest.bets.count)
@@ -135,7 +152,7 @@ public struct ModelCalibrator: Sendable {
                 title: "\(name) v\(version) (model #\(id))", sport: sport, betType: betType.rawValue,
                 trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
                 featureSetVersion: automlRecord.featureSetVersion, rows: outcome.rows, weights: weights,
-                calibration: calibration.rawValue, scores: scores, leaderboard: Self.leaderboard(automlRecord),
+                calibration: calibration.rawValue, scores: scores, pooled: pooled, leaderboard: Self.leaderboard(automlRecord),
                 periods: Self.weeks(data.evaluation, probabilities: probabilities),
                 permutationImportance: blended.permutationImportance, shap: blended.shap, shapModel: Self.shapSource(members),
                 markets: markets + [.init(sport: sport, betType: betType.rawValue, modelID: id, accuracy: evaluation.accuracy,
@@ -171,31 +188,67 @@ public struct ModelCalibrator: Sendable {
         var memberEvaluations: [BinaryEvaluation]
         var permutationImportance: [EvaluationReport.Importance]
         var shap: [EvaluationReport.Importance]
+        var pooled: PooledEvaluation
     }
 
     /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three on the
     /// calibration rows, calibrates the blend there, and scores and explains it on the evaluation rows (run it on
     /// `ComputeQueue`).
-    static func blend(automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, seed: UInt64) -> Blended {
+    ///
+    /// With the AutoML leader's and the stack's walk-forward out-of-fold predictions (`outOfFold`, by game), the
+    /// voting ensemble is cross-validated on the same walk-forward `folds` of the fit rows, and the three are
+    /// blended and calibrated as the model is: the pooled evaluation is those training games plus the evaluation
+    /// games. (The blend weights and the calibrator come from the calibration rows, after the training games: four
+    /// numbers and a monotone map, not a model of the games.) Without them it is the evaluation games alone.
+    static func blend(
+        automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, seed: UInt64,
+        outOfFold: (automl: OutOfFoldPredictions, stack: OutOfFoldPredictions)? = nil, folds: Int = 5
+    ) -> Blended {
         let calibrationData = data.dataset(data.calibration)
         let calibrationLabels = data.labels(data.calibration)
         let evaluationData = data.dataset(data.evaluation)
         let evaluationLabels = data.labels(data.evaluation)
-        let voting = TrainedModel.weightedEnsemble(SoftVotingEnsemble(prior: prior).fit(data.dataset(data.fit), labels: data.labels(data.fit)))
+        let fitData = data.dataset(data.fit)
+        let fitLabels = data.labels(data.fit)
+        let votingEnsemble = SoftVotingEnsemble(prior: prior)
+        let votingModel = votingEnsemble.fit(fitData, labels: fitLabels)
+        let voting = TrainedModel.weightedEnsemble(votingModel)
         let members = [automl, stack, voting]
         let weights = MetaEnsemble.weights(validationPredictions: members.map { $0.predict(calibrationData) }, labels: calibrationLabels)
         let blend = MetaEnsemble.combine(members: members, weights: weights)
-        let calibration = CalibrationSelection.choose(scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed)
+        let calibration = CalibrationSelection.choose(
+            scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed, scheme: .walkForward)
         let model: TrainedModel =
             calibration.calibrator.map { .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: $0)) }
             ?? .weightedEnsemble(blend)
         let probabilities = model.predict(evaluationData)
+
+        var pooledRows: [TrainingExample] = []
+        var pooledScores: [Double] = []
+        if let outOfFold, data.fit.count > folds {
+            let splits = DataSplits.folds(.walkForward, rowCount: data.fit.count, folds: folds, times: data.times(data.fit))
+            let votingOutOfFold = votingEnsemble.learners.map { CrossValidation.run($0, data: fitData, labels: fitLabels, folds: splits, prior: prior).outOfFold }
+            let automlByGame = outOfFold.automl.byID
+            let stackByGame = outOfFold.stack.byID
+            for (row, example) in data.fit.enumerated() {
+                guard let a = automlByGame[example.gameID], let s = stackByGame[example.gameID] else { continue }
+                let v = zip(votingOutOfFold, votingModel.weights).reduce(0) { $0 + $1.1 * $1.0[row] }
+                guard !v.isNaN else { continue }
+                pooledRows.append(example)
+                pooledScores.append(weights[0] * a + weights[1] * s + weights[2] * v)
+            }
+        }
+        let pooledTraining = calibration.calibrator.map { $0.calibrate(pooledScores) } ?? pooledScores
+        let pooledExamples = pooledRows + data.evaluation
+        let pooled = PooledEvaluation(
+            labels: data.labels(pooledExamples), probabilities: pooledTraining + probabilities,
+            priorProbabilities: (prior ?? .evenOdds).probabilities(data.dataset(pooledExamples)), trainingRows: pooledRows.count)
         return Blended(
             members: members, weights: weights, calibration: calibration.method, model: model, probabilities: probabilities,
             evaluation: BinaryEvaluation(labels: evaluationLabels, probabilities: probabilities),
             memberEvaluations: members.map { BinaryEvaluation(labels: evaluationLabels, probabilities: $0.predict(evaluationData)) },
             permutationImportance: permutation(model, evaluationData, evaluationLabels, seed: seed),
-            shap: shap(members, evaluationData))
+            shap: shap(members, evaluationData), pooled: pooled)
     }
 
     // MARK: - Report parts
@@ -258,7 +311,10 @@ public struct ModelCalibrator: Sendable {
                 let logLoss = fields["log_loss"]?.numberValue, let brier = fields["brier"]?.numberValue,
                 let seconds = fields["fit_seconds"]?.numberValue
             else { return nil }
-            return .init(name: name, auc: auc, logLoss: logLoss, brier: brier, fitSeconds: seconds)
+            return .init(
+                name: name, auc: auc, logLoss: logLoss, brier: brier, anchoredAUC: fields["anchored_auc"]?.numberValue,
+                anchoredLogLoss: fields["anchored_log_loss"]?.numberValue, rows: fields["rows"]?.numberValue.map { Int($0) },
+                fitSeconds: seconds)
         }
     }
 

@@ -63,7 +63,8 @@ public struct ModelTrainer: Sendable {
         let name = kind.modelName(sport: sport, betType: betType)
         let archive = ModelArchive(
             model: model, trainedOn: fitData,
-            metadata: ["kind": kind.rawValue, "sport": sport, "bet_type": betType.rawValue, "feature_set_version": featureSetVersion])
+            metadata: ["kind": kind.rawValue, "sport": sport, "bet_type": betType.rawValue, "feature_set_version": featureSetVersion],
+            outOfFold: fitted.outOfFold)
         let artifact = Data(try archive.encoded())
         let registered = try await store.withJobEffect(jobID: effectID) { tx in
             try await tx.models.register(
@@ -94,6 +95,8 @@ public struct ModelTrainer: Sendable {
         var hyperparameters: [String: JSONValue]
         var metrics: [String: Double]
         var evaluation: BinaryEvaluation
+        /// Walk-forward out-of-fold predictions over the fit rows, by game: calibration pools them with the evaluation window.
+        var outOfFold: OutOfFoldPredictions
     }
 
     /// Fits `kind` on the fit rows, every learner on top of `prior` and anchored to it, and scores it on the
@@ -102,6 +105,7 @@ public struct ModelTrainer: Sendable {
         let fitData = data.dataset(data.fit)
         let fitLabels = data.labels(data.fit)
         let model: TrainedModel
+        let outOfFold: [Double]
         var hyperparameters: [String: JSONValue] = [:]
         var metrics: [String: Double] = [:]
         if let prior { hyperparameters["prior"] = .array(prior.probabilityColumns.map(JSONValue.string)) }
@@ -112,33 +116,43 @@ public struct ModelTrainer: Sendable {
             configuration.prior = prior
             let result = AutoML(configuration: configuration).fit(fitData, labels: fitLabels, folds: folds)
             model = result.leader
+            outOfFold = result.leaderOutOfFold
             hyperparameters["leader"] = .string(result.leaderboard.first?.name ?? "")
             hyperparameters["leaderboard"] = .array(
                 result.leaderboard.prefix(20).map { entry in
                     .object([
                         "name": .string(entry.name), "auc": .number(entry.auc), "log_loss": .number(entry.logLoss),
-                        "brier": .number(entry.brier), "fit_seconds": .number(entry.fitSeconds),
+                        "brier": .number(entry.brier), "fit_seconds": .number(entry.fitSeconds), "rows": .number(Double(entry.rows)),
+                        "anchored_auc": entry.anchoredAUC.map(JSONValue.number) ?? .null,
+                        "anchored_log_loss": entry.anchoredLogLoss.map(JSONValue.number) ?? .null,
                     ])
                 })
             metrics["models_trained"] = Double(result.leaderboard.count)
             if let leader = result.leaderboard.first {
-                metrics["cv_auc"] = leader.auc
-                metrics["cv_log_loss"] = leader.logLoss
+                metrics["cv_auc"] = leader.anchoredAUC ?? leader.auc
+                metrics["cv_log_loss"] = leader.anchoredLogLoss ?? leader.logLoss
+                metrics["cv_rows"] = Double(leader.rows)
             }
         case .stack:
             var configuration = settings.stack
             configuration.prior = prior
-            let result = MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels)
+            let result = MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels, times: data.times(data.fit))
             model = .multiLayerStack(result.model)
+            outOfFold = result.outOfFold
             hyperparameters["layers"] = .number(Double(settings.stack.layers))
             hyperparameters["folds"] = .number(Double(settings.stack.folds))
-            metrics["oof_log_loss"] = BinaryMetrics.logLoss(labels: fitLabels, probabilities: result.outOfFold)
+            // Walk-forward: the first blocks have no out-of-fold prediction.
+            let scored = fitLabels.indices.filter { !result.outOfFold[$0].isNaN }
+            metrics["oof_log_loss"] = BinaryMetrics.logLoss(labels: scored.map { fitLabels[$0] }, probabilities: scored.map { result.outOfFold[$0] })
+            metrics["oof_rows"] = Double(scored.count)
         case .meta:
             preconditionFailure("the meta model is built by ModelCalibrator")
         }
         // The learner alone, on rows it never saw: the newest part of the window.
         let evaluation = BinaryEvaluation(labels: data.labels(data.evaluation), probabilities: model.predict(data.dataset(data.evaluation)))
-        return Fitted(fitData: fitData, model: model, hyperparameters: hyperparameters, metrics: metrics, evaluation: evaluation)
+        return Fitted(
+            fitData: fitData, model: model, hyperparameters: hyperparameters, metrics: metrics, evaluation: evaluation,
+            outOfFold: OutOfFoldPredictions(ids: data.fit.map(\.gameID), probabilities: outOfFold))
     }
 
     /// Why `data` is too small to train on, or `nil`.
@@ -158,7 +172,6 @@ public struct ModelTrainer: Sendable {
         [
             "accuracy": evaluation.accuracy, "auc": evaluation.auc, "log_loss": evaluation.logLoss, "brier": evaluation.brier,
             "ece": evaluation.expectedCalibrationError,
-            "ece_beyond_chance": PromotionThresholds.excessCalibrationError(evaluation),
         ]
     }
 }

@@ -65,18 +65,19 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
         return nil
     }
 
-    /// The AutoML search these settings describe.
+    /// The AutoML search these settings describe: walk-forward validation, as games are in time order.
     public var autoML: AutoMLConfiguration {
         var configuration = AutoMLConfiguration()
         configuration.maxModels = maxModels
         configuration.maxRuntimeSeconds = maxRuntimeSeconds
         configuration.folds = folds
         configuration.sortMetric = .logLoss
+        configuration.validation = .walkForward
         configuration.seed = seed
         return configuration
     }
 
-    /// The multi-layer stack these settings describe.
+    /// The multi-layer stack these settings describe: walk-forward validation, as games are in time order.
     public var stack: StackConfiguration {
         var configuration = StackConfiguration()
         switch preset {
@@ -84,6 +85,7 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
         case .highQuality: (configuration.layers, configuration.folds) = (2, 5)
         case .mediumQuality: (configuration.layers, configuration.folds) = (1, 3)
         }
+        configuration.validation = .walkForward
         configuration.seed = seed
         return configuration
     }

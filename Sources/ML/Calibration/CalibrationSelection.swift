@@ -19,22 +19,29 @@ public enum CalibrationSelection {
         public let method: CalibrationMethod
         /// The chosen calibrator fitted on every row; nil for ``CalibrationMethod/none``.
         public let calibrator: CalibratedModel.Calibrator?
-        /// Cross-fitted log loss per method.
+        /// Cross-fitted log loss per method, on the rows cross-fitted (all rows when none were).
         public let logLoss: [CalibrationMethod: Double]
     }
 
-    /// Cross-fits isotonic and Platt calibration over `folds` stratified folds of the rows and compares them with the raw scores.
-    public static func choose(scores: [Double], labels: [Double], folds: Int = 5, seed: UInt64 = 0) -> Choice {
+    /// Cross-fits isotonic and Platt calibration over `folds` folds of the rows and compares them with the raw scores
+    /// on the rows cross-fitted: every row with stratified shuffled folds; under ``ValidationScheme/walkForward``
+    /// (rows in time order) each calibrator is fitted on earlier rows only, and the first block is left out of the comparison.
+    public static func choose(
+        scores: [Double], labels: [Double], folds: Int = 5, seed: UInt64 = 0, scheme: ValidationScheme = .shuffled
+    ) -> Choice {
         precondition(scores.count == labels.count)
         var losses: [CalibrationMethod: Double] = [.none: BinaryMetrics.logLoss(labels: labels, probabilities: scores)]
         var crossFitted: [CalibrationMethod: [Double]] = [:]
+        var compared = Array(labels.indices)
         let positives = labels.filter { $0 > 0.5 }.count
         if min(positives, labels.count - positives) >= folds {
-            var isotonic = [Double](repeating: 0, count: scores.count)
-            var platt = [Double](repeating: 0, count: scores.count)
-            for fold in DataSplits.kFold(rowCount: scores.count, folds: folds, seed: seed, stratifiedBy: labels) {
+            var isotonic = [Double](repeating: .nan, count: scores.count)
+            var platt = [Double](repeating: .nan, count: scores.count)
+            for fold in DataSplits.folds(scheme, rowCount: scores.count, folds: folds, seed: seed, labels: labels) {
                 let trainScores = fold.train.map { scores[$0] }
                 let trainLabels = fold.train.map { labels[$0] }
+                // An early walk-forward block may hold one class only: nothing to calibrate on.
+                guard Set(trainLabels).count == 2 else { continue }
                 let iso = IsotonicCalibrator(scores: trainScores, labels: trainLabels)
                 let sigmoid = PlattCalibrator(scores: trainScores, labels: trainLabels)
                 for row in fold.validation {
@@ -42,13 +49,18 @@ public enum CalibrationSelection {
                     platt[row] = sigmoid.calibrate(scores[row])
                 }
             }
-            losses[.isotonic] = BinaryMetrics.logLoss(labels: labels, probabilities: isotonic)
-            losses[.platt] = BinaryMetrics.logLoss(labels: labels, probabilities: platt)
-            crossFitted = [.isotonic: isotonic, .platt: platt]
+            compared = labels.indices.filter { !isotonic[$0].isNaN }
+            if !compared.isEmpty {
+                let y = compared.map { labels[$0] }
+                losses[.none] = BinaryMetrics.logLoss(labels: y, probabilities: compared.map { scores[$0] })
+                losses[.isotonic] = BinaryMetrics.logLoss(labels: y, probabilities: compared.map { isotonic[$0] })
+                losses[.platt] = BinaryMetrics.logLoss(labels: y, probabilities: compared.map { platt[$0] })
+                crossFitted = [.isotonic: compared.map { isotonic[$0] }, .platt: compared.map { platt[$0] }]
+            }
         }
         var method = CalibrationMethod.none
-        if let best = [CalibrationMethod.isotonic, .platt].filter({ losses[$0] != nil }).min(by: { losses[$0]! < losses[$1]! }),
-            clearlyBetter(crossFitted[best]!, than: scores, labels: labels)
+        if let best = [CalibrationMethod.isotonic, .platt].filter({ crossFitted[$0] != nil }).min(by: { losses[$0]! < losses[$1]! }),
+            clearlyBetter(crossFitted[best]!, than: compared.map { scores[$0] }, labels: compared.map { labels[$0] })
         {
             method = best
         }

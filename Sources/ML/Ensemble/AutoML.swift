@@ -10,12 +10,16 @@ public struct AutoML: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs the search on 0/1 labels; `folds` default to stratified k-fold (pass walk-forward folds for time series).
+    /// Runs the search on 0/1 labels; `folds` default to the configuration's ``AutoMLConfiguration/validation``
+    /// scheme (walk-forward rows must be in time order).
+    ///
+    /// Each learner is ranked on its out-of-fold predictions; rows no fold validates (the first walk-forward block)
+    /// are left out of its scores and of the stacked ensembles' metalearners.
     public func fit(_ data: Dataset, labels: [Double], folds: [Fold]? = nil) -> AutoMLResult {
         let config = configuration
         let clock = ContinuousClock()
         let start = clock.now
-        let folds = folds ?? DataSplits.kFold(rowCount: data.rowCount, folds: config.folds, seed: config.seed, stratifiedBy: labels)
+        let folds = folds ?? DataSplits.folds(config.validation, rowCount: data.rowCount, folds: config.folds, seed: config.seed, labels: labels)
         var search = HyperparameterSearch(families: config.families, seed: config.seed)
         var entries = [LeaderboardEntry]()
         var models = [String: TrainedModel]()
@@ -42,7 +46,10 @@ public struct AutoML: Sendable {
             secondsPerCost[learner.family] = max(secondsPerCost[learner.family] ?? 0, seconds / cost)
             counters[learner.family, default: 0] += 1
             let name = "\(learner.family.rawValue.uppercased())_\(counters[learner.family]!)"
-            entries.append(Self.entry(name: name, learner: learner, outOfFold: cv.outOfFold, labels: labels, seconds: seconds))
+            entries.append(
+                Self.entry(
+                    name: name, learner: learner, outOfFold: cv.learnerOutOfFold, anchored: config.prior == nil ? nil : cv.outOfFold,
+                    labels: labels, seconds: seconds))
             models[name] = model
             outOfFold[name] = cv.outOfFold
         }
@@ -58,9 +65,10 @@ public struct AutoML: Sendable {
                 let metalearner = StackedEnsembleModel.fitMetalearner(outOfFold: predictions, labels: labels)
                 models[name] = .stackedEnsemble(StackedEnsembleModel(baseModels: members.map { models[$0.name]! }, metalearner: metalearner))
                 entries.append(Self.entry(name: name, learner: nil, outOfFold: stackedOutOfFold, labels: labels, seconds: (clock.now - ensembleStart).seconds))
+                outOfFold[name] = stackedOutOfFold
             }
         }
-        return AutoMLResult(leaderboard: entries.sorted { config.sortMetric.ranks($0, above: $1) }, models: models)
+        return AutoMLResult(leaderboard: entries.sorted { config.sortMetric.ranks($0, above: $1) }, models: models, outOfFold: outOfFold)
     }
 
     /// Out-of-fold predictions of the metalearner itself, so stacked ensembles are ranked on unseen rows too.
@@ -77,13 +85,20 @@ public struct AutoML: Sendable {
         return output
     }
 
-    private static func entry(name: String, learner: LearnerSpecification?, outOfFold: [Double], labels: [Double], seconds: Double) -> LeaderboardEntry {
+    /// An entry scored on the rows with an out-of-fold prediction: `outOfFold` is what the learner itself predicted,
+    /// `anchored` (with a prior) what it predicted anchored to the prior.
+    private static func entry(
+        name: String, learner: LearnerSpecification?, outOfFold: [Double], anchored: [Double]? = nil, labels: [Double], seconds: Double
+    ) -> LeaderboardEntry {
         let rows = outOfFold.indices.filter { !outOfFold[$0].isNaN }
         let y = rows.map { labels[$0] }
         let p = rows.map { outOfFold[$0] }
+        let q = anchored.map { a in rows.map { a[$0] } }
         return LeaderboardEntry(
             name: name, family: learner?.family, learner: learner,
             auc: BinaryMetrics.auc(labels: y, scores: p), logLoss: BinaryMetrics.logLoss(labels: y, probabilities: p),
-            brier: BinaryMetrics.brier(labels: y, probabilities: p), fitSeconds: seconds)
+            brier: BinaryMetrics.brier(labels: y, probabilities: p),
+            anchoredAUC: q.map { BinaryMetrics.auc(labels: y, scores: $0) }, anchoredLogLoss: q.map { BinaryMetrics.logLoss(labels: y, probabilities: $0) },
+            rows: rows.count, fitSeconds: seconds)
     }
 }

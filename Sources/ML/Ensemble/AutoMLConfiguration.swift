@@ -6,8 +6,11 @@ public struct AutoMLConfiguration: Sendable, Equatable, Codable {
     /// the models of its family fitted so far, would cross that mark; a model in progress is never interrupted.
     /// A run is deterministic given the seed as long as `maxModels`, not the clock, ends the search.
     public var maxRuntimeSeconds = 60.0
-    /// Cross-validation folds (stratified k-fold) when no folds are given.
+    /// Cross-validation folds when no folds are given.
     public var folds = 5
+    /// How rows are cut into folds when no folds are given: ``ValidationScheme/shuffled`` for rows without a time
+    /// order (the default, as on the ML bench's CSVs), ``ValidationScheme/walkForward`` for rows in time order.
+    public var validation = ValidationScheme.shuffled
     /// The families to search.
     public var families: [ModelFamily] = ModelFamily.allCases
     /// Whether to build the two stacked ensembles (all models; best of family).

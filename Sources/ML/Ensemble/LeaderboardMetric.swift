@@ -5,11 +5,17 @@ public enum LeaderboardMetric: String, Sendable, Codable, CaseIterable {
     /// Lower log loss first.
     case logLoss
 
-    /// Whether `a` ranks above `b`.
+    /// Whether `a` ranks above `b`: on the metric of the model each entry stands for (anchored to the prior, when
+    /// there is one), then, among equals (learners anchored at weight 0 all are the prior), on what each learnt.
     func ranks(_ a: LeaderboardEntry, above b: LeaderboardEntry) -> Bool {
         switch self {
-        case .auc: a.auc > b.auc || (a.auc == b.auc && a.logLoss < b.logLoss)
-        case .logLoss: a.logLoss < b.logLoss
+        case .auc:
+            if a.modelAUC != b.modelAUC { return a.modelAUC > b.modelAUC }
+            if a.modelLogLoss != b.modelLogLoss { return a.modelLogLoss < b.modelLogLoss }
+            return a.auc > b.auc
+        case .logLoss:
+            if a.modelLogLoss != b.modelLogLoss { return a.modelLogLoss < b.modelLogLoss }
+            return a.logLoss < b.logLoss
         }
     }
 }

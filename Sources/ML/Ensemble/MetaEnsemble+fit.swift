@@ -8,11 +8,16 @@ extension MetaEnsemble {
     /// With a `prior`, every learner of the three is fitted on top of it and anchored to it (it replaces the prior
     /// of `autoML`, `stack` and `voting`).
     ///
+    /// `scheme` replaces the validation of `autoML` and `stack`. Under ``ValidationScheme/walkForward`` the rows must be in time order: the held-out part is the newest
+    /// `validationFraction` of them, AutoML and the stack validate walk-forward, and calibration is cross-fitted
+    /// walk-forward on the held-out rows.
+    ///
     /// - Parameter validation: rows to hold out instead of a random stratified part (for example the latest days).
     public static func fit(
         _ data: Dataset, labels: [Double], autoML: AutoMLConfiguration = AutoMLConfiguration(),
         stack: StackConfiguration = StackConfiguration(), voting: SoftVotingEnsemble = SoftVotingEnsemble(),
-        validationFraction: Double = 0.2, validation: [Int]? = nil, prior: MarketPrior? = nil, seed: UInt64 = 0
+        validationFraction: Double = 0.2, validation: [Int]? = nil, prior: MarketPrior? = nil, scheme: ValidationScheme = .shuffled,
+        seed: UInt64 = 0
     ) -> MetaEnsembleResult {
         var autoML = autoML
         var stack = stack
@@ -22,9 +27,14 @@ extension MetaEnsemble {
             stack.prior = prior
             voting.prior = prior
         }
+        autoML.validation = scheme
+        stack.validation = scheme
         let holdout: [Int]
         if let validation {
             holdout = validation.sorted()
+        } else if scheme == .walkForward {
+            let count = max(1, Int((Double(data.rowCount) * validationFraction).rounded()))
+            holdout = Array((data.rowCount - count)..<data.rowCount)
         } else {
             let folds = max(2, Int((1 / validationFraction).rounded()))
             holdout = DataSplits.kFold(rowCount: data.rowCount, folds: folds, seed: seed, stratifiedBy: labels)[0].validation
@@ -44,7 +54,7 @@ extension MetaEnsemble {
         let weights = Self.weights(validationPredictions: predictions, labels: validationLabels)
         let blend = Self.combine(members: members, weights: weights)
         let blended = blend.predict(validationData)
-        let calibration = CalibrationSelection.choose(scores: blended, labels: validationLabels, seed: seed)
+        let calibration = CalibrationSelection.choose(scores: blended, labels: validationLabels, seed: seed, scheme: scheme)
         let model: TrainedModel =
             if let calibrator = calibration.calibrator {
                 .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: calibrator))

@@ -16,8 +16,11 @@ public struct StackConfiguration: Sendable, Equatable, Codable {
         LearnerSpecification.defaultLearner(.xrt),
         LearnerSpecification.defaultLearner(.glm),
     ]
-    /// Folds of k-fold bagging (each model is the average of its fold models).
+    /// Folds of k-fold bagging (each model is the average of its fold models), or of walk-forward validation.
     public var folds = 5
+    /// How rows are cut into folds: ``ValidationScheme/shuffled`` for rows without a time order (the default, as on
+    /// the ML bench's CSVs), ``ValidationScheme/walkForward`` for rows in time order (the platform's games).
+    public var validation = ValidationScheme.shuffled
     /// Stack layers; 1 is plain bagging plus the weighted ensemble.
     public var layers = 2
     /// Greedy additions of the final weighted ensemble.

@@ -6,6 +6,14 @@ public struct CalibratedModel: Sendable, Equatable, Codable {
         case isotonic(IsotonicCalibrator)
         /// Platt scaling.
         case platt(PlattCalibrator)
+
+        /// Calibrated probabilities of `scores`.
+        public func calibrate(_ scores: [Double]) -> [Double] {
+            switch self {
+            case .isotonic(let isotonic): isotonic.calibrate(scores)
+            case .platt(let platt): platt.calibrate(scores)
+            }
+        }
     }
 
     /// The model whose probabilities are calibrated.
@@ -21,10 +29,6 @@ public struct CalibratedModel: Sendable, Equatable, Codable {
 
     /// The calibrated probabilities.
     public func predict(_ data: Dataset) -> [Double] {
-        let scores = base.predict(data)
-        switch calibrator {
-        case .isotonic(let isotonic): return isotonic.calibrate(scores)
-        case .platt(let platt): return platt.calibrate(scores)
-        }
+        calibrator.calibrate(base.predict(data))
     }
 }

@@ -43,6 +43,11 @@ public struct MarketPrior: Sendable, Equatable, Hashable, Codable {
         return output
     }
 
+    /// The market's probability of every row of `data` (0.5 where it has none).
+    public func probabilities(_ data: Dataset) -> [Double] {
+        offsets(data).map(Self.sigmoid)
+    }
+
     /// log(p / (1 − p)) with p clamped away from 0 and 1.
     @inline(__always)
     static func logit(_ p: Double) -> Double {

@@ -29,20 +29,27 @@ public struct ModelArchive: Sendable, Equatable, Codable {
     public let featureKinds: [FeatureKind]
     /// The model.
     public let model: TrainedModel
+    /// The model's walk-forward out-of-fold predictions over its training rows, when it was cross-validated (absent
+    /// from archives written before they were kept; a build that does not know the field ignores it).
+    public let outOfFold: OutOfFoldPredictions?
 
     /// An archive of `model` in the current format, with the schema of the data it was trained on.
-    public init(model: TrainedModel, featureNames: [String], featureKinds: [FeatureKind], metadata: [String: String] = [:]) {
+    public init(
+        model: TrainedModel, featureNames: [String], featureKinds: [FeatureKind], metadata: [String: String] = [:],
+        outOfFold: OutOfFoldPredictions? = nil
+    ) {
         precondition(featureNames.count == featureKinds.count, "one kind per feature name")
         self.version = Self.currentVersion
         self.metadata = metadata
         self.featureNames = featureNames
         self.featureKinds = featureKinds
         self.model = model
+        self.outOfFold = outOfFold
     }
 
     /// An archive of `model` trained on `data`'s columns.
-    public init(model: TrainedModel, trainedOn data: Dataset, metadata: [String: String] = [:]) {
-        self.init(model: model, featureNames: data.names, featureKinds: data.kinds, metadata: metadata)
+    public init(model: TrainedModel, trainedOn data: Dataset, metadata: [String: String] = [:], outOfFold: OutOfFoldPredictions? = nil) {
+        self.init(model: model, featureNames: data.names, featureKinds: data.kinds, metadata: metadata, outOfFold: outOfFold)
     }
 
     /// The archive's bytes.

@@ -1,5 +1,19 @@
 /// Cross-validation splits: shuffled (optionally stratified) k-fold, and walk-forward splits in time order.
 public enum DataSplits {
+    /// The folds of `scheme`: stratified, shuffled k-fold, or `folds` expanding windows over the rows in time order
+    /// (cut at `times` when given, at row positions otherwise; rows must then already be in time order).
+    public static func folds(
+        _ scheme: ValidationScheme, rowCount: Int, folds k: Int, seed: UInt64 = 0, labels: [Double]? = nil, times: [Double]? = nil
+    ) -> [Fold] {
+        switch scheme {
+        case .shuffled:
+            return kFold(rowCount: rowCount, folds: k, seed: seed, stratifiedBy: labels)
+        case .walkForward:
+            precondition(times == nil || times!.count == rowCount, "one time per row")
+            return walkForward(times: times ?? (0..<rowCount).map(Double.init), folds: k)
+        }
+    }
+
     /// `k` folds; every row is validated exactly once. With `labels`, each fold gets the same class balance.
     public static func kFold(rowCount: Int, folds k: Int, seed: UInt64 = 0, stratifiedBy labels: [Double]? = nil) -> [Fold] {
         precondition(k >= 2 && rowCount >= k, "need at least 2 folds and one row per fold")

@@ -46,7 +46,8 @@ import Testing
             title: "nba_spread_meta v1 <b>", sport: "nba", betType: "spread", trainingStart: at, trainingEnd: at, featureSetVersion: "v1",
             rows: [300, 50, 50], weights: [0.35, 0.45, 0.2], calibration: "isotonic",
             scores: [.init(label: "meta (calibrated)", evaluation: evaluation)],
-            leaderboard: [.init(name: "GBM_1", auc: 0.7, logLoss: 0.6, brier: 0.2, fitSeconds: 1)],
+            pooled: PooledEvaluation(labels: labels, probabilities: labels.map { $0 == 1 ? 0.7 : 0.3 }, priorProbabilities: labels.map { _ in 0.5 }, trainingRows: 60),
+            leaderboard: [.init(name: "GBM_1", auc: 0.7, logLoss: 0.6, brier: 0.2, anchoredAUC: 0.65, anchoredLogLoss: 0.62, rows: 240, fitSeconds: 1)],
             periods: [.init(start: at, rows: 50, accuracy: 0.6, logLoss: 0.65)],
             permutationImportance: [.init(feature: "<script>alert(1)</script>", value: 0.02), .init(feature: "rest_days_home", value: 0.01)],
             shap: [.init(feature: "team_elo_diff", value: 0.3)], shapModel: "first GBM",
@@ -61,7 +62,11 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("v1 &lt;b&gt;"))
         // Reliability, permutation importance, SHAP and cumulative profit.
         #expect(html.components(separatedBy: "<svg").count - 1 == 4)
-        for section in ["Walk-forward validation", "Reliability diagram", "Feature importance", "SHAP summary", "Accuracy by sport and bet type", "ROI backtest"] {
+        // The thresholds' games: how many, the model beside the market, and the verdict.
+        #expect(html.contains("judged on 100 games: 60 of the training window"))
+        #expect(html.contains("market (prior)") && html.contains("the model <b>beats the market</b>"))
+        #expect(html.contains("<td>GBM_1</td><td>240</td>") && html.contains("0.6200"))
+        for section in ["Promotion check: pooled walk-forward games", "Walk-forward validation", "Reliability diagram", "Feature importance", "SHAP summary", "Accuracy by sport and bet type", "ROI backtest"] {
             #expect(html.contains(section))
         }
         #expect(!html.contains("http://") && !html.contains("https://"))

@@ -26,15 +26,15 @@ import Testing
         #expect(throws: (any Error).self) { try Calibrate(thresholds: impossible).validate() }
     }
 
-    @Test func calibrationErrorIsJudgedBeyondWhatChanceExplains() {
-        // 200 games all predicted 0.5, won exactly half: chance alone would show √(2/π)·√(0.25/200) ≈ 0.028.
-        let labels: [Double] = (0..<200).map { Double($0 % 2) }
-        let fair = BinaryEvaluation(labels: labels, probabilities: labels.map { _ in 0.5 })
-        #expect(abs(PromotionThresholds.calibrationNoise(fair.reliability) - 0.0282) < 0.001)
-        #expect(PromotionThresholds.excessCalibrationError(fair) == 0)
-        // Won 60 % where 0.5 was predicted: ECE 0.1, of which 0.028 is chance; 0.072 beyond it fails 0.06.
-        let biased = BinaryEvaluation(labels: (0..<200).map { $0 % 5 < 3 ? 1 : 0 }, probabilities: Array(repeating: 0.5, count: 200))
-        #expect(abs(PromotionThresholds.excessCalibrationError(biased) - 0.0718) < 0.001)
-        #expect(PromotionThresholds().failures(biased).contains { $0.hasPrefix("ECE") })
+    @Test func calibrationErrorIsThePlainTenBinECE() {
+        // Judged on pooled games, ECE is the seed's own: Σ (n_b/N)·|mean p − observed rate| over 10 equal-width bins.
+        // 0.55 predicted, 60 % won: ECE 0.05 passes 0.06.
+        let labels: [Double] = (0..<1_000).map { $0 % 5 < 3 ? 1 : 0 }
+        let close = BinaryEvaluation(labels: labels, probabilities: Array(repeating: 0.55, count: 1_000))
+        #expect(abs(close.expectedCalibrationError - 0.05) < 1e-9)
+        #expect(!PromotionThresholds().failures(close).contains { $0.hasPrefix("ECE") })
+        // 0.5 predicted, 60 % won: ECE 0.1 fails.
+        let biased = BinaryEvaluation(labels: labels, probabilities: Array(repeating: 0.5, count: 1_000))
+        #expect(PromotionThresholds().failures(biased).contains { $0.hasPrefix("ECE 0.1000") })
     }
 }

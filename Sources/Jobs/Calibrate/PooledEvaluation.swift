@@ -1,0 +1,54 @@
+import ML
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
+/// The calibrated model and the market prior scored on the same pooled games: the model's walk-forward
+/// out-of-fold predictions over the training window plus its predictions on the evaluation window. Promotion
+/// thresholds are judged here, on hundreds or thousands of games rather than the evaluation window's hundred.
+public struct PooledEvaluation: Sendable {
+    /// Training-window games with a walk-forward out-of-fold prediction of every member (the first block has none).
+    public var trainingRows: Int
+    /// Evaluation-window games.
+    public var evaluationRows: Int
+    /// The calibrated model on the pooled games.
+    public var model: BinaryEvaluation
+    /// The market prior (the no-vig line the learners fit on top of) on the same games.
+    public var prior: BinaryEvaluation
+    /// Mean per-game log loss of the model minus the prior's (negative: the model is better).
+    public var logLossDifference: Double
+    /// The standard error of that mean.
+    public var standardError: Double
+
+    /// Scores `probabilities` and `priorProbabilities` on `labels`, the first `trainingRows` of them from the training window.
+    public init(labels: [Double], probabilities: [Double], priorProbabilities: [Double], trainingRows: Int) {
+        precondition(labels.count == probabilities.count && labels.count == priorProbabilities.count && trainingRows <= labels.count)
+        self.trainingRows = trainingRows
+        evaluationRows = labels.count - trainingRows
+        model = BinaryEvaluation(labels: labels, probabilities: probabilities)
+        prior = BinaryEvaluation(labels: labels, probabilities: priorProbabilities)
+        func loss(_ p: Double, _ y: Double) -> Double {
+            let q = min(max(p, 1e-15), 1 - 1e-15)
+            return y > 0.5 ? -log(q) : -log(1 - q)
+        }
+        let differences = labels.indices.map { loss(probabilities[$0], labels[$0]) - loss(priorProbabilities[$0], labels[$0]) }
+        let n = Double(differences.count)
+        let mean = n > 0 ? differences.reduce(0, +) / n : 0
+        let variance = n > 1 ? differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        logLossDifference = mean
+        standardError = n > 0 ? (variance / n).squareRoot() : 0
+    }
+
+    /// All pooled games.
+    public var rows: Int { trainingRows + evaluationRows }
+
+    /// How the model compares with the market, in words: better or worse only beyond two standard errors.
+    public var verdict: String {
+        if logLossDifference < -2 * standardError { return "beats the market" }
+        if logLossDifference > 2 * standardError { return "is worse than the market" }
+        return "matches the market"
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import ML
+import Testing
+
+@testable import Jobs
+
+/// Promotion is judged on the pooled walk-forward games of the training window plus the evaluation window, beside
+/// the market on the same games.
+@Suite struct PooledPromotionTests {
+    @Test func thresholdsAreJudgedOnThePooledWalkForwardGamesBesideTheMarket() throws {
+        let data = EvaluationReportPageTests.synthetic(rows: 400, seed: 5)
+        var settings = TrainingSettings()
+        settings.maxModels = 2
+        settings.folds = 3
+        settings.preset = .mediumQuality
+        let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: .evenOdds)
+        let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: .evenOdds)
+        // The first walk-forward block of the fit rows has no out-of-fold prediction; every later row of the stack has one.
+        let firstBlock = data.fit.count / 4
+        #expect(automl.outOfFold.ids.allSatisfy { $0 >= firstBlock } && !automl.outOfFold.ids.isEmpty)
+        #expect(stack.outOfFold.ids == Array(firstBlock..<data.fit.count))
+        let blended = ModelCalibrator.blend(
+            automl: automl.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0, outOfFold: (automl.outOfFold, stack.outOfFold),
+            folds: settings.folds)
+        let pooled = blended.pooled
+        #expect(pooled.evaluationRows == data.evaluation.count)
+        #expect(pooled.trainingRows >= data.fit.count / 2)
+        #expect(pooled.model.logLoss < pooled.prior.logLoss - 0.1 && pooled.verdict == "beats the market")
+        let alone = ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
+        #expect(alone.pooled.rows == data.evaluation.count && alone.pooled.trainingRows == 0)
+        #expect(abs(alone.pooled.model.logLoss - alone.evaluation.logLoss) < 1e-12)
+    }
+
+    @Test func aModelThatIsTheMarketIsReportedAsMatchingIt() {
+        let labels: [Double] = (0..<300).map { $0 % 5 < 3 ? 1 : 0 }
+        let market = (0..<300).map { $0 % 2 == 0 ? 0.55 : 0.65 }
+        let same = PooledEvaluation(labels: labels, probabilities: market, priorProbabilities: market, trainingRows: 200)
+        #expect(same.rows == 300 && same.evaluationRows == 100)
+        #expect(same.logLossDifference == 0 && same.verdict == "matches the market")
+        let worse = PooledEvaluation(labels: labels, probabilities: market.map { $0 > 0.6 ? 0.95 : 0.05 }, priorProbabilities: market, trainingRows: 200)
+        #expect(worse.verdict == "is worse than the market")
+    }
+}

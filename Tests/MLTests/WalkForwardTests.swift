@@ -1,0 +1,117 @@
+import Testing
+
+@testable import ML
+
+/// Out-of-fold predictions on time-ordered rows come only from models fitted on earlier rows.
+@Suite struct WalkForwardTests {
+    private static func smallGBM() -> LearnerSpecification {
+        var config = GradientBoostingConfiguration()
+        config.treeCount = 30
+        config.leafCount = 8
+        config.threads = 1
+        return .gradientBoosting(config)
+    }
+
+    private static func smallForest() -> LearnerSpecification {
+        var config = RandomForestConfiguration()
+        config.treeCount = 10
+        config.maxDepth = 6
+        config.threads = 1
+        return .randomForest(config)
+    }
+
+    /// A two-layer stack of a GBM, a forest and a GLM on top of the market, validated with `scheme`.
+    private static func stack(_ scheme: ValidationScheme, prior: MarketPrior) -> MultiLayerStack {
+        var config = StackConfiguration()
+        config.learners = [smallGBM(), smallForest(), .generalizedLinear(GeneralizedLinearConfiguration())]
+        config.folds = 3
+        config.layers = 2
+        config.threads = 1
+        config.validation = scheme
+        config.prior = prior
+        return MultiLayerStack(configuration: config)
+    }
+
+    @Test func everyWalkForwardFoldTrainsOnEveryEarlierRowAndOnlyOnThem() {
+        for (rows, k) in [(103, 5), (40, 3), (1_000, 8)] {
+            let folds = DataSplits.folds(.walkForward, rowCount: rows, folds: k)
+            #expect(folds.count == k)
+            for fold in folds {
+                // Every training index precedes every validation index, and the window expands from the first row.
+                #expect(fold.train.max()! < fold.validation.min()!)
+                #expect(fold.train == Array(0..<fold.validation.min()!))
+                #expect(fold.validation == Array(fold.validation.min()!...fold.validation.max()!))
+            }
+            // The blocks follow one another; the first block is never validated.
+            #expect(folds.flatMap(\.validation) == Array(folds[0].train.count..<rows))
+            #expect(folds[0].train.count == rows / (k + 1))
+        }
+    }
+
+    @Test func walkForwardFoldsCutBetweenTimesNotWithinOne() {
+        // Three games at each start time: a game never trains on another that started with it.
+        let times = (0..<60).map { Double($0 / 3) }
+        for fold in DataSplits.folds(.walkForward, rowCount: 60, folds: 4, times: times) {
+            #expect(fold.train.map { times[$0] }.max()! < fold.validation.map { times[$0] }.min()!)
+        }
+    }
+
+    @Test func shuffledFoldsAreTheStratifiedKFold() {
+        let labels = (0..<90).map { $0 % 3 == 0 ? 1.0 : 0.0 }
+        #expect(DataSplits.folds(.shuffled, rowCount: 90, folds: 4, seed: 3, labels: labels)
+            == DataSplits.kFold(rowCount: 90, folds: 4, seed: 3, stratifiedBy: labels))
+    }
+
+    /// The stack fitted on a market problem's rows, then again after the labels of the last of four blocks are flipped.
+    private static func stackBeforeAndAfterChangingTheFuture(_ scheme: ValidationScheme) -> (before: MultiLayerStack.Result, after: MultiLayerStack.Result, kept: Range<Int>) {
+        let p = MarketProblem(rows: 480, noiseFeatures: 3, signal: 0.8, seed: 21)
+        let stack = Self.stack(scheme, prior: p.prior)
+        let before = stack.fit(p.train, labels: p.trainLabels)
+        let changedFrom = 3 * p.train.rowCount / 4
+        let flipped = p.trainLabels.enumerated().map { row, label in row >= changedFrom ? 1 - label : label }
+        return (before, stack.fit(p.train, labels: flipped), 0..<changedFrom)
+    }
+
+    @Test func theStacksOutOfFoldPredictionsNeverDependOnLaterRows() {
+        let (before, after, kept) = Self.stackBeforeAndAfterChangingTheFuture(.walkForward)
+        let blockSize = 480 / 4
+        for (layer, (models, changed)) in zip(before.layerOutOfFold, after.layerOutOfFold).enumerated() {
+            for (model, (p, q)) in zip(models, changed).enumerated() {
+                // Layer 1 scores blocks 1…3; layer 2, fitted on layer 1's predictions, blocks 2…3.
+                #expect(p.indices.allSatisfy { p[$0].isNaN == ($0 < (layer + 1) * blockSize) }, "layer \(layer + 1) model \(model)")
+                // Rows before the changed labels are scored exactly as before: no model behind them saw a later row.
+                let moved = kept.filter { !p[$0].isNaN && p[$0] != q[$0] }
+                #expect(moved.isEmpty, "layer \(layer + 1) model \(model): \(moved.count) earlier rows moved")
+            }
+        }
+        #expect(before.outOfFold.filter { !$0.isNaN }.count == 2 * blockSize)
+        #expect(before.model.layers.allSatisfy { $0.allSatisfy { $0.members.count == 1 } })
+    }
+
+    @Test func shuffledFoldsLetLaterRowsMoveEarlierPredictions() {
+        // The leak walk-forward removes, shown on the same data: shuffled folds train on rows after the ones they score.
+        let (before, after, kept) = Self.stackBeforeAndAfterChangingTheFuture(.shuffled)
+        let moved = (0..<3).map { model in kept.filter { before.layerOutOfFold[0][model][$0] != after.layerOutOfFold[0][model][$0] }.count }
+        #expect(moved.max()! > kept.count / 2, "\(moved)")
+    }
+
+    @Test func autoMLScoresEachLearnerOnItsOwnWalkForwardPredictions() {
+        // No signal beyond the market: anchored, the learners are the market; their own predictions still differ.
+        let p = MarketProblem(rows: 600, noiseFeatures: 4, seed: 5)
+        var config = AutoMLConfiguration()
+        config.maxModels = 4
+        config.folds = 3
+        config.threads = 1
+        config.validation = .walkForward
+        config.stackedEnsembles = false
+        config.prior = p.prior
+        let result = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let learners = result.leaderboard
+        #expect(learners.count == 4)
+        #expect(learners.allSatisfy { $0.rows == 600 - 600 / 4 && $0.anchoredLogLoss != nil })
+        #expect(Set(learners.map(\.logLoss)).count == learners.count, "\(learners.map(\.logLoss))")
+        // The forests are not fitted on the market's offset: alone they are worse than anchored.
+        let forest = learners.first { $0.family == .drf }!
+        #expect(forest.logLoss > forest.anchoredLogLoss!)
+    }
+}
