@@ -53,7 +53,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ML", swiftSettings: swiftSettings),
+        // The learners' loops run 20–50× slower unoptimized, and the test suite trains real models: ML is optimized in
+        // debug builds too (the root package may pass compiler flags; nothing depends on this package).
+        .target(name: "ML", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Scheduler",
             dependencies: [

@@ -27,7 +27,8 @@ struct RedisFixture {
 /// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.
 func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+    // A cancelled test stops polling: its sleep would return at once and the loop spin to the deadline.
+    while ContinuousClock.now < deadline && !Task.isCancelled {
         if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(50))
     }

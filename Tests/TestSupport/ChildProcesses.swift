@@ -19,7 +19,8 @@ public enum ChildProcesses {
     public static func waitForExit(_ process: Process, timeout: Duration = .seconds(30)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+            // Not the caller's cancellation: a cancelled test still waits for its child, without spinning.
+            await Task { try? await Task.sleep(for: .milliseconds(20)) }.value
         }
         return !process.isRunning
     }

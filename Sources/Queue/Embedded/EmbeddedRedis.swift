@@ -61,7 +61,8 @@ public final class EmbeddedRedis: Sendable {
             client.close()
         }
         let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        // Stopping is often part of a cancelled task's clean-up, where a plain sleep returns at once and this would spin.
+        while process.isRunning && ContinuousClock.now < deadline { await Task { try? await Task.sleep(for: .milliseconds(20)) }.value }
         if process.isRunning {
             logger.warning("embedded redis-server ignored SHUTDOWN; killing it")
             kill(process.processIdentifier, SIGKILL)

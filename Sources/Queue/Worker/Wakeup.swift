@@ -35,6 +35,14 @@ final class Wakeup: Sendable {
         }
     }
 
+    /// ``wait(timeout:)`` that still waits in a cancelled task. There an ordinary wait returns at once (its sleep
+    /// throws and its signal resumes immediately), so a shutdown loop waiting for CPU-bound jobs to finish spun a
+    /// core at full speed until they did.
+    func waitIgnoringCancellation(timeout: Duration) async {
+        // An unstructured task does not inherit the caller's cancellation.
+        await Task { await self.wait(timeout: timeout) }.value
+    }
+
     private func waitForSignal() async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -246,13 +246,13 @@ public final class Worker: Service {
         var count = running.withLock { $0.count }
         if count > 0 { logger.info("draining", metadata: ["running": "\(count)"]) }
         while count > 0 && ContinuousClock.now < deadline {
-            await wakeup.wait(timeout: min(.milliseconds(200), deadline - ContinuousClock.now))
+            await wakeup.waitIgnoringCancellation(timeout: min(.milliseconds(200), deadline - ContinuousClock.now))
             count = running.withLock { $0.count }
         }
         let left = running.withLock { Array($0.values) }
         if !left.isEmpty { logger.warning("grace period over; handing leases back", metadata: ["jobs": "\(left.count)"]) }
         for entry in left { entry.stop.fire(.draining) }
-        while running.withLock({ !$0.isEmpty }) { await wakeup.wait(timeout: .milliseconds(50)) }
+        while running.withLock({ !$0.isEmpty }) { await wakeup.waitIgnoringCancellation(timeout: .milliseconds(50)) }
     }
 
     // MARK: Heartbeats and maintenance
