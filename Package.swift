@@ -115,14 +115,18 @@ let package = Package(
         .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
         .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "pipeline-bench", dependencies: ["Jobs", "Sandbox", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "pipeline-bench", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Pipeline", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "replay-bench", dependencies: ["Jobs", "Sandbox", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "replay-bench", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Replay", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
-        .target(name: "TestSupport", dependencies: ["Queue", "Store"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport", dependencies: ["Queue", "Store", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport",
+            swiftSettings: swiftSettings),
+        // Collectors pointed at a running sandbox, for the Jobs tests and the benches.
+        .target(name: "SandboxSupport", dependencies: ["Jobs", "Sandbox", "Store"], path: "Tests/SandboxSupport", swiftSettings: swiftSettings),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "TestSupport"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "StoreBench",
@@ -133,7 +137,7 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "JobsTests", dependencies: ["Jobs", "Sandbox", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
+            name: "JobsTests", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",

@@ -12,4 +12,5 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
     start_servers
     trap stop_servers EXIT
 fi
-.build/release/pipeline-bench
+# Line-buffered, so progress shows as it happens when the output goes to a file or a pipe.
+stdbuf -oL .build/release/pipeline-bench

@@ -14,4 +14,5 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
     start_servers
     trap stop_servers EXIT
 fi
-.build/release/replay-bench
+# Line-buffered, so progress shows as it happens when the output goes to a file or a pipe.
+stdbuf -oL .build/release/replay-bench

@@ -2,6 +2,7 @@ import Foundation
 import Jobs
 import Queue
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -16,14 +17,10 @@ import Testing
         let withStatcast = try BackfillPlan(sports: ["mlb"], from: "2026-04-01", to: "2026-04-10", sources: [.games, .statcast]).requests()
         #expect(withStatcast.filter { $0.type == "collect.statcast" }.map(\.dependsOn.count) == [7, 3])
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
-            let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
-            let odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
             var unmatched = 0
             for request in requests {
                 let payload = Data(request.payload.utf8)

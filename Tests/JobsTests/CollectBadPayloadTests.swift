@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -10,15 +11,13 @@ import Testing
     @Test func truncatedOddsFailAndWriteNothingCurated() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
             _ = try await GamesCollector(
                 client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
                 now: configuration.now
             ).collect(CollectGames(sport: "nba", dates: ["20260509"]), jobID: "games", logger: CollectTestSupport.logger)
-            let odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
             sandbox.faults.inject(.truncatedBody, pathPrefix: "/v4/sports/basketball_nba/odds")
             let truncated = await #expect(throws: CollectorError.self) {
                 try await odds.collect(CollectOdds(sport: "nba"), jobID: "odds-1", logger: CollectTestSupport.logger)
@@ -47,7 +46,7 @@ import Testing
     @Test func aScoreboardWithWrongTypesWritesNoGames() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let games = GamesCollector(
                 client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store,
                 venues: configuration.venues,
@@ -72,17 +71,15 @@ import Testing
     @Test func aRefusedKeyStopsOddsCollectionAndRateLimitsAreRetryable() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
-            let configuration = CollectTestSupport.configuration(sandbox, apiKey: "revoked")
-            let odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: UpstreamClient()), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            let configuration = CollectorConfiguration.sandbox(sandbox, apiKey: "revoked")
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: UpstreamClient())
             let refused = await #expect(throws: CollectorError.self) {
                 try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds", logger: CollectTestSupport.logger)
             }
             #expect(refused?.code == .invalidCredentials && refused?.isPermanent == true)
             sandbox.faults.inject(.status(429), pathPrefix: "/v4/sports/baseball_mlb/odds")
             let good = OddsCollector(
-                client: OddsAPIClient(configuration: CollectTestSupport.configuration(sandbox).oddsAPI, upstream: UpstreamClient()),
+                client: OddsAPIClient(configuration: CollectorConfiguration.sandbox(sandbox).oddsAPI, upstream: UpstreamClient()),
                 store: store,
                 teamNames: configuration.teamNames, now: configuration.now)
             let limited = await #expect(throws: CollectorError.self) {

@@ -1,6 +1,7 @@
 import Foundation
 import Queue
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -21,11 +22,9 @@ import Testing
         try weatherJob.validate()
 
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
-            let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
             let weather = WeatherCollector(
                 client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
             for request in requests.dropLast() {
@@ -85,7 +84,7 @@ import Testing
     @Test func theArchiveIsForPastDaysOnly() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let weather = WeatherCollector(
                 client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: UpstreamClient()), store: store,
                 now: configuration.now)

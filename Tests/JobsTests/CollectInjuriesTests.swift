@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
     @Test func injuryListsAreStoredOncePerReportAndReadAsOfATime() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
             let logger = CollectTestSupport.logger
             let espn = ESPNClient(configuration: configuration.espn, upstream: upstream)

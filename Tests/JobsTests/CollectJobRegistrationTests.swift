@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import Queue
 import Sandbox
+import SandboxSupport
 import ServiceLifecycle
 import Store
 import TestSupport
@@ -17,8 +18,8 @@ import Testing
         defer { redis.close() }
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let registry = JobRegistry()
-            CollectorJobs.register(in: registry, store: store, configuration: CollectTestSupport.configuration(sandbox))
-            var refusing = CollectTestSupport.configuration(sandbox, apiKey: "revoked")
+            CollectorJobs.register(in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox))
+            var refusing = CollectorConfiguration.sandbox(sandbox, apiKey: "revoked")
             refusing.weatherProvider = .openWeatherMap(OpenWeatherMapConfiguration(baseURL: sandbox.baseURL, apiKey: "revoked"))
             let queue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: registry)
             let name = TestServers.uniqueName().lowercased()

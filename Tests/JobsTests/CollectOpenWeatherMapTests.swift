@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -51,11 +52,9 @@ import Testing
     @Test func forecastsFromTheSandboxFillTheWeatherTable() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
-            let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
             let client = OpenWeatherMapClient(
                 configuration: OpenWeatherMapConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream)
             let weather = WeatherCollector(

@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -10,16 +11,12 @@ import Testing
     @Test func collectorsFillTheCuratedTablesOnce() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
-            let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
             let weather = WeatherCollector(
                 client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
-            let odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
             let logger = CollectTestSupport.logger
             let parameters = CollectGames(sport: "mlb", dates: ["20260509", "20260510"])
 
@@ -72,14 +69,10 @@ import Testing
     @Test func finishedGamesGetScoresClosingLinesAndConsistentSources() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox, oddsFormat: .decimal)
+            let configuration = CollectorConfiguration.sandbox(sandbox, oddsFormat: .decimal)
             let upstream = UpstreamClient()
-            let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
-            let odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
             let quality = QualityChecker(store: store, now: configuration.now)
             let logger = CollectTestSupport.logger
             let day = CollectGames(sport: "nba", dates: ["20260509", "20260510"])

@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -73,17 +74,13 @@ import Testing
     @Test func recollectingTheSandboxWritesNothingNew() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
             let logger = CollectTestSupport.logger
-            let games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
             let client = OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream)
             let weather = WeatherCollector(client: client, store: store, now: configuration.now)
-            let odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
             _ = try await games.collect(
                 CollectGames(sport: "mlb", dates: ["20260508", "20260509", "20260510"]), jobID: "g", logger: logger)
 

@@ -2,6 +2,7 @@ import Foundation
 import Jobs
 import Logging
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
             configuration: SandboxConfiguration(seed: 42, start: CollectTestSupport.noonEastern, speed: 0, savantRowCap: 5_000),
             logger: Logger(label: "sandbox"))
         try await server.withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
             _ = try await GamesCollector(
                 client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,

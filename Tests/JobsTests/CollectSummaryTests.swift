@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -44,7 +45,7 @@ import Testing
     @Test func finalGamesGetOneSummaryAndUpcomingGamesTheirLines() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let logger = CollectTestSupport.logger
             let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
             let games = GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)
@@ -96,7 +97,7 @@ import Testing
     @Test func anInvalidSummaryIsStoredRawAndFails() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let logger = CollectTestSupport.logger
             let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
             _ = try await GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)
@@ -127,7 +128,7 @@ import Testing
             configuration: SandboxConfiguration(seed: 1, start: CollectTestSupport.noonEastern, speed: 0, replay: world),
             logger: Logger(label: "sandbox"))
         try await server.withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let logger = CollectTestSupport.logger
             let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
             let games = GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)

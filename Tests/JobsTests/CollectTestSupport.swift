@@ -14,15 +14,7 @@ enum CollectTestSupport {
 
     /// A new database with the platform's migrations, and a store on it.
     static func migratedStore(_ function: String = #function) async throws -> Store {
-        let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
-        let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
-        _ = try await admin.query("CREATE DATABASE \(identifier: name)")
-        await admin.close()
-        var components = URLComponents(string: TestServers.databaseURL)!
-        components.path = "/" + name
-        let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
-        try await store.migrate(logger: logger)
-        return store
+        try await TestServers.migratedStore(function, logger: logger)
     }
 
     /// A frozen sandbox world (speed 0) at `start`.
@@ -36,23 +28,6 @@ enum CollectTestSupport {
                 seed: seed, start: start, speed: 0, oddsAPIQuota: quota,
                 oddsAPIRequestsPerWindow: requestsPerWindow, oddsAPIRateWindow: window),
             logger: Logger(label: "sandbox"))
-    }
-
-    /// Collectors pointed at `sandbox`, on its clock, with its venues.
-    static func configuration(_ sandbox: RunningSandbox, apiKey: String = "sandbox", oddsFormat: OddsFormat = .american)
-        -> CollectorConfiguration
-    {
-        let venues = SandboxSport.allCases.flatMap { sandbox.world.league($0)?.teams ?? [] }.map { team in
-            Venue(
-                name: team.venue.name, city: team.venue.city, latitude: team.venue.latitude, longitude: team.venue.longitude,
-                timeZone: team.venue.timeZone, isIndoor: team.venue.isIndoor)
-        }
-        let clock = sandbox.clock
-        return CollectorConfiguration(
-            oddsAPI: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: apiKey, oddsFormat: oddsFormat),
-            espn: ESPNConfiguration(baseURL: sandbox.baseURL),
-            openMeteo: OpenMeteoConfiguration(baseURL: sandbox.baseURL, archiveBaseURL: sandbox.baseURL),
-            venues: VenueCatalog(venues), now: { clock.now })
     }
 
     /// A sample body from a reference file in `CollectFixtures` (`the-odds-api.json`, `samples.odds_american.body`).

@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     @Test func missingOddsAndThinFeaturesFailTheirRules() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             _ = try await GamesCollector(
                 client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store,
                 venues: configuration.venues,
@@ -54,7 +55,7 @@ import Testing
     @Test func oneThinGameOfSeveralAlertsWithoutBlockingTheSport() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             _ = try await GamesCollector(
                 client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store,
                 venues: configuration.venues, now: configuration.now

@@ -3,6 +3,7 @@ import Foundation
 import Jobs
 import Logging
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -31,14 +32,10 @@ import Testing
         let odds: OddsCollector
 
         init(_ sandbox: RunningSandbox, store: Store) {
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
-            games = GamesCollector(
-                client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-                now: configuration.now)
-            odds = OddsCollector(
-                client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-                teamNames: configuration.teamNames, now: configuration.now)
+            games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+            odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
         }
     }
 

@@ -19,12 +19,7 @@ import TestSupport
         let secrets = [oddsKey, wrongKey, jwtSecret, databasePassword, userPassword]
 
         // A database of its own, reached with a password in the URL (trust auth ignores it, libpq still carries it).
-        let name = TestServers.uniqueName().lowercased().replacingOccurrences(of: "-", with: "_")
-        let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
-        _ = try await admin.query("CREATE DATABASE \(identifier: name)")
-        await admin.close()
-        var components = URLComponents(string: TestServers.databaseURL)!
-        components.path = "/" + name
+        var components = URLComponents(string: try await TestServers.createDatabase())!
         components.password = databasePassword
         let databaseURL = components.string!
         let store = Store(configuration: PostgresConfiguration(url: databaseURL, maximumConnections: 2))

@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import ML
 import Sandbox
+import SandboxSupport
 import Store
 import TestSupport
 
@@ -31,14 +32,7 @@ func seconds(since start: ContinuousClock.Instant) -> String {
 }
 
 // A database of its own.
-let name = "pipeline_bench_\(UInt32.random(in: 0...UInt32.max))"
-let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
-_ = try await admin.query("CREATE DATABASE \(identifier: name)")
-await admin.close()
-var components = URLComponents(string: TestServers.databaseURL)!
-components.path = "/" + name
-let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
-try await store.migrate(logger: logger)
+let store = try await TestServers.migratedStore("pipeline_bench", logger: logger)
 
 // The world, frozen at the end of the history.
 let end = Date(timeIntervalSince1970: 1_780_329_600)  // 2026-06-01T16:00:00Z
@@ -46,22 +40,11 @@ let end = Date(timeIntervalSince1970: 1_780_329_600)  // 2026-06-01T16:00:00Z
 let sandbox = SandboxServer(
     configuration: SandboxConfiguration(seed: 42, start: end, speed: 0, oddsAPIRequestsPerWindow: 1_000_000), logger: logger)
 try await sandbox.withRunning { running in
-    let venues = SandboxSport.allCases.flatMap { running.world.league($0)?.teams ?? [] }.map { team in
-        Venue(
-            name: team.venue.name, city: team.venue.city, latitude: team.venue.latitude, longitude: team.venue.longitude,
-            timeZone: team.venue.timeZone, isIndoor: team.venue.isIndoor)
-    }
+    let configuration = CollectorConfiguration.sandbox(running, sports: sports)
     let clock = running.clock
-    let configuration = CollectorConfiguration(
-        oddsAPI: OddsAPIConfiguration(baseURL: running.baseURL, apiKey: "sandbox"), espn: ESPNConfiguration(baseURL: running.baseURL),
-        venues: VenueCatalog(venues), sports: sports, now: { clock.now })
     let upstream = UpstreamClient()
-    let games = GamesCollector(
-        client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-        now: configuration.now)
-    let odds = OddsCollector(
-        client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-        teamNames: configuration.teamNames, now: configuration.now)
+    let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+    let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
 
     print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed 42")
     // How the simulated books compare with real ones: cross-book arbitrage (best home and best away prices

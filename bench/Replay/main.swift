@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import ML
 import Sandbox
+import SandboxSupport
 import Store
 import TestSupport
 
@@ -80,14 +81,7 @@ let sports = Set(world.games.map(\.league.code)).sorted()
 let window = world.marketOpensBeforeStart
 
 // A database of its own.
-let name = "replay_bench_\(UInt32.random(in: 0...UInt32.max))"
-let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
-_ = try await admin.query("CREATE DATABASE \(identifier: name)")
-await admin.close()
-var components = URLComponents(string: TestServers.databaseURL)!
-components.path = "/" + name
-let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
-try await store.migrate(logger: logger)
+let store = try await TestServers.migratedStore("replay_bench", logger: logger)
 
 let end = lastStart.addingTimeInterval(2 * 86_400)
 let sandbox = SandboxServer(
@@ -96,21 +90,10 @@ let sandbox = SandboxServer(
     logger: logger)
 try await sandbox.withRunning { running in
     let clock = running.clock
-    let venues = SandboxSport.allCases.flatMap { running.world.league($0)?.teams ?? [] }.map { team in
-        Venue(
-            name: team.venue.name, city: team.venue.city, latitude: team.venue.latitude, longitude: team.venue.longitude,
-            timeZone: team.venue.timeZone, isIndoor: team.venue.isIndoor)
-    }
-    let configuration = CollectorConfiguration(
-        oddsAPI: OddsAPIConfiguration(baseURL: running.baseURL, apiKey: "sandbox"), espn: ESPNConfiguration(baseURL: running.baseURL),
-        venues: VenueCatalog(venues), sports: sports, now: { clock.now })
+    let configuration = CollectorConfiguration.sandbox(running, sports: sports)
     let upstream = UpstreamClient()
-    let gamesCollector = GamesCollector(
-        client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-        now: configuration.now)
-    let oddsCollector = OddsCollector(
-        client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-        teamNames: configuration.teamNames, now: configuration.now)
+    let gamesCollector = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+    let oddsCollector = OddsCollector(configuration: configuration, store: store, upstream: upstream)
 
     print("replay benchmark: \(world.games.count) games of \(sports.joined(separator: ", ")) from \(file)")
     print("  \(firstStart.formatted(.iso8601.year().month().day())) … \(lastStart.formatted(.iso8601.year().month().day())); market opens \(Int(window / 3600)) h before the start; test season from \(testFrom.formatted(.iso8601.year().month().day()))")

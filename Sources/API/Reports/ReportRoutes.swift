@@ -34,26 +34,30 @@ struct ReportRoutes: Sendable {
 
     /// The report of `sport` over the ISO week `week` (`YYYY-Www`) of US Eastern days.
     @Sendable func weekly(_ request: Request, context: APIRequestContext) async throws -> Envelope<PeriodReport, EmptyMeta> {
-        _ = try context.requireIdentity()
-        let query = request.uri.queryParameters
-        guard let text = query.get("week") else { throw APIError.validation("week is required, YYYY-Www (ISO week)", field: "week") }
-        guard let period = ReportPeriod.week(text) else {
-            throw APIError.validation("week must be an ISO week, YYYY-Www, such as 2026-W48 (01 to 52 or 53)", field: "week")
-        }
-        let sport = try ReportQuery.sport(query, required: true)!
-        return Envelope(data: try await database.periodReports.report(kind: "week", period: period, sport: sport, generatedAt: now()), meta: EmptyMeta())
+        try await periodReport(
+            request, context: context, kind: "week", parameter: "week", format: "YYYY-Www (ISO week)",
+            example: "an ISO week, YYYY-Www, such as 2026-W48 (01 to 52 or 53)", parse: ReportPeriod.week)
     }
 
     /// The report of `sport` over the month `month` (`YYYY-MM`) of US Eastern days.
     @Sendable func monthly(_ request: Request, context: APIRequestContext) async throws -> Envelope<PeriodReport, EmptyMeta> {
+        try await periodReport(
+            request, context: context, kind: "month", parameter: "month", format: "YYYY-MM", example: "YYYY-MM, such as 2026-11",
+            parse: ReportPeriod.month)
+    }
+
+    /// The report of `sport` over the period named by the query parameter `parameter`, computed on request.
+    private func periodReport(
+        _ request: Request, context: APIRequestContext, kind: String, parameter: String, format: String, example: String,
+        parse: (String) -> ReportPeriod?
+    ) async throws -> Envelope<PeriodReport, EmptyMeta> {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
-        guard let text = query.get("month") else { throw APIError.validation("month is required, YYYY-MM", field: "month") }
-        guard let period = ReportPeriod.month(text) else {
-            throw APIError.validation("month must be YYYY-MM, such as 2026-11", field: "month")
-        }
+        guard let text = query.get(parameter) else { throw APIError.validation("\(parameter) is required, \(format)", field: parameter) }
+        guard let period = parse(text) else { throw APIError.validation("\(parameter) must be \(example)", field: parameter) }
         let sport = try ReportQuery.sport(query, required: true)!
-        return Envelope(data: try await database.periodReports.report(kind: "month", period: period, sport: sport, generatedAt: now()), meta: EmptyMeta())
+        let report = try await database.periodReports.report(kind: kind, period: period, sport: sport, generatedAt: now())
+        return Envelope(data: report, meta: EmptyMeta())
     }
 
     /// Accuracy, CLV, ROI and sharp agreement of the graded picks (and log loss, Brier, ECE of the forecasts) on

@@ -29,14 +29,8 @@ struct APITestHarness: Sendable {
         _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil, redisDatabase: Int? = nil,
         configure: (inout APIConfiguration) -> Void = { _ in }
     ) async throws -> APITestHarness {
-        let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
-        let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
-        _ = try await admin.query("CREATE DATABASE \(identifier: name)")
-        await admin.close()
-        var components = URLComponents(string: TestServers.databaseURL)!
-        components.path = "/" + name
-        let store = Store(configuration: PostgresConfiguration(url: components.string!, maximumConnections: 4))
-        try await store.migrate(logger: Logger(label: "test"))
+        let store = try await TestServers.migratedStore(function)
+        let name = TestServers.uniqueName(function).lowercased()
 
         var redisConfiguration = try RedisConfiguration(url: TestServers.redisURL)
         if let redisDatabase { redisConfiguration.database = redisDatabase }
@@ -57,7 +51,7 @@ struct APITestHarness: Sendable {
             metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test.api"))
         return APITestHarness(
             server: server, store: store, queue: queue, redis: redis, namespace: configuration.redisNamespace,
-            queueName: name.replacingOccurrences(of: "_", with: "-"))
+            queueName: name)
     }
 
     /// Serves the API on a free port for the duration of `body`, then closes everything.

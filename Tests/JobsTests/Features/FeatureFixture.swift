@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import Queue
 import Sandbox
+import SandboxSupport
 import Store
 
 /// A realistic history for the featurizer tests: simulated days loaded through the real collectors.
@@ -12,14 +13,10 @@ enum FeatureFixture {
     static func backfill(
         _ store: Store, _ sandbox: RunningSandbox, sports: [String], from: String, to: String, statcast: Bool = false
     ) async throws {
-        let configuration = CollectTestSupport.configuration(sandbox)
+        let configuration = CollectorConfiguration.sandbox(sandbox)
         let upstream = UpstreamClient()
-        let games = GamesCollector(
-            client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-            now: configuration.now)
-        let odds = OddsCollector(
-            client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-            teamNames: configuration.teamNames, now: configuration.now)
+        let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+        let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
         let pitches = StatcastCollector(
             client: SavantClient(configuration: SavantConfiguration(baseURL: sandbox.baseURL, chunkDays: 2), upstream: upstream),
             store: store, now: configuration.now)

@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     @Test func injuryCountsTrackTheWorldsInjuryLosses() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectTestSupport.configuration(sandbox)
+            let configuration = CollectorConfiguration.sandbox(sandbox)
             let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
             let logger = CollectTestSupport.logger
             _ = try await GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)

@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import Queue
 import Sandbox
+import SandboxSupport
 import ServiceLifecycle
 import Store
 import Testing
@@ -17,7 +18,7 @@ import TestSupport
         let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
         let queueName = TestServers.uniqueName().lowercased()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let collectors = CollectTestSupport.configuration(sandbox)
+            let collectors = CollectorConfiguration.sandbox(sandbox)
             let clock = sandbox.clock
             let now: @Sendable () -> Date = { clock.now }
             let registry = JobRegistry()

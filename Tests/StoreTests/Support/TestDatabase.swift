@@ -10,11 +10,7 @@ struct TestDatabase {
 
     /// Creates an empty database named after the calling test.
     static func create(_ function: String = #function) async throws -> TestDatabase {
-        let name = TestServers.uniqueName(function).lowercased().replacingOccurrences(of: "-", with: "_")
-        let admin = try await PostgresConnection.connect(to: TestServers.databaseURL)
-        _ = try await admin.query("CREATE DATABASE \(identifier: name)")
-        await admin.close()
-        return TestDatabase(url: url(forDatabase: name))
+        TestDatabase(url: try await TestServers.createDatabase(function))
     }
 
     /// Creates a database and applies the platform's migrations.
@@ -29,12 +25,5 @@ struct TestDatabase {
     /// A pool on this database.
     func pool(maximumConnections: Int = 4) -> PostgresConnectionPool {
         PostgresConnectionPool(configuration: PostgresConfiguration(url: url, maximumConnections: maximumConnections))
-    }
-
-    /// The test server's URL with its database replaced by `name`.
-    private static func url(forDatabase name: String) -> String {
-        var components = URLComponents(string: TestServers.databaseURL)!
-        components.path = "/" + name
-        return components.string!
     }
 }

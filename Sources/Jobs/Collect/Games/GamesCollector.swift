@@ -19,6 +19,13 @@ public struct GamesCollector: Sendable {
         self.now = now
     }
 
+    /// A collector reading ESPN as `configuration` says, with its venues and clock.
+    public init(configuration: CollectorConfiguration, store: Store, upstream: UpstreamClient) {
+        self.init(
+            client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
+            now: configuration.now)
+    }
+
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectGames, jobID: String, logger: Logger) async throws -> GamesCollection {
         let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)

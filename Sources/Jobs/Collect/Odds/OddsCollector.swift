@@ -21,6 +21,13 @@ public struct OddsCollector: Sendable {
         self.now = now
     }
 
+    /// A collector reading The Odds API as `configuration` says, with its team names and clock.
+    public init(configuration: CollectorConfiguration, store: Store, upstream: UpstreamClient) {
+        self.init(
+            client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
+            teamNames: configuration.teamNames, now: configuration.now)
+    }
+
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectOdds, jobID: String, logger: Logger) async throws -> OddsCollection {
         let sport = try CollectedSport.required(parameters.sport, source: OddsAPIClient.source)

@@ -13,12 +13,8 @@ public enum CollectorJobs {
     public static func register(
         in registry: JobRegistry, store: Store, configuration: CollectorConfiguration, upstream: UpstreamClient = UpstreamClient()
     ) {
-        let odds = OddsCollector(
-            client: OddsAPIClient(configuration: configuration.oddsAPI, upstream: upstream), store: store,
-            teamNames: configuration.teamNames, now: configuration.now)
-        let games = GamesCollector(
-            client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, venues: configuration.venues,
-            now: configuration.now)
+        let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
+        let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
         let openMeteo = OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream)
         let forecasts: any WeatherForecastClient
         switch configuration.weatherProvider {
