@@ -113,6 +113,9 @@ public struct GeneralizedLinear: Sendable {
         let l2 = config.lambda * (1 - config.alpha)
         // The offset is part of η but never fitted: the residuals below are taken against it.
         var eta = offsets.map { $0 + intercept }
+        for j in 0..<p where beta[j] != 0 {
+            for i in 0..<n { eta[i] += beta[j] * x[j * n + i] }
+        }
         var weights = [Double](repeating: 1, count: n)
         var response = labels
         let outerIterations = config.family == .binomial ? config.maxIterations : 1
@@ -126,40 +129,64 @@ public struct GeneralizedLinear: Sendable {
                     response[i] = eta[i] + (labels[i] - prob) / w
                 }
             }
-            // Residuals of the weighted least-squares problem at the current coefficients.
-            var residual = (0..<n).map { response[$0] - eta[$0] }
+            // The weighted least-squares step in glmnet's covariance mode: with the columns and the working response
+            // centred on their weighted means the intercept drops out, and each coordinate update costs O(p) on the
+            // Gram matrix instead of O(n) on the residuals. A stack's collinear inputs (near-identical predictions)
+            // need thousands of sweeps; at O(n) each they dominated training.
             let weightSum = weights.reduce(0, +)
-            var curvature = [Double](repeating: 0, count: p)
-            for j in 0..<p {
-                var s = 0.0
-                for i in 0..<n { s += weights[i] * x[j * n + i] * x[j * n + i] }
-                curvature[j] = s / Double(n)
+            let target = (0..<n).map { response[$0] - offsets[$0] }
+            let targetMean = zip(weights, target).reduce(0) { $0 + $1.0 * $1.1 } / weightSum
+            var columnMean = [Double](repeating: 0, count: p)
+            var gram = [Double](repeating: 0, count: p * p)
+            var covariance = [Double](repeating: 0, count: p)
+            x.withUnsafeBufferPointer { x in
+                for j in 0..<p {
+                    var s = 0.0
+                    for i in 0..<n { s += weights[i] * x[j * n + i] }
+                    columnMean[j] = s / weightSum
+                }
+                for j in 0..<p {
+                    var c = 0.0
+                    for i in 0..<n { c += weights[i] * x[j * n + i] * target[i] }
+                    covariance[j] = (c - weightSum * columnMean[j] * targetMean) / Double(n)
+                    for k in j..<p {
+                        var g = 0.0
+                        for i in 0..<n { g += weights[i] * x[j * n + i] * x[k * n + i] }
+                        let centred = (g - weightSum * columnMean[j] * columnMean[k]) / Double(n)
+                        gram[j * p + k] = centred
+                        gram[k * p + j] = centred
+                    }
+                }
             }
-            var outerChange = 0.0
-            for _ in 0..<1_000 {
+            // gradient[j] = covariance[j] − (G β)[j], kept current as coefficients move.
+            var gradient = covariance
+            for j in 0..<p where beta[j] != 0 {
+                for k in 0..<p { gradient[k] -= gram[k * p + j] * beta[j] }
+            }
+            let previous = (beta, intercept)
+            for _ in 0..<10_000 {
                 var largest = 0.0
-                let shift = zip(weights, residual).reduce(0) { $0 + $1.0 * $1.1 } / weightSum
-                intercept += shift
-                for i in 0..<n { residual[i] -= shift }
-                largest = max(largest, abs(shift))
-                for j in 0..<p where curvature[j] > 0 {
-                    var gradient = 0.0
-                    for i in 0..<n { gradient += weights[i] * x[j * n + i] * residual[i] }
-                    gradient /= Double(n)
-                    let z = gradient + curvature[j] * beta[j]
-                    var updated = Self.softThreshold(z, l1) / (curvature[j] + l2)
+                for j in 0..<p where gram[j * p + j] > 0 {
+                    let curvature = gram[j * p + j]
+                    var updated = Self.softThreshold(gradient[j] + curvature * beta[j], l1) / (curvature + l2)
                     if config.nonNegative { updated = max(0, updated) }
                     let delta = updated - beta[j]
                     if delta != 0 {
-                        for i in 0..<n { residual[i] -= delta * x[j * n + i] }
+                        for k in 0..<p { gradient[k] -= gram[k * p + j] * delta }
                         beta[j] = updated
                         largest = max(largest, abs(delta))
                     }
                 }
-                outerChange = max(outerChange, largest)
                 if largest < config.tolerance { break }
             }
-            for i in 0..<n { eta[i] = response[i] - residual[i] }
+            intercept = targetMean - zip(columnMean, beta).reduce(0) { $0 + $1.0 * $1.1 }
+            x.withUnsafeBufferPointer { x in
+                for i in 0..<n { eta[i] = offsets[i] + intercept }
+                for j in 0..<p where beta[j] != 0 {
+                    for i in 0..<n { eta[i] += beta[j] * x[j * n + i] }
+                }
+            }
+            let outerChange = max(abs(intercept - previous.1), zip(beta, previous.0).reduce(0) { max($0, abs($1.0 - $1.1)) })
             if outerChange < config.tolerance { break }
         }
         return GeneralizedLinearModel(family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior)
