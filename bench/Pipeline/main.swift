@@ -85,7 +85,7 @@ try await sandbox.withRunning { running in
     let trainer = ModelTrainer(store: store)
     let calibrator = ModelCalibrator(store: store)
     print("")
-    print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
+    print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  model−closing ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
     for sport in sports {
         for betType in [BetType.spread, .moneyline, .total] {
             var times: [String] = []
@@ -143,6 +143,14 @@ try await sandbox.withRunning { running in
                 bayes.append(truth)
             }
             func loss(_ p: [Double]) -> String { String(format: "%.4f", BinaryMetrics.logLoss(labels: labels, probabilities: p)) }
+            // The paired standard error of the model's difference from the closing line, game by game.
+            let differences = zip(labels, zip(model, closing)).map { y, pair in
+                BinaryMetrics.logLoss(labels: [y], probabilities: [pair.0]) - BinaryMetrics.logLoss(labels: [y], probabilities: [pair.1])
+            }
+            let meanDifference = differences.reduce(0, +) / Double(max(1, differences.count))
+            let differenceSE =
+                (differences.map { ($0 - meanDifference) * ($0 - meanDifference) }.reduce(0, +) / Double(max(1, differences.count - 1))).squareRoot()
+                / Double(max(1, differences.count)).squareRoot()
             // The learners alone, on all the evaluation games (their registry metrics).
             var learners: [String] = []
             for kind in [ModelKind.automl, .stack] {
@@ -152,7 +160,8 @@ try await sandbox.withRunning { running in
             print(
                 "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
                     + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((opening.count == labels.count ? loss(opening) : "–").leftPadded(7))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
-                    + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  | "
+                    + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  "
+                    + "\(String(format: "%+.4f ± %.4f", meanDifference, differenceSE).leftPadded(18)) | "
                     + "\(learners[0]) \(learners[1]) | "
                     + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
                     + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
@@ -162,10 +171,8 @@ try await sandbox.withRunning { running in
             if case .string(let name)? = automlRecord?.hyperparameters["leader"] { leader = name }
             var blendWeights = "–"
             if case .array(let values)? = meta.hyperparameters["weights"] {
-                blendWeights = values.compactMap { value -> String? in
-                    guard case .number(let weight) = value else { return nil }
-                    return String(format: "%.2f", weight)
-                }.joined(separator: "/")
+                // A weight of exactly 0 or 1 comes back from the database as an integer.
+                blendWeights = values.compactMap { $0.numberValue.map { String(format: "%.2f", $0) } }.joined(separator: "/")
             }
             var calibration = "–"
             if case .string(let method)? = meta.hyperparameters["calibration"] { calibration = method }

@@ -95,23 +95,11 @@ public struct GeneralizedLinear: Sendable {
         let x = matrix ?? design.matrix(data)
         let n = data.rowCount
         let p = design.columns.count
-        let mean = labels.reduce(0, +) / Double(max(1, n))
         var beta = start?.coefficients ?? [Double](repeating: 0, count: p)
-        var intercept: Double
-        switch config.family {
-        case _ where start != nil:
-            intercept = start?.intercept ?? 0
-        case .binomial where offsets.allSatisfy({ $0 == 0 }):
-            let clipped = min(max(mean, 1e-6), 1 - 1e-6)
-            intercept = log(clipped / (1 - clipped))
-        case .binomial:
-            intercept = min(max(MarketPrior.intercept(labels: labels, offsets: offsets), -13.8), 13.8)
-        case .gaussian:
-            intercept = mean - offsets.reduce(0, +) / Double(max(1, n))
-        }
+        var intercept = start?.intercept ?? Self.nullIntercept(config.family, labels: labels, offsets: offsets)
         let l1 = config.lambda * config.alpha
         let l2 = config.lambda * (1 - config.alpha)
-        // The offset is part of η but never fitted: the residuals below are taken against it.
+        // η: the offset (never fitted), the intercept and, on a warm start, the starting coefficients.
         var eta = offsets.map { $0 + intercept }
         for j in 0..<p where beta[j] != 0 {
             for i in 0..<n { eta[i] += beta[j] * x[j * n + i] }
@@ -190,6 +178,21 @@ public struct GeneralizedLinear: Sendable {
             if outerChange < config.tolerance { break }
         }
         return GeneralizedLinearModel(family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior)
+    }
+
+    /// The intercept of the model without coefficients: the labels' log-odds (binomial) or mean (gaussian), given the offsets.
+    private static func nullIntercept(_ family: LinearFamily, labels: [Double], offsets: [Double]) -> Double {
+        let n = Double(max(1, labels.count))
+        let mean = labels.reduce(0, +) / n
+        switch family {
+        case .binomial where offsets.allSatisfy({ $0 == 0 }):
+            let clipped = min(max(mean, 1e-6), 1 - 1e-6)
+            return log(clipped / (1 - clipped))
+        case .binomial:
+            return min(max(MarketPrior.intercept(labels: labels, offsets: offsets), -13.8), 13.8)
+        case .gaussian:
+            return mean - offsets.reduce(0, +) / n
+        }
     }
 
     private static func softThreshold(_ z: Double, _ gamma: Double) -> Double {
