@@ -191,15 +191,16 @@ public struct ModelCalibrator: Sendable {
         var pooled: PooledEvaluation
     }
 
-    /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three on the
-    /// calibration rows, calibrates the blend there, and scores and explains it on the evaluation rows (run it on
+    /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three, calibrates
+    /// the blend on the calibration rows, and scores and explains it on the evaluation rows (run it on
     /// `ComputeQueue`).
     ///
     /// With the AutoML leader's and the stack's walk-forward out-of-fold predictions (`outOfFold`, by game), the
-    /// voting ensemble is cross-validated on the same walk-forward `folds` of the fit rows, and the three are
-    /// blended and calibrated as the model is: the pooled evaluation is those training games plus the evaluation
-    /// games. (The blend weights and the calibrator come from the calibration rows, after the training games: four
-    /// numbers and a monotone map, not a model of the games.) Without them it is the evaluation games alone.
+    /// voting ensemble is cross-validated on the same walk-forward `folds` of the fit rows; the weights are chosen
+    /// on those training games and the calibration rows together, and the pooled evaluation is the training games
+    /// blended and calibrated as the model is, plus the evaluation games. (Two free weights over hundreds of games
+    /// and a monotone map from the calibration rows, not a model of the games.) Without them the weights come from
+    /// the calibration rows and the evaluation is the evaluation games alone.
     static func blend(
         automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, seed: UInt64,
         outOfFold: (automl: OutOfFoldPredictions, stack: OutOfFoldPredictions)? = nil, folds: Int = 5
@@ -214,17 +215,10 @@ public struct ModelCalibrator: Sendable {
         let votingModel = votingEnsemble.fit(fitData, labels: fitLabels)
         let voting = TrainedModel.weightedEnsemble(votingModel)
         let members = [automl, stack, voting]
-        let weights = MetaEnsemble.weights(validationPredictions: members.map { $0.predict(calibrationData) }, labels: calibrationLabels)
-        let blend = MetaEnsemble.combine(members: members, weights: weights)
-        let calibration = CalibrationSelection.choose(
-            scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed, scheme: .walkForward)
-        let model: TrainedModel =
-            calibration.calibrator.map { .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: $0)) }
-            ?? .weightedEnsemble(blend)
-        let probabilities = model.predict(evaluationData)
 
+        // Each member's walk-forward out-of-fold predictions on the training games, where the learners kept them.
         var pooledRows: [TrainingExample] = []
-        var pooledScores: [Double] = []
+        var pooledMembers: [[Double]] = [[], [], []]
         if let outOfFold, data.fit.count > folds {
             let splits = DataSplits.folds(.walkForward, rowCount: data.fit.count, folds: folds, times: data.times(data.fit))
             let votingOutOfFold = votingEnsemble.learners.map { CrossValidation.run($0, data: fitData, labels: fitLabels, folds: splits, prior: prior).outOfFold }
@@ -235,9 +229,23 @@ public struct ModelCalibrator: Sendable {
                 let v = zip(votingOutOfFold, votingModel.weights).reduce(0) { $0 + $1.1 * $1.0[row] }
                 guard !v.isNaN else { continue }
                 pooledRows.append(example)
-                pooledScores.append(weights[0] * a + weights[1] * s + weights[2] * v)
+                for (member, prediction) in [a, s, v].enumerated() { pooledMembers[member].append(prediction) }
             }
         }
+        // The blend weights are chosen on those games and the calibration window together: on the window's hundred
+        // or so games alone the best of 231 weightings is mostly luck, and often one member alone.
+        let calibrationMembers = members.map { $0.predict(calibrationData) }
+        let weights = MetaEnsemble.weights(
+            validationPredictions: zip(pooledMembers, calibrationMembers).map { $0 + $1 }, labels: data.labels(pooledRows) + calibrationLabels)
+        let blend = MetaEnsemble.combine(members: members, weights: weights)
+        let calibration = CalibrationSelection.choose(
+            scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed, scheme: .walkForward)
+        let model: TrainedModel =
+            calibration.calibrator.map { .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: $0)) }
+            ?? .weightedEnsemble(blend)
+        let probabilities = model.predict(evaluationData)
+
+        let pooledScores = (0..<pooledRows.count).map { row in (0..<3).reduce(0) { $0 + weights[$1] * pooledMembers[$1][row] } }
         let pooledTraining = calibration.calibrator.map { $0.calibrate(pooledScores) } ?? pooledScores
         let pooledExamples = pooledRows + data.evaluation
         let pooled = PooledEvaluation(

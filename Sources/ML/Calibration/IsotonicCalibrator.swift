@@ -1,5 +1,6 @@
 /// Isotonic calibration: the non-decreasing map from score to probability that best fits the labels in squared error,
-/// found by pool-adjacent-violators and applied by linear interpolation between its knots (as scikit-learn does).
+/// found by pool-adjacent-violators and applied by linear interpolation between its knots (as scikit-learn does), kept
+/// inside (0, 1) by half an observation.
 public struct IsotonicCalibrator: Sendable, Equatable, Codable {
     /// Scores at the knots, strictly increasing.
     public let knots: [Double]
@@ -37,10 +38,13 @@ public struct IsotonicCalibrator: Sendable, Equatable, Codable {
                 high[high.count - 1] = h
             }
         }
+        // A block of all zeros or all ones would forecast certainty, and one game the other way an unbounded log loss:
+        // the values stop half an observation short of 0 and 1.
+        let margin = 0.5 / (weight.reduce(0, +) + 1)
         var knots = [Double]()
         var values = [Double]()
         for b in sum.indices {
-            let value = sum[b] / weight[b]
+            let value = min(max(sum[b] / weight[b], margin), 1 - margin)
             knots.append(low[b])
             values.append(value)
             if high[b] > low[b] {
