@@ -81,12 +81,14 @@ struct DevCommand: AsyncParsableCommand {
         let store = Store(configuration: PostgresConfiguration(url: databaseURL, maximumConnections: 4))
         let client = RedisClient(configuration: try RedisConfiguration(url: redisURL))
         let stopEverything = {
+            DevServers.remove(in: dataDirectory)
             client.close()
             await store.shutdown()
             try? await embeddedPostgres?.stop()
             await embeddedRedis?.stop()
         }
         do {
+            try DevServers(redisURL: redisURL, databaseURL: databaseURL, processID: getpid()).write(in: dataDirectory)
             let applied = try await store.migrate(logger: logger)
             if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.count)"]) }
             // Without an Odds API key the collectors read the simulated world, started here.
@@ -145,7 +147,8 @@ struct DevCommand: AsyncParsableCommand {
                   api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)
                   sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA/MLB world at \(sandboxSpeed)× real time")
                   pipeline   collect → featurize → train.automl + train.stack → calibrate → predict → settle; models at /api/v1/models
-                Try:  export REDIS_URL=\(redisURL)
+                Try (from this directory: other aips commands find these servers in \(dataDirectory.path)/\(DevServers.fileName)):
+                      aips user create --email me@example.com --admin
                       aips enqueue diag.sleep --payload '{"milliseconds":200}'
                       aips queue stats
                 Ctrl-C stops (running jobs finish first).

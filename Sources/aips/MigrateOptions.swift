@@ -5,13 +5,13 @@ import Foundation
 struct MigrateOptions: ParsableArguments {
     @Option(
         name: .customLong("database-url"),
-        help: "PostgreSQL URL (postgres://user:pass@host:port/db?sslmode=...). Default: $DATABASE_URL.")
+        help: "PostgreSQL URL (postgres://user:pass@host:port/db?sslmode=...). Default: $DATABASE_URL, else a running aips dev's.")
     var databaseURL: String?
 
-    /// The URL to migrate: the option, else `DATABASE_URL`.
+    /// The URL to migrate: the option, else `DATABASE_URL`, else the database of an `aips dev` running here.
     func resolvedURL() throws -> String {
         if let databaseURL { return databaseURL }
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty { return url }
-        throw ValidationError("no database: pass --database-url or set DATABASE_URL")
+        if let url = DevServers.databaseURL { return url }
+        throw ValidationError("no database: pass --database-url, set DATABASE_URL, or run this beside a running aips dev")
     }
 }

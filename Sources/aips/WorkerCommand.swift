@@ -14,7 +14,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var redis: RedisOptions
     @OptionGroup var metrics: MetricsOptions
 
-    @Option(name: .customLong("database-url"), help: "PostgreSQL URL for the job archive (default: $DATABASE_URL; none: no archive).")
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL for the job archive (default: $DATABASE_URL, else a running aips dev's; none: no archive).")
     var databaseURL: String?
 
     @Option(help: "Queues and weights, e.g. collect=3,train=1.")
@@ -39,7 +39,7 @@ struct WorkerCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.worker")
         let client = try redis.makeClient()
-        let database = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
+        let database = databaseURL ?? DevServers.databaseURL
         let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
         let registry = JobCatalog.registry(redis: client, store: store)
         let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: store != nil), registry: registry)

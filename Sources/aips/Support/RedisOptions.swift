@@ -2,13 +2,13 @@ import ArgumentParser
 import Foundation
 import Queue
 
-/// Where Redis is: `--redis-url`, else `REDIS_URL`, else a local default.
+/// Where Redis is: `--redis-url`, else `REDIS_URL`, else a running `aips dev`'s, else a local default.
 struct RedisOptions: ParsableArguments {
-    @Option(name: .customLong("redis-url"), help: "Redis URL (default: $REDIS_URL, else redis://127.0.0.1:6379/0).")
+    @Option(name: .customLong("redis-url"), help: "Redis URL (default: $REDIS_URL, else a running aips dev's, else redis://127.0.0.1:6379/0).")
     var url: String?
 
     var resolvedURL: String {
-        url ?? ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
+        url ?? DevServers.redisURL ?? "redis://127.0.0.1:6379/0"
     }
 
     func makeClient() throws -> RedisClient {
@@ -18,7 +18,7 @@ struct RedisOptions: ParsableArguments {
     /// A queue client; finished jobs are listed for archiving when a database is configured.
     func makeQueue() throws -> JobQueue {
         let redis = try makeClient()
-        let archive = ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
+        let archive = DevServers.databaseURL != nil
         return JobQueue(redis: redis, configuration: QueueConfiguration(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
     }
 }
