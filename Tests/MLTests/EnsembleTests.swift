@@ -4,22 +4,6 @@ import Testing
 @Suite struct EnsembleTests {
     static let problem = SyntheticProblem(rows: 800)
 
-    private static func smallGBM() -> LearnerSpecification {
-        var config = GradientBoostingConfiguration()
-        config.treeCount = 30
-        config.leafCount = 8
-        config.threads = 2
-        return .gradientBoosting(config)
-    }
-
-    private static func smallForest(_ splitting: RandomForestConfiguration.Splitting) -> LearnerSpecification {
-        var config = splitting == .best ? RandomForestConfiguration() : .extraTrees
-        config.treeCount = 15
-        config.maxDepth = 8
-        config.threads = 2
-        return .randomForest(config)
-    }
-
     @Test func caruanaFavorsTheBetterModel() {
         let labels: [Double] = [0, 1, 0, 1, 1, 0]
         let good: [Double] = [0.2, 0.8, 0.3, 0.7, 0.9, 0.1]
@@ -79,7 +63,7 @@ import Testing
     @Test func multiLayerStackBeatsItsWeakestBaseModel() {
         let p = Self.problem
         var config = StackConfiguration()
-        config.learners = [Self.smallGBM(), Self.smallForest(.best), Self.smallForest(.randomThreshold), .generalizedLinear(GeneralizedLinearConfiguration())]
+        config.learners = [.smallGBM(), .smallForest(.best), .smallForest(.randomThreshold), .generalizedLinear(GeneralizedLinearConfiguration())]
         config.folds = 3
         config.layers = 2
         config.threads = 2
@@ -93,7 +77,7 @@ import Testing
 
     @Test func softVotingAveragesItsMembers() {
         let p = Self.problem
-        let voting = SoftVotingEnsemble(learners: [Self.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]).fit(p.train, labels: p.trainLabels)
+        let voting = SoftVotingEnsemble(learners: [.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]).fit(p.train, labels: p.trainLabels)
         let expected = zip(voting.members[0].predict(p.test), voting.members[1].predict(p.test)).map { ($0 + $1) / 2 }
         #expect(zip(voting.predict(p.test), expected).allSatisfy { abs($0 - $1) < 1e-12 })
     }
@@ -105,10 +89,10 @@ import Testing
         autoML.folds = 2
         autoML.threads = 2
         var stack = StackConfiguration()
-        stack.learners = [Self.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]
+        stack.learners = [.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]
         stack.folds = 2
         stack.threads = 2
-        let voting = SoftVotingEnsemble(learners: [Self.smallForest(.best), .generalizedLinear(GeneralizedLinearConfiguration())])
+        let voting = SoftVotingEnsemble(learners: [.smallForest(.best), .generalizedLinear(GeneralizedLinearConfiguration())])
         let result = MetaEnsemble.fit(p.train, labels: p.trainLabels, autoML: autoML, stack: stack, voting: voting, seed: 1)
         #expect(result.weights.count == 3 && abs(result.weights.reduce(0, +) - 1) < 1e-9)
         #expect(result.componentLogLoss.count == 3)

@@ -5,15 +5,6 @@ import Testing
 /// A learner that beats the market on unseen rows is kept, through the stack, the blend and its calibration; one
 /// that only fits noise ends at the market.
 @Suite struct PriorKeepingTests {
-    private static func smallGBM() -> LearnerSpecification {
-        var config = GradientBoostingConfiguration()
-        config.treeCount = 60
-        config.leafCount = 8
-        config.learningRate = 0.1
-        config.threads = 2
-        return .gradientBoosting(config)
-    }
-
     /// The anchoring weight of `model`.
     private static func weight(_ model: TrainedModel) -> Double? {
         guard case .priorAnchored(let anchored) = model else { return nil }
@@ -47,11 +38,11 @@ import Testing
         autoML.folds = 3
         autoML.threads = 2
         var stack = StackConfiguration()
-        stack.learners = [Self.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]
+        stack.learners = [.smallGBM(trees: 60, learningRate: 0.1), .generalizedLinear(GeneralizedLinearConfiguration())]
         stack.folds = 3
         stack.layers = 2
         stack.threads = 2
-        let voting = SoftVotingEnsemble(learners: [Self.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())])
+        let voting = SoftVotingEnsemble(learners: [.smallGBM(trees: 60, learningRate: 0.1), .generalizedLinear(GeneralizedLinearConfiguration())])
         let result = MetaEnsemble.fit(
             p.train, labels: p.trainLabels, autoML: autoML, stack: stack, voting: voting, validationFraction: 0.25, prior: p.prior,
             scheme: .walkForward, seed: 1)

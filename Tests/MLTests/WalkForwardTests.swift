@@ -4,26 +4,10 @@ import Testing
 
 /// Out-of-fold predictions on time-ordered rows come only from models fitted on earlier rows.
 @Suite struct WalkForwardTests {
-    private static func smallGBM() -> LearnerSpecification {
-        var config = GradientBoostingConfiguration()
-        config.treeCount = 30
-        config.leafCount = 8
-        config.threads = 1
-        return .gradientBoosting(config)
-    }
-
-    private static func smallForest() -> LearnerSpecification {
-        var config = RandomForestConfiguration()
-        config.treeCount = 10
-        config.maxDepth = 6
-        config.threads = 1
-        return .randomForest(config)
-    }
-
     /// A two-layer stack of a GBM, a forest and a GLM on top of the market, validated with `scheme`.
     private static func stack(_ scheme: ValidationScheme, prior: MarketPrior) -> MultiLayerStack {
         var config = StackConfiguration()
-        config.learners = [smallGBM(), smallForest(), .generalizedLinear(GeneralizedLinearConfiguration())]
+        config.learners = [.smallGBM(threads: 1), .smallForest(trees: 10, depth: 6, threads: 1), .generalizedLinear(GeneralizedLinearConfiguration())]
         config.folds = 3
         config.layers = 2
         config.threads = 1
