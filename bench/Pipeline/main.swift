@@ -8,8 +8,9 @@ import Store
 import TestSupport
 
 // The prediction pipeline on a simulated history, measured: how long each step takes, and how the calibrated
-// models' log loss on the newest games compares with the simulator's Bayes-optimal forecast and with the
-// closing line (the books' no-vig consensus at the same line), on the same games.
+// models' log loss on the newest games compares with the simulator's Bayes-optimal forecast, the opening line
+// (moneylines) and the closing line (the books' no-vig consensus at the same line), on the same games — published
+// when the market opens and again an hour before the start.
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality).
@@ -72,119 +73,142 @@ try await sandbox.withRunning { running in
         }
     }
     print("backfill (games, odds, closing lines): \(seconds(since: started))")
-
+    // Opening lines: a snapshot five minutes after each game's market opens, so features taken at the open see
+    // the opening line (the daily backfill snapshot is taken at noon Eastern).
     started = ContinuousClock.now
-    let featurizer = Featurizer(store: store, now: { clock.now })
+    let window = running.world.marketOpensBeforeStart
     for sport in sports {
-        let result = try await featurizer.run(
-            sport: sport, Featurize(sport: sport, from: end.addingTimeInterval(-Double(days) * 86_400), to: end), logger: logger)
-        print("featurize \(sport): \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
+        guard let simulated = SandboxSport(rawValue: sport) else { continue }
+        let opens = Set(
+            running.world.games(simulated, startingIn: end.addingTimeInterval(-Double(days) * 86_400)..<end).map {
+                $0.startsAt.addingTimeInterval(-window + 300)
+            }
+        ).sorted()
+        for (index, time) in opens.enumerated() {
+            _ = try await odds.collect(
+                CollectOdds(sport: sport, snapshotAt: time, isBackfill: true, includeScores: false), jobID: "bench/open/\(sport)/\(index)",
+                logger: logger)
+        }
     }
-    print("featurize: \(seconds(since: started))")
+    print("opening snapshots: \(seconds(since: started))")
 
-    let trainer = ModelTrainer(store: store)
-    let calibrator = ModelCalibrator(store: store)
-    print("")
-    print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  model−closing ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
-    for sport in sports {
-        for betType in [BetType.spread, .moneyline, .total] {
-            var times: [String] = []
-            for kind in [ModelKind.automl, .stack] {
+    // Published when the market opens (features ten minutes after it), then an hour before the start: each is
+    // featurized, trained, calibrated and scored on its own, the later pass reading the newer features.
+    for (publication, lead) in [("when the market opens", Int(window / 60) - 10), ("an hour before the start", 60)] {
+        started = ContinuousClock.now
+        let featurizer = Featurizer(store: store, now: { clock.now })
+        for sport in sports {
+            let result = try await featurizer.run(
+                sport: sport, Featurize(sport: sport, from: end.addingTimeInterval(-Double(days) * 86_400), to: end, leadMinutes: lead), logger: logger)
+            print("featurize \(sport): \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
+        }
+        print("featurize: \(seconds(since: started))")
+
+        let trainer = ModelTrainer(store: store)
+        let calibrator = ModelCalibrator(store: store)
+        print("")
+        print("== published \(publication) (features \(lead) min before the start)")
+        print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  model−closing ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
+        for sport in sports {
+            for betType in [BetType.spread, .moneyline, .total] {
+                var times: [String] = []
+                for kind in [ModelKind.automl, .stack] {
+                    started = ContinuousClock.now
+                    _ = try await trainer.train(
+                        kind, sport: sport, betType: betType, end: end, featureSetVersion: FeatureCatalog.version, settings: settings,
+                        effectID: "bench/\(lead)/\(kind)/\(sport)/\(betType)", logger: logger)
+                    times.append(seconds(since: started))
+                }
                 started = ContinuousClock.now
-                _ = try await trainer.train(
-                    kind, sport: sport, betType: betType, end: end, featureSetVersion: FeatureCatalog.version, settings: settings,
-                    effectID: "bench/\(kind)/\(sport)/\(betType)", logger: logger)
+                _ = try await calibrator.calibrate(
+                    sport: sport, betType: betType, thresholds: PromotionThresholds(), effectID: "bench/\(lead)/meta/\(sport)/\(betType)", logger: logger)
                 times.append(seconds(since: started))
-            }
-            started = ContinuousClock.now
-            _ = try await calibrator.calibrate(
-                sport: sport, betType: betType, thresholds: PromotionThresholds(), effectID: "bench/meta/\(sport)/\(betType)", logger: logger)
-            times.append(seconds(since: started))
-            guard let meta = try await store.models.latest(name: ModelKind.meta.modelName(sport: sport, betType: betType)) else {
-                print("\(sport) \(betType): no calibrated model")
-                continue
-            }
-            let archive = try ModelArchive.decode(Array(meta.artifact))
-            let data = try await TrainingDataLoader(store: store).load(
-                sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: end, settings: settings,
-                names: archive.featureNames)
-            let probabilities = archive.model.predict(data.dataset(data.evaluation))
-            var labels: [Double] = []
-            var model: [Double] = []
-            var closing: [Double] = []
-            var bayes: [Double] = []
-            // The moneyline market the model saw: the no-vig home probability among its features.
-            var market: [Double] = []
-            // The simulated books' consensus when the market opened (moneylines: the one market it is kept for).
-            var opening: [Double] = []
-            for (example, p) in zip(data.evaluation, probabilities) {
-                guard let game = try await store.games.find(id: example.gameID),
-                    let simulated = running.world.games(
-                        SandboxSport(rawValue: sport)!, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
-                    ).first(where: { $0.espnID == game.externalID })
-                else { continue }
-                let line = BetOutcome.lineFeature(betType).flatMap { example.features[$0] }
-                let truth: Double
-                switch betType {
-                case .spread: truth = running.world.homeCoverProbability(simulated, line: line!)
-                case .total: truth = running.world.overProbability(simulated, line: line!)
-                default: truth = running.world.homeWinProbability(simulated)
+                guard let meta = try await store.models.latest(name: ModelKind.meta.modelName(sport: sport, betType: betType)) else {
+                    print("\(sport) \(betType): no calibrated model")
+                    continue
                 }
-                guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
-                labels.append(example.label)
-                if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
-                if betType == .moneyline {
-                    opening.append(
-                        running.world.consensusHomeWinProbability(
-                            simulated, at: simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)))
+                let archive = try ModelArchive.decode(Array(meta.artifact))
+                let data = try await TrainingDataLoader(store: store).load(
+                    sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: end, settings: settings,
+                    names: archive.featureNames)
+                let probabilities = archive.model.predict(data.dataset(data.evaluation))
+                var labels: [Double] = []
+                var model: [Double] = []
+                var closing: [Double] = []
+                var bayes: [Double] = []
+                // The moneyline market the model saw: the no-vig home probability among its features.
+                var market: [Double] = []
+                // The simulated books' consensus when the market opened (moneylines: the one market it is kept for).
+                var opening: [Double] = []
+                for (example, p) in zip(data.evaluation, probabilities) {
+                    guard let game = try await store.games.find(id: example.gameID),
+                        let simulated = running.world.games(
+                            SandboxSport(rawValue: sport)!, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
+                        ).first(where: { $0.espnID == game.externalID })
+                    else { continue }
+                    let line = BetOutcome.lineFeature(betType).flatMap { example.features[$0] }
+                    let truth: Double
+                    switch betType {
+                    case .spread: truth = running.world.homeCoverProbability(simulated, line: line!)
+                    case .total: truth = running.world.overProbability(simulated, line: line!)
+                    default: truth = running.world.homeWinProbability(simulated)
+                    }
+                    guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
+                    labels.append(example.label)
+                    if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
+                    if betType == .moneyline {
+                        opening.append(
+                            running.world.consensusHomeWinProbability(
+                                simulated, at: simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)))
+                    }
+                    model.append(p)
+                    closing.append(close)
+                    bayes.append(truth)
                 }
-                model.append(p)
-                closing.append(close)
-                bayes.append(truth)
+                func loss(_ p: [Double]) -> String { String(format: "%.4f", BinaryMetrics.logLoss(labels: labels, probabilities: p)) }
+                // The paired standard error of the model's difference from the closing line, game by game.
+                let differences = zip(labels, zip(model, closing)).map { y, pair in
+                    BinaryMetrics.logLoss(labels: [y], probabilities: [pair.0]) - BinaryMetrics.logLoss(labels: [y], probabilities: [pair.1])
+                }
+                let meanDifference = differences.reduce(0, +) / Double(max(1, differences.count))
+                let differenceSE =
+                    (differences.map { ($0 - meanDifference) * ($0 - meanDifference) }.reduce(0, +) / Double(max(1, differences.count - 1))).squareRoot()
+                    / Double(max(1, differences.count)).squareRoot()
+                // The learners alone, on all the evaluation games (their registry metrics).
+                var learners: [String] = []
+                for kind in [ModelKind.automl, .stack] {
+                    let metric = try await store.models.latest(name: kind.modelName(sport: sport, betType: betType))?.metrics["log_loss"]
+                    learners.append(metric.map { String(format: "%.4f", $0) } ?? "–")
+                }
+                print(
+                    "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                        + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((opening.count == labels.count ? loss(opening) : "–").leftPadded(7))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
+                        + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  "
+                        + "\(String(format: "%+.4f ± %.4f", meanDifference, differenceSE).leftPadded(18)) | "
+                        + "\(learners[0]) \(learners[1]) | "
+                        + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
+                        + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
+                // Where the meta model's loss comes from: the AutoML leader, the blend and its calibration.
+                let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType))
+                var leader = "–"
+                if case .string(let name)? = automlRecord?.hyperparameters["leader"] { leader = name }
+                var blendWeights = "–"
+                if case .array(let values)? = meta.hyperparameters["weights"] {
+                    // A weight of exactly 0 or 1 comes back from the database as an integer.
+                    blendWeights = values.compactMap { $0.numberValue.map { String(format: "%.2f", $0) } }.joined(separator: "/")
+                }
+                var calibration = "–"
+                if case .string(let method)? = meta.hyperparameters["calibration"] { calibration = method }
+                let evaluationRows = data.dataset(data.evaluation)
+                let evaluationLabels = data.labels(data.evaluation)
+                var uncalibrated = archive.model
+                if case .calibrated(let calibrated) = archive.model { uncalibrated = calibrated.base }
+                var parts = ["blend before calibration \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: uncalibrated.predict(evaluationRows))))"]
+                if case .weightedEnsemble(let blend) = uncalibrated, blend.members.count == 3 {
+                    parts.append("voting \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: blend.members[2].predict(evaluationRows))))")
+                }
+                print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
             }
-            func loss(_ p: [Double]) -> String { String(format: "%.4f", BinaryMetrics.logLoss(labels: labels, probabilities: p)) }
-            // The paired standard error of the model's difference from the closing line, game by game.
-            let differences = zip(labels, zip(model, closing)).map { y, pair in
-                BinaryMetrics.logLoss(labels: [y], probabilities: [pair.0]) - BinaryMetrics.logLoss(labels: [y], probabilities: [pair.1])
-            }
-            let meanDifference = differences.reduce(0, +) / Double(max(1, differences.count))
-            let differenceSE =
-                (differences.map { ($0 - meanDifference) * ($0 - meanDifference) }.reduce(0, +) / Double(max(1, differences.count - 1))).squareRoot()
-                / Double(max(1, differences.count)).squareRoot()
-            // The learners alone, on all the evaluation games (their registry metrics).
-            var learners: [String] = []
-            for kind in [ModelKind.automl, .stack] {
-                let metric = try await store.models.latest(name: kind.modelName(sport: sport, betType: betType))?.metrics["log_loss"]
-                learners.append(metric.map { String(format: "%.4f", $0) } ?? "–")
-            }
-            print(
-                "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                    + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((opening.count == labels.count ? loss(opening) : "–").leftPadded(7))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
-                    + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  "
-                    + "\(String(format: "%+.4f ± %.4f", meanDifference, differenceSE).leftPadded(18)) | "
-                    + "\(learners[0]) \(learners[1]) | "
-                    + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
-                    + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
-            // Where the meta model's loss comes from: the AutoML leader, the blend and its calibration.
-            let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType))
-            var leader = "–"
-            if case .string(let name)? = automlRecord?.hyperparameters["leader"] { leader = name }
-            var blendWeights = "–"
-            if case .array(let values)? = meta.hyperparameters["weights"] {
-                // A weight of exactly 0 or 1 comes back from the database as an integer.
-                blendWeights = values.compactMap { $0.numberValue.map { String(format: "%.2f", $0) } }.joined(separator: "/")
-            }
-            var calibration = "–"
-            if case .string(let method)? = meta.hyperparameters["calibration"] { calibration = method }
-            let evaluationRows = data.dataset(data.evaluation)
-            let evaluationLabels = data.labels(data.evaluation)
-            var uncalibrated = archive.model
-            if case .calibrated(let calibrated) = archive.model { uncalibrated = calibrated.base }
-            var parts = ["blend before calibration \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: uncalibrated.predict(evaluationRows))))"]
-            if case .weightedEnsemble(let blend) = uncalibrated, blend.members.count == 3 {
-                parts.append("voting \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: blend.members[2].predict(evaluationRows))))")
-            }
-            print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
         }
     }
 }
