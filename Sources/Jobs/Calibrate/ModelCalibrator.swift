@@ -245,7 +245,7 @@ public struct ModelCalibrator: Sendable {
             ?? .weightedEnsemble(blend)
         let probabilities = model.predict(evaluationData)
 
-        let pooledScores = (0..<pooledRows.count).map { row in (0..<3).reduce(0) { $0 + weights[$1] * pooledMembers[$1][row] } }
+        let pooledScores = MetaEnsemble.blend(pooledMembers, weights: weights)
         let pooledTraining = calibration.calibrator.map { $0.calibrate(pooledScores) } ?? pooledScores
         let pooledExamples = pooledRows + data.evaluation
         let pooled = PooledEvaluation(

@@ -35,11 +35,16 @@ public enum MetaEnsemble {
     }
 
     private static func loss(_ weights: [Double], _ predictions: [[Double]], _ labels: [Double]) -> Double {
-        var blend = [Double](repeating: 0, count: labels.count)
+        BinaryMetrics.logLoss(labels: labels, probabilities: blend(predictions, weights: weights))
+    }
+
+    /// The members' predictions (one array per member, row for row) blended with `weights`.
+    public static func blend(_ predictions: [[Double]], weights: [Double]) -> [Double] {
+        var blend = [Double](repeating: 0, count: predictions.first?.count ?? 0)
         for (p, w) in zip(predictions, weights) where w > 0 {
             for i in blend.indices { blend[i] += w * p[i] }
         }
-        return BinaryMetrics.logLoss(labels: labels, probabilities: blend)
+        return blend
     }
 
     /// The blended model.

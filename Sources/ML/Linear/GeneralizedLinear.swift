@@ -100,10 +100,7 @@ public struct GeneralizedLinear: Sendable {
         let l1 = config.lambda * config.alpha
         let l2 = config.lambda * (1 - config.alpha)
         // η: the offset (never fitted), the intercept and, on a warm start, the starting coefficients.
-        var eta = offsets.map { $0 + intercept }
-        for j in 0..<p where beta[j] != 0 {
-            for i in 0..<n { eta[i] += beta[j] * x[j * n + i] }
-        }
+        var eta = Self.linearPredictor(offsets: offsets, intercept: intercept, coefficients: beta, matrix: x)
         var weights = [Double](repeating: 1, count: n)
         var response = labels
         let outerIterations = config.family == .binomial ? config.maxIterations : 1
@@ -168,16 +165,23 @@ public struct GeneralizedLinear: Sendable {
                 if largest < config.tolerance { break }
             }
             intercept = targetMean - zip(columnMean, beta).reduce(0) { $0 + $1.0 * $1.1 }
-            x.withUnsafeBufferPointer { x in
-                for i in 0..<n { eta[i] = offsets[i] + intercept }
-                for j in 0..<p where beta[j] != 0 {
-                    for i in 0..<n { eta[i] += beta[j] * x[j * n + i] }
-                }
-            }
+            eta = Self.linearPredictor(offsets: offsets, intercept: intercept, coefficients: beta, matrix: x)
             let outerChange = max(abs(intercept - previous.1), zip(beta, previous.0).reduce(0) { max($0, abs($1.0 - $1.1)) })
             if outerChange < config.tolerance { break }
         }
         return GeneralizedLinearModel(family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior)
+    }
+
+    /// η for every row: its offset, the intercept and the coefficients on the column-major standardized `matrix`.
+    private static func linearPredictor(offsets: [Double], intercept: Double, coefficients: [Double], matrix: [Double]) -> [Double] {
+        let n = offsets.count
+        var eta = offsets.map { $0 + intercept }
+        matrix.withUnsafeBufferPointer { x in
+            for (j, beta) in coefficients.enumerated() where beta != 0 {
+                for i in 0..<n { eta[i] += beta * x[j * n + i] }
+            }
+        }
+        return eta
     }
 
     /// The intercept of the model without coefficients: the labels' log-odds (binomial) or mean (gaussian), given the offsets.
