@@ -37,7 +37,8 @@ import Store
             try await tasks.waitForAll()
         }
         let rows = try await store.query("SELECT id, state, errors::text FROM job_runs WHERE id IN (\(ok), \(bad)) ORDER BY state DESC")
-        #expect(rows.rows.count == 2)
+        // A missing row fails the test here instead of crashing the whole test process at rows[1] below.
+        try #require(rows.rows.count == 2)
         #expect(try rows.map { try $0.decode(String.self, at: 1) } == ["succeeded", "dead"])
         #expect(try rows.rows[1].decode(String.self, at: 2).contains("nope"))
         #expect(try await redis.send("LLEN", "aips:{\(name)}:archive").int == 0)
