@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "aips", targets: ["aips"]),
+        .library(name: "Redis", targets: ["Redis"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Queue", targets: ["Queue"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "ML", targets: ["ML"]),
@@ -35,10 +37,33 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
+        // What every layer needs: hashing and HMAC over OpenSSL, hex, durations, the CSV reader, the JSON value.
+        .target(name: "Essentials", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+
+        // Drivers: each owns its C libraries; nothing in them knows about jobs, games or models.
+        .target(
+            name: "Redis",
+            dependencies: [
+                "CHiredis", "CUV", "COpenSSL", "Essentials",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ", "Essentials",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Domain layers over the drivers.
         .target(
             name: "Queue",
             dependencies: [
-                "CHiredis", "CUV", "COpenSSL",
+                "Redis", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -48,18 +73,18 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "CLibPQ", "COpenSSL",
+                "Postgres", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         // The learners' loops run 20–50× slower unoptimized, and the test suite trains real models: ML is optimized in
         // debug builds too (the root package may pass compiler flags; nothing depends on this package).
-        .target(name: "ML", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "ML", dependencies: ["Essentials"], swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Scheduler",
             dependencies: [
-                "Queue",
+                "Queue", "Redis", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -70,7 +95,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "Queue", "Store", "ML",
+                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -81,6 +106,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
+                "Essentials",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -90,7 +116,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Queue", "Store", "COpenSSL",
+                "Queue", "Redis", "Store", "Postgres", "Essentials", "COpenSSL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -98,10 +124,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What `aips dev`, the tests and the benches run beside the platform, never part of a deployment's domain code:
+        // private redis-server and PostgreSQL processes, and job types that exercise the queue end to end.
+        .target(
+            name: "EmbeddedServers",
+            dependencies: ["Redis", "Postgres", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Diagnostics",
+            dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "aips",
             dependencies: [
-                "Queue", "Store", "ML", "Scheduler", "Jobs", "API", "Sandbox",
+                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials", "Scheduler", "Jobs", "API", "Sandbox", "EmbeddedServers", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -112,7 +150,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .executableTarget(name: "queue-bench", dependencies: ["Queue"], path: "bench/QueueBench", swiftSettings: swiftSettings),
+        .executableTarget(name: "queue-bench", dependencies: ["Queue", "Redis", "Diagnostics"], path: "bench/QueueBench", swiftSettings: swiftSettings),
         .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
         .executableTarget(
             name: "pipeline-bench", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
@@ -123,26 +161,29 @@ let package = Package(
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(
-            name: "TestSupport", dependencies: ["Queue", "Store", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials", "EmbeddedServers", "Diagnostics", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport",
             swiftSettings: swiftSettings),
         // Collectors pointed at a running sandbox, for the Jobs tests and the benches.
-        .target(name: "SandboxSupport", dependencies: ["Jobs", "Sandbox", "Store"], path: "Tests/SandboxSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "QueueTests", dependencies: ["Queue", "TestSupport"], swiftSettings: swiftSettings),
+        .target(name: "SandboxSupport", dependencies: ["Jobs", "Sandbox", "Store", "Postgres"], path: "Tests/SandboxSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "EssentialsTests", dependencies: ["Essentials"], swiftSettings: swiftSettings),
+        .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Essentials", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "QueueTests", dependencies: ["Queue", "Redis", "Essentials", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "StoreBench",
-            dependencies: ["Store", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Store", "Postgres", "EmbeddedServers", .product(name: "Logging", package: "swift-log")],
             path: "bench/store",
             exclude: ["run.sh"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Postgres", "Essentials", "EmbeddedServers", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "JobsTests", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: swiftSettings),
+            name: "JobsTests", dependencies: ["Jobs", "Queue", "Redis", "Store", "Postgres", "Diagnostics", "Essentials", "Sandbox", "SandboxSupport", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "MLTests", dependencies: ["ML", "Essentials"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Queue", "Store", "TestSupport",
+                "API", "Queue", "Redis", "Store", "Postgres", "Essentials", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,7 +192,7 @@ let package = Package(
             exclude: ["Browser"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Queue", "Redis", "Essentials", "TestSupport"], swiftSettings: swiftSettings),
         // deploy/: manifests, alerts and dashboards name only commands, options, variables and metrics the code has.
         .testTarget(
             name: "DeployTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),

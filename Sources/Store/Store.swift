@@ -1,4 +1,5 @@
 import Logging
+import Postgres
 
 /// The platform's system of record: a connection pool to PostgreSQL with the platform's repositories.
 ///

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import Store
 
 /// Where PostgreSQL is: `--database-url`, else `DATABASE_URL`, else a running `aips dev`'s, else a local default.

@@ -1,11 +1,14 @@
 import API
 import ArgumentParser
+import EmbeddedServers
 import Foundation
 import Jobs
 import Logging
 import Metrics
+import Postgres
 import Prometheus
 import Queue
+import Redis
 import Sandbox
 import Scheduler
 import ServiceLifecycle

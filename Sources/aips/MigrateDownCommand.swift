@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Postgres
 import Store
 
 /// `aips migrate down [N]`: reverts the latest N migrations.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `aips migrate status`: lists every migration and whether it is applied; exits 1 on drift.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Postgres
 import Store
 
 /// `aips migrate up [--to N]`: applies pending migrations.

@@ -2,6 +2,7 @@ import API
 import ArgumentParser
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `aips user create --email E [--admin] [--totp]`: creates a user; the password is read from standard input.

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Jobs
 import Logging
+import Postgres
 import Queue
 import ServiceLifecycle
-import Jobs
 import Store
 
 /// `aips worker`: runs jobs from weighted queues until SIGTERM, then drains.

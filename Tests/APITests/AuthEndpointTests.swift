@@ -1,4 +1,5 @@
 import API
+import Essentials
 import Foundation
 import Testing
 

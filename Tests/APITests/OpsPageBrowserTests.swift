@@ -1,4 +1,5 @@
 import API
+import Diagnostics
 import Foundation
 import Queue
 import Testing

@@ -1,5 +1,6 @@
 import API
 import Foundation
+import Postgres
 import Store
 import Testing
 

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 import Sandbox
 import SandboxSupport
 import Store
@@ -31,10 +33,10 @@ import Testing
         #expect(
             PayloadFingerprint.sha256(of: warmer, source: "open-meteo") != PayloadFingerprint.sha256(of: forecast, source: "open-meteo"))
         // Another source keeps every field.
-        #expect(PayloadFingerprint.sha256(of: slower, source: "baseball-savant") == SHA256Digest.hex(of: slower))
+        #expect(PayloadFingerprint.sha256(of: slower, source: "baseball-savant") == Digest.sha256.hex(slower))
         // Not JSON (a truncated body): the bytes as they are.
         let truncated = forecast.prefix(40)
-        #expect(PayloadFingerprint.sha256(of: truncated, source: "open-meteo") == SHA256Digest.hex(of: truncated))
+        #expect(PayloadFingerprint.sha256(of: truncated, source: "open-meteo") == Digest.sha256.hex(truncated))
 
         // The Odds API: a snapshot's links to its neighbours do not count, its time and prices do.
         let snapshot = try CollectTestSupport.referenceBody("the-odds-api.json", "samples", "historical_odds", "body")

@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Logging
+import Postgres
 import Sandbox
 import Store
 import TestSupport

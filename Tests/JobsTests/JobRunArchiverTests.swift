@@ -1,11 +1,14 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import Testing
 import TestSupport
+import Testing
 @testable import Jobs
 import Queue
 import Store
+import Redis
+import Postgres
+import Diagnostics
 
 /// Finished jobs travel from Redis to PostgreSQL's job_runs through the worker's archive hook.
 @Suite struct JobRunArchiverTests {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Jobs
 import Logging
+import Postgres
 import Sandbox
 import SandboxSupport
 import Store

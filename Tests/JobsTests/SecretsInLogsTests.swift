@@ -1,10 +1,12 @@
 import Foundation
 import Logging
+import Postgres
 import Queue
+import Redis
 import Sandbox
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// Secrets reach the processes only through the environment and stdin, and no log line
 /// of a full run (API with logins, workers calling an upstream with right and wrong keys,

@@ -1,6 +1,7 @@
+import Diagnostics
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Queue
 
 @Suite struct JobQueueTests {

@@ -1,7 +1,9 @@
+import Diagnostics
 import Foundation
+import Redis
 import ServiceLifecycle
-import Testing
 import TestSupport
+import Testing
 @testable import Queue
 
 /// A worker cut off from Redis for longer than its lease.

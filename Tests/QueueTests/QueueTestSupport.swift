@@ -1,6 +1,7 @@
-import Testing
 import Foundation
+import Redis
 import TestSupport
+import Testing
 @testable import Queue
 
 /// A queue client on the test Redis, with its own queue name per test.

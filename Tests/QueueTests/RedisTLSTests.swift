@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import Redis
 import TestSupport
+import Testing
 @testable import Queue
 
 /// A redis-server listening with TLS only, with a fresh self-signed certificate.

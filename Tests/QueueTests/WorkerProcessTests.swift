@@ -1,6 +1,7 @@
+import Diagnostics
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Queue
 
 /// Real `aips worker` processes against the real Redis: crashes and scale-out.

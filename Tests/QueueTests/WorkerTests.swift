@@ -1,7 +1,8 @@
+@testable import Diagnostics
 import Foundation
 import ServiceLifecycle
-import Testing
 import TestSupport
+import Testing
 @testable import Queue
 
 /// The worker service in this process, against the real Redis.

@@ -1,5 +1,6 @@
 import Foundation
 import Queue
+import Redis
 import Scheduler
 import TestSupport
 

@@ -1,5 +1,7 @@
+import EmbeddedServers
 import Foundation
 import Logging
+import Postgres
 import Store
 import TestSupport
 import Testing

@@ -1,7 +1,9 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 import Testing
+import TestSupport
 
 @Suite struct MigrationTests {
     private let logger = Logger(label: "migration-tests")

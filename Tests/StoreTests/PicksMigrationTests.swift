@@ -1,7 +1,9 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 import Testing
+import TestSupport
 
 /// Migration 15 on a deployment that stored both sides of every market, and the immutability of publications.
 @Suite struct PicksMigrationTests {

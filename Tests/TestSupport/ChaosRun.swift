@@ -1,6 +1,9 @@
+import Diagnostics
 import Foundation
 import Logging
+import Postgres
 import Queue
+import Redis
 import Store
 
 /// Pushes real jobs through real worker and scheduler processes while killing them and

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 
 extension TestServers {

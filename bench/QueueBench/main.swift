@@ -1,5 +1,6 @@
 import Foundation
 import Queue
+import Redis
 
 // Queue throughput and latency against a real redis-server, printed as figures.
 // Run through bench/queue.sh, which builds in release mode and starts a private Redis.

@@ -1,7 +1,9 @@
 // Store benchmark: odds snapshot bulk loading (COPY vs row-by-row INSERT) and point reads.
 // Prints figures; asserts nothing. Uses DATABASE_URL, or an embedded PostgreSQL in a temporary directory.
+import EmbeddedServers
 import Foundation
 import Logging
+import Postgres
 import Store
 
 let logger = Logger(label: "store-bench")

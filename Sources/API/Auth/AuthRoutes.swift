@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import Postgres
 import Queue
+import Redis
 import Store
 
 /// `POST /auth/login`, `/auth/2fa/verify`, `/auth/refresh` (public) and `/auth/logout` (signed in).

@@ -1,3 +1,4 @@
+import Essentials
 /// The HS256 signing key, at least 32 bytes (the size of the HMAC-SHA256 output).
 public struct JWTSecret: Sendable {
     /// The key bytes.

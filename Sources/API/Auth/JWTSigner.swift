@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// Issues and verifies HS256 JWTs with OpenSSL's HMAC-SHA256.
@@ -35,7 +36,7 @@ public struct JWTSigner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let signingInput = Self.encodedHeader + "." + Base64URL.encode(try encoder.encode(claims))
-        return signingInput + "." + Base64URL.encode(HMACSHA256.authenticate(Array(signingInput.utf8), key: secret.bytes))
+        return signingInput + "." + Base64URL.encode(HMAC.authenticate(Array(signingInput.utf8), key: secret.bytes))
     }
 
     /// The claims of `token` if it is genuine, current, ours and of `scope`.
@@ -48,7 +49,7 @@ public struct JWTSigner: Sendable {
         guard let header = try? JSONDecoder().decode(Header.self, from: Data(headerBytes)) else { throw .malformed }
         guard header.alg == "HS256", header.typ == nil || header.typ == "JWT" else { throw .unsupportedAlgorithm }
         let signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
-        guard HMACSHA256.constantTimeEquals(HMACSHA256.authenticate(signingInput, key: secret.bytes), signature) else {
+        guard HMAC.constantTimeEquals(HMAC.authenticate(signingInput, key: secret.bytes), signature) else {
             throw .badSignature
         }
         guard let claims = try? JSONDecoder().decode(TokenClaims.self, from: Data(claimBytes)) else { throw .malformed }

@@ -1,4 +1,6 @@
+import Essentials
 import Queue
+import Redis
 
 /// Brute-force protection for `POST /auth/login` and `POST /auth/2fa/verify`, in Redis.
 ///
@@ -14,11 +16,11 @@ struct LoginThrottle: Sendable {
     /// The first part of every key.
     let namespace: String
 
-    private func failureKey(_ account: String) -> String { namespace + ":auth:login:fail:" + SHA256.hex(account.lowercased()) }
+    private func failureKey(_ account: String) -> String { namespace + ":auth:login:fail:" + Digest.sha256.hex(account.lowercased()) }
 
     /// Counts one attempt from `address`; throws 429 past the limit.
     func admitAttempt(from address: String) async throws {
-        let key = namespace + ":auth:login:addr:" + SHA256.hex(address)
+        let key = namespace + ":auth:login:addr:" + Digest.sha256.hex(address)
         if let wait = try await RateLimiter(redis: redis).consume(key, limit: perAddress) {
             throw APIError.tooManyRequests(
                 code: "RATE_LIMITED", "too many login attempts from this address; try again later",

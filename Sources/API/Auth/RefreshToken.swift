@@ -1,3 +1,4 @@
+import Essentials
 /// An opaque refresh token, `USERID.SECRET`: the user id routes it to the user's keys, the
 /// 256-bit secret is what proves it; Redis stores only its SHA-256.
 struct RefreshToken: Sendable, Equatable {
@@ -8,7 +9,7 @@ struct RefreshToken: Sendable, Equatable {
     var text: String { userID + "." + secret }
 
     /// The digest under which Redis knows the token.
-    var digest: String { SHA256.hex(text) }
+    var digest: String { Digest.sha256.hex(text) }
 
     static func generate(userID: String) throws -> RefreshToken {
         RefreshToken(userID: userID, secret: Base64URL.encode(try SecureRandom.bytes(32)))

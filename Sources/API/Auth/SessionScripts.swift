@@ -1,4 +1,5 @@
 import Queue
+import Redis
 
 /// Lua scripts for sessions and refresh-token rotation. KEYS[1] is always the user's key
 /// prefix `NAMESPACE:auth:{USER}:` (hash-tagged: one Cluster slot per user). Under it live

@@ -1,5 +1,7 @@
+import Essentials
 import Foundation
 import Queue
+import Redis
 
 /// Sessions in Redis: one per login, ended by logout or by reuse of a spent refresh token.
 ///

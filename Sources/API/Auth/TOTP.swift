@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// Time-based one-time passwords (RFC 6238): HMAC-SHA1 over 30-second steps, 6 digits.
@@ -29,7 +30,7 @@ public struct TOTP: Sendable {
     public func code(step: Int64) -> String {
         var counter = UInt64(bitPattern: step).bigEndian
         let message = withUnsafeBytes(of: &counter) { Array($0) }
-        let mac = HMACSHA1.authenticate(message, key: secret)
+        let mac = HMAC.authenticate(message, key: secret, digest: .sha1)
         let offset = Int(mac[mac.count - 1] & 0x0F)
         let binary = (UInt32(mac[offset] & 0x7F) << 24) | (UInt32(mac[offset + 1]) << 16)
             | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
@@ -46,7 +47,7 @@ public struct TOTP: Sendable {
         var matched: Int64?
         // Every candidate is compared, in constant time, so timing does not reveal which one matched.
         for candidate in (current - 1)...(current + 1)
-        where HMACSHA256.constantTimeEquals(Array(self.code(step: candidate).utf8), Array(code.utf8)) {
+        where HMAC.constantTimeEquals(Array(self.code(step: candidate).utf8), Array(code.utf8)) {
             matched = candidate
         }
         return matched

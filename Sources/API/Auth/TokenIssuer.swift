@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// Makes the platform's access and two-factor tokens.

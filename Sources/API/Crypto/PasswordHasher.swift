@@ -1,5 +1,6 @@
 import COpenSSL
 import Dispatch
+import Essentials
 import Foundation
 import Synchronization
 
@@ -46,7 +47,7 @@ public struct PasswordHasher: Sendable {
               let salt = Base64URL.decode(parts[4]), let expected = Base64URL.decode(parts[5]), expected.count == 32
         else { return false }
         let derived = try await Self.derive(password, salt: salt, cost: cost, blockSize: blockSize, parallelism: parallelism)
-        return HMACSHA256.constantTimeEquals(derived, expected)
+        return HMAC.constantTimeEquals(derived, expected)
     }
 
     /// Spends the work of one verification, for logins of unknown accounts.

@@ -1,4 +1,6 @@
+import Essentials
 import HTTPTypes
+import Postgres
 import Store
 
 /// An error answered to the client as `{"error": {"code", "message", "details"}}`.

@@ -1,3 +1,5 @@
+import Essentials
+import Postgres
 import Store
 
 /// The seed's error envelope: `{"error": {"code", "message", "details"}}`.

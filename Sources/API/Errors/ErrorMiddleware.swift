@@ -1,6 +1,9 @@
+import Essentials
 import Hummingbird
 import Logging
+import Postgres
 import Queue
+import Redis
 import Store
 
 /// Turns every error into the seed's error envelope with a stable code; nothing escapes as

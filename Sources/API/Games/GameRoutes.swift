@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Postgres
 import Store
 
 /// `GET /games`, `GET /games/{id}` and `GET /odds`: the games the collectors stored and their odds history,

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import Postgres
 import Queue
+import Redis
 import Store
 
 /// Liveness (the process answers) and readiness (Redis and PostgreSQL answer too).

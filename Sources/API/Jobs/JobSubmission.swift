@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 import Queue
 import Store
 

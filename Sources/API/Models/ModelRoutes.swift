@@ -1,4 +1,5 @@
 import Hummingbird
+import Postgres
 import Store
 
 /// `GET /models`, `GET /models/{id}` and `GET /models/{id}/report`: the model registry, its promotion log and

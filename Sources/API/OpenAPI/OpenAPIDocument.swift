@@ -1,3 +1,5 @@
+import Essentials
+import Postgres
 import Store
 
 /// The OpenAPI 3.1 document of the API, served at `/api/v1/openapi.json`.

@@ -1,3 +1,5 @@
+import Essentials
+import Postgres
 import Store
 
 /// Small builders for OpenAPI 3.1 (JSON Schema 2020-12) fragments.

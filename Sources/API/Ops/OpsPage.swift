@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -12,7 +13,7 @@ struct OpsPage: ResponseGenerator {
     /// Computed once: the hashes pin the exact inline blocks, so an injected script or style
     /// (should data ever reach the DOM as markup) would not run.
     static let contentSecurityPolicy: String = {
-        func hash(_ text: String) -> String { "'sha256-" + Data(SHA256.digest(Array(text.utf8))).base64EncodedString() + "'" }
+        func hash(_ text: String) -> String { "'sha256-" + Data(Digest.sha256.hash(Array(text.utf8))).base64EncodedString() + "'" }
         return [
             "default-src 'none'", "script-src \(hash(OpsPageMarkup.script))", "style-src \(hash(OpsPageMarkup.style))",
             "connect-src 'self'", "img-src data:", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",

@@ -1,4 +1,6 @@
+import Essentials
 import Queue
+import Redis
 
 /// Prediction reads cached in Redis (the seed's cache table: 5 minutes, invalidated on new predictions).
 ///
@@ -29,7 +31,7 @@ public struct PredictionCache: Sendable {
 
     /// The cached body for `name`, or the generation to store a fresh one under.
     func lookup(_ name: String) async throws -> (generation: String, body: [UInt8]?) {
-        let reply = try await redis.run(Self.lookup, keys: [prefix], arguments: [SHA256.hex(name)])
+        let reply = try await redis.run(Self.lookup, keys: [prefix], arguments: [Digest.sha256.hex(name)])
         let items = reply.array ?? []
         let generation = items.first?.string ?? "0"
         if items.count > 1, case .bulk(let bytes) = items[1] { return (generation, bytes) }
@@ -39,7 +41,7 @@ public struct PredictionCache: Sendable {
     /// Stores `body` for `name` under `generation`.
     func store(_ name: String, generation: String, body: [UInt8]) async throws {
         try await redis.send([
-            "SET", prefix + "v" + generation + ":" + SHA256.hex(name), String(decoding: body, as: UTF8.self),
+            "SET", prefix + "v" + generation + ":" + Digest.sha256.hex(name), String(decoding: body, as: UTF8.self),
             "PX", String(lifetime.milliseconds),
         ])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Store
 
 /// Reads predictions for the API: filtered, sorted pages with their total, and single ones,

@@ -1,4 +1,6 @@
+import Essentials
 import Hummingbird
+import Postgres
 import Store
 
 /// `GET /predictions`, `GET /predictions/{id}`, `GET /predictions/{id}/verify` and `GET /player-props` (the
@@ -61,7 +63,7 @@ struct PredictionRoutes: Sendable {
         return Envelope(
             data: PredictionVerification(
                 predictionId: id, storedHash: prediction.predictionHash, computedHash: computed,
-                matches: HMACSHA256.constantTimeEquals(Array(computed.utf8), Array(prediction.predictionHash.utf8)),
+                matches: HMAC.constantTimeEquals(Array(computed.utf8), Array(prediction.predictionHash.utf8)),
                 canonicalContent: PredictionFingerprint.canonicalContent(of: prediction)),
             meta: EmptyMeta())
     }

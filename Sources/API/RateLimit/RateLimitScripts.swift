@@ -1,4 +1,5 @@
 import Queue
+import Redis
 
 /// The Lua scripts behind rate limits and sessions: each decision is one atomic step on
 /// Redis, so every API instance shares the same counters.

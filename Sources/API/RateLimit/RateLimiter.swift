@@ -1,4 +1,5 @@
 import Queue
+import Redis
 
 /// Fixed-window rate limits kept in Redis, shared by every API instance.
 struct RateLimiter: Sendable {
@@ -15,11 +16,6 @@ struct RateLimiter: Sendable {
 }
 
 extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-
     /// Whole seconds, rounded up, at least 1: the value of a `Retry-After` header.
     var retryAfterSeconds: Int {
         max(1, Int((milliseconds + 999) / 1000))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Postgres
 import Store
 
 /// `GET /reports/daily`, `GET /reports/weekly`, `GET /reports/monthly` and `GET /performance`: the settle

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Postgres
 import Prometheus
 import Queue
 import Store

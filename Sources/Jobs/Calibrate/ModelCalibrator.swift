@@ -1,6 +1,8 @@
+import Essentials
 import Foundation
 import Logging
 import ML
+import Postgres
 import Store
 
 /// Builds the calibrated meta-ensemble of a sport and bet type from the newest AutoML and Stack models, reports on

@@ -1,5 +1,7 @@
+import Essentials
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// Runs the seed's data-quality rules for a sport and records each result (effectively once per job).

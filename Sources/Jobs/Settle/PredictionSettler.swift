@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `settle`: grades pending predictions of final games, voids those of cancelled or postponed games,

@@ -1,6 +1,8 @@
+import Essentials
 import Foundation
 import Logging
 import ML
+import Postgres
 import Store
 
 /// Trains one of the two learners for a sport and bet type on point-in-time features and registers it as a

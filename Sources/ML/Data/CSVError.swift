@@ -4,6 +4,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         /// The text has no header line.
         case empty
+        /// The text is not well-formed CSV: a quoted field is never closed.
+        case malformed
         /// A line has a different number of fields than the header.
         case raggedRow
         /// The requested target column is not in the header.

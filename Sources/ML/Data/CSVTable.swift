@@ -1,8 +1,10 @@
+import Essentials
+
 /// A parsed comma-separated table: a header line and rows of text fields, turned into a ``Dataset`` on demand.
 ///
-/// Handles double-quoted fields (with `""` escapes, commas and newlines inside), `\r\n` line ends, and treats
-/// empty fields, `NA`, `NaN`, `null` and `?` as missing. A column is numerical when every non-missing field
-/// parses as a number, otherwise categorical with its distinct values, sorted, as levels.
+/// Split into records by ``CSVReader`` (RFC 4180 quoting, any line end); treats empty fields, `NA`, `NaN`, `null`
+/// and `?` as missing. A column is numerical when every non-missing field parses as a number, otherwise categorical
+/// with its distinct values, sorted, as levels.
 public struct CSVTable: Sendable {
     /// The column names from the header line.
     public let header: [String]
@@ -13,61 +15,24 @@ public struct CSVTable: Sendable {
 
     /// Parses UTF-8 CSV text.
     public init(utf8 bytes: [UInt8]) throws(CSVError) {
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.records(bytes)
+        } catch {
+            throw CSVError(code: .malformed, line: error.line, message: error.message)
+        }
+        guard let header = records.first?.fields else { throw CSVError(code: .empty, line: 0, message: "no header line") }
         var fields = [String]()
-        var row = [String]()
-        var field = [UInt8]()
-        var inQuotes = false
-        var line = 1
-        var columns = -1
-        var header = [String]()
-        var i = 0
-        func endRow() throws(CSVError) {
-            row.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            defer { row.removeAll(keepingCapacity: true) }
-            if row.count == 1 && row[0].isEmpty { return }
-            if columns < 0 {
-                header = row
-                columns = row.count
-                return
+        fields.reserveCapacity(header.count * (records.count - 1))
+        for record in records.dropFirst() {
+            guard record.fields.count == header.count else {
+                throw CSVError(code: .raggedRow, line: record.line, message: "\(record.fields.count) fields where the header has \(header.count)")
             }
-            guard row.count == columns else {
-                throw CSVError(code: .raggedRow, line: line, message: "\(row.count) fields where the header has \(columns)")
-            }
-            fields.append(contentsOf: row)
+            fields.append(contentsOf: record.fields)
         }
-        while i < bytes.count {
-            let byte = bytes[i]
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                inQuotes = true
-            } else if byte == UInt8(ascii: ",") {
-                row.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            } else if byte == UInt8(ascii: "\n") {
-                try endRow()
-                line += 1
-            } else if byte != UInt8(ascii: "\r") {
-                field.append(byte)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { try endRow() }
-        guard columns > 0 else { throw CSVError(code: .empty, line: 0, message: "no header line") }
         self.header = header.map { $0.trimmingSpaces() }
         self.fields = fields
-        self.rowCount = fields.count / columns
+        self.rowCount = records.count - 1
     }
 
     /// Parses CSV text.

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Redis
 import Synchronization
 
 /// The durable job queue: every state change of a job is one Lua script on Redis.
@@ -65,7 +67,7 @@ public final class JobQueue: Sendable {
         arguments.reserveCapacity(4 + requests.count * 13)
         for request in requests {
             let runAt: Int64 = request.runAt.map { Int64($0.timeIntervalSince1970 * 1000) } ?? now
-            let hash: String = request.idempotencyKey == nil ? "" : Digest.sha256Hex(request.type + "\n" + request.payload)
+            let hash: String = request.idempotencyKey == nil ? "" : Digest.sha256.hex(request.type + "\n" + request.payload)
             arguments.append(request.id)
             arguments.append(request.type)
             arguments.append(request.payload)

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// What to enqueue: a job type, its JSON payload and how it should run.

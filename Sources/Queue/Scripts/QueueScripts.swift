@@ -1,3 +1,4 @@
+import Redis
 /// The Lua scripts that make every job state transition one atomic step.
 ///
 /// Each script touches the keys of one queue only: `KEYS[1]` is the queue's key

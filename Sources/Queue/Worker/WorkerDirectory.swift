@@ -1,4 +1,5 @@
 import Foundation
+import Redis
 
 /// The live workers, as they report themselves with every heartbeat.
 public struct WorkerDirectory: Sendable {

@@ -1,9 +1,9 @@
+import Essentials
 import Foundation
 
 /// A comma-separated file with a header: rows of fields, each with its line number, read by column name.
 ///
-/// Fields may be double-quoted (a quote inside doubled, as RFC 4180 has it); a UTF-8 byte order mark and
-/// `\r\n` line ends are accepted; blank lines are skipped.
+/// Split into records by ``CSVReader`` (RFC 4180 quoting, any line end, blank lines skipped).
 struct CSVTable: Sendable {
     /// One data row.
     struct Row: Sendable {
@@ -33,56 +33,12 @@ struct CSVTable: Sendable {
 
     /// Reads `text`; a quoted field left open is an error naming its line.
     init(_ text: String) throws {
-        var records: [(line: Int, fields: [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var line = 1
-        var recordLine = 1
-        var characters = Array(text)
-        if characters.first == "\u{FEFF}" { characters.removeFirst() }
-        func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty) {
-                records.append((recordLine, fields))
-            }
-            fields = []
-            field = ""
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.records(text.utf8)
+        } catch {
+            throw ReplayFileError(line: error.line, error.message)
         }
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            if quoted {
-                if character == "\"" {
-                    // A doubled quote is a quote inside the field; a single one closes it.
-                    if index < characters.count && characters[index] == "\"" {
-                        field.append("\"")
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"": quoted = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n", "\r":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(character)
-            }
-        }
-        if quoted { throw ReplayFileError(line: recordLine, "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let header = records.first else { throw ReplayFileError(line: 0, "the file is empty; it needs a header line") }
         var columns: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() {

@@ -1,4 +1,5 @@
 import Queue
+import Redis
 
 /// The Redis side of leader election: one lease key taken with `SET NX PX`, renewed
 /// only by its owner, and a fencing counter bumped on every acquisition.

@@ -1,5 +1,6 @@
 import Foundation
 import Queue
+import Redis
 
 /// The last tick handled per schedule, kept in Redis so a new leader carries on where
 /// the old one stopped instead of re-firing or forgetting ticks.

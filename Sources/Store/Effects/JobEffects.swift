@@ -1,3 +1,4 @@
+import Postgres
 /// The statements behind effectively-once job writes.
 enum JobEffects {
     /// Records a job id; inserts nothing (0 rows) when the id is already there.

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension PostgresDatabase {
     /// Runs a job's writes effectively once: in one transaction that also records `jobID` in `job_effects`.

@@ -1,3 +1,5 @@
+import Essentials
+import Postgres
 /// One numbered schema change with the SQL that applies it and the SQL that reverts it.
 public struct Migration: Sendable {
     /// The position in the sequence; applied in ascending order, reverted in descending order.
@@ -19,5 +21,5 @@ public struct Migration: Sendable {
 
     /// The SHA-256 of `up`, in hex: what was applied to the database, so any edit to it after it ran
     /// is caught. `down` is left out so a broken rollback can still be fixed in place.
-    public var checksum: String { SHA256Digest.hex(of: up.utf8) }
+    public var checksum: String { Digest.sha256.hex(up.utf8) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Postgres
 
 /// Applies and reverts migrations, one process at a time, refusing any applied migration that changed.
 ///

@@ -1,3 +1,4 @@
+import Postgres
 extension PostgresDatabase {
     /// `teams`.
     public var teams: TeamRepository { TeamRepository(database: self) }

@@ -1,3 +1,4 @@
+import Postgres
 extension PostgresResult {
     /// The `id` column of the first row, as `INSERT … RETURNING id` yields it.
     func returnedID() throws -> Int {

@@ -1,7 +1,9 @@
 import API
+import Diagnostics
 import Foundation
 import Jobs
 import Queue
+import Redis
 import Store
 
 /// Every job type this build of the platform knows, with its handler.

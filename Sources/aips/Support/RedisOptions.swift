@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Queue
+import Redis
 
 /// Where Redis is: `--redis-url`, else `REDIS_URL`, else a running `aips dev`'s, else a local default.
 struct RedisOptions: ParsableArguments {

@@ -1,8 +1,10 @@
 import API
+import Essentials
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Postgres
 import Store
 
 /// Real HTTP calls to the served API, answering status, headers and the JSON body.

@@ -1,10 +1,13 @@
 import API
+import Diagnostics
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Postgres
 import Prometheus
 import Queue
+import Redis
 import Store
 import TestSupport
 

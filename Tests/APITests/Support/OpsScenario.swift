@@ -1,5 +1,7 @@
+import Diagnostics
 import Foundation
 import Queue
+import Redis
 import ServiceLifecycle
 import Testing
 

@@ -2,12 +2,13 @@ import Foundation
 import Jobs
 import Logging
 import Queue
+import Redis
 import Sandbox
 import SandboxSupport
 import ServiceLifecycle
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// The prediction pipeline end to end on a simulated season, through the real queue, worker, PostgreSQL and
 /// sandbox: backfill → featurize → train.automl + train.stack → calibrate (report, promotion) → predict (forecasts,

@@ -1,5 +1,7 @@
 import Foundation
+import Postgres
 import Store
+import TestSupport
 
 /// Rows the repository tests build on.
 enum Fixtures {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `collect.games`: ESPN scoreboards → raw (hashed, once) → validate → `teams` (venues from the catalog), `games`,

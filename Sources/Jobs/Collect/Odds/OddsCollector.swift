@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `collect.odds`: fetch → raw (hashed, once) → validate → match events to games → `odds`, `closing_lines`.

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 import Store
 
 /// The hash raw payloads are deduplicated by: SHA-256 of the payload's content without the fields that change
@@ -33,10 +35,10 @@ enum PayloadFingerprint {
     static func sha256(of body: Data, source: String) -> String {
         guard let volatile = volatileFields[source],
             var object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) as? [String: Any]
-        else { return SHA256Digest.hex(of: body) }
+        else { return Digest.sha256.hex(body) }
         for field in volatile { object.removeValue(forKey: field) }
         guard let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return SHA256Digest.hex(of: body) }
-        return SHA256Digest.hex(of: canonical)
+        else { return Digest.sha256.hex(body) }
+        return Digest.sha256.hex(canonical)
     }
 }

@@ -1,3 +1,4 @@
+import Postgres
 import Store
 
 /// Raw storage: every payload exactly as fetched, once per content (`PayloadFingerprint`).

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `collect.statcast`: Savant CSV in day chunks (split again when a chunk hits the silent row cap) → raw

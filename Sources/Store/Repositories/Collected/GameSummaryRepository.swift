@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Reads and writes `game_summaries`.
 public struct GameSummaryRepository: Sendable {

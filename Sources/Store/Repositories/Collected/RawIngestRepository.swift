@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Keeps raw payloads in `raw_ingest`.
 public struct RawIngestRepository: Sendable {

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 
 /// A payload exactly as a collector fetched it, before validation, with its SHA-256.
 public struct RawPayload: Sendable, Equatable {
@@ -30,7 +32,7 @@ public struct RawPayload: Sendable, Equatable {
         self.endpoint = endpoint
         self.fetchedAt = fetchedAt
         self.payload = payload
-        self.payloadSHA256 = payloadSHA256 ?? SHA256Digest.hex(of: payload)
+        self.payloadSHA256 = payloadSHA256 ?? Digest.sha256.hex(payload)
         self.isBackfill = isBackfill
         self.jobID = jobID
     }

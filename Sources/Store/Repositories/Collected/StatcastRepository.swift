@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Reads and writes `statcast`.
 public struct StatcastRepository: Sendable {

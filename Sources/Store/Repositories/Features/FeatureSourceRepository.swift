@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Point-in-time reads for the featurizer: each returns only what was known before its `asOf`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Reads and writes `game_starters`, the announced starting pitchers in the order the platform saw them.
 public struct GameStarterRepository: Sendable {

@@ -1,3 +1,4 @@
+import Postgres
 /// Where a game stands.
 public enum GameStatus: String, Sendable, CaseIterable, PostgresTextEnum {
     case scheduled

@@ -1,3 +1,4 @@
+import Postgres
 /// Reads and writes `teams`.
 public struct TeamRepository: Sendable {
     private let database: any PostgresDatabase

@@ -1,3 +1,4 @@
+import Postgres
 /// What a model predicts.
 public enum BetType: String, Sendable, Codable, CaseIterable, PostgresTextEnum {
     case spread

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// The feature store: versioned, point-in-time `game_features`.
 public struct GameFeatureRepository: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// A promotion decision or rollback, logged with the numbers behind it.
 public struct ModelEvent: Sendable, Equatable {

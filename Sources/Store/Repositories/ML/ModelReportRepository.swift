@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// A model's evaluation report (`model_reports`) and its promotion log (`model_events`).
 public struct ModelReportRepository: Sendable {

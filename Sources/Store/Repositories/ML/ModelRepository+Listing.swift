@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension ModelRepository {
     /// One model without its artifact.

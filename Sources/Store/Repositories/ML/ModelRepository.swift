@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 
 /// The model registry: `models`.
 public struct ModelRepository: Sendable {

@@ -1,3 +1,4 @@
+import Postgres
 /// A registered model's role.
 public enum ModelStatus: String, Sendable, CaseIterable, PostgresTextEnum {
     /// Serving predictions; at most one per sport and bet type.

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 
 /// The canonical content of a prediction and its SHA-256, which makes it tamper-evident.
 ///
@@ -50,7 +52,7 @@ public enum PredictionFingerprint {
 
     /// The lowercase hex SHA-256 of the canonical content.
     public static func hash(of prediction: Prediction) -> String {
-        SHA256Digest.hex(of: canonicalContent(of: prediction).utf8)
+        Digest.sha256.hex(canonicalContent(of: prediction).utf8)
     }
 
     private static let addedInVersion2: Set<String> = ["bookmaker", "hash_version", "pick", "publication", "published_at"]

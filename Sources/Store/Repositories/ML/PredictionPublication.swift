@@ -1,3 +1,4 @@
+import Postgres
 /// When a forecast was published: when its game's market opened, or on game day.
 public enum PredictionPublication: String, Sendable, Codable, CaseIterable, PostgresTextEnum {
     /// The first prediction run that saw prices for the game.

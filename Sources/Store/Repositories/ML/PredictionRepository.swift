@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Reads and writes `predictions`.
 public struct PredictionRepository: Sendable {

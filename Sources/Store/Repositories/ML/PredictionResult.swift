@@ -1,3 +1,4 @@
+import Postgres
 /// How a settled prediction did.
 public enum PredictionResult: String, Sendable, Codable, CaseIterable, PostgresTextEnum {
     case win

@@ -1,3 +1,4 @@
+import Postgres
 /// Where a prediction stands.
 public enum PredictionStatus: String, Sendable, CaseIterable, PostgresTextEnum {
     /// The game has not been graded yet.

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 
 /// A trained model in the registry, with what it was trained on and how it scored.
 public struct RegisteredModel: Sendable, Equatable {
@@ -34,7 +36,7 @@ public struct RegisteredModel: Sendable, Equatable {
     public var retiredAt: Date?
 
     /// The lowercase hex SHA-256 of `artifact`.
-    public var artifactSHA256: String { SHA256Digest.hex(of: artifact) }
+    public var artifactSHA256: String { Digest.sha256.hex(artifact) }
 
     /// Creates a model record.
     public init(

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Captures and reads `closing_lines`.
 public struct ClosingLineRepository: Sendable {

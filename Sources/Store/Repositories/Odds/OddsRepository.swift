@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Appends and reads `odds` snapshots.
 public struct OddsRepository: Sendable {

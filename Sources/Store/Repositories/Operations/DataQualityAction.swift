@@ -1,3 +1,4 @@
+import Postgres
 /// What a failed check does (the seed's "action on failure").
 public enum DataQualityAction: String, Sendable, CaseIterable, PostgresTextEnum {
     case none

@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 
 /// One run of a data-quality rule (odds completeness, score consistency, feature completeness, freshness).
 public struct DataQualityCheck: Sendable, Equatable {

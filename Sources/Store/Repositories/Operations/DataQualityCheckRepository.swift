@@ -1,4 +1,6 @@
+import Essentials
 import Foundation
+import Postgres
 
 /// Reads and writes `data_quality_checks`.
 public struct DataQualityCheckRepository: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// The seed's "data volume trends": daily row counts per main table, from their `created_at` indexes.
 public struct DataVolumeRepository: Sendable {

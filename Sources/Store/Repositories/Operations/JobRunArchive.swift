@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Writes finished jobs into `job_runs` in batches; the queue's archive hook calls `write(_:)`.
 ///

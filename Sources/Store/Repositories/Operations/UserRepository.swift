@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Reads and writes `users`.
 public struct UserRepository: Sendable {

@@ -1,3 +1,4 @@
+import Postgres
 /// What a user may do.
 public enum UserRole: String, Sendable, CaseIterable, PostgresTextEnum {
     case user

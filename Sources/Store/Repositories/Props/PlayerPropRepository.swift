@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Point-in-time reads of batters' game lines from `statcast`, and of the player props already predicted.
 public struct PlayerPropRepository: Sendable {

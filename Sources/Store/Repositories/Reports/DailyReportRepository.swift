@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Reads and writes `daily_reports`: one report per UTC day and sport.
 public struct DailyReportRepository: Sendable {

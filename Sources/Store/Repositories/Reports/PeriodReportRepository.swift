@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Computes weekly and monthly reports from `predictions` (nothing is stored: they are read rarely and must
 /// reflect every settlement).

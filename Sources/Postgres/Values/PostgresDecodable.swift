@@ -1,0 +1,117 @@
+import Essentials
+import Foundation
+
+/// A Swift value that can be decoded from a column in PostgreSQL's text output format.
+public protocol PostgresDecodable: Sendable {
+    /// Decodes the value from the server's text output.
+    static func decode(postgresText text: String) throws -> Self
+    /// The value for SQL `NULL`; throws unless the type is optional.
+    static func decodeNull() throws -> Self
+}
+
+extension PostgresDecodable {
+    public static func decodeNull() throws -> Self {
+        throw PostgresDecodingFailure("unexpected NULL for non-optional \(Self.self)")
+    }
+}
+
+/// Why a text value could not become a Swift value; wrapped into a `StoreError` naming the column.
+struct PostgresDecodingFailure: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+extension String: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> String { text }
+}
+
+extension Int: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Int {
+        guard let value = Int(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not an integer") }
+        return value
+    }
+}
+
+extension Int64: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Int64 {
+        guard let value = Int64(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not an integer") }
+        return value
+    }
+}
+
+extension Int32: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Int32 {
+        guard let value = Int32(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not an int4") }
+        return value
+    }
+}
+
+extension Double: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Double {
+        switch text {
+        case "NaN": return .nan
+        case "Infinity": return .infinity
+        case "-Infinity": return -.infinity
+        default:
+            guard let value = Double(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not a number") }
+            return value
+        }
+    }
+}
+
+extension Bool: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Bool {
+        switch text {
+        case "t", "true": return true
+        case "f", "false": return false
+        default: throw PostgresDecodingFailure("'\(text.prefix(40))' is not a boolean")
+        }
+    }
+}
+
+extension Date: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Date {
+        guard let date = PostgresTimestamp.parse(text) else {
+            throw PostgresDecodingFailure("'\(text.prefix(40))' is not an ISO timestamp or date")
+        }
+        return date
+    }
+}
+
+extension UUID: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> UUID {
+        guard let value = UUID(uuidString: text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not a UUID") }
+        return value
+    }
+}
+
+extension Data: PostgresDecodable {
+    /// Decodes `bytea` in the server's default hex output (`\x0a1b`).
+    public static func decode(postgresText text: String) throws -> Data {
+        guard text.hasPrefix("\\x"), let bytes = Hex.decode(text.utf8.dropFirst(2)) else {
+            throw PostgresDecodingFailure("bytea value is not in hex format")
+        }
+        return Data(bytes)
+    }
+}
+
+extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
+    public static func decode(postgresText text: String) throws -> Wrapped? {
+        try Wrapped.decode(postgresText: text)
+    }
+
+    public static func decodeNull() throws -> Wrapped? { nil }
+}
+
+extension Array: PostgresDecodable where Element: PostgresDecodable {
+    /// Decodes a one-dimensional array literal.
+    public static func decode(postgresText text: String) throws -> [Element] {
+        guard let elements = PostgresArrayLiteral.parse(text) else {
+            throw PostgresDecodingFailure("'\(text.prefix(40))' is not a one-dimensional array")
+        }
+        return try elements.map { element in
+            guard let element else { return try Element.decodeNull() }
+            return try Element.decode(postgresText: element)
+        }
+    }
+}
