@@ -4,6 +4,8 @@ import PackageDescription
 /// Settings every first-party target shares.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    // A member is visible only where its module is imported, so every file declares what it uses.
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -29,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already in the graph through Hummingbird and AsyncHTTPClient; named because the code imports them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries: nothing but the shim lives here.
@@ -99,6 +104,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -118,8 +125,10 @@ let package = Package(
             dependencies: [
                 "Queue", "Redis", "Store", "Postgres", "Essentials", "COpenSSL",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
@@ -153,10 +162,10 @@ let package = Package(
         .executableTarget(name: "queue-bench", dependencies: ["Queue", "Redis", "Diagnostics"], path: "bench/QueueBench", swiftSettings: swiftSettings),
         .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "pipeline-bench", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "pipeline-bench", dependencies: ["Essentials", "Jobs", "Queue", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Pipeline", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "replay-bench", dependencies: ["Jobs", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "replay-bench", dependencies: ["Jobs", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Replay", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
@@ -168,7 +177,13 @@ let package = Package(
         .testTarget(name: "EssentialsTests", dependencies: ["Essentials"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Essentials", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "QueueTests", dependencies: ["Queue", "Redis", "Essentials", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QueueTests",
+            dependencies: [
+                "Queue", "Redis", "Essentials", "Diagnostics", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ], swiftSettings: swiftSettings),
         .executableTarget(
             name: "StoreBench",
             dependencies: ["Store", "Postgres", "EmbeddedServers", .product(name: "Logging", package: "swift-log")],
@@ -176,15 +191,29 @@ let package = Package(
             exclude: ["run.sh"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Postgres", "Essentials", "EmbeddedServers", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "JobsTests", dependencies: ["Jobs", "Queue", "Redis", "Store", "Postgres", "Diagnostics", "Essentials", "Sandbox", "SandboxSupport", "TestSupport"], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
+            name: "StoreTests",
+            dependencies: ["Store", "Postgres", "Essentials", "EmbeddedServers", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobsTests",
+            dependencies: [
+                "Jobs", "Queue", "Redis", "Store", "Postgres", "ML", "Diagnostics", "Essentials", "Sandbox", "SandboxSupport", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML", "Essentials"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Queue", "Redis", "Store", "Postgres", "Essentials", "TestSupport",
+                "API", "Queue", "Redis", "Store", "Postgres", "Essentials", "Diagnostics", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,3 +1,4 @@
+import Postgres
 import Queue
 import Redis
 import Store

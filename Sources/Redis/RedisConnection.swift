@@ -1,5 +1,6 @@
 import CHiredis
 import CUV
+import Essentials
 import Logging
 
 /// One hiredis asynchronous connection, attached to a libuv loop.

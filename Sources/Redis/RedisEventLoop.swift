@@ -1,5 +1,6 @@
 import CHiredis
 import CUV
+import Essentials
 import Foundation
 import Synchronization
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Metrics
 import Queue
+import Redis
 import ServiceLifecycle
 
 /// The singleton cron scheduler: among any number of running copies, the one holding
@@ -23,11 +24,13 @@ public struct Scheduler: Service {
     let enqueuer: TickEnqueuer
     let logger: Logger
 
-    /// A scheduler enqueueing into `queue`, keeping its lease and ledger on the queue's Redis.
-    public init(configuration: SchedulerConfiguration, queue: JobQueue, logger: Logger = Logger(label: "aips.scheduler")) {
+    /// A scheduler enqueueing into `queue`, keeping its lease and tick ledger on `redis`.
+    public init(
+        configuration: SchedulerConfiguration, redis: RedisClient, queue: JobQueue, logger: Logger = Logger(label: "aips.scheduler")
+    ) {
         self.configuration = configuration
-        lease = LeaderLease(redis: queue.redis, keys: configuration.keys, owner: configuration.owner)
-        ledger = TickLedger(redis: queue.redis, keys: configuration.keys)
+        lease = LeaderLease(redis: redis, keys: configuration.keys, owner: configuration.owner)
+        ledger = TickLedger(redis: redis, keys: configuration.keys)
         enqueuer = TickEnqueuer(queue: queue)
         var logger = logger
         logger[metadataKey: "owner"] = "\(configuration.owner)"

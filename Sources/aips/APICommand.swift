@@ -5,8 +5,10 @@ import Logging
 import Metrics
 import Prometheus
 import Queue
+import Redis
 import ServiceLifecycle
 import Store
+import UnixSignals
 
 /// `aips api`: serves the HTTP API until SIGTERM/SIGINT.
 struct APICommand: AsyncParsableCommand {
@@ -63,7 +65,7 @@ struct APICommand: AsyncParsableCommand {
             let applied = try await store.migrate(logger: logger)
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["count": "\(applied.count)"]) }
         }
-        let server = APIServer(configuration: configuration, queue: queue, registry: registry, database: store, metrics: metrics, logger: logger)
+        let server = APIServer(configuration: configuration, redis: client, queue: queue, registry: registry, database: store, metrics: metrics, logger: logger)
         let host = configuration.host
         let application = server.makeApplication { port in
             logger.info("API listening", metadata: ["host": "\(host)", "port": "\(port)"])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jobs
 import Queue
+import Redis
 
 /// `aips backfill`: enqueues the jobs that reload a date range, flagged `is_backfill`.
 struct BackfillCommand: AsyncParsableCommand {

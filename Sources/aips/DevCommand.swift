@@ -13,6 +13,7 @@ import Sandbox
 import Scheduler
 import ServiceLifecycle
 import Store
+import UnixSignals
 
 /// `aips dev`: the whole platform in one process, with embedded servers when none are configured.
 struct DevCommand: AsyncParsableCommand {
@@ -131,7 +132,7 @@ struct DevCommand: AsyncParsableCommand {
                 configuration: WorkerConfiguration(queues: workerQueues, concurrency: concurrency),
                 archive: JobRunArchiver.hook(store: store), logger: Logger(label: "aips.worker"))
             let scheduler = Scheduler(
-                configuration: SchedulerConfiguration(schedules: schedules), queue: JobQueue(redis: client),
+                configuration: SchedulerConfiguration(schedules: schedules), redis: client, queue: JobQueue(redis: client),
                 logger: Logger(label: "aips.scheduler"))
             if sandbox != nil && bootstrapDays > 0 {
                 try await bootstrap(queue: queue, store: store, now: clock(), logger: logger)
@@ -139,7 +140,7 @@ struct DevCommand: AsyncParsableCommand {
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
             apiConfiguration.port = port
             apiConfiguration.now = clock
-            let api = APIServer(configuration: apiConfiguration, queue: queue, registry: registry, database: store, metrics: metrics)
+            let api = APIServer(configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, metrics: metrics)
                 .makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
             print("""
                 aips dev is running.

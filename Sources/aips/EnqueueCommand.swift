@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Queue
+import Redis
 
 /// `aips enqueue TYPE`: submits one job (or many copies, for load and smoke tests).
 struct EnqueueCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Sandbox
 import ServiceLifecycle
+import UnixSignals
 
 /// `aips sandbox`: serves a simulated world, or one replayed from historical games, as The Odds API, ESPN and
 /// Open-Meteo.

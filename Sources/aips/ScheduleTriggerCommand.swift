@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Queue
+import Redis
 import Scheduler
 
 /// `aips schedule trigger NAME`: enqueue one schedule's jobs now, outside its cron.

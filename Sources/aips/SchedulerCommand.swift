@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Queue
+import Redis
 import Scheduler
 import ServiceLifecycle
 import UnixSignals
@@ -45,7 +46,7 @@ struct SchedulerCommand: AsyncParsableCommand {
             lateTickGrace: .milliseconds(Int64(lateTickGrace * 1_000)))
         // Payloads were checked above; the queue itself stays unregistered so that job
         // types served by other builds of the workers can still be scheduled.
-        let scheduler = Scheduler(configuration: configuration, queue: JobQueue(redis: client), logger: logger)
+        let scheduler = Scheduler(configuration: configuration, redis: client, queue: JobQueue(redis: client), logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: scheduler)] + [metrics.service(logger: logger)].compactMap { $0 },

@@ -4,8 +4,10 @@ import Jobs
 import Logging
 import Postgres
 import Queue
+import Redis
 import ServiceLifecycle
 import Store
+import UnixSignals
 
 /// `aips worker`: runs jobs from weighted queues until SIGTERM, then drains.
 struct WorkerCommand: AsyncParsableCommand {

@@ -1,6 +1,8 @@
 import API
 import Essentials
 import Foundation
+import HTTPTypes
+import Store
 import Testing
 
 /// Login, 2FA, refresh rotation, logout, rate limits and token attacks over real HTTP.

@@ -1,6 +1,8 @@
 import API
 import Foundation
+import HTTPTypes
 import Queue
+import Store
 import Testing
 
 /// `POST/GET /api/v1/jobs` and `GET /api/v1/queues` over real HTTP, against the real Redis.

@@ -1,6 +1,8 @@
 import API
 import Foundation
+import HTTPTypes
 import Queue
+import Store
 import Testing
 
 /// `GET /api/v1/ops/overview` and `GET /ops` over real HTTP, against the real Redis.

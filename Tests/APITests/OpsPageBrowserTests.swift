@@ -1,7 +1,10 @@
 import API
 import Diagnostics
 import Foundation
+import HummingbirdTesting
 import Queue
+import Redis
+import Store
 import Testing
 
 /// The ops page in a real headless Chromium: signing in through the page, the data it shows,

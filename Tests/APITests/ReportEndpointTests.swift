@@ -1,5 +1,7 @@
 import API
 import Foundation
+import HTTPTypes
+import Postgres
 import Store
 import Testing
 

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOCore
+import NIOFoundationCompat
 import Sandbox
 import Testing
 

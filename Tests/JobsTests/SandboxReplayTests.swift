@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import Foundation
 import Jobs
 import Logging
+import NIOCore
+import NIOHTTP1
 import Postgres
 import Sandbox
 import SandboxSupport

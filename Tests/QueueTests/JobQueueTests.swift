@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Queue
+import Redis
 
 @Suite struct JobQueueTests {
     @Test func jobRunsFromQueuedToSucceededWithItsResult() async throws {

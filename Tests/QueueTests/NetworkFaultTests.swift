@@ -5,6 +5,7 @@ import ServiceLifecycle
 import TestSupport
 import Testing
 @testable import Queue
+import Logging
 
 /// A worker cut off from Redis for longer than its lease.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct NetworkFaultTests {

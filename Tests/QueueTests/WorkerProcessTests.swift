@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Queue
+import Redis
 
 /// Real `aips worker` processes against the real Redis: crashes and scale-out.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct WorkerProcessTests {

@@ -4,6 +4,8 @@ import ServiceLifecycle
 import TestSupport
 import Testing
 @testable import Queue
+import Redis
+import Logging
 
 /// The worker service in this process, against the real Redis.
 @Suite struct WorkerTests {

@@ -7,6 +7,7 @@ import TestSupport
 
 #if canImport(Glibc)
 import Glibc
+import Redis
 #endif
 
 /// Two real `aips scheduler` processes share one Redis; the leader is killed or paused.

@@ -1,7 +1,9 @@
+import Essentials
 import Foundation
 import Jobs
 import Logging
 import ML
+import Queue
 import Sandbox
 import SandboxSupport
 import Store

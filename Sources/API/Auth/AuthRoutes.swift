@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Postgres
 import Queue
 import Redis

@@ -1,3 +1,5 @@
+import Essentials
+import HTTPTypes
 /// Who is calling, from a verified access token.
 public struct Identity: Sendable, Equatable {
     /// The user's id (the token's `sub`).

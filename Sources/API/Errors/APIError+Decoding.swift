@@ -1,3 +1,5 @@
+import Foundation
+import HTTPTypes
 extension APIError {
     /// 400 `VALIDATION_FAILED` naming the field a `DecodingError` was about.
     static func decoding(_ error: DecodingError) -> APIError {

@@ -1,5 +1,6 @@
 import Essentials
 import Foundation
+import HTTPTypes
 import Postgres
 import Queue
 import Store

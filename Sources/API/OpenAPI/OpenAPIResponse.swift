@@ -1,3 +1,4 @@
+import Essentials
 import Hummingbird
 
 /// The OpenAPI document, encoded once per process.

@@ -1,4 +1,5 @@
 import Essentials
+import Foundation
 import Hummingbird
 import Postgres
 import Store

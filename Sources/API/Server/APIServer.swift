@@ -3,6 +3,7 @@ import Logging
 import Postgres
 import Prometheus
 import Queue
+import Redis
 import Store
 
 /// The HTTP API: builds the router, its middleware and every route from a configuration and
@@ -18,17 +19,17 @@ public struct APIServer: Sendable {
     /// Builds the routes.
     ///
     /// - Parameters:
+    ///   - redis: Redis, for sessions, login throttling, rate limits, the prediction cache and readiness.
     ///   - queue: The job queue; its registry must know every job type that may be submitted.
     ///   - registry: The job types and their payload validation.
     ///   - database: PostgreSQL, for users and predictions.
     ///   - metrics: The registry `/metrics` exports; bootstrap swift-metrics with it to export every module's metrics.
     public init(
-        configuration: APIConfiguration, queue: JobQueue, registry: JobRegistry, database: any PostgresDatabase,
+        configuration: APIConfiguration, redis: RedisClient, queue: JobQueue, registry: JobRegistry, database: any PostgresDatabase,
         metrics: PrometheusCollectorRegistry, logger: Logger = Logger(label: "aips.api")
     ) {
         self.configuration = configuration
         self.logger = logger
-        let redis = queue.redis
         let auth = configuration.auth
         let signer = auth.signer
         let sessions = SessionStore(redis: redis, lifetime: auth.sessionLifetime, namespace: configuration.redisNamespace)

@@ -1,3 +1,4 @@
+import Essentials
 import Hummingbird
 
 /// Answers 413 at once when `Content-Length` announces a body over the limit, before any of

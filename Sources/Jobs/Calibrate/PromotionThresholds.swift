@@ -1,3 +1,4 @@
+import Foundation
 import ML
 
 /// The evaluation thresholds a challenger must pass before it may replace the champion: the seed's overall

@@ -1,3 +1,4 @@
+import Redis
 extension JobQueue {
     /// The limits set on `queue` with `setLimits`; reads only, for operators.
     public func limits(queue: String) async throws -> QueueLimits {

@@ -1,3 +1,4 @@
+import Foundation
 /// The Odds API v4 bodies, as the real service spells them (`../shared/reference/api-formats/the-odds-api.json`).
 enum OddsAPIWire {
     struct Sport: Encodable {

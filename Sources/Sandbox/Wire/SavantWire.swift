@@ -1,3 +1,4 @@
+import Foundation
 /// Baseball Savant's Statcast search CSV (`../shared/reference/api-formats/baseball-savant.json`): the
 /// current 118 columns, a UTF-8 byte-order mark before the header, `null` for missing values.
 enum SavantWire {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension SandboxWorld {
     private static let pitcherFirstNames = [

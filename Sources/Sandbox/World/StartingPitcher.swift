@@ -1,3 +1,4 @@
+import Foundation
 /// A starting pitcher of a simulated MLB team's five-man rotation.
 public struct StartingPitcher: Sendable, Equatable {
     /// ESPN's athlete id (numeric string), the same every day.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Queue
+import Redis
 
 struct QueueRetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry", abstract: "Put a dead or cancelled job back in its queue.")

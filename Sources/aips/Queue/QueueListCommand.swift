@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Queue
+import Redis
 
 extension JobState: ExpressibleByArgument {}
 

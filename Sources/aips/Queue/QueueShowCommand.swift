@@ -1,5 +1,6 @@
 import ArgumentParser
 import Queue
+import Redis
 
 struct QueueShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Everything about one job, errors included.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Queue
+import Redis
 
 struct QueueStatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Jobs per state in every queue.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Queue
+import Redis
 
 struct QueueWorkersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "workers", abstract: "Live workers, their queues and load.")

@@ -50,7 +50,7 @@ struct APITestHarness: Sendable {
         configuration.redisNamespace = "apitest-" + name
         configure(&configuration)
         let server = APIServer(
-            configuration: configuration, queue: queue, registry: registry, database: servingDatabase ?? store,
+            configuration: configuration, redis: redis, queue: queue, registry: registry, database: servingDatabase ?? store,
             metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test.api"))
         return APITestHarness(
             server: server, store: store, queue: queue, redis: redis, namespace: configuration.redisNamespace,

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Logging
 import Queue
 import Redis
 import ServiceLifecycle

@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Logging
+import Postgres
 import Store
 import Testing
 

@@ -1,5 +1,7 @@
 import Foundation
 import Jobs
+import Postgres
+import Sandbox
 import Store
 import Testing
 

@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import Queue
 import Redis
+import Sandbox
 import ServiceLifecycle
 import Store
 import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Logging
+import Postgres
 import Queue
 import Redis
 import Sandbox

@@ -3,6 +3,7 @@ import Store
 import Testing
 
 @testable import Jobs
+import Postgres
 
 /// The seed's rollback triggers on a real PostgreSQL: a champion whose settled picks fall more than five
 /// points below its baseline, whose predictions fail more than 1 % of a run, or whose latency more than

@@ -3,6 +3,7 @@ import ML
 import Testing
 
 @testable import Jobs
+import Store
 
 /// Training puts the market under every learner: the moneyline's no-vig probability, even odds for spread and
 /// total; the registered artifact carries the prior, so predict applies it as training did.

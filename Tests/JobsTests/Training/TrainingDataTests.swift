@@ -1,5 +1,6 @@
 import Foundation
 import Jobs
+import ML
 import Testing
 
 /// The time split: fit rows are all older than the validation window, whose older half calibrates and newer

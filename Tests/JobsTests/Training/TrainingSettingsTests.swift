@@ -1,5 +1,7 @@
 import Foundation
 import Jobs
+import ML
+import Store
 import Testing
 
 /// The seed's training configuration: its defaults, its names, and refusals of settings that cannot train.

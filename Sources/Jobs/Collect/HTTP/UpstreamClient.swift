@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// GETs upstream URLs with AsyncHTTPClient: a timeout per request, a cap on body size, transport failures
 /// turned into `CollectorError(.unreachable)`.

@@ -1,3 +1,4 @@
+import Foundation
 import Queue
 
 /// `collect.statcast`: Statcast pitches of finished MLB games for a date range (default: yesterday, Eastern).

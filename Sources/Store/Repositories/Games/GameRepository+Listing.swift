@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension GameRepository {
     /// Games matching the filters (any that is nil does not filter), in start order, one page; and how many

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension PredictionRepository {
     /// The publications a model has already made of a bet type, by game, among `gameIDs`.

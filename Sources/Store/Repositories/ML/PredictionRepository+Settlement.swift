@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension PredictionRepository {
     /// Games with pending predictions that can be settled now, oldest first: final games with both

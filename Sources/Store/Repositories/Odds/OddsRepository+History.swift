@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension OddsRepository {
     /// A game's snapshots, newest first, optionally of one market and one book, one page; and how many match.
