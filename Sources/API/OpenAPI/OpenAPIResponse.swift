@@ -1,13 +1,21 @@
-import Essentials
+import Foundation
 import Hummingbird
+import OpenAPIKit
 
 /// The OpenAPI document, encoded once per process.
 struct OpenAPIResponse: ResponseGenerator {
-    private static let body: [UInt8] = Array(OpenAPIDocument.document.text.utf8)
+    /// Sorted keys keep the text the same from one process to the next; slashes stay unescaped for the paths.
+    private static let body: Result<[UInt8], any Error> = Result {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(OpenAPIDocument.document))
+    }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        // The document is fixed, and a test encodes it: a failure here would be a bug, answered as a 500.
+        let body = try Self.body.get()
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -1,73 +1,95 @@
-import Essentials
-import Postgres
-import Store
+import OpenAPIKit
 
-/// Small builders for OpenAPI 3.1 (JSON Schema 2020-12) fragments.
+/// Short builders for the OpenAPI 3.1 (JSON Schema 2020-12) schemas of the document, and the schemas several
+/// areas share.
+///
+/// OpenAPIKit's own constructors take bounds as `(value, exclusive:)` pairs and carry "required" on each
+/// property; these say what the document says (inclusive bounds, an object's required and optional
+/// properties side by side) in one line each.
 enum OpenAPISchema {
-    static func object(_ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
-        var schema: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
-        if !required.isEmpty { schema["required"] = .array(required.map { .string($0) }) }
-        return .object(schema)
+    /// An object with the properties it must have and those it may have.
+    static func object(
+        required: OrderedDictionary<String, JSONSchema> = [:], optional: OrderedDictionary<String, JSONSchema> = [:]
+    ) -> JSONSchema {
+        // OpenAPIKit writes an object's `required` list from its properties' own flags.
+        var properties = required.mapValues { $0.requiredSchemaObject() }
+        for (name, schema) in optional { properties[name] = schema.optionalSchemaObject() }
+        return .object(properties: properties)
     }
 
     static func string(
-        format: String? = nil, enumeration: [String]? = nil, pattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
-        nullable: Bool = false
-    ) -> JSONValue {
-        var schema: [String: JSONValue] = ["type": nullable ? .array(["string", "null"]) : "string"]
-        if let format { schema["format"] = .string(format) }
-        if let pattern { schema["pattern"] = .string(pattern) }
-        if let minLength { schema["minLength"] = .integer(Int64(minLength)) }
-        if let maxLength { schema["maxLength"] = .integer(Int64(maxLength)) }
-        if let enumeration { schema["enum"] = .array(enumeration.map { .string($0) } + (nullable ? [.null] : [])) }
-        return .object(schema)
+        format: JSONTypeFormat.StringFormat = .unspecified, enumeration: [String]? = nil, pattern: String? = nil,
+        minLength: Int? = nil, maxLength: Int? = nil, nullable: Bool = false
+    ) -> JSONSchema {
+        .string(
+            format: format, nullable: nullable, minLength: minLength, maxLength: maxLength, pattern: pattern,
+            allowedValues: enumeration.map { values in
+                // A nullable enumeration lists null too: JSON Schema checks `type` and `enum` separately.
+                values.map { AnyCodable($0) } + (nullable ? [AnyCodable(String?.none)] : [])
+            })
     }
 
-    static func integer(minimum: Int? = nil, maximum: Int? = nil, nullable: Bool = false) -> JSONValue {
-        var schema: [String: JSONValue] = ["type": nullable ? .array(["integer", "null"]) : "integer"]
-        if let minimum { schema["minimum"] = .integer(Int64(minimum)) }
-        if let maximum { schema["maximum"] = .integer(Int64(maximum)) }
-        return .object(schema)
+    static func integer(minimum: Int? = nil, maximum: Int? = nil, nullable: Bool = false) -> JSONSchema {
+        .integer(nullable: nullable, maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) })
     }
 
-    static func number(minimum: Double? = nil, maximum: Double? = nil, nullable: Bool = false) -> JSONValue {
-        var schema: [String: JSONValue] = ["type": nullable ? .array(["number", "null"]) : "number"]
-        if let minimum { schema["minimum"] = .number(minimum) }
-        if let maximum { schema["maximum"] = .number(maximum) }
-        return .object(schema)
+    static func number(minimum: Double? = nil, maximum: Double? = nil, nullable: Bool = false) -> JSONSchema {
+        .number(nullable: nullable, maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) })
     }
 
-    /// A job type: dotted lowercase words.
-    static let jobType = string(pattern: #"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"#, maxLength: 64)
-    /// A queue name.
-    static let queueName = string(pattern: "^[a-z0-9._-]{1,64}$", minLength: 1, maxLength: 64)
-    /// A job id (26 characters of Crockford base32).
-    static let jobID = string(pattern: "^[0-9A-HJKMNP-TV-Z]{26}$")
-    /// A calendar day or a timestamp.
-    static let dayOrTimestamp: JSONValue = ["anyOf": [string(format: "date"), string(format: "date-time")]]
+    static let boolean: JSONSchema = .boolean
+    /// Any JSON value (`{}`).
+    static let any: JSONSchema = .fragment
 
-    static let boolean: JSONValue = .object(["type": "boolean"])
-    static let any: JSONValue = .object([:])
-
-    static func array(_ items: JSONValue) -> JSONValue {
-        .object(["type": "array", "items": items])
+    static func array(_ items: JSONSchema) -> JSONSchema {
+        .array(items: items)
     }
 
-    static func map(_ values: JSONValue) -> JSONValue {
-        .object(["type": "object", "additionalProperties": values])
+    /// An object whose every value matches `values`.
+    static func map(_ values: JSONSchema) -> JSONSchema {
+        .object(additionalProperties: .b(values))
     }
 
-    static func reference(_ name: String) -> JSONValue {
-        .object(["$ref": .string("#/components/schemas/\(name)")])
+    /// The component schema `name`.
+    static func reference(_ name: String) -> JSONSchema {
+        .reference(.component(named: name))
     }
 
     /// `{data, meta}` around `data`.
-    static func envelope(_ data: JSONValue, meta: JSONValue = object([:])) -> JSONValue {
-        object(["data": data, "meta": meta], required: ["data", "meta"])
+    static func envelope(_ data: JSONSchema, meta: JSONSchema = object()) -> JSONSchema {
+        object(required: ["data": data, "meta": meta])
     }
 
     /// A list envelope with the seed's page meta.
-    static func page(_ item: JSONValue) -> JSONValue {
+    static func page(_ item: JSONSchema) -> JSONSchema {
         envelope(array(item), meta: reference("PageMeta"))
     }
+
+    // MARK: Shared schemas
+
+    static let dateTime: JSONSchema = string(format: .dateTime)
+    static let nullableDateTime: JSONSchema = string(format: .dateTime, nullable: true)
+    static let date: JSONSchema = string(format: .date)
+    /// A calendar day or a timestamp.
+    static let dayOrTimestamp: JSONSchema = .any(of: [date, dateTime])
+    /// A row id in a path or query.
+    static let rowID: JSONSchema = integer(minimum: 1, maximum: Int.max)
+    /// A sport key (`baseball_mlb`).
+    static let sport: JSONSchema = string(pattern: "^[a-z0-9_]{1,32}$", minLength: 1, maxLength: 32)
+    /// A job type: dotted lowercase words.
+    static let jobType: JSONSchema = string(pattern: #"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"#, maxLength: 64)
+    /// A queue name.
+    static let queueName: JSONSchema = string(pattern: "^[a-z0-9._-]{1,64}$", minLength: 1, maxLength: 64)
+    /// A job id (26 characters of Crockford base32).
+    static let jobID: JSONSchema = string(pattern: "^[0-9A-HJKMNP-TV-Z]{26}$")
+
+    // MARK: Shared enumerations
+
+    static let jobStates: [String] = ["waiting", "scheduled", "queued", "running", "succeeded", "retrying", "dead", "cancelled"]
+    static let betTypes: [String] = ["spread", "moneyline", "total", "player_prop"]
+    static let tiers: [String] = ["A", "B", "C", "D"]
+    static let results: [String] = ["win", "loss", "push"]
+    static let publications: [String] = ["open", "game_day"]
+    static let gameStatuses: [String] = ["scheduled", "in_progress", "final", "postponed", "cancelled"]
+    static let modelStatuses: [String] = ["champion", "challenger", "retired"]
 }

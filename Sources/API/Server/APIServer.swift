@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import OpenAPIKit
 import Postgres
 import Prometheus
 import Queue
@@ -78,6 +79,9 @@ public struct APIServer: Sendable {
 
     /// Every operation the OpenAPI document describes.
     public static var documentedRoutes: [APIRoute] { OpenAPIDocument.operations }
+
+    /// The OpenAPI 3.1 document served at `/api/v1/openapi.json`.
+    public static var openAPIDocument: OpenAPI.Document { OpenAPIDocument.document }
 
     /// The Hummingbird application, a swift-service-lifecycle `Service`; run it in the process's `ServiceGroup`.
     public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {

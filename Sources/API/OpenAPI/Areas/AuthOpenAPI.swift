@@ -1,0 +1,48 @@
+import OpenAPIKit
+
+/// Login (with TOTP two-factor), token refresh and logout.
+enum AuthOpenAPI: OpenAPIArea {
+    static let tag = "auth"
+
+    static var paths: OpenAPI.PathItem.Map {
+        [
+            "/api/v1/auth/login": post(
+                operation(
+                    "Log in with email and password. With 2FA enabled, answers a two-factor token instead of tokens.",
+                    secured: false, body: S.reference("LoginRequest"),
+                    responses: [200: .json(S.envelope(.one(of: [S.reference("TokenPair"), S.reference("TwoFactorChallenge")])))],
+                    errors: [400, 401, 413, 429])),
+            "/api/v1/auth/2fa/verify": post(
+                operation(
+                    "Finish a 2FA login with a TOTP code (RFC 6238).", secured: false,
+                    body: S.reference("TwoFactorRequest"), responses: [200: .json(S.envelope(S.reference("TokenPair")))],
+                    errors: [400, 401, 413, 429])),
+            "/api/v1/auth/refresh": post(
+                operation(
+                    "Trade a refresh token for a new pair; the old one dies, and reusing it ends the session.",
+                    secured: false, body: S.reference("RefreshRequest"),
+                    responses: [200: .json(S.envelope(S.reference("TokenPair")))], errors: [400, 401, 413, 429])),
+            "/api/v1/auth/logout": post(
+                operation(
+                    "End the session of the access token.",
+                    responses: [200: .json(S.envelope(S.object(required: ["logged_out": S.boolean])))],
+                    errors: [401, 429])),
+        ]
+    }
+
+    static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
+        [
+            "LoginRequest": S.object(required: [
+                "email": S.string(pattern: "@", minLength: 3, maxLength: 254), "password": S.string(minLength: 1, maxLength: 256),
+            ]),
+            "TwoFactorRequest": S.object(required: ["two_factor_token": S.string(), "code": S.string(pattern: "^[0-9]{6}$")]),
+            "RefreshRequest": S.object(required: ["refresh_token": S.string()]),
+            "TokenPair": S.object(required: [
+                "access_token": S.string(), "refresh_token": S.string(), "token_type": S.string(), "expires_in": S.integer(),
+            ]),
+            "TwoFactorChallenge": S.object(required: [
+                "two_factor_required": S.boolean, "two_factor_token": S.string(), "expires_in": S.integer(),
+            ]),
+        ]
+    }
+}

@@ -1,0 +1,48 @@
+import OpenAPIKit
+
+/// The model registry and each model's evaluation report.
+enum ModelsOpenAPI: OpenAPIArea {
+    static let tag = "models"
+
+    static var paths: OpenAPI.PathItem.Map {
+        [
+            "/api/v1/models": get(
+                operation(
+                    "The model registry, newest first: data range, feature set, metrics, status.",
+                    parameters: OpenAPIParameters.pagination + [
+                        .query(name: "sport", schema: S.sport),
+                        .query(name: "bet_type", schema: S.string(enumeration: S.betTypes)),
+                        .query(name: "status", schema: S.string(enumeration: S.modelStatuses)),
+                    ],
+                    responses: [200: .json(S.page(S.reference("Model")))], errors: [400, 401, 429])),
+            "/api/v1/models/{id}": getOne("One model with its promotion decisions and rollbacks.", schema: "Model"),
+            "/api/v1/models/{id}/report": get(
+                operation(
+                    "The model's evaluation report: a self-contained HTML page with SVG charts.",
+                    parameters: [.path(name: "id", schema: S.rowID)], responses: [200: .html], errors: [400, 401, 404, 429])),
+        ]
+    }
+
+    static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
+        [
+            "Model": S.object(
+                required: [
+                    "id": S.integer(), "name": S.string(), "version": S.integer(minimum: 1), "sport": S.string(),
+                    "bet_type": S.string(enumeration: S.betTypes), "status": S.string(enumeration: S.modelStatuses),
+                    "feature_set_version": S.string(), "training_start": S.dateTime, "training_end": S.dateTime,
+                    "metrics": S.map(S.number()), "artifact_sha256": S.string(pattern: "^[0-9a-f]{64}$"),
+                    "artifact_bytes": S.integer(minimum: 0), "created_at": S.dateTime,
+                ],
+                optional: [
+                    "report_url": S.string(nullable: true), "promoted_at": S.nullableDateTime, "retired_at": S.nullableDateTime,
+                    "events": S.array(
+                        S.object(
+                            required: [
+                                "kind": S.string(enumeration: ["promoted", "kept_challenger", "rolled_back", "reinstated"]),
+                                "reason": S.string(), "details": S.map(S.number()),
+                            ],
+                            optional: ["created_at": S.nullableDateTime])),
+                ])
+        ]
+    }
+}
