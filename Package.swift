@@ -8,6 +8,10 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// Leaf modules whose public API names none of their dependencies' types: their imports stay internal, so a client
+/// sees only what they declare.
+let leafSwiftSettings = swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+
 let package = Package(
     name: "aips",
     platforms: [.macOS(.v15)],
@@ -45,7 +49,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
         // What every layer needs: hashing and HMAC over OpenSSL, hex, durations, the CSV reader, the JSON value.
-        .target(name: "Essentials", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "Essentials", dependencies: ["COpenSSL"], swiftSettings: leafSwiftSettings),
 
         // Drivers: each owns its C libraries; nothing in them knows about jobs, games or models.
         .target(
@@ -87,7 +91,7 @@ let package = Package(
         ),
         // The learners' loops run 20–50× slower unoptimized, and the test suite trains real models: ML is optimized in
         // debug builds too (the root package may pass compiler flags; nothing depends on this package).
-        .target(name: "ML", dependencies: ["Essentials"], swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "ML", dependencies: ["Essentials"], swiftSettings: leafSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Scheduler",
             dependencies: [
@@ -141,12 +145,12 @@ let package = Package(
         .target(
             name: "EmbeddedServers",
             dependencies: ["Redis", "Postgres", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: swiftSettings
+            swiftSettings: leafSwiftSettings
         ),
         .target(
             name: "Diagnostics",
             dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials"],
-            swiftSettings: swiftSettings
+            swiftSettings: leafSwiftSettings
         ),
         .executableTarget(
             name: "aips",

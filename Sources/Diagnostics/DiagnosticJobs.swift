@@ -1,5 +1,5 @@
-import Queue
-import Redis
+public import Queue
+public import Redis
 /// Job types for checking a deployment end to end, and for tests and benchmarks:
 /// they exercise the queue without touching anything else.
 public enum DiagnosticJobs {

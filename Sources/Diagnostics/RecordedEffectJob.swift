@@ -1,7 +1,7 @@
 import Postgres
-import Queue
-import Redis
-import Store
+public import Queue
+public import Redis
+public import Store
 
 /// A diagnostic job with a real PostgreSQL effect, written effectively once: the chaos
 /// harness and the tests count its rows to prove no job's effect lands twice.

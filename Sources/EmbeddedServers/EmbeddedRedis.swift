@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import Redis
 
 /// A private `redis-server` for development: AOF on, data and a unix socket under one
