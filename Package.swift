@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "CLibPQ", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -82,6 +83,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
