@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "CLibPQ", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,6 +87,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "Essentials",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

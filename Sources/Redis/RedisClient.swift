@@ -14,6 +14,8 @@ public final class RedisClient: Sendable {
     private let isClosed = Atomic<Bool>(false)
     /// Relays connections over TLS for `rediss://`; nil otherwise.
     private let tunnel: RedisTLSTunnel?
+    /// Why no connection can ever work (a TLS configuration OpenSSL refused); nil normally.
+    private let configurationFailure: RedisError?
     /// The configuration connections use: the tunnel's socket in place of a TLS endpoint.
     private let connectionConfiguration: RedisConfiguration
     /// The configuration the client was made with.
@@ -40,17 +42,15 @@ public final class RedisClient: Sendable {
         self.tunnel = tunnel
         self.connectionConfiguration = connectionConfiguration
         let pool = (0..<max(1, configuration.poolSize)).map { _ in
-            RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger)
+            RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger) { [tunnel] in tunnel?.lastFailure }
         }
         self.loop = loop
         self.pool = pool
+        // Connections open now, not in `run()`: short-lived commands and tests use a client no group runs.
+        configurationFailure = unusable
         loop.execute { [unusable, tunnel] in
-            let failure = unusable ?? tunnel?.start()
-            for connection in pool {
-                connection.unusable = failure
-                connection.explainFailure = { tunnel?.lastFailure }
-                connection.start()
-            }
+            tunnel?.start()
+            for connection in pool { connection.start(unusable: unusable ?? tunnel?.startFailure) }
         }
     }
 
@@ -89,12 +89,11 @@ public final class RedisClient: Sendable {
 
     /// A connection of its own for commands that block the server-side connection.
     public func makeBlockingConnection() -> RedisBlockingConnection {
-        let connection = RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger)
-        let unusable = pool[0]
-        loop.execute { [tunnel] in
-            connection.unusable = unusable.unusable
-            connection.explainFailure = { tunnel?.lastFailure }
-            connection.start()
+        let connection = RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger) { [tunnel] in
+            tunnel?.lastFailure
+        }
+        loop.execute { [configurationFailure, tunnel] in
+            connection.start(unusable: configurationFailure ?? tunnel?.startFailure)
         }
         return RedisBlockingConnection(connection: connection, loop: loop, timeout: configuration.commandTimeout)
     }

@@ -8,8 +8,6 @@ import CHiredis
 final class RedisCommand: @unchecked Sendable {
     let name: String
     let arguments: [String]
-    /// Loop-clock time (ms, `uv_now`) after which the command fails with a timeout.
-    var deadline: UInt64 = 0
     let timeout: Duration
     /// The connection the command was sent on, set once it is in flight.
     weak var connection: RedisConnection?

@@ -1,5 +1,5 @@
 /// A failure talking to Redis, saying what failed and why.
-public struct RedisError: Error, CustomStringConvertible, Sendable {
+public struct RedisError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What kind of failure this is.
     public enum Code: String, Sendable {
         /// The URL could not be parsed.

@@ -57,23 +57,31 @@ struct APICommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
 
         let client = try redis.makeClient()
-        defer { client.close() }
         let registry = JobCatalog.registry(redis: client)
         let queue = JobQueue(redis: client, registry: registry)
         let store = database.makeStore()
         if !skipMigrations {
-            let applied = try await store.migrate(logger: logger)
-            if !applied.isEmpty { logger.info("applied migrations", metadata: ["count": "\(applied.count)"]) }
+            do {
+                let applied = try await store.migrate(logger: logger)
+                if !applied.isEmpty { logger.info("applied migrations", metadata: ["count": "\(applied.count)"]) }
+            } catch {
+                // The service group closes the clients; it never ran.
+                client.close()
+                await store.shutdown()
+                throw error
+            }
         }
         let server = APIServer(configuration: configuration, redis: client, queue: queue, registry: registry, database: store, metrics: metrics, logger: logger)
         let host = configuration.host
         let application = server.makeApplication { port in
             logger.info("API listening", metadata: ["host": "\(host)", "port": "\(port)"])
         }
+        // Shut down in reverse: the server stops before the store and the Redis client it uses.
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [.init(service: client), .init(service: store), .init(service: application)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        await store.shutdown()
     }
 
     /// `JWT_SECRET` from the environment, or `JWT_SECRET_FILE`'s contents; a random one only with `--dev`.

@@ -84,13 +84,13 @@ struct DevCommand: AsyncParsableCommand {
         }
         let store = Store(configuration: PostgresConfiguration(url: databaseURL, maximumConnections: 4))
         let client = RedisClient(configuration: try RedisConfiguration(url: redisURL))
-        let stopEverything = {
+        // The service group closes the clients; the embedded servers stop after it, or when setup fails.
+        let stopServers = {
             DevServers.remove(in: dataDirectory)
-            client.close()
-            await store.shutdown()
             try? await embeddedPostgres?.stop()
             await embeddedRedis?.stop()
         }
+        var groupStarted = false
         do {
             try DevServers(redisURL: redisURL, databaseURL: databaseURL, processID: getpid()).write(in: dataDirectory)
             let applied = try await store.migrate(logger: logger)
@@ -157,17 +157,24 @@ struct DevCommand: AsyncParsableCommand {
                       aips queue stats
                 Ctrl-C stops (running jobs finish first).
                 """)
+            // Shut down in reverse: the API, scheduler and worker stop before the clients they use close.
             let group = ServiceGroup(
                 configuration: .init(
-                    services: (sandbox.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
+                    services: [.init(service: client), .init(service: store)]
+                        + (sandbox.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
                         + [.init(service: worker), .init(service: scheduler), .init(service: api)],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            groupStarted = true
             try await group.run()
         } catch {
-            await stopEverything()
+            if !groupStarted {
+                client.close()
+                await store.shutdown()
+            }
+            await stopServers()
             throw error
         }
-        await stopEverything()
+        await stopServers()
     }
 
     /// Enqueues the bootstrap flow unless a model already exists or the flow is still queued from an earlier run.

@@ -37,8 +37,13 @@ struct SchedulerCommand: AsyncParsableCommand {
         let logger = Logger(label: "aips.scheduler")
         let schedules = try schedule.schedules()
         let client = try redis.makeClient()
-        defer { client.close() }
-        try schedule.checkPayloads(of: schedules, against: JobCatalog.registry(redis: client), logger: logger)
+        do {
+            try schedule.checkPayloads(of: schedules, against: JobCatalog.registry(redis: client), logger: logger)
+        } catch {
+            // The service group closes the client; it never ran.
+            client.close()
+            throw error
+        }
         let configuration = SchedulerConfiguration(
             schedules: schedules,
             election: LeaderElection.Configuration(leaseTTL: .milliseconds(Int64(leaseTTL * 1_000))),
@@ -47,9 +52,10 @@ struct SchedulerCommand: AsyncParsableCommand {
         // Payloads were checked above; the queue itself stays unregistered so that job
         // types served by other builds of the workers can still be scheduled.
         let scheduler = Scheduler(configuration: configuration, redis: client, queue: JobQueue(redis: client), logger: logger)
+        // Shut down in reverse: the scheduler stops before the Redis client it uses.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: scheduler)] + [metrics.service(logger: logger)].compactMap { $0 },
+                services: [.init(service: client), .init(service: scheduler)] + [metrics.service(logger: logger)].compactMap { $0 },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -41,23 +41,24 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.worker")
+        let workerQueues = try WorkerConfiguration.parseQueues(queues)
         let client = try redis.makeClient()
         let database = databaseURL ?? DevServers.databaseURL
         let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
         let registry = JobCatalog.registry(redis: client, store: store)
         let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(
-            queues: try WorkerConfiguration.parseQueues(queues), concurrency: concurrency,
+            queues: workerQueues, concurrency: concurrency,
             lease: .milliseconds(Int64(lease * 1000)), shutdownGracePeriod: .milliseconds(Int64(grace * 1000)))
         let worker = Worker(
             queue: queue, registry: registry, configuration: configuration,
             archive: store.map { JobRunArchiver.hook(store: $0) }, logger: logger)
+        // Shut down in reverse: the worker drains before the store and the Redis client it uses close.
+        let clients: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: client)] + (store.map { [.init(service: $0)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: worker)] + [metrics.service(logger: logger)].compactMap { $0 },
+                services: clients + [.init(service: worker)] + [metrics.service(logger: logger)].compactMap { $0 },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        client.close()
-        await store?.shutdown()
     }
 }

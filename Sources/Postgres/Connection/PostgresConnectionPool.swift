@@ -6,27 +6,23 @@ import Synchronization
 /// waiting caller whose task is cancelled stops waiting with `CancellationError`.
 /// A connection that comes back broken or still inside a transaction is closed and its slot reopened.
 public final class PostgresConnectionPool: PostgresDatabase {
-    /// A caller waiting for a connection; it gets one, or `nil`: a free slot to open its own.
-    private struct Waiter {
-        let id: UInt64
-        let continuation: CheckedContinuation<PostgresConnection?, any Error>
+    /// The machine, and the continuations of the waiters it queues (resumed outside the lock).
+    private struct State {
+        var machine: PostgresConnectionPoolStateMachine<PostgresConnection>
+        var continuations: [UInt64: Continuation] = [:]
     }
 
-    private struct State {
-        var idle: [PostgresConnection] = []
-        var openCount = 0
-        var waiters: [Waiter] = []
-        var nextWaiterID: UInt64 = 0
-        var isClosed = false
-    }
+    /// A waiter's continuation: a connection, or `nil` for a free slot to open its own.
+    private typealias Continuation = CheckedContinuation<PostgresConnection?, any Error>
 
     /// The pool's configuration.
     public let configuration: PostgresConfiguration
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// A pool for `configuration`; no connection is opened until one is needed.
     public init(configuration: PostgresConfiguration) {
         self.configuration = configuration
+        state = Mutex(State(machine: PostgresConnectionPoolStateMachine(maximumConnections: configuration.maximumConnections)))
     }
 
     /// Leases a connection for the duration of `body`, then returns it to the pool.
@@ -71,103 +67,75 @@ public final class PostgresConnectionPool: PostgresDatabase {
     /// Closes idle connections and refuses new leases; leased connections close when they come back.
     public func shutdown() async {
         let (idle, waiters) = state.withLock { state in
-            state.isClosed = true
-            state.openCount -= state.idle.count
-            defer {
-                state.idle = []
-                state.waiters = []
-            }
-            return (state.idle, state.waiters)
+            let shutdown = state.machine.shutdown()
+            return (shutdown.close, shutdown.fail.compactMap { state.continuations.removeValue(forKey: $0) })
         }
         for waiter in waiters {
-            waiter.continuation.resume(throwing: StoreError(.poolClosed, message: "the connection pool was shut down"))
+            waiter.resume(throwing: Self.shutDownError)
         }
         for connection in idle {
             await connection.close()
         }
     }
 
+    private static var shutDownError: StoreError {
+        StoreError(.poolClosed, message: "the connection pool was shut down")
+    }
+
     private func lease() async throws -> PostgresConnection {
-        let maximum = configuration.maximumConnections
-        let waiterID = state.withLock { state in
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
+        let waiterID = state.withLock { $0.machine.makeWaiterID() }
         let granted: PostgresConnection? = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let outcome: Result<PostgresConnection?, any Error>? = state.withLock { state in
-                    if state.isClosed {
-                        return .failure(StoreError(.poolClosed, message: "the connection pool was shut down"))
-                    }
-                    if let connection = state.idle.popLast() { return .success(connection) }
-                    if state.openCount < maximum {
-                        state.openCount += 1
-                        return .success(nil)
-                    }
-                    // Checked under the lock: a cancellation handler that already ran found no waiter to resume.
-                    if Task.isCancelled { return .failure(CancellationError()) }
-                    state.waiters.append(Waiter(id: waiterID, continuation: continuation))
-                    return nil
+                let action = state.withLock { state in
+                    let action = state.machine.leaseRequested(by: waiterID, isCancelled: Task.isCancelled)
+                    if case .wait = action { state.continuations[waiterID] = continuation }
+                    return action
                 }
-                if let outcome { continuation.resume(with: outcome) }
+                switch action {
+                case .lease(let connection): continuation.resume(returning: connection)
+                case .openConnection: continuation.resume(returning: nil)
+                case .wait: break
+                case .failShutDown: continuation.resume(throwing: Self.shutDownError)
+                case .failCancelled: continuation.resume(throwing: CancellationError())
+                }
             }
         } onCancel: {
-            let waiter = state.withLock { state -> Waiter? in
-                guard let index = state.waiters.firstIndex(where: { $0.id == waiterID }) else { return nil }
-                return state.waiters.remove(at: index)
+            let waiter = state.withLock { state -> Continuation? in
+                guard state.machine.waiterCancelled(waiterID) else { return nil }
+                return state.continuations.removeValue(forKey: waiterID)
             }
-            waiter?.continuation.resume(throwing: CancellationError())
+            waiter?.resume(throwing: CancellationError())
         }
         if let granted { return granted }
         do {
             return try await PostgresConnection.connect(to: configuration.url)
         } catch {
-            freeSlot()
+            // The slot goes to the next waiter, who tries to open its own.
+            let waiter = state.withLock { state -> Continuation? in
+                state.machine.connectFailed().flatMap { state.continuations.removeValue(forKey: $0) }
+            }
+            waiter?.resume(returning: nil)
             throw error
         }
     }
 
     private func release(_ connection: PostgresConnection) async {
-        enum Disposition {
-            case keptIdle
-            case handedTo(Waiter)
-            case closed(slotHandedTo: Waiter?)
-        }
         let reusable = await connection.isReusable
-        let disposition: Disposition = state.withLock { state in
-            if reusable && !state.isClosed {
-                if state.waiters.isEmpty {
-                    state.idle.append(connection)
-                    return .keptIdle
-                }
-                return .handedTo(state.waiters.removeFirst())
+        let (action, waiter) = state.withLock { state -> (PostgresConnectionPoolStateMachine<PostgresConnection>.ReleaseAction, Continuation?) in
+            let action = state.machine.connectionReleased(connection, reusable: reusable)
+            switch action {
+            case .keepIdle, .close(_, grantSlotTo: nil): return (action, nil)
+            case .handOver(_, let waiter), .close(_, grantSlotTo: let waiter?): return (action, state.continuations.removeValue(forKey: waiter))
             }
-            if state.isClosed || state.waiters.isEmpty {
-                state.openCount -= 1
-                return .closed(slotHandedTo: nil)
-            }
-            return .closed(slotHandedTo: state.waiters.removeFirst())
         }
-        switch disposition {
-        case .keptIdle:
+        switch action {
+        case .keepIdle:
             return
-        case .handedTo(let waiter):
-            waiter.continuation.resume(returning: connection)
-        case .closed(let waiter):
+        case .handOver(let connection, _):
+            waiter?.resume(returning: connection)
+        case .close(let connection, _):
             await connection.close()
-            waiter?.continuation.resume(returning: nil)
+            waiter?.resume(returning: nil)
         }
-    }
-
-    /// Gives back the slot of a connection that failed to open, to a waiter if one is queued.
-    private func freeSlot() {
-        let waiter: Waiter? = state.withLock { state in
-            if state.waiters.isEmpty {
-                state.openCount -= 1
-                return nil
-            }
-            return state.waiters.removeFirst()
-        }
-        waiter?.continuation.resume(returning: nil)
     }
 }

@@ -38,8 +38,11 @@ final class RedisTLSTunnel: @unchecked Sendable {
         socketPath = directory + "/redis.sock"
     }
 
-    /// Binds the private socket. Loop thread only.
-    func start() -> RedisError? {
+    /// Why `start` could not listen; connections through the tunnel fail with it.
+    private(set) var startFailure: RedisError?
+
+    /// Binds the private socket, or records why not in `startFailure`. Loop thread only.
+    func start() {
         let pipe = UnsafeMutablePointer<uv_pipe_t>.allocate(capacity: 1)
         uv_pipe_init(loop.uvLoop, pipe, 0)
         pipe.pointee.data = Unmanaged.passUnretained(self).toOpaque()
@@ -52,10 +55,9 @@ final class RedisTLSTunnel: @unchecked Sendable {
             }
         }
         listener = pipe
-        guard status == 0 else {
-            return RedisError(.connectionFailed, message: "TLS: cannot listen on \(socketPath): \(String(cString: uv_strerror(status)))")
+        if status != 0 {
+            startFailure = RedisError(.connectionFailed, message: "TLS: cannot listen on \(socketPath): \(String(cString: uv_strerror(status)))")
         }
-        return nil
     }
 
     private func accept(from server: UnsafeMutablePointer<uv_stream_t>) {

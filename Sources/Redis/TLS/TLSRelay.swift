@@ -5,7 +5,8 @@ import Logging
 
 /// One hiredis connection relayed over TLS: plain bytes from the private unix socket
 /// are encrypted with OpenSSL (memory BIOs) and written to the server's TCP socket,
-/// and the other way round. Loop thread only.
+/// and the other way round. Loop thread only. `TLSRelayStateMachine` decides what happens
+/// when; this class owns the handles and the SSL session and carries out its actions.
 final class TLSRelay {
     private let loop: RedisEventLoop
     private let host: String
@@ -14,15 +15,12 @@ final class TLSRelay {
     private let onClose: (TLSRelay, String?) -> Void
     private let local: UnsafeMutablePointer<uv_pipe_t>
     private let remote: UnsafeMutablePointer<uv_tcp_t>
-    private var remoteOpen = false
     private let ssl: OpaquePointer
     /// Network bytes for OpenSSL to read (owned by `ssl`).
     private let incoming: OpaquePointer
     /// Bytes OpenSSL wants sent to the network (owned by `ssl`).
     private let outgoing: OpaquePointer
-    private var handshakeDone = false
-    private var pendingPlain: [UInt8] = []
-    private var closed = false
+    private var machine = TLSRelayStateMachine()
 
     init(loop: RedisEventLoop, context: TLSContext, host: String, port: Int, logger: Logger, onClose: @escaping (TLSRelay, String?) -> Void) {
         self.loop = loop
@@ -69,7 +67,7 @@ final class TLSRelay {
             defer { free(buffer?.pointee.base) }
             guard let data = stream?.pointee.data else { return }
             let relay = Unmanaged<TLSRelay>.fromOpaque(data).takeUnretainedValue()
-            if count < 0 { return relay.close(reason: nil) }
+            if count < 0 { return relay.execute(relay.machine.peerClosed()) }
             if count > 0, let base = buffer?.pointee.base {
                 relay.fromLocal(UnsafeRawBufferPointer(start: base, count: count))
             }
@@ -90,21 +88,19 @@ final class TLSRelay {
             request.deallocate()
             defer { uv_freeaddrinfo(result) }
             guard status == 0, let address = result?.pointee.ai_addr else {
-                return relay.close(reason: "cannot resolve \(relay.host): \(String(cString: uv_strerror(status)))")
+                return relay.execute(relay.machine.failed("cannot resolve \(relay.host): \(String(cString: uv_strerror(status)))"))
             }
-            relay.open(address)
+            if relay.machine.resolved() { relay.open(address) }
         }, host, String(port), &hints)
         if status != 0 {
             Unmanaged<TLSRelay>.fromOpaque(request.pointee.data).release()
             request.deallocate()
-            close(reason: "cannot resolve \(host): \(String(cString: uv_strerror(status)))")
+            execute(machine.failed("cannot resolve \(host): \(String(cString: uv_strerror(status)))"))
         }
     }
 
     private func open(_ address: UnsafePointer<sockaddr>) {
-        guard !closed else { return }
         uv_tcp_init(loop.uvLoop, remote)
-        remoteOpen = true
         remote.pointee.data = Unmanaged.passUnretained(self).toOpaque()
         uv_tcp_nodelay(remote, 1)
         let request = UnsafeMutablePointer<uv_connect_t>.allocate(capacity: 1)
@@ -113,25 +109,25 @@ final class TLSRelay {
             guard let request else { return }
             let relay = Unmanaged<TLSRelay>.fromOpaque(request.pointee.data).takeRetainedValue()
             request.deallocate()
-            guard !relay.closed else { return }
+            guard !relay.machine.isClosed else { return }
             guard status == 0 else {
-                return relay.close(reason: "cannot connect to \(relay.host):\(relay.port): \(String(cString: uv_strerror(status)))")
+                return relay.execute(relay.machine.failed("cannot connect to \(relay.host):\(relay.port): \(String(cString: uv_strerror(status)))"))
             }
-            relay.connected()
+            relay.execute(relay.machine.remoteConnected())
         }
         if status != 0 {
             Unmanaged<TLSRelay>.fromOpaque(request.pointee.data).release()
             request.deallocate()
-            close(reason: "cannot connect to \(host):\(port): \(String(cString: uv_strerror(status)))")
+            execute(machine.failed("cannot connect to \(host):\(port): \(String(cString: uv_strerror(status)))"))
         }
     }
 
-    private func connected() {
+    private func startHandshake() {
         uv_read_start(remoteStream, Self.allocate) { stream, count, buffer in
             defer { free(buffer?.pointee.base) }
             guard let data = stream?.pointee.data else { return }
             let relay = Unmanaged<TLSRelay>.fromOpaque(data).takeUnretainedValue()
-            if count < 0 { return relay.close(reason: relay.handshakeDone ? nil : "server closed the connection during the TLS handshake") }
+            if count < 0 { return relay.execute(relay.machine.remoteClosed()) }
             if count > 0, let base = buffer?.pointee.base {
                 relay.fromRemote(UnsafeRawBufferPointer(start: base, count: count))
             }
@@ -140,45 +136,32 @@ final class TLSRelay {
     }
 
     private func fromLocal(_ bytes: UnsafeRawBufferPointer) {
-        if handshakeDone {
-            encrypt(bytes)
-        } else {
-            pendingPlain.append(contentsOf: bytes)
-        }
+        if machine.localBytes(bytes) == .encrypt { encrypt(bytes) }
     }
 
     private func fromRemote(_ bytes: UnsafeRawBufferPointer) {
         BIO_write(incoming, bytes.baseAddress, Int32(bytes.count))
-        if !handshakeDone { continueHandshake() }
-        if handshakeDone { decrypt() }
+        execute(machine.remoteBytes())
     }
 
     private func continueHandshake() {
         let result = SSL_do_handshake(ssl)
         flushOutgoing()
-        if result == 1 {
-            handshakeDone = true
-            if !pendingPlain.isEmpty {
-                let waiting = pendingPlain
-                pendingPlain = []
-                waiting.withUnsafeBytes { encrypt($0) }
-            }
-            return
-        }
+        if result == 1 { return execute(machine.handshakeCompleted()) }
         let error = SSL_get_error(ssl, result)
         if error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE { return }
         let verify = SSL_get_verify_result(ssl)
         let reason = verify != X509_V_OK
             ? "certificate verification failed: \(String(cString: X509_verify_cert_error_string(verify)))"
             : TLSContext.lastError()
-        close(reason: "TLS handshake with \(host):\(port) failed: \(reason)")
+        execute(machine.failed("TLS handshake with \(host):\(port) failed: \(reason)"))
     }
 
     private func encrypt(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
             let written = SSL_write(ssl, bytes.baseAddress! + offset, Int32(bytes.count - offset))
-            guard written > 0 else { return close(reason: "TLS write failed: \(TLSContext.lastError())") }
+            guard written > 0 else { return execute(machine.failed("TLS write failed: \(TLSContext.lastError())")) }
             offset += Int(written)
         }
         flushOutgoing()
@@ -186,7 +169,7 @@ final class TLSRelay {
 
     private func decrypt() {
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-        while !closed {
+        while !machine.isClosed {
             let count = buffer.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
             if count > 0 {
                 buffer.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[0..<Int(count)]), to: localStream) }
@@ -194,13 +177,13 @@ final class TLSRelay {
             }
             let error = SSL_get_error(ssl, count)
             if error == SSL_ERROR_WANT_READ { break }
-            return close(reason: error == SSL_ERROR_ZERO_RETURN ? nil : "TLS read failed: \(TLSContext.lastError())")
+            return execute(error == SSL_ERROR_ZERO_RETURN ? machine.peerClosed() : machine.failed("TLS read failed: \(TLSContext.lastError())"))
         }
         flushOutgoing()
     }
 
     private func flushOutgoing() {
-        while BIO_ctrl_pending(outgoing) > 0, remoteOpen, !closed {
+        while BIO_ctrl_pending(outgoing) > 0, machine.canWriteRemote {
             var buffer = [UInt8](repeating: 0, count: Int(BIO_ctrl_pending(outgoing)))
             let count = buffer.withUnsafeMutableBytes { BIO_read(outgoing, $0.baseAddress, Int32($0.count)) }
             guard count > 0 else { return }
@@ -222,24 +205,42 @@ final class TLSRelay {
         if status != 0 {
             free(copy)
             request.deallocate()
-            close(reason: "relay write failed: \(String(cString: uv_strerror(status)))")
+            execute(machine.failed("relay write failed: \(String(cString: uv_strerror(status)))"))
         }
     }
 
     /// Closes both sides; hiredis sees its connection drop and reconnects through the tunnel.
     func close(reason: String?) {
-        guard !closed else { return }
-        closed = true
+        execute(machine.close(reason: reason))
+    }
+
+    private func execute(_ actions: [TLSRelayStateMachine.Action]) {
+        for action in actions {
+            switch action {
+            case .startHandshake:
+                startHandshake()
+            case .continueHandshake:
+                continueHandshake()
+            case .encrypt(let bytes):
+                bytes.withUnsafeBytes { encrypt($0) }
+            case .decrypt:
+                decrypt()
+            case .close(let remoteHandleOpen, let reason):
+                closeHandles(remoteHandleOpen: remoteHandleOpen, reason: reason)
+            }
+        }
+    }
+
+    private func closeHandles(remoteHandleOpen: Bool, reason: String?) {
         if let reason { logger.warning("redis TLS relay closed", metadata: ["reason": "\(reason)"]) }
         local.pointee.data = nil
         uv_close(UnsafeMutableRawPointer(local).assumingMemoryBound(to: uv_handle_t.self)) { UnsafeMutableRawPointer($0)?.deallocate() }
-        if remoteOpen {
+        if remoteHandleOpen {
             remote.pointee.data = nil
             uv_close(UnsafeMutableRawPointer(remote).assumingMemoryBound(to: uv_handle_t.self)) { UnsafeMutableRawPointer($0)?.deallocate() }
         } else {
             remote.deallocate()
         }
-        remoteOpen = false
         onClose(self, reason)
     }
 
