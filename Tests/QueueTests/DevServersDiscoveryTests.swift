@@ -23,8 +23,8 @@ import TestSupport
         // A dev that has stopped: its file no longer counts.
         let gone = Process()
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
+        try ChildProcesses.start(gone)
+        await ChildProcesses.waitForExit(gone)
         try write(processID: gone.processIdentifier, into: root)
         let stale = try await aips(["migrate", "status"], in: below)
         #expect(stale.status != 0)

@@ -9,9 +9,28 @@ import Foundation
 public enum ChildProcesses {
     private static let launch = NSLock()
 
-    /// Starts `process`.
+    /// Starts `process`, with the standard streams it was not given sent to `/dev/null` (input) or to a log file
+    /// in the temporary directory (output and error).
+    ///
+    /// A child must never hold the test runner's own output: if the runner crashes, `swift test` reads that pipe
+    /// until its last writer closes it, so a leftover child would turn a reported crash into a silent hang.
     public static func start(_ process: Process) throws {
+        let name = process.executableURL?.lastPathComponent ?? "child"
+        if inherits(process.standardInput, descriptor: 0) { process.standardInput = FileHandle.nullDevice }
+        if inherits(process.standardOutput, descriptor: 1) { process.standardOutput = try logFile(name, "out") }
+        if inherits(process.standardError, descriptor: 2) { process.standardError = try logFile(name, "err") }
         try launch.withLock { try process.run() }
+    }
+
+    private static func inherits(_ stream: Any?, descriptor: Int32) -> Bool {
+        guard let stream else { return true }
+        return (stream as? FileHandle)?.fileDescriptor == descriptor
+    }
+
+    private static func logFile(_ name: String, _ stream: String) throws -> FileHandle {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("aips-child-\(name)-\(UUID().uuidString).\(stream).log")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        return try FileHandle(forWritingTo: url)
     }
 
     /// Waits until `process` exits; returns false if it still runs after `timeout`.

@@ -25,7 +25,6 @@ import Testing
         let pooled = blended.pooled
         #expect(pooled.evaluationRows == data.evaluation.count)
         #expect(pooled.trainingRows >= data.fit.count / 2)
-        print("DEBUG", pooled.model.logLoss, pooled.prior.logLoss, pooled.logLossDifference, pooled.standardError, blended.weights, pooled.rows, blended.calibration)
         #expect(pooled.model.logLoss < pooled.prior.logLoss - 0.1 && pooled.verdict == "beats the market")
         let alone = ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
         #expect(alone.pooled.rows == data.evaluation.count && alone.pooled.trainingRows == 0)
