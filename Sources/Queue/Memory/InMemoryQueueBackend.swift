@@ -14,9 +14,9 @@ public actor InMemoryQueueBackend: QueueBackend {
     private var workers: [String: (report: WorkerDirectory.Entry, expires: Int64)] = [:]
 
     /// An empty backend; `clock` (milliseconds since the epoch) lets tests move time themselves.
-    public init(configuration: QueueConfiguration = .init(), clock: @escaping @Sendable () -> Int64 = JobQueue.nowMilliseconds) {
+    public init(configuration: QueueConfiguration = .init(), clock: (@Sendable () -> Int64)? = nil) {
         self.configuration = configuration
-        self.clock = clock
+        self.clock = clock ?? { JobQueue.nowMilliseconds() }
     }
 
     private func withQueue<T>(_ name: String, _ body: (inout MemoryQueue) throws -> T) rethrows -> T {
