@@ -1,4 +1,5 @@
 import Essentials
+import Foundation
 import Redis
 
 /// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, then `Job.fields` per job.

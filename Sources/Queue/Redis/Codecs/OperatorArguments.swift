@@ -1,3 +1,4 @@
+import Essentials
 import Redis
 
 /// ARGV of `cancel`: id, now, archive flag.
