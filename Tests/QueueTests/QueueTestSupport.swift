@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Redis
 import ServiceLifecycle
 import TestSupport
