@@ -368,10 +368,7 @@ actor ArchivedRecords {
         // A producer that died after writing the child but before attaching it: write the child only.
         var child = fixture.request { $0.dependsOn = [parent] }
         child.id = JobID.generate()
-        let arguments = [String(JobQueue.nowMilliseconds()), "1", "", "0", child.id, child.type, child.payload, "0", "5",
-                         String(JobQueue.nowMilliseconds()), "1000", "1000", "1000", "", "", parent, "cancel"]
-        try await fixture.redis.run(QueueScripts.enqueue, keys: [QueueName.prefix(fixture.name)], arguments: arguments)
-        try await fixture.redis.send("SADD", QueueName.registryKey, fixture.name)
+        _ = try await fixture.queue.backend.enqueue([child], queue: fixture.name)
         #expect(try await fixture.state(child.id) == .waiting)
         #expect(try await fixture.queue.reattachWaiting(queue: fixture.name, olderThan: .zero) == 1)
         let job = try #require(try await parentQueue.reserve().first)

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Redis
+import ServiceLifecycle
 import TestSupport
 import Testing
 @testable import Queue
@@ -48,5 +50,21 @@ func expectEventually(
 ) async throws {
     if try await !eventually(timeout: timeout, condition) {
         Issue.record("condition still false after \(timeout)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Runs `worker` while `body` runs, then shuts it down gracefully and waits for it.
+func whileRunning(_ worker: Worker, _ body: () async throws -> Void) async throws {
+    let group = ServiceGroup(services: [worker], logger: .init(label: "test"))
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        do {
+            try await body()
+        } catch {
+            await group.triggerGracefulShutdown()
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        try await tasks.waitForAll()
     }
 }

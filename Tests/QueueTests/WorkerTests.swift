@@ -32,22 +32,6 @@ import Logging
                 shutdownGracePeriod: grace))
     }
 
-    /// Runs `worker` while `body` runs, then shuts it down gracefully and waits for it.
-    func whileRunning(_ worker: Worker, _ body: () async throws -> Void) async throws {
-        let group = ServiceGroup(services: [worker], logger: .init(label: "test"))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            do {
-                try await body()
-            } catch {
-                await group.triggerGracefulShutdown()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
-    }
-
     @Test func runsJobsAndRetriesThrownErrorsUntilTheySucceed() async throws {
         let fixture = try QueueFixture()
         let registry = JobRegistry()

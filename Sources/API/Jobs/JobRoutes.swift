@@ -21,21 +21,33 @@ struct JobRoutes: Sendable {
         var request = request
         let submission = try await request.decodeJSON(JobSubmission.self, context: context, limit: maxBodySize)
         let jobRequest = try submission.request()
-        guard registry.types.contains(jobRequest.type) else {
-            throw APIError(
-                .unprocessableContent, code: "UNKNOWN_JOB_TYPE", "unknown job type \"\(jobRequest.type)\"",
-                details: ["type": .string(jobRequest.type), "known_types": .array(registry.types.map { .string($0) })])
-        }
+        // Checked once, here, so each refusal gets its own answer; the queue does not check again.
+        let validated: ValidatedJobRequest
         do {
-            try registry.validate(type: jobRequest.type, payload: jobRequest.payload)
-        } catch let error as QueueError {
-            throw APIError(.unprocessableContent, code: "INVALID_PAYLOAD", error.message, details: ["type": .string(jobRequest.type)])
+            validated = try ValidatedJobRequest(jobRequest, registry: registry)
+        } catch {
+            throw refusal(error, type: jobRequest.type)
         }
-        let result = try await queue.enqueue(jobRequest)
-        guard let record = try await queue.job(result.id) else {
+        let (result, readBack) = try await queue.submit(validated)
+        guard let record = readBack else {
             throw APIError(.notFound, code: "JOB_NOT_FOUND", "job \(result.id) ended before it could be read back")
         }
         return EditedResponse(status: result.created ? .created : .ok, response: Envelope(data: JobView(record), meta: EmptyMeta()))
+    }
+
+    /// The answer to a request the queue refused: 400 for a malformed one, 422 for an unknown type or a bad payload.
+    private func refusal(_ rejection: JobRequestRejection, type: String) -> any Error {
+        guard let error = rejection.underlying as? QueueError else { return rejection.underlying }
+        switch rejection.step {
+        case .request:
+            return APIError(.badRequest, code: "VALIDATION_FAILED", error.message)
+        case .type:
+            return APIError(
+                .unprocessableContent, code: "UNKNOWN_JOB_TYPE", "unknown job type \"\(type)\"",
+                details: ["type": .string(type), "known_types": .array(registry.types.map { .string($0) })])
+        case .payload:
+            return APIError(.unprocessableContent, code: "INVALID_PAYLOAD", error.message, details: ["type": .string(type)])
+        }
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<JobView, EmptyMeta> {

@@ -19,7 +19,8 @@ struct JobSubmission: Decodable, Sendable {
     var maxAttempts: Int?
     var timeoutSeconds: Double?
 
-    /// The queue request, checked field by field; a bad field is a 400 that names it.
+    /// The queue request, its fields parsed; a bad field is a 400 that names it. The queue's own checks
+    /// (`ValidatedJobRequest`) run once, in the route.
     func request() throws -> JobRequest {
         let policy: JobRequest.ParentFailurePolicy
         switch onParentFailure {
@@ -50,15 +51,9 @@ struct JobSubmission: Decodable, Sendable {
         guard (dependsOn?.count ?? 0) <= 100 else {
             throw APIError.validation("depends_on may list at most 100 jobs", field: "depends_on")
         }
-        let request = JobRequest(
+        return JobRequest(
             type: type, queue: queue ?? "default", payload: (payload ?? .object([:])).text, priority: priority ?? 0,
             runAt: runDate, maxAttempts: maxAttempts ?? 5, timeout: timeout, idempotencyKey: idempotencyKey,
             dependsOn: dependsOn ?? [], onParentFailure: policy)
-        do {
-            try request.validate()
-        } catch let error as QueueError {
-            throw APIError(.badRequest, code: "VALIDATION_FAILED", error.message)
-        }
-        return request
     }
 }

@@ -37,7 +37,7 @@ struct OpsOverviewReader: Sendable {
             }
         }
         let now = Date()
-        let workers = try await WorkerDirectory(redis: queue.redis).live().map { entry in
+        let workers = try await WorkerDirectory(backend: queue.backend).live().map { entry in
             OpsOverview.WorkerSummary(
                 id: entry.identity, host: entry.host, pid: entry.pid,
                 queues: entry.queues.split(separator: ",").map { String($0.split(separator: "=").first ?? $0) },

@@ -1,4 +1,4 @@
-/// Queue names and the Redis keys derived from them.
+/// Queue names (their Redis keys: `RedisQueueKeys`).
 public enum QueueName {
     /// Refuses names that are not 1–64 bytes of lowercase letters, digits, `-`, `_` or `.`.
     public static func validate(_ name: String) throws {
@@ -11,9 +11,4 @@ public enum QueueName {
         }
     }
 
-    /// The hash-tagged prefix of every key of `queue`: all of them share one Cluster slot.
-    static func prefix(_ queue: String) -> String { "aips:{\(queue)}:" }
-
-    /// The set of every queue that has ever had a job, for operators and lookups by id.
-    static let registryKey = "aips:queues"
 }

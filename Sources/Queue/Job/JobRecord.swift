@@ -93,3 +93,8 @@ public struct EnqueueResult: Sendable, Equatable {
     /// False when an earlier job with the same idempotency key and payload was returned instead.
     public var created: Bool
 }
+
+extension ReservedJob {
+    /// The lease this reservation holds.
+    var lease: JobLease { JobLease(id: id, token: leaseToken) }
+}

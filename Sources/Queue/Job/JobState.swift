@@ -18,11 +18,4 @@ public enum JobState: String, Codable, CodingKeyRepresentable, Sendable, CaseIte
     /// Whether the job has ended (it will not run again unless an operator retries it).
     public var isFinished: Bool { self == .succeeded || self == .dead || self == .cancelled }
 
-    /// The Redis sorted set that holds jobs in this state, relative to the queue prefix.
-    var setName: String {
-        switch self {
-        case .retrying: "retry"
-        default: rawValue
-        }
-    }
 }

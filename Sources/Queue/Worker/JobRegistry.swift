@@ -44,10 +44,15 @@ public final class JobRegistry: Sendable {
 
     /// Refuses an unknown type or a payload that does not decode and validate as that type.
     public func validate(type: String, payload: String) throws {
+        try validator(for: type)(payload)
+    }
+
+    /// How to validate payloads of `type`; throws for an unknown type.
+    func validator(for type: String) throws -> @Sendable (String) throws -> Void {
         guard let entry = entries.withLock({ $0[type] }) else {
             throw QueueError(.invalidRequest, "unknown job type \"\(type.prefix(80))\"; known types: \(types.joined(separator: ", "))")
         }
-        try entry.validate(payload)
+        return entry.validate
     }
 
     func handler(for type: String) -> (@Sendable (String, JobContext) async throws -> String)? {

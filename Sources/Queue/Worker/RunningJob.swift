@@ -59,7 +59,7 @@ final class StopSignal: Sendable {
     }
 }
 
-/// Whether the worker is idle: its listeners block on Redis only then, so a busy
+/// Whether the worker is idle: its listeners wait for wake-ups only then, so a busy
 /// worker does not take wake-up tokens an idle one needs.
 final class IdleGate: Sendable {
     private struct State {
@@ -101,15 +101,11 @@ final class IdleGate: Sendable {
 
 /// The batched acks and failures of one queue.
 struct QueueBatchers: Sendable {
-    let complete: Batcher<(String, String, String), Bool>
-    let fail: Batcher<(String, String, AttemptError, JobQueue.FailureMode), JobState?>
+    let complete: Batcher<JobCompletion, Bool>
+    let fail: Batcher<JobFailure, JobState?>
 
-    init(queue: JobQueue, name: String) {
-        complete = Batcher { items in
-            try await queue.complete(queue: name, items.map { (id: $0.0, token: $0.1, result: $0.2) })
-        }
-        fail = Batcher { items in
-            try await queue.fail(queue: name, items.map { (id: $0.0, token: $0.1, error: $0.2, mode: $0.3) })
-        }
+    init(backend: any QueueBackend, name: String) {
+        complete = Batcher { try await backend.complete($0, queue: name) }
+        fail = Batcher { try await backend.fail($0, queue: name) }
     }
 }

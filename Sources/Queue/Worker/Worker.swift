@@ -1,7 +1,6 @@
 import Essentials
 import Foundation
 import Logging
-import Redis
 import ServiceLifecycle
 import Synchronization
 
@@ -38,7 +37,7 @@ public final class Worker: Service {
         var logger = logger
         logger[metadataKey: "worker"] = "\(configuration.identity)"
         self.logger = logger
-        batchers = Dictionary(uniqueKeysWithValues: configuration.queues.map { ($0.name, QueueBatchers(queue: queue, name: $0.name)) })
+        batchers = Dictionary(uniqueKeysWithValues: configuration.queues.map { ($0.name, QueueBatchers(backend: queue.backend, name: $0.name)) })
     }
 
     /// Jobs this worker has finished (any outcome) since it started.
@@ -65,8 +64,7 @@ public final class Worker: Service {
             self.wakeup.signal()
             self.idle.set(false)
         }
-        try? await queue.redis.send("ZREM", Self.registryKey, configuration.identity)
-        try? await queue.redis.send("DEL", Self.workerKey(configuration.identity))
+        try? await queue.backend.removeWorker(configuration.identity)
         logger.info("worker stopped", metadata: ["processed": "\(processedCount)"])
     }
 
@@ -131,17 +129,15 @@ public final class Worker: Service {
         return order
     }
 
-    /// Blocks on the queue's wake-up list while this worker is idle, so a new job starts at once.
+    /// Listens for the queue's wake-ups while this worker is idle, so a new job starts at once.
     private func listen(to name: String) async {
-        let connection = queue.redis.makeBlockingConnection()
-        defer { connection.close() }
-        let key = QueueName.prefix(name) + "notify"
+        let listener = queue.backend.makeWakeupListener(queue: name)
+        defer { listener.close() }
         while !Task.isCancelled {
             await idle.waitUntilIdle()
             if Task.isCancelled { return }
             do {
-                let reply = try await connection.send(["BLPOP", key, "1"], blockingFor: .seconds(1))
-                if !reply.isNull { wakeup.signal() }
+                if try await listener.next(timeout: .seconds(1)) { wakeup.signal() }
             } catch {
                 try? await Task.sleep(for: .milliseconds(500))
             }
@@ -215,25 +211,25 @@ public final class Worker: Service {
         do {
             switch outcome {
             case .succeeded(let result):
-                if try await !batchers.complete.submit((job.id, job.leaseToken, result)) {
+                if try await !batchers.complete.submit(JobCompletion(lease: job.lease, result: result)) {
                     logger.warning("job finished after its lease was lost; its result was dropped")
                     return "lease_lost"
                 }
                 return "succeeded"
             case .failure(let kind, let message, let mode):
                 let error = AttemptError(attempt: job.attempt, at: JobQueue.nowMilliseconds(), kind: kind, message: message, worker: configuration.identity)
-                let state = try await batchers.fail.submit((job.id, job.leaseToken, error, mode))
+                let state = try await batchers.fail.submit(JobFailure(lease: job.lease, error: error, mode: mode))
                 logger.warning("job attempt failed", metadata: ["kind": "\(kind)", "error": "\(message)", "state": "\(state?.rawValue ?? "lease lost")"])
                 return state?.rawValue ?? "lease_lost"
             case .stopped(.cancelRequested):
                 let error = AttemptError(attempt: job.attempt, at: JobQueue.nowMilliseconds(), kind: "cancelled", message: "cancelled by request", worker: configuration.identity)
-                _ = try await batchers.fail.submit((job.id, job.leaseToken, error, .cancelled))
+                _ = try await batchers.fail.submit(JobFailure(lease: job.lease, error: error, mode: .cancelled))
                 return "cancelled"
             case .stopped(.leaseLost):
                 logger.warning("stopped a job whose lease was lost; another worker may run it")
                 return "lease_lost"
             case .stopped(.draining):
-                try await queue.release(queue: job.queue, leases: [(job.id, job.leaseToken)])
+                try await queue.backend.release([job.lease], queue: job.queue)
                 return "released"
             }
         } catch {
@@ -266,8 +262,7 @@ public final class Worker: Service {
             let entries = running.withLock { Array($0.values) }
             for (name, group) in Dictionary(grouping: entries, by: { $0.job.queue }) {
                 do {
-                    let statuses = try await queue.heartbeat(
-                        queue: name, leases: group.map { ($0.job.id, $0.job.leaseToken) }, lease: configuration.lease)
+                    let statuses = try await queue.backend.heartbeat(group.map(\.job.lease), queue: name, lease: configuration.lease)
                     let now = ContinuousClock.now
                     for (entry, status) in zip(group, statuses) {
                         switch status {
@@ -320,42 +315,28 @@ public final class Worker: Service {
 
     /// One worker at a time archives a queue's finished jobs, so none is written twice or skipped.
     private func drainArchive(_ name: String, _ archive: @Sendable ([JobRecord]) async throws -> Void) async throws {
-        let lock = QueueName.prefix(name) + "archive-lock"
-        guard try await queue.redis.send("SET", lock, configuration.identity, "NX", "PX", "60000").string == "OK" else { return }
-        let unlock = { [queue, identity = configuration.identity] in
-            _ = try? await queue.redis.run(Self.unlockScript, keys: [lock], arguments: [identity])
-        }
+        let backend = queue.backend
+        let identity = configuration.identity
+        guard try await backend.acquireArchiveLock(queue: name, owner: identity, for: .seconds(60)) else { return }
         do {
             while try await queue.drainArchive(queue: name, into: archive) > 0 {}
         } catch {
-            await unlock()
+            try? await backend.releaseArchiveLock(queue: name, owner: identity)
             throw error
         }
-        await unlock()
+        try? await backend.releaseArchiveLock(queue: name, owner: identity)
     }
 
-    private static let unlockScript = RedisScript(name: "unlock", source: """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-        return 0
-        """)
-
-    /// The sorted set of live workers (score = last heartbeat, ms).
-    public static let registryKey = "aips:workers"
-    static func workerKey(_ identity: String) -> String { "aips:worker:" + identity }
-
     private func registerWorker(busy: Int) async throws {
-        let now = JobQueue.nowMilliseconds()
-        let key = Self.workerKey(configuration.identity)
-        try await queue.redis.send([
-            "HSET", key, "identity", configuration.identity, "pid", String(ProcessInfo.processInfo.processIdentifier),
-            "host", ProcessInfo.processInfo.hostName,
-            "queues", configuration.queues.map { "\($0.name)=\($0.weight)" }.joined(separator: ","),
-            "concurrency", String(configuration.concurrency), "busy", String(busy),
-            "processed", String(processedCount), "beat_at", String(now),
-            "draining", draining.load(ordering: .relaxed) ? "1" : "0",
-        ])
-        try await queue.redis.send("PEXPIRE", key, String(configuration.heartbeatInterval.milliseconds * 3 + 1000))
-        try await queue.redis.send("ZADD", Self.registryKey, String(now), configuration.identity)
+        let report = WorkerDirectory.Entry(
+            identity: configuration.identity, host: ProcessInfo.processInfo.hostName,
+            pid: Int(ProcessInfo.processInfo.processIdentifier),
+            queues: configuration.queues.map { "\($0.name)=\($0.weight)" }.joined(separator: ","),
+            concurrency: configuration.concurrency, busy: busy, processed: processedCount,
+            lastBeat: Date(timeIntervalSince1970: Double(JobQueue.nowMilliseconds()) / 1000),
+            draining: draining.load(ordering: .relaxed))
+        // Three missed beats and a second of slack before the report expires.
+        try await queue.backend.reportWorker(report, lifetime: configuration.heartbeatInterval * 3 + .seconds(1))
     }
 }
 

@@ -14,33 +14,34 @@ public struct WorkerDirectory: Sendable {
         public var processed: Int
         public var lastBeat: Date
         public var draining: Bool
+
+        /// A report as a worker makes it.
+        public init(
+            identity: String, host: String, pid: Int, queues: String, concurrency: Int, busy: Int, processed: Int,
+            lastBeat: Date, draining: Bool
+        ) {
+            self.identity = identity
+            self.host = host
+            self.pid = pid
+            self.queues = queues
+            self.concurrency = concurrency
+            self.busy = busy
+            self.processed = processed
+            self.lastBeat = lastBeat
+            self.draining = draining
+        }
     }
 
-    let redis: RedisClient
+    let backend: any QueueBackend
 
-    public init(redis: RedisClient) { self.redis = redis }
+    /// The workers reporting to `backend`.
+    public init(backend: any QueueBackend) { self.backend = backend }
+
+    /// The workers reporting to Redis.
+    public init(redis: RedisClient) { self.init(backend: RedisQueueBackend(redis: redis)) }
 
     /// Workers whose report has not expired, newest beat first. Forgets the expired ones.
     public func live() async throws -> [Entry] {
-        let identities = (try await redis.send("ZRANGE", Worker.registryKey, "0", "-1").array ?? []).compactMap(\.string)
-        var entries: [Entry] = []
-        for identity in identities {
-            let values = try await redis.send("HGETALL", Worker.workerKey(identity)).array ?? []
-            guard !values.isEmpty else {
-                try await redis.send("ZREM", Worker.registryKey, identity)
-                continue
-            }
-            var fields: [String: String] = [:]
-            for index in stride(from: 0, to: values.count - 1, by: 2) {
-                if let key = values[index].string { fields[key] = values[index + 1].string }
-            }
-            entries.append(Entry(
-                identity: identity, host: fields["host"] ?? "", pid: Int(fields["pid"] ?? "") ?? 0,
-                queues: fields["queues"] ?? "", concurrency: Int(fields["concurrency"] ?? "") ?? 0,
-                busy: Int(fields["busy"] ?? "") ?? 0, processed: Int(fields["processed"] ?? "") ?? 0,
-                lastBeat: Date(timeIntervalSince1970: (Double(fields["beat_at"] ?? "") ?? 0) / 1000),
-                draining: fields["draining"] == "1"))
-        }
-        return entries.sorted { $0.lastBeat > $1.lastBeat }
+        try await backend.liveWorkers()
     }
 }

@@ -10,7 +10,7 @@ struct QueueWorkersCommand: AsyncParsableCommand {
     func run() async throws {
         let jobs = try options.redis.makeQueue()
         defer { jobs.redis.close() }
-        let workers = try await WorkerDirectory(redis: jobs.redis).live()
+        let workers = try await WorkerDirectory(backend: jobs.backend).live()
         if options.json { return try JSONOutput.print(workers) }
         var table = OutputTable(headers: ["worker", "queues", "busy", "processed", "last beat", "state"])
         for worker in workers {

@@ -1,16 +1,10 @@
-import Redis
 /// The Lua scripts that make every job state transition one atomic step.
 ///
-/// Each script touches the keys of one queue only: `KEYS[1]` is the queue's key
-/// prefix `aips:{queue}:` (hash-tagged, so on Redis Cluster all of a queue's keys share
-/// a slot). Keys below are relative to it: `job:ID` (hash), `queued` (ready jobs,
-/// score = priority × 10¹³ + ready time), `scheduled` and `retry` (score = due time),
-/// `running` (score = lease expiry), `waiting` (jobs waiting for parents, with
-/// `deps:ID` holding the parents left), `succeeded`, `dead`, `cancelled` (score =
-/// finished time), `idem:KEY`, `meta` (pause, limits, fences), `notify` (wake-up
-/// tokens for blocked workers), `outbox` (finished parents whose children must hear
-/// of it), `archive` (finished jobs for the archive hook).
+/// Each script touches the keys of one queue only: `KEYS[1]` is the queue's key prefix (see
+/// `RedisQueueKeys` for the layout). Each is typed by its argument and reply codec (`Codecs/`):
+/// the ARGV layout a script documents here is written by its `…Arguments` type, nowhere else.
 enum QueueScripts {
+    /// Helpers every script starts with.
     static let prelude = """
         local prefix = KEYS[1]
         local function jobkey(id) return prefix .. 'job:' .. id end
@@ -43,13 +37,9 @@ enum QueueScripts {
 
         """
 
-    private static func script(_ name: String, _ body: String) -> RedisScript {
-        RedisScript(name: name, source: prelude + body)
-    }
-
     /// ARGV: now, count, fence name, fence token, then 13 fields per job. Returns one status per job,
     /// `created` or `existing:ID`; refuses the whole batch on a stale fence or an idempotency conflict.
-    static let enqueue = script("enqueue", """
+    static let enqueue = QueueScript<EnqueueArguments, [EnqueueStatus]>("enqueue", """
         local now = tonumber(ARGV[1])
         local count = tonumber(ARGV[2])
         if ARGV[3] ~= '' then
@@ -127,7 +117,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: fence name, token. Raises the queue's fence to `token`; refuses an older token.
-    static let advanceFence = script("advance-fence", """
+    static let advanceFence = QueueScript<FenceArguments, Int>("advance-fence", """
         local seen = tonumber(redis.call('HGET', prefix .. 'meta', 'fence:' .. ARGV[1]) or '-1')
         if tonumber(ARGV[2]) < seen then
           return redis.error_reply('STALEFENCE token ' .. ARGV[2] .. ' is older than ' .. seen)
@@ -139,7 +129,7 @@ enum QueueScripts {
     /// ARGV: now, worker, lease ms, max jobs, token prefix. Returns
     /// `{status, hint, id, type, payload, attempt, max_attempts, timeout_ms, token, created_at, run_at, ...}`
     /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown).
-    static let reserve = script("reserve", """
+    static let reserve = QueueScript<ReserveArguments, ReserveReply>("reserve", """
         local now = tonumber(ARGV[1])
         local meta = prefix .. 'meta'
         if redis.call('HGET', meta, 'paused') == '1' then return {'paused', -1} end
@@ -205,7 +195,7 @@ enum QueueScripts {
 
     /// ARGV: now, lease ms, then (id, token) pairs. Returns per job 1 (extended), 2 (extended,
     /// cancellation requested) or 0 (the lease is no longer ours).
-    static let heartbeat = script("heartbeat", """
+    static let heartbeat = QueueScript<HeartbeatArguments, [JobQueue.LeaseStatus]>("heartbeat", """
         local now = tonumber(ARGV[1])
         local lease = now + tonumber(ARGV[2])
         local out = {}
@@ -226,7 +216,7 @@ enum QueueScripts {
 
     /// ARGV: now, archive flag, then (id, token, result) triples. Returns 1 per job acknowledged,
     /// 0 where the lease was lost (the result is dropped; the job runs again or already ended).
-    static let complete = script("complete", """
+    static let complete = QueueScript<CompleteArguments, [Bool]>("complete", """
         local now = tonumber(ARGV[1])
         local out = {}
         local done = {}
@@ -249,7 +239,7 @@ enum QueueScripts {
 
     /// ARGV: now, archive flag, then (id, token, error JSON, mode, jitter) per job; mode is
     /// `retry`, `dead` or `cancelled`. Returns the new state per job, or `lost`.
-    static let fail = script("fail", """
+    static let fail = QueueScript<FailArguments, [JobState?]>("fail", """
         local now = tonumber(ARGV[1])
         local out = {}
         for i = 3, #ARGV, 5 do
@@ -282,7 +272,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: now, then (id, token) pairs. Hands leases back without spending an attempt.
-    static let release = script("release", """
+    static let release = QueueScript<ReleaseArguments, [Bool]>("release", """
         local now = tonumber(ARGV[1])
         local out = {}
         local released = 0
@@ -307,7 +297,7 @@ enum QueueScripts {
 
     /// ARGV: now, archive flag, max. Returns expired leases to the queue (or the dead set when
     /// no attempts are left), recording the expiry as the attempt's error. Returns the count.
-    static let reap = script("reap", """
+    static let reap = QueueScript<ReapArguments, Int>("reap", """
         local now = tonumber(ARGV[1])
         local expired = redis.call('ZRANGEBYSCORE', prefix .. 'running', '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
         local requeued = 0
@@ -333,7 +323,7 @@ enum QueueScripts {
 
     /// ARGV: id, now, archive flag. Returns `cancelled`, `requested` (running: the worker will
     /// see it at its next heartbeat), `missing` or `finished:STATE`.
-    static let cancel = script("cancel", """
+    static let cancel = QueueScript<CancelArguments, CancelResult>("cancel", """
         local id, now = ARGV[1], tonumber(ARGV[2])
         local key = jobkey(id)
         local state = redis.call('HGET', key, 'state')
@@ -351,7 +341,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: id, token, percent, message, now. Returns 1, or 0 when the lease is not ours.
-    static let progress = script("progress", """
+    static let progress = QueueScript<ProgressArguments, Bool>("progress", """
         local key = jobkey(ARGV[1])
         local f = redis.call('HMGET', key, 'token', 'state')
         if f[1] ~= ARGV[2] or f[2] ~= 'running' then return 0 end
@@ -361,7 +351,7 @@ enum QueueScripts {
 
     /// Parent side of a dependency. ARGV: parent id, child queue, child id. Returns `attached`,
     /// or the parent's final state (`succeeded`, `dead`, `cancelled`), or `missing`.
-    static let attach = script("attach", """
+    static let attach = QueueScript<AttachArguments, AttachResult>("attach", """
         local key = jobkey(ARGV[1])
         local state = redis.call('HGET', key, 'state')
         if not state then return 'missing' end
@@ -373,7 +363,7 @@ enum QueueScripts {
 
     /// Child side of a dependency. ARGV: child id, parent id, parent outcome, now, archive flag.
     /// Idempotent: a child no longer waiting ignores the news.
-    static let resolve = script("resolve", """
+    static let resolve = QueueScript<ResolveArguments, Int>("resolve", """
         local child, parent, outcome, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
         local key = jobkey(child)
         if redis.call('HGET', key, 'state') ~= 'waiting' then return 0 end
@@ -403,7 +393,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: max. Returns `{parent id, parent state, n, child...}` groups for finished parents.
-    static let outboxPeek = script("outbox-peek", """
+    static let outboxPeek = QueueScript<OutboxPeekArguments, OutboxReply>("outbox-peek", """
         local ids = redis.call('LRANGE', prefix .. 'outbox', 0, tonumber(ARGV[1]) - 1)
         local out = {}
         for _, id in ipairs(ids) do
@@ -417,13 +407,13 @@ enum QueueScripts {
         """)
 
     /// ARGV: parent ids whose children were told. Removes them from the outbox.
-    static let outboxAck = script("outbox-ack", """
+    static let outboxAck = QueueScript<OutboxAckArguments, Int>("outbox-ack", """
         for _, id in ipairs(ARGV) do redis.call('LREM', prefix .. 'outbox', 1, id) end
         return #ARGV
         """)
 
     /// ARGV: now, finished TTL ms, dead TTL ms, max. Deletes finished jobs past retention.
-    static let prune = script("prune", """
+    static let prune = QueueScript<PruneArguments, Int>("prune", """
         local now = tonumber(ARGV[1])
         local removed = 0
         for zname, ttl in pairs({succeeded = ARGV[2], cancelled = ARGV[2], dead = ARGV[3]}) do
@@ -443,7 +433,7 @@ enum QueueScripts {
 
     /// ARGV: id, now. Puts a dead or cancelled job back in the queue with fresh attempts.
     /// Returns `queued`, `missing` or `not-finished:STATE`.
-    static let retry = script("retry", """
+    static let retry = QueueScript<RetryArguments, RetryResult>("retry", """
         local id, now = ARGV[1], tonumber(ARGV[2])
         local key = jobkey(id)
         local state = redis.call('HGET', key, 'state')
@@ -458,7 +448,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: id. Removes a job in any state. Returns 1 when it existed.
-    static let delete = script("delete", """
+    static let delete = QueueScript<DeleteArguments, Bool>("delete", """
         local id = ARGV[1]
         local key = jobkey(id)
         local f = redis.call('HMGET', key, 'state', 'idem')
