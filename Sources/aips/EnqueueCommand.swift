@@ -44,8 +44,8 @@ struct EnqueueCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let jobs = try redis.makeQueue()
-        defer { jobs.redis.close() }
+        let (jobs, client) = try redis.makeQueue()
+        defer { client.close() }
         let requests = (0..<max(1, count)).map { _ in
             var request = JobRequest(
                 type: type, queue: queue, payload: payload, priority: priority,

@@ -14,8 +14,8 @@ struct QueueListCommand: AsyncParsableCommand {
     @Option(help: "Show at most this many.") var limit: Int = 50
 
     func run() async throws {
-        let jobs = try options.redis.makeQueue()
-        defer { jobs.redis.close() }
+        let (jobs, client) = try options.redis.makeQueue()
+        defer { client.close() }
         try QueueName.validate(queue)
         let records = try await jobs.list(queue: queue, state: state, offset: offset, limit: max(1, min(limit, 1000)))
         if options.json { return try JSONOutput.print(records) }

@@ -8,8 +8,8 @@ struct QueueShowCommand: AsyncParsableCommand {
     @Argument(help: "Job id.") var id: String
 
     func run() async throws {
-        let jobs = try options.redis.makeQueue()
-        defer { jobs.redis.close() }
+        let (jobs, client) = try options.redis.makeQueue()
+        defer { client.close() }
         guard let record = try await jobs.job(id) else { throw ValidationError("no job \(id)") }
         if options.json { return try JSONOutput.print(record) }
         var lines = [

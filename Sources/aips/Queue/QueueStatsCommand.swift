@@ -7,8 +7,8 @@ struct QueueStatsCommand: AsyncParsableCommand {
     @OptionGroup var options: QueueCommandOptions
 
     func run() async throws {
-        let jobs = try options.redis.makeQueue()
-        defer { jobs.redis.close() }
+        let (jobs, client) = try options.redis.makeQueue()
+        defer { client.close() }
         var stats: [QueueStats] = []
         for name in try await jobs.queues() { stats.append(try await jobs.stats(queue: name)) }
         if options.json { return try JSONOutput.print(stats) }

@@ -8,8 +8,8 @@ struct QueueWorkersCommand: AsyncParsableCommand {
     @OptionGroup var options: QueueCommandOptions
 
     func run() async throws {
-        let jobs = try options.redis.makeQueue()
-        defer { jobs.redis.close() }
+        let (jobs, client) = try options.redis.makeQueue()
+        defer { client.close() }
         let workers = try await WorkerDirectory(backend: jobs.backend).live()
         if options.json { return try JSONOutput.print(workers) }
         var table = OutputTable(headers: ["worker", "queues", "busy", "processed", "last beat", "state"])

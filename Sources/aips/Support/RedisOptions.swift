@@ -16,10 +16,13 @@ struct RedisOptions: ParsableArguments {
         RedisClient(configuration: try RedisConfiguration(url: resolvedURL))
     }
 
-    /// A queue client; finished jobs are listed for archiving when a database is configured.
-    func makeQueue() throws -> JobQueue {
+    /// A queue client and the Redis client under it, which the caller closes; finished jobs are listed for
+    /// archiving when a database is configured.
+    func makeQueue() throws -> (queue: JobQueue, redis: RedisClient) {
         let redis = try makeClient()
         let archive = DevServers.databaseURL != nil
-        return JobQueue(redis: redis, configuration: QueueConfiguration(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
+        let queue = JobQueue(
+            redis: redis, configuration: QueueConfiguration(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
+        return (queue, redis)
     }
 }
