@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// Formats and parses `timestamptz` / `date` text in ISO style, UTC, without `DateFormatter`.
@@ -24,7 +25,8 @@ enum PostgresTimestamp {
             inDay += microsecondsPerDay
             days -= 1
         }
-        let (year, month, day) = civil(fromDays: days)
+        let civil = GregorianDays.date(fromDays: Int(days))
+        let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         let seconds = inDay / 1_000_000
         // PostgreSQL has no year 0: proleptic year 0 is 1 BC, -1 is 2 BC.
         appendDigits(year > 0 ? year : 1 - year, width: 4, to: &bytes)
@@ -69,7 +71,7 @@ enum PostgresTimestamp {
             let day = number(&bytes, digits: 2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         let year = isBC ? 1 - printedYear : printedYear
-        var micros = days(fromCivil: year, month, day) * microsecondsPerDay
+        var micros = Int64(GregorianDays.days(year: Int(year), month: Int(month), day: Int(day))) * microsecondsPerDay
         guard let separator = bytes.popFirst() else {
             return Date(timeIntervalSince1970: Double(micros) / 1_000_000)
         }
@@ -121,28 +123,5 @@ enum PostgresTimestamp {
             value = value * 10 + Int64(digit - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    private static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (`civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -137,8 +137,8 @@ public actor InMemoryQueueBackend: QueueBackend {
                     state.finish(job.id, .cancelled, now: now, archive: archive)
                     return .cancelled
                 case .retry where job.attempt < job.maxAttempts:
-                    let exponential = Double(job.backoffBase) * pow(2, Double(job.attempt - 1))
-                    let delay = Int64((min(Double(job.backoffMaximum), exponential) * (0.75 + 0.5 * Double.random(in: 0..<1))).rounded(.down))
+                    let exponential = Double(job.backoff.milliseconds) * pow(2, Double(job.attempt - 1))
+                    let delay = Int64((min(Double(job.maximumBackoff.milliseconds), exponential) * (0.75 + 0.5 * Double.random(in: 0..<1))).rounded(.down))
                     job.state = .retrying
                     job.runAt = now + delay
                     job.token = nil

@@ -31,45 +31,38 @@ struct MemoryQueue: Sendable {
         fences[fence.name] = fence.token
     }
 
-    private static func payloadHash(_ request: JobRequest) -> String { Digest.sha256.hex(request.type + "\n" + request.payload) }
-
     mutating func enqueue(_ requests: [JobRequest], now: Int64, queue: String) throws -> [EnqueueResult] {
         registered = true
         // Conflicts are found before anything is written, so a refused batch leaves no trace.
-        for request in requests {
-            guard let key = request.idempotencyKey, let existing = idempotency[key], let job = jobs[existing] else { continue }
-            if job.payloadHash != Self.payloadHash(request) {
+        let definitions = requests.map { JobDefinition($0, now: now) }
+        for definition in definitions {
+            guard let key = definition.idempotencyKey, let existing = idempotency[key], let job = jobs[existing] else { continue }
+            if job.definition.payloadHash != definition.payloadHash {
                 throw QueueError(
                     .idempotencyConflict,
                     "idempotency key \"\(key)\" is already used by job \(existing) with a different payload", jobID: existing, queue: queue)
             }
         }
         var ready = 0
-        let results = requests.map { request -> EnqueueResult in
-            if let key = request.idempotencyKey {
+        let results = definitions.map { definition -> EnqueueResult in
+            let id = definition.id
+            if let key = definition.idempotencyKey {
                 if let existing = idempotency[key], jobs[existing] != nil { return EnqueueResult(id: existing, created: false) }
-                idempotency[key] = request.id
+                idempotency[key] = id
             }
-            let runAt = request.runAt.map { Int64($0.timeIntervalSince1970 * 1000) } ?? now
-            let state: JobState = !request.dependsOn.isEmpty ? .waiting : runAt > now ? .scheduled : .queued
-            jobs[request.id] = MemoryJob(
-                id: request.id, type: request.type, payload: request.payload, priority: request.priority,
-                maxAttempts: request.maxAttempts, runAt: runAt, timeout: request.timeout.milliseconds,
-                backoffBase: request.backoff.milliseconds, backoffMaximum: request.maximumBackoff.milliseconds, state: state,
-                createdAt: now, idempotencyKey: request.idempotencyKey,
-                payloadHash: request.idempotencyKey == nil ? nil : Self.payloadHash(request), parents: request.dependsOn,
-                onParentFailure: request.onParentFailure)
+            let state: JobState = !definition.parents.isEmpty ? .waiting : definition.runAt > now ? .scheduled : .queued
+            jobs[id] = MemoryJob(definition: definition, state: state, createdAt: now)
             switch state {
             case .waiting:
-                sets[.waiting].update(request.id, score: Double(now))
-                dependencies[request.id] = Set(request.dependsOn)
+                sets[.waiting].update(id, score: Double(now))
+                dependencies[id] = Set(definition.parents)
             case .scheduled:
-                sets[.scheduled].update(request.id, score: Double(runAt))
+                sets[.scheduled].update(id, score: Double(definition.runAt))
             default:
-                sets[.queued].update(request.id, score: Self.readyScore(priority: request.priority, at: now))
+                sets[.queued].update(id, score: Self.readyScore(priority: definition.priority, at: now))
                 ready += 1
             }
-            return EnqueueResult(id: request.id, created: true)
+            return EnqueueResult(id: id, created: true)
         }
         notify(ready)
         return results
@@ -116,7 +109,7 @@ struct MemoryQueue: Sendable {
                 sets[.running].update(id, score: Double(now + lease))
                 reserved.append(ReservedJob(
                     id: id, type: job.type, queue: queue, payload: job.payload, attempt: job.attempt, maxAttempts: job.maxAttempts,
-                    timeout: .milliseconds(job.timeout), leaseToken: job.token!,
+                    timeout: job.timeout, leaseToken: job.token!,
                     createdAt: Date(timeIntervalSince1970: Double(job.createdAt) / 1000),
                     readyAt: Date(timeIntervalSince1970: Double(job.runAt) / 1000)))
             }

@@ -49,7 +49,7 @@ public final class RedisQueueBackend: QueueBackend {
         let statuses: [EnqueueStatus]
         do {
             statuses = try await run(
-                QueueScripts.enqueue, queue, EnqueueArguments(now: now, fence: fence, jobs: requests.map { .init($0, now: now) }))
+                QueueScripts.enqueue, queue, EnqueueArguments(now: now, fence: fence, jobs: requests.map { JobDefinition($0, now: now) }))
         } catch let error as RedisError {
             throw Self.enqueueFailure(error, requests: requests, queue: queue)
         }

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// The simulated market. One consensus view per game opens from an estimate noisier than the truth and
@@ -110,9 +111,4 @@ extension SandboxWorld {
             return sum + injury.loss * exp(0.15 * random.normal() - 0.01)
         }
     }
-}
-
-extension Int {
-    fileprivate func floorDivided(by divisor: Int) -> Int { (self - floorModulo(divisor)) / divisor }
-    fileprivate func floorModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// When a schedule fires: a cron expression, evaluated in a time zone.
