@@ -3,6 +3,16 @@ import Queue
 import Redis
 import Scheduler
 import TestSupport
+import Testing
+
+/// Where a scheduler test's queue keeps its jobs: the test Redis, or the in-memory backend that keeps the
+/// same queue contract, so the tick and flow logic is checked on both.
+enum QueueBackendKind: String, CaseIterable, CustomTestStringConvertible {
+    case redis
+    case memory
+
+    var testDescription: String { rawValue }
+}
 
 /// A Redis client, queue and scheduler key namespace of the test's own, on the test Redis.
 struct RedisFixture {
@@ -12,9 +22,13 @@ struct RedisFixture {
     let name: String
     let keys: SchedulerKeys
 
-    init(_ function: String = #function) throws {
+    /// The fixture; with `.memory` the queue is in process (the leader lease and tick ledger stay on Redis).
+    init(_ function: String = #function, queueBackend: QueueBackendKind = .redis) throws {
         redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
-        queue = JobQueue(redis: redis)
+        switch queueBackend {
+        case .redis: queue = JobQueue(redis: redis)
+        case .memory: queue = JobQueue(backend: InMemoryQueueBackend())
+        }
         name = TestServers.uniqueName(function).lowercased()
         keys = SchedulerKeys(namespace: "test:\(name)")
     }

@@ -4,6 +4,7 @@ import Testing
 
 @testable import Scheduler
 
+/// Ticks and flows enqueued on both queue backends: the in-memory one for speed, Redis for the real thing.
 @Suite struct TickEnqueuerTests {
     let tick = Date(timeIntervalSince1970: 1_767_225_600)
 
@@ -13,8 +14,8 @@ import Testing
             jobs: jobs ?? [ScheduledJob(type: "test.tick", queue: fixture.name)])
     }
 
-    @Test func sameTickEnqueuedTwiceMakesOneJob() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.allCases) func sameTickEnqueuedTwiceMakesOneJob(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let enqueuer = TickEnqueuer(queue: fixture.queue)
         let schedule = try schedule(fixture)
         let first = try await enqueuer.enqueue(schedule, tick: tick, fence: .init(name: "scheduler", token: 1))
@@ -23,8 +24,8 @@ import Testing
         #expect(try await fixture.queuedKeys() == ["schedule:test.tick:2026-01-01T00:00:00Z"])
     }
 
-    @Test func staleTokenIsRefusedByTheQueue() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.allCases) func staleTokenIsRefusedByTheQueue(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let enqueuer = TickEnqueuer(queue: fixture.queue)
         let schedule = try schedule(fixture)
         try await enqueuer.enqueue(schedule, tick: tick, fence: .init(name: "scheduler", token: 5))
@@ -36,8 +37,8 @@ import Testing
         #expect(try await fixture.queuedKeys().count == 1)
     }
 
-    @Test func flowChildWaitsForTheJobsItsParentsActuallyHave() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.allCases) func flowChildWaitsForTheJobsItsParentsActuallyHave(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let enqueuer = TickEnqueuer(queue: fixture.queue)
         let flow = try schedule(
             fixture,
@@ -60,8 +61,8 @@ import Testing
         #expect(calibrate.idempotencyKey == "\(key):calibrate")
     }
 
-    @Test func manualTriggerIsUnfencedAndKeyedApart() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.allCases) func manualTriggerIsUnfencedAndKeyedApart(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let enqueuer = TickEnqueuer(queue: fixture.queue)
         let schedule = try schedule(fixture)
         try await enqueuer.enqueue(schedule, tick: tick, fence: .init(name: "scheduler", token: 9))

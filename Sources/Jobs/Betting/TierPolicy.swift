@@ -42,10 +42,6 @@ public struct TierPolicy: Sendable, Equatable {
         Threshold(tier: .c, minimumEdge: 0.01),
     ])
 
-    /// A policy with `thresholds`, strongest first.
-    public init(thresholds: [Threshold]) {
-        self.thresholds = thresholds
-    }
 
     /// The tier of a prediction with `edge` and winning `probability`.
     public func tier(edge: Double, probability: Double) -> SignalTier {

@@ -5,9 +5,4 @@ public struct Fold: Sendable, Equatable, Codable {
     /// Rows to score.
     public let validation: [Int]
 
-    /// A split of the given rows.
-    public init(train: [Int], validation: [Int]) {
-        self.train = train
-        self.validation = validation
-    }
 }

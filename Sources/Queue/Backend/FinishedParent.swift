@@ -3,10 +3,4 @@ public struct FinishedParent: Sendable, Equatable {
     public var id: String
     public var outcome: ParentOutcome
     public var children: [JobReference]
-
-    public init(id: String, outcome: ParentOutcome, children: [JobReference]) {
-        self.id = id
-        self.outcome = outcome
-        self.children = children
-    }
 }

@@ -3,9 +3,4 @@ public struct JobCompletion: Sendable, Hashable {
     public var lease: JobLease
     /// The result as JSON text, stored with the succeeded job.
     public var result: String
-
-    public init(lease: JobLease, result: String) {
-        self.lease = lease
-        self.result = result
-    }
 }

@@ -3,9 +3,4 @@ public struct JobLease: Sendable, Hashable {
     public var id: String
     /// The token `reserve` handed out; a redelivered job gets a new one, so a stale holder is refused.
     public var token: String
-
-    public init(id: String, token: String) {
-        self.id = id
-        self.token = token
-    }
 }

@@ -2,9 +2,4 @@
 public struct JobReference: Sendable, Hashable {
     public var queue: String
     public var id: String
-
-    public init(queue: String, id: String) {
-        self.queue = queue
-        self.id = id
-    }
 }

@@ -6,6 +6,7 @@ import Foundation
 /// validated: the backend stores and moves jobs, it does not judge them. `RedisQueueBackend` is the
 /// durable one (every change one Lua script); `InMemoryQueueBackend` keeps the same contract in
 /// process for fast tests of the worker and flow logic. Times are the backend's clock.
+/// Both backends live in this module, so the values they answer with are made only here.
 ///
 /// Contract highlights every backend keeps:
 /// - ready jobs are handed out by priority (0 first), then by the time they became ready;

@@ -2,9 +2,4 @@
 public struct WaitingChild: Sendable, Equatable {
     public var id: String
     public var parents: [String]
-
-    public init(id: String, parents: [String]) {
-        self.id = id
-        self.parents = parents
-    }
 }

@@ -143,12 +143,6 @@ public final class JobQueue: Sendable {
         /// When a scheduled or retrying job (or a rate-limit token) comes due, if known.
         public var nextCheck: Date?
 
-        /// What a backend found.
-        public init(jobs: [ReservedJob], paused: Bool, nextCheck: Date?) {
-            self.jobs = jobs
-            self.paused = paused
-            self.nextCheck = nextCheck
-        }
     }
 
     /// The answer to one heartbeat.

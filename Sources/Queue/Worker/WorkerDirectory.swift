@@ -15,21 +15,6 @@ public struct WorkerDirectory: Sendable {
         public var lastBeat: Date
         public var draining: Bool
 
-        /// A report as a worker makes it.
-        public init(
-            identity: String, host: String, pid: Int, queues: String, concurrency: Int, busy: Int, processed: Int,
-            lastBeat: Date, draining: Bool
-        ) {
-            self.identity = identity
-            self.host = host
-            self.pid = pid
-            self.queues = queues
-            self.concurrency = concurrency
-            self.busy = busy
-            self.processed = processed
-            self.lastBeat = lastBeat
-            self.draining = draining
-        }
     }
 
     let backend: any QueueBackend

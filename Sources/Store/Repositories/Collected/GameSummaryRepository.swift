@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `game_summaries`.
 public struct GameSummaryRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores `summary`, replacing the game's stored one; returns true when the game had none.
     @discardableResult

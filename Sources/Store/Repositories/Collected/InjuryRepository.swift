@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `injuries`.
 public struct InjuryRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a report, or, when the same report (source, sport, injury, update time) is stored, extends the
     /// time it was last seen listed; returns true when the report is new.

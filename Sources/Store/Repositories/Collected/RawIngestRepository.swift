@@ -3,12 +3,8 @@ import Postgres
 
 /// Keeps raw payloads in `raw_ingest`.
 public struct RawIngestRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a payload; returns its id.
     @discardableResult

@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `statcast`.
 public struct StatcastRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a batch of pitches in one statement, replacing pitches already stored; returns the rows written.
     @discardableResult

@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `weather`.
 public struct WeatherRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores an observation, replacing one from the same source at the same time.
     public func record(_ weather: WeatherObservation) async throws {

@@ -26,20 +26,4 @@ public struct BatterGameStatcast: Sendable, Equatable {
     /// The sum of their expected wOBA.
     public var expectedWOBASum: Double
 
-    /// Creates one batter's game line.
-    public init(
-        gameID: Int, gameDate: Date, homeTeamID: Int, awayTeamID: Int, batterID: Int, battedBalls: Int, exitVelocitySum: Double,
-        hardHitBalls: Int, expectedWOBABalls: Int, expectedWOBASum: Double
-    ) {
-        self.gameID = gameID
-        self.gameDate = gameDate
-        self.homeTeamID = homeTeamID
-        self.awayTeamID = awayTeamID
-        self.batterID = batterID
-        self.battedBalls = battedBalls
-        self.exitVelocitySum = exitVelocitySum
-        self.hardHitBalls = hardHitBalls
-        self.expectedWOBABalls = expectedWOBABalls
-        self.expectedWOBASum = expectedWOBASum
-    }
 }

@@ -8,10 +8,6 @@ public struct GameRepository: Sendable {
 
     let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Inserts the game or updates schedule, status and scores by (sport, external id); returns its id. Innings
     /// already known are kept when `game` has none (a writer without a line score does not erase them).

@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `game_starters`, the announced starting pitchers in the order the platform saw them.
 public struct GameStarterRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a sighting when it changes what was known: the team had no starter for the game seen by
     /// `firstSeenAt`, or another one. Seeing the same pitcher again writes nothing, so his row keeps the time

@@ -1,12 +1,8 @@
 import Postgres
 /// Reads and writes `teams`.
 public struct TeamRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Inserts the team or updates it by (sport, external id); returns its id.
     @discardableResult

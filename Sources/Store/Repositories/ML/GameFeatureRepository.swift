@@ -3,12 +3,8 @@ import Postgres
 
 /// The feature store: versioned, point-in-time `game_features`.
 public struct GameFeatureRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a feature set, replacing one with the same game, version and point in time.
     public func upsert(_ set: GameFeatureSet) async throws {

@@ -15,15 +15,4 @@ public struct GradedPrediction: Sendable, Equatable {
     /// When the game was scheduled to start.
     public var gameScheduledAt: Date
 
-    /// Creates a graded prediction.
-    public init(
-        prediction: Prediction, homeTeam: String, awayTeam: String, homeScore: Int?, awayScore: Int?, gameScheduledAt: Date
-    ) {
-        self.prediction = prediction
-        self.homeTeam = homeTeam
-        self.awayTeam = awayTeam
-        self.homeScore = homeScore
-        self.awayScore = awayScore
-        self.gameScheduledAt = gameScheduledAt
-    }
 }

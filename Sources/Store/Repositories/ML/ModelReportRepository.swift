@@ -3,12 +3,8 @@ import Postgres
 
 /// A model's evaluation report (`model_reports`) and its promotion log (`model_events`).
 public struct ModelReportRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores (or replaces) the HTML report of a model.
     public func saveReport(modelID: Int, html: String) async throws {

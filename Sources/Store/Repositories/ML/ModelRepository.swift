@@ -6,10 +6,6 @@ import Postgres
 public struct ModelRepository: Sendable {
     let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Registers a model (as a challenger unless stated otherwise); returns its id.
     @discardableResult

@@ -7,10 +7,6 @@ public struct PredictionRepository: Sendable {
 
     let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a prediction; a prediction with the same hash is kept as it is. Returns the stored id, or `nil`
     /// when the same model already made the same publication of the game's market (publications are immutable:

@@ -3,12 +3,8 @@ import Postgres
 
 /// Captures and reads `closing_lines`.
 public struct ClosingLineRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores closing lines in one statement, replacing earlier captures of the same line; returns the rows written.
     @discardableResult

@@ -21,10 +21,6 @@ public struct OddsRepository: Sendable {
 
     let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Bulk-loads snapshots with one `COPY FROM STDIN`; returns the rows written.
     ///

@@ -9,10 +9,4 @@ public struct DailyVolume: Sendable, Equatable {
     /// Rows created that day.
     public var rows: Int
 
-    /// Creates a volume figure.
-    public init(table: String, day: Date, rows: Int) {
-        self.table = table
-        self.day = day
-        self.rows = rows
-    }
 }

@@ -4,12 +4,8 @@ import Postgres
 
 /// Reads and writes `data_quality_checks`.
 public struct DataQualityCheckRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores a check result; returns its id.
     @discardableResult

@@ -9,12 +9,8 @@ public struct DataVolumeRepository: Sendable {
         "data_quality_checks",
     ]
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Rows created per table per UTC day since `since`, by table then day.
     public func dailyVolumes(since: Date) async throws -> [DailyVolume] {

@@ -9,12 +9,8 @@ public struct JobRunArchive: Sendable {
     /// Records per `INSERT` statement.
     public static let batchSize = 500
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// An archive writing through `database`.
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Archives `records`, `batchSize` per statement, all in one transaction; returns how many were written.
     @discardableResult

@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `users`.
 public struct UserRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Creates a user (email lowercased); a taken email fails with a unique violation (`isUniqueViolation`).
     public func create(_ user: User) async throws -> User {

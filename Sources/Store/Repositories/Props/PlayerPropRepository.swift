@@ -6,12 +6,8 @@ public struct PlayerPropRepository: Sendable {
     /// How long after its scheduled start a game's Statcast lines count as known (as for final scores).
     public static let resultDelay: TimeInterval = 4 * 3600
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Every batter's line in the games scheduled from `from` whose result was known before `asOf`
     /// (start + `resultDelay` ≤ `asOf`), in start order. Batters without a plate appearance are left out.

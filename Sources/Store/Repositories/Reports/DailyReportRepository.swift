@@ -3,12 +3,8 @@ import Postgres
 
 /// Reads and writes `daily_reports`: one report per UTC day and sport.
 public struct DailyReportRepository: Sendable {
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database` (a pool, or a connection inside a transaction).
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// Stores `report` as the report of its day and sport, replacing an earlier one.
     public func upsert(_ report: DailyReport) async throws {

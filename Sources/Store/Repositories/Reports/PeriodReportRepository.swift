@@ -7,12 +7,8 @@ public struct PeriodReportRepository: Sendable {
     /// How many wins and misses a report highlights.
     public static let highlights = 5
 
-    private let database: any PostgresDatabase
+    let database: any PostgresDatabase
 
-    /// A repository over `database`.
-    public init(database: any PostgresDatabase) {
-        self.database = database
-    }
 
     /// The `kind` (`week` or `month`) report of `sport` over `period`.
     public func report(kind: String, period: ReportPeriod, sport: String, generatedAt: Date = Date()) async throws -> PeriodReport {
