@@ -31,6 +31,9 @@ struct APICommand: AsyncParsableCommand {
     @Option(help: "Largest request body in bytes.")
     var maxBodySize: Int = 1 << 20
 
+    @Option(help: "Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client. Default: $TRUSTED_PROXIES, else none.")
+    var trustedProxies: String?
+
     @Flag(help: "Development: without JWT_SECRET, sign with a random secret that dies with the process.")
     var dev = false
 
@@ -41,6 +44,13 @@ struct APICommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard userRateLimit >= 1 else { throw ValidationError("--user-rate-limit must be at least 1") }
         guard (1024...(64 << 20)).contains(maxBodySize) else { throw ValidationError("--max-body-size must be 1 KiB to 64 MiB") }
+        _ = try proxies()
+    }
+
+    /// `--trusted-proxies`, else `TRUSTED_PROXIES`, parsed; a bad entry is refused at start.
+    func proxies() throws -> TrustedProxies {
+        let list = trustedProxies ?? ProcessInfo.processInfo.environment["TRUSTED_PROXIES"] ?? ""
+        do { return try TrustedProxies(list: list) } catch { throw ValidationError("--trusted-proxies: \(error)") }
     }
 
     func run() async throws {
@@ -52,6 +62,7 @@ struct APICommand: AsyncParsableCommand {
         configuration.port = port
         configuration.maxBodySize = maxBodySize
         configuration.userRateLimit = RateLimit(requests: userRateLimit, per: .seconds(60))
+        configuration.trustedProxies = try proxies()
 
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))

@@ -76,6 +76,27 @@ struct AuthEndpointTests {
         }
     }
 
+    @Test func behindATrustedProxyTheForwardedClientIsCountedAndAForgedOneIsNot() async throws {
+        let harness = try await APITestHarness.make {
+            $0.auth.loginAttemptsPerAddress = RateLimit(requests: 2, per: .seconds(60))
+            $0.trustedProxies = try! TrustedProxies(list: "127.0.0.0/8,::1")
+        }
+        try await harness.run { client in
+            func attempt(forwardedFor: String) async throws -> Int {
+                let reply = try await client.request(
+                    .post, "/api/v1/auth/login", body: #"{"email":"nobody@example.com","password":"x"}"#,
+                    headers: [HTTPField.Name("X-Forwarded-For")!: forwardedFor])
+                return Int(reply.status.code)
+            }
+            let first = "198.51.100.\(Int.random(in: 1...250))"
+            var statuses: [Int] = []
+            for _ in 0..<3 { statuses.append(try await attempt(forwardedFor: first)) }
+            // Another client behind the same proxy has its own allowance, even when it claims to be the first.
+            statuses.append(try await attempt(forwardedFor: "\(first), 203.0.113.\(Int.random(in: 1...250))"))
+            #expect(statuses == [401, 401, 429, 401])
+        }
+    }
+
     @Test func refreshRotatesAndReuseEndsTheWholeSession() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()

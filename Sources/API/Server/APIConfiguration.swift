@@ -22,6 +22,8 @@ public struct APIConfiguration: Sendable {
     public var opsRunningJobsPerQueue: Int = 200
     /// How long prediction reads are cached in Redis (the seed's 5 minutes).
     public var predictionCacheLifetime: Duration = .seconds(300)
+    /// Reverse proxies whose `X-Forwarded-For` names the client (none: the header is ignored).
+    public var trustedProxies = TrustedProxies()
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).
     public var now: @Sendable () -> Date = { Date() }
 

@@ -6,14 +6,18 @@ import NIOCore
 /// `AuthenticationMiddleware` has run, who is calling.
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The peer's IP address (no port), for limits on unauthenticated endpoints.
-    public let remoteAddress: String
+    /// The TCP peer's IP address (no port): the client, or the reverse proxy in front of the API.
+    public let peerAddress: String
+    /// The client's IP address (no port), for limits on unauthenticated endpoints: the peer's, or behind trusted
+    /// proxies the one they forwarded (`ClientAddressMiddleware`).
+    public var remoteAddress: String
     /// The authenticated caller, set by `AuthenticationMiddleware`.
     public var identity: Identity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        remoteAddress = peerAddress
     }
 
     /// Responses use snake_case keys, ISO 8601 dates and sorted keys (the same data gives the same bytes).

@@ -131,12 +131,14 @@ public struct Predictor: Sendable {
                 run.predictions += 1
                 if pick != nil { run.picks += 1 }
             }
+            PredictionMetrics.inference(sport: sport, betType: betType.rawValue, microseconds: latencies)
             let health = ChampionRunHealth(attempts: attempts, failures: failures, latencyMicroseconds: latencies)
             if let rolledBack = try await monitor.check(champion: champion, health: health, logger: logger) {
                 run.rolledBack.append(rolledBack)
             }
         }
         if championCount == 0 { run.skipped = "no champion model yet" }
+        PredictionMetrics.finished(run, champions: championCount)
         logger.info(
             "predictions made",
             metadata: [

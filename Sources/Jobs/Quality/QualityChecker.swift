@@ -50,6 +50,7 @@ public struct QualityChecker: Sendable {
             return checks
         }
         guard case .applied(let checks) = outcome else { return [:] }
+        QualityMetrics.record(checks)
         for check in checks where check.status == .fail {
             logger.warning(
                 "ALERT: data quality check failed",
