@@ -216,6 +216,7 @@ import Yams
             "api": (["cpu": "1", "memory": "2Gi"], ["cpu": "2", "memory": "4Gi"]),
             "worker": (["cpu": "2", "memory": "4Gi"], ["cpu": "4", "memory": "8Gi"]),
             "scheduler": (["cpu": "500m", "memory": "1Gi"], ["cpu": "1", "memory": "2Gi"]),
+            "ml-trainer": (["cpu": "16", "memory": "32Gi"], ["cpu": "24", "memory": "64Gi"]),
         ]
         var replicas: [String: Int] = [:]
         var kinds: [String: Int] = [:]
@@ -223,7 +224,7 @@ import Yams
             kinds[document["kind"] as? String ?? "?", default: 0] += 1
             guard document["kind"] as? String == "Deployment" else { continue }
             for container in Deploy.containers(of: document) {
-                let name = (container["args"] as? [String])?.first ?? "?"
+                let name = container["name"] as? String ?? "?"
                 let resources = try #require(container["resources"] as? [String: Any])
                 let want = try #require(expected[name])
                 #expect(resources["requests"] as? [String: String] == want.requests, "\(name) requests")
@@ -232,6 +233,8 @@ import Yams
             }
         }
         #expect(replicas["scheduler"] == 1)
+        #expect(Set(replicas.keys) == Set(expected.keys), "a Deployment per row of the seed's table")
+        #expect(kinds["Ingress"] == 1 && (kinds["NetworkPolicy"] ?? 0) >= 3)
         // Jobs: the migration and the Redis cluster's creation.
         #expect(kinds["HorizontalPodAutoscaler"] == 2 && kinds["PodDisruptionBudget"] == 2 && kinds["Job"] == 2)
         #expect(kinds["StatefulSet", default: 0] >= 1)
