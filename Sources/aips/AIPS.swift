@@ -14,6 +14,7 @@ struct AIPS: AsyncParsableCommand {
             QueueCommand.self,
             ScheduleCommand.self,
             MigrateCommand.self,
+            MaintenanceCommand.self,
             MLCommand.self,
             APICommand.self,
             UserCommand.self,
