@@ -63,6 +63,7 @@ struct APICommand: AsyncParsableCommand {
         configuration.maxBodySize = maxBodySize
         configuration.userRateLimit = RateLimit(requests: userRateLimit, per: .seconds(60))
         configuration.trustedProxies = try proxies()
+        configuration.auth.totpKeyring = try DevServers.totpKeyring()
 
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))

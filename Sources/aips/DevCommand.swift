@@ -92,7 +92,8 @@ struct DevCommand: AsyncParsableCommand {
         }
         var groupStarted = false
         do {
-            try DevServers(redisURL: redisURL, databaseURL: databaseURL, processID: getpid()).write(in: dataDirectory)
+            let totpKeysFile = try DevServers.totpKeysFile(in: dataDirectory)
+            try DevServers(redisURL: redisURL, databaseURL: databaseURL, processID: getpid(), totpKeysFile: totpKeysFile).write(in: dataDirectory)
             let applied = try await store.migrate(logger: logger)
             if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.count)"]) }
             // Without an Odds API key the collectors read the simulated world, started here.
@@ -140,6 +141,8 @@ struct DevCommand: AsyncParsableCommand {
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
             apiConfiguration.port = port
             apiConfiguration.now = clock
+            apiConfiguration.auth.totpKeyring =
+                try TOTPSecretKeyring.fromEnvironment() ?? TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
             let api = APIServer(configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, metrics: metrics)
                 .makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
             print("""

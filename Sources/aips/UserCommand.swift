@@ -3,5 +3,5 @@ import ArgumentParser
 /// `aips user …`: manage API users.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage API users.", subcommands: [UserCreateCommand.self])
+        commandName: "user", abstract: "Manage API users.", subcommands: [UserCreateCommand.self, UserResealTOTPCommand.self])
 }

@@ -35,8 +35,15 @@ struct UserCreateCommand: AsyncParsableCommand {
         do {
             try await store.migrate(logger: Logger(label: "aips.user"))
             let secret = totp ? try TOTP.makeSecret() : nil
+            // The secret is stored sealed: a copy of the users table must not hand out second factors.
+            let sealed = try secret.map { secret in
+                guard let keyring = try DevServers.totpKeyring() else {
+                    throw ValidationError("--totp needs TOTP_ENCRYPTION_KEYS (openssl rand -hex 32) or TOTP_ENCRYPTION_KEYS_FILE")
+                }
+                return try keyring.seal(secret)
+            }
             let user = try await store.users.create(User(
-                email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: secret))
+                email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: sealed))
             print("created user \(user.id?.uuidString.lowercased() ?? "?") <\(user.email)> role \(user.role.rawValue)")
             if let secret {
                 print("TOTP secret: \(secret)")

@@ -22,6 +22,8 @@ public struct AuthConfiguration: Sendable {
     public var lockout: Duration = .seconds(15 * 60)
     /// scrypt's parameters for new password hashes.
     public var passwordHasher = PasswordHasher()
+    /// Opens the TOTP secrets stored sealed (`TOTP_ENCRYPTION_KEYS`); nil reads only plaintext ones from before.
+    public var totpKeyring: TOTPSecretKeyring?
 
     /// Settings with `secret` and documented defaults for the rest.
     public init(secret: JWTSecret) {

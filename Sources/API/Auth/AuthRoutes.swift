@@ -14,6 +14,7 @@ struct AuthRoutes: Sendable {
     let sessions: SessionStore
     let throttle: LoginThrottle
     let hasher: PasswordHasher
+    let totpKeyring: TOTPSecretKeyring?
     let maxBodySize: Int
 
     func register(public group: RouteRegistrar, authenticated: RouteRegistrar) {
@@ -21,6 +22,20 @@ struct AuthRoutes: Sendable {
         group.post("auth/2fa/verify", use: verifyTwoFactor)
         group.post("auth/refresh", use: refresh)
         authenticated.post("auth/logout", use: logout)
+    }
+
+    /// The base32 secret of a stored one; a sealed secret this server has no key for is the operator's problem
+    /// (500 `TOTP_KEY_MISSING`), never the user's.
+    private func openTOTPSecret(_ stored: String) throws -> String {
+        do {
+            guard let totpKeyring else {
+                guard !stored.hasPrefix(TOTPSecretKeyring.prefix) else { throw TOTPKeyError("TOTP_ENCRYPTION_KEYS is not set") }
+                return stored
+            }
+            return try totpKeyring.open(stored)
+        } catch {
+            throw APIError(.internalServerError, code: "TOTP_KEY_MISSING", "two-factor login is misconfigured on this server: \(error)")
+        }
     }
 
     private static let invalidCredentials = APIError(.unauthorized, code: "INVALID_CREDENTIALS", "the email or password is wrong")
@@ -64,8 +79,11 @@ struct AuthRoutes: Sendable {
         let body = try await request.decodeJSON(TwoFactorRequest.self, context: context, limit: min(maxBodySize, 8192))
         let claims = try issuer.signer.verify(body.twoFactorToken, scope: .twoFactor)
         guard let uuid = UUID(uuidString: claims.sub), let user = try await database.users.find(id: uuid), user.isActive,
-              let id = user.id, let secret = user.totpSecret, let totp = TOTP(base32Secret: secret)
+              let id = user.id, let stored = user.totpSecret
         else { throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user") }
+        guard let totp = TOTP(base32Secret: try openTOTPSecret(stored)) else {
+            throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user")
+        }
         try await throttle.requireUnlocked(user.email)
         let prefix = sessions.prefix(Self.userID(id))
         guard let step = totp.matchingStep(for: body.code, at: Date()) else {

@@ -58,7 +58,7 @@ public struct APIServer: Sendable {
         api.get("openapi.json") { _, _ in OpenAPIResponse() }
         AuthRoutes(
             database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle,
-            hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
+            hasher: auth.passwordHasher, totpKeyring: auth.totpKeyring, maxBodySize: configuration.maxBodySize
         ).register(public: api, authenticated: signedIn)
         JobRoutes(queue: queue, registry: registry, maxBodySize: configuration.maxBodySize, scanLimit: configuration.jobScanLimit)
             .register(on: signedIn)

@@ -1,3 +1,5 @@
+import API
+import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
@@ -12,6 +14,8 @@ struct DevServers: Codable, Equatable {
     var databaseURL: String
     /// The `aips dev` process; a file left by one that no longer runs is ignored.
     var processID: Int32
+    /// The file of keys that seal TOTP secrets (`TOTP_ENCRYPTION_KEYS_FILE` for the other commands).
+    var totpKeysFile: String?
 
     static let fileName = "servers.json"
 
@@ -51,6 +55,26 @@ struct DevServers: Codable, Equatable {
     /// `DATABASE_URL`, else the running `aips dev`'s PostgreSQL.
     static var databaseURL: String? {
         nonEmpty(ProcessInfo.processInfo.environment["DATABASE_URL"]) ?? running()?.databaseURL
+    }
+
+    /// `TOTP_ENCRYPTION_KEYS` (or `_FILE`), else the running `aips dev`'s keys; nil when there are none.
+    static func totpKeyring() throws -> TOTPSecretKeyring? {
+        if let keyring = try TOTPSecretKeyring.fromEnvironment() { return keyring }
+        guard let file = running()?.totpKeysFile else { return nil }
+        return try TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": file])
+    }
+
+    /// The dev data directory's TOTP keys file, made with a new random key the first time; returns its path.
+    static func totpKeysFile(in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent("totp-encryption.keys")
+        if !FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Owner-only from the first byte: the key never sits readable by others.
+            guard FileManager.default.createFile(
+                atPath: url.path, contents: Data((try TOTPSecretKeyring.makeKey() + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            else { throw ValidationError("cannot write \(url.path)") }
+        }
+        return url.path
     }
 
     private static func read(_ url: URL) -> DevServers? {

@@ -5,7 +5,6 @@ import Postgres
 public struct UserRepository: Sendable {
     let database: any PostgresDatabase
 
-
     /// Creates a user (email lowercased); a taken email fails with a unique violation (`isUniqueViolation`).
     public func create(_ user: User) async throws -> User {
         let result = try await database.query(
@@ -43,6 +42,22 @@ public struct UserRepository: Sendable {
     /// Enables or disables an account.
     public func setActive(id: UUID, _ isActive: Bool) async throws {
         _ = try await database.query("UPDATE users SET is_active = \(isActive), updated_at = now() WHERE id = \(id)")
+    }
+
+    /// Every stored TOTP secret, by user id (for re-sealing under a new key).
+    public func totpSecrets() async throws -> [UUID: String] {
+        var secrets: [UUID: String] = [:]
+        for row in try await database.query("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL").rows {
+            secrets[try row.decode("id")] = try row.decode("totp_secret")
+        }
+        return secrets
+    }
+
+    /// Replaces a user's stored TOTP secret if it is still `expected` (a concurrent change wins); true when replaced.
+    public func replaceTOTPSecret(id: UUID, expected: String, with secret: String) async throws -> Bool {
+        try await database.query(
+            "UPDATE users SET totp_secret = \(secret), updated_at = now() WHERE id = \(id) AND totp_secret = \(expected)"
+        ).affectedRows == 1
     }
 
     private static func user(_ row: PostgresRow) throws -> User {
