@@ -64,25 +64,38 @@ struct DatabaseFailoverTests {
         try await TestReplica.waitUntilReplayed(primary: primaryURL, replica: replicaURL)
         #expect(await store.reads.route(.boundedStaleness) == .replica)
         #expect(try await one(await store.reading(.boundedStaleness), "SELECT count(*) AS value FROM odds", as: Int.self) == 4)
+        // Every slot of the pool holds an idle connection to the primary when it dies.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 { group.addTask { _ = try await store.query("SELECT pg_sleep(0.2)") } }
+            try await group.waitForAll()
+        }
 
-        // Runbook 1: the primary dies (as in a crash: no shutdown checkpoint, sessions cut).
+        // Runbook 1: the primary dies (as in a crash: no shutdown checkpoint, sessions cut). Until a server takes
+        // writes, the platform's URL leads nowhere: the replica refuses a read-write session.
         try await TestReplica.stopAtOnce(in: primaryDirectory)
-        await #expect(throws: StoreError.self) { try await store.query("SELECT 1") }
+        await #expect(throws: StoreError.self) { try await PostgresConnection.connect(to: platformURL) }
 
-        // Runbook 2: promote the replica; pg_promote waits until it takes writes.
+        // Runbook 2: the replica replayed all it received.
         let promoter = try await PostgresConnection.connect(to: replicaURL)
+        #expect(try await one(promoter, "SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AS value", as: Bool.self))
+        // Runbook 3: promote the replica; pg_promote waits until it takes writes.
         #expect(try await one(promoter, "SELECT pg_promote(true, 60) AS value", as: Bool.self))
         await promoter.close()
 
-        // Runbook 3 needs nothing from this process: its pool replaces the dead connections, and libpq finds the
-        // server that takes writes. The redelivered job finds its effect already applied; a new one applies.
-        #expect(try await one(store, "SELECT inet_server_port() AS value", as: Int?.self) == replicaPort)
+        // Runbook 4 needs nothing from this process: its pool replaces the dead connections before using them, and
+        // libpq finds the server that takes writes. Not one statement fails. The redelivered job finds its effect
+        // already applied; a new one applies.
+        let ports = try await withThrowingTaskGroup(of: Int?.self) { group in
+            for _ in 0..<4 { group.addTask { try await one(store, "SELECT inet_server_port() AS value, pg_sleep(0.1)", as: Int?.self) } }
+            return try await group.reduce(into: [Int?]()) { $0.append($1) }
+        }
+        #expect(ports == Array(repeating: replicaPort, count: 4))
         #expect(try await !store.withJobEffect(jobID: "before-failover") { try await $0.odds.insert(snapshots(game, book: "a")) }.wasApplied)
         #expect(try await store.withJobEffect(jobID: "after-failover") { try await $0.odds.insert(snapshots(game, book: "b")) }.wasApplied)
         #expect(try await one(store, "SELECT count(*) AS value FROM odds", as: Int.self) == 8)
         #expect(try await store.hasJobEffect(jobID: "before-failover"))
 
-        // Runbook 4: the schema is whole on the new primary.
+        // Runbook 5: the schema is whole on the new primary.
         let status = try await store.migrator(logger: Logger(label: "test")).status()
         #expect(!status.isEmpty)
         #expect(status.allSatisfy { if case .applied = $0.state { true } else { false } })

@@ -1,3 +1,4 @@
+import EmbeddedServers
 import Foundation
 import Postgres
 
@@ -47,25 +48,26 @@ public enum TestReplica {
     /// Starts a hot standby of the primary at `host` (an address or a unix socket directory) and `port` in
     /// `directory`; returns its URL (database `postgres`).
     public static func start(ofPrimaryAt host: String, port: Int, in directory: URL) async throws -> String {
-        let (status, stdout, stderr) = try await runScript(["start", host, String(port), directory.path])
-        let url = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard status == 0, !url.isEmpty else {
-            throw StoreError(.embeddedServer, message: "pg-replica.sh start failed (exit \(status))", detail: stderr)
+        let (status, output) = try await runScript(["start", host, String(port), directory.path], log: directory.path + ".start.log")
+        // The script prints the URL last; what else the log holds is the programs' complaints.
+        guard status == 0, let url = output.split(separator: "\n").last(where: { $0.hasPrefix("postgres://") }) else {
+            throw StoreError(.embeddedServer, message: "pg-replica.sh start failed (exit \(status))", detail: output)
         }
-        return url
+        return String(url)
     }
 
     /// Stops the server in `directory` at once, as a crash would (`pg_ctl stop -m immediate`): a replica made by
     /// `start`, promoted or not, or any cluster whose data is in `directory/data`.
     public static func stopAtOnce(in directory: URL) async throws {
-        let (status, _, stderr) = try await runScript(["stop", directory.path])
-        guard status == 0 else { throw StoreError(.embeddedServer, message: "pg-replica.sh stop failed (exit \(status))", detail: stderr) }
+        let (status, output) = try await runScript(["stop", directory.path], log: directory.path + ".stop.log")
+        guard status == 0 else { throw StoreError(.embeddedServer, message: "pg-replica.sh stop failed (exit \(status))", detail: output) }
     }
 
-    private static func runScript(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path] + arguments
-        return try await ChildProcesses.output(of: process, timeout: .seconds(120))
+    /// Runs the script through `ChildProcess` (not Foundation's `Process`: `pg_ctl start` leaves a server behind that
+    /// confuses its exit detection); returns its status and what it printed.
+    private static func runScript(_ arguments: [String], log: String) async throws -> (status: Int32, output: String) {
+        try? FileManager.default.removeItem(atPath: log)
+        let status = try await ChildProcess.run("/bin/bash", [script.path] + arguments, log: URL(fileURLWithPath: log))
+        return (status, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
     }
 }
