@@ -21,12 +21,20 @@ struct ReplicaReadEndpointTests {
         return count
     }
 
-    @Test func readPathsReadTheReplicaWhileSignInReadsThePrimary() async throws {
-        let harness = try await APITestHarness.make(withReplica: .seconds(5))
-        let user = try await harness.user()
-        let ids = try await GameEndpointTests.seed(harness.store)
+    /// A harness whose read paths use the replica, a user, and `seed`'s rows replayed on the replica.
+    func replicaHarness<Seeded>(_ function: String = #function, seed: (Store) async throws -> Seeded) async throws
+        -> (harness: APITestHarness, user: TestUser, seeded: Seeded)
+    {
+        let harness = try await APITestHarness.make(function, withReplica: .seconds(5))
+        let user = try await harness.user(function)
+        let seeded = try await seed(harness.store)
         let url = harness.store.pool.configuration.url
         try await TestReplica.waitUntilReplayed(primary: url, replica: try #require(TestReplica.url(of: url)))
+        return (harness, user, seeded)
+    }
+
+    @Test func readPathsReadTheReplicaWhileSignInReadsThePrimary() async throws {
+        let (harness, user, ids) = try await replicaHarness(seed: GameEndpointTests.seed)
         try await harness.run { client in
             let token = try await client.login(user).access
             #expect(try await apiSessionsOnReplica(harness.store) == 0, "sign-in reads its own writes on the primary")
@@ -46,11 +54,7 @@ struct ReplicaReadEndpointTests {
 
     /// A writer invalidates the cache after its commit; the next miss must not cache a replica's page that predates it.
     @Test func aCacheMissAfterAnInvalidationSeesTheNewPrediction() async throws {
-        let harness = try await APITestHarness.make(withReplica: .seconds(5))
-        let user = try await harness.user()
-        let ids = try await PredictionEndpointTests.seed(harness.store)
-        let url = harness.store.pool.configuration.url
-        try await TestReplica.waitUntilReplayed(primary: url, replica: try #require(TestReplica.url(of: url)))
+        let (harness, user, ids) = try await replicaHarness(seed: PredictionEndpointTests.seed)
         try await harness.run { client in
             let token = try await client.login(user).access
             #expect(try await client.get("/api/v1/predictions?sport=nba", token: token).json["meta"]?["total"]?.int == 2)
