@@ -103,6 +103,8 @@ public final class PostgresReadRouter: Sendable {
         } catch is CancellationError {
             machine.withLock { $0.measurementAbandoned() }
         } catch {
+            // The replica unreachable, or the primary: without the primary's position the replica's staleness has no
+            // bound, so reads go to the primary (and fail there as its writes do) until the next measurement.
             machine.withLock { $0.measurementFailed(now: clock.now) }
         }
     }
