@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+public import Foundation
 import Postgres
 
 #if canImport(Glibc)
@@ -12,11 +12,12 @@ import Postgres
 ///
 /// Spawned with `posix_spawn` and reaped with `waitpid` on a dispatch thread, rather than with
 /// Foundation's `Process`: `pg_ctl start` leaves a daemon behind that inherits `Process`'s exit-detection
-/// descriptor on Linux, so `Process` never reports that `pg_ctl` itself has exited.
-enum ChildProcess {
+/// descriptor on Linux, so `Process` never reports that `pg_ctl` itself has exited (or, seen in the tests, reports an
+/// exit it then has no status for). Public for the tests' scripts that start PostgreSQL servers.
+public enum ChildProcess {
     /// Runs `executable` with `arguments`, stdin from `/dev/null`, stdout and stderr appended to `log`;
     /// returns its exit status (128 + signal if it was killed).
-    static func run(_ executable: String, _ arguments: [String], log: URL) async throws -> Int32 {
+    public static func run(_ executable: String, _ arguments: [String], log: URL) async throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -10,14 +10,26 @@ import Postgres
 /// try await store.jobRuns.write(finishedJobs)
 /// await store.shutdown()
 /// ```
-/// Repositories (`store.games`, `store.odds`, …) and `withJobEffect` come from `PostgresDatabase`.
+/// Repositories (`store.games`, `store.odds`, …) and `withJobEffect` come from `PostgresDatabase`; they run on the
+/// primary. A read that tolerates data a few seconds old says so, and may read the streaming replica:
+/// ```swift
+/// let page = try await store.reading(.boundedStaleness).games.page(…)
+/// ```
 public struct Store: PostgresDatabase {
-    /// The pool every repository of this store uses.
+    /// The pool of the primary, which every write and every repository of this store uses.
     public let pool: PostgresConnectionPool
+    /// Chooses between the primary and the replica (when configured) for `reading(_:)`.
+    public let reads: PostgresReadRouter
 
-    /// A store for `configuration`; connections open on first use.
-    public init(configuration: PostgresConfiguration) {
+    /// A store for `configuration`, reading from `replica` where a read allows it; connections open on first use.
+    public init(configuration: PostgresConfiguration, replica: PostgresReplicaConfiguration? = nil) {
         pool = PostgresConnectionPool(configuration: configuration)
+        reads = PostgresReadRouter(primary: pool, replica: replica)
+    }
+
+    /// The database for reads with `consistency`: the primary for `.primary`, else the replica while it keeps up.
+    public func reading(_ consistency: ReadConsistency) async -> any PostgresDatabase {
+        await reads.database(for: consistency)
     }
 
     /// A migrator for the platform's migrations on this database.
@@ -31,8 +43,9 @@ public struct Store: PostgresDatabase {
         try await migrator(logger: logger).up()
     }
 
-    /// Closes the pool's connections.
+    /// Closes the primary's and the replica's connections.
     public func shutdown() async {
+        await reads.shutdown()
         await pool.shutdown()
     }
 

@@ -83,7 +83,12 @@ struct APICommand: AsyncParsableCommand {
                 throw error
             }
         }
-        let server = APIServer(configuration: configuration, redis: client, queue: queue, registry: registry, database: store, metrics: metrics, logger: logger)
+        let server = APIServer(
+            configuration: configuration, redis: client, queue: queue, registry: registry, database: store, reads: store.reads, metrics: metrics,
+            logger: logger)
+        if database.resolvedReplicaURL != nil {
+            logger.info("reads that tolerate staleness use the replica", metadata: ["max_lag_seconds": "\(database.replicaMaxLag)"])
+        }
         let host = configuration.host
         let application = server.makeApplication { port in
             logger.info("API listening", metadata: ["host": "\(host)", "port": "\(port)"])

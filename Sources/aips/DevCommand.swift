@@ -21,7 +21,8 @@ struct DevCommand: AsyncParsableCommand {
         commandName: "dev",
         abstract: """
             Run the platform locally: embedded redis-server and PostgreSQL under .data/ unless REDIS_URL / DATABASE_URL \
-            are set, migrations, a worker, the scheduler (the schedules this build has handlers for) and the HTTP API.
+            are set (DATABASE_REPLICA_URL: a streaming replica for the API's reads), migrations, a worker, the scheduler \
+            (the schedules this build has handlers for) and the HTTP API.
             """)
 
     @Option(help: "Directory for embedded servers' data.")
@@ -82,7 +83,11 @@ struct DevCommand: AsyncParsableCommand {
             await embeddedRedis?.stop()
             throw error
         }
-        let store = Store(configuration: PostgresConfiguration(url: databaseURL, maximumConnections: 4))
+        // A replica is only ever configured: the embedded server has none.
+        let replicaURL = environment["DATABASE_REPLICA_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let store = Store(
+            configuration: PostgresConfiguration(url: databaseURL, maximumConnections: 4),
+            replica: replicaURL.map { PostgresReplicaConfiguration(url: $0, maximumConnections: 4) })
         let client = RedisClient(configuration: try RedisConfiguration(url: redisURL))
         // The service group closes the clients; the embedded servers stop after it, or when setup fails.
         let stopServers = {
@@ -143,12 +148,14 @@ struct DevCommand: AsyncParsableCommand {
             apiConfiguration.now = clock
             apiConfiguration.auth.totpKeyring =
                 try TOTPSecretKeyring.fromEnvironment() ?? TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
-            let api = APIServer(configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, metrics: metrics)
+            let api = APIServer(
+                configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, reads: store.reads,
+                metrics: metrics)
                 .makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
             print("""
                 aips dev is running.
                   redis      \(RedisConfiguration.redacted(redisURL))\(embeddedRedis == nil ? "" : " (embedded, data in \(dataDirectory.path)/redis)")
-                  postgres   \(embeddedPostgres == nil ? "DATABASE_URL" : "embedded, data in \(dataDirectory.path)/pg"), migrated; finished jobs archived to job_runs
+                  postgres   \(embeddedPostgres == nil ? "DATABASE_URL" : "embedded, data in \(dataDirectory.path)/pg"), migrated; finished jobs archived to job_runs\(replicaURL == nil ? "" : "; API reads from DATABASE_REPLICA_URL while it keeps up")
                   worker     queues \(workerQueues.map(\.name).joined(separator: ",")), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
                   scheduler  \(schedules.isEmpty ? "no default schedule has a handler in this build yet" : schedules.map(\.name).joined(separator: ", "))
                   api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)

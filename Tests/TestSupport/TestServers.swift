@@ -16,6 +16,11 @@ public enum TestServers {
             ?? "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
     }
 
+    /// A streaming replica of `databaseURL` (`DATABASE_REPLICA_URL`, which `scripts/test` sets); `nil` when none runs.
+    public static var databaseReplicaURL: String? {
+        ProcessInfo.processInfo.environment["DATABASE_REPLICA_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// A scratch directory for this test run.
     public static var temporaryDirectory: URL {
         let path = ProcessInfo.processInfo.environment["AIPS_TEST_TMP"] ?? NSTemporaryDirectory()

@@ -3,6 +3,7 @@
 # Sourced by scripts/test and the benchmarks. PG_FSYNC=on keeps PostgreSQL's fsync (benchmarks);
 # tests run without it.
 
+source "$(dirname "${BASH_SOURCE[0]}")/pg-replica.sh"  # start_pg_replica: DATABASE_REPLICA_URL
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_servers() {
@@ -31,9 +32,11 @@ start_servers() {
     export REDIS_URL="redis://127.0.0.1:$redis_port/0"
     export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres?sslmode=disable"
     export AIPS_TEST_TMP="$work"
+    start_pg_replica
 }
 
 stop_servers() {
+    stop_pg_replica
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
     [[ -f "$work/redis.pid" ]] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
     sleep 0.2

@@ -5,9 +5,9 @@ import Postgres
 import Store
 
 /// `GET /games`, `GET /games/{id}` and `GET /odds`: the games the collectors stored and their odds history,
-/// for any signed-in user.
+/// for any signed-in user. They read the replica while it keeps up (`ReadConsistency.boundedStaleness`).
 struct GameRoutes: Sendable {
-    let database: any PostgresDatabase
+    let reads: PostgresReadRouter
     let now: @Sendable () -> Date
 
     func register(on group: RouteRegistrar) {
@@ -24,9 +24,10 @@ struct GameRoutes: Sendable {
         let sport = try QueryFilters.sport(query)
         let status = try QueryFilters.oneOf(query, "status", GameStatus.self)
         let days = try QueryFilters.gameDays(query)
+        let database = await reads.database(for: .boundedStaleness)
         let page = try await database.games.page(
             sport: sport, status: status, from: days.from, to: days.to, limit: pagination.limit, offset: pagination.offset)
-        let teams = try await self.teams(of: page.games)
+        let teams = try await self.teams(of: page.games, in: database)
         return Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
     }
 
@@ -34,9 +35,10 @@ struct GameRoutes: Sendable {
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<GameView, EmptyMeta> {
         _ = try context.requireIdentity()
         let id = try QueryFilters.positiveID(try context.parameters.require("id"), field: "id")
+        let database = await reads.database(for: .boundedStaleness)
         guard let game = try await database.games.find(id: id) else { throw Self.notFound(id) }
         let latest = try await database.odds.latest(gameID: id, asOf: now())
-        return Envelope(data: GameView(game, teams: try await teams(of: [game]), odds: latest), meta: EmptyMeta())
+        return Envelope(data: GameView(game, teams: try await teams(of: [game], in: database), odds: latest), meta: EmptyMeta())
     }
 
     /// A game's odds history, newest first, optionally of one `market` and one `bookmaker`.
@@ -58,6 +60,7 @@ struct GameRoutes: Sendable {
             }
             return text
         }
+        let database = await reads.database(for: .boundedStaleness)
         guard try await database.games.find(id: gameID) != nil else { throw Self.notFound(gameID) }
         let page = try await database.odds.history(
             gameID: gameID, market: market, bookmaker: bookmaker, limit: pagination.limit, offset: pagination.offset)
@@ -67,7 +70,7 @@ struct GameRoutes: Sendable {
     /// The markets the odds collectors store.
     static let markets: Set<String> = ["h2h", "spreads", "totals"]
 
-    private func teams(of games: [Game]) async throws -> [Int: Team] {
+    private func teams(of games: [Game], in database: any PostgresDatabase) async throws -> [Int: Team] {
         let ids = Array(Set(games.flatMap { [$0.homeTeamID, $0.awayTeamID] }))
         return Dictionary(uniqueKeysWithValues: try await database.teams.teams(ids: ids).compactMap { team in team.id.map { ($0, team) } })
     }

@@ -4,9 +4,10 @@ import Postgres
 import Store
 
 /// `GET /models`, `GET /models/{id}` and `GET /models/{id}/report`: the model registry, its promotion log and
-/// the stored evaluation pages, for any signed-in user.
+/// the stored evaluation pages, for any signed-in user. They read the replica while it keeps up
+/// (`ReadConsistency.boundedStaleness`).
 struct ModelRoutes: Sendable {
-    let database: any PostgresDatabase
+    let reads: PostgresReadRouter
 
     func register(on group: RouteRegistrar) {
         group.get("models", use: list)
@@ -21,7 +22,7 @@ struct ModelRoutes: Sendable {
         let sport = try QueryFilters.sport(query)
         let betType = try QueryFilters.oneOf(query, "bet_type", BetType.self)
         let status = try QueryFilters.oneOf(query, "status", ModelStatus.self)
-        let page = try await database.models.summaries(
+        let page = try await reads.database(for: .boundedStaleness).models.summaries(
             sport: sport, betType: betType, status: status, limit: pagination.limit, offset: pagination.offset)
         return Envelope(data: page.models.map { ModelView($0) }, meta: pagination.meta(total: page.total))
     }
@@ -29,6 +30,7 @@ struct ModelRoutes: Sendable {
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<ModelView, EmptyMeta> {
         _ = try context.requireIdentity()
         let id = try Self.id(context)
+        let database = await reads.database(for: .boundedStaleness)
         guard let summary = try await database.models.summary(id: id) else { throw Self.notFound(id) }
         return Envelope(data: ModelView(summary, events: try await database.modelReports.events(modelID: id)), meta: EmptyMeta())
     }
@@ -37,7 +39,7 @@ struct ModelRoutes: Sendable {
     @Sendable func report(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         let id = try Self.id(context)
-        guard let html = try await database.modelReports.report(modelID: id) else {
+        guard let html = try await reads.database(for: .boundedStaleness).modelReports.report(modelID: id) else {
             throw APIError(.notFound, code: "REPORT_NOT_FOUND", "Model \(id) has no evaluation report", details: ["model_id": .integer(Int64(id))])
         }
         var headers = HTTPFields()

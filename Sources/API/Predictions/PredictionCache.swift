@@ -1,4 +1,5 @@
 import Essentials
+import Postgres
 import Queue
 import Redis
 
@@ -15,6 +16,8 @@ public struct PredictionCache: Sendable {
 
     /// Every key starts with this; the hash tag keeps them on one Cluster slot.
     let prefix: String
+    /// When this process first saw each generation, so a miss may be read from a replica that has caught up to it.
+    let sightings = GenerationSightings()
 
     /// KEYS[1] prefix; ARGV entry name. Returns {generation, cached body or nil}.
     static let lookup = RedisScript(name: "prediction-cache-lookup", source: """
@@ -29,13 +32,14 @@ public struct PredictionCache: Sendable {
         self.prefix = namespace + ":cache:{predictions}:"
     }
 
-    /// The cached body for `name`, or the generation to store a fresh one under.
-    func lookup(_ name: String) async throws -> (generation: String, body: [UInt8]?) {
+    /// The cached body for `name`, or the generation to store a fresh one under and the consistency a read for it
+    /// needs: every commit the generation covers.
+    func lookup(_ name: String) async throws -> (generation: String, body: [UInt8]?, consistency: ReadConsistency) {
         let reply = try await redis.run(Self.lookup, keys: [prefix], arguments: [Digest.sha256.hex(name)])
         let items = reply.array ?? []
         let generation = items.first?.string ?? "0"
-        if items.count > 1, case .bulk(let bytes) = items[1] { return (generation, bytes) }
-        return (generation, nil)
+        if items.count > 1, case .bulk(let bytes) = items[1] { return (generation, bytes, .primary) }
+        return (generation, nil, .committedBefore(sightings.firstSeen(generation)))
     }
 
     /// Stores `body` for `name` under `generation`.

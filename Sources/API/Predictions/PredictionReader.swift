@@ -3,11 +3,15 @@ import Postgres
 import Store
 
 /// Reads predictions for the API: filtered, sorted pages with their total, and single ones,
-/// each with its game's scheduled time.
+/// each with its game's scheduled time, from the primary or the replica as each read's consistency allows.
 struct PredictionReader: Sendable {
-    let database: any PostgresDatabase
+    let reads: PostgresReadRouter
 
-    func page(_ filter: PredictionFilter, _ pagination: Pagination) async throws -> (views: [PredictionView], total: Int) {
+    func page(_ filter: PredictionFilter, _ pagination: Pagination, consistency: ReadConsistency) async throws
+        -> (views: [PredictionView], total: Int)
+    {
+        // One handle for both statements, so the total and the page come from the same server.
+        let database = await reads.database(for: consistency)
         let conditions = self.where(filter)
         let from = "FROM predictions p JOIN games g ON g.id = p.game_id WHERE "
         let total = try await database.query(
@@ -29,8 +33,8 @@ struct PredictionReader: Sendable {
         return (views, total)
     }
 
-    func find(id: Int) async throws -> PredictionView? {
-        try await database.query(
+    func find(id: Int, consistency: ReadConsistency) async throws -> PredictionView? {
+        try await reads.database(for: consistency).query(
             "SELECT p.*, g.scheduled_at AS game_scheduled_at FROM predictions p JOIN games g ON g.id = p.game_id WHERE p.id = \(id)"
         ).first.map(Self.view)
     }

@@ -40,8 +40,8 @@ struct PredictionRoutes: Sendable {
     private func page(_ filter: PredictionFilter, _ pagination: Pagination, request: Request, context: APIRequestContext) async throws
         -> Response
     {
-        try await cached("list:" + filter.cacheKey(pagination), request: request, context: context) {
-            let page = try await reader.page(filter, pagination)
+        try await cached("list:" + filter.cacheKey(pagination), request: request, context: context) { consistency in
+            let page = try await reader.page(filter, pagination, consistency: consistency)
             return Envelope(data: page.views, meta: pagination.meta(total: page.total))
         }
     }
@@ -49,8 +49,8 @@ struct PredictionRoutes: Sendable {
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         let id = try Self.id(context)
-        return try await cached("one:\(id)", request: request, context: context) {
-            guard let view = try await reader.find(id: id) else { throw Self.notFound(id) }
+        return try await cached("one:\(id)", request: request, context: context) { consistency in
+            guard let view = try await reader.find(id: id, consistency: consistency) else { throw Self.notFound(id) }
             return Envelope(data: view, meta: EmptyMeta())
         }
     }
@@ -58,7 +58,7 @@ struct PredictionRoutes: Sendable {
     @Sendable func verify(_ request: Request, context: APIRequestContext) async throws -> Envelope<PredictionVerification, EmptyMeta> {
         _ = try context.requireIdentity()
         let id = try Self.id(context)
-        // Always from the database: a verification must not trust a cached copy.
+        // Always from the primary, the record of authority: a verification trusts no cached or replicated copy.
         guard let prediction = try await database.predictions.find(id: id) else { throw Self.notFound(id) }
         let computed = PredictionFingerprint.hash(of: prediction)
         return Envelope(
@@ -70,17 +70,21 @@ struct PredictionRoutes: Sendable {
     }
 
     /// Serves the cached body for `name`, or builds, stores and serves a fresh one. Errors are never cached.
+    ///
+    /// `build` reads with the consistency the cache gives: the replica only once it holds every prediction the
+    /// current generation covers, so a stale page is never cached under a fresh generation.
     private func cached(
-        _ name: String, request: Request, context: APIRequestContext, build: () async throws -> some Encodable & Sendable
+        _ name: String, request: Request, context: APIRequestContext,
+        build: (ReadConsistency) async throws -> some Encodable & Sendable
     ) async throws -> Response {
-        let (generation, body) = try await cache.lookup(name)
+        let (generation, body, consistency) = try await cache.lookup(name)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let body {
             headers[.init("X-Cache")!] = "hit"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        let fresh = Array(try context.responseEncoder.encode(try await build()))
+        let fresh = Array(try context.responseEncoder.encode(try await build(consistency)))
         try await cache.store(name, generation: generation, body: fresh)
         headers[.init("X-Cache")!] = "miss"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: fresh)))

@@ -6,9 +6,10 @@ import Store
 
 /// `GET /reports/daily`, `GET /reports/weekly`, `GET /reports/monthly` and `GET /performance`: the settle
 /// job's daily reports, weekly and monthly reports over US Eastern days, and the picks' accuracy, CLV, ROI and
-/// sharp agreement with the forecasts' log loss, Brier and ECE (seed 5.2–5.5), for any signed-in user.
+/// sharp agreement with the forecasts' log loss, Brier and ECE (seed 5.2–5.5), for any signed-in user. They read the
+/// replica while it keeps up (`ReadConsistency.boundedStaleness`).
 struct ReportRoutes: Sendable {
-    let database: any PostgresDatabase
+    let reads: PostgresReadRouter
     var now: @Sendable () -> Date = { Date() }
 
     func register(on group: RouteRegistrar) {
@@ -26,7 +27,7 @@ struct ReportRoutes: Sendable {
             throw APIError.validation("date is required, YYYY-MM-DD", field: "date")
         }
         let sport = try ReportQuery.sport(query, required: true)!
-        guard let report = try await database.dailyReports.find(day: day.text, sport: sport) else {
+        guard let report = try await reads.database(for: .boundedStaleness).dailyReports.find(day: day.text, sport: sport) else {
             throw APIError(
                 .notFound, code: "REPORT_NOT_FOUND", "No daily report for \(sport) on \(day.text)",
                 details: ["date": .string(day.text), "sport": .string(sport)])
@@ -58,7 +59,7 @@ struct ReportRoutes: Sendable {
         guard let text = query.get(parameter) else { throw APIError.validation("\(parameter) is required, \(format)", field: parameter) }
         guard let period = parse(text) else { throw APIError.validation("\(parameter) must be \(example)", field: parameter) }
         let sport = try ReportQuery.sport(query, required: true)!
-        let report = try await database.periodReports.report(kind: kind, period: period, sport: sport, generatedAt: now())
+        let report = try await reads.database(for: .boundedStaleness).periodReports.report(kind: kind, period: period, sport: sport, generatedAt: now())
         return Envelope(data: report, meta: EmptyMeta())
     }
 
@@ -72,7 +73,7 @@ struct ReportRoutes: Sendable {
         let query = request.uri.queryParameters
         let sport = try ReportQuery.sport(query, required: false)
         let range = try ReportQuery.range(query, now: now())
-        let rows = try await database.predictions.performance(sport: sport, from: range.from, to: range.to)
+        let rows = try await reads.database(for: .boundedStaleness).predictions.performance(sport: sport, from: range.from, to: range.to)
         return Envelope(
             data: rows,
             meta: PerformanceMeta(from: DailyReport.day(of: range.from), to: DailyReport.day(of: range.to.addingTimeInterval(-1))))

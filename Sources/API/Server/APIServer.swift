@@ -23,12 +23,15 @@ public struct APIServer: Sendable {
     ///   - redis: Redis, for sessions, login throttling, rate limits, the prediction cache and readiness.
     ///   - queue: The job queue; its registry must know every job type that may be submitted.
     ///   - registry: The job types and their payload validation.
-    ///   - database: PostgreSQL, for users and predictions.
+    ///   - database: The PostgreSQL primary, for users, sessions and every read that must see its own writes.
+    ///   - reads: Routes the read paths that tolerate a few seconds' staleness (predictions, games, odds, models,
+    ///     performance, reports) to a replica; `Store.reads` of a store with a replica. Default: every read on `database`.
     ///   - metrics: The registry `/metrics` exports; bootstrap swift-metrics with it to export every module's metrics.
     public init(
         configuration: APIConfiguration, redis: RedisClient, queue: JobQueue, registry: JobRegistry, database: any PostgresDatabase,
-        metrics: PrometheusCollectorRegistry, logger: Logger = Logger(label: "aips.api")
+        reads: PostgresReadRouter? = nil, metrics: PrometheusCollectorRegistry, logger: Logger = Logger(label: "aips.api")
     ) {
+        let reads = reads ?? PostgresReadRouter(primary: database, replica: nil)
         self.configuration = configuration
         self.logger = logger
         let auth = configuration.auth
@@ -67,12 +70,12 @@ public struct APIServer: Sendable {
                 queue: queue, recentFailures: configuration.opsRecentFailures, runningJobsPerQueue: configuration.opsRunningJobsPerQueue)
         ).register(page: root, api: signedIn)
         PredictionRoutes(
-            reader: PredictionReader(database: database), database: database,
+            reader: PredictionReader(reads: reads), database: database,
             cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
         ).register(on: signedIn)
-        ReportRoutes(database: database, now: configuration.now).register(on: signedIn)
-        ModelRoutes(database: database).register(on: signedIn)
-        GameRoutes(database: database, now: configuration.now).register(on: signedIn)
+        ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
+        ModelRoutes(reads: reads).register(on: signedIn)
+        GameRoutes(reads: reads, now: configuration.now).register(on: signedIn)
 
         self.responder = router.buildResponder()
         self.routes = log.all

@@ -40,6 +40,17 @@ final class LibPQConnection {
         PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
     }
 
+    /// Reads whatever the server sent while the connection sat idle, without blocking (libpq's socket is
+    /// non-blocking underneath), and tells whether the connection is still up. A server that shut down or crashed
+    /// has closed the socket, which this notices before a statement is sent into it.
+    var isAlive: Bool {
+        guard PQconsumeInput(connection) == 1 else { return false }
+        // A server going down first sends the reason (FATAL 57P01 and the like); parsing it (libpq hands an error
+        // that arrives while idle to the notice processor) lets the next read reach the end of the stream.
+        _ = PQisBusy(connection)
+        return PQconsumeInput(connection) == 1 && PQstatus(connection) == CONNECTION_OK
+    }
+
     /// True inside a transaction that an error has aborted (only ROLLBACK is accepted).
     var isInFailedTransaction: Bool {
         PQtransactionStatus(connection) == PQTRANS_INERROR

@@ -107,6 +107,13 @@ public actor PostgresConnection: PostgresDatabase {
         connection?.isIdle ?? false
     }
 
+    /// True when the connection is open and its server has not closed it (see `LibPQConnection.isAlive`): the pool
+    /// asks before it hands out an idle connection, so one left over from a server that went away (a restart, a
+    /// failover) is replaced instead of failing its next statement.
+    public var isAlive: Bool {
+        connection?.isAlive ?? false
+    }
+
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     ///
     /// Inside another transaction on this connection it runs in a savepoint instead, so a repository

@@ -4,7 +4,9 @@ import Synchronization
 ///
 /// Callers beyond `maximumConnections` wait, first come first served, for a connection to come back; a
 /// waiting caller whose task is cancelled stops waiting with `CancellationError`.
-/// A connection that comes back broken or still inside a transaction is closed and its slot reopened.
+/// A connection that comes back broken or still inside a transaction is closed and its slot reopened; an idle one
+/// whose server went away meanwhile (a restart, a failover to a promoted replica) is replaced when next leased, so
+/// the pool follows a `DATABASE_URL` that names several hosts (`target_session_attrs=read-write`) to the new primary.
 public final class PostgresConnectionPool: PostgresDatabase {
     /// The machine, and the continuations of the waiters it queues (resumed outside the lock).
     private struct State {
@@ -106,7 +108,11 @@ public final class PostgresConnectionPool: PostgresDatabase {
             }
             waiter?.resume(throwing: CancellationError())
         }
-        if let granted { return granted }
+        if let granted {
+            if await granted.isAlive { return granted }
+            // Its slot is this caller's: a fresh connection opens in it below.
+            await granted.close()
+        }
         do {
             return try await PostgresConnection.connect(to: configuration.url)
         } catch {

@@ -21,7 +21,11 @@ struct APITestHarness: Sendable {
     let namespace: String
     /// A queue name of this test's own.
     let queueName: String
+    /// Routes the API's stale-tolerant reads; over the test replica when the harness was made `withReplica`.
+    let reads: PostgresReadRouter
 
+    /// The `application_name` of the API's sessions on the replica.
+    static let replicaApplicationName = "aips-api-reads"
     static let secret = "api-tests-secret-that-is-at-least-32-bytes"
     static let hasher = PasswordHasher(cost: 1 << 10)
     /// The harness seals TOTP secrets as `aips user create` does, so 2FA tests go through decryption.
@@ -29,12 +33,20 @@ struct APITestHarness: Sendable {
 
     /// A harness on a fresh database. `redisDatabase` gives the test a Redis logical database of
     /// its own, for tests that read every queue and worker (the ops overview) and so must not see
-    /// those of tests running beside them.
+    /// those of tests running beside them. `withReplica` sends the read paths to the test replica (`scripts/test`
+    /// starts one) through a router with the given bound.
     static func make(
         _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil, redisDatabase: Int? = nil,
-        configure: (inout APIConfiguration) -> Void = { _ in }
+        withReplica maximumLag: Duration? = nil, configure: (inout APIConfiguration) -> Void = { _ in }
     ) async throws -> APITestHarness {
         let store = try await TestServers.migratedStore(function)
+        let database = servingDatabase ?? store
+        var reads = PostgresReadRouter(primary: database, replica: nil)
+        if let maximumLag, let replicaURL = TestReplica.url(of: store.pool.configuration.url) {
+            // Named, so a test can count the API's sessions on the replica.
+            let named = replicaURL + (replicaURL.contains("?") ? "&" : "?") + "application_name=" + replicaApplicationName
+            reads = PostgresReadRouter(primary: database, replica: PostgresReplicaConfiguration(url: named, maximumLag: maximumLag))
+        }
         let name = TestServers.uniqueName(function).lowercased()
 
         var redisConfiguration = try RedisConfiguration(url: TestServers.redisURL)
@@ -53,11 +65,11 @@ struct APITestHarness: Sendable {
         configuration.redisNamespace = "apitest-" + name
         configure(&configuration)
         let server = APIServer(
-            configuration: configuration, redis: redis, queue: queue, registry: registry, database: servingDatabase ?? store,
+            configuration: configuration, redis: redis, queue: queue, registry: registry, database: database, reads: reads,
             metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test.api"))
         return APITestHarness(
             server: server, store: store, queue: queue, redis: redis, namespace: configuration.redisNamespace,
-            queueName: name)
+            queueName: name, reads: reads)
     }
 
     /// Serves the API on a free port for the duration of `body`, then closes everything.
@@ -66,9 +78,11 @@ struct APITestHarness: Sendable {
         do {
             try await server.makeApplication().test(.live) { client in try await body(APIClient(client: client)) }
         } catch {
+            await reads.shutdown()
             await store.shutdown()
             throw error
         }
+        await reads.shutdown()
         await store.shutdown()
     }
 
