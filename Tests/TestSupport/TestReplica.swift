@@ -16,7 +16,7 @@ public enum TestReplica {
 
     /// Waits until `replicaURL` has replayed everything `primaryURL`'s server had written when this was called
     /// (a database just created there included); throws after `timeout`.
-    public static func waitUntilReplayed(primary primaryURL: String, replica replicaURL: String, timeout: Duration = .seconds(30))
+    public static func waitUntilReplayed(primary primaryURL: String, replica replicaURL: String, timeout: Duration = .seconds(120))
         async throws
     {
         let primary = try await PostgresConnection.connect(to: primaryURL)
