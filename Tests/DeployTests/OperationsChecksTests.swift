@@ -143,7 +143,7 @@ enum Exporters {
 
     /// Starts `executable` on a free loopback port, reads `/metrics` once it answers, stops it.
     static func scrape(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Set<String> {
-        let port = try FreePort.pick()
+        let port = try TestServers.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [executable, "--web.listen-address=127.0.0.1:\(port)"] + arguments
@@ -177,22 +177,5 @@ enum Exporters {
         }
         Issue.record("\(executable) did not serve /metrics within 60 s")
         return []
-    }
-}
-
-/// A TCP port nothing listens on now, from the kernel.
-enum FreePort {
-    static func pick() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw Tool.ToolFailed(name: "bind") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
