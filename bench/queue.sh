@@ -8,7 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup
-swift build -c release --product aips >/dev/null
 swift build -c release --product queue-bench >/dev/null
 if [[ -z "${REDIS_URL:-}" ]]; then
     work=$(mktemp -d /tmp/aips-bench.XXXXXX)

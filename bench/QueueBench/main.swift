@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Queue
 import Redis
@@ -7,10 +8,21 @@ import Redis
 
 let environment = ProcessInfo.processInfo.environment
 let redisURL = environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
-let aips = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aips").path
 let scale = Double(environment["BENCH_SCALE"] ?? "1") ?? 1
 let redis = RedisClient(configuration: try RedisConfiguration(url: redisURL))
 let queue = JobQueue(redis: redis)
+
+// `queue-bench worker QUEUE CONCURRENCY`: the end-to-end phases start this program again as their worker
+// processes. It runs what `aips worker` runs for these jobs (a Worker on the Redis queue with the diagnostic
+// jobs registered), so the bench builds without the rest of aips (HTTP server, jobs, ML).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "worker" {
+    let registry = JobRegistry()
+    DiagnosticJobs.register(in: registry, redis: redis)
+    let configuration = WorkerConfiguration(queues: [.init(CommandLine.arguments[2])], concurrency: Int(CommandLine.arguments[3]) ?? 10)
+    // Runs until the bench's SIGTERM ends the process: by then every job it was given has finished.
+    try await Worker(queue: JobQueue(redis: redis, registry: registry), registry: registry, configuration: configuration).run()
+    exit(0)
+}
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
@@ -96,11 +108,10 @@ func succeeded(_ name: String) async throws -> Int {
 func startWorkers(_ count: Int, queue name: String, concurrency: Int) throws -> [Process] {
     try (0..<count).map { _ in
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: aips)
-        process.arguments = ["worker", "--queues", name, "--concurrency", String(concurrency), "--redis-url", redisURL]
-        var env = environment
-        env["LOG_LEVEL"] = "error"
-        process.environment = env
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["worker", name, String(concurrency)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
@@ -226,6 +237,8 @@ if environment["BENCH_PEERS"] == "1" {
     process.arguments = ["ruby", script, String(jobs), url + "/5"]
     let output = Pipe()
     process.standardOutput = output
+    // Sidekiq 6.4 with redis-rb 4.x warns about SADD on every push_bulk; its figures come on standard output.
+    process.standardError = FileHandle.nullDevice
     let cost = try await RedisCost.start()
     try process.run()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -223,7 +223,9 @@ enum QueueScripts {
                 'token', token, 'lease_until', lease, 'started_at', ARGV[1], 'cancel', '0')
               leases[#leases + 1] = lease
               leases[#leases + 1] = id
-              for _, v in ipairs({id, f[1], f[2], attempt, f[4], f[5], token, f[6], f[7] or f[6]}) do out[#out + 1] = v end
+              local o = #out
+              out[o + 1], out[o + 2], out[o + 3], out[o + 4], out[o + 5] = id, f[1], f[2], attempt, f[4]
+              out[o + 6], out[o + 7], out[o + 8], out[o + 9] = f[5], token, f[6], f[7] or f[6]
             end
           end
           if #leases > 0 then redis.call('ZADD', prefix .. 'running', unpack(leases)) end
