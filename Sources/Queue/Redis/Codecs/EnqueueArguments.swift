@@ -44,49 +44,35 @@ struct EnqueueArguments: ScriptArguments {
     }
 }
 
-/// What a job of a batch shares with others: every stored field but its id and payload.
+/// What a job of a batch shares with others: its definition but for id and payload (blanked here), and the
+/// hash of its payload under an idempotency key (which tells a repeat from a conflict, so it must match too).
 struct JobShape: Hashable {
-    var type: String
-    var priority: Int
-    var maxAttempts: Int
-    var runAt: Int64
-    var timeout: Duration
-    var backoff: Duration
-    var maximumBackoff: Duration
-    var idempotencyKey: String?
+    var definition: JobDefinition
     var payloadHash: String?
-    var parents: [String]
-    var onParentFailure: JobRequest.ParentFailurePolicy
 
     init(_ job: JobDefinition) {
-        type = job.type
-        priority = job.priority
-        maxAttempts = job.maxAttempts
-        runAt = job.runAt
-        timeout = job.timeout
-        backoff = job.backoff
-        maximumBackoff = job.maximumBackoff
-        idempotencyKey = job.idempotencyKey
+        definition = job
+        definition.id = ""
+        definition.payload = ""
         payloadHash = job.payloadHash
-        parents = job.parents
-        onParentFailure = job.onParentFailure
     }
 
     /// How many ARGV strings one shape takes: the Lua reads them as `ARGV[a]` … `ARGV[a + 10]`.
     static let scriptFields = 11
 
     func append(to arguments: inout [String]) {
-        arguments.append(type)
-        arguments.append(String(priority))
-        arguments.append(String(maxAttempts))
-        arguments.append(String(runAt))
-        arguments.append(String(timeout.milliseconds))
-        arguments.append(String(backoff.milliseconds))
-        arguments.append(String(maximumBackoff.milliseconds))
-        arguments.append(idempotencyKey ?? "")
+        let job = definition
+        arguments.append(job.type)
+        arguments.append(String(job.priority))
+        arguments.append(String(job.maxAttempts))
+        arguments.append(String(job.runAt))
+        arguments.append(String(job.timeout.milliseconds))
+        arguments.append(String(job.backoff.milliseconds))
+        arguments.append(String(job.maximumBackoff.milliseconds))
+        arguments.append(job.idempotencyKey ?? "")
         arguments.append(payloadHash ?? "")
-        arguments.append(parents.joined(separator: ","))
-        arguments.append(onParentFailure.rawValue)
+        arguments.append(job.parents.joined(separator: ","))
+        arguments.append(job.onParentFailure.rawValue)
     }
 }
 
