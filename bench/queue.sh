@@ -2,10 +2,12 @@
 # Queue benchmark: enqueue jobs/s (single, batched), end-to-end no-op jobs/s with 1 and 2
 # worker processes, pickup latency. Builds in release mode; starts a private redis-server
 # (AOF everysec, as in production) unless REDIS_URL is set. BENCH_SCALE=0.2 runs a quick pass.
+# Each phase also prints what Redis spent per job (INFO commandstats and INFO cpu). BENCH_PEERS=1 then runs
+# Sidekiq's bench (BENCH_PEERS_DIR, default ../shared/peers; Debian's ruby-sidekiq, installed on demand) on
+# the same redis-server and prints the ratios side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup
-swift build -c release --product aips >/dev/null
 swift build -c release --product queue-bench >/dev/null
 if [[ -z "${REDIS_URL:-}" ]]; then
     work=$(mktemp -d /tmp/aips-bench.XXXXXX)
@@ -17,4 +19,7 @@ if [[ -z "${REDIS_URL:-}" ]]; then
     sleep 0.2
 fi
 echo "machine: $(nproc) cores, $(redis-server --version | awk '{print $3}')"
+if [[ "${BENCH_PEERS:-0}" == 1 ]]; then
+    export BENCH_PEERS_DIR="${BENCH_PEERS_DIR:-$(cd .. && pwd)/shared/peers}"
+fi
 .build/release/queue-bench

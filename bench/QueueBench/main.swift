@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Queue
 import Redis
@@ -7,10 +8,21 @@ import Redis
 
 let environment = ProcessInfo.processInfo.environment
 let redisURL = environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
-let aips = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aips").path
 let scale = Double(environment["BENCH_SCALE"] ?? "1") ?? 1
 let redis = RedisClient(configuration: try RedisConfiguration(url: redisURL))
 let queue = JobQueue(redis: redis)
+
+// `queue-bench worker QUEUE CONCURRENCY`: the end-to-end phases start this program again as their worker
+// processes. It runs what `aips worker` runs for these jobs (a Worker on the Redis queue with the diagnostic
+// jobs registered), so the bench builds without the rest of aips (HTTP server, jobs, ML).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "worker" {
+    let registry = JobRegistry()
+    DiagnosticJobs.register(in: registry, redis: redis)
+    let configuration = WorkerConfiguration(queues: [.init(CommandLine.arguments[2])], concurrency: Int(CommandLine.arguments[3]) ?? 10)
+    // Runs until the bench's SIGTERM ends the process: by then every job it was given has finished.
+    try await Worker(queue: JobQueue(redis: redis, registry: registry), registry: registry, configuration: configuration).run()
+    exit(0)
+}
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
@@ -23,14 +35,83 @@ func report(_ label: String, _ value: String) {
     print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value)
 }
 
+/// What redis-server spent on one phase, per job: `INFO commandstats` (zeroed by `CONFIG RESETSTAT` when the
+/// phase starts) and the process's CPU time from `INFO cpu`.
+///
+/// Commands a script runs are counted in commandstats twice over: as calls of their own and inside the
+/// script's time. So the time figure is the scripts' (EVALSHA/EVAL, inner commands included) and the
+/// command count is every command Redis ran, inside scripts or sent plainly.
+struct RedisCost {
+    var scripts = 0
+    var commands = 0
+    var scriptMicroseconds = 0
+    var cpuSeconds = 0.0
+
+    /// Zeroes the server's command statistics; the returned cost holds the CPU time so far, to subtract.
+    static func start() async throws -> RedisCost {
+        try await redis.send("CONFIG", "RESETSTAT")
+        return RedisCost(cpuSeconds: try await cpu())
+    }
+
+    /// The cost since `start()`.
+    func finish() async throws -> RedisCost {
+        var cost = RedisCost(cpuSeconds: try await Self.cpu() - cpuSeconds)
+        // Lines read `cmdstat_evalsha:calls=12,usec=345,usec_per_call=28.75,rejected_calls=0,failed_calls=0`.
+        for line in (try await redis.send("INFO", "commandstats").string ?? "").split(whereSeparator: \.isNewline) {
+            guard line.hasPrefix("cmdstat_"), let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[line.index(line.startIndex, offsetBy: 8)..<colon]
+            var fields: [Substring: Int] = [:]
+            for pair in line[line.index(after: colon)...].split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, let value = Int(parts[1]) { fields[parts[0]] = value }
+            }
+            // The bench's own bookkeeping (this reading, the reset) is not the queue's cost.
+            if name == "info" || name.hasPrefix("config") { continue }
+            if name.hasPrefix("eval") || name.hasPrefix("fcall") {
+                cost.scripts += fields["calls"] ?? 0
+                cost.scriptMicroseconds += fields["usec"] ?? 0
+            } else {
+                cost.commands += fields["calls"] ?? 0
+            }
+        }
+        return cost
+    }
+
+    private static func cpu() async throws -> Double {
+        let info = try await redis.send("INFO", "cpu").string ?? ""
+        var total = 0.0
+        for line in info.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0] == "used_cpu_sys" || parts[0] == "used_cpu_user" { total += Double(parts[1]) ?? 0 }
+        }
+        return total
+    }
+
+    /// One line of figures per job.
+    func summary(jobs: Int) -> String {
+        let n = Double(max(jobs, 1))
+        return String(
+            format: "%.4f scripts, %.2f commands, %.2f µs in scripts, %.2f µs CPU",
+            Double(scripts) / n, Double(commands) / n, Double(scriptMicroseconds) / n, cpuSeconds * 1e6 / n)
+    }
+}
+
+func reportCost(_ cost: RedisCost, jobs: Int) {
+    report("  redis per job", cost.summary(jobs: jobs))
+}
+
+/// Jobs of `name` that have succeeded: one ZCARD, so polling adds little to the phase's Redis figures.
+func succeeded(_ name: String) async throws -> Int {
+    try await redis.send("ZCARD", "aips:{\(name)}:succeeded").int ?? 0
+}
+
 func startWorkers(_ count: Int, queue name: String, concurrency: Int) throws -> [Process] {
     try (0..<count).map { _ in
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: aips)
-        process.arguments = ["worker", "--queues", name, "--concurrency", String(concurrency), "--redis-url", redisURL]
-        var env = environment
-        env["LOG_LEVEL"] = "error"
-        process.environment = env
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["worker", name, String(concurrency)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
@@ -41,10 +122,18 @@ func stop(_ workers: [Process]) {
     for worker in workers { worker.waitUntilExit() }
 }
 
+/// The figures the side-by-side comparison with peers needs.
+struct Figures {
+    var batchedEnqueue = 0.0
+    var endToEnd: [Int: Double] = [:]
+}
+var figures = Figures()
+
 // 1. Single enqueue: one job per call, 64 callers in flight.
 do {
     let name = freshQueue("single")
     let total = Int(50_000 * scale)
+    let cost = try await RedisCost.start()
     let start = ContinuousClock.now
     try await withThrowingTaskGroup(of: Void.self) { group in
         for caller in 0..<64 {
@@ -57,6 +146,7 @@ do {
         try await group.waitForAll()
     }
     report("enqueue, single (64 concurrent callers)", String(format: "%8.0f jobs/s", Double(total) / seconds(since: start)))
+    reportCost(try await cost.finish(), jobs: total)
 }
 
 // 2. Batched enqueue: 1,000 jobs per call, 4 calls in flight.
@@ -64,6 +154,7 @@ do {
     let name = freshQueue("batch")
     let total = Int(400_000 * scale)
     let batches = total / 1000
+    let cost = try await RedisCost.start()
     let start = ContinuousClock.now
     try await withThrowingTaskGroup(of: Void.self) { group in
         for caller in 0..<4 {
@@ -75,7 +166,10 @@ do {
         }
         try await group.waitForAll()
     }
-    report("enqueue, batched (1,000 per call)", String(format: "%8.0f jobs/s", Double(total) / seconds(since: start)))
+    let rate = Double(total) / seconds(since: start)
+    report("enqueue, batched (1,000 per call)", String(format: "%8.0f jobs/s", rate))
+    reportCost(try await cost.finish(), jobs: total)
+    figures.batchedEnqueue = rate
 }
 
 // 3. End to end: K worker processes drain a full queue of no-op jobs.
@@ -88,14 +182,18 @@ for processes in [1, 2] {
     }
     let workers = try startWorkers(processes, queue: name, concurrency: 256)
     try await Task.sleep(for: .milliseconds(500))
+    let cost = try await RedisCost.start()
     let start = ContinuousClock.now
     try await queue.resume(queue: name)
-    while try await queue.stats(queue: name).counts[.succeeded, default: 0] < total {
+    while try await succeeded(name) < total {
         try await Task.sleep(for: .milliseconds(5))
     }
     let elapsed = seconds(since: start)
+    let spent = try await cost.finish()
     stop(workers)
     report("end to end, no-op jobs, \(processes) worker process\(processes > 1 ? "es" : "")", String(format: "%8.0f jobs/s", Double(total) / elapsed))
+    reportCost(spent, jobs: total)
+    figures.endToEnd[processes] = Double(total) / elapsed
 }
 
 // 4. Pickup latency: enqueue → start, at a steady 1,000 jobs/s into idle workers.
@@ -111,7 +209,7 @@ do {
         if due > ContinuousClock.now { try await Task.sleep(until: due) }
         ids.append(try await queue.enqueue(JobRequest(type: "diag.noop", queue: name)).id)
     }
-    while try await queue.stats(queue: name).counts[.succeeded, default: 0] < count {
+    while try await succeeded(name) < count {
         try await Task.sleep(for: .milliseconds(10))
     }
     stop(workers)
@@ -127,5 +225,42 @@ do {
     report("pickup latency at 1,000 jobs/s (2 workers), p50", milliseconds(percentile(0.5)))
     report("pickup latency at 1,000 jobs/s (2 workers), p99", milliseconds(percentile(0.99)))
     report("pickup latency at 1,000 jobs/s (2 workers), max", milliseconds(latencies.last ?? 0))
+}
+// 5. Side by side (BENCH_PEERS=1): Sidekiq's bench on the same redis-server (database 5), then the ratios.
+if environment["BENCH_PEERS"] == "1" {
+    let script = (environment["BENCH_PEERS_DIR"] ?? "../shared/peers") + "/sidekiq_bench.rb"
+    let jobs = Int(20_000 * scale)
+    var url = redisURL
+    if let slash = url.lastIndex(of: "/"), url[url.index(after: slash)...].allSatisfy(\.isNumber) { url = String(url[..<slash]) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["ruby", script, String(jobs), url + "/5"]
+    let output = Pipe()
+    process.standardOutput = output
+    // Sidekiq 6.4 with redis-rb 4.x warns about SADD on every push_bulk; its figures come on standard output.
+    process.standardError = FileHandle.nullDevice
+    let cost = try await RedisCost.start()
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let spent = try await cost.finish()
+    // The script prints `sidekiq 6.4.1 N=20000 enqueue=93197/s drain=4600/s end_to_end=4498/s`.
+    var peer: [String: Double] = [:]
+    for field in text.split(whereSeparator: \.isWhitespace) {
+        let parts = field.split(separator: "=", maxSplits: 1)
+        if parts.count == 2 { peer[String(parts[0])] = Double(parts[1].replacingOccurrences(of: "/s", with: "")) }
+    }
+    guard process.terminationStatus == 0, let bulk = peer["enqueue"], let endToEnd = peer["end_to_end"] else {
+        print("sidekiq bench failed (exit \(process.terminationStatus)): \(text)")
+        exit(1)
+    }
+    let version = text.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+    report("sidekiq \(version) push_bulk (1,000 per call)", String(format: "%8.0f jobs/s", bulk))
+    report("sidekiq end to end, INCR jobs, 2 processes", String(format: "%8.0f jobs/s", endToEnd))
+    report("  redis per job (push_bulk + drain)", spent.summary(jobs: jobs))
+    report("ratio: batched enqueue / push_bulk", String(format: "%8.2f× (goal 1.5×)", figures.batchedEnqueue / bulk))
+    for (processes, rate) in figures.endToEnd.sorted(by: { $0.key < $1.key }) {
+        report("ratio: end to end, \(processes) process\(processes > 1 ? "es" : "") / sidekiq", String(format: "%8.2f× (goal 5×)", rate / endToEnd))
+    }
 }
 redis.close()

@@ -4,7 +4,7 @@ import Foundation
 /// A job as both backends store it when it is enqueued: the request's fields, with its due time fixed.
 ///
 /// The Redis backend hands these to the `enqueue` script; the in-memory backend keeps them in its `MemoryJob`s.
-struct JobDefinition: Sendable {
+struct JobDefinition: Sendable, Hashable {
     var id: String
     var type: String
     var payload: String

@@ -8,6 +8,9 @@ enum QueueScripts {
     static let prelude = """
         local prefix = KEYS[1]
         local function jobkey(id) return prefix .. 'job:' .. id end
+        -- A whole number as Redis gets it. A Lua number handed to redis.call is formatted with "%.17g", which
+        -- cost about as much as the job's HSET itself; "%d" gives the same digits (all ours are below 2^53).
+        local function int(n) return string.format('%d', n) end
         local function append_error(key, entry)
           local errs = redis.call('HGET', key, 'errors')
           if (not errs) or errs == '' or errs == '[]' then errs = '[' .. entry .. ']'
@@ -17,7 +20,7 @@ enum QueueScripts {
         local function make_ready(id, key, now)
           local priority = tonumber(redis.call('HGET', key, 'priority') or '0')
           redis.call('HSET', key, 'state', 'queued')
-          redis.call('ZADD', prefix .. 'queued', priority * 1e13 + now, id)
+          redis.call('ZADD', prefix .. 'queued', int(priority * 1e13 + now), id)
         end
         local function notify(n)
           if n <= 0 then return end
@@ -27,19 +30,48 @@ enum QueueScripts {
           redis.call('RPUSH', prefix .. 'notify', unpack(tokens))
           redis.call('LTRIM', prefix .. 'notify', -64, -1)
         end
-        local function finish(id, key, state, now, archive)
-          redis.call('HSET', key, 'state', state, 'finished_at', now)
+        -- Calls `command` on `key` with `values` after it, in slices: Lua's unpack has a stack limit.
+        local function call_sliced(command, key, values)
+          for from = 1, #values, 1000 do
+            redis.call(command, key, unpack(values, from, math.min(from + 999, #values)))
+          end
+        end
+        -- Ending jobs in one state comes in two steps, so a script that ends many writes one ZADD and one
+        -- RPUSH per list for all of them: finish_job per job (its hash at once), then flush_finished.
+        local function finishing(state, now, archive)
+          return {state = state, now = int(now), archive = archive, scored = {}, parents = {}, archived = {}}
+        end
+        -- `fields`: more field/value pairs for the same HSET; `children`: the job's has_children field when
+        -- the caller has read it already (nil: read here).
+        local function finish_job(batch, id, key, fields, children)
+          fields = fields or {}
+          fields[#fields + 1] = 'state'; fields[#fields + 1] = batch.state
+          fields[#fields + 1] = 'finished_at'; fields[#fields + 1] = batch.now
+          redis.call('HSET', key, unpack(fields))
           redis.call('HDEL', key, 'token', 'lease_until')
-          redis.call('ZADD', prefix .. state, now, id)
-          if redis.call('HGET', key, 'has_children') == '1' then redis.call('RPUSH', prefix .. 'outbox', id) end
-          if archive == '1' then redis.call('RPUSH', prefix .. 'archive', id) end
+          batch.scored[#batch.scored + 1] = batch.now
+          batch.scored[#batch.scored + 1] = id
+          if children == nil then children = redis.call('HGET', key, 'has_children') end
+          if children == '1' then batch.parents[#batch.parents + 1] = id end
+          if batch.archive == '1' then batch.archived[#batch.archived + 1] = id end
+        end
+        local function flush_finished(batch)
+          call_sliced('ZADD', prefix .. batch.state, batch.scored)
+          call_sliced('RPUSH', prefix .. 'outbox', batch.parents)
+          call_sliced('RPUSH', prefix .. 'archive', batch.archived)
+        end
+        local function finish(id, key, state, now, archive)
+          local batch = finishing(state, now, archive)
+          finish_job(batch, id, key)
+          flush_finished(batch)
         end
 
         """
 
-    /// ARGV: now, count, fence name, fence token, then 13 fields per job. Returns one status per job,
-    /// `created` or `existing:ID`; refuses the whole batch on a stale fence or an idempotency conflict.
-    static let enqueue = QueueScript<EnqueueArguments, [EnqueueStatus]>("enqueue", """
+    /// ARGV: now, count, fence name, fence token, shape count, 11 fields per shape, then id, payload and shape
+    /// number per job (see `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency
+    /// key was taken (every other job is created); refuses the whole batch on a stale fence or an idempotency conflict.
+    static let enqueue = QueueScript<EnqueueArguments, EnqueueReply>("enqueue", """
         local now = tonumber(ARGV[1])
         local count = tonumber(ARGV[2])
         if ARGV[3] ~= '' then
@@ -50,13 +82,38 @@ enum QueueScripts {
           end
           redis.call('HSET', prefix .. 'meta', 'fence:' .. ARGV[3], ARGV[4])
         end
+        -- What a shape's jobs share is worked out once: their state, queue score and job hash fields (a
+        -- job's payload goes in slot 4). Empty and default fields are left out: every byte is written to the AOF.
+        local shapes = {}
+        local nshapes = tonumber(ARGV[5])
+        for s = 1, nshapes do
+          local a = 6 + (s - 1) * 11
+          local run_at, idem, parents = tonumber(ARGV[a + 3]), ARGV[a + 7], ARGV[a + 9]
+          local state = 'queued'
+          if parents ~= '' then state = 'waiting' elseif run_at > now then state = 'scheduled' end
+          local fields = {'type', ARGV[a], 'payload', '', 'priority', ARGV[a + 1],
+            'max_attempts', ARGV[a + 2], 'run_at', ARGV[a + 3], 'timeout_ms', ARGV[a + 4],
+            'backoff_base_ms', ARGV[a + 5], 'backoff_max_ms', ARGV[a + 6],
+            'state', state, 'attempt', '0', 'created_at', ARGV[1]}
+          if idem ~= '' then
+            fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem
+            fields[#fields + 1] = 'payload_hash'; fields[#fields + 1] = ARGV[a + 8]
+          end
+          if parents ~= '' then
+            fields[#fields + 1] = 'parents'; fields[#fields + 1] = parents
+            fields[#fields + 1] = 'dep_policy'; fields[#fields + 1] = ARGV[a + 10]
+          end
+          shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 3], idem = idem, hash = ARGV[a + 8],
+            parents = parents, score = int(tonumber(ARGV[a + 1]) * 1e13 + now)}
+        end
+        local first = 6 + nshapes * 11
         -- Conflicts are found before anything is written, so a refused batch leaves no trace.
         for i = 0, count - 1 do
-          local b = 5 + i * 13
-          if ARGV[b + 9] ~= '' then
-            local existing = redis.call('GET', prefix .. 'idem:' .. ARGV[b + 9])
+          local shape = shapes[tonumber(ARGV[first + i * 3 + 2])]
+          if shape.idem ~= '' then
+            local existing = redis.call('GET', prefix .. 'idem:' .. shape.idem)
             if existing and redis.call('EXISTS', jobkey(existing)) == 1
-              and redis.call('HGET', jobkey(existing), 'payload_hash') ~= ARGV[b + 10] then
+              and redis.call('HGET', jobkey(existing), 'payload_hash') ~= shape.hash then
               return redis.error_reply('IDEMCONFLICT ' .. i .. ' ' .. existing)
             end
           end
@@ -64,55 +121,37 @@ enum QueueScripts {
         local out = {}
         local ready = {}
         for i = 0, count - 1 do
-          local b = 5 + i * 13
-          local id, idem, hash, parents = ARGV[b], ARGV[b + 9], ARGV[b + 10], ARGV[b + 11]
-          local status = 'created'
-          if idem ~= '' then
-            local ikey = prefix .. 'idem:' .. idem
+          local b = first + i * 3
+          local id, shape = ARGV[b], shapes[tonumber(ARGV[b + 2])]
+          local created = true
+          if shape.idem ~= '' then
+            local ikey = prefix .. 'idem:' .. shape.idem
             local existing = redis.call('GET', ikey)
             if existing and redis.call('EXISTS', jobkey(existing)) == 1 then
-              status = 'existing:' .. existing
+              created = false
+              out[#out + 1] = i
+              out[#out + 1] = existing
             else
               redis.call('SET', ikey, id)
             end
           end
-          if status == 'created' then
-            local run_at = tonumber(ARGV[b + 5])
-            local state = 'queued'
-            if parents ~= '' then state = 'waiting' elseif run_at > now then state = 'scheduled' end
-            local key = jobkey(id)
-            -- Empty and default fields are left out: every byte here is written to the AOF.
-            local fields = {'type', ARGV[b + 1], 'payload', ARGV[b + 2], 'priority', ARGV[b + 3],
-              'max_attempts', ARGV[b + 4], 'run_at', ARGV[b + 5], 'timeout_ms', ARGV[b + 6],
-              'backoff_base_ms', ARGV[b + 7], 'backoff_max_ms', ARGV[b + 8],
-              'state', state, 'attempt', 0, 'created_at', now}
-            if idem ~= '' then
-              fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem
-              fields[#fields + 1] = 'payload_hash'; fields[#fields + 1] = hash
-            end
-            if parents ~= '' then
-              fields[#fields + 1] = 'parents'; fields[#fields + 1] = parents
-              fields[#fields + 1] = 'dep_policy'; fields[#fields + 1] = ARGV[b + 12]
-            end
-            redis.call('HSET', key, unpack(fields))
-            if state == 'waiting' then
-              redis.call('ZADD', prefix .. 'waiting', now, id)
-              for parent in string.gmatch(parents, '[^,]+') do redis.call('SADD', prefix .. 'deps:' .. id, parent) end
-            elseif state == 'scheduled' then
-              redis.call('ZADD', prefix .. 'scheduled', run_at, id)
+          if created then
+            local fields = shape.fields
+            fields[4] = ARGV[b + 1]
+            redis.call('HSET', jobkey(id), unpack(fields))
+            if shape.state == 'waiting' then
+              redis.call('ZADD', prefix .. 'waiting', ARGV[1], id)
+              for parent in string.gmatch(shape.parents, '[^,]+') do redis.call('SADD', prefix .. 'deps:' .. id, parent) end
+            elseif shape.state == 'scheduled' then
+              redis.call('ZADD', prefix .. 'scheduled', shape.run_at_text, id)
             else
-              ready[#ready + 1] = tonumber(ARGV[b + 3]) * 1e13 + now
+              ready[#ready + 1] = shape.score
               ready[#ready + 1] = id
             end
           end
-          out[#out + 1] = status
         end
-        -- One ZADD for the batch (in slices: Lua's unpack has a stack limit).
-        for first = 1, #ready, 1000 do
-          redis.call('ZADD', prefix .. 'queued', unpack(ready, first, math.min(first + 999, #ready)))
-        end
-        ready = #ready / 2
-        notify(ready)
+        call_sliced('ZADD', prefix .. 'queued', ready)
+        notify(#ready / 2)
         return out
         """)
 
@@ -132,26 +171,34 @@ enum QueueScripts {
     static let reserve = QueueScript<ReserveArguments, ReserveReply>("reserve", """
         local now = tonumber(ARGV[1])
         local meta = prefix .. 'meta'
-        if redis.call('HGET', meta, 'paused') == '1' then return {'paused', -1} end
+        -- The queue's settings in one read: paused, concurrency, rate, rate_period_ms, rate_tokens, rate_at.
+        local settings = redis.call('HMGET', meta, 'paused', 'concurrency', 'rate', 'rate_period_ms', 'rate_tokens', 'rate_at')
+        if settings[1] == '1' then return {'paused', -1} end
+        -- Each set's first entry tells whether anything is due and, afterwards, when to look again: the
+        -- range query runs only when something is due.
+        local nexts = {}
         for _, zname in ipairs({'scheduled', 'retry'}) do
-          local due = redis.call('ZRANGEBYSCORE', prefix .. zname, '-inf', now, 'LIMIT', 0, 500)
-          if #due > 0 then
+          local first = redis.call('ZRANGE', prefix .. zname, 0, 0, 'WITHSCORES')
+          if first[2] and tonumber(first[2]) <= now then
+            local due = redis.call('ZRANGEBYSCORE', prefix .. zname, '-inf', now, 'LIMIT', 0, 500)
             for _, id in ipairs(due) do make_ready(id, jobkey(id), now) end
             redis.call('ZREM', prefix .. zname, unpack(due))
+            first = redis.call('ZRANGE', prefix .. zname, 0, 0, 'WITHSCORES')
           end
+          if first[2] then nexts[#nexts + 1] = tonumber(first[2]) end
         end
         local n = tonumber(ARGV[4])
-        local limit = tonumber(redis.call('HGET', meta, 'concurrency') or '0')
+        local limit = tonumber(settings[2] or '0')
         if limit > 0 then
           local free = limit - redis.call('ZCARD', prefix .. 'running')
           if free < n then n = free end
         end
         local hint = -1
-        local rate = tonumber(redis.call('HGET', meta, 'rate') or '0')
+        local rate = tonumber(settings[3] or '0')
         if rate > 0 and n > 0 then
-          local period = tonumber(redis.call('HGET', meta, 'rate_period_ms'))
-          local tokens = tonumber(redis.call('HGET', meta, 'rate_tokens') or rate)
-          local last = tonumber(redis.call('HGET', meta, 'rate_at') or now)
+          local period = tonumber(settings[4])
+          local tokens = tonumber(settings[5] or rate)
+          local last = tonumber(settings[6] or now)
           tokens = math.min(rate, tokens + (now - last) * rate / period)
           local take = math.min(n, math.floor(tokens))
           if take > redis.call('ZCARD', prefix .. 'queued') then take = redis.call('ZCARD', prefix .. 'queued') end
@@ -164,29 +211,26 @@ enum QueueScripts {
         if n > 0 then
           local popped = redis.call('ZPOPMIN', prefix .. 'queued', n)
           local leases = {}
-          local lease = now + tonumber(ARGV[3])
+          local lease = int(now + tonumber(ARGV[3]))
           for i = 1, #popped, 2 do
             local id = popped[i]
             local key = jobkey(id)
             local f = redis.call('HMGET', key, 'type', 'payload', 'attempt', 'max_attempts', 'timeout_ms', 'created_at', 'run_at')
             if f[1] then
               local attempt = tonumber(f[3]) + 1
-              local token = ARGV[5] .. ':' .. attempt
-              redis.call('HSET', key, 'state', 'running', 'attempt', attempt, 'worker', ARGV[2],
-                'token', token, 'lease_until', lease, 'started_at', now, 'cancel', '0')
+              local token = ARGV[5] .. ':' .. int(attempt)
+              redis.call('HSET', key, 'state', 'running', 'attempt', int(attempt), 'worker', ARGV[2],
+                'token', token, 'lease_until', lease, 'started_at', ARGV[1], 'cancel', '0')
               leases[#leases + 1] = lease
               leases[#leases + 1] = id
-              for _, v in ipairs({id, f[1], f[2], attempt, f[4], f[5], token, f[6], f[7] or f[6]}) do out[#out + 1] = v end
+              local o = #out
+              out[o + 1], out[o + 2], out[o + 3], out[o + 4], out[o + 5] = id, f[1], f[2], attempt, f[4]
+              out[o + 6], out[o + 7], out[o + 8], out[o + 9] = f[5], token, f[6], f[7] or f[6]
             end
           end
           if #leases > 0 then redis.call('ZADD', prefix .. 'running', unpack(leases)) end
         end
         if hint < 0 then
-          local nexts = {}
-          for _, zname in ipairs({'scheduled', 'retry'}) do
-            local first = redis.call('ZRANGE', prefix .. zname, 0, 0, 'WITHSCORES')
-            if first[2] then nexts[#nexts + 1] = tonumber(first[2]) end
-          end
           for _, t in ipairs(nexts) do if hint < 0 or t < hint then hint = t end end
         end
         out[2] = hint
@@ -197,7 +241,7 @@ enum QueueScripts {
     /// cancellation requested) or 0 (the lease is no longer ours).
     static let heartbeat = QueueScript<HeartbeatArguments, [JobQueue.LeaseStatus]>("heartbeat", """
         local now = tonumber(ARGV[1])
-        local lease = now + tonumber(ARGV[2])
+        local lease = int(now + tonumber(ARGV[2]))
         local out = {}
         for i = 3, #ARGV, 2 do
           local id, token = ARGV[i], ARGV[i + 1]
@@ -220,20 +264,21 @@ enum QueueScripts {
         local now = tonumber(ARGV[1])
         local out = {}
         local done = {}
+        local batch = finishing('succeeded', now, ARGV[2])
         for i = 3, #ARGV, 3 do
           local id, token = ARGV[i], ARGV[i + 1]
           local key = jobkey(id)
-          local f = redis.call('HMGET', key, 'token', 'state')
+          local f = redis.call('HMGET', key, 'token', 'state', 'has_children')
           if f[1] == token and f[2] == 'running' then
-            redis.call('HSET', key, 'result', ARGV[i + 2], 'progress', 100)
-            finish(id, key, 'succeeded', now, ARGV[2])
+            finish_job(batch, id, key, {'result', ARGV[i + 2], 'progress', '100'}, f[3])
             done[#done + 1] = id
             out[#out + 1] = 1
           else
             out[#out + 1] = 0
           end
         end
-        if #done > 0 then redis.call('ZREM', prefix .. 'running', unpack(done)) end
+        flush_finished(batch)
+        call_sliced('ZREM', prefix .. 'running', done)
         return out
         """)
 

@@ -46,18 +46,16 @@ public final class RedisQueueBackend: QueueBackend {
         guard fences.count == 1, let fence = fences.first else {
             throw QueueError(.invalidRequest, "one enqueue call may carry one fencing token", queue: queue)
         }
-        let statuses: [EnqueueStatus]
+        let reply: EnqueueReply
         do {
-            statuses = try await run(
+            reply = try await run(
                 QueueScripts.enqueue, queue, EnqueueArguments(now: now, fence: fence, jobs: requests.map { JobDefinition($0, now: now) }))
         } catch let error as RedisError {
             throw Self.enqueueFailure(error, requests: requests, queue: queue)
         }
-        return zip(requests, statuses).map { request, status in
-            switch status {
-            case .created: EnqueueResult(id: request.id, created: true)
-            case .existing(let id): EnqueueResult(id: id, created: false)
-            }
+        return requests.enumerated().map { index, request in
+            if let existing = reply.existing[index] { return EnqueueResult(id: existing, created: false) }
+            return EnqueueResult(id: request.id, created: true)
         }
     }
 

@@ -20,6 +20,7 @@ public final class Worker: Service {
     private let running = Mutex<[String: RunningJob]>([:])
     private let draining = Atomic<Bool>(false)
     private let wakeup = Wakeup()
+    private let timeouts = TimeoutWatch()
     private let idle = IdleGate()
     private let batchers: [String: QueueBatchers]
     private let processed = Atomic<Int>(0)
@@ -52,6 +53,7 @@ public final class Worker: Service {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.heartbeatLoop() }
                 group.addTask { await self.maintenanceLoop() }
+                group.addTask { await self.timeouts.run() }
                 for weighted in configuration.queues {
                     group.addTask { await self.listen(to: weighted.name) }
                 }
@@ -170,6 +172,9 @@ public final class Worker: Service {
             try await queue.progress(queue: job.queue, id: job.id, token: job.leaseToken, percent: percent, message: message)
         }
         let started = ContinuousClock.now
+        // The timeout fires the job's stop signal (see TimeoutWatch), so the race needs no timer task of its own.
+        timeouts.watch(entry, until: started + job.timeout)
+        defer { timeouts.unwatch(entry) }
         let outcome = await withTaskGroup(of: Outcome?.self) { race -> Outcome in
             race.addTask {
                 do {
@@ -181,10 +186,6 @@ public final class Worker: Service {
                 } catch {
                     return .failure(kind: "error", message: String(describing: error), mode: .retry)
                 }
-            }
-            race.addTask {
-                try? await Task.sleep(for: job.timeout)
-                return Task.isCancelled ? nil : .failure(kind: "timeout", message: "timed out after \(job.timeout)", mode: .retry)
             }
             race.addTask {
                 let reason = await entry.stop.wait()
@@ -231,6 +232,10 @@ public final class Worker: Service {
             case .stopped(.draining):
                 try await queue.backend.release([job.lease], queue: job.queue)
                 return "released"
+            case .stopped(.timedOut(let limit)):
+                // The race hands a timeout on as the failed attempt it is (StopReason.outcome); should one
+                // come here all the same, it is recorded as that.
+                return await record(StopReason.timedOut(limit).outcome, entry, batchers, logger)
             }
         } catch {
             // The lease runs out and the reaper hands the job out again: nothing is lost.
@@ -352,6 +357,14 @@ enum StopReason: Sendable {
     case cancelRequested
     case leaseLost
     case draining
+    /// The job ran past its timeout (the one given).
+    case timedOut(Duration)
 
-    var outcome: Outcome { .stopped(self) }
+    /// What the job's run came to: a timeout counts as a failed attempt.
+    var outcome: Outcome {
+        switch self {
+        case .timedOut(let limit): .failure(kind: "timeout", message: "timed out after \(limit)", mode: .retry)
+        default: .stopped(self)
+        }
+    }
 }

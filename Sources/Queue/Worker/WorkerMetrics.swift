@@ -12,9 +12,21 @@ import Synchronization
 /// - `aips_queue_depth{queue,state}`: jobs per state, sampled by workers
 /// - `aips_worker_busy{worker}`: jobs running in this process
 final class WorkerMetrics: Sendable {
-    private let counters = Mutex<[String: Counter]>([:])
-    private let timers = Mutex<[String: Metrics.Timer]>([:])
-    private let gauges = Mutex<[String: Gauge]>([:])
+    /// A metric's label and dimension values: every job looks its metrics up, so the key is built without
+    /// formatting text (the dimension names are the label's own, the same every time).
+    private struct Key: Hashable {
+        let label: String
+        let values: [String]
+
+        init(_ label: String, _ dimensions: [(String, String)]) {
+            self.label = label
+            values = dimensions.map(\.1)
+        }
+    }
+
+    private let counters = Mutex<[Key: Counter]>([:])
+    private let timers = Mutex<[Key: Metrics.Timer]>([:])
+    private let gauges = Mutex<[Key: Gauge]>([:])
 
     func finished(queue: String, type: String, outcome: String, duration: Duration) {
         counter("aips_jobs_total", [("queue", queue), ("type", type), ("outcome", outcome)]).increment()
@@ -39,12 +51,8 @@ final class WorkerMetrics: Sendable {
         gauge("aips_worker_busy", [("worker", worker)]).record(count)
     }
 
-    private static func key(_ label: String, _ dimensions: [(String, String)]) -> String {
-        ([label] + dimensions.map { "\($0.0)=\($0.1)" }).joined(separator: "\u{1F}")
-    }
-
     private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
-        let key = Self.key(label, dimensions)
+        let key = Key(label, dimensions)
         return counters.withLock { cache in
             if let existing = cache[key] { return existing }
             let made = Counter(label: label, dimensions: dimensions)
@@ -54,7 +62,7 @@ final class WorkerMetrics: Sendable {
     }
 
     private func timer(_ label: String, _ dimensions: [(String, String)]) -> Metrics.Timer {
-        let key = Self.key(label, dimensions)
+        let key = Key(label, dimensions)
         return timers.withLock { cache in
             if let existing = cache[key] { return existing }
             let made = Metrics.Timer(label: label, dimensions: dimensions, preferredDisplayUnit: .seconds)
@@ -64,7 +72,7 @@ final class WorkerMetrics: Sendable {
     }
 
     private func gauge(_ label: String, _ dimensions: [(String, String)]) -> Gauge {
-        let key = Self.key(label, dimensions)
+        let key = Key(label, dimensions)
         return gauges.withLock { cache in
             if let existing = cache[key] { return existing }
             let made = Gauge(label: label, dimensions: dimensions)

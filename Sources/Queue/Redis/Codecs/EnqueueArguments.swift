@@ -2,28 +2,95 @@ import Essentials
 import Foundation
 import Redis
 
-/// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, then `JobDefinition.scriptFields` per job.
+/// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, shape count, the shapes
+/// (`JobShape.scriptFields` strings each), then id, payload and shape number (1-based) per job.
+///
+/// The jobs of one batch usually differ only in id and payload, so what they share goes once per batch as a
+/// shape: the script reads a fifth of the arguments it did when every job carried all thirteen fields.
 struct EnqueueArguments: ScriptArguments {
     var now: Int64
     var fence: JobRequest.Fence?
     var jobs: [JobDefinition]
 
+    /// ARGV strings per job after the shapes.
+    static let jobFields = 3
+
     func encoded() -> [String] {
-        var arguments = [String(now), String(jobs.count), fence?.name ?? "", fence.map { String($0.token) } ?? "0"]
-        arguments.reserveCapacity(arguments.count + jobs.count * JobDefinition.scriptFields)
-        for job in jobs { job.append(to: &arguments) }
-        return arguments
+        var shapes: [JobShape: Int] = [:]
+        var shapeArguments: [String] = []
+        var jobArguments: [String] = []
+        jobArguments.reserveCapacity(jobs.count * Self.jobFields)
+        // A batch is mostly one shape: comparing with the last one skips hashing it for every job.
+        var last: (shape: JobShape, number: Int)?
+        for job in jobs {
+            let shape = JobShape(job)
+            let number: Int
+            if let last, last.shape == shape {
+                number = last.number
+            } else if let known = shapes[shape] {
+                number = known
+            } else {
+                number = shapes.count + 1
+                shapes[shape] = number
+                shape.append(to: &shapeArguments)
+            }
+            last = (shape, number)
+            jobArguments.append(job.id)
+            jobArguments.append(job.payload)
+            jobArguments.append(String(number))
+        }
+        return [String(now), String(jobs.count), fence?.name ?? "", fence.map { String($0.token) } ?? "0", String(shapes.count)]
+            + shapeArguments + jobArguments
     }
 }
 
-/// `enqueue`'s answer for one job: `created`, or `existing:ID` for a repeated idempotency key.
-enum EnqueueStatus: ScriptReplyElement, Equatable {
-    case created
-    case existing(String)
+/// What a job of a batch shares with others: its definition but for id and payload (blanked here), and the
+/// hash of its payload under an idempotency key (which tells a repeat from a conflict, so it must match too).
+struct JobShape: Hashable {
+    var definition: JobDefinition
+    var payloadHash: String?
 
-    init(element: RedisValue) {
-        let text = element.string ?? ""
-        self = text.hasPrefix("existing:") ? .existing(String(text.dropFirst("existing:".count))) : .created
+    init(_ job: JobDefinition) {
+        definition = job
+        definition.id = ""
+        definition.payload = ""
+        payloadHash = job.payloadHash
+    }
+
+    /// How many ARGV strings one shape takes: the Lua reads them as `ARGV[a]` … `ARGV[a + 10]`.
+    static let scriptFields = 11
+
+    func append(to arguments: inout [String]) {
+        let job = definition
+        arguments.append(job.type)
+        arguments.append(String(job.priority))
+        arguments.append(String(job.maxAttempts))
+        arguments.append(String(job.runAt))
+        arguments.append(String(job.timeout.milliseconds))
+        arguments.append(String(job.backoff.milliseconds))
+        arguments.append(String(job.maximumBackoff.milliseconds))
+        arguments.append(job.idempotencyKey ?? "")
+        arguments.append(payloadHash ?? "")
+        arguments.append(job.parents.joined(separator: ","))
+        arguments.append(job.onParentFailure.rawValue)
+    }
+}
+
+/// `enqueue`'s answer: the jobs not created because their idempotency key was taken, by index in the batch,
+/// with the id of the job that holds the key. Every other job was created.
+///
+/// The script answers `{index, id, index, id, …}` (0-based) for those only, so a batch of new jobs costs an
+/// empty reply rather than a status per job.
+struct EnqueueReply: ScriptReply {
+    var existing: [Int: String] = [:]
+
+    init(reply: RedisValue) {
+        var reader = RedisReplyReader(reply)
+        while reader.remaining >= 2 {
+            let index = reader.int()
+            let id = reader.string()
+            if let index, let id { existing[index] = id }
+        }
     }
 }
 
@@ -33,25 +100,4 @@ struct FenceArguments: ScriptArguments {
     var token: UInt64
 
     func encoded() -> [String] { [name, String(token)] }
-}
-
-extension JobDefinition {
-    /// How many ARGV strings one job takes: the Lua reads them as `ARGV[b]` … `ARGV[b + 12]`.
-    static let scriptFields = 13
-
-    func append(to arguments: inout [String]) {
-        arguments.append(id)
-        arguments.append(type)
-        arguments.append(payload)
-        arguments.append(String(priority))
-        arguments.append(String(maxAttempts))
-        arguments.append(String(runAt))
-        arguments.append(String(timeout.milliseconds))
-        arguments.append(String(backoff.milliseconds))
-        arguments.append(String(maximumBackoff.milliseconds))
-        arguments.append(idempotencyKey ?? "")
-        arguments.append(payloadHash ?? "")
-        arguments.append(parents.joined(separator: ","))
-        arguments.append(onParentFailure.rawValue)
-    }
 }
