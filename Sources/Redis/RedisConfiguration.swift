@@ -162,13 +162,14 @@ public struct RedisConfiguration: Sendable {
         let at = authority.lastIndex(of: "@")
         let credentials = at.map { authority[...$0] } ?? ""
         let hosts = at.map { authority[authority.index(after: $0)...] } ?? authority
-        let endpoints = try hosts.split(separator: ",").map { node throws -> Endpoint in
+        var endpoints: [Endpoint] = []
+        for node: Substring in hosts.split(separator: ",") {
             // Without a port: Redis's or Sentinel's default.
-            let port = node.hasSuffix("]") || !node.contains(":") ? "\(node):\(kind == "-sentinel" ? 26379 : 6379)" : String(node)
-            guard let endpoint = Endpoint(node: port, source: .tcp(host: "127.0.0.1", port: 6379)) else {
+            let address = node.hasSuffix("]") || !node.contains(":") ? "\(node):\(kind == "-sentinel" ? 26379 : 6379)" : String(node)
+            guard let endpoint = Endpoint(node: address, source: .tcp(host: "127.0.0.1", port: 6379)) else {
                 throw RedisError(.invalidURL, message: "not host:port: \"\(node)\"")
             }
-            return endpoint
+            endpoints.append(endpoint)
         }
         guard let first = endpoints.first else {
             throw RedisError(.invalidURL, message: "\(scheme) URL without a host")

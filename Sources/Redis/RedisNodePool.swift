@@ -99,13 +99,13 @@ final class RedisNodePool: Sendable {
         accept: @escaping @Sendable (RedisNodePool, RedisValue) -> Answer?
     ) async -> Answer? {
         guard !pools.isEmpty else { return nil }
-        let outcome = Mutex<(resumed: Bool, failures: Int)>((false, 0))
+        let outcome = AnswerCount()
         return await withCheckedContinuation { (continuation: CheckedContinuation<Answer?, Never>) in
             for pool in pools {
                 Task {
                     let result = await pool.send(arguments, on: pool.nextConnection(), timeout: timeout)
                     let answer = (try? result.get()).flatMap { accept(pool, $0) }
-                    let resume = outcome.withLock { state -> Bool in
+                    let resume = outcome.state.withLock { state -> Bool in
                         guard !state.resumed else { return false }
                         if answer == nil {
                             state.failures += 1
@@ -119,4 +119,9 @@ final class RedisNodePool: Sendable {
             }
         }
     }
+}
+
+/// Whether `firstAnswer` has answered, and how many pools failed: shared by the tasks that ask.
+private final class AnswerCount: Sendable {
+    let state = Mutex<(resumed: Bool, failures: Int)>((false, 0))
 }

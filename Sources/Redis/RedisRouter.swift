@@ -21,8 +21,9 @@ enum RedisRouter: Sendable {
         while true {
             var node: RedisNodePool?
             let outcome: Result<RedisValue, RedisError>
-            do {
-                let pool = try await redirect?.pool ?? self.pool(for: slot)
+            do throws(RedisError) {
+                let pool: RedisNodePool
+                if let redirected = redirect?.pool { pool = redirected } else { pool = try await self.pool(for: slot) }
                 node = pool
                 let remaining = timeout - (clock.now - start)
                 outcome = await pool.send(arguments, asking: redirect?.asking ?? false, on: connection(pool), timeout: remaining)

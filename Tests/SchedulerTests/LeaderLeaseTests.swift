@@ -5,8 +5,8 @@ import Testing
 @testable import Scheduler
 
 @Suite struct LeaderLeaseTests {
-    @Test func oneOwnerHoldsTheLeaseAndEachAcquisitionDrawsANewerToken() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.redisDeployments) func oneOwnerHoldsTheLeaseAndEachAcquisitionDrawsANewerToken(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let first = LeaderLease(redis: fixture.redis, keys: fixture.keys, owner: "first")
         let second = LeaderLease(redis: fixture.redis, keys: fixture.keys, owner: "second")
 
@@ -26,8 +26,8 @@ import Testing
         #expect(try await second.acquire(ttl: .seconds(10)) == .acquired(token: token + 1))
     }
 
-    @Test func expiredLeaseGoesToTheStandbyAndTheOldOwnerCannotRenew() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.redisDeployments) func expiredLeaseGoesToTheStandbyAndTheOldOwnerCannotRenew(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let leader = LeaderLease(redis: fixture.redis, keys: fixture.keys, owner: "leader")
         let standby = LeaderLease(redis: fixture.redis, keys: fixture.keys, owner: "standby")
         #expect(try await leader.acquire(ttl: .milliseconds(200)) == .acquired(token: 1))
@@ -36,8 +36,8 @@ import Testing
         #expect(try await leader.renew(ttl: .seconds(10)) == false)
     }
 
-    @Test func ledgerMovesForwardOnlyAndRefusesAStaleToken() async throws {
-        let fixture = try RedisFixture()
+    @Test(arguments: QueueBackendKind.redisDeployments) func ledgerMovesForwardOnlyAndRefusesAStaleToken(_ backend: QueueBackendKind) async throws {
+        let fixture = try RedisFixture(queueBackend: backend)
         let ledger = TickLedger(redis: fixture.redis, keys: fixture.keys)
         let lease = LeaderLease(redis: fixture.redis, keys: fixture.keys, owner: "leader")
         _ = try await lease.acquire(ttl: .seconds(10))
