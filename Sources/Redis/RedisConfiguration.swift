@@ -91,6 +91,8 @@ public struct RedisConfiguration: Sendable {
         if let hosts = try Self.hostList(url) {
             self = try RedisConfiguration(url: hosts.firstServerURL)
             topology = hosts.topology
+            if case .cluster(let nodes) = topology { endpoint = nodes[0] }
+            if case .sentinel(let nodes, _) = topology { endpoint = nodes[0] }
             if case .cluster = topology, database != 0 {
                 throw RedisError(.invalidURL, message: "a Redis Cluster has only database 0, got \(database)")
             }

@@ -29,7 +29,7 @@ import Testing
             defer { node.close() }
             let mine = keys.filter { map.master(for: RedisHashSlot.of(key: $0)) == master }
             #expect(mine.count > 30, "\(master) served \(mine.count) of 300 keys")
-            #expect(try await node.send(["EXISTS"] + mine.prefix(100)).int == min(100, mine.count))
+            for key in mine.prefix(10) { #expect(try await node.send("GET", key).string == key) }
         }
         // The slot computed here is the one the server computes.
         for key in keys.prefix(20) + ["foo", "{user1000}.following", "aips:{emails}:queued"] {

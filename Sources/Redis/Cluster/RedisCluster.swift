@@ -3,8 +3,8 @@ import Synchronization
 
 /// A client's view of a Redis Cluster: the slot map and a connection pool per node, shared by all its commands.
 ///
-/// The map is discovered with `CLUSTER SLOTS` from any node that answers (the seeds, then every node the last
-/// map named), patched one slot at a time by `MOVED` replies and refreshed whenever the cluster looks different
+/// The map is discovered with `CLUSTER SLOTS` from the first node that answers (the masters of the last map, else
+/// its replicas and the seeds), patched one slot at a time by `MOVED` replies and refreshed whenever the cluster looks different
 /// from what the map says (a redirect, a node that cannot be reached, `CLUSTERDOWN`). Concurrent refreshes
 /// share one round trip.
 final class RedisCluster: Sendable {
@@ -86,20 +86,32 @@ final class RedisCluster: Sendable {
     }
 
     private func reloadSlotMap() async {
-        let known = state.withLock { $0.slots.nodes }
-        let candidates = known + seeds.filter { !known.contains($0) }
-        let timeout = min(configuration.commandTimeout, .seconds(2))
-        let map = await RedisNodePool.firstAnswer(from: candidates.map(pool(at:)), to: ["CLUSTER", "SLOTS"], timeout: timeout) { pool, reply in
-            try? RedisClusterSlotMap(clusterSlots: reply, from: pool.endpoint)
+        let (masters, others) = state.withLock { state in
+            (state.slots.masters, state.slots.replicas + seeds.filter { !state.slots.nodes.contains($0) })
+        }
+        // Masters first: they learn of a slot's move or a failover before their replicas do, so a replica's
+        // answer (which could hand a moved slot back to its old owner) is taken only when no master answers.
+        var map: RedisClusterSlotMap?
+        for candidates in [masters, others] where !candidates.isEmpty {
+            map = await slotMap(from: candidates)
+            if map != nil { break }
         }
         state.withLock { state in
-            if let map, !map.isEmpty {
+            if let map {
                 state.slots = map
                 state.lastRefreshFailure = nil
             } else {
-                state.lastRefreshFailure = "no node of \(candidates.count) answered CLUSTER SLOTS with a slot map"
+                state.lastRefreshFailure = "no node of \(masters.count + others.count) answered CLUSTER SLOTS with a slot map"
             }
             state.refresh = nil
+        }
+    }
+
+    /// The slot map the first of `nodes` to answer reports.
+    private func slotMap(from nodes: [Endpoint]) async -> RedisClusterSlotMap? {
+        let timeout = min(configuration.commandTimeout, .seconds(2))
+        return await RedisNodePool.firstAnswer(from: nodes.map(pool(at:)), to: ["CLUSTER", "SLOTS"], timeout: timeout) { pool, reply in
+            (try? RedisClusterSlotMap(clusterSlots: reply, from: pool.endpoint)).flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 }

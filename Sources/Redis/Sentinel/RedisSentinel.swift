@@ -4,9 +4,11 @@ import Synchronization
 /// A client's view of a master that Redis Sentinel watches: which server is the master now, and its pool.
 ///
 /// The master is asked of the sentinels (`SENTINEL get-master-addr-by-name`, every sentinel at once, the first
-/// answer wins) before the first command and again whenever the master looks gone: its connection drops (a
-/// sentinel kills clients of a demoted master), cannot be opened, or it answers `READONLY`. When the answer
-/// names another server, commands go to a new pool there.
+/// answer wins) before the first command, at most once a second while commands flow, and at once whenever the
+/// master looks gone: its connection drops, cannot be opened, or it answers `READONLY`. The periodic question
+/// matters: after a failover the old master keeps taking writes until the sentinels demote it (seconds later),
+/// so waiting for an error would send writes to a server about to lose them. When the answer names another
+/// server, commands go to a new pool there.
 final class RedisSentinel: Sendable {
     typealias Endpoint = RedisConfiguration.Endpoint
 
@@ -15,7 +17,12 @@ final class RedisSentinel: Sendable {
         /// Pools of former masters, closed with the client: commands may still be in flight on them.
         var retired: [RedisNodePool] = []
         var refresh: Task<Void, Never>?
+        /// When the sentinels last answered.
+        var resolvedAt: ContinuousClock.Instant?
     }
+
+    /// How stale the master may get while commands flow before the sentinels are asked again.
+    static let recheckInterval = Duration.seconds(1)
 
     private let loop: RedisEventLoop
     private let configuration: RedisConfiguration
@@ -42,7 +49,14 @@ final class RedisSentinel: Sendable {
 
     /// The pool of the current master, asking the sentinels first if none is known yet.
     func masterPool() async throws(RedisError) -> RedisNodePool {
-        if let pool = state.withLock({ $0.master }) { return pool }
+        let known = state.withLock { state -> RedisNodePool? in
+            if let resolvedAt = state.resolvedAt, ContinuousClock.now - resolvedAt > Self.recheckInterval {
+                // The command goes to the master known now; the answer serves the commands after it.
+                _ = startRefresh(&state)
+            }
+            return state.master
+        }
+        if let known { return known }
         await refreshTopology()
         if let pool = state.withLock({ $0.master }) { return pool }
         throw RedisError(.connectionFailed, message: "no sentinel of \(sentinels.count) named a master for \"\(masterName)\"")
@@ -50,13 +64,15 @@ final class RedisSentinel: Sendable {
 
     /// Asks the sentinels for the master again; callers that arrive meanwhile wait for the same answer.
     func refreshTopology() async {
-        let refresh = state.withLock { state -> Task<Void, Never> in
-            if let running = state.refresh { return running }
-            let started = Task { await self.resolveMaster() }
-            state.refresh = started
-            return started
-        }
-        await refresh.value
+        await state.withLock { startRefresh(&$0) }.value
+    }
+
+    /// The question to the sentinels under way, asked now if none is.
+    private func startRefresh(_ state: inout State) -> Task<Void, Never> {
+        if let running = state.refresh { return running }
+        let started = Task { await self.resolveMaster() }
+        state.refresh = started
+        return started
     }
 
     /// Closes the master's connections, old and new, and the sentinels'. Loop thread only.
@@ -75,7 +91,9 @@ final class RedisSentinel: Sendable {
         }
         let changed = state.withLock { state -> (from: Endpoint?, to: Endpoint)? in
             defer { state.refresh = nil }
-            guard let answer, answer != state.master?.endpoint else { return nil }
+            guard let answer else { return nil }
+            state.resolvedAt = .now
+            guard answer != state.master?.endpoint else { return nil }
             var master = configuration
             master.endpoint = answer
             let previous = state.master
