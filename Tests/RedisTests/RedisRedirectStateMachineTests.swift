@@ -57,6 +57,9 @@ import Testing
         var machine = RedisRedirectStateMachine(timeout: .seconds(1))
         #expect(machine.decide(server("READONLY You can't write against a read only replica."), from: node, elapsed: .zero)
             == .retry(after: .milliseconds(10), refreshTopology: true))
+        // A blocked BLPOP on a master that became a replica popped nothing: it may wait again on the new master.
+        #expect(machine.decide(server("UNBLOCKED force unblock from blocking operation, instance state changed"), from: node, elapsed: .zero)
+            == .retry(after: .milliseconds(20), refreshTopology: true))
     }
 
     @Test func aNodeThatCannotBeReachedIsRetriedButALostCommandIsNot() {

@@ -2,8 +2,8 @@
 ///
 /// The client sends the command where the topology says, reports the outcome with `decide`, and carries out the
 /// decision: deliver it, follow a `MOVED` or `ASK` redirect, or wait and send again. Only failures that prove the
-/// command did not run are retried (a redirect, `TRYAGAIN`, `CLUSTERDOWN`, `READONLY`, a connection that never
-/// opened); a connection lost in flight leaves the outcome unknown, so that failure is delivered — running a
+/// command did not run are retried (a redirect, `TRYAGAIN`, `CLUSTERDOWN`, `READONLY`, `UNBLOCKED`, a connection
+/// that never opened); a connection lost in flight leaves the outcome unknown, so that failure is delivered — running a
 /// command twice is the caller's call — and the topology is refreshed for the commands that follow.
 ///
 /// ```
@@ -72,8 +72,9 @@ struct RedisRedirectStateMachine {
         case "TRYAGAIN":
             // A multi-key command during a migration: its keys are split across the two nodes for a moment.
             return retry(elapsed: elapsed, refreshTopology: false) ?? .deliver
-        case "CLUSTERDOWN", "READONLY", "MASTERDOWN", "LOADING":
-            // A failover is under way (or the node restarted): the map or the master will change shortly.
+        case "CLUSTERDOWN", "READONLY", "MASTERDOWN", "LOADING", "UNBLOCKED":
+            // A failover is under way (or the node restarted): the map or the master will change shortly. A
+            // blocking command on a master that became a replica is UNBLOCKED without having popped anything.
             return retry(elapsed: elapsed, refreshTopology: true) ?? .deliver
         default:
             return .deliver
