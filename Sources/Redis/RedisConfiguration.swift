@@ -81,7 +81,8 @@ public struct RedisConfiguration: Sendable {
     /// Reads `redis://[user:password@]host[:port][/db]`, `rediss://…` (TLS) or `unix:///path?db=N&password=P`;
     /// `redis-cluster://host:port,host:port[?…]` for a Redis Cluster (any reachable nodes as seeds) and
     /// `redis-sentinel://host:port,host:port/mastername[?db=N]` for a sentinel-watched master, each also with
-    /// `rediss-` for TLS to every node.
+    /// `rediss-` for TLS to every node. Credentials and options apply to every node of a cluster and to the
+    /// sentinel-named master; sentinels themselves are asked without a password.
     ///
     /// `rediss://` takes `tls_ca`, `tls_cert`, `tls_key`, `tls_server_name` and
     /// `tls_verify=none` query parameters. Debian's hiredis 0.14 has no TLS, so the
