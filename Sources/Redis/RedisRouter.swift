@@ -18,19 +18,26 @@ enum RedisRouter: Sendable {
         let slot = RedisHashSlot.of(command: arguments)
         var machine = RedisRedirectStateMachine(timeout: timeout)
         var redirect: (pool: RedisNodePool, asking: Bool)?
+        var lastOutcome: Result<RedisValue, RedisError>?
         while true {
+            // The first attempt has the whole timeout, measured on the loop thread as for a single server: time
+            // spent here waiting for a cooperative thread (a busy process) or for discovery is not the server's.
+            // So does a redirect (at most `maximumRedirects` of them). Retries get what is left; none starts with
+            // nothing left.
+            let remaining = lastOutcome == nil || redirect != nil ? timeout : timeout - (clock.now - start)
+            if let lastOutcome, remaining <= .zero { return try lastOutcome.get() }
             var node: RedisNodePool?
             let outcome: Result<RedisValue, RedisError>
             do throws(RedisError) {
                 let pool: RedisNodePool
                 if let redirected = redirect?.pool { pool = redirected } else { pool = try await self.pool(for: slot) }
                 node = pool
-                let remaining = timeout - (clock.now - start)
                 outcome = await pool.send(arguments, asking: redirect?.asking ?? false, on: connection(pool), timeout: remaining)
             } catch {
                 outcome = .failure(error)
             }
             redirect = nil
+            lastOutcome = outcome
             switch machine.decide(outcome, from: node?.endpoint, elapsed: clock.now - start) {
             case .deliver:
                 return try outcome.get()
