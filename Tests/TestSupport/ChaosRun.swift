@@ -297,7 +297,8 @@ public struct ChaosRun: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
         process.arguments = restart
-        _ = try await ChildProcesses.output(of: process)
+        try ChildProcesses.start(process)
+        await ChildProcesses.waitForExit(process)  // it daemonizes: the parent exits once the server is up
     }
 
     private static func waitForRedis(_ client: RedisClient) async throws {
