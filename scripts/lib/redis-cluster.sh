@@ -46,8 +46,9 @@ start_redis_cluster() {
 stop_redis_cluster() {
     [[ -n ${redis_cluster_dir:-} ]] || return 0
     local pidfile
+    # SIGKILL: nothing is persisted, and a node the chaos harness restarted from a Swift thread ignores SIGTERM.
     for pidfile in "$redis_cluster_dir"/*/redis.pid; do
-        [[ -f $pidfile ]] && kill "$(cat "$pidfile")" 2>/dev/null || true
+        [[ -f $pidfile ]] && kill -9 "$(cat "$pidfile")" 2>/dev/null || true
     done
 }
 
