@@ -18,7 +18,8 @@ import Testing
             Issue.record("a held lease was acquired twice")
             return
         }
-        #expect(remaining > .seconds(5) && remaining <= .seconds(10))
+        // The rest of the first owner's 10 s; the margin is wide because this runs beside CPU-bound suites.
+        #expect(remaining > .seconds(1) && remaining <= .seconds(10))
         #expect(try await first.renew(ttl: .seconds(10)))
         #expect(try await second.renew(ttl: .seconds(10)) == false)
         #expect(try await second.release() == false)
