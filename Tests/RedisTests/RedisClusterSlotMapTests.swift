@@ -45,7 +45,7 @@ import Testing
         #expect(RedisClusterSlotMap().isEmpty)
     }
 
-    @Test func refusesARepliesThatIsNotASlotMap() {
+    @Test func refusesAReplyThatIsNotASlotMap() {
         #expect(throws: RedisError.self) { try RedisClusterSlotMap(clusterSlots: .status("OK"), from: .tcp(host: "h", port: 1)) }
         let backwards = RedisValue.array([.array([.integer(9), .integer(1), Self.node("h", 1, "a")])])
         #expect(throws: RedisError.self) { try RedisClusterSlotMap(clusterSlots: backwards, from: .tcp(host: "h", port: 1)) }
