@@ -3,6 +3,8 @@
 # processes (CHAOS_WORKERS) killed with SIGKILL at random, redis-server (AOF,
 # appendfsync always) SIGKILLed and restarted (CHAOS_REDIS_RESTARTS), and the scheduler
 # leader SIGKILLed; then prints the counts and exits non-zero unless the run is clean.
+# CHAOS_CLUSTER=1 runs on the Redis Cluster scripts/lib/servers.sh starts instead, SIGKILLing the master that
+# serves the queue (its replica takes over) CHAOS_REDIS_RESTARTS times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup

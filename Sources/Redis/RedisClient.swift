@@ -7,17 +7,15 @@ import Synchronization
 /// of connections and answered through continuations, so the cooperative pool never
 /// blocks. Blocking commands (`BLPOP`, `BZPOPMIN`) must use `makeBlockingConnection()`
 /// so they never hold up the pooled pipelines.
+///
+/// The configuration's topology decides where commands go: to one server; to the master of
+/// each key's hash slot in a Redis Cluster, following `MOVED`/`ASK` redirects, resharding and
+/// failovers; or to the master Redis Sentinel names, following its failovers. Callers see the
+/// same API in every case.
 public final class RedisClient: Sendable {
     private let loop: RedisEventLoop
-    private let pool: [RedisConnection]
-    private let next = Atomic<Int>(0)
+    private let router: RedisRouter
     private let isClosed = Atomic<Bool>(false)
-    /// Relays connections over TLS for `rediss://`; nil otherwise.
-    private let tunnel: RedisTLSTunnel?
-    /// Why no connection can ever work (a TLS configuration OpenSSL refused); nil normally.
-    private let configurationFailure: RedisError?
-    /// The configuration connections use: the tunnel's socket in place of a TLS endpoint.
-    private let connectionConfiguration: RedisConfiguration
     /// The configuration the client was made with.
     public let configuration: RedisConfiguration
     let logger: Logger
@@ -27,30 +25,16 @@ public final class RedisClient: Sendable {
         self.configuration = configuration
         self.logger = logger
         let loop = RedisEventLoop(name: "aips-redis")
-        var connectionConfiguration = configuration
-        var tunnel: RedisTLSTunnel?
-        var unusable: RedisError?
-        if let tls = configuration.tls, case .tcp(let host, let port) = configuration.endpoint {
-            do {
-                let created = try RedisTLSTunnel(loop: loop, host: host, port: port, options: tls, logger: logger)
-                connectionConfiguration.endpoint = .unix(path: created.socketPath)
-                tunnel = created
-            } catch {
-                unusable = error
-            }
-        }
-        self.tunnel = tunnel
-        self.connectionConfiguration = connectionConfiguration
-        let pool = (0..<max(1, configuration.poolSize)).map { _ in
-            RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger) { [tunnel] in tunnel?.lastFailure }
-        }
         self.loop = loop
-        self.pool = pool
-        // Connections open now, not in `run()`: short-lived commands and tests use a client no group runs.
-        configurationFailure = unusable
-        loop.execute { [unusable, tunnel] in
-            tunnel?.start()
-            for connection in pool { connection.start(unusable: unusable ?? tunnel?.startFailure) }
+        // A single server's connections open now, not in `run()`: short-lived commands and tests use a client no
+        // group runs. A cluster or sentinel client connects when its first command asks for the topology.
+        switch configuration.topology {
+        case .server:
+            router = .server(RedisNodePool(loop: loop, configuration: configuration, logger: logger))
+        case .cluster(let seeds):
+            router = .cluster(RedisCluster(loop: loop, configuration: configuration, seeds: seeds, logger: logger))
+        case .sentinel(let sentinels, let masterName):
+            router = .sentinel(RedisSentinel(loop: loop, configuration: configuration, sentinels: sentinels, masterName: masterName, logger: logger))
         }
     }
 
@@ -61,8 +45,7 @@ public final class RedisClient: Sendable {
     /// Sends one command and waits for its reply; error replies throw `RedisError` with code `.server`.
     @discardableResult
     public func send(_ arguments: [String], timeout: Duration? = nil) async throws(RedisError) -> RedisValue {
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue % pool.count
-        return try await Self.send(arguments, on: pool[index], loop: loop, timeout: timeout ?? configuration.commandTimeout)
+        try await router.send(arguments, timeout: timeout ?? configuration.commandTimeout) { $0.nextConnection() }
     }
 
     /// Sends one command given as separate arguments.
@@ -72,6 +55,8 @@ public final class RedisClient: Sendable {
     }
 
     /// Runs a Lua script with EVALSHA, falling back to EVAL (which caches it) when the server does not know it.
+    ///
+    /// On a cluster every key must be in one hash slot (hash-tag them); the script runs on that slot's master.
     @discardableResult
     public func run(_ script: RedisScript, keys: [String], arguments: [String]) async throws(RedisError) -> RedisValue {
         let evalsha = ["EVALSHA", script.sha1, String(keys.count)] + keys + arguments
@@ -88,14 +73,17 @@ public final class RedisClient: Sendable {
     }
 
     /// A connection of its own for commands that block the server-side connection.
+    ///
+    /// On a cluster it holds one connection per node it was sent to: each blocking command goes to the master
+    /// of its key's slot.
     public func makeBlockingConnection() -> RedisBlockingConnection {
-        let connection = RedisConnection(loop: loop, configuration: connectionConfiguration, logger: logger) { [tunnel] in
-            tunnel?.lastFailure
-        }
-        loop.execute { [configurationFailure, tunnel] in
-            connection.start(unusable: configurationFailure ?? tunnel?.startFailure)
-        }
-        return RedisBlockingConnection(connection: connection, loop: loop, timeout: configuration.commandTimeout)
+        RedisBlockingConnection(router: router, loop: loop, timeout: configuration.commandTimeout)
+    }
+
+    /// Asks a cluster or the sentinels for the topology again (the client also does so by itself when redirects
+    /// or failures say it changed); nothing for a single server.
+    public func refreshTopology() async {
+        await router.refreshTopology()
     }
 
     /// Closes every connection; commands still pending fail with `.closed`.
@@ -105,34 +93,23 @@ public final class RedisClient: Sendable {
     }
 
     private func shutdownLoop() {
-        loop.shutdown { [pool, tunnel] in
-            for connection in pool { connection.close() }
-            tunnel?.close()
-        }
+        loop.shutdown { [router] in router.close() }
     }
 
-    static func send(
-        _ arguments: [String], on connection: RedisConnection, loop: RedisEventLoop, timeout: Duration
-    ) async throws(RedisError) -> RedisValue {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<RedisValue, RedisError>, Never>) in
-            let command = RedisCommand(arguments: arguments, timeout: timeout) { continuation.resume(returning: $0) }
-            let accepted = loop.execute { connection.submit(command) }
-            if !accepted {
-                continuation.resume(returning: .failure(RedisError(.closed, command: command.name, message: "client closed")))
-            }
-        }
-        return try result.get()
-    }
+    /// The topology the client routes by (tests look at the slot map or the sentinel's master).
+    var topology: RedisRouter { router }
 }
 
 /// A connection reserved for blocking commands, so they never stall pipelined traffic.
 public final class RedisBlockingConnection: Sendable {
-    private let connection: RedisConnection
+    private let router: RedisRouter
     private let loop: RedisEventLoop
     private let timeout: Duration
+    /// The dedicated connection made on each server's pool, by pool.
+    private let connections = Mutex<[ObjectIdentifier: RedisConnection]>([:])
 
-    init(connection: RedisConnection, loop: RedisEventLoop, timeout: Duration) {
-        self.connection = connection
+    init(router: RedisRouter, loop: RedisEventLoop, timeout: Duration) {
+        self.router = router
         self.loop = loop
         self.timeout = timeout
     }
@@ -140,11 +117,22 @@ public final class RedisBlockingConnection: Sendable {
     /// Sends a command that may block the server for up to `blockingFor` before replying.
     @discardableResult
     public func send(_ arguments: [String], blockingFor: Duration = .zero) async throws(RedisError) -> RedisValue {
-        try await RedisClient.send(arguments, on: connection, loop: loop, timeout: timeout + blockingFor)
+        try await router.send(arguments, timeout: timeout + blockingFor) { pool in
+            connections.withLock { connections in
+                if let connection = connections[ObjectIdentifier(pool)] { return connection }
+                let connection = pool.makeConnection()
+                connections[ObjectIdentifier(pool)] = connection
+                return connection
+            }
+        }
     }
 
-    /// Closes the connection.
+    /// Closes the connection (one per server on a cluster).
     public func close() {
-        loop.execute { [connection] in connection.close() }
+        let open = connections.withLock { connections in
+            defer { connections.removeAll() }
+            return Array(connections.values)
+        }
+        loop.execute { for connection in open { connection.close() } }
     }
 }

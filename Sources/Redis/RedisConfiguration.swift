@@ -3,7 +3,7 @@ import Foundation
 /// How to reach Redis and how the client behaves.
 public struct RedisConfiguration: Sendable {
     /// Where the server listens.
-    public enum Endpoint: Sendable, Equatable {
+    public enum Endpoint: Sendable, Hashable {
         case tcp(host: String, port: Int)
         case unix(path: String)
     }
@@ -29,7 +29,20 @@ public struct RedisConfiguration: Sendable {
         }
     }
 
+    /// How the servers are arranged, and so where each command goes.
+    public enum Topology: Sendable, Equatable {
+        /// One server, at `endpoint`.
+        case server
+        /// A Redis Cluster, discovered from any of these nodes; commands go to the master of their key's slot.
+        case cluster(seeds: [Endpoint])
+        /// The master named `masterName` that these sentinels watch; commands follow it through failovers.
+        case sentinel(sentinels: [Endpoint], masterName: String)
+    }
+
+    /// The server; for a cluster or sentinel topology, the first seed or sentinel.
     public var endpoint: Endpoint
+    /// Where commands go: one server (the default), a cluster, or a sentinel-watched master.
+    public var topology: Topology = .server
     /// When set, the TCP endpoint is reached over TLS.
     public var tls: TLS?
     /// ACL user name (Redis 6+); `nil` authenticates as the default user.
@@ -65,13 +78,27 @@ public struct RedisConfiguration: Sendable {
         self.maximumReconnectDelay = maximumReconnectDelay
     }
 
-    /// Reads `redis://[user:password@]host[:port][/db]`, `rediss://…` (TLS) or `unix:///path?db=N&password=P`.
+    /// Reads `redis://[user:password@]host[:port][/db]`, `rediss://…` (TLS) or `unix:///path?db=N&password=P`;
+    /// `redis-cluster://host:port,host:port[?…]` for a Redis Cluster (any reachable nodes as seeds) and
+    /// `redis-sentinel://host:port,host:port/mastername[?db=N]` for a sentinel-watched master, each also with
+    /// `rediss-` for TLS to every node. Credentials and options apply to every node of a cluster and to the
+    /// sentinel-named master; sentinels themselves are asked without a password.
     ///
     /// `rediss://` takes `tls_ca`, `tls_cert`, `tls_key`, `tls_server_name` and
     /// `tls_verify=none` query parameters. Debian's hiredis 0.14 has no TLS, so the
     /// client relays its connections through OpenSSL itself (see `RedisTLSTunnel`).
     public init(url: String) throws {
         self.init()
+        if let hosts = try Self.hostList(url) {
+            self = try RedisConfiguration(url: hosts.firstServerURL)
+            topology = hosts.topology
+            if case .cluster(let nodes) = topology { endpoint = nodes[0] }
+            if case .sentinel(let nodes, _) = topology { endpoint = nodes[0] }
+            if case .cluster = topology, database != 0 {
+                throw RedisError(.invalidURL, message: "a Redis Cluster has only database 0, got \(database)")
+            }
+            return
+        }
         guard let components = URLComponents(string: url), let scheme = components.scheme else {
             throw RedisError(.invalidURL, message: "not a URL: \(Self.redacted(url))")
         }
@@ -102,7 +129,7 @@ public struct RedisConfiguration: Sendable {
             }
             endpoint = .unix(path: components.path)
         default:
-            throw RedisError(.invalidURL, message: "unknown scheme \"\(scheme)\" (expected redis://, rediss:// or unix://)")
+            throw RedisError(.invalidURL, message: "unknown scheme \"\(scheme)\" (expected redis://, rediss://, unix://, redis-cluster:// or redis-sentinel://)")
         }
         if let user = components.user, !user.isEmpty { username = user.removingPercentEncoding ?? user }
         if let secret = components.password { password = secret.removingPercentEncoding ?? secret }
@@ -121,8 +148,64 @@ public struct RedisConfiguration: Sendable {
         }
     }
 
+    /// The parts of a cluster or sentinel URL: the topology, and a `redis[s]://` URL of its first node that
+    /// carries the rest (credentials, database, query); nil for any other scheme.
+    private static func hostList(_ url: String) throws -> (topology: Topology, firstServerURL: String)? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let scheme = url[..<schemeEnd.lowerBound]
+        guard let kind = ["-cluster", "-sentinel"].first(where: { scheme.hasSuffix($0) }) else { return nil }
+        let base = scheme.dropLast(kind.count)
+        guard base == "redis" || base == "rediss" else {
+            throw RedisError(.invalidURL, message: "unknown scheme \"\(scheme)\" (expected redis\(kind):// or rediss\(kind)://)")
+        }
+        let rest = url[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        var tail = rest[authorityEnd...]
+        let at = authority.lastIndex(of: "@")
+        let credentials = at.map { authority[...$0] } ?? ""
+        let hosts = at.map { authority[authority.index(after: $0)...] } ?? authority
+        var endpoints: [Endpoint] = []
+        for node: Substring in hosts.split(separator: ",") {
+            // Without a port: Redis's or Sentinel's default.
+            let address = node.hasSuffix("]") || !node.contains(":") ? "\(node):\(kind == "-sentinel" ? 26379 : 6379)" : String(node)
+            guard let endpoint = Endpoint(node: address, source: .tcp(host: "127.0.0.1", port: 6379)) else {
+                throw RedisError(.invalidURL, message: "not host:port: \"\(node)\"")
+            }
+            endpoints.append(endpoint)
+        }
+        guard let first = endpoints.first else {
+            throw RedisError(.invalidURL, message: "\(scheme) URL without a host")
+        }
+        let topology: Topology
+        if kind == "-sentinel" {
+            let pathEnd = tail.firstIndex(of: "?") ?? tail.endIndex
+            let name = tail[..<pathEnd].trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            guard !name.isEmpty else {
+                throw RedisError(.invalidURL, message: "a sentinel URL names its master: redis-sentinel://host:port/mastername")
+            }
+            topology = .sentinel(sentinels: endpoints, masterName: name)
+            tail = tail[pathEnd...]
+        } else {
+            topology = .cluster(seeds: endpoints)
+        }
+        let host = first.host.contains(":") ? "[\(first.host)]" : first.host
+        guard case .tcp(_, let port) = first else { return nil }
+        return (topology, "\(base)://\(credentials)\(host):\(port)\(tail)")
+    }
+
     /// The URL with any password replaced, safe to log.
     public static func redacted(_ url: String) -> String {
+        // A cluster or sentinel URL lists several hosts, which URLComponents does not read.
+        if let schemeEnd = url.range(of: "://"), url[..<schemeEnd.lowerBound].contains("-") {
+            var redacted = url
+            if let at = url[schemeEnd.upperBound...].firstIndex(of: "@"),
+                let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":")
+            {
+                redacted = String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
+            }
+            return redacted.replacing(/([?&]password=)[^&]*/) { "\($0.output.1)***" }
+        }
         guard var components = URLComponents(string: url) else { return "<unparseable url>" }
         if components.password != nil { components.password = "***" }
         if components.queryItems?.contains(where: { $0.name == "password" }) == true {

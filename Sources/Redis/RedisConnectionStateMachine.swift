@@ -190,7 +190,9 @@ struct RedisConnectionStateMachine {
         guard inFlight.remove(command) else { return .none }
         var error = lastFailure ?? RedisError(.connectionLost, message: "connection dropped")
         if let explanation { error.message += " (\(explanation))" }
-        let code: RedisError.Code = error.code == .authentication ? .authentication : .connectionLost
+        // A command handed to a context whose connect then failed never reached a server: it may be sent again
+        // (a cluster client retries it elsewhere). Otherwise the connection dropped with it in flight.
+        let code: RedisError.Code = error.code == .authentication || error.code == .connectionFailed ? error.code : .connectionLost
         return .fail(command, RedisError(code, command: command.name, message: error.message))
     }
 

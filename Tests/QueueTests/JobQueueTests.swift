@@ -6,8 +6,8 @@ import Testing
 import Redis
 
 @Suite struct JobQueueTests {
-    @Test func jobRunsFromQueuedToSucceededWithItsResult() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func jobRunsFromQueuedToSucceededWithItsResult(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request(payload: #"{"a":1}"#)).id
         #expect(try await fixture.state(id) == .queued)
         let jobs = try await fixture.reserve()
@@ -23,8 +23,8 @@ import Redis
         #expect(try await fixture.reserve().isEmpty)
     }
 
-    @Test func higherPriorityFirstThenFirstInFirstOut() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func higherPriorityFirstThenFirstInFirstOut(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let low = try await fixture.queue.enqueue(fixture.request { $0.priority = 5 }).id
         let first = try await fixture.queue.enqueue(fixture.request()).id
         let second = try await fixture.queue.enqueue(fixture.request()).id
@@ -32,8 +32,8 @@ import Redis
         #expect(order == [first, second, low])
     }
 
-    @Test func delayedJobWaitsUntilDue() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func delayedJobWaitsUntilDue(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let runAt = Date().addingTimeInterval(60)
         let later = try await fixture.queue.enqueue(fixture.request { $0.runAt = runAt }).id
         #expect(try await fixture.state(later) == .scheduled)
@@ -46,8 +46,8 @@ import Redis
         #expect(reserved == [soon])
     }
 
-    @Test func failedAttemptsRetryWithBackoffThenEndDeadWithEveryError() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func failedAttemptsRetryWithBackoffThenEndDeadWithEveryError(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request {
             $0.maxAttempts = 2
             $0.backoff = .milliseconds(400)
@@ -72,16 +72,16 @@ import Redis
         #expect(try await fixture.queue.stats(queue: fixture.name).counts[.dead] == 1)
     }
 
-    @Test func permanentFailureSkipsRemainingAttempts() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func permanentFailureSkipsRemainingAttempts(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request()).id
         let job = try #require(try await fixture.reserve().first)
         let error = AttemptError(attempt: 1, at: 0, kind: "invalid_payload", message: "bad")
         #expect(try await fixture.queue.fail(queue: fixture.name, [(id, job.leaseToken, error, .dead)]) == [.dead])
     }
 
-    @Test func idempotencyKeyReturnsTheExistingJobAndRefusesADifferentPayload() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func idempotencyKeyReturnsTheExistingJobAndRefusesADifferentPayload(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let first = try await fixture.queue.enqueue(fixture.request(payload: #"{"n":1}"#) { $0.idempotencyKey = "k1" })
         let again = try await fixture.queue.enqueue(fixture.request(payload: #"{"n":1}"#) { $0.idempotencyKey = "k1" })
         #expect(first.created)
@@ -104,8 +104,8 @@ import Redis
         #expect(try await fixture.queue.stats(queue: fixture.name).counts[.queued] == 1)
     }
 
-    @Test func staleFencingTokenIsRefused() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func staleFencingTokenIsRefused(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         try await fixture.queue.enqueue(fixture.request { $0.fence = .init(name: "scheduler", token: 7) })
         try await fixture.queue.enqueue(fixture.request { $0.fence = .init(name: "scheduler", token: 7) })
         do {
@@ -117,8 +117,8 @@ import Redis
         #expect(try await fixture.queue.stats(queue: fixture.name).counts[.queued] == 2)
     }
 
-    @Test func expiredLeaseIsRedeliveredAndTheOldLeaseCannotAck() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func expiredLeaseIsRedeliveredAndTheOldLeaseCannotAck(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request()).id
         let stale = try #require(try await fixture.reserve(lease: .milliseconds(50), worker: "crashed").first)
         try await Task.sleep(for: .milliseconds(80))
@@ -133,8 +133,8 @@ import Redis
         #expect(try await fixture.queue.complete(queue: fixture.name, [(id, fresh.leaseToken, "{}")]) == [true])
     }
 
-    @Test func leaseExpiryOnTheLastAttemptEndsDead() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func leaseExpiryOnTheLastAttemptEndsDead(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request { $0.maxAttempts = 1 }).id
         _ = try await fixture.reserve(lease: .milliseconds(20))
         try await Task.sleep(for: .milliseconds(50))
@@ -142,8 +142,8 @@ import Redis
         #expect(try await fixture.state(id) == .dead)
     }
 
-    @Test func heartbeatsExtendLeasesAndCarryCancelRequests() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func heartbeatsExtendLeasesAndCarryCancelRequests(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request()).id
         let job = try #require(try await fixture.reserve(lease: .milliseconds(100)).first)
         #expect(try await fixture.queue.heartbeat(queue: fixture.name, leases: [(id, job.leaseToken)], lease: .seconds(10)) == [.extended])
@@ -155,8 +155,8 @@ import Redis
         #expect(try await fixture.queue.fail(queue: fixture.name, [(id, job.leaseToken, error, .cancelled)]) == [.cancelled])
     }
 
-    @Test func cancellingAJobThatHasNotStartedEndsItAtOnce() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func cancellingAJobThatHasNotStartedEndsItAtOnce(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let queued = try await fixture.queue.enqueue(fixture.request()).id
         let scheduled = try await fixture.queue.enqueue(fixture.request { $0.runAt = Date().addingTimeInterval(60) }).id
         #expect(try await fixture.queue.cancel(queued) == .cancelled)
@@ -167,9 +167,9 @@ import Redis
         await #expect(throws: QueueError.self) { try await fixture.queue.cancel(JobID.generate()) }
     }
 
-    @Test func childWaitsForAllParentsThenRuns() async throws {
-        let fixture = try QueueFixture()
-        let other = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func childWaitsForAllParentsThenRuns(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
+        let other = try QueueFixture(on: deployment)
         let parentA = try await fixture.queue.enqueue(fixture.request()).id
         let parentB = try await other.queue.enqueue(other.request()).id  // another queue
         let child = try await fixture.queue.enqueue(fixture.request { $0.dependsOn = [parentA, parentB]; $0.priority = 9 }).id
@@ -186,8 +186,8 @@ import Redis
         #expect(try await fixture.reserve().map(\.id) == [child])
     }
 
-    @Test func childOfAFinishedParentIsResolvedAtSubmit() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func childOfAFinishedParentIsResolvedAtSubmit(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let parent = try await fixture.queue.enqueue(fixture.request()).id
         let job = try #require(try await fixture.reserve().first)
         _ = try await fixture.queue.complete(queue: fixture.name, [(parent, job.leaseToken, "{}")])
@@ -197,8 +197,8 @@ import Redis
         #expect(try await fixture.state(orphan) == .cancelled)
     }
 
-    @Test func deadParentCancelsOrFailsItsChildrenByPolicy() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func deadParentCancelsOrFailsItsChildrenByPolicy(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let parent = try await fixture.queue.enqueue(fixture.request { $0.maxAttempts = 1 }).id
         let cancelled = try await fixture.queue.enqueue(fixture.request { $0.dependsOn = [parent] }).id
         let failed = try await fixture.queue.enqueue(fixture.request { $0.dependsOn = [parent]; $0.onParentFailure = .fail }).id
@@ -212,8 +212,8 @@ import Redis
         #expect(try await fixture.state(grandchild) == .cancelled)
     }
 
-    @Test func pausedQueueHandsOutNothingUntilResumed() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func pausedQueueHandsOutNothingUntilResumed(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         try await fixture.queue.enqueue(fixture.request())
         try await fixture.queue.pause(queue: fixture.name)
         #expect(try await fixture.queue.reserve(queue: fixture.name, worker: "w", lease: .seconds(5), max: 5).paused)
@@ -222,16 +222,16 @@ import Redis
         #expect(try await fixture.reserve().count == 1)
     }
 
-    @Test func concurrencyLimitIsSharedByAllWorkers() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func concurrencyLimitIsSharedByAllWorkers(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         try await fixture.queue.setLimits(queue: fixture.name, concurrency: 2, rate: nil)
         _ = try await fixture.queue.enqueue((0..<5).map { _ in fixture.request() })
         #expect(try await fixture.reserve(max: 5, worker: "a").count == 2)
         #expect(try await fixture.reserve(max: 5, worker: "b").isEmpty)
     }
 
-    @Test func rateLimitSpacesStartsAndSaysWhenToLookAgain() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func rateLimitSpacesStartsAndSaysWhenToLookAgain(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         // 3 per minute: the bucket cannot refill a whole token while the test runs, however slow the machine.
         try await fixture.queue.setLimits(queue: fixture.name, concurrency: nil, rate: 3, per: .seconds(60))
         _ = try await fixture.queue.enqueue((0..<6).map { _ in fixture.request() })
@@ -242,8 +242,8 @@ import Redis
         #expect(wait > 0 && wait <= 20.1, "the next token is due within 20 s, said \(wait)")
     }
 
-    @Test func rateLimitBucketRefillsButNeverAboveItsSize() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func rateLimitBucketRefillsButNeverAboveItsSize(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         try await fixture.queue.setLimits(queue: fixture.name, concurrency: nil, rate: 2, per: .milliseconds(200))
         _ = try await fixture.queue.enqueue((0..<10).map { _ in fixture.request() })
         #expect(try await fixture.reserve(max: 10).count == 2)
@@ -251,8 +251,8 @@ import Redis
         #expect(try await fixture.reserve(max: 10).count == 2)
     }
 
-    @Test func deadJobsCanBeRetriedDeletedOrPurged() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func deadJobsCanBeRetriedDeletedOrPurged(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         var ids: [String] = []
         for _ in 0..<3 {
             let id = try await fixture.queue.enqueue(fixture.request { $0.maxAttempts = 1 }).id
@@ -270,8 +270,8 @@ import Redis
         #expect(try await fixture.queue.stats(queue: fixture.name).counts[.dead] == 0)
     }
 
-    @Test func finishedJobsArePrunedAfterTheirRetention() async throws {
-        let fixture = try QueueFixture(configuration: .init(finishedRetention: .milliseconds(10)))
+    @Test(arguments: RedisDeployment.allCases) func finishedJobsArePrunedAfterTheirRetention(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment, configuration: .init(finishedRetention: .milliseconds(10)))
         let id = try await fixture.queue.enqueue(fixture.request { $0.idempotencyKey = "once" }).id
         let job = try #require(try await fixture.reserve().first)
         _ = try await fixture.queue.complete(queue: fixture.name, [(id, job.leaseToken, "{}")])
@@ -281,8 +281,8 @@ import Redis
         #expect(try await fixture.queue.enqueue(fixture.request { $0.idempotencyKey = "once" }).created)
     }
 
-    @Test func finishedJobsReachTheArchiveHookOnce() async throws {
-        let fixture = try QueueFixture(configuration: .init(archiveFinishedJobs: true))
+    @Test(arguments: RedisDeployment.allCases) func finishedJobsReachTheArchiveHookOnce(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment, configuration: .init(archiveFinishedJobs: true))
         let id = try await fixture.queue.enqueue(fixture.request()).id
         let job = try #require(try await fixture.reserve().first)
         _ = try await fixture.queue.complete(queue: fixture.name, [(id, job.leaseToken, #"{"r":1}"#)])
@@ -293,16 +293,16 @@ import Redis
         #expect(await archived.records.first?.result == #"{"r":1}"#)
     }
 
-    @Test func releasedLeaseDoesNotSpendAnAttempt() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func releasedLeaseDoesNotSpendAnAttempt(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request()).id
         let job = try #require(try await fixture.reserve().first)
         try await fixture.queue.release(queue: fixture.name, leases: [(id, job.leaseToken)])
         #expect(try await fixture.reserve().first?.attempt == 1)
     }
 
-    @Test func progressIsRecordedForTheLeaseHolderOnly() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func progressIsRecordedForTheLeaseHolderOnly(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         let id = try await fixture.queue.enqueue(fixture.request()).id
         let job = try #require(try await fixture.reserve().first)
         #expect(try await fixture.queue.progress(queue: fixture.name, id: id, token: job.leaseToken, percent: 40, message: "halfway-ish"))
@@ -312,10 +312,10 @@ import Redis
         #expect(record.progressMessage == "halfway-ish")
     }
 
-    @Test func badRequestsAreRefusedBeforeAnythingIsWritten() async throws {
+    @Test(arguments: RedisDeployment.allCases) func badRequestsAreRefusedBeforeAnythingIsWritten(_ deployment: RedisDeployment) async throws {
         let registry = JobRegistry()
         registry.declare(DiagnosticJobs.Sleep.self)
-        let fixture = try QueueFixture(registry: registry)
+        let fixture = try QueueFixture(on: deployment, registry: registry)
         let bad: [JobRequest] = [
             fixture.request("diag.sleep", payload: #"{"milliseconds": 5}"#) { $0.queue = "Bad Queue!" },
             fixture.request("Not A Type", payload: "{}"),
@@ -346,8 +346,8 @@ actor ArchivedRecords {
 }
 
 @Suite struct FenceTests {
-    @Test func advancingTheFenceRefusesOlderTokensBeforeTheNewHolderEnqueues() async throws {
-        let fixture = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func advancingTheFenceRefusesOlderTokensBeforeTheNewHolderEnqueues(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
         try await fixture.queue.enqueue(fixture.request { $0.fence = .init(name: "scheduler", token: 3) })
         try await fixture.queue.advanceFence(name: "scheduler", token: 4, queue: fixture.name)
         do {
@@ -361,9 +361,9 @@ actor ArchivedRecords {
 }
 
 @Suite struct WaitingSweepTests {
-    @Test func childOrphanedBetweenEnqueueAndAttachIsRelinkedBySweep() async throws {
-        let fixture = try QueueFixture()
-        let parentQueue = try QueueFixture()
+    @Test(arguments: RedisDeployment.allCases) func childOrphanedBetweenEnqueueAndAttachIsRelinkedBySweep(_ deployment: RedisDeployment) async throws {
+        let fixture = try QueueFixture(on: deployment)
+        let parentQueue = try QueueFixture(on: deployment)
         let parent = try await parentQueue.queue.enqueue(parentQueue.request()).id
         // A producer that died after writing the child but before attaching it: write the child only.
         var child = fixture.request { $0.dependsOn = [parent] }

@@ -8,6 +8,8 @@ import Testing
 @Suite struct QueueContractTests {
     enum Backend: String, CaseIterable, CustomTestStringConvertible {
         case redis
+        /// Redis Cluster: every script must keep its keys in the queue's slot and the client follow the slot map.
+        case redisCluster
         case memory
 
         var testDescription: String { rawValue }
@@ -16,8 +18,9 @@ import Testing
         func makeQueue(_ function: String = #function, configuration: QueueConfiguration = .init()) throws -> (JobQueue, String) {
             let name = TestServers.uniqueName(function + rawValue).lowercased()
             switch self {
-            case .redis:
-                let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+            case .redis, .redisCluster:
+                let url = self == .redis ? TestServers.redisURL : TestServers.redisClusterURL
+                let redis = RedisClient(configuration: try RedisConfiguration(url: url))
                 return (JobQueue(redis: redis, configuration: configuration), name)
             case .memory:
                 return (JobQueue(backend: InMemoryQueueBackend(configuration: configuration)), name)

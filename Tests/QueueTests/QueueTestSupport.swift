@@ -6,14 +6,17 @@ import TestSupport
 import Testing
 @testable import Queue
 
-/// A queue client on the test Redis, with its own queue name per test.
+/// A queue client on the test Redis (the single server or the cluster), with its own queue name per test.
 struct QueueFixture {
     let redis: RedisClient
     let queue: JobQueue
     let name: String
 
-    init(_ function: String = #function, configuration: QueueConfiguration = .init(), registry: JobRegistry? = nil) throws {
-        redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+    init(
+        _ function: String = #function, on deployment: RedisDeployment = .server, configuration: QueueConfiguration = .init(),
+        registry: JobRegistry? = nil
+    ) throws {
+        redis = RedisClient(configuration: try RedisConfiguration(url: deployment.url))
         queue = JobQueue(redis: redis, configuration: configuration, registry: registry)
         name = TestServers.uniqueName(function).lowercased()
     }

@@ -113,6 +113,19 @@ import Testing
         #expect(run(machine.connectionDropped()) == ["log dropped", "reconnect in 50"])
     }
 
+    @Test func aCommandHandedToAContextWhoseConnectFailedFailsAsNeverSent() {
+        var machine = machine()
+        run(machine.start(unusable: nil))
+        run(machine.connectionOpened(handshake: [], now: 0))
+        let get = Probe("GET")
+        #expect(run(machine.submit(get.command, now: 0)) == "send GET")
+        run(machine.connectFailed(RedisError(.connectionFailed, message: "127.0.0.1:7000: Connection refused")))
+        // hiredis hands the buffered command back after the failed connect: it never reached a server, so a
+        // cluster client may send it elsewhere.
+        #expect(run(machine.replyMissing(get.command, explanation: nil)) == "fail")
+        #expect(get.error == RedisError(.connectionFailed, command: "GET", message: "127.0.0.1:7000: Connection refused"))
+    }
+
     @Test func aRefusedHandshakeDropsTheContextAndFailsTheRestAsAuthentication() {
         var machine = machine()
         run(machine.start(unusable: nil))

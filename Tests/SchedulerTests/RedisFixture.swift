@@ -5,11 +5,16 @@ import Scheduler
 import TestSupport
 import Testing
 
-/// Where a scheduler test's queue keeps its jobs: the test Redis, or the in-memory backend that keeps the
-/// same queue contract, so the tick and flow logic is checked on both.
+/// Where a scheduler test's queue keeps its jobs: the test Redis, the test Redis Cluster (where the lease and
+/// tick ledger live too, so their scripts are shown to keep their keys in one slot), or the in-memory backend
+/// that keeps the same queue contract, so the tick and flow logic is checked on each.
 enum QueueBackendKind: String, CaseIterable, CustomTestStringConvertible {
     case redis
+    case redisCluster
     case memory
+
+    /// The Redis arrangements: what lease and ledger tests run on.
+    static let redisDeployments: [Self] = [.redis, .redisCluster]
 
     var testDescription: String { rawValue }
 }
@@ -24,9 +29,10 @@ struct RedisFixture {
 
     /// The fixture; with `.memory` the queue is in process (the leader lease and tick ledger stay on Redis).
     init(_ function: String = #function, queueBackend: QueueBackendKind = .redis) throws {
-        redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        let url = queueBackend == .redisCluster ? TestServers.redisClusterURL : TestServers.redisURL
+        redis = RedisClient(configuration: try RedisConfiguration(url: url))
         switch queueBackend {
-        case .redis: queue = JobQueue(redis: redis)
+        case .redis, .redisCluster: queue = JobQueue(redis: redis)
         case .memory: queue = JobQueue(backend: InMemoryQueueBackend())
         }
         name = TestServers.uniqueName(function).lowercased()

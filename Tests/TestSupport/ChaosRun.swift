@@ -16,8 +16,12 @@ public struct ChaosRun: Sendable {
         public var workers: Int
         /// Mean seconds between SIGKILLs of a random worker (which is restarted at once).
         public var workerKillInterval: Double
-        /// How many times redis-server is SIGKILLed and restarted (AOF, appendfsync always).
+        /// How many times redis-server is SIGKILLed and restarted (AOF, appendfsync always); on a cluster, how many
+        /// times the master serving the queue is SIGKILLed (its replica takes over; it rejoins as a replica).
         public var redisRestarts: Int
+        /// A Redis Cluster to run on (`redis-cluster://…`, started by `scripts/lib/redis-cluster.sh`) in place of a
+        /// private redis-server.
+        public var redisClusterURL: String?
         /// Whether two schedulers run and the leader is SIGKILLed once.
         public var killSchedulerLeader: Bool
         public var databaseURL: String
@@ -27,8 +31,9 @@ public struct ChaosRun: Sendable {
 
         public init(
             jobs: Int, workers: Int = 3, workerKillInterval: Double = 1.5, redisRestarts: Int = 1, killSchedulerLeader: Bool = true,
-            databaseURL: String, aips: URL, directory: URL, timeout: Duration = .seconds(300)
+            databaseURL: String, aips: URL, directory: URL, timeout: Duration = .seconds(300), redisClusterURL: String? = nil
         ) {
+            self.redisClusterURL = redisClusterURL
             self.jobs = jobs
             self.workers = workers
             self.workerKillInterval = workerKillInterval
@@ -75,7 +80,7 @@ public struct ChaosRun: Sendable {
             effects applied twice    \(effectsDuplicated)
             runs redelivered         \(redelivered)   (at-least-once: ran again, effect still once)
             worker SIGKILLs          \(workerKills)
-            redis-server restarts    \(redisRestarts)
+            redis kills (master kills on a cluster) \(redisRestarts)
             scheduler leader kills   \(schedulerLeaderKills)
             scheduler ticks          \(ticksEnqueued), enqueued twice: \(ticksDuplicated)
             wall time                \(String(format: "%.1f", seconds)) s
@@ -94,16 +99,16 @@ public struct ChaosRun: Sendable {
         let directory = configuration.directory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let port = try Self.freePort()
-        let redisURL = "redis://127.0.0.1:\(port)/0"
+        let redisURL = configuration.redisClusterURL ?? "redis://127.0.0.1:\(port)/0"
         let redis = ManagedProcess(executable: URL(fileURLWithPath: "/usr/bin/redis-server"), arguments: [
             "--bind", "127.0.0.1", "--port", String(port), "--dir", directory.path, "--appendonly", "yes",
             "--appendfsync", "always", "--save", "", "--logfile", directory.appendingPathComponent("redis.log").path,
         ])
-        try redis.start()
+        if configuration.redisClusterURL == nil { try redis.start() }
         defer { redis.killNow() }
         let store = Store(configuration: PostgresConfiguration(url: configuration.databaseURL, maximumConnections: 2))
         _ = try await store.migrate(logger: Logger(label: "chaos"))
-        let client = RedisClient(configuration: try RedisConfiguration(url: redisURL + "?timeout=2"))
+        let client = RedisClient(configuration: try RedisConfiguration(url: redisURL + (redisURL.contains("?") ? "&" : "?") + "timeout=2"))
         defer { client.close() }
         try await Self.waitForRedis(client)
 
@@ -231,7 +236,11 @@ public struct ChaosRun: Sendable {
             await worker.kill()
             try worker.start()
             kills.workers += 1
-            if redisRestartsLeft > 0, kills.workers % 2 == 1 {
+            if redisRestartsLeft > 0, kills.workers % 2 == 1, configuration.redisClusterURL != nil {
+                try await Self.killMaster(serving: name, client: client)
+                redisRestartsLeft -= 1
+                kills.redis += 1
+            } else if redisRestartsLeft > 0, kills.workers % 2 == 1 {
                 await redis.kill()
                 try await Task.sleep(for: .milliseconds(300))
                 try redis.start()
@@ -251,6 +260,45 @@ public struct ChaosRun: Sendable {
             }
         }
         return kills
+    }
+
+    /// SIGKILLs the cluster master serving `queue`'s slot, waits until its replica serves the slot, and starts
+    /// the killed server again with its own command line (it rejoins as a replica of its successor).
+    private static func killMaster(serving queue: String, client: RedisClient) async throws {
+        let slot = RedisHashSlot.of(key: "aips:{\(queue)}:")
+        func master() async throws -> (host: String, port: Int)? {
+            for range in try await client.send("CLUSTER", "SLOTS").array ?? [] {
+                guard let fields = range.array, fields.count >= 3, let first = fields[0].int, let last = fields[1].int,
+                    first...last ~= slot, let node = fields[2].array, node.count >= 2, let host = node[0].string, let port = node[1].int
+                else { continue }
+                return (host, port)
+            }
+            return nil
+        }
+        guard let victim = try await master() else { throw RedisError(.server, message: "no master serves slot \(slot)") }
+        let node = RedisClient(configuration: RedisConfiguration(endpoint: .tcp(host: victim.host, port: victim.port), poolSize: 1))
+        defer { node.close() }
+        let info = try await node.send("INFO", "server").string ?? ""
+        guard let pid = info.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("process_id:") })
+            .flatMap({ Int32($0.dropFirst("process_id:".count)) })
+        else { throw RedisError(.server, message: "no process_id in INFO") }
+        // redis-server rewrites its process title, so the settings to restart it with are read from CONFIG GET.
+        var restart = ["--daemonize", "yes"]
+        for name in ["bind", "port", "dir", "cluster-enabled", "cluster-config-file", "cluster-node-timeout", "save", "appendonly", "logfile", "pidfile", "repl-diskless-sync-delay"] {
+            let pair = try await node.send("CONFIG", "GET", name).array?.compactMap(\.string) ?? []
+            if pair.count == 2 { restart += ["--\(name)", pair[1]] }
+        }
+        Foundation.kill(pid, SIGKILL)
+        // The replica takes the slot once the others mark the master failed (cluster-node-timeout) and vote.
+        for _ in 0..<400 {
+            if let now = try? await master(), now != victim, (try? await client.send("SET", "aips:{\(queue)}:chaos-probe", "1")) != nil { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
+        process.arguments = restart
+        try ChildProcesses.start(process)
+        await ChildProcesses.waitForExit(process)  // it daemonizes: the parent exits once the server is up
     }
 
     private static func waitForRedis(_ client: RedisClient) async throws {

@@ -10,6 +10,17 @@ public enum TestServers {
         ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
     }
 
+    /// The Redis Cluster the tests use (`REDIS_CLUSTER_URL`, 3 masters + 3 replicas that `scripts/test` starts;
+    /// default the conventional local ports 7000–7002).
+    public static var redisClusterURL: String {
+        ProcessInfo.processInfo.environment["REDIS_CLUSTER_URL"] ?? "redis-cluster://127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002"
+    }
+
+    /// The sentinel-watched master the tests use (`REDIS_SENTINEL_URL`, master `mymaster`; default local sentinels).
+    public static var redisSentinelURL: String {
+        ProcessInfo.processInfo.environment["REDIS_SENTINEL_URL"] ?? "redis-sentinel://127.0.0.1:26379/mymaster"
+    }
+
     /// The PostgreSQL the tests use (`DATABASE_URL`, default a local `postgres` database).
     public static var databaseURL: String {
         ProcessInfo.processInfo.environment["DATABASE_URL"]

@@ -10,7 +10,9 @@ let configuration = ChaosRun.Configuration(
     workerKillInterval: Double(environment["CHAOS_KILL_INTERVAL"] ?? "0.8") ?? 0.8,
     redisRestarts: Int(environment["CHAOS_REDIS_RESTARTS"] ?? "3") ?? 3,
     databaseURL: environment["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable",
-    aips: aips, directory: URL(fileURLWithPath: NSTemporaryDirectory()), timeout: .seconds(600))
+    aips: aips, directory: URL(fileURLWithPath: NSTemporaryDirectory()), timeout: .seconds(600),
+    // CHAOS_CLUSTER=1: on the Redis Cluster scripts/lib/servers.sh starts, killing the queue's master instead.
+    redisClusterURL: environment["CHAOS_CLUSTER"] == "1" ? environment["REDIS_CLUSTER_URL"] : nil)
 let report = try await ChaosRun(configuration: configuration).run()
 print(report)
 exit(report.isClean ? 0 : 1)

@@ -33,12 +33,14 @@ start_servers() {
     export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres?sslmode=disable"
     export AIPS_TEST_TMP="$work"
     start_pg_replica
+    source "$(dirname "${BASH_SOURCE[0]}")/redis-cluster.sh" && start_redis_cluster "$work"  # REDIS_CLUSTER_URL, REDIS_SENTINEL_URL
 }
 
 stop_servers() {
     stop_pg_replica
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
     [[ -f "$work/redis.pid" ]] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+    stop_redis_cluster
     sleep 0.2
     rm -rf "$work"
 }
