@@ -98,7 +98,7 @@ public struct ChaosRun: Sendable {
         let name = "chaos-\(UInt32.random(in: 0...UInt32.max))"
         let directory = configuration.directory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let port = try Self.freePort()
+        let port = try TestServers.freePort()
         let redisURL = configuration.redisClusterURL ?? "redis://127.0.0.1:\(port)/0"
         let redis = ManagedProcess(executable: URL(fileURLWithPath: "/usr/bin/redis-server"), arguments: [
             "--bind", "127.0.0.1", "--port", String(port), "--dir", directory.path, "--appendonly", "yes",
@@ -307,23 +307,6 @@ public struct ChaosRun: Sendable {
             try await Task.sleep(for: .milliseconds(25))
         }
         throw RedisError(.connectionFailed, message: "redis-server did not come back")
-    }
-
-    private static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-                guard bind(socket, pointer, length) == 0 else { return -1 }
-                return getsockname(socket, pointer, &length)
-            }
-        }
-        guard bound == 0 else { throw RedisError(.connectionFailed, message: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
