@@ -59,8 +59,14 @@ public struct DatabaseBackup: Sendable {
             let scratchURL = try Self.url(databaseURL, database: scratch)
             try Self.run("pg_restore", ["--exit-on-error", "--no-owner", "--dbname=\(scratchURL)", file.path])
             let restored = try await PostgresConnection.connect(to: scratchURL)
-            let counts = try await Self.rowCounts(restored)
-            await restored.close()
+            let counts: [String: Int]
+            do {
+                counts = try await Self.rowCounts(restored)
+                await restored.close()
+            } catch {
+                await restored.close()  // the scratch database cannot be dropped while a session is open on it
+                throw error
+            }
             _ = try await admin.query("DROP DATABASE \(identifier: scratch)")
             await admin.close()
             let differing = Set(expected.tables.keys).union(counts.keys).filter { expected.tables[$0] != counts[$0] }.sorted()
