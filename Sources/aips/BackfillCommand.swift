@@ -42,9 +42,9 @@ struct BackfillCommand: AsyncParsableCommand {
         let plan = BackfillPlan(
             sports: sports.split(separator: ",").map(String.init), from: from, to: to, sources: chosen, oddsSnapshotHour: oddsHour)
         let requests = try plan.requests(queue: queue)
-        let (jobs, client) = try redis.makeQueue()
-        defer { client.close() }
-        let results = try await jobs.enqueue(requests)
-        print("enqueued \(results.count) backfill jobs for \(plan.sports.joined(separator: ",")) \(from)…\(to) (\(sources))")
+        try await redis.withQueue { jobs in
+            let results = try await jobs.enqueue(requests)
+            print("enqueued \(results.count) backfill jobs for \(plan.sports.joined(separator: ",")) \(from)…\(to) (\(sources))")
+        }
     }
 }

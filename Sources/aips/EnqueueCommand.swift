@@ -44,28 +44,28 @@ struct EnqueueCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (jobs, client) = try redis.makeQueue()
-        defer { client.close() }
-        let requests = (0..<max(1, count)).map { _ in
-            var request = JobRequest(
-                type: type, queue: queue, payload: payload, priority: priority,
-                runAt: delay.map { Date().addingTimeInterval($0) }, maxAttempts: maxAttempts,
-                timeout: .milliseconds(Int64(timeout * 1000)), idempotencyKey: idempotencyKey,
-                dependsOn: dependsOn.map { $0.split(separator: ",").map(String.init) } ?? [])
-            if count > 1 { request.idempotencyKey = nil }
-            return request
-        }
-        var results: [EnqueueResult] = []
-        for start in stride(from: 0, to: requests.count, by: 1000) {
-            results += try await jobs.enqueue(Array(requests[start..<min(start + 1000, requests.count)]))
-        }
-        if json {
-            let lines = results.map { #"{"id":"\#($0.id)","created":\#($0.created)}"# }
-            print(results.count == 1 ? lines[0] : "[" + lines.joined(separator: ",") + "]")
-        } else if results.count == 1 {
-            print(results[0].created ? results[0].id : "\(results[0].id) (existing job for this idempotency key)")
-        } else {
-            print("enqueued \(results.count) jobs on \(queue)")
+        try await redis.withQueue { jobs in
+            let requests = (0..<max(1, count)).map { _ in
+                var request = JobRequest(
+                    type: type, queue: queue, payload: payload, priority: priority,
+                    runAt: delay.map { Date().addingTimeInterval($0) }, maxAttempts: maxAttempts,
+                    timeout: .milliseconds(Int64(timeout * 1000)), idempotencyKey: idempotencyKey,
+                    dependsOn: dependsOn.map { $0.split(separator: ",").map(String.init) } ?? [])
+                if count > 1 { request.idempotencyKey = nil }
+                return request
+            }
+            var results: [EnqueueResult] = []
+            for start in stride(from: 0, to: requests.count, by: 1000) {
+                results += try await jobs.enqueue(Array(requests[start..<min(start + 1000, requests.count)]))
+            }
+            if json {
+                let lines = results.map { #"{"id":"\#($0.id)","created":\#($0.created)}"# }
+                print(results.count == 1 ? lines[0] : "[" + lines.joined(separator: ",") + "]")
+            } else if results.count == 1 {
+                print(results[0].created ? results[0].id : "\(results[0].id) (existing job for this idempotency key)")
+            } else {
+                print("enqueued \(results.count) jobs on \(queue)")
+            }
         }
     }
 }

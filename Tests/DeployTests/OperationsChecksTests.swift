@@ -8,9 +8,9 @@ import FoundationNetworking
 #endif
 
 /// The operations files checked by the tools that run them: promtool (rules, their unit tests, the scrape
-/// configuration), amtool (routing), nginx -t, and the real exporters, whose metrics every dashboard and rule
-/// must find. A broken file fails here, not in production. The exporter check scrapes exporters started
-/// against the test command's Redis and PostgreSQL.
+/// configuration), amtool (routing), nginx -t, kubernetes-validate (manifests), and the real exporters, whose
+/// metrics every dashboard and rule must find. A broken file fails here, not in production. The exporter check
+/// scrapes exporters started against the test command's Redis and PostgreSQL.
 @Suite struct OperationsChecksTests {
     @Test func dashboardsCoverTheSeedInventory() throws {
         var titles: Set<String> = []
@@ -76,6 +76,16 @@ import FoundationNetworking
         let api = try #require(try Deploy.aipsServices(compose)["api"])
         let trusted = try #require((api["environment"] as? [String: Any])?["TRUSTED_PROXIES"] as? String, "the API must trust nginx")
         #expect(!trusted.isEmpty && api["ports"] == nil, "only nginx (and Prometheus) reach the API")
+    }
+
+    /// Every manifest kustomize applies, checked against the Kubernetes API schemas (kubernetes-validate,
+    /// strict: an unknown or misplaced field fails too), so a typo is caught here rather than by `kubectl apply`.
+    @Test func kubernetesManifestsMatchTheAPISchemas() throws {
+        let directory = Deploy.url("kubernetes")
+        let kustomization = try Deploy.yaml("kubernetes/kustomization.yaml")
+        let resources = try #require(kustomization["resources"] as? [String])
+        #expect(resources.count >= 9)
+        try Tool.run("kubernetes-validate", ["--strict", "--quiet"] + resources + ["secret.template.yaml"], in: directory)
     }
 
     @Test func everyExporterSeriesADashboardOrRuleQueriesIsExported() async throws {

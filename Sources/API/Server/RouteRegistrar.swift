@@ -3,7 +3,7 @@ import Synchronization
 
 /// Adds routes to a router or group and records each one, so the served routes can be
 /// listed (and checked against the OpenAPI document) exactly as they were registered.
-struct RouteRegistrar: Sendable {
+struct RouteRegistrar {
     let target: any RouterMethods<APIRequestContext>
     let prefix: String
     let log: RouteLog

@@ -1,39 +1,26 @@
 import Essentials
 import Foundation
 
-/// A job as both backends store it when it is enqueued: the request's fields, with its due time fixed.
+/// A job as both backends store it when it is enqueued: the request, with its due time fixed.
 ///
-/// The Redis backend hands these to the `enqueue` script; the in-memory backend keeps them in its `MemoryJob`s.
+/// The request's fields read as the definition's own (`definition.priority`). The Redis backend hands these to the
+/// `enqueue` script; the in-memory backend keeps them in its `MemoryJob`s.
+@dynamicMemberLookup
 struct JobDefinition: Sendable, Hashable {
-    var id: String
-    var type: String
-    var payload: String
-    var priority: Int
-    var maxAttempts: Int
+    var request: JobRequest
     /// Milliseconds since the epoch; `now` for a job due at once.
     var runAt: Int64
-    var timeout: Duration
-    var backoff: Duration
-    var maximumBackoff: Duration
-    var idempotencyKey: String?
-    var parents: [String]
-    var onParentFailure: JobRequest.ParentFailurePolicy
 
     init(_ request: JobRequest, now: Int64) {
-        id = request.id
-        type = request.type
-        payload = request.payload
-        priority = request.priority
-        maxAttempts = request.maxAttempts
+        self.request = request
         runAt = request.runAt.map { Int64($0.timeIntervalSince1970 * 1000) } ?? now
-        timeout = request.timeout
-        backoff = request.backoff
-        maximumBackoff = request.maximumBackoff
-        idempotencyKey = request.idempotencyKey
-        parents = request.dependsOn
-        onParentFailure = request.onParentFailure
+    }
+
+    subscript<Value>(dynamicMember field: WritableKeyPath<JobRequest, Value>) -> Value {
+        get { request[keyPath: field] }
+        set { request[keyPath: field] = newValue }
     }
 
     /// What a repeat under the same idempotency key must match; nil without a key.
-    var payloadHash: String? { idempotencyKey.map { _ in Digest.sha256.hex(type + "\n" + payload) } }
+    var payloadHash: String? { request.idempotencyKey.map { _ in Digest.sha256.hex(request.type + "\n" + request.payload) } }
 }

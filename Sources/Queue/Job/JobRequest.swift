@@ -2,7 +2,7 @@ import Essentials
 import Foundation
 
 /// What to enqueue: a job type, its JSON payload and how it should run.
-public struct JobRequest: Sendable, Equatable {
+public struct JobRequest: Sendable, Hashable {
     /// What happens to a child when a parent ends dead or cancelled.
     public enum ParentFailurePolicy: String, Sendable, Codable {
         /// The child is cancelled.

@@ -35,7 +35,7 @@ struct MemoryJob: Sendable {
             "created_at": String(createdAt), "cancel": cancelRequested ? "1" : "0",
         ]
         fields["idem"] = self.idempotencyKey
-        if !self.parents.isEmpty { fields["parents"] = self.parents.joined(separator: ",") }
+        if !self.dependsOn.isEmpty { fields["parents"] = self.dependsOn.joined(separator: ",") }
         fields["worker"] = worker
         fields["lease_until"] = leaseUntil.map { String($0) }
         fields["started_at"] = startedAt.map { String($0) }

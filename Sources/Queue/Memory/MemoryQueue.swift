@@ -50,12 +50,12 @@ struct MemoryQueue: Sendable {
                 if let existing = idempotency[key], jobs[existing] != nil { return EnqueueResult(id: existing, created: false) }
                 idempotency[key] = id
             }
-            let state: JobState = !definition.parents.isEmpty ? .waiting : definition.runAt > now ? .scheduled : .queued
+            let state: JobState = !definition.dependsOn.isEmpty ? .waiting : definition.runAt > now ? .scheduled : .queued
             jobs[id] = MemoryJob(definition: definition, state: state, createdAt: now)
             switch state {
             case .waiting:
                 sets[.waiting].update(id, score: Double(now))
-                dependencies[id] = Set(definition.parents)
+                dependencies[id] = Set(definition.dependsOn)
             case .scheduled:
                 sets[.scheduled].update(id, score: Double(definition.runAt))
             default:

@@ -8,10 +8,10 @@ struct QueueRetryCommand: AsyncParsableCommand {
     @Argument(help: "Job id.") var id: String
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try await jobs.retry(id)
-        print("\(id) queued")
+        try await options.redis.withQueue { jobs in
+            try await jobs.retry(id)
+            print("\(id) queued")
+        }
     }
 }
 
@@ -22,12 +22,12 @@ struct QueueCancelCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try Confirmation.require("Cancel job \(id)?", assumeYes: yes)
-        switch try await jobs.cancel(id) {
-        case .cancelled: print("\(id) cancelled")
-        case .requested: print("\(id) is running; its worker will cancel it at the next heartbeat")
+        try await options.redis.withQueue { jobs in
+            try Confirmation.require("Cancel job \(id)?", assumeYes: yes)
+            switch try await jobs.cancel(id) {
+            case .cancelled: print("\(id) cancelled")
+            case .requested: print("\(id) is running; its worker will cancel it at the next heartbeat")
+            }
         }
     }
 }
@@ -39,11 +39,11 @@ struct QueueDeleteCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try Confirmation.require("Delete job \(id)? This cannot be undone.", assumeYes: yes)
-        guard try await jobs.delete(id) else { throw ValidationError("no job \(id)") }
-        print("\(id) deleted")
+        try await options.redis.withQueue { jobs in
+            try Confirmation.require("Delete job \(id)? This cannot be undone.", assumeYes: yes)
+            guard try await jobs.delete(id) else { throw ValidationError("no job \(id)") }
+            print("\(id) deleted")
+        }
     }
 }
 
@@ -54,11 +54,11 @@ struct QueueRetryDeadCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try QueueName.validate(queue)
-        try Confirmation.require("Retry every dead job of \(queue)?", assumeYes: yes)
-        print("retried \(try await jobs.retryDead(queue: queue)) jobs")
+        try await options.redis.withQueue { jobs in
+            try QueueName.validate(queue)
+            try Confirmation.require("Retry every dead job of \(queue)?", assumeYes: yes)
+            print("retried \(try await jobs.retryDead(queue: queue)) jobs")
+        }
     }
 }
 
@@ -69,11 +69,11 @@ struct QueuePurgeDeadCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try QueueName.validate(queue)
-        try Confirmation.require("Delete every dead job of \(queue)? This cannot be undone.", assumeYes: yes)
-        print("purged \(try await jobs.purgeDead(queue: queue)) jobs")
+        try await options.redis.withQueue { jobs in
+            try QueueName.validate(queue)
+            try Confirmation.require("Delete every dead job of \(queue)? This cannot be undone.", assumeYes: yes)
+            print("purged \(try await jobs.purgeDead(queue: queue)) jobs")
+        }
     }
 }
 
@@ -83,10 +83,10 @@ struct QueuePauseCommand: AsyncParsableCommand {
     @Argument(help: "Queue name.") var queue: String
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try await jobs.pause(queue: queue)
-        print("\(queue) paused")
+        try await options.redis.withQueue { jobs in
+            try await jobs.pause(queue: queue)
+            print("\(queue) paused")
+        }
     }
 }
 
@@ -96,10 +96,10 @@ struct QueueResumeCommand: AsyncParsableCommand {
     @Argument(help: "Queue name.") var queue: String
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try await jobs.resume(queue: queue)
-        print("\(queue) resumed")
+        try await options.redis.withQueue { jobs in
+            try await jobs.resume(queue: queue)
+            print("\(queue) resumed")
+        }
     }
 }
 
@@ -112,10 +112,10 @@ struct QueueLimitCommand: AsyncParsableCommand {
     @Option(help: "Most job starts per second (0 removes the limit).") var rate: Int?
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try await jobs.setLimits(
-            queue: queue, concurrency: concurrency.flatMap { $0 > 0 ? $0 : nil }, rate: rate.flatMap { $0 > 0 ? $0 : nil })
-        print("\(queue): concurrency \(concurrency.map(String.init) ?? "unlimited"), rate \(rate.map { "\($0)/s" } ?? "unlimited")")
+        try await options.redis.withQueue { jobs in
+            try await jobs.setLimits(
+                queue: queue, concurrency: concurrency.flatMap { $0 > 0 ? $0 : nil }, rate: rate.flatMap { $0 > 0 ? $0 : nil })
+            print("\(queue): concurrency \(concurrency.map(String.init) ?? "unlimited"), rate \(rate.map { "\($0)/s" } ?? "unlimited")")
+        }
     }
 }

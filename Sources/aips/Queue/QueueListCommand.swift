@@ -14,18 +14,18 @@ struct QueueListCommand: AsyncParsableCommand {
     @Option(help: "Show at most this many.") var limit: Int = 50
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        try QueueName.validate(queue)
-        let records = try await jobs.list(queue: queue, state: state, offset: offset, limit: max(1, min(limit, 1000)))
-        if options.json { return try JSONOutput.print(records) }
-        var table = OutputTable(headers: ["id", "type", "state", "attempt", "created", "last error"])
-        for record in records {
-            table.rows.append([
-                record.id, record.type, record.state.rawValue, "\(record.attempt)/\(record.maxAttempts)",
-                record.createdAt.formatted(.iso8601), String((record.errors.last?.message ?? "").prefix(60)),
-            ])
+        try await options.redis.withQueue { jobs in
+            try QueueName.validate(queue)
+            let records = try await jobs.list(queue: queue, state: state, offset: offset, limit: max(1, min(limit, 1000)))
+            if options.json { return try JSONOutput.print(records) }
+            var table = OutputTable(headers: ["id", "type", "state", "attempt", "created", "last error"])
+            for record in records {
+                table.rows.append([
+                    record.id, record.type, record.state.rawValue, "\(record.attempt)/\(record.maxAttempts)",
+                    record.createdAt.formatted(.iso8601), String((record.errors.last?.message ?? "").prefix(60)),
+                ])
+            }
+            print(table.render())
         }
-        print(table.render())
     }
 }

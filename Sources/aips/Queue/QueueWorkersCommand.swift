@@ -8,17 +8,17 @@ struct QueueWorkersCommand: AsyncParsableCommand {
     @OptionGroup var options: QueueCommandOptions
 
     func run() async throws {
-        let (jobs, client) = try options.redis.makeQueue()
-        defer { client.close() }
-        let workers = try await WorkerDirectory(backend: jobs.backend).live()
-        if options.json { return try JSONOutput.print(workers) }
-        var table = OutputTable(headers: ["worker", "queues", "busy", "processed", "last beat", "state"])
-        for worker in workers {
-            table.rows.append([
-                worker.identity, worker.queues, "\(worker.busy)/\(worker.concurrency)", String(worker.processed),
-                String(format: "%.1fs ago", -worker.lastBeat.timeIntervalSinceNow), worker.draining ? "draining" : "running",
-            ])
+        try await options.redis.withQueue { jobs in
+            let workers = try await WorkerDirectory(backend: jobs.backend).live()
+            if options.json { return try JSONOutput.print(workers) }
+            var table = OutputTable(headers: ["worker", "queues", "busy", "processed", "last beat", "state"])
+            for worker in workers {
+                table.rows.append([
+                    worker.identity, worker.queues, "\(worker.busy)/\(worker.concurrency)", String(worker.processed),
+                    String(format: "%.1fs ago", -worker.lastBeat.timeIntervalSinceNow), worker.draining ? "draining" : "running",
+                ])
+            }
+            print(table.render())
         }
-        print(table.render())
     }
 }

@@ -16,13 +16,14 @@ struct RedisOptions: ParsableArguments {
         RedisClient(configuration: try RedisConfiguration(url: resolvedURL))
     }
 
-    /// A queue client and the Redis client under it, which the caller closes; finished jobs are listed for
+    /// Runs `body` with a queue client, closing its Redis connection after; finished jobs are listed for
     /// archiving when a database is configured.
-    func makeQueue() throws -> (queue: JobQueue, redis: RedisClient) {
+    func withQueue<T>(_ body: (JobQueue) async throws -> T) async throws -> T {
         let redis = try makeClient()
+        defer { redis.close() }
         let archive = DevServers.databaseURL != nil
         let queue = JobQueue(
             redis: redis, configuration: QueueConfiguration(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
-        return (queue, redis)
+        return try await body(queue)
     }
 }

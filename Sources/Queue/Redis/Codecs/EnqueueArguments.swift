@@ -71,7 +71,7 @@ struct JobShape: Hashable {
         arguments.append(String(job.maximumBackoff.milliseconds))
         arguments.append(job.idempotencyKey ?? "")
         arguments.append(payloadHash ?? "")
-        arguments.append(job.parents.joined(separator: ","))
+        arguments.append(job.dependsOn.joined(separator: ","))
         arguments.append(job.onParentFailure.rawValue)
     }
 }
