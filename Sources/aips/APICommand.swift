@@ -28,6 +28,9 @@ struct APICommand: AsyncParsableCommand {
     @Option(help: "Requests each user may make per minute, shared by every API instance.")
     var userRateLimit: Int = 600
 
+    @Option(help: "Login and 2FA attempts each client address may make per minute.")
+    var loginRateLimit: Int = 30
+
     @Option(help: "Largest request body in bytes.")
     var maxBodySize: Int = 1 << 20
 
@@ -43,6 +46,7 @@ struct APICommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard userRateLimit >= 1 else { throw ValidationError("--user-rate-limit must be at least 1") }
+        guard loginRateLimit >= 1 else { throw ValidationError("--login-rate-limit must be at least 1") }
         guard (1024...(64 << 20)).contains(maxBodySize) else { throw ValidationError("--max-body-size must be 1 KiB to 64 MiB") }
         _ = try proxies()
     }
@@ -58,6 +62,7 @@ struct APICommand: AsyncParsableCommand {
         let logger = Logger(label: "aips.api")
         let secret = try Self.jwtSecret(dev: dev, logger: logger)
         var configuration = APIConfiguration(auth: AuthConfiguration(secret: secret))
+        configuration.auth.loginAttemptsPerAddress = RateLimit(requests: loginRateLimit, per: .seconds(60))
         configuration.host = host
         configuration.port = port
         configuration.maxBodySize = maxBodySize

@@ -1,9 +1,9 @@
 import OpenAPIKit
 
 extension Either where A == OpenAPI.Reference<OpenAPI.Response>, B == OpenAPI.Response {
-    /// A success answered in JSON.
-    static func json(_ schema: JSONSchema) -> Self {
-        .response(description: "OK", content: [.json: .content(OpenAPI.Content(schema: schema))])
+    /// A success answered in JSON; `links` name the operations its values feed (the fuzz follows them).
+    static func json(_ schema: JSONSchema, links: OpenAPI.Link.Map = [:]) -> Self {
+        .response(description: "OK", content: [.json: .content(OpenAPI.Content(schema: schema))], links: links)
     }
 
     /// A text document of `type` (HTML, Prometheus' exposition format).

@@ -20,16 +20,17 @@ extension OpenAPIArea {
     static var schemas: OpenAPI.ComponentDictionary<JSONSchema> { [:] }
 
     /// An operation the way this API writes them: the area's tag, the bearer token unless `secured` is false, a
-    /// required JSON body when there is one, and the error envelope for each status in `errors`.
+    /// required JSON body when there is one (with `example`, a body the operation accepts: the fuzz sends it
+    /// first), and the error envelope for each status in `errors`.
     static func operation(
-        _ summary: String, secured: Bool = true, parameters: [OpenAPI.Parameter] = [], body: JSONSchema? = nil,
-        responses: OpenAPI.Response.Map, errors: [OpenAPI.Response.StatusCode] = []
+        _ summary: String, id: String? = nil, secured: Bool = true, parameters: [OpenAPI.Parameter] = [], body: JSONSchema? = nil,
+        example: AnyCodable? = nil, responses: OpenAPI.Response.Map, errors: [OpenAPI.Response.StatusCode] = []
     ) -> OpenAPI.Operation {
         var all = responses
         for status in errors { all[status] = .error }
         return .init(
-            tags: [tag], summary: summary, parameters: parameters.map { .b($0) },
-            requestBody: body.map { OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: $0))], required: true) },
+            tags: [tag], summary: summary, operationId: id, parameters: parameters.map { .b($0) },
+            requestBody: body.map { OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: $0, example: example))], required: true) },
             responses: all,
             // No document-wide requirement: the health, metrics, login and page routes are public.
             security: secured ? [[.component(named: OpenAPIDocument.bearerScheme.rawValue): []]] : nil)

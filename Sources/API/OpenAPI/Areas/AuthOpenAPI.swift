@@ -10,7 +10,17 @@ enum AuthOpenAPI: OpenAPIArea {
                 operation(
                     "Log in with email and password. With 2FA enabled, answers a two-factor token instead of tokens.",
                     secured: false, body: S.reference("LoginRequest"),
-                    responses: [200: .json(S.envelope(.one(of: [S.reference("TokenPair"), S.reference("TwoFactorChallenge")])))],
+                    example: AnyCodable(["email": "analyst@example.com", "password": "correct-horse-battery-staple"]),
+                    responses: [
+                        200: .json(
+                            S.envelope(.one(of: [S.reference("TokenPair"), S.reference("TwoFactorChallenge")])),
+                            links: [
+                                "refresh": .b(
+                                    OpenAPI.Link(
+                                        operationId: "refreshTokens",
+                                        requestBody: .b(AnyCodable(["refresh_token": "$response.body#/data/refresh_token"]))))
+                            ])
+                    ],
                     errors: [400, 401, 413, 429])),
             "/api/v1/auth/2fa/verify": post(
                 operation(
@@ -19,7 +29,7 @@ enum AuthOpenAPI: OpenAPIArea {
                     errors: [400, 401, 413, 429])),
             "/api/v1/auth/refresh": post(
                 operation(
-                    "Trade a refresh token for a new pair; the old one dies, and reusing it ends the session.",
+                    "Trade a refresh token for a new pair; the old one dies, and reusing it ends the session.", id: "refreshTokens",
                     secured: false, body: S.reference("RefreshRequest"),
                     responses: [200: .json(S.envelope(S.reference("TokenPair")))], errors: [400, 401, 413, 429])),
             "/api/v1/auth/logout": post(

@@ -21,7 +21,7 @@ enum JobsOpenAPI: OpenAPIArea {
                         errors: [400, 401, 403, 429]),
                     post: operation(
                         "Submit a typed job (admin). 201 when created, 200 with the existing job for a repeated idempotency key.",
-                        body: S.reference("JobSubmission"),
+                        body: S.reference("JobSubmission"), example: AnyCodable(["type": AnyCodable("settle"), "payload": AnyCodable(["sport": "nba"])]),
                         responses: [201: .json(S.envelope(S.reference("Job"))), 200: .json(S.envelope(S.reference("Job")))],
                         errors: [400, 401, 403, 409, 413, 422, 429]))),
             "/api/v1/jobs/{id}": getOne(
