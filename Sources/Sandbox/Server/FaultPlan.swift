@@ -34,6 +34,10 @@ public final class FaultPlan: Sendable {
             return Data()
         case .body(let text):
             return Data(text.utf8)
+        case .trickle:
+            return body
+        case .oversized(let bytes):
+            return body + Data(repeating: UInt8(ascii: " "), count: max(0, bytes - body.count))
         }
     }
 

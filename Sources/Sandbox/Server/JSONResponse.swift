@@ -20,13 +20,26 @@ struct JSONResponse: Sendable {
     func make(_ status: HTTPResponse.Status, data: Data, contentType: String, path: String, headers: HTTPFields = [:]) throws -> Response {
         var status = status
         var data = data
-        if let fault = faults.fault(for: path) {
+        let fault = faults.fault(for: path)
+        if let fault {
             if case .status(let code) = fault { status = HTTPResponse.Status(code: code) }
             if case .body = fault { status = .ok }
             data = FaultPlan.apply(fault, to: data)
         }
         var fields = headers
         fields[.contentType] = contentType
+        if case .trickle(let interval) = fault {
+            let bytes = data
+            return Response(
+                status: status, headers: fields,
+                body: ResponseBody(contentLength: bytes.count) { writer in
+                    for byte in bytes {
+                        try await writer.write(ByteBuffer(bytes: [byte]))
+                        try await Task.sleep(for: interval)
+                    }
+                    try await writer.finish(nil)
+                })
+        }
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

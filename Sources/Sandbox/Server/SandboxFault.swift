@@ -8,4 +8,8 @@ public enum SandboxFault: Sendable, Equatable {
     case status(Int)
     /// Status 200 with this body instead (Savant's `Error: Query Timeout…`).
     case body(String)
+    /// The real body, one byte every `interval` (a stalled upstream or proxy that never closes the response).
+    case trickle(interval: Duration)
+    /// The real body padded with spaces to `bytes` (valid JSON, far larger than any real answer).
+    case oversized(bytes: Int)
 }

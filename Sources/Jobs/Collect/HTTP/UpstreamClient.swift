@@ -29,17 +29,49 @@ public struct UpstreamClient: Sendable {
         let endpoint = path + encode(query.filter { !redacted.contains($0.0) })
         let url = baseURL.trimmingSuffix("/") + path + encode(query)
         do {
-            let response = try await http.execute(HTTPClientRequest(url: url), timeout: timeout)
-            let body = try await response.body.collect(upTo: maximumBodyBytes)
-            var headers: [String: String] = [:]
-            for header in response.headers { headers[header.name.lowercased()] = header.value }
-            return UpstreamResponse(
-                source: source, endpoint: endpoint, status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView),
-                fetchedAt: now)
+            // One deadline for the head and the whole body: an upstream that answers at once and then trickles
+            // its body must not hold the job past its timeout.
+            return try await withDeadline(source: source, endpoint: endpoint) {
+                let response = try await http.execute(HTTPClientRequest(url: url), timeout: timeout)
+                let body: ByteBuffer
+                do {
+                    body = try await response.body.collect(upTo: maximumBodyBytes)
+                } catch is NIOTooManyBytesError {
+                    throw CollectorError(
+                        .invalidPayload, source: source, endpoint: endpoint, status: Int(response.status.code),
+                        message: "the body is larger than \(maximumBodyBytes) bytes, the cap on any upstream answer")
+                }
+                var headers: [String: String] = [:]
+                for header in response.headers { headers[header.name.lowercased()] = header.value }
+                return UpstreamResponse(
+                    source: source, endpoint: endpoint, status: Int(response.status.code), headers: headers,
+                    body: Data(body.readableBytesView), fetchedAt: now)
+            }
         } catch let error as CancellationError {
+            throw error
+        } catch let error as CollectorError {
             throw error
         } catch {
             throw CollectorError(.unreachable, source: source, endpoint: endpoint, message: "\(error)")
+        }
+    }
+
+    /// Runs `fetch`, cancelling it when the request's timeout passes first.
+    private func withDeadline(
+        source: String, endpoint: String, _ fetch: @escaping @Sendable () async throws -> UpstreamResponse
+    ) async throws -> UpstreamResponse {
+        let timeout = Duration.nanoseconds(self.timeout.nanoseconds)
+        return try await withThrowingTaskGroup(of: UpstreamResponse?.self) { group in
+            group.addTask { try await fetch() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let response = first else {
+                throw CollectorError(.unreachable, source: source, endpoint: endpoint, message: "no complete answer within \(timeout)")
+            }
+            return response
         }
     }
 }
