@@ -18,6 +18,9 @@ public struct ChaosRun: Sendable {
         public var workerKillInterval: Double
         /// How many times redis-server is SIGKILLed and restarted (AOF, appendfsync always); on a cluster, how many
         /// times the master serving the queue is SIGKILLed (its replica takes over; it rejoins as a replica).
+        /// On one redis-server each kill follows a `BGREWRITEAOF` under the load: the odd ones at once, without
+        /// waiting (so the kill can land while the child still writes: Redis must then discard the partial base), the
+        /// even ones after it finished (Redis must replay the rewritten base and what came after).
         public var redisRestarts: Int
         /// A Redis Cluster to run on (`redis-cluster://…`, started by `scripts/lib/redis-cluster.sh`) in place of a
         /// private redis-server.
@@ -58,6 +61,7 @@ public struct ChaosRun: Sendable {
         public var redelivered = 0
         public var workerKills = 0
         public var redisRestarts = 0
+        public var aofRewrites = 0
         public var schedulerLeaderKills = 0
         public var ticksEnqueued = 0
         public var ticksDuplicated = 0
@@ -81,6 +85,7 @@ public struct ChaosRun: Sendable {
             runs redelivered         \(redelivered)   (at-least-once: ran again, effect still once)
             worker SIGKILLs          \(workerKills)
             redis kills (master kills on a cluster) \(redisRestarts)
+            AOF rewrites before a kill \(aofRewrites)
             scheduler leader kills   \(schedulerLeaderKills)
             scheduler ticks          \(ticksEnqueued), enqueued twice: \(ticksDuplicated)
             wall time                \(String(format: "%.1f", seconds)) s
@@ -149,6 +154,7 @@ public struct ChaosRun: Sendable {
         try await production
         report.workerKills = kills.workers
         report.redisRestarts = kills.redis
+        report.aofRewrites = kills.aofRewrites
         report.schedulerLeaderKills = kills.schedulerLeader
         let ids = await accepted.ids
         report.accepted = ids.count
@@ -217,11 +223,21 @@ public struct ChaosRun: Sendable {
         }
     }
 
+    /// Waits until redis-server has no AOF rewrite running.
+    private static func waitForAOFRewrite(_ client: RedisClient) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let info = (try? await client.send("INFO", "persistence").string) ?? ""
+            if info.contains("aof_rewrite_in_progress:0") && info.contains("aof_rewrite_scheduled:0") { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     private func havoc(
         workers: [ManagedProcess], schedulers: [ManagedProcess], redis: ManagedProcess, client: RedisClient, name: String,
         accepted: Accepted
-    ) async throws -> (workers: Int, redis: Int, schedulerLeader: Int) {
-        var kills = (workers: 0, redis: 0, schedulerLeader: 0)
+    ) async throws -> (workers: Int, redis: Int, aofRewrites: Int, schedulerLeader: Int) {
+        var kills = (workers: 0, redis: 0, aofRewrites: 0, schedulerLeader: 0)
         var redisRestartsLeft = configuration.redisRestarts
         var schedulerKilled = schedulers.isEmpty
         let queue = JobQueue(redis: client)
@@ -241,6 +257,10 @@ public struct ChaosRun: Sendable {
                 redisRestartsLeft -= 1
                 kills.redis += 1
             } else if redisRestartsLeft > 0, kills.workers % 2 == 1 {
+                if (try? await client.send("BGREWRITEAOF")) != nil {
+                    kills.aofRewrites += 1
+                    if kills.redis % 2 == 1 { try await Self.waitForAOFRewrite(client) }
+                }
                 await redis.kill()
                 try await Task.sleep(for: .milliseconds(300))
                 try redis.start()
