@@ -4,7 +4,9 @@
 # (AOF everysec, as in production) unless REDIS_URL is set. BENCH_SCALE=0.2 runs a quick pass.
 # Each phase also prints what Redis spent per job (INFO commandstats and INFO cpu). BENCH_PEERS=1 then runs
 # Sidekiq's bench (BENCH_PEERS_DIR, default ../shared/peers; Debian's ruby-sidekiq, installed on demand) on
-# the same redis-server and prints the ratios side by side.
+# the same redis-server and prints the ratios side by side. BENCH_CLUSTER=1 then runs it again on a Redis Cluster
+# (3 masters + 3 replicas on this machine, AOF everysec; scripts/lib/redis-cluster.sh), with one phase more: one
+# queue per master at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup
@@ -23,3 +25,13 @@ if [[ "${BENCH_PEERS:-0}" == 1 ]]; then
     export BENCH_PEERS_DIR="${BENCH_PEERS_DIR:-$(cd .. && pwd)/shared/peers}"
 fi
 .build/release/queue-bench
+if [[ "${BENCH_CLUSTER:-0}" == 1 ]]; then
+    source scripts/lib/redis-cluster.sh
+    cluster_work=$(mktemp -d /tmp/aips-bench-cluster.XXXXXX)
+    REDIS_CLUSTER_APPENDONLY=yes start_redis_cluster "$cluster_work"
+    echo "== Redis Cluster: 3 masters + 3 replicas on the same $(nproc) cores, AOF everysec"
+    REDIS_URL=$REDIS_CLUSTER_URL BENCH_PEERS=0 .build/release/queue-bench || status=$?
+    stop_redis_cluster
+    rm -rf "$cluster_work"
+    exit "${status:-0}"
+fi

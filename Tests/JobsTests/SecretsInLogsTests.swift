@@ -50,7 +50,7 @@ import Testing
                 process.arguments = arguments
                 process.environment = environment.merging(extra) { $1 }
                 let log = logs.appendingPathComponent("\(label).log")
-                FileManager.default.createFile(atPath: log.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: log.path, contents: nil)
                 process.standardOutput = try FileHandle(forWritingTo: log)
                 process.standardError = try FileHandle(forWritingTo: logs.appendingPathComponent("\(label).err.log").creatingFile())
                 if let stdin {
@@ -135,7 +135,7 @@ import Testing
 
 extension URL {
     fileprivate func creatingFile() -> URL {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         return self
     }
 }

@@ -285,17 +285,10 @@ public struct ChaosRun: Sendable {
     /// SIGKILLs the cluster master serving `queue`'s slot, waits until its replica serves the slot, and starts
     /// the killed server again with its own command line (it rejoins as a replica of its successor).
     private static func killMaster(serving queue: String, client: RedisClient) async throws {
-        let slot = RedisHashSlot.of(key: "aips:{\(queue)}:")
-        func master() async throws -> (host: String, port: Int)? {
-            for range in try await client.send("CLUSTER", "SLOTS").array ?? [] {
-                guard let fields = range.array, fields.count >= 3, let first = fields[0].int, let last = fields[1].int,
-                    first...last ~= slot, let node = fields[2].array, node.count >= 2, let host = node[0].string, let port = node[1].int
-                else { continue }
-                return (host, port)
-            }
-            return nil
+        let key = "aips:{\(queue)}:"
+        guard let victim = try await client.clusterMaster(servingKey: key) else {
+            throw RedisError(.server, message: "no master serves slot \(RedisHashSlot.of(key: key))")
         }
-        guard let victim = try await master() else { throw RedisError(.server, message: "no master serves slot \(slot)") }
         let node = RedisClient(configuration: RedisConfiguration(endpoint: .tcp(host: victim.host, port: victim.port), poolSize: 1))
         defer { node.close() }
         let info = try await node.send("INFO", "server").string ?? ""
@@ -311,7 +304,7 @@ public struct ChaosRun: Sendable {
         Foundation.kill(pid, SIGKILL)
         // The replica takes the slot once the others mark the master failed (cluster-node-timeout) and vote.
         for _ in 0..<400 {
-            if let now = try? await master(), now != victim, (try? await client.send("SET", "aips:{\(queue)}:chaos-probe", "1")) != nil { break }
+            if let now = try? await client.clusterMaster(servingKey: key), now != victim, (try? await client.send("SET", "aips:{\(queue)}:chaos-probe", "1")) != nil { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         let process = Process()

@@ -42,22 +42,26 @@ func report(_ label: String, _ value: String) {
 /// script's time. So the time figure is the scripts' (EVALSHA/EVAL, inner commands included) and the
 /// command count is every command Redis ran, inside scripts or sent plainly.
 struct RedisCost {
+    /// The server the figures come from: the bench's Redis, or on a cluster the master serving the phase's queue.
+    var node: RedisClient
     var scripts = 0
     var commands = 0
     var scriptMicroseconds = 0
     var cpuSeconds = 0.0
 
-    /// Zeroes the server's command statistics; the returned cost holds the CPU time so far, to subtract.
-    static func start() async throws -> RedisCost {
-        try await redis.send("CONFIG", "RESETSTAT")
-        return RedisCost(cpuSeconds: try await cpu())
+    /// Zeroes the command statistics of the server holding `queue`; the returned cost holds its CPU time so far,
+    /// to subtract.
+    static func start(queue: String? = nil) async throws -> RedisCost {
+        let node = try await server(holding: queue)
+        try await node.send("CONFIG", "RESETSTAT")
+        return RedisCost(node: node, cpuSeconds: try await cpu(node))
     }
 
     /// The cost since `start()`.
     func finish() async throws -> RedisCost {
-        var cost = RedisCost(cpuSeconds: try await Self.cpu() - cpuSeconds)
+        var cost = RedisCost(node: node, cpuSeconds: try await Self.cpu(node) - cpuSeconds)
         // Lines read `cmdstat_evalsha:calls=12,usec=345,usec_per_call=28.75,rejected_calls=0,failed_calls=0`.
-        for line in (try await redis.send("INFO", "commandstats").string ?? "").split(whereSeparator: \.isNewline) {
+        for line in (try await node.send("INFO", "commandstats").string ?? "").split(whereSeparator: \.isNewline) {
             guard line.hasPrefix("cmdstat_"), let colon = line.firstIndex(of: ":") else { continue }
             let name = line[line.index(line.startIndex, offsetBy: 8)..<colon]
             var fields: [Substring: Int] = [:]
@@ -77,8 +81,15 @@ struct RedisCost {
         return cost
     }
 
-    private static func cpu() async throws -> Double {
-        let info = try await redis.send("INFO", "cpu").string ?? ""
+    /// A queue's keys share one hash slot, so on a cluster one master holds the whole phase.
+    private static func server(holding queue: String?) async throws -> RedisClient {
+        guard redisURL.contains("-cluster://"), let queue else { return redis }
+        guard let master = try await redis.clusterMaster(servingKey: "aips:{\(queue)}:") else { return redis }
+        return RedisClient(configuration: RedisConfiguration(endpoint: .tcp(host: master.host, port: master.port), poolSize: 1))
+    }
+
+    private static func cpu(_ node: RedisClient) async throws -> Double {
+        let info = try await node.send("INFO", "cpu").string ?? ""
         var total = 0.0
         for line in info.split(whereSeparator: \.isNewline) {
             let parts = line.split(separator: ":", maxSplits: 1)
@@ -133,7 +144,7 @@ var figures = Figures()
 do {
     let name = freshQueue("single")
     let total = Int(50_000 * scale)
-    let cost = try await RedisCost.start()
+    let cost = try await RedisCost.start(queue: name)
     let start = ContinuousClock.now
     try await withThrowingTaskGroup(of: Void.self) { group in
         for caller in 0..<64 {
@@ -154,7 +165,7 @@ do {
     let name = freshQueue("batch")
     let total = Int(400_000 * scale)
     let batches = total / 1000
-    let cost = try await RedisCost.start()
+    let cost = try await RedisCost.start(queue: name)
     let start = ContinuousClock.now
     try await withThrowingTaskGroup(of: Void.self) { group in
         for caller in 0..<4 {
@@ -172,6 +183,36 @@ do {
     figures.batchedEnqueue = rate
 }
 
+// 2b. On a cluster: batched enqueue into one queue per master at once. A queue's keys share one slot, so one
+// queue is one master's work; throughput grows with shards only across queues.
+if redisURL.contains("-cluster://") {
+    var byMaster: [RedisNodeAddress: String] = [:]
+    for _ in 0..<500 where byMaster.count < 3 {
+        let name = freshQueue("shard")
+        if let master = try await redis.clusterMaster(servingKey: "aips:{\(name)}:"), byMaster[master] == nil { byMaster[master] = name }
+    }
+    let names = Array(byMaster.values)
+    let total = Int(400_000 * scale)
+    let batches = total / 1000
+    var costs: [RedisCost] = []
+    for name in names { costs.append(try await RedisCost.start(queue: name)) }
+    let start = ContinuousClock.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for caller in 0..<(4 * names.count) {
+            group.addTask {
+                let name = names[caller % names.count]
+                for _ in stride(from: caller, to: batches, by: 4 * names.count) {
+                    _ = try await queue.enqueue((0..<1000).map { _ in JobRequest(type: "diag.noop", queue: name) })
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+    let rate = Double(total) / seconds(since: start)
+    report("enqueue, batched, \(names.count) queues on \(names.count) masters", String(format: "%8.0f jobs/s", rate))
+    for cost in costs { reportCost(try await cost.finish(), jobs: total / names.count) }
+}
+
 // 3. End to end: K worker processes drain a full queue of no-op jobs.
 for processes in [1, 2] {
     let name = freshQueue("e2e")
@@ -182,7 +223,7 @@ for processes in [1, 2] {
     }
     let workers = try startWorkers(processes, queue: name, concurrency: 256)
     try await Task.sleep(for: .milliseconds(500))
-    let cost = try await RedisCost.start()
+    let cost = try await RedisCost.start(queue: name)
     let start = ContinuousClock.now
     try await queue.resume(queue: name)
     while try await succeeded(name) < total {

@@ -52,11 +52,13 @@ stop_redis_cluster() {
     done
 }
 
-# `redis_cluster_server PORT [OPTION…]`: a daemonized redis-server without persistence; replicas sync at once.
+# `redis_cluster_server PORT [OPTION…]`: a daemonized redis-server without persistence (REDIS_CLUSTER_APPENDONLY=yes:
+# AOF everysec, as production and the queue bench run); replicas sync at once.
 redis_cluster_server() {
     local port=$1
     shift
-    redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_cluster_dir/$port" --save "" --appendonly no \
+    redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_cluster_dir/$port" --save "" \
+        --appendonly "${REDIS_CLUSTER_APPENDONLY:-no}" --appendfsync everysec \
         --repl-diskless-sync-delay 0 --daemonize yes --pidfile "$redis_cluster_dir/$port/redis.pid" \
         --logfile "$redis_cluster_dir/$port/redis.log" "$@"
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Soak: runs `aips dev` (embedded Redis and PostgreSQL, worker, scheduler, API, sandbox world) at a high sandbox
+# speed for SOAK_MINUTES and samples, every SOAK_INTERVAL seconds, the resident memory and open file descriptors of
+# aips and of its embedded servers, while a client reads the API. Prints the samples and, at the end, the growth
+# from the first sample after warm-up (a quarter of the run) to the last: memory that keeps growing, or descriptors
+# that are never closed, show here.
+#
+# Environment: SOAK_MINUTES (default 30), SOAK_INTERVAL (default 30), SOAK_SPEED (sandbox speed, default 600: ten
+# world minutes a second), SOAK_BOOTSTRAP_DAYS (default 30).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup
+source scripts/lib/servers.sh  # free_port
+swift build -c release --product aips >/dev/null
+
+minutes=${SOAK_MINUTES:-30}
+interval=${SOAK_INTERVAL:-30}
+data=$(mktemp -d /tmp/aips-soak.XXXXXX)
+port=$(free_port)
+.build/release/aips dev --data "$data" --port "$port" --sandbox-port "$(free_port)" \
+    --sandbox-speed "${SOAK_SPEED:-600}" --bootstrap-days "${SOAK_BOOTSTRAP_DAYS:-30}" >"$data/dev.log" 2>&1 &
+dev=$!
+trap 'kill -INT $dev 2>/dev/null; wait $dev 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+
+# A reader beside the platform: the readiness check and the metrics page (both need no login), twice a second.
+(
+    while kill -0 $dev 2>/dev/null; do
+        for path in /api/v1/health/ready /metrics; do curl -s -o /dev/null "http://127.0.0.1:$port$path" || true; done
+        sleep 0.5
+    done
+) &
+reader=$!
+
+# Resident KiB and open descriptors of a process and its descendants (the embedded servers), one line per role.
+sample() {
+    local pid=$1 role
+    for child in $pid $(pgrep -P "$pid" || true) $(for c in $(pgrep -P "$pid" || true); do pgrep -P "$c" || true; done); do
+        [[ -r /proc/$child/status ]] || continue
+        case $(cat "/proc/$child/comm") in
+            aips) role=aips ;;
+            redis-server) role=redis ;;
+            postgres) role=postgres ;;
+            *) continue ;;
+        esac
+        echo "$role $(awk '/^VmRSS:/ { print $2 }' "/proc/$child/status") $(ls "/proc/$child/fd" 2>/dev/null | wc -l)"
+    done | awk '{ rss[$1] += $2; fds[$1] += $3 } END { for (r in rss) printf "%s %d %d\n", r, rss[r], fds[r] }' | sort
+}
+
+echo "soak: aips dev at sandbox speed ${SOAK_SPEED:-600} for $minutes min, sampled every $interval s"
+printf '%-8s %-10s %12s %8s\n' minute role "rss (MiB)" fds
+samples=$((minutes * 60 / interval))
+: >"$data/samples"
+for ((i = 0; i <= samples; i++)); do
+    elapsed=$(awk -v s=$((i * interval)) 'BEGIN { printf "%.1f", s / 60 }')
+    while read -r role rss fds; do
+        printf '%-8s %-10s %12.1f %8d\n' "$elapsed" "$role" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$fds"
+        echo "$i $role $rss $fds" >>"$data/samples"
+    done < <(sample $dev)
+    ((i < samples)) && sleep "$interval"
+done
+kill $reader 2>/dev/null || true
+
+warm=$((samples / 4))
+echo "growth from minute $(awk -v s=$((warm * interval)) 'BEGIN { printf "%.1f", s / 60 }') to minute $minutes:"
+awk -v warm=$warm -v last=$samples '
+    $1 == warm { rss0[$2] = $3; fd0[$2] = $4 }
+    $1 == last { rss1[$2] = $3; fd1[$2] = $4 }
+    END { for (r in rss1) printf "  %-10s rss %+8.1f MiB (%.1f → %.1f)  fds %+d (%d → %d)\n", r, (rss1[r] - rss0[r]) / 1024, rss0[r] / 1024, rss1[r] / 1024, fd1[r] - fd0[r], fd0[r], fd1[r] }
+' "$data/samples" | sort
+echo "jobs: $(grep -c 'job_type=' "$data/dev.log" || true) job log lines; errors: $(grep -c ' error ' "$data/dev.log" || true)"
