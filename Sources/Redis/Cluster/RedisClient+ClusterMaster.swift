@@ -2,11 +2,6 @@
 public struct RedisNodeAddress: Sendable, Hashable {
     public var host: String
     public var port: Int
-
-    public init(host: String, port: Int) {
-        self.host = host
-        self.port = port
-    }
 }
 
 extension RedisClient {
