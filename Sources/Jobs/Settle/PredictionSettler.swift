@@ -12,6 +12,7 @@ import Store
 /// which follows the publication since lines close at the start (`ClosingLineValue`) — its profit at its stake
 /// and price (at the closing price when it has none, zero without either), and whether it agreed with the
 /// sharpest book between publication and close (`SharpAgreement`).
+/// Users' tracked bets on settled games are graded in the same run (`TrackedBetSettler`).
 /// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
 /// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
 /// a batter without a plate appearance in the game is voided, as books void a player who does not play.
@@ -54,6 +55,13 @@ public struct PredictionSettler: Sendable {
             case .alreadyApplied:
                 runs[sport] = SettlementRun(applied: false)
             }
+        }
+        let bets = try await TrackedBetSettler(store: store, now: now).settle(sport: parameters.sport, gameID: parameters.gameID, jobID: jobID)
+        if bets.graded > 0 {
+            SettleMetrics.settledBets(bets)
+            logger.info(
+                "settled tracked bets",
+                metadata: ["wins": "\(bets.wins)", "losses": "\(bets.losses)", "pushes": "\(bets.pushes)", "voids": "\(bets.voids)"])
         }
         let end = now()
         SettleMetrics.trailing(

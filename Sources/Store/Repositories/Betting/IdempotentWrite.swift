@@ -1,0 +1,11 @@
+/// What an idempotent create did: made the row, found the one the same request made before, or was refused.
+public enum IdempotentWrite<Row: Sendable>: Sendable {
+    /// A new row.
+    case created(Row)
+    /// The row the same client key and the same request made earlier; nothing was written.
+    case replayed(Row)
+    /// The client key was used for a different request; nothing was written.
+    case keyReused
+    /// The bankroll's available amount (cents) does not cover the request; nothing was written.
+    case insufficientFunds(availableCents: Int)
+}
