@@ -320,3 +320,28 @@ struct BettingEndpointTests {
         }
     }
 }
+
+extension BettingEndpointTests {
+    @Test func concurrentBetsCannotSpendTheSameMoneyTwice() async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        let seeded = try await Self.seed(harness.store)
+        try await harness.run { client in
+            let token = try await client.login(user).access
+            try await Self.deposit(client, token, "100")
+            // Ten bets of 20 at once on a bankroll of 100: the per-user lock lets exactly five through.
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        try await client.post("/api/v1/betting/bets", token: token, json: #"{"prediction_id":\#(seeded.pick),"stake":20}"#).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 5, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 5)
+            let bankroll = try await client.get("/api/v1/betting/bankroll", token: token)
+            #expect(bankroll.data?["pending_stakes"]?.double == 100 && bankroll.data?["available"]?.double == 0)
+        }
+    }
+}

@@ -21,12 +21,12 @@ struct BetRequest: Decodable, Sendable {
     struct Checked: Sendable {
         enum Source: Sendable {
             case pick(predictionID: Int)
-            case manual(gameID: Int, betType: BetType, selection: String, line: Double?)
+            case manual(gameID: Int, betType: BetType, selection: String, line: Double?, price: Double)
         }
 
         var source: Source
-        /// The decimal price asked for; `nil`: the pick's.
-        var price: Double?
+        /// A decimal price sent with a pick, taken instead of the pick's.
+        var pickPrice: Double?
         var stakeCents: Int
         var bookmaker: String?
 
@@ -34,10 +34,12 @@ struct BetRequest: Decodable, Sendable {
         var fingerprint: String {
             var parts: [String]
             switch source {
-            case .pick(let id): parts = ["pick", String(id)]
-            case .manual(let game, let type, let selection, let line): parts = ["manual", String(game), type.rawValue, selection, line.map { "\($0)" } ?? ""]
+            case .pick(let id):
+                parts = ["pick", String(id), pickPrice.map { "\($0)" } ?? ""]
+            case .manual(let game, let type, let selection, let line, let price):
+                parts = ["manual", String(game), type.rawValue, selection, line.map { "\($0)" } ?? "", "\(price)"]
             }
-            parts += [price.map { "\($0)" } ?? "", String(stakeCents), bookmaker ?? ""]
+            parts += [String(stakeCents), bookmaker ?? ""]
             return Digest.sha256.hex(parts.joined(separator: "\u{1F}"))
         }
     }
@@ -55,7 +57,7 @@ struct BetRequest: Decodable, Sendable {
             if let field = copied.first(where: \.1)?.0 {
                 throw APIError.validation("\(field) comes from the pick; do not send it with prediction_id", field: field)
             }
-            return Checked(source: .pick(predictionID: predictionId), price: decimal, stakeCents: stakeCents, bookmaker: bookmaker)
+            return Checked(source: .pick(predictionID: predictionId), pickPrice: decimal, stakeCents: stakeCents, bookmaker: bookmaker)
         }
         guard let gameId else { throw APIError.validation("game_id is required without prediction_id", field: "game_id") }
         guard gameId > 0 else { throw APIError.validation("game_id must be a positive integer", field: "game_id") }
@@ -81,7 +83,7 @@ struct BetRequest: Decodable, Sendable {
         }
         guard let decimal else { throw APIError.validation("price or american_price is required without prediction_id", field: "price") }
         return Checked(
-            source: .manual(gameID: gameId, betType: type, selection: selection, line: line), price: decimal, stakeCents: stakeCents,
+            source: .manual(gameID: gameId, betType: type, selection: selection, line: line, price: decimal), stakeCents: stakeCents,
             bookmaker: bookmaker)
     }
 

@@ -155,9 +155,9 @@ struct BettingRoutes: Sendable {
     /// names one (its own price and book win when sent); `sport` is filled from the game.
     private func newBet(_ checked: BetRequest.Checked, userID: UUID) async throws -> TrackedBet {
         switch checked.source {
-        case .manual(let gameID, let betType, let selection, let line):
+        case .manual(let gameID, let betType, let selection, let line, let price):
             return TrackedBet(
-                userID: userID, gameID: gameID, sport: "", betType: betType, selection: selection, line: line, price: checked.price ?? 0,
+                userID: userID, gameID: gameID, sport: "", betType: betType, selection: selection, line: line, price: price,
                 stakeCents: checked.stakeCents, bookmaker: checked.bookmaker, placedAt: now())
         case .pick(let id):
             guard let pick = try await database.predictions.find(id: id) else {
@@ -166,7 +166,7 @@ struct BettingRoutes: Sendable {
                     details: ["prediction_id": .integer(Int64(id))])
             }
             try Self.requireBettable(pick, id: id)
-            guard let price = checked.price ?? pick.price else {
+            guard let price = checked.pickPrice ?? pick.price else {
                 throw APIError.validation("the pick has no price; send price or american_price", field: "price")
             }
             return TrackedBet(

@@ -15,6 +15,12 @@ enum BettingOpenAPI: OpenAPIArea {
     private static let markets = ["spread", "moneyline", "total"]
     /// An amount of money: at most two decimals.
     private static let amount = S.number(minimum: 0.01, maximum: 10_000_000)
+    /// Decimal odds.
+    private static let decimalPrice = S.number(minimum: 1.01, maximum: 1001)
+    /// American odds: +100 and above, −100 and below.
+    private static let americanPrice: JSONSchema = .any(of: [
+        S.number(minimum: 100, maximum: 100_000), S.number(minimum: -100_000, maximum: -100),
+    ])
 
     static var paths: OpenAPI.PathItem.Map {
         [
@@ -84,13 +90,21 @@ enum BettingOpenAPI: OpenAPIArea {
                     "bet_id": S.integer(nullable: true), "note": S.string(nullable: true), "client_key": S.string(nullable: true),
                     "created_at": S.nullableDateTime,
                 ]),
-            "BetRequest": S.object(
-                required: ["stake": amount],
+            // A bet from a pick or by hand; either way a price in one format at most (by hand, one is required).
+            "BetRequest": .one(of: [S.reference("BetFromPick"), S.reference("BetByHand")]),
+            "BetFromPick": S.object(
+                required: ["prediction_id": S.rowID, "stake": amount],
                 optional: [
-                    "prediction_id": S.rowID, "game_id": S.rowID, "bet_type": S.string(enumeration: markets),
-                    "selection": S.string(enumeration: ["home", "away", "over", "under"]),
-                    "line": S.number(minimum: -1000, maximum: 1000),
-                    "price": S.number(minimum: 1.01, maximum: 1001), "american_price": S.number(minimum: -100_000, maximum: 100_000),
+                    "price": decimalPrice, "american_price": americanPrice, "bookmaker": S.string(minLength: 1, maxLength: 64),
+                    "client_key": clientKey,
+                ]),
+            "BetByHand": S.object(
+                required: [
+                    "game_id": S.rowID, "bet_type": S.string(enumeration: markets),
+                    "selection": S.string(enumeration: ["home", "away", "over", "under"]), "stake": amount,
+                ],
+                optional: [
+                    "line": S.number(minimum: -1000, maximum: 1000, nullable: true), "price": decimalPrice, "american_price": americanPrice,
                     "bookmaker": S.string(minLength: 1, maxLength: 64), "client_key": clientKey,
                 ]),
             "Bet": S.object(

@@ -27,7 +27,7 @@ public struct BankrollRepository: Sendable {
     ///
     /// A withdrawal must be covered by the available amount (the balance less pending stakes), checked under a
     /// per-user lock so two requests cannot both spend the same money.
-    public func record(_ entry: BankrollEntry) async throws -> IdempotentWrite<BankrollEntry> {
+    public func record(_ entry: BankrollEntry) async throws -> BankrollWrite<BankrollEntry> {
         try await database.withTransaction(isolation: #isolation) { tx in
             try await tx.lockBankroll(of: entry.userID)
             if let key = entry.clientKey,

@@ -16,7 +16,7 @@ public struct TrackedBetRepository: Sendable {
     /// Stores a pending bet, idempotently under its client key, if the available bankroll covers its stake.
     ///
     /// The check and the insert run under the user's bankroll lock, so two bets cannot both spend the same money.
-    public func place(_ bet: TrackedBet) async throws -> IdempotentWrite<TrackedBet> {
+    public func place(_ bet: TrackedBet) async throws -> BankrollWrite<TrackedBet> {
         try await database.withTransaction(isolation: #isolation) { tx in
             try await tx.lockBankroll(of: bet.userID)
             if let key = bet.clientKey, let earlier = try await Self.find(clientKey: key, userID: bet.userID, on: tx) {

@@ -1,5 +1,6 @@
-/// What an idempotent create did: made the row, found the one the same request made before, or was refused.
-public enum IdempotentWrite<Row: Sendable>: Sendable {
+/// What a create that draws on a bankroll did (a withdrawal, a bet): made the row, found the one the same
+/// request made before under its client key, or was refused.
+public enum BankrollWrite<Row: Sendable>: Sendable {
     /// A new row.
     case created(Row)
     /// The row the same client key and the same request made earlier; nothing was written.
