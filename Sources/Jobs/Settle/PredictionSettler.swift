@@ -12,10 +12,10 @@ import Store
 /// which follows the publication since lines close at the start (`ClosingLineValue`) — its profit at its stake
 /// and price (at the closing price when it has none, zero without either), and whether it agreed with the
 /// sharpest book between publication and close (`SharpAgreement`).
-/// Users' tracked bets on settled games are graded in the same run (`TrackedBetSettler`).
 /// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
 /// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
 /// a batter without a plate appearance in the game is voided, as books void a player who does not play.
+/// Users' tracked bets of settled games are graded in the same run (`TrackedBetSettler`).
 public struct PredictionSettler: Sendable {
     /// The window of the trailing metrics and of each report's `trailing_30_days`.
     static let trailingWindow: TimeInterval = 30 * 86_400
