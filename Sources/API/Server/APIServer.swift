@@ -76,6 +76,7 @@ public struct APIServer: Sendable {
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads).register(on: signedIn)
         GameRoutes(reads: reads, now: configuration.now).register(on: signedIn)
+        BettingRoutes(database: database, maxBodySize: configuration.maxBodySize, now: configuration.now).register(on: signedIn)
 
         self.responder = router.buildResponder()
         self.routes = log.all

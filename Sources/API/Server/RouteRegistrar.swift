@@ -17,6 +17,11 @@ struct RouteRegistrar {
         target.post(RouterPath(path), use: handler)
         log.record(APIRoute(method: "POST", path: prefix + "/" + path))
     }
+
+    func delete(_ path: String, use handler: @Sendable @escaping (Request, APIRequestContext) async throws -> some ResponseGenerator) {
+        target.delete(RouterPath(path), use: handler)
+        log.record(APIRoute(method: "DELETE", path: prefix + "/" + path))
+    }
 }
 
 /// The routes registered so far.

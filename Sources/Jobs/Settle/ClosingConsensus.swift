@@ -7,13 +7,21 @@ import Store
 /// book's stale quote, which would flatter CLV, and the median ignores a single outlier where a
 /// mean would not. A book that closed at a different line is left out — a price is only comparable
 /// at the same point — so when the line moved everywhere there is no closing price and no CLV.
+/// Users' tracked bets are measured against the same consensus as the platform's picks.
 enum ClosingConsensus {
     static func price(for prediction: Prediction, in lines: [ClosingLine]) -> Double? {
-        guard let market = OddsMarket.key(for: prediction.betType) else { return nil }
-        let point = OddsMarket.point(betType: prediction.betType, selection: prediction.selection, line: prediction.line)
-        let prices = lines.filter { line in
-            line.gameID == prediction.gameID && line.market == market && line.outcome == prediction.selection
-                && samePoint(line.point, point)
+        price(gameID: prediction.gameID, betType: prediction.betType, selection: prediction.selection, line: prediction.line, in: lines)
+    }
+
+    static func price(for bet: TrackedBet, in lines: [ClosingLine]) -> Double? {
+        price(gameID: bet.gameID, betType: bet.betType, selection: bet.selection, line: bet.line, in: lines)
+    }
+
+    private static func price(gameID: Int, betType: BetType, selection: String, line: Double?, in lines: [ClosingLine]) -> Double? {
+        guard let market = OddsMarket.key(for: betType) else { return nil }
+        let point = OddsMarket.point(betType: betType, selection: selection, line: line)
+        let prices = lines.filter { closing in
+            closing.gameID == gameID && closing.market == market && closing.outcome == selection && samePoint(closing.point, point)
         }.map(\.price).sorted()
         guard !prices.isEmpty else { return nil }
         let middle = prices.count / 2

@@ -15,6 +15,7 @@ import Store
 /// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
 /// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
 /// a batter without a plate appearance in the game is voided, as books void a player who does not play.
+/// Users' tracked bets of settled games are graded in the same run (`TrackedBetSettler`).
 public struct PredictionSettler: Sendable {
     /// The window of the trailing metrics and of each report's `trailing_30_days`.
     static let trailingWindow: TimeInterval = 30 * 86_400
@@ -54,6 +55,13 @@ public struct PredictionSettler: Sendable {
             case .alreadyApplied:
                 runs[sport] = SettlementRun(applied: false)
             }
+        }
+        let bets = try await TrackedBetSettler(store: store, now: now).settle(sport: parameters.sport, gameID: parameters.gameID, jobID: jobID)
+        if bets.graded > 0 {
+            SettleMetrics.settledBets(bets)
+            logger.info(
+                "settled tracked bets",
+                metadata: ["wins": "\(bets.wins)", "losses": "\(bets.losses)", "pushes": "\(bets.pushes)", "voids": "\(bets.voids)"])
         }
         let end = now()
         SettleMetrics.trailing(

@@ -4,6 +4,7 @@ import Store
 /// The settle job's metrics, through swift-metrics (Prometheus in `aips`); the seed's prediction KPIs (2.6, 5.2):
 ///
 /// - `aips_predictions_settled_total{sport,result}`: predictions settled, by `win`, `loss`, `push` or `void`
+/// - `aips_tracked_bets_settled_total{result}`: users' tracked bets graded, by `win`, `loss`, `push` or `void`
 /// Accuracy, CLV, ROI, sharp agreement and the decided count are over **picks** (one side per game and market at
 /// most); log loss, Brier and ECE over every forecast.
 ///
@@ -22,6 +23,12 @@ enum SettleMetrics {
     static func settled(sport: String, _ run: SettlementRun) {
         for (result, count) in [("win", run.wins), ("loss", run.losses), ("push", run.pushes), ("void", run.voids)] where count > 0 {
             Counter(label: "aips_predictions_settled_total", dimensions: [("sport", sport), ("result", result)]).increment(by: count)
+        }
+    }
+
+    static func settledBets(_ run: TrackedBetSettler.Run) {
+        for (result, count) in [("win", run.wins), ("loss", run.losses), ("push", run.pushes), ("void", run.voids)] where count > 0 {
+            Counter(label: "aips_tracked_bets_settled_total", dimensions: [("result", result)]).increment(by: count)
         }
     }
 
