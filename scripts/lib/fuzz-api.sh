@@ -52,6 +52,11 @@ fuzz_api() {
     local job
     job=$(curl -s -X POST "$base/api/v1/jobs" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
         -d '{"type":"settle","payload":{"sport":"nba"}}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["data"]["id"])')
+    # A bankroll and a bet on the seeded pick, for the betting reads, the bet's void and the stake suggestion.
+    local authorization=(-H "Authorization: Bearer $token" -H 'content-type: application/json') bet
+    curl -sf -X POST "$base/api/v1/betting/bankroll" "${authorization[@]}" -d '{"type":"deposit","amount":100000}' >/dev/null
+    bet=$(curl -s -X POST "$base/api/v1/betting/bets" "${authorization[@]}" -d "{\"prediction_id\":${ids[2]},\"stake\":10}" |
+        python3 -c 'import sys,json; print(json.load(sys.stdin)["data"]["id"])')
     cat >"$work/reach.toml" <<EOF
 [[operations]]
 include-path = "/api/v1/games/{id}"
@@ -71,13 +76,22 @@ parameters = { date = "${ids[3]}", sport = "nba" }
 [[operations]]
 include-path = "/api/v1/odds"
 parameters = { game_id = ${ids[0]} }
+[[operations]]
+include-path = "/api/v1/betting/bets/{id}"
+parameters = { id = $bet }
+[[operations]]
+include-path = "/api/v1/betting/bets"
+parameters = { "body.prediction_id" = ${ids[2]} }
+[[operations]]
+include-path = "/api/v1/betting/stake"
+parameters = { prediction_id = ${ids[2]} }
 EOF
 
     local status=0
     fuzz_run "$schemathesis" "$work/broad" "$base" "$token" "${FUZZ_SECONDS:-45}" || status=$?
     if [[ $status -eq 0 ]]; then
         fuzz_run "$schemathesis" "$work/reach" "$base" "$token" 20 --config-file "$work/reach.toml" \
-            --include-path-regex '\{id\}|/reports/daily|/odds$' || status=$?
+            --include-path-regex '\{id\}|/reports/daily|/odds$|/betting/(bets|stake)$' || status=$?
     fi
     if [[ $status -eq 0 ]]; then
         # Operations the runs cannot take to 2xx: verifying a 2FA code needs the code a person's authenticator
