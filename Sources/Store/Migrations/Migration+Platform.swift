@@ -17,5 +17,6 @@ extension Migration {
         .injuriesByListTime,
         .picks,
         .gameStarters,
+        .predictionChain,
     ]
 }
