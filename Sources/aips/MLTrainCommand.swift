@@ -109,7 +109,7 @@ struct MLTrainCommand: ParsableCommand {
 
         let fitStart = ContinuousClock.now
         let fitCPUStart = processCPUSeconds()
-        let predictor = fit(trainData, labels: trainLabels, validation: validation.map { (data: $0.data, labels: $0.labels) })
+        let predictor = try fit(trainData, labels: trainLabels, validation: validation.map { (data: $0.data, labels: $0.labels) })
         let fitTime = ContinuousClock.now - fitStart
         let fitCPU = processCPUSeconds() - fitCPUStart
         let predictStart = ContinuousClock.now
@@ -144,7 +144,7 @@ struct MLTrainCommand: ParsableCommand {
         let predict: (Dataset) -> [Double]
     }
 
-    private func fit(_ data: Dataset, labels: [Double], validation: (data: Dataset, labels: [Double])?) -> Predictor {
+    private func fit(_ data: Dataset, labels: [Double], validation: (data: Dataset, labels: [Double])?) throws -> Predictor {
         switch model {
         case .gbm:
             var config = GradientBoostingConfiguration()
@@ -161,13 +161,13 @@ struct MLTrainCommand: ParsableCommand {
             config.earlyStoppingRounds = earlyStopping
             config.threads = threads
             config.seed = seed
-            let fitted = GradientBoosting(configuration: config).fit(data, labels: labels, validation: validation)
+            let fitted = try GradientBoosting(configuration: config).fit(data, labels: labels, validation: validation)
             return Predictor(summary: "(\(fitted.trees.count) trees)", model: .gradientBoosting(fitted)) { fitted.predict($0, threads: threads) }
         case .glm:
             var config = GeneralizedLinearConfiguration()
             config.alpha = alpha
             config.lambda = glmLambda
-            let fitted = GeneralizedLinear(configuration: config).fit(data, labels: labels)
+            let fitted = try GeneralizedLinear(configuration: config).fit(data, labels: labels)
             let nonZero = fitted.coefficients.filter { $0 != 0 }.count
             return Predictor(summary: "(\(nonZero) of \(fitted.coefficients.count) coefficients non-zero)", model: .generalizedLinear(fitted)) { fitted.predict($0) }
         case .drf, .xrt:
@@ -179,24 +179,24 @@ struct MLTrainCommand: ParsableCommand {
             config.maxBin = maxBin
             config.threads = threads
             config.seed = seed
-            let fitted = RandomForest(configuration: config).fit(data, labels: labels)
+            let fitted = try RandomForest(configuration: config).fit(data, labels: labels)
             let leaves = fitted.trees.reduce(0) { $0 + $1.leafCount }
             return Predictor(summary: "(\(fitted.trees.count) trees, \(leaves / max(1, fitted.trees.count)) leaves per tree)", model: .randomForest(fitted)) { fitted.predict($0, threads: threads) }
         case .automl:
-            let result = AutoML(configuration: autoMLConfiguration).fit(data, labels: labels)
+            let result = try AutoML(configuration: autoMLConfiguration).fit(data, labels: labels)
             print(MLLeaderboardTable(entries: result.leaderboard).rendered)
             let leader = result.leader
             return Predictor(summary: "(leader \(result.leaderboard[0].name) of \(result.leaderboard.count))", model: leader) { leader.predict($0) }
         case .stack:
-            let result = MultiLayerStack(configuration: stackConfiguration).fit(data, labels: labels)
+            let result = try MultiLayerStack(configuration: stackConfiguration).fit(data, labels: labels)
             let weights = result.model.weights.map { String(format: "%.2f", $0) }.joined(separator: " ")
             let stack = TrainedModel.multiLayerStack(result.model)
             return Predictor(summary: "(\(result.model.layers.count) layers, final weights \(weights))", model: stack) { stack.predict($0) }
         case .vote:
-            let voting = SoftVotingEnsemble(learners: votingLearners).fit(data, labels: labels)
+            let voting = try SoftVotingEnsemble(learners: votingLearners).fit(data, labels: labels)
             return Predictor(summary: "(\(voting.members.count) members, equal votes)", model: .weightedEnsemble(voting)) { voting.predict($0) }
         case .meta:
-            let result = MetaEnsemble.fit(
+            let result = try MetaEnsemble.fit(
                 data, labels: labels, autoML: autoMLConfiguration, stack: stackConfiguration,
                 voting: SoftVotingEnsemble(learners: votingLearners), scheme: validationScheme, seed: seed)
             print(MLLeaderboardTable(entries: result.leaderboard).rendered)

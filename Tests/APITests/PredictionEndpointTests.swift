@@ -160,6 +160,30 @@ struct PredictionEndpointTests {
         }
     }
 
+    @Test func verifyChecksTheSportsChainAndReportsTheFirstBreak() async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        let ids = try await Self.seed(harness.store)
+        try await harness.run { client in
+            let token = try await client.login(user).access
+            let genuine = try #require(try await client.get("/api/v1/predictions/\(ids[1])/verify", token: token).data?["chain"])
+            #expect(genuine["intact"]?.bool == true && genuine["sport"]?.string == "nba")
+            #expect(genuine["position"]?.int == 2 && genuine["length"]?.int == 2 && genuine["verified_through"]?.int == 2)
+            #expect(genuine["head"]?.string == genuine["link"]?.string && genuine["first_break"] == nil)
+
+            // The first nba publication deleted: the second is still its own content, but the chain shows the gap.
+            _ = try await harness.store.query("DELETE FROM predictions WHERE id = \(ids[0])")
+            let verified = try await client.get("/api/v1/predictions/\(ids[1])/verify", token: token)
+            #expect(verified.data?["matches"]?.bool == true)
+            let chain = try #require(verified.data?["chain"])
+            #expect(chain["intact"]?.bool == false && chain["verified_through"]?.int == 0)
+            #expect(chain["first_break"]?["reason"]?.string == "position_missing")
+            #expect(chain["first_break"]?["prediction_id"]?.int == ids[1] && chain["first_break"]?["position"]?.int == 2)
+            // Another sport's chain is its own.
+            #expect(try await client.get("/api/v1/predictions/\(ids[2])/verify", token: token).data?["chain"]?["intact"]?.bool == true)
+        }
+    }
+
     @Test func predictionsNeedAToken() async throws {
         let harness = try await APITestHarness.make()
         try await harness.run { client in

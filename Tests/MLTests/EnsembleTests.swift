@@ -27,14 +27,14 @@ import Testing
         #expect(abs(weights.reduce(0, +) - 1) < 1e-9)
     }
 
-    @Test func autoMLRanksModelsAndBuildsBothStackedEnsembles() {
+    @Test func autoMLRanksModelsAndBuildsBothStackedEnsembles() throws {
         let p = Self.problem
         var config = AutoMLConfiguration()
         config.maxModels = 5
         config.folds = 3
         config.threads = 2
         config.maxRuntimeSeconds = 120
-        let result = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
         let names = result.leaderboard.map(\.name)
         #expect(result.leaderboard.count == 7)
         #expect(names.contains("StackedEnsemble_AllModels") && names.contains("StackedEnsemble_BestOfFamily"))
@@ -49,25 +49,25 @@ import Testing
         }
     }
 
-    @Test func autoMLStopsAtTheTimeBudget() {
+    @Test func autoMLStopsAtTheTimeBudget() throws {
         let p = Self.problem
         var config = AutoMLConfiguration()
         config.maxModels = 1_000
         config.folds = 2
         config.maxRuntimeSeconds = 0.5
         config.stackedEnsembles = false
-        let result = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
         #expect(result.leaderboard.count >= 1 && result.leaderboard.count < 1_000)
     }
 
-    @Test func multiLayerStackBeatsItsWeakestBaseModel() {
+    @Test func multiLayerStackBeatsItsWeakestBaseModel() throws {
         let p = Self.problem
         var config = StackConfiguration()
         config.learners = [.smallGBM(), .smallForest(.best), .smallForest(.randomThreshold), .generalizedLinear(GeneralizedLinearConfiguration())]
         config.folds = 3
         config.layers = 2
         config.threads = 2
-        let result = MultiLayerStack(configuration: config).fit(p.train, labels: p.trainLabels)
+        let result = try MultiLayerStack(configuration: config).fit(p.train, labels: p.trainLabels)
         #expect(result.model.layers.count == 2 && result.model.layers.allSatisfy { $0.count == 4 && $0.allSatisfy { $0.members.count == 3 } })
         let stackLoss = BinaryMetrics.logLoss(labels: p.trainLabels, probabilities: result.outOfFold)
         #expect(stackLoss <= result.layerLogLoss.last!.max()!)
@@ -75,14 +75,14 @@ import Testing
         #expect(auc > 0.80)
     }
 
-    @Test func softVotingAveragesItsMembers() {
+    @Test func softVotingAveragesItsMembers() throws {
         let p = Self.problem
-        let voting = SoftVotingEnsemble(learners: [.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]).fit(p.train, labels: p.trainLabels)
+        let voting = try SoftVotingEnsemble(learners: [.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]).fit(p.train, labels: p.trainLabels)
         let expected = zip(voting.members[0].predict(p.test), voting.members[1].predict(p.test)).map { ($0 + $1) / 2 }
         #expect(zip(voting.predict(p.test), expected).allSatisfy { abs($0 - $1) < 1e-12 })
     }
 
-    @Test func metaEnsembleBlendsTheThreeComponentsAndCalibrates() {
+    @Test func metaEnsembleBlendsTheThreeComponentsAndCalibrates() throws {
         let p = Self.problem
         var autoML = AutoMLConfiguration()
         autoML.maxModels = 3
@@ -93,7 +93,7 @@ import Testing
         stack.folds = 2
         stack.threads = 2
         let voting = SoftVotingEnsemble(learners: [.smallForest(.best), .generalizedLinear(GeneralizedLinearConfiguration())])
-        let result = MetaEnsemble.fit(p.train, labels: p.trainLabels, autoML: autoML, stack: stack, voting: voting, seed: 1)
+        let result = try MetaEnsemble.fit(p.train, labels: p.trainLabels, autoML: autoML, stack: stack, voting: voting, seed: 1)
         #expect(result.weights.count == 3 && abs(result.weights.reduce(0, +) - 1) < 1e-9)
         #expect(result.componentLogLoss.count == 3)
         let predictions = result.model.predict(p.test)
@@ -101,26 +101,26 @@ import Testing
         #expect(BinaryMetrics.auc(labels: p.testLabels, scores: predictions) > 0.78)
     }
 
-    @Test func autoMLAcceptsWalkForwardFolds() {
+    @Test func autoMLAcceptsWalkForwardFolds() throws {
         let p = Self.problem
         let times = (0..<p.train.rowCount).map { Double($0 / 10) }
         var config = AutoMLConfiguration()
         config.maxModels = 3
         config.threads = 2
-        let result = AutoML(configuration: config).fit(p.train, labels: p.trainLabels, folds: DataSplits.walkForward(times: times, folds: 3, gap: 2))
+        let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels, folds: DataSplits.walkForward(times: times, folds: 3, gap: 2))
         #expect(result.leaderboard.count == 5)
         #expect(result.leaderboard.allSatisfy { $0.auc.isFinite && $0.logLoss.isFinite && $0.auc > 0.7 })
     }
 
-    @Test func autoMLIsDeterministicGivenTheSeed() {
+    @Test func autoMLIsDeterministicGivenTheSeed() throws {
         let p = SyntheticProblem(rows: 300, seed: 8)
         var config = AutoMLConfiguration()
         config.maxModels = 4
         config.folds = 2
         config.threads = 2
         config.seed = 5
-        let first = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
-        let second = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let first = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let second = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
         #expect(first.leaderboard.map(\.name) == second.leaderboard.map(\.name))
         #expect(first.leaderboard.map(\.auc) == second.leaderboard.map(\.auc))
         let same = first.leader == second.leader

@@ -8,7 +8,7 @@ import Testing
         config.treeCount = 30
         config.leafCount = 12
         config.threads = 2
-        return GradientBoosting(configuration: config).fit(problem.train, labels: problem.trainLabels)
+        return try! GradientBoosting(configuration: config).fit(problem.train, labels: problem.trainLabels)
     }()
 
     @Test func shapValuesSumToMarginMinusExpectedValue() {

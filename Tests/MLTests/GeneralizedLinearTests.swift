@@ -2,7 +2,7 @@ import Testing
 @testable import ML
 
 @Suite struct GeneralizedLinearTests {
-    @Test func linearFamilyRecoversKnownCoefficients() {
+    @Test func linearFamilyRecoversKnownCoefficients() throws {
         var random = SplitMix64(seed: 21)
         let n = 2_000
         let a = (0..<n).map { _ in Float(random.nextUnit() * 10) }
@@ -11,47 +11,47 @@ import Testing
         var config = GeneralizedLinearConfiguration()
         config.family = .gaussian
         config.lambda = 0
-        let model = GeneralizedLinear(configuration: config).fit(Dataset(columns: [a, b]), labels: y)
+        let model = try GeneralizedLinear(configuration: config).fit(Dataset(columns: [a, b]), labels: y)
         let predictions = model.predict(Dataset(columns: [[0, 1], [0, 0.25]]))
         #expect(abs(predictions[0] - 3) < 1e-4)
         #expect(abs(predictions[1] - (3 + 2 - 1)) < 1e-4)
     }
 
-    @Test func logisticFamilyLearnsTheSignal() {
+    @Test func logisticFamilyLearnsTheSignal() throws {
         let p = SyntheticProblem()
-        let model = GeneralizedLinear().fit(p.train, labels: p.trainLabels)
+        let model = try GeneralizedLinear().fit(p.train, labels: p.trainLabels)
         let auc = BinaryMetrics.auc(labels: p.testLabels, scores: model.predict(p.test))
         #expect(auc > 0.75)
         // x0 raises the odds and x1 lowers them (standardized design columns 0 and 1).
         #expect(model.coefficients[0] > 0.5 && model.coefficients[1] < -0.3)
     }
 
-    @Test func strongLassoZeroesNoiseCoefficients() {
+    @Test func strongLassoZeroesNoiseCoefficients() throws {
         let p = SyntheticProblem()
         var config = GeneralizedLinearConfiguration()
         config.alpha = 1
         config.lambda = 0.05
-        let model = GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels)
+        let model = try GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels)
         #expect(model.coefficients[5] == 0)
         #expect(model.coefficients[0] != 0)
     }
 
-    @Test func nonNegativeConstraintHolds() {
+    @Test func nonNegativeConstraintHolds() throws {
         let p = SyntheticProblem()
         var config = GeneralizedLinearConfiguration()
         config.nonNegative = true
-        let model = GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels)
+        let model = try GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels)
         #expect(model.coefficients.allSatisfy { $0 >= 0 })
         #expect(model.coefficients[1] == 0)
     }
 
-    @Test func categoricalLevelsBecomeIndicators() {
+    @Test func categoricalLevelsBecomeIndicators() throws {
         let codes: [Float] = (0..<600).map { Float($0 % 3) }
         let labels = codes.map { $0 == 2 ? 1.0 : 0.0 }
         let data = Dataset(columns: [codes], names: ["c"], kinds: [.categorical(levels: ["a", "b", "c"])])
         var config = GeneralizedLinearConfiguration()
         config.lambda = 1e-3
-        let p = GeneralizedLinear(configuration: config).fit(data, labels: labels).predict(Dataset(columns: [[0, 1, 2]], names: ["c"], kinds: data.kinds))
+        let p = try GeneralizedLinear(configuration: config).fit(data, labels: labels).predict(Dataset(columns: [[0, 1, 2]], names: ["c"], kinds: data.kinds))
         #expect(p[2] > 0.9 && p[0] < 0.1 && p[1] < 0.1)
     }
 }

@@ -13,9 +13,9 @@ import Testing
         return config
     }
 
-    @Test func beatsTheConstantPredictorAndReachesKnownAUC() {
+    @Test func beatsTheConstantPredictorAndReachesKnownAUC() throws {
         let p = Self.problem
-        let model = GradientBoosting(configuration: config()).fit(p.train, labels: p.trainLabels)
+        let model = try GradientBoosting(configuration: config()).fit(p.train, labels: p.trainLabels)
         let probabilities = model.predict(p.test)
         let constant = [Double](repeating: p.trainLabels.reduce(0, +) / Double(p.trainLabels.count), count: p.testLabels.count)
         let auc = BinaryMetrics.auc(labels: p.testLabels, scores: probabilities)
@@ -25,24 +25,24 @@ import Testing
         #expect(auc > bayes - 0.04)
     }
 
-    @Test func fitsSquaredErrorRegression() {
+    @Test func fitsSquaredErrorRegression() throws {
         var random = SplitMix64(seed: 9)
         let x = (0..<1_000).map { _ in Float(random.nextUnit() * 4 - 2) }
         let y = x.map { Double($0 > 0 ? 2 * $0 : -$0) }
-        let model = GradientBoosting(configuration: config { $0.objective = .squaredError; $0.minDataInLeaf = 5 }).fit(Dataset(columns: [x]), labels: y)
+        let model = try GradientBoosting(configuration: config { $0.objective = .squaredError; $0.minDataInLeaf = 5 }).fit(Dataset(columns: [x]), labels: y)
         let predictions = model.predict(Dataset(columns: [x]))
         let mse = zip(predictions, y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(y.count)
         #expect(mse < 0.01)
     }
 
-    @Test func sameSeedGivesTheSameModelWithSubsampling() {
+    @Test func sameSeedGivesTheSameModelWithSubsampling() throws {
         let p = Self.problem
         let c = config { $0.rowSubsample = 0.7; $0.columnSubsample = 0.5; $0.seed = 11; $0.treeCount = 20 }
-        let a = GradientBoosting(configuration: c).fit(p.train, labels: p.trainLabels)
-        let b = GradientBoosting(configuration: c).fit(p.train, labels: p.trainLabels)
+        let a = try GradientBoosting(configuration: c).fit(p.train, labels: p.trainLabels)
+        let b = try GradientBoosting(configuration: c).fit(p.train, labels: p.trainLabels)
         var other = c
         other.seed = 12
-        let d = GradientBoosting(configuration: other).fit(p.train, labels: p.trainLabels)
+        let d = try GradientBoosting(configuration: other).fit(p.train, labels: p.trainLabels)
         let same = a == b
         let differs = a != d
         #expect(same)
@@ -51,17 +51,17 @@ import Testing
         #expect(BinaryMetrics.auc(labels: p.testLabels, scores: a.predict(p.test)) > 0.80)
     }
 
-    @Test func threadCountDoesNotChangeTheModel() {
+    @Test func threadCountDoesNotChangeTheModel() throws {
         let p = Self.problem
-        let one = GradientBoosting(configuration: config { $0.threads = 1; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
-        let two = GradientBoosting(configuration: config { $0.threads = 2; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
+        let one = try GradientBoosting(configuration: config { $0.threads = 1; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
+        let two = try GradientBoosting(configuration: config { $0.threads = 2; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
         let same = one == two
         #expect(same)
     }
 
-    @Test func earlyStoppingKeepsTheBestRound() {
+    @Test func earlyStoppingKeepsTheBestRound() throws {
         let p = Self.problem
-        let model = GradientBoosting(configuration: config { $0.treeCount = 400; $0.learningRate = 0.3; $0.earlyStoppingRounds = 10 })
+        let model = try GradientBoosting(configuration: config { $0.treeCount = 400; $0.learningRate = 0.3; $0.earlyStoppingRounds = 10 })
             .fit(p.train, labels: p.trainLabels, validation: (p.test, p.testLabels))
         #expect(model.trees.count < 400)
         let best = model.validationLoss.indices.min { model.validationLoss[$0] < model.validationLoss[$1] }
@@ -72,21 +72,21 @@ import Testing
         #expect(abs(keptLoss - model.validationLoss[model.trees.count - 1]) < 1e-9)
     }
 
-    @Test func leavesRespectLeafCountAndMinData() {
+    @Test func leavesRespectLeafCountAndMinData() throws {
         let p = Self.problem
-        let model = GradientBoosting(configuration: config { $0.leafCount = 7; $0.minDataInLeaf = 50 }).fit(p.train, labels: p.trainLabels)
+        let model = try GradientBoosting(configuration: config { $0.leafCount = 7; $0.minDataInLeaf = 50 }).fit(p.train, labels: p.trainLabels)
         for tree in model.trees {
             #expect(tree.leafCount <= 7)
             #expect(tree.leafCover.allSatisfy { $0 >= 50 })
         }
-        let shallow = GradientBoosting(configuration: config { $0.leafCount = 31; $0.maxDepth = 3; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
+        let shallow = try GradientBoosting(configuration: config { $0.leafCount = 31; $0.maxDepth = 3; $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
         #expect(shallow.trees.allSatisfy { $0.depth <= 3 && $0.leafCount <= 8 })
         #expect(shallow.trees.contains { $0.depth == 3 })
     }
 
-    @Test func rawAndBinnedTraversalAgree() {
+    @Test func rawAndBinnedTraversalAgree() throws {
         let p = Self.problem
-        let model = GradientBoosting(configuration: config { $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
+        let model = try GradientBoosting(configuration: config { $0.treeCount = 10 }).fit(p.train, labels: p.trainLabels)
         let binned = model.binner.bin(p.test)
         binned.bins.withUnsafeBufferPointer { bins in
             p.test.values.withUnsafeBufferPointer { values in
@@ -99,13 +99,13 @@ import Testing
         }
     }
 
-    @Test func splitsOnCategoricalLevels() {
+    @Test func splitsOnCategoricalLevels() throws {
         // Level codes 0…5; levels 1 and 4 carry the positive class.
         var random = SplitMix64(seed: 5)
         let codes = (0..<3_000).map { _ in Float(random.next() % 6) }
         let labels = codes.map { ($0 == 1 || $0 == 4) ? (random.nextUnit() < 0.9 ? 1.0 : 0.0) : (random.nextUnit() < 0.1 ? 1.0 : 0.0) }
         let data = Dataset(columns: [codes], names: ["team"], kinds: [.categorical(levels: ["a", "b", "c", "d", "e", "f"])])
-        let model = GradientBoosting(configuration: config { $0.treeCount = 5; $0.leafCount = 2 }).fit(data, labels: labels)
+        let model = try GradientBoosting(configuration: config { $0.treeCount = 5; $0.leafCount = 2 }).fit(data, labels: labels)
         let p = model.predict(Dataset(columns: [[0, 1, 2, 3, 4, 5]], names: ["team"], kinds: data.kinds))
         #expect(p[1] > 0.5 && p[4] > 0.5)
         #expect(p[0] < 0.5 && p[2] < 0.5 && p[3] < 0.5 && p[5] < 0.5)

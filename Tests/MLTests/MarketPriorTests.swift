@@ -23,19 +23,19 @@ import Testing
         #expect(MarketPrior.evenOdds.offsets(data) == [0, 0, 0, 0])
     }
 
-    @Test func boostingStartsFromTheOffsetAndKeepsNoTreeThatDoesNotHelp() {
+    @Test func boostingStartsFromTheOffsetAndKeepsNoTreeThatDoesNotHelp() throws {
         let p = Self.noise
         var config = GradientBoostingConfiguration()
         config.threads = 2
         config.earlyStoppingRounds = 10
         let holdout = Array(0..<1_000)
-        let model = GradientBoosting(configuration: config).fit(
+        let model = try GradientBoosting(configuration: config).fit(
             p.train, labels: p.trainLabels, prior: p.prior, validation: (p.test.selecting(rows: holdout), holdout.map { p.testLabels[$0] }))
         #expect(model.prior == p.prior)
         // The market is the truth: the intercept on top of it is about zero, and trees on noise do not survive.
         #expect(abs(model.initialMargin) < 0.1)
         #expect(model.trees.count < 10)
-        let empty = GradientBoosting(
+        let empty = try GradientBoosting(
             configuration: {
                 var c = config; c.treeCount = 0; return c
             }()
@@ -46,35 +46,35 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<4) func noiseFeaturesLeaveTheMarketsLogLoss(learner: Int) {
+    @Test(arguments: 0..<4) func noiseFeaturesLeaveTheMarketsLogLoss(learner: Int) throws {
         let (name, specification) = Self.learners[learner]
         let p = Self.noise
-        let anchored = specification.fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let anchored = try specification.fit(p.train, labels: p.trainLabels, prior: p.prior)
         let loss = p.testLogLoss(anchored)
         #expect(loss < p.priorTestLogLoss + 0.005, "\(name): \(loss) against the market's \(p.priorTestLogLoss)")
     }
 
-    @Test func withoutThePriorBoostingOnNoiseIsWorseThanTheMarket() {
+    @Test func withoutThePriorBoostingOnNoiseIsWorseThanTheMarket() throws {
         // The failure the prior exists to prevent: the same GBM, fitted on the market as a feature only.
         let p = Self.noise
-        let plain = LearnerSpecification.defaultLearner(.gbm).withThreads(2).fit(p.train, labels: p.trainLabels)
+        let plain = try LearnerSpecification.defaultLearner(.gbm).withThreads(2).fit(p.train, labels: p.trainLabels)
         #expect(p.testLogLoss(plain) > p.priorTestLogLoss + 0.01)
     }
 
-    @Test(arguments: 0..<4) func evenOddsPriorKeepsNoiseAtTheCoinFlip(learner: Int) {
+    @Test(arguments: 0..<4) func evenOddsPriorKeepsNoiseAtTheCoinFlip(learner: Int) throws {
         // A spread or total: the line makes both sides equally likely; every column is noise to the learners.
         let (name, specification) = Self.learners[learner]
         let p = Self.evenOdds
-        let anchored = specification.fit(p.train, labels: p.trainLabels, prior: .evenOdds)
+        let anchored = try specification.fit(p.train, labels: p.trainLabels, prior: .evenOdds)
         let loss = p.testLogLoss(anchored)
         let coin = BinaryMetrics.logLoss(labels: p.testLabels, probabilities: [Double](repeating: 0.5, count: p.testLabels.count))
         #expect(loss < coin + 0.005, "\(name): \(loss) against the coin flip's \(coin)")
     }
 
-    @Test(arguments: [0, 1]) func aSignalTheMarketLacksImprovesOnIt(learner: Int) {
+    @Test(arguments: [0, 1]) func aSignalTheMarketLacksImprovesOnIt(learner: Int) throws {
         let (name, specification) = Self.learners[learner]
         let p = Self.signal
-        let anchored = specification.fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let anchored = try specification.fit(p.train, labels: p.trainLabels, prior: p.prior)
         let loss = p.testLogLoss(anchored)
         #expect(loss < p.priorTestLogLoss - 0.02, "\(name): \(loss) against the market's \(p.priorTestLogLoss)")
         guard case .priorAnchored(let model) = anchored else {
@@ -84,11 +84,11 @@ import Testing
         #expect(model.weight > 0.5)
     }
 
-    @Test func glmOffsetRecoversTheMissingCoefficient() {
+    @Test func glmOffsetRecoversTheMissingCoefficient() throws {
         let p = Self.signal
         var config = GeneralizedLinearConfiguration()
         config.lambda = 1e-4
-        let model = GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let model = try GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels, prior: p.prior)
         #expect(model.prior == p.prior)
         // Standardized "edge" has scale ≈ 1: its coefficient is the signal; the market's own column adds nothing.
         #expect(abs(model.coefficients[1] - 0.8) < 0.15)

@@ -30,18 +30,18 @@ import Testing
         var forest = RandomForestConfiguration.extraTrees
         forest.treeCount = 5
         forest.maxDepth = 6
-        let glm = GeneralizedLinear().fit(p.train, labels: p.trainLabels)
-        let trees = RandomForest(configuration: forest).fit(p.train, labels: p.trainLabels)
+        let glm = try GeneralizedLinear().fit(p.train, labels: p.trainLabels)
+        let trees = try RandomForest(configuration: forest).fit(p.train, labels: p.trainLabels)
         let stacked = StackedEnsembleModel(
             baseModels: [.generalizedLinear(glm), .randomForest(trees)],
-            metalearner: StackedEnsembleModel.fitMetalearner(outOfFold: [glm.predict(p.train), trees.predict(p.train)], labels: p.trainLabels))
+            metalearner: try StackedEnsembleModel.fitMetalearner(outOfFold: [glm.predict(p.train), trees.predict(p.train)], labels: p.trainLabels))
         let blend = WeightedEnsembleModel(members: [.stackedEnsemble(stacked), .bagged(BaggedModel(members: [.generalizedLinear(glm)]))], weights: [0.3, 0.7])
         let calibrator = IsotonicCalibrator(scores: blend.predict(p.train), labels: p.trainLabels)
         try roundTrips(.calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: .isotonic(calibrator))))
     }
 
     @Test func unknownVersionIsRefused() throws {
-        let model = TrainedModel.generalizedLinear(GeneralizedLinear().fit(Self.problem.train, labels: Self.problem.trainLabels))
+        let model = try TrainedModel.generalizedLinear(GeneralizedLinear().fit(Self.problem.train, labels: Self.problem.trainLabels))
         let bytes = try ModelArchive(model: model, trainedOn: Self.problem.train).encoded()
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("\"version\":\(ModelArchive.currentVersion)"))
@@ -59,8 +59,8 @@ import Testing
         var forest = RandomForestConfiguration()
         forest.treeCount = 5
         forest.threads = 2
-        let members = [LearnerSpecification.gradientBoosting(gbm), .defaultLearner(.glm), .randomForest(forest)].map {
-            $0.fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let members = try [LearnerSpecification.gradientBoosting(gbm), .defaultLearner(.glm), .randomForest(forest)].map {
+            try $0.fit(p.train, labels: p.trainLabels, prior: p.prior)
         }
         let model = TrainedModel.weightedEnsemble(WeightedEnsembleModel(members: members, weights: [1, 1, 1]))
         let bytes = try ModelArchive(model: model, trainedOn: p.train).encoded()
@@ -81,7 +81,7 @@ import Testing
 
     @Test func versionOneArchivesStillDecode() throws {
         // A version 1 archive is today's encoding of a model without priors, under version 1.
-        let model = TrainedModel.gradientBoosting(
+        let model = try TrainedModel.gradientBoosting(
             GradientBoosting(configuration: { var c = GradientBoostingConfiguration(); c.treeCount = 5; c.threads = 2; return c }())
                 .fit(Self.problem.train, labels: Self.problem.trainLabels))
         let text = String(decoding: try ModelArchive(model: model, trainedOn: Self.problem.train).encoded(), as: UTF8.self)

@@ -12,23 +12,23 @@ import Testing
     }
 
     @Test(arguments: zip([ModelFamily.glm, .gbm], [0.3, 0.5]))
-    func aLearnerWithAModestEdgeIsKeptAndBeatsTheMarketOutOfSample(family: ModelFamily, signal: Double) {
+    func aLearnerWithAModestEdgeIsKeptAndBeatsTheMarketOutOfSample(family: ModelFamily, signal: Double) throws {
         // The features carry a signal the market lacks: for the GLM a third as strong as the market's own spread (0.8),
         // for the GBM (whose trees approximate a linear signal in steps) a little more.
         let p = MarketProblem(rows: 2_000, signal: signal, seed: 3)
-        let model = LearnerSpecification.defaultLearner(family).withThreads(2).fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let model = try LearnerSpecification.defaultLearner(family).withThreads(2).fit(p.train, labels: p.trainLabels, prior: p.prior)
         #expect((Self.weight(model) ?? 0) > 0)
         #expect(p.testLogLoss(model) < p.priorTestLogLoss - 0.003, "\(p.testLogLoss(model)) against \(p.priorTestLogLoss)")
     }
 
-    @Test(arguments: [ModelFamily.gbm, .glm]) func aLearnerWithoutAnEdgeIsAnchoredAtWeightZero(family: ModelFamily) {
+    @Test(arguments: [ModelFamily.gbm, .glm]) func aLearnerWithoutAnEdgeIsAnchoredAtWeightZero(family: ModelFamily) throws {
         let p = MarketProblem(rows: 2_000, signal: 0, seed: 3)
-        let model = LearnerSpecification.defaultLearner(family).withThreads(2).fit(p.train, labels: p.trainLabels, prior: p.prior)
+        let model = try LearnerSpecification.defaultLearner(family).withThreads(2).fit(p.train, labels: p.trainLabels, prior: p.prior)
         #expect(Self.weight(model) == 0)
         #expect(p.testLogLoss(model) == p.priorTestLogLoss)
     }
 
-    @Test func theWalkForwardBlendKeepsAnEdgeTheMarketLacks() {
+    @Test func theWalkForwardBlendKeepsAnEdgeTheMarketLacks() throws {
         // Everything the platform's calibrate step does, on time-ordered rows: the edge survives stacking, the
         // blend weights and the calibration choice.
         let p = MarketProblem(rows: 2_000, noiseFeatures: 4, signal: 0.4, seed: 9)
@@ -43,7 +43,7 @@ import Testing
         stack.layers = 2
         stack.threads = 2
         let voting = SoftVotingEnsemble(learners: [.smallGBM(trees: 60, learningRate: 0.1), .generalizedLinear(GeneralizedLinearConfiguration())])
-        let result = MetaEnsemble.fit(
+        let result = try MetaEnsemble.fit(
             p.train, labels: p.trainLabels, autoML: autoML, stack: stack, voting: voting, validationFraction: 0.25, prior: p.prior,
             scheme: .walkForward, seed: 1)
         let loss = p.testLogLoss(result.model)

@@ -47,17 +47,17 @@ import Testing
     }
 
     /// The stack fitted on a market problem's rows, then again after the labels of the last of four blocks are flipped.
-    private static func stackBeforeAndAfterChangingTheFuture(_ scheme: ValidationScheme) -> (before: MultiLayerStack.Result, after: MultiLayerStack.Result, kept: Range<Int>) {
+    private static func stackBeforeAndAfterChangingTheFuture(_ scheme: ValidationScheme) throws -> (before: MultiLayerStack.Result, after: MultiLayerStack.Result, kept: Range<Int>) {
         let p = MarketProblem(rows: 480, noiseFeatures: 3, signal: 0.8, seed: 21)
         let stack = Self.stack(scheme, prior: p.prior)
-        let before = stack.fit(p.train, labels: p.trainLabels)
+        let before = try stack.fit(p.train, labels: p.trainLabels)
         let changedFrom = 3 * p.train.rowCount / 4
         let flipped = p.trainLabels.enumerated().map { row, label in row >= changedFrom ? 1 - label : label }
-        return (before, stack.fit(p.train, labels: flipped), 0..<changedFrom)
+        return try (before, stack.fit(p.train, labels: flipped), 0..<changedFrom)
     }
 
-    @Test func theStacksOutOfFoldPredictionsNeverDependOnLaterRows() {
-        let (before, after, kept) = Self.stackBeforeAndAfterChangingTheFuture(.walkForward)
+    @Test func theStacksOutOfFoldPredictionsNeverDependOnLaterRows() throws {
+        let (before, after, kept) = try Self.stackBeforeAndAfterChangingTheFuture(.walkForward)
         let blockSize = 480 / 4
         for (layer, (models, changed)) in zip(before.layerOutOfFold, after.layerOutOfFold).enumerated() {
             for (model, (p, q)) in zip(models, changed).enumerated() {
@@ -72,14 +72,14 @@ import Testing
         #expect(before.model.layers.allSatisfy { $0.allSatisfy { $0.members.count == 1 } })
     }
 
-    @Test func shuffledFoldsLetLaterRowsMoveEarlierPredictions() {
+    @Test func shuffledFoldsLetLaterRowsMoveEarlierPredictions() throws {
         // The leak walk-forward removes, shown on the same data: shuffled folds train on rows after the ones they score.
-        let (before, after, kept) = Self.stackBeforeAndAfterChangingTheFuture(.shuffled)
+        let (before, after, kept) = try Self.stackBeforeAndAfterChangingTheFuture(.shuffled)
         let moved = (0..<3).map { model in kept.filter { before.layerOutOfFold[0][model][$0] != after.layerOutOfFold[0][model][$0] }.count }
         #expect(moved.max()! > kept.count / 2, "\(moved)")
     }
 
-    @Test func autoMLScoresEachLearnerOnItsOwnWalkForwardPredictions() {
+    @Test func autoMLScoresEachLearnerOnItsOwnWalkForwardPredictions() throws {
         // No signal beyond the market: anchored, the learners are the market; their own predictions still differ.
         let p = MarketProblem(rows: 600, noiseFeatures: 4, seed: 5)
         var config = AutoMLConfiguration()
@@ -89,7 +89,7 @@ import Testing
         config.validation = .walkForward
         config.stackedEnsembles = false
         config.prior = p.prior
-        let result = AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
         let learners = result.leaderboard
         #expect(learners.count == 4)
         #expect(learners.allSatisfy { $0.rows == 600 - 600 / 4 && $0.anchoredLogLoss != nil })

@@ -61,11 +61,18 @@ struct PredictionRoutes: Sendable {
         // Always from the primary, the record of authority: a verification trusts no cached or replicated copy.
         guard let prediction = try await database.predictions.find(id: id) else { throw Self.notFound(id) }
         let computed = PredictionFingerprint.hash(of: prediction)
+        var chain: PredictionChainVerification?
+        if prediction.publishedAt != nil {
+            // The whole chain, not the prediction's neighbours: a deletion or insertion anywhere before it matters too.
+            let entries = try await database.predictions.chain(sport: prediction.sport)
+            chain = PredictionChainVerification(
+                PredictionChain.verify(sport: prediction.sport, entries), entry: entries.first { $0.prediction.id == id })
+        }
         return Envelope(
             data: PredictionVerification(
                 predictionId: id, storedHash: prediction.predictionHash, computedHash: computed,
                 matches: HMAC.constantTimeEquals(Array(computed.utf8), Array(prediction.predictionHash.utf8)),
-                canonicalContent: PredictionFingerprint.canonicalContent(of: prediction)),
+                canonicalContent: PredictionFingerprint.canonicalContent(of: prediction), chain: chain),
             meta: EmptyMeta())
     }
 

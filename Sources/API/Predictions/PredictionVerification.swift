@@ -6,4 +6,6 @@ struct PredictionVerification: Encodable, Sendable {
     var matches: Bool
     var algorithm = "sha256"
     var canonicalContent: String
+    /// The sport's hash chain, checked from its start; `nil` for a prediction that is not a publication (a player prop).
+    var chain: PredictionChainVerification?
 }

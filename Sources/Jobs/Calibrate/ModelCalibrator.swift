@@ -57,7 +57,7 @@ public struct ModelCalibrator: Sendable {
         }
         let started = ContinuousClock.now
         let blended = try await ComputeQueue.run {
-            Self.blend(
+            try Self.blend(
                 automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType), seed: settings.seed,
                 outOfFold: automl.outOfFold.flatMap { a in stack.outOfFold.map { (a, $0) } }, folds: settings.folds)
         }
@@ -206,7 +206,7 @@ public struct ModelCalibrator: Sendable {
     static func blend(
         automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, seed: UInt64,
         outOfFold: (automl: OutOfFoldPredictions, stack: OutOfFoldPredictions)? = nil, folds: Int = 5
-    ) -> Blended {
+    ) throws -> Blended {
         let calibrationData = data.dataset(data.calibration)
         let calibrationLabels = data.labels(data.calibration)
         let evaluationData = data.dataset(data.evaluation)
@@ -214,7 +214,7 @@ public struct ModelCalibrator: Sendable {
         let fitData = data.dataset(data.fit)
         let fitLabels = data.labels(data.fit)
         let votingEnsemble = SoftVotingEnsemble(prior: prior)
-        let votingModel = votingEnsemble.fit(fitData, labels: fitLabels)
+        let votingModel = try votingEnsemble.fit(fitData, labels: fitLabels)
         let voting = TrainedModel.weightedEnsemble(votingModel)
         let members = [automl, stack, voting]
 
@@ -223,7 +223,7 @@ public struct ModelCalibrator: Sendable {
         var pooledMembers: [[Double]] = [[], [], []]
         if let outOfFold, data.fit.count > folds {
             let splits = DataSplits.folds(.walkForward, rowCount: data.fit.count, folds: folds, times: data.times(data.fit))
-            let votingOutOfFold = votingEnsemble.learners.map { CrossValidation.run($0, data: fitData, labels: fitLabels, folds: splits, prior: prior).outOfFold }
+            let votingOutOfFold = try votingEnsemble.learners.map { try CrossValidation.run($0, data: fitData, labels: fitLabels, folds: splits, prior: prior).outOfFold }
             let automlByGame = outOfFold.automl.byID
             let stackByGame = outOfFold.stack.byID
             for (row, example) in data.fit.enumerated() {

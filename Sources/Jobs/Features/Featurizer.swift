@@ -36,6 +36,7 @@ public struct Featurizer: Sendable {
             starters: sport == "mlb" ? try await sources.starters(sport: sport, asOf: last.asOf) : [])
         var completenessSum = 0.0
         for start in stride(from: 0, to: targets.count, by: Self.batchSize) {
+            try Task.checkCancellation()
             let batch = targets[start..<min(start + Self.batchSize, targets.count)]
             let requests = batch.map { GameAsOf(gameID: $0.game.id!, asOf: $0.asOf) }
             let odds = Dictionary(grouping: try await sources.oddsLines(for: requests), by: \.gameID)

@@ -54,6 +54,7 @@ public struct Predictor: Sendable {
         var featureSets: [String: [Int: GameFeatureSet]] = [:]
         var championCount = 0
         for betType in ModelMarkets.betTypes {
+            try Task.checkCancellation()
             guard let champion = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
                 .models.first,
                 let archive = try await archives.archive(of: champion, in: store)

@@ -48,21 +48,21 @@ struct BatterHitsModel: Sendable {
     }
 
     /// Fits on `examples`.
-    static func fit(_ examples: [Example]) -> BatterHitsModel {
+    static func fit(_ examples: [Example]) throws -> BatterHitsModel {
         var configuration = GeneralizedLinearConfiguration()
         configuration.family = .gaussian
         configuration.lambdaSearch = true
         return BatterHitsModel(
-            model: GeneralizedLinear(configuration: configuration).fit(dataset(examples.map(\.features)), labels: examples.map(\.hits)))
+            model: try GeneralizedLinear(configuration: configuration).fit(dataset(examples.map(\.features)), labels: examples.map(\.hits)))
     }
 
     /// Fits on the older examples and scores the newest `heldOutShare` (examples in start order).
-    static func evaluate(_ examples: [Example]) -> Evaluation? {
+    static func evaluate(_ examples: [Example]) throws -> Evaluation? {
         let cut = Int(Double(examples.count) * (1 - heldOutShare))
         guard cut >= minimumExamples / 2, cut < examples.count else { return nil }
         let training = Array(examples[..<cut])
         let held = Array(examples[cut...])
-        let predicted = fit(training).expectedHits(held.map(\.features))
+        let predicted = try fit(training).expectedHits(held.map(\.features))
         let mean = training.reduce(0) { $0 + $1.hits } / Double(training.count)
         let n = Double(held.count)
         var squared = 0.0

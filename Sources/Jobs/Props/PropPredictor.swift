@@ -77,7 +77,7 @@ public struct PropPredictor: Sendable {
             run.skipped = "too little Statcast history: \(examples.count) batter-games, need \(BatterHitsModel.minimumExamples)"
             return run
         }
-        let (model, evaluation) = try await ComputeQueue.run { (BatterHitsModel.fit(examples), BatterHitsModel.evaluate(examples)) }
+        let (model, evaluation) = try await ComputeQueue.run { (try BatterHitsModel.fit(examples), try BatterHitsModel.evaluate(examples)) }
         if let evaluation {
             run.heldOut = evaluation.heldOut
             run.rmse = evaluation.rmse

@@ -116,7 +116,7 @@ public struct ModelTrainer: Sendable {
             let folds = DataSplits.walkForward(times: data.times(data.fit), folds: settings.folds)
             var configuration = settings.autoML
             configuration.prior = prior
-            let result = AutoML(configuration: configuration).fit(fitData, labels: fitLabels, folds: folds)
+            let result = try AutoML(configuration: configuration).fit(fitData, labels: fitLabels, folds: folds)
             model = result.leader
             outOfFold = result.leaderOutOfFold
             hyperparameters["leader"] = .string(result.leaderboard.first?.name ?? "")
@@ -138,7 +138,7 @@ public struct ModelTrainer: Sendable {
         case .stack:
             var configuration = settings.stack
             configuration.prior = prior
-            let result = MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels, times: data.times(data.fit))
+            let result = try MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels, times: data.times(data.fit))
             model = .multiLayerStack(result.model)
             outOfFold = result.outOfFold
             hyperparameters["layers"] = .number(Double(settings.stack.layers))

@@ -15,7 +15,7 @@ public struct AutoML: Sendable {
     ///
     /// Each learner is ranked on its out-of-fold predictions; rows no fold validates (the first walk-forward block)
     /// are left out of its scores and of the stacked ensembles' metalearners.
-    public func fit(_ data: Dataset, labels: [Double], folds: [Fold]? = nil) -> AutoMLResult {
+    public func fit(_ data: Dataset, labels: [Double], folds: [Fold]? = nil) throws -> AutoMLResult {
         let config = configuration
         let clock = ContinuousClock()
         let start = clock.now
@@ -32,6 +32,7 @@ public struct AutoML: Sendable {
         var skipped = 0
         let budget = 0.9 * config.maxRuntimeSeconds
         while entries.count < config.maxModels && (entries.isEmpty || elapsed() < budget) && skipped < 100 {
+            try CancellationToken.check()
             let learner = search.next().withThreads(config.threads)
             let cost = HyperparameterSearch.cost(of: learner)
             if let rate = secondsPerCost[learner.family], elapsed() + rate * cost > budget {
@@ -40,8 +41,8 @@ public struct AutoML: Sendable {
                 continue
             }
             let modelStart = clock.now
-            let cv = CrossValidation.run(learner, data: data, labels: labels, folds: folds, prior: config.prior)
-            let model = learner.fit(data, labels: labels, prior: config.prior)
+            let cv = try CrossValidation.run(learner, data: data, labels: labels, folds: folds, prior: config.prior)
+            let model = try learner.fit(data, labels: labels, prior: config.prior)
             let seconds = (clock.now - modelStart).seconds
             secondsPerCost[learner.family] = max(secondsPerCost[learner.family] ?? 0, seconds / cost)
             counters[learner.family, default: 0] += 1
@@ -59,10 +60,11 @@ public struct AutoML: Sendable {
             var bestOfFamily = [LeaderboardEntry]()
             for entry in ranked where !bestOfFamily.contains(where: { $0.family == entry.family }) { bestOfFamily.append(entry) }
             for (name, members) in [("StackedEnsemble_AllModels", ranked), ("StackedEnsemble_BestOfFamily", bestOfFamily)] where members.count >= 2 {
+                try CancellationToken.check()
                 let ensembleStart = clock.now
                 let predictions = members.map { outOfFold[$0.name]! }
-                let stackedOutOfFold = Self.crossValidatedMetalearner(predictions: predictions, labels: labels, folds: folds)
-                let metalearner = StackedEnsembleModel.fitMetalearner(outOfFold: predictions, labels: labels)
+                let stackedOutOfFold = try Self.crossValidatedMetalearner(predictions: predictions, labels: labels, folds: folds)
+                let metalearner = try StackedEnsembleModel.fitMetalearner(outOfFold: predictions, labels: labels)
                 models[name] = .stackedEnsemble(StackedEnsembleModel(baseModels: members.map { models[$0.name]! }, metalearner: metalearner))
                 entries.append(Self.entry(name: name, learner: nil, outOfFold: stackedOutOfFold, labels: labels, seconds: (clock.now - ensembleStart).seconds))
                 outOfFold[name] = stackedOutOfFold
@@ -72,13 +74,13 @@ public struct AutoML: Sendable {
     }
 
     /// Out-of-fold predictions of the metalearner itself, so stacked ensembles are ranked on unseen rows too.
-    private static func crossValidatedMetalearner(predictions: [[Double]], labels: [Double], folds: [Fold]) -> [Double] {
+    private static func crossValidatedMetalearner(predictions: [[Double]], labels: [Double], folds: [Fold]) throws -> [Double] {
         var output = [Double](repeating: .nan, count: labels.count)
         for fold in folds {
             let train = fold.train.filter { row in predictions.allSatisfy { !$0[row].isNaN } }
             let validation = fold.validation.filter { row in predictions.allSatisfy { !$0[row].isNaN } }
             guard !train.isEmpty && !validation.isEmpty else { continue }
-            let metalearner = StackedEnsembleModel.fitMetalearner(outOfFold: predictions.map { p in train.map { p[$0] } }, labels: train.map { labels[$0] })
+            let metalearner = try StackedEnsembleModel.fitMetalearner(outOfFold: predictions.map { p in train.map { p[$0] } }, labels: train.map { labels[$0] })
             let scored = metalearner.predict(StackedEnsembleModel.levelOne(predictions.map { p in validation.map { p[$0] } }))
             for (row, p) in zip(validation, scored) { output[row] = p }
         }

@@ -18,7 +18,7 @@ extension MetaEnsemble {
         stack: StackConfiguration = StackConfiguration(), voting: SoftVotingEnsemble = SoftVotingEnsemble(),
         validationFraction: Double = 0.2, validation: [Int]? = nil, prior: MarketPrior? = nil, scheme: ValidationScheme = .shuffled,
         seed: UInt64 = 0
-    ) -> MetaEnsembleResult {
+    ) throws -> MetaEnsembleResult {
         var autoML = autoML
         var stack = stack
         var voting = voting
@@ -46,9 +46,9 @@ extension MetaEnsemble {
         let validationData = data.selecting(rows: holdout)
         let validationLabels = holdout.map { labels[$0] }
 
-        let autoMLResult = AutoML(configuration: autoML).fit(trainData, labels: trainLabels)
-        let stackModel = MultiLayerStack(configuration: stack).fit(trainData, labels: trainLabels).model
-        let votingModel = voting.fit(trainData, labels: trainLabels)
+        let autoMLResult = try AutoML(configuration: autoML).fit(trainData, labels: trainLabels)
+        let stackModel = try MultiLayerStack(configuration: stack).fit(trainData, labels: trainLabels).model
+        let votingModel = try voting.fit(trainData, labels: trainLabels)
         let members: [TrainedModel] = [autoMLResult.leader, .multiLayerStack(stackModel), .weightedEnsemble(votingModel)]
         let predictions = members.map { $0.predict(validationData) }
         let weights = Self.weights(validationPredictions: predictions, labels: validationLabels)

@@ -30,7 +30,7 @@ public struct MultiLayerStack: Sendable {
 
     /// Fits the stack on 0/1 labels. Under walk-forward validation rows must be in time order; `times` (one per
     /// row, ascending) keeps rows sharing a time on one side of every cut.
-    public func fit(_ data: Dataset, labels: [Double], times: [Double]? = nil) -> Result {
+    public func fit(_ data: Dataset, labels: [Double], times: [Double]? = nil) throws -> Result {
         let config = configuration
         precondition(!config.learners.isEmpty && config.layers >= 1)
         let folds = DataSplits.folds(config.validation, rowCount: data.rowCount, folds: config.folds, seed: config.seed, labels: labels, times: times)
@@ -51,9 +51,10 @@ public struct MultiLayerStack: Sendable {
             var outOfFold = [[Double]]()
             for learner in config.learners {
                 let learner = learner.withThreads(config.threads)
-                let cv = CrossValidation.run(learner, data: input, labels: labels, folds: layerFolds, prior: config.prior)
+                try CancellationToken.check()
+                let cv = try CrossValidation.run(learner, data: input, labels: labels, folds: layerFolds, prior: config.prior)
                 if walkForward {
-                    bagged.append(BaggedModel(members: [learner.fit(input.selecting(rows: rows), labels: rows.map { labels[$0] }, prior: config.prior)]))
+                    bagged.append(BaggedModel(members: [try learner.fit(input.selecting(rows: rows), labels: rows.map { labels[$0] }, prior: config.prior)]))
                 } else {
                     bagged.append(BaggedModel(members: cv.foldModels))
                 }

@@ -20,9 +20,9 @@ public struct SoftVotingEnsemble: Sendable {
     }
 
     /// Fits every learner on all rows (on top of the prior, when there is one).
-    public func fit(_ data: Dataset, labels: [Double]) -> WeightedEnsembleModel {
+    public func fit(_ data: Dataset, labels: [Double]) throws -> WeightedEnsembleModel {
         WeightedEnsembleModel(
-            members: learners.map { $0.fit(data, labels: labels, prior: prior) },
+            members: try learners.map { try $0.fit(data, labels: labels, prior: prior) },
             weights: weights ?? Array(repeating: 1, count: learners.count))
     }
 }

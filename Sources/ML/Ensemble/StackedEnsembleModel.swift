@@ -22,13 +22,13 @@ public struct StackedEnsembleModel: Sendable, Equatable, Codable {
     }
 
     /// Fits the non-negative GLM metalearner on out-of-fold predictions (one array per base model, rows with a NaN skipped).
-    static func fitMetalearner(outOfFold: [[Double]], labels: [Double]) -> GeneralizedLinearModel {
+    static func fitMetalearner(outOfFold: [[Double]], labels: [Double]) throws -> GeneralizedLinearModel {
         let rows = labels.indices.filter { row in outOfFold.allSatisfy { !$0[row].isNaN } }
         var config = GeneralizedLinearConfiguration()
         config.nonNegative = true
         config.lambda = 1e-4
         config.alpha = 0
-        return GeneralizedLinear(configuration: config).fit(
+        return try GeneralizedLinear(configuration: config).fit(
             levelOne(outOfFold.map { p in rows.map { p[$0] } }), labels: rows.map { labels[$0] })
     }
 }

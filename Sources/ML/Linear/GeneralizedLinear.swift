@@ -21,18 +21,18 @@ public struct GeneralizedLinear: Sendable {
     /// With a `prior`, the linear predictor is the prior's per-row offset plus the model (an offset term, as in
     /// glmnet's `offset`), so the coefficients describe only what the prior misses and a penalty strong enough to
     /// zero them leaves the prior and an intercept. The model keeps the prior and adds it when it predicts.
-    public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior? = nil) -> GeneralizedLinearModel {
+    public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior? = nil) throws -> GeneralizedLinearModel {
         precondition(labels.count == data.rowCount, "one label per row")
         let offsets = prior?.offsets(data) ?? [Double](repeating: 0, count: data.rowCount)
-        guard configuration.lambdaSearch, data.rowCount >= 50 else { return fitFixed(data, labels: labels, offsets: offsets, prior: prior) }
+        guard configuration.lambdaSearch, data.rowCount >= 50 else { return try fitFixed(data, labels: labels, offsets: offsets, prior: prior) }
         var chosen = configuration
         chosen.lambdaSearch = false
-        chosen.lambda = searchLambda(data, labels: labels, offsets: offsets)
-        return GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels, offsets: offsets, prior: prior)
+        chosen.lambda = try searchLambda(data, labels: labels, offsets: offsets)
+        return try GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels, offsets: offsets, prior: prior)
     }
 
     /// The λ of the path with the lowest loss on every fifth row, fitted on the others.
-    private func searchLambda(_ data: Dataset, labels: [Double], offsets: [Double]) -> Double {
+    private func searchLambda(_ data: Dataset, labels: [Double], offsets: [Double]) throws -> Double {
         let held = Array(stride(from: 4, to: data.rowCount, by: 5))
         let heldSet = Set(held)
         let fitRows = (0..<data.rowCount).filter { !heldSet.contains($0) }
@@ -71,7 +71,7 @@ public struct GeneralizedLinear: Sendable {
             var config = configuration
             config.lambdaSearch = false
             config.lambda = maximum * pow(1e-3, Double(step) / 11)
-            let model = GeneralizedLinear(configuration: config).fitFixed(
+            let model = try GeneralizedLinear(configuration: config).fitFixed(
                 fitData, labels: fitLabels, offsets: fitOffsets, prior: nil, design: design, matrix: x, start: start)
             start = model
             let predictions = model.predict(heldData, offsets: heldOffsets)
@@ -89,7 +89,7 @@ public struct GeneralizedLinear: Sendable {
     private func fitFixed(
         _ data: Dataset, labels: [Double], offsets: [Double], prior: MarketPrior?, design: LinearDesign? = nil, matrix: [Double]? = nil,
         start: GeneralizedLinearModel? = nil
-    ) -> GeneralizedLinearModel {
+    ) throws -> GeneralizedLinearModel {
         let config = configuration
         let design = design ?? LinearDesign(fitting: data)
         let x = matrix ?? design.matrix(data)
@@ -106,6 +106,7 @@ public struct GeneralizedLinear: Sendable {
         let outerIterations = config.family == .binomial ? config.maxIterations : 1
 
         for _ in 0..<outerIterations {
+            try CancellationToken.check()
             if config.family == .binomial {
                 for i in 0..<n {
                     let prob = 1 / (1 + exp(-eta[i]))

@@ -32,18 +32,18 @@ extension LearnerSpecification {
     /// per-row differences (otherwise the weight is 0), so the held-out log loss is never above the prior's and noise rarely passes for
     /// signal. The learner is then refitted on every row (the GBM with the number of trees early stopping chose on
     /// the last block) unless the weight is 0.
-    public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior?) -> TrainedModel {
-        fit(data, labels: labels, prior: prior, anchoringBlocks: Self.anchoringBlocks)
+    public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior?) throws -> TrainedModel {
+        try fit(data, labels: labels, prior: prior, anchoringBlocks: Self.anchoringBlocks)
     }
 
     /// ``fit(_:labels:prior:)`` choosing the weight on the last `anchoringBlocks` fifths of the rows.
-    func fit(_ data: Dataset, labels: [Double], prior: MarketPrior?, anchoringBlocks: Int) -> TrainedModel {
+    func fit(_ data: Dataset, labels: [Double], prior: MarketPrior?, anchoringBlocks: Int) throws -> TrainedModel {
         precondition(labels.count == data.rowCount, "one label per row")
         precondition((1...4).contains(anchoringBlocks), "1 to 4 blocks of a fifth of the rows")
-        guard let prior else { return fit(data, labels: labels) }
+        guard let prior else { return try fit(data, labels: labels) }
         let rowCount = data.rowCount
         guard rowCount >= Self.anchoringMinimumRows else {
-            return .priorAnchored(PriorAnchoredModel(prior: prior, learner: fitOnPrior(data, labels: labels, prior: prior), weight: 0))
+            return .priorAnchored(PriorAnchoredModel(prior: prior, learner: try fitOnPrior(data, labels: labels, prior: prior), weight: 0))
         }
         let blockSize = rowCount / 5
         let learner = withEarlyStopping
@@ -57,7 +57,7 @@ extension LearnerSpecification {
             let heldRows = Array(heldStart..<(heldStart + blockSize))
             let heldData = data.selecting(rows: heldRows)
             let blockLabels = heldRows.map { labels[$0] }
-            let model = learner.fitOnPrior(
+            let model = try learner.fitOnPrior(
                 data.selecting(rows: fitRows), labels: fitRows.map { labels[$0] }, prior: prior, validation: (heldData, blockLabels))
             learned += model.predict(heldData)
             offsets += prior.offsets(heldData)
@@ -81,7 +81,7 @@ extension LearnerSpecification {
         {
             best = (0, priorLoss)
         }
-        let final = best.weight > 0 ? refitted(after: first).fitOnPrior(data, labels: labels, prior: prior) : first
+        let final = try best.weight > 0 ? refitted(after: first).fitOnPrior(data, labels: labels, prior: prior) : first
         return .priorAnchored(
             PriorAnchoredModel(prior: prior, learner: final, weight: best.weight, priorHoldoutLogLoss: priorLoss, holdoutLogLoss: best.loss)
         )
@@ -89,15 +89,15 @@ extension LearnerSpecification {
 
     /// The learner fitted with the prior as its offset where it takes one (GBM, GLM); a forest is fitted as it is.
     func fitOnPrior(_ data: Dataset, labels: [Double], prior: MarketPrior, validation: (data: Dataset, labels: [Double])? = nil)
-        -> TrainedModel
+        throws -> TrainedModel
     {
         switch self {
         case .gradientBoosting(let config):
-            .gradientBoosting(GradientBoosting(configuration: config).fit(data, labels: labels, prior: prior, validation: validation))
+            .gradientBoosting(try GradientBoosting(configuration: config).fit(data, labels: labels, prior: prior, validation: validation))
         case .generalizedLinear(let config):
-            .generalizedLinear(GeneralizedLinear(configuration: config).fit(data, labels: labels, prior: prior))
+            .generalizedLinear(try GeneralizedLinear(configuration: config).fit(data, labels: labels, prior: prior))
         case .randomForest(let config):
-            .randomForest(RandomForest(configuration: config).fit(data, labels: labels))
+            .randomForest(try RandomForest(configuration: config).fit(data, labels: labels))
         }
     }
 

@@ -45,11 +45,11 @@ public enum LearnerSpecification: Sendable, Equatable, Hashable, Codable {
     }
 
     /// Fits the learner on 0/1 labels.
-    public func fit(_ data: Dataset, labels: [Double]) -> TrainedModel {
+    public func fit(_ data: Dataset, labels: [Double]) throws -> TrainedModel {
         switch self {
-        case .gradientBoosting(let config): .gradientBoosting(GradientBoosting(configuration: config).fit(data, labels: labels))
-        case .generalizedLinear(let config): .generalizedLinear(GeneralizedLinear(configuration: config).fit(data, labels: labels))
-        case .randomForest(let config): .randomForest(RandomForest(configuration: config).fit(data, labels: labels))
+        case .gradientBoosting(let config): .gradientBoosting(try GradientBoosting(configuration: config).fit(data, labels: labels))
+        case .generalizedLinear(let config): .generalizedLinear(try GeneralizedLinear(configuration: config).fit(data, labels: labels))
+        case .randomForest(let config): .randomForest(try RandomForest(configuration: config).fit(data, labels: labels))
         }
     }
 

@@ -26,10 +26,12 @@ enum Parallel {
             body(0..<count)
             return
         }
+        // The fit's cancellation token follows its work onto the other threads, so checks there see it too.
+        let token = CancellationToken.current
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lower = count * chunk / chunks
             let upper = count * (chunk + 1) / chunks
-            body(lower..<upper)
+            CancellationToken.$current.withValue(token) { body(lower..<upper) }
         }
     }
 }

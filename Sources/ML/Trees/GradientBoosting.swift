@@ -19,7 +19,7 @@ public struct GradientBoosting: Sendable {
     /// starting margin, which is then the prior alone.
     public func fit(
         _ data: Dataset, labels: [Double], prior: MarketPrior? = nil, validation: (data: Dataset, labels: [Double])? = nil
-    ) -> GradientBoostingModel {
+    ) throws -> GradientBoostingModel {
         precondition(labels.count == data.rowCount, "one label per row")
         precondition(data.columnCount > 0, "at least one feature")
         let config = configuration
@@ -57,6 +57,7 @@ public struct GradientBoosting: Sendable {
         let l2 = config.l2Regularization
 
         for round in 0..<config.treeCount {
+            try CancellationToken.check()
             config.objective.gradients(margins: margins, labels: labels, gradients: &gradients, hessians: &hessians, threads: threads)
             let sample = config.rowSubsample < 1 ? Self.sampleRows(rowCount, fraction: config.rowSubsample, random: &random) : nil
             let features = featureTake < data.columnCount ? Self.sampleFeatures(data.columnCount, take: featureTake, random: &random) : Array(0..<data.columnCount)

@@ -11,7 +11,7 @@ public struct RandomForest: Sendable {
     /// Trains on `data` and `labels` (0/1 for classification, any values for regression).
     ///
     /// Tree `t` draws from its own random stream derived from the seed, so the forest does not depend on the thread count.
-    public func fit(_ data: Dataset, labels: [Double]) -> RandomForestModel {
+    public func fit(_ data: Dataset, labels: [Double]) throws -> RandomForestModel {
         precondition(labels.count == data.rowCount, "one label per row")
         precondition(data.columnCount > 0, "at least one feature")
         let config = configuration
@@ -26,7 +26,7 @@ public struct RandomForest: Sendable {
             let output = DisjointWriteBuffer(buffer)
             Parallel.forEachChunk(count: config.treeCount, chunks: threads) { range in
                 var grower = ForestTreeGrower(binned: binned, featureBins: featureBins, labels: labels, configuration: config)
-                for t in range {
+                for t in range where !CancellationToken.isRequested {
                     var random = root.derived(UInt64(t))
                     var weights = [Float](repeating: config.bootstrap ? 0 : 1, count: rowCount)
                     if config.bootstrap {
@@ -36,6 +36,7 @@ public struct RandomForest: Sendable {
                 }
             }
         }
+        try CancellationToken.check()  // the trees the chunks skipped are placeholders
         return RandomForestModel(trees: trees, binner: binner)
     }
 }

@@ -12,12 +12,13 @@ public enum CrossValidation {
     }
 
     /// Fits `learner` on each fold's training rows (on top of `prior`, when given) and predicts its validation rows.
-    public static func run(_ learner: LearnerSpecification, data: Dataset, labels: [Double], folds: [Fold], prior: MarketPrior? = nil) -> Result {
+    public static func run(_ learner: LearnerSpecification, data: Dataset, labels: [Double], folds: [Fold], prior: MarketPrior? = nil) throws -> Result {
         var outOfFold = [Double](repeating: .nan, count: data.rowCount)
         var learnerOutOfFold = outOfFold
         var models = [TrainedModel]()
         for fold in folds {
-            let model = learner.fit(data.selecting(rows: fold.train), labels: fold.train.map { labels[$0] }, prior: prior)
+            try CancellationToken.check()
+            let model = try learner.fit(data.selecting(rows: fold.train), labels: fold.train.map { labels[$0] }, prior: prior)
             let validation = data.selecting(rows: fold.validation)
             let predictions = model.predict(validation)
             let own: [Double] =

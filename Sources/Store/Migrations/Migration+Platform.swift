@@ -18,5 +18,6 @@ extension Migration {
         .picks,
         .gameStarters,
         .betting,
+        .predictionChain,
     ]
 }

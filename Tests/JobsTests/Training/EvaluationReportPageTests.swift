@@ -32,7 +32,7 @@ import Testing
         #expect(first.evaluation.auc > 0.7)
         let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: .evenOdds)
         #expect(stack.evaluation.auc > 0.7)
-        let blended = ModelCalibrator.blend(automl: first.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
+        let blended = try ModelCalibrator.blend(automl: first.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
         #expect(blended.weights.count == 3 && abs(blended.weights.reduce(0, +) - 1) < 1e-9)
         #expect(blended.permutationImportance.first?.feature == "team_elo_diff")
         #expect(blended.shap.first?.feature == "team_elo_diff")

@@ -73,7 +73,7 @@ import Store
         let prior = ModelMarkets.prior(.moneyline)
         let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: prior)
         let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: prior)
-        let blended = ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: prior, seed: 0)
+        let blended = try ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: prior, seed: 0)
         #expect(Set(blended.shap.map(\.feature)).isSubset(of: Set(data.names)))
         #expect(blended.evaluation.logLoss.isFinite)
     }

@@ -19,14 +19,14 @@ import Testing
         let firstBlock = data.fit.count / 4
         #expect(automl.outOfFold.ids.allSatisfy { $0 >= firstBlock } && !automl.outOfFold.ids.isEmpty)
         #expect(stack.outOfFold.ids == Array(firstBlock..<data.fit.count))
-        let blended = ModelCalibrator.blend(
+        let blended = try ModelCalibrator.blend(
             automl: automl.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0, outOfFold: (automl.outOfFold, stack.outOfFold),
             folds: settings.folds)
         let pooled = blended.pooled
         #expect(pooled.evaluationRows == data.evaluation.count)
         #expect(pooled.trainingRows >= data.fit.count / 2)
         #expect(pooled.model.logLoss < pooled.prior.logLoss - 0.1 && pooled.verdict == "beats the market")
-        let alone = ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
+        let alone = try ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: .evenOdds, seed: 0)
         #expect(alone.pooled.rows == data.evaluation.count && alone.pooled.trainingRows == 0)
         #expect(abs(alone.pooled.model.logLoss - alone.evaluation.logLoss) < 1e-12)
     }

@@ -31,7 +31,8 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     responses: [200: .json(S.page(S.reference("Prediction")))], errors: [400, 401, 429])),
             "/api/v1/predictions/{id}": getOne("One prediction.", schema: "Prediction"),
             "/api/v1/predictions/{id}/verify": getOne(
-                "Recompute the prediction's SHA-256 over its canonical content and compare.", schema: "PredictionVerification"),
+                "Recompute the prediction's SHA-256 over its canonical content and compare, and check its sport's hash chain "
+                    + "of publications from the first to the head, reporting the first break.", schema: "PredictionVerification"),
         ]
     }
 
@@ -53,10 +54,28 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     "published_at": S.nullableDateTime, "sharp_agreement": .boolean(nullable: true),
                     "created_at": S.nullableDateTime, "settled_at": S.nullableDateTime,
                 ]),
-            "PredictionVerification": S.object(required: [
-                "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
-                "algorithm": S.string(), "canonical_content": S.string(),
-            ]),
+            "PredictionVerification": S.object(
+                required: [
+                    "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
+                    "algorithm": S.string(), "canonical_content": S.string(),
+                ],
+                optional: ["chain": S.reference("PredictionChainVerification")]),
+            "PredictionChainVerification": S.object(
+                required: [
+                    "sport": S.string(), "intact": S.boolean, "length": S.integer(minimum: 0), "verified_through": S.integer(minimum: 0),
+                    "algorithm": S.string(),
+                ],
+                optional: [
+                    "position": S.integer(minimum: 1), "link": S.string(pattern: "^[0-9a-f]{64}$"), "head": S.string(pattern: "^[0-9a-f]{64}$"),
+                    "first_break": S.object(
+                        required: [
+                            "prediction_id": S.integer(),
+                            "reason": S.string(enumeration: [
+                                "content_changed", "link_changed", "position_missing", "published_out_of_order", "outside_chain",
+                            ]),
+                        ],
+                        optional: ["position": S.integer(minimum: 1)]),
+                ]),
         ]
     }
 }

@@ -7,30 +7,71 @@ public struct PredictionRepository: Sendable {
 
     let database: any PostgresDatabase
 
-
     /// Stores a prediction; a prediction with the same hash is kept as it is. Returns the stored id, or `nil`
     /// when the same model already made the same publication of the game's market (publications are immutable:
     /// the earlier row stays as it was).
+    ///
+    /// A published prediction is appended to its sport's ``PredictionChain`` in the same transaction, under the
+    /// sport's chain lock. Should the chain's head have been published later than `prediction` (a run that started
+    /// earlier finishing later), `prediction` is published at the head's time, its content hash taken again, so the
+    /// chain stays in publication order.
     @discardableResult
     public func insert(_ prediction: Prediction) async throws -> Int? {
-        let p = prediction
         // Any unique conflict (the same hash, or a publication already made) stores nothing; the same row again
         // still answers with its id.
-        if let id = try await database.query(
+        var stored = (id: Int?.none, hash: prediction.predictionHash)
+        if prediction.publishedAt == nil {
+            stored.id = try await Self.insertRow(prediction, position: nil, link: nil, on: database)
+        } else {
+            stored = try await database.withTransaction(isolation: #isolation) { connection in
+                try await Self.appendToChain(prediction, on: connection)
+            }
+        }
+        if let id = stored.id { return id }
+        return try await database.execute(Self.byHash, stored.hash).rows.first.map { try $0.decode(Int.self, "id") }
+    }
+
+    /// Inserts `prediction` at the next position of its sport's chain; returns its id (`nil` on a conflict, which
+    /// takes no position) and the content hash it was stored with. Run it in a transaction.
+    private static func appendToChain(_ prediction: Prediction, on connection: PostgresConnection) async throws -> (id: Int?, hash: String) {
+        var p = prediction
+        // Held to the end of the transaction: a second run publishing the sport's predictions waits here, then
+        // reads the head this one appended, so the chain never forks.
+        _ = try await connection.query(
+            "SELECT pg_advisory_xact_lock(\(PredictionChain.lockNamespace)::int, hashtext(\(p.sport)))")
+        let head = try await connection.query(
+            """
+            SELECT chain_position, chain_hash, published_at FROM predictions
+            WHERE sport = \(p.sport) AND chain_position IS NOT NULL
+            ORDER BY chain_position DESC LIMIT 1
+            """
+        ).rows.first
+        if let head, let publishedAt = p.publishedAt, try head.decode(Date.self, "published_at") > publishedAt {
+            p.publishedAt = try head.decode(Date.self, "published_at")
+            p.predictionHash = PredictionFingerprint.hash(of: p)
+        }
+        let link = PredictionChain.link(
+            previous: try head?.decode(String.self, "chain_hash") ?? PredictionChain.genesis, publishedAt: p.publishedAt!,
+            predictionHash: p.predictionHash)
+        let position = (try head?.decode(Int.self, "chain_position") ?? 0) + 1
+        return (try await insertRow(p, position: position, link: link, on: connection), p.predictionHash)
+    }
+
+    /// Inserts the row unless a unique conflict stops it; returns its id, or `nil` on a conflict.
+    private static func insertRow(_ p: Prediction, position: Int?, link: String?, on database: any PostgresDatabase) async throws -> Int? {
+        try await database.query(
             """
             INSERT INTO predictions (game_id, model_id, sport, bet_type, selection, line, probability,
                                      component_probabilities, price, edge, tier, stake, pick, bookmaker, publication,
-                                     published_at, hash_version, prediction_hash)
+                                     published_at, hash_version, prediction_hash, chain_position, chain_hash)
             VALUES (\(p.gameID), \(p.modelID), \(p.sport), \(p.betType), \(p.selection), \(p.line), \(p.probability),
                     \(PostgresJSON(p.componentProbabilities))::jsonb, \(p.price), \(p.edge), \(p.tier), \(p.stake),
-                    \(p.pick), \(p.bookmaker), \(p.publication), \(p.publishedAt), \(p.hashVersion), \(p.predictionHash))
+                    \(p.pick), \(p.bookmaker), \(p.publication), \(p.publishedAt), \(p.hashVersion), \(p.predictionHash),
+                    \(position), \(link))
             ON CONFLICT DO NOTHING
             RETURNING id
             """
-        ).first.map({ try $0.decode(Int.self, "id") }) {
-            return id
-        }
-        return try await database.execute(Self.byHash, p.predictionHash).rows.first.map { try $0.decode(Int.self, "id") }
+        ).first.map { try $0.decode(Int.self, "id") }
     }
 
     /// The prediction with `id`.
