@@ -28,7 +28,16 @@ final class RedisEventLoop: @unchecked Sendable {
     /// The raw loop, for attaching hiredis contexts on the loop thread.
     var uvLoop: UnsafeMutablePointer<uv_loop_t> { loop }
 
+    /// hiredis and libuv write to sockets with plain `write`/`send`, so a write to a connection the server just
+    /// closed (a killed or restarted redis-server, a TLS relay whose peer left) raises SIGPIPE, whose default
+    /// action ends the whole process. The write's EPIPE is handled as a lost connection instead; as in Redis and
+    /// nginx themselves, the signal is ignored process-wide, once, before the first loop starts.
+    private static let ignoreBrokenPipes: Void = {
+        _ = signal(SIGPIPE, SIG_IGN)
+    }()
+
     init(name: String) {
+        _ = Self.ignoreBrokenPipes
         loop = .allocate(capacity: 1)
         uv_loop_init(loop)
         wakeup = .allocate(capacity: 1)
