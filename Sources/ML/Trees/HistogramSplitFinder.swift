@@ -2,10 +2,13 @@
 enum HistogramSplitFinder {
     /// The best split over the feature slots of `histogram`, or an invalid candidate.
     ///
-    /// Numerical features try every bin boundary with missing values sent left and right; categorical features
-    /// order their levels by gradient ratio and try every prefix of that order as the left set (missing go right).
+    /// Numerical features are scanned as LightGBM scans them (see ``numerical``); categorical features order their
+    /// levels by gradient ratio and try every prefix of that order as the left set (missing go right). Ties go to
+    /// the lower feature.
+    ///
+    /// - Parameter hasMissing: per dataset column, whether the training rows have missing values in it.
     static func best(
-        histogram: UnsafeBufferPointer<Double>, features: [Int], featureBins: [FeatureBins],
+        histogram: UnsafeBufferPointer<Double>, features: [Int], featureBins: [FeatureBins], hasMissing: [Bool],
         total: NodeSums, constraints: SplitConstraints
     ) -> SplitCandidate {
         var best = SplitCandidate()
@@ -14,38 +17,61 @@ enum HistogramSplitFinder {
             let bins = featureBins[feature]
             guard bins.count > 1 || !bins.isCategorical else { continue }
             let base = slot * GradientHistogram.slotStride
-            let m = Int(QuantileBinner.missingBin) * 3 + base
-            let missing = NodeSums(gradient: histogram[m], hessian: histogram[m + 1], count: histogram[m + 2])
             if bins.isCategorical {
                 categorical(histogram: histogram, base: base, feature: feature, bins: bins, total: total, parentScore: parentScore, constraints: constraints, best: &best)
-                continue
-            }
-            var left = NodeSums()
-            func consider(_ l: NodeSums, threshold t: Int, missingLeft: Bool) {
-                let r = total - l
-                guard constraints.admits(l) && constraints.admits(r) else { return }
-                let gain = constraints.score(l) + constraints.score(r) - parentScore
-                if gain > best.gain && gain > constraints.minSplitGain {
-                    best.gain = gain
-                    best.left = l
-                    best.right = r
-                    best.rule = SplitRule(
-                        feature: feature, thresholdBin: UInt8(t), threshold: bins.upperBounds[t],
-                        defaultLeft: missingLeft, categories: nil)
-                }
-            }
-            for t in 0..<bins.count {
-                let b = base + t * 3
-                // An empty bin moves no row: its threshold splits exactly like the previous one, which already won ties.
-                if histogram[b + 2] == 0 && t > 0 { continue }
-                left.gradient += histogram[b]
-                left.hessian += histogram[b + 1]
-                left.count += histogram[b + 2]
-                consider(left, threshold: t, missingLeft: false)
-                if missing.count > 0 { consider(left + missing, threshold: t, missingLeft: true) }
+            } else {
+                numerical(
+                    histogram: histogram, base: base, feature: feature, bins: bins, hasMissing: hasMissing[feature],
+                    total: total, parentScore: parentScore, constraints: constraints, best: &best)
             }
         }
         return best
+    }
+
+    /// LightGBM's threshold scan of one numerical feature (`FindBestThresholdSequentially`).
+    ///
+    /// First from the highest bin down, missing values staying left, so that among thresholds of equal gain (those
+    /// separated only by bins empty in this node) the highest wins; then, if the feature has missing values, from
+    /// the lowest bin up with missing values sent right, which must do strictly better. A child's row count is
+    /// estimated from its share of the node's hessian, bin by bin, as LightGBM does (its histograms hold no counts):
+    /// ``SplitConstraints/minDataInLeaf`` is checked against that estimate, which is what LightGBM's
+    /// `min_data_in_leaf` means.
+    static func numerical(
+        histogram: UnsafeBufferPointer<Double>, base: Int, feature: Int, bins: FeatureBins, hasMissing: Bool,
+        total: NodeSums, parentScore: Double, constraints: SplitConstraints, best: inout SplitCandidate
+    ) {
+        let countFactor = total.count / total.hessian
+        let last = bins.count - 1
+        @inline(__always) func sums(_ t: Int) -> NodeSums {
+            let b = base + t * 3
+            return NodeSums(gradient: histogram[b], hessian: histogram[b + 1], count: (histogram[b + 1] * countFactor + 0.5).rounded(.down))
+        }
+        @inline(__always) func consider(left: NodeSums, right: NodeSums, threshold: Int, missingLeft: Bool) {
+            let gain = constraints.score(left) + constraints.score(right) - parentScore
+            guard gain > best.gain && gain > constraints.minSplitGain else { return }
+            best.gain = gain
+            best.left = left
+            best.right = right
+            best.rule = SplitRule(feature: feature, thresholdBin: UInt8(threshold), threshold: bins.upperBounds[threshold], defaultLeft: missingLeft, categories: nil)
+        }
+        var right = NodeSums()
+        for t in stride(from: last, to: 0, by: -1) {
+            right = right + sums(t)
+            guard constraints.admits(right) else { continue }
+            // The left side only shrinks from here on.
+            let left = total - right
+            guard constraints.admits(left) else { break }
+            consider(left: left, right: right, threshold: t - 1, missingLeft: true)
+        }
+        guard hasMissing else { return }
+        var left = NodeSums()
+        for t in 0...last {
+            left = left + sums(t)
+            guard constraints.admits(left) else { continue }
+            let right = total - left
+            guard constraints.admits(right) else { break }
+            consider(left: left, right: right, threshold: t, missingLeft: false)
+        }
     }
 
     private static func categorical(
