@@ -7,9 +7,11 @@
 # (bench/ml/peers.py). Every run is repeated REPEATS times, alternating Swift and peers so both see the same load.
 #
 # DATASET=issue21 fits the second synthetic problem of issue #21 instead (100,000 train + 20,000 test rows, 50
-# standard-normal features, smooth and interaction terms, no missing values; bench/ml/make_issue21.py).
+# standard-normal features, smooth and interaction terms, no missing values; bench/ml/make_issue21.py); DATASET=mlb
+# a feature matrix from real games (MLB 2014–2015 train, 2016 test, 20 features from lines and recent form, with
+# missing values; bench/ml/make_real.py, ROWS ignored).
 #
-# Environment: MODELS (default "gbm"; any of gbm drf xrt glm), DATASET (default "bench"; or "issue21"), ROWS (default
+# Environment: MODELS (default "gbm"; any of gbm drf xrt glm), DATASET (default "bench"; or "issue21", "mlb"), ROWS (default
 # 100000 training rows), REPEATS (default 3), THREADS (default 2), DATA (default /tmp/aips-ml-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +32,12 @@ issue21)
     files="$data/issue21-$rows"
     [[ -f "$files/train.csv" ]] || python3 bench/ml/make_issue21.py "$files" "$rows" $((rows / 5)) 42
     ;;
+mlb)
+    files="$data/mlb"
+    [[ -f "$files/train.csv" ]] || python3 bench/ml/make_real.py "$files" ../shared/data/real/mlb-2014-2016.csv
+    ;;
 *)
-    echo "unknown DATASET $dataset (bench or issue21)" >&2
+    echo "unknown DATASET $dataset (bench, issue21 or mlb)" >&2
     exit 2
     ;;
 esac

@@ -22,7 +22,7 @@ enum HistogramSplitFinder {
             } else {
                 numerical(
                     histogram: histogram, base: base, feature: feature, bins: bins, hasMissing: hasMissing[feature],
-                    total: total, parentScore: parentScore, constraints: constraints, best: &best)
+                    total: total, constraints: constraints, best: &best)
             }
         }
         return best
@@ -36,42 +36,82 @@ enum HistogramSplitFinder {
     /// estimated from its share of the node's hessian, bin by bin, as LightGBM does (its histograms hold no counts):
     /// ``SplitConstraints/minDataInLeaf`` is checked against that estimate, which is what LightGBM's
     /// `min_data_in_leaf` means.
+    ///
+    /// The arithmetic is LightGBM's too, down to its `kEpsilon` on hessian sums and its comparison of the second
+    /// scan against the first through the gain shift: in a node without missing values the two scans find the same
+    /// partitions, and these last bits decide which threshold and default direction a tie gets.
     static func numerical(
         histogram: UnsafeBufferPointer<Double>, base: Int, feature: Int, bins: FeatureBins, hasMissing: Bool,
-        total: NodeSums, parentScore: Double, constraints: SplitConstraints, best: inout SplitCandidate
+        total: NodeSums, constraints: SplitConstraints, best: inout SplitCandidate
     ) {
-        let countFactor = total.count / total.hessian
+        let epsilon = 1e-15
+        let totalHessian = total.hessian + 2 * epsilon
+        let countFactor = total.count / totalHessian
+        let shift = constraints.score(NodeSums(gradient: total.gradient, hessian: totalHessian)) + constraints.minSplitGain
         let last = bins.count - 1
         @inline(__always) func sums(_ t: Int) -> NodeSums {
             let b = base + t * 3
             return NodeSums(gradient: histogram[b], hessian: histogram[b + 1], count: (histogram[b + 1] * countFactor + 0.5).rounded(.down))
         }
-        @inline(__always) func consider(left: NodeSums, right: NodeSums, threshold: Int, missingLeft: Bool) {
-            let gain = constraints.score(left) + constraints.score(right) - parentScore
-            guard gain > best.gain && gain > constraints.minSplitGain else { return }
-            best.gain = gain
-            best.left = left
-            best.right = right
-            best.rule = SplitRule(feature: feature, thresholdBin: UInt8(threshold), threshold: bins.upperBounds[threshold], defaultLeft: missingLeft, categories: nil)
-        }
-        var right = NodeSums()
+        // The feature's best so far, as LightGBM's SplitInfo holds it: gain less the shift, left sums as scanned.
+        var featureGain = -Double.infinity
+        var featureLeft = NodeSums()
+        var featureThreshold = 0
+        var featureMissingLeft = true
+
+        var scanGain = -Double.infinity
+        var scanLeft = NodeSums()
+        var scanThreshold = -1
+        var right = NodeSums(gradient: 0, hessian: epsilon, count: 0)
         for t in stride(from: last, to: 0, by: -1) {
             right = right + sums(t)
             guard constraints.admits(right) else { continue }
             // The left side only shrinks from here on.
-            let left = total - right
+            let left = NodeSums(gradient: total.gradient - right.gradient, hessian: totalHessian - right.hessian, count: total.count - right.count)
             guard constraints.admits(left) else { break }
-            consider(left: left, right: right, threshold: t - 1, missingLeft: true)
+            let gain = constraints.score(left) + constraints.score(right)
+            if gain > shift && gain > scanGain {
+                scanGain = gain
+                scanLeft = left
+                scanThreshold = t - 1
+            }
         }
-        guard hasMissing else { return }
-        var left = NodeSums()
-        for t in 0...last {
-            left = left + sums(t)
-            guard constraints.admits(left) else { continue }
-            let right = total - left
-            guard constraints.admits(right) else { break }
-            consider(left: left, right: right, threshold: t, missingLeft: false)
+        if scanThreshold >= 0 {
+            featureGain = scanGain - shift
+            featureLeft = scanLeft
+            featureThreshold = scanThreshold
         }
+        if hasMissing {
+            scanGain = -Double.infinity
+            scanThreshold = -1
+            var left = NodeSums(gradient: 0, hessian: epsilon, count: 0)
+            for t in 0...last {
+                left = left + sums(t)
+                guard constraints.admits(left) else { continue }
+                let right = NodeSums(gradient: total.gradient - left.gradient, hessian: totalHessian - left.hessian, count: total.count - left.count)
+                guard constraints.admits(right) else { break }
+                let gain = constraints.score(left) + constraints.score(right)
+                if gain > shift && gain > scanGain {
+                    scanGain = gain
+                    scanLeft = left
+                    scanThreshold = t
+                }
+            }
+            if scanThreshold >= 0 && scanGain > featureGain + shift {
+                featureGain = scanGain - shift
+                featureLeft = scanLeft
+                featureThreshold = scanThreshold
+                featureMissingLeft = false
+            }
+        }
+        guard featureGain > best.gain else { return }
+        best.gain = featureGain
+        best.left = NodeSums(gradient: featureLeft.gradient, hessian: featureLeft.hessian - epsilon, count: featureLeft.count)
+        best.right = NodeSums(
+            gradient: total.gradient - featureLeft.gradient, hessian: totalHessian - featureLeft.hessian - epsilon, count: total.count - featureLeft.count)
+        best.rule = SplitRule(
+            feature: feature, thresholdBin: UInt8(featureThreshold), threshold: bins.upperBounds[featureThreshold], defaultLeft: featureMissingLeft,
+            categories: nil)
     }
 
     private static func categorical(
