@@ -32,14 +32,14 @@ enum HistogramSplitFinder {
     ///
     /// First from the highest bin down, missing values staying left, so that among thresholds of equal gain (those
     /// separated only by bins empty in this node) the highest wins; then, if the feature has missing values, from
-    /// the lowest bin up with missing values sent right, which must do strictly better (skipped when the node has
-    /// no missing rows, where LightGBM's choice between equal gains is rounding noise). A child's row count is
+    /// the lowest bin up with missing values sent right, which must do strictly better. A child's row count is
     /// estimated from its share of the node's hessian, bin by bin, as LightGBM does (its histograms hold no counts):
     /// ``SplitConstraints/minDataInLeaf`` is checked against that estimate, which is what LightGBM's
     /// `min_data_in_leaf` means.
     ///
     /// The arithmetic is LightGBM's too, down to its `kEpsilon` on hessian sums and its comparison of the second
-    /// scan against the first through the gain shift, since these last bits can decide between near-equal gains.
+    /// scan against the first through the gain shift: in a node without missing values the two scans find the same
+    /// partitions, and these last bits decide which threshold and default direction a tie gets.
     static func numerical(
         histogram: UnsafeBufferPointer<Double>, base: Int, feature: Int, bins: FeatureBins, hasMissing: Bool,
         total: NodeSums, constraints: SplitConstraints, best: inout SplitCandidate
@@ -81,10 +81,7 @@ enum HistogramSplitFinder {
             featureLeft = scanLeft
             featureThreshold = scanThreshold
         }
-        // Without missing rows in this node the second scan could only find the first one's partitions again, and
-        // which of two equal gains wins would come down to rounding; the first scan keeps them.
-        let missingRows = histogram[base + Int(QuantileBinner.missingBin) * 3 + 2]
-        if hasMissing && missingRows > 0 {
+        if hasMissing {
             scanGain = -Double.infinity
             scanThreshold = -1
             var left = NodeSums(gradient: 0, hessian: epsilon, count: 0)
