@@ -22,7 +22,25 @@ import Testing
         let bayes = BinaryMetrics.auc(labels: p.testLabels, scores: p.testTruth)
         #expect(BinaryMetrics.logLoss(labels: p.testLabels, probabilities: probabilities) < BinaryMetrics.logLoss(labels: p.testLabels, probabilities: constant) - 0.1)
         #expect(auc > 0.80)
-        #expect(auc > bayes - 0.04)
+        // LightGBM 4.7 at the same settings reaches 0.82298 on these rows, 0.042 under the Bayes rate (0.86529).
+        #expect(auc > bayes - 0.045)
+    }
+
+    @Test func oneTreeHasTheGainAndLeafValuesComputedByHand() throws {
+        // x = 1, 2, 3, 4 five rows each, with 1, 1, 4 and 4 positives: the mean is 0.5, so the first margin is 0 and
+        // every row has p = 0.5, gradient p − y = ±0.5 and hessian 0.25.
+        let x: [Float] = [1, 2, 3, 4].flatMap { Array(repeating: $0, count: 5) }
+        let labels: [Double] = [1, 1, 4, 4].flatMap { positives in (0..<5).map { $0 < positives ? 1 : 0 } }
+        let model = try GradientBoosting(configuration: config { $0.treeCount = 1; $0.leafCount = 2; $0.minDataInLeaf = 1 })
+            .fit(Dataset(columns: [x]), labels: labels)
+        #expect(model.initialMargin == 0)
+        let tree = model.trees[0]
+        // x ≤ 2: G = 8 × 0.5 − 2 × 0.5 = 3, H = 2.5; x > 2: G = −3, H = 2.5. Gain 3²/2.5 + 3²/2.5 − 0 = 7.2, leaf
+        // values −G/H times the learning rate 0.1; the threshold is the midpoint between 2 and 3.
+        #expect(tree.threshold == [2.5])
+        #expect(abs(tree.splitGain[0] - 7.2) < 1e-12)
+        #expect(abs(tree.leafValue[0] - -0.12) < 1e-12 && abs(tree.leafValue[1] - 0.12) < 1e-12)
+        #expect(tree.leafCover == [10, 10])
     }
 
     @Test func fitsSquaredErrorRegression() throws {
@@ -74,7 +92,10 @@ import Testing
 
     @Test func leavesRespectLeafCountAndMinData() throws {
         let p = Self.problem
-        let model = try GradientBoosting(configuration: config { $0.leafCount = 7; $0.minDataInLeaf = 50 }).fit(p.train, labels: p.trainLabels)
+        // Squared error has unit hessians, so the split search's estimate of a child's rows (its share of the
+        // hessian, as LightGBM counts) is exact; under log loss a leaf may hold fewer rows than minDataInLeaf.
+        let model = try GradientBoosting(configuration: config { $0.objective = .squaredError; $0.leafCount = 7; $0.minDataInLeaf = 50 })
+            .fit(p.train, labels: p.trainLabels)
         for tree in model.trees {
             #expect(tree.leafCount <= 7)
             #expect(tree.leafCover.allSatisfy { $0 >= 50 })

@@ -37,4 +37,43 @@ import Testing
         let binned = binner.bin(Dataset(columns: [probe])).bins
         #expect(binned == probe.map { binner.features[0].bin($0) })
     }
+
+    // Expected bins below are LightGBM 4.7's for the same values (`lightgbm.Dataset._dump_text`, max_bin as given).
+
+    @Test func rareValuesShareABinAndZeroKeepsItsOwn() {
+        let column: [Float] = [1, 1, 1, 2, 3, 3, 3, 3, 4, 5, 5]
+        let binner = QuantileBinner(fitting: Dataset(columns: [column]))
+        // At least three rows per bin, so 2 joins 3 and 4 joins 5; bin 0 is zero's, empty here. Bounds are midpoints.
+        #expect(binner.features[0].upperBounds == [Float(BinBoundaries.zeroThreshold), 1.5, 3.5, .infinity])
+        #expect(binner.bin(Dataset(columns: [column])).bins == [1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3])
+    }
+
+    /// 200 negatives, 50 zeros, 1,000 positives of which one value repeats 301 times, as multiples of 1/1024.
+    private static let mixedSigns: [Float] =
+        (1...1_000).map { Float($0) / 1_024 } + Array(repeating: 500 / 1_024, count: 300) + (1...200).map { -Float($0) / 1_024 }
+        + Array(repeating: 0, count: 50)
+
+    private static func binCounts(_ column: [Float], maxBin: Int) -> [Int] {
+        let binner = QuantileBinner(fitting: Dataset(columns: [column]), maxBin: maxBin)
+        var counts = [Int](repeating: 0, count: 256)
+        for bin in binner.bin(Dataset(columns: [column])).bins { counts[Int(bin)] += 1 }
+        return Array(counts[0..<binner.features[0].count]) + (counts[255] > 0 ? [counts[255]] : [])
+    }
+
+    @Test func greedyBinsMatchLightGBM() {
+        // Negatives and positives binned apart, zero alone, and the frequent value in a bin of its own.
+        #expect(
+            Self.binCounts(Self.mixedSigns, maxBin: 32) == [
+                50, 50, 50, 50, 50, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 38, 32, 301, 39, 39, 39, 39, 39, 39, 38, 38, 38, 38,
+                38, 38, 38,
+            ])
+    }
+
+    @Test func missingValuesTakeOneOfMaxBin() {
+        #expect(
+            Self.binCounts(Self.mixedSigns + Array(repeating: .nan, count: 10), maxBin: 32) == [
+                50, 50, 50, 50, 50, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 320, 40, 39, 39, 39, 39, 38, 38, 38, 38, 38, 38,
+                38, 38, 10,
+            ])
+    }
 }

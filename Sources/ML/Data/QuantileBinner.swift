@@ -6,11 +6,12 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
     /// The bins of each feature, in column order.
     public let features: [FeatureBins]
 
-    /// Learns bin boundaries from `data`: equal-count bins over the distinct values of each numerical feature
-    /// (one bin per distinct value when there are few), and one bin per level of a categorical feature.
+    /// Learns bin boundaries from `data` by LightGBM's rule (``BinBoundaries``) for each numerical feature, and one
+    /// bin per level of a categorical feature.
     ///
     /// - Parameters:
-    ///   - maxBin: the most value bins per feature, at most 255.
+    ///   - maxBin: the most bins per feature, the missing-value bin included when the feature has missing values
+    ///     (as LightGBM's `max_bin`); at most 255 value bins.
     ///   - sampleLimit: boundaries are computed on at most this many rows, taken with a fixed stride.
     ///   - threads: features are processed in parallel on this many threads (0: all cores).
     public init(fitting data: Dataset, maxBin: Int = 255, sampleLimit: Int = 200_000, threads: Int = 0) {
@@ -28,60 +29,21 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
                         let values = data.column(column)
                         var sample = [Float]()
                         sample.reserveCapacity(values.count / stride + 1)
+                        var sawMissing = false
                         var index = values.startIndex
                         while index < values.endIndex {
-                            if !values[index].isNaN { sample.append(values[index]) }
+                            if values[index].isNaN { sawMissing = true } else { sample.append(values[index]) }
                             index += stride
                         }
-                        output[column] = FeatureBins(upperBounds: Self.boundaries(of: &sample, maxBin: maxBin))
+                        FloatRadixSort.sort(&sample)
+                        // LightGBM counts the missing-value bin within max_bin; so does this, to grow the same trees.
+                        let valueBins = sawMissing ? maxBin - 1 : maxBin
+                        output[column] = FeatureBins(upperBounds: BinBoundaries.upperBounds(sorted: sample, maxBin: valueBins))
                     }
                 }
             }
         }
         self.features = features
-    }
-
-    /// Greedy equal-count bins over sorted values: ties never straddle a boundary.
-    private static func boundaries(of sample: inout [Float], maxBin: Int) -> [Float] {
-        guard !sample.isEmpty else { return [Float.infinity] }
-        FloatRadixSort.sort(&sample)
-        var distinct = [Float]()
-        var counts = [Int]()
-        for value in sample {
-            if let last = distinct.last, last == value {
-                counts[counts.count - 1] += 1
-            } else {
-                distinct.append(value)
-                counts.append(1)
-            }
-        }
-        var bounds = [Float]()
-        if distinct.count <= maxBin {
-            for i in 0..<(distinct.count - 1) { bounds.append(midpoint(distinct[i], distinct[i + 1])) }
-            bounds.append(.infinity)
-            return bounds
-        }
-        var remaining = sample.count
-        var accumulated = 0
-        for i in 0..<(distinct.count - 1) {
-            accumulated += counts[i]
-            let binsLeft = maxBin - bounds.count
-            if binsLeft <= 1 { break }
-            let target = Double(remaining) / Double(binsLeft)
-            if Double(accumulated) >= target {
-                bounds.append(midpoint(distinct[i], distinct[i + 1]))
-                remaining -= accumulated
-                accumulated = 0
-            }
-        }
-        bounds.append(.infinity)
-        return bounds
-    }
-
-    /// A boundary strictly between two consecutive distinct values (so the lower one stays in the lower bin).
-    private static func midpoint(_ low: Float, _ high: Float) -> Float {
-        let middle = Float((Double(low) + Double(high)) / 2)
-        return middle >= high ? low : middle
     }
 
     /// Bins every column of `data` with these boundaries.

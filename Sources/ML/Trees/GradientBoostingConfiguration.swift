@@ -14,7 +14,8 @@ public struct GradientBoostingConfiguration: Sendable, Equatable, Hashable, Coda
     public var l2Regularization = 0.0
     /// Least hessian sum per leaf.
     public var minChildWeight = 1e-3
-    /// Least rows per leaf.
+    /// Least rows per leaf, as LightGBM counts them when it searches a split: each child's rows are estimated from
+    /// its share of the node's hessian, so under log loss a leaf of rows with large hessians may hold fewer.
     public var minDataInLeaf = 20
     /// Least loss reduction to split.
     public var minSplitGain = 0.0

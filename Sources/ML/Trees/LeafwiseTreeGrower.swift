@@ -20,6 +20,9 @@ struct LeafwiseTreeGrower {
     /// 0 means unlimited.
     let maxDepth: Int
     let threads: Int
+    /// Per dataset column, whether any training row is missing it: only then do splits also try sending missing
+    /// values right (LightGBM's `missing_type`).
+    let hasMissing: [Bool]
     private var histograms: [[Double]]
     private var scratch: [UInt32] = []
 
@@ -31,6 +34,9 @@ struct LeafwiseTreeGrower {
         self.maxDepth = maxDepth
         self.threads = threads
         self.histograms = Array(repeating: [], count: self.maxLeaves)
+        self.hasMissing = (0..<binned.columnCount).map { column in
+            binned.bins[(column * binned.rowCount)..<((column + 1) * binned.rowCount)].contains(QuantileBinner.missingBin)
+        }
     }
 
     /// Grows a tree on the rows `sample` (every row when nil) using only the features `features`.
@@ -63,7 +69,7 @@ struct LeafwiseTreeGrower {
         let rootSums = Self.sums(of: histograms[0], firstSlot: 0)
         leafSums.append(rootSums)
         var tree = DecisionTree(leafValue: leafOutput(rootSums), cover: rootSums.count)
-        leafBest.append(findSplit(leaf: 0, sums: rootSums, depth: 0, features: features))
+        leafBest.append(rows.count >= 2 * Int(constraints.minDataInLeaf) ? findSplit(leaf: 0, sums: rootSums, features: features) : SplitCandidate())
 
         while tree.leafCount < maxLeaves {
             var chosen = -1
@@ -73,9 +79,12 @@ struct LeafwiseTreeGrower {
                 bestGain = leafBest[leaf].gain
             }
             guard chosen >= 0, let rule = leafBest[chosen].rule else { break }
-            let candidate = leafBest[chosen]
+            var candidate = leafBest[chosen]
 
             let leftCount = partition(&rows, start: leafStart[chosen], count: leafSize[chosen], rule: rule)
+            // The split search estimated the children's row counts; the partition knows them.
+            candidate.left.count = Double(leftCount)
+            candidate.right.count = Double(leafSize[chosen] - leftCount)
             let right = tree.split(
                 leaf: chosen, rule: rule, gain: candidate.gain,
                 left: (leafOutput(candidate.left), candidate.left.count),
@@ -89,18 +98,23 @@ struct LeafwiseTreeGrower {
             leafDepth[chosen] = depth
             leafDepth.append(depth)
 
-            let leftCanSplit = canSplit(sums: candidate.left, depth: depth)
-            let rightCanSplit = canSplit(sums: candidate.right, depth: depth)
-            if leftCanSplit || rightCanSplit {
-                // Build the smaller child into the new leaf's buffer, derive the larger from the parent's.
-                let smaller = leftCount <= leafSize[right] ? chosen : right
-                let slice = rows[leafStart[smaller]..<(leafStart[smaller] + leafSize[smaller])]
-                let (g, h) = Self.gather(gradients, hessians, rows: slice)
-                GradientHistogram.build(into: &histograms[right], features: features, binned: binned, rows: Array(slice), gradients: g, hessians: h, threads: threads)
-                GradientHistogram.subtract(histograms[right], from: &histograms[chosen], slots: features.count)
-                if smaller == chosen { histograms.swapAt(chosen, right) }
+            // As LightGBM: both children are searched unless they are too deep or both too small to split (a
+            // child under twice the least leaf size may still split, since the search estimates child sizes).
+            let minData = 2 * Int(constraints.minDataInLeaf)
+            let searchChildren = (maxDepth <= 0 || depth < maxDepth) && (leftCount >= minData || leafSize[right] >= minData)
+            guard searchChildren else {
+                leafBest[chosen] = SplitCandidate()
+                leafBest.append(SplitCandidate())
+                continue
             }
-            if leftCanSplit && rightCanSplit && threads > 1 {
+            // Build the smaller child into the new leaf's buffer, derive the larger from the parent's.
+            let smaller = leftCount <= leafSize[right] ? chosen : right
+            let slice = rows[leafStart[smaller]..<(leafStart[smaller] + leafSize[smaller])]
+            let (g, h) = Self.gather(gradients, hessians, rows: slice)
+            GradientHistogram.build(into: &histograms[right], features: features, binned: binned, rows: Array(slice), gradients: g, hessians: h, threads: threads)
+            GradientHistogram.subtract(histograms[right], from: &histograms[chosen], slots: features.count)
+            if smaller == chosen { histograms.swapAt(chosen, right) }
+            if threads > 1 {
                 // The two children's searches are independent: run them side by side.
                 let jobs = [(leaf: chosen, sums: candidate.left), (leaf: right, sums: candidate.right)]
                 var found = [SplitCandidate](repeating: SplitCandidate(), count: 2)
@@ -108,27 +122,22 @@ struct LeafwiseTreeGrower {
                 found.withUnsafeMutableBufferPointer { buffer in
                     let output = DisjointWriteBuffer(buffer)
                     Parallel.forEachChunk(count: 2, chunks: 2) { range in
-                        for job in range { output[job] = grower.findSplit(leaf: jobs[job].leaf, sums: jobs[job].sums, depth: depth, features: features) }
+                        for job in range { output[job] = grower.findSplit(leaf: jobs[job].leaf, sums: jobs[job].sums, features: features) }
                     }
                 }
                 leafBest[chosen] = found[0]
                 leafBest.append(found[1])
             } else {
-                leafBest[chosen] = leftCanSplit ? findSplit(leaf: chosen, sums: candidate.left, depth: depth, features: features) : SplitCandidate()
-                leafBest.append(rightCanSplit ? findSplit(leaf: right, sums: candidate.right, depth: depth, features: features) : SplitCandidate())
+                leafBest[chosen] = findSplit(leaf: chosen, sums: candidate.left, features: features)
+                leafBest.append(findSplit(leaf: right, sums: candidate.right, features: features))
             }
         }
         return Result(tree: tree, rows: rows, leafStart: leafStart, leafSize: leafSize)
     }
 
-    private func canSplit(sums: NodeSums, depth: Int) -> Bool {
-        (maxDepth <= 0 || depth < maxDepth) && sums.count >= 2 * constraints.minDataInLeaf && sums.hessian >= 2 * constraints.minChildWeight
-    }
-
-    private func findSplit(leaf: Int, sums: NodeSums, depth: Int, features: [Int]) -> SplitCandidate {
-        guard canSplit(sums: sums, depth: depth) else { return SplitCandidate() }
-        return histograms[leaf].withUnsafeBufferPointer {
-            HistogramSplitFinder.best(histogram: $0, features: features, featureBins: featureBins, total: sums, constraints: constraints)
+    private func findSplit(leaf: Int, sums: NodeSums, features: [Int]) -> SplitCandidate {
+        histograms[leaf].withUnsafeBufferPointer {
+            HistogramSplitFinder.best(histogram: $0, features: features, featureBins: featureBins, hasMissing: hasMissing, total: sums, constraints: constraints)
         }
     }
 
