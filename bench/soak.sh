@@ -16,12 +16,22 @@ swift build -c release --product aips >/dev/null
 minutes=${SOAK_MINUTES:-30}
 interval=${SOAK_INTERVAL:-30}
 data=$(mktemp -d /tmp/aips-soak.XXXXXX)
+chmod 755 "$data"  # the embedded PostgreSQL runs as the postgres user when this runs as root
 port=$(free_port)
 .build/release/aips dev --data "$data" --port "$port" --sandbox-port "$(free_port)" \
     --sandbox-speed "${SOAK_SPEED:-600}" --bootstrap-days "${SOAK_BOOTSTRAP_DAYS:-30}" >"$data/dev.log" 2>&1 &
 dev=$!
 trap 'kill -INT $dev 2>/dev/null; wait $dev 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 900); do
+    curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
+    kill -0 $dev 2>/dev/null || break
+    sleep 1
+done
+if ! curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then
+    echo "soak: aips dev did not become ready:" >&2
+    tail -20 "$data/dev.log" >&2
+    exit 1
+fi
 
 # A reader beside the platform: the readiness check and the metrics page (both need no login), twice a second.
 (

@@ -39,6 +39,21 @@ struct BettingEndpointTests {
         #expect(reply.status == .created, "\(reply.text)")
     }
 
+    /// A logged-in user with `deposit` in their bankroll, and a seeded game with a pick, on a running API.
+    static func withBettor(
+        deposit amount: String, _ name: String = #function,
+        _ body: @escaping @Sendable (APIClient, String, (game: Int, pick: Int, forecast: Int)) async throws -> Void
+    ) async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        let seeded = try await seed(harness.store, name)
+        try await harness.run { client in
+            let token = try await client.login(user).access
+            try await deposit(client, token, amount)
+            try await body(client, token, seeded)
+        }
+    }
+
     @Test func depositsAndWithdrawalsKeepALedger() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
@@ -72,12 +87,7 @@ struct BettingEndpointTests {
     }
 
     @Test func betFromAPickCopiesItAndHoldsTheStake() async throws {
-        let harness = try await APITestHarness.make()
-        let user = try await harness.user()
-        let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
-            try await Self.deposit(client, token, "1000")
+        try await Self.withBettor(deposit: "1000") { client, token, seeded in
             let reply = try await client.post("/api/v1/betting/bets", token: token, json: #"{"prediction_id":\#(seeded.pick),"stake":25}"#)
             #expect(reply.status == .created, "\(reply.text)")
             let bet = try #require(reply.data)
@@ -106,12 +116,7 @@ struct BettingEndpointTests {
     }
 
     @Test func manualBetTakesAmericanOdds() async throws {
-        let harness = try await APITestHarness.make()
-        let user = try await harness.user()
-        let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
-            try await Self.deposit(client, token, "100")
+        try await Self.withBettor(deposit: "100") { client, token, seeded in
             let favourite = try await client.post(
                 "/api/v1/betting/bets", token: token,
                 json: #"{"game_id":\#(seeded.game),"bet_type":"moneyline","selection":"away","american_price":-150,"stake":10,"bookmaker":"mybook"}"#)
@@ -176,12 +181,7 @@ struct BettingEndpointTests {
     }
 
     @Test func creationIsIdempotentUnderAClientKey() async throws {
-        let harness = try await APITestHarness.make()
-        let user = try await harness.user()
-        let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
-            try await Self.deposit(client, token, "100")
+        try await Self.withBettor(deposit: "100") { client, token, seeded in
             var key = HTTPFields()
             key[HTTPField.Name("Idempotency-Key")!] = "bet-1"
             let body = #"{"prediction_id":\#(seeded.pick),"stake":10}"#
@@ -239,12 +239,7 @@ struct BettingEndpointTests {
     }
 
     @Test func pendingBetsCanBeVoidedBeforeTheStart() async throws {
-        let harness = try await APITestHarness.make()
-        let user = try await harness.user()
-        let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
-            try await Self.deposit(client, token, "100")
+        try await Self.withBettor(deposit: "100") { client, token, seeded in
             let bet = try await client.post("/api/v1/betting/bets", token: token, json: #"{"prediction_id":\#(seeded.pick),"stake":40}"#)
             let id = try #require(bet.data?["id"]?.int)
             let voided = try await client.request(.delete, "/api/v1/betting/bets/\(id)", token: token)
