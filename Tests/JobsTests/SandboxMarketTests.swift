@@ -79,6 +79,26 @@ import Testing
         }
     }
 
+    /// Pricing the schedule, weather and starters in full at the open recovers part of the opening line's gap to the
+    /// truth, not all of it (the opening error and later injury news remain); by the close the market has priced them.
+    @Test(arguments: SandboxSport.allCases)
+    func publicSignalsAreWorthPartOfTheOpeningGap(sport: SandboxSport) {
+        let world = Self.world
+        let games = world.games(sport, startingIn: Self.spring.lowerBound..<Self.spring.lowerBound.addingTimeInterval(20 * 86_400))
+        let truth = games.map(world.homeWinProbability)
+        let opensAt = { (game: SimulatedGame) in game.startsAt.addingTimeInterval(-world.marketOpensBeforeStart) }
+        let opening = games.map { world.consensusHomeWinProbability($0, at: opensAt($0)) }
+        let ceiling = games.map { world.consensusHomeWinProbabilityPricingPublicSignals($0, at: opensAt($0)) }
+        let (open, best, floor) = (
+            Self.expectedLogLoss(opening, truth: truth), Self.expectedLogLoss(ceiling, truth: truth), Self.expectedLogLoss(truth, truth: truth)
+        )
+        #expect(best < open - 0.0005 && best > floor + 0.001, "open \(open), priced \(best), truth \(floor)")
+        for game in games.prefix(20) {
+            let close = game.startsAt.addingTimeInterval(-60)
+            #expect(world.consensusHomeWinProbabilityPricingPublicSignals(game, at: close) == world.consensusHomeWinProbability(game, at: close))
+        }
+    }
+
     @Test func theOpeningLinePricesTheStartersOnlyInPart() {
         let world = Self.world
         let model = OutcomeModel(sport: .mlb)

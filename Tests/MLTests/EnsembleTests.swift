@@ -27,6 +27,29 @@ import Testing
         #expect(abs(weights.reduce(0, +) - 1) < 1e-9)
     }
 
+    /// A member that looks perfect on the rows it was chosen on but is noise on a later window does not take the
+    /// weight (the winner's curse); one that is good on both does.
+    @Test func searchedWeightsNeedConfirmingOnRowsNoMemberWasChosenOn() {
+        let p = Self.problem
+        let (labels, truth) = (p.testLabels, p.testTruth)
+        let half = labels.count / 2
+        let flat = [Double](repeating: 0.5, count: labels.count)
+        // Fitted to the labels of the first half (what choosing on them rewards), a coin toss on the second.
+        let cursed = labels.indices.map { $0 < half ? 0.05 + 0.9 * labels[$0] : ($0 % 2 == 0 ? 0.9 : 0.1) }
+        func split(_ members: [[Double]]) -> (search: ([[Double]], [Double]), confirmation: ([[Double]], [Double])) {
+            (
+                (members.map { Array($0[..<half]) }, Array(labels[..<half])),
+                (members.map { Array($0[half...]) }, Array(labels[half...]))
+            )
+        }
+        let curse = split([cursed, flat, flat])
+        #expect(MetaEnsemble.weights(search: curse.search, confirmation: curse.confirmation) == MetaEnsemble.defaultWeights)
+        // Searched alone, the first half hands the cursed member everything.
+        #expect(MetaEnsemble.weights(validationPredictions: curse.search.0, labels: curse.search.1)[0] == 1)
+        let real = split([flat, truth, flat])
+        #expect(MetaEnsemble.weights(search: real.search, confirmation: real.confirmation)[1] > 0.9)
+    }
+
     @Test func autoMLRanksModelsAndBuildsBothStackedEnsembles() throws {
         let p = Self.problem
         var config = AutoMLConfiguration()

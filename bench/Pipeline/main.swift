@@ -12,7 +12,9 @@ import TestSupport
 // The prediction pipeline on a simulated history, measured: how long each step takes, and how the calibrated
 // models' log loss on the newest games compares with the simulator's Bayes-optimal forecast, the opening line
 // (moneylines) and the closing line (the books' no-vig consensus at the same line), on the same games — published
-// when the market opens and again an hour before the start.
+// when the market opens and again an hour before the start. The ceiling (moneylines) is the market's consensus when
+// the features were taken with the schedule, weather and starters priced in full: what public signals can add to
+// the line; the rest of the gap to Bayes is the opening error and the injury lists' changes after the open.
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality).
@@ -110,7 +112,7 @@ try await sandbox.withRunning { running in
         let calibrator = ModelCalibrator(store: store)
         print("")
         print("== published \(publication) (features \(lead) min before the start)")
-        print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  model−closing ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
+        print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  ceiling  model−closing ± SE  model−opening ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
         for sport in sports {
             for betType in [BetType.spread, .moneyline, .total] {
                 var times: [String] = []
@@ -142,6 +144,9 @@ try await sandbox.withRunning { running in
                 var market: [Double] = []
                 // The simulated books' consensus when the market opened (moneylines: the one market it is kept for).
                 var opening: [Double] = []
+                // The consensus when the features were taken with the schedule, weather and starters priced in full:
+                // the best a model reading the line and those public signals exactly could do (moneylines).
+                var ceiling: [Double] = []
                 for (example, p) in zip(data.evaluation, probabilities) {
                     guard let game = try await store.games.find(id: example.gameID),
                         let simulated = running.world.games(
@@ -162,20 +167,25 @@ try await sandbox.withRunning { running in
                         opening.append(
                             running.world.consensusHomeWinProbability(
                                 simulated, at: simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)))
+                        ceiling.append(
+                            running.world.consensusHomeWinProbabilityPricingPublicSignals(
+                                simulated, at: simulated.startsAt.addingTimeInterval(-Double(lead) * 60)))
                     }
                     model.append(p)
                     closing.append(close)
                     bayes.append(truth)
                 }
                 func loss(_ p: [Double]) -> String { String(format: "%.4f", BinaryMetrics.logLoss(labels: labels, probabilities: p)) }
-                // The paired standard error of the model's difference from the closing line, game by game.
-                let differences = zip(labels, zip(model, closing)).map { y, pair in
-                    BinaryMetrics.logLoss(labels: [y], probabilities: [pair.0]) - BinaryMetrics.logLoss(labels: [y], probabilities: [pair.1])
+                // The model's log loss minus a reference's, with the paired standard error of the game-by-game differences.
+                func paired(_ reference: [Double]) -> String {
+                    guard reference.count == labels.count else { return "–" }
+                    let differences = zip(labels, zip(model, reference)).map { y, pair in
+                        BinaryMetrics.logLoss(labels: [y], probabilities: [pair.0]) - BinaryMetrics.logLoss(labels: [y], probabilities: [pair.1])
+                    }
+                    let mean = differences.reduce(0, +) / Double(max(1, differences.count))
+                    let variance = differences.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, differences.count - 1))
+                    return String(format: "%+.4f ± %.4f", mean, (variance / Double(max(1, differences.count))).squareRoot())
                 }
-                let meanDifference = differences.reduce(0, +) / Double(max(1, differences.count))
-                let differenceSE =
-                    (differences.map { ($0 - meanDifference) * ($0 - meanDifference) }.reduce(0, +) / Double(max(1, differences.count - 1))).squareRoot()
-                    / Double(max(1, differences.count)).squareRoot()
                 // The learners alone, on all the evaluation games (their registry metrics).
                 var learners: [String] = []
                 for kind in [ModelKind.automl, .stack] {
@@ -185,8 +195,8 @@ try await sandbox.withRunning { running in
                 print(
                     "\(sport.padding(toLength: 5, withPad: " ", startingAt: 0)) \(betType.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
                         + "\(String(labels.count).leftPadded(5))  \(loss(model).leftPadded(15))  \((opening.count == labels.count ? loss(opening) : "–").leftPadded(7))  \((market.count == labels.count ? loss(market) : "–").leftPadded(15))  "
-                        + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  "
-                        + "\(String(format: "%+.4f ± %.4f", meanDifference, differenceSE).leftPadded(18)) | "
+                        + "\(loss(closing).leftPadded(7))  \(loss(bayes).leftPadded(6))  \((ceiling.count == labels.count ? loss(ceiling) : "–").leftPadded(7))  "
+                        + "\(paired(closing).leftPadded(18))  \(paired(opening).leftPadded(18)) | "
                         + "\(learners[0]) \(learners[1]) | "
                         + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
                         + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")

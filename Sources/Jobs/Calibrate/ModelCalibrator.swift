@@ -198,8 +198,9 @@ public struct ModelCalibrator: Sendable {
     /// `ComputeQueue`).
     ///
     /// With the AutoML leader's and the stack's walk-forward out-of-fold predictions (`outOfFold`, by game), the
-    /// voting ensemble is cross-validated on the same walk-forward `folds` of the fit rows; the weights are chosen
-    /// on those training games and the calibration rows together, and the pooled evaluation is the training games
+    /// voting ensemble is cross-validated on the same walk-forward `folds` of the fit rows; the weights are searched
+    /// on those training games and the calibration rows together (and kept only if they clearly beat the defaults
+    /// on the calibration rows), and the pooled evaluation is the training games
     /// blended and calibrated as the model is, plus the evaluation games. (Two free weights over hundreds of games
     /// and a monotone map from the calibration rows, not a model of the games.) Without them the weights come from
     /// the calibration rows and the evaluation is the evaluation games alone.
@@ -234,11 +235,14 @@ public struct ModelCalibrator: Sendable {
                 for (member, prediction) in [a, s, v].enumerated() { pooledMembers[member].append(prediction) }
             }
         }
-        // The blend weights are chosen on those games and the calibration window together: on the window's hundred
-        // or so games alone the best of 231 weightings is mostly luck, and often one member alone.
+        // The blend weights are searched on those games and the calibration window together: on the window's hundred
+        // or so games alone the best of 231 weightings is mostly luck, and often one member alone. AutoML's leader was
+        // chosen on its out-of-fold games, which flatter it, so the searched weights replace the defaults only if they
+        // beat them on the calibration window, which no member was chosen on.
         let calibrationMembers = members.map { $0.predict(calibrationData) }
         let weights = MetaEnsemble.weights(
-            validationPredictions: zip(pooledMembers, calibrationMembers).map { $0 + $1 }, labels: data.labels(pooledRows) + calibrationLabels)
+            search: (zip(pooledMembers, calibrationMembers).map { $0 + $1 }, data.labels(pooledRows) + calibrationLabels),
+            confirmation: (calibrationMembers, calibrationLabels))
         let blend = MetaEnsemble.combine(members: members, weights: weights)
         let calibration = CalibrationSelection.choose(
             scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed, scheme: .walkForward)

@@ -31,11 +31,15 @@ public struct FeatureBuilder: Sendable {
     /// Finished games applied so far (their results known at `appliedAsOf`), by id.
     private var known: [Int: Game] = [:]
     private let starters: StarterHistory
+    private let schedule: TeamSchedule
+    private let scheduleEffect: ScheduleEffect?
 
-    /// A builder over the sport's teams, finished games, Statcast batter-game sums (MLB) and starting-pitcher
-    /// sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it).
+    /// A builder over the sport's teams, finished games, published schedule (games of any status: when and where
+    /// they are played is read, never their results; the finished games are on it too), Statcast batter-game sums
+    /// (MLB) and starting-pitcher sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it).
     public init(
-        sport: String, teams: [Team], finishedGames: [Game], batterGames: [BatterGameStatcast] = [], starters: [GameStarter] = []
+        sport: String, teams: [Team], finishedGames: [Game], schedule: [Game] = [], batterGames: [BatterGameStatcast] = [],
+        starters: [GameStarter] = []
     ) {
         self.sport = sport
         self.teams = Dictionary(teams.compactMap { team in team.id.map { ($0, team) } }, uniquingKeysWith: { first, _ in first })
@@ -45,6 +49,8 @@ public struct FeatureBuilder: Sendable {
         statcast = StatcastTeamWindow(rows: batterGames, days: Self.statcastDays)
         league = LeagueStructure(sport: sport)
         self.starters = StarterHistory(starters)
+        self.schedule = TeamSchedule(history + schedule.filter { $0.sport == sport })
+        scheduleEffect = ScheduleEffect.sport(sport)
     }
 
     /// The share of the catalog's names for `sport` present in `features` (or not applicable), 0…1.
@@ -98,8 +104,8 @@ public struct FeatureBuilder: Sendable {
                 features["form_win_rate_\(side)_last\(window)"] = recent.mean { $0.isWin ? 1 : 0 }
             }
 
-            // 3. Rest and travel, from the team's last known game.
-            if let last = log.last {
+            // 3. Rest and travel, from the team's last game on the schedule (played or not by `asOf`).
+            if let last = schedule.previous(team: team, before: game) {
                 let previousZone = Self.timeZone(teams[last.venueTeam]?.venue?.timeZone)
                 let rest = Self.localDay(game.scheduledAt, timeZone) - Self.localDay(last.scheduledAt, previousZone) - 1
                 // A season's first game would otherwise report the whole off-season.
@@ -120,6 +126,15 @@ public struct FeatureBuilder: Sendable {
                     features["adv_def_rating_\(side)_last10"] = recent.mean { Double($0.pointsAgainst) }.map { 100 * $0 / league }
                 }
             }
+        }
+
+        // 3. The schedule's edge as an adjustment to the line's log-odds; a side with no game before this one is
+        // rested and has not travelled.
+        if let effect = scheduleEffect {
+            func value(_ name: String) -> Double { features[name] ?? 0 }
+            let margin = effect.margin(
+                backToBack: (value("rest_b2b_home"), value("rest_b2b_away")), kilometres: (value("travel_km_home"), value("travel_km_away")))
+            features["line_adjust_schedule"] = effect.logOdds(margin: margin)
         }
 
         // 4. Head-to-head, from the home team's side of every earlier meeting.

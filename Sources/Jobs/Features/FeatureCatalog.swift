@@ -8,9 +8,11 @@ public enum FeatureCatalog {
     ///
     /// v2 added injury counts, the divisional and conference flags and the spread-cover and over probabilities
     /// to v1; v3 added the sharp book's line moves, baseball's starting-pitcher form and bullpen use, and moved
-    /// Elo to FiveThirtyEight's constants. A model finds no rows of another version, so it stops predicting
-    /// until a model trained on the new version is promoted.
-    public static let version = "v3"
+    /// Elo to FiveThirtyEight's constants; v4 reads rest and travel from the schedule instead of the finished
+    /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`.
+    /// A model finds no rows of another version, so it stops predicting until a model trained on the new version
+    /// is promoted.
+    public static let version = "v4"
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb"]
@@ -54,8 +56,9 @@ public enum FeatureCatalog {
         // 2. Recent form.
         + sides("form_avg_margin", "last5") + sides("form_avg_margin", "last10")
         + sides("form_win_rate", "last5") + sides("form_win_rate", "last10")
-        // 3. Rest and travel.
+        // 3. Rest and travel, and what they are worth as log-odds of a home win (an adjustment to the line).
         + ["rest_days_home", "rest_days_away", "rest_b2b_home", "rest_b2b_away", "travel_km_home", "travel_km_away"]
+        + ["line_adjust_schedule"]
         // 4. Head-to-head (prior meetings, from the home team's side).
         + ["h2h_games_all", "h2h_home_win_rate_all", "h2h_avg_margin_all"]
         // 5. Line movement.

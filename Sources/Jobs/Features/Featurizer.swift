@@ -29,6 +29,11 @@ public struct Featurizer: Sendable {
         var builder = FeatureBuilder(
             sport: sport, teams: try await store.teams.teams(sport: sport),
             finishedGames: try await sources.finishedGames(sport: sport, asOf: last.asOf),
+            // Rest counts at most 14 days, so the schedule from 15 days before the first target is all that can
+            // matter; an older previous game is among the finished ones.
+            schedule: try await store.games.games(
+                sport: sport, from: targets.map(\.game.scheduledAt).min()!.addingTimeInterval(-15 * 86_400),
+                to: targets.map(\.game.scheduledAt).max()!),
             batterGames: sport == "mlb"
                 ? try await sources.batterGames(
                     from: first.asOf.addingTimeInterval(-Double(FeatureBuilder.statcastDays + 1) * 86_400), asOf: last.asOf)

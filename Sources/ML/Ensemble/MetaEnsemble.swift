@@ -34,6 +34,29 @@ public enum MetaEnsemble {
         return best
     }
 
+    /// How many standard errors of the per-row differences a searched weighting must beat the defaults by on the
+    /// confirmation rows to replace them (the one-sided test learners pass to beat their prior).
+    public static let confirmationStandardErrors = 1.0
+
+    /// ``weights(validationPredictions:labels:defaults:step:minimumRows:)`` searched on `search` rows, kept only if
+    /// it beats `defaults` on the `confirmation` rows by more than `standardErrors` standard errors of the per-row
+    /// log-loss differences; `defaults` otherwise.
+    ///
+    /// Why: when a member was itself chosen on the search rows (AutoML's leader is the best of its leaderboard on its
+    /// out-of-fold predictions), those rows flatter it, and the search hands it the whole weight (the winner's curse).
+    /// Rows no member was chosen on (a later window) judge the searched weighting without that bias.
+    public static func weights(
+        search: (predictions: [[Double]], labels: [Double]), confirmation: (predictions: [[Double]], labels: [Double]),
+        defaults: [Double] = defaultWeights, standardErrors: Double = confirmationStandardErrors
+    ) -> [Double] {
+        let searched = weights(validationPredictions: search.predictions, labels: search.labels, defaults: defaults)
+        guard searched != defaults, !confirmation.labels.isEmpty else { return defaults }
+        let better = CalibrationSelection.clearlyBetter(
+            blend(confirmation.predictions, weights: searched), than: blend(confirmation.predictions, weights: defaults),
+            labels: confirmation.labels, standardErrors: standardErrors)
+        return better ? searched : defaults
+    }
+
     private static func loss(_ weights: [Double], _ predictions: [[Double]], _ labels: [Double]) -> Double {
         BinaryMetrics.logLoss(labels: labels, probabilities: blend(predictions, weights: weights))
     }

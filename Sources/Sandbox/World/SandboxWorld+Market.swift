@@ -63,6 +63,15 @@ extension SandboxWorld {
         return OutcomeModel(sport: game.sport).homeWin(consensusParameters(game, at: max(opensAt, time), listed: nil))
     }
 
+    /// The consensus home win probability of `game` at `time` had the market already priced the schedule, the
+    /// weather and the starters in full: what a forecaster reading the market then, who also priced those public
+    /// signals exactly, would say. At the open it is the ceiling of any model built on the line and those signals;
+    /// what is left between it and the truth is the opening error and the injury lists' changes after the open.
+    public func consensusHomeWinProbabilityPricingPublicSignals(_ game: SimulatedGame, at time: Date) -> Double {
+        let opensAt = game.startsAt.addingTimeInterval(-marketOpensBeforeStart)
+        return OutcomeModel(sport: game.sport).homeWin(consensusParameters(game, at: max(opensAt, time), listed: nil, pricedShare: 1))
+    }
+
     /// How far the market has come from its opening view (0) to its closing view (1) at `time`: a tenth
     /// of the way in proportion to time, the rest in five seeded sharp bets of seeded sizes, most of them
     /// soon after the open; all of it an hour before the start.
@@ -82,9 +91,10 @@ extension SandboxWorld {
 
     /// The consensus view of `game`'s parameters at `time`: the truth's conditions with the opening error
     /// shrunk by the market's progress, the closing error, the late-priced effects priced in part, and the
-    /// market's reading of the injuries listed at `time` (or of `listed`).
+    /// market's reading of the injuries listed at `time` (or of `listed`); `pricedShare` replaces the share of the
+    /// late-priced effects the market has priced by then.
     func consensusParameters(
-        _ game: SimulatedGame, at time: Date, listed: (home: [SimulatedInjury], away: [SimulatedInjury])?
+        _ game: SimulatedGame, at time: Date, listed: (home: [SimulatedInjury], away: [SimulatedInjury])?, pricedShare: Double? = nil
     ) -> GameParameters {
         let progress = marketProgress(game, at: time)
         var errors = SeededStream(seed: seed, 11, Int(game.espnID) ?? 0)
@@ -94,7 +104,7 @@ extension SandboxWorld {
         let isNBA = game.sport == .nba
         let gapError = (isNBA ? 0.3 : 0.04) * closingGap + (isNBA ? 1.2 : 0.22) * openingGap * (1 - progress)
         let scoringError = (isNBA ? 1.0 : 0.012) * closingScoring + (isNBA ? 3.0 : 0.04) * openingScoring * (1 - progress)
-        let seen = game.conditions.priced(share: Self.pricedAtOpen + (1 - Self.pricedAtOpen) * progress)
+        let seen = game.conditions.priced(share: pricedShare ?? Self.pricedAtOpen + (1 - Self.pricedAtOpen) * progress)
             .mistaken(gap: gapError, scoring: scoringError)
         let lists = listed ?? (
             home: injuries(game.sport, team: game.teamIndices.home, at: time),

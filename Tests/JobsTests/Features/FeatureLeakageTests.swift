@@ -7,7 +7,8 @@ import Testing
 
 /// Features as of T do not change when data from T on arrives: later odds (the sharp book's too), later results,
 /// corrected scores and innings of games not finished by T, later weather, Statcast of T's day, injury lists
-/// from T on, and starting pitchers announced or changed from T on.
+/// from T on, and starting pitchers announced or changed from T on. The schedule (who plays when and where) is
+/// published before the season, so a game on it counts from the start; its result only once known.
 @Suite struct FeatureLeakageTests {
     @Test func dataArrivingAfterAsOfDoesNotChangeFeatures() async throws {
         let store = try await CollectTestSupport.migratedStore()
@@ -37,6 +38,12 @@ import Testing
                     position: "SP", status: status, injuryType: "Elbow", returnDate: nil, reportedAt: seenAt, firstSeenAt: seenAt,
                     lastSeenAt: until)
             }
+            // A game between the same teams three hours before T, on the schedule but still being played at T: its
+            // place on the schedule (rest, travel) counts, its result must not.
+            try await store.games.upsert(
+                Game(
+                    sport: "mlb", externalID: "leak-0", season: game.season, homeTeamID: game.homeTeamID, awayTeamID: game.awayTeamID,
+                    scheduledAt: asOf.addingTimeInterval(-3 * 3600)))
             let earlier = asOf.addingTimeInterval(-7200)
             try await store.injuries.record(injury("known", team: game.homeTeamID, status: "10-Day-IL", seenAt: earlier, until: earlier))
 
@@ -89,9 +96,9 @@ import Testing
             {
                 #expect(before.features[name] != nil, "\(name) missing")
             }
-            // Every feature v3 added is computed here, so the comparison below covers each.
+            // Every feature v3 and v4 added is computed here, so the comparison below covers each.
             let added =
-                ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]
+                ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove", "line_adjust_schedule"]
                 + ["sp_runs_allowed_diff_last3", "sp_runs_allowed_diff_last5"]
                 + ["home", "away"].flatMap { side in
                     [
@@ -117,8 +124,8 @@ import Testing
                             price: $0.currentPrice + 1, point: $0.currentPoint.map { $0 + 7 }, recordedAt: recordedAt)
                     })
             }
-            // Results not known at T: this game and every later one finish with new scores, and two new games
-            // between the same teams, one started three hours before T (so still playing at T) and one after.
+            // Results not known at T: this game and every later one finish with new scores, the scheduled game three
+            // hours before T (still playing at T) too, and a new game between the same teams after T.
             let unfinished = try await store.games.games(
                 sport: "mlb", from: asOf.addingTimeInterval(-FeatureSourceRepository.resultDelay + 1), to: .distantFuture)
             #expect(unfinished.count > 5)

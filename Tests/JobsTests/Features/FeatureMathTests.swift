@@ -125,10 +125,37 @@ import Testing
         let target = Self.game(2, home: Self.miami, away: Self.boston, at: 48)
         let before = builder.features(for: target, asOf: history[0].scheduledAt.addingTimeInterval(4 * 3600 - 1))
         let after = builder.features(for: target, asOf: history[0].scheduledAt.addingTimeInterval(4 * 3600))
-        #expect(before["team_elo_away"] == 1500 && before["rest_days_away"] == nil)
-        #expect(after["team_elo_away"]! > 1500 && after["rest_days_away"] == 0)
+        #expect(before["team_elo_away"] == 1500 && before["form_avg_margin_away_last5"] == nil)
+        #expect(after["team_elo_away"]! > 1500 && after["form_avg_margin_away_last5"] == 20)
+        // Rest is the schedule's: Boston played the night before whether or not its result is known.
+        #expect(before["rest_days_away"] == 0 && after["rest_days_away"] == 0)
         // Asking for an earlier point in time again replays: the same answer as the first time.
         #expect(builder.features(for: target, asOf: history[0].scheduledAt.addingTimeInterval(4 * 3600 - 1)) == before)
+    }
+
+    /// At the market's open, two days ahead, the games in between are not played yet; the schedule still says
+    /// who plays the night before, so the back-to-back and the travel are known, and their log-odds adjustment.
+    @Test func restAndTravelAtTheOpenComeFromTheSchedule() throws {
+        let history = [Self.game(1, home: Self.denver, away: Self.miami, at: -5, score: (100, 90))]
+        // Monday 19:00 Eastern: Boston hosts Miami, not played when Tuesday's game opens on Sunday.
+        let monday = Self.game(2, home: Self.boston, away: Self.miami, at: 24)
+        var builder = FeatureBuilder(
+            sport: "nba", teams: [Self.boston, Self.denver, Self.miami], finishedGames: history, schedule: [monday])
+        // Tuesday 19:00 Eastern: Miami hosts Denver, featured when its market opens 48 hours ahead.
+        let target = Self.game(3, home: Self.miami, away: Self.denver, at: 48)
+        let features = builder.features(for: target, asOf: target.scheduledAt.addingTimeInterval(-48 * 3600))
+
+        #expect(features["rest_b2b_home"] == 1 && features["rest_days_home"] == 0)  // Miami, in Boston on Monday.
+        #expect(features["rest_b2b_away"] == 0 && features["rest_days_away"] == 1)  // Denver, at home on Sunday.
+        #expect(features["form_avg_margin_home_last5"] == -10)  // Monday's result is not known yet.
+        let bostonToMiami = GreatCircle.kilometres(fromLatitude: 42.3662, longitude: -71.0621, toLatitude: 25.7814, longitude: -80.1870)
+        let denverToMiami = GreatCircle.kilometres(fromLatitude: 39.7487, longitude: -105.0077, toLatitude: 25.7814, longitude: -80.1870)
+        #expect(features["travel_km_home"] == bostonToMiami && features["travel_km_away"] == denverToMiami)
+        // Miami's back-to-back costs it 1.8 points, Denver's longer trip 0.4 per 1,000 km more: log-odds 1.702 m / 12.5.
+        let margin = -1.8 + 0.4 * (denverToMiami - bostonToMiami) / 1_000
+        let adjustment = try #require(features["line_adjust_schedule"])
+        #expect(abs(adjustment - 1.702 * margin / 12.5) < 1e-12)
+        #expect(adjustment < 0)
     }
 
     @Test func lineConsensusIsTheMedianAcrossBooksAndCountsSteam() {
