@@ -32,15 +32,21 @@ public struct FeatureBuilder: Sendable {
     private var known: [Int: Game] = [:]
     private let starters: StarterHistory
     private let schedule: TeamSchedule
-    private let scheduleEffect: ScheduleEffect?
+    private var scheduleEffect: ScheduleEffect?
+    /// The feature-set version computed.
+    public private(set) var version: String
 
     /// A builder over the sport's teams, finished games, published schedule (games of any status: when and where
     /// they are played is read, never their results; the finished games are on it too), Statcast batter-game sums
     /// (MLB) and starting-pitcher sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it).
+    ///
+    /// `version` is the feature set computed (`FeatureCatalog.computable`): v3 reads rest and travel from the
+    /// team's last game known finished at `asOf` and has no `line_adjust_schedule`.
     public init(
         sport: String, teams: [Team], finishedGames: [Game], schedule: [Game] = [], batterGames: [BatterGameStatcast] = [],
-        starters: [GameStarter] = []
+        starters: [GameStarter] = [], version: String = FeatureCatalog.version
     ) {
+        self.version = version
         self.sport = sport
         self.teams = Dictionary(teams.compactMap { team in team.id.map { ($0, team) } }, uniquingKeysWith: { first, _ in first })
         history = finishedGames.filter { $0.sport == sport && $0.status == .final && $0.homeScore != nil && $0.awayScore != nil && $0.id != nil }
@@ -50,12 +56,20 @@ public struct FeatureBuilder: Sendable {
         league = LeagueStructure(sport: sport)
         self.starters = StarterHistory(starters)
         self.schedule = TeamSchedule(history + schedule.filter { $0.sport == sport })
-        scheduleEffect = ScheduleEffect.sport(sport)
+        scheduleEffect = version == "v3" ? nil : ScheduleEffect.sport(sport)
     }
 
-    /// The share of the catalog's names for `sport` present in `features` (or not applicable), 0…1.
-    public static func completeness(_ features: [String: Double], sport: String) -> Double {
-        let names = FeatureCatalog.names(sport: sport)
+    /// A copy of this builder computing `version` instead.
+    func computing(_ version: String) -> FeatureBuilder {
+        var copy = self
+        copy.version = version
+        copy.scheduleEffect = version == "v3" ? nil : ScheduleEffect.sport(sport)
+        return copy
+    }
+
+    /// The share of the catalog's names of `version` for `sport` present in `features` (or not applicable), 0…1.
+    public static func completeness(_ features: [String: Double], sport: String, version: String = FeatureCatalog.version) -> Double {
+        let names = FeatureCatalog.names(sport: sport, version: version)
         guard !names.isEmpty else { return 0 }
         // Teams that never met have no head-to-head rates to compute: that is known, not missing.
         var notApplicable = FeatureCatalog.sourceDependentNames
@@ -104,8 +118,12 @@ public struct FeatureBuilder: Sendable {
                 features["form_win_rate_\(side)_last\(window)"] = recent.mean { $0.isWin ? 1 : 0 }
             }
 
-            // 3. Rest and travel, from the team's last game on the schedule (played or not by `asOf`).
-            if let last = schedule.previous(team: team, before: game) {
+            // 3. Rest and travel, from the team's last game on the schedule (played or not by `asOf`); in v3, from
+            // its last game known finished.
+            let previous = version == "v3"
+                ? log.last.map { TeamSchedule.Slot(gameID: $0.gameID, scheduledAt: $0.scheduledAt, venueTeam: $0.venueTeam, isNeutralSite: $0.isNeutralSite) }
+                : schedule.previous(team: team, before: game)
+            if let last = previous {
                 let previousZone = Self.timeZone(teams[last.venueTeam]?.venue?.timeZone)
                 let rest = Self.localDay(game.scheduledAt, timeZone) - Self.localDay(last.scheduledAt, previousZone) - 1
                 // A season's first game would otherwise report the whole off-season.

@@ -10,9 +10,13 @@ public enum FeatureCatalog {
     /// to v1; v3 added the sharp book's line moves, baseball's starting-pitcher form and bullpen use, and moved
     /// Elo to FiveThirtyEight's constants; v4 reads rest and travel from the schedule instead of the finished
     /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`.
-    /// A model finds no rows of another version, so it stops predicting until a model trained on the new version
-    /// is promoted.
+    /// A champion on an older version keeps predicting while the featurizer can still compute its version
+    /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
     public static let version = "v4"
+
+    /// The versions this build computes, oldest first. A version leaves this list (and its code the builder) once
+    /// no serving champion needs it: a champion on a version not listed here stops predicting.
+    public static let computable = ["v3", "v4"]
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb"]
@@ -34,13 +38,16 @@ public enum FeatureCatalog {
         ["situ_divisional", "situ_conference"] + injuryNames + sharpLineNames + startingPitching
             + sides("pen_extra_innings", "last3d"))
 
-    /// Every feature of `version` for `sport`, in column order; empty for a sport without features.
-    public static func names(sport: String) -> [String] {
+    /// Every feature of `version` (default the current one) for `sport`, in column order; empty for a sport
+    /// without features.
+    public static func names(sport: String, version: String = version) -> [String] {
+        let all: [String]
         switch sport {
-        case "nba": return common + basketballAdvanced
-        case "mlb": return common + baseballAdvanced + weather + startingPitching + bullpen
+        case "nba": all = common + basketballAdvanced
+        case "mlb": all = common + baseballAdvanced + weather + startingPitching + bullpen
         default: return []
         }
+        return version == "v3" ? all.filter { $0 != "line_adjust_schedule" } : all
     }
 
     private static func sides(_ metric: String, _ window: String) -> [String] {

@@ -26,7 +26,8 @@ public struct Featurizer: Sendable {
             return FeaturizeResult(gamesFeaturized: 0, meanCompleteness: 0)
         }
         let sources = store.featureSources
-        var builder = FeatureBuilder(
+        let versions = try await versions(sport: sport, logger: logger)
+        let template = FeatureBuilder(
             sport: sport, teams: try await store.teams.teams(sport: sport),
             finishedGames: try await sources.finishedGames(sport: sport, asOf: last.asOf),
             // Rest counts at most 14 days, so the schedule from 15 days before the first target is all that can
@@ -39,6 +40,7 @@ public struct Featurizer: Sendable {
                     from: first.asOf.addingTimeInterval(-Double(FeatureBuilder.statcastDays + 1) * 86_400), asOf: last.asOf)
                 : [],
             starters: sport == "mlb" ? try await sources.starters(sport: sport, asOf: last.asOf) : [])
+        var builders = versions.map { template.computing($0) }
         var completenessSum = 0.0
         for start in stride(from: 0, to: targets.count, by: Self.batchSize) {
             try Task.checkCancellation()
@@ -52,14 +54,15 @@ public struct Featurizer: Sendable {
             }
             var sets: [GameFeatureSet] = []
             for (game, asOf) in batch {
-                let features = builder.features(
-                    for: game, asOf: asOf, odds: odds[game.id!] ?? [], weather: weather[game.id!], injuries: injuries[game.id!] ?? [])
-                let completeness = FeatureBuilder.completeness(features, sport: sport)
-                completenessSum += completeness
-                sets.append(
-                    GameFeatureSet(
-                        gameID: game.id!, featureSetVersion: FeatureCatalog.version, asOf: asOf, features: features,
-                        completeness: completeness))
+                for index in builders.indices {
+                    let version = builders[index].version
+                    let features = builders[index].features(
+                        for: game, asOf: asOf, odds: odds[game.id!] ?? [], weather: weather[game.id!], injuries: injuries[game.id!] ?? [])
+                    let completeness = FeatureBuilder.completeness(features, sport: sport, version: version)
+                    if version == FeatureCatalog.version { completenessSum += completeness }
+                    sets.append(
+                        GameFeatureSet(gameID: game.id!, featureSetVersion: version, asOf: asOf, features: features, completeness: completeness))
+                }
             }
             // One transaction per batch: one commit instead of one per row.
             try await store.withTransaction { tx in
@@ -74,6 +77,24 @@ public struct Featurizer: Sendable {
                 "mean_completeness": "\(String(format: "%.3f", result.meanCompleteness))",
             ])
         return result
+    }
+
+    /// The current version, and every older one a serving champion of `sport` was trained on, so an upgrade of the
+    /// feature set never stops a champion predicting before its successor is promoted. A champion on a version
+    /// this build no longer computes is logged: it cannot predict.
+    private func versions(sport: String, logger: Logger) async throws -> [String] {
+        let champions = try await store.models.summaries(sport: sport, status: .champion, limit: 100, offset: 0).models
+        var versions = [FeatureCatalog.version]
+        for version in Set(champions.map(\.featureSetVersion)).sorted() where version != FeatureCatalog.version {
+            if FeatureCatalog.computable.contains(version) {
+                versions.append(version)
+            } else {
+                logger.error(
+                    "a champion's feature set is no longer computed; it cannot predict until a successor is promoted",
+                    metadata: ["sport": "\(sport)", "feature_set_version": "\(version)"])
+            }
+        }
+        return versions
     }
 
     /// The games to feature and each one's point in time, in `asOf` order (the builder's incremental order).
