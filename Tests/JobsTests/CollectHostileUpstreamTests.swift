@@ -27,7 +27,8 @@ import Testing
             let error = await #expect(throws: CollectorError.self) {
                 try await odds.collect(CollectOdds(sport: "nba"), jobID: "trickle", logger: CollectTestSupport.logger)
             }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // The whole body would take minutes at this pace; the bound is loose because a loaded machine is slow too.
+            #expect(ContinuousClock.now - started < .seconds(30))
             #expect(error?.code == .unreachable && error?.isPermanent == false)
             #expect(error?.message.contains("no complete answer") == true)
             #expect(try await !store.hasJobEffect(jobID: "trickle"))
