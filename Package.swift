@@ -174,7 +174,7 @@ let package = Package(
             name: "pipeline-bench", dependencies: ["Essentials", "Jobs", "Queue", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Pipeline", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "replay-bench", dependencies: ["Jobs", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "replay-bench", dependencies: ["Jobs", "Essentials", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
             path: "bench/Replay", swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.

@@ -100,7 +100,7 @@ struct BetRequest: Decodable, Sendable {
             }
             return price
         case (nil, let american?):
-            guard abs(american) <= 100_000, let decimal = AmericanOdds.decimal(american) else {
+            guard abs(american) <= 100_000, let decimal = OddsConversion.decimal(fromAmerican: american) else {
                 throw APIError.validation("american_price must be at least +100 or at most -100 (within ±100000)", field: "american_price")
             }
             return decimal

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Store
 
@@ -35,7 +36,7 @@ struct BetView: Encodable, Sendable {
         selection = bet.selection
         line = bet.line
         price = bet.price
-        americanPrice = AmericanOdds.american(bet.price)
+        americanPrice = OddsConversion.american(fromDecimal: bet.price)?.rounded()
         stake = Money.amount(bet.stakeCents)
         potentialPayout = Money.amount(Int((Double(bet.stakeCents) * bet.price).rounded(.towardZero)))
         bookmaker = bet.bookmaker

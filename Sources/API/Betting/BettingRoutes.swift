@@ -145,7 +145,7 @@ struct BettingRoutes: Sendable {
         return Envelope(
             data: StakeSuggestion(
                 predictionId: id, gameId: pick.gameID, betType: pick.betType.rawValue, selection: pick.selection, line: pick.line,
-                price: pick.price, americanPrice: pick.price.flatMap(AmericanOdds.american), probability: pick.probability, edge: pick.edge,
+                price: pick.price, americanPrice: pick.price.flatMap { OddsConversion.american(fromDecimal: $0)?.rounded() }, probability: pick.probability, edge: pick.edge,
                 tier: pick.tier.rawValue, kellyFraction: pick.stake, bankrollBalance: Money.amount(balance.balanceCents),
                 available: Money.amount(balance.availableCents), suggestedStake: Money.amount(suggested)),
             meta: EmptyMeta())
