@@ -241,12 +241,13 @@ public struct ChaosRun: Sendable {
         var redisRestartsLeft = configuration.redisRestarts
         var schedulerKilled = schedulers.isEmpty
         let queue = JobQueue(redis: client)
-        // Havoc lasts until every job has been accepted and finished.
+        // Havoc lasts until every job has been accepted and finished and every kill asked for was made: on a fast
+        // machine 600 jobs can finish between two worker kills.
         func finished() async -> Bool {
             guard await accepted.count >= configuration.jobs, let stats = try? await queue.stats(queue: name) else { return false }
             return (stats.counts[.succeeded] ?? 0) + (stats.counts[.dead] ?? 0) >= configuration.jobs
         }
-        while await !finished() || kills.workers == 0 {
+        while await !finished() || kills.workers == 0 || redisRestartsLeft > 0 {
             try await Task.sleep(for: .milliseconds(Int64(Double.random(in: 0.5...1.5) * configuration.workerKillInterval * 1000)))
             let worker = workers.randomElement()!
             await worker.kill()
