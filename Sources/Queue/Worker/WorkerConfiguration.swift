@@ -17,7 +17,8 @@ public struct WorkerConfiguration: Sendable {
     public var concurrency: Int
     /// How long a lease lasts without a heartbeat; a crashed worker's jobs return after this.
     public var lease: Duration
-    /// How often leases are extended; a third of the lease by default.
+    /// How often leases are extended and cancel requests read: by default a third of the lease, at most a second, so
+    /// an operator's cancel reaches a running job within about a second whatever the lease.
     public var heartbeatInterval: Duration
     /// How often this worker returns expired leases (of any worker) and tells children about finished parents.
     public var maintenanceInterval: Duration
@@ -44,7 +45,7 @@ public struct WorkerConfiguration: Sendable {
         self.queues = queues
         self.concurrency = concurrency
         self.lease = lease
-        self.heartbeatInterval = heartbeatInterval ?? lease / 3
+        self.heartbeatInterval = heartbeatInterval ?? min(lease / 3, .seconds(1))
         self.maintenanceInterval = maintenanceInterval
         self.pollInterval = pollInterval
         self.shutdownGracePeriod = shutdownGracePeriod

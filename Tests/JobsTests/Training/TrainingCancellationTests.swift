@@ -49,7 +49,8 @@ import Testing
             sport: "nba", betType: .moneyline, asOf: end.formatted(.iso8601), featureSetVersion: version, settings: settings)
     }
 
-    /// A worker running one job at a time on a queue of its own, heartbeating every 200 ms; `body` gets the queue.
+    /// A worker running one job at a time on a queue of its own, with the default lease and heartbeat (what `aips
+    /// worker` runs with); `body` gets the queue.
     static func withWorker(_ function: String = #function, _ body: (JobQueue, String) async throws -> Void) async throws {
         let store = try await TestServers.migratedStore(function, logger: Logger(label: "cancel-test"))
         try await seed(store)
@@ -61,7 +62,7 @@ import Testing
         let worker = Worker(
             queue: queue, registry: registry,
             configuration: WorkerConfiguration(
-                queues: [.init(name)], concurrency: 1, lease: .seconds(5), heartbeatInterval: .milliseconds(200),
+                queues: [.init(name)], concurrency: 1,
                 maintenanceInterval: .milliseconds(200), pollInterval: .milliseconds(100)),
             logger: Logger(label: "cancel-test"))
         let group = ServiceGroup(services: [worker], logger: Logger(label: "cancel-test"))
