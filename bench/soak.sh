@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Soak: runs `aips dev` (embedded Redis and PostgreSQL, worker, scheduler, API, sandbox world) at a high sandbox
-# speed for SOAK_MINUTES and samples, every SOAK_INTERVAL seconds, the resident memory and open file descriptors of
+# speed for SOAK_MINUTES and samples, every SOAK_INTERVAL seconds, the memory (PSS) and open file descriptors of
 # aips and of its embedded servers, while a client reads the API. Prints the samples and, at the end, the growth
 # from the first sample after warm-up (a quarter of the run) to the last: memory that keeps growing, or descriptors
 # that are never closed, show here.
@@ -42,10 +42,20 @@ fi
 ) &
 reader=$!
 
-# Resident KiB and open descriptors of a process and its descendants (the embedded servers), one line per role.
+# A process and all its descendants, at any depth.
+descendants() {
+    echo "$1"
+    local child
+    for child in $(pgrep -P "$1" || true); do descendants "$child"; done
+}
+
+# Memory (PSS, KiB) and open descriptors of a process and its descendants (the embedded servers), one line per role.
 sample() {
     local pid=$1 role
-    for child in $pid $(pgrep -P "$pid" || true) $(for c in $(pgrep -P "$pid" || true); do pgrep -P "$c" || true; done); do
+    # pg_ctl daemonizes the postmaster (its parent is init, not aips): it is found by its pid file instead.
+    local postmaster
+    postmaster=$(head -1 "$(find "$data" -name postmaster.pid -print -quit 2>/dev/null)" 2>/dev/null || true)
+    for child in $(descendants "$pid") ${postmaster:+$(descendants "$postmaster")}; do
         [[ -r /proc/$child/status ]] || continue
         case $(cat "/proc/$child/comm") in
             aips) role=aips ;;
@@ -53,12 +63,14 @@ sample() {
             postgres) role=postgres ;;
             *) continue ;;
         esac
-        echo "$role $(awk '/^VmRSS:/ { print $2 }' "/proc/$child/status") $(ls "/proc/$child/fd" 2>/dev/null | wc -l)"
+        # Proportional set size: PostgreSQL's backends share its buffers, and summing their RSS would count the
+        # same pages once per backend (and grow as each touches more of them, with no leak).
+        echo "$role $(awk '/^Pss:/ { print $2 }' "/proc/$child/smaps_rollup") $(ls "/proc/$child/fd" 2>/dev/null | wc -l)"
     done | awk '{ rss[$1] += $2; fds[$1] += $3 } END { for (r in rss) printf "%s %d %d\n", r, rss[r], fds[r] }' | sort
 }
 
 echo "soak: aips dev at sandbox speed ${SOAK_SPEED:-600} for $minutes min, sampled every $interval s"
-printf '%-8s %-10s %12s %8s\n' minute role "rss (MiB)" fds
+printf '%-8s %-10s %12s %8s\n' minute role "pss (MiB)" fds
 samples=$((minutes * 60 / interval))
 : >"$data/samples"
 for ((i = 0; i <= samples; i++)); do
@@ -76,6 +88,6 @@ echo "growth from minute $(awk -v s=$((warm * interval)) 'BEGIN { printf "%.1f",
 awk -v warm=$warm -v last=$samples '
     $1 == warm { rss0[$2] = $3; fd0[$2] = $4 }
     $1 == last { rss1[$2] = $3; fd1[$2] = $4 }
-    END { for (r in rss1) printf "  %-10s rss %+8.1f MiB (%.1f → %.1f)  fds %+d (%d → %d)\n", r, (rss1[r] - rss0[r]) / 1024, rss0[r] / 1024, rss1[r] / 1024, fd1[r] - fd0[r], fd0[r], fd1[r] }
+    END { for (r in rss1) printf "  %-10s pss %+8.1f MiB (%.1f → %.1f)  fds %+d (%d → %d)\n", r, (rss1[r] - rss0[r]) / 1024, rss0[r] / 1024, rss1[r] / 1024, fd1[r] - fd0[r], fd0[r], fd1[r] }
 ' "$data/samples" | sort
 echo "jobs: $(grep -c 'job_type=' "$data/dev.log" || true) job log lines; errors: $(grep -c ' error ' "$data/dev.log" || true)"
