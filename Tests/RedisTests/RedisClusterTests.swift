@@ -57,71 +57,80 @@ import Testing
     }
 
     @Test func movedIsFollowedAfterASlotMovesToAnotherMaster() async throws {
-        let key = TestServers.uniqueName()
-        try await client.send("SET", key, "before")
-        let slot = RedisHashSlot.of(key: key)
-        let map = try #require(slotMap(client))
-        let source = try #require(map.master(for: slot))
-        let target = try #require(map.masters.first { $0 != source })
+        try await ClusterReshaping.exclusively {
+            let key = TestServers.uniqueName()
+            try await client.send("SET", key, "before")
+            let slot = RedisHashSlot.of(key: key)
+            let map = try #require(slotMap(client))
+            let source = try #require(map.master(for: slot))
+            let target = try #require(map.masters.first { $0 != source })
 
-        try await Self.migrate(slot: slot, from: source, to: target, masters: map.masters)
-        // The client's map still names the old master: its command there comes back MOVED.
-        #expect(slotMap(client)?.master(for: slot) == source)
-        #expect(try await client.send("GET", key).string == "before")
-        #expect(slotMap(client)?.master(for: slot) == target)
-        try await client.send("SET", key, "after")
-        let node = Self.admin(target)
-        defer { node.close() }
-        #expect(try await node.send("GET", key).string == "after")
+            // Moved by another client, as an operator's tool would: this one's map still names the old master.
+            let mover = RedisClient(configuration: client.configuration)
+            defer { mover.close() }
+            try await mover.migrateSlot(slot, to: try #require(Self.address(target)))
+            // Its command there comes back MOVED.
+            #expect(slotMap(client)?.master(for: slot) == source)
+            #expect(try await client.send("GET", key).string == "before")
+            #expect(slotMap(client)?.master(for: slot) == target)
+            try await client.send("SET", key, "after")
+            let node = Self.admin(target)
+            defer { node.close() }
+            #expect(try await node.send("GET", key).string == "after")
+        }
     }
 
     @Test func askIsFollowedWhileASlotMigrates() async throws {
-        let key = TestServers.uniqueName()
-        try await client.send("SET", key + "-warm", "x")  // the map is known before the migration starts
-        let slot = RedisHashSlot.of(key: key)
-        let map = try #require(slotMap(client))
-        let source = try #require(map.master(for: slot))
-        let target = try #require(map.masters.first { $0 != source })
-        let (from, to) = (Self.admin(source), Self.admin(target))
-        defer { from.close(); to.close() }
-        let sourceID = try #require(try await from.send("CLUSTER", "MYID").string)
-        let targetID = try #require(try await to.send("CLUSTER", "MYID").string)
-        try await to.send("CLUSTER", "SETSLOT", String(slot), "IMPORTING", sourceID)
-        try await from.send("CLUSTER", "SETSLOT", String(slot), "MIGRATING", targetID)
+        try await ClusterReshaping.exclusively {
+            let key = TestServers.uniqueName()
+            try await client.send("SET", key + "-warm", "x")  // the map is known before the migration starts
+            let slot = RedisHashSlot.of(key: key)
+            let map = try #require(slotMap(client))
+            let source = try #require(map.master(for: slot))
+            let target = try #require(map.masters.first { $0 != source })
+            let (from, to) = (Self.admin(source), Self.admin(target))
+            defer { from.close(); to.close() }
+            let sourceID = try #require(try await from.send("CLUSTER", "MYID").string)
+            let targetID = try #require(try await to.send("CLUSTER", "MYID").string)
+            try await to.send("CLUSTER", "SETSLOT", String(slot), "IMPORTING", sourceID)
+            try await from.send("CLUSTER", "SETSLOT", String(slot), "MIGRATING", targetID)
 
-        // The key is not on the old owner, which answers ASK: the client asks the importing node, once.
-        try await client.send("SET", key, "during")
-        #expect(try await client.send("GET", key).string == "during")
-        #expect(slotMap(client)?.master(for: slot) == source, "ASK does not move the slot in the map")
-        #expect(try await to.send("ASKING").string == "OK")
-        #expect(try await to.send("GET", key).string == "during", "the key lives on the importing node")
+            // The key is not on the old owner, which answers ASK: the client asks the importing node, once.
+            try await client.send("SET", key, "during")
+            #expect(try await client.send("GET", key).string == "during")
+            #expect(slotMap(client)?.master(for: slot) == source, "ASK does not move the slot in the map")
+            #expect(try await to.send("ASKING").string == "OK")
+            #expect(try await to.send("GET", key).string == "during", "the key lives on the importing node")
 
-        try await Self.migrate(slot: slot, from: source, to: target, masters: map.masters)
-        #expect(try await client.send("GET", key).string == "during")
+            try await client.migrateSlot(slot, to: try #require(Self.address(target)))
+            #expect(try await client.send("GET", key).string == "during")
+        }
     }
 
     @Test func aFailoverIsFollowedToThePromotedReplica() async throws {
-        let key = TestServers.uniqueName()
-        try await client.send("SET", key, "before")
-        let slot = RedisHashSlot.of(key: key)
-        let master = try #require(slotMap(client)?.master(for: slot))
-        let replica = try #require(try await Self.replica(of: master))
-        let promoted = Self.admin(replica)
-        defer { promoted.close() }
-        let clock = ContinuousClock()
-        let started = clock.now
-        // A manual failover: the replica catches up, takes the slots, and the old master becomes its replica.
-        try await promoted.send("CLUSTER", "FAILOVER")
-        #expect(try await eventually { try await promoted.send("ROLE").array?.first?.string == "master" })
-        try await client.send("SET", key, "after")
-        #expect(try await client.send("GET", key).string == "after")
-        #expect(try await promoted.send("GET", key).string == "after", "the write went to the new master")
-        // A master that has not heard the news yet may answer a refresh with the old owner; the map converges.
-        #expect(try await eventually(timeout: .seconds(5)) {
-            await client.refreshTopology()
-            return slotMap(client)?.master(for: slot) == replica
-        })
-        print("cluster failover followed in \(clock.now - started)")
+        try await ClusterReshaping.exclusively {
+            let key = TestServers.uniqueName()
+            try await client.send("SET", key, "before")
+            let slot = RedisHashSlot.of(key: key)
+            let master = try #require(slotMap(client)?.master(for: slot))
+            let replica = try #require(try await Self.replica(of: master))
+            let promoted = Self.admin(replica)
+            defer { promoted.close() }
+            let clock = ContinuousClock()
+            let started = clock.now
+            // A manual failover: the replica catches up, takes the slots, and the old master becomes its replica.
+            try await promoted.send("CLUSTER", "FAILOVER")
+            #expect(try await eventually { try await promoted.send("ROLE").array?.first?.string == "master" })
+            try await client.send("SET", key, "after")
+            #expect(try await client.send("GET", key).string == "after")
+            #expect(try await promoted.send("GET", key).string == "after", "the write went to the new master")
+            // A master that has not heard the news yet may answer a refresh with the old owner; the map converges.
+            #expect(try await eventually(timeout: .seconds(5)) {
+                await client.refreshTopology()
+                return slotMap(client)?.master(for: slot) == replica
+            })
+            print("cluster failover followed in \(clock.now - started)")
+        }
     }
 
     // MARK: Helpers
@@ -136,26 +145,9 @@ import Testing
         RedisClient(configuration: RedisConfiguration(endpoint: endpoint, poolSize: 1))
     }
 
-    /// Moves `slot` and its keys from `source` to `target` as `redis-cli --cluster reshard` does.
-    static func migrate(slot: Int, from source: RedisConfiguration.Endpoint, to target: RedisConfiguration.Endpoint, masters: [RedisConfiguration.Endpoint]) async throws {
-        let (from, to) = (admin(source), admin(target))
-        defer { from.close(); to.close() }
-        let sourceID = try #require(try await from.send("CLUSTER", "MYID").string)
-        let targetID = try #require(try await to.send("CLUSTER", "MYID").string)
-        try await to.send("CLUSTER", "SETSLOT", String(slot), "IMPORTING", sourceID)
-        try await from.send("CLUSTER", "SETSLOT", String(slot), "MIGRATING", targetID)
-        guard case .tcp(let host, let port) = target else { return }
-        while true {
-            let keys = try await from.send("CLUSTER", "GETKEYSINSLOT", String(slot), "100").array?.compactMap(\.string) ?? []
-            if keys.isEmpty { break }
-            try await from.send(["MIGRATE", host, String(port), "", "0", "5000", "KEYS"] + keys)
-        }
-        // The new owner first, then the old one, then the rest, as the specification orders it.
-        for master in [target, source] + masters.filter({ $0 != source && $0 != target }) {
-            let node = admin(master)
-            defer { node.close() }
-            try await node.send("CLUSTER", "SETSLOT", String(slot), "NODE", targetID)
-        }
+    static func address(_ endpoint: RedisConfiguration.Endpoint) -> RedisNodeAddress? {
+        guard case .tcp(let host, let port) = endpoint else { return nil }
+        return RedisNodeAddress(host: host, port: port)
     }
 
     /// A replica of `master`, from `CLUSTER REPLICAS` (lines of `id host:port@bus flags …`).

@@ -1,12 +1,18 @@
 /// The Lua scripts that make every job state transition one atomic step.
 ///
-/// Each script touches the keys of one queue only: `KEYS[1]` is the queue's key prefix (see
-/// `RedisQueueKeys` for the layout). Each is typed by its argument and reply codec (`Codecs/`):
+/// Each script touches the keys of one queue only: `KEYS[1]` is the queue's `meta` key, whose name less `meta` is
+/// the queue's key prefix (see `RedisQueueKeys` for the layout). Each is typed by its argument and reply codec (`Codecs/`):
 /// the ARGV layout a script documents here is written by its `…Arguments` type, nowhere else.
 enum QueueScripts {
     /// Helpers every script starts with.
     static let prelude = """
-        local prefix = KEYS[1]
+        local prefix = string.sub(KEYS[1], 1, -5)
+        -- While the queue's slot moves to another cluster node (`RedisQueueBackend.moveQueue`), keys built from
+        -- ids may be on either node: refuse, and the cluster client sends the script again after a backoff. The
+        -- flag is in the declared key, so Redis runs this check on whichever node holds the queue's meta now.
+        if redis.call('HEXISTS', KEYS[1], 'moving') == 1 then
+          return redis.error_reply('TRYAGAIN the queue is moving to another cluster node')
+        end
         local function jobkey(id) return prefix .. 'job:' .. id end
         -- A whole number as Redis gets it. A Lua number handed to redis.call is formatted with "%.17g", which
         -- cost about as much as the job's HSET itself; "%d" gives the same digits (all ours are below 2^53).

@@ -251,6 +251,34 @@ public final class RedisQueueBackend: QueueBackend {
         }
     }
 
+    /// Moves `queue` (its hash slot, so every key it has) to the Redis Cluster master at `target` while producers
+    /// and workers keep running, and returns the slot.
+    ///
+    /// The scripts build job keys from ids, which Redis does not route during a migration, so they refuse to run
+    /// while the queue's `meta` carries the `moving` flag; the cluster client sends each refused script again after
+    /// a backoff, and it runs on the new master once the move ends (a move takes about as long as `MIGRATE` needs
+    /// for the queue's keys: milliseconds for thousands of jobs, longer than a command's timeout only for a huge
+    /// queue, whose callers then see the error and retry). Plain commands need no such care: the nodes redirect
+    /// them. If the move fails, the flag stays and the queue stands still: run the move again, to the same target.
+    @discardableResult
+    public func moveQueue(_ queue: String, to target: RedisNodeAddress) async throws -> Int {
+        guard case .cluster = redis.configuration.topology else {
+            throw QueueError(.invalidRequest, "moving a queue needs a Redis Cluster (a redis-cluster:// URL)", queue: queue)
+        }
+        let meta = RedisQueueKeys(queue: queue).meta
+        let slot = RedisHashSlot.of(key: meta)
+        try await redis.send("HSET", meta, "moving", "\(target.host):\(target.port)")
+        try await redis.migrateSlot(slot, to: target)
+        try await redis.send("HDEL", meta, "moving")
+        return slot
+    }
+
+    /// The Redis Cluster master serving `queue` now; nil on a single server.
+    public func master(of queue: String) async throws -> RedisNodeAddress? {
+        guard case .cluster = redis.configuration.topology else { return nil }
+        return try await redis.clusterMaster(servingKey: RedisQueueKeys(queue: queue).meta)
+    }
+
     // MARK: Archive
 
     public func archiveList(queue: String, max: Int) async throws -> [String] {

@@ -1,11 +1,11 @@
 /// The Redis key layout of the queue, in one place; stored data depends on every name here.
 ///
 /// Each queue's keys share the hash-tagged prefix `aips:{queue}:`, so on Redis Cluster all of a queue's
-/// keys live in one slot and its Lua scripts (which get the prefix as `KEYS[1]`) touch that slot only.
+/// keys live in one slot and its Lua scripts (which get `meta` as `KEYS[1]`) touch that slot only.
 /// Relative to the prefix: `job:ID` (hash), `queued` (score = priority × 10¹³ + ready time), `scheduled`
 /// and `retry` (score = due time), `running` (score = lease expiry), `waiting` (jobs waiting for parents,
 /// `deps:ID` the parents left), `succeeded`, `dead`, `cancelled` (score = finished time), `children:ID`,
-/// `idem:KEY`, `meta` (pause, limits, fences), `notify` (wake-up tokens for blocked workers), `outbox`
+/// `idem:KEY`, `meta` (pause, limits, fences, the `moving` flag), `notify` (wake-up tokens for blocked workers), `outbox`
 /// (finished parents whose children must hear of it), `archive` and `archive-lock`.
 struct RedisQueueKeys: Sendable {
     /// The set of every queue that has ever had a job, for operators and lookups by id.
@@ -16,7 +16,7 @@ struct RedisQueueKeys: Sendable {
     /// One worker's report (a hash that expires when the worker stops beating).
     static func worker(_ identity: String) -> String { "aips:worker:" + identity }
 
-    /// The prefix of every key of the queue; the scripts' `KEYS[1]`.
+    /// The prefix of every key of the queue.
     let prefix: String
 
     init(queue: String) { prefix = "aips:{\(queue)}:" }

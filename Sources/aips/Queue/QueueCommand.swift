@@ -11,6 +11,7 @@ struct QueueCommand: AsyncParsableCommand {
             QueueStatsCommand.self, QueueListCommand.self, QueueShowCommand.self, QueueRetryCommand.self,
             QueueRetryDeadCommand.self, QueueDeleteCommand.self, QueueCancelCommand.self, QueuePauseCommand.self,
             QueueResumeCommand.self, QueuePurgeDeadCommand.self, QueueWorkersCommand.self, QueueLimitCommand.self,
+            QueueMoveCommand.self,
         ])
 }
 

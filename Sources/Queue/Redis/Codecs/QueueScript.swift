@@ -40,7 +40,7 @@ struct QueueScript<Arguments: ScriptArguments, Reply: ScriptReply>: Sendable {
 
     /// Runs the script on the queue whose keys are `keys`.
     func run(on redis: RedisClient, _ keys: RedisQueueKeys, _ arguments: Arguments) async throws -> Reply {
-        try Reply(reply: try await redis.run(script, keys: [keys.prefix], arguments: arguments.encoded()))
+        try Reply(reply: try await redis.run(script, keys: [keys.meta], arguments: arguments.encoded()))
     }
 }
 
