@@ -25,6 +25,9 @@ public struct ChaosRun: Sendable {
         /// A Redis Cluster to run on (`redis-cluster://…`, started by `scripts/lib/redis-cluster.sh`) in place of a
         /// private redis-server.
         public var redisClusterURL: String?
+        /// On a cluster, how many times the queue moves to another master under the load (`aips queue move`'s
+        /// `RedisQueueBackend.moveQueue`), between the master kills.
+        public var queueMoves: Int
         /// Whether two schedulers run and the leader is SIGKILLed once.
         public var killSchedulerLeader: Bool
         public var databaseURL: String
@@ -34,9 +37,11 @@ public struct ChaosRun: Sendable {
 
         public init(
             jobs: Int, workers: Int = 3, workerKillInterval: Double = 1.5, redisRestarts: Int = 1, killSchedulerLeader: Bool = true,
-            databaseURL: String, aips: URL, directory: URL, timeout: Duration = .seconds(300), redisClusterURL: String? = nil
+            databaseURL: String, aips: URL, directory: URL, timeout: Duration = .seconds(300), redisClusterURL: String? = nil,
+            queueMoves: Int = 0
         ) {
             self.redisClusterURL = redisClusterURL
+            self.queueMoves = queueMoves
             self.jobs = jobs
             self.workers = workers
             self.workerKillInterval = workerKillInterval
@@ -62,6 +67,7 @@ public struct ChaosRun: Sendable {
         public var workerKills = 0
         public var redisRestarts = 0
         public var aofRewrites = 0
+        public var queueMoves = 0
         public var schedulerLeaderKills = 0
         public var ticksEnqueued = 0
         public var ticksDuplicated = 0
@@ -86,6 +92,7 @@ public struct ChaosRun: Sendable {
             worker SIGKILLs          \(workerKills)
             redis kills (master kills on a cluster) \(redisRestarts)
             AOF rewrites before a kill \(aofRewrites)
+            queue moves (cluster)    \(queueMoves)
             scheduler leader kills   \(schedulerLeaderKills)
             scheduler ticks          \(ticksEnqueued), enqueued twice: \(ticksDuplicated)
             wall time                \(String(format: "%.1f", seconds)) s
@@ -155,6 +162,7 @@ public struct ChaosRun: Sendable {
         report.workerKills = kills.workers
         report.redisRestarts = kills.redis
         report.aofRewrites = kills.aofRewrites
+        report.queueMoves = kills.queueMoves
         report.schedulerLeaderKills = kills.schedulerLeader
         let ids = await accepted.ids
         report.accepted = ids.count
@@ -236,9 +244,10 @@ public struct ChaosRun: Sendable {
     private func havoc(
         workers: [ManagedProcess], schedulers: [ManagedProcess], redis: ManagedProcess, client: RedisClient, name: String,
         accepted: Accepted
-    ) async throws -> (workers: Int, redis: Int, aofRewrites: Int, schedulerLeader: Int) {
-        var kills = (workers: 0, redis: 0, aofRewrites: 0, schedulerLeader: 0)
+    ) async throws -> (workers: Int, redis: Int, aofRewrites: Int, queueMoves: Int, schedulerLeader: Int) {
+        var kills = (workers: 0, redis: 0, aofRewrites: 0, queueMoves: 0, schedulerLeader: 0)
         var redisRestartsLeft = configuration.redisRestarts
+        var queueMovesLeft = configuration.redisClusterURL == nil ? 0 : configuration.queueMoves
         var schedulerKilled = schedulers.isEmpty
         let queue = JobQueue(redis: client)
         // Havoc lasts until every job has been accepted and finished and every kill asked for was made: on a fast
@@ -247,7 +256,7 @@ public struct ChaosRun: Sendable {
             guard await accepted.count >= configuration.jobs, let stats = try? await queue.stats(queue: name) else { return false }
             return (stats.counts[.succeeded] ?? 0) + (stats.counts[.dead] ?? 0) >= configuration.jobs
         }
-        while await !finished() || kills.workers == 0 || redisRestartsLeft > 0 {
+        while await !finished() || kills.workers == 0 || redisRestartsLeft > 0 || queueMovesLeft > 0 {
             try await Task.sleep(for: .milliseconds(Int64(Double.random(in: 0.5...1.5) * configuration.workerKillInterval * 1000)))
             let worker = workers.randomElement()!
             await worker.kill()
@@ -269,6 +278,11 @@ public struct ChaosRun: Sendable {
                 redisRestartsLeft -= 1
                 kills.redis += 1
             }
+            if queueMovesLeft > 0, kills.workers % 2 == 0 {
+                try await Self.moveQueue(name, client: client)
+                queueMovesLeft -= 1
+                kills.queueMoves += 1
+            }
             if !schedulerKilled, await accepted.count > configuration.jobs / 2 {
                 let owner = (try? await client.send("GET", "{aips:\(name)}:leader").string) ?? ""
                 let pid = owner.split(separator: ":").dropFirst().first.flatMap { Int32($0) }
@@ -281,6 +295,16 @@ public struct ChaosRun: Sendable {
             }
         }
         return kills
+    }
+
+    /// Moves `queue` to another master of the cluster, as `aips queue move` does.
+    private static func moveQueue(_ queue: String, client: RedisClient) async throws {
+        let backend = RedisQueueBackend(redis: client)
+        let home = try await backend.master(of: queue)
+        guard let target = try await client.clusterMasters().first(where: { $0 != home }) else {
+            throw RedisError(.server, message: "no other master to move \(queue) to")
+        }
+        try await backend.moveQueue(queue, to: target)
     }
 
     /// SIGKILLs the cluster master serving `queue`'s slot, waits until its replica serves the slot, and starts

@@ -12,7 +12,9 @@ let configuration = ChaosRun.Configuration(
     databaseURL: environment["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable",
     aips: aips, directory: URL(fileURLWithPath: NSTemporaryDirectory()), timeout: .seconds(600),
     // CHAOS_CLUSTER=1: on the Redis Cluster scripts/lib/servers.sh starts, killing the queue's master instead.
-    redisClusterURL: environment["CHAOS_CLUSTER"] == "1" ? environment["REDIS_CLUSTER_URL"] : nil)
+    redisClusterURL: environment["CHAOS_CLUSTER"] == "1" ? environment["REDIS_CLUSTER_URL"] : nil,
+    // On the cluster, the queue also moves between masters (aips queue move) this many times under the load.
+    queueMoves: Int(environment["CHAOS_QUEUE_MOVES"] ?? "2") ?? 2)
 let report = try await ChaosRun(configuration: configuration).run()
 print(report)
 exit(report.isClean ? 0 : 1)
