@@ -31,11 +31,7 @@ struct TLSRedisServer {
     private static func start() async throws -> TLSRedisServer {
         let directory = TestServers.temporaryDirectory.appendingPathComponent("tls-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try await run("openssl", [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-            "-keyout", directory.appendingPathComponent("key.pem").path, "-out", directory.appendingPathComponent("cert.pem").path,
-        ])
+        try await makeCertificate(in: directory)
         // Below Linux's ephemeral range (32768–60999), where outgoing connections take ports; a port another
         // process took between the draw and the bind makes redis-server exit, and another port is tried.
         for _ in 0..<5 {
@@ -60,6 +56,15 @@ struct TLSRedisServer {
             await ChildProcesses.stop(process, signal: SIGKILL)
         }
         throw RedisError(.connectionFailed, message: "TLS redis-server did not come up; see \(directory.path)/redis.log")
+    }
+
+    /// A fresh self-signed certificate for localhost and 127.0.0.1: `cert.pem` (also the CA to trust) and `key.pem`.
+    static func makeCertificate(in directory: URL) async throws {
+        try await run("openssl", [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout", directory.appendingPathComponent("key.pem").path, "-out", directory.appendingPathComponent("cert.pem").path,
+        ])
     }
 
     static func run(_ tool: String, _ arguments: [String]) async throws {
