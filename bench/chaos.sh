@@ -11,9 +11,6 @@ cd "$(dirname "$0")/.."
 source scripts/setup
 swift build -c release --product aips >/dev/null
 swift build -c release --product chaos >/dev/null
-if [[ -z "${DATABASE_URL:-}" ]]; then
-    source scripts/lib/servers.sh
-    start_servers
-    trap stop_servers EXIT
-fi
+source scripts/lib/servers.sh
+start_servers_unless_configured
 .build/release/chaos

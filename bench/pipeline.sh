@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup
 swift build -c release --product pipeline-bench >/dev/null
-if [[ -z "${DATABASE_URL:-}" ]]; then
-    source scripts/lib/servers.sh
-    start_servers
-    trap stop_servers EXIT
-fi
+source scripts/lib/servers.sh
+start_servers_unless_configured
 # Line-buffered, so progress shows as it happens when the output goes to a file or a pipe.
 stdbuf -oL .build/release/pipeline-bench

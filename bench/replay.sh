@@ -9,10 +9,7 @@ cd "$(dirname "$0")/.."
 export BENCH_FILE="$(realpath "${1:-${BENCH_FILE:-../shared/data/real/mlb-2014-2016.csv}}")"
 source scripts/setup
 swift build -c release --product replay-bench >/dev/null
-if [[ -z "${DATABASE_URL:-}" ]]; then
-    source scripts/lib/servers.sh
-    start_servers
-    trap stop_servers EXIT
-fi
+source scripts/lib/servers.sh
+start_servers_unless_configured
 # Line-buffered, so progress shows as it happens when the output goes to a file or a pipe.
 stdbuf -oL .build/release/replay-bench

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Logging
-import Postgres
 import Store
 
 /// `aips migrate down [N]`: reverts the latest N migrations.
@@ -17,14 +15,7 @@ struct MigrateDownCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = Store(configuration: PostgresConfiguration(url: try options.resolvedURL(), maximumConnections: 1))
-        do {
-            let reverted = try await store.migrator(logger: Logger(label: "aips.migrate")).down(count: count)
-            print(reverted.isEmpty ? "Nothing to revert." : reverted.map { "reverted \($0.version) \($0.name)" }.joined(separator: "\n"))
-        } catch {
-            await store.shutdown()
-            throw error
-        }
-        await store.shutdown()
+        let reverted = try await options.withMigrator { try await $0.down(count: count) }
+        print(reverted.isEmpty ? "Nothing to revert." : reverted.map { "reverted \($0.version) \($0.name)" }.joined(separator: "\n"))
     }
 }

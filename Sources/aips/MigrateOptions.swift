@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Logging
+import Postgres
+import Store
 
 /// The database options every `aips migrate` subcommand takes.
 struct MigrateOptions: ParsableArguments {
@@ -13,5 +16,11 @@ struct MigrateOptions: ParsableArguments {
         if let databaseURL { return databaseURL }
         if let url = DevServers.databaseURL { return url }
         throw ValidationError("no database: pass --database-url, set DATABASE_URL, or run this beside a running aips dev")
+    }
+
+    /// Runs `body` with a migrator of the resolved database over one connection, closed when `body` is done.
+    func withMigrator<T>(_ body: (Migrator) async throws -> T) async throws -> T {
+        let store = Store(configuration: PostgresConfiguration(url: try resolvedURL(), maximumConnections: 1))
+        return try await store.withShutdown { store in try await body(store.migrator(logger: Logger(label: "aips.migrate"))) }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
-import Postgres
 import Store
 
 /// `aips migrate status`: lists every migration and whether it is applied; exits 1 on drift.
@@ -12,15 +10,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     @OptionGroup var options: MigrateOptions
 
     func run() async throws {
-        let store = Store(configuration: PostgresConfiguration(url: try options.resolvedURL(), maximumConnections: 1))
-        let statuses: [MigrationStatus]
-        do {
-            statuses = try await store.migrator(logger: Logger(label: "aips.migrate")).status()
-        } catch {
-            await store.shutdown()
-            throw error
-        }
-        await store.shutdown()
+        let statuses = try await options.withMigrator { try await $0.status() }
         var drift = false
         for status in statuses {
             let state: String

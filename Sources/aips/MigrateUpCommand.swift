@@ -1,6 +1,4 @@
 import ArgumentParser
-import Logging
-import Postgres
 import Store
 
 /// `aips migrate up [--to N]`: applies pending migrations.
@@ -13,14 +11,7 @@ struct MigrateUpCommand: AsyncParsableCommand {
     var target: Int?
 
     func run() async throws {
-        let store = Store(configuration: PostgresConfiguration(url: try options.resolvedURL(), maximumConnections: 1))
-        do {
-            let applied = try await store.migrator(logger: Logger(label: "aips.migrate")).up(to: target)
-            print(applied.isEmpty ? "Nothing to apply." : applied.map { "applied \($0.version) \($0.name)" }.joined(separator: "\n"))
-        } catch {
-            await store.shutdown()
-            throw error
-        }
-        await store.shutdown()
+        let applied = try await options.withMigrator { try await $0.up(to: target) }
+        print(applied.isEmpty ? "Nothing to apply." : applied.map { "applied \($0.version) \($0.name)" }.joined(separator: "\n"))
     }
 }

@@ -31,28 +31,27 @@ struct UserCreateCommand: AsyncParsableCommand {
             throw ValidationError("no password on standard input")
         }
         guard (8...1024).contains(password.utf8.count) else { throw ValidationError("the password must be 8 to 1024 bytes") }
-        let store = database.makeStore()
-        do {
-            try await store.migrate(logger: Logger(label: "aips.user"))
-            let secret = totp ? try TOTP.makeSecret() : nil
-            // The secret is stored sealed: a copy of the users table must not hand out second factors.
-            let sealed = try secret.map { secret in
-                guard let keyring = try DevServers.totpKeyring() else {
-                    throw ValidationError("--totp needs TOTP_ENCRYPTION_KEYS (openssl rand -hex 32) or TOTP_ENCRYPTION_KEYS_FILE")
+        try await database.makeStore().withShutdown { store in
+            do {
+                try await store.migrate(logger: Logger(label: "aips.user"))
+                let secret = totp ? try TOTP.makeSecret() : nil
+                // The secret is stored sealed: a copy of the users table must not hand out second factors.
+                let sealed = try secret.map { secret in
+                    guard let keyring = try DevServers.totpKeyring() else {
+                        throw ValidationError("--totp needs TOTP_ENCRYPTION_KEYS (openssl rand -hex 32) or TOTP_ENCRYPTION_KEYS_FILE")
+                    }
+                    return try keyring.seal(secret)
                 }
-                return try keyring.seal(secret)
+                let user = try await store.users.create(User(
+                    email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: sealed))
+                print("created user \(user.id?.uuidString.lowercased() ?? "?") <\(user.email)> role \(user.role.rawValue)")
+                if let secret {
+                    print("TOTP secret: \(secret)")
+                    print("otpauth://totp/AIPS:\(user.email)?secret=\(secret)&issuer=AIPS")
+                }
+            } catch let error as StoreError where error.isUniqueViolation {
+                throw ValidationError("a user with email \(email.lowercased()) already exists")
             }
-            let user = try await store.users.create(User(
-                email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: sealed))
-            print("created user \(user.id?.uuidString.lowercased() ?? "?") <\(user.email)> role \(user.role.rawValue)")
-            if let secret {
-                print("TOTP secret: \(secret)")
-                print("otpauth://totp/AIPS:\(user.email)?secret=\(secret)&issuer=AIPS")
-            }
-        } catch let error as StoreError where error.isUniqueViolation {
-            await store.shutdown()
-            throw ValidationError("a user with email \(email.lowercased()) already exists")
         }
-        await store.shutdown()
     }
 }

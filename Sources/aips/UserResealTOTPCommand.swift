@@ -16,8 +16,7 @@ struct UserResealTOTPCommand: AsyncParsableCommand {
         guard let keyring = try DevServers.totpKeyring() else {
             throw ValidationError("TOTP_ENCRYPTION_KEYS (or TOTP_ENCRYPTION_KEYS_FILE) must hold the new key first and the old ones after it")
         }
-        let store = database.makeStore()
-        do {
+        try await database.makeStore().withShutdown { store in
             var resealed = 0
             let secrets = try await store.users.totpSecrets()
             for (id, stored) in secrets where !keyring.isCurrent(stored) {
@@ -25,10 +24,6 @@ struct UserResealTOTPCommand: AsyncParsableCommand {
                 if try await store.users.replaceTOTPSecret(id: id, expected: stored, with: sealed) { resealed += 1 }
             }
             print("re-sealed \(resealed) of \(secrets.count) TOTP secrets under key \(keyring.currentKeyID)")
-        } catch {
-            await store.shutdown()
-            throw error
         }
-        await store.shutdown()
     }
 }

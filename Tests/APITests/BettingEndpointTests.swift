@@ -47,8 +47,7 @@ struct BettingEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let seeded = try await seed(harness.store, name)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             try await deposit(client, token, amount)
             try await body(client, token, seeded)
         }
@@ -57,8 +56,7 @@ struct BettingEndpointTests {
     @Test func depositsAndWithdrawalsKeepALedger() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let empty = try await client.get("/api/v1/betting/bankroll", token: token)
             #expect(empty.status == .ok && empty.data?["balance"]?.double == 0 && empty.json["meta"]?["total"]?.int == 0)
             try await Self.deposit(client, token, "100")
@@ -157,8 +155,7 @@ struct BettingEndpointTests {
         let upcoming = try await Self.seed(harness.store, "upcoming")
         let started = try await Self.seed(harness.store, "started", startsIn: -600)
         let live = try await Self.seed(harness.store, "live", startsIn: 600, status: .inProgress)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             try await Self.deposit(client, token, "50")
             for game in [started.game, live.game] {
                 let reply = try await client.post(
@@ -255,8 +252,7 @@ struct BettingEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             try await Self.deposit(client, token, "1000")
             var ids: [Int] = []
             for (selection, price, stake) in [("home", 2.0, 100), ("away", 1.8, 50), ("home", 1.9, 20)] {
@@ -296,8 +292,7 @@ struct BettingEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let broke = try await client.get("/api/v1/betting/stake?prediction_id=\(seeded.pick)", token: token)
             #expect(broke.status == .ok && broke.data?["suggested_stake"]?.double == 0, "\(broke.text)")
             try await Self.deposit(client, token, "1000")
@@ -321,8 +316,7 @@ extension BettingEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let seeded = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             try await Self.deposit(client, token, "100")
             // Ten bets of 20 at once on a bankroll of 100: the per-user lock lets exactly five through.
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in

@@ -48,8 +48,7 @@ struct GameEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let ids = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let all = try await client.get("/api/v1/games", token: token)
             #expect(all.status == .ok, "\(all.text)")
             #expect(all.json["meta"]?["total"]?.int == 3)
@@ -83,8 +82,7 @@ struct GameEndpointTests {
         let harness = try await APITestHarness.make { $0.now = { Self.day.addingTimeInterval(19 * 3600) } }
         let user = try await harness.user()
         let ids = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let game = try await client.get("/api/v1/games/\(ids[0])", token: token)
             #expect(game.status == .ok, "\(game.text)")
             let odds = try #require(game.data?["odds"]?.array)
@@ -110,8 +108,7 @@ struct GameEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         _ = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             for path in [
                 "/api/v1/games?status=won", "/api/v1/games?sport=NBA", "/api/v1/games?date=2026-02-30", "/api/v1/games?limit=0",
                 "/api/v1/games?date_from=2026-03-05&date_to=2026-03-01", "/api/v1/games/abc", "/api/v1/games/0", "/api/v1/odds",
@@ -151,8 +148,7 @@ struct GameEndpointTests {
             prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
             try await harness.store.predictions.insert(prediction)
         }
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let props = try await client.get("/api/v1/player-props", token: token)
             #expect(props.status == .ok, "\(props.text)")
             #expect(props.json["meta"]?["total"]?.int == 2)

@@ -11,8 +11,7 @@ struct JobEndpointTests {
         let harness = try await APITestHarness.make()
         let admin = try await harness.user(role: .admin)
         let queue = harness.queueName
-        try await harness.run { client in
-            let token = try await client.login(admin).access
+        try await harness.run(as: admin) { client, token in
             let created = try await client.post(
                 "/api/v1/jobs", token: token,
                 json: #"{"type":"diag.sleep","payload":{"milliseconds":5},"queue":"\#(queue)","priority":3,"max_attempts":2,"timeout_seconds":30}"#)
@@ -47,8 +46,7 @@ struct JobEndpointTests {
         let harness = try await APITestHarness.make()
         let admin = try await harness.user(role: .admin)
         let queue = harness.queueName
-        try await harness.run { client in
-            let token = try await client.login(admin).access
+        try await harness.run(as: admin) { client, token in
             for index in 0..<5 {
                 let type = index < 3 ? "diag.noop" : "diag.sleep"
                 let payload = index < 3 ? "{}" : #"{"milliseconds":1}"#
@@ -73,8 +71,7 @@ struct JobEndpointTests {
         let harness = try await APITestHarness.make()
         let admin = try await harness.user(role: .admin)
         let queue = harness.queueName
-        try await harness.run { client in
-            let token = try await client.login(admin).access
+        try await harness.run(as: admin) { client, token in
             let body = #"{"type":"diag.sleep","payload":{"milliseconds":1},"queue":"\#(queue)","idempotency_key":"tick-1"}"#
             let first = try await client.post("/api/v1/jobs", token: token, json: body)
             let second = try await client.post("/api/v1/jobs", token: token, json: body)
@@ -93,8 +90,7 @@ struct JobEndpointTests {
         let harness = try await APITestHarness.make()
         let admin = try await harness.user(role: .admin)
         let queue = harness.queueName
-        try await harness.run { client in
-            let token = try await client.login(admin).access
+        try await harness.run(as: admin) { client, token in
             let parent = try await client.post("/api/v1/jobs", token: token, json: #"{"type":"diag.noop","queue":"\#(queue)"}"#)
             let parentID = try #require(parent.data?["id"]?.string)
             let child = try await client.post(
@@ -113,8 +109,7 @@ struct JobEndpointTests {
         let harness = try await APITestHarness.make()
         let admin = try await harness.user(role: .admin)
         let queue = harness.queueName
-        try await harness.run { client in
-            let token = try await client.login(admin).access
+        try await harness.run(as: admin) { client, token in
             let cases: [(String, Int, String)] = [
                 (#"{"type":"diag.noop","#, 400, "INVALID_JSON"),
                 ("", 400, "INVALID_JSON"),
@@ -157,8 +152,7 @@ struct JobEndpointTests {
     @Test func badLookupsAndFiltersAreRefused() async throws {
         let harness = try await APITestHarness.make()
         let admin = try await harness.user(role: .admin)
-        try await harness.run { client in
-            let token = try await client.login(admin).access
+        try await harness.run(as: admin) { client, token in
             for id in [JobID.generate(), "nope", "*", "..%2F..%2Fetc", "01ARZ3NDEKTSV4RRFFQ69G5FA%7B"] {
                 let reply = try await client.get("/api/v1/jobs/\(id)", token: token)
                 #expect(reply.status == .notFound, "\(id)")
@@ -176,8 +170,7 @@ struct JobEndpointTests {
     @Test func jobsNeedAnAdmin() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user(role: .user)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let submit = try await client.post("/api/v1/jobs", token: token, json: #"{"type":"diag.noop"}"#)
             #expect(submit.status == .forbidden)
             #expect(submit.errorCode == "FORBIDDEN")

@@ -38,8 +38,7 @@ struct PredictionEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         _ = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let all = try await client.get("/api/v1/predictions", token: token)
             #expect(all.status == .ok, "\(all.text)")
             #expect(all.json["meta"]?["total"]?.int == 4)
@@ -77,8 +76,7 @@ struct PredictionEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         _ = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             for query in [
                 "page=0", "limit=1000", "limit=-1", "page=1.5", "sport=nba'%20OR%20'1'='1", "sport=nba;DROP%20TABLE%20predictions",
                 "tier=E", "bet_type=parlay", "date=2026-02-30", "date=yesterday", "date_from=2026-03-05&date_to=2026-03-01",
@@ -103,8 +101,7 @@ struct PredictionEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let ids = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let first = try await client.get("/api/v1/predictions?sport=nba", token: token)
             let second = try await client.get("/api/v1/predictions?sport=nba", token: token)
             #expect(first.headers[.init("X-Cache")!] == "miss")
@@ -134,8 +131,7 @@ struct PredictionEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let ids = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let genuine = try await client.get("/api/v1/predictions/\(ids[1])/verify", token: token)
             #expect(genuine.status == .ok, "\(genuine.text)")
             #expect(genuine.data?["matches"]?.bool == true)
@@ -164,8 +160,7 @@ struct PredictionEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         let ids = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let genuine = try #require(try await client.get("/api/v1/predictions/\(ids[1])/verify", token: token).data?["chain"])
             #expect(genuine["intact"]?.bool == true && genuine["sport"]?.string == "nba")
             #expect(genuine["position"]?.int == 2 && genuine["length"]?.int == 2 && genuine["verified_through"]?.int == 2)

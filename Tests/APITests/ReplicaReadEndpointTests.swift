@@ -41,8 +41,7 @@ struct ReplicaReadEndpointTests {
 
     @Test func readPathsReadTheReplicaWhileSignInReadsThePrimary() async throws {
         let (harness, user, ids) = try await replicaHarness(seed: GameEndpointTests.seed)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             #expect(try await apiReadsOnReplica(harness.store) == 0, "sign-in reads its own writes on the primary")
             // Wait for the router's verdict: under load the replica may trail past the bound for a while.
             let deadline = ContinuousClock.now + .seconds(60)
@@ -66,8 +65,7 @@ struct ReplicaReadEndpointTests {
     /// A writer invalidates the cache after its commit; the next miss must not cache a replica's page that predates it.
     @Test func aCacheMissAfterAnInvalidationSeesTheNewPrediction() async throws {
         let (harness, user, ids) = try await replicaHarness(seed: PredictionEndpointTests.seed)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             #expect(try await client.get("/api/v1/predictions?sport=nba", token: token).json["meta"]?["total"]?.int == 2)
             let game = try #require(
                 try await harness.store.query("SELECT game_id FROM predictions WHERE id = \(ids[0])").first?.decode(Int.self, "game_id"))

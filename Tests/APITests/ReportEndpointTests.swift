@@ -60,8 +60,7 @@ struct ReportEndpointTests {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
         _ = try await Self.seed(harness.store)
-        try await harness.run { client in
-            let token = try await client.login(user).access
+        try await harness.run(as: user) { client, token in
             let reply = try await client.get("/api/v1/performance?sport=nba&from=2026-03-01&to=2026-03-01", token: token)
             #expect(reply.status == .ok, "\(reply.text)")
             #expect(reply.json["meta"]?["from"]?.string == "2026-03-01")

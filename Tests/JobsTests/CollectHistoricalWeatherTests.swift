@@ -25,8 +25,7 @@ import Testing
             let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
             let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
-            let weather = WeatherCollector(
-                client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+            let weather = WeatherCollector(configuration: configuration, store: store, upstream: upstream)
             for request in requests.dropLast() {
                 _ = try await games.collect(
                     JSONDecoder().decode(CollectGames.self, from: Data(request.payload.utf8)), jobID: request.id,
@@ -85,9 +84,7 @@ import Testing
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let configuration = CollectorConfiguration.sandbox(sandbox)
-            let weather = WeatherCollector(
-                client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: UpstreamClient()), store: store,
-                now: configuration.now)
+            let weather = WeatherCollector(configuration: configuration, store: store, upstream: UpstreamClient())
             // The sandbox's today is 2026-05-09: a range ending today is not over.
             let today = CollectWeather(sport: "mlb", from: "2026-05-08", to: "2026-05-09")
             let error = await #expect(throws: CollectorError.self) {

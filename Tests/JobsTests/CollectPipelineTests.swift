@@ -15,8 +15,7 @@ import Testing
             let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()
             let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
-            let weather = WeatherCollector(
-                client: OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream), store: store, now: configuration.now)
+            let weather = WeatherCollector(configuration: configuration, store: store, upstream: upstream)
             let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
             let logger = CollectTestSupport.logger
             let parameters = CollectGames(sport: "mlb", dates: ["20260509", "20260510"])

@@ -241,9 +241,7 @@ func closingProbability(_ store: Store, gameID: Int, betType: BetType, line: Dou
         else { continue }
         probabilities.append(fair[0])
     }
-    guard !probabilities.isEmpty else { return nil }
-    let sorted = probabilities.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return LineConsensus.median(probabilities)
 }
 
 func matches(_ point: Double?, _ expected: Double?) -> Bool {

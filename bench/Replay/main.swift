@@ -278,9 +278,7 @@ struct ScoredGames {
             else { continue }
             probabilities.append(fair[0])
         }
-        guard !probabilities.isEmpty else { return nil }
-        let sorted = probabilities.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return LineConsensus.median(probabilities)
     }
 
     static func same(_ point: Double?, _ expected: Double?) -> Bool {

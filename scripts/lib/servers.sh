@@ -36,6 +36,13 @@ start_servers() {
     source "$(dirname "${BASH_SOURCE[0]}")/redis-cluster.sh" && start_redis_cluster "$work"  # REDIS_CLUSTER_URL, REDIS_SENTINEL_URL
 }
 
+# The benchmarks' servers: the ones DATABASE_URL (and REDIS_URL) name, else private ones stopped at exit.
+start_servers_unless_configured() {
+    [[ -n "${DATABASE_URL:-}" ]] && return
+    start_servers
+    trap stop_servers EXIT
+}
+
 stop_servers() {
     stop_pg_replica
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true

@@ -10,7 +10,12 @@ struct QueueView: Encodable, Sendable {
     init(_ stats: QueueStats) {
         name = stats.queue
         paused = stats.paused
-        counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0.rawValue, stats.counts[$0] ?? 0) })
+        counts = Self.counts(stats)
         pending = stats.pending
+    }
+
+    /// The queue's count in every state, zeros included, so a reader's columns never shift.
+    static func counts(_ stats: QueueStats) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0.rawValue, stats.counts[$0] ?? 0) })
     }
 }

@@ -10,11 +10,7 @@ public enum MetricsEndpoint {
         host: String, port: Int, registry: PrometheusCollectorRegistry, logger: Logger
     ) -> some ApplicationProtocol {
         let router = Router()
-        router.get("metrics") { _, _ -> Response in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
-        }
+        router.get("metrics") { _, _ in MetricsRoutes.exposition(of: registry) }
         router.get("health/live") { _, _ -> Response in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }

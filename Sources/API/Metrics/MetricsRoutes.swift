@@ -6,10 +6,11 @@ struct MetricsRoutes: Sendable {
     let registry: PrometheusCollectorRegistry
 
     func register(on router: RouteRegistrar) {
-        router.get("metrics") { _, _ -> Response in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
-        }
+        router.get("metrics") { _, _ in Self.exposition(of: registry) }
+    }
+
+    /// Every metric of `registry` in Prometheus text format (exposition format 0.0.4).
+    static func exposition(of registry: PrometheusCollectorRegistry) -> Response {
+        .ok(ByteBuffer(bytes: registry.emitToBuffer()), contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
 }

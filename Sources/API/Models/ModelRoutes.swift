@@ -42,10 +42,9 @@ struct ModelRoutes: Sendable {
         guard let html = try await reads.database(for: .boundedStaleness).modelReports.report(modelID: id) else {
             throw APIError(.notFound, code: "REPORT_NOT_FOUND", "Model \(id) has no evaluation report", details: ["model_id": .integer(Int64(id))])
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return .ok(
+            ByteBuffer(string: html), contentType: "text/html; charset=utf-8",
+            headers: [.init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; img-src data:"])
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

@@ -13,9 +13,6 @@ struct OpenAPIResponse: ResponseGenerator {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         // The document is fixed, and a test encodes it: a failure here would be a bug, answered as a 500.
-        let body = try Self.body.get()
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        .ok(ByteBuffer(bytes: try Self.body.get()), contentType: "application/json; charset=utf-8")
     }
 }

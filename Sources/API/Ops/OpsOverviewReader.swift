@@ -21,7 +21,7 @@ struct OpsOverviewReader: Sendable {
             let limits = try await queue.limits(queue: name)
             summaries.append(OpsOverview.QueueSummary(
                 name: name, paused: stats.paused,
-                counts: Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0.rawValue, stats.counts[$0] ?? 0) }),
+                counts: QueueView.counts(stats),
                 pending: stats.pending, concurrencyLimit: limits.concurrency, rateLimit: limits.rate,
                 rateLimitPeriodSeconds: limits.ratePeriod.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }))
             // Sets that are empty cost no further round trip; the page's lists are cut to

@@ -21,12 +21,11 @@ struct OpsPage: ResponseGenerator {
     }()
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
-        headers[.xContentTypeOptions] = "nosniff"
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        headers[.cacheControl] = "no-cache"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.body)))
+        .ok(
+            ByteBuffer(bytes: Self.body), contentType: "text/html; charset=utf-8",
+            headers: [
+                .contentSecurityPolicy: Self.contentSecurityPolicy, .xContentTypeOptions: "nosniff",
+                HTTPField.Name("Referrer-Policy")!: "no-referrer", .cacheControl: "no-cache",
+            ])
     }
 }

@@ -85,16 +85,12 @@ struct PredictionRoutes: Sendable {
         build: (ReadConsistency) async throws -> some Encodable & Sendable
     ) async throws -> Response {
         let (generation, body, consistency) = try await cache.lookup(name)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
         if let body {
-            headers[.init("X-Cache")!] = "hit"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8", headers: [.init("X-Cache")!: "hit"])
         }
         let fresh = Array(try context.responseEncoder.encode(try await build(consistency)))
         try await cache.store(name, generation: generation, body: fresh)
-        headers[.init("X-Cache")!] = "miss"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: fresh)))
+        return .ok(ByteBuffer(bytes: fresh), contentType: "application/json; charset=utf-8", headers: [.init("X-Cache")!: "miss"])
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

@@ -19,6 +19,14 @@ extension PostgresDecodable {
 struct PostgresDecodingFailure: Error {
     let reason: String
     init(_ reason: String) { self.reason = reason }
+
+    /// `parse(text)`, else the failure that `text` (its first 40 characters) is not `expected`.
+    ///
+    /// `expected` is an autoclosure: a row decodes many values, and only a failure needs the words.
+    static func parsing<Value>(_ text: String, as expected: @autoclosure () -> String, _ parse: (String) -> Value?) throws -> Value {
+        guard let value = parse(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not \(expected())") }
+        return value
+    }
 }
 
 extension String: PostgresDecodable {
@@ -27,22 +35,19 @@ extension String: PostgresDecodable {
 
 extension Int: PostgresDecodable {
     public static func decode(postgresText text: String) throws -> Int {
-        guard let value = Int(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not an integer") }
-        return value
+        try PostgresDecodingFailure.parsing(text, as: "an integer") { Int($0) }
     }
 }
 
 extension Int64: PostgresDecodable {
     public static func decode(postgresText text: String) throws -> Int64 {
-        guard let value = Int64(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not an integer") }
-        return value
+        try PostgresDecodingFailure.parsing(text, as: "an integer") { Int64($0) }
     }
 }
 
 extension Int32: PostgresDecodable {
     public static func decode(postgresText text: String) throws -> Int32 {
-        guard let value = Int32(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not an int4") }
-        return value
+        try PostgresDecodingFailure.parsing(text, as: "an int4") { Int32($0) }
     }
 }
 
@@ -52,9 +57,7 @@ extension Double: PostgresDecodable {
         case "NaN": return .nan
         case "Infinity": return .infinity
         case "-Infinity": return -.infinity
-        default:
-            guard let value = Double(text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not a number") }
-            return value
+        default: return try PostgresDecodingFailure.parsing(text, as: "a number") { Double($0) }
         }
     }
 }
@@ -71,17 +74,13 @@ extension Bool: PostgresDecodable {
 
 extension Date: PostgresDecodable {
     public static func decode(postgresText text: String) throws -> Date {
-        guard let date = PostgresTimestamp.parse(text) else {
-            throw PostgresDecodingFailure("'\(text.prefix(40))' is not an ISO timestamp or date")
-        }
-        return date
+        try PostgresDecodingFailure.parsing(text, as: "an ISO timestamp or date", PostgresTimestamp.parse)
     }
 }
 
 extension UUID: PostgresDecodable {
     public static func decode(postgresText text: String) throws -> UUID {
-        guard let value = UUID(uuidString: text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not a UUID") }
-        return value
+        try PostgresDecodingFailure.parsing(text, as: "a UUID") { UUID(uuidString: $0) }
     }
 }
 
@@ -106,9 +105,7 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
 extension Array: PostgresDecodable where Element: PostgresDecodable {
     /// Decodes a one-dimensional array literal.
     public static func decode(postgresText text: String) throws -> [Element] {
-        guard let elements = PostgresArrayLiteral.parse(text) else {
-            throw PostgresDecodingFailure("'\(text.prefix(40))' is not a one-dimensional array")
-        }
+        let elements = try PostgresDecodingFailure.parsing(text, as: "a one-dimensional array", PostgresArrayLiteral.parse)
         return try elements.map { element in
             guard let element else { return try Element.decodeNull() }
             return try Element.decode(postgresText: element)

@@ -5,9 +5,6 @@ extension PostgresTextEnum {
     public var postgresBind: PostgresBind { .text(rawValue) }
 
     public static func decode(postgresText text: String) throws -> Self {
-        guard let value = Self(rawValue: text) else {
-            throw PostgresDecodingFailure("'\(text.prefix(40))' is not a \(Self.self)")
-        }
-        return value
+        try PostgresDecodingFailure.parsing(text, as: "a \(Self.self)") { Self(rawValue: $0) }
     }
 }

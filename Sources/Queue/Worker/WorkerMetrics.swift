@@ -1,6 +1,5 @@
 import Foundation
 import Metrics
-import Synchronization
 
 /// The worker's metrics, through swift-metrics (Prometheus in `aips`):
 ///
@@ -12,21 +11,9 @@ import Synchronization
 /// - `aips_queue_depth{queue,state}`: jobs per state, sampled by workers
 /// - `aips_worker_busy{worker}`: jobs running in this process
 final class WorkerMetrics: Sendable {
-    /// A metric's label and dimension values: every job looks its metrics up, so the key is built without
-    /// formatting text (the dimension names are the label's own, the same every time).
-    private struct Key: Hashable {
-        let label: String
-        let values: [String]
-
-        init(_ label: String, _ dimensions: [(String, String)]) {
-            self.label = label
-            values = dimensions.map(\.1)
-        }
-    }
-
-    private let counters = Mutex<[Key: Counter]>([:])
-    private let timers = Mutex<[Key: Metrics.Timer]>([:])
-    private let gauges = Mutex<[Key: Gauge]>([:])
+    private let counters = MetricHandleCache<Counter>()
+    private let timers = MetricHandleCache<Metrics.Timer>()
+    private let gauges = MetricHandleCache<Gauge>()
 
     func finished(queue: String, type: String, outcome: String, duration: Duration) {
         counter("aips_jobs_total", [("queue", queue), ("type", type), ("outcome", outcome)]).increment()
@@ -52,33 +39,15 @@ final class WorkerMetrics: Sendable {
     }
 
     private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
-        let key = Key(label, dimensions)
-        return counters.withLock { cache in
-            if let existing = cache[key] { return existing }
-            let made = Counter(label: label, dimensions: dimensions)
-            cache[key] = made
-            return made
-        }
+        counters.handle(label, dimensions) { Counter(label: $0, dimensions: $1) }
     }
 
     private func timer(_ label: String, _ dimensions: [(String, String)]) -> Metrics.Timer {
-        let key = Key(label, dimensions)
-        return timers.withLock { cache in
-            if let existing = cache[key] { return existing }
-            let made = Metrics.Timer(label: label, dimensions: dimensions, preferredDisplayUnit: .seconds)
-            cache[key] = made
-            return made
-        }
+        timers.handle(label, dimensions) { Metrics.Timer(label: $0, dimensions: $1, preferredDisplayUnit: .seconds) }
     }
 
     private func gauge(_ label: String, _ dimensions: [(String, String)]) -> Gauge {
-        let key = Key(label, dimensions)
-        return gauges.withLock { cache in
-            if let existing = cache[key] { return existing }
-            let made = Gauge(label: label, dimensions: dimensions)
-            cache[key] = made
-            return made
-        }
+        gauges.handle(label, dimensions) { Gauge(label: $0, dimensions: $1) }
     }
 }
 

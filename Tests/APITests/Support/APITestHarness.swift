@@ -86,6 +86,11 @@ struct APITestHarness: Sendable {
         await store.shutdown()
     }
 
+    /// `run(_:)` with `user` signed in first: `body` gets the client and the user's access token.
+    func run(as user: TestUser, _ body: @Sendable (APIClient, String) async throws -> Void) async throws {
+        try await run { client in try await body(client, try await client.login(user).access) }
+    }
+
     /// A user with a known password; with `totp`, 2FA is on and its secret is returned.
     func user(role: UserRole = .user, totp: Bool = false, _ function: String = #function) async throws -> TestUser {
         let email = "\(TestServers.uniqueName(function).lowercased())@example.com"

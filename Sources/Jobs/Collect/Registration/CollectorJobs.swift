@@ -15,13 +15,7 @@ public enum CollectorJobs {
     ) {
         let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
         let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
-        let openMeteo = OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream)
-        let forecasts: any WeatherForecastClient
-        switch configuration.weatherProvider {
-        case .openMeteo: forecasts = openMeteo
-        case .openWeatherMap(let openWeatherMap): forecasts = OpenWeatherMapClient(configuration: openWeatherMap, upstream: upstream)
-        }
-        let weather = WeatherCollector(forecasts: forecasts, archive: openMeteo, store: store, now: configuration.now)
+        let weather = WeatherCollector(configuration: configuration, store: store, upstream: upstream)
         let injuries = InjuriesCollector(
             client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: configuration.now)
         let summaries = SummariesCollector(

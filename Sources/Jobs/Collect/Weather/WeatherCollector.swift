@@ -35,6 +35,18 @@ public struct WeatherCollector: Sendable {
         self.init(forecasts: client, archive: client, store: store, now: now)
     }
 
+    /// A collector taking forecasts from the provider `configuration` names and past weather from Open-Meteo,
+    /// on its clock.
+    public init(configuration: CollectorConfiguration, store: Store, upstream: UpstreamClient) {
+        let archive = OpenMeteoClient(configuration: configuration.openMeteo, upstream: upstream)
+        let forecasts: any WeatherForecastClient
+        switch configuration.weatherProvider {
+        case .openMeteo: forecasts = archive
+        case .openWeatherMap(let openWeatherMap): forecasts = OpenWeatherMapClient(configuration: openWeatherMap, upstream: upstream)
+        }
+        self.init(forecasts: forecasts, archive: archive, store: store, now: configuration.now)
+    }
+
     /// Runs the job with id `jobID`; a redelivered id writes nothing.
     public func collect(_ parameters: CollectWeather, jobID: String, logger: Logger) async throws -> WeatherCollection {
         let sport = try CollectedSport.required(parameters.sport, source: OpenMeteoClient.source)

@@ -1,0 +1,12 @@
+import Hummingbird
+
+extension Response {
+    /// A 200 answer carrying `body` as `contentType`, with `headers` after the content type in their order.
+    ///
+    /// For the bodies built outside the JSON envelope: cached or pre-encoded JSON, HTML pages, metrics text.
+    static func ok(_ body: ByteBuffer, contentType: String, headers: HTTPFields = [:]) -> Response {
+        var fields: HTTPFields = [.contentType: contentType]
+        fields.append(contentsOf: headers)
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: body))
+    }
+}
