@@ -20,6 +20,8 @@ struct ScheduleEffect: Sendable {
         switch sport {
         case "nba": ScheduleEffect(backToBack: 1.8, perThousandKilometres: 0.4, marginStandardDeviation: 12.5)
         case "mlb": ScheduleEffect(backToBack: 0, perThousandKilometres: 0.03, marginStandardDeviation: 4)
+        // Soccer: no back-to-backs, short trips (0.05 goals per 1,000 km), margins of about 1.7 goals.
+        case "epl": ScheduleEffect(backToBack: 0, perThousandKilometres: 0.05, marginStandardDeviation: 1.7)
         default: nil
         }
     }
