@@ -66,4 +66,29 @@ extension SandboxLeague {
         TOR|Toronto|Blue Jays|||Rogers Centre|Toronto|Ontario|43.6414|-79.3894|America/Toronto|indoor|AL|East
         WSH|Washington|Nationals|||Nationals Park|Washington|District of Columbia|38.8730|-77.0074|America/New_York|outdoor|NL|East
         """
+
+    /// Premier League clubs of 2025–26, named as football-data.co.uk's files are read (`FootballDataReader`): the
+    /// same full name at ESPN and The Odds API. The league has no conferences or divisions.
+    static let eplTable = """
+        ARS|Arsenal|Arsenal|Arsenal|Arsenal|Emirates Stadium|London|England|51.5549|-0.1084|Europe/London|outdoor||
+        AVL|Aston Villa|Aston Villa|Aston Villa|Aston Villa|Villa Park|Birmingham|England|52.5092|-1.8847|Europe/London|outdoor||
+        BOU|Bournemouth|Bournemouth|Bournemouth|Bournemouth|Vitality Stadium|Bournemouth|England|50.7352|-1.8383|Europe/London|outdoor||
+        BRE|Brentford|Brentford|Brentford|Brentford|Gtech Community Stadium|London|England|51.4907|-0.2886|Europe/London|outdoor||
+        BHA|Brighton and Hove Albion|Brighton and Hove Albion|Brighton and Hove Albion|Brighton and Hove Albion|American Express Stadium|Brighton|England|50.8616|-0.0837|Europe/London|outdoor||
+        BUR|Burnley|Burnley|Burnley|Burnley|Turf Moor|Burnley|England|53.7890|-2.2302|Europe/London|outdoor||
+        CHE|Chelsea|Chelsea|Chelsea|Chelsea|Stamford Bridge|London|England|51.4817|-0.1910|Europe/London|outdoor||
+        CRY|Crystal Palace|Crystal Palace|Crystal Palace|Crystal Palace|Selhurst Park|London|England|51.3983|-0.0855|Europe/London|outdoor||
+        EVE|Everton|Everton|Everton|Everton|Hill Dickinson Stadium|Liverpool|England|53.4246|-3.0005|Europe/London|outdoor||
+        FUL|Fulham|Fulham|Fulham|Fulham|Craven Cottage|London|England|51.4749|-0.2217|Europe/London|outdoor||
+        LEE|Leeds United|Leeds United|Leeds United|Leeds United|Elland Road|Leeds|England|53.7778|-1.5721|Europe/London|outdoor||
+        LIV|Liverpool|Liverpool|Liverpool|Liverpool|Anfield|Liverpool|England|53.4308|-2.9608|Europe/London|outdoor||
+        MNC|Manchester City|Manchester City|Manchester City|Manchester City|Etihad Stadium|Manchester|England|53.4831|-2.2004|Europe/London|outdoor||
+        MAN|Manchester United|Manchester United|Manchester United|Manchester United|Old Trafford|Manchester|England|53.4631|-2.2913|Europe/London|outdoor||
+        NEW|Newcastle United|Newcastle United|Newcastle United|Newcastle United|St James' Park|Newcastle upon Tyne|England|54.9756|-1.6217|Europe/London|outdoor||
+        NFO|Nottingham Forest|Nottingham Forest|Nottingham Forest|Nottingham Forest|City Ground|Nottingham|England|52.9400|-1.1328|Europe/London|outdoor||
+        SUN|Sunderland|Sunderland|Sunderland|Sunderland|Stadium of Light|Sunderland|England|54.9146|-1.3882|Europe/London|outdoor||
+        TOT|Tottenham Hotspur|Tottenham Hotspur|Tottenham Hotspur|Tottenham Hotspur|Tottenham Hotspur Stadium|London|England|51.6043|-0.0664|Europe/London|outdoor||
+        WHU|West Ham United|West Ham United|West Ham United|West Ham United|London Stadium|London|England|51.5386|-0.0166|Europe/London|outdoor||
+        WOL|Wolverhampton Wanderers|Wolverhampton Wanderers|Wolverhampton Wanderers|Wolverhampton Wanderers|Molineux Stadium|Wolverhampton|England|52.5902|-2.1304|Europe/London|outdoor||
+        """
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Basketball: margin ~ N(m, 12.5) and total ~ N(t, 18.5), independent, on the continuous scale.
 /// Baseball: runs ~ Poisson(λ) per team; a tie goes to extra innings, won by one run with probability
-/// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process.
+/// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process. Soccer: goals ~ Poisson per side,
+/// a level score is a draw, and lines are Asian (`SoccerGoals`).
 struct OutcomeModel: Sendable {
     let sport: SandboxSport
 
@@ -17,7 +18,13 @@ struct OutcomeModel: Sendable {
         switch sport {
         case .nba: return Probability.normalCDF(p.first / Self.marginSD)
         case .mlb: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
+        case .epl: return goals(p).homeWinAndDraw().homeWin
         }
+    }
+
+    /// P(draw): 0 where extra time or extra innings settle every game.
+    func draw(_ p: GameParameters) -> Double {
+        sport == .epl ? goals(p).homeWinAndDraw().draw : 0
     }
 
     /// P(home score + `line` > away score).
@@ -25,6 +32,7 @@ struct OutcomeModel: Sendable {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((-line - p.first) / Self.marginSD)
         case .mlb: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
+        case .epl: return goals(p).homeCovers(line: line)
         }
     }
 
@@ -33,6 +41,7 @@ struct OutcomeModel: Sendable {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((line - p.second) / Self.totalSD)
         case .mlb: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
+        case .epl: return goals(p).over(line: line)
         }
     }
 
@@ -41,6 +50,7 @@ struct OutcomeModel: Sendable {
         switch sport {
         case .nba: return Self.nearestHalf(-p.first)
         case .mlb: return p.first >= p.second ? -1.5 : 1.5
+        case .epl: return goals(p).handicapLine()
         }
     }
 
@@ -53,6 +63,7 @@ struct OutcomeModel: Sendable {
             let grid = runGrid(p)
             func over(_ line: Double) -> Double { grid.reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) } }
             return stride(from: 4.5, through: 15.5, by: 1.0).map { ($0, abs(over($0) - 0.5)) }.min { $0.1 < $1.1 }!.0
+        case .epl: return goals(p).totalLine()
         }
     }
 
@@ -60,7 +71,7 @@ struct OutcomeModel: Sendable {
     func expectedScores(_ p: GameParameters) -> (home: Double, away: Double) {
         switch sport {
         case .nba: return ((p.second + p.first) / 2, (p.second - p.first) / 2)
-        case .mlb: return (p.first, p.second)
+        case .mlb, .epl: return (p.first, p.second)
         }
     }
 
@@ -68,7 +79,7 @@ struct OutcomeModel: Sendable {
     func perturbed(_ p: GameParameters, z: (Double, Double), scale: Double) -> GameParameters {
         switch sport {
         case .nba: return GameParameters(first: p.first + 2.2 * scale * z.0, second: p.second + 3.5 * scale * z.1)
-        case .mlb: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
+        case .mlb, .epl: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
         }
     }
 
@@ -94,7 +105,14 @@ struct OutcomeModel: Sendable {
                 if random.uniform() < p.first / (p.first + p.second) { home += 1 } else { away += 1 }
             }
             return (home, away)
+        case .epl:
+            return goals(p).finalScore(random: &random)
         }
+    }
+
+    /// The goals of a soccer game with these parameters (home and away means).
+    private func goals(_ p: GameParameters) -> SoccerGoals {
+        SoccerGoals(home: p.first, away: p.second)
     }
 
     /// Every final score's margin, total and probability under the baseball process.

@@ -38,7 +38,7 @@ public struct ServedLeague: Sendable, Hashable {
         code: "mlb", oddsAPIKey: "baseball_mlb", oddsAPIGroup: "Baseball", oddsAPITitle: "MLB", oddsAPIDescription: "Major League Baseball",
         espnPath: "baseball/mlb", espnID: "10", espnUID: "s:1~l:10", espnName: "Major League Baseball", espnAbbreviation: "MLB",
         periods: 9, duration: 3 * 3600, hasDraw: false)
-    /// The English Premier League (replayed only; the simulator does not play soccer).
+    /// The English Premier League (simulated, or replayed from football-data.co.uk files).
     public static let epl = ServedLeague(
         code: "epl", oddsAPIKey: "soccer_epl", oddsAPIGroup: "Soccer", oddsAPITitle: "EPL", oddsAPIDescription: "Premier League",
         espnPath: "soccer/eng.1", espnID: "700", espnUID: "s:600~l:700", espnName: "English Premier League",
@@ -59,6 +59,7 @@ extension SandboxSport {
         switch self {
         case .nba: .nba
         case .mlb: .mlb
+        case .epl: .epl
         }
     }
 
