@@ -9,16 +9,16 @@ import Testing
     private static let spring = Date(timeIntervalSince1970: 1_775_044_800)..<Date(timeIntervalSince1970: 1_780_228_800)
     private static let world = SandboxWorld(seed: 42)
 
-    /// The smallest impact of a star, points (NBA), runs (MLB) or goals (EPL) of margin.
+    /// The smallest impact of a star, points (NBA), runs (MLB) or goals (EPL, NHL) of margin.
     private static func starImpact(_ sport: SandboxSport) -> Double {
         switch sport {
         case .nba: 3.5
         case .mlb: 0.3
-        case .epl: 0.15
+        case .epl, .nhl: 0.15
         }
     }
 
-    /// The simulated leagues with divisions (the Premier League has none).
+    /// The simulated leagues with six divisions of five (the Premier League has none, the NHL four of eight).
     private static let divided: [SandboxSport] = [.nba, .mlb]
 
     /// Games where exactly one team has injured players at the start, one of them a star listed out.
@@ -116,8 +116,8 @@ import Testing
             #expect(team("BOS") == "Atlantic" && team("UTAH") == "Northwest" && team("NO") == "Southwest")
         case .mlb:
             #expect(team("NYY") == "AL East" && team("ATH") == "AL West" && team("STL") == "NL Central")
-        case .epl:
-            Issue.record("the Premier League has no divisions")
+        case .epl, .nhl:
+            Issue.record("not a league of six divisions")
         }
     }
 

@@ -20,12 +20,12 @@ import TestSupport
 // (`BetOutcome.sides`: its home-win probability, the rest split as the market priced draw and away), the closing
 // consensus over all three outcomes and the truth, by the log loss of the outcome that happened.
 //
-// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl), BENCH_MODELS (AutoML models,
+// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality).
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
-let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl").split(separator: ",").map(String.init)
+let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl").split(separator: ",").map(String.init)
 var settings = TrainingSettings()
 settings.trainingWindowDays = days
 settings.validationWindowDays = max(14, days / 5)

@@ -51,6 +51,9 @@ public struct EloRatings: Sendable, Equatable {
                 var parameters = Parameters(k: 4, homeAdvantage: 24, marginOfVictory: .logarithmic)
                 parameters.seasonCarryOver = 2.0 / 3.0
                 return parameters
+            case "nhl":
+                // FiveThirtyEight's NHL constants: K 6, home +50.
+                return Parameters(k: 6, homeAdvantage: 50, marginOfVictory: .logarithmic)
             case "epl":
                 // ClubElo's K of 20 and a home edge of about 60 points; goal margins through the logarithmic multiplier.
                 return Parameters(k: 20, homeAdvantage: 60, marginOfVictory: .logarithmic)

@@ -19,7 +19,7 @@ public enum FeatureCatalog {
     public static let computable = ["v3", "v4"]
 
     /// The sports with a feature list.
-    public static let sports = ["nba", "mlb", "epl"]
+    public static let sports = ["nba", "mlb", "epl", "nhl"]
 
     /// The fixed names training and predict rely on: the market's consensus lines (home spread, total, home
     /// win probability without vig), at each book's first snapshot and its latest before `as_of`, and the
@@ -46,6 +46,7 @@ public enum FeatureCatalog {
         case "nba": all = common + basketballAdvanced
         case "mlb": all = common + baseballAdvanced + weather + startingPitching + bullpen
         case "epl": all = common + drawLines + soccerAdvanced
+        case "nhl": all = common + hockeyAdvanced
         default: return []
         }
         return version == "v3" ? all.filter { $0 != "line_adjust_schedule" } : all
@@ -100,6 +101,10 @@ public enum FeatureCatalog {
     // 8. Advanced, soccer: how often the side's last ten games were drawn, kept a clean sheet, and its goals for.
     private static let soccerAdvanced: [String] =
         sides("adv_draw_rate", "last10") + sides("adv_clean_sheet_rate", "last10") + sides("adv_goals_for", "last10")
+
+    // 8. Advanced, hockey: goals for and against over the last ten games, and how many of them went to overtime.
+    private static let hockeyAdvanced: [String] =
+        sides("adv_goals_for", "last10") + sides("adv_goals_against", "last10") + sides("adv_overtime_rate", "last10")
 
     // 8. Advanced, basketball: pace and efficiency proxies from scores.
     private static let basketballAdvanced: [String] =

@@ -13,6 +13,7 @@ public struct SandboxLeague: Sendable {
         case .nba: table = Self.nbaTable
         case .mlb: table = Self.mlbTable
         case .epl: table = Self.eplTable
+        case .nhl: table = Self.nhlTable
         }
         teams = Self.parse(table)
     }

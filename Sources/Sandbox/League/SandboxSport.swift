@@ -4,6 +4,8 @@ public enum SandboxSport: String, Sendable, CaseIterable, Codable {
     case mlb
     /// The English Premier League: goals, draws, a weekly round of matches.
     case epl
+    /// The NHL: goals, overtime and shootouts, the puck line.
+    case nhl
 
     /// The Odds API sport key (`basketball_nba`).
     public var oddsAPIKey: String { league.oddsAPIKey }

@@ -34,6 +34,7 @@ struct GameConditions: Sendable {
         case .nba: 1.0
         case .mlb: 0.12
         case .epl: 0
+        case .nhl: 0.05
         }
     }
 
@@ -51,6 +52,9 @@ struct GameConditions: Sendable {
         case .mlb:
             return GameParameters(
                 first: max(1.5, 4.45 + margin / 2) * scoring * runsAllowed.away, second: max(1.5, 4.45 - margin / 2) * scoring * runsAllowed.home)
+        case .nhl:
+            // About 6.1 goals a game; a level score goes to overtime (`OutcomeModel`).
+            return GameParameters(first: max(1.2, 3.05 + margin / 2) * scoring, second: max(1.2, 3.05 - margin / 2) * scoring)
         case .epl:
             // About 2.8 goals a game, the margin split between the two sides' means.
             return GameParameters(first: max(0.2, 1.4 + margin / 2) * scoring, second: max(0.2, 1.4 - margin / 2) * scoring)

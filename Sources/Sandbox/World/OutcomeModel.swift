@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Basketball: margin ~ N(m, 12.5) and total ~ N(t, 18.5), independent, on the continuous scale.
 /// Baseball: runs ~ Poisson(λ) per team; a tie goes to extra innings, won by one run with probability
-/// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process. Soccer: goals ~ Poisson per side,
+/// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process. Hockey: the same process in goals
+/// (overtime or the shootout adds the winner's goal), with the ±1.5 puck line. Soccer: goals ~ Poisson per side,
 /// a level score is a draw, and lines are Asian (`SoccerGoals`).
 struct OutcomeModel: Sendable {
     let sport: SandboxSport
@@ -17,7 +18,7 @@ struct OutcomeModel: Sendable {
     func homeWin(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Probability.normalCDF(p.first / Self.marginSD)
-        case .mlb: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
+        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
         case .epl: return goals(p).homeWinAndDraw().homeWin
         }
     }
@@ -31,7 +32,7 @@ struct OutcomeModel: Sendable {
     func homeCovers(_ p: GameParameters, line: Double) -> Double {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((-line - p.first) / Self.marginSD)
-        case .mlb: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
+        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
         case .epl: return goals(p).homeCovers(line: line)
         }
     }
@@ -40,7 +41,7 @@ struct OutcomeModel: Sendable {
     func over(_ p: GameParameters, line: Double) -> Double {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((line - p.second) / Self.totalSD)
-        case .mlb: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
+        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
         case .epl: return goals(p).over(line: line)
         }
     }
@@ -49,7 +50,7 @@ struct OutcomeModel: Sendable {
     func spreadLine(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Self.nearestHalf(-p.first)
-        case .mlb: return p.first >= p.second ? -1.5 : 1.5
+        case .mlb, .nhl: return p.first >= p.second ? -1.5 : 1.5
         case .epl: return goals(p).handicapLine()
         }
     }
@@ -58,7 +59,7 @@ struct OutcomeModel: Sendable {
     func totalLine(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Self.nearestHalf(p.second)
-        case .mlb:
+        case .mlb, .nhl:
             // One grid for every candidate line.
             let grid = runGrid(p)
             func over(_ line: Double) -> Double { grid.reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) } }
@@ -71,7 +72,7 @@ struct OutcomeModel: Sendable {
     func expectedScores(_ p: GameParameters) -> (home: Double, away: Double) {
         switch sport {
         case .nba: return ((p.second + p.first) / 2, (p.second - p.first) / 2)
-        case .mlb, .epl: return (p.first, p.second)
+        case .mlb, .epl, .nhl: return (p.first, p.second)
         }
     }
 
@@ -79,7 +80,7 @@ struct OutcomeModel: Sendable {
     func perturbed(_ p: GameParameters, z: (Double, Double), scale: Double) -> GameParameters {
         switch sport {
         case .nba: return GameParameters(first: p.first + 2.2 * scale * z.0, second: p.second + 3.5 * scale * z.1)
-        case .mlb, .epl: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
+        case .mlb, .epl, .nhl: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
         }
     }
 
@@ -98,7 +99,7 @@ struct OutcomeModel: Sendable {
                 if random.uniform() < 0.5 { home += 3 } else { away += 3 }
             }
             return (home, away)
-        case .mlb:
+        case .mlb, .nhl:
             var home = random.poisson(p.first)
             var away = random.poisson(p.second)
             if home == away {

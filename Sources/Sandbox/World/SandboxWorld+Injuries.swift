@@ -45,6 +45,7 @@ extension SandboxWorld {
         case .nba: ["G", "F", "C"]
         case .mlb: ["SP", "RP", "C", "1B", "SS", "OF"]
         case .epl: ["G", "D", "M", "F"]
+        case .nhl: ["C", "LW", "RW", "D", "G"]
         }
         var listed: [SimulatedInjury] = []
         for day in (today - 21)...today {
@@ -83,6 +84,8 @@ extension SandboxWorld {
         case (.mlb, false): return 0.03 + 0.22 * u * u
         case (.epl, true): return 0.15 + 0.15 * u
         case (.epl, false): return 0.02 + 0.1 * u * u
+        case (.nhl, true): return 0.15 + 0.15 * u
+        case (.nhl, false): return 0.02 + 0.1 * u * u
         }
     }
 }

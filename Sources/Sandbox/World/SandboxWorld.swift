@@ -130,6 +130,11 @@ public final class SandboxWorld: Sendable {
             count = ((day + 4) % 7 + 7) % 7 == 6 ? 10 : 0
             startTimes = [7 * 60 + 30, 10 * 60, 12 * 60 + 30]
             rivalryChance = 0
+        case .nhl:
+            // Four to nine games a night; division rivals meet 3–4 times a season against about 2.5 for the others.
+            count = 4 + Int(random.uniform() * 6)
+            startTimes = [19 * 60, 19 * 60 + 30, 20 * 60, 22 * 60]
+            rivalryChance = 0.05
         }
         var rivalry = SeededStream(seed: seed, sport.index, day, 3)
         var unpaired = order[...]
@@ -194,6 +199,12 @@ public final class SandboxWorld: Sendable {
                     starters = (homeStarter, awayStarter)
                     conditions.runsAllowed = (homeStarter.runsAllowed, awayStarter.runsAllowed)
                 }
+            case .nhl:
+                // Home ice is worth about 0.15 goals; the second night of a back-to-back costs 0.15.
+                let restEffect = (restDays.0 == 1 ? -0.15 : 0) - (restDays.1 == 1 ? -0.15 : 0)
+                conditions = GameConditions(
+                    sport: sport, strengthGap: gap, homeEdge: 0.15 + restEffect + travelEffect, isDivisional: isDivisional, scoring: 1)
+                conditions.scheduleEdge = restEffect + travelEffect
             case .epl:
                 // Home advantage is worth about 0.3 goals of margin; the league has no divisions.
                 conditions = GameConditions(sport: sport, strengthGap: gap, homeEdge: 0.3 + travelEffect, isDivisional: false, scoring: 1)
@@ -224,6 +235,7 @@ public final class SandboxWorld: Sendable {
         case .nba: (5.0, 1.5)
         case .mlb: (0.7, 0.2)
         case .epl: (0.5, 0.1)
+        case .nhl: (0.35, 0.1)
         }
         let base = spread * random.normal()
         let phase1 = 2 * Double.pi * random.uniform()
@@ -238,6 +250,7 @@ public final class SandboxWorld: Sendable {
         case .nba: 0.4
         case .mlb: 0.03
         case .epl: 0.05
+        case .nhl: 0.02
         }
     }
 
@@ -255,6 +268,7 @@ extension SandboxSport {
         case .nba: 1
         case .mlb: 2
         case .epl: 3
+        case .nhl: 4
         }
     }
 }

@@ -44,8 +44,14 @@ public struct ServedLeague: Sendable, Hashable {
         espnPath: "soccer/eng.1", espnID: "700", espnUID: "s:600~l:700", espnName: "English Premier League",
         espnAbbreviation: "EPL", periods: 2, duration: 2 * 3600, hasDraw: true)
 
+    /// The National Hockey League.
+    public static let nhl = ServedLeague(
+        code: "nhl", oddsAPIKey: "icehockey_nhl", oddsAPIGroup: "Ice Hockey", oddsAPITitle: "NHL", oddsAPIDescription: "US Ice Hockey",
+        espnPath: "hockey/nhl", espnID: "90", espnUID: "s:70~l:90", espnName: "National Hockey League", espnAbbreviation: "NHL",
+        periods: 3, duration: 2.5 * 3600, hasDraw: false)
+
     /// Every league the sandbox can serve.
-    public static let all: [ServedLeague] = [.nba, .mlb, .epl]
+    public static let all: [ServedLeague] = [.nba, .mlb, .epl, .nhl]
 
     /// The league with platform code `code`.
     public static func named(_ code: String) -> ServedLeague? {
@@ -60,6 +66,7 @@ extension SandboxSport {
         case .nba: .nba
         case .mlb: .mlb
         case .epl: .epl
+        case .nhl: .nhl
         }
     }
 
