@@ -20,6 +20,10 @@ import Testing
             #expect(draws > 5 && draws < 35, "\(draws) draws")
             #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'h2h' AND outcome = 'draw'") > 80)
             #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'spreads' AND abs(point) - floor(abs(point)) <> 0.5") == 0)
+            // The backfill's daily snapshot is taken before the first kick-off, so every game has a close.
+            #expect(
+                try await CollectTestSupport.count(
+                    store, "games g", where: "g.sport = 'epl' AND NOT EXISTS (SELECT 1 FROM closing_lines c WHERE c.game_id = g.id)") == 0)
 
             let result = try await Featurizer(store: store, now: { sandbox.clock.now }).run(
                 sport: "epl", Featurize(sport: "epl", from: from, to: to, leadMinutes: 60), logger: CollectTestSupport.logger)
