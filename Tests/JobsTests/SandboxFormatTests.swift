@@ -82,7 +82,7 @@ import Testing
                     configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream
                 )
                 .sports(now: now))
-            #expect(sports.map(\.key) == ["basketball_nba", "baseball_mlb"] && sports.allSatisfy(\.active))
+            #expect(sports.map(\.key) == ["basketball_nba", "baseball_mlb", "soccer_epl", "icehockey_nhl"] && sports.allSatisfy(\.active))
             let scores = try await OddsAPIClient(
                 configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox"), upstream: upstream
             )

@@ -10,6 +10,8 @@ import Testing
     /// Sixty days of spring, when both leagues play.
     private static let spring = Date(timeIntervalSince1970: 1_775_044_800)..<Date(timeIntervalSince1970: 1_780_228_800)
     private static let world = SandboxWorld(seed: 42)
+    /// The leagues whose moneyline is two-way (soccer's three-way market has tests of its own: `SandboxSoccerTests`).
+    private static let twoWay: [SandboxSport] = [.nba, .mlb]
     /// Five days of games, forty (NBA) to seventy (MLB).
     private static let fiveDays = spring.lowerBound..<spring.lowerBound.addingTimeInterval(5 * 86_400)
 
@@ -23,14 +25,14 @@ import Testing
         zip(p, q).reduce(0) { $0 - $1.1 * log($1.0) - (1 - $1.1) * log(1 - $1.0) } / Double(p.count)
     }
 
-    @Test(arguments: SandboxSport.allCases)
+    @Test(arguments: twoWay)
     func crossBookArbitrageIsRare(sport: SandboxSport) {
         let survey = Self.world.moneylineSurvey(sport, startingIn: Self.fiveDays, every: 3 * 3_600)
         #expect(survey.snapshots > 500)
         #expect(survey.arbitrageRate < 0.01, "\(survey.arbitrages) of \(survey.snapshots) snapshots allow an arbitrage")
     }
 
-    @Test(arguments: SandboxSport.allCases)
+    @Test(arguments: twoWay)
     func usBooksKeepFourToFivePercentAndPinnacleTwo(sport: SandboxSport) throws {
         let survey = Self.world.moneylineSurvey(sport, startingIn: Self.fiveDays, every: 12 * 3_600)
         for book in Bookmaker.all {
@@ -43,7 +45,7 @@ import Testing
         }
     }
 
-    @Test(arguments: SandboxSport.allCases)
+    @Test(arguments: twoWay)
     func theOpenIsNoisierThanTheCloseAndTheCloseIsNearTheTruth(sport: SandboxSport) {
         let world = Self.world
         let games = world.games(sport, startingIn: Self.spring.lowerBound..<Self.spring.lowerBound.addingTimeInterval(20 * 86_400))
@@ -60,7 +62,7 @@ import Testing
         #expect(move > 0.015 && move < 0.05, "mean move \(move)")
     }
 
-    @Test(arguments: SandboxSport.allCases)
+    @Test(arguments: twoWay)
     func pinnacleLeadsAndStaysNearestTheConsensus(sport: SandboxSport) throws {
         let world = Self.world
         var error: [String: Double] = [:]
@@ -81,7 +83,7 @@ import Testing
 
     /// Pricing the schedule, weather and starters in full at the open recovers part of the opening line's gap to the
     /// truth, not all of it (the opening error and later injury news remain); by the close the market has priced them.
-    @Test(arguments: SandboxSport.allCases)
+    @Test(arguments: twoWay)
     func publicSignalsAreWorthPartOfTheOpeningGap(sport: SandboxSport) {
         let world = Self.world
         let games = world.games(sport, startingIn: Self.spring.lowerBound..<Self.spring.lowerBound.addingTimeInterval(20 * 86_400))

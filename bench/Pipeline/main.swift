@@ -16,12 +16,16 @@ import TestSupport
 // the features were taken with the schedule, weather and starters priced in full: what public signals can add to
 // the line; the rest of the gap to Bayes is the opening error and the injury lists' changes after the open.
 //
-// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb), BENCH_MODELS (AutoML models,
+// A three-way moneyline (soccer) is also scored as the three-way market it is: the model's home/draw/away forecast
+// (`BetOutcome.sides`: its home-win probability, the rest split as the market priced draw and away), the closing
+// consensus over all three outcomes and the truth, by the log loss of the outcome that happened.
+//
+// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality).
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
-let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb").split(separator: ",").map(String.init)
+let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl").split(separator: ",").map(String.init)
 var settings = TrainingSettings()
 settings.trainingWindowDays = days
 settings.validationWindowDays = max(14, days / 5)
@@ -147,6 +151,9 @@ try await sandbox.withRunning { running in
                 // The consensus when the features were taken with the schedule, weather and starters priced in full:
                 // the best a model reading the line and those public signals exactly could do (moneylines).
                 var ceiling: [Double] = []
+                // Three-way markets: the probability each forecast gave the outcome that happened.
+                var threeWay: (model: [Double], closing: [Double], bayes: [Double]) = ([], [], [])
+                let hasDraw = CollectedSport.hasDraw(sport) && betType == .moneyline
                 for (example, p) in zip(data.evaluation, probabilities) {
                     guard let game = try await store.games.find(id: example.gameID),
                         let simulated = running.world.games(
@@ -160,7 +167,19 @@ try await sandbox.withRunning { running in
                     case .total: truth = running.world.overProbability(simulated, line: line!)
                     default: truth = running.world.homeWinProbability(simulated)
                     }
-                    guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line) else { continue }
+                    guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line, hasDraw: hasDraw)
+                    else { continue }
+                    if hasDraw, let home = game.homeScore, let away = game.awayScore,
+                        let sides = BetOutcome.sides(betType, threeWay: true, probability: p, features: example.features),
+                        let closing = try await closingThreeWay(store, gameID: example.gameID)
+                    {
+                        let outcome = home > away ? 0 : home == away ? 1 : 2
+                        let truthHome = running.world.homeWinProbability(simulated)
+                        let truthDraw = running.world.drawProbability(simulated)
+                        threeWay.model.append(sides[outcome].probability)
+                        threeWay.closing.append(closing[outcome])
+                        threeWay.bayes.append([truthHome, truthDraw, 1 - truthHome - truthDraw][outcome])
+                    }
                     labels.append(example.label)
                     if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
                     if betType == .moneyline {
@@ -200,6 +219,14 @@ try await sandbox.withRunning { running in
                         + "\(learners[0]) \(learners[1]) | "
                         + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
                         + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
+                if hasDraw {
+                    func threeWayLoss(_ p: [Double]) -> String {
+                        String(format: "%.4f", p.reduce(0) { $0 - log(max($1, 1e-15)) } / Double(max(1, p.count)))
+                    }
+                    print(
+                        "      three-way (home/draw/away) log loss on \(threeWay.model.count) games: model \(threeWayLoss(threeWay.model)), "
+                            + "closing \(threeWayLoss(threeWay.closing)), Bayes \(threeWayLoss(threeWay.bayes))")
+                }
                 // Where the meta model's loss comes from: the AutoML leader, the blend and its calibration.
                 let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType))
                 var leader = "–"
@@ -227,8 +254,8 @@ try await sandbox.withRunning { running in
 await store.shutdown()
 
 /// The books' no-vig closing probability of the home side (or the over) at `line`: per book that closed both
-/// sides at that line, its normalised implied probability; the median over books.
-func closingProbability(_ store: Store, gameID: Int, betType: BetType, line: Double?) async throws -> Double? {
+/// sides at that line (and the draw, `hasDraw`), its normalised implied probability; the median over books.
+func closingProbability(_ store: Store, gameID: Int, betType: BetType, line: Double?, hasDraw: Bool = false) async throws -> Double? {
     guard let market = OddsMarket.key(for: betType) else { return nil }
     let sides = BetOutcome.selections(betType)
     let lines = try await store.closingLines.lines(gameID: gameID).filter { $0.market == market }
@@ -237,11 +264,29 @@ func closingProbability(_ store: Store, gameID: Int, betType: BetType, line: Dou
         let quotes = lines.filter { $0.bookmaker == book }
         guard let positive = quotes.first(where: { $0.outcome == sides.positive && matches($0.point, OddsMarket.point(betType: betType, selection: sides.positive, line: line)) }),
             let negative = quotes.first(where: { $0.outcome == sides.negative && matches($0.point, OddsMarket.point(betType: betType, selection: sides.negative, line: line)) }),
-            let fair = OddsConversion.noVigProbabilities(decimalPrices: [positive.price, negative.price])
+            let draw = hasDraw ? quotes.first(where: { $0.outcome == "draw" })?.price : 0,
+            let fair = OddsConversion.noVigProbabilities(decimalPrices: [positive.price, negative.price] + (hasDraw ? [draw] : []))
         else { continue }
         probabilities.append(fair[0])
     }
     return LineConsensus.median(probabilities)
+}
+
+/// The books' no-vig closing home, draw and away probabilities of a three-way moneyline: per book that closed all
+/// three, normalised; the median of each over books (then normalised again, so the three sum to 1).
+func closingThreeWay(_ store: Store, gameID: Int) async throws -> [Double]? {
+    let lines = try await store.closingLines.lines(gameID: gameID).filter { $0.market == "h2h" }
+    var books: [[Double]] = []
+    for book in Set(lines.map(\.bookmaker)) {
+        let quotes = lines.filter { $0.bookmaker == book }
+        let prices = ["home", "draw", "away"].compactMap { outcome in quotes.first { $0.outcome == outcome }?.price }
+        guard prices.count == 3, let fair = OddsConversion.noVigProbabilities(decimalPrices: prices) else { continue }
+        books.append(fair)
+    }
+    guard !books.isEmpty else { return nil }
+    let medians = (0..<3).map { index in LineConsensus.median(books.map { $0[index] })! }
+    let total = medians.reduce(0, +)
+    return medians.map { $0 / total }
 }
 
 func matches(_ point: Double?, _ expected: Double?) -> Bool {

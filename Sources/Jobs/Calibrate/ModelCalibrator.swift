@@ -121,7 +121,8 @@ public struct ModelCalibrator: Sendable {
         metrics["pooled_prior_log_loss"] = pooled.prior.logLoss
         metrics["pooled_prior_auc"] = pooled.prior.auc
         metrics["pooled_log_loss_difference_se"] = pooled.standardError
-        let backtest = try await self.backtest(data.evaluation, probabilities: probabilities, betType: betType)
+        let backtest = try await self.backtest(
+            data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport))
         metrics["backtest_roi"] = backtest.roi
         metrics["backtest_bets"] = Double(backtest.bets.count)
         let hyperparameters: [String: JSONValue] = [
@@ -268,7 +269,9 @@ public struct ModelCalibrator: Sendable {
     // MARK: - Report parts
 
     /// Bets the evaluation games at the best price before each game's features were taken, as predict would.
-    func backtest(_ rows: [TrainingExample], probabilities: [Double], betType: BetType) async throws -> EvaluationReport.Backtest {
+    func backtest(
+        _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool = false
+    ) async throws -> EvaluationReport.Backtest {
         var bets: [EvaluationReport.Backtest.Bet] = []
         var unpriced = 0
         let sides = BetOutcome.selections(betType)
@@ -278,7 +281,10 @@ public struct ModelCalibrator: Sendable {
             let snapshots = odds[row.gameID] ?? []
             let line = lineFeature.flatMap { row.features[$0] }
             var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
-            for (selection, p, wins) in [(sides.positive, probability, row.label == 1), (sides.negative, 1 - probability, row.label == 0)] {
+            // A three-way label says home won or not, not which of draw and away: its home side alone is bet.
+            let outcomes = threeWay ? [(sides.positive, probability, row.label == 1)]
+                : [(sides.positive, probability, row.label == 1), (sides.negative, 1 - probability, row.label == 0)]
+            for (selection, p, wins) in outcomes {
                 guard let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line) else { continue }
                 let edge = p - 1 / offer.price
                 if edge > (best?.edge ?? 0) { best = (edge, p, offer.price, wins) }

@@ -39,7 +39,8 @@ public struct EloRatings: Sendable, Equatable {
 
         /// FiveThirtyEight's constants for `sport`. NBA: K 20, home +100, the basketball multiplier, a quarter of
         /// the way back to 1505 each season. MLB: K 4, home +24, a third of the way back to 1500 each season
-        /// (the logarithmic multiplier: run margins are small, so it stays near 1 for most games).
+        /// (the logarithmic multiplier: run margins are small, so it stays near 1 for most games). EPL: ClubElo's K 20
+        /// and home edge.
         public static func sport(_ sport: String) -> Parameters {
             switch sport {
             case "nba":
@@ -50,6 +51,12 @@ public struct EloRatings: Sendable, Equatable {
                 var parameters = Parameters(k: 4, homeAdvantage: 24, marginOfVictory: .logarithmic)
                 parameters.seasonCarryOver = 2.0 / 3.0
                 return parameters
+            case "nhl":
+                // FiveThirtyEight's NHL constants: K 6, home +50.
+                return Parameters(k: 6, homeAdvantage: 50, marginOfVictory: .logarithmic)
+            case "epl":
+                // ClubElo's K of 20 and a home edge of about 60 points; goal margins through the logarithmic multiplier.
+                return Parameters(k: 20, homeAdvantage: 60, marginOfVictory: .logarithmic)
             default: return Parameters(k: 20, homeAdvantage: 50)
             }
         }

@@ -136,6 +136,20 @@ public struct FeatureBuilder: Sendable {
             }
 
             // 8. Advanced.
+            if CollectedSport.hasDraw(sport) {
+                let recent = log.suffix(10)
+                features["adv_draw_rate_\(side)_last10"] = recent.mean { $0.margin == 0 ? 1 : 0 }
+                features["adv_clean_sheet_rate_\(side)_last10"] = recent.mean { $0.pointsAgainst == 0 ? 1 : 0 }
+                features["adv_goals_for_\(side)_last10"] = recent.mean { Double($0.pointsFor) }
+            }
+            if sport == "nhl" {
+                let recent = log.suffix(10)
+                features["adv_goals_for_\(side)_last10"] = recent.mean { Double($0.pointsFor) }
+                features["adv_goals_against_\(side)_last10"] = recent.mean { Double($0.pointsAgainst) }
+                // A one-goal game may have gone to overtime or a shootout; the final score alone cannot tell, so
+                // this counts one-goal games, the ones overtime decides.
+                features["adv_overtime_rate_\(side)_last10"] = recent.mean { abs($0.margin) == 1 ? 1 : 0 }
+            }
             if sport == "nba" {
                 let recent = log.suffix(10)
                 features["adv_pace_\(side)_last10"] = recent.mean { Double($0.pointsFor + $0.pointsAgainst) }
@@ -310,12 +324,13 @@ public struct FeatureBuilder: Sendable {
         return Double(total.points) / Double(total.teamGames)
     }
 
-    /// Bill James's expected win share from points for and against (exponent 14 in basketball, 1.83 in baseball).
+    /// Bill James's expected win share from points for and against (exponent 14 in basketball, 1.83 in baseball,
+    /// 2 in hockey, 1.3 in soccer, where goals are few).
     private func pythagorean(_ results: [TeamResult]) -> Double? {
         let pointsFor = Double(results.reduce(0) { $0 + $1.pointsFor })
         let pointsAgainst = Double(results.reduce(0) { $0 + $1.pointsAgainst })
         guard pointsFor + pointsAgainst > 0 else { return nil }
-        let exponent = sport == "nba" ? 14.0 : 1.83
+        let exponent = sport == "nba" ? 14.0 : CollectedSport.hasDraw(sport) ? 1.3 : sport == "nhl" ? 2.0 : 1.83
         return pow(pointsFor, exponent) / (pow(pointsFor, exponent) + pow(pointsAgainst, exponent))
     }
 

@@ -19,7 +19,7 @@ public enum FeatureCatalog {
     public static let computable = ["v3", "v4"]
 
     /// The sports with a feature list.
-    public static let sports = ["nba", "mlb"]
+    public static let sports = ["nba", "mlb", "epl", "nhl"]
 
     /// The fixed names training and predict rely on: the market's consensus lines (home spread, total, home
     /// win probability without vig), at each book's first snapshot and its latest before `as_of`, and the
@@ -45,6 +45,8 @@ public enum FeatureCatalog {
         switch sport {
         case "nba": all = common + basketballAdvanced
         case "mlb": all = common + baseballAdvanced + weather + startingPitching + bullpen
+        case "epl": all = common + drawLines + soccerAdvanced
+        case "nhl": all = common + hockeyAdvanced
         default: return []
         }
         return version == "v3" ? all.filter { $0 != "line_adjust_schedule" } : all
@@ -91,6 +93,18 @@ public enum FeatureCatalog {
 
     // 1. Team performance: players on the injury list at the point in time, ruled out and day-to-day.
     private static let injuryNames = sides("team_injured_out", "current") + sides("team_injured_dtd", "current")
+
+    // 5. Line movement, three-way markets: the no-vig draw probability (its open, current, move and steam), which
+    // the home-win model's forecast is split by (`ThreeWayForecast`).
+    private static let drawLines = ["line_drawprob_open", "line_drawprob_current", "line_drawprob_move", "line_drawprob_steam"]
+
+    // 8. Advanced, soccer: how often the side's last ten games were drawn, kept a clean sheet, and its goals for.
+    private static let soccerAdvanced: [String] =
+        sides("adv_draw_rate", "last10") + sides("adv_clean_sheet_rate", "last10") + sides("adv_goals_for", "last10")
+
+    // 8. Advanced, hockey: goals for and against over the last ten games, and how many of them went to overtime.
+    private static let hockeyAdvanced: [String] =
+        sides("adv_goals_for", "last10") + sides("adv_goals_against", "last10") + sides("adv_overtime_rate", "last10")
 
     // 8. Advanced, basketball: pace and efficiency proxies from scores.
     private static let basketballAdvanced: [String] =

@@ -37,6 +37,13 @@ public struct LeagueStructure: Sendable {
                 ("NL", "NL Central", ["CHC", "CIN", "MIL", "PIT", "STL"]),
                 ("NL", "NL West", ["ARI", "AZ", "COL", "LAD", "SD", "SF"]),
             ]
+        case "nhl":
+            table = [
+                ("Eastern", "Atlantic", ["BOS", "BUF", "DET", "FLA", "MTL", "OTT", "TB", "TOR"]),
+                ("Eastern", "Metropolitan", ["CAR", "CBJ", "NJ", "NYI", "NYR", "PHI", "PIT", "WSH"]),
+                ("Western", "Central", ["CHI", "COL", "DAL", "MIN", "NSH", "STL", "UTAH", "WPG"]),
+                ("Western", "Pacific", ["ANA", "CGY", "EDM", "LA", "SJ", "SEA", "VAN", "VGK"]),
+            ]
         default:
             table = []
         }

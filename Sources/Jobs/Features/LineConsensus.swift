@@ -28,8 +28,11 @@ public struct LineConsensus: Sendable, Equatable {
     public var spread: Movement?
     /// The total points line.
     public var total: Movement?
-    /// The home team's win probability from moneyline prices, the vig removed per book.
+    /// The home team's win probability from moneyline prices, the vig removed per book (over home, draw and away
+    /// in a three-way market).
     public var homeWinProbability: Movement?
+    /// The probability of a draw in a three-way market (soccer's 1X2), the vig removed per book; `nil` elsewhere.
+    public var drawProbability: Movement?
     /// The probability the home side covers the current consensus spread, from the spread prices of the books
     /// hanging that number (or the nearest one), the vig removed per book. A run line of ±1.5 is priced far
     /// from even money, so the number alone does not say it.
@@ -53,6 +56,7 @@ public struct LineConsensus: Sendable, Equatable {
         var spreads: [(open: Double?, current: Double?)] = []
         var totals: [(open: Double?, current: Double?)] = []
         var probabilities: [(open: Double?, current: Double?)] = []
+        var draws: [(open: Double?, current: Double?)] = []
         var covers: [(point: Double, probability: Double)] = []
         var overs: [(point: Double, probability: Double)] = []
         for book in byBook.keys.sorted() {
@@ -76,11 +80,15 @@ public struct LineConsensus: Sendable, Equatable {
                 overs.append((point, probability))
             }
             if let home = lines["h2h|home"], let away = lines["h2h|away"] {
-                probabilities.append(
-                    (
-                        Self.vigFreeProbability(price: home.openPrice, otherPrice: away.openPrice),
-                        Self.vigFreeProbability(price: home.currentPrice, otherPrice: away.currentPrice)
-                    ))
+                let draw = lines["h2h|draw"]
+                probabilities.append((Self.homeWin(home, away, draw, \.openPrice), Self.homeWin(home, away, draw, \.currentPrice)))
+                if let draw {
+                    draws.append(
+                        (
+                            Self.vigFreeProbability(price: draw.openPrice, otherPrices: [home.openPrice, away.openPrice]),
+                            Self.vigFreeProbability(price: draw.currentPrice, otherPrices: [home.currentPrice, away.currentPrice])
+                        ))
+                }
             }
         }
         if let sharp = byBook[Self.sharpBook] {
@@ -95,8 +103,8 @@ public struct LineConsensus: Sendable, Equatable {
                 sharpTotalMove = current - open
             }
             if let home = sharp["h2h|home"], let away = sharp["h2h|away"],
-                let open = Self.vigFreeProbability(price: home.openPrice, otherPrice: away.openPrice),
-                let current = Self.vigFreeProbability(price: home.currentPrice, otherPrice: away.currentPrice)
+                let open = Self.homeWin(home, away, sharp["h2h|draw"], \.openPrice),
+                let current = Self.homeWin(home, away, sharp["h2h|draw"], \.currentPrice)
             {
                 sharpHomeWinProbabilityMove = current - open
             }
@@ -104,6 +112,7 @@ public struct LineConsensus: Sendable, Equatable {
         spread = Self.movement(spreads)
         total = Self.movement(totals)
         homeWinProbability = Self.movement(probabilities)
+        drawProbability = Self.movement(draws)
         homeCoverProbability = spread.flatMap { Self.probability(at: $0.current, covers) }
         overProbability = total.flatMap { Self.probability(at: $0.current, overs) }
     }
@@ -111,7 +120,7 @@ public struct LineConsensus: Sendable, Equatable {
     /// The catalog's `line_*` features; a market no book quotes is absent.
     public var features: [String: Double] {
         var features: [String: Double] = [:]
-        for (name, movement) in [("spread", spread), ("total", total), ("homewinprob", homeWinProbability)] {
+        for (name, movement) in [("spread", spread), ("total", total), ("homewinprob", homeWinProbability), ("drawprob", drawProbability)] {
             guard let movement else { continue }
             features["line_\(name)_open"] = movement.open
             features["line_\(name)_current"] = movement.current
@@ -134,8 +143,21 @@ public struct LineConsensus: Sendable, Equatable {
 
     /// An outcome's probability implied by two decimal prices, normalised so the two sum to 1.
     public static func vigFreeProbability(price: Double, otherPrice: Double) -> Double? {
-        guard price >= 1, otherPrice >= 1 else { return nil }
-        return (1 / price) / (1 / price + 1 / otherPrice)
+        vigFreeProbability(price: price, otherPrices: [otherPrice])
+    }
+
+    /// An outcome's probability implied by its decimal price and the prices of the market's other outcomes,
+    /// normalised so all of them sum to 1 (the proportional method, as for two outcomes).
+    public static func vigFreeProbability(price: Double, otherPrices: [Double]) -> Double? {
+        guard price >= 1, otherPrices.allSatisfy({ $0 >= 1 }) else { return nil }
+        return (1 / price) / otherPrices.reduce(1 / price) { $0 + 1 / $1 }
+    }
+
+    /// The home side's no-vig probability at the prices `price` reads: over home and away, or over all three
+    /// outcomes when the book quotes a draw (without it, a three-way market's two prices would give the home
+    /// win probability *given no draw*).
+    private static func homeWin(_ home: OddsLine, _ away: OddsLine, _ draw: OddsLine?, _ price: KeyPath<OddsLine, Double>) -> Double? {
+        vigFreeProbability(price: home[keyPath: price], otherPrices: [away[keyPath: price]] + (draw.map { [$0[keyPath: price]] } ?? []))
     }
 
     /// The median, or `nil` for no values.

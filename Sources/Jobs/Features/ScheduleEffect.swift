@@ -20,6 +20,10 @@ struct ScheduleEffect: Sendable {
         switch sport {
         case "nba": ScheduleEffect(backToBack: 1.8, perThousandKilometres: 0.4, marginStandardDeviation: 12.5)
         case "mlb": ScheduleEffect(backToBack: 0, perThousandKilometres: 0.03, marginStandardDeviation: 4)
+        // Soccer: no back-to-backs, short trips (0.05 goals per 1,000 km), margins of about 1.7 goals.
+        case "epl": ScheduleEffect(backToBack: 0, perThousandKilometres: 0.05, marginStandardDeviation: 1.7)
+        // Hockey: the second night of a back-to-back costs 0.15 goals, 1,000 km 0.02; margins of about 2.3 goals.
+        case "nhl": ScheduleEffect(backToBack: 0.15, perThousandKilometres: 0.02, marginStandardDeviation: 2.3)
         default: nil
         }
     }

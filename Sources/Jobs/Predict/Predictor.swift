@@ -101,10 +101,15 @@ public struct Predictor: Sendable {
                     logger.error("model gave no usable probability", metadata: ["model_id": "\(modelID)", "game_id": "\(gameID)"])
                     continue
                 }
-                let components = Self.components(archive.model, row)
+                let threeWay = CollectedSport.hasDraw(sport)
+                // A three-way market without a draw price has no market to split the home side's rest by.
+                guard let probabilities = BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: set.features)
+                else {
+                    run.unpredictable += 1
+                    continue
+                }
                 let snapshots = odds[gameID] ?? []
-                let names = BetOutcome.selections(betType)
-                let sides = [(names.positive, probability), (names.negative, 1 - probability)].map { selection, p in
+                let sides = probabilities.map { selection, p in
                     let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line)
                     return PickSelector.Side(selection: selection, probability: p, price: offer?.price, bookmaker: offer?.bookmaker)
                 }
@@ -119,7 +124,10 @@ public struct Predictor: Sendable {
                 var prediction = Prediction(
                     gameID: gameID, modelID: modelID, sport: sport, betType: betType, selection: side.selection, line: line,
                     probability: side.probability,
-                    componentProbabilities: side.selection == names.positive ? components : components.mapValues { 1 - $0 },
+                    componentProbabilities: Self.components(archive.model, row).compactMapValues { member in
+                        BetOutcome.sides(betType, threeWay: threeWay, probability: member, features: set.features)?
+                            .first { $0.selection == side.selection }?.probability
+                    },
                     price: side.price, edge: edge, tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability),
                     stake: pick?.stake ?? 0, pick: pick != nil, bookmaker: side.bookmaker, publication: due, publishedAt: publishedAt,
                     hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")

@@ -114,12 +114,12 @@ public struct PredictionSettler: Sendable {
                         settlement = PredictionSettlement(result: BatterHitsProp.result(hits: batter.hits, line: line), profit: 0)
                     } else {
                         guard
-                            let result = BetGrader.result(
+                            let grade = BetGrader.grade(
                                 betType: prediction.betType, selection: prediction.selection, line: prediction.line, homeScore: homeScore,
-                                awayScore: awayScore)
+                                awayScore: awayScore, threeWay: CollectedSport.hasDraw(sport))
                         else { continue }
                         settlement = Self.settlement(
-                            of: prediction, result: result, closingLines: lines,
+                            of: prediction, grade: grade, closingLines: lines,
                             oddsAtPublication: prediction.publishedAt.flatMap { oddsAt[$0] } ?? [])
                     }
                     guard try await tx.predictions.settle(id: predictionID, settlement, at: settledAt) else { continue }
@@ -149,11 +149,12 @@ public struct PredictionSettler: Sendable {
         return run
     }
 
-    /// The grading of `prediction` with `result`, given the game's closing lines and the odds as they were
-    /// when it was published.
+    /// The grading of `prediction` with `grade` (a quarter line's halves paid one by one), given the game's closing
+    /// lines and the odds as they were when it was published.
     static func settlement(
-        of prediction: Prediction, result: PredictionResult, closingLines: [ClosingLine], oddsAtPublication: [OddsSnapshot] = []
+        of prediction: Prediction, grade: BetGrade, closingLines: [ClosingLine], oddsAtPublication: [OddsSnapshot] = []
     ) -> PredictionSettlement {
+        let result = grade.result
         let closingPrice = ClosingConsensus.price(for: prediction, in: closingLines)
         // A forecast that is not a pick was never staked: its outcome scores the forecast, nothing more.
         guard prediction.pick else { return PredictionSettlement(result: result, closingPrice: closingPrice, profit: 0) }
@@ -161,7 +162,7 @@ public struct PredictionSettler: Sendable {
         return PredictionSettlement(
             result: result, closingPrice: closingPrice,
             clv: prediction.price.flatMap { price in closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) } },
-            profit: price.map { BetGrader.profit(result, stake: prediction.stake, decimalPrice: $0) } ?? 0,
+            profit: price.map { grade.profit(stake: prediction.stake, decimalPrice: $0) } ?? 0,
             sharpAgreement: SharpAgreement.agrees(pick: prediction, atPublication: oddsAtPublication, closing: closingLines))
     }
 }

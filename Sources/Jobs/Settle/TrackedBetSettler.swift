@@ -53,10 +53,12 @@ struct TrackedBetSettler: Sendable {
                 let lines = try await tx.closingLines.lines(gameID: id)
                 for bet in bets {
                     guard let betID = bet.id,
-                        let result = BetGrader.result(
-                            betType: bet.betType, selection: bet.selection, line: bet.line, homeScore: homeScore, awayScore: awayScore)
+                        let grade = BetGrader.grade(
+                            betType: bet.betType, selection: bet.selection, line: bet.line, homeScore: homeScore, awayScore: awayScore,
+                            threeWay: CollectedSport.hasDraw(game.sport))
                     else { continue }
-                    let grading = Self.grading(of: bet, result: result, closingLines: lines)
+                    let result = grade.result
+                    let grading = Self.grading(of: bet, grade: grade, closingLines: lines)
                     guard
                         try await tx.trackedBets.settle(
                             id: betID, result: result, profitCents: grading.profitCents, closingPrice: grading.closingPrice,
@@ -73,13 +75,13 @@ struct TrackedBetSettler: Sendable {
         return run
     }
 
-    /// The profit (cents), closing price and CLV of `bet` graded `result` against the game's closing lines.
-    static func grading(of bet: TrackedBet, result: PredictionResult, closingLines: [ClosingLine])
+    /// The profit (cents), closing price and CLV of `bet` graded `grade` against the game's closing lines.
+    static func grading(of bet: TrackedBet, grade: BetGrade, closingLines: [ClosingLine])
         -> (profitCents: Int, closingPrice: Double?, clv: Double?)
     {
         let closingPrice = ClosingConsensus.price(for: bet, in: closingLines)
         // Winnings are paid to the cent below, as books do; a loss is the exact stake.
-        let profit = BetGrader.profit(result, stake: Double(bet.stakeCents), decimalPrice: bet.price).rounded(.towardZero)
+        let profit = grade.profit(stake: Double(bet.stakeCents), decimalPrice: bet.price).rounded(.towardZero)
         return (Int(profit), closingPrice, closingPrice.flatMap { ClosingLineValue.of(price: bet.price, closingPrice: $0) })
     }
 }

@@ -23,7 +23,8 @@ public struct TrainingDataLoader: Sendable {
             uniquingKeysWith: { first, _ in first })
         let examples = sets.compactMap { set -> TrainingExample? in
             guard let game = games[set.gameID], game.status == .final, let home = game.homeScore, let away = game.awayScore,
-                let label = BetOutcome.label(betType, homeScore: home, awayScore: away, features: set.features)
+                let label = BetOutcome.label(
+                    betType, homeScore: home, awayScore: away, features: set.features, threeWay: CollectedSport.hasDraw(sport))
             else { return nil }
             return TrainingExample(gameID: set.gameID, scheduledAt: game.scheduledAt, asOf: set.asOf, features: set.features, label: label)
         }

@@ -66,4 +66,66 @@ extension SandboxLeague {
         TOR|Toronto|Blue Jays|||Rogers Centre|Toronto|Ontario|43.6414|-79.3894|America/Toronto|indoor|AL|East
         WSH|Washington|Nationals|||Nationals Park|Washington|District of Columbia|38.8730|-77.0074|America/New_York|outdoor|NL|East
         """
+
+    /// Premier League clubs of 2025–26, named as football-data.co.uk's files are read (`FootballDataReader`): the
+    /// same full name at ESPN and The Odds API. The league has no conferences or divisions.
+    static let eplTable = """
+        ARS|Arsenal|Arsenal|Arsenal|Arsenal|Emirates Stadium|London|England|51.5549|-0.1084|Europe/London|outdoor||
+        AVL|Aston Villa|Aston Villa|Aston Villa|Aston Villa|Villa Park|Birmingham|England|52.5092|-1.8847|Europe/London|outdoor||
+        BOU|Bournemouth|Bournemouth|Bournemouth|Bournemouth|Vitality Stadium|Bournemouth|England|50.7352|-1.8383|Europe/London|outdoor||
+        BRE|Brentford|Brentford|Brentford|Brentford|Gtech Community Stadium|London|England|51.4907|-0.2886|Europe/London|outdoor||
+        BHA|Brighton and Hove Albion|Brighton and Hove Albion|Brighton and Hove Albion|Brighton and Hove Albion|American Express Stadium|Brighton|England|50.8616|-0.0837|Europe/London|outdoor||
+        BUR|Burnley|Burnley|Burnley|Burnley|Turf Moor|Burnley|England|53.7890|-2.2302|Europe/London|outdoor||
+        CHE|Chelsea|Chelsea|Chelsea|Chelsea|Stamford Bridge|London|England|51.4817|-0.1910|Europe/London|outdoor||
+        CRY|Crystal Palace|Crystal Palace|Crystal Palace|Crystal Palace|Selhurst Park|London|England|51.3983|-0.0855|Europe/London|outdoor||
+        EVE|Everton|Everton|Everton|Everton|Hill Dickinson Stadium|Liverpool|England|53.4246|-3.0005|Europe/London|outdoor||
+        FUL|Fulham|Fulham|Fulham|Fulham|Craven Cottage|London|England|51.4749|-0.2217|Europe/London|outdoor||
+        LEE|Leeds United|Leeds United|Leeds United|Leeds United|Elland Road|Leeds|England|53.7778|-1.5721|Europe/London|outdoor||
+        LIV|Liverpool|Liverpool|Liverpool|Liverpool|Anfield|Liverpool|England|53.4308|-2.9608|Europe/London|outdoor||
+        MNC|Manchester City|Manchester City|Manchester City|Manchester City|Etihad Stadium|Manchester|England|53.4831|-2.2004|Europe/London|outdoor||
+        MAN|Manchester United|Manchester United|Manchester United|Manchester United|Old Trafford|Manchester|England|53.4631|-2.2913|Europe/London|outdoor||
+        NEW|Newcastle United|Newcastle United|Newcastle United|Newcastle United|St James' Park|Newcastle upon Tyne|England|54.9756|-1.6217|Europe/London|outdoor||
+        NFO|Nottingham Forest|Nottingham Forest|Nottingham Forest|Nottingham Forest|City Ground|Nottingham|England|52.9400|-1.1328|Europe/London|outdoor||
+        SUN|Sunderland|Sunderland|Sunderland|Sunderland|Stadium of Light|Sunderland|England|54.9146|-1.3882|Europe/London|outdoor||
+        TOT|Tottenham Hotspur|Tottenham Hotspur|Tottenham Hotspur|Tottenham Hotspur|Tottenham Hotspur Stadium|London|England|51.6043|-0.0664|Europe/London|outdoor||
+        WHU|West Ham United|West Ham United|West Ham United|West Ham United|London Stadium|London|England|51.5386|-0.0166|Europe/London|outdoor||
+        WOL|Wolverhampton Wanderers|Wolverhampton Wanderers|Wolverhampton Wanderers|Wolverhampton Wanderers|Molineux Stadium|Wolverhampton|England|52.5902|-2.1304|Europe/London|outdoor||
+        """
+
+    /// NHL franchises (with their conference and division), by ESPN's abbreviations; the same full name at ESPN and
+    /// The Odds API.
+    static let nhlTable = """
+        ANA|Anaheim|Ducks|||Honda Center|Anaheim|California|33.8078|-117.8765|America/Los_Angeles|indoor|Western|Pacific
+        BOS|Boston|Bruins|||TD Garden|Boston|Massachusetts|42.3662|-71.0621|America/New_York|indoor|Eastern|Atlantic
+        BUF|Buffalo|Sabres|||KeyBank Center|Buffalo|New York|42.8750|-78.8764|America/New_York|indoor|Eastern|Atlantic
+        CGY|Calgary|Flames|||Scotiabank Saddledome|Calgary|Alberta|51.0374|-114.0519|America/Edmonton|indoor|Western|Pacific
+        CAR|Carolina|Hurricanes|||Lenovo Center|Raleigh|North Carolina|35.8033|-78.7219|America/New_York|indoor|Eastern|Metropolitan
+        CHI|Chicago|Blackhawks|||United Center|Chicago|Illinois|41.8807|-87.6742|America/Chicago|indoor|Western|Central
+        COL|Colorado|Avalanche|||Ball Arena|Denver|Colorado|39.7487|-105.0077|America/Denver|indoor|Western|Central
+        CBJ|Columbus|Blue Jackets|||Nationwide Arena|Columbus|Ohio|39.9693|-83.0061|America/New_York|indoor|Eastern|Metropolitan
+        DAL|Dallas|Stars|||American Airlines Center|Dallas|Texas|32.7905|-96.8103|America/Chicago|indoor|Western|Central
+        DET|Detroit|Red Wings|||Little Caesars Arena|Detroit|Michigan|42.3411|-83.0553|America/Detroit|indoor|Eastern|Atlantic
+        EDM|Edmonton|Oilers|||Rogers Place|Edmonton|Alberta|53.5469|-113.4979|America/Edmonton|indoor|Western|Pacific
+        FLA|Florida|Panthers|||Amerant Bank Arena|Sunrise|Florida|26.1584|-80.3256|America/New_York|indoor|Eastern|Atlantic
+        LA|Los Angeles|Kings|||Crypto.com Arena|Los Angeles|California|34.0430|-118.2673|America/Los_Angeles|indoor|Western|Pacific
+        MIN|Minnesota|Wild|||Xcel Energy Center|Saint Paul|Minnesota|44.9448|-93.1010|America/Chicago|indoor|Western|Central
+        MTL|Montreal|Canadiens|||Bell Centre|Montreal|Quebec|45.4961|-73.5693|America/Toronto|indoor|Eastern|Atlantic
+        NSH|Nashville|Predators|||Bridgestone Arena|Nashville|Tennessee|36.1592|-86.7785|America/Chicago|indoor|Western|Central
+        NJ|New Jersey|Devils|||Prudential Center|Newark|New Jersey|40.7335|-74.1711|America/New_York|indoor|Eastern|Metropolitan
+        NYI|New York|Islanders|||UBS Arena|Elmont|New York|40.7118|-73.7256|America/New_York|indoor|Eastern|Metropolitan
+        NYR|New York|Rangers|||Madison Square Garden|New York|New York|40.7505|-73.9934|America/New_York|indoor|Eastern|Metropolitan
+        OTT|Ottawa|Senators|||Canadian Tire Centre|Ottawa|Ontario|45.2969|-75.9272|America/Toronto|indoor|Eastern|Atlantic
+        PHI|Philadelphia|Flyers|||Xfinity Mobile Arena|Philadelphia|Pennsylvania|39.9012|-75.1720|America/New_York|indoor|Eastern|Metropolitan
+        PIT|Pittsburgh|Penguins|||PPG Paints Arena|Pittsburgh|Pennsylvania|40.4395|-79.9892|America/New_York|indoor|Eastern|Metropolitan
+        SJ|San Jose|Sharks|||SAP Center|San Jose|California|37.3327|-121.9012|America/Los_Angeles|indoor|Western|Pacific
+        SEA|Seattle|Kraken|||Climate Pledge Arena|Seattle|Washington|47.6221|-122.3540|America/Los_Angeles|indoor|Western|Pacific
+        STL|St. Louis|Blues|||Enterprise Center|St. Louis|Missouri|38.6268|-90.2027|America/Chicago|indoor|Western|Central
+        TB|Tampa Bay|Lightning|||Amalie Arena|Tampa|Florida|27.9427|-82.4519|America/New_York|indoor|Eastern|Atlantic
+        TOR|Toronto|Maple Leafs|||Scotiabank Arena|Toronto|Ontario|43.6435|-79.3791|America/Toronto|indoor|Eastern|Atlantic
+        UTAH|Utah|Mammoth|||Delta Center|Salt Lake City|Utah|40.7683|-111.9011|America/Denver|indoor|Western|Central
+        VAN|Vancouver|Canucks|||Rogers Arena|Vancouver|British Columbia|49.2778|-123.1088|America/Vancouver|indoor|Western|Pacific
+        VGK|Vegas|Golden Knights|||T-Mobile Arena|Las Vegas|Nevada|36.1029|-115.1784|America/Los_Angeles|indoor|Western|Pacific
+        WSH|Washington|Capitals|||Capital One Arena|Washington|District of Columbia|38.8981|-77.0209|America/New_York|indoor|Eastern|Metropolitan
+        WPG|Winnipeg|Jets|||Canada Life Centre|Winnipeg|Manitoba|49.8928|-97.1436|America/Winnipeg|indoor|Western|Central
+        """
 }

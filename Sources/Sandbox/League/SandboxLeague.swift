@@ -12,6 +12,8 @@ public struct SandboxLeague: Sendable {
         switch sport {
         case .nba: table = Self.nbaTable
         case .mlb: table = Self.mlbTable
+        case .epl: table = Self.eplTable
+        case .nhl: table = Self.nhlTable
         }
         teams = Self.parse(table)
     }
@@ -22,7 +24,7 @@ public struct SandboxLeague: Sendable {
     }
 
     /// Parses `abbr|location|nickname|espn name|odds name|venue|city|state|lat|lon|tz|indoor|conference|division`
-    /// lines.
+    /// lines; a league without divisions leaves the last two fields empty.
     private static func parse(_ table: String) -> [SandboxTeam] {
         table.split(separator: "\n").enumerated().map { index, line in
             let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -33,7 +35,7 @@ public struct SandboxLeague: Sendable {
                 venue: SandboxVenue(
                     name: f[5], city: f[6], state: f[7], latitude: Double(f[8])!, longitude: Double(f[9])!,
                     timeZone: f[10], isIndoor: f[11] == "indoor"),
-                division: SandboxDivision(conference: f[12], name: f[13]))
+                division: f[13].isEmpty ? nil : SandboxDivision(conference: f[12], name: f[13]))
         }
     }
 }

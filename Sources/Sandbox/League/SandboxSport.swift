@@ -1,31 +1,22 @@
-/// A sport the sandbox simulates, with the names each upstream API gives it.
+/// A sport the sandbox simulates; the names each upstream API gives it are its served league's (`league`).
 public enum SandboxSport: String, Sendable, CaseIterable, Codable {
     case nba
     case mlb
+    /// The English Premier League: goals, draws, a weekly round of matches.
+    case epl
+    /// The NHL: goals, overtime and shootouts, the puck line.
+    case nhl
 
     /// The Odds API sport key (`basketball_nba`).
-    public var oddsAPIKey: String {
-        switch self {
-        case .nba: "basketball_nba"
-        case .mlb: "baseball_mlb"
-        }
-    }
+    public var oddsAPIKey: String { league.oddsAPIKey }
 
     /// The Odds API sport group and title.
     var oddsAPIGroup: (group: String, title: String, description: String) {
-        switch self {
-        case .nba: ("Basketball", "NBA", "US Basketball")
-        case .mlb: ("Baseball", "MLB", "Major League Baseball")
-        }
+        (league.oddsAPIGroup, league.oddsAPITitle, league.oddsAPIDescription)
     }
 
     /// ESPN's `{sport}/{league}` path (`basketball/nba`).
-    public var espnPath: String {
-        switch self {
-        case .nba: "basketball/nba"
-        case .mlb: "baseball/mlb"
-        }
-    }
+    public var espnPath: String { league.espnPath }
 
     /// The sport for an Odds API key.
     init?(oddsAPIKey: String) {

@@ -25,7 +25,9 @@ public struct ReplayWorld: GameWorld {
     /// naming its line.
     public init(records: [ReplayRecord], marketOpensBeforeStart: TimeInterval = 48 * 3600) throws {
         self.marketOpensBeforeStart = marketOpensBeforeStart
-        let directories = Dictionary(uniqueKeysWithValues: SandboxSport.allCases.map { ($0.league, TeamLookup(SandboxLeague(sport: $0))) })
+        // Soccer clubs change every season (promotion and relegation), so a replayed league names its own clubs.
+        let directories = Dictionary(
+            uniqueKeysWithValues: SandboxSport.allCases.filter { !$0.league.hasDraw }.map { ($0.league, TeamLookup(SandboxLeague(sport: $0))) })
         let soccer = Self.soccerTeams(records.filter { directories[$0.league] == nil })
         func team(_ name: String, _ record: ReplayRecord) throws -> SandboxTeam {
             if let directory = directories[record.league] {

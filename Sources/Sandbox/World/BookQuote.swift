@@ -33,9 +33,14 @@ public struct BookQuote: Sendable, Equatable {
 
     /// Decimal prices for two complementary outcomes with true probability `p` of the first, with `vig`.
     static func prices(_ p: Double, vig: Double) -> (Double, Double) {
-        let clamped = min(max(p, 0.01), 0.99)
-        func price(_ q: Double) -> Double { max(1.01, (100 / (q * (1 + vig))).rounded() / 100) }
-        return (price(clamped), price(1 - clamped))
+        let both = prices([p, 1 - p], vig: vig)
+        return (both[0], both[1])
+    }
+
+    /// Decimal prices for the outcomes of a market with true probabilities `probabilities` (summing to 1), with
+    /// `vig` spread over them in proportion, as for two outcomes.
+    static func prices(_ probabilities: [Double], vig: Double) -> [Double] {
+        probabilities.map { p in max(1.01, (100 / (min(max(p, 0.01), 0.99) * (1 + vig))).rounded() / 100) }
     }
 
     /// The decimal price for an American price (`138` → `2.38`, `-164` → `1.61`), or `nil` for a value no

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything that sets a game's outcome parameters except who is missing: the latent strengths, home
 /// advantage, rest and travel, whether the teams are division rivals, pace (basketball) or the weather's
-/// carry and the starting pitchers (baseball).
+/// carry and the starting pitchers (baseball). Soccer's margins are goals, its scoring a factor on both sides' goals.
 ///
 /// The truth applies the injuries listed at the start; the market applies its reading of the injuries
 /// listed when it quotes, and prices the schedule, the weather and the starters only partly at the open
@@ -30,7 +30,12 @@ struct GameConditions: Sendable {
     /// How much of the home advantage a division game loses, points (NBA) or runs (MLB) of margin: the
     /// visitors travel less and know the building.
     static func divisionalHomeCut(_ sport: SandboxSport) -> Double {
-        sport == .nba ? 1.0 : 0.12
+        switch sport {
+        case .nba: 1.0
+        case .mlb: 0.12
+        case .epl: 0
+        case .nhl: 0.05
+        }
     }
 
     /// The outcome parameters when the home and away teams miss `losses` (points or runs of margin), with
@@ -47,6 +52,12 @@ struct GameConditions: Sendable {
         case .mlb:
             return GameParameters(
                 first: max(1.5, 4.45 + margin / 2) * scoring * runsAllowed.away, second: max(1.5, 4.45 - margin / 2) * scoring * runsAllowed.home)
+        case .nhl:
+            // About 6.1 goals a game; a level score goes to overtime (`OutcomeModel`).
+            return GameParameters(first: max(1.2, 3.05 + margin / 2) * scoring, second: max(1.2, 3.05 - margin / 2) * scoring)
+        case .epl:
+            // About 2.8 goals a game, the margin split between the two sides' means.
+            return GameParameters(first: max(0.2, 1.4 + margin / 2) * scoring, second: max(0.2, 1.4 - margin / 2) * scoring)
         }
     }
 
@@ -55,18 +66,18 @@ struct GameConditions: Sendable {
     func priced(share: Double) -> GameConditions {
         var seen = GameConditions(
             sport: sport, strengthGap: strengthGap, homeEdge: homeEdge - (1 - share) * scheduleEdge, isDivisional: isDivisional,
-            scoring: sport == .mlb ? pow(scoring, share) : scoring)
+            scoring: sport == .nba ? scoring : pow(scoring, share))
         seen.scheduleEdge = share * scheduleEdge
         seen.runsAllowed = (pow(runsAllowed.home, share), pow(runsAllowed.away, share))
         return seen
     }
 
     /// These conditions with `error` added to the strength gap and the scoring (points of total in
-    /// basketball, a log factor on runs in baseball): a market's mistaken view.
+    /// basketball, a log factor on runs or goals elsewhere): a market's mistaken view.
     func mistaken(gap error: Double, scoring scoringError: Double) -> GameConditions {
         var seen = GameConditions(
             sport: sport, strengthGap: strengthGap + error, homeEdge: homeEdge, isDivisional: isDivisional,
-            scoring: sport == .mlb ? scoring * exp(scoringError) : scoring + scoringError)
+            scoring: sport == .nba ? scoring + scoringError : scoring * exp(scoringError))
         seen.scheduleEdge = scheduleEdge
         seen.runsAllowed = runsAllowed
         return seen

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a set of moneyline snapshots looks like across books: how often the best home and best away
-/// prices together imply less than 100 % (a cross-book arbitrage), and each book's mean overround.
+/// What a set of moneyline snapshots looks like across books: how often the best home and best away (and draw, in a
+/// three-way market) prices together imply less than 100 % (a cross-book arbitrage), and each book's mean overround.
 public struct MoneylineSurvey: Sendable, Equatable {
     /// Snapshots with at least two books quoting the game.
     public let snapshots: Int
@@ -20,14 +20,15 @@ public struct MoneylineSurvey: Sendable, Equatable {
         for quotes in snapshots {
             let priced = quotes.filter { $0.homePrice > 1 && $0.awayPrice > 1 }
             for quote in priced {
-                vig[quote.bookmaker.key, default: (0, 0)].sum += 1 / quote.homePrice + 1 / quote.awayPrice - 1
+                vig[quote.bookmaker.key, default: (0, 0)].sum += 1 / quote.homePrice + 1 / quote.awayPrice + (quote.drawPrice.map { 1 / $0 } ?? 0) - 1
                 vig[quote.bookmaker.key, default: (0, 0)].count += 1
             }
             guard priced.count >= 2 else { continue }
             count += 1
             let bestHome = priced.map(\.homePrice).max()!
             let bestAway = priced.map(\.awayPrice).max()!
-            if 1 / bestHome + 1 / bestAway < 1 { arbitrages += 1 }
+            let bestDraw = priced.compactMap(\.drawPrice).max()
+            if 1 / bestHome + 1 / bestAway + (bestDraw.map { 1 / $0 } ?? 0) < 1 { arbitrages += 1 }
         }
         self.snapshots = count
         self.arbitrages = arbitrages

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Basketball: margin ~ N(m, 12.5) and total ~ N(t, 18.5), independent, on the continuous scale.
 /// Baseball: runs ~ Poisson(λ) per team; a tie goes to extra innings, won by one run with probability
-/// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process.
+/// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process. Hockey: the same process in goals
+/// (overtime or the shootout adds the winner's goal), with the ±1.5 puck line. Soccer: goals ~ Poisson per side,
+/// a level score is a draw, and lines are Asian (`SoccerGoals`).
 struct OutcomeModel: Sendable {
     let sport: SandboxSport
 
@@ -16,15 +18,22 @@ struct OutcomeModel: Sendable {
     func homeWin(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Probability.normalCDF(p.first / Self.marginSD)
-        case .mlb: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
+        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
+        case .epl: return goals(p).homeWinAndDraw().homeWin
         }
+    }
+
+    /// P(draw): 0 where extra time or extra innings settle every game.
+    func draw(_ p: GameParameters) -> Double {
+        sport == .epl ? goals(p).homeWinAndDraw().draw : 0
     }
 
     /// P(home score + `line` > away score).
     func homeCovers(_ p: GameParameters, line: Double) -> Double {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((-line - p.first) / Self.marginSD)
-        case .mlb: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
+        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
+        case .epl: return goals(p).homeCovers(line: line)
         }
     }
 
@@ -32,7 +41,8 @@ struct OutcomeModel: Sendable {
     func over(_ p: GameParameters, line: Double) -> Double {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((line - p.second) / Self.totalSD)
-        case .mlb: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
+        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
+        case .epl: return goals(p).over(line: line)
         }
     }
 
@@ -40,7 +50,8 @@ struct OutcomeModel: Sendable {
     func spreadLine(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Self.nearestHalf(-p.first)
-        case .mlb: return p.first >= p.second ? -1.5 : 1.5
+        case .mlb, .nhl: return p.first >= p.second ? -1.5 : 1.5
+        case .epl: return goals(p).handicapLine()
         }
     }
 
@@ -48,11 +59,12 @@ struct OutcomeModel: Sendable {
     func totalLine(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Self.nearestHalf(p.second)
-        case .mlb:
+        case .mlb, .nhl:
             // One grid for every candidate line.
             let grid = runGrid(p)
             func over(_ line: Double) -> Double { grid.reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) } }
             return stride(from: 4.5, through: 15.5, by: 1.0).map { ($0, abs(over($0) - 0.5)) }.min { $0.1 < $1.1 }!.0
+        case .epl: return goals(p).totalLine()
         }
     }
 
@@ -60,7 +72,7 @@ struct OutcomeModel: Sendable {
     func expectedScores(_ p: GameParameters) -> (home: Double, away: Double) {
         switch sport {
         case .nba: return ((p.second + p.first) / 2, (p.second - p.first) / 2)
-        case .mlb: return (p.first, p.second)
+        case .mlb, .epl, .nhl: return (p.first, p.second)
         }
     }
 
@@ -68,7 +80,7 @@ struct OutcomeModel: Sendable {
     func perturbed(_ p: GameParameters, z: (Double, Double), scale: Double) -> GameParameters {
         switch sport {
         case .nba: return GameParameters(first: p.first + 2.2 * scale * z.0, second: p.second + 3.5 * scale * z.1)
-        case .mlb: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
+        case .mlb, .epl, .nhl: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
         }
     }
 
@@ -87,14 +99,21 @@ struct OutcomeModel: Sendable {
                 if random.uniform() < 0.5 { home += 3 } else { away += 3 }
             }
             return (home, away)
-        case .mlb:
+        case .mlb, .nhl:
             var home = random.poisson(p.first)
             var away = random.poisson(p.second)
             if home == away {
                 if random.uniform() < p.first / (p.first + p.second) { home += 1 } else { away += 1 }
             }
             return (home, away)
+        case .epl:
+            return goals(p).finalScore(random: &random)
         }
+    }
+
+    /// The goals of a soccer game with these parameters (home and away means).
+    private func goals(_ p: GameParameters) -> SoccerGoals {
+        SoccerGoals(home: p.first, away: p.second)
     }
 
     /// Every final score's margin, total and probability under the baseball process.

@@ -41,7 +41,12 @@ extension SandboxWorld {
 
     private func injuries(_ sport: SandboxSport, team index: Int, today: Int, at now: Date) -> [SimulatedInjury] {
         let sportIndex = SandboxSport.allCases.firstIndex(of: sport)!
-        let positions = sport == .nba ? ["G", "F", "C"] : ["SP", "RP", "C", "1B", "SS", "OF"]
+        let positions = switch sport {
+        case .nba: ["G", "F", "C"]
+        case .mlb: ["SP", "RP", "C", "1B", "SS", "OF"]
+        case .epl: ["G", "D", "M", "F"]
+        case .nhl: ["C", "LW", "RW", "D", "G"]
+        }
         var listed: [SimulatedInjury] = []
         for day in (today - 21)...today {
             var stream = SeededStream(seed: seed, 40, sportIndex, index, day)
@@ -67,7 +72,8 @@ extension SandboxWorld {
     }
 
     /// A player's worth to his team, points (NBA) or runs (MLB) of margin: most players 0.3 to 3 points
-    /// (0.03 to 0.25 runs), skewed low; one in eight is a star worth 3.5 to 6.5 points (0.3 to 0.55 runs).
+    /// (0.03 to 0.25 runs, 0.02 to 0.12 goals), skewed low; one in eight is a star worth 3.5 to 6.5 points (0.3 to 0.55
+    /// runs, 0.15 to 0.3 goals).
     static func playerImpact(_ sport: SandboxSport, random: inout SeededStream) -> Double {
         let isStar = random.uniform() < starShare
         let u = random.uniform()
@@ -76,6 +82,10 @@ extension SandboxWorld {
         case (.nba, false): return 0.3 + 2.7 * u * u
         case (.mlb, true): return 0.3 + 0.25 * u
         case (.mlb, false): return 0.03 + 0.22 * u * u
+        case (.epl, true): return 0.15 + 0.15 * u
+        case (.epl, false): return 0.02 + 0.1 * u * u
+        case (.nhl, true): return 0.15 + 0.15 * u
+        case (.nhl, false): return 0.02 + 0.1 * u * u
         }
     }
 }

@@ -43,15 +43,20 @@ extension SandboxWorld {
             let moving = ((1 - step) * from.normal() + step * to.normal(), (1 - step) * from.normal() + step * to.normal())
             let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
             let quoted = model.perturbed(view, z: z, scale: 0.08 * book.noise)
-            let moneyline = BookQuote.prices(model.homeWin(quoted), vig: book.vig)
+            let homeWin = model.homeWin(quoted)
+            let draw = model.draw(quoted)
+            // A three-way market prices the draw too: home, draw, away.
+            let moneyline = BookQuote.prices(draw > 0 ? [homeWin, draw, 1 - homeWin - draw] : [homeWin, 1 - homeWin], vig: book.vig)
             let spread = model.spreadLine(quoted)
             let spreadPrices = BookQuote.prices(model.homeCovers(quoted, line: spread), vig: book.vig)
             let total = model.totalLine(quoted)
             let totalPrices = BookQuote.prices(model.over(quoted, line: total), vig: book.vig)
             let updated = Date(timeIntervalSince1970: Double(minute * 60 + Int(lasting.uniform() * 50)))
-            return BookQuote(
-                bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline.0, awayPrice: moneyline.1, spread: spread,
+            var quote = BookQuote(
+                bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline[0], awayPrice: moneyline[moneyline.count - 1], spread: spread,
                 spreadPrices: (spreadPrices.0, spreadPrices.1), total: total, totalPrices: (totalPrices.0, totalPrices.1))
+            if moneyline.count == 3 { quote.drawPrice = moneyline[1] }
+            return quote
         }
     }
 
@@ -99,11 +104,17 @@ extension SandboxWorld {
         let progress = marketProgress(game, at: time)
         var errors = SeededStream(seed: seed, 11, Int(game.espnID) ?? 0)
         let (openingGap, closingGap, openingScoring, closingScoring) = (errors.normal(), errors.normal(), errors.normal(), errors.normal())
-        // Standard deviations of the opening and closing errors: points of margin and of total (NBA), runs
-        // of margin and a log factor on runs (MLB).
-        let isNBA = game.sport == .nba
-        let gapError = (isNBA ? 0.3 : 0.04) * closingGap + (isNBA ? 1.2 : 0.22) * openingGap * (1 - progress)
-        let scoringError = (isNBA ? 1.0 : 0.012) * closingScoring + (isNBA ? 3.0 : 0.04) * openingScoring * (1 - progress)
+        // Standard deviations of the closing and opening errors: points of margin and of total (NBA), runs
+        // of margin and a log factor on runs (MLB), goals of margin and a log factor on goals (EPL).
+        let (gap, scoring): ((closing: Double, opening: Double), (closing: Double, opening: Double)) =
+            switch game.sport {
+            case .nba: ((0.3, 1.2), (1.0, 3.0))
+            case .mlb: ((0.04, 0.22), (0.012, 0.04))
+            case .epl: ((0.03, 0.15), (0.01, 0.04))
+            case .nhl: ((0.03, 0.15), (0.01, 0.04))
+            }
+        let gapError = gap.closing * closingGap + gap.opening * openingGap * (1 - progress)
+        let scoringError = scoring.closing * closingScoring + scoring.opening * openingScoring * (1 - progress)
         let seen = game.conditions.priced(share: pricedShare ?? Self.pricedAtOpen + (1 - Self.pricedAtOpen) * progress)
             .mistaken(gap: gapError, scoring: scoringError)
         let lists = listed ?? (

@@ -5,6 +5,11 @@ extension SandboxWorld {
         OutcomeModel(sport: game.sport).homeCovers(game.parameters, line: line)
     }
 
+    /// The true probability of a draw (0 in a sport where every game has a winner).
+    public func drawProbability(_ game: SimulatedGame) -> Double {
+        OutcomeModel(sport: game.sport).draw(game.parameters)
+    }
+
     /// The true probability that the total goes over `line`.
     public func overProbability(_ game: SimulatedGame, line: Double) -> Double {
         OutcomeModel(sport: game.sport).over(game.parameters, line: line)

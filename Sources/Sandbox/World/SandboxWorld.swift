@@ -58,11 +58,11 @@ public final class SandboxWorld: Sendable {
     public func progress(of game: SimulatedGame, at now: Date) -> GameProgress {
         guard now >= game.startsAt else { return GameProgress(phase: .scheduled, homeScore: 0, awayScore: 0, period: 0) }
         guard now < game.endsAt else {
-            let periods = game.sport == .nba ? 4 : 9
-            return GameProgress(phase: .final, homeScore: game.finalScore.home, awayScore: game.finalScore.away, period: periods)
+            return GameProgress(
+                phase: .final, homeScore: game.finalScore.home, awayScore: game.finalScore.away, period: game.sport.league.periods)
         }
         let fraction = now.timeIntervalSince(game.startsAt) / game.duration
-        let periods = game.sport == .nba ? 4 : 9
+        let periods = game.sport.league.periods
         return GameProgress(
             phase: .live, homeScore: Int(Double(game.finalScore.home) * fraction),
             awayScore: Int(Double(game.finalScore.away) * fraction), period: min(periods, 1 + Int(fraction * Double(periods))))
@@ -124,6 +124,17 @@ public final class SandboxWorld: Sendable {
             count = 11 + Int(random.uniform() * 4)
             startTimes = [13 * 60 + 5, 16 * 60 + 10, 18 * 60 + 40, 19 * 60 + 5, 19 * 60 + 10, 20 * 60 + 10, 21 * 60 + 40, 22 * 60 + 10]
             rivalryChance = 0.23
+        case .epl:
+            // A round of ten matches every Saturday (kick-offs 12:30, 15:00 and 17:30 in England: 07:30, 10:00 and
+            // 12:30 Eastern), none on other days; day 0, 1970-01-01, was a Thursday.
+            count = ((day + 4) % 7 + 7) % 7 == 6 ? 10 : 0
+            startTimes = [7 * 60 + 30, 10 * 60, 12 * 60 + 30]
+            rivalryChance = 0
+        case .nhl:
+            // Four to nine games a night; division rivals meet 3–4 times a season against about 2.5 for the others.
+            count = 4 + Int(random.uniform() * 6)
+            startTimes = [19 * 60, 19 * 60 + 30, 20 * 60, 22 * 60]
+            rivalryChance = 0.05
         }
         var rivalry = SeededStream(seed: seed, sport.index, day, 3)
         var unpaired = order[...]
@@ -159,8 +170,9 @@ public final class SandboxWorld: Sendable {
             let startsAt = calendar.date(day: day, minutes: pairing.minutes)
             let restDays = (rest(pairing.home), rest(pairing.away))
             let travelled = (home: travel(pairing.home, to: home.venue), away: travel(pairing.away, to: home.venue))
-            // Each 1,000 km more than the other side travelled costs 0.4 points (NBA) or 0.03 runs (MLB) of margin.
-            let travelEffect = (sport == .nba ? 0.4 : 0.03) * (travelled.away - travelled.home) / 1_000
+            // Each 1,000 km more than the other side travelled costs 0.4 points (NBA), 0.03 runs (MLB) or 0.05 goals
+            // (EPL) of margin.
+            let travelEffect = Self.travelCost(sport) * (travelled.away - travelled.home) / 1_000
             let gap = strength(sport, pairing.home, day) - strength(sport, pairing.away, day)
             let isDivisional = league.areDivisionRivals(pairing.home, pairing.away)
             var conditions: GameConditions
@@ -187,6 +199,16 @@ public final class SandboxWorld: Sendable {
                     starters = (homeStarter, awayStarter)
                     conditions.runsAllowed = (homeStarter.runsAllowed, awayStarter.runsAllowed)
                 }
+            case .nhl:
+                // Home ice is worth about 0.15 goals; the second night of a back-to-back costs 0.15.
+                let restEffect = (restDays.0 == 1 ? -0.15 : 0) - (restDays.1 == 1 ? -0.15 : 0)
+                conditions = GameConditions(
+                    sport: sport, strengthGap: gap, homeEdge: 0.15 + restEffect + travelEffect, isDivisional: isDivisional, scoring: 1)
+                conditions.scheduleEdge = restEffect + travelEffect
+            case .epl:
+                // Home advantage is worth about 0.3 goals of margin; the league has no divisions.
+                conditions = GameConditions(sport: sport, strengthGap: gap, homeEdge: 0.3 + travelEffect, isDivisional: false, scoring: 1)
+                conditions.scheduleEdge = travelEffect
             }
             // The players listed at the start are the ones who miss the game, whenever the game is asked about.
             let losses = (
@@ -201,7 +223,7 @@ public final class SandboxWorld: Sendable {
             return SimulatedGame(
                 sport: sport, day: day, home: home, away: league.teams[pairing.away], startsAt: startsAt,
                 espnID: String(espnNumber), oddsAPIID: oddsID, teamIndices: (pairing.home, pairing.away), conditions: conditions,
-                injuryLoss: losses, parameters: parameters, finalScore: score, duration: sport == .nba ? 2.5 * 3600 : 3 * 3600,
+                injuryLoss: losses, parameters: parameters, finalScore: score, duration: sport.league.duration,
                 rest: restDays, travel: travelled, starters: starters)
         }
     }
@@ -209,12 +231,27 @@ public final class SandboxWorld: Sendable {
     /// A team's latent strength on `day` (points or runs above average): a seeded base plus a slow drift.
     private func strength(_ sport: SandboxSport, _ team: Int, _ day: Int) -> Double {
         var random = SeededStream(seed: seed, sport.index, 1_000 + team)
-        let (spread, drift) = sport == .nba ? (5.0, 1.5) : (0.7, 0.2)
+        let (spread, drift) = switch sport {
+        case .nba: (5.0, 1.5)
+        case .mlb: (0.7, 0.2)
+        case .epl: (0.5, 0.1)
+        case .nhl: (0.35, 0.1)
+        }
         let base = spread * random.normal()
         let phase1 = 2 * Double.pi * random.uniform()
         let phase2 = 2 * Double.pi * random.uniform()
         let t = Double(day)
         return base + drift * (0.8 * sin(2 * .pi * t / 61 + phase1) + 0.6 * sin(2 * .pi * t / 23 + phase2))
+    }
+
+    /// What 1,000 km more travel than the opponent costs a side, points, runs or goals of margin.
+    static func travelCost(_ sport: SandboxSport) -> Double {
+        switch sport {
+        case .nba: 0.4
+        case .mlb: 0.03
+        case .epl: 0.05
+        case .nhl: 0.02
+        }
     }
 
     /// A basketball team's pace effect on the total, points.
@@ -226,5 +263,12 @@ public final class SandboxWorld: Sendable {
 
 extension SandboxSport {
     /// A stable number for seeding.
-    var index: Int { self == .nba ? 1 : 2 }
+    var index: Int {
+        switch self {
+        case .nba: 1
+        case .mlb: 2
+        case .epl: 3
+        case .nhl: 4
+        }
+    }
 }

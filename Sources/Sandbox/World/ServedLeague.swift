@@ -38,14 +38,20 @@ public struct ServedLeague: Sendable, Hashable {
         code: "mlb", oddsAPIKey: "baseball_mlb", oddsAPIGroup: "Baseball", oddsAPITitle: "MLB", oddsAPIDescription: "Major League Baseball",
         espnPath: "baseball/mlb", espnID: "10", espnUID: "s:1~l:10", espnName: "Major League Baseball", espnAbbreviation: "MLB",
         periods: 9, duration: 3 * 3600, hasDraw: false)
-    /// The English Premier League (replayed only; the simulator does not play soccer).
+    /// The English Premier League (simulated, or replayed from football-data.co.uk files).
     public static let epl = ServedLeague(
         code: "epl", oddsAPIKey: "soccer_epl", oddsAPIGroup: "Soccer", oddsAPITitle: "EPL", oddsAPIDescription: "Premier League",
         espnPath: "soccer/eng.1", espnID: "700", espnUID: "s:600~l:700", espnName: "English Premier League",
         espnAbbreviation: "EPL", periods: 2, duration: 2 * 3600, hasDraw: true)
 
+    /// The National Hockey League.
+    public static let nhl = ServedLeague(
+        code: "nhl", oddsAPIKey: "icehockey_nhl", oddsAPIGroup: "Ice Hockey", oddsAPITitle: "NHL", oddsAPIDescription: "US Ice Hockey",
+        espnPath: "hockey/nhl", espnID: "90", espnUID: "s:70~l:90", espnName: "National Hockey League", espnAbbreviation: "NHL",
+        periods: 3, duration: 2.5 * 3600, hasDraw: false)
+
     /// Every league the sandbox can serve.
-    public static let all: [ServedLeague] = [.nba, .mlb, .epl]
+    public static let all: [ServedLeague] = [.nba, .mlb, .epl, .nhl]
 
     /// The league with platform code `code`.
     public static func named(_ code: String) -> ServedLeague? {
@@ -59,6 +65,8 @@ extension SandboxSport {
         switch self {
         case .nba: .nba
         case .mlb: .mlb
+        case .epl: .epl
+        case .nhl: .nhl
         }
     }
 

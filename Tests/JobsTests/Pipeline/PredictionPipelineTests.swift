@@ -15,18 +15,21 @@ import Testing
 /// sandbox: backfill → featurize → train.automl + train.stack → calibrate (report, promotion) → predict (forecasts,
 /// picks, hashes) → closing.capture → settle (results, CLV of picks, daily report).
 @Suite(.serialized, .timeLimit(.minutes(15))) struct PredictionPipelineTests {
-    @Test func aSimulatedSeasonIsTrainedPredictedAndSettled() async throws {
+    /// NBA on two months; the EPL (three-way moneyline, ten games a week) on five, with six weeks held out, for as
+    /// many games to learn from and to calibrate on.
+    @Test(arguments: [("nba", 60, 12, 200), ("epl", 150, 42, 100)])
+    func aSimulatedSeasonIsTrainedPredictedAndSettled(sport: String, days: Int, validationDays: Int, minimumRows: Double) async throws {
         let store = try await CollectTestSupport.migratedStore()
         let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
         let queueName = TestServers.uniqueName().lowercased()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let collectors = CollectorConfiguration.sandbox(sandbox)
+            let collectors = CollectorConfiguration.sandbox(sandbox, sports: [sport])
             let clock = sandbox.clock
             let now: @Sendable () -> Date = { clock.now }
             let registry = JobRegistry()
             CollectorJobs.register(in: registry, store: store, configuration: collectors)
-            FeatureJobs.register(in: registry, store: store, sports: ["nba"], now: now)
-            ModelJobs.register(in: registry, store: store, sports: ["nba"], featureSetVersion: FeatureCatalog.version, now: now)
+            FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
+            ModelJobs.register(in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, now: now)
             SettleJobs.register(in: registry, store: store, now: now)
             let queue = JobQueue(redis: redis, registry: registry)
             let worker = Worker(
@@ -54,35 +57,35 @@ import Testing
 
                 // Two months of history, a small search, and thresholds every model passes, so all three bet
                 // types get a champion to predict with (the seed's thresholds are tested on their own).
-                var settings = PipelineFlow.quickSettings(days: 60)
+                var settings = PipelineFlow.quickSettings(days: days)
                 settings.maxModels = 4
-                settings.validationWindowDays = 12
+                settings.validationWindowDays = validationDays
                 var lenient = PromotionThresholds()
                 (lenient.accuracy, lenient.auc, lenient.logLoss, lenient.brier, lenient.ece) = (0, 0, 1, 1, 1)
-                try await run(try PipelineFlow.bootstrap(sports: ["nba"], days: 60, now: clock.now, settings: settings, thresholds: lenient))
+                try await run(try PipelineFlow.bootstrap(sports: [sport], days: days, now: clock.now, settings: settings, thresholds: lenient))
 
                 for betType in [BetType.spread, .moneyline, .total] {
-                    let champion = try #require(try await store.models.champion(sport: "nba", betType: betType))
-                    #expect(champion.name == "nba_\(betType.rawValue)_meta")
-                    #expect(champion.metrics["rows_fit"] ?? 0 > 200)
+                    let champion = try #require(try await store.models.champion(sport: sport, betType: betType))
+                    #expect(champion.name == "\(sport)_\(betType.rawValue)_meta")
+                    #expect(champion.metrics["rows_fit"] ?? 0 > minimumRows)
                     let html = try #require(try await store.modelReports.report(modelID: champion.id!))
                     #expect(html.contains("Reliability diagram") && html.contains("<svg"))
                     #expect(try await store.modelReports.events(modelID: champion.id!).first?.kind == .promoted)
-                    #expect(try await store.models.latest(name: "nba_\(betType.rawValue)_automl")?.metrics["training_seconds"] != nil)
+                    #expect(try await store.models.latest(name: "\(sport)_\(betType.rawValue)_automl")?.metrics["training_seconds"] != nil)
                 }
 
                 // Tonight's games: current odds, features as of now, predictions.
-                try await run([try JobRequest(CollectGames(sport: "nba"))])
-                try await run([try JobRequest(CollectOdds(sport: "nba"))])
+                try await run([try JobRequest(CollectGames(sport: sport))])
+                try await run([try JobRequest(CollectOdds(sport: sport))])
                 // Features are taken a few minutes after the odds they read (strictly before as_of).
                 clock.advance(by: 300)
-                try await run([try JobRequest(Featurize(sport: "nba"))])
-                let tonight = try await store.games.games(sport: "nba", from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
+                try await run([try JobRequest(Featurize(sport: sport))])
+                let tonight = try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
                 try #require(tonight.count >= 2)
                 // A game whose features are incomplete is skipped; the others are still predicted.
                 let incomplete = try #require(tonight.last?.id)
                 _ = try await store.query("UPDATE game_features SET completeness = 0.5 WHERE game_id = \(incomplete)")
-                try await run([try JobRequest(Predict(sport: "nba", horizonHours: 12))])
+                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 #expect(try await store.predictions.pending(gameID: incomplete).isEmpty)
                 var predictions: [Prediction] = []
                 for game in tonight { predictions += try await store.predictions.pending(gameID: game.id!) }
@@ -100,7 +103,7 @@ import Testing
                 }
                 // A publication is made once: a second run adds no open row and rewrites none (it may add the
                 // game-day publication, if the world's clock is past 10:00 Eastern).
-                try await run([try JobRequest(Predict(sport: "nba", horizonHours: 12))])
+                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 var again: [Prediction] = []
                 for game in tonight { again += try await store.predictions.pending(gameID: game.id!) }
                 #expect(again.filter { $0.publication == .open } == predictions)
@@ -108,8 +111,8 @@ import Testing
 
                 // The next morning: scores, closing lines, settlement.
                 clock.advance(by: 20 * 3_600)
-                try await run([try JobRequest(CollectGames(sport: "nba")), try JobRequest(CaptureClosingLines(sport: "nba", lookbackHours: 24))])
-                try await run([try JobRequest(SettlePredictions(sport: "nba"))])
+                try await run([try JobRequest(CollectGames(sport: sport)), try JobRequest(CaptureClosingLines(sport: sport, lookbackHours: 24))])
+                try await run([try JobRequest(SettlePredictions(sport: sport))])
                 var settled: [Prediction] = []
                 for prediction in predictions { settled.append(try #require(try await store.predictions.find(id: prediction.id!))) }
                 #expect(settled.allSatisfy { $0.status == .settled && $0.result != nil && $0.profit != nil })

@@ -4,8 +4,9 @@ import Queue
 /// The jobs that reload a date range through the same collectors, flagged `is_backfill`.
 ///
 /// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
-/// historical snapshot at `oddsSnapshotHour` UTC that waits for that day's games job (so its events
-/// find their games). Statcast (MLB only) and weather (every sport; indoor venues cost nothing) go a week
+/// historical snapshot at `oddsSnapshotHour` UTC (or earlier, before the first games of a sport that plays in the
+/// European morning: `CollectedSport.firstGamesHourUTC`) that waits for that day's games job (so its events
+/// find their games, and every game has a price, and so a closing line, before it starts). Statcast (MLB only) and weather (every sport; indoor venues cost nothing) go a week
 /// per job, after that week's games jobs, so pitches and weather find their games.
 public struct BackfillPlan: Sendable {
     /// The platform's sport codes.
@@ -65,8 +66,9 @@ public struct BackfillPlan: Sendable {
                     requests.append(request)
                 }
                 if sources.contains(.odds) {
+                    let hour = min(oddsSnapshotHour, CollectedSport.named(sport)?.firstGamesHourUTC ?? oddsSnapshotHour)
                     let parameters = CollectOdds(
-                        sport: sport, snapshotAt: day.addingTimeInterval(Double(oddsSnapshotHour) * 3600), isBackfill: true,
+                        sport: sport, snapshotAt: day.addingTimeInterval(Double(hour) * 3600), isBackfill: true,
                         includeScores: false)
                     try parameters.validate()
                     var request = try JobRequest(parameters, queue: queue)
