@@ -18,10 +18,11 @@ import Testing
             total = total + NodeSums(gradient: sums.0, hessian: sums.1, count: sums.2)
         }
         let constraints = SplitConstraints(l2: 0, minChildWeight: 1e-3, minDataInLeaf: minDataInLeaf, minSplitGain: 0)
+        var splittable = [true]
         return histogram.withUnsafeBufferPointer {
             HistogramSplitFinder.best(
                 histogram: $0, features: [0], featureBins: [FeatureBins(upperBounds: [1.5, 2.5, 3.5, .infinity])],
-                hasMissing: [hasMissing], total: total, constraints: constraints)
+                hasMissing: [hasMissing], total: total, constraints: constraints, splittable: &splittable)
         }
     }
 
