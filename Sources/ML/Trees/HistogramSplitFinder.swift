@@ -7,12 +7,14 @@ enum HistogramSplitFinder {
     ///
     /// - Parameters:
     ///   - hasMissing: per dataset column, whether the training rows have missing values in it.
+    ///   - implicitFirstBin: per dataset column, whether LightGBM would keep no histogram entry for bin 0 (see
+    ///     ``numerical``); nil for none.
     ///   - splittable: per feature slot, whether the feature may split this node; on return, whether it had a split
     ///     that met the constraints and gained. As LightGBM, a feature with no such split in a node is not searched
     ///     in that node's descendants (its `is_splittable` flag), which decides splits in small nodes.
     static func best(
         histogram: UnsafeBufferPointer<Double>, features: [Int], featureBins: [FeatureBins], hasMissing: [Bool],
-        total: NodeSums, constraints: SplitConstraints, splittable: inout [Bool]
+        total: NodeSums, constraints: SplitConstraints, splittable: inout [Bool], implicitFirstBin: [Bool]? = nil
     ) -> SplitCandidate {
         var best = SplitCandidate()
         for (slot, feature) in features.enumerated() where splittable[slot] {
@@ -28,6 +30,7 @@ enum HistogramSplitFinder {
             } else {
                 splittable[slot] = numerical(
                     histogram: histogram, base: base, feature: feature, bins: bins, hasMissing: hasMissing[feature],
+                    implicitFirstBin: implicitFirstBin?[feature] ?? false,
                     total: total, constraints: constraints, best: &best)
             }
         }
@@ -46,11 +49,17 @@ enum HistogramSplitFinder {
     /// The arithmetic is LightGBM's too, down to its `kEpsilon` on hessian sums and its comparison of the second
     /// scan against the first through the gain shift: in a node without missing values the two scans find the same
     /// partitions, and these last bits decide which threshold and default direction a tie gets.
+    ///
+    /// With `implicitFirstBin`, bin 0 is LightGBM's most frequent bin (`offset` 1: usually the bin of the value 0
+    /// when every value is positive), of which LightGBM stores no histogram entry. Its missing-right scan then takes
+    /// bin 0 as the node less every other bin, its row count included (the node's rows less the other bins' rounded
+    /// estimates): near `min_data_in_leaf` that count decides whether a split is allowed.
+    ///
     /// Returns whether any threshold met the constraints and gained.
     @discardableResult
     static func numerical(
         histogram: UnsafeBufferPointer<Double>, base: Int, feature: Int, bins: FeatureBins, hasMissing: Bool,
-        total: NodeSums, constraints: SplitConstraints, best: inout SplitCandidate
+        implicitFirstBin: Bool = false, total: NodeSums, constraints: SplitConstraints, best: inout SplitCandidate
     ) -> Bool {
         let view = FeatureHistogram(histogram: histogram, base: base, total: total, constraints: constraints)
         let (epsilon, totalHessian, shift) = (FeatureHistogram.epsilon, view.totalHessian, view.shift)
@@ -87,8 +96,13 @@ enum HistogramSplitFinder {
             scanGain = -Double.infinity
             scanThreshold = -1
             var left = NodeSums(gradient: 0, hessian: epsilon, count: 0)
+            if implicitFirstBin {
+                left = NodeSums(gradient: total.gradient, hessian: totalHessian - epsilon, count: total.count)
+                for t in stride(from: 1, through: last, by: 1) { left = left - view.sums(t) }
+                left = left - view.sums(Int(QuantileBinner.missingBin))
+            }
             for t in 0...last {
-                left = left + view.sums(t)
+                if t > 0 || !implicitFirstBin { left = left + view.sums(t) }
                 guard constraints.admits(left) else { continue }
                 let right = NodeSums(gradient: total.gradient - left.gradient, hessian: totalHessian - left.hessian, count: total.count - left.count)
                 guard constraints.admits(right) else { break }

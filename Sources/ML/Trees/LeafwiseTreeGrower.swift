@@ -23,6 +23,9 @@ struct LeafwiseTreeGrower {
     /// Per dataset column, whether any training row is missing it: only then do splits also try sending missing
     /// values right (LightGBM's `missing_type`).
     let hasMissing: [Bool]
+    /// Per dataset column, whether bin 0 is the bin LightGBM keeps no histogram entry for (its `most_freq_bin`, with
+    /// `offset` 1); see ``HistogramSplitFinder/numerical(histogram:base:feature:bins:hasMissing:implicitFirstBin:total:constraints:best:)``.
+    let implicitFirstBin: [Bool]
     private var histograms: [[Double]]
     private var scratch: [UInt32] = []
 
@@ -36,6 +39,9 @@ struct LeafwiseTreeGrower {
         self.histograms = Array(repeating: [], count: self.maxLeaves)
         self.hasMissing = (0..<binned.columnCount).map { column in
             binned.bins[(column * binned.rowCount)..<((column + 1) * binned.rowCount)].contains(QuantileBinner.missingBin)
+        }
+        self.implicitFirstBin = (0..<binned.columnCount).map { column in
+            Self.mostFrequentBinIsFirst(binned: binned, column: column, bins: featureBins[column])
         }
     }
 
@@ -153,7 +159,7 @@ struct LeafwiseTreeGrower {
         histograms[leaf].withUnsafeBufferPointer {
             HistogramSplitFinder.best(
                 histogram: $0, features: features, featureBins: featureBins, hasMissing: hasMissing, total: sums, constraints: constraints,
-                splittable: &splittable)
+                splittable: &splittable, implicitFirstBin: implicitFirstBin)
         }
     }
 
@@ -185,6 +191,17 @@ struct LeafwiseTreeGrower {
                 }
             }
         }
+    }
+
+    /// LightGBM's `most_freq_bin` of a numerical feature is 0: the fullest bin (missing values counted) when it
+    /// holds at least 70% of the rows, else the bin of the value 0 (its `kSparseThreshold` rule).
+    private static func mostFrequentBinIsFirst(binned: BinnedDataset, column: Int, bins: FeatureBins) -> Bool {
+        guard !bins.isCategorical else { return false }
+        var counts = [Int](repeating: 0, count: 256)
+        for bin in binned.bins[(column * binned.rowCount)..<((column + 1) * binned.rowCount)] { counts[Int(bin)] += 1 }
+        let fullest = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
+        let mostFrequent = Double(counts[fullest]) >= 0.7 * Double(binned.rowCount) ? fullest : Int(bins.bin(0))
+        return mostFrequent == 0
     }
 
     /// Gradients and hessians of `rows`, in that order, so histogram loops read them sequentially.
