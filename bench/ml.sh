@@ -9,17 +9,29 @@
 # DATASET=issue21 fits the second synthetic problem of issue #21 instead (100,000 train + 20,000 test rows, 50
 # standard-normal features, smooth and interaction terms, no missing values; bench/ml/make_issue21.py); DATASET=mlb
 # a feature matrix from real games (MLB 2014–2015 train, 2016 test, 20 features from lines and recent form, with
-# missing values; bench/ml/make_real.py, ROWS ignored).
+# missing values; bench/ml/make_real.py, ROWS ignored); DATASET=missing issue #21's problem with 20% of f0-f9 missing,
+# f0-f4 more often the higher their value (make_issue21.py's MISSING argument), so where NaN goes matters; DATASET=scale
+# issue #21's problem at 1,000,000 training (ROWS) and 100,000 test rows with 500 trees (TREES), each fit run under
+# /usr/bin/time so its peak memory (maximum resident set size of the whole process, the parsed CSV files included) is
+# printed as max_rss_mb.
 #
-# Environment: MODELS (default "gbm"; any of gbm drf xrt glm), DATASET (default "bench"; or "issue21", "mlb"), ROWS (default
-# 100000 training rows), REPEATS (default 3), THREADS (default 2), DATA (default /tmp/aips-ml-bench).
+# Environment: MODELS (default "gbm"; any of gbm drf xrt glm), DATASET (default "bench"; or "issue21", "mlb", "missing",
+# "scale"), ROWS (default 100000 training rows, 1000000 for scale), TREES (default 100, 500 for scale), REPEATS
+# (default 3, 1 for scale), THREADS (default 2), DATA (default /tmp/aips-ml-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 models=${MODELS:-gbm}
 dataset=${DATASET:-bench}
-rows=${ROWS:-100000}
-repeats=${REPEATS:-3}
+if [[ "$dataset" == scale ]]; then
+    rows=${ROWS:-1000000}
+    trees=${TREES:-500}
+    repeats=${REPEATS:-1}
+else
+    rows=${ROWS:-100000}
+    trees=${TREES:-100}
+    repeats=${REPEATS:-3}
+fi
 threads=${THREADS:-2}
 data=${DATA:-/tmp/aips-ml-bench}
 
@@ -36,24 +48,52 @@ mlb)
     files="$data/mlb"
     [[ -f "$files/train.csv" ]] || python3 bench/ml/make_real.py "$files" ../shared/data/real/mlb-2014-2016.csv
     ;;
+missing)
+    files="$data/missing-$rows"
+    [[ -f "$files/train.csv" ]] || python3 bench/ml/make_issue21.py "$files" "$rows" $((rows / 5)) 42 0.2
+    ;;
+scale)
+    files="$data/scale-$rows"
+    [[ -f "$files/train.csv" ]] || python3 bench/ml/make_issue21.py "$files" "$rows" 100000 42
+    ;;
 *)
-    echo "unknown DATASET $dataset (bench, issue21 or mlb)" >&2
+    echo "unknown DATASET $dataset (bench, issue21, mlb, missing or scale)" >&2
     exit 2
     ;;
 esac
 swift build -c release --product aips >/dev/null
 export OMP_NUM_THREADS=$threads
 
+# Peak memory: GNU time's report goes to a file of its own, and its maximum resident set size (KiB) is printed in MiB.
+rss=$(mktemp)
+trap 'rm -f "$rss"' EXIT
+measured() {
+    if [[ "$dataset" == scale && -x /usr/bin/time ]]; then
+        /usr/bin/time -v -o "$rss" "$@"
+    else
+        : >"$rss"
+        "$@"
+    fi
+}
+peak() { awk '/Maximum resident set size/ { printf "  max_rss_mb %.0f", $NF / 1024 }' "$rss"; }
+
 for ((run = 1; run <= repeats; run++)); do
-    echo "== run $run of $repeats ($dataset, $rows rows, $threads threads)"
+    echo "== run $run of $repeats ($dataset, $rows rows, $trees trees, $threads threads)"
     for model in $models; do
-        .build/release/aips ml train --train "$files/train.csv" --test "$files/test.csv" --target y \
-            --model "$model" --trees 100 --leaves 31 --learning-rate 0.1 --threads "$threads" |
+        line=$(measured .build/release/aips ml train --train "$files/train.csv" --test "$files/test.csv" --target y \
+            --model "$model" --trees "$trees" --leaves 31 --learning-rate 0.1 --threads "$threads" |
             awk -v m="$model" '/^fit_seconds|^fit_cpu_seconds|^predict_seconds|^auc|^log_loss|^brier|^ece/ { line = line sprintf("  %s %s", $1, $2) }
-                END { printf "%-28s%s\n", "aips " m, line }' | sed 's/://g'
+                END { printf "%-28s%s", "aips " m, line }' | sed 's/://g')
+        echo "$line$(peak)"
     done
     if python3 -c 'import lightgbm' 2>/dev/null || python3 -c 'import sklearn' 2>/dev/null; then
-        python3 bench/ml/peers.py "$files/train.csv" "$files/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')"
+        if [[ "$dataset" == scale ]]; then
+            # LightGBM alone (scikit-learn would double the run), in a process of its own for its peak memory.
+            line=$(measured python3 bench/ml/peers.py "$files/train.csv" "$files/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')" "$trees" lightgbm)
+            echo "$line$(peak)"
+        else
+            python3 bench/ml/peers.py "$files/train.csv" "$files/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')" "$trees"
+        fi
     else
         echo "(peers skipped: pip install lightgbm scikit-learn)"
     fi

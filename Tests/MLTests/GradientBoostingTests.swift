@@ -5,12 +5,7 @@ import Testing
     static let problem = SyntheticProblem()
 
     private func config(_ change: (inout GradientBoostingConfiguration) -> Void = { _ in }) -> GradientBoostingConfiguration {
-        var config = GradientBoostingConfiguration()
-        config.treeCount = 60
-        config.leafCount = 15
-        config.threads = 2
-        change(&config)
-        return config
+        .small(trees: 60, leaves: 15, change)
     }
 
     @Test func beatsTheConstantPredictorAndReachesKnownAUC() throws {

@@ -18,10 +18,11 @@ import Testing
             total = total + NodeSums(gradient: sums.0, hessian: sums.1, count: sums.2)
         }
         let constraints = SplitConstraints(l2: 0, minChildWeight: 1e-3, minDataInLeaf: minDataInLeaf, minSplitGain: 0)
+        var splittable = [true]
         return histogram.withUnsafeBufferPointer {
             HistogramSplitFinder.best(
                 histogram: $0, features: [0], featureBins: [FeatureBins(upperBounds: [1.5, 2.5, 3.5, .infinity])],
-                hasMissing: [hasMissing], total: total, constraints: constraints)
+                hasMissing: [hasMissing], total: total, constraints: constraints, splittable: &splittable)
         }
     }
 
@@ -60,5 +61,32 @@ import Testing
         // With equal gains the missing-left scan, which runs first, keeps its split.
         let tie = best([(3, 1, 4), (-3, 1, 4), (0, 0, 0), (0, 0, 0)], missing: (0, 1, 4), hasMissing: true)
         #expect(tie.rule?.defaultLeft == true)
+    }
+
+    @Test func implicitFirstBinCountsAsTheNodeLessTheOtherBins() {
+        // Three value bins and missing values; six rows, hessian 6. LightGBM stores no entry for bin 0 when it is the
+        // most frequent bin, so its missing-right scan counts bin 0 as 6 − (1 + 1 + 2) = 2 rows, not the direct
+        // estimate round(0.9) = 1: enough for a leaf of 2, and the split after bin 0 becomes possible (and best).
+        var histogram = [Double](repeating: 0, count: GradientHistogram.slotStride)
+        for (bin, g, h) in [(0, -3.0, 0.9), (1, 1, 1.45), (2, 1, 1.45), (Int(QuantileBinner.missingBin), 1, 2.2)] {
+            histogram[bin * 3] = g
+            histogram[bin * 3 + 1] = h
+        }
+        let total = NodeSums(gradient: 0, hessian: 6, count: 6)
+        let constraints = SplitConstraints(l2: 0, minChildWeight: 1e-3, minDataInLeaf: 2, minSplitGain: 0)
+        func split(implicitFirstBin: Bool) -> SplitCandidate {
+            var splittable = [true]
+            return histogram.withUnsafeBufferPointer {
+                HistogramSplitFinder.best(
+                    histogram: $0, features: [0], featureBins: [FeatureBins(upperBounds: [1.5, 2.5, .infinity])], hasMissing: [true],
+                    total: total, constraints: constraints, splittable: &splittable, implicitFirstBin: [implicitFirstBin])
+            }
+        }
+        let implicit = split(implicitFirstBin: true)
+        #expect(implicit.rule?.thresholdBin == 0 && implicit.rule?.defaultLeft == false)
+        #expect(abs(implicit.gain - (9 / 0.9 + 9 / 5.1)) < 1e-9)
+        #expect(implicit.left.count == 2)
+        let direct = split(implicitFirstBin: false)
+        #expect(direct.rule?.thresholdBin == 1 && direct.rule?.defaultLeft == false)
     }
 }

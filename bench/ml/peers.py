@@ -2,7 +2,9 @@
 """Runs the peer libraries that are pip-installed (LightGBM, scikit-learn) on the same CSVs as `aips ml train`.
 
 Prints the same lines as the Swift CLI: fit_seconds, predict_seconds, auc, log_loss, brier, ece.
-Usage: peers.py TRAIN_CSV TEST_CSV TARGET [THREADS]
+Usage: peers.py TRAIN_CSV TEST_CSV TARGET [THREADS] [MODELS] [TREES] [PEER]
+MODELS is a comma-separated list of gbm, drf, xrt, glm; TREES (default 100) the boosting rounds of the GBMs; PEER
+(lightgbm or sklearn) runs only that library.
 """
 import importlib.util
 import sys
@@ -44,6 +46,8 @@ def main():
     train_path, test_path, target = sys.argv[1:4]
     threads = int(sys.argv[4]) if len(sys.argv) > 4 else 2
     models = sys.argv[5].split(",") if len(sys.argv) > 5 else ["gbm", "drf", "xrt", "glm"]
+    trees = int(sys.argv[6]) if len(sys.argv) > 6 else 100
+    peer = sys.argv[7] if len(sys.argv) > 7 else None
 
     def load(path):
         with open(path) as f:
@@ -54,13 +58,13 @@ def main():
 
     x, y = load(train_path)
     xt, yt = load(test_path)
-    if importlib.util.find_spec("lightgbm") and "gbm" in models:
+    if importlib.util.find_spec("lightgbm") and "gbm" in models and peer in (None, "lightgbm"):
         import lightgbm as lgb
         params = dict(objective="binary", num_leaves=31, learning_rate=0.1, max_bin=255, num_threads=threads, verbose=-1, min_data_in_leaf=20, lambda_l2=0.0)
         box = {}
-        f, pr, p = timed(lambda: box.setdefault("m", lgb.train(params, lgb.Dataset(x, y), num_boost_round=100)), lambda: box["m"].predict(xt, num_threads=threads))
-        report("lightgbm (100 trees)", f, pr, yt, p)
-    if importlib.util.find_spec("sklearn"):
+        f, pr, p = timed(lambda: box.setdefault("m", lgb.train(params, lgb.Dataset(x, y), num_boost_round=trees)), lambda: box["m"].predict(xt, num_threads=threads))
+        report(f"lightgbm ({trees} trees)", f, pr, yt, p)
+    if importlib.util.find_spec("sklearn") and peer in (None, "sklearn"):
         from sklearn.ensemble import ExtraTreesClassifier, HistGradientBoostingClassifier, RandomForestClassifier
         from sklearn.impute import SimpleImputer
         from sklearn.linear_model import LogisticRegression
@@ -68,7 +72,7 @@ def main():
         from sklearn.preprocessing import StandardScaler
         candidates = []
         if "gbm" in models:
-            candidates.append(("sklearn HistGB (100 trees)", HistGradientBoostingClassifier(max_iter=100, max_leaf_nodes=31, learning_rate=0.1, early_stopping=False, min_samples_leaf=20, l2_regularization=0.0)))
+            candidates.append((f"sklearn HistGB ({trees} trees)", HistGradientBoostingClassifier(max_iter=trees, max_leaf_nodes=31, learning_rate=0.1, early_stopping=False, min_samples_leaf=20, l2_regularization=0.0)))
         if "drf" in models:
             candidates.append(("sklearn RandomForest (100)", make_pipeline(SimpleImputer(), RandomForestClassifier(n_estimators=100, n_jobs=threads, min_samples_leaf=1, random_state=0))))
         if "xrt" in models:

@@ -61,8 +61,8 @@ public struct GradientBoosting: Sendable {
             config.objective.gradients(margins: margins, labels: labels, gradients: &gradients, hessians: &hessians, threads: threads)
             let sample = config.rowSubsample < 1 ? Self.sampleRows(rowCount, fraction: config.rowSubsample, random: &random) : nil
             let features = featureTake < data.columnCount ? Self.sampleFeatures(data.columnCount, take: featureTake, random: &random) : Array(0..<data.columnCount)
-            let result = grower.grow(gradients: gradients, hessians: hessians, sample: sample, features: features) { sums in
-                -sums.gradient / (sums.hessian + l2) * learningRate
+            let result = grower.grow(gradients: gradients, hessians: hessians, sample: sample, features: features) { sums, extraL2 in
+                -sums.gradient / (sums.hessian + l2 + extraL2) * learningRate
             }
             Self.addLeafValues(result, to: &margins, binned: binned, sampled: sample != nil)
             trees.append(result.tree)

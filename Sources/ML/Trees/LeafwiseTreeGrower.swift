@@ -23,6 +23,9 @@ struct LeafwiseTreeGrower {
     /// Per dataset column, whether any training row is missing it: only then do splits also try sending missing
     /// values right (LightGBM's `missing_type`).
     let hasMissing: [Bool]
+    /// Per dataset column, whether bin 0 is the bin LightGBM keeps no histogram entry for (its `most_freq_bin`, with
+    /// `offset` 1); see ``HistogramSplitFinder/numerical(histogram:base:feature:bins:hasMissing:implicitFirstBin:total:constraints:best:)``.
+    let implicitFirstBin: [Bool]
     private var histograms: [[Double]]
     private var scratch: [UInt32] = []
 
@@ -37,14 +40,18 @@ struct LeafwiseTreeGrower {
         self.hasMissing = (0..<binned.columnCount).map { column in
             binned.bins[(column * binned.rowCount)..<((column + 1) * binned.rowCount)].contains(QuantileBinner.missingBin)
         }
+        self.implicitFirstBin = (0..<binned.columnCount).map { column in
+            Self.mostFrequentBinIsFirst(binned: binned, column: column, bins: featureBins[column])
+        }
     }
 
     /// Grows a tree on the rows `sample` (every row when nil) using only the features `features`.
     ///
-    /// - Parameter leafOutput: maps a leaf's sums to its value (for boosting, `-G / (H + λ)` times the learning rate).
+    /// - Parameter leafOutput: maps a leaf's sums and the L2 penalty its split adds (``SplitCandidate/extraL2``) to
+    ///   its value (for boosting, `-G / (H + λ + extra)` times the learning rate).
     mutating func grow(
         gradients: [Float], hessians: [Float], sample: [UInt32]?, features: [Int],
-        leafOutput: (NodeSums) -> Double
+        leafOutput: (NodeSums, _ extraL2: Double) -> Double
     ) -> Result {
         let histogramSize = features.count * GradientHistogram.slotStride
         for i in histograms.indices where histograms[i].count < histogramSize {
@@ -58,6 +65,8 @@ struct LeafwiseTreeGrower {
         var leafSums = [NodeSums]()
         var leafDepth = [0]
         var leafBest = [SplitCandidate]()
+        // Per leaf and feature slot: whether the feature may still split it (cleared where an ancestor found no split).
+        var leafSplittable = [[Bool](repeating: true, count: features.count)]
 
         // Root histogram: straight over the columns when every row is in, else gathered through the sample.
         if sample == nil {
@@ -68,8 +77,10 @@ struct LeafwiseTreeGrower {
         }
         let rootSums = Self.sums(of: histograms[0], firstSlot: 0)
         leafSums.append(rootSums)
-        var tree = DecisionTree(leafValue: leafOutput(rootSums), cover: rootSums.count)
-        leafBest.append(rows.count >= 2 * Int(constraints.minDataInLeaf) ? findSplit(leaf: 0, sums: rootSums, features: features) : SplitCandidate())
+        var tree = DecisionTree(leafValue: leafOutput(rootSums, 0), cover: rootSums.count)
+        leafBest.append(
+            rows.count >= 2 * Int(constraints.minDataInLeaf)
+                ? findSplit(leaf: 0, sums: rootSums, features: features, splittable: &leafSplittable[0]) : SplitCandidate())
 
         while tree.leafCount < maxLeaves {
             var chosen = -1
@@ -87,8 +98,8 @@ struct LeafwiseTreeGrower {
             candidate.right.count = Double(leafSize[chosen] - leftCount)
             let right = tree.split(
                 leaf: chosen, rule: rule, gain: candidate.gain,
-                left: (leafOutput(candidate.left), candidate.left.count),
-                right: (leafOutput(candidate.right), candidate.right.count))
+                left: (leafOutput(candidate.left, candidate.extraL2), candidate.left.count),
+                right: (leafOutput(candidate.right, candidate.extraL2), candidate.right.count))
             leafStart.append(leafStart[chosen] + leftCount)
             leafSize.append(leafSize[chosen] - leftCount)
             leafSize[chosen] = leftCount
@@ -97,6 +108,7 @@ struct LeafwiseTreeGrower {
             let depth = leafDepth[chosen] + 1
             leafDepth[chosen] = depth
             leafDepth.append(depth)
+            leafSplittable.append(leafSplittable[chosen])
 
             // As LightGBM: both children are searched unless they are too deep or both too small to split (a
             // child under twice the least leaf size may still split, since the search estimates child sizes).
@@ -117,27 +129,37 @@ struct LeafwiseTreeGrower {
             if threads > 1 {
                 // The two children's searches are independent: run them side by side.
                 let jobs = [(leaf: chosen, sums: candidate.left), (leaf: right, sums: candidate.right)]
-                var found = [SplitCandidate](repeating: SplitCandidate(), count: 2)
+                var found = [(best: SplitCandidate, splittable: [Bool])](
+                    repeating: (SplitCandidate(), []), count: 2)
                 let grower = self
+                let inherited = leafSplittable[chosen]
                 found.withUnsafeMutableBufferPointer { buffer in
                     let output = DisjointWriteBuffer(buffer)
                     Parallel.forEachChunk(count: 2, chunks: 2) { range in
-                        for job in range { output[job] = grower.findSplit(leaf: jobs[job].leaf, sums: jobs[job].sums, features: features) }
+                        for job in range {
+                            var splittable = inherited
+                            let best = grower.findSplit(leaf: jobs[job].leaf, sums: jobs[job].sums, features: features, splittable: &splittable)
+                            output[job] = (best, splittable)
+                        }
                     }
                 }
-                leafBest[chosen] = found[0]
-                leafBest.append(found[1])
+                leafBest[chosen] = found[0].best
+                leafSplittable[chosen] = found[0].splittable
+                leafBest.append(found[1].best)
+                leafSplittable[right] = found[1].splittable
             } else {
-                leafBest[chosen] = findSplit(leaf: chosen, sums: candidate.left, features: features)
-                leafBest.append(findSplit(leaf: right, sums: candidate.right, features: features))
+                leafBest[chosen] = findSplit(leaf: chosen, sums: candidate.left, features: features, splittable: &leafSplittable[chosen])
+                leafBest.append(findSplit(leaf: right, sums: candidate.right, features: features, splittable: &leafSplittable[right]))
             }
         }
         return Result(tree: tree, rows: rows, leafStart: leafStart, leafSize: leafSize)
     }
 
-    private func findSplit(leaf: Int, sums: NodeSums, features: [Int]) -> SplitCandidate {
+    private func findSplit(leaf: Int, sums: NodeSums, features: [Int], splittable: inout [Bool]) -> SplitCandidate {
         histograms[leaf].withUnsafeBufferPointer {
-            HistogramSplitFinder.best(histogram: $0, features: features, featureBins: featureBins, hasMissing: hasMissing, total: sums, constraints: constraints)
+            HistogramSplitFinder.best(
+                histogram: $0, features: features, featureBins: featureBins, hasMissing: hasMissing, total: sums, constraints: constraints,
+                splittable: &splittable, implicitFirstBin: implicitFirstBin)
         }
     }
 
@@ -169,6 +191,17 @@ struct LeafwiseTreeGrower {
                 }
             }
         }
+    }
+
+    /// LightGBM's `most_freq_bin` of a numerical feature is 0: the fullest bin (missing values counted) when it
+    /// holds at least 70% of the rows, else the bin of the value 0 (its `kSparseThreshold` rule).
+    private static func mostFrequentBinIsFirst(binned: BinnedDataset, column: Int, bins: FeatureBins) -> Bool {
+        guard !bins.isCategorical else { return false }
+        var counts = [Int](repeating: 0, count: 256)
+        for bin in binned.bins[(column * binned.rowCount)..<((column + 1) * binned.rowCount)] { counts[Int(bin)] += 1 }
+        let fullest = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
+        let mostFrequent = Double(counts[fullest]) >= 0.7 * Double(binned.rowCount) ? fullest : Int(bins.bin(0))
+        return mostFrequent == 0
     }
 
     /// Gradients and hessians of `rows`, in that order, so histogram loops read them sequentially.
