@@ -310,11 +310,11 @@ public struct ChaosRun: Sendable {
     /// SIGKILLs the cluster master serving `queue`'s slot, waits until its replica serves the slot, and starts
     /// the killed server again with its own command line (it rejoins as a replica of its successor).
     private static func killMaster(serving queue: String, client: RedisClient) async throws {
-        let key = "aips:{\(queue)}:"
-        guard let victim = try await client.clusterMaster(servingKey: key) else {
-            throw RedisError(.server, message: "no master serves slot \(RedisHashSlot.of(key: key))")
+        let backend = RedisQueueBackend(redis: client)
+        guard let victim = try await backend.master(of: queue) else {
+            throw RedisError(.server, message: "no master serves \(queue)")
         }
-        let node = RedisClient(configuration: RedisConfiguration(endpoint: .tcp(host: victim.host, port: victim.port), poolSize: 1))
+        let node = client.nodeClient(victim)
         defer { node.close() }
         let info = try await node.send("INFO", "server").string ?? ""
         guard let pid = info.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("process_id:") })
@@ -329,7 +329,7 @@ public struct ChaosRun: Sendable {
         Foundation.kill(pid, SIGKILL)
         // The replica takes the slot once the others mark the master failed (cluster-node-timeout) and vote.
         for _ in 0..<400 {
-            if let now = try? await client.clusterMaster(servingKey: key), now != victim, (try? await client.send("SET", "aips:{\(queue)}:chaos-probe", "1")) != nil { break }
+            if let now = try? await backend.master(of: queue), now != victim, (try? await client.send("SET", "aips:{\(queue)}:chaos-probe", "1")) != nil { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         let process = Process()

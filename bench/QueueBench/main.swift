@@ -84,8 +84,8 @@ struct RedisCost {
     /// A queue's keys share one hash slot, so on a cluster one master holds the whole phase.
     private static func server(holding queue: String?) async throws -> RedisClient {
         guard redisURL.contains("-cluster://"), let queue else { return redis }
-        guard let master = try await redis.clusterMaster(servingKey: "aips:{\(queue)}:") else { return redis }
-        return RedisClient(configuration: RedisConfiguration(endpoint: .tcp(host: master.host, port: master.port), poolSize: 1))
+        guard let master = try await RedisQueueBackend(redis: redis).master(of: queue) else { return redis }
+        return redis.nodeClient(master)
     }
 
     private static func cpu(_ node: RedisClient) async throws -> Double {

@@ -45,6 +45,12 @@ extension RedisClient {
         await refreshTopology()
     }
 
+    /// A client to the one cluster node at `address` (its `INFO`, `CLUSTER` commands), with this client's
+    /// credentials and TLS; the caller closes it.
+    public func nodeClient(_ address: RedisNodeAddress) -> RedisClient {
+        nodeClient(.tcp(host: address.host, port: address.port))
+    }
+
     /// A client to the one node at `endpoint`, with this client's credentials and TLS, one connection (so `ASKING`
     /// and the command after it share it).
     func nodeClient(_ endpoint: RedisConfiguration.Endpoint) -> RedisClient {
