@@ -2,7 +2,9 @@
 # The prediction pipeline on a simulated history (default 150 days of NBA, MLB, EPL and NHL): backfill, featurize,
 # train.automl, train.stack and calibrate per sport and bet type, timed; then the calibrated models' log loss
 # on the newest games beside the closing line's and the simulator's Bayes-optimal forecast, on the same games.
-# A three-way moneyline (EPL) is scored as home win against the rest and as the three-way market.
+# A second line per market scores the same forecasts by their expected log loss under the simulator's true
+# probability (free of the outcomes' noise) and says what share of the ceiling's gain over the opening line the
+# model captures. A three-way moneyline (EPL) is scored as home win against the rest and as the three-way market.
 # BENCH_DAYS, BENCH_SPORTS, BENCH_MODELS, BENCH_RUNTIME, BENCH_PRESET tune it (see bench/Pipeline/main.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -219,6 +219,34 @@ try await sandbox.withRunning { running in
                         + "\(learners[0]) \(learners[1]) | "
                         + "\(String(format: "%.4f", BinaryMetrics.auc(labels: labels, scores: model)).leftPadded(9))  "
                         + "\(String(format: "%.3f", BinaryMetrics.accuracy(labels: labels, probabilities: model)).leftPadded(8))  \(times.joined(separator: " / "))")
+                // The same forecasts scored by their expected log loss under the simulator's true probability: free of
+                // the outcomes' noise, so a difference of a thousandth shows on a few hundred games. The share of the
+                // ceiling's gain over the opening line that the model captures is what public signals earned it.
+                func expectedLosses(_ p: [Double]) -> [Double] {
+                    zip(bayes, p).map { truth, forecast in
+                        let q = min(max(forecast, 1e-15), 1 - 1e-15)
+                        return -(truth * log(q) + (1 - truth) * log(1 - q))
+                    }
+                }
+                func meanAndError(_ values: [Double]) -> (mean: Double, error: Double) {
+                    let mean = values.reduce(0, +) / Double(max(1, values.count))
+                    let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, values.count - 1))
+                    return (mean, (variance / Double(max(1, values.count))).squareRoot())
+                }
+                func expected(_ p: [Double]) -> String {
+                    p.count == bayes.count ? String(format: "%.4f", meanAndError(expectedLosses(p)).mean) : "–"
+                }
+                var expectedLine = "      expected log loss under the truth: model \(expected(model)), opening \(expected(opening)), "
+                    + "ceiling \(expected(ceiling)), closing \(expected(closing)), Bayes \(expected(bayes))"
+                if opening.count == bayes.count {
+                    let difference = meanAndError(zip(expectedLosses(model), expectedLosses(opening)).map { $0 - $1 })
+                    expectedLine += String(format: "; model − opening %+.4f ± %.4f", difference.mean, difference.error)
+                    if ceiling.count == bayes.count {
+                        let gain = meanAndError(expectedLosses(opening)).mean - meanAndError(expectedLosses(ceiling)).mean
+                        if gain > 0 { expectedLine += String(format: "; captures %.0f %% of the ceiling's gain", -100 * difference.mean / gain) }
+                    }
+                }
+                print(expectedLine)
                 if hasDraw {
                     func threeWayLoss(_ p: [Double]) -> String {
                         String(format: "%.4f", p.reduce(0) { $0 - log(max($1, 1e-15)) } / Double(max(1, p.count)))
