@@ -4,11 +4,12 @@ struct CreateUserRequest: Decodable, Sendable {
     var password: String
     var role: Role?
 
-    /// Checks the fields as `aips user create` does: an email address, a password of 8 to 1024 bytes.
+    /// Checks the fields: an email address of printable ASCII (so the store's lowercase form is the same
+    /// everywhere), a password of 8 to 1024 bytes as `aips user create` takes.
     func validate() throws {
         guard (3...254).contains(email.utf8.count), email.contains("@"), !email.hasPrefix("@"),
-              !email.unicodeScalars.contains(where: { $0.value < 0x21 })
-        else { throw APIError.validation("email must be an email address", field: "email") }
+              email.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+        else { throw APIError.validation("email must be an email address (printable ASCII)", field: "email") }
         guard (8...1024).contains(password.utf8.count) else {
             throw APIError.validation("password must be 8 to 1024 bytes", field: "password")
         }

@@ -103,8 +103,9 @@ enum AdminOpenAPI: OpenAPIArea {
                 optional: ["created_at": S.nullableDateTime, "last_login_at": S.nullableDateTime]),
             "UserCreate": S.object(
                 required: [
-                    "email": S.string(pattern: "^[^@\\s]+@[^\\s]+$", minLength: 3, maxLength: 254),
-                    "password": S.string(minLength: 8, maxLength: 1024),
+                    "email": S.string(pattern: "^[!-?A-~][!-~]*@[!-~]+$", minLength: 3, maxLength: 254),
+                    // Characters, not bytes: 256 of them are at most the 1024 bytes the server takes.
+                    "password": S.string(minLength: 8, maxLength: 256),
                 ],
                 optional: ["role": S.string(enumeration: ["user", "admin"])]),
             "RoleChange": S.object(required: ["role": S.string(enumeration: ["user", "admin"])]),
