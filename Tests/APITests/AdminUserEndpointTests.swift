@@ -106,11 +106,17 @@ struct AdminUserEndpointTests {
         try await harness.run { client in
             let firstToken = try await client.login(first).access
             let secondToken = try await client.login(second).access
-            for (path, body) in [("disable", "{}"), ("role", #"{"role":"user"}"#)] {
+            for (path, body) in [("disable", "{}"), ("role", #"{"role":"user"}"#), ("2fa/reset", "{}")] {
                 let reply = try await client.post("/api/v1/admin/users/\(first.id)/\(path)", token: firstToken, json: body)
                 #expect(reply.status == .conflict, "\(path) → \(reply.text)")
                 #expect(reply.errorCode == "CANNOT_CHANGE_SELF", "\(path)")
             }
+
+            // What changes nothing ends no session: the admin's own token still works.
+            let same = try await client.post("/api/v1/admin/users/\(first.id)/role", token: firstToken, json: #"{"role":"admin"}"#)
+            #expect(same.status == .ok, "\(same.text)")
+            #expect(try await client.request(.post, "/api/v1/admin/users/\(first.id)/enable", token: firstToken).status == .ok)
+            #expect(try await client.get("/api/v1/admin/users", token: firstToken).status == .ok)
 
             // Each demotes the other at once: the store serializes them, so exactly one admin remains.
             async let a = client.post("/api/v1/admin/users/\(second.id)/role", token: firstToken, json: #"{"role":"user"}"#)

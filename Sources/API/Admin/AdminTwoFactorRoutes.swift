@@ -36,8 +36,8 @@ struct AdminTwoFactorRoutes: Sendable {
 
     /// Starts an enrolment, replacing one not yet confirmed; 409 when two-factor login is already on (reset it first).
     @Sendable func enrol(_ request: Request, context: APIRequestContext) async throws -> Envelope<Enrolment, EmptyMeta> {
-        let user = try await AdminUserRoutes.user(context, in: database)
         let id = try AdminUserRoutes.id(context)
+        let user = try await AdminUserRoutes.user(id, in: database)
         guard user.totpSecret == nil else {
             throw APIError(
                 .conflict, code: "TWO_FACTOR_ALREADY_ENABLED", "two-factor login is already on for this user; reset it first",
@@ -54,8 +54,8 @@ struct AdminTwoFactorRoutes: Sendable {
 
     /// Confirms the pending enrolment with a current code; 409 when none is pending, 422 for a wrong code.
     @Sendable func confirm(_ request: Request, context: APIRequestContext) async throws -> Envelope<RecoveryCodes, EmptyMeta> {
-        let user = try await AdminUserRoutes.user(context, in: database)
         let id = try AdminUserRoutes.id(context)
+        let user = try await AdminUserRoutes.user(id, in: database)
         var request = request
         let body = try await request.decodeJSON(TwoFactorConfirmRequest.self, context: context, limit: min(maxBodySize, 8192))
         guard let pending = user.totpPendingSecret else {
@@ -78,8 +78,8 @@ struct AdminTwoFactorRoutes: Sendable {
 
     /// Replaces the user's recovery codes with new ones (the old ones stop working); 409 without two-factor login.
     @Sendable func regenerateRecoveryCodes(_ request: Request, context: APIRequestContext) async throws -> Envelope<RecoveryCodes, EmptyMeta> {
-        let user = try await AdminUserRoutes.user(context, in: database)
         let id = try AdminUserRoutes.id(context)
+        let user = try await AdminUserRoutes.user(id, in: database)
         guard user.totpSecret != nil else {
             throw APIError(
                 .conflict, code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first",

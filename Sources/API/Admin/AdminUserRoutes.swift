@@ -8,8 +8,9 @@ import Store
 /// throttle locked; turn two-factor login off.
 ///
 /// No admin can disable or demote themselves, and no change may leave the platform without an active admin (the
-/// store checks that under a lock, so two admins demoting each other cannot both succeed). A change of role or state,
-/// or a reset of the second factor, ends every session of the user at once: their tokens carry the old role.
+/// store checks that under a lock, so two admins demoting each other cannot both succeed); nor reset their own second
+/// factor. A change of role or state, or a reset of the second factor, ends every session of the user at once: their
+/// tokens carry the old role.
 struct AdminUserRoutes: Sendable {
     let database: any PostgresDatabase
     let sessions: SessionStore
@@ -90,19 +91,24 @@ struct AdminUserRoutes: Sendable {
         return Envelope(data: UserView(user), meta: EmptyMeta())
     }
 
-    /// Turns two-factor login off (secret, pending enrolment and recovery codes); the user can enrol again.
+    /// Turns two-factor login off (secret, pending enrolment and recovery codes); the user can enrol again. Not one's
+    /// own: a stolen admin session must not be able to take its second factor away.
     @Sendable func resetTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
+        try Self.refuseSelf(id, context: context, "reset the second factor of")
         guard try await database.users.resetTOTP(id: id) else { throw Self.notFound(id) }
         try await sessions.endAll(userID: AuthRoutes.userID(id))
         return Envelope(data: UserView(try await Self.user(id, in: database)), meta: EmptyMeta())
     }
 
-    /// The answer to a guarded change. The user's sessions end: their tokens carry the role they had.
+    /// The answer to a guarded change. When something changed, the user's sessions end: their tokens carry the role
+    /// they had.
     private func guarded(_ id: UUID, _ change: UserRepository.GuardedChange) async throws -> Envelope<UserView, EmptyMeta> {
         switch change {
         case .changed(let user):
             try await sessions.endAll(userID: AuthRoutes.userID(id))
+            return Envelope(data: UserView(user), meta: EmptyMeta())
+        case .unchanged(let user):
             return Envelope(data: UserView(user), meta: EmptyMeta())
         case .notFound:
             throw Self.notFound(id)
@@ -133,11 +139,13 @@ struct AdminUserRoutes: Sendable {
         try await user(try id(context), in: database)
     }
 
+    /// The user `id`, or 404.
     static func user(_ id: UUID, in database: any PostgresDatabase) async throws -> User {
         guard let user = try await database.users.find(id: id) else { throw notFound(id) }
         return user
     }
 
+    /// 404 `USER_NOT_FOUND`.
     static func notFound(_ id: UUID) -> APIError {
         APIError(.notFound, code: "USER_NOT_FOUND", "User with ID \(AuthRoutes.userID(id)) not found", details: ["user_id": .string(AuthRoutes.userID(id))])
     }

@@ -41,7 +41,7 @@ enum AdminOpenAPI: OpenAPIArea {
             "/api/v1/admin/users/{id}": get(operation("One user (admin).", parameters: userID, responses: user, errors: [400, 401, 403, 404, 429])),
             "/api/v1/admin/users/{id}/role": post(
                 operation(
-                    "Change a user's role (admin); ends the user's sessions. 409 CANNOT_CHANGE_SELF to demote oneself, 409 LAST_ADMIN "
+                    "Change a user's role (admin); a change ends the user's sessions. 409 CANNOT_CHANGE_SELF to demote oneself, 409 LAST_ADMIN "
                         + "when no active admin would be left.",
                     parameters: userID, body: S.reference("RoleChange"), example: AnyCodable(["role": "user"]), responses: user,
                     errors: [400, 401, 403, 404, 409, 413, 429])),
@@ -51,7 +51,8 @@ enum AdminOpenAPI: OpenAPIArea {
             "/api/v1/admin/users/{id}/enable": userAction("Enable a disabled account (admin)."),
             "/api/v1/admin/users/{id}/unlock": userAction("Clear the account's failed logins, lifting a lockout at once (admin)."),
             "/api/v1/admin/users/{id}/2fa/reset": userAction(
-                "Turn two-factor login off (admin): secret, pending enrolment and recovery codes; sessions ended."),
+                "Turn two-factor login off (admin): secret, pending enrolment and recovery codes; sessions ended. 409 "
+                    + "CANNOT_CHANGE_SELF for one's own.", errors: [400, 401, 403, 404, 409, 429]),
             "/api/v1/admin/users/{id}/2fa/enrol": post(
                 operation(
                     "Start two-factor enrolment (admin): a new secret, sealed at rest, pending until confirmed; answers the otpauth URI. "

@@ -17,6 +17,8 @@ public struct UserRepository: Sendable {
     public enum GuardedChange: Sendable, Equatable {
         /// Done; the user as it is now.
         case changed(User)
+        /// Nothing to do: the user already had that role and state.
+        case unchanged(User)
         /// No such user.
         case notFound
         /// Refused: no active admin would be left.
@@ -85,6 +87,7 @@ public struct UserRepository: Sendable {
             guard let user = try await tx.query("SELECT * FROM users WHERE id = \(id) FOR UPDATE").first.map(Self.user) else {
                 return .notFound
             }
+            guard (role ?? user.role) != user.role || (isActive ?? user.isActive) != user.isActive else { return .unchanged(user) }
             let staysAdmin = (role ?? user.role) == .admin && (isActive ?? user.isActive)
             if user.role == .admin && user.isActive && !staysAdmin {
                 let others = try await tx.query(
