@@ -4,9 +4,10 @@
 #
 # So the cases reach the handlers rather than the guards: the fuzz user is not throttled (the API runs with high
 # user and login limits), it is the documented login example, and scripts/lib/fuzz-seed.sql gives the reads a game,
-# a model, a pick and a settled day to find. A second, shorter run points the `{id}` paths and the daily report at
-# those rows. Then every response is counted per operation (scripts/lib/fuzz-summary.py), and the run fails if a
-# documented operation never answered 2xx. Kept short for CI: FUZZ_SECONDS (default 45) for the first run.
+# a model, a pick and a settled day to find. A second, shorter run points the `{id}` paths and the daily, weekly and
+# monthly reports at those rows (the broad run's time, spread over every operation, may miss a valid week or month).
+# Then every response is counted per operation (scripts/lib/fuzz-summary.py), and the run fails if a documented
+# operation never answered 2xx. Kept short for CI: FUZZ_SECONDS (default 45) for the first run.
 
 fuzz_api() {
     local schemathesis
@@ -85,6 +86,12 @@ parameters = { id = "$job" }
 include-path = "/api/v1/reports/daily"
 parameters = { date = "${ids[3]}", sport = "nba" }
 [[operations]]
+include-path = "/api/v1/reports/weekly"
+parameters = { week = "$(python3 -c 'import datetime,sys; y,w,_ = datetime.date.fromisoformat(sys.argv[1]).isocalendar(); print(f"{y}-W{w:02d}")' "${ids[3]}")", sport = "nba" }
+[[operations]]
+include-path = "/api/v1/reports/monthly"
+parameters = { month = "${ids[3]:0:7}", sport = "nba" }
+[[operations]]
 include-path = "/api/v1/odds"
 parameters = { game_id = ${ids[0]} }
 [[operations]]
@@ -114,7 +121,7 @@ EOF
     fuzz_run "$schemathesis" "$work/broad" "$base" "$token" "${FUZZ_SECONDS:-45}" || status=$?
     if [[ $status -eq 0 ]]; then
         fuzz_run "$schemathesis" "$work/reach" "$base" "$token" 20 --config-file "$work/reach.toml" \
-            --include-path-regex '\{id\}|/reports/daily|/odds$|/betting/(bets|stake)$' || status=$?
+            --include-path-regex '\{id\}|/reports/(daily|weekly|monthly)|/odds$|/betting/(bets|stake)$' || status=$?
     fi
     if [[ $status -eq 0 ]]; then
         # Operations the runs cannot take to 2xx: verifying a 2FA code, or confirming an enrolment, needs the code a
