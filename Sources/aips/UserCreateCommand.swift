@@ -47,7 +47,7 @@ struct UserCreateCommand: AsyncParsableCommand {
                 print("created user \(user.id?.uuidString.lowercased() ?? "?") <\(user.email)> role \(user.role.rawValue)")
                 if let secret {
                     print("TOTP secret: \(secret)")
-                    print("otpauth://totp/AIPS:\(user.email)?secret=\(secret)&issuer=AIPS")
+                    print(TOTP.provisioningURI(secret: secret, account: user.email))
                 }
             } catch let error as StoreError where error.isUniqueViolation {
                 throw ValidationError("a user with email \(email.lowercased()) already exists")

@@ -4,9 +4,10 @@
 #
 # So the cases reach the handlers rather than the guards: the fuzz user is not throttled (the API runs with high
 # user and login limits), it is the documented login example, and scripts/lib/fuzz-seed.sql gives the reads a game,
-# a model, a pick and a settled day to find. A second, shorter run points the `{id}` paths and the daily report at
-# those rows. Then every response is counted per operation (scripts/lib/fuzz-summary.py), and the run fails if a
-# documented operation never answered 2xx. Kept short for CI: FUZZ_SECONDS (default 45) for the first run.
+# a model, a pick and a settled day to find. A second, shorter run points the `{id}` paths and the daily, weekly and
+# monthly reports at those rows (the broad run's time, spread over every operation, may miss a valid week or month).
+# Then every response is counted per operation (scripts/lib/fuzz-summary.py), and the run fails if a documented
+# operation never answered 2xx. Kept short for CI: FUZZ_SECONDS (default 45) for the first run.
 
 fuzz_api() {
     local schemathesis
@@ -22,6 +23,9 @@ fuzz_api() {
     local aips=.build/debug/aips port work
     port=$(free_port)
     work=$(mktemp -d /tmp/aips-fuzz.XXXXXX)
+    # Two-factor secrets are sealed at rest: the admin enrolment routes need a key, as in production.
+    TOTP_ENCRYPTION_KEYS=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
+    export TOTP_ENCRYPTION_KEYS
     JWT_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))') "$aips" api --port "$port" \
         --user-rate-limit 1000000 --login-rate-limit 1000000 >"$work/api.log" 2>&1 &
     local api=$!
@@ -57,6 +61,14 @@ fuzz_api() {
     curl -sf -X POST "$base/api/v1/betting/bankroll" "${authorization[@]}" -d '{"type":"deposit","amount":100000}' >/dev/null
     bet=$(curl -s -X POST "$base/api/v1/betting/bets" "${authorization[@]}" -d "{\"prediction_id\":${ids[2]},\"stake\":10}" |
         python3 -c 'import sys,json; print(json.load(sys.stdin)["data"]["id"])')
+    # For the admin routes: a user with two-factor login on (its recovery codes), one without (enrolment, role, state),
+    # a queued job to cancel and a cancelled one to retry, on a queue no worker takes.
+    local totp_user plain_user to_cancel to_retry
+    totp_user=$(echo "fuzz target password" | "$aips" user create --email fuzz-2fa@example.com --totp | awk '/^created user/ {print $3}')
+    plain_user=$(echo "fuzz target password" | "$aips" user create --email fuzz-plain@example.com | awk '/^created user/ {print $3}')
+    to_cancel=$("$aips" enqueue diag.noop --queue fuzz-admin)
+    to_retry=$("$aips" enqueue diag.noop --queue fuzz-admin)
+    curl -sf -X POST "$base/api/v1/admin/jobs/$to_retry/cancel" -H "Authorization: Bearer $token" >/dev/null
     cat >"$work/reach.toml" <<EOF
 [[operations]]
 include-path = "/api/v1/games/{id}"
@@ -74,6 +86,12 @@ parameters = { id = "$job" }
 include-path = "/api/v1/reports/daily"
 parameters = { date = "${ids[3]}", sport = "nba" }
 [[operations]]
+include-path = "/api/v1/reports/weekly"
+parameters = { week = "$(python3 -c 'import datetime,sys; y,w,_ = datetime.date.fromisoformat(sys.argv[1]).isocalendar(); print(f"{y}-W{w:02d}")' "${ids[3]}")", sport = "nba" }
+[[operations]]
+include-path = "/api/v1/reports/monthly"
+parameters = { month = "${ids[3]:0:7}", sport = "nba" }
+[[operations]]
 include-path = "/api/v1/odds"
 parameters = { game_id = ${ids[0]} }
 [[operations]]
@@ -85,21 +103,33 @@ parameters = { "body.prediction_id" = ${ids[2]} }
 [[operations]]
 include-path = "/api/v1/betting/stake"
 parameters = { prediction_id = ${ids[2]} }
+[[operations]]
+include-path = "/api/v1/admin/users/{id}/2fa/recovery-codes"
+parameters = { id = "$totp_user" }
+[[operations]]
+include-path-regex = "^/api/v1/admin/users/\\\\{id\\\\}(/(role|disable|enable|unlock|2fa/reset|2fa/enrol|2fa/confirm))?$"
+parameters = { id = "$plain_user" }
+[[operations]]
+include-path = "/api/v1/admin/jobs/{id}/cancel"
+parameters = { id = "$to_cancel" }
+[[operations]]
+include-path = "/api/v1/admin/jobs/{id}/retry"
+parameters = { id = "$to_retry" }
 EOF
 
     local status=0
     fuzz_run "$schemathesis" "$work/broad" "$base" "$token" "${FUZZ_SECONDS:-45}" || status=$?
     if [[ $status -eq 0 ]]; then
         fuzz_run "$schemathesis" "$work/reach" "$base" "$token" 20 --config-file "$work/reach.toml" \
-            --include-path-regex '\{id\}|/reports/daily|/odds$|/betting/(bets|stake)$' || status=$?
+            --include-path-regex '\{id\}|/reports/(daily|weekly|monthly)|/odds$|/betting/(bets|stake)$' || status=$?
     fi
     if [[ $status -eq 0 ]]; then
-        # Operations the runs cannot take to 2xx: verifying a 2FA code needs the code a person's authenticator
-        # shows; logout is left out because it would end the fuzz user's session; the document itself is read
+        # Operations the runs cannot take to 2xx: verifying a 2FA code, or confirming an enrolment, needs the code a
+        # person's authenticator shows; logout is left out because it would end the fuzz user's session; the document itself is read
         # (curl -f above) before the runs, not by them.
         python3 scripts/lib/fuzz-summary.py "$work/openapi.json" "$work"/broad/*.json "$work"/reach/*.json \
             --allow-no-2xx "POST /api/v1/auth/2fa/verify" --allow-no-2xx "POST /api/v1/auth/logout" \
-            --allow-no-2xx "GET /api/v1/openapi.json" || status=$?
+            --allow-no-2xx "GET /api/v1/openapi.json" --allow-no-2xx "POST /api/v1/admin/users/{id}/2fa/confirm" || status=$?
     fi
     kill "$api" 2>/dev/null; wait "$api" 2>/dev/null || true
     [[ $status -eq 0 ]] && rm -rf "$work" || echo "fuzz: logs and HAR reports kept in $work" >&2

@@ -4,10 +4,11 @@ struct LoginRequest: Decodable, Sendable {
     var password: String
 }
 
-/// The body of `POST /auth/2fa/verify`.
+/// The body of `POST /auth/2fa/verify`: the code of the authenticator app, or one of the recovery codes.
 struct TwoFactorRequest: Decodable, Sendable {
     var twoFactorToken: String
-    var code: String
+    var code: String?
+    var recoveryCode: String?
 }
 
 /// The body of `POST /auth/refresh`.

@@ -6,7 +6,8 @@ import Queue
 import Redis
 import Store
 
-/// `POST /auth/login`, `/auth/2fa/verify`, `/auth/refresh` (public) and `/auth/logout` (signed in).
+/// `POST /auth/login`, `/auth/2fa/verify` (with the app's code or a one-time recovery code), `/auth/refresh` (public)
+/// and `/auth/logout` (signed in).
 struct AuthRoutes: Sendable {
     let database: any PostgresDatabase
     let redis: RedisClient
@@ -22,20 +23,6 @@ struct AuthRoutes: Sendable {
         group.post("auth/2fa/verify", use: verifyTwoFactor)
         group.post("auth/refresh", use: refresh)
         authenticated.post("auth/logout", use: logout)
-    }
-
-    /// The base32 secret of a stored one; a sealed secret this server has no key for is the operator's problem
-    /// (500 `TOTP_KEY_MISSING`), never the user's.
-    private func openTOTPSecret(_ stored: String) throws -> String {
-        do {
-            guard let totpKeyring else {
-                guard !stored.hasPrefix(TOTPSecretKeyring.prefix) else { throw TOTPKeyError("TOTP_ENCRYPTION_KEYS is not set") }
-                return stored
-            }
-            return try totpKeyring.open(stored)
-        } catch {
-            throw APIError(.internalServerError, code: "TOTP_KEY_MISSING", "two-factor login is misconfigured on this server: \(error)")
-        }
     }
 
     private static let invalidCredentials = APIError(.unauthorized, code: "INVALID_CREDENTIALS", "the email or password is wrong")
@@ -68,7 +55,7 @@ struct AuthRoutes: Sendable {
             let challenge = TwoFactorChallenge(twoFactorToken: token, expiresIn: claims.exp - claims.iat)
             return try context.responseEncoder.encode(Envelope(data: challenge, meta: EmptyMeta()), from: request, context: context)
         }
-        try await throttle.recordSuccess(body.email)
+        try await throttle.clearFailures(body.email)
         let pair = try await startSession(user: user, id: id)
         return try context.responseEncoder.encode(Envelope(data: pair, meta: EmptyMeta()), from: request, context: context)
     }
@@ -77,30 +64,42 @@ struct AuthRoutes: Sendable {
         try await throttle.admitAttempt(from: context.remoteAddress)
         var request = request
         let body = try await request.decodeJSON(TwoFactorRequest.self, context: context, limit: min(maxBodySize, 8192))
+        guard (body.code == nil) != (body.recoveryCode == nil) else {
+            throw APIError.validation("send either code or recovery_code", field: body.code == nil ? "code" : "recovery_code")
+        }
         let claims = try issuer.signer.verify(body.twoFactorToken, scope: .twoFactor)
         guard let uuid = UUID(uuidString: claims.sub), let user = try await database.users.find(id: uuid), user.isActive,
               let id = user.id, let stored = user.totpSecret
         else { throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user") }
-        guard let totp = TOTP(base32Secret: try openTOTPSecret(stored)) else {
+        guard let totp = TOTP(base32Secret: try TOTPSealing(keyring: totpKeyring).open(stored)) else {
             throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user")
         }
         try await throttle.requireUnlocked(user.email)
         let prefix = sessions.prefix(Self.userID(id))
-        guard let step = totp.matchingStep(for: body.code, at: Date()) else {
-            try await throttle.recordFailure(user.email)
-            throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "the two-factor code is wrong or expired")
-        }
-        // A code is good once: the step is remembered until it can no longer match.
-        let fresh = try await redis.send("SET", prefix + "totp:\(step)", "1", "NX", "PX", String(totp.period * 3 * 1000))
-        guard !fresh.isNull else {
-            throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "this two-factor code was already used; wait for the next one")
+        if let code = body.code {
+            guard let step = totp.matchingStep(for: code, at: Date()) else {
+                try await throttle.recordFailure(user.email)
+                throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "the two-factor code is wrong or expired")
+            }
+            // A code is good once: the step is remembered until it can no longer match.
+            let fresh = try await redis.send("SET", prefix + "totp:\(step)", "1", "NX", "PX", String(totp.period * 3 * 1000))
+            guard !fresh.isNull else {
+                throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "this two-factor code was already used; wait for the next one")
+            }
+        } else if let typed = body.recoveryCode {
+            // Spent before the token is checked: a replayed token with a stolen code burns the code either way.
+            guard let hash = RecoveryCode.hash(typed), try await database.recoveryCodes.consume(userID: id, hash: hash) else {
+                try await throttle.recordFailure(user.email)
+                throw APIError(.unauthorized, code: "INVALID_RECOVERY_CODE", "the recovery code is wrong or was already used")
+            }
+            context.logger.notice("recovery code used", metadata: ["user": "\(Self.userID(id))"])
         }
         // A two-factor token is good for one successful verification.
         let first = try await redis.send("SET", prefix + "2fa:" + claims.jti, "1", "NX", "PX", String((claims.exp - claims.iat + 60) * 1000))
         guard !first.isNull else {
             throw APIError.unauthorized("the two-factor token was already used", reason: "token_used")
         }
-        try await throttle.recordSuccess(user.email)
+        try await throttle.clearFailures(user.email)
         return Envelope(data: try await startSession(user: user, id: id), meta: EmptyMeta())
     }
 

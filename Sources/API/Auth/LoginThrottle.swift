@@ -47,8 +47,8 @@ struct LoginThrottle: Sendable {
         if failures >= maxFailures { throw locked(retryAfter: lockout) }
     }
 
-    /// Forgets the failures of an account that just logged in.
-    func recordSuccess(_ account: String) async throws {
+    /// Forgets the failures of an account, which unlocks it: it just logged in, or an admin unlocked it.
+    func clearFailures(_ account: String) async throws {
         try await redis.send("DEL", failureKey(account))
     }
 

@@ -8,4 +8,12 @@ extension Role {
         case .admin: self = .admin
         }
     }
+
+    /// The stored role of an API role.
+    var userRole: UserRole {
+        switch self {
+        case .user: .user
+        case .admin: .admin
+        }
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Queue
 import Redis
 
-/// Sessions in Redis: one per login, ended by logout or by reuse of a spent refresh token.
+/// Sessions in Redis: one per login, ended by logout, by reuse of a spent refresh token, or all at once by an admin.
 ///
 /// Access tokens name their session (`sid`); every authenticated request checks that the
 /// session still exists and counts against the user's rate limit in the same script, so
@@ -59,6 +59,12 @@ struct SessionStore: Sendable {
     /// Ends a session: its refresh tokens and access tokens stop working everywhere.
     func end(userID: String, sessionID: String) async throws {
         try await redis.send("DEL", prefix(userID) + "session:" + sessionID)
+    }
+
+    /// Ends every session of a user (disabled, demoted, or their second factor reset): all their tokens stop working
+    /// everywhere.
+    func endAll(userID: String) async throws {
+        _ = try await redis.run(SessionScripts.endAll, keys: [prefix(userID)], arguments: [])
     }
 
     /// What `admit` decided about one request.

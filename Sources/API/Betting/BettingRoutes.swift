@@ -27,9 +27,11 @@ struct BettingRoutes: Sendable {
 
     @Sendable func bankroll(_ request: Request, context: APIRequestContext) async throws -> Envelope<BankrollView, PageMeta> {
         let user = try Self.user(context)
-        let pagination = try Pagination(request.uri.queryParameters)
+        let query = request.uri.queryParameters
+        let pagination = try Pagination(query)
+        let order = try ListOrder(query, default: ListOrder(BankrollRepository.Order.createdAt))
         let balance = try await database.bankroll.balance(of: user)
-        let page = try await database.bankroll.entries(of: user, limit: pagination.limit, offset: pagination.offset)
+        let page = try await database.bankroll.entries(of: user, order: order, limit: pagination.limit, offset: pagination.offset)
         return Envelope(data: BankrollView(balance, entries: page.entries), meta: pagination.meta(total: page.total))
     }
 
@@ -60,7 +62,7 @@ struct BettingRoutes: Sendable {
         let pagination = try Pagination(query)
         let page = try await database.trackedBets.page(
             userID: user, status: filter.status, sport: filter.sport, betType: filter.betType, order: filter.order,
-            ascending: filter.ascending, limit: pagination.limit, offset: pagination.offset)
+            limit: pagination.limit, offset: pagination.offset)
         return Envelope(data: page.bets.map(BetView.init), meta: pagination.meta(total: page.total))
     }
 

@@ -16,7 +16,7 @@ struct GameRoutes: Sendable {
         group.get("odds", use: odds)
     }
 
-    /// Games in start order, filtered by `sport`, `status` and the game day (`date` or `date_from`/`date_to`).
+    /// Games in start order (or as `sort` and `order` say), filtered by `sport`, `status` and the game day (`date` or `date_from`/`date_to`).
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[GameView], PageMeta> {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
@@ -24,9 +24,10 @@ struct GameRoutes: Sendable {
         let sport = try QueryFilters.sport(query)
         let status = try QueryFilters.oneOf(query, "status", GameStatus.self)
         let days = try QueryFilters.gameDays(query)
+        let order = try ListOrder(query, default: ListOrder(GameRepository.Order.scheduledAt, ascending: true))
         let database = await reads.database(for: .boundedStaleness)
         let page = try await database.games.page(
-            sport: sport, status: status, from: days.from, to: days.to, limit: pagination.limit, offset: pagination.offset)
+            sport: sport, status: status, from: days.from, to: days.to, order: order, limit: pagination.limit, offset: pagination.offset)
         let teams = try await self.teams(of: page.games, in: database)
         return Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
     }
@@ -41,7 +42,7 @@ struct GameRoutes: Sendable {
         return Envelope(data: GameView(game, teams: try await teams(of: [game], in: database), odds: latest), meta: EmptyMeta())
     }
 
-    /// A game's odds history, newest first, optionally of one `market` and one `bookmaker`.
+    /// A game's odds history, newest first (or as `sort` and `order` say), optionally of one `market` and one `bookmaker`.
     @Sendable func odds(_ request: Request, context: APIRequestContext) async throws -> Envelope<[OddsSnapshotView], PageMeta> {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
@@ -60,10 +61,11 @@ struct GameRoutes: Sendable {
             }
             return text
         }
+        let order = try ListOrder(query, default: ListOrder(OddsRepository.Order.recordedAt))
         let database = await reads.database(for: .boundedStaleness)
         guard try await database.games.find(id: gameID) != nil else { throw Self.notFound(gameID) }
         let page = try await database.odds.history(
-            gameID: gameID, market: market, bookmaker: bookmaker, limit: pagination.limit, offset: pagination.offset)
+            gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)
         return Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))
     }
 

@@ -1,10 +1,12 @@
 import Queue
+import Store
 
 /// One page of `GET /api/v1/jobs`, read from the queue's per-state sets.
 ///
 /// Queue and state filters pick whole sets, so their totals are exact and a page costs only
 /// its own rows. Type and creation-date filters need each job's hash: the listing then reads
-/// at most `scanLimit` jobs and says whether its total covers every job (`totalIsExact`).
+/// at most `scanLimit` jobs and says whether its total covers every job (`totalIsExact`). So does a sorted page:
+/// the jobs read are sorted, and a page is cut from them.
 struct JobListing: Sendable {
     let queue: JobQueue
     let scanLimit: Int
@@ -65,10 +67,15 @@ struct JobListing: Sendable {
                 read += records.count
                 offset += records.count
                 for record in records where filter.keeps(record) {
-                    if matched >= pagination.offset && jobs.count < pagination.limit { jobs.append(record) }
+                    // A sorted page needs every match before it can be cut; an unsorted one only its own.
+                    if filter.order != nil || (matched >= pagination.offset && jobs.count < pagination.limit) { jobs.append(record) }
                     matched += 1
                 }
             }
+        }
+        if let order = filter.order {
+            order.sort(&jobs)
+            jobs = Array(jobs.dropFirst(pagination.offset).prefix(pagination.limit))
         }
         let everything = segments.reduce(0) { $0 + $1.count }
         return Page(jobs: jobs, total: matched, totalIsExact: read >= everything)

@@ -1,6 +1,7 @@
 import Essentials
 import Hummingbird
 import Queue
+import Store
 
 /// `POST /jobs`, `GET /jobs/{id}`, `GET /jobs` and `GET /queues`, for admins.
 struct JobRoutes: Sendable {
@@ -52,12 +53,16 @@ struct JobRoutes: Sendable {
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<JobView, EmptyMeta> {
         try context.requireIdentity().requireAdmin()
-        let id = try context.parameters.require("id")
+        return Envelope(data: JobView(try await Self.job(try context.parameters.require("id"), in: queue)), meta: EmptyMeta())
+    }
+
+    /// The job with `id`, or 404 `JOB_NOT_FOUND`.
+    static func job(_ id: String, in queue: JobQueue) async throws -> JobRecord {
         // An id that cannot be a job id is answered without touching Redis.
         guard JobID.isValid(id), let record = try await queue.job(id) else {
             throw APIError(.notFound, code: "JOB_NOT_FOUND", "job \(id.prefix(64)) not found", details: ["job_id": .string(String(id.prefix(64)))])
         }
-        return Envelope(data: JobView(record), meta: EmptyMeta())
+        return record
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[JobView], JobListMeta> {
@@ -73,10 +78,12 @@ struct JobRoutes: Sendable {
 
     @Sendable func queues(_ request: Request, context: APIRequestContext) async throws -> Envelope<[QueueView], EmptyMeta> {
         try context.requireIdentity().requireAdmin()
+        let order = try ListOrder(request.uri.queryParameters, default: ListOrder(QueueView.Order.name, ascending: true))
         var views: [QueueView] = []
         for name in try await queue.queues() {
             views.append(QueueView(try await queue.stats(queue: name)))
         }
+        order.sort(&views)
         return Envelope(data: views, meta: EmptyMeta())
     }
 }

@@ -16,7 +16,7 @@ enum OpenAPIDocument {
         [
             HealthOpenAPI.self, MetaOpenAPI.self, AuthOpenAPI.self, JobsOpenAPI.self, OpsOpenAPI.self, PredictionsOpenAPI.self,
             GamesOpenAPI.self,
-            ModelsOpenAPI.self, ReportsOpenAPI.self, BettingOpenAPI.self,
+            ModelsOpenAPI.self, ReportsOpenAPI.self, BettingOpenAPI.self, AdminOpenAPI.self,
         ]
     }
 
@@ -32,7 +32,7 @@ enum OpenAPIDocument {
         info: .init(
             title: "AI Pro Sports API",
             description:
-                "Submit and read jobs and predictions; read games, odds and models; track your own bets and bankroll; watch the queues (ops). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
+                "Submit and read jobs and predictions; read games, odds and models; track your own bets and bankroll; watch the queues (ops); manage users, 2FA, jobs and queues and export predictions (admin). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
             version: "1.0.0"),
         servers: [],
         paths: union(areas.map { $0.paths }),

@@ -1,4 +1,5 @@
 import OpenAPIKit
+import Store
 
 /// Query parameters several areas of the OpenAPI document share.
 enum OpenAPIParameters {
@@ -16,4 +17,16 @@ enum OpenAPIParameters {
         .query(name: "date_from", schema: S.date, description: "First game day (UTC), not after date_to."),
         .query(name: "date_to", schema: S.date, description: "Last game day (UTC), inclusive."),
     ]
+
+    /// `sort` (the resource's sortable fields, from the same enumeration the server checks) and `order`, for every list.
+    static func sort<Field: SortField>(_ field: Field.Type, default fallback: Field, ascending: Bool = false) -> [OpenAPI.Parameter] {
+        [
+            .query(
+                name: "sort", schema: S.string(enumeration: Field.allCases.map(\.rawValue)),
+                description: "The field to sort by (default \(fallback.rawValue)); any other is a 400 listing these."),
+            .query(
+                name: "order", schema: S.string(enumeration: ["asc", "desc"]),
+                description: "The direction (default \(ascending ? "asc" : "desc"))."),
+        ]
+    }
 }

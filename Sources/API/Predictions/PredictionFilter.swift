@@ -6,12 +6,23 @@ import Store
 /// (the game's scheduled day, UTC), `tier`, `bet_type`, `status`, `pick` (`true`: picks only; `false`: forecasts
 /// that are not picks), with `sort` and `order`.
 struct PredictionFilter: Sendable, Hashable {
-    enum SortField: String, Sendable, CaseIterable {
+    /// The fields a page of predictions can be sorted by.
+    enum Order: String, SQLSortField {
         case createdAt = "created_at"
         case gameDate = "game_date"
         case edge
         case probability
         case tier
+
+        var column: String {
+            switch self {
+            case .createdAt: "p.created_at"
+            case .gameDate: "g.scheduled_at"
+            case .edge: "p.edge"
+            case .probability: "p.probability"
+            case .tier: "p.tier"
+            }
+        }
     }
 
     var sport: String?
@@ -21,8 +32,7 @@ struct PredictionFilter: Sendable, Hashable {
     var betType: BetType?
     var status: PredictionStatus?
     var pick: Bool?
-    var sort: SortField = .createdAt
-    var ascending = false
+    var order = ListOrder(Order.createdAt)
 
     init(_ query: Parameters) throws {
         sport = try QueryFilters.sport(query)
@@ -34,23 +44,14 @@ struct PredictionFilter: Sendable, Hashable {
             guard text == "true" || text == "false" else { throw APIError.validation("pick must be true or false", field: "pick") }
             pick = text == "true"
         }
-        if let text = query.get("sort") {
-            guard let sort = SortField(rawValue: text) else {
-                throw APIError.validation("sort must be one of \(SortField.allCases.map(\.rawValue).joined(separator: ", "))", field: "sort")
-            }
-            self.sort = sort
-        }
-        if let text = query.get("order") {
-            guard text == "asc" || text == "desc" else { throw APIError.validation("order must be asc or desc", field: "order") }
-            ascending = text == "asc"
-        }
+        order = try ListOrder(query, default: order)
     }
 
     /// A stable text form, the cache key of a page.
     func cacheKey(_ pagination: Pagination) -> String {
         [
             sport ?? "", from.map { String(Int64($0.timeIntervalSince1970)) } ?? "", to.map { String(Int64($0.timeIntervalSince1970)) } ?? "",
-            tier?.rawValue ?? "", betType?.rawValue ?? "", status?.rawValue ?? "", pick.map(String.init) ?? "", sort.rawValue, ascending ? "asc" : "desc",
+            tier?.rawValue ?? "", betType?.rawValue ?? "", status?.rawValue ?? "", pick.map(String.init) ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
             String(pagination.page), String(pagination.limit),
         ].joined(separator: "|")
     }

@@ -10,27 +10,19 @@ struct PredictionReader: Sendable {
     func page(_ filter: PredictionFilter, _ pagination: Pagination, consistency: ReadConsistency) async throws
         -> (views: [PredictionView], total: Int)
     {
+        try await rows(filter, limit: pagination.limit, offset: pagination.offset, consistency: consistency)
+    }
+
+    /// The first `limit` predictions `filter` selects, in its order, and how many it selects in all.
+    func rows(_ filter: PredictionFilter, limit: Int, offset: Int = 0, consistency: ReadConsistency) async throws
+        -> (views: [PredictionView], total: Int)
+    {
         // One handle for both statements, so the total and the page come from the same server.
-        let database = await reads.database(for: consistency)
-        let conditions = self.where(filter)
-        let from = "FROM predictions p JOIN games g ON g.id = p.game_id WHERE "
-        let total = try await database.query(
-            PostgresQuery("SELECT count(*) AS total " + from + conditions.sql, binds: conditions.binds)
-        ).first.map { try $0.decode(Int.self, "total") } ?? 0
-        let column = switch filter.sort {
-        case .createdAt: "p.created_at"
-        case .gameDate: "g.scheduled_at"
-        case .edge: "p.edge"
-        case .probability: "p.probability"
-        case .tier: "p.tier"
-        }
-        let direction = filter.ascending ? "ASC" : "DESC"
-        let binds = conditions.binds + [pagination.limit.postgresBind, pagination.offset.postgresBind]
-        // The sort column and direction come from the fixed lists above, never from client text.
-        let sql = "SELECT p.*, g.scheduled_at AS game_scheduled_at " + from + conditions.sql
-            + " ORDER BY \(column) \(direction), p.id \(direction) LIMIT $\(binds.count - 1) OFFSET $\(binds.count)"
-        let views = try await database.query(PostgresQuery(sql, binds: binds)).map(Self.view)
-        return (views, total)
+        let page = try await reads.database(for: consistency).page(
+            select: "p.*, g.scheduled_at AS game_scheduled_at", from: "predictions p JOIN games g ON g.id = p.game_id",
+            where: self.where(filter), order: filter.order, tiebreak: "p.id", limit: limit, offset: offset,
+            row: Self.view)
+        return (page.rows, page.total)
     }
 
     func find(id: Int, consistency: ReadConsistency) async throws -> PredictionView? {

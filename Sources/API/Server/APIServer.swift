@@ -55,6 +55,11 @@ public struct APIServer: Sendable {
             target: router.group("api/v1").add(
                 middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit)),
             prefix: "/api/v1", log: log)
+        let admin = RouteRegistrar(
+            target: router.group("api/v1/admin")
+                .add(middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit))
+                .add(middleware: AdminOnlyMiddleware()),
+            prefix: "/api/v1/admin", log: log)
 
         HealthRoutes(redis: redis, database: database).register(on: [root, api])
         MetricsRoutes(registry: metrics).register(on: root)
@@ -69,14 +74,21 @@ public struct APIServer: Sendable {
             reader: OpsOverviewReader(
                 queue: queue, recentFailures: configuration.opsRecentFailures, runningJobsPerQueue: configuration.opsRunningJobsPerQueue)
         ).register(page: root, api: signedIn)
+        let predictionReader = PredictionReader(reads: reads)
         PredictionRoutes(
-            reader: PredictionReader(reads: reads), database: database,
+            reader: predictionReader, database: database,
             cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
         ).register(on: signedIn)
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads).register(on: signedIn)
         GameRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         BettingRoutes(database: database, maxBodySize: configuration.maxBodySize, now: configuration.now).register(on: signedIn)
+        AdminUserRoutes(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize)
+            .register(on: admin)
+        AdminTwoFactorRoutes(database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), maxBodySize: configuration.maxBodySize)
+            .register(on: admin)
+        AdminQueueRoutes(queue: queue).register(on: admin)
+        AdminExportRoutes(reader: predictionReader).register(on: admin)
 
         self.responder = router.buildResponder()
         self.routes = log.all

@@ -19,5 +19,6 @@ extension Migration {
         .gameStarters,
         .betting,
         .predictionChain,
+        .twoFactorEnrolment,
     ]
 }

@@ -40,6 +40,8 @@ extension PostgresDatabase {
     public var jobRuns: JobRunArchive { JobRunArchive(database: self) }
     /// `users`.
     public var users: UserRepository { UserRepository(database: self) }
+    /// `user_recovery_codes`, two-factor recovery codes by hash.
+    public var recoveryCodes: RecoveryCodeRepository { RecoveryCodeRepository(database: self) }
     /// `data_quality_checks`.
     public var dataQualityChecks: DataQualityCheckRepository { DataQualityCheckRepository(database: self) }
     /// Daily row counts per table.

@@ -24,7 +24,7 @@ enum AuthOpenAPI: OpenAPIArea {
                     errors: [400, 401, 413, 429])),
             "/api/v1/auth/2fa/verify": post(
                 operation(
-                    "Finish a 2FA login with a TOTP code (RFC 6238).", secured: false,
+                    "Finish a 2FA login with a TOTP code (RFC 6238) or a one-time recovery code (each works once).", secured: false,
                     body: S.reference("TwoFactorRequest"), responses: [200: .json(S.envelope(S.reference("TokenPair")))],
                     errors: [400, 401, 413, 429])),
             "/api/v1/auth/refresh": post(
@@ -45,7 +45,13 @@ enum AuthOpenAPI: OpenAPIArea {
             "LoginRequest": S.object(required: [
                 "email": S.string(pattern: "@", minLength: 3, maxLength: 254), "password": S.string(minLength: 1, maxLength: 256),
             ]),
-            "TwoFactorRequest": S.object(required: ["two_factor_token": S.string(), "code": S.string(pattern: "^[0-9]{6}$")]),
+            "TwoFactorRequest": .one(of: [
+                S.object(required: ["two_factor_token": S.string(), "code": S.string(pattern: "^[0-9]{6}$")]),
+                S.object(required: [
+                    "two_factor_token": S.string(),
+                    "recovery_code": S.string(pattern: "^[a-zA-Z2-7]{4}(-?[a-zA-Z2-7]{4}){3}$", minLength: 16, maxLength: 19),
+                ]),
+            ]),
             "RefreshRequest": S.object(required: ["refresh_token": S.string()]),
             "TokenPair": S.object(required: [
                 "access_token": S.string(), "refresh_token": S.string(), "token_type": S.string(), "expires_in": S.integer(),

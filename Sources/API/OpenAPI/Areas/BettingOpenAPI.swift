@@ -1,4 +1,5 @@
 import OpenAPIKit
+import Store
 
 /// Each user's own bankroll ledger, tracked bets, their summary and stake suggestions.
 enum BettingOpenAPI: OpenAPIArea {
@@ -28,7 +29,7 @@ enum BettingOpenAPI: OpenAPIArea {
                 .init(
                     get: operation(
                         "The caller's bankroll: the ledger's balance, the stakes pending bets hold, what is available, and a page of the ledger, newest first.",
-                        parameters: OpenAPIParameters.pagination,
+                        parameters: OpenAPIParameters.pagination + OpenAPIParameters.sort(BankrollRepository.Order.self, default: .createdAt),
                         responses: [200: .json(S.envelope(S.reference("Bankroll"), meta: S.reference("PageMeta")))], errors: [400, 401, 429]),
                     post: operation(
                         "Deposit or withdraw (not above the available amount). 201 with the entry and the new balance; 200 for a replayed client key.",
@@ -42,9 +43,7 @@ enum BettingOpenAPI: OpenAPIArea {
                         parameters: OpenAPIParameters.pagination + [
                             .query(name: "status", schema: S.string(enumeration: statuses)), .query(name: "sport", schema: S.sport),
                             .query(name: "bet_type", schema: S.string(enumeration: S.betTypes)),
-                            .query(name: "sort", schema: S.string(enumeration: ["placed_at", "game_date", "stake", "profit"])),
-                            .query(name: "order", schema: S.string(enumeration: ["asc", "desc"])),
-                        ],
+                        ] + OpenAPIParameters.sort(TrackedBetRepository.Order.self, default: .placedAt),
                         responses: [200: .json(S.page(S.reference("Bet")))], errors: [400, 401, 429]),
                     post: operation(
                         "Track a bet: from a pick (prediction_id; game, market, selection, line, price and book copied) or by hand. "

@@ -1,4 +1,5 @@
 import OpenAPIKit
+import Store
 
 /// Games with their teams and latest prices, and a game's odds history.
 enum GamesOpenAPI: OpenAPIArea {
@@ -8,21 +9,21 @@ enum GamesOpenAPI: OpenAPIArea {
         [
             "/api/v1/games": get(
                 operation(
-                    "List games in start order.",
+                    "List games, in start order unless sort and order say otherwise.",
                     parameters: OpenAPIParameters.pagination + OpenAPIParameters.gameDays + [
                         .query(name: "sport", schema: S.sport), .query(name: "status", schema: S.string(enumeration: S.gameStatuses)),
-                    ],
+                    ] + OpenAPIParameters.sort(GameRepository.Order.self, default: .scheduledAt, ascending: true),
                     responses: [200: .json(S.page(S.reference("Game")))], errors: [400, 401, 429])),
             "/api/v1/games/{id}": getOne(
                 "One game with each book's latest price per market and outcome (the last 24 hours).", schema: "Game"),
             "/api/v1/odds": get(
                 operation(
-                    "A game's odds history, newest first, in decimal odds.",
+                    "A game's odds history, newest first unless sort and order say otherwise, in decimal odds.",
                     parameters: OpenAPIParameters.pagination + [
                         .query(name: "game_id", required: true, schema: S.rowID),
                         .query(name: "market", schema: S.string(enumeration: ["h2h", "spreads", "totals"])),
                         .query(name: "bookmaker", schema: S.string(pattern: "^[!-~]{1,64}$", minLength: 1, maxLength: 64)),
-                    ],
+                    ] + OpenAPIParameters.sort(OddsRepository.Order.self, default: .recordedAt),
                     responses: [200: .json(S.page(S.reference("OddsSnapshot")))], errors: [400, 401, 404, 429])),
         ]
     }

@@ -9,14 +9,15 @@ enum JobsOpenAPI: OpenAPIArea {
             "/api/v1/jobs": .pathItem(
                 .init(
                     get: operation(
-                        "List jobs (admin), filtered and paginated.",
+                        "List jobs (admin), filtered and paginated: queue by queue, state by state, unless sort or order is given (then the jobs read, "
+                            + "at most the scan limit, are sorted; total_is_exact says whether that was every job).",
                         parameters: OpenAPIParameters.pagination + [
                             .query(name: "state", schema: S.string(enumeration: S.jobStates)),
                             .query(name: "type", schema: S.jobType), .query(name: "queue", schema: S.queueName),
                             .query(
                                 name: "created_from", schema: S.dayOrTimestamp, description: "YYYY-MM-DD or ISO 8601; not after created_to"),
                             .query(name: "created_to", schema: S.dayOrTimestamp, description: "YYYY-MM-DD or ISO 8601"),
-                        ],
+                        ] + OpenAPIParameters.sort(JobFilter.Order.self, default: .createdAt),
                         responses: [200: .json(S.envelope(S.array(S.reference("Job")), meta: S.reference("JobListMeta")))],
                         errors: [400, 401, 403, 429]),
                     post: operation(
@@ -28,8 +29,8 @@ enum JobsOpenAPI: OpenAPIArea {
                 "One job: state, attempts, errors, progress, result (admin).", id: S.jobID, schema: "Job", errors: [401, 403, 404, 429]),
             "/api/v1/queues": get(
                 operation(
-                    "Depth of every queue per state (admin).",
-                    responses: [200: .json(S.envelope(S.array(S.reference("Queue"))))], errors: [401, 403, 429])),
+                    "Depth of every queue per state (admin), by name unless sort and order say otherwise.",
+                    parameters: OpenAPIParameters.sort(QueueView.Order.self, default: .name, ascending: true), responses: [200: .json(S.envelope(S.array(S.reference("Queue"))))], errors: [401, 403, 429])),
         ]
     }
 

@@ -1,4 +1,5 @@
 import OpenAPIKit
+import Store
 
 /// The model registry and each model's evaluation report.
 enum ModelsOpenAPI: OpenAPIArea {
@@ -8,12 +9,12 @@ enum ModelsOpenAPI: OpenAPIArea {
         [
             "/api/v1/models": get(
                 operation(
-                    "The model registry, newest first: data range, feature set, metrics, status.",
+                    "The model registry, newest first unless sort and order say otherwise: data range, feature set, metrics, status.",
                     parameters: OpenAPIParameters.pagination + [
                         .query(name: "sport", schema: S.sport),
                         .query(name: "bet_type", schema: S.string(enumeration: S.betTypes)),
                         .query(name: "status", schema: S.string(enumeration: S.modelStatuses)),
-                    ],
+                    ] + OpenAPIParameters.sort(ModelRepository.Order.self, default: .createdAt),
                     responses: [200: .json(S.page(S.reference("Model")))], errors: [400, 401, 429])),
             "/api/v1/models/{id}": getOne("One model with its promotion decisions and rollbacks.", schema: "Model"),
             "/api/v1/models/{id}/report": get(

@@ -5,7 +5,7 @@ enum PredictionsOpenAPI: OpenAPIArea {
     static let tag = "predictions"
 
     /// The filters of /predictions but `bet_type`.
-    private static let filters: [OpenAPI.Parameter] =
+    static let filters: [OpenAPI.Parameter] =
         OpenAPIParameters.pagination + OpenAPIParameters.gameDays + [
             .query(name: "sport", schema: S.sport),
             .query(name: "tier", schema: S.string(enumeration: S.tiers)),
@@ -13,9 +13,7 @@ enum PredictionsOpenAPI: OpenAPIArea {
             .query(
                 name: "pick", schema: S.string(enumeration: ["true", "false"]),
                 description: "true: picks only; false: forecasts without a pick."),
-            .query(name: "sort", schema: S.string(enumeration: ["created_at", "game_date", "edge", "probability", "tier"])),
-            .query(name: "order", schema: S.string(enumeration: ["asc", "desc"])),
-        ]
+        ] + OpenAPIParameters.sort(PredictionFilter.Order.self, default: .createdAt)
 
     static var paths: OpenAPI.PathItem.Map {
         [

@@ -10,17 +10,27 @@ public struct BankrollRepository: Sendable {
         try await Self.balance(of: userID, on: database)
     }
 
-    /// `userID`'s entries, newest first, one page of them, with the total.
-    public func entries(of userID: UUID, limit: Int, offset: Int) async throws -> (entries: [BankrollEntry], total: Int) {
-        let total = try await database.query("SELECT count(*) AS total FROM bankroll_entries WHERE user_id = \(userID)")
-            .first.map { try $0.decode(Int.self, "total") } ?? 0
-        let entries = try await database.query(
-            """
-            SELECT * FROM bankroll_entries WHERE user_id = \(userID)
-            ORDER BY id DESC LIMIT \(limit) OFFSET \(offset)
-            """
-        ).map(Self.entry)
-        return (entries, total)
+    /// The orders a page of entries can be read in.
+    public enum Order: String, SQLSortField {
+        case createdAt = "created_at"
+        case amount
+
+        public var column: String {
+            switch self {
+            case .createdAt: "created_at"
+            case .amount: "amount_cents"
+            }
+        }
+    }
+
+    /// `userID`'s entries, one page of them (newest first unless `order` says otherwise), with the total.
+    public func entries(
+        of userID: UUID, order: ListOrder<Order> = ListOrder(.createdAt), limit: Int, offset: Int
+    ) async throws -> (entries: [BankrollEntry], total: Int) {
+        let page = try await database.page(
+            select: "*", from: "bankroll_entries", where: "user_id = \(userID)", order: order, tiebreak: "id", limit: limit,
+            offset: offset, row: Self.entry)
+        return (page.rows, page.total)
     }
 
     /// Records a deposit or a withdrawal, idempotently under its client key.

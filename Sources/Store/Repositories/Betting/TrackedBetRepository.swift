@@ -4,11 +4,20 @@ import Postgres
 /// Reads and writes users' tracked bets (`tracked_bets`), and pays graded ones into the bankroll ledger.
 public struct TrackedBetRepository: Sendable {
     /// The orders a page of bets can be read in.
-    public enum Order: String, Sendable, CaseIterable {
+    public enum Order: String, SQLSortField {
         case placedAt = "placed_at"
         case gameDate = "game_date"
         case stake
         case profit
+
+        public var column: String {
+            switch self {
+            case .placedAt: "b.placed_at"
+            case .gameDate: "g.scheduled_at"
+            case .stake: "b.stake_cents"
+            case .profit: "b.profit_cents"
+            }
+        }
     }
 
     let database: any PostgresDatabase
@@ -51,28 +60,17 @@ public struct TrackedBetRepository: Sendable {
 
     /// One page of `userID`'s bets, with the total, optionally of one status, sport and market.
     public func page(
-        userID: UUID, status: PredictionStatus? = nil, sport: String? = nil, betType: BetType? = nil, order: Order = .placedAt,
-        ascending: Bool = false, limit: Int, offset: Int
+        userID: UUID, status: PredictionStatus? = nil, sport: String? = nil, betType: BetType? = nil, order: ListOrder<Order> = ListOrder(.placedAt),
+        limit: Int, offset: Int
     ) async throws -> (bets: [TrackedBet], total: Int) {
         let conditions: PostgresQuery = """
             b.user_id = \(userID) AND (\(status)::text IS NULL OR b.status = \(status))
             AND (\(sport)::text IS NULL OR b.sport = \(sport)) AND (\(betType)::text IS NULL OR b.bet_type = \(betType))
             """
-        let from = "FROM tracked_bets b JOIN games g ON g.id = b.game_id WHERE "
-        let total = try await database.query(PostgresQuery("SELECT count(*) AS total " + from + conditions.sql, binds: conditions.binds))
-            .first.map { try $0.decode(Int.self, "total") } ?? 0
-        let column = switch order {
-        case .placedAt: "b.placed_at"
-        case .gameDate: "g.scheduled_at"
-        case .stake: "b.stake_cents"
-        case .profit: "b.profit_cents"
-        }
-        let direction = ascending ? "ASC" : "DESC"
-        let binds = conditions.binds + [limit.postgresBind, offset.postgresBind]
-        // The column and direction come from the fixed lists above, never from client text.
-        let sql = "SELECT b.* " + from + conditions.sql
-            + " ORDER BY \(column) \(direction) NULLS LAST, b.id \(direction) LIMIT $\(binds.count - 1) OFFSET $\(binds.count)"
-        return (try await database.query(PostgresQuery(sql, binds: binds)).map(Self.bet), total)
+        let page = try await database.page(
+            select: "b.*", from: "tracked_bets b JOIN games g ON g.id = b.game_id", where: conditions, order: order, tiebreak: "b.id",
+            limit: limit, offset: offset, row: Self.bet)
+        return (page.rows, page.total)
     }
 
     /// Voids `userID`'s pending bet `id` (the user takes it back before it is graded); the updated bet, or `nil`

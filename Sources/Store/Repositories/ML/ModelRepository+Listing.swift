@@ -2,52 +2,45 @@ import Foundation
 import Postgres
 
 extension ModelRepository {
-    /// One model without its artifact.
-    public func summary(id: Int) async throws -> ModelSummary? {
-        try await database.query(
-            """
-            SELECT m.id, m.name, m.version, m.sport, m.bet_type, m.status, m.feature_set_version, m.training_start,
-                   m.training_end, m.metrics, m.artifact_sha256, octet_length(m.artifact)::bigint AS artifact_bytes,
-                   EXISTS (SELECT 1 FROM model_reports r WHERE r.model_id = m.id) AS has_report,
-                   m.created_at, m.promoted_at, m.retired_at
-            FROM models m WHERE m.id = \(id)
-            """
-        ).rows.first.map(Self.summary)
+    /// The orders a page of models can be read in.
+    public enum Order: String, SQLSortField {
+        case createdAt = "created_at"
+        case promotedAt = "promoted_at"
+        case name
+        case version
+        case status
+
+        public var column: String { "m." + rawValue }
     }
 
-    /// Models matching the filters, newest first, without artifacts; and how many match in all.
+    /// The columns of a summary: everything but the artifact, with its size and whether a report exists.
+    private static let summaryColumns = """
+        m.id, m.name, m.version, m.sport, m.bet_type, m.status, m.feature_set_version, m.training_start,
+        m.training_end, m.metrics, m.artifact_sha256, octet_length(m.artifact)::bigint AS artifact_bytes,
+        EXISTS (SELECT 1 FROM model_reports r WHERE r.model_id = m.id) AS has_report,
+        m.created_at, m.promoted_at, m.retired_at
+        """
+
+    /// One model without its artifact.
+    public func summary(id: Int) async throws -> ModelSummary? {
+        try await database.query(PostgresQuery("SELECT " + Self.summaryColumns + " FROM models m WHERE m.id = $1", binds: [id.postgresBind]))
+            .rows.first.map(Self.summary)
+    }
+
+    /// Models matching the filters, one page in `order` (newest first unless told otherwise), without artifacts;
+    /// and how many match in all.
     public func summaries(
-        sport: String? = nil, betType: BetType? = nil, status: ModelStatus? = nil, limit: Int, offset: Int
+        sport: String? = nil, betType: BetType? = nil, status: ModelStatus? = nil, order: ListOrder<Order> = ListOrder(.createdAt),
+        limit: Int, offset: Int
     ) async throws -> (total: Int, models: [ModelSummary]) {
-        let result = try await database.query(
+        let conditions: PostgresQuery = """
+            (\(sport)::text IS NULL OR m.sport = \(sport)) AND (\(betType)::text IS NULL OR m.bet_type = \(betType))
+            AND (\(status)::text IS NULL OR m.status = \(status))
             """
-            SELECT m.id, m.name, m.version, m.sport, m.bet_type, m.status, m.feature_set_version, m.training_start,
-                   m.training_end, m.metrics, m.artifact_sha256, octet_length(m.artifact)::bigint AS artifact_bytes,
-                   EXISTS (SELECT 1 FROM model_reports r WHERE r.model_id = m.id) AS has_report,
-                   m.created_at, m.promoted_at, m.retired_at, count(*) OVER ()::bigint AS total
-            FROM models m
-            WHERE (\(sport)::text IS NULL OR m.sport = \(sport))
-              AND (\(betType)::text IS NULL OR m.bet_type = \(betType))
-              AND (\(status)::text IS NULL OR m.status = \(status))
-            ORDER BY m.created_at DESC, m.id DESC
-            LIMIT \(limit) OFFSET \(offset)
-            """)
-        var total = 0
-        let models = try result.rows.map { row in
-            total = try row.decode("total")
-            return try Self.summary(row)
-        }
-        if models.isEmpty && offset > 0 {
-            // Past the last page: count separately so the meta still says how many there are.
-            total = try await database.query(
-                """
-                SELECT count(*)::bigint AS total FROM models
-                WHERE (\(sport)::text IS NULL OR sport = \(sport)) AND (\(betType)::text IS NULL OR bet_type = \(betType))
-                  AND (\(status)::text IS NULL OR status = \(status))
-                """
-            ).rows.first?.decode("total") ?? 0
-        }
-        return (total, models)
+        let page = try await database.page(
+            select: Self.summaryColumns, from: "models m", where: conditions, order: order, tiebreak: "m.id", limit: limit,
+            offset: offset, row: Self.summary)
+        return (page.total, page.rows)
     }
 
     private static func summary(_ row: PostgresRow) throws -> ModelSummary {

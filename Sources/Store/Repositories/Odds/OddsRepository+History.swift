@@ -2,27 +2,28 @@ import Foundation
 import Postgres
 
 extension OddsRepository {
-    /// A game's snapshots, newest first, optionally of one market and one book, one page; and how many match.
+    /// The orders a page of a game's odds can be read in.
+    public enum Order: String, SQLSortField {
+        case recordedAt = "recorded_at"
+        case price
+        case bookmaker
+        case market
+
+        public var column: String { rawValue }
+    }
+
+    /// A game's snapshots, optionally of one market and one book, one page in `order` (newest first unless told
+    /// otherwise); and how many match.
     public func history(
-        gameID: Int, market: String? = nil, bookmaker: String? = nil, limit: Int, offset: Int
+        gameID: Int, market: String? = nil, bookmaker: String? = nil, order: ListOrder<Order> = ListOrder(.recordedAt),
+        limit: Int, offset: Int
     ) async throws -> (total: Int, snapshots: [OddsSnapshot]) {
-        let total: Int =
-            try await database.query(
-                """
-                SELECT count(*)::bigint AS total FROM odds
-                WHERE game_id = \(gameID) AND (\(market)::text IS NULL OR market = \(market))
-                  AND (\(bookmaker)::text IS NULL OR bookmaker = \(bookmaker))
-                """
-            ).first?.decode("total") ?? 0
-        let snapshots = try await database.query(
+        let conditions: PostgresQuery = """
+            game_id = \(gameID) AND (\(market)::text IS NULL OR market = \(market))
+            AND (\(bookmaker)::text IS NULL OR bookmaker = \(bookmaker))
             """
-            SELECT * FROM odds
-            WHERE game_id = \(gameID) AND (\(market)::text IS NULL OR market = \(market))
-              AND (\(bookmaker)::text IS NULL OR bookmaker = \(bookmaker))
-            ORDER BY recorded_at DESC, id DESC
-            LIMIT \(limit) OFFSET \(offset)
-            """
-        ).map(Self.snapshot)
-        return (total, snapshots)
+        let page = try await database.page(
+            select: "*", from: "odds", where: conditions, order: order, tiebreak: "id", limit: limit, offset: offset, row: Self.snapshot)
+        return (page.total, page.rows)
     }
 }

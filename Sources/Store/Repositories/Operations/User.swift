@@ -12,6 +12,8 @@ public struct User: Sendable, Equatable {
     public var role: UserRole
     /// The TOTP secret when 2FA is enabled.
     public var totpSecret: String?
+    /// A TOTP secret whose enrolment was started but not yet confirmed with a code.
+    public var totpPendingSecret: String?
     /// False when the account is disabled.
     public var isActive: Bool
     /// When the account was created; set by the database.
@@ -22,13 +24,14 @@ public struct User: Sendable, Equatable {
     /// Creates a user.
     public init(
         id: UUID? = nil, email: String, passwordHash: String, role: UserRole = .user, totpSecret: String? = nil,
-        isActive: Bool = true, createdAt: Date? = nil, lastLoginAt: Date? = nil
+        isActive: Bool = true, createdAt: Date? = nil, lastLoginAt: Date? = nil, totpPendingSecret: String? = nil
     ) {
         self.id = id
         self.email = email
         self.passwordHash = passwordHash
         self.role = role
         self.totpSecret = totpSecret
+        self.totpPendingSecret = totpPendingSecret
         self.isActive = isActive
         self.createdAt = createdAt
         self.lastLoginAt = lastLoginAt

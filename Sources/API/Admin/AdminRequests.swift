@@ -1,0 +1,27 @@
+/// The body of `POST /admin/users`.
+struct CreateUserRequest: Decodable, Sendable {
+    var email: String
+    var password: String
+    var role: Role?
+
+    /// Checks the fields: an email address of printable ASCII (so the store's lowercase form is the same
+    /// everywhere), a password of 8 to 1024 bytes as `aips user create` takes.
+    func validate() throws {
+        guard (3...254).contains(email.utf8.count), email.contains("@"), !email.hasPrefix("@"),
+              email.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+        else { throw APIError.validation("email must be an email address (printable ASCII)", field: "email") }
+        guard (8...1024).contains(password.utf8.count) else {
+            throw APIError.validation("password must be 8 to 1024 bytes", field: "password")
+        }
+    }
+}
+
+/// The body of `POST /admin/users/{id}/role`.
+struct RoleChangeRequest: Decodable, Sendable {
+    var role: Role
+}
+
+/// The body of `POST /admin/users/{id}/2fa/confirm`.
+struct TwoFactorConfirmRequest: Decodable, Sendable {
+    var code: String
+}

@@ -1,0 +1,152 @@
+import Essentials
+import Foundation
+import Hummingbird
+import Postgres
+import Store
+
+/// `/admin/users`: list, create and read users; change a role; disable and enable an account; unlock one the login
+/// throttle locked; turn two-factor login off.
+///
+/// No admin can disable or demote themselves, and no change may leave the platform without an active admin (the
+/// store checks that under a lock, so two admins demoting each other cannot both succeed); nor reset their own second
+/// factor. A change of role or state, or a reset of the second factor, ends every session of the user at once: their
+/// tokens carry the old role.
+struct AdminUserRoutes: Sendable {
+    let database: any PostgresDatabase
+    let sessions: SessionStore
+    let throttle: LoginThrottle
+    let hasher: PasswordHasher
+    let maxBodySize: Int
+
+    func register(on group: RouteRegistrar) {
+        group.get("users", use: list)
+        group.post("users", use: create)
+        group.get("users/{id}", use: show)
+        group.post("users/{id}/role", use: changeRole)
+        group.post("users/{id}/disable", use: disable)
+        group.post("users/{id}/enable", use: enable)
+        group.post("users/{id}/unlock", use: unlock)
+        group.post("users/{id}/2fa/reset", use: resetTwoFactor)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[UserView], PageMeta> {
+        let query = request.uri.queryParameters
+        let pagination = try Pagination(query)
+        let role = try QueryFilters.oneOf(query, "role", Role.self)
+        var isActive: Bool?
+        if let text = query.get("active") {
+            guard text == "true" || text == "false" else { throw APIError.validation("active must be true or false", field: "active") }
+            isActive = text == "true"
+        }
+        let order = try ListOrder(query, default: ListOrder(UserRepository.Order.createdAt))
+        let page = try await database.users.page(
+            role: role?.userRole, isActive: isActive, order: order, limit: pagination.limit, offset: pagination.offset)
+        return Envelope(data: page.users.map(UserView.init), meta: pagination.meta(total: page.total))
+    }
+
+    /// 201 with the new user; 409 `USER_EXISTS` for an email already taken.
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> EditedResponse<Envelope<UserView, EmptyMeta>> {
+        var request = request
+        let body = try await request.decodeJSON(CreateUserRequest.self, context: context, limit: min(maxBodySize, 8192))
+        try body.validate()
+        let user: User
+        do {
+            user = try await database.users.create(
+                User(email: body.email, passwordHash: try await hasher.hash(body.password), role: (body.role ?? .user).userRole))
+        } catch let error as StoreError where error.isUniqueViolation {
+            throw APIError(
+                .conflict, code: "USER_EXISTS", "a user with email \(body.email.lowercased()) already exists",
+                details: ["email": .string(body.email.lowercased())])
+        }
+        return EditedResponse(status: .created, response: Envelope(data: UserView(user), meta: EmptyMeta()))
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        Envelope(data: UserView(try await Self.user(context, in: database)), meta: EmptyMeta())
+    }
+
+    @Sendable func changeRole(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        let id = try Self.id(context)
+        var request = request
+        let body = try await request.decodeJSON(RoleChangeRequest.self, context: context, limit: min(maxBodySize, 8192))
+        if body.role != .admin { try Self.refuseSelf(id, context: context, "demote") }
+        return try await guarded(id, database.users.change(id: id, role: body.role.userRole))
+    }
+
+    @Sendable func disable(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        let id = try Self.id(context)
+        try Self.refuseSelf(id, context: context, "disable")
+        return try await guarded(id, database.users.change(id: id, isActive: false))
+    }
+
+    @Sendable func enable(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        let id = try Self.id(context)
+        return try await guarded(id, database.users.change(id: id, isActive: true))
+    }
+
+    /// Forgets the account's failed logins, which lifts a lockout at once.
+    @Sendable func unlock(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        let user = try await Self.user(context, in: database)
+        try await throttle.clearFailures(user.email)
+        return Envelope(data: UserView(user), meta: EmptyMeta())
+    }
+
+    /// Turns two-factor login off (secret, pending enrolment and recovery codes); the user can enrol again. Not one's
+    /// own: a stolen admin session must not be able to take its second factor away.
+    @Sendable func resetTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        let id = try Self.id(context)
+        try Self.refuseSelf(id, context: context, "reset the second factor of")
+        guard try await database.users.resetTOTP(id: id) else { throw Self.notFound(id) }
+        try await sessions.endAll(userID: AuthRoutes.userID(id))
+        return Envelope(data: UserView(try await Self.user(id, in: database)), meta: EmptyMeta())
+    }
+
+    /// The answer to a guarded change. When something changed, the user's sessions end: their tokens carry the role
+    /// they had.
+    private func guarded(_ id: UUID, _ change: UserRepository.GuardedChange) async throws -> Envelope<UserView, EmptyMeta> {
+        switch change {
+        case .changed(let user):
+            try await sessions.endAll(userID: AuthRoutes.userID(id))
+            return Envelope(data: UserView(user), meta: EmptyMeta())
+        case .unchanged(let user):
+            return Envelope(data: UserView(user), meta: EmptyMeta())
+        case .notFound:
+            throw Self.notFound(id)
+        case .lastAdmin:
+            throw APIError(
+                .conflict, code: "LAST_ADMIN", "this would leave no active admin; make another user an admin first",
+                details: ["user_id": .string(AuthRoutes.userID(id))])
+        }
+    }
+
+    private static func refuseSelf(_ id: UUID, context: APIRequestContext, _ action: String) throws {
+        guard try context.requireIdentity().userID != AuthRoutes.userID(id) else {
+            throw APIError(
+                .conflict, code: "CANNOT_CHANGE_SELF", "an admin cannot \(action) themselves; ask another admin",
+                details: ["user_id": .string(AuthRoutes.userID(id))])
+        }
+    }
+
+    /// The `{id}` path parameter as a user id.
+    static func id(_ context: APIRequestContext) throws -> UUID {
+        let text = try context.parameters.require("id")
+        guard let id = UUID(uuidString: text) else { throw APIError.validation("the user id must be a UUID", field: "id") }
+        return id
+    }
+
+    /// The user the `{id}` path parameter names, or 404.
+    static func user(_ context: APIRequestContext, in database: any PostgresDatabase) async throws -> User {
+        try await user(try id(context), in: database)
+    }
+
+    /// The user `id`, or 404.
+    static func user(_ id: UUID, in database: any PostgresDatabase) async throws -> User {
+        guard let user = try await database.users.find(id: id) else { throw notFound(id) }
+        return user
+    }
+
+    /// 404 `USER_NOT_FOUND`.
+    static func notFound(_ id: UUID) -> APIError {
+        APIError(.notFound, code: "USER_NOT_FOUND", "User with ID \(AuthRoutes.userID(id)) not found", details: ["user_id": .string(AuthRoutes.userID(id))])
+    }
+}

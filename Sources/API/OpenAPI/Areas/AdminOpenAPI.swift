@@ -1,0 +1,124 @@
+import OpenAPIKit
+import Store
+
+/// `/api/v1/admin` (admin role): users and their two-factor enrolment, job and queue repairs, the prediction export.
+enum AdminOpenAPI: OpenAPIArea {
+    static let tag = "admin"
+
+    private static let userID: [OpenAPI.Parameter] = [.path(name: "id", schema: S.string(format: .uuid))]
+    private static let jobID: [OpenAPI.Parameter] = [.path(name: "id", schema: S.jobID)]
+    private static let queueName: [OpenAPI.Parameter] = [.path(name: "name", schema: S.queueName)]
+    private static let user: OpenAPI.Response.Map = [200: .json(S.envelope(S.reference("User")))]
+
+    /// A POST on a user with no body, answering the user.
+    private static func userAction(_ summary: String, errors: [OpenAPI.Response.StatusCode] = [400, 401, 403, 404, 429])
+        -> Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>
+    {
+        post(operation(summary, parameters: userID, responses: user, errors: errors))
+    }
+
+    /// A POST on a queue with no body, answering the queue's depths.
+    private static func queueAction(_ summary: String) -> Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem> {
+        post(operation(summary, parameters: queueName, responses: [200: .json(S.envelope(S.reference("Queue")))], errors: [400, 401, 403, 429]))
+    }
+
+    static var paths: OpenAPI.PathItem.Map {
+        [
+            "/api/v1/admin/users": .pathItem(
+                .init(
+                    get: operation(
+                        "List users (admin), newest first unless sort and order say otherwise.",
+                        parameters: OpenAPIParameters.pagination + [
+                            .query(name: "role", schema: S.string(enumeration: ["user", "admin"])),
+                            .query(name: "active", schema: S.string(enumeration: ["true", "false"])),
+                        ] + OpenAPIParameters.sort(UserRepository.Order.self, default: .createdAt),
+                        responses: [200: .json(S.page(S.reference("User")))], errors: [400, 401, 403, 429]),
+                    post: operation(
+                        "Create a user (admin). 409 USER_EXISTS for an email already taken.",
+                        body: S.reference("UserCreate"),
+                        example: AnyCodable(["email": "new.user@example.com", "password": "a long enough password", "role": "user"]),
+                        responses: [201: .json(S.envelope(S.reference("User")))], errors: [400, 401, 403, 409, 413, 429]))),
+            "/api/v1/admin/users/{id}": get(operation("One user (admin).", parameters: userID, responses: user, errors: [400, 401, 403, 404, 429])),
+            "/api/v1/admin/users/{id}/role": post(
+                operation(
+                    "Change a user's role (admin); a change ends the user's sessions. 409 CANNOT_CHANGE_SELF to demote oneself, 409 LAST_ADMIN "
+                        + "when no active admin would be left.",
+                    parameters: userID, body: S.reference("RoleChange"), example: AnyCodable(["role": "user"]), responses: user,
+                    errors: [400, 401, 403, 404, 409, 413, 429])),
+            "/api/v1/admin/users/{id}/disable": userAction(
+                "Disable an account (admin): no login, sessions ended. 409 CANNOT_CHANGE_SELF for oneself, 409 LAST_ADMIN for the last "
+                    + "active admin.", errors: [400, 401, 403, 404, 409, 429]),
+            "/api/v1/admin/users/{id}/enable": userAction("Enable a disabled account (admin)."),
+            "/api/v1/admin/users/{id}/unlock": userAction("Clear the account's failed logins, lifting a lockout at once (admin)."),
+            "/api/v1/admin/users/{id}/2fa/reset": userAction(
+                "Turn two-factor login off (admin): secret, pending enrolment and recovery codes; sessions ended. 409 "
+                    + "CANNOT_CHANGE_SELF for one's own.", errors: [400, 401, 403, 404, 409, 429]),
+            "/api/v1/admin/users/{id}/2fa/enrol": post(
+                operation(
+                    "Start two-factor enrolment (admin): a new secret, sealed at rest, pending until confirmed; answers the otpauth URI. "
+                        + "409 TWO_FACTOR_ALREADY_ENABLED when it is on.",
+                    parameters: userID, responses: [200: .json(S.envelope(S.reference("TwoFactorEnrolment")))],
+                    errors: [400, 401, 403, 404, 409, 429])),
+            "/api/v1/admin/users/{id}/2fa/confirm": post(
+                operation(
+                    "Confirm the pending enrolment with a code from the app (admin): two-factor login is on; answers the one-time "
+                        + "recovery codes, shown only now. 409 NO_PENDING_ENROLMENT, 422 INVALID_2FA_CODE.",
+                    parameters: userID, body: S.reference("TwoFactorConfirm"), example: AnyCodable(["code": "123456"]),
+                    responses: [200: .json(S.envelope(S.reference("RecoveryCodes")))], errors: [400, 401, 403, 404, 409, 413, 422, 429])),
+            "/api/v1/admin/users/{id}/2fa/recovery-codes": post(
+                operation(
+                    "Replace the user's recovery codes with new ones (admin); the old ones stop working. 409 TWO_FACTOR_NOT_ENABLED.",
+                    parameters: userID, responses: [200: .json(S.envelope(S.reference("RecoveryCodes")))],
+                    errors: [400, 401, 403, 404, 409, 429])),
+            "/api/v1/admin/jobs/{id}/retry": post(
+                operation(
+                    "Put a dead or cancelled job back in its queue with fresh attempts (admin); 409 for a job in another state.",
+                    parameters: jobID, responses: [200: .json(S.envelope(S.reference("JobAction")))], errors: [401, 403, 404, 409, 429])),
+            "/api/v1/admin/jobs/{id}/cancel": post(
+                operation(
+                    "Cancel a job (admin): at once if it has not started (cancelled), at its next heartbeat if it runs "
+                        + "(cancel_requested); 409 for a finished job.",
+                    parameters: jobID, responses: [200: .json(S.envelope(S.reference("JobAction")))], errors: [401, 403, 404, 409, 429])),
+            "/api/v1/admin/queues/{name}/purge-dead": post(
+                operation(
+                    "Delete every dead job of a queue (admin).", parameters: queueName,
+                    responses: [200: .json(S.envelope(S.reference("QueuePurge")))], errors: [400, 401, 403, 429])),
+            "/api/v1/admin/queues/{name}/pause": queueAction("Stop workers from taking the queue's jobs; running jobs finish (admin)."),
+            "/api/v1/admin/queues/{name}/resume": queueAction("Let workers take the queue's jobs again (admin)."),
+            "/api/v1/admin/predictions/export": get(
+                operation(
+                    "The prediction history as CSV (admin), with the filters, sort and order of /predictions; at most 50,000 rows, "
+                        + "X-Total-Count says how many matched.",
+                    parameters: PredictionsOpenAPI.filters + [.query(name: "bet_type", schema: S.string(enumeration: S.betTypes))],
+                    responses: [200: .text(.csv, description: "CSV with a header row (RFC 4180)")], errors: [400, 401, 403, 429])),
+        ]
+    }
+
+    static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
+        [
+            "User": S.object(
+                required: [
+                    "id": S.string(format: .uuid), "email": S.string(), "role": S.string(enumeration: ["user", "admin"]), "is_active": S.boolean,
+                    "two_factor_enabled": S.boolean, "two_factor_pending": S.boolean,
+                ],
+                optional: ["created_at": S.nullableDateTime, "last_login_at": S.nullableDateTime]),
+            "UserCreate": S.object(
+                required: [
+                    "email": S.string(pattern: "^[!-?A-~][!-~]*@[!-~]+$", minLength: 3, maxLength: 254),
+                    // Characters, not bytes: 256 of them are at most the 1024 bytes the server takes.
+                    "password": S.string(minLength: 8, maxLength: 256),
+                ],
+                optional: ["role": S.string(enumeration: ["user", "admin"])]),
+            "RoleChange": S.object(required: ["role": S.string(enumeration: ["user", "admin"])]),
+            "TwoFactorConfirm": S.object(required: ["code": S.string(pattern: "^[0-9]{6}$")]),
+            "TwoFactorEnrolment": S.object(required: ["user_id": S.string(format: .uuid), "otpauth_uri": S.string(), "secret": S.string()]),
+            "RecoveryCodes": S.object(required: [
+                "user_id": S.string(format: .uuid), "two_factor_enabled": S.boolean, "recovery_codes": S.array(S.string()),
+            ]),
+            "JobAction": S.object(required: [
+                "outcome": S.string(enumeration: ["queued", "cancelled", "cancel_requested"]), "job": S.reference("Job"),
+            ]),
+            "QueuePurge": S.object(required: ["queue": S.string(), "purged": S.integer(minimum: 0)]),
+        ]
+    }
+}
