@@ -44,7 +44,6 @@ struct CSVFieldScanner {
             var lines = 0
             fields.removeAll(keepingCapacity: true)
             unescaped.removeAll(keepingCapacity: true)
-            var complete = false
             // One field per iteration; `index` ends on the byte after the field's delimiter.
             fieldLoop: while true {
                 if index < count && block[index] == Self.quote {
@@ -95,7 +94,6 @@ struct CSVFieldScanner {
                 }
                 guard index < count else {
                     if !isLast { return recordStart }
-                    complete = true
                     break fieldLoop
                 }
                 let delimiter = block[index]
@@ -106,13 +104,11 @@ struct CSVFieldScanner {
                     if index < count && block[index] == Self.newline { index += 1 }
                 }
                 lines += 1
-                complete = true
                 break fieldLoop
             }
-            guard complete else { return recordStart }
             let recordLine = line
             line += lines
-            if fields.count == 1 && (fields[0].unescaped ? false : Self.isBlank(block, fields[0])) { continue }
+            if fields.count == 1 && !fields[0].unescaped && Self.isBlank(block, fields[0]) { continue }
             try body(fields, block, unescaped, recordLine)
         }
         return index
