@@ -10,9 +10,8 @@ import Testing
         var histogram = [Double](repeating: 0, count: GradientHistogram.slotStride)
         var total = NodeSums()
         for (bin, sums) in categories.enumerated() {
-            histogram[bin * 3] = sums.0
-            histogram[bin * 3 + 1] = sums.1
-            histogram[bin * 3 + 2] = sums.2
+            histogram[bin * GradientHistogram.binStride] = sums.0
+            histogram[bin * GradientHistogram.binStride + 1] = sums.1
             total = total + NodeSums(gradient: sums.0, hessian: sums.1, count: sums.2)
         }
         let constraints = SplitConstraints(l2: 0, minChildWeight: 1e-3, minDataInLeaf: 20, minSplitGain: 0)

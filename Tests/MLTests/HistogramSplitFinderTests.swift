@@ -12,9 +12,8 @@ import Testing
         var histogram = [Double](repeating: 0, count: GradientHistogram.slotStride)
         var total = NodeSums()
         for (bin, sums) in zip(Array(bins.indices) + [Int(QuantileBinner.missingBin)], bins + [missing]) {
-            histogram[bin * 3] = sums.0
-            histogram[bin * 3 + 1] = sums.1
-            histogram[bin * 3 + 2] = sums.2
+            histogram[bin * GradientHistogram.binStride] = sums.0
+            histogram[bin * GradientHistogram.binStride + 1] = sums.1
             total = total + NodeSums(gradient: sums.0, hessian: sums.1, count: sums.2)
         }
         let constraints = SplitConstraints(l2: 0, minChildWeight: 1e-3, minDataInLeaf: minDataInLeaf, minSplitGain: 0)
@@ -69,8 +68,8 @@ import Testing
         // estimate round(0.9) = 1: enough for a leaf of 2, and the split after bin 0 becomes possible (and best).
         var histogram = [Double](repeating: 0, count: GradientHistogram.slotStride)
         for (bin, g, h) in [(0, -3.0, 0.9), (1, 1, 1.45), (2, 1, 1.45), (Int(QuantileBinner.missingBin), 1, 2.2)] {
-            histogram[bin * 3] = g
-            histogram[bin * 3 + 1] = h
+            histogram[bin * GradientHistogram.binStride] = g
+            histogram[bin * GradientHistogram.binStride + 1] = h
         }
         let total = NodeSums(gradient: 0, hessian: 6, count: 6)
         let constraints = SplitConstraints(l2: 0, minChildWeight: 1e-3, minDataInLeaf: 2, minSplitGain: 0)

@@ -1,38 +1,34 @@
-import Essentials
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
 
-/// A parsed comma-separated table: a header line and rows of text fields, turned into a ``Dataset`` on demand.
+/// A comma-separated table: a header line and rows of fields, turned into a ``Dataset`` on demand.
 ///
-/// Split into records by ``CSVReader`` (RFC 4180 quoting, any line end); treats empty fields, `NA`, `NaN`, `null`
-/// and `?` as missing. A column is numerical when every non-missing field parses as a number, otherwise categorical
-/// with its distinct values, sorted, as levels.
+/// Split into records as ``CSVFieldScanner`` does (RFC 4180 quoting, any line end); treats empty fields, `NA`,
+/// `NaN`, `null` and `?` as missing. A column is numerical when every non-missing field parses as a number, otherwise
+/// categorical with its distinct values, sorted, as levels.
+///
+/// The table keeps its source, not its fields: the text itself when built from bytes, the path when read from a
+/// file, which ``dataset(target:schema:)`` then reads again in blocks, parsing every number straight into its
+/// Float column. A file of a million rows then costs its Float columns and one block, not the file's size in
+/// `String`s (issue #21: 2.3 GB for a 460 MB training file).
 public struct CSVTable: Sendable {
     /// The column names from the header line.
     public let header: [String]
-    /// The fields, row after row.
-    private let fields: [String]
     /// The number of data rows.
     public let rowCount: Int
+    private let source: Source
+
+    private enum Source: Sendable {
+        case bytes([UInt8])
+        case file(String)
+    }
 
     /// Parses UTF-8 CSV text.
     public init(utf8 bytes: [UInt8]) throws(CSVError) {
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader.records(bytes)
-        } catch {
-            throw CSVError(code: .malformed, line: error.line, message: error.message)
-        }
-        guard let header = records.first?.fields else { throw CSVError(code: .empty, line: 0, message: "no header line") }
-        var fields = [String]()
-        fields.reserveCapacity(header.count * (records.count - 1))
-        for record in records.dropFirst() {
-            guard record.fields.count == header.count else {
-                throw CSVError(code: .raggedRow, line: record.line, message: "\(record.fields.count) fields where the header has \(header.count)")
-            }
-            fields.append(contentsOf: record.fields)
-        }
-        self.header = header.map { $0.trimmingSpaces() }
-        self.fields = fields
-        self.rowCount = records.count - 1
+        try self.init(source: .bytes(bytes))
     }
 
     /// Parses CSV text.
@@ -40,26 +36,41 @@ public struct CSVTable: Sendable {
         try self.init(utf8: Array(text.utf8))
     }
 
-    /// Whether a field means "no value".
-    static func isMissing(_ field: String) -> Bool {
-        guard field.utf8.count <= 4 else { return false }
-        switch field {
-        case "", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "None": return true
-        default: return false
+    /// Reads the CSV file at `path`: its header and row count now, its values when a dataset is asked for.
+    public init(contentsOfFile path: String) throws(CSVError) {
+        try self.init(source: .file(path))
+    }
+
+    private init(source: Source) throws(CSVError) {
+        var header: [String]?
+        var rows = 0
+        try Self.forEachRecord(of: source) { (fields, block, unescaped, line) throws(CSVError) in
+            guard let width = header?.count else {
+                header = fields.map { Self.text(of: $0, block, unescaped).trimmingSpaces() }
+                return
+            }
+            guard fields.count == width else {
+                throw CSVError(code: .raggedRow, line: line, message: "\(fields.count) fields where the header has \(width)")
+            }
+            rows += 1
         }
+        guard let header else { throw CSVError(code: .empty, line: 0, message: "no header line") }
+        self.header = header
+        self.rowCount = rows
+        self.source = source
     }
 
-    /// The number in a field, ignoring surrounding spaces; nil when it is not a number.
-    static func number(_ field: String) -> Float? {
-        let first = field.utf8.first
-        let last = field.utf8.last
-        let padded = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
-        return DecimalFloatParser.parse(padded ? field.trimmingSpaces() : field)
+    /// Whether a field means "no value".
+    static func isMissing(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard field.count <= 4 else { return false }
+        return missingMarks.contains { $0.elementsEqual(field) }
     }
 
-    /// The text of one field.
-    public func field(row: Int, column: Int) -> String {
-        fields[row * header.count + column]
+    private static let missingMarks: [[UInt8]] = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "None"].map { Array($0.utf8) }
+
+    /// The number in a field, ignoring surrounding spaces and tabs; nil when it is not a number.
+    static func number(_ field: UnsafeBufferPointer<UInt8>) -> Float? {
+        DecimalFloatParser.parse(trimmed(field))
     }
 
     /// Splits the table into features and the 0/1 or numeric `target` column.
@@ -72,91 +83,206 @@ public struct CSVTable: Sendable {
         guard let targetColumn = header.firstIndex(of: target) else {
             throw CSVError(code: .missingTarget, line: 1, message: "no column named \(target) in the header")
         }
-        let data = try features(columns: header.indices.filter { $0 != targetColumn }, schema: schema)
-        var labels = [Double]()
-        labels.reserveCapacity(rowCount)
-        switch inferKind(column: targetColumn) {
-        case .numerical:
-            for row in 0..<rowCount {
-                guard let value = Double(field(row: row, column: targetColumn).trimmingSpaces()) else {
-                    throw CSVError(code: .invalidTarget, line: row + 2, message: "missing target value")
-                }
-                labels.append(value)
-            }
-        case .categorical(let levels):
+        let (data, targetValues) = try parse(featureColumns: header.indices.filter { $0 != targetColumn }, targetColumn: targetColumn, schema: schema)
+        guard let targetValues else { preconditionFailure("a target column was read") }
+        switch targetValues {
+        case .numbers(let labels, let missingLine):
+            if let missingLine { throw CSVError(code: .invalidTarget, line: missingLine, message: "missing target value") }
+            return (data, labels)
+        case .texts(let texts, let lines):
+            let levels = Set(texts.compactMap { $0 }).sorted()
             guard levels.count == 2 else {
                 throw CSVError(code: .invalidTarget, line: 0, message: "text target \(target) has \(levels.count) levels, expected 2")
             }
-            for row in 0..<rowCount {
-                let text = field(row: row, column: targetColumn)
-                guard !Self.isMissing(text) else { throw CSVError(code: .invalidTarget, line: row + 2, message: "missing target value") }
+            var labels = [Double]()
+            labels.reserveCapacity(rowCount)
+            for (row, text) in texts.enumerated() {
+                guard let text else { throw CSVError(code: .invalidTarget, line: lines[row], message: "missing target value") }
                 labels.append(text == levels[1] ? 1 : 0)
             }
+            return (data, labels)
         }
-        return (data, labels)
     }
 
     /// Every column as a feature: rows to predict, which have no target column.
     ///
     /// - Parameter schema: as for ``dataset(target:schema:)``.
     public func features(schema: (names: [String], kinds: [FeatureKind])? = nil) throws(CSVError) -> Dataset {
-        try features(columns: Array(header.indices), schema: schema)
+        try parse(featureColumns: Array(header.indices), targetColumn: nil, schema: schema).data
     }
 
-    private func features(columns featureColumns: [Int], schema: (names: [String], kinds: [FeatureKind])?) throws(CSVError) -> Dataset {
+    /// The target column as read: numbers (with the line of the first missing one), or texts when any non-missing
+    /// field is not a number.
+    private enum TargetValues {
+        case numbers([Double], missingLine: Int?)
+        case texts([String?], lines: [Int])
+    }
+
+    /// Reads the feature columns into Float columns, and the target column, in one pass over the source (two when a
+    /// column turns out to hold text).
+    private func parse(
+        featureColumns: [Int], targetColumn: Int?, schema: (names: [String], kinds: [FeatureKind])?
+    ) throws(CSVError) -> (data: Dataset, target: TargetValues?) {
         let names = featureColumns.map { header[$0] }
         if let schema, schema.names != names {
             throw CSVError(code: .schemaMismatch, line: 1, message: "feature columns \(names) differ from the model's \(schema.names)")
         }
-        var values = [Float]()
-        values.reserveCapacity(rowCount * featureColumns.count)
-        var kinds = [FeatureKind]()
-        for (position, column) in featureColumns.enumerated() {
-            if schema == nil, let numbers = numbers(column: column) {
-                kinds.append(.numerical)
-                values.append(contentsOf: numbers)
-                continue
-            }
-            let kind = schema?.kinds[position] ?? inferKind(column: column)
-            kinds.append(kind)
-            switch kind {
-            case .numerical:
-                for row in 0..<rowCount {
-                    let text = field(row: row, column: column)
-                    values.append(Self.isMissing(text) ? .nan : Self.number(text) ?? .nan)
+        let rows = rowCount
+        // Per source column: its feature position, or -1 for the target.
+        var position = [Int](repeating: -2, count: header.count)
+        for (p, column) in featureColumns.enumerated() { position[column] = p }
+        if let targetColumn { position[targetColumn] = -1 }
+        // Categorical columns of the schema are read as text; any other column is numbers until a field is not.
+        var isText = schema?.kinds.map(\.isCategorical) ?? [Bool](repeating: false, count: featureColumns.count)
+        let inferring = schema == nil
+        var values = [Float](repeating: .nan, count: rows * featureColumns.count)
+        var labels = [Double](repeating: 0, count: targetColumn == nil ? 0 : rows)
+        var labelMissingLine: Int?
+        var targetIsText = false
+        var isHeader = true
+        var row = 0
+        var failure: CSVError?
+        values.withUnsafeMutableBufferPointer { values in
+            labels.withUnsafeMutableBufferPointer { labels in
+                do throws(CSVError) {
+                    try Self.forEachRecord(of: source) { (fields, block, unescaped, line) throws(CSVError) in
+                    if isHeader {
+                        isHeader = false
+                        return
+                    }
+                    unescaped.withUnsafeBufferPointer { unescaped in
+                        for (column, field) in fields.enumerated() {
+                            let p = position[column]
+                            if p == -2 { continue }
+                            let bytes = field.unescaped ? UnsafeBufferPointer(rebasing: unescaped[field.start..<field.end]) : UnsafeBufferPointer(rebasing: block[field.start..<field.end])
+                            if p == -1 {
+                                if targetIsText { continue }
+                                if Self.isMissing(bytes) {
+                                    if labelMissingLine == nil { labelMissingLine = line }
+                                } else if let label = Self.label(bytes) {
+                                    labels[row] = label
+                                } else {
+                                    targetIsText = true
+                                }
+                                continue
+                            }
+                            if isText[p] || Self.isMissing(bytes) { continue }
+                            if let number = Self.number(bytes) {
+                                values[p * rows + row] = number
+                            } else if inferring {
+                                isText[p] = true
+                            }
+                        }
+                    }
+                    row += 1
+                    }
+                } catch {
+                    failure = error
                 }
-            case .categorical(let levels):
+            }
+        }
+        if let failure { throw failure }
+        var kinds = schema?.kinds ?? [FeatureKind](repeating: .numerical, count: featureColumns.count)
+        var target: TargetValues? = targetColumn.map { _ in .numbers(labels, missingLine: labelMissingLine) }
+        let textPositions = isText.indices.filter { isText[$0] }
+        if !textPositions.isEmpty || targetIsText {
+            var textColumns = textPositions.map { featureColumns[$0] }
+            if targetIsText, let targetColumn { textColumns.append(targetColumn) }
+            let (texts, lines) = try self.texts(columns: textColumns)
+            for (k, p) in textPositions.enumerated() {
+                let levels: [String]
+                if case .categorical(let known) = kinds[p] {
+                    levels = known
+                } else {
+                    levels = Set(texts[k].compactMap { $0 }).sorted()
+                    kinds[p] = .categorical(levels: levels)
+                }
                 let codes = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Float($0)) })
-                for row in 0..<rowCount { values.append(codes[field(row: row, column: column)] ?? .nan) }
+                for (r, text) in texts[k].enumerated() { values[p * rows + r] = text.flatMap { codes[$0] } ?? .nan }
             }
+            if targetIsText { target = .texts(texts[texts.count - 1], lines: lines) }
         }
-        return Dataset(rowCount: rowCount, values: values, names: names, kinds: kinds)
+        return (Dataset(rowCount: rows, values: values, names: names, kinds: kinds), target)
     }
 
-    /// The column's values when every non-missing field is a number (missing ones NaN), else nil.
-    private func numbers(column: Int) -> [Float]? {
-        var values = [Float]()
-        values.reserveCapacity(rowCount)
-        for row in 0..<rowCount {
-            let text = field(row: row, column: column)
-            if Self.isMissing(text) {
-                values.append(.nan)
-            } else if let value = Self.number(text) {
-                values.append(value)
-            } else {
-                return nil
+    /// The fields of `columns` as text (nil where missing), and the line of every row.
+    private func texts(columns: [Int]) throws(CSVError) -> (texts: [[String?]], lines: [Int]) {
+        var texts = [[String?]](repeating: [], count: columns.count)
+        var lines = [Int]()
+        var isHeader = true
+        try Self.forEachRecord(of: source) { (fields, block, unescaped, line) throws(CSVError) in
+            if isHeader {
+                isHeader = false
+                return
             }
+            for (k, column) in columns.enumerated() {
+                let text = Self.text(of: fields[column], block, unescaped)
+                let missing = text.utf8.withContiguousStorageIfAvailable { Self.isMissing($0) } ?? false
+                texts[k].append(missing ? nil : text)
+            }
+            lines.append(line)
         }
-        return values
+        return (texts, lines)
     }
 
-    private func inferKind(column: Int) -> FeatureKind {
-        guard numbers(column: column) == nil else { return .numerical }
-        var levels = Set<String>()
-        for row in 0..<rowCount {
-            let text = field(row: row, column: column)
-            if !Self.isMissing(text) { levels.insert(text) }
+    /// A target value: 0 and 1 without a detour through `String`, any other number through `Double`'s parser.
+    private static func label(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+        let field = trimmed(field)
+        if field.count == 1 && (field[0] == UInt8(ascii: "0") || field[0] == UInt8(ascii: "1")) { return Double(field[0] - UInt8(ascii: "0")) }
+        guard number(field) != nil else { return nil }
+        return Double(String(decoding: field, as: UTF8.self))
+    }
+
+    private static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = field.count
+        while start < end && (field[start] == CSVFieldScanner.space || field[start] == CSVFieldScanner.tab) { start += 1 }
+        while end > start && (field[end - 1] == CSVFieldScanner.space || field[end - 1] == CSVFieldScanner.tab) { end -= 1 }
+        return start == 0 && end == field.count ? field : UnsafeBufferPointer(rebasing: field[start..<end])
+    }
+
+    private static func text(of field: CSVFieldScanner.Field, _ block: UnsafeBufferPointer<UInt8>, _ unescaped: [UInt8]) -> String {
+        field.unescaped ? String(decoding: unescaped[field.start..<field.end], as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: block[field.start..<field.end]), as: UTF8.self)
+    }
+
+    /// Bytes read from a file at a time: large enough that the read calls cost nothing, small beside the columns.
+    private static let blockSize = 1 << 22
+
+    /// Hands every record of `source` to `body`, the header first, reading a file block by block.
+    private static func forEachRecord(
+        of source: Source, _ body: ([CSVFieldScanner.Field], UnsafeBufferPointer<UInt8>, [UInt8], Int) throws(CSVError) -> Void
+    ) throws(CSVError) {
+        var scanner = CSVFieldScanner()
+        switch source {
+        case .bytes(let bytes):
+            try bytes.withUnsafeBufferPointer { (bytes) throws(CSVError) in
+                _ = try scanner.scan(bytes, isLast: true, body)
+            }
+        case .file(let path):
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CSVError(code: .unreadable, line: 0, message: "cannot read \(path)") }
+            defer { close(descriptor) }
+            var buffer = [UInt8](repeating: 0, count: blockSize)
+            var filled = 0
+            var atEnd = false
+            while !atEnd {
+                // A record longer than the buffer: grow it.
+                if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+                guard got >= 0 else { throw CSVError(code: .unreadable, line: scanner.line, message: "cannot read \(path)") }
+                atEnd = got == 0
+                filled += got
+                let consumed = try buffer.withUnsafeBufferPointer { (all) throws(CSVError) in
+                    try scanner.scan(UnsafeBufferPointer(rebasing: all[..<filled]), isLast: atEnd, body)
+                }
+                // The cut record moves to the front, to be completed by the next read.
+                if consumed > 0 {
+                    buffer.withUnsafeMutableBytes { raw in
+                        _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+                    }
+                    filled -= consumed
+                }
+            }
         }
-        return .categorical(levels: levels.sorted())
     }
 }

@@ -9,20 +9,28 @@ enum DecimalFloatParser {
 
     /// The value of `text`, or nil when it is not a number.
     static func parse(_ text: String) -> Float? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// The value of the UTF-8 text `bytes`, or nil when it is not a number; reads the bytes in place, so a CSV field
+    /// needs no `String` unless it takes the slow path.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Float? {
         var mantissa: UInt32 = 0
         var significantDigits = 0
         var exponent = 0
         var negative = false
         var sawDigit = false
         var sawPoint = false
-        var index = text.utf8.startIndex
-        let utf8 = text.utf8
-        if index < utf8.endIndex && (utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+")) {
-            negative = utf8[index] == UInt8(ascii: "-")
-            index = utf8.index(after: index)
+        var index = 0
+        let count = bytes.count
+        func standard() -> Float? { Float(String(decoding: bytes, as: UTF8.self)) }
+        if index < count && (bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")) {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
         }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        while index < count {
+            let byte = bytes[index]
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 sawDigit = true
                 let digit = UInt32(byte - UInt8(ascii: "0"))
@@ -31,26 +39,46 @@ enum DecimalFloatParser {
                     if sawPoint { exponent -= 1 }
                 } else {
                     significantDigits += 1
-                    if significantDigits > 7 { return Float(text) }
+                    if significantDigits > 7 { return standard() }
                     mantissa = mantissa * 10 + digit
                     if sawPoint { exponent -= 1 }
                 }
             } else if byte == UInt8(ascii: ".") && !sawPoint {
                 sawPoint = true
             } else if (byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")) && sawDigit {
-                guard let power = Int(Substring(text.utf8[utf8.index(after: index)...])), abs(power) < 100 else { return Float(text) }
+                guard let power = exponentValue(UnsafeBufferPointer(rebasing: bytes[(index + 1)...])) else { return standard() }
                 exponent += power
                 break
             } else {
-                return Float(text)
+                return standard()
             }
-            index = utf8.index(after: index)
+            index += 1
         }
-        guard sawDigit else { return Float(text) }
+        guard sawDigit else { return standard() }
         var value = Float(mantissa)
         if mantissa != 0 {
-            guard abs(exponent) <= 10 else { return Float(text) }
+            guard abs(exponent) <= 10 else { return standard() }
             value = exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
+        }
+        return negative ? -value : value
+    }
+
+    /// An exponent of one or two digits after an optional sign; nil for anything else (the slow path decides).
+    private static func exponentValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var negative = false
+        if index < bytes.count && (bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")) {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        let digits = bytes.count - index
+        guard digits == 1 || digits == 2 else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            index += 1
         }
         return negative ? -value : value
     }

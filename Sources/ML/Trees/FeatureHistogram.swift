@@ -26,7 +26,7 @@ struct FeatureHistogram {
     /// The gradient and hessian sums of `bin`, with its row count estimated from the hessian and rounded.
     @inline(__always)
     func sums(_ bin: Int) -> NodeSums {
-        let b = base + bin * 3
+        let b = base + bin * GradientHistogram.binStride
         return NodeSums(gradient: histogram[b], hessian: histogram[b + 1], count: (histogram[b + 1] * countFactor + 0.5).rounded(.down))
     }
 }

@@ -1,19 +1,25 @@
-/// Builds per-feature histograms of gradient sum, hessian sum and row count over the 256 bins of each feature.
+/// Builds per-feature histograms of gradient sum and hessian sum over the 256 bins of each feature.
 ///
-/// Layout: feature slot `s`, bin `b` occupies doubles `(s * 256 + b) * 3 ..< +3` as (gradient, hessian, count).
-/// Slots are the positions of the features a tree uses, so column subsampling shrinks the work.
+/// Layout: feature slot `s`, bin `b` occupies doubles `(s * 256 + b) * 2 ..< +2` as (gradient, hessian). Slots are
+/// the positions of the features a tree uses, so column subsampling shrinks the work. No row counts: the split
+/// search estimates them from the hessian, as LightGBM does, so a count per bin was a third of the histogram's
+/// memory traffic for nothing.
 enum GradientHistogram {
+    /// Doubles per bin.
+    static let binStride = 2
     /// Doubles per feature slot.
-    static let slotStride = 256 * 3
+    static let slotStride = 256 * binStride
 
     /// Fills `histogram` for the rows `rows` (or every row when `rows` is nil), in parallel over feature slots.
     ///
     /// - Parameters:
-    ///   - gradients: per row of `rows` (already gathered in that order) or, when `rows` is nil, per dataset row.
+    ///   - rows: a slice, so a leaf's rows are read where the partition keeps them rather than copied.
+    ///   - gradients: per row of `rows` (already gathered in that order) or, when `rows` is nil, per dataset row;
+    ///     a slice, so the grower can gather into one buffer reused from leaf to leaf.
     ///   - hessians: same indexing as `gradients`.
     static func build(
         into histogram: inout [Double], features: [Int], binned: BinnedDataset,
-        rows: [UInt32]?, gradients: [Float], hessians: [Float], threads: Int
+        rows: ArraySlice<UInt32>?, gradients: ArraySlice<Float>, hessians: ArraySlice<Float>, threads: Int
     ) {
         let rowCount = binned.rowCount
         let bins = binned.bins
@@ -44,14 +50,14 @@ enum GradientHistogram {
                                     @inline(__always) func add(_ row: Int, _ i: Int) {
                                         let gi = Double(g[i])
                                         let hi = Double(h[i])
-                                        let b0 = Int(c0[row]) &* 3
-                                        let b1 = Int(c1[row]) &* 3
-                                        let b2 = Int(c2[row]) &* 3
-                                        let b3 = Int(c3[row]) &* 3
-                                        o0[b0] += gi; o0[b0 &+ 1] += hi; o0[b0 &+ 2] += 1
-                                        o1[b1] += gi; o1[b1 &+ 1] += hi; o1[b1 &+ 2] += 1
-                                        o2[b2] += gi; o2[b2 &+ 1] += hi; o2[b2 &+ 2] += 1
-                                        o3[b3] += gi; o3[b3 &+ 1] += hi; o3[b3 &+ 2] += 1
+                                        let b0 = Int(c0[row]) &* binStride
+                                        let b1 = Int(c1[row]) &* binStride
+                                        let b2 = Int(c2[row]) &* binStride
+                                        let b3 = Int(c3[row]) &* binStride
+                                        o0[b0] += gi; o0[b0 &+ 1] += hi
+                                        o1[b1] += gi; o1[b1 &+ 1] += hi
+                                        o2[b2] += gi; o2[b2 &+ 1] += hi
+                                        o3[b3] += gi; o3[b3 &+ 1] += hi
                                     }
                                     if let rows {
                                         rows.withUnsafeBufferPointer { rows in
@@ -67,18 +73,16 @@ enum GradientHistogram {
                                         if let rows {
                                             rows.withUnsafeBufferPointer { rows in
                                                 for i in 0..<count {
-                                                    let b = Int(column[Int(rows[i])]) &* 3
+                                                    let b = Int(column[Int(rows[i])]) &* binStride
                                                     out[b] += Double(g[i])
                                                     out[b &+ 1] += Double(h[i])
-                                                    out[b &+ 2] += 1
                                                 }
                                             }
                                         } else {
                                             for i in 0..<count {
-                                                let b = Int(column[i]) &* 3
+                                                let b = Int(column[i]) &* binStride
                                                 out[b] += Double(g[i])
                                                 out[b &+ 1] += Double(h[i])
-                                                out[b &+ 2] += 1
                                             }
                                         }
                                     }

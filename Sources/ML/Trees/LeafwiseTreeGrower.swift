@@ -28,6 +28,10 @@ struct LeafwiseTreeGrower {
     let implicitFirstBin: [Bool]
     private var histograms: [[Double]]
     private var scratch: [UInt32] = []
+    /// Gathered gradients and hessians of the leaf whose histogram is being built, reused from leaf to leaf and tree
+    /// to tree: fresh arrays of up to half the rows per split were mapped, faulted in and zeroed every time.
+    private var orderedGradients: [Float] = []
+    private var orderedHessians: [Float] = []
 
     init(binned: BinnedDataset, featureBins: [FeatureBins], constraints: SplitConstraints, maxLeaves: Int, maxDepth: Int, threads: Int) {
         self.binned = binned
@@ -70,12 +74,15 @@ struct LeafwiseTreeGrower {
 
         // Root histogram: straight over the columns when every row is in, else gathered through the sample.
         if sample == nil {
-            GradientHistogram.build(into: &histograms[0], features: features, binned: binned, rows: nil, gradients: gradients, hessians: hessians, threads: threads)
+            GradientHistogram.build(
+                into: &histograms[0], features: features, binned: binned, rows: nil, gradients: gradients[...], hessians: hessians[...], threads: threads)
         } else {
-            let (g, h) = Self.gather(gradients, hessians, rows: rows[...])
-            GradientHistogram.build(into: &histograms[0], features: features, binned: binned, rows: rows, gradients: g, hessians: h, threads: threads)
+            gather(gradients, hessians, rows: rows[...])
+            GradientHistogram.build(
+                into: &histograms[0], features: features, binned: binned, rows: rows[...],
+                gradients: orderedGradients[..<rows.count], hessians: orderedHessians[..<rows.count], threads: threads)
         }
-        let rootSums = Self.sums(of: histograms[0], firstSlot: 0)
+        let rootSums = Self.sums(of: histograms[0], firstSlot: 0, rows: rows.count)
         leafSums.append(rootSums)
         var tree = DecisionTree(leafValue: leafOutput(rootSums, 0), cover: rootSums.count)
         leafBest.append(
@@ -122,8 +129,10 @@ struct LeafwiseTreeGrower {
             // Build the smaller child into the new leaf's buffer, derive the larger from the parent's.
             let smaller = leftCount <= leafSize[right] ? chosen : right
             let slice = rows[leafStart[smaller]..<(leafStart[smaller] + leafSize[smaller])]
-            let (g, h) = Self.gather(gradients, hessians, rows: slice)
-            GradientHistogram.build(into: &histograms[right], features: features, binned: binned, rows: Array(slice), gradients: g, hessians: h, threads: threads)
+            gather(gradients, hessians, rows: slice)
+            GradientHistogram.build(
+                into: &histograms[right], features: features, binned: binned, rows: slice,
+                gradients: orderedGradients[..<slice.count], hessians: orderedHessians[..<slice.count], threads: threads)
             GradientHistogram.subtract(histograms[right], from: &histograms[chosen], slots: features.count)
             if smaller == chosen { histograms.swapAt(chosen, right) }
             if threads > 1 {
@@ -204,33 +213,36 @@ struct LeafwiseTreeGrower {
         return mostFrequent == 0
     }
 
-    /// Gradients and hessians of `rows`, in that order, so histogram loops read them sequentially.
-    private static func gather(_ gradients: [Float], _ hessians: [Float], rows: ArraySlice<UInt32>) -> ([Float], [Float]) {
-        var g = [Float](repeating: 0, count: rows.count)
-        var h = [Float](repeating: 0, count: rows.count)
+    /// Copies the gradients and hessians of `rows`, in that order, to the front of ``orderedGradients`` and
+    /// ``orderedHessians``, so histogram loops read them sequentially (LightGBM's ordered gradients).
+    private mutating func gather(_ gradients: [Float], _ hessians: [Float], rows: ArraySlice<UInt32>) {
+        if orderedGradients.count < rows.count {
+            orderedGradients = [Float](repeating: 0, count: rows.count)
+            orderedHessians = [Float](repeating: 0, count: rows.count)
+        }
         gradients.withUnsafeBufferPointer { gradients in
             hessians.withUnsafeBufferPointer { hessians in
-                g.withUnsafeMutableBufferPointer { g in
-                    h.withUnsafeMutableBufferPointer { h in
-                        for (i, row) in rows.enumerated() {
-                            g[i] = gradients[Int(row)]
-                            h[i] = hessians[Int(row)]
+                orderedGradients.withUnsafeMutableBufferPointer { g in
+                    orderedHessians.withUnsafeMutableBufferPointer { h in
+                        rows.withUnsafeBufferPointer { rows in
+                            for (i, row) in rows.enumerated() {
+                                g[i] = gradients[Int(row)]
+                                h[i] = hessians[Int(row)]
+                            }
                         }
                     }
                 }
             }
         }
-        return (g, h)
     }
 
     /// The node totals, read from any one feature slot of its histogram (every row falls in one bin of each feature).
-    private static func sums(of histogram: [Double], firstSlot slot: Int) -> NodeSums {
-        var sums = NodeSums()
+    private static func sums(of histogram: [Double], firstSlot slot: Int, rows: Int) -> NodeSums {
+        var sums = NodeSums(gradient: 0, hessian: 0, count: Double(rows))
         let base = slot * GradientHistogram.slotStride
         for bin in 0..<256 {
-            sums.gradient += histogram[base + bin * 3]
-            sums.hessian += histogram[base + bin * 3 + 1]
-            sums.count += histogram[base + bin * 3 + 2]
+            sums.gradient += histogram[base + bin * GradientHistogram.binStride]
+            sums.hessian += histogram[base + bin * GradientHistogram.binStride + 1]
         }
         return sums
     }

@@ -1,0 +1,129 @@
+/// Splits CSV bytes into records of fields as byte ranges, without making a `String` of any field.
+///
+/// The same rules as ``CSVReader`` (RFC 4180 quoting, records ending at `\n`, `\r\n` or `\r`, a leading UTF-8 byte
+/// order mark dropped, blank lines skipped), but fields stay where they are in the block: a training table of
+/// 50 million fields read as `String`s took four times the memory of the whole fit (issue #21). Only a quoted field
+/// with a doubled quote inside is copied, undoubled, into a scratch buffer of the scanner.
+///
+/// The scanner is fed blocks of a file in order; a record cut by the end of a block is handed back as unconsumed,
+/// and the caller passes it again at the start of the next block.
+struct CSVFieldScanner {
+    /// One field of the current record: a byte range of the block, or of ``unescaped`` when `unescaped` is true.
+    struct Field {
+        var start: Int
+        var end: Int
+        var unescaped: Bool
+    }
+
+    /// The fields of the record being handed out, reused from record to record.
+    private var fields: [Field] = []
+    /// Undoubled copies of the record's quoted fields that have quotes inside.
+    private var unescaped: [UInt8] = []
+    /// The 1-based line the next record starts on.
+    private(set) var line = 1
+    private var sawStart = false
+
+    /// Hands every complete record of `block` to `body` (its fields, the bytes they point into, and the line it
+    /// starts on) and returns how many bytes of `block` it consumed.
+    ///
+    /// - Parameter isLast: whether `block` ends the input; then a final record without a line end is complete, and
+    ///   a quoted field left open is an error.
+    mutating func scan(
+        _ block: UnsafeBufferPointer<UInt8>, isLast: Bool,
+        _ body: (_ fields: [Field], _ block: UnsafeBufferPointer<UInt8>, _ unescaped: [UInt8], _ line: Int) throws(CSVError) -> Void
+    ) throws(CSVError) -> Int {
+        var index = 0
+        let count = block.count
+        if !sawStart {
+            guard count >= 3 || isLast else { return 0 }
+            sawStart = true
+            if count >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF { index = 3 }
+        }
+        while index < count {
+            let recordStart = index
+            var lines = 0
+            fields.removeAll(keepingCapacity: true)
+            unescaped.removeAll(keepingCapacity: true)
+            // One field per iteration; `index` ends on the byte after the field's delimiter.
+            fieldLoop: while true {
+                if index < count && block[index] == Self.quote {
+                    var cursor = index + 1
+                    var copyStart = -1
+                    var closed = false
+                    var segment = cursor
+                    while cursor < count {
+                        let byte = block[cursor]
+                        if byte == Self.quote {
+                            if cursor + 1 < count && block[cursor + 1] == Self.quote {
+                                // A doubled quote: copy what precedes it plus one quote, and go on.
+                                if copyStart < 0 { copyStart = unescaped.count }
+                                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: block[segment...cursor]))
+                                cursor += 2
+                                segment = cursor
+                                continue
+                            }
+                            if cursor + 1 == count && !isLast { break }
+                            closed = true
+                            break
+                        }
+                        if byte == Self.newline || (byte == Self.carriageReturn && cursor + 1 < count && block[cursor + 1] != Self.newline) { lines += 1 }
+                        cursor += 1
+                    }
+                    guard closed else {
+                        if isLast { throw CSVError(code: .malformed, line: line, message: "a quoted field is never closed (truncated file?)") }
+                        return recordStart
+                    }
+                    if copyStart >= 0 {
+                        unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: block[segment..<cursor]))
+                        fields.append(Field(start: copyStart, end: unescaped.count, unescaped: true))
+                    } else {
+                        fields.append(Field(start: index + 1, end: cursor, unescaped: false))
+                    }
+                    // Bytes between the closing quote and the delimiter belong to the field in CSVReader; here they
+                    // are dropped, which only differs on malformed input.
+                    index = cursor + 1
+                    while index < count && block[index] != Self.comma && block[index] != Self.newline && block[index] != Self.carriageReturn { index += 1 }
+                } else {
+                    let start = index
+                    while index < count {
+                        let byte = block[index]
+                        if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
+                        index += 1
+                    }
+                    fields.append(Field(start: start, end: index, unescaped: false))
+                }
+                guard index < count else {
+                    if !isLast { return recordStart }
+                    break fieldLoop
+                }
+                let delimiter = block[index]
+                index += 1
+                if delimiter == Self.comma { continue }
+                if delimiter == Self.carriageReturn {
+                    if index == count && !isLast { return recordStart }
+                    if index < count && block[index] == Self.newline { index += 1 }
+                }
+                lines += 1
+                break fieldLoop
+            }
+            let recordLine = line
+            line += lines
+            if fields.count == 1 && !fields[0].unescaped && Self.isBlank(block, fields[0]) { continue }
+            try body(fields, block, unescaped, recordLine)
+        }
+        return index
+    }
+
+    /// Whether a field holds nothing but spaces and tabs: a line of only those is skipped, as ``CSVReader`` skips it.
+    private static func isBlank(_ block: UnsafeBufferPointer<UInt8>, _ field: Field) -> Bool {
+        for i in field.start..<field.end where block[i] != space && block[i] != tab { return false }
+        return true
+    }
+
+    static let quote = UInt8(ascii: "\"")
+    static let comma = UInt8(ascii: ",")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+}
