@@ -101,7 +101,7 @@ import Testing
         }
     }
 
-    @Test func theOpeningLineLeavesTheStartersToTheSharpMoney() {
+    @Test func theOpeningLinePricesTheStartersOnlyInPart() {
         let world = Self.world
         let model = OutcomeModel(sport: .mlb)
         var (effects, openingMisses, closingMisses) = ([Double](), [Double](), [Double]())

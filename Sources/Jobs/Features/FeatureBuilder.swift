@@ -244,6 +244,7 @@ public struct FeatureBuilder: Sendable {
         var features: [String: Double] = [:]
         let day = Self.localDay(game.scheduledAt, timeZone)
         var runsAllowed: [Int: [String: Double]] = [:]
+        var starterFactors: [String: Double] = [:]
         for (side, team) in [("home", game.homeTeamID), ("away", game.awayTeamID)] {
             // The log is in start order and a team plays at most a few games in three days.
             let recent = (results[team] ?? []).suffix(10).filter {
@@ -272,6 +273,15 @@ public struct FeatureBuilder: Sendable {
                 features["sp_runs_allowed_\(side)_last\(window)"] = mean
                 runsAllowed[window, default: [:]][side] = mean
             }
+            if computesStarterEffect, let first = starts.first {
+                // His team's runs allowed over the same span as his starts, all its games counted.
+                let span = (results[team] ?? []).filter { $0.scheduledAt >= first.game.scheduledAt }
+                if let teamMean = span.mean({ Double($0.pointsAgainst) }),
+                    let factor = StarterEffect.factor(allowedInStarts: allowed, teamMeanAllowed: teamMean)
+                {
+                    starterFactors[side] = factor
+                }
+            }
             if let last = starts.last {
                 let previousZone = Self.timeZone(teams[last.game.homeTeamID]?.venue?.timeZone)
                 let rest = day - Self.localDay(last.game.scheduledAt, previousZone) - 1
@@ -284,8 +294,15 @@ public struct FeatureBuilder: Sendable {
                 features["sp_runs_allowed_diff_last\(window)"] = home - away
             }
         }
+        if let home = starterFactors["home"], let away = starterFactors["away"] {
+            let runsPerGame = leagueAveragePoints(season: game.season) ?? 4.5
+            features["line_adjust_starters"] = StarterEffect.logOdds(home: home, away: away, runsPerGame: runsPerGame)
+        }
         return features
     }
+
+    /// Whether `version` has `line_adjust_starters` (v5 on).
+    private var computesStarterEffect: Bool { !["v3", "v4"].contains(version) }
 
     /// Applies, in start order, every finished game whose result is known at `asOf`.
     private mutating func advance(to asOf: Date) {

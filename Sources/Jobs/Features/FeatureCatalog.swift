@@ -9,14 +9,15 @@ public enum FeatureCatalog {
     /// v2 added injury counts, the divisional and conference flags and the spread-cover and over probabilities
     /// to v1; v3 added the sharp book's line moves, baseball's starting-pitcher form and bullpen use, and moved
     /// Elo to FiveThirtyEight's constants; v4 reads rest and travel from the schedule instead of the finished
-    /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`.
+    /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`; v5
+    /// added baseball's `line_adjust_starters`.
     /// A champion on an older version keeps predicting while the featurizer can still compute its version
     /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
-    public static let version = "v4"
+    public static let version = "v5"
 
     /// The versions this build computes, oldest first. A version leaves this list (and its code the builder) once
     /// no serving champion needs it: a champion on a version not listed here stops predicting.
-    public static let computable = ["v3", "v4"]
+    public static let computable = ["v3", "v4", "v5"]
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb", "epl", "nhl"]
@@ -49,7 +50,11 @@ public enum FeatureCatalog {
         case "nhl": all = common + hockeyAdvanced
         default: return []
         }
-        return version == "v3" ? all.filter { $0 != "line_adjust_schedule" } : all
+        switch version {
+        case "v3": return all.filter { $0 != "line_adjust_schedule" && $0 != "line_adjust_starters" }
+        case "v4": return all.filter { $0 != "line_adjust_starters" }
+        default: return all
+        }
     }
 
     private static func sides(_ metric: String, _ window: String) -> [String] {
@@ -82,11 +87,12 @@ public enum FeatureCatalog {
     private static let sharpLineNames = ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]
 
     // 1. Team performance, baseball: the announced starter's team's runs allowed in his last starts, the
-    // home-minus-away difference, his days of rest and his starts this season.
+    // home-minus-away difference, his days of rest and his starts this season; what the two starters are worth as
+    // log-odds of a home win (an adjustment to the line, `StarterEffect`).
     private static let startingPitching: [String] =
         sides("sp_runs_allowed", "last3") + sides("sp_runs_allowed", "last5")
         + ["sp_runs_allowed_diff_last3", "sp_runs_allowed_diff_last5"]
-        + ["sp_rest_days_home", "sp_rest_days_away"] + sides("sp_starts", "season")
+        + ["sp_rest_days_home", "sp_rest_days_away"] + sides("sp_starts", "season") + ["line_adjust_starters"]
 
     // 3. Rest, baseball: bullpen use, the team's games and extra-inning games on the three days before.
     private static let bullpen: [String] = sides("pen_games", "last3d") + sides("pen_extra_innings", "last3d")

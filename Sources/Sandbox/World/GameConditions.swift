@@ -5,7 +5,7 @@ import Foundation
 /// carry and the starting pitchers (baseball). Soccer's margins are goals, its scoring a factor on both sides' goals.
 ///
 /// The truth applies the injuries listed at the start; the market applies its reading of the injuries
-/// listed when it quotes, and prices the schedule, the weather and the starters as its sharp money arrives
+/// listed when it quotes, and prices the schedule, the weather and the starters only partly at the open
 /// (`priced(share:)`).
 struct GameConditions: Sendable {
     /// The sport.

@@ -3,17 +3,15 @@ import Foundation
 
 /// The simulated market. One consensus view per game opens from an estimate noisier than the truth and
 /// moves toward it: sharp money arrives in a few seeded bets (most of them early) and removes the opening
-/// error, leaving a small closing error. The opening line is a power rating (strengths, home advantage, the
-/// injury lists): the schedule (rest, travel), the weather and the starting pitchers, public before the open,
-/// come into the price with the sharp money and are priced in full an hour before the start. So a model that
-/// reads those signals has something to find at the open, as bettors of real openers do. Injuries are read
-/// from the list as it stands. Pinnacle quotes the consensus as it stands; the US books follow it minutes late and
+/// error, leaving a small closing error; the schedule (rest, travel), the weather and the starting
+/// pitchers are half priced at the open and fully an hour before the start; injuries are read from the
+/// list as it stands. Pinnacle quotes the consensus as it stands; the US books follow it minutes late and
 /// stray from it by about a percentage point of probability, so cross-book arbitrage is rare.
 extension SandboxWorld {
     /// How long before the start the market has priced all it will: the closing view.
     static let marketSettlesBeforeStart: TimeInterval = 3_600
-    /// The share of the schedule, weather and starter effects the opening line prices: none (a power rating).
-    static let pricedAtOpen = 0.0
+    /// The share of the schedule, weather and starter effects the opening line prices.
+    static let pricedAtOpen = 0.5
 
     /// The quotes of `bookmakers` for `game` at `time`; empty before the market opens and after the start.
     ///
@@ -97,7 +95,7 @@ extension SandboxWorld {
     }
 
     /// The consensus view of `game`'s parameters at `time`: the truth's conditions with the opening error
-    /// shrunk by the market's progress, the closing error, the late-priced effects priced as far as it has come, and the
+    /// shrunk by the market's progress, the closing error, the late-priced effects priced in part, and the
     /// market's reading of the injuries listed at `time` (or of `listed`); `pricedShare` replaces the share of the
     /// late-priced effects the market has priced by then.
     func consensusParameters(

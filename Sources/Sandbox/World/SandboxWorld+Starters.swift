@@ -12,7 +12,7 @@ extension SandboxWorld {
     ]
 
     /// How long before the start ESPN lists a game's probable starters: an hour before the market opens,
-    /// so they are known when lines are first posted, which do not price them at first.
+    /// so they are known when lines are first posted, which price them only partly at first.
     public var probablesAnnouncedBeforeStart: TimeInterval { marketOpensBeforeStart + 3_600 }
 
     /// The five starters of the MLB team at `team` (its index in the league), best first: each with a

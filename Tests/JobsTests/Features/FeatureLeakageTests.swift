@@ -96,9 +96,9 @@ import Testing
             {
                 #expect(before.features[name] != nil, "\(name) missing")
             }
-            // Every feature v3 and v4 added is computed here, so the comparison below covers each.
+            // Every feature v3, v4 and v5 added is computed here, so the comparison below covers each.
             let added =
-                ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove", "line_adjust_schedule"]
+                ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove", "line_adjust_schedule", "line_adjust_starters"]
                 + ["sp_runs_allowed_diff_last3", "sp_runs_allowed_diff_last5"]
                 + ["home", "away"].flatMap { side in
                     [

@@ -29,7 +29,7 @@ import Testing
         GameStarter(gameID: game, teamID: team, source: "espn", athleteID: athlete, athleteName: athlete, firstSeenAt: date)
     }
 
-    @Test func starterFormAndBullpenUseComeFromKnownStartsBeforeAsOf() {
+    @Test func starterFormAndBullpenUseComeFromKnownStartsBeforeAsOf() throws {
         let history = [
             // Ace (team 1) starts days 1, 6, 11, 16; his team allows 2, 4, 6, 1 (home or away).
             Self.game(1, home: 1, away: 3, day: 1, score: (5, 2)),
@@ -79,6 +79,15 @@ import Testing
         #expect(features["sp_rest_days_away"] == 5)
         #expect(features["sp_runs_allowed_diff_last3"] == 11.0 / 3 - 3)
         #expect(features["sp_runs_allowed_diff_last5"] == 22.0 / 5 - 3)
+        // The starters' worth: each one's runs allowed over his team's in every game since his first start, shrunk
+        // toward an average starter. Team 1 allowed 52 runs in 9 games from game 11 on; team 2, 16 in 3 from day 15.
+        // The league's 2026 games scored 78 runs in 20 team-games.
+        let ace = 1 + (22.0 / 5 / (52.0 / 9) - 1) * 5 / (5 + StarterEffect.priorStarts)
+        let rookie = 1 + (3 / (16.0 / 3) - 1) * 1 / (1 + StarterEffect.priorStarts)
+        let starterEdge = try #require(features["line_adjust_starters"])
+        #expect(abs(starterEdge - 1.702 * (78.0 / 20) * (rookie - ace) / StarterEffect.marginStandardDeviation) < 1e-12)
+        // The home starter is the better one by his record, so the adjustment favours the home side.
+        #expect(ace < rookie && starterEdge > 0)
         #expect(features["pen_games_home_last3d"] == 2 && features["pen_extra_innings_home_last3d"] == 1)
         // Team 2 played once in the three days, a game whose innings are unknown.
         #expect(features["pen_games_away_last3d"] == 1 && features["pen_extra_innings_away_last3d"] == nil)
@@ -87,6 +96,7 @@ import Testing
         let atStart = builder.features(for: target, asOf: target.scheduledAt)
         #expect(atStart["sp_starts_home_season"] == 0 && atStart["sp_runs_allowed_home_last3"] == nil)
         #expect(atStart["sp_rest_days_home"] == nil && atStart["sp_runs_allowed_diff_last3"] == nil)
+        #expect(atStart["line_adjust_starters"] == nil)
         var withoutStarters = FeatureBuilder(sport: "mlb", teams: Self.teams, finishedGames: history)
         let unannounced = withoutStarters.features(for: target, asOf: asOf)
         #expect(unannounced.keys.allSatisfy { !$0.hasPrefix("sp_") })
