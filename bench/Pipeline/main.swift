@@ -239,10 +239,11 @@ try await sandbox.withRunning { running in
                 var expectedLine = "      expected log loss under the truth: model \(expected(model)), opening \(expected(opening)), "
                     + "ceiling \(expected(ceiling)), closing \(expected(closing)), Bayes \(expected(bayes))"
                 if opening.count == bayes.count {
-                    let difference = meanAndError(zip(expectedLosses(model), expectedLosses(opening)).map { $0 - $1 })
+                    let openingLosses = expectedLosses(opening)
+                    let difference = meanAndError(zip(expectedLosses(model), openingLosses).map { $0 - $1 })
                     expectedLine += String(format: "; model − opening %+.4f ± %.4f", difference.mean, difference.error)
                     if ceiling.count == bayes.count {
-                        let gain = meanAndError(expectedLosses(opening)).mean - meanAndError(expectedLosses(ceiling)).mean
+                        let gain = meanAndError(openingLosses).mean - meanAndError(expectedLosses(ceiling)).mean
                         if gain > 0 { expectedLine += String(format: "; captures %.0f %% of the ceiling's gain", -100 * difference.mean / gain) }
                     }
                 }

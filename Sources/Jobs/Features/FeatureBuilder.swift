@@ -274,8 +274,8 @@ public struct FeatureBuilder: Sendable {
                 runsAllowed[window, default: [:]][side] = mean
             }
             if computesStarterEffect, let first = starts.first {
-                // His team's runs allowed over the same span as his starts, all its games counted.
-                let span = (results[team] ?? []).filter { $0.scheduledAt >= first.game.scheduledAt }
+                // His team's runs allowed over the same span as his starts, all its games counted (the log is in start order).
+                let span = (results[team] ?? []).drop { $0.scheduledAt < first.game.scheduledAt }
                 if let teamMean = span.mean({ Double($0.pointsAgainst) }),
                     let factor = StarterEffect.factor(allowedInStarts: allowed, teamMeanAllowed: teamMean)
                 {
