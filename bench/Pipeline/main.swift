@@ -21,11 +21,16 @@ import TestSupport
 // consensus over all three outcomes and the truth, by the log loss of the outcome that happened.
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl), BENCH_MODELS (AutoML models,
-// default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality).
+// default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
+// BENCH_PUBLICATIONS (`open`, `late` or both, the default), BENCH_DUMP (a directory: each moneyline's training rows
+// are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
+// analysis outside the platform).
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
 let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl").split(separator: ",").map(String.init)
+let publications = Set((environment["BENCH_PUBLICATIONS"] ?? "open,late").split(separator: ",").map(String.init))
+let dumpDirectory = environment["BENCH_DUMP"]
 var settings = TrainingSettings()
 settings.trainingWindowDays = days
 settings.validationWindowDays = max(14, days / 5)
@@ -102,7 +107,8 @@ try await sandbox.withRunning { running in
 
     // Published when the market opens (features ten minutes after it), then an hour before the start: each is
     // featurized, trained, calibrated and scored on its own, the later pass reading the newer features.
-    for (publication, lead) in [("when the market opens", Int(window / 60) - 10), ("an hour before the start", 60)] {
+    let passes = [("open", "when the market opens", Int(window / 60) - 10), ("late", "an hour before the start", 60)]
+    for (_, publication, lead) in passes.filter({ publications.contains($0.0) }) {
         started = ContinuousClock.now
         let featurizer = Featurizer(store: store, now: { clock.now })
         for sport in sports {
@@ -140,6 +146,11 @@ try await sandbox.withRunning { running in
                     sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: end, settings: settings,
                     names: archive.featureNames)
                 let probabilities = archive.model.predict(data.dataset(data.evaluation))
+                if let dumpDirectory, betType == .moneyline, let simulated = SandboxSport(rawValue: sport) {
+                    try await dump(
+                        data, to: "\(dumpDirectory)/\(sport)-moneyline-\(lead)min.csv", world: running.world, sport: simulated, lead: lead,
+                        store: store)
+                }
                 var labels: [Double] = []
                 var model: [Double] = []
                 var closing: [Double] = []
@@ -281,6 +292,26 @@ try await sandbox.withRunning { running in
     }
 }
 await store.shutdown()
+
+/// Writes every row of `data` (fit, calibration, evaluation) as CSV: the part, the label, the simulator's true
+/// home-win probability, the opening and ceiling consensus, then the features in `data.names` order.
+func dump(_ data: TrainingData, to path: String, world: SandboxWorld, sport: SandboxSport, lead: Int, store: Store) async throws {
+    var lines = [(["part", "game_id", "label", "truth", "opening", "ceiling"] + data.names).joined(separator: ",")]
+    for (part, rows) in [("fit", data.fit), ("calibration", data.calibration), ("evaluation", data.evaluation)] {
+        for example in rows {
+            guard let game = try await store.games.find(id: example.gameID),
+                let simulated = world.games(sport, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60))
+                    .first(where: { $0.espnID == game.externalID })
+            else { continue }
+            let truth = world.homeWinProbability(simulated)
+            let opening = world.consensusHomeWinProbability(simulated, at: simulated.startsAt.addingTimeInterval(-world.marketOpensBeforeStart))
+            let ceiling = world.consensusHomeWinProbabilityPricingPublicSignals(simulated, at: simulated.startsAt.addingTimeInterval(-Double(lead) * 60))
+            let values = data.names.map { name in example.features[name].map { String($0) } ?? "" }
+            lines.append(([part, String(example.gameID), String(example.label), String(truth), String(opening), String(ceiling)] + values).joined(separator: ","))
+        }
+    }
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+}
 
 /// The books' no-vig closing probability of the home side (or the over) at `line`: per book that closed both
 /// sides at that line (and the draw, `hasDraw`), its normalised implied probability; the median over books.
