@@ -113,6 +113,7 @@ struct DevCommand: AsyncParsableCommand {
                 try JSONEncoder().encode(venues).write(to: venuesFile)
                 collectorEnvironment["AIPS_SANDBOX_URL"] = "http://127.0.0.1:\(sandboxPort)"
                 collectorEnvironment["AIPS_VENUES_FILE"] = collectorEnvironment["AIPS_VENUES_FILE"] ?? venuesFile.path
+                collectorEnvironment["ESPN_BACKFILL_STARTER_LEAD_HOURS"] = String(world.world.probablesAnnouncedBeforeStart / 3_600)
                 sandbox = world
             }
             // Every job reads the world's clock when the world is simulated: it may run faster than real time.

@@ -97,10 +97,10 @@ import Testing
     @Test func aBackfilledGamesStartersCountAsAnnouncedADayAheadAndLiveOnesWhenFetched() {
         let start = Date(timeIntervalSince1970: 1_780_000_000)
         let later = start.addingTimeInterval(30 * 86_400)
-        #expect(GamesCollector.starterSeenAt(fetchedAt: later, start: start, isBackfill: true) == start.addingTimeInterval(-86_400))
-        #expect(GamesCollector.starterSeenAt(fetchedAt: later, start: start, isBackfill: false) == later)
+        #expect(GamesCollector.starterSeenAt(fetchedAt: later, start: start, isBackfill: true, lead: 86_400) == start.addingTimeInterval(-86_400))
+        #expect(GamesCollector.starterSeenAt(fetchedAt: later, start: start, isBackfill: false, lead: 86_400) == later)
         // A backfill fetched before the day-ahead mark keeps the fetch time: never earlier than anything was seen.
         let early = start.addingTimeInterval(-3 * 86_400)
-        #expect(GamesCollector.starterSeenAt(fetchedAt: early, start: start, isBackfill: true) == early)
+        #expect(GamesCollector.starterSeenAt(fetchedAt: early, start: start, isBackfill: true, lead: 86_400) == early)
     }
 }

@@ -72,6 +72,22 @@ import Testing
         }
     }
 
+    @Test func autoMLTriesTheCallersLeadingLearnersFirst() throws {
+        let p = Self.problem
+        var named = GeneralizedLinearConfiguration()
+        named.columns = [p.train.names[0]]
+        var config = AutoMLConfiguration()
+        config.maxModels = 2
+        config.folds = 3
+        config.threads = 2
+        config.families = [.gbm]
+        config.stackedEnsembles = false
+        config.leadingLearners = [.generalizedLinear(named)]
+        let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
+        #expect(Set(result.leaderboard.map(\.name)) == ["GLM_1", "GBM_1"])
+        #expect(result.leaderboard.first { $0.name == "GLM_1" }?.learner == .generalizedLinear(named))
+    }
+
     @Test func autoMLStopsAtTheTimeBudget() throws {
         let p = Self.problem
         var config = AutoMLConfiguration()

@@ -54,4 +54,26 @@ import Testing
         let p = try GeneralizedLinear(configuration: config).fit(data, labels: labels).predict(Dataset(columns: [[0, 1, 2]], names: ["c"], kinds: data.kinds))
         #expect(p[2] > 0.9 && p[0] < 0.1 && p[1] < 0.1)
     }
+
+    @Test func aGLMOnNamedColumnsReadsOnlyThemWhereverTheyAre() throws {
+        let p = SyntheticProblem()
+        var config = GeneralizedLinearConfiguration()
+        config.columns = [p.train.names[1], p.train.names[0], "absent"]
+        let model = try GeneralizedLinear(configuration: config).fit(p.train, labels: p.trainLabels)
+        #expect(model.columns == [p.train.names[1], p.train.names[0]])
+        #expect(model.coefficients.count == 2)
+        // The same columns in another order, among others (a stack's next layer appends its own): the same forecasts.
+        let reordered = p.test.selecting(columnsNamed: p.test.names.reversed()).appending(
+            columns: [[Float](repeating: 9, count: p.test.rowCount)], names: ["appended"])
+        #expect(model.predict(reordered) == model.predict(p.test))
+        // A column it reads and the rows lack counts as missing (its training mean), not as some other column.
+        let without = p.test.selecting(columnsNamed: [p.test.names[0]])
+        let meanOfSecond = model.design.columns[0].mean
+        let filled = Dataset(
+            columns: [[Float](repeating: Float(meanOfSecond), count: p.test.rowCount), Array(p.test.column(0))],
+            names: [p.test.names[1], p.test.names[0]])
+        let a = model.predict(without)
+        let b = model.predict(filled)
+        #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 })
+    }
 }

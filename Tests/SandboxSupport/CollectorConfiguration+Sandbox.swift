@@ -15,7 +15,8 @@ extension CollectorConfiguration {
         let clock = sandbox.clock
         return CollectorConfiguration(
             oddsAPI: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: apiKey, oddsFormat: oddsFormat),
-            espn: ESPNConfiguration(baseURL: sandbox.baseURL),
+            // The sandbox announces starters a fixed time ahead: a backfill reads them as seen then, as live collection would.
+            espn: ESPNConfiguration(baseURL: sandbox.baseURL, backfillStarterLead: sandbox.world.probablesAnnouncedBeforeStart),
             openMeteo: OpenMeteoConfiguration(baseURL: sandbox.baseURL, archiveBaseURL: sandbox.baseURL),
             venues: VenueCatalog(venues), sports: sports, now: { clock.now })
     }

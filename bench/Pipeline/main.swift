@@ -152,6 +152,8 @@ try await sandbox.withRunning { running in
                         store: store)
                 }
                 var labels: [Double] = []
+                // The evaluation games scored, in the order of `labels`.
+                var scored: [TrainingExample] = []
                 var model: [Double] = []
                 var closing: [Double] = []
                 var bayes: [Double] = []
@@ -192,6 +194,7 @@ try await sandbox.withRunning { running in
                         threeWay.bayes.append([truthHome, truthDraw, 1 - truthHome - truthDraw][outcome])
                     }
                     labels.append(example.label)
+                    scored.append(example)
                     if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
                     if betType == .moneyline {
                         opening.append(
@@ -259,6 +262,32 @@ try await sandbox.withRunning { running in
                     }
                 }
                 print(expectedLine)
+                // What the features hold, apart from how well the learners find it: a GLM of the line adjustments on
+                // top of the market the features saw, fitted to the simulator's true probability on every game of
+                // the window (no learner could do better with those columns; it is not a forecast, it saw the truth).
+                if betType == .moneyline, opening.count == bayes.count, let adjustment = ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType),
+                    case .generalizedLinear(var reach) = adjustment
+                {
+                    reach.lambda = 0
+                    let every = data.fit + data.calibration + data.evaluation
+                    var truths: [Double] = []
+                    var kept: [TrainingExample] = []
+                    for example in every {
+                        guard let game = try await store.games.find(id: example.gameID),
+                            let simulated = running.world.games(
+                                SandboxSport(rawValue: sport)!, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
+                            ).first(where: { $0.espnID == game.externalID })
+                        else { continue }
+                        truths.append(running.world.homeWinProbability(simulated))
+                        kept.append(example)
+                    }
+                    let oracle = try GeneralizedLinear(configuration: reach).fit(data.dataset(kept), labels: truths, prior: ModelMarkets.prior(betType))
+                    let reached = meanAndError(expectedLosses(oracle.predict(data.dataset(scored)))).mean
+                    let seen = meanAndError(expectedLosses(market.count == bayes.count ? market : opening)).mean
+                    print(
+                        "      the line adjustments' reach (\((reach.columns ?? []).joined(separator: ", ")) fitted to the truth): "
+                            + String(format: "expected log loss %.4f, %.5f below the market the features saw", reached, seen - reached))
+                }
                 if hasDraw {
                     func threeWayLoss(_ p: [Double]) -> String {
                         String(format: "%.4f", p.reduce(0) { $0 - log(max($1, 1e-15)) } / Double(max(1, p.count)))

@@ -58,7 +58,8 @@ public struct ModelCalibrator: Sendable {
         let started = ContinuousClock.now
         let blended = try await ComputeQueue.run {
             try Self.blend(
-                automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType), seed: settings.seed,
+                automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType),
+                adjustment: ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType), seed: settings.seed,
                 outOfFold: automl.outOfFold.flatMap { a in stack.outOfFold.map { (a, $0) } }, folds: settings.folds)
         }
         let model = blended.model
@@ -204,9 +205,11 @@ public struct ModelCalibrator: Sendable {
     /// on the calibration rows), and the pooled evaluation is the training games
     /// blended and calibrated as the model is, plus the evaluation games. (Two free weights over hundreds of games
     /// and a monotone map from the calibration rows, not a model of the games.) Without them the weights come from
-    /// the calibration rows and the evaluation is the evaluation games alone.
+    /// the calibration rows and the evaluation is the evaluation games alone. An `adjustment` learner votes beside
+    /// the ensemble's defaults.
     static func blend(
-        automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, seed: UInt64,
+        automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, adjustment: LearnerSpecification? = nil,
+        seed: UInt64,
         outOfFold: (automl: OutOfFoldPredictions, stack: OutOfFoldPredictions)? = nil, folds: Int = 5
     ) throws -> Blended {
         let calibrationData = data.dataset(data.calibration)
@@ -215,7 +218,8 @@ public struct ModelCalibrator: Sendable {
         let evaluationLabels = data.labels(data.evaluation)
         let fitData = data.dataset(data.fit)
         let fitLabels = data.labels(data.fit)
-        let votingEnsemble = SoftVotingEnsemble(prior: prior)
+        var votingEnsemble = SoftVotingEnsemble(prior: prior)
+        if let adjustment { votingEnsemble.learners.append(adjustment) }
         let votingModel = try votingEnsemble.fit(fitData, labels: fitLabels)
         let voting = TrainedModel.weightedEnsemble(votingModel)
         let members = [automl, stack, voting]

@@ -56,14 +56,14 @@ public struct FeatureBuilder: Sendable {
         league = LeagueStructure(sport: sport)
         self.starters = StarterHistory(starters)
         self.schedule = TeamSchedule(history + schedule.filter { $0.sport == sport })
-        scheduleEffect = version == "v3" ? nil : ScheduleEffect.sport(sport)
+        scheduleEffect = FeatureCatalog.includes("line_adjust_schedule", version: version) ? ScheduleEffect.sport(sport) : nil
     }
 
     /// A copy of this builder computing `version` instead.
     func computing(_ version: String) -> FeatureBuilder {
         var copy = self
         copy.version = version
-        copy.scheduleEffect = version == "v3" ? nil : ScheduleEffect.sport(sport)
+        copy.scheduleEffect = FeatureCatalog.includes("line_adjust_schedule", version: version) ? ScheduleEffect.sport(sport) : nil
         return copy
     }
 
@@ -120,7 +120,7 @@ public struct FeatureBuilder: Sendable {
 
             // 3. Rest and travel, from the team's last game on the schedule (played or not by `asOf`); in v3, from
             // its last game known finished.
-            let previous = version == "v3"
+            let previous = !FeatureCatalog.readsRestFromSchedule(version: version)
                 ? log.last.map { TeamSchedule.Slot(gameID: $0.gameID, scheduledAt: $0.scheduledAt, venueTeam: $0.venueTeam, isNeutralSite: $0.isNeutralSite) }
                 : schedule.previous(team: team, before: game)
             if let last = previous {
@@ -273,7 +273,7 @@ public struct FeatureBuilder: Sendable {
                 features["sp_runs_allowed_\(side)_last\(window)"] = mean
                 runsAllowed[window, default: [:]][side] = mean
             }
-            if computesStarterEffect, let first = starts.first {
+            if FeatureCatalog.includes("line_adjust_starters", version: version), let first = starts.first {
                 // His team's runs allowed over the same span as his starts, all its games counted (the log is in start order).
                 let span = (results[team] ?? []).drop { $0.scheduledAt < first.game.scheduledAt }
                 if let teamMean = span.mean({ Double($0.pointsAgainst) }),
@@ -300,9 +300,6 @@ public struct FeatureBuilder: Sendable {
         }
         return features
     }
-
-    /// Whether `version` has `line_adjust_starters` (v5 on).
-    private var computesStarterEffect: Bool { !["v3", "v4"].contains(version) }
 
     /// Applies, in start order, every finished game whose result is known at `asOf`.
     private mutating func advance(to asOf: Date) {

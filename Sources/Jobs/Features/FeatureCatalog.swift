@@ -50,11 +50,24 @@ public enum FeatureCatalog {
         case "nhl": all = common + hockeyAdvanced
         default: return []
         }
-        switch version {
-        case "v3": return all.filter { $0 != "line_adjust_schedule" && $0 != "line_adjust_starters" }
-        case "v4": return all.filter { $0 != "line_adjust_starters" }
-        default: return all
-        }
+        return all.filter { includes($0, version: version) }
+    }
+
+    /// The features added after v3, the oldest computable version, and the version that added each.
+    private static let introducedIn = ["line_adjust_schedule": "v4", "line_adjust_starters": "v5"]
+
+    /// Whether `version` has the feature `name` (for the sports whose list names it): the one place that says
+    /// which version added what, so the builder computes a feature only for the versions that have it.
+    static func includes(_ name: String, version: String) -> Bool {
+        guard let added = introducedIn[name] else { return true }
+        guard let addedAt = computable.firstIndex(of: added), let at = computable.firstIndex(of: version) else { return version == self.version }
+        return at >= addedAt
+    }
+
+    /// Whether `version` reads rest and travel from the published schedule (v4 on); v3 read them from the team's
+    /// last game known finished, which at the open missed the games in between.
+    static func readsRestFromSchedule(version: String) -> Bool {
+        version != "v3"
     }
 
     private static func sides(_ metric: String, _ window: String) -> [String] {

@@ -4,9 +4,28 @@ import Store
 
 /// The bet types the model jobs train, calibrate and predict, and the checks of the `sport` and `betType`
 /// fields those jobs share.
-enum ModelMarkets {
+public enum ModelMarkets {
     /// Every bet type with a model (player props have their own job).
     static let betTypes: [BetType] = [.spread, .moneyline, .total]
+
+    /// The prefix of the features that are adjustments to the line in its own units: what the schedule or the
+    /// announced starters are worth as log-odds of a home win (`line_adjust_schedule`, `line_adjust_starters`).
+    public static let lineAdjustmentPrefix = "line_adjust_"
+
+    /// A GLM on the line adjustments alone, fitted on top of the bet type's prior: one coefficient per adjustment
+    /// (the share of it the line has not priced yet) and an intercept. Every learner of all the features fits
+    /// dozens of coefficients on a few hundred games and, at the open, learned nothing the anchoring test could
+    /// tell from noise; a handful of coefficients can be learned there. Nil for totals (the adjustments are about
+    /// who wins, not how many points) and when `names` holds no adjustment.
+    public static func lineAdjustmentLearner(names: [String], betType: BetType) -> LearnerSpecification? {
+        let columns = names.filter { $0.hasPrefix(lineAdjustmentPrefix) }
+        guard !columns.isEmpty, betType == .moneyline || betType == .spread else { return nil }
+        var configuration = GeneralizedLinearConfiguration()
+        configuration.columns = columns
+        configuration.alpha = 0
+        configuration.lambda = 1e-3
+        return .generalizedLinear(configuration)
+    }
 
     /// The market forecast a bet type's learners fit on top of and fall back to.
     ///
@@ -14,7 +33,7 @@ enum ModelMarkets {
     /// opening line. Spread and total: the books' no-vig probability of covering the current consensus spread
     /// or going over the current total, the number the label is graded against (a baseball run line of ±1.5
     /// is priced far from even money). A game without the column starts from even odds.
-    static func prior(_ betType: BetType) -> MarketPrior {
+    public static func prior(_ betType: BetType) -> MarketPrior {
         switch betType {
         case .moneyline: MarketPrior(probabilityColumns: ["line_homewinprob_current", "line_homewinprob_open"])
         case .spread: MarketPrior(probabilityColumns: ["line_homecoverprob_current"])

@@ -42,7 +42,9 @@ public struct ModelTrainer: Sendable {
         let started = ContinuousClock.now
         let before = ResourceUsage.now()
         let fitted = try await ComputeQueue.run {
-            try Self.fit(kind, data, settings: settings, prior: ModelMarkets.prior(betType))
+            try Self.fit(
+                kind, data, settings: settings, prior: ModelMarkets.prior(betType),
+                adjustment: ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType))
         }
         let fitData = fitted.fitData
         let model = fitted.model
@@ -102,8 +104,11 @@ public struct ModelTrainer: Sendable {
     }
 
     /// Fits `kind` on the fit rows, every learner on top of `prior` and anchored to it, and scores it on the
-    /// evaluation rows (CPU-bound: run it on `ComputeQueue`).
-    static func fit(_ kind: ModelKind, _ data: TrainingData, settings: TrainingSettings, prior: MarketPrior?) throws -> Fitted {
+    /// evaluation rows (CPU-bound: run it on `ComputeQueue`). An `adjustment` learner (see
+    /// ``ModelMarkets/lineAdjustmentLearner(names:betType:)``) leads the AutoML search and joins every stack layer.
+    static func fit(
+        _ kind: ModelKind, _ data: TrainingData, settings: TrainingSettings, prior: MarketPrior?, adjustment: LearnerSpecification? = nil
+    ) throws -> Fitted {
         let fitData = data.dataset(data.fit)
         let fitLabels = data.labels(data.fit)
         let model: TrainedModel
@@ -116,6 +121,7 @@ public struct ModelTrainer: Sendable {
             let folds = DataSplits.walkForward(times: data.times(data.fit), folds: settings.folds)
             var configuration = settings.autoML
             configuration.prior = prior
+            configuration.leadingLearners = adjustment.map { [$0] } ?? []
             let result = try AutoML(configuration: configuration).fit(fitData, labels: fitLabels, folds: folds)
             model = result.leader
             outOfFold = result.leaderOutOfFold
@@ -138,6 +144,7 @@ public struct ModelTrainer: Sendable {
         case .stack:
             var configuration = settings.stack
             configuration.prior = prior
+            if let adjustment { configuration.learners.append(adjustment) }
             let result = try MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels, times: data.times(data.fit))
             model = .multiLayerStack(result.model)
             outOfFold = result.outOfFold

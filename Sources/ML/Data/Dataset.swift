@@ -63,6 +63,24 @@ public struct Dataset: Sendable, Equatable, Codable {
         return Dataset(rowCount: rows.count, values: selected, names: names, kinds: kinds)
     }
 
+    /// A dataset of the columns named `selected`, in that order; a name this one lacks is a numerical column of
+    /// missing values.
+    public func selecting(columnsNamed selected: [String]) -> Dataset {
+        var copied = [Float]()
+        copied.reserveCapacity(selected.count * rowCount)
+        var selectedKinds = [FeatureKind]()
+        for name in selected {
+            if let index = names.firstIndex(of: name) {
+                copied.append(contentsOf: column(index))
+                selectedKinds.append(kinds[index])
+            } else {
+                copied.append(contentsOf: repeatElement(Float.nan, count: rowCount))
+                selectedKinds.append(.numerical)
+            }
+        }
+        return Dataset(rowCount: rowCount, values: copied, names: selected, kinds: selectedKinds)
+    }
+
     /// A dataset with extra numerical columns appended (stacking passes original features plus predictions this way).
     public func appending(columns: [[Float]], names extraNames: [String]) -> Dataset {
         precondition(columns.count == extraNames.count && columns.allSatisfy { $0.count == rowCount })

@@ -20,7 +20,7 @@ public struct AutoML: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let folds = folds ?? DataSplits.folds(config.validation, rowCount: data.rowCount, folds: config.folds, seed: config.seed, labels: labels)
-        var search = HyperparameterSearch(families: config.families, seed: config.seed)
+        var search = HyperparameterSearch(families: config.families, seed: config.seed, leading: config.leadingLearners)
         var entries = [LeaderboardEntry]()
         var models = [String: TrainedModel]()
         var outOfFold = [String: [Double]]()

@@ -13,6 +13,9 @@ public struct AutoMLConfiguration: Sendable, Equatable, Codable {
     public var validation = ValidationScheme.shuffled
     /// The families to search.
     public var families: [ModelFamily] = ModelFamily.allCases
+    /// Learners tried before the search's first defaults, whatever `families` says: models the caller knows the
+    /// data well enough to build (such as a GLM on the columns that adjust the prior), ranked like every other.
+    public var leadingLearners: [LearnerSpecification] = []
     /// Whether to build the two stacked ensembles (all models; best of family).
     public var stackedEnsembles = true
     /// How the leaderboard is sorted.

@@ -1,14 +1,14 @@
-/// The sequence of learners AutoML tries: first one default of each family (as H2O starts), then random draws
-/// from per-family grids, mostly gradient boosting.
+/// The sequence of learners AutoML tries: the caller's leading learners, then one default of each family (as H2O
+/// starts), then random draws from per-family grids, mostly gradient boosting.
 struct HyperparameterSearch {
     private var random: SplitMix64
     private let families: [ModelFamily]
     private var defaults: [LearnerSpecification]
 
-    init(families: [ModelFamily], seed: UInt64) {
+    init(families: [ModelFamily], seed: UInt64, leading: [LearnerSpecification] = []) {
         self.random = SplitMix64(seed: seed ^ 0x5EA4C4)
         self.families = families
-        var defaults = [LearnerSpecification]()
+        var defaults = leading
         for family in [ModelFamily.glm, .gbm, .drf, .xrt] where families.contains(family) {
             defaults.append(.defaultLearner(family))
         }

@@ -21,14 +21,21 @@ public struct GeneralizedLinear: Sendable {
     /// With a `prior`, the linear predictor is the prior's per-row offset plus the model (an offset term, as in
     /// glmnet's `offset`), so the coefficients describe only what the prior misses and a penalty strong enough to
     /// zero them leaves the prior and an intercept. The model keeps the prior and adds it when it predicts.
+    ///
+    /// With ``GeneralizedLinearConfiguration/columns``, the model reads only those of them `data` has (the prior
+    /// still reads its own columns).
     public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior? = nil) throws -> GeneralizedLinearModel {
         precondition(labels.count == data.rowCount, "one label per row")
         let offsets = prior?.offsets(data) ?? [Double](repeating: 0, count: data.rowCount)
-        guard configuration.lambdaSearch, data.rowCount >= 50 else { return try fitFixed(data, labels: labels, offsets: offsets, prior: prior) }
+        let columns = configuration.columns?.filter(data.names.contains)
+        let data = columns.map { data.selecting(columnsNamed: $0) } ?? data
+        guard configuration.lambdaSearch, data.rowCount >= 50 else {
+            return try fitFixed(data, labels: labels, offsets: offsets, prior: prior, columns: columns)
+        }
         var chosen = configuration
         chosen.lambdaSearch = false
         chosen.lambda = try searchLambda(data, labels: labels, offsets: offsets)
-        return try GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels, offsets: offsets, prior: prior)
+        return try GeneralizedLinear(configuration: chosen).fitFixed(data, labels: labels, offsets: offsets, prior: prior, columns: columns)
     }
 
     /// The λ of the path with the lowest loss on every fifth row, fitted on the others.
@@ -87,8 +94,8 @@ public struct GeneralizedLinear: Sendable {
     /// Coordinate descent at the configured λ. `design` and its `matrix` may be passed when already built from `data`;
     /// `start`, a model fitted on the same design, is where the descent begins (else all coefficients at zero).
     private func fitFixed(
-        _ data: Dataset, labels: [Double], offsets: [Double], prior: MarketPrior?, design: LinearDesign? = nil, matrix: [Double]? = nil,
-        start: GeneralizedLinearModel? = nil
+        _ data: Dataset, labels: [Double], offsets: [Double], prior: MarketPrior?, columns: [String]? = nil, design: LinearDesign? = nil,
+        matrix: [Double]? = nil, start: GeneralizedLinearModel? = nil
     ) throws -> GeneralizedLinearModel {
         let config = configuration
         let design = design ?? LinearDesign(fitting: data)
@@ -170,7 +177,8 @@ public struct GeneralizedLinear: Sendable {
             let outerChange = max(abs(intercept - previous.1), zip(beta, previous.0).reduce(0) { max($0, abs($1.0 - $1.1)) })
             if outerChange < config.tolerance { break }
         }
-        return GeneralizedLinearModel(family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior)
+        return GeneralizedLinearModel(
+            family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior, columns: columns)
     }
 
     /// η for every row: its offset, the intercept and the coefficients on the column-major standardized `matrix`.

@@ -17,14 +17,20 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
     /// The market prior whose per-row offset the model was fitted on top of; nil for a model without one (and for
     /// every model archived before priors existed).
     public let prior: MarketPrior?
+    /// The dataset columns the design reads, by name, selected before it (nil: every column, in order).
+    public let columns: [String]?
 
     /// A model from its parts.
-    public init(family: LinearFamily, design: LinearDesign, coefficients: [Double], intercept: Double, prior: MarketPrior? = nil) {
+    public init(
+        family: LinearFamily, design: LinearDesign, coefficients: [Double], intercept: Double, prior: MarketPrior? = nil,
+        columns: [String]? = nil
+    ) {
         self.family = family
         self.design = design
         self.coefficients = coefficients
         self.intercept = intercept
         self.prior = prior
+        self.columns = columns
     }
 
     /// The linear predictor (log-odds for the binomial family) of every row, the prior's offset included.
@@ -34,7 +40,7 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
 
     /// The linear predictor with the given per-row offsets in place of the prior's.
     func margins(_ data: Dataset, offsets: [Double]?) -> [Double] {
-        let x = design.matrix(data)
+        let x = design.matrix(columns.map { data.selecting(columnsNamed: $0) } ?? data)
         let n = data.rowCount
         var eta = offsets.map { $0.map { $0 + intercept } } ?? [Double](repeating: intercept, count: n)
         for (j, beta) in coefficients.enumerated() where beta != 0 {

@@ -12,6 +12,23 @@ extension LearnerSpecification {
     /// the MLB run line, where the features do hold an edge the even-odds prior lacks; 1 kept part of it.
     public static let anchoringStandardErrors = 1.0
 
+    /// A GLM of at most this many named columns (``GeneralizedLinearConfiguration/columns``) is kept on the held-out
+    /// weight choice alone, without the standard-error test.
+    ///
+    /// Why: the test guards against learners with room to fit noise, and on a few hundred held-out games it also
+    /// refuses a real edge of a thousandth or two of log loss, which is under one standard error on 600 games, more
+    /// often than not. A model of two or three coefficients fitted on over a thousand games costs about a coefficient
+    /// per two thousand games in log loss when it has nothing to add, and the held-out weight choice shrinks even that.
+    public static let anchoringColumnsWithoutTest = 3
+
+    /// How many standard errors this learner must beat its prior by (see ``anchoringColumnsWithoutTest``).
+    var anchoringTestStandardErrors: Double {
+        if case .generalizedLinear(let config) = self, let columns = config.columns, columns.count <= Self.anchoringColumnsWithoutTest {
+            return 0
+        }
+        return Self.anchoringStandardErrors
+    }
+
     /// The weights tried when anchoring a learner to its prior.
     static let anchoringWeights = (0...20).map { Double($0) / 20 }
 
@@ -74,10 +91,10 @@ extension LearnerSpecification {
         }
         // The best of 21 weights (and of the GBM's rounds) on a few hundred rows beats the prior by luck more often
         // than not when the learner has nothing to add: keep the learner only if it wins by more than chance.
-        if best.weight > 0,
+        if best.weight > 0, anchoringTestStandardErrors > 0,
             !CalibrationSelection.clearlyBetter(
                 PriorAnchoredModel.blend(learner: learned, offsets: offsets, weight: best.weight), than: offsets.map(MarketPrior.sigmoid),
-                labels: heldLabels, standardErrors: Self.anchoringStandardErrors)
+                labels: heldLabels, standardErrors: anchoringTestStandardErrors)
         {
             best = (0, priorLoss)
         }

@@ -12,6 +12,8 @@ import Logging
 /// - `WEATHER_PROVIDER`: where forecasts come from, `open-meteo` (default) or `openweathermap`, with
 ///   `OPENWEATHERMAP_API_KEY` (`sandbox` under `AIPS_SANDBOX_URL`) and `OPENWEATHERMAP_URL`. Backfills read
 ///   Open-Meteo's archive either way.
+/// - `ESPN_BACKFILL_STARTER_LEAD_HOURS`: how long before the start a backfilled game's starters count as announced
+///   (default 24; `aips dev` sets its sandbox's lead).
 /// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
 enum CollectorEnvironment {
@@ -49,7 +51,9 @@ enum CollectorEnvironment {
                 apiKey: environment["ODDS_API_KEY"] ?? (sandbox == nil ? "" : "sandbox"),
                 regions: environment["ODDS_API_REGIONS"].map { $0.split(separator: ",").map(String.init) } ?? ["us"],
                 oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
-            espn: ESPNConfiguration(baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com"),
+            espn: ESPNConfiguration(
+                baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com",
+                backfillStarterLead: (environment["ESPN_BACKFILL_STARTER_LEAD_HOURS"].flatMap(Double.init).flatMap { $0 > 0 && $0 <= 240 ? $0 : nil } ?? 24) * 3_600),
             openMeteo: OpenMeteoConfiguration(
                 baseURL: environment["OPEN_METEO_URL"] ?? sandbox ?? "https://api.open-meteo.com",
                 archiveBaseURL: environment["OPEN_METEO_ARCHIVE_URL"] ?? sandbox ?? "https://archive-api.open-meteo.com",

@@ -61,7 +61,8 @@ public struct GamesCollector: Sendable {
                 result.newPayloads += 1
                 for event in scoreboard.events {
                     try await write(
-                        event, sport: sport, seenAt: Self.starterSeenAt(fetchedAt: response.fetchedAt, start: event.date, isBackfill: isBackfill),
+                        event, sport: sport, seenAt: Self.starterSeenAt(
+                            fetchedAt: response.fetchedAt, start: event.date, isBackfill: isBackfill, lead: client.configuration.backfillStarterLead),
                         into: tx)
                     result.gamesWritten += 1
                 }
@@ -93,17 +94,10 @@ public struct GamesCollector: Sendable {
         }
     }
 
-    /// How long before its start a backfilled game's starters are taken to have been announced.
-    ///
-    /// A backfill reloads history after the fact: stamped when fetched, its starters would be unknown to every
-    /// historical feature row, and models would learn nothing from them. Clubs announce starters at least a day
-    /// ahead, so a reloaded game is read as if its scoreboard had been collected live a day before the start. The
-    /// price of that assumption is a late scratch (the reloaded scoreboard lists who actually started).
-    static let backfillStarterLead: TimeInterval = 24 * 3_600
-
-    /// When the starters of a game starting at `start` count as seen, for a scoreboard fetched at `fetchedAt`.
-    static func starterSeenAt(fetchedAt: Date, start: Date, isBackfill: Bool) -> Date {
-        isBackfill ? min(fetchedAt, start.addingTimeInterval(-backfillStarterLead)) : fetchedAt
+    /// When the starters of a game starting at `start` count as seen, for a scoreboard fetched at `fetchedAt`: a
+    /// backfill's at most `lead` before the start (``ESPNConfiguration/backfillStarterLead``).
+    static func starterSeenAt(fetchedAt: Date, start: Date, isBackfill: Bool, lead: TimeInterval) -> Date {
+        isBackfill ? min(fetchedAt, start.addingTimeInterval(-lead)) : fetchedAt
     }
 
     /// Writes one event's teams and game, and the starters it announces as seen at `seenAt`.
