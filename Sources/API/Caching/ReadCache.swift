@@ -55,7 +55,8 @@ public struct ReadCache: Sendable {
     /// A cache named `name` over `redis` whose entries live `lifetime`, under keys `NAMESPACE:cache:{NAME}:…`; its
     /// hits and misses are counted as `aips_cache_requests_total{cache=NAME,result=hit|miss}` through `metrics`.
     public init(
-        _ name: String, redis: RedisClient, lifetime: Duration, namespace: String = "aips", metrics: any MetricsFactory = MetricsSystem.factory
+        _ name: String, redis: RedisClient, lifetime: Duration, namespace: String = "aips",
+        metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.name = name
         self.redis = redis

@@ -22,6 +22,8 @@ public final class EngagementRecorder: Sendable {
     static let month = 30
     /// How long a day's keys are kept: a year and a month, so a year-on-year month is always there.
     static let retention: Duration = .seconds(400 * 86_400)
+    /// The most user ids one script call adds.
+    static let batch = 1000
 
     let redis: RedisClient
     /// Every key starts with this.
@@ -96,27 +98,38 @@ public final class EngagementRecorder: Sendable {
         views.increment()
     }
 
-    /// Moves the tallies to Redis and refreshes the gauges; a tally that could not be written is kept for the next flush.
+    /// Moves the tallies to Redis and refreshes the gauges; what could not be written is kept for the next flush.
     public func flush() async throws {
-        let tallies = pending.withLock { pending in
+        var days = pending.withLock { pending in
             defer { pending.removeAll() }
             return pending
-        }
-        for (index, (day, tally)) in tallies.sorted(by: { $0.key < $1.key }).enumerated() {
-            do {
-                _ = try await redis.run(
-                    Self.add, keys: [prefix],
-                    arguments: [day.text, String(tally.views), String(Self.retention.components.seconds)] + tally.users.sorted())
-            } catch {
-                let unwritten = tallies.sorted(by: { $0.key < $1.key }).dropFirst(index)
-                pending.withLock { pending in
-                    for (day, tally) in unwritten {
-                        pending[day, default: Tally()].users.formUnion(tally.users)
-                        pending[day, default: Tally()].views += tally.views
-                    }
-                }
-                throw error
+        }.sorted { $0.key < $1.key }.map { (day: $0.key, tally: $0.value) }
+        var index = 0
+        do {
+            while index < days.count {
+                let users = days[index].tally.users.sorted()
+                var offset = 0
+                // Lua's unpack takes a few thousand values at most: the users go in batches, the views with the first.
+                repeat {
+                    let batch = Array(users[offset..<min(offset + Self.batch, users.count)])
+                    _ = try await redis.run(
+                        Self.add, keys: [prefix],
+                        arguments: [days[index].day.text, String(days[index].tally.views), String(Self.retention.components.seconds)] + batch)
+                    days[index].tally.views = 0
+                    days[index].tally.users.subtract(batch)
+                    offset += Self.batch
+                } while offset < users.count
+                index += 1
             }
+        } catch {
+            let unwritten = days[index...]
+            pending.withLock { pending in
+                for (day, tally) in unwritten {
+                    pending[day, default: Tally()].users.formUnion(tally.users)
+                    pending[day, default: Tally()].views += tally.views
+                }
+            }
+            throw error
         }
         let today = try await counts(days: 1, endingOn: EasternDay(now()))
         dailyActive.record(today.days.last?.activeUsers ?? 0)
@@ -136,7 +149,9 @@ public final class EngagementRecorder: Sendable {
         let all = (0..<span).reversed().map { last.adding(days: -$0) }
         let reply = try await redis.run(Self.read, keys: [prefix], arguments: [String(Self.month)] + all.map(\.text))
         let numbers = (reply.array ?? []).map { $0.int ?? 0 }
-        guard numbers.count == all.count * 2 + 1 else { throw RedisError(.server, command: "EVALSHA engagement-read", message: "unexpected reply \(reply)") }
+        guard numbers.count == all.count * 2 + 1 else {
+            throw RedisError(.server, command: "EVALSHA engagement-read", message: "unexpected reply \(reply)")
+        }
         let rows = all.indices.map { index in
             EngagementReport.Day(date: all[index].text, activeUsers: numbers[index * 2], predictionsViewed: numbers[index * 2 + 1])
         }
