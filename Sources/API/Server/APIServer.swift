@@ -95,8 +95,10 @@ public struct APIServer: Sendable {
             odds: .odds(redis: redis, lifetime: configuration.oddsCacheLifetime, namespace: namespace, metrics: counters), now: configuration.now
         ).register(on: signedIn)
         BettingRoutes(database: database, maxBodySize: configuration.maxBodySize, now: configuration.now).register(on: signedIn)
-        AdminUserRoutes(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize)
-            .register(on: admin)
+        AdminUserRoutes(
+            database: database, administration: UserAdministration(database: database, sessions: sessions, throttle: throttle),
+            hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
+        ).register(on: admin)
         AdminTwoFactorRoutes(database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), maxBodySize: configuration.maxBodySize)
             .register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
