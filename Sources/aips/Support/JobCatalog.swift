@@ -25,7 +25,7 @@ enum JobCatalog {
             let clock = collectors.now
             // Whatever stores or settles predictions, or collects odds or games, makes the API's cached reads of them
             // stale in every API process.
-            let cache = ReadCache.predictions(redis: redis)
+            let predictions = ReadCache.predictions(redis: redis)
             let odds = ReadCache.odds(redis: redis)
             let games = ReadCache.games(redis: redis)
             RecordedEffectJob.register(in: registry, redis: redis, store: store)
@@ -36,9 +36,9 @@ enum JobCatalog {
             let prediction = PredictionEnvironment.configuration(environment)
             ModelJobs.register(
                 in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version, now: clock,
-                publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await cache.invalidate() })
-            SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await cache.invalidate() })
-            PropJobs.register(in: registry, store: store, now: clock)
+                publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await predictions.invalidate() })
+            SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
+            PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)
