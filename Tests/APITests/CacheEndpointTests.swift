@@ -82,6 +82,22 @@ struct CacheEndpointTests {
         }
     }
 
+    @Test func predictionReadsCountTheirHitsAndMisses() async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        let ids = try await PredictionEndpointTests.seed(harness.store)
+        try await harness.run(as: user) { client, token in
+            var answers: [String] = []
+            for path in ["/api/v1/predictions", "/api/v1/predictions", "/api/v1/predictions/\(ids[0])", "/api/v1/predictions/\(ids[0])"] {
+                answers.append(try await client.get(path, token: token).headers[.init("X-Cache")!] ?? "")
+            }
+            #expect(answers == ["miss", "hit", "miss", "hit"])
+            let metrics = try await client.get("/metrics").text
+            #expect(Self.count(metrics, cache: "predictions", result: "hit") == 2)
+            #expect(Self.count(metrics, cache: "predictions", result: "miss") == 2)
+        }
+    }
+
     @Test func sessionChecksAreCountedAndLogoutEndsTheSession() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()
