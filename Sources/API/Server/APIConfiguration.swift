@@ -26,6 +26,8 @@ public struct APIConfiguration: Sendable {
     public var oddsCacheLifetime: Duration = .seconds(30)
     /// How long game reads are cached in Redis (the seed's hour).
     public var gameCacheLifetime: Duration = .seconds(3600)
+    /// How often each API instance moves its engagement tallies (active users, predictions viewed) to Redis.
+    public var engagementFlushInterval: Duration = .seconds(5)
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the header is ignored).
     public var trustedProxies = TrustedProxies()
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).

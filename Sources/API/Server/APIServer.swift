@@ -28,7 +28,8 @@ public struct APIServer: Sendable {
     ///   - database: The PostgreSQL primary, for users, sessions and every read that must see its own writes.
     ///   - reads: Routes the read paths that tolerate a few seconds' staleness (predictions, games, odds, models,
     ///     performance, reports) to a replica; `Store.reads` of a store with a replica. Default: every read on `database`.
-    ///   - metrics: The registry `/metrics` exports; bootstrap swift-metrics with it to export every module's metrics.
+    ///   - metrics: The registry `/metrics` exports, where the caches and engagement count; bootstrap swift-metrics with it
+    ///     to export every module's metrics.
     public init(
         configuration: APIConfiguration, redis: RedisClient, queue: JobQueue, registry: JobRegistry, database: any PostgresDatabase,
         reads: PostgresReadRouter? = nil, metrics: PrometheusCollectorRegistry, logger: Logger = Logger(label: "aips.api")
@@ -48,7 +49,8 @@ public struct APIServer: Sendable {
             redis: redis, perAddress: auth.loginAttemptsPerAddress, maxFailures: auth.maxFailedLogins, lockout: auth.lockout,
             namespace: configuration.redisNamespace)
 
-        let engagement = EngagementRecorder(redis: redis, namespace: namespace, now: configuration.now, metrics: counters)
+        let engagement = EngagementRecorder(
+            redis: redis, namespace: namespace, now: configuration.now, interval: configuration.engagementFlushInterval, metrics: counters)
         self.engagement = engagement
 
         let log = RouteLog()
