@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Redis
+import ServiceLifecycle
 import TestSupport
 import Testing
 
@@ -25,5 +27,25 @@ struct EngagementRecorderTests {
         #expect(abs(active - 2_500) < 75, "\(active)")
         #expect(report.monthlyActiveUsers == active)
         #expect(report.days.first?.predictionsViewed == 7)
+    }
+
+    @Test func theServiceFlushesOnceMoreAtGracefulShutdown() async throws {
+        let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        defer { redis.close() }
+        let namespace = "engagement-" + TestServers.uniqueName().lowercased()
+        // An hour between flushes: only the one at shutdown can write the tally.
+        let recorder = EngagementRecorder(redis: redis, namespace: namespace, now: { Self.noonEastern }, interval: .seconds(3600))
+        recorder.recordActive(userID: "last-minute")
+        recorder.recordPredictionView()
+        let group = ServiceGroup(services: [recorder], logger: Logger(label: "engagement-test"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        let reader = EngagementRecorder(redis: redis, namespace: namespace, now: { Self.noonEastern })
+        let day = try #require(try await reader.report(days: 1).days.first)
+        #expect(day.activeUsers == 1)
+        #expect(day.predictionsViewed == 1)
     }
 }
