@@ -101,7 +101,7 @@ struct APICommand: AsyncParsableCommand {
         // Shut down in reverse: the server stops before the store and the Redis client it uses.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: client), .init(service: store), .init(service: application)],
+                services: [.init(service: client), .init(service: store), .init(service: server.engagement), .init(service: application)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -149,10 +149,10 @@ struct DevCommand: AsyncParsableCommand {
             apiConfiguration.now = clock
             apiConfiguration.auth.totpKeyring =
                 try TOTPSecretKeyring.fromEnvironment() ?? TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
-            let api = APIServer(
+            let server = APIServer(
                 configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, reads: store.reads,
                 metrics: metrics)
-                .makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
+            let api = server.makeApplication { port in logger.info("API listening", metadata: ["port": "\(port)"]) }
             print("""
                 aips dev is running.
                   redis      \(RedisConfiguration.redacted(redisURL))\(embeddedRedis == nil ? "" : " (embedded, data in \(dataDirectory.path)/redis)")
@@ -173,7 +173,7 @@ struct DevCommand: AsyncParsableCommand {
                 configuration: .init(
                     services: [.init(service: client), .init(service: store)]
                         + (sandbox.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? [])
-                        + [.init(service: worker), .init(service: scheduler), .init(service: api)],
+                        + [.init(service: worker), .init(service: scheduler), .init(service: server.engagement), .init(service: api)],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             groupStarted = true
             try await group.run()

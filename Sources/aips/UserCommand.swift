@@ -3,5 +3,8 @@ import ArgumentParser
 /// `aips user …`: manage API users.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage API users.", subcommands: [UserCreateCommand.self, UserResealTOTPCommand.self])
+        commandName: "user", abstract: "Manage API users.", subcommands: [
+            UserCreateCommand.self, UserRoleCommand.self, UserDisableCommand.self, UserEnableCommand.self, UserUnlockCommand.self,
+            UserResetTwoFactorCommand.self, UserResealTOTPCommand.self,
+        ])
 }

@@ -120,7 +120,7 @@ struct PredictionEndpointTests {
             try await harness.store.predictions.insert(extra)
             let stale = try await client.get("/api/v1/predictions?sport=nba", token: token)
             #expect(stale.json["meta"]?["total"]?.int == 2, "cached until invalidated")
-            try await PredictionCache(redis: harness.redis, lifetime: .seconds(300), namespace: harness.namespace).invalidate()
+            try await ReadCache.predictions(redis: harness.redis, namespace: harness.namespace).invalidate()
             let fresh = try await client.get("/api/v1/predictions?sport=nba", token: token)
             #expect(fresh.headers[.init("X-Cache")!] == "miss")
             #expect(fresh.json["meta"]?["total"]?.int == 3)

@@ -49,6 +49,13 @@ struct ReplicaReadEndpointTests {
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(harness.reads.status?.isReadable == true)
+            // A cache miss reads the replica once it holds every commit before this process first saw the cache's
+            // generation (a first page sees it), not merely while it keeps up.
+            #expect(try await client.get("/api/v1/games?limit=1", token: token).status == .ok)
+            let seen = ContinuousClock.now
+            while await harness.reads.route(.committedBefore(seen)) != .replica && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
 
             let games = try await client.get("/api/v1/games", token: token)
             #expect(games.status == .ok, "\(games.text)")
@@ -76,7 +83,7 @@ struct ReplicaReadEndpointTests {
                 price: 2.1, edge: 0.04, tier: .b, stake: 0.005, predictionHash: "")
             extra.predictionHash = PredictionFingerprint.hash(of: extra)
             try await harness.store.predictions.insert(extra)
-            try await PredictionCache(redis: harness.redis, lifetime: .seconds(300), namespace: harness.namespace).invalidate()
+            try await ReadCache.predictions(redis: harness.redis, namespace: harness.namespace).invalidate()
             let fresh = try await client.get("/api/v1/predictions?sport=nba", token: token)
             #expect(fresh.headers[.init("X-Cache")!] == "miss")
             #expect(fresh.json["meta"]?["total"]?.int == 3)

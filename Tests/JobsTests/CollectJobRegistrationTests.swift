@@ -7,19 +7,30 @@ import Sandbox
 import SandboxSupport
 import ServiceLifecycle
 import Store
+import Synchronization
 import TestSupport
 import Testing
 
 /// The collectors as typed jobs on a real worker and Redis: a scheduled `{}` covers every configured sport,
 /// dependencies order games before odds, and a refused key sends the job straight to the dead set.
 @Suite struct CollectJobRegistrationTests {
+    /// What the collectors reported changed, in any order.
+    final class Changes: Sendable {
+        private let seen = Mutex<Set<String>>([])
+        func add(_ change: String) { seen.withLock { _ = $0.insert(change) } }
+        var all: [String] { seen.withLock { $0.sorted() } }
+    }
+
     @Test func collectorJobsRunOnAWorker() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
         defer { redis.close() }
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let registry = JobRegistry()
-            CollectorJobs.register(in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox))
+            let changes = Changes()
+            CollectorJobs.register(
+                in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox),
+                oddsChanged: { changes.add("odds \($0)") }, gamesChanged: { changes.add("games \($0)") })
             var refusing = CollectorConfiguration.sandbox(sandbox, apiKey: "revoked")
             refusing.weatherProvider = .openWeatherMap(OpenWeatherMapConfiguration(baseURL: sandbox.baseURL, apiKey: "revoked"))
             let queue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: registry)
@@ -72,6 +83,8 @@ import Testing
             #expect(deadWeather.state == .dead && deadWeather.attempt == 1)
             #expect(deadWeather.errors.last?.message.contains("openweathermap") == true)
             #expect(deadWeather.errors.last?.message.contains("Invalid API key") == true)
+            // The API's odds and game caches are invalidated for each sport a collection wrote, after it committed.
+            #expect(changes.all == ["games mlb", "games nba", "odds nba"])
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/nba"))
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/mlb"))
             #expect(try await CollectTestSupport.count(store, "games", where: "sport = 'mlb'") > 0)

@@ -7,14 +7,12 @@ import Store
 /// `/admin/users`: list, create and read users; change a role; disable and enable an account; unlock one the login
 /// throttle locked; turn two-factor login off.
 ///
-/// No admin can disable or demote themselves, and no change may leave the platform without an active admin (the
-/// store checks that under a lock, so two admins demoting each other cannot both succeed); nor reset their own second
-/// factor. A change of role or state, or a reset of the second factor, ends every session of the user at once: their
-/// tokens carry the old role.
+/// No admin can disable or demote themselves, nor reset their own second factor; the changes themselves are
+/// `UserAdministration`'s, which `aips user` makes too (no change may leave the platform without an active admin; a
+/// change ends the user's sessions).
 struct AdminUserRoutes: Sendable {
     let database: any PostgresDatabase
-    let sessions: SessionStore
-    let throttle: LoginThrottle
+    let administration: UserAdministration
     let hasher: PasswordHasher
     let maxBodySize: Int
 
@@ -70,24 +68,24 @@ struct AdminUserRoutes: Sendable {
         var request = request
         let body = try await request.decodeJSON(RoleChangeRequest.self, context: context, limit: min(maxBodySize, 8192))
         if body.role != .admin { try Self.refuseSelf(id, context: context, "demote") }
-        return try await guarded(id, database.users.change(id: id, role: body.role.userRole))
+        return try Self.answer(id, try await administration.change(id: id, role: body.role.userRole))
     }
 
     @Sendable func disable(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
         try Self.refuseSelf(id, context: context, "disable")
-        return try await guarded(id, database.users.change(id: id, isActive: false))
+        return try Self.answer(id, try await administration.change(id: id, isActive: false))
     }
 
     @Sendable func enable(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
-        return try await guarded(id, database.users.change(id: id, isActive: true))
+        return try Self.answer(id, try await administration.change(id: id, isActive: true))
     }
 
     /// Forgets the account's failed logins, which lifts a lockout at once.
     @Sendable func unlock(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
-        let user = try await Self.user(context, in: database)
-        try await throttle.clearFailures(user.email)
+        let id = try Self.id(context)
+        guard let user = try await administration.unlock(id: id) else { throw Self.notFound(id) }
         return Envelope(data: UserView(user), meta: EmptyMeta())
     }
 
@@ -96,19 +94,14 @@ struct AdminUserRoutes: Sendable {
     @Sendable func resetTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
         try Self.refuseSelf(id, context: context, "reset the second factor of")
-        guard try await database.users.resetTOTP(id: id) else { throw Self.notFound(id) }
-        try await sessions.endAll(userID: AuthRoutes.userID(id))
-        return Envelope(data: UserView(try await Self.user(id, in: database)), meta: EmptyMeta())
+        guard let user = try await administration.resetTwoFactor(id: id) else { throw Self.notFound(id) }
+        return Envelope(data: UserView(user), meta: EmptyMeta())
     }
 
-    /// The answer to a guarded change. When something changed, the user's sessions end: their tokens carry the role
-    /// they had.
-    private func guarded(_ id: UUID, _ change: UserRepository.GuardedChange) async throws -> Envelope<UserView, EmptyMeta> {
+    /// The answer to a guarded change: the user as it is now, 404, or 409 `LAST_ADMIN`.
+    private static func answer(_ id: UUID, _ change: UserRepository.GuardedChange) throws -> Envelope<UserView, EmptyMeta> {
         switch change {
-        case .changed(let user):
-            try await sessions.endAll(userID: AuthRoutes.userID(id))
-            return Envelope(data: UserView(user), meta: EmptyMeta())
-        case .unchanged(let user):
+        case .changed(let user), .unchanged(let user):
             return Envelope(data: UserView(user), meta: EmptyMeta())
         case .notFound:
             throw Self.notFound(id)

@@ -8,6 +8,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let signer: JWTSigner
     let sessions: SessionStore
     let limit: RateLimit
+    /// Counts the caller as active today.
+    let engagement: EngagementRecorder
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else {
@@ -31,6 +33,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 code: "RATE_LIMITED", "too many requests; at most \(limit.requests) per \(limit.window)",
                 retryAfterSeconds: wait.retryAfterSeconds)
         }
+        engagement.recordActive(userID: identity.userID)
         var context = context
         context.identity = identity
         return try await next(request, context)

@@ -1,5 +1,6 @@
 import Essentials
 import Foundation
+import Metrics
 import Queue
 import Redis
 
@@ -14,6 +15,8 @@ struct SessionStore: Sendable {
     let lifetime: Duration
     /// The first part of every key.
     let namespace: String
+    /// Session checks as cache lookups (the seed's session cache): a live session is a hit, an ended one a miss.
+    var counters = CacheCounters(cache: "sessions", factory: MetricsSystem.factory)
 
     /// What a refresh did.
     enum Rotation: Sendable, Equatable {
@@ -79,7 +82,9 @@ struct SessionStore: Sendable {
         let reply = try await redis.run(
             RateLimitScripts.admit, keys: [prefix(identity.userID)],
             arguments: [identity.sessionID, String(limit.requests), String(limit.window.milliseconds)])
-        switch reply.int ?? -2 {
+        let admission = reply.int ?? -2
+        counters.record(hit: admission != -2)
+        switch admission {
         case -2: return .sessionEnded
         case -1: return .allowed
         case let wait: return .limited(retryAfter: .milliseconds(wait))

@@ -5,19 +5,25 @@ import Postgres
 import Store
 
 /// `GET /games`, `GET /games/{id}` and `GET /odds`: the games the collectors stored and their odds history,
-/// for any signed-in user. They read the replica while it keeps up (`ReadConsistency.boundedStaleness`).
+/// for any signed-in user, through the seed's caches (game info an hour, odds 30 seconds, each stale at once when a
+/// collection writes the sport's games or odds). A miss reads the replica once it holds every write the cache's
+/// generations cover.
 struct GameRoutes: Sendable {
     let reads: PostgresReadRouter
+    /// Game lists and single games (without odds).
+    let games: ReadCache
+    /// Latest prices and odds histories.
+    let odds: ReadCache
     let now: @Sendable () -> Date
 
     func register(on group: RouteRegistrar) {
         group.get("games", use: list)
         group.get("games/{id}", use: show)
-        group.get("odds", use: odds)
+        group.get("odds", use: history)
     }
 
     /// Games in start order (or as `sort` and `order` say), filtered by `sport`, `status` and the game day (`date` or `date_from`/`date_to`).
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[GameView], PageMeta> {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
@@ -25,25 +31,44 @@ struct GameRoutes: Sendable {
         let status = try QueryFilters.oneOf(query, "status", GameStatus.self)
         let days = try QueryFilters.gameDays(query)
         let order = try ListOrder(query, default: ListOrder(GameRepository.Order.scheduledAt, ascending: true))
-        let database = await reads.database(for: .boundedStaleness)
-        let page = try await database.games.page(
-            sport: sport, status: status, from: days.from, to: days.to, order: order, limit: pagination.limit, offset: pagination.offset)
-        let teams = try await self.teams(of: page.games, in: database)
-        return Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
+        let name = [
+            "list", sport ?? "", status?.rawValue ?? "", days.from.map { String(Int64($0.timeIntervalSince1970)) } ?? "",
+            days.to.map { String(Int64($0.timeIntervalSince1970)) } ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
+            String(pagination.page), String(pagination.limit),
+        ].joined(separator: "|")
+        let (body, _) = try await games.body(name, scopes: [sport.map(ReadCache.Scope.sport) ?? .everything]) { consistency in
+            let database = await reads.database(for: consistency)
+            let page = try await database.games.page(
+                sport: sport, status: status, from: days.from, to: days.to, order: order, limit: pagination.limit, offset: pagination.offset)
+            let teams = try await self.teams(of: page.games, in: database)
+            let envelope = Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
+            return Array(try context.responseEncoder.encode(envelope))
+        }
+        return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8")
     }
 
     /// One game with each book's latest prices.
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<GameView, EmptyMeta> {
         _ = try context.requireIdentity()
         let id = try QueryFilters.positiveID(try context.parameters.require("id"), field: "id")
-        let database = await reads.database(for: .boundedStaleness)
-        guard let game = try await database.games.find(id: id) else { throw Self.notFound(id) }
-        let latest = try await database.odds.latest(gameID: id, asOf: now())
-        return Envelope(data: GameView(game, teams: try await teams(of: [game], in: database), odds: latest), meta: EmptyMeta())
+        var view = try await game(id)
+        view.odds = try await odds.value("latest:\(id)", scopes: [.sport(view.sport)]) { consistency in
+            try await reads.database(for: consistency).odds.latest(gameID: id, asOf: now()).map(OddsSnapshotView.init)
+        }
+        return Envelope(data: view, meta: EmptyMeta())
+    }
+
+    /// The game with `id` without odds, through the game cache; 404 when there is none (never cached).
+    private func game(_ id: Int) async throws -> GameView {
+        try await games.value("one:\(id)") { consistency in
+            let database = await reads.database(for: consistency)
+            guard let game = try await database.games.find(id: id) else { throw Self.notFound(id) }
+            return GameView(game, teams: try await teams(of: [game], in: database))
+        }
     }
 
     /// A game's odds history, newest first (or as `sort` and `order` say), optionally of one `market` and one `bookmaker`.
-    @Sendable func odds(_ request: Request, context: APIRequestContext) async throws -> Envelope<[OddsSnapshotView], PageMeta> {
+    @Sendable func history(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
@@ -62,11 +87,18 @@ struct GameRoutes: Sendable {
             return text
         }
         let order = try ListOrder(query, default: ListOrder(OddsRepository.Order.recordedAt))
-        let database = await reads.database(for: .boundedStaleness)
-        guard try await database.games.find(id: gameID) != nil else { throw Self.notFound(gameID) }
-        let page = try await database.odds.history(
-            gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)
-        return Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))
+        let sport = try await game(gameID).sport
+        let name = [
+            "history", String(gameID), market ?? "", bookmaker ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
+            String(pagination.page), String(pagination.limit),
+        ].joined(separator: "|")
+        let (body, _) = try await odds.body(name, scopes: [.sport(sport)]) { consistency in
+            let page = try await reads.database(for: consistency).odds.history(
+                gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)
+            let envelope = Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))
+            return Array(try context.responseEncoder.encode(envelope))
+        }
+        return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8")
     }
 
     /// The markets the odds collectors store.

@@ -9,7 +9,10 @@ import Store
 struct PredictionRoutes: Sendable {
     let reader: PredictionReader
     let database: any PostgresDatabase
-    let cache: PredictionCache
+    /// Pages and single predictions, stale once predictions are stored or graded.
+    let cache: ReadCache
+    /// Counts each page or prediction served as a view.
+    let engagement: EngagementRecorder
 
     func register(on group: RouteRegistrar) {
         group.get("predictions", use: list)
@@ -76,21 +79,17 @@ struct PredictionRoutes: Sendable {
             meta: EmptyMeta())
     }
 
-    /// Serves the cached body for `name`, or builds, stores and serves a fresh one. Errors are never cached.
-    ///
-    /// `build` reads with the consistency the cache gives: the replica only once it holds every prediction the
-    /// current generation covers, so a stale page is never cached under a fresh generation.
+    /// Serves the cached body for `name`, or builds, stores and serves a fresh one (`ReadCache.body`); `X-Cache` says
+    /// which.
     private func cached(
         _ name: String, request: Request, context: APIRequestContext,
         build: (ReadConsistency) async throws -> some Encodable & Sendable
     ) async throws -> Response {
-        let (generation, body, consistency) = try await cache.lookup(name)
-        if let body {
-            return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8", headers: [.init("X-Cache")!: "hit"])
+        let (body, hit) = try await cache.body(name) { consistency in
+            Array(try context.responseEncoder.encode(try await build(consistency)))
         }
-        let fresh = Array(try context.responseEncoder.encode(try await build(consistency)))
-        try await cache.store(name, generation: generation, body: fresh)
-        return .ok(ByteBuffer(bytes: fresh), contentType: "application/json; charset=utf-8", headers: [.init("X-Cache")!: "miss"])
+        engagement.recordPredictionView()
+        return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8", headers: [.init("X-Cache")!: hit ? "hit" : "miss"])
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

@@ -22,6 +22,12 @@ public struct APIConfiguration: Sendable {
     public var opsRunningJobsPerQueue: Int = 200
     /// How long prediction reads are cached in Redis (the seed's 5 minutes).
     public var predictionCacheLifetime: Duration = .seconds(300)
+    /// How long odds reads are cached in Redis (the seed's 30 seconds).
+    public var oddsCacheLifetime: Duration = .seconds(30)
+    /// How long game reads are cached in Redis (the seed's hour).
+    public var gameCacheLifetime: Duration = .seconds(3600)
+    /// How often each API instance moves its engagement tallies (active users, predictions viewed) to Redis.
+    public var engagementFlushInterval: Duration = .seconds(5)
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the header is ignored).
     public var trustedProxies = TrustedProxies()
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).

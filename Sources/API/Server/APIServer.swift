@@ -15,18 +15,21 @@ public struct APIServer: Sendable {
     private let responder: RouterResponder<APIRequestContext>
     /// Every route served, as registered.
     public let routes: [APIRoute]
+    /// Active users and predictions viewed; run it as a service beside the application, after the Redis client.
+    public let engagement: EngagementRecorder
     private let logger: Logger
 
     /// Builds the routes.
     ///
     /// - Parameters:
-    ///   - redis: Redis, for sessions, login throttling, rate limits, the prediction cache and readiness.
+    ///   - redis: Redis, for sessions, login throttling, rate limits, the read caches and readiness.
     ///   - queue: The job queue; its registry must know every job type that may be submitted.
     ///   - registry: The job types and their payload validation.
     ///   - database: The PostgreSQL primary, for users, sessions and every read that must see its own writes.
     ///   - reads: Routes the read paths that tolerate a few seconds' staleness (predictions, games, odds, models,
     ///     performance, reports) to a replica; `Store.reads` of a store with a replica. Default: every read on `database`.
-    ///   - metrics: The registry `/metrics` exports; bootstrap swift-metrics with it to export every module's metrics.
+    ///   - metrics: The registry `/metrics` exports, where the caches and engagement count; bootstrap swift-metrics with it
+    ///     to export every module's metrics.
     public init(
         configuration: APIConfiguration, redis: RedisClient, queue: JobQueue, registry: JobRegistry, database: any PostgresDatabase,
         reads: PostgresReadRouter? = nil, metrics: PrometheusCollectorRegistry, logger: Logger = Logger(label: "aips.api")
@@ -36,11 +39,19 @@ public struct APIServer: Sendable {
         self.logger = logger
         let auth = configuration.auth
         let signer = auth.signer
-        let sessions = SessionStore(redis: redis, lifetime: auth.sessionLifetime, namespace: configuration.redisNamespace)
+        // The caches count hits and misses in the registry `/metrics` serves, bootstrapped or not.
+        let counters = PrometheusMetricsFactory(registry: metrics)
+        let namespace = configuration.redisNamespace
+        let sessions = SessionStore(
+            redis: redis, lifetime: auth.sessionLifetime, namespace: namespace, counters: CacheCounters(cache: "sessions", factory: counters))
         let issuer = TokenIssuer(signer: signer, accessTokenLifetime: auth.accessTokenLifetime, twoFactorTokenLifetime: auth.twoFactorTokenLifetime)
         let throttle = LoginThrottle(
             redis: redis, perAddress: auth.loginAttemptsPerAddress, maxFailures: auth.maxFailedLogins, lockout: auth.lockout,
             namespace: configuration.redisNamespace)
+
+        let engagement = EngagementRecorder(
+            redis: redis, namespace: namespace, now: configuration.now, interval: configuration.engagementFlushInterval, metrics: counters)
+        self.engagement = engagement
 
         let log = RouteLog()
         let router = Router(context: APIRequestContext.self)
@@ -53,11 +64,11 @@ public struct APIServer: Sendable {
         let api = RouteRegistrar(target: router.group("api/v1"), prefix: "/api/v1", log: log)
         let signedIn = RouteRegistrar(
             target: router.group("api/v1").add(
-                middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit)),
+                middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit, engagement: engagement)),
             prefix: "/api/v1", log: log)
         let admin = RouteRegistrar(
             target: router.group("api/v1/admin")
-                .add(middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit))
+                .add(middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit, engagement: engagement))
                 .add(middleware: AdminOnlyMiddleware()),
             prefix: "/api/v1/admin", log: log)
 
@@ -77,18 +88,24 @@ public struct APIServer: Sendable {
         let predictionReader = PredictionReader(reads: reads)
         PredictionRoutes(
             reader: predictionReader, database: database,
-            cache: PredictionCache(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: configuration.redisNamespace)
-        ).register(on: signedIn)
+            cache: .predictions(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: namespace, metrics: counters),
+            engagement: engagement).register(on: signedIn)
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads).register(on: signedIn)
-        GameRoutes(reads: reads, now: configuration.now).register(on: signedIn)
+        GameRoutes(
+            reads: reads, games: .games(redis: redis, lifetime: configuration.gameCacheLifetime, namespace: namespace, metrics: counters),
+            odds: .odds(redis: redis, lifetime: configuration.oddsCacheLifetime, namespace: namespace, metrics: counters), now: configuration.now
+        ).register(on: signedIn)
         BettingRoutes(database: database, maxBodySize: configuration.maxBodySize, now: configuration.now).register(on: signedIn)
-        AdminUserRoutes(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize)
-            .register(on: admin)
+        AdminUserRoutes(
+            database: database, administration: UserAdministration(database: database, sessions: sessions, throttle: throttle),
+            hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
+        ).register(on: admin)
         AdminTwoFactorRoutes(database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), maxBodySize: configuration.maxBodySize)
             .register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
         AdminExportRoutes(reader: predictionReader).register(on: admin)
+        AdminEngagementRoutes(engagement: engagement).register(on: admin)
 
         self.responder = router.buildResponder()
         self.routes = log.all

@@ -5,10 +5,16 @@ import Store
 /// Registers `predict.props` with a worker's registry.
 public enum PropJobs {
     /// Registers the handler: it predicts against `store` on the clock `now`; the result is the run.
-    public static func register(in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date) {
+    /// `predictionsChanged` runs after new prop predictions were stored (the API invalidates its prediction cache there).
+    public static func register(
+        in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date,
+        predictionsChanged: @escaping @Sendable () async throws -> Void = {}
+    ) {
         let predictor = PropPredictor(store: store, now: now)
         registry.register(PredictProps.self) { parameters, context in
-            try await predictor.run(parameters, jobID: context.id, logger: context.logger)
+            let run = try await predictor.run(parameters, jobID: context.id, logger: context.logger)
+            if run.predictions > 0 { try await predictionsChanged() }
+            return run
         }
     }
 

@@ -23,17 +23,22 @@ enum JobCatalog {
             if let now { collectors.now = now }
             if let qualityThresholds { collectors.qualityThresholds = qualityThresholds }
             let clock = collectors.now
-            // Whatever stores or settles predictions makes the API's cached prediction reads stale.
-            let cache = PredictionCache(redis: redis, lifetime: .seconds(300))
+            // Whatever stores or settles predictions, or collects odds or games, makes the API's cached reads of them
+            // stale in every API process.
+            let predictions = ReadCache.predictions(redis: redis)
+            let odds = ReadCache.odds(redis: redis)
+            let games = ReadCache.games(redis: redis)
             RecordedEffectJob.register(in: registry, redis: redis, store: store)
-            CollectorJobs.register(in: registry, store: store, configuration: collectors)
+            CollectorJobs.register(
+                in: registry, store: store, configuration: collectors, oddsChanged: { try await odds.invalidate([.sport($0)]) },
+                gamesChanged: { try await games.invalidate([.sport($0)]) })
             FeatureJobs.register(in: registry, store: store, sports: collectors.sports, now: clock)
             let prediction = PredictionEnvironment.configuration(environment)
             ModelJobs.register(
                 in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version, now: clock,
-                publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await cache.invalidate() })
-            SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await cache.invalidate() })
-            PropJobs.register(in: registry, store: store, now: clock)
+                publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await predictions.invalidate() })
+            SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
+            PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)

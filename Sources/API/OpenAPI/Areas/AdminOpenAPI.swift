@@ -1,7 +1,8 @@
 import OpenAPIKit
 import Store
 
-/// `/api/v1/admin` (admin role): users and their two-factor enrolment, job and queue repairs, the prediction export.
+/// `/api/v1/admin` (admin role): users and their two-factor enrolment, job and queue repairs, the prediction export,
+/// engagement.
 enum AdminOpenAPI: OpenAPIArea {
     static let tag = "admin"
 
@@ -91,6 +92,12 @@ enum AdminOpenAPI: OpenAPIArea {
                         + "X-Total-Count says how many matched.",
                     parameters: PredictionsOpenAPI.filters + [.query(name: "bet_type", schema: S.string(enumeration: S.betTypes))],
                     responses: [200: .text(.csv, description: "CSV with a header row (RFC 4180)")], errors: [400, 401, 403, 429])),
+            "/api/v1/admin/engagement": get(
+                operation(
+                    "Daily active users and predictions viewed for the last `days` US Eastern days, oldest first, and the users active "
+                        + "in the 30 days ending today (admin; seed 5.2). Active users are HyperLogLog estimates (±0.81 %).",
+                    parameters: [.query(name: "days", schema: S.integer(minimum: 1, maximum: 400))],
+                    responses: [200: .json(S.envelope(S.reference("Engagement")))], errors: [400, 401, 403, 429])),
         ]
     }
 
@@ -119,6 +126,13 @@ enum AdminOpenAPI: OpenAPIArea {
                 "outcome": S.string(enumeration: ["queued", "cancelled", "cancel_requested"]), "job": S.reference("Job"),
             ]),
             "QueuePurge": S.object(required: ["queue": S.string(), "purged": S.integer(minimum: 0)]),
+            "Engagement": S.object(required: [
+                "today": S.date, "time_zone": S.string(), "monthly_active_users": S.integer(minimum: 0),
+                "days": S.array(
+                    S.object(required: [
+                        "date": S.date, "active_users": S.integer(minimum: 0), "predictions_viewed": S.integer(minimum: 0),
+                    ])),
+            ]),
         ]
     }
 }

@@ -10,8 +10,13 @@ public enum CollectorJobs {
     /// Failures retrying cannot fix (a refused key, used-up credits, a rejected request) become
     /// `PermanentJobError`s and go straight to the dead set; a 429, an unreachable upstream or a bad
     /// payload are retried with the job's backoff.
+    ///
+    /// `oddsChanged` and `gamesChanged` run with the sport after a collection committed new odds (`collect.odds`,
+    /// `collect.summaries`) or games (`collect.games`); the API invalidates its odds and game caches there.
     public static func register(
-        in registry: JobRegistry, store: Store, configuration: CollectorConfiguration, upstream: UpstreamClient = UpstreamClient()
+        in registry: JobRegistry, store: Store, configuration: CollectorConfiguration, upstream: UpstreamClient = UpstreamClient(),
+        oddsChanged: @escaping @Sendable (String) async throws -> Void = { _ in },
+        gamesChanged: @escaping @Sendable (String) async throws -> Void = { _ in }
     ) {
         let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
         let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
@@ -37,11 +42,25 @@ public enum CollectorJobs {
                 return results
             }
         }
-        perSport(CollectOdds.self) { try await odds.collect($0, jobID: $1, logger: $2) }
-        perSport(CollectGames.self) { try await games.collect($0, jobID: $1, logger: $2) }
+        // A redelivery (`applied` false) reports nothing written although an earlier attempt may have committed and
+        // then failed to invalidate: it invalidates again, which costs one Redis call.
+        perSport(CollectOdds.self) { parameters, effectID, logger in
+            let result = try await odds.collect(parameters, jobID: effectID, logger: logger)
+            if !result.applied || result.snapshotsWritten > 0, let sport = parameters.sport { try await oddsChanged(sport) }
+            return result
+        }
+        perSport(CollectGames.self) { parameters, effectID, logger in
+            let result = try await games.collect(parameters, jobID: effectID, logger: logger)
+            if !result.applied || result.gamesWritten > 0, let sport = parameters.sport { try await gamesChanged(sport) }
+            return result
+        }
         perSport(CollectWeather.self) { try await weather.collect($0, jobID: $1, logger: $2) }
         perSport(CollectInjuries.self) { try await injuries.collect($0, jobID: $1, logger: $2) }
-        perSport(CollectSummaries.self) { try await summaries.collect($0, jobID: $1, logger: $2) }
+        perSport(CollectSummaries.self) { parameters, effectID, logger in
+            let result = try await summaries.collect(parameters, jobID: effectID, logger: logger)
+            if !result.applied || result.snapshotsWritten > 0, let sport = parameters.sport { try await oddsChanged(sport) }
+            return result
+        }
         registry.register(CollectStatcast.self) { parameters, context in
             do {
                 let result = try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
