@@ -89,6 +89,7 @@ public struct APIServer: Sendable {
             .register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
         AdminExportRoutes(reader: predictionReader).register(on: admin)
+        AdminPromotionRoutes(database: database, maxBodySize: configuration.maxBodySize).register(on: admin)
 
         self.responder = router.buildResponder()
         self.routes = log.all
