@@ -63,10 +63,17 @@ public struct Predictor: Sendable {
             let champion = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0).models.first
             var archive: ModelArchive?
             if let champion { archive = try await archives.archive(of: champion, in: store) }
-            // A shadow runs without a champion too: the first model of a market also waits for review.
-            run.shadowForecasts += try await shadows.run(
-                sport: sport, betType: betType, games: games, at: at, champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } },
-                archives: archives, featureSets: &featureSets)
+            // A shadow runs without a champion too: the first model of a market also waits for review. A shadow that
+            // fails is logged and left: what is under review must never stop the champion publishing.
+            do {
+                run.shadowForecasts += try await shadows.run(
+                    sport: sport, betType: betType, games: games, at: at,
+                    champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } }, archives: archives, featureSets: &featureSets)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                logger.error("shadow forecasts failed", metadata: ["sport": "\(sport)", "bet_type": "\(betType.rawValue)", "error": "\(error)"])
+            }
             guard let champion, let archive else { continue }
             let modelID = champion.id
             championCount += 1

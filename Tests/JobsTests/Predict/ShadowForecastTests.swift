@@ -96,6 +96,24 @@ import Testing
         await store.shutdown()
     }
 
+    @Test func aBrokenShadowNeverStopsTheChampionPublishing() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let at = Self.start.addingTimeInterval(-3 * 3_600)
+        let games = try await Self.games(store, at: at)
+        let champion = try await Self.model(store, version: 1, probability: 0.55)
+        try await store.models.promote(id: champion)
+        // An artifact that does not decode.
+        let broken = try await store.models.register(
+            RegisteredModel(
+                name: "nba_moneyline_meta", version: 2, sport: "nba", betType: .moneyline, featureSetVersion: Self.version,
+                trainingStart: Self.start.addingTimeInterval(-86_400 * 365), trainingEnd: Self.start, artifact: Data([0])))
+        try await store.promotionRequests.open(modelID: broken, championID: champion, metrics: [:], reason: "passes")
+        let run = try await Predictor(store: store, now: { at }).run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger)
+        #expect(run.predictions == games.count && run.shadowForecasts == 0)
+        #expect(try await store.shadowForecasts.forecasts(modelID: broken).isEmpty)
+        await store.shutdown()
+    }
+
     @Test func aShadowRunsEvenWithoutAChampionAndNothingIsPublished() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let at = Self.start.addingTimeInterval(-3 * 3_600)
