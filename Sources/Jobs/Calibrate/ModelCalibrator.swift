@@ -198,6 +198,8 @@ public struct ModelCalibrator: Sendable {
         }
         if promotion.autoApprove {
             try await tx.modelReports.log(ModelEvent(modelID: modelID, kind: .promoted, reason: decision, details: details))
+            // A request left from before auto-approve was turned on would, approved, replace this newer champion.
+            try await tx.promotionRequests.supersedePending(besides: modelID)
             try await tx.models.promote(id: modelID)
         } else {
             try await tx.promotionRequests.open(modelID: modelID, championID: championID, metrics: details, reason: decision)

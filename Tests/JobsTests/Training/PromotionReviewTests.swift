@@ -63,6 +63,21 @@ import Testing
         await store.shutdown()
     }
 
+    @Test func aModelPromotedWithoutReviewSupersedesAnOlderPendingRequest() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let (champion, pending) = try await Self.decided(store, .reviewed)
+        let newer = try await Self.model(store, version: 3)
+        try await store.withTransaction(isolation: #isolation) { tx in
+            try await ModelCalibrator(store: store, promotion: .automatic).record(
+                modelID: newer, passes: true, championID: champion, decision: "promoted", details: [:], in: tx)
+        }
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == newer)
+        #expect(try await store.promotionRequests.pending().isEmpty)
+        #expect(try await store.promotionRequests.request(modelID: pending)?.status == .superseded)
+        #expect(try await store.models.find(id: pending)?.status == .challenger)
+        await store.shutdown()
+    }
+
     @Test(arguments: [PromotionConfiguration.reviewed, .automatic])
     func aFailingChallengerStaysAChallengerEitherWay(promotion: PromotionConfiguration) async throws {
         let store = try await CollectTestSupport.migratedStore()

@@ -24,6 +24,28 @@ public struct PromotionRequestRepository: Sendable {
     @discardableResult
     public func open(modelID: Int, championID: Int?, metrics: [String: Double], reason: String) async throws -> Int {
         try await database.withTransaction(isolation: #isolation) { tx in
+            try await tx.promotionRequests.supersedePending(besides: modelID)
+            _ = try await tx.query("UPDATE models SET status = 'shadow' WHERE id = \(modelID)")
+            let id = try await tx.query(
+                """
+                INSERT INTO promotion_requests (model_id, champion_id, metrics)
+                VALUES (\(modelID), \(championID), \(PostgresJSON(metrics))::jsonb)
+                RETURNING id
+                """
+            ).returnedID()
+            try await tx.modelReports.log(ModelEvent(modelID: modelID, kind: .promotionRequested, reason: reason, details: metrics))
+            return id
+        }
+    }
+
+    /// Supersedes the pending request of model `modelID`'s sport and bet type, if another model has one: its model
+    /// goes back to challenger with a `superseded` event. Returns the models superseded.
+    ///
+    /// A newer model's request replaces it; so does a newer model promoted without review, which an approval of the
+    /// older one would otherwise replace.
+    @discardableResult
+    public func supersedePending(besides modelID: Int) async throws -> [Int] {
+        try await database.withTransaction(isolation: #isolation) { tx in
             let superseded = try await tx.query(
                 """
                 UPDATE promotion_requests r SET status = 'superseded', decided_at = now(),
@@ -39,16 +61,7 @@ public struct PromotionRequestRepository: Sendable {
                 try await tx.modelReports.log(
                     ModelEvent(modelID: old, kind: .superseded, reason: "Promotion request superseded by model #\(modelID)."))
             }
-            _ = try await tx.query("UPDATE models SET status = 'shadow' WHERE id = \(modelID)")
-            let id = try await tx.query(
-                """
-                INSERT INTO promotion_requests (model_id, champion_id, metrics)
-                VALUES (\(modelID), \(championID), \(PostgresJSON(metrics))::jsonb)
-                RETURNING id
-                """
-            ).returnedID()
-            try await tx.modelReports.log(ModelEvent(modelID: modelID, kind: .promotionRequested, reason: reason, details: metrics))
-            return id
+            return superseded
         }
     }
 
