@@ -36,10 +36,13 @@ struct AdminPromotionEndpointTests {
         let home = try await store.teams.upsert(Team(sport: "nba", externalID: "promo-home", name: "Promo Home"))
         let away = try await store.teams.upsert(Team(sport: "nba", externalID: "promo-away", name: "Promo Away"))
         let game = try await store.games.upsert(
-            Game(sport: "nba", externalID: "promo", homeTeamID: home, awayTeamID: away, scheduledAt: start, status: .final, homeScore: 100, awayScore: 90))
+            Game(
+                sport: "nba", externalID: "promo", homeTeamID: home, awayTeamID: away, scheduledAt: start, status: .final, homeScore: 100,
+                awayScore: 90))
         try await store.shadowForecasts.insert([
-            ShadowForecast(modelID: shadow, gameID: game, championID: champion, betType: .moneyline, line: nil, probability: 0.8,
-                           championProbability: 0.6, forecastAt: start.addingTimeInterval(-3_600))
+            ShadowForecast(
+                modelID: shadow, gameID: game, championID: champion, betType: .moneyline, line: nil, probability: 0.8,
+                championProbability: 0.6, forecastAt: start.addingTimeInterval(-3_600))
         ])
         try await store.shadowForecasts.grade(modelID: shadow, gameID: game, result: .win)
         return (champion, shadow, moneyline, total)

@@ -75,7 +75,8 @@ struct AdminPromotionRoutes: Sendable {
     private func view(_ request: PromotionRequest) async throws -> PromotionRequestView {
         // Deleting a model deletes its request (ON DELETE CASCADE): gone between the two reads, it was never there.
         guard let model = try await database.models.summary(id: request.modelID) else { throw Self.notFound(request.id) }
-        return PromotionRequestView(request, model: model, comparison: try await database.shadowForecasts.comparison(modelID: request.modelID))
+        return PromotionRequestView(
+            request, model: model, comparison: try await database.shadowForecasts.comparison(modelID: request.modelID))
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {
@@ -84,6 +85,7 @@ struct AdminPromotionRoutes: Sendable {
 
     private static func notFound(_ id: Int) -> APIError {
         APIError(
-            .notFound, code: "PROMOTION_NOT_FOUND", "Promotion request with ID \(id) not found", details: ["promotion_id": .integer(Int64(id))])
+            .notFound, code: "PROMOTION_NOT_FOUND", "Promotion request with ID \(id) not found",
+            details: ["promotion_id": .integer(Int64(id))])
     }
 }

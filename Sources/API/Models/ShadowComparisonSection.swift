@@ -21,8 +21,9 @@ enum ShadowComparisonSection {
         html += row("shadow, all settled", comparison.shadow)
         html += "</table>"
         if let difference = comparison.logLossDifference {
-            html += String(format: "<p>Shadow log loss minus champion's on the same %d games: %+.4f (negative: the shadow is better).</p>",
-                           comparison.pairedShadow.count, difference)
+            html += String(
+                format: "<p>Shadow log loss minus champion's on the same %d games: %+.4f (negative: the shadow is better).</p>",
+                comparison.pairedShadow.count, difference)
         } else {
             html += "<p>No game both forecast has settled yet.</p>"
         }

@@ -18,14 +18,14 @@ struct ShadowForecaster: Sendable {
         sport: String, betType: BetType, games: [Game], at: Date, champion: (summary: ModelSummary, archive: ModelArchive)?,
         archives: ChampionArchives, featureSets: inout [String: [Int: GameFeatureSet]]
     ) async throws -> Int {
-        guard let shadow = try await store.models.summaries(sport: sport, betType: betType, status: .shadow, limit: 1, offset: 0).models.first,
-            let archive = try await archives.archive(of: shadow, in: store)
-        else { return 0 }
+        let shadows = try await store.models.summaries(sport: sport, betType: betType, status: .shadow, limit: 1, offset: 0).models
+        guard let shadow = shadows.first, let archive = try await archives.archive(of: shadow, in: store) else { return 0 }
         let gameIDs = games.compactMap(\.id)
         let done = try await store.shadowForecasts.forecastGameIDs(modelID: shadow.id, gameIDs: gameIDs)
         let wanted = gameIDs.filter { !done.contains($0) }
         guard !wanted.isEmpty else { return 0 }
-        for version in Set([shadow.featureSetVersion] + (champion.map { [$0.summary.featureSetVersion] } ?? [])) where featureSets[version] == nil {
+        let versions = Set([shadow.featureSetVersion] + (champion.map { [$0.summary.featureSetVersion] } ?? []))
+        for version in versions where featureSets[version] == nil {
             featureSets[version] = try await store.gameFeatures.featureSets(gameIDs: gameIDs, featureSetVersion: version, asOf: at)
         }
         var forecasts: [ShadowForecast] = []
@@ -46,8 +46,8 @@ struct ShadowForecaster: Sendable {
             }
             forecasts.append(
                 ShadowForecast(
-                    modelID: shadow.id, gameID: gameID, championID: championProbability == nil ? nil : champion?.summary.id, betType: betType,
-                    line: line, probability: probability, championProbability: championProbability, forecastAt: at))
+                    modelID: shadow.id, gameID: gameID, championID: championProbability == nil ? nil : champion?.summary.id,
+                    betType: betType, line: line, probability: probability, championProbability: championProbability, forecastAt: at))
         }
         return try await store.shadowForecasts.insert(forecasts)
     }

@@ -27,7 +27,8 @@ import Testing
             let registry = JobRegistry()
             CollectorJobs.register(in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox, sports: [sport]))
             FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
-            ModelJobs.register(in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: .reviewed, now: now)
+            ModelJobs.register(
+                in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: .reviewed, now: now)
             SettleJobs.register(in: registry, store: store, now: now)
             let queue = JobQueue(redis: redis, registry: registry)
             let worker = Worker(
@@ -37,7 +38,12 @@ import Testing
             let group = ServiceGroup(services: [worker], logger: Logger(label: "promotion-pipeline-test"))
             /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
             func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
-                let enqueued = try await queue.enqueue(requests.map { var request = $0; request.queue = queueName; return request })
+                let enqueued = try await queue.enqueue(
+                    requests.map { request in
+                        var request = request
+                        request.queue = queueName
+                        return request
+                    })
                 let deadline = ContinuousClock.now + timeout
                 for request in enqueued {
                     while true {
@@ -59,7 +65,8 @@ import Testing
                 settings.validationWindowDays = 12
                 var lenient = PromotionThresholds()
                 (lenient.accuracy, lenient.auc, lenient.logLoss, lenient.brier, lenient.ece) = (0, 0, 1, 1, 1)
-                try await run(try PipelineFlow.bootstrap(sports: [sport], days: 60, now: clock.now, settings: settings, thresholds: lenient))
+                try await run(
+                    try PipelineFlow.bootstrap(sports: [sport], days: 60, now: clock.now, settings: settings, thresholds: lenient))
                 var shadows: [BetType: Int] = [:]
                 for betType in [BetType.spread, .moneyline, .total] {
                     #expect(try await store.models.champion(sport: sport, betType: betType) == nil)

@@ -35,8 +35,9 @@ import Testing
         var ids: [Int] = []
         for index in 0..<2 {
             let game = try await store.games.upsert(
-                Game(sport: "nba", externalID: "shadow-\(index)", homeTeamID: home, awayTeamID: away,
-                     scheduledAt: start.addingTimeInterval(Double(index) * 3_600)))
+                Game(
+                    sport: "nba", externalID: "shadow-\(index)", homeTeamID: home, awayTeamID: away,
+                    scheduledAt: start.addingTimeInterval(Double(index) * 3_600)))
             try await PublicationTests.market(store, game: game, at: at, pinnacle: (2.10, 1.80), soft: (2.20, 1.72))
             ids.append(game)
         }
@@ -65,7 +66,8 @@ import Testing
         var published: [Prediction] = []
         for game in games { published += try await store.predictions.pending(gameID: game) }
         #expect(published.count == 2 && published.allSatisfy { $0.modelID == champion })
-        let shadowRows: Int = try await store.query("SELECT count(*)::bigint AS n FROM predictions WHERE model_id = \(shadow)").rows[0].decode("n")
+        let shadowRows: Int = try await store.query("SELECT count(*)::bigint AS n FROM predictions WHERE model_id = \(shadow)")
+            .rows[0].decode("n")
         #expect(shadowRows == 0)
         // One forecast per game: a later run (which publishes the champion's game-day forecasts) stores no second one.
         #expect(try await predictor.run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger).shadowForecasts == 0)

@@ -17,14 +17,17 @@ import Testing
     static func model(_ store: Store, version: Int, betType: BetType = .moneyline) async throws -> Int {
         try await store.models.register(
             RegisteredModel(
-                name: "nba_\(betType.rawValue)_meta", version: version, sport: "nba", betType: betType, featureSetVersion: FeatureCatalog.version,
+                name: "nba_\(betType.rawValue)_meta", version: version, sport: "nba", betType: betType,
+                featureSetVersion: FeatureCatalog.version,
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, metrics: ["accuracy": 0.60],
                 artifact: Data([UInt8(version)])))
     }
 
     /// A champion and a challenger that passed every threshold and beat it, decided by a calibrator promoting as
     /// `promotion` says; their ids.
-    static func decided(_ store: Store, _ promotion: PromotionConfiguration, passes: Bool = true) async throws -> (champion: Int, challenger: Int) {
+    static func decided(
+        _ store: Store, _ promotion: PromotionConfiguration, passes: Bool = true
+    ) async throws -> (champion: Int, challenger: Int) {
         let champion = try await model(store, version: 1)
         try await store.models.promote(id: champion)
         let challenger = try await model(store, version: 2)
@@ -103,7 +106,8 @@ import Testing
         #expect(promoted.id == challenger && promoted.promotedAt != nil)
         #expect(try await store.models.find(id: champion)?.status == .retired)
         let event = try #require(try await store.modelReports.events(modelID: challenger).first)
-        #expect(event.kind == .promoted && event.details["champion_id"] == Double(champion) && event.reason.contains("#\(request.id) approved"))
+        #expect(
+            event.kind == .promoted && event.details["champion_id"] == Double(champion) && event.reason.contains("#\(request.id) approved"))
         // Decided once: a second approval or a rejection is refused, and nothing changes.
         #expect(try await store.promotionRequests.approve(id: request.id, by: admin) == .notPending(approved))
         #expect(try await store.promotionRequests.reject(id: request.id, reason: "late", by: admin) == .notPending(approved))
@@ -122,7 +126,8 @@ import Testing
         let store = try await CollectTestSupport.migratedStore()
         let (champion, challenger) = try await Self.decided(store, .reviewed)
         let request = try #require(try await store.promotionRequests.pending().first)
-        guard case .decided(let rejected) = try await store.promotionRequests.reject(id: request.id, reason: "worse in shadow", by: nil) else {
+        guard case .decided(let rejected) = try await store.promotionRequests.reject(id: request.id, reason: "worse in shadow", by: nil)
+        else {
             Issue.record("not decided")
             return
         }

@@ -98,7 +98,9 @@ public struct PromotionRequestRepository: Sendable {
             if let replaced { details["champion_id"] = Double(replaced) }
             let champion = replaced.map { "replaces champion #\($0)" } ?? "there was no champion"
             try await tx.modelReports.log(
-                ModelEvent(modelID: request.modelID, kind: .promoted, reason: "Promoted: promotion request #\(id) approved; \(champion).", details: details))
+                ModelEvent(
+                    modelID: request.modelID, kind: .promoted, reason: "Promoted: promotion request #\(id) approved; \(champion).",
+                    details: details))
         }
     }
 
@@ -121,7 +123,9 @@ public struct PromotionRequestRepository: Sendable {
     private func decide(id: Int, _ body: (PostgresConnection, PromotionRequest) async throws -> Void) async throws -> Decision {
         try await database.withTransaction(isolation: #isolation) { tx in
             // Locked, so two admins deciding at once decide it once: the second sees it decided.
-            guard let request = try await tx.query("SELECT * FROM promotion_requests WHERE id = \(id) FOR UPDATE").rows.first.map(Self.request)
+            guard
+                let request = try await tx.query("SELECT * FROM promotion_requests WHERE id = \(id) FOR UPDATE").rows.first.map(
+                    Self.request)
             else { return .notFound }
             guard request.status == .pending else { return .notPending(request) }
             try await body(tx, request)

@@ -48,7 +48,8 @@ public struct ShadowForecastRepository: Sendable {
 
     /// Every forecast of `modelID`, oldest first.
     public func forecasts(modelID: Int) async throws -> [ShadowForecast] {
-        try await database.query("SELECT * FROM shadow_forecasts WHERE model_id = \(modelID) ORDER BY forecast_at, game_id").map(Self.forecast)
+        try await database.query("SELECT * FROM shadow_forecasts WHERE model_id = \(modelID) ORDER BY forecast_at, game_id").map(
+            Self.forecast)
     }
 
     /// Ungraded forecasts of final games with both scores (of `sport` when given), at most `limit`.
@@ -88,7 +89,8 @@ public struct ShadowForecastRepository: Sendable {
             forecasts: forecasts.count,
             shadow: ForecastQuality(probabilities: settled.map(\.probability), outcomes: settled.map { $0.result == .win }),
             pairedShadow: ForecastQuality(probabilities: paired.map(\.probability), outcomes: paired.map { $0.result == .win }),
-            pairedChampion: ForecastQuality(probabilities: paired.compactMap(\.championProbability), outcomes: paired.map { $0.result == .win }))
+            pairedChampion: ForecastQuality(
+                probabilities: paired.compactMap(\.championProbability), outcomes: paired.map { $0.result == .win }))
     }
 
     static func forecast(_ row: PostgresRow) throws -> ShadowForecast {
