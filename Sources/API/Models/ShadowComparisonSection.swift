@@ -37,7 +37,8 @@ enum ShadowComparisonSection {
     }
 
     private static func row(_ label: String, _ quality: ForecastQuality) -> String {
-        "<tr><td>\(label)</td><td>\(quality.count)</td><td>\(number(quality.logLoss))</td><td>\(number(quality.brier))</td><td>\(number(quality.ece))</td></tr>"
+        "<tr><td>\(label)</td><td>\(quality.count)</td><td>\(number(quality.logLoss))</td><td>\(number(quality.brier))</td>"
+            + "<td>\(number(quality.ece))</td></tr>"
     }
 
     private static func number(_ value: Double?) -> String {

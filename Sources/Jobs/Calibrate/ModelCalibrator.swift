@@ -108,7 +108,8 @@ public struct ModelCalibrator: Sendable {
                 championEvaluation.map {
                     String(format: "passes every threshold and beats the champion's log loss %.4f on the same games", $0.logLoss)
                 } ?? "passes every threshold; there was no champion"
-            decision = promotion.autoApprove ? "Promoted: \(verdict)." : "Promotion requested: \(verdict). In shadow until an admin reviews it."
+            decision =
+                promotion.autoApprove ? "Promoted: \(verdict)." : "Promotion requested: \(verdict). In shadow until an admin reviews it."
         }
         let promote = passes && promotion.autoApprove
         let requestReview = passes && !promotion.autoApprove

@@ -60,7 +60,8 @@ public struct Predictor: Sendable {
         var championCount = 0
         for betType in ModelMarkets.betTypes {
             try Task.checkCancellation()
-            let champion = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0).models.first
+            let champions = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
+            let champion = champions.models.first
             var archive: ModelArchive?
             if let champion { archive = try await archives.archive(of: champion, in: store) }
             // A shadow runs without a champion too: the first model of a market also waits for review. A shadow that
@@ -68,11 +69,13 @@ public struct Predictor: Sendable {
             do {
                 run.shadowForecasts += try await shadows.run(
                     sport: sport, betType: betType, games: games, at: at,
-                    champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } }, archives: archives, featureSets: &featureSets)
+                    champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } }, archives: archives,
+                    featureSets: &featureSets)
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                logger.error("shadow forecasts failed", metadata: ["sport": "\(sport)", "bet_type": "\(betType.rawValue)", "error": "\(error)"])
+                logger.error(
+                    "shadow forecasts failed", metadata: ["sport": "\(sport)", "bet_type": "\(betType.rawValue)", "error": "\(error)"])
             }
             guard let champion, let archive else { continue }
             let modelID = champion.id

@@ -156,7 +156,8 @@ enum AdminOpenAPI: OpenAPIArea {
                     "shadow": S.object(
                         required: [
                             "forecasts": S.integer(minimum: 0), "settled": S.reference("ForecastQuality"),
-                            "paired": S.object(required: ["shadow": S.reference("ForecastQuality"), "champion": S.reference("ForecastQuality")]),
+                            "paired": S.object(
+                                required: ["shadow": S.reference("ForecastQuality"), "champion": S.reference("ForecastQuality")]),
                         ],
                         optional: ["log_loss_difference": S.number()]),
                 ],
@@ -166,7 +167,9 @@ enum AdminOpenAPI: OpenAPIArea {
                 ]),
             "ForecastQuality": S.object(
                 required: ["count": S.integer(minimum: 0)],
-                optional: ["log_loss": S.number(minimum: 0), "brier": S.number(minimum: 0, maximum: 1), "ece": S.number(minimum: 0, maximum: 1)]),
+                optional: [
+                    "log_loss": S.number(minimum: 0), "brier": S.number(minimum: 0, maximum: 1), "ece": S.number(minimum: 0, maximum: 1),
+                ]),
         ]
     }
 }

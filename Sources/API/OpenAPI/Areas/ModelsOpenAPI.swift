@@ -19,8 +19,8 @@ enum ModelsOpenAPI: OpenAPIArea {
             "/api/v1/models/{id}": getOne("One model with its promotion decisions and rollbacks.", schema: "Model"),
             "/api/v1/models/{id}/report": get(
                 operation(
-                    "The model's evaluation report: a self-contained HTML page with SVG charts; a model that went into shadow for review also "
-                        + "gets its shadow comparison with the champion on the games settled so far.",
+                    "The model's evaluation report: a self-contained HTML page with SVG charts; a model that went into shadow for "
+                        + "review also gets its shadow comparison with the champion on the games settled so far.",
                     parameters: [.path(name: "id", schema: S.rowID)], responses: [200: .html], errors: [400, 401, 404, 429])),
         ]
     }
@@ -41,7 +41,8 @@ enum ModelsOpenAPI: OpenAPIArea {
                         S.object(
                             required: [
                                 "kind": S.string(enumeration: [
-                                    "promoted", "kept_challenger", "rolled_back", "reinstated", "promotion_requested", "rejected", "superseded",
+                                    "promoted", "kept_challenger", "rolled_back", "reinstated", "promotion_requested", "rejected",
+                                    "superseded",
                                 ]),
                                 "reason": S.string(), "details": S.map(S.number()),
                             ],

@@ -52,7 +52,8 @@ extension Migration {
             DROP TABLE promotion_requests;
             DELETE FROM model_events WHERE kind IN ('promotion_requested', 'rejected', 'superseded');
             ALTER TABLE model_events DROP CONSTRAINT model_events_kind_check;
-            ALTER TABLE model_events ADD CONSTRAINT model_events_kind_check CHECK (kind IN ('promoted', 'kept_challenger', 'rolled_back', 'reinstated'));
+            ALTER TABLE model_events ADD CONSTRAINT model_events_kind_check CHECK (kind IN (
+                'promoted', 'kept_challenger', 'rolled_back', 'reinstated'));
             DROP INDEX models_one_shadow;
             UPDATE models SET status = 'challenger' WHERE status = 'shadow';
             ALTER TABLE models DROP CONSTRAINT models_status_check;

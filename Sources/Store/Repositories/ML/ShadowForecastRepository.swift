@@ -27,7 +27,8 @@ public struct ShadowForecastRepository: Sendable {
         for f in forecasts {
             stored += try await database.query(
                 """
-                INSERT INTO shadow_forecasts (model_id, game_id, champion_id, bet_type, line, probability, champion_probability, forecast_at)
+                INSERT INTO shadow_forecasts (model_id, game_id, champion_id, bet_type, line, probability, champion_probability,
+                                              forecast_at)
                 VALUES (\(f.modelID), \(f.gameID), \(f.championID), \(f.betType), \(f.line), \(f.probability), \(f.championProbability),
                         \(f.forecastAt))
                 ON CONFLICT (model_id, game_id) DO NOTHING
