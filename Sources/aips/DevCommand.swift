@@ -116,6 +116,8 @@ struct DevCommand: AsyncParsableCommand {
                 collectorEnvironment["ESPN_BACKFILL_STARTER_LEAD_HOURS"] = String(world.world.probablesAnnouncedBeforeStart / 3_600)
                 sandbox = world
             }
+            // The dev flow has no admin waiting to review: models that pass are promoted at once unless told otherwise.
+            collectorEnvironment["PROMOTION_AUTO_APPROVE"] = environment["PROMOTION_AUTO_APPROVE"] ?? "true"
             // Every job reads the world's clock when the world is simulated: it may run faster than real time.
             let worldClock = sandbox?.clock
             let clock: @Sendable () -> Date = { worldClock?.now ?? Date() }

@@ -21,6 +21,7 @@ struct ListSortEndpointTests {
             ("/api/v1/queues", ["name", "pending", "dead"]),
             ("/api/v1/admin/users", ["created_at", "email", "last_login_at", "role"]),
             ("/api/v1/admin/predictions/export", ["created_at", "game_date", "edge", "probability", "tier"]),
+            ("/api/v1/admin/promotions", ["requested_at", "sport"]),
         ]
     }
 

@@ -119,7 +119,8 @@ try await sandbox.withRunning { running in
         print("featurize: \(seconds(since: started))")
 
         let trainer = ModelTrainer(store: store)
-        let calibrator = ModelCalibrator(store: store)
+        // The bench measures the models, not the review: a model that passes is promoted at once, as before review.
+        let calibrator = ModelCalibrator(store: store, promotion: .automatic)
         print("")
         print("== published \(publication) (features \(lead) min before the start)")
         print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  ceiling  model−closing ± SE  model−opening ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")

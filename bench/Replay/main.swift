@@ -163,7 +163,8 @@ try await sandbox.withRunning { running in
                             effectID: "replay/\(publication)/\(kind)/\(sport)/\(betType)/\(index)", logger: logger)
                         if let reason = outcome.skipped { skipped.append("\(kind): \(reason)") }
                     }
-                    let calibrated = try await ModelCalibrator(store: store).calibrate(
+                    // The replay measures the models, not the review: a model that passes is promoted at once.
+                    let calibrated = try await ModelCalibrator(store: store, promotion: .automatic).calibrate(
                         sport: sport, betType: betType, thresholds: PromotionThresholds(),
                         effectID: "replay/\(publication)/meta/\(sport)/\(betType)/\(index)", logger: logger)
                     let elapsed = trainStart.duration(to: .now).components

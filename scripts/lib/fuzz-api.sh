@@ -115,6 +115,12 @@ parameters = { id = "$to_cancel" }
 [[operations]]
 include-path = "/api/v1/admin/jobs/{id}/retry"
 parameters = { id = "$to_retry" }
+[[operations]]
+include-path-regex = "^/api/v1/admin/promotions/\\\\{id\\\\}(/approve)?$"
+parameters = { id = ${ids[4]} }
+[[operations]]
+include-path = "/api/v1/admin/promotions/{id}/reject"
+parameters = { id = ${ids[5]} }
 EOF
 
     local status=0

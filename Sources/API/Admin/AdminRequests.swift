@@ -1,3 +1,5 @@
+import Foundation
+
 /// The body of `POST /admin/users`.
 struct CreateUserRequest: Decodable, Sendable {
     var email: String
@@ -24,4 +26,16 @@ struct RoleChangeRequest: Decodable, Sendable {
 /// The body of `POST /admin/users/{id}/2fa/confirm`.
 struct TwoFactorConfirmRequest: Decodable, Sendable {
     var code: String
+}
+
+/// The body of `POST /admin/promotions/{id}/reject`.
+struct PromotionRejectionRequest: Decodable, Sendable {
+    var reason: String
+
+    /// A reason of 1 to 1000 characters that is not only spaces: it is the model's logged event.
+    func validate() throws {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, reason.count <= 1_000 else {
+            throw APIError.validation("reason must be 1 to 1000 characters, not only spaces", field: "reason")
+        }
+    }
 }

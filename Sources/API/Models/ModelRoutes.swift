@@ -4,7 +4,8 @@ import Postgres
 import Store
 
 /// `GET /models`, `GET /models/{id}` and `GET /models/{id}/report`: the model registry, its promotion log and
-/// the stored evaluation pages, for any signed-in user. They read the replica while it keeps up
+/// the stored evaluation pages (a model that went into shadow for review also gets its shadow comparison with the
+/// champion, as of the read), for any signed-in user. They read the replica while it keeps up
 /// (`ReadConsistency.boundedStaleness`).
 struct ModelRoutes: Sendable {
     let reads: PostgresReadRouter
@@ -40,8 +41,14 @@ struct ModelRoutes: Sendable {
     @Sendable func report(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         let id = try Self.id(context)
-        guard let html = try await reads.database(for: .boundedStaleness).modelReports.report(modelID: id) else {
+        let database = await reads.database(for: .boundedStaleness)
+        guard var html = try await database.modelReports.report(modelID: id) else {
             throw APIError(.notFound, code: "REPORT_NOT_FOUND", "Model \(id) has no evaluation report", details: ["model_id": .integer(Int64(id))])
+        }
+        let promotion = try await database.promotionRequests.request(modelID: id)
+        let comparison = try await database.shadowForecasts.comparison(modelID: id)
+        if promotion != nil || comparison.forecasts > 0 {
+            html = ShadowComparisonSection.inserting(ShadowComparisonSection.html(comparison, request: promotion), into: html)
         }
         return .ok(
             ByteBuffer(string: html), contentType: "text/html; charset=utf-8",

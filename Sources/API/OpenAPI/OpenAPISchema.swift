@@ -91,5 +91,5 @@ enum OpenAPISchema {
     static let results: [String] = ["win", "loss", "push"]
     static let publications: [String] = ["open", "game_day"]
     static let gameStatuses: [String] = ["scheduled", "in_progress", "final", "postponed", "cancelled"]
-    static let modelStatuses: [String] = ["champion", "challenger", "retired"]
+    static let modelStatuses: [String] = ["champion", "challenger", "shadow", "retired"]
 }

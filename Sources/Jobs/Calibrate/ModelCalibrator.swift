@@ -6,15 +6,18 @@ import Postgres
 import Store
 
 /// Builds the calibrated meta-ensemble of a sport and bet type from the newest AutoML and Stack models, reports on
-/// it, registers it and decides its promotion (ML guide 2.5 steps 5–9, 2.7).
+/// it, registers it and decides its promotion (ML guide 2.5 steps 5–9, 2.7): a model that passes every threshold
+/// and beats the champion is promoted at once or becomes a promotion request in shadow, as `promotion` says.
 public struct ModelCalibrator: Sendable {
     let store: Store
+    let promotion: PromotionConfiguration
     let stakes: StakePolicy
     let tiers: TierPolicy
 
-    /// A calibrator over `store`; the backtest stakes and tiers bets as `predict` does.
-    public init(store: Store, stakes: StakePolicy = .standard, tiers: TierPolicy = .standard) {
+    /// A calibrator over `store` promoting as `promotion` says; the backtest stakes and tiers bets as `predict` does.
+    public init(store: Store, promotion: PromotionConfiguration, stakes: StakePolicy = .standard, tiers: TierPolicy = .standard) {
         self.store = store
+        self.promotion = promotion
         self.stakes = stakes
         self.tiers = tiers
     }
@@ -90,23 +93,27 @@ public struct ModelCalibrator: Sendable {
             + String(
                 format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
                 pooled.logLossDifference, pooled.standardError)
-        let promote: Bool
+        let passes: Bool
         var decision: String
         if !failures.isEmpty {
-            promote = false
+            passes = false
             decision = "Kept as challenger: fails \(failures.joined(separator: ", "))."
         } else if let championEvaluation, let champion, !(evaluation.logLoss < championEvaluation.logLoss) {
-            promote = false
+            passes = false
             decision = String(
                 format: "Kept as challenger: log loss %.4f does not beat champion #%d's %.4f on the same %d games.",
                 evaluation.logLoss, champion.id!, championEvaluation.logLoss, data.evaluation.count)
         } else {
-            promote = true
-            decision =
+            passes = true
+            let verdict =
                 championEvaluation.map {
-                    String(format: "Promoted: passes every threshold and beats the champion's log loss %.4f on the same games.", $0.logLoss)
-                } ?? "Promoted: passes every threshold; there was no champion."
+                    String(format: "passes every threshold and beats the champion's log loss %.4f on the same games", $0.logLoss)
+                } ?? "passes every threshold; there was no champion"
+            decision =
+                promotion.autoApprove ? "Promoted: \(verdict)." : "Promotion requested: \(verdict). In shadow until an admin reviews it."
         }
+        let promote = passes && promotion.autoApprove
+        let requestReview = passes && !promotion.autoApprove
         decision += pooledNote
 
         let name = ModelKind.meta.modelName(sport: sport, betType: betType)
@@ -163,22 +170,42 @@ public struct ModelCalibrator: Sendable {
                                           auc: evaluation.auc, logLoss: evaluation.logLoss)],
                 backtest: backtest, thresholds: thresholds, decision: decision, createdAt: Date())
             try await tx.modelReports.saveReport(modelID: id, html: EvaluationReportPage.html(report))
-            try await tx.modelReports.log(ModelEvent(modelID: id, kind: promote ? .promoted : .keptChallenger, reason: decision, details: details))
+            try await record(modelID: id, passes: passes, championID: champion?.id, decision: decision, details: details, in: tx)
             return id
         }
         guard case .applied(let id) = registered else {
             outcome.skipped = "calibrated by an earlier delivery"
             return outcome
         }
-        if promote { try await store.models.promote(id: id) }
         logger.info(
             "model calibrated",
             metadata: ["model": "\(name)", "model_id": "\(id)", "log_loss": "\(evaluation.logLoss)", "promoted": "\(promote)",
-                       "decision": "\(decision)"])
+                       "promotion_requested": "\(requestReview)", "decision": "\(decision)"])
         outcome.modelID = id
         outcome.logLoss = evaluation.logLoss
         outcome.promoted = promote
+        outcome.promotionRequested = requestReview
         return outcome
+    }
+
+    /// Logs and applies the decision on model `modelID` in `tx`, the transaction of the job's effect (so a crash cannot
+    /// leave a decision logged but not applied): a model that `passes` becomes champion when promotion is automatic,
+    /// or a promotion request in shadow beside `championID`; any other stays a challenger.
+    func record(
+        modelID: Int, passes: Bool, championID: Int?, decision: String, details: [String: Double], in tx: PostgresConnection
+    ) async throws {
+        guard passes else {
+            try await tx.modelReports.log(ModelEvent(modelID: modelID, kind: .keptChallenger, reason: decision, details: details))
+            return
+        }
+        if promotion.autoApprove {
+            try await tx.modelReports.log(ModelEvent(modelID: modelID, kind: .promoted, reason: decision, details: details))
+            // A request left from before auto-approve was turned on would, approved, replace this newer champion.
+            try await tx.promotionRequests.supersedePending(besides: modelID)
+            try await tx.models.promote(id: modelID)
+        } else {
+            try await tx.promotionRequests.open(modelID: modelID, championID: championID, metrics: details, reason: decision)
+        }
     }
 
     /// The CPU-bound part of calibration.

@@ -79,11 +79,12 @@ public struct Featurizer: Sendable {
         return result
     }
 
-    /// The current version, and every older one a serving champion of `sport` was trained on, so an upgrade of the
-    /// feature set never stops a champion predicting before its successor is promoted. A champion on a version
-    /// this build no longer computes is logged: it cannot predict.
+    /// The current version, and every older one a serving champion (or a shadow awaiting review) of `sport` was
+    /// trained on, so an upgrade of the feature set never stops a champion predicting before its successor is
+    /// promoted. A champion on a version this build no longer computes is logged: it cannot predict.
     private func versions(sport: String, logger: Logger) async throws -> [String] {
         let champions = try await store.models.summaries(sport: sport, status: .champion, limit: 100, offset: 0).models
+            + store.models.summaries(sport: sport, status: .shadow, limit: 100, offset: 0).models
         var versions = [FeatureCatalog.version]
         for version in Set(champions.map(\.featureSetVersion)).sorted() where version != FeatureCatalog.version {
             if FeatureCatalog.computable.contains(version) {

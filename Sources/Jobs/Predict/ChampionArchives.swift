@@ -4,8 +4,8 @@ import ML
 import Store
 import Synchronization
 
-/// The decoded archives of the champions `predict` has used, keyed by model id and artifact hash: the seed's
-/// in-memory model-artifact cache (24 hours, invalidated on promotion).
+/// The decoded archives of the champions (and shadow models) `predict` has used, keyed by model id and artifact
+/// hash: the seed's in-memory model-artifact cache (24 hours, invalidated on promotion).
 ///
 /// `predict` runs every minute in development and hourly in production, and a champion changes at most
 /// nightly: reading the artifact and decoding it on every run would repeat the same work. The catalogue
@@ -43,7 +43,7 @@ final class ChampionArchives: Sendable {
         guard let model = try await store.models.find(id: champion.id) else { return nil }
         let archive = try ModelArchive.decode(Array(model.artifact))
         decoded.withLock { cache in
-            // Only champions are asked for; models no longer asked for are dropped when a new one arrives.
+            // Only champions and shadows are asked for; models no longer asked for are dropped when the cache fills.
             if cache.count >= 64 { cache.removeAll() }
             cache[champion.id] = (model.artifactSHA256, archive, instant)
         }

@@ -10,6 +10,9 @@ import Store
 /// offer, the row is that pick (selection, price, book, edge, tier, stake); otherwise it carries the positive
 /// side's probability and stakes nothing. A market without any price is not published yet: its market has not
 /// opened.
+///
+/// A bet type's shadow model, when one awaits review, forecasts the same games beside the champion without
+/// publishing (`ShadowForecaster`).
 public struct Predictor: Sendable {
     /// Features older than this at prediction time are stale: the game is left for a later run.
     public static let featureFreshness: TimeInterval = 6 * 3_600
@@ -21,6 +24,7 @@ public struct Predictor: Sendable {
     let featureCompleteness: Double
     let now: @Sendable () -> Date
     private let archives = ChampionArchives()
+    private let shadows: ShadowForecaster
 
     /// A predictor over `store` on the clock `now`, choosing picks with `picks` and publishing on `publication`;
     /// a game whose features are not more than `featureCompleteness` complete is not predicted.
@@ -34,6 +38,7 @@ public struct Predictor: Sendable {
         self.monitor = monitor ?? ModelMonitor(store: store)
         self.featureCompleteness = featureCompleteness
         self.now = now
+        self.shadows = ShadowForecaster(store: store, featureCompleteness: featureCompleteness)
     }
 
     /// Predicts the games of `sport` starting within `horizon` seconds.
@@ -55,10 +60,24 @@ public struct Predictor: Sendable {
         var championCount = 0
         for betType in ModelMarkets.betTypes {
             try Task.checkCancellation()
-            guard let champion = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
-                .models.first,
-                let archive = try await archives.archive(of: champion, in: store)
-            else { continue }
+            let champions = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
+            let champion = champions.models.first
+            var archive: ModelArchive?
+            if let champion { archive = try await archives.archive(of: champion, in: store) }
+            // A shadow runs without a champion too: the first model of a market also waits for review. A shadow that
+            // fails is logged and left: what is under review must never stop the champion publishing.
+            do {
+                run.shadowForecasts += try await shadows.run(
+                    sport: sport, betType: betType, games: games, at: at,
+                    champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } }, archives: archives,
+                    featureSets: &featureSets)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                logger.error(
+                    "shadow forecasts failed", metadata: ["sport": "\(sport)", "bet_type": "\(betType.rawValue)", "error": "\(error)"])
+            }
+            guard let champion, let archive else { continue }
             let modelID = champion.id
             championCount += 1
             if featureSets[champion.featureSetVersion] == nil {

@@ -15,7 +15,8 @@ import Store
 /// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
 /// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
 /// a batter without a plate appearance in the game is voided, as books void a player who does not play.
-/// Users' tracked bets of settled games are graded in the same run (`TrackedBetSettler`).
+/// Users' tracked bets of settled games are graded in the same run (`TrackedBetSettler`), and so are the
+/// unpublished forecasts of shadow models awaiting review (`ShadowForecastGrader`).
 public struct PredictionSettler: Sendable {
     /// The window of the trailing metrics and of each report's `trailing_30_days`.
     static let trailingWindow: TimeInterval = 30 * 86_400
@@ -63,6 +64,8 @@ public struct PredictionSettler: Sendable {
                 "settled tracked bets",
                 metadata: ["wins": "\(bets.wins)", "losses": "\(bets.losses)", "pushes": "\(bets.pushes)", "voids": "\(bets.voids)"])
         }
+        let shadows = try await ShadowForecastGrader(store: store).grade(sport: parameters.sport)
+        if shadows > 0 { logger.info("graded shadow forecasts", metadata: ["graded": "\(shadows)"]) }
         let end = now()
         SettleMetrics.trailing(
             try await store.predictions.performance(sport: parameters.sport, from: end.addingTimeInterval(-Self.trailingWindow), to: end))

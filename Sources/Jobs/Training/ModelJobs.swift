@@ -7,16 +7,17 @@ import Store
 /// `closing.capture`.
 public enum ModelJobs {
     /// Registers the handlers; `sports` are what a job naming none covers, `now` is the platform's clock (the
-    /// sandbox's world clock in development), `featureSetVersion` what training reads, `publication` and `picks`
+    /// sandbox's world clock in development), `featureSetVersion` what training reads, `promotion` whether a
+    /// calibrated model that passes is promoted at once or waits for review in shadow, `publication` and `picks`
     /// when `predict` publishes and what it publishes as a pick, and `predictionsChanged` runs after predictions
     /// are stored (the API invalidates its prediction cache there).
     public static func register(
-        in registry: JobRegistry, store: Store, sports: [String], featureSetVersion: String,
+        in registry: JobRegistry, store: Store, sports: [String], featureSetVersion: String, promotion: PromotionConfiguration,
         now: @escaping @Sendable () -> Date = { Date() }, publication: PublicationPolicy = .standard, picks: PickSelector = .standard,
         predictionsChanged: @escaping @Sendable () async throws -> Void = {}
     ) {
         let trainer = ModelTrainer(store: store)
-        let calibrator = ModelCalibrator(store: store)
+        let calibrator = ModelCalibrator(store: store, promotion: promotion)
         let predictor = Predictor(store: store, picks: picks, publication: publication, now: now)
         registry.register(TrainAutoML.self) { parameters, context in
             try await train(.automl, parameters, trainer, sports, featureSetVersion, now, context)

@@ -14,4 +14,6 @@ public struct TrainingOutcome: Codable, Sendable, Equatable {
     public var logLoss: Double?
     /// Whether it became champion (calibrate only).
     public var promoted: Bool?
+    /// Whether it became a promotion request, in shadow until reviewed (calibrate only).
+    public var promotionRequested: Bool?
 }

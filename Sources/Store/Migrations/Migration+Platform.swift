@@ -20,5 +20,6 @@ extension Migration {
         .betting,
         .predictionChain,
         .twoFactorEnrolment,
+        .promotionReview,
     ]
 }

@@ -30,6 +30,10 @@ extension PostgresDatabase {
     public var models: ModelRepository { ModelRepository(database: self) }
     /// `model_reports` and `model_events`: evaluation pages and promotion decisions.
     public var modelReports: ModelReportRepository { ModelReportRepository(database: self) }
+    /// `promotion_requests`: challengers awaiting review.
+    public var promotionRequests: PromotionRequestRepository { PromotionRequestRepository(database: self) }
+    /// `shadow_forecasts`: what shadow models forecast, never published.
+    public var shadowForecasts: ShadowForecastRepository { ShadowForecastRepository(database: self) }
     /// `predictions`.
     public var predictions: PredictionRepository { PredictionRepository(database: self) }
     /// `daily_reports`.

@@ -35,7 +35,8 @@ enum JobCatalog {
             FeatureJobs.register(in: registry, store: store, sports: collectors.sports, now: clock)
             let prediction = PredictionEnvironment.configuration(environment)
             ModelJobs.register(
-                in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version, now: clock,
+                in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version,
+                promotion: PromotionEnvironment.configuration(environment), now: clock,
                 publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await predictions.invalidate() })
             SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })

@@ -29,7 +29,8 @@ import Testing
             let registry = JobRegistry()
             CollectorJobs.register(in: registry, store: store, configuration: collectors)
             FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
-            ModelJobs.register(in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, now: now)
+            ModelJobs.register(
+                in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: .automatic, now: now)
             SettleJobs.register(in: registry, store: store, now: now)
             let queue = JobQueue(redis: redis, registry: registry)
             let worker = Worker(

@@ -57,7 +57,7 @@ import Testing
         let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
         let name = TestServers.uniqueName(function).lowercased()
         let registry = JobRegistry()
-        ModelJobs.register(in: registry, store: store, sports: ["nba"], featureSetVersion: version)
+        ModelJobs.register(in: registry, store: store, sports: ["nba"], featureSetVersion: version, promotion: .automatic)
         let queue = JobQueue(redis: redis, registry: registry)
         let worker = Worker(
             queue: queue, registry: registry,

@@ -2,7 +2,7 @@ import OpenAPIKit
 import Store
 
 /// `/api/v1/admin` (admin role): users and their two-factor enrolment, job and queue repairs, the prediction export,
-/// engagement.
+/// engagement, the promotion queue.
 enum AdminOpenAPI: OpenAPIArea {
     static let tag = "admin"
 
@@ -10,6 +10,8 @@ enum AdminOpenAPI: OpenAPIArea {
     private static let jobID: [OpenAPI.Parameter] = [.path(name: "id", schema: S.jobID)]
     private static let queueName: [OpenAPI.Parameter] = [.path(name: "name", schema: S.queueName)]
     private static let user: OpenAPI.Response.Map = [200: .json(S.envelope(S.reference("User")))]
+    private static let promotionID: [OpenAPI.Parameter] = [.path(name: "id", schema: S.rowID)]
+    private static let promotion: OpenAPI.Response.Map = [200: .json(S.envelope(S.reference("PromotionRequest")))]
 
     /// A POST on a user with no body, answering the user.
     private static func userAction(_ summary: String, errors: [OpenAPI.Response.StatusCode] = [400, 401, 403, 404, 429])
@@ -98,6 +100,30 @@ enum AdminOpenAPI: OpenAPIArea {
                         + "in the 30 days ending today (admin; seed 5.2). Active users are HyperLogLog estimates (±0.81 %).",
                     parameters: [.query(name: "days", schema: S.integer(minimum: 1, maximum: 400))],
                     responses: [200: .json(S.envelope(S.reference("Engagement")))], errors: [400, 401, 403, 429])),
+            "/api/v1/admin/promotions": get(
+                operation(
+                    "The pending promotion requests (admin), oldest first unless sort and order say otherwise: each challenger that "
+                        + "passed every threshold and beat the champion, its metrics, and its shadow forecasts beside the champion's "
+                        + "on the settled games.",
+                    parameters: OpenAPIParameters.pagination
+                        + OpenAPIParameters.sort(PromotionRequestView.Order.self, default: .requestedAt, ascending: true),
+                    responses: [200: .json(S.page(S.reference("PromotionRequest")))], errors: [400, 401, 403, 429])),
+            "/api/v1/admin/promotions/{id}": get(
+                operation(
+                    "One promotion request, pending or decided (admin). 404 PROMOTION_NOT_FOUND.", parameters: promotionID,
+                    responses: promotion, errors: [400, 401, 403, 404, 429])),
+            "/api/v1/admin/promotions/{id}/approve": post(
+                operation(
+                    "Approve a pending promotion request (admin): the model becomes champion, the champion is retired, and the "
+                        + "post-promotion monitor and rollback triggers watch it. 404 PROMOTION_NOT_FOUND, 409 PROMOTION_NOT_PENDING.",
+                    parameters: promotionID, responses: promotion, errors: [400, 401, 403, 404, 409, 429])),
+            "/api/v1/admin/promotions/{id}/reject": post(
+                operation(
+                    "Reject a pending promotion request with a reason, logged as the model's event (admin): the model goes back "
+                        + "to challenger and the champion stays. 404 PROMOTION_NOT_FOUND, 409 PROMOTION_NOT_PENDING.",
+                    parameters: promotionID, body: S.reference("PromotionRejection"),
+                    example: AnyCodable(["reason": "shadow log loss worse than the champion's over two weeks"]), responses: promotion,
+                    errors: [400, 401, 403, 404, 409, 413, 429])),
         ]
     }
 
@@ -133,6 +159,30 @@ enum AdminOpenAPI: OpenAPIArea {
                         "date": S.date, "active_users": S.integer(minimum: 0), "predictions_viewed": S.integer(minimum: 0),
                     ])),
             ]),
+            "PromotionRejection": S.object(required: ["reason": S.string(minLength: 1, maxLength: 1_000)]),
+            "PromotionRequest": S.object(
+                required: [
+                    "id": S.rowID, "model_id": S.rowID, "model_name": S.string(), "sport": S.string(),
+                    "bet_type": S.string(enumeration: S.betTypes), "model_status": S.string(enumeration: S.modelStatuses),
+                    "status": S.string(enumeration: PromotionRequest.Status.allCases.map(\.rawValue)), "metrics": S.map(S.number()),
+                    "requested_at": S.dateTime,
+                    "shadow": S.object(
+                        required: [
+                            "forecasts": S.integer(minimum: 0), "settled": S.reference("ForecastQuality"),
+                            "paired": S.object(
+                                required: ["shadow": S.reference("ForecastQuality"), "champion": S.reference("ForecastQuality")]),
+                        ],
+                        optional: ["log_loss_difference": S.number()]),
+                ],
+                optional: [
+                    "champion_id": S.rowID, "reason": S.string(), "decided_by": S.string(format: .uuid), "decided_at": S.dateTime,
+                    "report_url": S.string(),
+                ]),
+            "ForecastQuality": S.object(
+                required: ["count": S.integer(minimum: 0)],
+                optional: [
+                    "log_loss": S.number(minimum: 0), "brier": S.number(minimum: 0, maximum: 1), "ece": S.number(minimum: 0, maximum: 1),
+                ]),
         ]
     }
 }

@@ -19,7 +19,8 @@ enum ModelsOpenAPI: OpenAPIArea {
             "/api/v1/models/{id}": getOne("One model with its promotion decisions and rollbacks.", schema: "Model"),
             "/api/v1/models/{id}/report": get(
                 operation(
-                    "The model's evaluation report: a self-contained HTML page with SVG charts.",
+                    "The model's evaluation report: a self-contained HTML page with SVG charts; a model that went into shadow for "
+                        + "review also gets its shadow comparison with the champion on the games settled so far.",
                     parameters: [.path(name: "id", schema: S.rowID)], responses: [200: .html], errors: [400, 401, 404, 429])),
         ]
     }
@@ -39,7 +40,10 @@ enum ModelsOpenAPI: OpenAPIArea {
                     "events": S.array(
                         S.object(
                             required: [
-                                "kind": S.string(enumeration: ["promoted", "kept_challenger", "rolled_back", "reinstated"]),
+                                "kind": S.string(enumeration: [
+                                    "promoted", "kept_challenger", "rolled_back", "reinstated", "promotion_requested", "rejected",
+                                    "superseded",
+                                ]),
                                 "reason": S.string(), "details": S.map(S.number()),
                             ],
                             optional: ["created_at": S.nullableDateTime])),

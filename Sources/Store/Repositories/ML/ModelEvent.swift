@@ -13,6 +13,12 @@ public struct ModelEvent: Sendable, Equatable {
         case rolledBack = "rolled_back"
         /// Became champion again because its successor was rolled back.
         case reinstated
+        /// Passed every threshold and became a promotion request, in shadow until reviewed.
+        case promotionRequested = "promotion_requested"
+        /// Its promotion request was rejected by an admin.
+        case rejected
+        /// Its pending promotion request gave way to a newer challenger's.
+        case superseded
     }
 
     /// The database id; `nil` until logged.

@@ -1,0 +1,118 @@
+import Foundation
+import Jobs
+import Logging
+import Postgres
+import Queue
+import Redis
+import Sandbox
+import SandboxSupport
+import ServiceLifecycle
+import Store
+import TestSupport
+import Testing
+
+/// Promotion review end to end on a simulated season, through the real queue, worker, PostgreSQL and sandbox, with
+/// auto-approve off: `calibrate` leaves each passing model in shadow with a pending request and no champion;
+/// `predict` publishes nothing but stores the shadows' forecasts; an approval makes one champion, which `predict`
+/// then publishes with; `settle` grades the shadow forecasts.
+@Suite(.serialized, .timeLimit(.minutes(15))) struct PromotionReviewPipelineTests {
+    @Test func withoutAutoApproveModelsWaitInShadowUntilApproved() async throws {
+        let sport = "nba"
+        let store = try await CollectTestSupport.migratedStore()
+        let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
+        let queueName = TestServers.uniqueName().lowercased()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let clock = sandbox.clock
+            let now: @Sendable () -> Date = { clock.now }
+            let registry = JobRegistry()
+            CollectorJobs.register(in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox, sports: [sport]))
+            FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
+            ModelJobs.register(
+                in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: .reviewed, now: now)
+            SettleJobs.register(in: registry, store: store, now: now)
+            let queue = JobQueue(redis: redis, registry: registry)
+            let worker = Worker(
+                queue: queue, registry: registry,
+                configuration: WorkerConfiguration(queues: [.init(queueName)], concurrency: 4, pollInterval: .milliseconds(100)),
+                logger: Logger(label: "promotion-pipeline-test"))
+            let group = ServiceGroup(services: [worker], logger: Logger(label: "promotion-pipeline-test"))
+            /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
+            func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
+                let enqueued = try await queue.enqueue(
+                    requests.map { request in
+                        var request = request
+                        request.queue = queueName
+                        return request
+                    })
+                let deadline = ContinuousClock.now + timeout
+                for request in enqueued {
+                    while true {
+                        let record = try #require(try await queue.job(request.id))
+                        if record.state == .succeeded { break }
+                        try #require(![.dead, .cancelled].contains(record.state), "\(record.type): \(record.errors)")
+                        try #require(ContinuousClock.now < deadline, "\(record.type) still \(record.state)")
+                        try await Task.sleep(for: .milliseconds(200))
+                    }
+                }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                defer { tasks.cancelAll() }
+
+                // Thresholds every model passes, as in the pipeline test: each bet type gets a model to review.
+                var settings = PipelineFlow.quickSettings(days: 60)
+                settings.maxModels = 4
+                settings.validationWindowDays = 12
+                var lenient = PromotionThresholds()
+                (lenient.accuracy, lenient.auc, lenient.logLoss, lenient.brier, lenient.ece) = (0, 0, 1, 1, 1)
+                try await run(
+                    try PipelineFlow.bootstrap(sports: [sport], days: 60, now: clock.now, settings: settings, thresholds: lenient))
+                var shadows: [BetType: Int] = [:]
+                for betType in [BetType.spread, .moneyline, .total] {
+                    #expect(try await store.models.champion(sport: sport, betType: betType) == nil)
+                    let shadow = try #require(try await store.models.latest(name: "\(sport)_\(betType.rawValue)_meta"))
+                    #expect(shadow.status == .shadow)
+                    let request = try #require(try await store.promotionRequests.request(modelID: shadow.id!))
+                    #expect(request.status == .pending && request.championID == nil && request.metrics["log_loss"] != nil)
+                    #expect(try await store.modelReports.events(modelID: shadow.id!).first?.kind == .promotionRequested)
+                    shadows[betType] = shadow.id!
+                }
+
+                // Tonight's games: without a champion nothing is published, but the shadows forecast them.
+                try await run([try JobRequest(CollectGames(sport: sport))])
+                try await run([try JobRequest(CollectOdds(sport: sport))])
+                clock.advance(by: 300)
+                try await run([try JobRequest(Featurize(sport: sport))])
+                let tonight = try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
+                try #require(tonight.count >= 2)
+                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
+                for game in tonight { #expect(try await store.predictions.pending(gameID: game.id!).isEmpty) }
+                let moneyline = try #require(shadows[.moneyline])
+                let forecasts = try await store.shadowForecasts.forecasts(modelID: moneyline)
+                #expect(!forecasts.isEmpty && forecasts.allSatisfy { $0.championID == nil })
+
+                // Approved, the moneyline model is champion and publishes; the other two still only forecast in shadow.
+                let request = try #require(try await store.promotionRequests.request(modelID: moneyline))
+                guard case .decided = try await store.promotionRequests.approve(id: request.id, by: nil) else {
+                    Issue.record("the request was not decided")
+                    return
+                }
+                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
+                var published: [Prediction] = []
+                for game in tonight { published += try await store.predictions.pending(gameID: game.id!) }
+                #expect(!published.isEmpty && published.allSatisfy { $0.modelID == moneyline && $0.betType == .moneyline })
+
+                // The next morning: scores, then settlement grades the shadow forecasts too.
+                clock.advance(by: 20 * 3_600)
+                try await run([try JobRequest(CollectGames(sport: sport))])
+                try await run([try JobRequest(SettlePredictions(sport: sport))])
+                let graded = try await store.shadowForecasts.forecasts(modelID: try #require(shadows[.spread]))
+                #expect(!graded.isEmpty && graded.contains { $0.result != nil })
+                #expect(try await store.shadowForecasts.comparison(modelID: shadows[.spread]!).shadow.count > 0)
+                await group.triggerGracefulShutdown()
+            }
+        }
+        redis.close()
+        await store.shutdown()
+    }
+}
