@@ -27,7 +27,7 @@ start_servers() {
     [[ ${#as_pg[@]} -eq 0 ]] || chown postgres "$work/pg"
     "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 >/dev/null
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
-        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$work/pg -c fsync=${PG_FSYNC:-off} -c max_connections=200" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$work/pg -c fsync=${PG_FSYNC:-off} -c max_connections=400" start >/dev/null
 
     export REDIS_URL="redis://127.0.0.1:$redis_port/0"
     export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres?sslmode=disable"
