@@ -76,4 +76,16 @@ import Testing
                 38, 38, 10,
             ])
     }
+
+    @Test func rarestCategoriesArePooledWithMissingValuesAsLightGBMPoolsThem() {
+        // Level 3's 5 rows lie beyond the first 99% of 1,000 and the other three levels already have a bin each (plus
+        // the one LightGBM counts for "other"): pooled. With 20 rows the first three cover only 98%: kept.
+        func column(_ counts: [Int]) -> [Float] { counts.enumerated().flatMap { code, n in [Float](repeating: Float(code), count: n) } }
+        let levels = FeatureKind.categorical(levels: ["a", "b", "c", "d"])
+        let pooled = QuantileBinner(fitting: Dataset(columns: [column([500, 300, 195, 5])], kinds: [levels]))
+        #expect(pooled.bin(Dataset(columns: [[0, 1, 2, 3, .nan]])).bins == [0, 1, 2, QuantileBinner.missingBin, QuantileBinner.missingBin])
+        let kept = QuantileBinner(fitting: Dataset(columns: [column([500, 300, 180, 20])], kinds: [levels]))
+        #expect(kept.bin(Dataset(columns: [[0, 1, 2, 3]])).bins == [0, 1, 2, 3])
+        #expect(kept.features[0].pooledCategoryWords == nil)
+    }
 }

@@ -5,6 +5,10 @@ Prints the same lines as the Swift CLI: fit_seconds, predict_seconds, auc, log_l
 Usage: peers.py TRAIN_CSV TEST_CSV TARGET [THREADS] [MODELS] [TREES] [PEER]
 MODELS is a comma-separated list of gbm, drf, xrt, glm; TREES (default 100) the boosting rounds of the GBMs; PEER
 (lightgbm or sklearn) runs only that library.
+
+Columns holding text are categories, as `aips` reads them: coded by their sorted training levels (a test level the
+training file lacks becomes missing) and passed to LightGBM as `categorical_feature`, to HistGradientBoosting as
+`categorical_features`, with LightGBM's category settings at its defaults, spelled out below.
 """
 import importlib.util
 import sys
@@ -49,20 +53,46 @@ def main():
     trees = int(sys.argv[6]) if len(sys.argv) > 6 else 100
     peer = sys.argv[7] if len(sys.argv) > 7 else None
 
-    def load(path):
+    def load(path, levels=None):
         with open(path) as f:
             header = f.readline().strip().split(",")
-        data = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float32)
         column = header.index(target)
-        return np.delete(data, column, axis=1), data[:, column].astype(np.int32)
+        try:
+            data = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float32)
+            return np.delete(data, column, axis=1), data[:, column].astype(np.int32), {}
+        except ValueError:
+            pass
+        # Text columns: categories. Their levels come from the training file.
+        fields = np.loadtxt(path, delimiter=",", skiprows=1, dtype=str)
+        if levels is None:
+            levels = {}
+            for c in range(fields.shape[1]):
+                try:
+                    fields[:, c].astype(np.float32)
+                except ValueError:
+                    levels[c] = {level: code for code, level in enumerate(sorted(set(fields[:, c])))}
+        data = np.empty(fields.shape, dtype=np.float32)
+        for c in range(fields.shape[1]):
+            if c in levels:
+                data[:, c] = [levels[c].get(v, np.nan) for v in fields[:, c]]
+            else:
+                data[:, c] = fields[:, c].astype(np.float32)
+        return np.delete(data, column, axis=1), data[:, column].astype(np.int32), levels
 
-    x, y = load(train_path)
-    xt, yt = load(test_path)
+    x, y, levels = load(train_path)
+    xt, yt, _ = load(test_path, levels)
+    with open(train_path) as f:
+        header_index = f.readline().strip().split(",").index(target)
+    # Feature positions of the categorical columns (the target column is dropped from the features).
+    categorical = sorted(c - (c > header_index) for c in levels)
     if importlib.util.find_spec("lightgbm") and "gbm" in models and peer in (None, "lightgbm"):
         import lightgbm as lgb
         params = dict(objective="binary", num_leaves=31, learning_rate=0.1, max_bin=255, num_threads=threads, verbose=-1, min_data_in_leaf=20, lambda_l2=0.0)
+        if categorical:
+            # LightGBM 4's defaults, which `aips`'s category splits follow (CategoricalSplitTests).
+            params.update(max_cat_to_onehot=4, cat_smooth=10.0, cat_l2=10.0, max_cat_threshold=32, min_data_per_group=100)
         box = {}
-        f, pr, p = timed(lambda: box.setdefault("m", lgb.train(params, lgb.Dataset(x, y), num_boost_round=trees)), lambda: box["m"].predict(xt, num_threads=threads))
+        f, pr, p = timed(lambda: box.setdefault("m", lgb.train(params, lgb.Dataset(x, y, categorical_feature=categorical or "auto"), num_boost_round=trees)), lambda: box["m"].predict(xt, num_threads=threads))
         report(f"lightgbm ({trees} trees)", f, pr, yt, p)
     if importlib.util.find_spec("sklearn") and peer in (None, "sklearn"):
         from sklearn.ensemble import ExtraTreesClassifier, HistGradientBoostingClassifier, RandomForestClassifier
@@ -72,7 +102,7 @@ def main():
         from sklearn.preprocessing import StandardScaler
         candidates = []
         if "gbm" in models:
-            candidates.append((f"sklearn HistGB ({trees} trees)", HistGradientBoostingClassifier(max_iter=trees, max_leaf_nodes=31, learning_rate=0.1, early_stopping=False, min_samples_leaf=20, l2_regularization=0.0)))
+            candidates.append((f"sklearn HistGB ({trees} trees)", HistGradientBoostingClassifier(max_iter=trees, max_leaf_nodes=31, learning_rate=0.1, early_stopping=False, min_samples_leaf=20, l2_regularization=0.0, categorical_features=categorical or None)))
         if "drf" in models:
             candidates.append(("sklearn RandomForest (100)", make_pipeline(SimpleImputer(), RandomForestClassifier(n_estimators=100, n_jobs=threads, min_samples_leaf=1, random_state=0))))
         if "xrt" in models:

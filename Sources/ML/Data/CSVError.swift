@@ -14,6 +14,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidTarget
         /// A line does not match the expected column names of a schema.
         case schemaMismatch
+        /// A field of a numerical column is not a number.
+        case invalidNumber
         /// The file could not be opened or read.
         case unreadable
     }

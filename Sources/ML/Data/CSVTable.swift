@@ -19,9 +19,9 @@ public struct CSVTable: Sendable {
     public let header: [String]
     /// The number of data rows.
     public let rowCount: Int
-    private let source: Source
+    let source: Source
 
-    private enum Source: Sendable {
+    enum Source: Sendable {
         case bytes([UInt8])
         case file(String)
     }
@@ -226,7 +226,7 @@ public struct CSVTable: Sendable {
     }
 
     /// A target value: 0 and 1 without a detour through `String`, any other number through `Double`'s parser.
-    private static func label(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+    static func label(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         let field = trimmed(field)
         if field.count == 1 && (field[0] == UInt8(ascii: "0") || field[0] == UInt8(ascii: "1")) { return Double(field[0] - UInt8(ascii: "0")) }
         guard number(field) != nil else { return nil }
@@ -241,7 +241,7 @@ public struct CSVTable: Sendable {
         return start == 0 && end == field.count ? field : UnsafeBufferPointer(rebasing: field[start..<end])
     }
 
-    private static func text(of field: CSVFieldScanner.Field, _ block: UnsafeBufferPointer<UInt8>, _ unescaped: [UInt8]) -> String {
+    static func text(of field: CSVFieldScanner.Field, _ block: UnsafeBufferPointer<UInt8>, _ unescaped: [UInt8]) -> String {
         field.unescaped ? String(decoding: unescaped[field.start..<field.end], as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: block[field.start..<field.end]), as: UTF8.self)
     }
 
@@ -249,7 +249,7 @@ public struct CSVTable: Sendable {
     private static let blockSize = 1 << 22
 
     /// Hands every record of `source` to `body`, the header first, reading a file block by block.
-    private static func forEachRecord(
+    static func forEachRecord(
         of source: Source, _ body: ([CSVFieldScanner.Field], UnsafeBufferPointer<UInt8>, [UInt8], Int) throws(CSVError) -> Void
     ) throws(CSVError) {
         var scanner = CSVFieldScanner()

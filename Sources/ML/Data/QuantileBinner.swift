@@ -7,7 +7,8 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
     public let features: [FeatureBins]
 
     /// Learns bin boundaries from `data` by LightGBM's rule (``BinBoundaries``) for each numerical feature, and one
-    /// bin per level of a categorical feature.
+    /// bin per level of a categorical feature but its rarest levels, pooled as LightGBM pools them
+    /// (``FeatureBins/init(categoryCounts:missing:maxBin:)``).
     ///
     /// - Parameters:
     ///   - maxBin: the most bins per feature, the missing-value bin included when the feature has missing values
@@ -24,7 +25,16 @@ public struct QuantileBinner: Sendable, Equatable, Codable {
                 for column in columns {
                     switch data.kinds[column] {
                     case .categorical(let levels):
-                        output[column] = FeatureBins(categoryCount: levels.count)
+                        var counts = [Int](repeating: 0, count: levels.count)
+                        var missing = 0
+                        let values = data.column(column)
+                        var index = values.startIndex
+                        while index < values.endIndex {
+                            let code = values[index]
+                            if code >= 0 && code < Float(levels.count) { counts[Int(code)] += 1 } else { missing += 1 }
+                            index += stride
+                        }
+                        output[column] = FeatureBins(categoryCounts: counts, missing: missing, maxBin: maxBin)
                     case .numerical:
                         let values = data.column(column)
                         var sample = [Float]()
