@@ -117,6 +117,10 @@ struct AdminPromotionEndpointTests {
 
             let blank = try await client.post("/api/v1/admin/promotions/\(ids.total)/reject", token: token, json: #"{"reason":"  "}"#)
             #expect(blank.status == .badRequest && blank.errorCode == "VALIDATION_FAILED", "\(blank.text)")
+            // Past the route's 8 KiB: a 413, never a 500 (the API fuzz found one).
+            let long = #"{"reason":""# + String(repeating: "x", count: 9_000) + #""}"#
+            let tooLong = try await client.post("/api/v1/admin/promotions/\(ids.total)/reject", token: token, json: long)
+            #expect(tooLong.status == .contentTooLarge && tooLong.errorCode == "PAYLOAD_TOO_LARGE", "\(tooLong.text)")
             let rejected = try await client.post(
                 "/api/v1/admin/promotions/\(ids.total)/reject", token: token, json: #"{"reason":"shadow log loss worse over two weeks"}"#)
             #expect(rejected.status == .ok, "\(rejected.text)")
