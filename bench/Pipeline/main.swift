@@ -147,10 +147,8 @@ try await sandbox.withRunning { running in
                     sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: end, settings: settings,
                     names: archive.featureNames)
                 let probabilities = archive.model.predict(data.dataset(data.evaluation))
-                if let dumpDirectory, betType == .moneyline, let simulated = SandboxSport(rawValue: sport) {
-                    try await dump(
-                        data, to: "\(dumpDirectory)/\(sport)-moneyline-\(lead)min.csv", world: running.world, sport: simulated, lead: lead,
-                        store: store)
+                if let dumpDirectory, betType == .moneyline {
+                    try await dump(data, to: "\(dumpDirectory)/\(sport)-moneyline-\(lead)min.csv", world: running.world, sport: sport, lead: lead, store: store)
                 }
                 var labels: [Double] = []
                 // The evaluation games scored, in the order of `labels`.
@@ -169,10 +167,7 @@ try await sandbox.withRunning { running in
                 var threeWay: (model: [Double], closing: [Double], bayes: [Double]) = ([], [], [])
                 let hasDraw = CollectedSport.hasDraw(sport) && betType == .moneyline
                 for (example, p) in zip(data.evaluation, probabilities) {
-                    guard let game = try await store.games.find(id: example.gameID),
-                        let simulated = running.world.games(
-                            SandboxSport(rawValue: sport)!, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
-                        ).first(where: { $0.espnID == game.externalID })
+                    guard let (game, simulated) = try await simulatedGame(store, world: running.world, sport: sport, gameID: example.gameID)
                     else { continue }
                     let line = BetOutcome.lineFeature(betType).flatMap { example.features[$0] }
                     let truth: Double
@@ -274,10 +269,7 @@ try await sandbox.withRunning { running in
                     var truths: [Double] = []
                     var kept: [TrainingExample] = []
                     for example in every {
-                        guard let game = try await store.games.find(id: example.gameID),
-                            let simulated = running.world.games(
-                                SandboxSport(rawValue: sport)!, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
-                            ).first(where: { $0.espnID == game.externalID })
+                        guard let (_, simulated) = try await simulatedGame(store, world: running.world, sport: sport, gameID: example.gameID)
                         else { continue }
                         truths.append(running.world.homeWinProbability(simulated))
                         kept.append(example)
@@ -323,16 +315,21 @@ try await sandbox.withRunning { running in
 }
 await store.shutdown()
 
+/// The stored game `gameID` and the simulated game it was collected from: the one of `sport` with its ESPN id that
+/// starts within a minute of it.
+func simulatedGame(_ store: Store, world: SandboxWorld, sport: String, gameID: Int) async throws -> (Game, SimulatedGame)? {
+    guard let simulatedSport = SandboxSport(rawValue: sport), let game = try await store.games.find(id: gameID) else { return nil }
+    let starts = game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60)
+    return world.games(simulatedSport, startingIn: starts).first { $0.espnID == game.externalID }.map { (game, $0) }
+}
+
 /// Writes every row of `data` (fit, calibration, evaluation) as CSV: the part, the label, the simulator's true
 /// home-win probability, the opening and ceiling consensus, then the features in `data.names` order.
-func dump(_ data: TrainingData, to path: String, world: SandboxWorld, sport: SandboxSport, lead: Int, store: Store) async throws {
+func dump(_ data: TrainingData, to path: String, world: SandboxWorld, sport: String, lead: Int, store: Store) async throws {
     var lines = [(["part", "game_id", "label", "truth", "opening", "ceiling"] + data.names).joined(separator: ",")]
     for (part, rows) in [("fit", data.fit), ("calibration", data.calibration), ("evaluation", data.evaluation)] {
         for example in rows {
-            guard let game = try await store.games.find(id: example.gameID),
-                let simulated = world.games(sport, startingIn: game.scheduledAt.addingTimeInterval(-60)..<game.scheduledAt.addingTimeInterval(60))
-                    .first(where: { $0.espnID == game.externalID })
-            else { continue }
+            guard let (_, simulated) = try await simulatedGame(store, world: world, sport: sport, gameID: example.gameID) else { continue }
             let truth = world.homeWinProbability(simulated)
             let opening = world.consensusHomeWinProbability(simulated, at: simulated.startsAt.addingTimeInterval(-world.marketOpensBeforeStart))
             let ceiling = world.consensusHomeWinProbabilityPricingPublicSignals(simulated, at: simulated.startsAt.addingTimeInterval(-Double(lead) * 60))

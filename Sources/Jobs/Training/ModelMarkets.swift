@@ -10,7 +10,7 @@ public enum ModelMarkets {
 
     /// The prefix of the features that are adjustments to the line in its own units: what the schedule or the
     /// announced starters are worth as log-odds of a home win (`line_adjust_schedule`, `line_adjust_starters`).
-    public static let lineAdjustmentPrefix = "line_adjust_"
+    static let lineAdjustmentPrefix = "line_adjust_"
 
     /// A GLM on the line adjustments alone, fitted on top of the bet type's prior: one coefficient per adjustment
     /// (the share of it the line has not priced yet) and an intercept. Every learner of all the features fits

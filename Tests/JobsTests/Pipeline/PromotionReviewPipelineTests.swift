@@ -38,22 +38,7 @@ import Testing
             let group = ServiceGroup(services: [worker], logger: Logger(label: "promotion-pipeline-test"))
             /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
             func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
-                let enqueued = try await queue.enqueue(
-                    requests.map { request in
-                        var request = request
-                        request.queue = queueName
-                        return request
-                    })
-                let deadline = ContinuousClock.now + timeout
-                for request in enqueued {
-                    while true {
-                        let record = try #require(try await queue.job(request.id))
-                        if record.state == .succeeded { break }
-                        try #require(![.dead, .cancelled].contains(record.state), "\(record.type): \(record.errors)")
-                        try #require(ContinuousClock.now < deadline, "\(record.type) still \(record.state)")
-                        try await Task.sleep(for: .milliseconds(200))
-                    }
-                }
+                try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
             }
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
