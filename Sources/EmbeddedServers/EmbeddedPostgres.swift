@@ -140,6 +140,21 @@ public actor EmbeddedPostgres {
         }
         let status = try await ChildProcess.run("/bin/chown", ["-R", user, directory.path], log: log)
         guard status == 0 else { throw failure("cannot give \(directory.path) to \(user)", log: log) }
+        try allowServerUserToReach(directory)
+    }
+
+    /// Adds the search bit for others (never read) to every ancestor of `directory` that lacks it: the server
+    /// account must pass through them, and a checkout under `mktemp -d` (mode 0700, owned by root) stopped initdb
+    /// with "Permission denied".
+    private func allowServerUserToReach(_ directory: URL) throws {
+        var ancestor = directory.deletingLastPathComponent().standardizedFileURL
+        while ancestor.path != "/" {
+            let attributes = try FileManager.default.attributesOfItem(atPath: ancestor.path)
+            if let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o001 == 0 {
+                try FileManager.default.setAttributes([.posixPermissions: mode | 0o001], ofItemAtPath: ancestor.path)
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
     }
 
     /// Runs a PostgreSQL program, through `runuser` when root; throws `failure` on a non-zero exit when given.
