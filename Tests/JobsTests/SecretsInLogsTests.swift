@@ -83,8 +83,9 @@ import Testing
             let bad = try await jobs.enqueue(JobRequest(type: "collect.odds", queue: wrongQueue, payload: "{}", maxAttempts: 1)).id
 
             // Log in right and wrong, through real HTTP.
+            // The waits end as soon as their condition holds; their bounds only stop a broken run, on a loaded CI.
             var ready = false
-            for _ in 0..<100 where !ready {
+            for _ in 0..<300 where !ready {
                 ready = (try? await curl(["-sf", "http://127.0.0.1:\(port)/health/live"]))?.status == 0
                 if !ready { try await Task.sleep(for: .milliseconds(100)) }
             }
@@ -95,7 +96,7 @@ import Testing
             }
 
             var finished = false
-            for _ in 0..<300 where !finished {
+            for _ in 0..<900 where !finished {
                 let states = try await [good, bad].asyncMap { try await jobs.job($0)?.state }
                 finished = states.allSatisfy { $0?.isFinished == true }
                 if !finished { try await Task.sleep(for: .milliseconds(100)) }
