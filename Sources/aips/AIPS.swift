@@ -18,6 +18,7 @@ struct AIPS: AsyncParsableCommand {
             MLCommand.self,
             APICommand.self,
             UserCommand.self,
+            PromotionCommand.self,
             SandboxCommand.self,
             BackfillCommand.self,
         ]

@@ -18,6 +18,7 @@ struct APICommand: AsyncParsableCommand {
 
     @OptionGroup var redis: RedisOptions
     @OptionGroup var database: APIDatabaseOptions
+    @OptionGroup var promotion: PromotionShadowOptions
 
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
@@ -68,6 +69,7 @@ struct APICommand: AsyncParsableCommand {
         configuration.maxBodySize = maxBodySize
         configuration.userRateLimit = RateLimit(requests: userRateLimit, per: .seconds(60))
         configuration.trustedProxies = try proxies()
+        configuration.promotionShadowGames = try promotion.resolvedGames()
         configuration.auth.totpKeyring = try DevServers.totpKeyring()
 
         let metrics = PrometheusCollectorRegistry()

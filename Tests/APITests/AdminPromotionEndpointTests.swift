@@ -70,7 +70,8 @@ struct AdminPromotionEndpointTests {
     }
 
     @Test func adminListsApprovesAndRejectsPendingRequests() async throws {
-        let harness = try await APITestHarness.make()
+        // The moneyline shadow has one settled game beside the champion: one short of its shadow period.
+        let harness = try await APITestHarness.make { $0.promotionShadowGames = 2 }
         let admin = try await harness.user(role: .admin)
         let ids = try await Self.seed(harness.store)
         try await harness.run(as: admin) { client, token in
@@ -89,6 +90,8 @@ struct AdminPromotionEndpointTests {
             let championLoss = try #require(first["shadow"]?["paired"]?["champion"]?["log_loss"]?.double)
             #expect(abs(shadowLoss + log(0.8)) < 1e-9 && abs(championLoss + log(0.6)) < 1e-9)
             #expect(abs((first["shadow"]?["log_loss_difference"]?.double ?? 0) - (shadowLoss - championLoss)) < 1e-9)
+            #expect(first["shadow"]?["settled_games"]?.int == 1 && first["shadow"]?["required_games"]?.int == 2)
+            #expect(first["shadow"]?["complete"]?.bool == false)
             let sorted = try await client.get("/api/v1/admin/promotions?sort=requested_at&order=desc", token: token)
             #expect(sorted.data?.array?.compactMap { $0["id"]?.int } == [ids.total, ids.moneyline])
 
@@ -98,7 +101,16 @@ struct AdminPromotionEndpointTests {
             #expect(report.text.contains("<h1>model \(ids.shadow)</h1>"))
             #expect(try await client.get("/api/v1/models/\(ids.champion)/report", token: token).text.contains("Shadow period") == false)
 
-            let approved = try await client.request(.post, "/api/v1/admin/promotions/\(ids.moneyline)/approve", token: token)
+            // Before its shadow period is complete, an approval has to be forced.
+            let early = try await client.request(.post, "/api/v1/admin/promotions/\(ids.moneyline)/approve", token: token)
+            #expect(early.status == .conflict && early.errorCode == "SHADOW_PERIOD_INCOMPLETE", "\(early.text)")
+            #expect(early.json["error"]?["details"]?["settled_games"]?.int == 1)
+            #expect(early.json["error"]?["details"]?["required_games"]?.int == 2)
+            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline)?.id == ids.champion, "nothing changed")
+            let badFlag = try await client.request(.post, "/api/v1/admin/promotions/\(ids.moneyline)/approve?force=yes", token: token)
+            #expect(badFlag.status == .badRequest && badFlag.errorCode == "VALIDATION_FAILED", "\(badFlag.text)")
+
+            let approved = try await client.request(.post, "/api/v1/admin/promotions/\(ids.moneyline)/approve?force=true", token: token)
             #expect(approved.status == .ok, "\(approved.text)")
             #expect(approved.data?["status"]?.string == "approved" && approved.data?["model_status"]?.string == "champion")
             #expect(approved.data?["decided_by"]?.string == admin.id)
@@ -106,6 +118,8 @@ struct AdminPromotionEndpointTests {
             #expect(try await harness.store.models.find(id: ids.champion)?.status == .retired)
             let model = try await client.get("/api/v1/models/\(ids.shadow)", token: token)
             #expect(model.data?["events"]?.array?.first?["kind"]?.string == "promoted")
+            let promotedReason = model.data?["events"]?.array?.first?["reason"]?.string ?? ""
+            #expect(promotedReason.contains("before its shadow period was complete (1 of 2 settled games)"), "\(promotedReason)")
 
             let again = try await client.request(.post, "/api/v1/admin/promotions/\(ids.moneyline)/approve", token: token)
             #expect(again.status == .conflict && again.errorCode == "PROMOTION_NOT_PENDING", "\(again.text)")

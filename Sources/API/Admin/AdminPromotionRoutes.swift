@@ -7,10 +7,12 @@ import Store
 /// `/admin/promotions`: the promotion queue of the ML guide's workflow (2.7). A calibrated model that passed every
 /// threshold and beat the champion waits here in shadow (unless promotion is automatic) until an admin approves it
 /// (it becomes champion through the same promotion as ever, so the post-promotion monitor and the rollback triggers
-/// watch it) or rejects it with a reason (it goes back to challenger; the champion stays).
+/// watch it) or rejects it with a reason (it goes back to challenger; the champion stays). An approval before the
+/// shadow period has `requiredShadowGames` settled games is refused unless forced (`force=true`).
 struct AdminPromotionRoutes: Sendable {
     let database: any PostgresDatabase
     let maxBodySize: Int
+    let requiredShadowGames: Int
 
     func register(on group: RouteRegistrar) {
         group.get("promotions", use: list)
@@ -41,11 +43,14 @@ struct AdminPromotionRoutes: Sendable {
         return Envelope(data: try await view(found), meta: EmptyMeta())
     }
 
-    /// Promotes the request's model; 404 for an unknown request, 409 for one already decided.
+    /// Promotes the request's model; 404 for an unknown request, 409 for one already decided or whose shadow period is
+    /// not complete (unless `force=true`).
     @Sendable func approve(_ request: Request, context: APIRequestContext) async throws -> Envelope<PromotionRequestView, EmptyMeta> {
         let id = try Self.id(context)
+        let force = try QueryFilters.flag(request.uri.queryParameters, "force") ?? false
         let admin = UUID(uuidString: try context.requireIdentity().userID)
-        return Envelope(data: try await decided(id, try await database.promotionRequests.approve(id: id, by: admin)), meta: EmptyMeta())
+        let decision = try await database.promotionRequests.approve(id: id, by: admin, requiredShadowGames: requiredShadowGames, force: force)
+        return Envelope(data: try await decided(id, decision), meta: EmptyMeta())
     }
 
     /// Rejects the request with a reason, logged as the model's event; 404 for an unknown request, 409 for one
@@ -69,6 +74,15 @@ struct AdminPromotionRoutes: Sendable {
             throw APIError(
                 .conflict, code: "PROMOTION_NOT_PENDING", "Promotion request \(id) is already \(request.status.rawValue)",
                 details: ["promotion_id": .integer(Int64(id)), "status": .string(request.status.rawValue)])
+        case .shadowIncomplete(_, let period):
+            throw APIError(
+                .conflict, code: "SHADOW_PERIOD_INCOMPLETE",
+                "Promotion request \(id) has \(period.settledGames) of the \(period.requiredGames) settled shadow games required; "
+                    + "approve with force=true to promote it anyway",
+                details: [
+                    "promotion_id": .integer(Int64(id)), "settled_games": .integer(Int64(period.settledGames)),
+                    "required_games": .integer(Int64(period.requiredGames)),
+                ])
         }
     }
 
@@ -76,7 +90,8 @@ struct AdminPromotionRoutes: Sendable {
         // Deleting a model deletes its request (ON DELETE CASCADE): gone between the two reads, it was never there.
         guard let model = try await database.models.summary(id: request.modelID) else { throw Self.notFound(request.id) }
         return PromotionRequestView(
-            request, model: model, comparison: try await database.shadowForecasts.comparison(modelID: request.modelID))
+            request, model: model, comparison: try await database.shadowForecasts.comparison(modelID: request.modelID),
+            requiredShadowGames: requiredShadowGames)
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

@@ -31,11 +31,7 @@ struct AdminUserRoutes: Sendable {
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         let role = try QueryFilters.oneOf(query, "role", Role.self)
-        var isActive: Bool?
-        if let text = query.get("active") {
-            guard text == "true" || text == "false" else { throw APIError.validation("active must be true or false", field: "active") }
-            isActive = text == "true"
-        }
+        let isActive = try QueryFilters.flag(query, "active")
         let order = try ListOrder(query, default: ListOrder(UserRepository.Order.createdAt))
         let page = try await database.users.page(
             role: role?.userRole, isActive: isActive, order: order, limit: pagination.limit, offset: pagination.offset)

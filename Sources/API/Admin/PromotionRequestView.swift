@@ -44,6 +44,11 @@ struct PromotionRequestView: Encodable, Sendable {
         var paired: Paired
         /// The shadow's log loss minus the champion's on those games (negative: the shadow is better).
         var logLossDifference: Double?
+        /// The settled games it is judged on (the paired ones when it replaces a champion) and the games required
+        /// before an approval needs no force.
+        var settledGames: Int
+        var requiredGames: Int
+        var complete: Bool
     }
 
     /// The two models on the same games.
@@ -68,7 +73,7 @@ struct PromotionRequestView: Encodable, Sendable {
     var reportUrl: String?
     var shadow: Shadow
 
-    init(_ request: PromotionRequest, model: ModelSummary, comparison: ShadowComparison) {
+    init(_ request: PromotionRequest, model: ModelSummary, comparison: ShadowComparison, requiredShadowGames: Int) {
         id = request.id
         modelId = request.modelID
         modelName = model.name
@@ -83,9 +88,11 @@ struct PromotionRequestView: Encodable, Sendable {
         requestedAt = request.requestedAt
         decidedAt = request.decidedAt
         reportUrl = model.hasReport ? "/api/v1/models/\(model.id)/report" : nil
+        let period = ShadowPeriod(request, comparison: comparison, requiredGames: requiredShadowGames)
         shadow = Shadow(
             forecasts: comparison.forecasts, settled: Quality(comparison.shadow),
             paired: Paired(shadow: Quality(comparison.pairedShadow), champion: Quality(comparison.pairedChampion)),
-            logLossDifference: comparison.logLossDifference.flatMap { $0.isFinite ? $0 : nil })
+            logLossDifference: comparison.logLossDifference.flatMap { $0.isFinite ? $0 : nil },
+            settledGames: period.settledGames, requiredGames: period.requiredGames, complete: period.isComplete)
     }
 }

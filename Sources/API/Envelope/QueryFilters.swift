@@ -40,6 +40,13 @@ enum QueryFilters {
         return (from, to)
     }
 
+    /// The boolean query parameter `name` (`true` or `false`), or nil when absent; anything else is a 400.
+    static func flag(_ query: Parameters, _ name: String) throws -> Bool? {
+        guard let text = query.get(name) else { return nil }
+        guard text == "true" || text == "false" else { throw APIError.validation("\(name) must be true or false", field: name) }
+        return text == "true"
+    }
+
     /// `text` as a positive integer id; anything else is a 400 naming `field` (`the model id`, `game_id`).
     static func positiveID(_ text: String, field: String, label: String? = nil) throws -> Int {
         guard let id = Int(text), id > 0 else {

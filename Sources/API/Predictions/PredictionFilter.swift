@@ -40,10 +40,7 @@ struct PredictionFilter: Sendable, Hashable {
         betType = try QueryFilters.oneOf(query, "bet_type", BetType.self)
         status = try QueryFilters.oneOf(query, "status", PredictionStatus.self)
         (from, to) = try QueryFilters.gameDays(query)
-        if let text = query.get("pick") {
-            guard text == "true" || text == "false" else { throw APIError.validation("pick must be true or false", field: "pick") }
-            pick = text == "true"
-        }
+        pick = try QueryFilters.flag(query, "pick")
         order = try ListOrder(query, default: order)
     }
 

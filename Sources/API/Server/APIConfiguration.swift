@@ -28,6 +28,9 @@ public struct APIConfiguration: Sendable {
     public var gameCacheLifetime: Duration = .seconds(3600)
     /// How often each API instance moves its engagement tallies (active users, predictions viewed) to Redis.
     public var engagementFlushInterval: Duration = .seconds(5)
+    /// The settled games a model under promotion review must have forecast in shadow (beside the champion, when it
+    /// replaces one) before an admin can approve it without `force=true`.
+    public var promotionShadowGames = 30
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the header is ignored).
     public var trustedProxies = TrustedProxies()
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).

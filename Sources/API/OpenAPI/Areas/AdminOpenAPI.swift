@@ -115,8 +115,12 @@ enum AdminOpenAPI: OpenAPIArea {
             "/api/v1/admin/promotions/{id}/approve": post(
                 operation(
                     "Approve a pending promotion request (admin): the model becomes champion, the champion is retired, and the "
-                        + "post-promotion monitor and rollback triggers watch it. 404 PROMOTION_NOT_FOUND, 409 PROMOTION_NOT_PENDING.",
-                    parameters: promotionID, responses: promotion, errors: [400, 401, 403, 404, 409, 429])),
+                        + "post-promotion monitor and rollback triggers watch it. Its shadow period must be complete (`shadow.complete`: "
+                        + "`shadow.required_games` settled games, paired with the champion's when it replaces one) unless `force=true`, "
+                        + "which the model's event records. 404 PROMOTION_NOT_FOUND, 409 PROMOTION_NOT_PENDING or "
+                        + "SHADOW_PERIOD_INCOMPLETE.",
+                    parameters: promotionID + [.query(name: "force", schema: S.string(enumeration: ["true", "false"]))],
+                    responses: promotion, errors: [400, 401, 403, 404, 409, 429])),
             "/api/v1/admin/promotions/{id}/reject": post(
                 operation(
                     "Reject a pending promotion request with a reason, logged as the model's event (admin): the model goes back "
@@ -171,6 +175,7 @@ enum AdminOpenAPI: OpenAPIArea {
                             "forecasts": S.integer(minimum: 0), "settled": S.reference("ForecastQuality"),
                             "paired": S.object(
                                 required: ["shadow": S.reference("ForecastQuality"), "champion": S.reference("ForecastQuality")]),
+                            "settled_games": S.integer(minimum: 0), "required_games": S.integer(minimum: 0), "complete": S.boolean,
                         ],
                         optional: ["log_loss_difference": S.number()]),
                 ],

@@ -14,6 +14,8 @@ public struct PromotionRequestRepository: Sendable {
         case notFound
         /// The request was already decided or superseded; as it is.
         case notPending(PromotionRequest)
+        /// Not approved: its shadow period is not complete and the approval was not forced; the request as it is.
+        case shadowIncomplete(PromotionRequest, ShadowPeriod)
     }
 
     /// Puts model `modelID` in shadow with a pending request holding `metrics` and the champion it would replace,
@@ -80,10 +82,18 @@ public struct PromotionRequestRepository: Sendable {
         try await database.query("SELECT * FROM promotion_requests WHERE status = 'pending' ORDER BY requested_at, id").map(Self.request)
     }
 
-    /// Approves a pending request: the model becomes champion (the champion of the day is retired, as every
-    /// promotion does, so the rollback triggers can reinstate it) and a `promoted` event is logged.
-    public func approve(id: Int, by admin: UUID?) async throws -> Decision {
+    /// Approves a pending request whose shadow period has `requiredShadowGames` settled games, or any pending request
+    /// when `force` is set: the model becomes champion (the champion of the day is retired, as every promotion does,
+    /// so the rollback triggers can reinstate it) and a `promoted` event is logged; a forced approval before the
+    /// period is complete says so in it.
+    public func approve(id: Int, by admin: UUID?, requiredShadowGames: Int = 0, force: Bool = false) async throws -> Decision {
         try await decide(id: id) { tx, request in
+            let period = ShadowPeriod(
+                request, comparison: try await tx.shadowForecasts.comparison(modelID: request.modelID), requiredGames: requiredShadowGames)
+            if !period.isComplete && !force { return .shadowIncomplete(request, period) }
+            let note =
+                period.isComplete
+                ? "" : " Approved before its shadow period was complete (\(period.settledGames) of \(period.requiredGames) settled games)."
             _ = try await tx.query(
                 "UPDATE promotion_requests SET status = 'approved', decided_at = now(), decided_by = \(admin) WHERE id = \(id)")
             let replaced: Int? = try await tx.query(
@@ -99,8 +109,10 @@ public struct PromotionRequestRepository: Sendable {
             let champion = replaced.map { "replaces champion #\($0)" } ?? "there was no champion"
             try await tx.modelReports.log(
                 ModelEvent(
-                    modelID: request.modelID, kind: .promoted, reason: "Promoted: promotion request #\(id) approved; \(champion).",
+                    modelID: request.modelID, kind: .promoted,
+                    reason: "Promoted: promotion request #\(id) approved; \(champion).\(note)",
                     details: details))
+            return nil
         }
     }
 
@@ -116,11 +128,13 @@ public struct PromotionRequestRepository: Sendable {
             _ = try await tx.query("UPDATE models SET status = 'challenger' WHERE id = \(request.modelID) AND status = 'shadow'")
             try await tx.modelReports.log(
                 ModelEvent(modelID: request.modelID, kind: .rejected, reason: "Promotion request #\(id) rejected: \(reason)"))
+            return nil
         }
     }
 
-    /// Runs `body` on the pending request `id`, locked, in one transaction.
-    private func decide(id: Int, _ body: (PostgresConnection, PromotionRequest) async throws -> Void) async throws -> Decision {
+    /// Runs `body` on the pending request `id`, locked, in one transaction: what it returns, or `.decided` when it
+    /// returns nil.
+    private func decide(id: Int, _ body: (PostgresConnection, PromotionRequest) async throws -> Decision?) async throws -> Decision {
         try await database.withTransaction(isolation: #isolation) { tx in
             // Locked, so two admins deciding at once decide it once: the second sees it decided.
             guard
@@ -128,7 +142,7 @@ public struct PromotionRequestRepository: Sendable {
                     Self.request)
             else { return .notFound }
             guard request.status == .pending else { return .notPending(request) }
-            try await body(tx, request)
+            if let refused = try await body(tx, request) { return refused }
             return .decided(try await tx.query("SELECT * FROM promotion_requests WHERE id = \(id)").rows.first.map(Self.request)!)
         }
     }
