@@ -36,7 +36,7 @@ struct MLPredictCommand: ParsableCommand {
             var probabilities = [Double]()
             labels.reserveCapacity(table.rowCount)
             probabilities.reserveCapacity(table.rowCount)
-            try table.forEachBlock(rows: blockRows, schema: schema, target: target) { block in
+            try table.forEachBlock(rows: blockRows, schema: schema, target: target, targetLevels: archive.targetLevels) { block in
                 labels.append(contentsOf: block.labels)
                 probabilities.append(contentsOf: archive.model.predict(block.features))
             }

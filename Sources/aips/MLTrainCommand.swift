@@ -100,10 +100,10 @@ struct MLTrainCommand: ParsableCommand {
 
     func run() throws {
         let loadStart = ContinuousClock.now
-        let (trainData, trainLabels) = try load(train, schema: nil)
+        let (trainData, trainLabels, targetLevels) = try load(train, schema: nil)
         let schema = (trainData.names, trainData.kinds)
-        let (testData, testLabels) = try load(test, schema: schema)
-        let validation = try valid.map { try load($0, schema: schema) }
+        let (testData, testLabels, _) = try load(test, schema: schema, targetLevels: targetLevels)
+        let validation = try valid.map { try load($0, schema: schema, targetLevels: targetLevels) }
         let loadTime = ContinuousClock.now - loadStart
         print("rows: train \(trainData.rowCount), test \(testData.rowCount), features \(trainData.columnCount); load \(seconds(loadTime)) s")
 
@@ -127,7 +127,10 @@ struct MLTrainCommand: ParsableCommand {
         print("ece: \(format(evaluation.expectedCalibrationError))")
         print("accuracy: \(format(evaluation.accuracy))")
         if let save {
-            let archive = ModelArchive(model: predictor.model, trainedOn: trainData, metadata: ["learner": model.rawValue, "target": target])
+            var metadata = ["learner": model.rawValue, "target": target]
+            // `aips ml predict` maps a text target's values to the labels the model learned.
+            if let targetLevels { metadata[ModelArchive.targetLevelsKey] = ModelArchive.targetLevelsValue(targetLevels) }
+            let archive = ModelArchive(model: predictor.model, trainedOn: trainData, metadata: metadata)
             let bytes = try archive.encoded()
             guard FileManager.default.createFile(atPath: save, contents: Data(bytes)) else {
                 throw ValidationError("cannot write \(save)")
@@ -235,9 +238,19 @@ struct MLTrainCommand: ParsableCommand {
         [ModelFamily.gbm, .drf, .xrt, .glm].map { LearnerSpecification.defaultLearner($0).withThreads(threads) }
     }
 
-    private func load(_ path: String, schema: (names: [String], kinds: [FeatureKind])?) throws -> (data: Dataset, labels: [Double]) {
+    /// The file's features and labels, and its text target's levels; a file whose text target has other levels than
+    /// the training file's `targetLevels` is refused, since its 0 and 1 would mean other things.
+    private func load(
+        _ path: String, schema: (names: [String], kinds: [FeatureKind])?, targetLevels: [String]? = nil
+    ) throws -> (data: Dataset, labels: [Double], targetLevels: [String]?) {
         // Streamed from the file: holding the whole text (twice, as Data and as bytes) cost more than the fit.
-        try CSVTable(contentsOfFile: path).dataset(target: target, schema: schema)
+        let loaded = try CSVTable(contentsOfFile: path).labelledDataset(target: target, schema: schema)
+        if schema != nil && loaded.targetLevels != targetLevels {
+            throw ValidationError(
+                "\(path): target \(target) has levels \(loaded.targetLevels?.joined(separator: ", ") ?? "(numbers)") where the training file has "
+                    + (targetLevels?.joined(separator: ", ") ?? "numbers"))
+        }
+        return loaded
     }
 
     /// CPU time of the whole process (all threads), which other processes' load disturbs less than wall time.

@@ -88,4 +88,35 @@ import Testing
         }
         #expect(error?.code == .invalidTarget && error?.line == 3)
     }
+
+    @Test func aTextTargetReadsWithTheLevelsItWasTrainedWith() throws {
+        // Trained on "no"/"yes", a saved model keeps the levels; a later file maps them the same way, block by block.
+        let training = try CSVTable("x,outcome\n1,yes\n2,no\n3,yes\n")
+        let labelled = try training.labelledDataset(target: "outcome")
+        #expect(labelled.targetLevels == ["no", "yes"] && labelled.labels == [1, 0, 1])
+        let archive = try ModelArchive.decode(
+            try ModelArchive(
+                model: .generalizedLinear(try GeneralizedLinear().fit(labelled.data, labels: labelled.labels)), trainedOn: labelled.data,
+                metadata: [ModelArchive.targetLevelsKey: ModelArchive.targetLevelsValue(labelled.targetLevels!)]
+            ).encoded())
+        #expect(archive.targetLevels == ["no", "yes"])
+
+        let scored = try CSVTable("x,outcome\n4,no\n5,yes\n6,no\n")
+        var labels: [Double] = []
+        try scored.forEachBlock(rows: 2, schema: (names: ["x"], kinds: [.numerical]), target: "outcome", targetLevels: archive.targetLevels) {
+            labels += $0.labels
+        }
+        #expect(labels == [0, 1, 0])
+
+        let other = try CSVTable("x,outcome\n4,no\n5,maybe\n")
+        let unknown = #expect(throws: CSVError.self) {
+            try other.forEachBlock(schema: (names: ["x"], kinds: [.numerical]), target: "outcome", targetLevels: archive.targetLevels) { _ in }
+        }
+        #expect(unknown?.code == .invalidTarget && unknown?.line == 3 && unknown?.message.contains("maybe") == true)
+        // Without the levels (a numeric model), text is no label.
+        let numeric = #expect(throws: CSVError.self) {
+            try scored.forEachBlock(schema: (names: ["x"], kinds: [.numerical]), target: "outcome") { _ in }
+        }
+        #expect(numeric?.code == .invalidTarget && numeric?.line == 2)
+    }
 }

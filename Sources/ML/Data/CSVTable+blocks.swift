@@ -11,12 +11,17 @@ extension CSVTable {
     /// - Parameters:
     ///   - blockRows: the most rows in one block; the last block may have fewer.
     ///   - schema: the names and kinds of the feature columns, typically a saved model's; an unseen level is missing.
-    ///   - target: the name of a numeric (e.g. 0/1) target column, returned as labels and left out of the features.
-    /// - Throws: ``CSVError`` naming the line of a field that is not a number or of a missing target value.
+    ///   - target: the name of the target column, returned as labels and left out of the features: numeric (e.g. 0/1),
+    ///     or text when `targetLevels` is given.
+    ///   - targetLevels: the two levels a text target was trained with (``labelledDataset(target:schema:)``), mapped
+    ///     to 0 and 1; any other text is an error.
+    /// - Throws: ``CSVError`` naming the line of a field that is not a number, of a target value that is neither a
+    ///   number nor a level, or of a missing target value.
     public func forEachBlock(
-        rows blockRows: Int = 65_536, schema: (names: [String], kinds: [FeatureKind]), target: String? = nil,
+        rows blockRows: Int = 65_536, schema: (names: [String], kinds: [FeatureKind]), target: String? = nil, targetLevels: [String]? = nil,
         _ body: (CSVRowBlock) -> Void
     ) throws(CSVError) {
+        precondition(targetLevels == nil || targetLevels?.count == 2, "a text target has two levels")
         precondition(blockRows > 0, "a block holds at least one row")
         var targetColumn: Int?
         if let target {
@@ -76,10 +81,22 @@ extension CSVTable {
                     let bytes = UnsafeBufferPointer(rebasing: field.unescaped ? unescaped[field.start..<field.end] : block[field.start..<field.end])
                     let p = position[column]
                     if p == -1 {
-                        guard !Self.isMissing(bytes), let label = Self.label(bytes) else {
+                        guard !Self.isMissing(bytes) else {
+                            throw CSVError(code: .invalidTarget, line: line, message: "missing target value")
+                        }
+                        if let targetLevels {
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            guard let level = targetLevels.firstIndex(of: text) else {
+                                throw CSVError(
+                                    code: .invalidTarget, line: line,
+                                    message: "target \(target ?? "") is \"\(text)\", not one of the model's levels \(targetLevels.joined(separator: ", "))")
+                            }
+                            labels[row] = Double(level)
+                        } else if let label = Self.label(bytes) {
+                            labels[row] = label
+                        } else {
                             throw CSVError(code: .invalidTarget, line: line, message: "target \(target ?? "") is \"\(String(decoding: bytes, as: UTF8.self))\", not a number")
                         }
-                        labels[row] = label
                     } else if Self.isMissing(bytes) {
                         continue
                     } else if let codes = levelCodes[p] {

@@ -80,6 +80,17 @@ public struct CSVTable: Sendable {
     /// - Returns: the features (every column but the target) and the target values. A two-level text target maps its
     ///   sorted levels to 0 and 1.
     public func dataset(target: String, schema: (names: [String], kinds: [FeatureKind])? = nil) throws(CSVError) -> (data: Dataset, labels: [Double]) {
+        let labelled = try labelledDataset(target: target, schema: schema)
+        return (labelled.data, labelled.labels)
+    }
+
+    /// ``dataset(target:schema:)``, with the levels of a text target: a model saved from it keeps them, so rows
+    /// scored later (``forEachBlock(rows:schema:target:targetLevels:_:)``) map the same text to the same label.
+    ///
+    /// - Returns: the features, the labels, and the two levels mapped to 0 and 1, or nil for a numeric target.
+    public func labelledDataset(
+        target: String, schema: (names: [String], kinds: [FeatureKind])? = nil
+    ) throws(CSVError) -> (data: Dataset, labels: [Double], targetLevels: [String]?) {
         guard let targetColumn = header.firstIndex(of: target) else {
             throw CSVError(code: .missingTarget, line: 1, message: "no column named \(target) in the header")
         }
@@ -88,7 +99,7 @@ public struct CSVTable: Sendable {
         switch targetValues {
         case .numbers(let labels, let missingLine):
             if let missingLine { throw CSVError(code: .invalidTarget, line: missingLine, message: "missing target value") }
-            return (data, labels)
+            return (data, labels, nil)
         case .texts(let texts, let lines):
             let levels = Set(texts.compactMap { $0 }).sorted()
             guard levels.count == 2 else {
@@ -100,7 +111,7 @@ public struct CSVTable: Sendable {
                 guard let text else { throw CSVError(code: .invalidTarget, line: lines[row], message: "missing target value") }
                 labels.append(text == levels[1] ? 1 : 0)
             }
-            return (data, labels)
+            return (data, labels, levels)
         }
     }
 
