@@ -57,4 +57,26 @@ import Testing
             #expect(fast?.bitPattern == standard?.bitPattern, "\(text)")
         }
     }
+
+    @Test func pastTwoHundredFiftyFiveLevelsTheMostFrequentGetBins() throws {
+        // 300 rare levels sort first; two frequent ones sort last and decide the target. Sorted, they would be codes
+        // 300 and 301, past the 255 a tree bins, and share the missing bin: no split could tell them apart.
+        var text = "venue,y\n"
+        for index in 0..<300 { text += "a\(String(format: "%03d", index)),\(index % 2)\n" }
+        for row in 0..<400 { text += row % 2 == 0 ? "zz-high,1\n" : "zz-low,0\n" }
+        let (data, labels) = try CSVTable(text).dataset(target: "y")
+        guard case .categorical(let levels) = data.kinds[0] else {
+            Issue.record("venue should be categorical")
+            return
+        }
+        #expect(levels.count == 302 && Set(levels.prefix(2)) == ["zz-high", "zz-low"])
+        var config = GradientBoostingConfiguration()
+        config.treeCount = 10
+        config.minDataInLeaf = 5
+        let model = try GradientBoosting(configuration: config).fit(data, labels: labels)
+        let frequent = Array(300..<700)
+        let probabilities = model.predict(data)
+        let evaluation = BinaryEvaluation(labels: frequent.map { labels[$0] }, probabilities: frequent.map { probabilities[$0] })
+        #expect(evaluation.auc > 0.99, "the two frequent levels are told apart: AUC \(evaluation.auc)")
+    }
 }

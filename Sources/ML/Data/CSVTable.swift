@@ -8,7 +8,8 @@
 ///
 /// Split into records as ``CSVFieldScanner`` does (RFC 4180 quoting, any line end); treats empty fields, `NA`,
 /// `NaN`, `null` and `?` as missing. A column is numerical when every non-missing field parses as a number, otherwise
-/// categorical with its distinct values, sorted, as levels.
+/// categorical with its distinct values as levels: sorted, or most frequent first when there are more than trees can
+/// bin (``levels(of:)``).
 ///
 /// The table keeps its source, not its fields: the text itself when built from bytes, the path when read from a
 /// file, which ``dataset(target:schema:)`` then reads again in blocks, parsing every number straight into its
@@ -205,7 +206,7 @@ public struct CSVTable: Sendable {
                 if case .categorical(let known) = kinds[p] {
                     levels = known
                 } else {
-                    levels = Set(texts[k].compactMap { $0 }).sorted()
+                    levels = Self.levels(of: texts[k])
                     kinds[p] = .categorical(levels: levels)
                 }
                 let codes = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Float($0)) })
@@ -214,6 +215,16 @@ public struct CSVTable: Sendable {
             if targetIsText { target = .texts(texts[texts.count - 1], lines: lines) }
         }
         return (Dataset(rowCount: rows, values: values, names: names, kinds: kinds), target)
+    }
+
+    /// The levels of a categorical column from its fields (nil where missing): sorted, unless there are more than
+    /// the 255 a tree bins, then most frequent first (ties sorted), so the levels that get a bin of their own are the
+    /// most frequent ones, as LightGBM's bin mapper keeps them, and the rarest share the missing bin.
+    static func levels(of texts: [String?]) -> [String] {
+        var counts: [String: Int] = [:]
+        for text in texts { if let text { counts[text, default: 0] += 1 } }
+        guard counts.count > Int(QuantileBinner.missingBin) else { return counts.keys.sorted() }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
     /// The fields of `columns` as text (nil where missing), and the line of every row.
