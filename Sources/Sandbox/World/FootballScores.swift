@@ -1,3 +1,5 @@
+import Synchronization
+
 /// American football's scoring in the simulator: each side has twelve possessions, each ending in a touchdown
 /// (7 points; 6 after a missed extra point, 8 after a two-point conversion), a field goal (3) or nothing, with
 /// probabilities in proportion to the side's expected points. A tie after regulation goes to overtime, which the
@@ -11,10 +13,17 @@ struct FootballScores: Sendable {
     let home: Double
     /// Expected points of the away side.
     let away: Double
-    /// P(margin = m) at index `m + maximumPoints`, overtime included.
-    private let margins: [Double]
-    /// P(total = t) at index `t`, overtime included.
-    private let totals: [Double]
+    /// The expected points asked for, before clamping (the cache's key).
+    private var requested: (home: Double, away: Double) = (.nan, .nan)
+    /// P(margin ≥ m) at index `m + offset`, overtime included: every spread's probability is one lookup.
+    private let marginsAtLeast: [Double]
+    /// P(total ≥ t) at index `t`, overtime included.
+    private let totalsAtLeast: [Double]
+    /// The index of margin 0 in `marginsAtLeast`.
+    private static let offset = maximumPoints + 6
+    /// The scores last asked for: a book's quote asks about the same parameters five times (moneyline, spread and
+    /// total lines and prices), and building them is the costly part.
+    private static let recent = Mutex<FootballScores?>(nil)
 
     /// Possessions per side.
     static let possessions = 12
@@ -39,9 +48,10 @@ struct FootballScores: Sendable {
         let size = Self.maximumPoints
         var margins = [Double](repeating: 0, count: 2 * size + 2 * 6 + 1)
         var totals = [Double](repeating: 0, count: 2 * size + 6 + 1)
-        let offset = size + 6
-        for (h, ph) in homePoints.enumerated() where ph > 0 {
-            for (a, pa) in awayPoints.enumerated() where pa > 0 {
+        let offset = Self.offset
+        // Scores less likely than 1e-15 change no price.
+        for (h, ph) in homePoints.enumerated() where ph > 1e-15 {
+            for (a, pa) in awayPoints.enumerated() where pa > 1e-15 {
                 let probability = ph * pa
                 if h == a {
                     for extra in Self.overtimeValues {
@@ -55,8 +65,19 @@ struct FootballScores: Sendable {
                 }
             }
         }
-        self.margins = margins
-        self.totals = totals
+        for index in margins.indices.reversed().dropFirst() { margins[index] += margins[index + 1] }
+        for index in totals.indices.reversed().dropFirst() { totals[index] += totals[index + 1] }
+        marginsAtLeast = margins
+        totalsAtLeast = totals
+    }
+
+    /// The scores for expected points `home` and `away`, built once for repeated questions about the same game.
+    static func of(home: Double, away: Double) -> FootballScores {
+        if let recent = recent.withLock({ $0 }), recent.requested == (home, away) { return recent }
+        var scores = FootballScores(home: home, away: away)
+        scores.requested = (home, away)
+        recent.withLock { [scores] in $0 = scores }
+        return scores
     }
 
     /// The distribution of a side's regulation points when it expects `expected`: its possessions convolved.
@@ -84,15 +105,18 @@ struct FootballScores: Sendable {
         homeCovers(line: 0)
     }
 
-    /// P(home margin + `line` > 0).
+    /// P(home margin + `line` > 0): the margin is at least the next whole number above −`line`.
     func homeCovers(line: Double) -> Double {
-        let offset = Self.maximumPoints + 6
-        return margins.indices.reduce(0) { $0 + (Double($1 - offset) + line > 0 ? margins[$1] : 0) }
+        Self.atLeast(marginsAtLeast, Int((-line).rounded(.down)) + 1 + Self.offset)
     }
 
     /// P(total > `line`).
     func over(line: Double) -> Double {
-        totals.indices.reduce(0) { $0 + (Double($1) > line ? totals[$1] : 0) }
+        Self.atLeast(totalsAtLeast, Int(line.rounded(.down)) + 1)
+    }
+
+    private static func atLeast(_ cumulative: [Double], _ index: Int) -> Double {
+        index <= 0 ? 1 : index >= cumulative.count ? 0 : cumulative[index]
     }
 
     /// The home side's half-point spread closest to an even bet; the favourite gives the points.

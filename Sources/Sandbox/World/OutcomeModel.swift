@@ -127,7 +127,7 @@ struct OutcomeModel: Sendable {
 
     /// The scoring of a football game with these parameters (home and away expected points).
     private func football(_ p: GameParameters) -> FootballScores {
-        FootballScores(home: p.first, away: p.second)
+        FootballScores.of(home: p.first, away: p.second)
     }
 
     /// Every final score's margin, total and probability under the baseball process.
