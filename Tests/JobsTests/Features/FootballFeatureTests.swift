@@ -1,10 +1,12 @@
 import Foundation
 import Jobs
+import Sandbox
 import Store
 import Testing
 
-/// The featurizer's NFL features on hand-built weeks: a bye's rest, trips that start at home, the rest and travel
-/// adjustment to the line, points for and against and one-score games, divisions and the NFL's Elo.
+/// The featurizer's NFL features on hand-built weeks (a bye's rest, trips that start at home, the rest and travel
+/// adjustment to the line, points for and against and one-score games, divisions and the NFL's Elo), and the
+/// simulated NFL through the unchanged collectors and the featurizer.
 @Suite struct FootballFeatureTests {
     /// 2026-09-13 17:00 UTC, Sunday 13:00 Eastern of the season's first week.
     static let firstSunday = Date(timeIntervalSince1970: 1_789_318_800)
@@ -57,5 +59,42 @@ import Testing
         #expect(abs(homeWin - 1 / (1 + pow(10, -(diff + 48) / 400))) < 1e-9)
         #expect(features["team_elo_away"]! > 1500 && features["team_elo_home"]! < 1500)
         #expect(FeatureCatalog.names(sport: "nfl").allSatisfy { !$0.hasPrefix("weather_") && !$0.hasPrefix("adv_goals") })
+    }
+
+    @Test func simulatedFootballIsCollectedAndFeaturized() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            // The 2025 season's first eight weeks: Thursday 2025-09-04 to Monday 2025-10-27, byes from week 6. The
+            // Tuesday's snapshot closes the Monday night game (00:15 UTC), as the scheduled collection would.
+            try await FeatureFixture.backfill(store, sandbox, sports: ["nfl"], from: "2025-09-04", to: "2025-10-28")
+            let from = FeatureFixture.day("2025-09-04")
+            let to = FeatureFixture.day("2025-10-28")
+            let games = try await store.games.games(sport: "nfl", from: from, to: to)
+            let simulated = sandbox.world.games(.nfl, startingIn: from..<to)
+            #expect(games.count == simulated.count && games.count > 100 && games.allSatisfy { $0.status == .final && $0.season == 2025 })
+            // Half-point spreads and totals only.
+            for market in ["spreads", "totals"] {
+                let offTheHalf = "market = '\(market)' AND abs(point) - floor(abs(point)) <> 0.5"
+                #expect(try await CollectTestSupport.count(store, "odds", where: offTheHalf) == 0, "\(market)")
+            }
+            #expect(
+                try await CollectTestSupport.count(
+                    store, "games g", where: "g.sport = 'nfl' AND NOT EXISTS (SELECT 1 FROM closing_lines c WHERE c.game_id = g.id)") == 0)
+
+            let result = try await Featurizer(store: store, now: { sandbox.clock.now }).run(
+                sport: "nfl", Featurize(sport: "nfl", from: from, to: to, leadMinutes: 60), logger: CollectTestSupport.logger)
+            #expect(result.gamesFeaturized == games.count)
+            #expect(result.meanCompleteness > 0.85, "completeness \(result.meanCompleteness)")
+            let sets = try await store.gameFeatures.featureSets(
+                gameIDs: games.compactMap(\.id), featureSetVersion: FeatureCatalog.version, asOf: to)
+            let features = games.compactMap { $0.id.flatMap { sets[$0]?.features } }
+            #expect(features.count == games.count)
+            // Teams off their bye have 13 days' rest; a third of the games are division games.
+            #expect(features.contains { $0["rest_days_home"] == 13 || $0["rest_days_away"] == 13 })
+            let divisional = Double(features.count { $0["situ_divisional"] == 1 }) / Double(features.count)
+            #expect(divisional > 0.2 && divisional < 0.5, "division games \(divisional)")
+            #expect(features.suffix(20).allSatisfy { $0["adv_one_score_rate_home_last10"] != nil && $0["line_spread_current"] != nil })
+        }
+        await store.shutdown()
     }
 }
