@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The prediction pipeline on a simulated history (default 150 days of NBA, MLB, EPL and NHL): backfill, featurize,
-# train.automl, train.stack and calibrate per sport and bet type, timed; then the calibrated models' log loss
+# The prediction pipeline on a simulated history (default 150 days of NBA, MLB, EPL and NHL, and the NFL's last season,
+# out of season at the bench's June end): backfill, featurize, train.automl, train.stack and calibrate per sport and
+# bet type, timed; then the calibrated models' log loss
 # on the newest games beside the closing line's and the simulator's Bayes-optimal forecast, on the same games.
 # A second line per market scores the same forecasts by their expected log loss under the simulator's true
 # probability (free of the outcomes' noise) and says what share of the ceiling's gain over the opening line the

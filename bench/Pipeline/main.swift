@@ -20,7 +20,9 @@ import TestSupport
 // (`BetOutcome.sides`: its home-win probability, the rest split as the market priced draw and away), the closing
 // consensus over all three outcomes and the truth, by the log loss of the outcome that happened.
 //
-// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl), BENCH_MODELS (AutoML models,
+// The NFL, out of season at the bench's end (June), is benched on the history up to its last season's end.
+//
+// Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl,nfl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
 // BENCH_PUBLICATIONS (`open`, `late` or both, the default), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
@@ -28,7 +30,7 @@ import TestSupport
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
-let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl").split(separator: ",").map(String.init)
+let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl,nfl").split(separator: ",").map(String.init)
 let publications = Set((environment["BENCH_PUBLICATIONS"] ?? "open,late").split(separator: ",").map(String.init))
 let dumpDirectory = environment["BENCH_DUMP"]
 var settings = TrainingSettings()
@@ -61,11 +63,25 @@ try await sandbox.withRunning { running in
     let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
 
     print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed 42")
+    // The NFL plays from September into January: out of season at the end, its history is the season before, up to
+    // the day after that season's last game.
+    let historyEnds: [String: Date] = Dictionary(
+        uniqueKeysWithValues: sports.compactMap { sport in
+            let lastYear = end.addingTimeInterval(-365 * 86_400)..<end
+            guard sport == "nfl", let last = running.world.games(.nfl, startingIn: lastYear).last else { return nil }
+            return (sport, min(end, last.endsAt.addingTimeInterval(86_400)))
+        })
+    for (sport, historyEnd) in historyEnds.sorted(by: { $0.key < $1.key }) {
+        print("\(sport) history ends \(historyEnd.formatted(.iso8601)), the day after its last season's last game")
+    }
+    func historyEnd(_ sport: String) -> Date { historyEnds[sport] ?? end }
+    func historyStart(_ sport: String) -> Date { historyEnd(sport).addingTimeInterval(-Double(days) * 86_400) }
     // How the simulated books compare with real ones: cross-book arbitrage (best home and best away prices
     // implying less than 100 %) should be rare, the US books' margins 4–5 %.
     for sport in sports {
         guard let simulated = SandboxSport(rawValue: sport) else { continue }
-        let survey = running.world.moneylineSurvey(simulated, startingIn: end.addingTimeInterval(-30 * 86_400)..<end, every: 3_600)
+        let survey = running.world.moneylineSurvey(
+            simulated, startingIn: historyEnd(sport).addingTimeInterval(-30 * 86_400)..<historyEnd(sport), every: 3_600)
         let us = Bookmaker.all.filter { $0.region.hasPrefix("us") }.compactMap { survey.meanVig[$0.key] }
         print(
             "\(sport) cross-book arbitrage: \(String(format: "%.2f", 100 * survey.arbitrageRate)) % of \(survey.snapshots) moneyline snapshots "
@@ -74,10 +90,12 @@ try await sandbox.withRunning { running in
     }
     var started = ContinuousClock.now
     let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
-    let plan = BackfillPlan(
-        sports: sports, from: day(end.addingTimeInterval(-Double(days) * 86_400)), to: day(end.addingTimeInterval(-86_400)),
-        sources: [.games, .odds])
-    for request in try plan.requests() {
+    let plans = sports.map { sport in
+        BackfillPlan(
+            sports: [sport], from: day(historyStart(sport)), to: day(historyEnd(sport).addingTimeInterval(-86_400)),
+            sources: [.games, .odds])
+    }
+    for request in try plans.flatMap({ try $0.requests() }) {
         let payload = Data(request.payload.utf8)
         if request.type == CollectGames.jobType {
             _ = try await games.collect(JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: logger)
@@ -93,7 +111,7 @@ try await sandbox.withRunning { running in
     for sport in sports {
         guard let simulated = SandboxSport(rawValue: sport) else { continue }
         let opens = Set(
-            running.world.games(simulated, startingIn: end.addingTimeInterval(-Double(days) * 86_400)..<end).map {
+            running.world.games(simulated, startingIn: historyStart(sport)..<historyEnd(sport)).map {
                 $0.startsAt.addingTimeInterval(-window + 300)
             }
         ).sorted()
@@ -113,7 +131,7 @@ try await sandbox.withRunning { running in
         let featurizer = Featurizer(store: store, now: { clock.now })
         for sport in sports {
             let result = try await featurizer.run(
-                sport: sport, Featurize(sport: sport, from: end.addingTimeInterval(-Double(days) * 86_400), to: end, leadMinutes: lead), logger: logger)
+                sport: sport, Featurize(sport: sport, from: historyStart(sport), to: historyEnd(sport), leadMinutes: lead), logger: logger)
             print("featurize \(sport): \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
         }
         print("featurize: \(seconds(since: started))")
@@ -130,7 +148,8 @@ try await sandbox.withRunning { running in
                 for kind in [ModelKind.automl, .stack] {
                     started = ContinuousClock.now
                     _ = try await trainer.train(
-                        kind, sport: sport, betType: betType, end: end, featureSetVersion: FeatureCatalog.version, settings: settings,
+                        kind, sport: sport, betType: betType, end: historyEnd(sport), featureSetVersion: FeatureCatalog.version,
+                        settings: settings,
                         effectID: "bench/\(lead)/\(kind)/\(sport)/\(betType)", logger: logger)
                     times.append(seconds(since: started))
                 }
@@ -144,7 +163,7 @@ try await sandbox.withRunning { running in
                 }
                 let archive = try ModelArchive.decode(Array(meta.artifact))
                 let data = try await TrainingDataLoader(store: store).load(
-                    sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: end, settings: settings,
+                    sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: historyEnd(sport), settings: settings,
                     names: archive.featureNames)
                 let probabilities = archive.model.predict(data.dataset(data.evaluation))
                 if let dumpDirectory, betType == .moneyline {

@@ -54,6 +54,12 @@ public struct EloRatings: Sendable, Equatable {
             case "nhl":
                 // FiveThirtyEight's NHL constants: K 6, home +50.
                 return Parameters(k: 6, homeAdvantage: 50, marginOfVictory: .logarithmic)
+            case "nfl":
+                // FiveThirtyEight's NFL constants: K 20, home +48, the logarithmic multiplier, a third of the way back to
+                // the mean each season.
+                var parameters = Parameters(k: 20, homeAdvantage: 48, marginOfVictory: .logarithmic)
+                parameters.seasonCarryOver = 2.0 / 3.0
+                return parameters
             case "epl":
                 // ClubElo's K of 20 and a home edge of about 60 points; goal margins through the logarithmic multiplier.
                 return Parameters(k: 20, homeAdvantage: 60, marginOfVictory: .logarithmic)

@@ -129,7 +129,9 @@ public struct FeatureBuilder: Sendable {
                 // A season's first game would otherwise report the whole off-season.
                 features["rest_days_\(side)"] = Double(min(max(rest, 0), 14))
                 features["rest_b2b_\(side)"] = rest <= 0 ? 1 : 0
-                if !game.isNeutralSite, !last.isNeutralSite, let venue, let previous = teams[last.venueTeam]?.venue {
+                // A football team flies home between weekly games: its trip starts at its own stadium.
+                let origin = sport == "nfl" ? team : last.venueTeam
+                if !game.isNeutralSite, sport == "nfl" || !last.isNeutralSite, let venue, let previous = teams[origin]?.venue {
                     features["travel_km_\(side)"] = GreatCircle.kilometres(
                         fromLatitude: previous.latitude, longitude: previous.longitude, toLatitude: venue.latitude, longitude: venue.longitude)
                 }
@@ -150,6 +152,14 @@ public struct FeatureBuilder: Sendable {
                 // this counts one-goal games, the ones overtime decides.
                 features["adv_overtime_rate_\(side)_last10"] = recent.mean { abs($0.margin) == 1 ? 1 : 0 }
             }
+            if sport == "nfl" {
+                let recent = log.suffix(5)
+                features["adv_points_for_\(side)_last5"] = recent.mean { Double($0.pointsFor) }
+                features["adv_points_against_\(side)_last5"] = recent.mean { Double($0.pointsAgainst) }
+                // One score (a touchdown and a two-point conversion) can swing these; their share says how much of a
+                // record is luck.
+                features["adv_one_score_rate_\(side)_last10"] = log.suffix(10).mean { abs($0.margin) <= 8 ? 1 : 0 }
+            }
             if sport == "nba" {
                 let recent = log.suffix(10)
                 features["adv_pace_\(side)_last10"] = recent.mean { Double($0.pointsFor + $0.pointsAgainst) }
@@ -164,8 +174,11 @@ public struct FeatureBuilder: Sendable {
         // rested and has not travelled.
         if let effect = scheduleEffect {
             func value(_ name: String) -> Double { features[name] ?? 0 }
+            // A side with no game before is fully rested: the rest cap (counted only where rest is worth points).
+            func rest(_ name: String) -> Double { features[name] ?? 14 }
             let margin = effect.margin(
-                backToBack: (value("rest_b2b_home"), value("rest_b2b_away")), kilometres: (value("travel_km_home"), value("travel_km_away")))
+                backToBack: (value("rest_b2b_home"), value("rest_b2b_away")),
+                kilometres: (value("travel_km_home"), value("travel_km_away")), restDays: (rest("rest_days_home"), rest("rest_days_away")))
             features["line_adjust_schedule"] = effect.logOdds(margin: margin)
         }
 
@@ -338,13 +351,18 @@ public struct FeatureBuilder: Sendable {
         return Double(total.points) / Double(total.teamGames)
     }
 
-    /// Bill James's expected win share from points for and against (exponent 14 in basketball, 1.83 in baseball,
-    /// 2 in hockey, 1.3 in soccer, where goals are few).
+    /// Bill James's expected win share from points for and against (exponent 14 in basketball, 2.37 in football,
+    /// 1.83 in baseball, 2 in hockey, 1.3 in soccer, where goals are few).
     private func pythagorean(_ results: [TeamResult]) -> Double? {
         let pointsFor = Double(results.reduce(0) { $0 + $1.pointsFor })
         let pointsAgainst = Double(results.reduce(0) { $0 + $1.pointsAgainst })
         guard pointsFor + pointsAgainst > 0 else { return nil }
-        let exponent = sport == "nba" ? 14.0 : CollectedSport.hasDraw(sport) ? 1.3 : sport == "nhl" ? 2.0 : 1.83
+        let exponent = switch sport {
+        case "nba": 14.0
+        case "nfl": 2.37
+        case "nhl": 2.0
+        default: CollectedSport.hasDraw(sport) ? 1.3 : 1.83
+        }
         return pow(pointsFor, exponent) / (pow(pointsFor, exponent) + pow(pointsAgainst, exponent))
     }
 

@@ -20,7 +20,7 @@ public enum FeatureCatalog {
     public static let computable = ["v3", "v4", "v5"]
 
     /// The sports with a feature list.
-    public static let sports = ["nba", "mlb", "epl", "nhl"]
+    public static let sports = ["nba", "mlb", "epl", "nhl", "nfl"]
 
     /// The fixed names training and predict rely on: the market's consensus lines (home spread, total, home
     /// win probability without vig), at each book's first snapshot and its latest before `as_of`, and the
@@ -48,6 +48,7 @@ public enum FeatureCatalog {
         case "mlb": all = common + baseballAdvanced + weather + startingPitching + bullpen
         case "epl": all = common + drawLines + soccerAdvanced
         case "nhl": all = common + hockeyAdvanced
+        case "nfl": all = common + footballAdvanced
         default: return []
         }
         return all.filter { includes($0, version: version) }
@@ -124,6 +125,11 @@ public enum FeatureCatalog {
     // 8. Advanced, hockey: goals for and against over the last ten games, and how many of them went to overtime.
     private static let hockeyAdvanced: [String] =
         sides("adv_goals_for", "last10") + sides("adv_goals_against", "last10") + sides("adv_overtime_rate", "last10")
+
+    // 8. Advanced, football: points for and against over the last five games (a season has seventeen), and how many
+    // of the last ten were one-score games (decided by eight points or fewer).
+    private static let footballAdvanced: [String] =
+        sides("adv_points_for", "last5") + sides("adv_points_against", "last5") + sides("adv_one_score_rate", "last10")
 
     // 8. Advanced, basketball: pace and efficiency proxies from scores.
     private static let basketballAdvanced: [String] =

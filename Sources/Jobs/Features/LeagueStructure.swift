@@ -44,6 +44,17 @@ public struct LeagueStructure: Sendable {
                 ("Western", "Central", ["CHI", "COL", "DAL", "MIN", "NSH", "STL", "UTAH", "WPG"]),
                 ("Western", "Pacific", ["ANA", "CGY", "EDM", "LA", "SJ", "SEA", "VAN", "VGK"]),
             ]
+        case "nfl":
+            table = [
+                ("AFC", "AFC East", ["BUF", "MIA", "NE", "NYJ"]),
+                ("AFC", "AFC North", ["BAL", "CIN", "CLE", "PIT"]),
+                ("AFC", "AFC South", ["HOU", "IND", "JAX", "TEN"]),
+                ("AFC", "AFC West", ["DEN", "KC", "LV", "LAC"]),
+                ("NFC", "NFC East", ["DAL", "NYG", "PHI", "WSH", "WAS"]),
+                ("NFC", "NFC North", ["CHI", "DET", "GB", "MIN"]),
+                ("NFC", "NFC South", ["ATL", "CAR", "NO", "TB"]),
+                ("NFC", "NFC West", ["ARI", "LAR", "SF", "SEA"]),
+            ]
         default:
             table = []
         }

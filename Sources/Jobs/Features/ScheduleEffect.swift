@@ -14,6 +14,9 @@ struct ScheduleEffect: Sendable {
     let perThousandKilometres: Double
     /// The standard deviation of a game's final margin, points (runs).
     let marginStandardDeviation: Double
+    /// Points of margin per day of rest more than the opponent: football's week off (the other sports play too
+    /// often for it to count beyond the back-to-back).
+    var perRestDay = 0.0
 
     /// The effect sizes of `sport`; nil for a sport without them.
     static func sport(_ sport: String) -> ScheduleEffect? {
@@ -24,14 +27,20 @@ struct ScheduleEffect: Sendable {
         case "epl": ScheduleEffect(backToBack: 0, perThousandKilometres: 0.05, marginStandardDeviation: 1.7)
         // Hockey: the second night of a back-to-back costs 0.15 goals, 1,000 km 0.02; margins of about 2.3 goals.
         case "nhl": ScheduleEffect(backToBack: 0.15, perThousandKilometres: 0.02, marginStandardDeviation: 2.3)
+        // Football: no back-to-backs; 1,000 km cost 0.3 points, a day's more rest is worth 0.15 (a bye about a point);
+        // margins of about 13.5 points.
+        case "nfl": ScheduleEffect(backToBack: 0, perThousandKilometres: 0.3, marginStandardDeviation: 13.5, perRestDay: 0.15)
         default: nil
         }
     }
 
-    /// The home side's edge from the schedule, points (runs) of margin: each side's back-to-back (1 or 0) and
-    /// kilometres travelled since its last game.
-    func margin(backToBack: (home: Double, away: Double), kilometres: (home: Double, away: Double)) -> Double {
+    /// The home side's edge from the schedule, points (runs) of margin: each side's back-to-back (1 or 0),
+    /// kilometres travelled since its last game and days of rest.
+    func margin(
+        backToBack: (home: Double, away: Double), kilometres: (home: Double, away: Double), restDays: (home: Double, away: Double) = (0, 0)
+    ) -> Double {
         self.backToBack * (backToBack.away - backToBack.home) + perThousandKilometres * (kilometres.away - kilometres.home) / 1_000
+            + perRestDay * (restDays.home - restDays.away)
     }
 
     /// `margin` points (runs) as log-odds of a home win.

@@ -128,4 +128,42 @@ extension SandboxLeague {
         WSH|Washington|Capitals|||Capital One Arena|Washington|District of Columbia|38.8981|-77.0209|America/New_York|indoor|Eastern|Metropolitan
         WPG|Winnipeg|Jets|||Canada Life Centre|Winnipeg|Manitoba|49.8928|-97.1436|America/Winnipeg|indoor|Western|Central
         """
+
+    /// NFL franchises (with their conference and division), by ESPN's abbreviations; the same full name at ESPN and
+    /// The Odds API. A fixed or retractable roof counts as indoor; the Giants and Jets share MetLife Stadium, the
+    /// Rams and Chargers SoFi Stadium.
+    static let nflTable = """
+        ARI|Arizona|Cardinals|||State Farm Stadium|Glendale|Arizona|33.5276|-112.2626|America/Phoenix|indoor|NFC|NFC West
+        ATL|Atlanta|Falcons|||Mercedes-Benz Stadium|Atlanta|Georgia|33.7554|-84.4008|America/New_York|indoor|NFC|NFC South
+        BAL|Baltimore|Ravens|||M&T Bank Stadium|Baltimore|Maryland|39.2780|-76.6227|America/New_York|outdoor|AFC|AFC North
+        BUF|Buffalo|Bills|||Highmark Stadium|Orchard Park|New York|42.7738|-78.7870|America/New_York|outdoor|AFC|AFC East
+        CAR|Carolina|Panthers|||Bank of America Stadium|Charlotte|North Carolina|35.2258|-80.8528|America/New_York|outdoor|NFC|NFC South
+        CHI|Chicago|Bears|||Soldier Field|Chicago|Illinois|41.8623|-87.6167|America/Chicago|outdoor|NFC|NFC North
+        CIN|Cincinnati|Bengals|||Paycor Stadium|Cincinnati|Ohio|39.0955|-84.5161|America/New_York|outdoor|AFC|AFC North
+        CLE|Cleveland|Browns|||Huntington Bank Field|Cleveland|Ohio|41.5061|-81.6995|America/New_York|outdoor|AFC|AFC North
+        DAL|Dallas|Cowboys|||AT&T Stadium|Arlington|Texas|32.7473|-97.0945|America/Chicago|indoor|NFC|NFC East
+        DEN|Denver|Broncos|||Empower Field at Mile High|Denver|Colorado|39.7439|-105.0201|America/Denver|outdoor|AFC|AFC West
+        DET|Detroit|Lions|||Ford Field|Detroit|Michigan|42.3400|-83.0456|America/Detroit|indoor|NFC|NFC North
+        GB|Green Bay|Packers|||Lambeau Field|Green Bay|Wisconsin|44.5013|-88.0622|America/Chicago|outdoor|NFC|NFC North
+        HOU|Houston|Texans|||NRG Stadium|Houston|Texas|29.6847|-95.4107|America/Chicago|indoor|AFC|AFC South
+        IND|Indianapolis|Colts|||Lucas Oil Stadium|Indianapolis|Indiana|39.7601|-86.1639|America/Indiana/Indianapolis|indoor|AFC|AFC South
+        JAX|Jacksonville|Jaguars|||EverBank Stadium|Jacksonville|Florida|30.3239|-81.6373|America/New_York|outdoor|AFC|AFC South
+        KC|Kansas City|Chiefs|||GEHA Field at Arrowhead Stadium|Kansas City|Missouri|39.0489|-94.4839|America/Chicago|outdoor|AFC|AFC West
+        LV|Las Vegas|Raiders|||Allegiant Stadium|Las Vegas|Nevada|36.0909|-115.1833|America/Los_Angeles|indoor|AFC|AFC West
+        LAC|Los Angeles|Chargers|||SoFi Stadium|Inglewood|California|33.9535|-118.3392|America/Los_Angeles|indoor|AFC|AFC West
+        LAR|Los Angeles|Rams|||SoFi Stadium|Inglewood|California|33.9535|-118.3392|America/Los_Angeles|indoor|NFC|NFC West
+        MIA|Miami|Dolphins|||Hard Rock Stadium|Miami Gardens|Florida|25.9580|-80.2389|America/New_York|outdoor|AFC|AFC East
+        MIN|Minnesota|Vikings|||U.S. Bank Stadium|Minneapolis|Minnesota|44.9737|-93.2577|America/Chicago|indoor|NFC|NFC North
+        NE|New England|Patriots|||Gillette Stadium|Foxborough|Massachusetts|42.0909|-71.2643|America/New_York|outdoor|AFC|AFC East
+        NO|New Orleans|Saints|||Caesars Superdome|New Orleans|Louisiana|29.9511|-90.0812|America/Chicago|indoor|NFC|NFC South
+        NYG|New York|Giants|||MetLife Stadium|East Rutherford|New Jersey|40.8135|-74.0745|America/New_York|outdoor|NFC|NFC East
+        NYJ|New York|Jets|||MetLife Stadium|East Rutherford|New Jersey|40.8135|-74.0745|America/New_York|outdoor|AFC|AFC East
+        PHI|Philadelphia|Eagles|||Lincoln Financial Field|Philadelphia|Pennsylvania|39.9008|-75.1675|America/New_York|outdoor|NFC|NFC East
+        PIT|Pittsburgh|Steelers|||Acrisure Stadium|Pittsburgh|Pennsylvania|40.4468|-80.0158|America/New_York|outdoor|AFC|AFC North
+        SF|San Francisco|49ers|||Levi's Stadium|Santa Clara|California|37.4030|-121.9700|America/Los_Angeles|outdoor|NFC|NFC West
+        SEA|Seattle|Seahawks|||Lumen Field|Seattle|Washington|47.5952|-122.3316|America/Los_Angeles|outdoor|NFC|NFC West
+        TB|Tampa Bay|Buccaneers|||Raymond James Stadium|Tampa|Florida|27.9759|-82.5033|America/New_York|outdoor|NFC|NFC South
+        TEN|Tennessee|Titans|||Nissan Stadium|Nashville|Tennessee|36.1665|-86.7713|America/Chicago|outdoor|AFC|AFC South
+        WSH|Washington|Commanders|||Northwest Stadium|Landover|Maryland|38.9077|-76.8645|America/New_York|outdoor|NFC|NFC East
+        """
 }

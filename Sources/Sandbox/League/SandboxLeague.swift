@@ -14,6 +14,7 @@ public struct SandboxLeague: Sendable {
         case .mlb: table = Self.mlbTable
         case .epl: table = Self.eplTable
         case .nhl: table = Self.nhlTable
+        case .nfl: table = Self.nflTable
         }
         teams = Self.parse(table)
     }

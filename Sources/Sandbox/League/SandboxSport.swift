@@ -6,6 +6,8 @@ public enum SandboxSport: String, Sendable, CaseIterable, Codable {
     case epl
     /// The NHL: goals, overtime and shootouts, the puck line.
     case nhl
+    /// The NFL: a weekly season with byes, touchdowns and field goals, the point spread.
+    case nfl
 
     /// The Odds API sport key (`basketball_nba`).
     public var oddsAPIKey: String { league.oddsAPIKey }

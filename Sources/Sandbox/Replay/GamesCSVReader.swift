@@ -32,7 +32,8 @@ public struct GamesCSVReader: Sendable {
     private func record(_ row: CSVTable.Row) throws -> ReplayRecord {
         let sportCode = try row.required("sport").lowercased()
         guard let league = ServedLeague.named(sportCode) else {
-            throw ReplayFileError(line: row.line, "sport \"\(sportCode)\" is not one of nba, mlb, epl")
+            let known = ServedLeague.all.map(\.code).joined(separator: ", ")
+            throw ReplayFileError(line: row.line, "sport \"\(sportCode)\" is not one of \(known)")
         }
         let startsAt = try start(row, league: league)
         let home = try row.required("home")

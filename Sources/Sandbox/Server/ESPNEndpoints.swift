@@ -75,13 +75,20 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
         }
         let league = ESPNWire.League(
             id: sport.espnID, uid: sport.espnUID, name: sport.espnName, abbreviation: sport.espnAbbreviation,
-            slug: String(sport.espnPath.split(separator: "/").last!), season: season(calendar, dates))
+            slug: String(sport.espnPath.split(separator: "/").last!), season: season(calendar, dates, league: sport))
         let body = ESPNWire.Scoreboard(leagues: [league], events: games.map { event($0, at: now) })
         return try json.make(.ok, body, path: request.uri.path)
     }
 
-    private func season(_ calendar: EasternCalendar, _ dates: String) -> ESPNWire.Season {
-        ESPNWire.Season(year: calendar.day(yyyymmdd: dates).map(calendar.year(of:)) ?? 0, type: 2, slug: "regular-season")
+    private func season(_ calendar: EasternCalendar, _ dates: String, league: ServedLeague) -> ESPNWire.Season {
+        ESPNWire.Season(year: calendar.day(yyyymmdd: dates).map { Self.seasonYear(league, day: $0) } ?? 0, type: 2, slug: "regular-season")
+    }
+
+    /// ESPN's season year for a game on `day`: the calendar year, except that an NFL season keeps the year it
+    /// started in through its January weeks (so a January game is not a new season's first game).
+    private static func seasonYear(_ league: ServedLeague, day: Int) -> Int {
+        let calendar = EasternCalendar()
+        return league == .nfl ? FootballSeason.year(of: day, calendar: calendar) : calendar.year(of: day)
     }
 
     private func event(_ game: World.Game, at now: Date) -> ESPNWire.Event {
@@ -114,7 +121,8 @@ struct ESPNEndpoints<World: GameWorld>: Sendable {
         return ESPNWire.Event(
             id: game.espnID, uid: "\(leagueUID)~e:\(game.espnID)", date: date, name: "\(game.away.espnName) at \(game.home.espnName)",
             shortName: "\(game.away.abbreviation) @ \(game.home.abbreviation)",
-            season: ESPNWire.Season(year: EasternCalendar().year(of: EasternCalendar().day(of: game.startsAt)), type: 2, slug: "regular-season"),
+            season: ESPNWire.Season(
+                year: Self.seasonYear(game.league, day: EasternCalendar().day(of: game.startsAt)), type: 2, slug: "regular-season"),
             competitions: [competition], status: status)
     }
 

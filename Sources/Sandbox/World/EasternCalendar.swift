@@ -15,10 +15,14 @@ struct EasternCalendar: Sendable {
         return calendar.dateComponents([.day], from: Self.epoch, to: components).day!
     }
 
-    /// The instant `minutes` after Eastern midnight of `day`.
+    /// The instant `minutes` after Eastern midnight of `day` (the wall-clock time `minutes`: on the days the clocks
+    /// change, 13:00 is still 13:00).
     func date(day: Int, minutes: Int) -> Date {
         let midnight = calendar.date(byAdding: .day, value: day, to: calendar.date(from: Self.epoch)!)!
-        return midnight.addingTimeInterval(TimeInterval(minutes * 60))
+        guard minutes >= 0, minutes < 24 * 60,
+            let time = calendar.date(bySettingHour: minutes / 60, minute: minutes % 60, second: 0, of: midnight)
+        else { return midnight.addingTimeInterval(TimeInterval(minutes * 60)) }
+        return time
     }
 
     /// The day for `YYYYMMDD`, or `nil` when it is not a date.

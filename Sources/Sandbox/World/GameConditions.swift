@@ -35,6 +35,7 @@ struct GameConditions: Sendable {
         case .mlb: 0.12
         case .epl: 0
         case .nhl: 0.05
+        case .nfl: 0.5
         }
     }
 
@@ -55,6 +56,9 @@ struct GameConditions: Sendable {
         case .nhl:
             // About 6.1 goals a game; a level score goes to overtime (`OutcomeModel`).
             return GameParameters(first: max(1.2, 3.05 + margin / 2) * scoring, second: max(1.2, 3.05 - margin / 2) * scoring)
+        case .nfl:
+            // About 44 points a game (the weather's factor scales both sides), the margin split between the sides.
+            return GameParameters(first: max(3, 22 + margin / 2) * scoring, second: max(3, 22 - margin / 2) * scoring)
         case .epl:
             // About 2.8 goals a game, the margin split between the two sides' means.
             return GameParameters(first: max(0.2, 1.4 + margin / 2) * scoring, second: max(0.2, 1.4 - margin / 2) * scoring)

@@ -6,7 +6,8 @@ import Foundation
 /// Baseball: runs ~ Poisson(λ) per team; a tie goes to extra innings, won by one run with probability
 /// λ_home / (λ_home + λ_away). Probabilities are exact for the baseball process. Hockey: the same process in goals
 /// (overtime or the shootout adds the winner's goal), with the ±1.5 puck line. Soccer: goals ~ Poisson per side,
-/// a level score is a draw, and lines are Asian (`SoccerGoals`).
+/// a level score is a draw, and lines are Asian (`SoccerGoals`). Football: touchdowns and field goals over twelve
+/// possessions a side, overtime on a tie, half-point spreads and totals (`FootballScores`).
 struct OutcomeModel: Sendable {
     let sport: SandboxSport
 
@@ -20,6 +21,7 @@ struct OutcomeModel: Sendable {
         case .nba: return Probability.normalCDF(p.first / Self.marginSD)
         case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
         case .epl: return goals(p).homeWinAndDraw().homeWin
+        case .nfl: return football(p).homeWin
         }
     }
 
@@ -34,6 +36,7 @@ struct OutcomeModel: Sendable {
         case .nba: return 1 - Probability.normalCDF((-line - p.first) / Self.marginSD)
         case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
         case .epl: return goals(p).homeCovers(line: line)
+        case .nfl: return football(p).homeCovers(line: line)
         }
     }
 
@@ -43,6 +46,7 @@ struct OutcomeModel: Sendable {
         case .nba: return 1 - Probability.normalCDF((line - p.second) / Self.totalSD)
         case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
         case .epl: return goals(p).over(line: line)
+        case .nfl: return football(p).over(line: line)
         }
     }
 
@@ -52,6 +56,7 @@ struct OutcomeModel: Sendable {
         case .nba: return Self.nearestHalf(-p.first)
         case .mlb, .nhl: return p.first >= p.second ? -1.5 : 1.5
         case .epl: return goals(p).handicapLine()
+        case .nfl: return football(p).spreadLine()
         }
     }
 
@@ -65,6 +70,7 @@ struct OutcomeModel: Sendable {
             func over(_ line: Double) -> Double { grid.reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) } }
             return stride(from: 4.5, through: 15.5, by: 1.0).map { ($0, abs(over($0) - 0.5)) }.min { $0.1 < $1.1 }!.0
         case .epl: return goals(p).totalLine()
+        case .nfl: return football(p).totalLine()
         }
     }
 
@@ -72,7 +78,7 @@ struct OutcomeModel: Sendable {
     func expectedScores(_ p: GameParameters) -> (home: Double, away: Double) {
         switch sport {
         case .nba: return ((p.second + p.first) / 2, (p.second - p.first) / 2)
-        case .mlb, .epl, .nhl: return (p.first, p.second)
+        case .mlb, .epl, .nhl, .nfl: return (p.first, p.second)
         }
     }
 
@@ -80,7 +86,8 @@ struct OutcomeModel: Sendable {
     func perturbed(_ p: GameParameters, z: (Double, Double), scale: Double) -> GameParameters {
         switch sport {
         case .nba: return GameParameters(first: p.first + 2.2 * scale * z.0, second: p.second + 3.5 * scale * z.1)
-        case .mlb, .epl, .nhl: return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
+        case .mlb, .epl, .nhl, .nfl:
+            return GameParameters(first: p.first * exp(0.09 * scale * z.0), second: p.second * exp(0.09 * scale * z.1))
         }
     }
 
@@ -108,12 +115,19 @@ struct OutcomeModel: Sendable {
             return (home, away)
         case .epl:
             return goals(p).finalScore(random: &random)
+        case .nfl:
+            return football(p).finalScore(random: &random)
         }
     }
 
     /// The goals of a soccer game with these parameters (home and away means).
     private func goals(_ p: GameParameters) -> SoccerGoals {
         SoccerGoals(home: p.first, away: p.second)
+    }
+
+    /// The scoring of a football game with these parameters (home and away expected points).
+    private func football(_ p: GameParameters) -> FootballScores {
+        FootballScores.of(home: p.first, away: p.second)
     }
 
     /// Every final score's margin, total and probability under the baseball process.

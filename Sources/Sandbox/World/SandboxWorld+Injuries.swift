@@ -46,6 +46,7 @@ extension SandboxWorld {
         case .mlb: ["SP", "RP", "C", "1B", "SS", "OF"]
         case .epl: ["G", "D", "M", "F"]
         case .nhl: ["C", "LW", "RW", "D", "G"]
+        case .nfl: ["QB", "RB", "WR", "TE", "OL", "DL", "LB", "CB", "S"]
         }
         var listed: [SimulatedInjury] = []
         for day in (today - 21)...today {
@@ -86,6 +87,9 @@ extension SandboxWorld {
         case (.epl, false): return 0.02 + 0.1 * u * u
         case (.nhl, true): return 0.15 + 0.15 * u
         case (.nhl, false): return 0.02 + 0.1 * u * u
+        // Football: a starting quarterback or another star is worth 2.5 to 6 points, most players well under one.
+        case (.nfl, true): return 2.5 + 3.5 * u
+        case (.nfl, false): return 0.1 + 1.2 * u * u
         }
     }
 }

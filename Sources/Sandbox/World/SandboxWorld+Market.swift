@@ -112,6 +112,8 @@ extension SandboxWorld {
             case .mlb: ((0.04, 0.22), (0.012, 0.04))
             case .epl: ((0.03, 0.15), (0.01, 0.04))
             case .nhl: ((0.03, 0.15), (0.01, 0.04))
+            // Football: points of margin as in basketball, a log factor on points as in baseball.
+            case .nfl: ((0.3, 1.2), (0.012, 0.04))
             }
         let gapError = gap.closing * closingGap + gap.opening * openingGap * (1 - progress)
         let scoringError = scoring.closing * closingScoring + scoring.opening * openingScoring * (1 - progress)

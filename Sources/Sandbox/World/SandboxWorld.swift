@@ -21,6 +21,8 @@ public final class SandboxWorld: Sendable {
     private let schedules = Mutex<[ScheduleKey: [SimulatedGame]]>([:])
     /// Each MLB team's rotation slot on every day of a year, by the year's first day.
     let rotations = Mutex<[Int: [[Int]]]>([:])
+    /// The NFL's seasons built so far, by the year each starts in.
+    private let footballSeasons = Mutex<[Int: FootballSeason]>([:])
 
     private struct ScheduleKey: Hashable {
         let sport: SandboxSport
@@ -107,6 +109,10 @@ public final class SandboxWorld: Sendable {
     /// team. The first pairs play; the rest rest.
     func pairings(_ sport: SandboxSport, day: Int) -> [(home: Int, away: Int, minutes: Int)] {
         guard let league = simulatedLeagues[sport] else { return [] }
+        // The NFL plays a fixed weekly season (`FootballSeason`), not a daily draw.
+        if sport == .nfl {
+            return footballSeason(day: day).games(on: day).map { ($0.home, $0.away, $0.minutes) }
+        }
         var random = SeededStream(seed: seed, sport.index, day, 0)
         var order = Array(league.teams.indices)
         order.shuffle(using: &random)
@@ -135,6 +141,8 @@ public final class SandboxWorld: Sendable {
             count = 4 + Int(random.uniform() * 6)
             startTimes = [19 * 60, 19 * 60 + 30, 20 * 60, 22 * 60]
             rivalryChance = 0.05
+        case .nfl:
+            return []  // Served from the season above.
         }
         var rivalry = SeededStream(seed: seed, sport.index, day, 3)
         var unpaired = order[...]
@@ -161,17 +169,23 @@ public final class SandboxWorld: Sendable {
             }
             return nil
         }
-        func rest(_ team: Int) -> Int { lastGame(team)?.daysBack ?? 4 }
+        func rest(_ team: Int) -> Int {
+            // A football team's rest runs from its last game this season (two weeks after a bye), capped at 15 days back
+            // (14 between games, the featurizer's cap); a season's first game counts as fully rested.
+            guard sport == .nfl else { return lastGame(team)?.daysBack ?? 4 }
+            return footballSeason(day: day).lastGameDay(team: team, before: day).map { min(day - $0, 15) } ?? 15
+        }
         func travel(_ team: Int, to venue: SandboxVenue) -> Double {
-            league.teams[lastGame(team)?.host ?? team].venue.kilometres(to: venue)
+            // A football team flies home after every game, so its trip starts at home.
+            league.teams[sport == .nfl ? team : lastGame(team)?.host ?? team].venue.kilometres(to: venue)
         }
         return pairings(sport, day: day).enumerated().map { slot, pairing in
             let home = league.teams[pairing.home]
             let startsAt = calendar.date(day: day, minutes: pairing.minutes)
             let restDays = (rest(pairing.home), rest(pairing.away))
             let travelled = (home: travel(pairing.home, to: home.venue), away: travel(pairing.away, to: home.venue))
-            // Each 1,000 km more than the other side travelled costs 0.4 points (NBA), 0.03 runs (MLB) or 0.05 goals
-            // (EPL) of margin.
+            // Each 1,000 km more than the other side travelled costs 0.4 points (NBA), 0.03 runs (MLB), 0.05 goals
+            // (EPL) or 0.3 points (NFL) of margin.
             let travelEffect = Self.travelCost(sport) * (travelled.away - travelled.home) / 1_000
             let gap = strength(sport, pairing.home, day) - strength(sport, pairing.away, day)
             let isDivisional = league.areDivisionRivals(pairing.home, pairing.away)
@@ -205,6 +219,17 @@ public final class SandboxWorld: Sendable {
                 conditions = GameConditions(
                     sport: sport, strengthGap: gap, homeEdge: 0.15 + restEffect + travelEffect, isDivisional: isDivisional, scoring: 1)
                 conditions.scheduleEdge = restEffect + travelEffect
+            case .nfl:
+                // Home field is worth about 1.5 points, and each day of rest more than the opponent 0.15 (a week off
+                // about a point). Wind and rain cut scoring at an open stadium: 0.6 % per km/h of wind above 20 km/h,
+                // 4 % in rain.
+                let restEffect = 0.15 * Double(restDays.0 - restDays.1)
+                let weather = self.weather(latitude: home.venue.latitude, longitude: home.venue.longitude, hour: startsAt)
+                let scoring = home.venue.isIndoor
+                    ? 1 : max(0.8, 1 - 0.006 * max(0, weather.windSpeedKPH - 20) - (weather.precipitationMM > 0.5 ? 0.04 : 0))
+                conditions = GameConditions(
+                    sport: sport, strengthGap: gap, homeEdge: 1.5 + restEffect + travelEffect, isDivisional: isDivisional, scoring: scoring)
+                conditions.scheduleEdge = restEffect + travelEffect
             case .epl:
                 // Home advantage is worth about 0.3 goals of margin; the league has no divisions.
                 conditions = GameConditions(sport: sport, strengthGap: gap, homeEdge: 0.3 + travelEffect, isDivisional: false, scoring: 1)
@@ -228,6 +253,15 @@ public final class SandboxWorld: Sendable {
         }
     }
 
+    /// The NFL season `day` falls in (the one starting that year, or the year before in January to August).
+    func footballSeason(day: Int) -> FootballSeason {
+        let year = FootballSeason.year(of: day, calendar: calendar)
+        if let season = footballSeasons.withLock({ $0[year] }) { return season }
+        let season = FootballSeason(league: simulatedLeagues[.nfl]!, year: year, seed: seed, calendar: calendar)
+        footballSeasons.withLock { $0[year] = season }
+        return season
+    }
+
     /// A team's latent strength on `day` (points or runs above average): a seeded base plus a slow drift.
     private func strength(_ sport: SandboxSport, _ team: Int, _ day: Int) -> Double {
         var random = SeededStream(seed: seed, sport.index, 1_000 + team)
@@ -236,6 +270,7 @@ public final class SandboxWorld: Sendable {
         case .mlb: (0.7, 0.2)
         case .epl: (0.5, 0.1)
         case .nhl: (0.35, 0.1)
+        case .nfl: (4.5, 1.5)
         }
         let base = spread * random.normal()
         let phase1 = 2 * Double.pi * random.uniform()
@@ -251,6 +286,7 @@ public final class SandboxWorld: Sendable {
         case .mlb: 0.03
         case .epl: 0.05
         case .nhl: 0.02
+        case .nfl: 0.3
         }
     }
 
@@ -269,6 +305,7 @@ extension SandboxSport {
         case .mlb: 2
         case .epl: 3
         case .nhl: 4
+        case .nfl: 5
         }
     }
 }

@@ -50,8 +50,14 @@ public struct ServedLeague: Sendable, Hashable {
         espnPath: "hockey/nhl", espnID: "90", espnUID: "s:70~l:90", espnName: "National Hockey League", espnAbbreviation: "NHL",
         periods: 3, duration: 2.5 * 3600, hasDraw: false)
 
+    /// The National Football League.
+    public static let nfl = ServedLeague(
+        code: "nfl", oddsAPIKey: "americanfootball_nfl", oddsAPIGroup: "American Football", oddsAPITitle: "NFL",
+        oddsAPIDescription: "US Football", espnPath: "football/nfl", espnID: "28", espnUID: "s:20~l:28",
+        espnName: "National Football League", espnAbbreviation: "NFL", periods: 4, duration: 3.25 * 3600, hasDraw: false)
+
     /// Every league the sandbox can serve.
-    public static let all: [ServedLeague] = [.nba, .mlb, .epl, .nhl]
+    public static let all: [ServedLeague] = [.nba, .mlb, .epl, .nhl, .nfl]
 
     /// The league with platform code `code`.
     public static func named(_ code: String) -> ServedLeague? {
@@ -67,6 +73,7 @@ extension SandboxSport {
         case .mlb: .mlb
         case .epl: .epl
         case .nhl: .nhl
+        case .nfl: .nfl
         }
     }
 

@@ -60,6 +60,7 @@ enum CollectorEnvironment {
                 apiKey: environment["OPEN_METEO_API_KEY"]),
             weatherProvider: weatherProvider,
             savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
-            venues: venues, sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb", "epl", "nhl"])
+            venues: venues,
+            sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb", "epl", "nhl", "nfl"])
     }
 }
