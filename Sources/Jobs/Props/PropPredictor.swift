@@ -11,8 +11,12 @@ import Store
 /// from the expected hits, assuming Poisson (`PoissonThreshold`). Each run's model is registered in `models`
 /// (bet type `player_prop`, a challenger: nothing promotes it) because every prediction names its model.
 ///
-/// Props are forecasts, not bets, until prop prices are collected: each is stored without a price, with
-/// edge 0, tier D and stake 0, so it is graded (`settle`) but never moves profit or ROI.
+/// Pricing: each batter and line is joined with the best price the books offer (`collect.prop_odds`, the batter found
+/// by the name Statcast gives him) on the Over, for P(hits > line), and on the Under, for 1 − P. `PickSelector` — the
+/// game markets' tier and Kelly stake policy — picks at most one side; the row is then that pick (its selection, price,
+/// book, edge, tier, stake). A priced prop without a pick is a forecast carrying the Over at its best price (stake 0);
+/// a prop no book prices stays a forecast without a price (edge 0, tier D, stake 0), graded (`settle`) but never
+/// moving profit or ROI.
 public struct PropPredictor: Sendable {
     /// The sport whose player statistics are collected (Statcast).
     static let sport = "mlb"
@@ -24,14 +28,18 @@ public struct PropPredictor: Sendable {
     static let rosterDays = 30.0
     /// The feature-set name recorded with the model.
     static let featureSetVersion = "batter_hits_v1"
+    /// The Odds API market of the props' prices.
+    static let market = "batter_hits"
 
     let store: Store
     let now: @Sendable () -> Date
+    let picks: PickSelector
 
-    /// A predictor over `store` on the clock `now`.
-    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// A predictor over `store` on the clock `now`, publishing the picks `picks` selects.
+    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }, picks: PickSelector = .standard) {
         self.store = store
         self.now = now
+        self.picks = picks
     }
 
     /// Runs the job with id `jobID`: its model and props commit in one transaction recorded under that id,
@@ -58,10 +66,13 @@ public struct PropPredictor: Sendable {
         var pending: [(game: Game, batterID: Int, form: BatterForm, lines: [Double])] = []
         for game in games {
             guard let gameID = game.id else { continue }
-            let done = Set(try await store.playerProps.predictedProps(gameID: gameID))
+            // A batter and line is done whichever side was stored (a pick may be the Under).
+            let done = Set(
+                try await store.playerProps.predictedProps(gameID: gameID).compactMap { stored in
+                    BatterHitsProp(selection: stored.selection).flatMap { prop in stored.line.map { PricedPropKey(prop.batterID, $0) } }
+                })
             for batterID in teams.batters(teamID: game.homeTeamID) + teams.batters(teamID: game.awayTeamID) {
-                let selection = BatterHitsProp(batterID: batterID).selection
-                let lines = Self.lines.filter { !done.contains(PredictedProp(selection: selection, line: $0)) }
+                let lines = Self.lines.filter { !done.contains(PricedPropKey(batterID, $0)) }
                 run.alreadyPredicted += Self.lines.count - lines.count
                 guard !lines.isEmpty, let form = BatterForm(games: (byBatter[batterID] ?? [])[...], asOf: asOf) else { continue }
                 pending.append((game, batterID, form, lines))
@@ -87,41 +98,91 @@ public struct PropPredictor: Sendable {
         }
         let expected = model.expectedHits(pending.map(\.form.values))
         let registered = try registration(model, examples: examples, evaluation: evaluation)
+        var collected: [Int: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)]] = [:]
+        for gameID in Set(pending.compactMap(\.game.id)) {
+            var byKey: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)] = [:]
+            for best in try await store.propOdds.bestBatterPrices(gameID: gameID, market: Self.market, asOf: asOf) {
+                let key = PricedPropKey(best.batterID, best.point)
+                if best.outcome == "over" { byKey[key, default: (nil, nil)].over = best } else { byKey[key, default: (nil, nil)].under = best }
+            }
+            collected[gameID] = byKey
+        }
+        let prices = collected
+        let picks = self.picks
 
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var record = registered
             record.version = try await tx.models.nextVersion(name: registered.name)
             let modelID = try await tx.models.register(record)
-            var stored = 0
+            var tally = PropRun()
             for (item, mean) in zip(pending, expected) {
                 guard let gameID = item.game.id else { continue }
                 for line in item.lines {
-                    var prediction = Prediction(
-                        gameID: gameID, modelID: modelID, sport: Self.sport, betType: .playerProp,
-                        selection: BatterHitsProp(batterID: item.batterID).selection, line: line,
-                        probability: PoissonThreshold.probabilityOver(line, mean: mean), componentProbabilities: ["expected_hits": mean],
-                        price: nil, edge: 0, tier: .d, stake: 0, predictionHash: "")
+                    var prediction = Self.prediction(
+                        gameID: gameID, modelID: modelID, batterID: item.batterID, line: line, expectedHits: mean,
+                        best: prices[gameID]?[PricedPropKey(item.batterID, line)], picks: picks)
                     prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
                     try await tx.predictions.insert(prediction)
-                    stored += 1
+                    tally.predictions += 1
+                    if prediction.price != nil { tally.priced += 1 }
+                    if prediction.pick {
+                        tally.picks += 1
+                        tally.pickEdgeSum += prediction.edge
+                    }
                 }
             }
-            return (modelID, stored)
+            return (modelID, tally)
         }
         switch outcome {
-        case .applied(let (modelID, stored)):
+        case .applied(let (modelID, tally)):
             run.modelID = modelID
-            run.predictions = stored
+            run.predictions = tally.predictions
+            run.priced = tally.priced
+            run.picks = tally.picks
+            run.pickEdgeSum = tally.pickEdgeSum
         case .alreadyApplied:
             run.applied = false
         }
         logger.info(
             "batter-hits props predicted",
             metadata: [
-                "games": "\(run.games)", "stored": "\(run.predictions)", "examples": "\(run.trainingExamples)",
+                "games": "\(run.games)", "stored": "\(run.predictions)", "priced": "\(run.priced)", "picks": "\(run.picks)",
+                "examples": "\(run.trainingExamples)",
                 "rmse": "\(run.rmse.map { String($0) } ?? "-")", "baseline_rmse": "\(run.baselineRMSE.map { String($0) } ?? "-")",
             ])
         return run
+    }
+
+    /// The prop of `batterID` at `line` with `expectedHits`: the pick `picks` selects between the Over at P(hits > line)
+    /// and the Under at 1 − P, each at its best price in `best`; else the Over as a forecast, at its best price if any.
+    static func prediction(
+        gameID: Int, modelID: Int, batterID: Int, line: Double, expectedHits: Double,
+        best: (over: BestPropPrice?, under: BestPropPrice?)?, picks: PickSelector
+    ) -> Prediction {
+        let over = PoissonThreshold.probabilityOver(line, mean: expectedHits)
+        let sides = [
+            PickSelector.Side(
+                selection: BatterHitsProp(batterID: batterID, side: .over).selection, probability: over, price: best?.over?.price,
+                bookmaker: best?.over?.bookmaker),
+            PickSelector.Side(
+                selection: BatterHitsProp(batterID: batterID, side: .under).selection, probability: 1 - over,
+                price: best?.under?.price, bookmaker: best?.under?.bookmaker),
+        ]
+        let pick = picks.pick(sides)
+        let side = pick?.side ?? sides[0]
+        guard side.price != nil else {
+            // No book prices the Over: a forecast as before prices were collected (hash version 1, as then).
+            return Prediction(
+                gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
+                probability: side.probability, componentProbabilities: ["expected_hits": expectedHits], price: nil, edge: 0, tier: .d,
+                stake: 0, predictionHash: "")
+        }
+        let edge = pick?.edge ?? side.edge ?? 0
+        return Prediction(
+            gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
+            probability: side.probability, componentProbabilities: ["expected_hits": expectedHits], price: side.price, edge: edge,
+            tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability), stake: pick?.stake ?? 0,
+            pick: pick != nil, bookmaker: side.bookmaker, hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
     }
 
     /// The model's registry record (its version is set inside the transaction).

@@ -4,6 +4,12 @@ public struct PropRun: Codable, Sendable, Equatable {
     public var games = 0
     /// Props stored.
     public var predictions = 0
+    /// Props stored with a price (a book quoted the batter at that line).
+    public var priced = 0
+    /// Priced props published as picks (edge, tier and stake from the pick policy).
+    public var picks = 0
+    /// The sum of the picks' edges (their mean is this over `picks`).
+    public var pickEdgeSum = 0.0
     /// Props skipped because the same batter, game and line were predicted before.
     public var alreadyPredicted = 0
     /// The model registered for this run's props, if one was fitted.
