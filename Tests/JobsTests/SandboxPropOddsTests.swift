@@ -131,6 +131,55 @@ import Testing
         #expect(correlation > 0.5)
     }
 
+    /// The prices can be beaten only by knowing the batters: over a spring, the pick policy at the best US price wins
+    /// money with each batter's true probability and loses it with the league's average for everyone.
+    @Test func onlyAForecasterWhoKnowsTheBattersBeatsTheBooks() {
+        let world = SandboxWorld(seed: 42)
+        let spring = Date(timeIntervalSince1970: 1_775_044_800)..<Date(timeIntervalSince1970: 1_780_228_800)
+        let league = SimulatedBatter(
+            id: 0, teamIndex: 0, slot: 4, name: "", ballInPlayHitRate: SandboxWorld.leagueBABIP)
+        var results: [String: (picks: Int, offered: Int, edge: Double, staked: Double, profit: Double)] = [:]
+        for game in world.games(.mlb, startingIn: spring).prefix(400) {
+            let quotes = world.propQuotes(game, regions: ["us"], at: game.startsAt.addingTimeInterval(-3 * 3600))
+            guard let first = quotes.first else { continue }
+            var hits: [Int: Int] = [:]
+            for pitch in world.pitches(of: game) where ["single", "double", "triple", "home_run"].contains(pitch.event ?? "") {
+                hits[pitch.batterID, default: 0] += 1
+            }
+            for (index, line) in first.lines.enumerated() {
+                let over = quotes.map { $0.lines[index].over }.max()!
+                let under = quotes.map { $0.lines[index].under }.max()!
+                let batter = world.batter(id: line.batterID)!
+                let average = SimulatedBatter(
+                    id: batter.id, teamIndex: batter.teamIndex, slot: batter.slot, name: "", ballInPlayHitRate: league.ballInPlayHitRate)
+                for (name, forecaster) in [("oracle", batter), ("average", average)] {
+                    let p = world.batterHitsProbability(forecaster, over: line.point)
+                    results[name, default: (0, 0, 0, 0, 0)].offered += 1
+                    guard let pick = PickSelector.standard.pick([
+                        .init(selection: "over", probability: p, price: over), .init(selection: "under", probability: 1 - p, price: under),
+                    ]) else { continue }
+                    let overWon = Double(hits[line.batterID] ?? 0) > line.point
+                    let won = (pick.side.selection == "over") == overWon
+                    results[name]!.picks += 1
+                    results[name]!.edge += pick.edge
+                    results[name]!.staked += pick.stake
+                    results[name]!.profit += won ? pick.stake * (pick.side.price! - 1) : -pick.stake
+                }
+            }
+        }
+        for (name, result) in results.sorted(by: { $0.key < $1.key }) {
+            print(
+                "\(name) forecaster: \(result.picks) picks of \(result.offered) props, mean edge \(result.edge / Double(max(1, result.picks))),"
+                    + " ROI \(result.profit / result.staked)")
+        }
+        let oracle = results["oracle"]!
+        let average = results["average"]!
+        #expect(oracle.picks > 0 && oracle.profit > 0)
+        // About 2 000 average picks: the ROI's standard error is near 0.02.
+        #expect(oracle.profit / oracle.staked - average.profit / average.staked > 0.03)
+        #expect(average.profit / average.staked < 0.02)
+    }
+
     private static func correlation(_ x: [Double], _ y: [Double]) -> Double {
         let (mx, my) = (x.reduce(0, +) / Double(x.count), y.reduce(0, +) / Double(y.count))
         var (sxy, sxx, syy) = (0.0, 0.0, 0.0)
