@@ -35,7 +35,9 @@ import Testing
             // Five US books × 18 batters × 2 lines × Over and Under.
             #expect(first.pricesWritten == upcoming.count * 5 * 18 * 2 * 2)
             #expect(try await CollectTestSupport.count(store, "prop_odds") == first.pricesWritten)
-            #expect(try await CollectTestSupport.count(store, "raw_ingest", where: "endpoint LIKE '/v4/sports/baseball_mlb/events/%'") == upcoming.count)
+            #expect(
+                try await CollectTestSupport.count(store, "raw_ingest", where: "endpoint LIKE '/v4/sports/baseball_mlb/events/%'")
+                    == upcoming.count)
             #expect(first.quota?.last == 1)
 
             // The stored prices are the sandbox's, American prices turned decimal.
@@ -44,7 +46,10 @@ import Testing
             let stored = try await store.propOdds.prices(gameID: gameID)
             let quote = try #require(sandbox.world.propQuotes(game, regions: ["us"], at: now).first { $0.bookmaker.key == "draftkings" })
             let line = quote.lines[3]
-            let over = try #require(stored.first { $0.bookmaker == "draftkings" && $0.playerName == line.player && $0.point == line.point && $0.outcome == "over" })
+            let over = try #require(
+                stored.first {
+                    $0.bookmaker == "draftkings" && $0.playerName == line.player && $0.point == line.point && $0.outcome == "over"
+                })
             #expect(abs(over.price - line.over) < 0.006)
             #expect(Set(stored.map(\.market)) == ["batter_hits"] && Set(stored.map(\.outcome)) == ["over", "under"])
 
@@ -74,7 +79,9 @@ import Testing
             // A price a book does not quote as a player's Over or Under fails validation too.
             sandbox.faults.clear()
             sandbox.faults.inject(
-                .body(#"{"id":"x","sport_key":"baseball_mlb","commence_time":"2026-05-09T23:05:00Z","home_team":"A","away_team":"B","bookmakers":[]}"#),
+                .body(
+                    #"{"id":"x","sport_key":"baseball_mlb","commence_time":"2026-05-09T23:05:00Z","home_team":"A","away_team":"B","bookmakers":[]}"#
+                ),
                 pathPrefix: "/v4/sports/baseball_mlb/events/")
             let mismatched = await #expect(throws: CollectorError.self) {
                 try await collector.collect(CollectPropOdds(), jobID: "props-1", logger: CollectTestSupport.logger)

@@ -16,8 +16,10 @@ import Testing
             var seen: [String] = []
             for format in [OddsFormat.decimal, .american] {
                 let client = OddsAPIClient(
-                    configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox", oddsFormat: format), upstream: upstream)
-                let response = try await client.eventOdds(sport: "baseball_mlb", eventID: game.oddsAPIID, markets: ["batter_hits"], now: now)
+                    configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox", oddsFormat: format), upstream: upstream
+                )
+                let response = try await client.eventOdds(
+                    sport: "baseball_mlb", eventID: game.oddsAPIID, markets: ["batter_hits"], now: now)
                 #expect(OddsAPIQuota(headers: response.headers)?.last == 1)
                 let event = try PayloadDecoder.decode(OddsAPIEvent.self, from: response)
                 #expect(event.id == game.oddsAPIID && event.homeTeam == game.home.oddsAPIName)
@@ -33,7 +35,8 @@ import Testing
                 }
                 seen = event.bookmakers.flatMap(\.markets).flatMap(\.outcomes).compactMap(\.description)
             }
-            let expected = (sandbox.world.lineup(team: game.teamIndices.away) + sandbox.world.lineup(team: game.teamIndices.home)).map(\.name)
+            let expected = (sandbox.world.lineup(team: game.teamIndices.away) + sandbox.world.lineup(team: game.teamIndices.home)).map(
+                \.name)
             #expect(Set(seen) == Set(expected))
 
             // Statcast's batter search names the same men: the names of the batters of the three days before, by id.
@@ -61,22 +64,27 @@ import Testing
             let now = sandbox.clock.now
             let game = try #require(sandbox.world.games(.mlb, startingIn: now..<now.addingTimeInterval(86_400)).first)
             let client = OddsAPIClient(
-                configuration: OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox", regions: ["us", "eu"], oddsFormat: .decimal),
+                configuration: OddsAPIConfiguration(
+                    baseURL: sandbox.baseURL, apiKey: "sandbox", regions: ["us", "eu"], oddsFormat: .decimal),
                 upstream: upstream)
-            let both = try await client.eventOdds(sport: "baseball_mlb", eventID: game.oddsAPIID, markets: ["h2h", "batter_hits"], now: now)
+            let both = try await client.eventOdds(
+                sport: "baseball_mlb", eventID: game.oddsAPIID, markets: ["h2h", "batter_hits"], now: now)
             #expect(OddsAPIQuota(headers: both.headers)?.last == 4)
             let event = try PayloadDecoder.decode(OddsAPIEvent.self, from: both)
             #expect(event.bookmakers.first { $0.key == "pinnacle" }?.markets.map(\.key) == ["h2h", "batter_hits"])
             await #expect(throws: CollectorError.self) {
-                _ = try await client.eventOdds(sport: "baseball_mlb", eventID: String(repeating: "0", count: 32), markets: ["batter_hits"], now: now)
+                _ = try await client.eventOdds(
+                    sport: "baseball_mlb", eventID: String(repeating: "0", count: 32), markets: ["batter_hits"], now: now)
             }
             await #expect(throws: CollectorError.self) {
                 _ = try await client.eventOdds(sport: "baseball_mlb", eventID: game.oddsAPIID, markets: ["batter_hitz"], now: now)
             }
             // Other sports have no batters: the event answers, with no books and no charge.
             let other = try #require(
-                [SandboxSport.nba, .nhl, .epl].lazy.compactMap { sandbox.world.games($0, startingIn: now..<now.addingTimeInterval(2 * 86_400)).first }
-                    .first)
+                [SandboxSport.nba, .nhl, .epl].lazy.compactMap {
+                    sandbox.world.games($0, startingIn: now..<now.addingTimeInterval(2 * 86_400)).first
+                }
+                .first)
             let none = try await client.eventOdds(
                 sport: other.sport.league.oddsAPIKey, eventID: other.oddsAPIID, markets: ["batter_hits"], now: now)
             #expect(OddsAPIQuota(headers: none.headers)?.last == 0)
@@ -95,7 +103,9 @@ import Testing
         var lines = 0
         var skillAndPrice: [(skill: Double, fair: Double)] = []
         for game in world.games(.mlb, startingIn: spring).prefix(400) {
-            guard let quote = world.propQuotes(game, regions: ["us"], at: game.startsAt.addingTimeInterval(-3 * 3600)).first else { continue }
+            guard let quote = world.propQuotes(game, regions: ["us"], at: game.startsAt.addingTimeInterval(-3 * 3600)).first else {
+                continue
+            }
             var hits: [Int: Int] = [:]
             for pitch in world.pitches(of: game) where ["single", "double", "triple", "home_run"].contains(pitch.event ?? "") {
                 hits[pitch.batterID, default: 0] += 1
@@ -155,9 +165,12 @@ import Testing
                 for (name, forecaster) in [("oracle", batter), ("average", average)] {
                     let p = world.batterHitsProbability(forecaster, over: line.point)
                     results[name, default: (0, 0, 0, 0, 0)].offered += 1
-                    guard let pick = PickSelector.standard.pick([
-                        .init(selection: "over", probability: p, price: over), .init(selection: "under", probability: 1 - p, price: under),
-                    ]) else { continue }
+                    guard
+                        let pick = PickSelector.standard.pick([
+                            .init(selection: "over", probability: p, price: over),
+                            .init(selection: "under", probability: 1 - p, price: under),
+                        ])
+                    else { continue }
                     let overWon = Double(hits[line.batterID] ?? 0) > line.point
                     let won = (pick.side.selection == "over") == overWon
                     results[name]!.picks += 1

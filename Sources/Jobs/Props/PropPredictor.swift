@@ -103,7 +103,11 @@ public struct PropPredictor: Sendable {
             var byKey: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)] = [:]
             for best in try await store.propOdds.bestBatterPrices(gameID: gameID, market: Self.market, asOf: asOf) {
                 let key = PricedPropKey(best.batterID, best.point)
-                if best.outcome == "over" { byKey[key, default: (nil, nil)].over = best } else { byKey[key, default: (nil, nil)].under = best }
+                if best.outcome == "over" {
+                    byKey[key, default: (nil, nil)].over = best
+                } else {
+                    byKey[key, default: (nil, nil)].under = best
+                }
             }
             collected[gameID] = byKey
         }

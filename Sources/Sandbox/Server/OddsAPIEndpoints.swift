@@ -103,7 +103,8 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
         let american = query["oddsFormat"] == "american"
         let now = clock.now
         // Events stay listed from the market's open until a few hours after the start.
-        let listed = world.games(of: sport, startingIn: now.addingTimeInterval(-6 * 3600)..<now.addingTimeInterval(world.marketOpensBeforeStart))
+        let listed = world.games(
+            of: sport, startingIn: now.addingTimeInterval(-6 * 3600)..<now.addingTimeInterval(world.marketOpensBeforeStart))
         guard let game = listed.first(where: { $0.oddsAPIID == eventID }) else {
             return try error(
                 .notFound, "EVENT_NOT_FOUND", "Event not found. The event may have expired or the event id is invalid.", request)

@@ -44,7 +44,9 @@ import Testing
         // The books: an Over at 0.5 far too long for one batter (the best of two books, the newest price of each),
         // an Under at 1.5 far too long for another, a pair with a wide margin for a third, a price after the as-of, a
         // name Statcast never gave.
-        let (overBatter, underBatter, fairBatter, lateBatter) = (PropJobTests.batters(0)[0], PropJobTests.batters(1)[2], PropJobTests.batters(0)[4], PropJobTests.batters(1)[5])
+        let (overBatter, underBatter, fairBatter, lateBatter) = (
+            PropJobTests.batters(0)[0], PropJobTests.batters(1)[2], PropJobTests.batters(0)[4], PropJobTests.batters(1)[5]
+        )
         let before = PropJobTests.now.addingTimeInterval(-3_600)
         func price(_ batter: Int, _ book: String, _ outcome: String, _ point: Double, _ price: Double, at: Date = before) -> PropPrice {
             PropPrice(
@@ -66,7 +68,8 @@ import Testing
                 price: 50.0, recordedAt: before),
         ])
 
-        let run = try await PropPredictor(store: store, now: { PropJobTests.now }).run(PredictProps(), jobID: "props", logger: PropJobTests.logger)
+        let run = try await PropPredictor(store: store, now: { PropJobTests.now }).run(
+            PredictProps(), jobID: "props", logger: PropJobTests.logger)
         #expect(run.predictions == 36 && run.priced == 3 && run.picks == 2)
         let stored = try await store.predictions.pending(gameID: gameID)
         #expect(stored.count == 36)
@@ -81,7 +84,8 @@ import Testing
         #expect(abs(over.edge - (over.probability - 1 / 8.0)) < 1e-12)
         let sides = [
             PickSelector.Side(selection: over.selection, probability: over.probability, price: 8.0, bookmaker: "fanduel"),
-            PickSelector.Side(selection: "batter:\(overBatter):hits_under", probability: 1 - over.probability, price: 1.05, bookmaker: "fanduel"),
+            PickSelector.Side(
+                selection: "batter:\(overBatter):hits_under", probability: 1 - over.probability, price: 1.05, bookmaker: "fanduel"),
         ]
         let expected = try #require(PickSelector.standard.pick(sides))
         #expect(over.tier == expected.tier && over.stake == expected.stake && over.stake > 0)
@@ -101,7 +105,8 @@ import Testing
             #expect(!unpriced.pick && unpriced.price == nil && unpriced.edge == 0 && unpriced.tier == .d && unpriced.stake == 0)
         }
         // A later run finds every batter and line done, whichever side was stored.
-        let again = try await PropPredictor(store: store, now: { PropJobTests.now }).run(PredictProps(), jobID: "props-2", logger: PropJobTests.logger)
+        let again = try await PropPredictor(store: store, now: { PropJobTests.now }).run(
+            PredictProps(), jobID: "props-2", logger: PropJobTests.logger)
         #expect(again.predictions == 0 && again.alreadyPredicted == 36)
 
         // Settlement pays the picks at their price and stake; the forecasts earn nothing.
@@ -112,7 +117,8 @@ import Testing
                     gameID: gameID, gamePK: 20_000, start: tonight, day: PropJobTests.pastDays,
                     batters: PropJobTests.batters(0) + PropJobTests.batters(1), pitcher: 1)))
         let settler = PredictionSettler(store: store, now: { tonight.addingTimeInterval(5 * 3_600) })
-        let settled = try #require(try await settler.settle(SettlePredictions(sport: "mlb"), jobID: "settle", logger: PropJobTests.logger)["mlb"])
+        let settled = try #require(
+            try await settler.settle(SettlePredictions(sport: "mlb"), jobID: "settle", logger: PropJobTests.logger)["mlb"])
         #expect(settled.wins + settled.losses == 36)
         var expectedProfit = 0.0
         let graded = try await store.predictions.predictions(

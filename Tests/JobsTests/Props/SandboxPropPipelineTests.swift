@@ -65,10 +65,11 @@ import Testing
                     + "(\(Double(won) / Double(max(1, graded.count))) against a mean forecast \(meanProbability)), "
                     + "staked \(staked), profit \(profit), ROI \(profit / max(staked, 1e-9))")
             #expect(graded.count > 0)
-            #expect(graded.allSatisfy { prediction in
-                let expected = prediction.result == .win ? prediction.stake * (prediction.price! - 1) : -prediction.stake
-                return abs((prediction.profit ?? .nan) - expected) < 1e-9
-            })
+            #expect(
+                graded.allSatisfy { prediction in
+                    let expected = prediction.result == .win ? prediction.stake * (prediction.price! - 1) : -prediction.stake
+                    return abs((prediction.profit ?? .nan) - expected) < 1e-9
+                })
         }
         await store.shutdown()
     }

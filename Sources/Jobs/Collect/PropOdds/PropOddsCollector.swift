@@ -105,7 +105,8 @@ public struct PropOddsCollector: Sendable {
                         throw fail("\(bookmaker.key) \(market) \(player) \(outcome.name): no line")
                     }
                     guard let price = format.decimalPrice(outcome.price), price > 1 else {
-                        throw fail("\(bookmaker.key) \(market) \(player) \(outcome.name): \(outcome.price) is not a \(format.rawValue) price")
+                        throw fail(
+                            "\(bookmaker.key) \(market) \(player) \(outcome.name): \(outcome.price) is not a \(format.rawValue) price")
                     }
                     prices.append(
                         PropPrice(
