@@ -34,12 +34,20 @@ public struct PropPredictor: Sendable {
     let store: Store
     let now: @Sendable () -> Date
     let picks: PickSelector
+    let anchorWeight: Double?
 
     /// A predictor over `store` on the clock `now`, publishing the picks `picks` selects.
-    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }, picks: PickSelector = .standard) {
+    ///
+    /// `anchorWeight` pins the share of the model's difference from the books' price that is kept (1: the model's own
+    /// probability, to replay or test the pick path); nil, the default, fits it on settled priced props
+    /// (`PropMarketAnchor`).
+    public init(
+        store: Store, now: @escaping @Sendable () -> Date = { Date() }, picks: PickSelector = .standard, anchorWeight: Double? = nil
+    ) {
         self.store = store
         self.now = now
         self.picks = picks
+        self.anchorWeight = anchorWeight
     }
 
     /// Runs the job with id `jobID`: its model and props commit in one transaction recorded under that id,
@@ -113,6 +121,15 @@ public struct PropPredictor: Sendable {
         }
         let prices = collected
         let picks = self.picks
+        var anchor = PropMarketAnchor.market
+        if let anchorWeight {
+            anchor = PropMarketAnchor(weight: anchorWeight, history: 0)
+        } else {
+            anchor = PropMarketAnchor(
+                fitting: try await store.playerProps.settledPricedForecasts(sport: Self.sport, asOf: asOf, limit: PropMarketAnchor.historyLimit))
+        }
+        run.anchorWeight = anchor.weight
+        run.anchorHistory = anchor.history
 
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var record = registered
@@ -124,7 +141,7 @@ public struct PropPredictor: Sendable {
                 for line in item.lines {
                     var prediction = Self.prediction(
                         gameID: gameID, modelID: modelID, batterID: item.batterID, line: line, expectedHits: mean,
-                        best: prices[gameID]?[PricedPropKey(item.batterID, line)], picks: picks)
+                        best: prices[gameID]?[PricedPropKey(item.batterID, line)], anchor: anchor, picks: picks)
                     prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
                     try await tx.predictions.insert(prediction)
                     tally.predictions += 1
@@ -151,7 +168,8 @@ public struct PropPredictor: Sendable {
             "batter-hits props predicted",
             metadata: [
                 "games": "\(run.games)", "stored": "\(run.predictions)", "priced": "\(run.priced)", "picks": "\(run.picks)",
-                "examples": "\(run.trainingExamples)",
+                "examples": "\(run.trainingExamples)", "market_anchor_weight": "\(run.anchorWeight)",
+                "market_anchor_history": "\(run.anchorHistory)",
                 "rmse": "\(run.rmse.map { String($0) } ?? "-")", "baseline_rmse": "\(run.baselineRMSE.map { String($0) } ?? "-")",
             ])
         return run
@@ -159,11 +177,24 @@ public struct PropPredictor: Sendable {
 
     /// The prop of `batterID` at `line` with `expectedHits`: the pick `picks` selects between the Over at P(hits > line)
     /// and the Under at 1 − P, each at its best price in `best`; else the Over as a forecast, at its best price if any.
+    ///
+    /// P is the model's Poisson probability anchored on the books' no-vig price by `anchor`; with only one side
+    /// priced there is no fair price to anchor on, so the prop is a forecast, never a pick.
     static func prediction(
         gameID: Int, modelID: Int, batterID: Int, line: Double, expectedHits: Double,
-        best: (over: BestPropPrice?, under: BestPropPrice?)?, picks: PickSelector
+        best: (over: BestPropPrice?, under: BestPropPrice?)?, anchor: PropMarketAnchor, picks: PickSelector
     ) -> Prediction {
-        let over = PoissonThreshold.probabilityOver(line, mean: expectedHits)
+        let modelOver = PoissonThreshold.probabilityOver(line, mean: expectedHits)
+        var components = ["expected_hits": expectedHits]
+        var over = modelOver
+        var anchored = false
+        if let overPrice = best?.over?.price, let underPrice = best?.under?.price, overPrice > 1, underPrice > 1 {
+            let market = (1 / overPrice) / (1 / overPrice + 1 / underPrice)
+            over = anchor.over(model: modelOver, market: market)
+            components["model_over"] = modelOver
+            components["market_over"] = market
+            anchored = true
+        }
         let sides = [
             PickSelector.Side(
                 selection: BatterHitsProp(batterID: batterID, side: .over).selection, probability: over, price: best?.over?.price,
@@ -172,19 +203,19 @@ public struct PropPredictor: Sendable {
                 selection: BatterHitsProp(batterID: batterID, side: .under).selection, probability: 1 - over,
                 price: best?.under?.price, bookmaker: best?.under?.bookmaker),
         ]
-        let pick = picks.pick(sides)
+        let pick = anchored ? picks.pick(sides) : nil
         let side = pick?.side ?? sides[0]
         guard side.price != nil else {
             // No book prices the Over: a forecast as before prices were collected (hash version 1, as then).
             return Prediction(
                 gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
-                probability: side.probability, componentProbabilities: ["expected_hits": expectedHits], price: nil, edge: 0, tier: .d,
+                probability: side.probability, componentProbabilities: components, price: nil, edge: 0, tier: .d,
                 stake: 0, predictionHash: "")
         }
         let edge = pick?.edge ?? side.edge ?? 0
         return Prediction(
             gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
-            probability: side.probability, componentProbabilities: ["expected_hits": expectedHits], price: side.price, edge: edge,
+            probability: side.probability, componentProbabilities: components, price: side.price, edge: edge,
             tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability), stake: pick?.stake ?? 0,
             pick: pick != nil, bookmaker: side.bookmaker, hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
     }

@@ -26,6 +26,11 @@ public struct PropRun: Codable, Sendable, Equatable {
     public var baselineRMSE: Double?
     /// Brier score of P(hits > 0.5) on the held-out games.
     public var brierOverHalf: Double?
+    /// The share of the model's difference from the books' no-vig price kept (`PropMarketAnchor`): 0 until settled
+    /// priced props show the model beats the books.
+    public var anchorWeight = 0.0
+    /// The settled priced props the anchor was fitted on.
+    public var anchorHistory = 0
     /// Why nothing was predicted, when nothing was.
     public var skipped: String?
     /// False when a redelivery found this job's writes already committed.

@@ -1,5 +1,6 @@
 import Foundation
 import Jobs
+import Postgres
 import Store
 import TestSupport
 import Testing
@@ -68,7 +69,20 @@ import Testing
                 price: 50.0, recordedAt: before),
         ])
 
-        let run = try await PropPredictor(store: store, now: { PropJobTests.now }).run(
+        // With no settled priced props the model has shown nothing: its forecasts are the books' no-vig prices, and no
+        // price beats those after the margin. Those forecasts are then removed, so the trusted run below predicts the same props.
+        let unproven = try await PropPredictor(store: store, now: { PropJobTests.now }).run(
+            PredictProps(), jobID: "props-unproven", logger: PropJobTests.logger)
+        #expect(unproven.anchorWeight == 0 && unproven.anchorHistory == 0 && unproven.priced == 3 && unproven.picks == 0)
+        for prop in try await store.predictions.pending(gameID: gameID) where prop.price != nil {
+            let market = try #require(prop.componentProbabilities["market_over"])
+            let over = prop.selection.hasSuffix("hits_over") ? prop.probability : 1 - prop.probability
+            #expect(abs(over - market) < 1e-9 && !prop.pick && prop.stake == 0)
+        }
+        _ = try await store.query("DELETE FROM predictions WHERE game_id = \(gameID)")
+
+        // Trusted (weight 1, as settled props that showed skill would fit it), the model's own probabilities meet the prices.
+        let run = try await PropPredictor(store: store, now: { PropJobTests.now }, anchorWeight: 1).run(
             PredictProps(), jobID: "props", logger: PropJobTests.logger)
         #expect(run.predictions == 36 && run.priced == 3 && run.picks == 2)
         let stored = try await store.predictions.pending(gameID: gameID)
@@ -105,7 +119,7 @@ import Testing
             #expect(!unpriced.pick && unpriced.price == nil && unpriced.edge == 0 && unpriced.tier == .d && unpriced.stake == 0)
         }
         // A later run finds every batter and line done, whichever side was stored.
-        let again = try await PropPredictor(store: store, now: { PropJobTests.now }).run(
+        let again = try await PropPredictor(store: store, now: { PropJobTests.now }, anchorWeight: 1).run(
             PredictProps(), jobID: "props-2", logger: PropJobTests.logger)
         #expect(again.predictions == 0 && again.alreadyPredicted == 36)
 
