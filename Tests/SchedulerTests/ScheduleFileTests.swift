@@ -8,7 +8,7 @@ import Testing
         let names = Schedule.defaults.map(\.name)
         #expect(
             names == [
-                "collect.odds", "collect.games", "collect.weather", "collect.injuries", "collect.summaries", "collect.statcast",
+                "collect.odds", "collect.prop_odds", "collect.games", "collect.weather", "collect.injuries", "collect.summaries", "collect.statcast",
                 "closing.capture", "quality.check", "featurize", "predict", "predict.props", "settle", "retrain",
             ])
         let odds = try #require(Schedule.defaults.first { $0.name == "collect.odds" })

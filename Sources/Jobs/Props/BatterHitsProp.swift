@@ -1,27 +1,51 @@
 import Store
 
-/// A batter-hits prop: "more than `line` hits by batter `batterID`", stored as the selection
-/// `batter:<id>:hits_over` with the line in `Prediction.line`.
+/// A batter-hits prop: "more (or fewer) than `line` hits by batter `batterID`", stored as the selection
+/// `batter:<id>:hits_over` or `batter:<id>:hits_under` with the line in `Prediction.line`.
 public struct BatterHitsProp: Sendable, Equatable {
+    /// The side of the line.
+    public enum Side: String, Sendable, Equatable {
+        /// More hits than the line.
+        case over
+        /// Fewer hits than the line.
+        case under
+    }
+
     /// MLB's batter id.
     public var batterID: Int
+    /// The side; a forecast carries `over`, a pick the side picked.
+    public var side: Side
 
-    /// The prop on `batterID`.
-    public init(batterID: Int) {
+    /// The prop on `batterID`'s `side`.
+    public init(batterID: Int, side: Side = .over) {
         self.batterID = batterID
+        self.side = side
     }
 
     /// The prop a stored selection names, or `nil` when it is not a batter-hits selection.
     public init?(selection: String) {
         let parts = selection.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "batter", parts[2] == "hits_over", let id = Int(parts[1]) else { return nil }
+        guard parts.count == 3, parts[0] == "batter", let id = Int(parts[1]) else { return nil }
+        switch parts[2] {
+        case "hits_over": side = .over
+        case "hits_under": side = .under
+        default: return nil
+        }
         batterID = id
     }
 
     /// The stored selection.
-    public var selection: String { "batter:\(batterID):hits_over" }
+    public var selection: String { "batter:\(batterID):hits_\(side.rawValue)" }
 
-    /// Win when the batter had more hits than `line`, loss otherwise (half-point lines cannot push).
+    /// This side's result when the batter had `hits` at `line` (half-point lines cannot push).
+    public func result(hits: Int, line: Double) -> PredictionResult {
+        switch side {
+        case .over: Self.result(hits: hits, line: line)
+        case .under: Self.result(hits: hits, line: line) == .win ? .loss : .win
+        }
+    }
+
+    /// The Over's result: win when the batter had more hits than `line`, loss otherwise.
     public static func result(hits: Int, line: Double) -> PredictionResult {
         Double(hits) > line ? .win : .loss
     }

@@ -11,8 +11,12 @@ import Store
 /// from the expected hits, assuming Poisson (`PoissonThreshold`). Each run's model is registered in `models`
 /// (bet type `player_prop`, a challenger: nothing promotes it) because every prediction names its model.
 ///
-/// Props are forecasts, not bets, until prop prices are collected: each is stored without a price, with
-/// edge 0, tier D and stake 0, so it is graded (`settle`) but never moves profit or ROI.
+/// Pricing: each batter and line is joined with the best price the books offer (`collect.prop_odds`, the batter found
+/// by the name Statcast gives him) on the Over, for P(hits > line), and on the Under, for 1 − P. `PickSelector` — the
+/// game markets' tier and Kelly stake policy — picks at most one side; the row is then that pick (its selection, price,
+/// book, edge, tier, stake). A priced prop without a pick is a forecast carrying the Over at its best price (stake 0);
+/// a prop no book prices stays a forecast without a price (edge 0, tier D, stake 0), graded (`settle`) but never
+/// moving profit or ROI.
 public struct PropPredictor: Sendable {
     /// The sport whose player statistics are collected (Statcast).
     static let sport = "mlb"
@@ -24,14 +28,26 @@ public struct PropPredictor: Sendable {
     static let rosterDays = 30.0
     /// The feature-set name recorded with the model.
     static let featureSetVersion = "batter_hits_v1"
+    /// The Odds API market of the props' prices.
+    static let market = "batter_hits"
 
     let store: Store
     let now: @Sendable () -> Date
+    let picks: PickSelector
+    let anchorWeight: Double?
 
-    /// A predictor over `store` on the clock `now`.
-    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// A predictor over `store` on the clock `now`, publishing the picks `picks` selects.
+    ///
+    /// `anchorWeight` pins the share of the model's difference from the books' price that is kept (1: the model's own
+    /// probability, to replay or test the pick path); nil, the default, fits it on settled priced props
+    /// (`PropMarketAnchor`).
+    public init(
+        store: Store, now: @escaping @Sendable () -> Date = { Date() }, picks: PickSelector = .standard, anchorWeight: Double? = nil
+    ) {
         self.store = store
         self.now = now
+        self.picks = picks
+        self.anchorWeight = anchorWeight
     }
 
     /// Runs the job with id `jobID`: its model and props commit in one transaction recorded under that id,
@@ -58,10 +74,13 @@ public struct PropPredictor: Sendable {
         var pending: [(game: Game, batterID: Int, form: BatterForm, lines: [Double])] = []
         for game in games {
             guard let gameID = game.id else { continue }
-            let done = Set(try await store.playerProps.predictedProps(gameID: gameID))
+            // A batter and line is done whichever side was stored (a pick may be the Under).
+            let done = Set(
+                try await store.playerProps.predictedProps(gameID: gameID).compactMap { stored in
+                    BatterHitsProp(selection: stored.selection).flatMap { prop in stored.line.map { PricedPropKey(prop.batterID, $0) } }
+                })
             for batterID in teams.batters(teamID: game.homeTeamID) + teams.batters(teamID: game.awayTeamID) {
-                let selection = BatterHitsProp(batterID: batterID).selection
-                let lines = Self.lines.filter { !done.contains(PredictedProp(selection: selection, line: $0)) }
+                let lines = Self.lines.filter { !done.contains(PricedPropKey(batterID, $0)) }
                 run.alreadyPredicted += Self.lines.count - lines.count
                 guard !lines.isEmpty, let form = BatterForm(games: (byBatter[batterID] ?? [])[...], asOf: asOf) else { continue }
                 pending.append((game, batterID, form, lines))
@@ -87,41 +106,118 @@ public struct PropPredictor: Sendable {
         }
         let expected = model.expectedHits(pending.map(\.form.values))
         let registered = try registration(model, examples: examples, evaluation: evaluation)
+        var collected: [Int: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)]] = [:]
+        for gameID in Set(pending.compactMap(\.game.id)) {
+            var byKey: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)] = [:]
+            for best in try await store.propOdds.bestBatterPrices(gameID: gameID, market: Self.market, asOf: asOf) {
+                let key = PricedPropKey(best.batterID, best.point)
+                if best.outcome == "over" {
+                    byKey[key, default: (nil, nil)].over = best
+                } else {
+                    byKey[key, default: (nil, nil)].under = best
+                }
+            }
+            collected[gameID] = byKey
+        }
+        let prices = collected
+        let picks = self.picks
+        var anchor = PropMarketAnchor.market
+        if let anchorWeight {
+            anchor = PropMarketAnchor(weight: anchorWeight, history: 0)
+        } else {
+            anchor = PropMarketAnchor(
+                fitting: try await store.playerProps.settledPricedForecasts(sport: Self.sport, asOf: asOf, limit: PropMarketAnchor.historyLimit))
+        }
+        run.anchorWeight = anchor.weight
+        run.anchorHistory = anchor.history
 
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var record = registered
             record.version = try await tx.models.nextVersion(name: registered.name)
             let modelID = try await tx.models.register(record)
-            var stored = 0
+            var tally = PropRun()
             for (item, mean) in zip(pending, expected) {
                 guard let gameID = item.game.id else { continue }
                 for line in item.lines {
-                    var prediction = Prediction(
-                        gameID: gameID, modelID: modelID, sport: Self.sport, betType: .playerProp,
-                        selection: BatterHitsProp(batterID: item.batterID).selection, line: line,
-                        probability: PoissonThreshold.probabilityOver(line, mean: mean), componentProbabilities: ["expected_hits": mean],
-                        price: nil, edge: 0, tier: .d, stake: 0, predictionHash: "")
+                    var prediction = Self.prediction(
+                        gameID: gameID, modelID: modelID, batterID: item.batterID, line: line, expectedHits: mean,
+                        best: prices[gameID]?[PricedPropKey(item.batterID, line)], anchor: anchor, picks: picks)
                     prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
                     try await tx.predictions.insert(prediction)
-                    stored += 1
+                    tally.predictions += 1
+                    if prediction.price != nil { tally.priced += 1 }
+                    if prediction.pick {
+                        tally.picks += 1
+                        tally.pickEdgeSum += prediction.edge
+                    }
                 }
             }
-            return (modelID, stored)
+            return (modelID, tally)
         }
         switch outcome {
-        case .applied(let (modelID, stored)):
+        case .applied(let (modelID, tally)):
             run.modelID = modelID
-            run.predictions = stored
+            run.predictions = tally.predictions
+            run.priced = tally.priced
+            run.picks = tally.picks
+            run.pickEdgeSum = tally.pickEdgeSum
         case .alreadyApplied:
             run.applied = false
         }
         logger.info(
             "batter-hits props predicted",
             metadata: [
-                "games": "\(run.games)", "stored": "\(run.predictions)", "examples": "\(run.trainingExamples)",
+                "games": "\(run.games)", "stored": "\(run.predictions)", "priced": "\(run.priced)", "picks": "\(run.picks)",
+                "examples": "\(run.trainingExamples)", "market_anchor_weight": "\(run.anchorWeight)",
+                "market_anchor_history": "\(run.anchorHistory)",
                 "rmse": "\(run.rmse.map { String($0) } ?? "-")", "baseline_rmse": "\(run.baselineRMSE.map { String($0) } ?? "-")",
             ])
         return run
+    }
+
+    /// The prop of `batterID` at `line` with `expectedHits`: the pick `picks` selects between the Over at P(hits > line)
+    /// and the Under at 1 − P, each at its best price in `best`; else the Over as a forecast, at its best price if any.
+    ///
+    /// P is the model's Poisson probability anchored on the books' no-vig price by `anchor`; with only one side
+    /// priced there is no fair price to anchor on, so the prop is a forecast, never a pick.
+    static func prediction(
+        gameID: Int, modelID: Int, batterID: Int, line: Double, expectedHits: Double,
+        best: (over: BestPropPrice?, under: BestPropPrice?)?, anchor: PropMarketAnchor, picks: PickSelector
+    ) -> Prediction {
+        let modelOver = PoissonThreshold.probabilityOver(line, mean: expectedHits)
+        var components = ["expected_hits": expectedHits]
+        var over = modelOver
+        var anchored = false
+        if let overPrice = best?.over?.price, let underPrice = best?.under?.price, overPrice > 1, underPrice > 1 {
+            let market = (1 / overPrice) / (1 / overPrice + 1 / underPrice)
+            over = anchor.over(model: modelOver, market: market)
+            components["model_over"] = modelOver
+            components["market_over"] = market
+            anchored = true
+        }
+        let sides = [
+            PickSelector.Side(
+                selection: BatterHitsProp(batterID: batterID, side: .over).selection, probability: over, price: best?.over?.price,
+                bookmaker: best?.over?.bookmaker),
+            PickSelector.Side(
+                selection: BatterHitsProp(batterID: batterID, side: .under).selection, probability: 1 - over,
+                price: best?.under?.price, bookmaker: best?.under?.bookmaker),
+        ]
+        let pick = anchored ? picks.pick(sides) : nil
+        let side = pick?.side ?? sides[0]
+        guard side.price != nil else {
+            // No book prices the Over: a forecast as before prices were collected (hash version 1, as then).
+            return Prediction(
+                gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
+                probability: side.probability, componentProbabilities: components, price: nil, edge: 0, tier: .d,
+                stake: 0, predictionHash: "")
+        }
+        let edge = pick?.edge ?? side.edge ?? 0
+        return Prediction(
+            gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
+            probability: side.probability, componentProbabilities: components, price: side.price, edge: edge,
+            tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability), stake: pick?.stake ?? 0,
+            pick: pick != nil, bookmaker: side.bookmaker, hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
     }
 
     /// The model's registry record (its version is set inside the transaction).

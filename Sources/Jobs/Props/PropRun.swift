@@ -4,6 +4,12 @@ public struct PropRun: Codable, Sendable, Equatable {
     public var games = 0
     /// Props stored.
     public var predictions = 0
+    /// Props stored with a price (a book quoted the batter at that line).
+    public var priced = 0
+    /// Priced props published as picks (edge, tier and stake from the pick policy).
+    public var picks = 0
+    /// The sum of the picks' edges (their mean is this over `picks`).
+    public var pickEdgeSum = 0.0
     /// Props skipped because the same batter, game and line were predicted before.
     public var alreadyPredicted = 0
     /// The model registered for this run's props, if one was fitted.
@@ -20,6 +26,11 @@ public struct PropRun: Codable, Sendable, Equatable {
     public var baselineRMSE: Double?
     /// Brier score of P(hits > 0.5) on the held-out games.
     public var brierOverHalf: Double?
+    /// The share of the model's difference from the books' no-vig price kept (`PropMarketAnchor`): 0 until settled
+    /// priced props show the model beats the books.
+    public var anchorWeight = 0.0
+    /// The settled priced props the anchor was fitted on.
+    public var anchorHistory = 0
     /// Why nothing was predicted, when nothing was.
     public var skipped: String?
     /// False when a redelivery found this job's writes already committed.

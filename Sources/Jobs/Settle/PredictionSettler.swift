@@ -13,8 +13,9 @@ import Store
 /// and price (at the closing price when it has none, zero without either), and whether it agreed with the
 /// sharpest book between publication and close (`SharpAgreement`).
 /// Batter-hits props (`BatterHitsProp`) are graded from the game's Statcast lines once they are stored (until
-/// then they stay pending): win above the line, loss otherwise, zero profit and no CLV (they have no price);
-/// a batter without a plate appearance in the game is voided, as books void a player who does not play.
+/// then they stay pending): the Over wins above the line, the Under below it; a priced prop pick earns its profit
+/// at its stake and price, a prop forecast zero; props get no closing price or CLV (prop lines are not captured at
+/// the close); a batter without a plate appearance in the game is voided, as books void a player who does not play.
 /// Users' tracked bets of settled games are graded in the same run (`TrackedBetSettler`), and so are the
 /// unpublished forecasts of shadow models awaiting review (`ShadowForecastGrader`).
 public struct PredictionSettler: Sendable {
@@ -114,7 +115,7 @@ public struct PredictionSettler: Sendable {
                             changed = true
                             continue
                         }
-                        settlement = PredictionSettlement(result: BatterHitsProp.result(hits: batter.hits, line: line), profit: 0)
+                        settlement = Self.settlement(of: prediction, prop: prop, hits: batter.hits, line: line)
                     } else {
                         guard
                             let grade = BetGrader.grade(
@@ -150,6 +151,14 @@ public struct PredictionSettler: Sendable {
             run.reportDays.append(day)
         }
         return run
+    }
+
+    /// The grading of a batter-hits prop with `hits` at `line`: a pick is paid at its price and stake, anything else
+    /// (a forecast, or a pick without a price) earns nothing.
+    static func settlement(of prediction: Prediction, prop: BatterHitsProp, hits: Int, line: Double) -> PredictionSettlement {
+        let result = prop.result(hits: hits, line: line)
+        guard prediction.pick, let price = prediction.price else { return PredictionSettlement(result: result, profit: 0) }
+        return PredictionSettlement(result: result, profit: BetGrade(result).profit(stake: prediction.stake, decimalPrice: price))
     }
 
     /// The grading of `prediction` with `grade` (a quarter line's halves paid one by one), given the game's closing

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The Odds API v4 endpoints: sports, odds, scores and historical odds, with keys, credits and rate limits.
+/// The Odds API v4 endpoints: sports, odds, one event's odds (with player props), scores and historical odds,
+/// with keys, credits and rate limits.
 struct OddsAPIEndpoints<World: GameWorld>: Sendable {
     let world: World
     let clock: SandboxClock
@@ -9,11 +10,16 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
     let json: JSONResponse
 
     private static var markets: Set<String> { ["h2h", "spreads", "totals"] }
+    /// The player markets one event's odds can carry besides the game markets.
+    private static var playerMarkets: Set<String> { ["batter_hits"] }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/v4/sports") { request, _ in try sports(request) }
         router.get("/v4/sports/:sport/odds") { request, context in
             try odds(request, sport: context.parameters.get("sport"), historical: false)
+        }
+        router.get("/v4/sports/:sport/events/:eventId/odds") { request, context in
+            try eventOdds(request, sport: context.parameters.get("sport"), eventID: context.parameters.get("eventId"))
         }
         router.get("/v4/sports/:sport/scores") { request, context in try scores(request, sport: context.parameters.get("sport")) }
         router.get("/v4/historical/sports/:sport/odds") { request, context in
@@ -75,6 +81,78 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
             }
             return try json.make(.ok, events, path: request.uri.path, headers: headers)
         }
+    }
+
+    /// One event's odds: the game markets and player props asked for, from every book of `regions` quoting
+    /// the event; an event that has started or finished but is still listed answers with no bookmakers.
+    /// Cost: the unique markets returned times the regions, 0 when none is returned.
+    private func eventOdds(_ request: Request, sport key: String?, eventID: String?) throws -> Response {
+        let query = request.uri.queryParameters
+        guard let sport = league(key) else {
+            return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
+        }
+        let regions = query["regions"].map { $0.split(separator: ",").map(String.init) } ?? []
+        guard !regions.isEmpty else { return try error(.unprocessableContent, "MISSING_REGION", "Missing regions parameter", request) }
+        guard regions.allSatisfy(Bookmaker.regions.contains) else {
+            return try error(.unprocessableContent, "INVALID_REGION", "Invalid regions parameter", request)
+        }
+        let markets = query["markets"].map { $0.split(separator: ",").map(String.init) } ?? ["h2h"]
+        guard markets.allSatisfy({ Self.markets.contains($0) || Self.playerMarkets.contains($0) }) else {
+            return try error(.unprocessableContent, "INVALID_MARKET", "Invalid markets parameter", request)
+        }
+        let american = query["oddsFormat"] == "american"
+        let now = clock.now
+        // Events stay listed from the market's open until a few hours after the start.
+        let listed = world.games(
+            of: sport, startingIn: now.addingTimeInterval(-6 * 3600)..<now.addingTimeInterval(world.marketOpensBeforeStart))
+        guard let game = listed.first(where: { $0.oddsAPIID == eventID }) else {
+            return try error(
+                .notFound, "EVENT_NOT_FOUND", "Event not found. The event may have expired or the event id is invalid.", request)
+        }
+        let gameMarkets = markets.filter(Self.markets.contains)
+        var books: [String: OddsAPIWire.Bookmaker] = [:]
+        var order: [String] = []
+        if !gameMarkets.isEmpty {
+            for quote in world.quotes(game, regions: regions, at: now) where !quote.markets.isDisjoint(with: gameMarkets) {
+                books[quote.bookmaker.key] = bookmaker(quote, game: game, markets: gameMarkets, american: american)
+                order.append(quote.bookmaker.key)
+            }
+        }
+        if markets.contains("batter_hits") {
+            for quote in world.propQuotes(game, regions: regions, at: now) where !quote.lines.isEmpty {
+                let market = batterHits(quote, american: american)
+                if let existing = books[quote.bookmaker.key] {
+                    books[quote.bookmaker.key] = OddsAPIWire.Bookmaker(
+                        key: existing.key, title: existing.title, last_update: existing.last_update, markets: existing.markets + [market])
+                } else {
+                    books[quote.bookmaker.key] = OddsAPIWire.Bookmaker(
+                        key: quote.bookmaker.key, title: quote.bookmaker.title, last_update: WireTime.seconds(quote.lastUpdate),
+                        markets: [market])
+                    order.append(quote.bookmaker.key)
+                }
+            }
+        }
+        let bookmakers = order.compactMap { books[$0] }
+        let returned = Set(bookmakers.flatMap { $0.markets.map(\.key) })
+        let event = OddsAPIWire.Event(
+            id: game.oddsAPIID, sport_key: sport.oddsAPIKey, sport_title: sport.oddsAPITitle,
+            commence_time: WireTime.seconds(game.startsAt), home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
+            bookmakers: bookmakers)
+        return try charged(request, cost: returned.count * regions.count) { headers in
+            try json.make(.ok, event, path: request.uri.path, headers: headers)
+        }
+    }
+
+    /// A book's `batter_hits` market: Over then Under for each batter and line, the batter in `description`.
+    private func batterHits(_ quote: PropQuote, american: Bool) -> OddsAPIWire.Market {
+        func price(_ decimal: Double) -> OddsAPIWire.Price { american ? .american(BookQuote.american(decimal)) : .decimal(decimal) }
+        let outcomes = quote.lines.flatMap { line in
+            [
+                OddsAPIWire.Outcome(name: "Over", description: line.player, price: price(line.over), point: line.point),
+                OddsAPIWire.Outcome(name: "Under", description: line.player, price: price(line.under), point: line.point),
+            ]
+        }
+        return OddsAPIWire.Market(key: "batter_hits", last_update: WireTime.seconds(quote.lastUpdate), outcomes: outcomes)
     }
 
     private func bookmaker(_ quote: BookQuote, game: World.Game, markets: [String], american: Bool) -> OddsAPIWire.Bookmaker {

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Baseball Savant's Statcast search CSV: pitch rows of finished games in a date range, a silent row cap.
+/// `player_name` names the pitcher, as in Savant's default `player_type=pitcher` search, or the batter with
+/// `player_type=batter` (the name the books' batter props carry).
 struct SavantEndpoints: Sendable {
     let world: SandboxWorld
     let clock: SandboxClock
@@ -18,6 +20,7 @@ struct SavantEndpoints: Sendable {
         func day(_ name: String) -> Int? {
             query[Substring(name)].flatMap { calendar.day(yyyymmdd: String($0).replacingOccurrences(of: "-", with: "")) }
         }
+        let namesBatters = query["player_type"] == "batter"
         let now = clock.now
         var games: [SimulatedGame] = []
         if let first = day("game_date_gt"), let last = day("game_date_lt"), first <= last, last - first < 400 {
@@ -32,7 +35,7 @@ struct SavantEndpoints: Sendable {
                 row["pitch_type"] = pitch.pitchType
                 row["game_date"] = gameDate
                 row["release_speed"] = String(pitch.releaseSpeed)
-                row["player_name"] = pitch.pitcherName
+                row["player_name"] = namesBatters ? world.batter(id: pitch.batterID)?.name ?? "" : pitch.pitcherName
                 row["batter"] = String(pitch.batterID)
                 row["pitcher"] = String(pitch.pitcherID)
                 row["events"] = .some(pitch.event)

@@ -35,17 +35,20 @@ enum OddsAPIWire {
 
     struct Outcome: Encodable {
         let name: String
+        /// The player a player-prop outcome is about (`name` is then `Over` or `Under`); absent otherwise.
+        var description: String? = nil
         let price: Price
         let point: Double?
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
+            try container.encodeIfPresent(description, forKey: .description)
             try container.encode(price, forKey: .price)
             try container.encodeIfPresent(point, forKey: .point)
         }
 
-        enum CodingKeys: String, CodingKey { case name, price, point }
+        enum CodingKeys: String, CodingKey { case name, description, price, point }
     }
 
     /// An integer in `oddsFormat=american`, a number with decimals in `decimal`.

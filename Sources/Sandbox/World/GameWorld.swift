@@ -18,6 +18,13 @@ public protocol GameWorld: Sendable {
     func progress(of game: Game, at now: Date) -> GameProgress
     /// The quotes of the books of `regions` for `game` at `time`; empty when no line is posted.
     func quotes(_ game: Game, regions: [String], at time: Date) -> [BookQuote]
+    /// The batter-hits props of the books of `regions` for `game` at `time`; empty when none are posted.
+    func propQuotes(_ game: Game, regions: [String], at time: Date) -> [PropQuote]
+}
+
+extension GameWorld {
+    /// No player props: a replayed world has no players.
+    public func propQuotes(_ game: Game, regions: [String], at time: Date) -> [PropQuote] { [] }
 }
 
 /// One game as the endpoints serve it: league, teams, start and end, and each upstream's id for it.

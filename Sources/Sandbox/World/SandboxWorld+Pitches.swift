@@ -7,7 +7,8 @@ extension SandboxWorld {
     ]
 
     /// The pitches of a finished baseball game, seeded by the game: three outs per half inning, balls,
-    /// strikes and balls in play. (Pitch events are not reconciled with the game's final score.)
+    /// strikes and balls in play, each ball in play a hit as often as its batter's BABIP says
+    /// (`SandboxWorld+Batters.swift`). (Pitch events are not reconciled with the game's final score.)
     public func pitches(of game: SimulatedGame) -> [SimulatedPitch] {
         guard game.sport == .mlb else { return [] }
         var random = SeededStream(seed: seed, 30, Int(game.espnID) ?? 0)
@@ -15,18 +16,19 @@ extension SandboxWorld {
         let awayIndex = league(.mlb)?.teams.firstIndex(of: game.away) ?? 0
         var pitches: [SimulatedPitch] = []
         var atBat = 0
-        var lineup = [0, 0]
+        var nextUp = [0, 0]
+        let batters = [lineup(team: awayIndex), lineup(team: homeIndex)]
         for inning in 1...9 {
             for isTop in [true, false] {
-                let batting = isTop ? awayIndex : homeIndex
                 let fielding = isTop ? homeIndex : awayIndex
                 let pitcherID = 650_000 + fielding * 20 + (inning <= 6 ? 0 : 1 + inning % 3)
                 var outs = 0
                 while outs < 3 {
                     atBat += 1
                     let side = isTop ? 0 : 1
-                    let batterID = 600_000 + batting * 20 + lineup[side] % 9
-                    lineup[side] += 1
+                    let batter = batters[side][nextUp[side] % Self.lineupSize]
+                    let batterID = batter.id
+                    nextUp[side] += 1
                     var (balls, strikes, pitch) = (0, 0, 0)
                     var event: String?
                     while event == nil {
@@ -36,18 +38,20 @@ extension SandboxWorld {
                         var description: String
                         var launch: (Double, Int)?
                         var woba: Double?
+                        // The thresholds are `PlateAppearanceOdds`' per-pitch odds: ball 0.36, strike 0.26 (called
+                        // 0.16, swinging 0.10), foul 0.18, in play 0.20.
                         switch roll {
-                        case ..<0.36:
+                        case ..<PlateAppearanceOdds.ball:
                             description = "ball"
                             balls += 1
                             if balls == 4 { event = "walk" }
                         case ..<0.52:
                             description = "called_strike"
                             strikes += 1
-                        case ..<0.62:
+                        case ..<(PlateAppearanceOdds.ball + PlateAppearanceOdds.strike):
                             description = "swinging_strike"
                             strikes += 1
-                        case ..<0.80:
+                        case ..<(1 - PlateAppearanceOdds.inPlay):
                             description = "foul"
                             strikes = min(2, strikes + 1)
                         default:
@@ -56,12 +60,18 @@ extension SandboxWorld {
                             let angle = Int(-20 + 60 * random.uniform())
                             launch = (speed.rounded() / 10, angle)
                             let quality = random.uniform()
-                            switch quality {
-                            case ..<0.66: event = ["field_out", "force_out", "grounded_into_double_play"][Int(random.uniform() * 3)]
-                            case ..<0.85: event = "single"
-                            case ..<0.93: event = "double"
-                            case ..<0.95: event = "triple"
-                            default: event = "home_run"
+                            let outShare = 1 - batter.ballInPlayHitRate
+                            if quality < outShare {
+                                event = ["field_out", "force_out", "grounded_into_double_play"][Int(random.uniform() * 3)]
+                            } else {
+                                // Hits keep the league's mix whatever the batter's rate: 56 % singles, 24 % doubles,
+                                // 6 % triples, 15 % home runs.
+                                switch (quality - outShare) / batter.ballInPlayHitRate {
+                                case ..<(0.19 / 0.34): event = "single"
+                                case ..<(0.27 / 0.34): event = "double"
+                                case ..<(0.29 / 0.34): event = "triple"
+                                default: event = "home_run"
+                                }
                             }
                             woba = (quality * 1000).rounded() / 1000
                         }

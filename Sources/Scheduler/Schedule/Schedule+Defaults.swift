@@ -24,6 +24,9 @@ extension Schedule {
         return [
             // The Odds API, every 60 s; a tick older than a minute is worthless.
             every("collect.odds", "@every 60s", queue: "collect", timeout: .seconds(50)),
+            // The Odds API's player props, per event of the next 24 hours' MLB games. Each event is a request charged
+            // on its own (a slate of 15 games costs 15 credits a run, five times `collect.odds`), so every 10 minutes.
+            every("collect.prop_odds", "@every 10m", queue: "collect", timeout: .seconds(300)),
             // ESPN scoreboard: schedule, scores, status, injuries.
             every("collect.games", "@every 5m", queue: "collect", timeout: .seconds(240)),
             every("collect.weather", "@every 4h", queue: "collect", timeout: .seconds(600), missed: .catchUp(limit: 1)),

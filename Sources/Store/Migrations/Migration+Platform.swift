@@ -21,5 +21,6 @@ extension Migration {
         .predictionChain,
         .twoFactorEnrolment,
         .promotionReview,
+        .playerPropOdds,
     ]
 }

@@ -20,6 +20,10 @@ extension PostgresDatabase {
     public var statcast: StatcastRepository { StatcastRepository(database: self) }
     /// Batters' game lines from `statcast` and the player props already predicted.
     public var playerProps: PlayerPropRepository { PlayerPropRepository(database: self) }
+    /// `odds_api_events`: each game's Odds API event id, for the per-event player markets.
+    public var oddsAPIEvents: OddsAPIEventRepository { OddsAPIEventRepository(database: self) }
+    /// `prop_odds`: the books' player-prop prices.
+    public var propOdds: PropOddsRepository { PropOddsRepository(database: self) }
     /// `raw_ingest`.
     public var rawIngest: RawIngestRepository { RawIngestRepository(database: self) }
     /// Point-in-time reads of games, odds, weather and Statcast for the featurizer.

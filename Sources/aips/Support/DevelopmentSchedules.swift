@@ -5,14 +5,14 @@ enum DevelopmentSchedules {
     /// Production's game jobs, as one flow a minute: in a world running `speed` times real time, production's
     /// hourly cadence would let whole games start and end between two runs, and jobs that production spaces out
     /// (odds at :00, features at :05, predictions at :20) would race each other on the same tick. The flow runs
-    /// scores, odds, weather and injury lists, then features, then the quality checks, then predictions;
+    /// scores, odds (then player props), weather and injury lists, then features, then the quality checks, then predictions;
     /// closing lines and settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
     static func schedules(_ schedules: [Schedule], speed: Double) -> [Schedule] {
         guard speed > 1 else { return schedules }
         let folded: Set<String> = [
             "collect.games", "collect.odds", "collect.weather", "collect.injuries", "featurize", "quality.check", "predict",
             "predict.props", "closing.capture", "settle",
-            "collect.statcast",
+            "collect.statcast", "collect.prop_odds",
         ]
         func every(_ text: String) -> CronExpression {
             do { return try CronExpression(text) } catch { preconditionFailure("built-in schedule: \(error)") }
@@ -24,11 +24,13 @@ enum DevelopmentSchedules {
                 ScheduledJob(type: "collect.odds", queue: "collect", timeout: .seconds(50)),
                 ScheduledJob(type: "collect.weather", queue: "collect", timeout: .seconds(50)),
                 ScheduledJob(type: "collect.injuries", queue: "collect", timeout: .seconds(50)),
+                // Props need the event ids the odds collection records.
+                ScheduledJob(type: "collect.prop_odds", queue: "collect", timeout: .seconds(50), after: ["collect.odds"]),
                 ScheduledJob(
                     type: "featurize", queue: "features", timeout: .seconds(50),
                     after: ["collect.games", "collect.odds", "collect.weather", "collect.injuries"]),
                 ScheduledJob(type: "quality.check", queue: "collect", timeout: .seconds(50), after: ["featurize"]),
-                ScheduledJob(type: "predict.props", queue: "predict", timeout: .seconds(50), after: ["featurize"]),
+                ScheduledJob(type: "predict.props", queue: "predict", timeout: .seconds(50), after: ["featurize", "collect.prop_odds"]),
                 ScheduledJob(type: "predict", queue: "predict", timeout: .seconds(50), after: ["quality.check"]),
                 ScheduledJob(type: "closing.capture", queue: "collect", timeout: .seconds(50), after: ["collect.games"]),
                 ScheduledJob(type: "settle", queue: "predict", timeout: .seconds(50), after: ["closing.capture"]),

@@ -24,7 +24,10 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     responses: [200: .json(S.page(S.reference("Prediction")))], errors: [400, 401, 429])),
             "/api/v1/player-props": get(
                 operation(
-                    "List player-prop predictions (bet_type player_prop) with the other filters of /predictions, cached for 5 minutes.",
+                    "List player-prop predictions (bet_type player_prop) with the other filters of /predictions, cached for 5 minutes. "
+                        + "Selections are batter:<id>:hits_over (a forecast, priced when a book quotes the batter) or, for a pick "
+                        + "against the best collected price, batter:<id>:hits_over or batter:<id>:hits_under with price, bookmaker, "
+                        + "edge, tier and stake.",
                     parameters: filters,
                     responses: [200: .json(S.page(S.reference("Prediction")))], errors: [400, 401, 429])),
             "/api/v1/predictions/{id}": getOne("One prediction.", schema: "Prediction"),

@@ -3,7 +3,8 @@ import Logging
 import Postgres
 import Store
 
-/// `collect.odds`: fetch → raw (hashed, once) → validate → match events to games → `odds`, `closing_lines`.
+/// `collect.odds`: fetch → raw (hashed, once) → validate → match events to games → `odds`, `closing_lines`, and each
+/// matched game's event id (`odds_api_events`).
 public struct OddsCollector: Sendable {
     private let client: OddsAPIClient
     private let store: Store
@@ -144,6 +145,7 @@ public struct OddsCollector: Sendable {
         let games = try await tx.games.games(
             sport: sport.code, from: first.addingTimeInterval(-Self.matchWindow), to: last.addingTimeInterval(Self.matchWindow))
         var snapshots: [OddsSnapshot] = []
+        var eventIDs: [Int: String] = [:]
         for event in events {
             guard let home = directory.resolve(event.homeTeam), let away = directory.resolve(event.awayTeam),
                 let game = games.filter({
@@ -158,6 +160,7 @@ public struct OddsCollector: Sendable {
                 continue
             }
             result.matchedEvents += 1
+            eventIDs[gameID] = event.id
             let fresh = snapshotsOf(event, gameID: gameID, sport: sport, isBackfill: isBackfill)
             guard let latestTime = fresh.map(\.recordedAt).max() else { continue }
             // Append only prices newer than what is stored for the same book, market and outcome.
@@ -169,6 +172,8 @@ public struct OddsCollector: Sendable {
             }
         }
         result.snapshotsWritten = try await tx.odds.insert(snapshots)
+        // Player markets are served per event (`collect.prop_odds`), so the event id of each matched game is kept.
+        try await tx.oddsAPIEvents.record(eventIDs)
     }
 
     /// The event's prices as decimal odds rows, outcomes named `home` / `away` / `draw` / `over` / `under`.

@@ -26,6 +26,17 @@ public struct OddsAPIClient: Sendable {
         try await get("/v4/historical/sports/\(sport)/odds", marketQuery + [("date", UpstreamTime.isoSeconds(date))], now: now)
     }
 
+    /// `GET /v4/sports/{sport}/events/{eventId}/odds` for `markets` (player markets such as `batter_hits`
+    /// are served only here), in the configured regions and format; the answer is one event object.
+    public func eventOdds(sport: String, eventID: String, markets: [String], now: Date) async throws -> UpstreamResponse {
+        try await get(
+            "/v4/sports/\(sport)/events/\(eventID)/odds",
+            [
+                ("regions", configuration.regions.joined(separator: ",")), ("markets", markets.joined(separator: ",")),
+                ("oddsFormat", configuration.oddsFormat.rawValue), ("dateFormat", "iso"),
+            ], now: now)
+    }
+
     /// `GET /v4/sports/{sport}/scores`, with completed games of the last `daysFrom` days when given.
     public func scores(sport: String, daysFrom: Int?, now: Date) async throws -> UpstreamResponse {
         try await get("/v4/sports/\(sport)/scores", (daysFrom.map { [("daysFrom", String($0))] } ?? []) + [("dateFormat", "iso")], now: now)

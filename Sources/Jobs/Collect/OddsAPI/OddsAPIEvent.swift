@@ -39,6 +39,8 @@ public struct OddsAPIEvent: Decodable, Sendable, Equatable {
     public struct Outcome: Decodable, Sendable, Equatable {
         /// The team or `Over` / `Under`.
         public let name: String
+        /// In a player market (`batter_hits`), the player the outcome is about; absent in game markets.
+        public var description: String? = nil
         /// The price in the requested format (an integer for American).
         public let price: Double
         /// The spread or total; absent for `h2h`.

@@ -2,8 +2,8 @@ import Logging
 import Queue
 import Store
 
-/// Registers `collect.odds`, `collect.games`, `collect.weather`, `collect.injuries`, `collect.summaries`,
-/// `collect.statcast` and `quality.check` with a worker's registry.
+/// Registers `collect.odds`, `collect.prop_odds`, `collect.games`, `collect.weather`, `collect.injuries`,
+/// `collect.summaries`, `collect.statcast` and `quality.check` with a worker's registry.
 public enum CollectorJobs {
     /// Registers the handlers: each runs its collector against `store` with `configuration`.
     ///
@@ -19,6 +19,7 @@ public enum CollectorJobs {
         gamesChanged: @escaping @Sendable (String) async throws -> Void = { _ in }
     ) {
         let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
+        let propOdds = PropOddsCollector(configuration: configuration, store: store, upstream: upstream)
         let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
         let weather = WeatherCollector(configuration: configuration, store: store, upstream: upstream)
         let injuries = InjuriesCollector(
@@ -70,6 +71,15 @@ public enum CollectorJobs {
                 throw PermanentJobError(error.description)
             }
         }
+        registry.register(CollectPropOdds.self) { parameters, context in
+            do {
+                let result = try await propOdds.collect(parameters, jobID: context.id, logger: context.logger)
+                CollectorMetrics.succeeded(CollectPropOdds.jobType)
+                return result
+            } catch let error as CollectorError where error.isPermanent {
+                throw PermanentJobError(error.description)
+            }
+        }
         registry.register(QualityCheck.self) { parameters, context in
             try await eachSport(parameters, sports, context) { parameters, effectID in
                 try await quality.run(parameters, jobID: effectID, logger: context.logger)
@@ -80,6 +90,7 @@ public enum CollectorJobs {
     /// Makes the job types known for payload validation only (processes that enqueue but do not run them).
     public static func declare(in registry: JobRegistry) {
         registry.declare(CollectOdds.self)
+        registry.declare(CollectPropOdds.self)
         registry.declare(CollectGames.self)
         registry.declare(CollectWeather.self)
         registry.declare(CollectInjuries.self)

@@ -18,9 +18,12 @@ public struct SavantClient: Sendable {
     }
 
     /// `GET /statcast_search/csv` for pitches of regular-season and postseason games `from`…`to` (`YYYY-MM-DD`, inclusive).
+    ///
+    /// A batter search: the same pitches as a pitcher search, but `player_name` names the batter, which is the
+    /// name the books' player props use (the pitcher's name was never stored).
     public func pitches(from: String, to: String, now: Date) async throws -> UpstreamResponse {
         let query = [
-            ("all", "true"), ("hfGT", "R|PO|"), ("player_type", "pitcher"), ("game_date_gt", from), ("game_date_lt", to),
+            ("all", "true"), ("hfGT", "R|PO|"), ("player_type", "batter"), ("game_date_gt", from), ("game_date_lt", to),
             ("min_pitches", "0"), ("min_results", "0"), ("group_by", "name"), ("type", "details"),
         ]
         let response = try await upstream.get(

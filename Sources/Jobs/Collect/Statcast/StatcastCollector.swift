@@ -140,7 +140,8 @@ public struct StatcastCollector: Sendable {
                 pitcherID: try integer(c.pitcher, "pitcher"), pitchType: text("pitch_type"), releaseSpeedMPH: number("release_speed"),
                 spinRateRPM: number("release_spin_rate"), launchSpeedMPH: number("launch_speed"),
                 launchAngleDegrees: number("launch_angle"),
-                events: text("events"), description: text("description"), expectedWOBA: number("estimated_woba_using_speedangle"))
+                events: text("events"), description: text("description"), expectedWOBA: number("estimated_woba_using_speedangle"),
+                batterName: text("player_name"))
             let home = row[c.home] ?? ""
             let away = row[c.away] ?? ""
             return (pitch, (espnAbbreviation[home] ?? home, espnAbbreviation[away] ?? away))

@@ -32,13 +32,16 @@ public struct StatcastPitch: Sendable, Equatable {
     public var description: String?
     /// Expected wOBA of the batted ball.
     public var expectedWOBA: Double?
+    /// The batter's name as Statcast spells it in a batter search (`player_name`); what the books' player props
+    /// call him.
+    public var batterName: String?
 
     /// Creates a pitch.
     public init(
         gameID: Int? = nil, gamePK: Int, gameDate: Date, atBatNumber: Int, pitchNumber: Int, batterID: Int,
         pitcherID: Int, pitchType: String? = nil, releaseSpeedMPH: Double? = nil, spinRateRPM: Double? = nil,
         launchSpeedMPH: Double? = nil, launchAngleDegrees: Double? = nil, events: String? = nil,
-        description: String? = nil, expectedWOBA: Double? = nil
+        description: String? = nil, expectedWOBA: Double? = nil, batterName: String? = nil
     ) {
         self.gameID = gameID
         self.gamePK = gamePK
@@ -55,5 +58,6 @@ public struct StatcastPitch: Sendable, Equatable {
         self.events = events
         self.description = description
         self.expectedWOBA = expectedWOBA
+        self.batterName = batterName
     }
 }

@@ -41,8 +41,8 @@ extension PredictionRepository {
     /// field `nil` covers every sport and is present only when `sport` is `nil`. Every sport, and every
     /// sport and bet type, with a settled forecast has a row, even without a pick.
     ///
-    /// Player props are left out: until prop prices are collected they are forecasts without a price or
-    /// stake, and grading an "over" forecast of 30 % as a lost pick would drag accuracy down for nothing.
+    /// Player props count only as priced picks (a prop forecast is not a pick): grading an "over" forecast of 30 %
+    /// as a lost pick would drag accuracy down for nothing.
     public func performance(sport: String? = nil, from: Date, to: Date) async throws -> [PredictionPerformance] {
         var rows = try await database.query(
             """
@@ -58,7 +58,7 @@ extension PredictionRepository {
                    (avg(p.sharp_agreement::int) FILTER (WHERE p.status = 'settled'))::float8 AS sharp_agreement,
                    count(p.sharp_agreement) FILTER (WHERE p.status = 'settled') AS sharp_count
             FROM predictions p JOIN games g ON g.id = p.game_id
-            WHERE p.pick AND p.status IN ('settled', 'void') AND p.bet_type <> 'player_prop'
+            WHERE p.pick AND p.status IN ('settled', 'void') AND (p.bet_type <> 'player_prop' OR p.price IS NOT NULL)
               AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
               AND (\(sport)::text IS NULL OR p.sport = \(sport))
             GROUP BY GROUPING SETS ((), (p.sport), (p.sport, p.bet_type), (p.sport, p.tier), (p.sport, p.bet_type, p.tier))
@@ -131,7 +131,8 @@ extension PredictionRepository {
     }
 
     /// The settled picks of `sport` on games scheduled in `from..<to`, with their games' teams
-    /// and scores, in order of game start and id; forecasts that are not picks, and player props, are left out.
+    /// and scores, in order of game start and id; forecasts that are not picks, and player props without a price, are
+    /// left out.
     public func graded(sport: String, from: Date, to: Date) async throws -> [GradedPrediction] {
         try await database.query(
             """
@@ -141,7 +142,7 @@ extension PredictionRepository {
             JOIN games g ON g.id = p.game_id
             JOIN teams home ON home.id = g.home_team_id
             JOIN teams away ON away.id = g.away_team_id
-            WHERE p.sport = \(sport) AND p.pick AND p.status = 'settled' AND p.bet_type <> 'player_prop'
+            WHERE p.sport = \(sport) AND p.pick AND p.status = 'settled' AND (p.bet_type <> 'player_prop' OR p.price IS NOT NULL)
               AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
             ORDER BY g.scheduled_at, p.id
             """

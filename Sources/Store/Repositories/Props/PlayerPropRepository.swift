@@ -27,6 +27,25 @@ public struct PlayerPropRepository: Sendable {
         ).map { row in PredictedProp(selection: try row.decode("selection"), line: try row.decode("line")) }
     }
 
+    /// The newest `limit` settled props of `sport` that carry the model's and the market's P(Over)
+    /// (`model_over`, `market_over` among their component probabilities), graded before `asOf`.
+    public func settledPricedForecasts(sport: String, asOf: Date, limit: Int) async throws -> [SettledPropForecast] {
+        try await database.query(
+            """
+            SELECT (component_probabilities->>'model_over')::float8 AS model_over,
+                   (component_probabilities->>'market_over')::float8 AS market_over,
+                   (selection LIKE '%:hits_over') = (result = 'win') AS over
+            FROM predictions
+            WHERE sport = \(sport) AND bet_type = 'player_prop' AND status = 'settled' AND result IN ('win', 'loss')
+              AND settled_at < \(asOf) AND component_probabilities ? 'model_over' AND component_probabilities ? 'market_over'
+            ORDER BY settled_at DESC, id DESC
+            LIMIT \(limit)
+            """
+        ).map { row in
+            SettledPropForecast(modelOver: try row.decode("model_over"), marketOver: try row.decode("market_over"), over: try row.decode("over"))
+        }
+    }
+
     private func lines(gameID: Int?, from: Date?, asOf: Date?) async throws -> [BatterGameHits] {
         // The event of a plate appearance sits on its last pitch; every other pitch has none.
         try await database.query(
