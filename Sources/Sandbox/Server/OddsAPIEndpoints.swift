@@ -36,21 +36,42 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
         return try charged(request, cost: 0) { headers in try json.make(.ok, body, path: request.uri.path, headers: headers) }
     }
 
-    private func odds(_ request: Request, sport key: String?, historical: Bool) throws -> Response {
+    /// An odds request's sport, regions, markets (`marketAllowed` says which) and price format, each checked as the
+    /// real API checks them; or the error it answers.
+    private func oddsRequest(
+        _ request: Request, sport key: String?, marketAllowed: (String) -> Bool
+    ) throws -> Result<(sport: ServedLeague, regions: [String], markets: [String], american: Bool), Refusal> {
         let query = request.uri.queryParameters
         guard let sport = league(key) else {
-            return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
+            return .failure(Refusal(try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)))
         }
         let regions = query["regions"].map { $0.split(separator: ",").map(String.init) } ?? []
-        guard !regions.isEmpty else { return try error(.unprocessableContent, "MISSING_REGION", "Missing regions parameter", request) }
+        guard !regions.isEmpty else {
+            return .failure(Refusal(try error(.unprocessableContent, "MISSING_REGION", "Missing regions parameter", request)))
+        }
         guard regions.allSatisfy(Bookmaker.regions.contains) else {
-            return try error(.unprocessableContent, "INVALID_REGION", "Invalid regions parameter", request)
+            return .failure(Refusal(try error(.unprocessableContent, "INVALID_REGION", "Invalid regions parameter", request)))
         }
         let markets = query["markets"].map { $0.split(separator: ",").map(String.init) } ?? ["h2h"]
-        guard markets.allSatisfy(Self.markets.contains) else {
-            return try error(.unprocessableContent, "INVALID_MARKET", "Invalid markets parameter", request)
+        guard markets.allSatisfy(marketAllowed) else {
+            return .failure(Refusal(try error(.unprocessableContent, "INVALID_MARKET", "Invalid markets parameter", request)))
         }
-        let american = query["oddsFormat"] == "american"
+        return .success((sport, regions, markets, query["oddsFormat"] == "american"))
+    }
+
+    /// The error response an odds request was refused with.
+    struct Refusal: Error {
+        let response: Response
+        init(_ response: Response) { self.response = response }
+    }
+
+    private func odds(_ request: Request, sport key: String?, historical: Bool) throws -> Response {
+        let query = request.uri.queryParameters
+        let (sport, regions, markets, american): (ServedLeague, [String], [String], Bool)
+        switch try oddsRequest(request, sport: key, marketAllowed: Self.markets.contains) {
+        case .success(let parsed): (sport, regions, markets, american) = parsed
+        case .failure(let refusal): return refusal.response
+        }
         let now = clock.now
         var at = now
         if historical {
@@ -87,20 +108,11 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
     /// the event; an event that has started or finished but is still listed answers with no bookmakers.
     /// Cost: the unique markets returned times the regions, 0 when none is returned.
     private func eventOdds(_ request: Request, sport key: String?, eventID: String?) throws -> Response {
-        let query = request.uri.queryParameters
-        guard let sport = league(key) else {
-            return try error(.notFound, "UNKNOWN_SPORT", "Unknown sport. Use /v4/sports for a list of valid sports", request)
+        let (sport, regions, markets, american): (ServedLeague, [String], [String], Bool)
+        switch try oddsRequest(request, sport: key, marketAllowed: { Self.markets.contains($0) || Self.playerMarkets.contains($0) }) {
+        case .success(let parsed): (sport, regions, markets, american) = parsed
+        case .failure(let refusal): return refusal.response
         }
-        let regions = query["regions"].map { $0.split(separator: ",").map(String.init) } ?? []
-        guard !regions.isEmpty else { return try error(.unprocessableContent, "MISSING_REGION", "Missing regions parameter", request) }
-        guard regions.allSatisfy(Bookmaker.regions.contains) else {
-            return try error(.unprocessableContent, "INVALID_REGION", "Invalid regions parameter", request)
-        }
-        let markets = query["markets"].map { $0.split(separator: ",").map(String.init) } ?? ["h2h"]
-        guard markets.allSatisfy({ Self.markets.contains($0) || Self.playerMarkets.contains($0) }) else {
-            return try error(.unprocessableContent, "INVALID_MARKET", "Invalid markets parameter", request)
-        }
-        let american = query["oddsFormat"] == "american"
         let now = clock.now
         // Events stay listed from the market's open until a few hours after the start.
         let listed = world.games(
