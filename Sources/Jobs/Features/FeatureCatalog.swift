@@ -48,7 +48,7 @@ public enum FeatureCatalog {
         case "mlb": all = common + baseballAdvanced + weather + startingPitching + bullpen
         case "epl": all = common + drawLines + soccerAdvanced
         case "nhl": all = common + hockeyAdvanced
-        case "nfl": all = common + footballAdvanced
+        case "nfl": all = common + footballAdvanced + weather
         default: return []
         }
         return all.filter { includes($0, version: version) }
@@ -141,5 +141,9 @@ public enum FeatureCatalog {
         + sides("adv_xwobacon_allowed", "last30")
 
     // 6. Weather: baseball only (every NBA venue is indoors, so the values would be constants).
+    /// Whether `sport` is played outdoors enough for the weather to be a feature (seed 2.4: it matters most in the
+    /// NFL, then baseball).
+    public static func readsWeather(sport: String) -> Bool { sport == "mlb" || sport == "nfl" }
+
     private static let weather = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob", "weather_indoor"]
 }

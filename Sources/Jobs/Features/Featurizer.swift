@@ -49,7 +49,7 @@ public struct Featurizer: Sendable {
             let odds = Dictionary(grouping: try await sources.oddsLines(for: requests), by: \.gameID)
             let injuries = Dictionary(grouping: try await sources.injuryCounts(for: requests), by: \.gameID)
             var weather: [Int: WeatherObservation] = [:]
-            if sport == "mlb" {
+            if FeatureCatalog.readsWeather(sport: sport) {
                 for observation in try await sources.weather(for: requests) { weather[observation.gameID] = observation }
             }
             var sets: [GameFeatureSet] = []

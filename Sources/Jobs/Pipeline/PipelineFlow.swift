@@ -15,7 +15,7 @@ public enum PipelineFlow {
         return settings
     }
 
-    /// Per sport: games and odds (and Statcast and weather for MLB) for each of the `days` days before `now`, then `featurize` over the range once
+    /// Per sport: games and odds (and Statcast for MLB, weather for MLB and the NFL) for each of the `days` days before `now`, then `featurize` over the range once
     /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
     public static func bootstrap(
         sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
@@ -31,7 +31,8 @@ public enum PipelineFlow {
             // Baseball's advanced features come from Statcast, and its parks are open to the weather.
             let history = try BackfillPlan(
                 sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)),
-                sources: sport == "mlb" ? [.games, .odds, .statcast, .weather] : [.games, .odds]
+                sources: sport == "mlb"
+                    ? [.games, .odds, .statcast, .weather] : FeatureCatalog.readsWeather(sport: sport) ? [.games, .odds, .weather] : [.games, .odds]
             ).requests()
             var featurize = try JobRequest(Featurize(sport: sport, from: start, to: now), queue: "features")
             featurize.dependsOn = history.map(\.id)

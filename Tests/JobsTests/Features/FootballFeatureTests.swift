@@ -58,7 +58,15 @@ import Testing
         let diff = try #require(features["team_elo_diff"])
         #expect(abs(homeWin - 1 / (1 + pow(10, -(diff + 48) / 400))) < 1e-9)
         #expect(features["team_elo_away"]! > 1500 && features["team_elo_home"]! < 1500)
-        #expect(FeatureCatalog.names(sport: "nfl").allSatisfy { !$0.hasPrefix("weather_") && !$0.hasPrefix("adv_goals") })
+        #expect(FeatureCatalog.names(sport: "nfl").allSatisfy { !$0.hasPrefix("adv_goals") })
+        // Outdoors without an observation the weather is missing; a reading before the as-of is the game's weather.
+        #expect(features["weather_indoor"] == 0 && features["weather_wind_kph"] == nil)
+        let windy = WeatherObservation(
+            gameID: 3, source: "open-meteo", observedAt: target.scheduledAt.addingTimeInterval(-7_200), forecastFor: target.scheduledAt,
+            temperatureC: 2,
+            windSpeedKPH: 38, precipitationMM: 1.5, precipitationProbability: 0.8)
+        let withWeather = builder.features(for: target, asOf: target.scheduledAt.addingTimeInterval(-3_600), weather: windy)
+        #expect(withWeather["weather_wind_kph"] == 38 && withWeather["weather_temp_c"] == 2 && withWeather["weather_precip_prob"] == 0.8)
     }
 
     @Test func simulatedFootballIsCollectedAndFeaturized() async throws {
