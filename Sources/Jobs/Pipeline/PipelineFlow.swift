@@ -28,11 +28,12 @@ public enum PipelineFlow {
         let settings = settings ?? quickSettings(days: days)
         var requests: [JobRequest] = []
         for sport in sports {
-            // Baseball's advanced features come from Statcast, and its parks are open to the weather.
+            // Baseball's advanced features come from Statcast; baseball and football are played in the weather.
+            var sources: Set<BackfillSource> = [.games, .odds]
+            if sport == "mlb" { sources.insert(.statcast) }
+            if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }
             let history = try BackfillPlan(
-                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)),
-                sources: sport == "mlb"
-                    ? [.games, .odds, .statcast, .weather] : FeatureCatalog.readsWeather(sport: sport) ? [.games, .odds, .weather] : [.games, .odds]
+                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources
             ).requests()
             var featurize = try JobRequest(Featurize(sport: sport, from: start, to: now), queue: "features")
             featurize.dependsOn = history.map(\.id)

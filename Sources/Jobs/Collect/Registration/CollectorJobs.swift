@@ -62,24 +62,22 @@ public enum CollectorJobs {
             if !result.applied || result.snapshotsWritten > 0, let sport = parameters.sport { try await oddsChanged(sport) }
             return result
         }
-        registry.register(CollectStatcast.self) { parameters, context in
-            do {
-                let result = try await statcast.collect(parameters, jobID: context.id, logger: context.logger)
-                CollectorMetrics.succeeded(CollectStatcast.jobType)
-                return result
-            } catch let error as CollectorError where error.isPermanent {
-                throw PermanentJobError(error.description)
+        /// A collector that runs once for every sport it covers: its result, and its success metric.
+        func once<P: JobParameters, R: Encodable & Sendable>(
+            _ type: P.Type, _ collect: @escaping @Sendable (P, String, Logger) async throws -> R
+        ) {
+            registry.register(type) { parameters, context in
+                do {
+                    let result = try await collect(parameters, context.id, context.logger)
+                    CollectorMetrics.succeeded(P.jobType)
+                    return result
+                } catch let error as CollectorError where error.isPermanent {
+                    throw PermanentJobError(error.description)
+                }
             }
         }
-        registry.register(CollectPropOdds.self) { parameters, context in
-            do {
-                let result = try await propOdds.collect(parameters, jobID: context.id, logger: context.logger)
-                CollectorMetrics.succeeded(CollectPropOdds.jobType)
-                return result
-            } catch let error as CollectorError where error.isPermanent {
-                throw PermanentJobError(error.description)
-            }
-        }
+        once(CollectStatcast.self) { try await statcast.collect($0, jobID: $1, logger: $2) }
+        once(CollectPropOdds.self) { try await propOdds.collect($0, jobID: $1, logger: $2) }
         registry.register(QualityCheck.self) { parameters, context in
             try await eachSport(parameters, sports, context) { parameters, effectID in
                 try await quality.run(parameters, jobID: effectID, logger: context.logger)
