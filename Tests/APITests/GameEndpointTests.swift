@@ -138,13 +138,15 @@ struct GameEndpointTests {
             RegisteredModel(
                 name: "mlb_batter_hits", version: 1, sport: "mlb", betType: .playerProp, featureSetVersion: "batter_hits_v1",
                 trainingStart: Self.day.addingTimeInterval(-86_400 * 30), trainingEnd: Self.day, artifact: Data([1])))
-        for (selection, line, p, betType) in [
-            ("batter:592450:hits_over", 0.5, 0.66, BetType.playerProp), ("batter:592450:hits_over", 1.5, 0.24, .playerProp),
-            ("home", nil, 0.55, .moneyline),
+        // The 0.5 line is priced and anchored at weight 0 (the market's probability); the 1.5 line has no price.
+        let anchored = [PropComponent.modelOver: 0.71, PropComponent.marketOver: 0.66, PropComponent.anchorWeight: 0]
+        for (selection, line, p, betType, components) in [
+            ("batter:592450:hits_over", 0.5, 0.66, BetType.playerProp, anchored), ("batter:592450:hits_over", 1.5, 0.24, .playerProp, [:]),
+            ("home", nil, 0.55, .moneyline, [:]),
         ] {
             var prediction = Prediction(
                 gameID: ids[2], modelID: model, sport: "mlb", betType: betType, selection: selection, line: line, probability: p,
-                price: nil, edge: 0, tier: .d, stake: 0, predictionHash: "")
+                componentProbabilities: components, price: nil, edge: 0, tier: .d, stake: 0, predictionHash: "")
             prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
             try await harness.store.predictions.insert(prediction)
         }
@@ -153,6 +155,12 @@ struct GameEndpointTests {
             #expect(props.status == .ok, "\(props.text)")
             #expect(props.json["meta"]?["total"]?.int == 2)
             #expect(props.data?.array?.allSatisfy { $0["bet_type"]?.string == "player_prop" } == true)
+            let sources = Dictionary(uniqueKeysWithValues: props.data?.array?.compactMap { prop in
+                prop["line"]?.double.map { ($0, prop["probability_source"]?.string ?? "absent") }
+            } ?? [])
+            #expect(sources == [0.5: "market", 1.5: "model"], "a prop at anchor weight 0 shows the books' probability")
+            let moneyline = try await client.get("/api/v1/predictions?bet_type=moneyline", token: token)
+            #expect(moneyline.data?.array?.first?["probability_source"] == nil, "game markets carry no source")
             #expect(try await client.get("/api/v1/player-props?date=2026-03-02&sport=mlb", token: token).json["meta"]?["total"]?.int == 2)
             #expect(try await client.get("/api/v1/player-props?sport=nba", token: token).json["meta"]?["total"]?.int == 0)
             #expect(try await client.get("/api/v1/predictions?sport=mlb", token: token).json["meta"]?["total"]?.int == 3)

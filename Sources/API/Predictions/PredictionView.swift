@@ -12,6 +12,8 @@ struct PredictionView: Codable, Sendable {
     var selection: String
     var line: Double?
     var probability: Double
+    /// For player props: whether `probability` is the books' (`market`), the model's or a blend of the two.
+    var probabilitySource: ProbabilitySource?
     var componentProbabilities: [String: Double]
     var price: Double?
     /// The decimal odds at which the bet has no edge: 1 / probability.
@@ -47,6 +49,7 @@ struct PredictionView: Codable, Sendable {
         selection = p.selection
         line = p.line
         probability = p.probability
+        probabilitySource = ProbabilitySource(betType: p.betType, components: p.componentProbabilities)
         componentProbabilities = p.componentProbabilities
         price = p.price
         fairPrice = p.probability > 0 ? 1 / p.probability : nil

@@ -191,8 +191,9 @@ public struct PropPredictor: Sendable {
         if let overPrice = best?.over?.price, let underPrice = best?.under?.price, overPrice > 1, underPrice > 1 {
             let market = (1 / overPrice) / (1 / overPrice + 1 / underPrice)
             over = anchor.over(model: modelOver, market: market)
-            components["model_over"] = modelOver
-            components["market_over"] = market
+            components[PropComponent.modelOver] = modelOver
+            components[PropComponent.marketOver] = market
+            components[PropComponent.anchorWeight] = anchor.weight
             anchored = true
         }
         let sides = [

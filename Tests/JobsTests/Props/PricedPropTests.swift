@@ -75,9 +75,10 @@ import Testing
             PredictProps(), jobID: "props-unproven", logger: PropJobTests.logger)
         #expect(unproven.anchorWeight == 0 && unproven.anchorHistory == 0 && unproven.priced == 3 && unproven.picks == 0)
         for prop in try await store.predictions.pending(gameID: gameID) where prop.price != nil {
-            let market = try #require(prop.componentProbabilities["market_over"])
+            let market = try #require(prop.componentProbabilities[PropComponent.marketOver])
             let over = prop.selection.hasSuffix("hits_over") ? prop.probability : 1 - prop.probability
             #expect(abs(over - market) < 1e-9 && !prop.pick && prop.stake == 0)
+            #expect(prop.componentProbabilities[PropComponent.anchorWeight] == 0, "the weight is recorded for readers")
         }
         _ = try await store.query("DELETE FROM predictions WHERE game_id = \(gameID)")
 

@@ -49,6 +49,7 @@ enum PredictionsOpenAPI: OpenAPIArea {
                 optional: [
                     "game_scheduled_at": S.nullableDateTime, "model_id": S.integer(), "line": S.number(nullable: true),
                     "component_probabilities": S.map(S.number()), "price": S.number(nullable: true),
+                    "probability_source": S.string(enumeration: ["market", "model", "blend"], nullable: true),
                     "fair_price": S.number(minimum: 1, nullable: true),
                     "result": S.string(enumeration: S.results, nullable: true), "closing_price": S.number(nullable: true),
                     "clv": S.number(nullable: true), "profit": S.number(nullable: true), "bookmaker": S.string(nullable: true),
