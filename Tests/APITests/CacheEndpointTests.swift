@@ -30,24 +30,30 @@ struct CacheEndpointTests {
             #expect(try await client.get("/api/v1/odds?game_id=\(game)", token: token).json["meta"]?["total"]?.int == 18)
             #expect(try await client.get("/api/v1/games/\(game)", token: token).data?["odds"]?.array?.count == 6)
 
-            // What `collect.odds` does after its transaction commits (JobCatalog's `oddsChanged`).
-            try await ReadCache.odds(redis: harness.redis, namespace: harness.namespace).invalidate([.sport("nba")])
+            // What `collect.odds` does after its transaction commits (JobCatalog's `oddsChanged`): the games it wrote.
+            let oddsCache = ReadCache.odds(redis: harness.redis, namespace: harness.namespace)
+            try await oddsCache.invalidate([.game(game), .sport("nba")])
             #expect(try await client.get("/api/v1/odds?game_id=\(game)", token: token).json["meta"]?["total"]?.int == 19)
             let fresh = try await client.get("/api/v1/games/\(game)", token: token)
             #expect(fresh.data?["odds"]?.array?.count == 7)
             #expect(fresh.data?["odds"]?.array?.contains { $0["bookmaker"]?.string == "betmgm" } == true)
 
-            // Another sport's collection leaves these entries cached.
+            // A collection that wrote another game's odds, or another sport's, leaves these entries cached.
             try await harness.store.odds.insert([
                 OddsSnapshot(gameID: game, sport: "nba", bookmaker: "caesars", market: "h2h", outcome: "home", price: 1.5, recordedAt: at)
             ])
-            try await ReadCache.odds(redis: harness.redis, namespace: harness.namespace).invalidate([.sport("mlb")])
+            try await oddsCache.invalidate([.game(ids[1]), .sport("nba")])
+            try await oddsCache.invalidate([.sport("mlb")])
             #expect(try await client.get("/api/v1/odds?game_id=\(game)", token: token).json["meta"]?["total"]?.int == 19)
 
+            // A redelivered collection does not know its games: every game's entries go stale.
+            try await oddsCache.invalidate([.everyGame, .sport("nba")])
+            #expect(try await client.get("/api/v1/odds?game_id=\(game)", token: token).json["meta"]?["total"]?.int == 20)
+
             let metrics = try await client.get("/metrics").text
-            // History: miss, hit, miss (new generation), hit; latest prices: miss, hit, miss.
+            // History: miss, hit, miss (new generation), hit, miss (every game); latest prices: miss, hit, miss.
             #expect(Self.count(metrics, cache: "odds", result: "hit") == 3, "\(metrics)")
-            #expect(Self.count(metrics, cache: "odds", result: "miss") == 4)
+            #expect(Self.count(metrics, cache: "odds", result: "miss") == 5)
         }
     }
 
@@ -68,17 +74,21 @@ struct CacheEndpointTests {
             try await harness.store.games.upsert(played)
             #expect(try await client.get("/api/v1/games/\(ids[1])", token: token).data?["status"]?.string == "scheduled", "cached")
 
-            // What `collect.games` does after its transaction commits (JobCatalog's `gamesChanged`).
-            try await ReadCache.games(redis: harness.redis, namespace: harness.namespace).invalidate([.sport("nba")])
+            #expect(try await client.get("/api/v1/games/\(ids[0])", token: token).status == .ok)
+            // What `collect.games` does after its transaction commits (JobCatalog's `gamesChanged`): the games it wrote.
+            try await ReadCache.games(redis: harness.redis, namespace: harness.namespace).invalidate([.game(ids[1]), .sport("nba")])
             let game = try await client.get("/api/v1/games/\(ids[1])", token: token)
             #expect(game.data?["status"]?.string == "final")
             #expect(game.data?["home_score"]?.int == 120)
             #expect(try await client.get("/api/v1/games?sport=nba&status=final", token: token).json["meta"]?["total"]?.int == 2)
             #expect(try await client.get("/api/v1/games?status=final", token: token).json["meta"]?["total"]?.int == 2)
+            // The game the collection did not write is still served from the cache.
+            #expect(try await client.get("/api/v1/games/\(ids[0])", token: token).status == .ok)
 
             let metrics = try await client.get("/metrics").text
-            #expect(Self.count(metrics, cache: "games", result: "hit") == 1)
-            #expect(Self.count(metrics, cache: "games", result: "miss") == 6)
+            // Game 1: miss, hit, miss; game 0: miss, hit; each list: miss, miss.
+            #expect(Self.count(metrics, cache: "games", result: "hit") == 2)
+            #expect(Self.count(metrics, cache: "games", result: "miss") == 7)
         }
     }
 

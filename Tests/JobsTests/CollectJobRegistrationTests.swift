@@ -14,11 +14,13 @@ import Testing
 /// The collectors as typed jobs on a real worker and Redis: a scheduled `{}` covers every configured sport,
 /// dependencies order games before odds, and a refused key sends the job straight to the dead set.
 @Suite struct CollectJobRegistrationTests {
-    /// What the collectors reported changed, in any order.
+    /// What the collectors reported changed, by cache and sport: the games named (-1 for "every game").
     final class Changes: Sendable {
-        private let seen = Mutex<Set<String>>([])
-        func add(_ change: String) { seen.withLock { _ = $0.insert(change) } }
-        var all: [String] { seen.withLock { $0.sorted() } }
+        private let seen = Mutex<[String: Set<Int>]>([:])
+        func add(_ cache: String, _ change: CollectionChange) {
+            seen.withLock { $0[cache + " " + change.sport, default: []].formUnion(change.gameIDs ?? [-1]) }
+        }
+        var all: [String: Set<Int>] { seen.withLock { $0 } }
     }
 
     @Test func collectorJobsRunOnAWorker() async throws {
@@ -30,7 +32,7 @@ import Testing
             let changes = Changes()
             CollectorJobs.register(
                 in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox),
-                oddsChanged: { changes.add("odds \($0)") }, gamesChanged: { changes.add("games \($0)") })
+                oddsChanged: { changes.add("odds", $0) }, gamesChanged: { changes.add("games", $0) })
             var refusing = CollectorConfiguration.sandbox(sandbox, apiKey: "revoked")
             refusing.weatherProvider = .openWeatherMap(OpenWeatherMapConfiguration(baseURL: sandbox.baseURL, apiKey: "revoked"))
             let queue = JobQueue(redis: redis, configuration: QueueConfiguration(), registry: registry)
@@ -84,8 +86,14 @@ import Testing
             #expect(deadWeather.state == .dead && deadWeather.attempt == 1)
             #expect(deadWeather.errors.last?.message.contains("openweathermap") == true)
             #expect(deadWeather.errors.last?.message.contains("Invalid API key") == true)
-            // The API's odds and game caches are invalidated for each sport a collection wrote, after it committed.
-            #expect(changes.all == ["games mlb", "games nba", "odds nba"])
+            // The API's odds and game caches are invalidated for the games a collection wrote, after it committed.
+            let expected = [
+                "games mlb": try await CollectTestSupport.ids(store, "id", of: "games", where: "sport = 'mlb'"),
+                "games nba": try await CollectTestSupport.ids(store, "id", of: "games", where: "sport = 'nba'"),
+                "odds nba": try await CollectTestSupport.ids(store, "game_id", of: "odds", where: "sport = 'nba'"),
+            ]
+            #expect(changes.all == expected)
+            #expect(expected.values.allSatisfy { !$0.isEmpty })
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/nba"))
             #expect(try await store.hasJobEffect(jobID: "\(games.id)/mlb"))
             #expect(try await CollectTestSupport.count(store, "games", where: "sport = 'mlb'") > 0)

@@ -39,6 +39,12 @@ enum CollectTestSupport {
         return try JSONSerialization.data(withJSONObject: node, options: [.fragmentsAllowed])
     }
 
+    /// The distinct ids in `column` of `table`.
+    static func ids(_ store: Store, _ column: String, of table: String, where condition: String = "true") async throws -> Set<Int> {
+        let sql = "SELECT DISTINCT " + column + " AS id FROM " + table + " WHERE " + condition
+        return Set(try await store.query(PostgresQuery(sql)).map { try $0.decode(Int.self, "id") })
+    }
+
     /// Counts rows of `table`.
     static func count(_ store: Store, _ table: String, where condition: String = "true") async throws -> Int {
         let sql = "SELECT count(*) AS n FROM " + table + " WHERE " + condition

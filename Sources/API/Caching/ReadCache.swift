@@ -22,6 +22,15 @@ public struct ReadCache: Sendable {
 
         /// One sport's data.
         public static func sport(_ code: String) -> Scope { Scope(key: "sport:" + code + ":") }
+
+        /// One game's data: its game info, or its odds.
+        public static func game(_ id: Int) -> Scope { Scope(key: "game:" + String(id) + ":") }
+
+        /// Every game's own data at once, for a write whose games are not known (a redelivered collection).
+        public static let everyGame = Scope(key: "games:")
+
+        /// What an entry about the game `id` alone depends on.
+        static func ofGame(_ id: Int) -> [Scope] { [.game(id), .everyGame] }
     }
 
     /// The cache's name: its hash tag and the `cache` label of its hit and miss counters.
@@ -46,10 +55,21 @@ public struct ReadCache: Sendable {
         return {version, redis.call('GET', KEYS[1] .. 'v' .. version .. ':' .. ARGV[1])}
         """)
 
-    /// KEYS[1] prefix; ARGV the generation keys to bump.
+    /// KEYS[1] prefix; ARGV[1] how long a generation key is kept (ms), ARGV[2…] the generation keys to bump.
+    ///
+    /// A generation is the server's clock in microseconds (or one more than the last, if that is later), not a
+    /// counter, so a key may expire: with one key per game written, counters kept forever would only grow. When a
+    /// key has expired its scope reads as generation 0 again, and entries stored under 0 before its first bump
+    /// expired long before, since a key outlives the entries' lifetime; a later bump never repeats an earlier value.
     static let bump = RedisScript(name: "read-cache-invalidate", source: """
-        for i = 1, #ARGV do redis.call('INCR', KEYS[1] .. ARGV[i]) end
-        return #ARGV
+        local time = redis.call('TIME')
+        local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+        for i = 2, #ARGV do
+          local key = KEYS[1] .. ARGV[i]
+          local generation = math.max(now, tonumber(redis.call('GET', key) or '0') + 1)
+          redis.call('SET', key, string.format('%d', generation), 'PX', ARGV[1])
+        end
+        return #ARGV - 1
         """)
 
     /// A cache named `name` over `redis` whose entries live `lifetime`, under keys `NAMESPACE:cache:{NAME}:…`; its
@@ -134,6 +154,9 @@ public struct ReadCache: Sendable {
     /// Entries of `.everything` depend on every write, so it is always bumped too.
     public func invalidate(_ scopes: [Scope] = []) async throws {
         let keys = Set(scopes + [.everything]).map { $0.key + "generation" }.sorted()
-        _ = try await redis.run(Self.bump, keys: [prefix], arguments: keys)
+        _ = try await redis.run(Self.bump, keys: [prefix], arguments: [String(generationLifetime.milliseconds)] + keys)
     }
+
+    /// How long a generation key is kept after its last bump: well past the entries' lifetime (see `bump`).
+    var generationLifetime: Duration { lifetime * 2 + .seconds(60) }
 }

@@ -5,9 +5,9 @@ import Postgres
 import Store
 
 /// `GET /games`, `GET /games/{id}` and `GET /odds`: the games the collectors stored and their odds history,
-/// for any signed-in user, through the seed's caches (game info an hour, odds 30 seconds, each stale at once when a
-/// collection writes the sport's games or odds). A miss reads the replica once it holds every write the cache's
-/// generations cover.
+/// for any signed-in user, through the seed's caches (game info an hour, odds 30 seconds). A game's own entries go
+/// stale at once when a collection writes that game or its odds, lists when it writes any game of their sport. A miss
+/// reads the replica once it holds every write the cache's generations cover.
 struct GameRoutes: Sendable {
     let reads: PostgresReadRouter
     /// Game lists and single games (without odds).
@@ -52,7 +52,7 @@ struct GameRoutes: Sendable {
         _ = try context.requireIdentity()
         let id = try QueryFilters.positiveID(try context.parameters.require("id"), field: "id")
         var view = try await game(id)
-        view.odds = try await odds.value("latest:\(id)", scopes: [.sport(view.sport)]) { consistency in
+        view.odds = try await odds.value("latest:\(id)", scopes: ReadCache.Scope.ofGame(id)) { consistency in
             try await reads.database(for: consistency).odds.latest(gameID: id, asOf: now()).map(OddsSnapshotView.init)
         }
         return Envelope(data: view, meta: EmptyMeta())
@@ -60,7 +60,7 @@ struct GameRoutes: Sendable {
 
     /// The game with `id` without odds, through the game cache; 404 when there is none (never cached).
     private func game(_ id: Int) async throws -> GameView {
-        try await games.value("one:\(id)") { consistency in
+        try await games.value("one:\(id)", scopes: ReadCache.Scope.ofGame(id)) { consistency in
             let database = await reads.database(for: consistency)
             guard let game = try await database.games.find(id: id) else { throw Self.notFound(id) }
             return GameView(game, teams: try await teams(of: [game], in: database))
@@ -87,12 +87,12 @@ struct GameRoutes: Sendable {
             return text
         }
         let order = try ListOrder(query, default: ListOrder(OddsRepository.Order.recordedAt))
-        let sport = try await game(gameID).sport
+        _ = try await game(gameID)  // 404 for a game that does not exist
         let name = [
             "history", String(gameID), market ?? "", bookmaker ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
             String(pagination.page), String(pagination.limit),
         ].joined(separator: "|")
-        let (body, _) = try await odds.body(name, scopes: [.sport(sport)]) { consistency in
+        let (body, _) = try await odds.body(name, scopes: ReadCache.Scope.ofGame(gameID)) { consistency in
             let page = try await reads.database(for: consistency).odds.history(
                 gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)
             let envelope = Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))

@@ -30,8 +30,8 @@ enum JobCatalog {
             let games = ReadCache.games(redis: redis)
             RecordedEffectJob.register(in: registry, redis: redis, store: store)
             CollectorJobs.register(
-                in: registry, store: store, configuration: collectors, oddsChanged: { try await odds.invalidate([.sport($0)]) },
-                gamesChanged: { try await games.invalidate([.sport($0)]) })
+                in: registry, store: store, configuration: collectors, oddsChanged: { try await odds.invalidate(after: $0) },
+                gamesChanged: { try await games.invalidate(after: $0) })
             FeatureJobs.register(in: registry, store: store, sports: collectors.sports, now: clock)
             let prediction = PredictionEnvironment.configuration(environment)
             ModelJobs.register(

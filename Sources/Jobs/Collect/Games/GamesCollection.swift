@@ -8,4 +8,10 @@ public struct GamesCollection: Codable, Sendable, Equatable {
     public var newPayloads: Int
     /// Games inserted or updated.
     public var gamesWritten: Int
+    /// Their ids, for the caches to invalidate; not part of the job's stored result.
+    public var writtenGameIDs: Set<Int> = []
+
+    enum CodingKeys: String, CodingKey {
+        case applied, payloads, newPayloads, gamesWritten
+    }
 }

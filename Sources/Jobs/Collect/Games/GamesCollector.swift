@@ -60,11 +60,12 @@ public struct GamesCollector: Sendable {
                 guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
                 for event in scoreboard.events {
-                    try await write(
+                    let gameID = try await write(
                         event, sport: sport, seenAt: Self.starterSeenAt(
                             fetchedAt: response.fetchedAt, start: event.date, isBackfill: isBackfill, lead: client.configuration.backfillStarterLead),
                         into: tx)
                     result.gamesWritten += 1
+                    result.writtenGameIDs.insert(gameID)
                 }
             }
             return result
@@ -100,8 +101,9 @@ public struct GamesCollector: Sendable {
         isBackfill ? min(fetchedAt, start.addingTimeInterval(-lead)) : fetchedAt
     }
 
-    /// Writes one event's teams and game, and the starters it announces as seen at `seenAt`.
-    func write(_ event: ESPNScoreboard.Event, sport: CollectedSport, seenAt: Date, into tx: PostgresConnection) async throws {
+    /// Writes one event's teams and game, and the starters it announces as seen at `seenAt`; returns the game's id.
+    @discardableResult
+    func write(_ event: ESPNScoreboard.Event, sport: CollectedSport, seenAt: Date, into tx: PostgresConnection) async throws -> Int {
         let competition = event.competitions[0]
         let venue = competition.venue.flatMap { venues.venue(named: $0.fullName) }
         var teamIDs: [String: Int] = [:]
@@ -141,5 +143,6 @@ public struct GamesCollector: Sendable {
                     gameID: gameID, teamID: teamID, source: ESPNClient.source, athleteID: pitcher.id, athleteName: pitcher.name,
                     firstSeenAt: seenAt))
         }
+        return gameID
     }
 }

@@ -16,4 +16,10 @@ public struct OddsCollection: Codable, Sendable, Equatable {
     public var closingLinesWritten: Int
     /// The Odds API usage after the call.
     public var quota: OddsAPIQuota?
+    /// The games whose odds rows were written, for the caches to invalidate; not part of the job's stored result.
+    public var oddsGameIDs: Set<Int> = []
+
+    enum CodingKeys: String, CodingKey {
+        case applied, payloadWasNew, events, matchedEvents, unmatchedEvents, snapshotsWritten, closingLinesWritten, quota
+    }
 }

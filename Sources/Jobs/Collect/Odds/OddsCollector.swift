@@ -172,6 +172,7 @@ public struct OddsCollector: Sendable {
             }
         }
         result.snapshotsWritten = try await tx.odds.insert(snapshots)
+        result.oddsGameIDs = Set(snapshots.map(\.gameID))
         // Player markets are served per event (`collect.prop_odds`), so the event id of each matched game is kept.
         try await tx.oddsAPIEvents.record(eventIDs)
     }

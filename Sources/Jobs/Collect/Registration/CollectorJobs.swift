@@ -11,12 +11,12 @@ public enum CollectorJobs {
     /// `PermanentJobError`s and go straight to the dead set; a 429, an unreachable upstream or a bad
     /// payload are retried with the job's backoff.
     ///
-    /// `oddsChanged` and `gamesChanged` run with the sport after a collection committed new odds (`collect.odds`,
+    /// `oddsChanged` and `gamesChanged` run with what changed after a collection committed new odds (`collect.odds`,
     /// `collect.summaries`) or games (`collect.games`); the API invalidates its odds and game caches there.
     public static func register(
         in registry: JobRegistry, store: Store, configuration: CollectorConfiguration, upstream: UpstreamClient = UpstreamClient(),
-        oddsChanged: @escaping @Sendable (String) async throws -> Void = { _ in },
-        gamesChanged: @escaping @Sendable (String) async throws -> Void = { _ in }
+        oddsChanged: @escaping @Sendable (CollectionChange) async throws -> Void = { _ in },
+        gamesChanged: @escaping @Sendable (CollectionChange) async throws -> Void = { _ in }
     ) {
         let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
         let propOdds = PropOddsCollector(configuration: configuration, store: store, upstream: upstream)
@@ -43,23 +43,21 @@ public enum CollectorJobs {
                 return results
             }
         }
-        // A redelivery (`applied` false) reports nothing written although an earlier attempt may have committed and
-        // then failed to invalidate: it invalidates again, which costs one Redis call.
         perSport(CollectOdds.self) { parameters, effectID, logger in
             let result = try await odds.collect(parameters, jobID: effectID, logger: logger)
-            if !result.applied || result.snapshotsWritten > 0, let sport = parameters.sport { try await oddsChanged(sport) }
+            try await report(parameters, applied: result.applied, written: result.oddsGameIDs, to: oddsChanged)
             return result
         }
         perSport(CollectGames.self) { parameters, effectID, logger in
             let result = try await games.collect(parameters, jobID: effectID, logger: logger)
-            if !result.applied || result.gamesWritten > 0, let sport = parameters.sport { try await gamesChanged(sport) }
+            try await report(parameters, applied: result.applied, written: result.writtenGameIDs, to: gamesChanged)
             return result
         }
         perSport(CollectWeather.self) { try await weather.collect($0, jobID: $1, logger: $2) }
         perSport(CollectInjuries.self) { try await injuries.collect($0, jobID: $1, logger: $2) }
         perSport(CollectSummaries.self) { parameters, effectID, logger in
             let result = try await summaries.collect(parameters, jobID: effectID, logger: logger)
-            if !result.applied || result.snapshotsWritten > 0, let sport = parameters.sport { try await oddsChanged(sport) }
+            try await report(parameters, applied: result.applied, written: result.oddsGameIDs, to: oddsChanged)
             return result
         }
         /// A collector that runs once for every sport it covers: its result, and its success metric.
@@ -115,5 +113,15 @@ public enum CollectorJobs {
             }
         }
         return results
+    }
+
+    /// Tells `changed` what a run of `parameters` wrote, if anything (see `CollectionChange.after`).
+    private static func report(
+        _ parameters: some SportJob, applied: Bool, written: Set<Int>, to changed: @Sendable (CollectionChange) async throws -> Void
+    ) async throws {
+        guard let sport = parameters.sport, let change = CollectionChange.after(sport: sport, applied: applied, written: written) else {
+            return
+        }
+        try await changed(change)
     }
 }

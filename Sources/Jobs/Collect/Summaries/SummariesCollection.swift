@@ -10,4 +10,10 @@ public struct SummariesCollection: Codable, Sendable, Equatable {
     public var summariesWritten: Int
     /// Odds snapshots written from `pickcenter` (games not started at fetch time only).
     public var snapshotsWritten: Int
+    /// The games those snapshots are of, for the caches to invalidate; not part of the job's stored result.
+    public var oddsGameIDs: Set<Int> = []
+
+    enum CodingKeys: String, CodingKey {
+        case applied, games, newPayloads, summariesWritten, snapshotsWritten
+    }
 }

@@ -60,7 +60,9 @@ public struct SummariesCollector: Sendable {
                 let snapshots = (summary.pickcenter ?? []).flatMap {
                     Self.snapshots($0, game: game, recordedAt: response.fetchedAt)
                 }
-                result.snapshotsWritten += try await tx.odds.insert(snapshots)
+                let written = try await tx.odds.insert(snapshots)
+                result.snapshotsWritten += written
+                if written > 0 { result.oddsGameIDs.insert(game.id!) }
             }
             return result
         }
