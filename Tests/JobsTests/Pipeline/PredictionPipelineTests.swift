@@ -1,12 +1,10 @@
 import Foundation
 import Jobs
-import Logging
 import Postgres
 import Queue
 import Redis
 import Sandbox
 import SandboxSupport
-import ServiceLifecycle
 import Store
 import TestSupport
 import Testing
@@ -23,28 +21,11 @@ import Testing
         let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))
         let queueName = TestServers.uniqueName().lowercased()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let collectors = CollectorConfiguration.sandbox(sandbox, sports: [sport])
             let clock = sandbox.clock
-            let now: @Sendable () -> Date = { clock.now }
-            let registry = JobRegistry()
-            CollectorJobs.register(in: registry, store: store, configuration: collectors)
-            FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
-            ModelJobs.register(
-                in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: .automatic, now: now)
-            SettleJobs.register(in: registry, store: store, now: now)
-            let queue = JobQueue(redis: redis, registry: registry)
-            let worker = Worker(
-                queue: queue, registry: registry,
-                configuration: WorkerConfiguration(queues: [.init(queueName)], concurrency: 4, pollInterval: .milliseconds(100)),
-                logger: Logger(label: "pipeline-test"))
-            let group = ServiceGroup(services: [worker], logger: Logger(label: "pipeline-test"))
-            /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
-            func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
-                try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
-            }
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                defer { tasks.cancelAll() }
+            try await PipelineWorker.withRunning(
+                sport: sport, promotion: .automatic, sandbox: sandbox, store: store, redis: redis, queueName: queueName,
+                label: "pipeline-test"
+            ) { pipeline in
 
                 // Two months of history, a small search, and thresholds every model passes, so all three bet
                 // types get a champion to predict with (the seed's thresholds are tested on their own).
@@ -53,7 +34,7 @@ import Testing
                 settings.validationWindowDays = validationDays
                 var lenient = PromotionThresholds()
                 (lenient.accuracy, lenient.auc, lenient.logLoss, lenient.brier, lenient.ece) = (0, 0, 1, 1, 1)
-                try await run(try PipelineFlow.bootstrap(sports: [sport], days: days, now: clock.now, settings: settings, thresholds: lenient))
+                try await pipeline.run(try PipelineFlow.bootstrap(sports: [sport], days: days, now: clock.now, settings: settings, thresholds: lenient))
 
                 for betType in [BetType.spread, .moneyline, .total] {
                     let champion = try #require(try await store.models.champion(sport: sport, betType: betType))
@@ -66,17 +47,17 @@ import Testing
                 }
 
                 // Tonight's games: current odds, features as of now, predictions.
-                try await run([try JobRequest(CollectGames(sport: sport))])
-                try await run([try JobRequest(CollectOdds(sport: sport))])
+                try await pipeline.run([try JobRequest(CollectGames(sport: sport))])
+                try await pipeline.run([try JobRequest(CollectOdds(sport: sport))])
                 // Features are taken a few minutes after the odds they read (strictly before as_of).
                 clock.advance(by: 300)
-                try await run([try JobRequest(Featurize(sport: sport))])
+                try await pipeline.run([try JobRequest(Featurize(sport: sport))])
                 let tonight = try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
                 try #require(tonight.count >= 2)
                 // A game whose features are incomplete is skipped; the others are still predicted.
                 let incomplete = try #require(tonight.last?.id)
                 _ = try await store.query("UPDATE game_features SET completeness = 0.5 WHERE game_id = \(incomplete)")
-                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
+                try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 #expect(try await store.predictions.pending(gameID: incomplete).isEmpty)
                 var predictions: [Prediction] = []
                 for game in tonight { predictions += try await store.predictions.pending(gameID: game.id!) }
@@ -94,7 +75,7 @@ import Testing
                 }
                 // A publication is made once: a second run adds no open row and rewrites none (it may add the
                 // game-day publication, if the world's clock is past 10:00 Eastern).
-                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
+                try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 var again: [Prediction] = []
                 for game in tonight { again += try await store.predictions.pending(gameID: game.id!) }
                 #expect(again.filter { $0.publication == .open } == predictions)
@@ -102,15 +83,14 @@ import Testing
 
                 // The next morning: scores, closing lines, settlement.
                 clock.advance(by: 20 * 3_600)
-                try await run([try JobRequest(CollectGames(sport: sport)), try JobRequest(CaptureClosingLines(sport: sport, lookbackHours: 24))])
-                try await run([try JobRequest(SettlePredictions(sport: sport))])
+                try await pipeline.run([try JobRequest(CollectGames(sport: sport)), try JobRequest(CaptureClosingLines(sport: sport, lookbackHours: 24))])
+                try await pipeline.run([try JobRequest(SettlePredictions(sport: sport))])
                 var settled: [Prediction] = []
                 for prediction in predictions { settled.append(try #require(try await store.predictions.find(id: prediction.id!))) }
                 #expect(settled.allSatisfy { $0.status == .settled && $0.result != nil && $0.profit != nil })
                 // CLV and profit are for picks; a forecast that is not a pick is graded but not staked.
                 #expect(settled.filter(\.pick).allSatisfy { $0.clv != nil })
                 #expect(settled.filter { !$0.pick }.allSatisfy { $0.clv == nil && $0.profit == 0 })
-                await group.triggerGracefulShutdown()
             }
         }
         redis.close()

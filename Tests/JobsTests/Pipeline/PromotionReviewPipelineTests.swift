@@ -1,12 +1,10 @@
 import Foundation
 import Jobs
-import Logging
 import Postgres
 import Queue
 import Redis
 import Sandbox
 import SandboxSupport
-import ServiceLifecycle
 import Store
 import TestSupport
 import Testing
@@ -23,26 +21,10 @@ import Testing
         let queueName = TestServers.uniqueName().lowercased()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let clock = sandbox.clock
-            let now: @Sendable () -> Date = { clock.now }
-            let registry = JobRegistry()
-            CollectorJobs.register(in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox, sports: [sport]))
-            FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
-            ModelJobs.register(
-                in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: .reviewed, now: now)
-            SettleJobs.register(in: registry, store: store, now: now)
-            let queue = JobQueue(redis: redis, registry: registry)
-            let worker = Worker(
-                queue: queue, registry: registry,
-                configuration: WorkerConfiguration(queues: [.init(queueName)], concurrency: 4, pollInterval: .milliseconds(100)),
-                logger: Logger(label: "promotion-pipeline-test"))
-            let group = ServiceGroup(services: [worker], logger: Logger(label: "promotion-pipeline-test"))
-            /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
-            func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
-                try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
-            }
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                defer { tasks.cancelAll() }
+            try await PipelineWorker.withRunning(
+                sport: sport, promotion: .reviewed, sandbox: sandbox, store: store, redis: redis, queueName: queueName,
+                label: "promotion-pipeline-test"
+            ) { pipeline in
 
                 // Thresholds every model passes, as in the pipeline test: each bet type gets a model to review.
                 var settings = PipelineFlow.quickSettings(days: 60)
@@ -50,7 +32,7 @@ import Testing
                 settings.validationWindowDays = 12
                 var lenient = PromotionThresholds()
                 (lenient.accuracy, lenient.auc, lenient.logLoss, lenient.brier, lenient.ece) = (0, 0, 1, 1, 1)
-                try await run(
+                try await pipeline.run(
                     try PipelineFlow.bootstrap(sports: [sport], days: 60, now: clock.now, settings: settings, thresholds: lenient))
                 var shadows: [BetType: Int] = [:]
                 for betType in [BetType.spread, .moneyline, .total] {
@@ -64,13 +46,13 @@ import Testing
                 }
 
                 // Tonight's games: without a champion nothing is published, but the shadows forecast them.
-                try await run([try JobRequest(CollectGames(sport: sport))])
-                try await run([try JobRequest(CollectOdds(sport: sport))])
+                try await pipeline.run([try JobRequest(CollectGames(sport: sport))])
+                try await pipeline.run([try JobRequest(CollectOdds(sport: sport))])
                 clock.advance(by: 300)
-                try await run([try JobRequest(Featurize(sport: sport))])
+                try await pipeline.run([try JobRequest(Featurize(sport: sport))])
                 let tonight = try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
                 try #require(tonight.count >= 2)
-                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
+                try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 for game in tonight { #expect(try await store.predictions.pending(gameID: game.id!).isEmpty) }
                 let moneyline = try #require(shadows[.moneyline])
                 let forecasts = try await store.shadowForecasts.forecasts(modelID: moneyline)
@@ -82,19 +64,18 @@ import Testing
                     Issue.record("the request was not decided")
                     return
                 }
-                try await run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
+                try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 var published: [Prediction] = []
                 for game in tonight { published += try await store.predictions.pending(gameID: game.id!) }
                 #expect(!published.isEmpty && published.allSatisfy { $0.modelID == moneyline && $0.betType == .moneyline })
 
                 // The next morning: scores, then settlement grades the shadow forecasts too.
                 clock.advance(by: 20 * 3_600)
-                try await run([try JobRequest(CollectGames(sport: sport))])
-                try await run([try JobRequest(SettlePredictions(sport: sport))])
+                try await pipeline.run([try JobRequest(CollectGames(sport: sport))])
+                try await pipeline.run([try JobRequest(SettlePredictions(sport: sport))])
                 let graded = try await store.shadowForecasts.forecasts(modelID: try #require(shadows[.spread]))
                 #expect(!graded.isEmpty && graded.contains { $0.result != nil })
                 #expect(try await store.shadowForecasts.comparison(modelID: shadows[.spread]!).shadow.count > 0)
-                await group.triggerGracefulShutdown()
             }
         }
         redis.close()

@@ -11,36 +11,8 @@ import Testing
 @Suite struct PricedPropTests {
     @Test func forecastsMeetTheBestPriceAndBecomePicksPaidAtTheirPrice() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        var teams: [Int] = []
-        for name in ["home", "away", "other"] {
-            teams.append(try await store.teams.upsert(Team(sport: "mlb", externalID: "priced-\(name)", name: "Priced \(name)")))
-        }
-        // The history of `PropJobTests`, with Statcast naming each batter.
-        let pairs = [(0, 1), (0, 2), (1, 2)]
-        let firstStart = PropJobTests.now.addingTimeInterval(-Double(PropJobTests.pastDays) * 86_400 + 11 * 3_600)
-        func named(_ pitches: [StatcastPitch]) -> [StatcastPitch] {
-            pitches.map { pitch in
-                var pitch = pitch
-                pitch.batterName = "Batter \(pitch.batterID)"
-                return pitch
-            }
-        }
-        for day in 0..<PropJobTests.pastDays {
-            let (home, away) = pairs[day % 3]
-            let start = firstStart.addingTimeInterval(Double(day) * 86_400)
-            let gameID = try await store.games.upsert(
-                Game(
-                    sport: "mlb", externalID: "past-\(day)", homeTeamID: teams[home], awayTeamID: teams[away], scheduledAt: start,
-                    status: .final, homeScore: 3, awayScore: 2))
-            try await store.statcast.upsert(
-                named(
-                    PropJobTests.pitches(
-                        gameID: gameID, gamePK: 10_000 + day, start: start, day: day,
-                        batters: PropJobTests.batters(home) + PropJobTests.batters(away), pitcher: 1)))
-        }
-        let tonight = PropJobTests.now.addingTimeInterval(11 * 3_600)
-        let gameID = try await store.games.upsert(
-            Game(sport: "mlb", externalID: "tonight", homeTeamID: teams[0], awayTeamID: teams[1], scheduledAt: tonight))
+        // The history of `PropJobTests`, whose Statcast names each batter.
+        let (gameID, tonight) = try await PropJobTests.seedSeason(store)
 
         // The books: an Over at 0.5 far too long for one batter (the best of two books, the newest price of each),
         // an Under at 1.5 far too long for another, a pair with a wide margin for a third, a price after the as-of, a
@@ -127,10 +99,9 @@ import Testing
         // Settlement pays the picks at their price and stake; the forecasts earn nothing.
         _ = try await store.games.updateResult(id: gameID, status: .final, homeScore: 5, awayScore: 4)
         try await store.statcast.upsert(
-            named(
-                PropJobTests.pitches(
-                    gameID: gameID, gamePK: 20_000, start: tonight, day: PropJobTests.pastDays,
-                    batters: PropJobTests.batters(0) + PropJobTests.batters(1), pitcher: 1)))
+            PropJobTests.pitches(
+                gameID: gameID, gamePK: 20_000, start: tonight, day: PropJobTests.pastDays,
+                batters: PropJobTests.batters(0) + PropJobTests.batters(1), pitcher: 1))
         let settler = PredictionSettler(store: store, now: { tonight.addingTimeInterval(5 * 3_600) })
         let settled = try #require(
             try await settler.settle(SettlePredictions(sport: "mlb"), jobID: "settle", logger: PropJobTests.logger)["mlb"])

@@ -22,7 +22,33 @@ import Testing
         (batter * 7 + day * 3 + pa) % (3 + batter % 3) == 0
     }
 
-    /// Two pitches per plate appearance, the event on the second; four plate appearances per batter.
+    /// Three teams with `pastDays` final games, one a day at 23:00 UTC in the three pairings in turn, each with its
+    /// Statcast; and tonight's game of teams 0 and 1, 11 hours after `now`. Returns tonight's game id and start.
+    static func seedSeason(_ store: Store) async throws -> (gameID: Int, tonight: Date) {
+        var teams: [Int] = []
+        for name in ["home", "away", "other"] {
+            teams.append(try await store.teams.upsert(Team(sport: "mlb", externalID: "props-\(name)", name: "Props \(name)")))
+        }
+        let pairs = [(0, 1), (0, 2), (1, 2)]
+        let firstStart = now.addingTimeInterval(-Double(pastDays) * 86_400 + 11 * 3_600)
+        for day in 0..<pastDays {
+            let (home, away) = pairs[day % 3]
+            let start = firstStart.addingTimeInterval(Double(day) * 86_400)
+            let gameID = try await store.games.upsert(
+                Game(
+                    sport: "mlb", externalID: "past-\(day)", homeTeamID: teams[home], awayTeamID: teams[away], scheduledAt: start,
+                    status: .final, homeScore: 3, awayScore: 2))
+            try await store.statcast.upsert(
+                pitches(gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: batters(home) + batters(away), pitcher: 1))
+        }
+        let tonight = now.addingTimeInterval(11 * 3_600)
+        let gameID = try await store.games.upsert(
+            Game(sport: "mlb", externalID: "tonight", homeTeamID: teams[0], awayTeamID: teams[1], scheduledAt: tonight))
+        return (gameID, tonight)
+    }
+
+    /// Two pitches per plate appearance, the event on the second; four plate appearances per batter, each batter
+    /// named as Savant's batter search names him.
     static func pitches(gameID: Int, gamePK: Int, start: Date, day: Int, batters: [Int], pitcher: Int) -> [StatcastPitch] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "America/New_York")!
@@ -38,13 +64,13 @@ import Testing
                 rows.append(
                     StatcastPitch(
                         gameID: gameID, gamePK: gamePK, gameDate: gameDate, atBatNumber: atBat, pitchNumber: 1, batterID: batter,
-                        pitcherID: pitcher, description: "ball"))
+                        pitcherID: pitcher, description: "ball", batterName: "Batter \(batter)"))
                 let event =
                     isHit(batter: batter, day: day, pa: pa) ? (pa == 3 ? "home_run" : "single") : (pa % 2 == 0 ? "strikeout" : "field_out")
                 rows.append(
                     StatcastPitch(
                         gameID: gameID, gamePK: gamePK, gameDate: gameDate, atBatNumber: atBat, pitchNumber: 2, batterID: batter,
-                        pitcherID: pitcher, events: event, description: "hit_into_play"))
+                        pitcherID: pitcher, events: event, description: "hit_into_play", batterName: "Batter \(batter)"))
             }
         }
         return rows
@@ -55,29 +81,8 @@ import Testing
 
     @Test func predictsStoresOnceAndSettlesFromStatcast() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        var teams: [Int] = []
-        for name in ["home", "away", "other"] {
-            teams.append(try await store.teams.upsert(Team(sport: "mlb", externalID: "props-\(name)", name: "Props \(name)")))
-        }
-        // A game a day at 23:00 UTC, the three pairings in turn, each with its Statcast.
-        let pairs = [(0, 1), (0, 2), (1, 2)]
-        let firstStart = Self.now.addingTimeInterval(-Double(Self.pastDays) * 86_400 + 11 * 3_600)
-        for day in 0..<Self.pastDays {
-            let (home, away) = pairs[day % 3]
-            let start = firstStart.addingTimeInterval(Double(day) * 86_400)
-            let gameID = try await store.games.upsert(
-                Game(
-                    sport: "mlb", externalID: "past-\(day)", homeTeamID: teams[home], awayTeamID: teams[away], scheduledAt: start,
-                    status: .final, homeScore: 3, awayScore: 2))
-            try await store.statcast.upsert(
-                Self.pitches(
-                    gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: Self.batters(home) + Self.batters(away),
-                    pitcher: 1))
-        }
-        // Tonight: home against away, 11 hours after the job runs.
-        let tonight = Self.now.addingTimeInterval(11 * 3_600)
-        let gameID = try await store.games.upsert(
-            Game(sport: "mlb", externalID: "tonight", homeTeamID: teams[0], awayTeamID: teams[1], scheduledAt: tonight))
+        // A game a day at 23:00 UTC with its Statcast, and tonight's game 11 hours after the job runs.
+        let (gameID, tonight) = try await Self.seedSeason(store)
 
         let predictor = PropPredictor(store: store, now: { Self.now })
         let run = try await predictor.run(PredictProps(), jobID: "props-1", logger: Self.logger)

@@ -41,15 +41,12 @@ public struct GamesCollector: Sendable {
         var fetched: [(UpstreamResponse, ESPNScoreboard)] = []
         for date in dates {
             let response = try await client.scoreboard(path: sport.espnPath, date: date, now: now())
-            do {
+            let scoreboard = try await RawIngestion.reading(response, isBackfill: isBackfill, jobID: jobID, in: store, logger: logger) {
                 let scoreboard = try PayloadDecoder.decode(ESPNScoreboard.self, from: response)
                 try Self.validate(scoreboard, response: response)
-                fetched.append((response, scoreboard))
-            } catch let error as CollectorError {
-                let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
-                logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-                throw error
+                return scoreboard
             }
+            fetched.append((response, scoreboard))
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = GamesCollection(applied: true, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)

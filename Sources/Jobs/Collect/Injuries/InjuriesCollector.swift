@@ -20,14 +20,10 @@ public struct InjuriesCollector: Sendable {
     public func collect(_ parameters: CollectInjuries, jobID: String, logger: Logger) async throws -> InjuriesCollection {
         let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let response = try await client.injuries(path: sport.espnPath, now: now())
-        let list: ESPNInjuries
-        do {
-            list = try PayloadDecoder.decode(ESPNInjuries.self, from: response)
+        let list = try await RawIngestion.reading(response, isBackfill: false, jobID: jobID, in: store, logger: logger) {
+            let list = try PayloadDecoder.decode(ESPNInjuries.self, from: response)
             try Self.validate(list, response: response)
-        } catch let error as CollectorError {
-            let stored = try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: store)
-            logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-            throw error
+            return list
         }
         let reports = list.injuries.reduce(0) { $0 + $1.injuries.count }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in

@@ -54,25 +54,21 @@ public struct OddsCollector: Sendable {
             logger.info(
                 "odds api quota", metadata: ["remaining": "\(quota.remaining)", "used": "\(quota.used)", "last": "\(quota.last)"])
         }
-        let events: [OddsAPIEvent]
-        do {
-            events =
+        let events = try await RawIngestion.reading(response, isBackfill: isBackfill, jobID: jobID, in: store, logger: logger) {
+            let events =
                 try snapshot == nil
                 ? PayloadDecoder.decode([OddsAPIEvent].self, from: response)
                 : PayloadDecoder.decode(OddsAPIHistoricalSnapshot.self, from: response).data
             try validate(events, sport: sport, response: response)
-        } catch let error as CollectorError {
-            try await keepInvalid(response, isBackfill: isBackfill, jobID: jobID, error: error, logger: logger)
+            return events
         }
         var scores: UpstreamResponse?
         if snapshot == nil && parameters.includeScores ?? true {
             let fetched = try await client.scores(sport: sport.oddsAPIKey, daysFrom: 1, now: now())
-            do {
-                _ = try PayloadDecoder.decode([OddsAPIScoreEvent].self, from: fetched)
-                scores = fetched
-            } catch let error as CollectorError {
-                try await keepInvalid(fetched, isBackfill: isBackfill, jobID: jobID, error: error, logger: logger)
+            _ = try await RawIngestion.reading(fetched, isBackfill: isBackfill, jobID: jobID, in: store, logger: logger) {
+                try PayloadDecoder.decode([OddsAPIScoreEvent].self, from: fetched)
             }
+            scores = fetched
         }
         let reference = snapshot ?? now()
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
@@ -126,15 +122,6 @@ public struct OddsCollector: Sendable {
                 }
             }
         }
-    }
-
-    /// Stores an invalid payload's raw bytes (for investigation, once per hash) and rethrows its error.
-    private func keepInvalid(_ response: UpstreamResponse, isBackfill: Bool, jobID: String, error: CollectorError, logger: Logger)
-        async throws -> Never
-    {
-        let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
-        logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-        throw error
     }
 
     private func curate(

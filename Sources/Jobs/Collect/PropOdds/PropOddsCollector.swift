@@ -50,14 +50,12 @@ public struct PropOddsCollector: Sendable {
                     CollectorMetrics.oddsQuota(quota)
                     result.quota = quota
                 }
-                do {
-                    let event = try PayloadDecoder.decode(OddsAPIEvent.self, from: response)
-                    fetched.append((response, try prices(event, eventID: eventID, gameID: gameID, market: market, response: response)))
-                } catch let error as CollectorError {
-                    let stored = try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: store)
-                    logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-                    throw error
+                let eventPrices = try await RawIngestion.reading(response, isBackfill: false, jobID: jobID, in: store, logger: logger) {
+                    try prices(
+                        try PayloadDecoder.decode(OddsAPIEvent.self, from: response), eventID: eventID, gameID: gameID, market: market,
+                        response: response)
                 }
+                fetched.append((response, eventPrices))
             }
         }
         let planned = result

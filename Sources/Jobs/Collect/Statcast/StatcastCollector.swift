@@ -41,14 +41,10 @@ public struct StatcastCollector: Sendable {
             let (from, to) = pending.removeFirst()
             searches += 1
             let response = try await client.pitches(from: UpstreamTime.isoDay(from), to: UpstreamTime.isoDay(to), now: now())
-            let csv: StatcastCSV
-            do {
-                csv = try StatcastCSV(response.body, source: response.source, endpoint: response.endpoint)
+            let csv = try await RawIngestion.reading(response, isBackfill: isBackfill, jobID: jobID, in: store, logger: logger) {
+                let csv = try StatcastCSV(response.body, source: response.source, endpoint: response.endpoint)
                 try Self.requireColumns(csv, response: response)
-            } catch let error as CollectorError {
-                let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
-                logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-                throw error
+                return csv
             }
             if csv.rows.count >= client.configuration.rowCap {
                 // Savant truncates silently: a chunk at the cap is fetched again in halves.

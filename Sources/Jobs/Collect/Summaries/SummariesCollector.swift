@@ -28,15 +28,12 @@ public struct SummariesCollector: Sendable {
         var fetched: [(Game, UpstreamResponse, ESPNSummary)] = []
         for game in games {
             let response = try await client.summary(path: sport.espnPath, eventID: game.externalID, now: now())
-            do {
+            let summary = try await RawIngestion.reading(response, isBackfill: false, jobID: jobID, in: store, logger: logger) {
                 let summary = try PayloadDecoder.decode(ESPNSummary.self, from: response)
                 try Self.validate(summary, eventID: game.externalID, response: response)
-                fetched.append((game, response, summary))
-            } catch let error as CollectorError {
-                let stored = try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: store)
-                logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-                throw error
+                return summary
             }
+            fetched.append((game, response, summary))
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)

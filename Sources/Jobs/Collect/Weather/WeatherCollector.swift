@@ -92,14 +92,10 @@ public struct WeatherCollector: Sendable {
                     to: UpstreamTime.isoDay(starts.max()!),
                     now: now())
             }
-            do {
-                let weather = range == nil ? try forecasts.weather(from: response) : try archive.weather(from: response)
-                fetched.append((response, weather, entry.games))
-            } catch let error as CollectorError {
-                let stored = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: store)
-                logger.error("invalid upstream payload", metadata: ["error": "\(error)", "raw_stored": "\(stored)"])
-                throw error
+            let weather = try await RawIngestion.reading(response, isBackfill: isBackfill, jobID: jobID, in: store, logger: logger) {
+                range == nil ? try forecasts.weather(from: response) : try archive.weather(from: response)
             }
+            fetched.append((response, weather, entry.games))
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = WeatherCollection(

@@ -1,0 +1,49 @@
+import Foundation
+import Jobs
+import Logging
+import Queue
+import Redis
+import Sandbox
+import SandboxSupport
+import ServiceLifecycle
+import Store
+
+/// One worker running every pipeline job of one sport (collect, featurize, train, calibrate, predict, settle) on a
+/// test's own queue against the sandbox, as the whole-pipeline tests drive it stage by stage.
+struct PipelineWorker: Sendable {
+    let queue: JobQueue
+    let queueName: String
+
+    /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
+    func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
+        try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
+    }
+
+    /// Runs `body` while a worker serves `queueName` with the jobs of `sport`, on the sandbox's clock, promoting as
+    /// `promotion` says; the worker shuts down gracefully when `body` returns.
+    static func withRunning(
+        sport: String, promotion: PromotionConfiguration, sandbox: RunningSandbox, store: Store, redis: RedisClient, queueName: String,
+        label: String, _ body: (PipelineWorker) async throws -> Void
+    ) async throws {
+        let clock = sandbox.clock
+        let now: @Sendable () -> Date = { clock.now }
+        let registry = JobRegistry()
+        CollectorJobs.register(in: registry, store: store, configuration: CollectorConfiguration.sandbox(sandbox, sports: [sport]))
+        FeatureJobs.register(in: registry, store: store, sports: [sport], now: now)
+        ModelJobs.register(
+            in: registry, store: store, sports: [sport], featureSetVersion: FeatureCatalog.version, promotion: promotion, now: now)
+        SettleJobs.register(in: registry, store: store, now: now)
+        let queue = JobQueue(redis: redis, registry: registry)
+        let worker = Worker(
+            queue: queue, registry: registry,
+            configuration: WorkerConfiguration(queues: [.init(queueName)], concurrency: 4, pollInterval: .milliseconds(100)),
+            logger: Logger(label: label))
+        let group = ServiceGroup(services: [worker], logger: Logger(label: label))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            defer { tasks.cancelAll() }
+            try await body(PipelineWorker(queue: queue, queueName: queueName))
+            await group.triggerGracefulShutdown()
+        }
+    }
+}
