@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import Foundation
+import Jobs
 import Logging
 import Metrics
 import Prometheus
@@ -70,6 +71,7 @@ struct APICommand: AsyncParsableCommand {
         configuration.userRateLimit = RateLimit(requests: userRateLimit, per: .seconds(60))
         configuration.trustedProxies = try proxies()
         configuration.promotionShadowGames = try promotion.resolvedGames()
+        configuration.threeWaySports = CollectedSport.threeWayCodes
         configuration.auth.totpKeyring = try DevServers.totpKeyring()
 
         let metrics = PrometheusCollectorRegistry()

@@ -149,6 +149,7 @@ struct DevCommand: AsyncParsableCommand {
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
             apiConfiguration.port = port
             apiConfiguration.now = clock
+            apiConfiguration.threeWaySports = CollectedSport.threeWayCodes
             apiConfiguration.auth.totpKeyring =
                 try TOTPSecretKeyring.fromEnvironment() ?? TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
             let server = APIServer(

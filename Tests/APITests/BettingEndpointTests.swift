@@ -8,16 +8,16 @@ import Testing
 /// `/api/v1/betting…` over real HTTP on a real PostgreSQL: the bankroll ledger, bets from picks and by hand, their
 /// validation and idempotency, privacy between users, the summary and stake suggestions.
 struct BettingEndpointTests {
-    /// A game of `name` starting `startsIn` seconds from now (negative: started), and a spread pick on it
+    /// A game of `name` (of `sport`) starting `startsIn` seconds from now (negative: started), and a spread pick on it
     /// (home −3.5 at 1.91 at "book", Kelly fraction 0.02); returns both ids.
-    static func seed(_ store: Store, _ name: String = #function, startsIn: TimeInterval = 86_400, status: GameStatus = .scheduled)
-        async throws -> (game: Int, pick: Int, forecast: Int)
-    {
+    static func seed(
+        _ store: Store, _ name: String = #function, sport: String = "nba", startsIn: TimeInterval = 86_400, status: GameStatus = .scheduled
+    ) async throws -> (game: Int, pick: Int, forecast: Int) {
         let key = String(name.prefix(while: { $0 != "(" }))
-        let home = try await store.teams.upsert(Team(sport: "nba", externalID: "\(key)-home", name: "Home"))
-        let away = try await store.teams.upsert(Team(sport: "nba", externalID: "\(key)-away", name: "Away"))
+        let home = try await store.teams.upsert(Team(sport: sport, externalID: "\(key)-home", name: "Home"))
+        let away = try await store.teams.upsert(Team(sport: sport, externalID: "\(key)-away", name: "Away"))
         let game = try await store.games.upsert(Game(
-            sport: "nba", externalID: key, homeTeamID: home, awayTeamID: away, scheduledAt: Date().addingTimeInterval(startsIn), status: status))
+            sport: sport, externalID: key, homeTeamID: home, awayTeamID: away, scheduledAt: Date().addingTimeInterval(startsIn), status: status))
         let model = try await store.models.register(RegisteredModel(
             name: "bet_test_\(key)", version: 1, sport: "nba", betType: .spread, featureSetVersion: "v1",
             trainingStart: Date().addingTimeInterval(-86_400 * 365), trainingEnd: Date(), artifact: Data([1])))
@@ -146,6 +146,27 @@ struct BettingEndpointTests {
             let noGame = try await client.post(
                 "/api/v1/betting/bets", token: token, json: #"{"game_id":999999,"bet_type":"moneyline","selection":"home","price":2,"stake":1}"#)
             #expect(noGame.status == .unprocessableContent && noGame.errorCode == "GAME_NOT_FOUND")
+        }
+    }
+
+    @Test func aDrawIsBetOnlyOnAThreeWayMoneyline() async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        let basketball = try await Self.seed(harness.store, "basketball")
+        let soccer = try await Self.seed(harness.store, "soccer", sport: "epl")
+        try await harness.run(as: user) { client, token in
+            try await Self.deposit(client, token, "20")
+            func draw(_ game: Int, _ betType: String = "moneyline") -> String {
+                #"{"game_id":\#(game),"bet_type":"\#(betType)","selection":"draw","american_price":240,"stake":2}"#
+            }
+            let bet = try await client.post("/api/v1/betting/bets", token: token, json: draw(soccer.game))
+            #expect(bet.status == .created, "\(bet.text)")
+            #expect(bet.data?["selection"]?.string == "draw" && bet.data?["sport"]?.string == "epl")
+            for body in [draw(basketball.game), draw(soccer.game, "spread")] {
+                let refused = try await client.post("/api/v1/betting/bets", token: token, json: body)
+                #expect(refused.status == .badRequest && refused.json["error"]?["details"]?["field"]?.string == "selection", "\(refused.text)")
+            }
+            #expect(try await client.get("/api/v1/betting/bankroll", token: token).data?["available"]?.double == 18, "nothing staked twice")
         }
     }
 

@@ -44,6 +44,9 @@ struct BetRequest: Decodable, Sendable {
         }
     }
 
+    /// The selection of a three-way moneyline's draw; whether the game's sport has one is checked once it is read.
+    static let draw = "draw"
+
     /// Checks every field; a 400 naming the first bad one.
     func checked() throws -> Checked {
         let stakeCents = try Money.cents(stake, field: "stake")
@@ -65,9 +68,10 @@ struct BetRequest: Decodable, Sendable {
         guard let type = BetType(rawValue: betType), type != .playerProp else {
             throw APIError.validation("bet_type must be one of spread, moneyline, total", field: "bet_type")
         }
-        let sides = type == .total ? ["over", "under"] : ["home", "away"]
+        let sides = type == .total ? ["over", "under"] : type == .moneyline ? ["home", "away", Self.draw] : ["home", "away"]
         guard let selection, sides.contains(selection) else {
-            throw APIError.validation("selection of a \(type.rawValue) bet must be \(sides.joined(separator: " or "))", field: "selection")
+            let choices = sides.dropLast().joined(separator: ", ") + " or " + sides.last!
+            throw APIError.validation("selection of a \(type.rawValue) bet must be \(choices)", field: "selection")
         }
         switch (type, line) {
         case (.moneyline, nil):

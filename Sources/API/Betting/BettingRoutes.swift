@@ -11,6 +11,8 @@ import Store
 struct BettingRoutes: Sendable {
     let database: any PostgresDatabase
     let maxBodySize: Int
+    /// The sports whose moneyline has a draw to bet on.
+    let threeWaySports: Set<String>
     /// The platform's clock: when a bet is made, and whether its game has started.
     let now: @Sendable () -> Date
 
@@ -88,6 +90,11 @@ struct BettingRoutes: Sendable {
                 details: ["game_id": .integer(Int64(bet.gameID))])
         }
         try refuseStarted(game)
+        if bet.selection == BetRequest.draw, !threeWaySports.contains(game.sport) {
+            throw APIError.validation(
+                "selection draw is only for three-way moneylines (\(threeWaySports.sorted().joined(separator: ", "))); "
+                    + "a \(game.sport) moneyline is home or away", field: "selection")
+        }
         bet.sport = game.sport
         switch try await database.trackedBets.place(bet) {
         case .created(let row): return EditedResponse(status: .created, response: Envelope(data: BetView(row), meta: EmptyMeta()))

@@ -31,6 +31,8 @@ public struct APIConfiguration: Sendable {
     /// The settled games a model under promotion review must have forecast in shadow (beside the champion, when it
     /// replaces one) before an admin can approve it without `force=true`.
     public var promotionShadowGames = 30
+    /// The sports whose moneyline is three-way, on which a tracked bet may take the `draw` (soccer's leagues).
+    public var threeWaySports: Set<String> = []
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the header is ignored).
     public var trustedProxies = TrustedProxies()
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).

@@ -96,7 +96,9 @@ public struct APIServer: Sendable {
             reads: reads, games: .games(redis: redis, lifetime: configuration.gameCacheLifetime, namespace: namespace, metrics: counters),
             odds: .odds(redis: redis, lifetime: configuration.oddsCacheLifetime, namespace: namespace, metrics: counters), now: configuration.now
         ).register(on: signedIn)
-        BettingRoutes(database: database, maxBodySize: configuration.maxBodySize, now: configuration.now).register(on: signedIn)
+        BettingRoutes(
+            database: database, maxBodySize: configuration.maxBodySize, threeWaySports: configuration.threeWaySports, now: configuration.now
+        ).register(on: signedIn)
         AdminUserRoutes(
             database: database, administration: UserAdministration(database: database, sessions: sessions, throttle: throttle),
             hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize

@@ -22,5 +22,6 @@ extension Migration {
         .twoFactorEnrolment,
         .promotionReview,
         .playerPropOdds,
+        .trackedDraws,
     ]
 }

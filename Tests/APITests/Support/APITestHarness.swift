@@ -63,6 +63,7 @@ struct APITestHarness: Sendable {
         configuration.port = 0
         configuration.maxBodySize = 64 * 1024
         configuration.redisNamespace = "apitest-" + name
+        configuration.threeWaySports = ["epl"]  // as `aips api` sets it from the collectors' sports
         configure(&configuration)
         let server = APIServer(
             configuration: configuration, redis: redis, queue: queue, registry: registry, database: database, reads: reads,

@@ -100,7 +100,7 @@ enum BettingOpenAPI: OpenAPIArea {
             "BetByHand": S.object(
                 required: [
                     "game_id": S.rowID, "bet_type": S.string(enumeration: markets),
-                    "selection": S.string(enumeration: ["home", "away", "over", "under"]), "stake": amount,
+                    "selection": S.string(enumeration: ["home", "away", "draw", "over", "under"]), "stake": amount,
                 ],
                 optional: [
                     "line": S.number(minimum: -1000, maximum: 1000, nullable: true), "price": decimalPrice, "american_price": americanPrice,

@@ -32,6 +32,9 @@ public struct CollectedSport: Sendable, Equatable {
         CollectedSport(code: "epl", oddsAPIKey: "soccer_epl", espnPath: "soccer/eng.1", hasDraw: true, firstGamesHourUTC: 10),
     ]
 
+    /// The codes of the sports whose moneyline is three-way.
+    public static var threeWayCodes: Set<String> { Set(all.filter(\.hasDraw).map(\.code)) }
+
     /// The sport with platform code `code`.
     public static func named(_ code: String) -> CollectedSport? {
         all.first { $0.code == code }
