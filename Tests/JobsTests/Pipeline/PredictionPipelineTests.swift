@@ -13,15 +13,15 @@ import Testing
 /// sandbox: backfill → featurize → train.automl + train.stack → calibrate (report, promotion) → predict (forecasts,
 /// picks, hashes) → closing.capture → settle (results, CLV of picks, daily report).
 @Suite(.serialized, .timeLimit(.minutes(15))) struct PredictionPipelineTests {
-    /// A Sunday of the NFL season at noon Eastern: 2026-12-13, week 14, with the season's first 13 weeks behind it.
-    static let nflSunday = Date(timeIntervalSince1970: 1_797_181_200)
+    /// A Sunday of the NFL and NHL seasons at noon Eastern: 2026-12-13, NFL week 14, with 13 weeks behind it.
+    static let decemberSunday = Date(timeIntervalSince1970: 1_797_181_200)
 
     /// NBA on two months; the EPL (three-way moneyline, ten games a week) on five, with six weeks held out, for as
     /// many games to learn from and to calibrate on; the NFL (weekly, weather outdoors) on its season so far, three
-    /// weeks held out.
+    /// weeks held out; the NHL (puck line ±1.5, overtime) on two months of its season.
     @Test(arguments: [
         ("nba", CollectTestSupport.noonEastern, 60, 12, 200), ("epl", CollectTestSupport.noonEastern, 150, 42, 100),
-        ("nfl", Self.nflSunday, 95, 21, 100),
+        ("nfl", Self.decemberSunday, 95, 21, 100), ("nhl", Self.decemberSunday, 60, 12, 200),
     ])
     func aSimulatedSeasonIsTrainedPredictedAndSettled(sport: String, start: Date, days: Int, validationDays: Int, minimumRows: Double)
         async throws
