@@ -76,15 +76,20 @@ public struct ModelCalibrator: Sendable {
         for (label, memberEvaluation) in zip(["automl #\(automlRecord.id!)", "stack #\(stackRecord.id!)", "voting"], blended.memberEvaluations) {
             scores.append(.init(label: label, evaluation: memberEvaluation))
         }
-        // The shadow comparison: the champion scores the very same evaluation games.
-        let champion = try await store.models.champion(sport: sport, betType: betType)
-        var championEvaluation: BinaryEvaluation?
-        if let champion, let archive = try? ModelArchive.decode(Array(champion.artifact)) {
+        /// `model` scored on the very same evaluation games, if its archive still decodes.
+        func sameGames(_ model: RegisteredModel?, _ label: String) -> BinaryEvaluation? {
+            guard let model, let archive = try? ModelArchive.decode(Array(model.artifact)) else { return nil }
             let rows = TrainingData.dataset(data.evaluation.map(\.features), names: archive.featureNames)
             let evaluated = BinaryEvaluation(labels: evaluationLabels, probabilities: archive.model.predict(rows))
-            championEvaluation = evaluated
-            scores.append(.init(label: "champion #\(champion.id!)", evaluation: evaluated))
+            scores.append(.init(label: "\(label) #\(model.id!)", evaluation: evaluated))
+            return evaluated
         }
+        let champion = try await store.models.champion(sport: sport, betType: betType)
+        let championEvaluation = sameGames(champion, "champion")
+        // Under review, a model already in shadow is a bar too: replacing it restarts the shadow period, which a
+        // challenger retrained every day but no better would otherwise keep from ever completing.
+        let shadow = promotion.autoApprove ? nil : try await store.models.shadow(sport: sport, betType: betType)
+        let shadowEvaluation = sameGames(shadow, "shadow")
         // Thresholds are judged on the pooled games: a hundred evaluation games cannot tell an ECE of 0.06 from noise.
         let pooled = blended.pooled
         let failures = thresholds.failures(pooled.model)
@@ -93,28 +98,15 @@ public struct ModelCalibrator: Sendable {
             + String(
                 format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
                 pooled.logLossDifference, pooled.standardError)
-        let passes: Bool
-        var decision: String
-        if !failures.isEmpty {
-            passes = false
-            decision = "Kept as challenger: fails \(failures.joined(separator: ", "))."
-        } else if let championEvaluation, let champion, !(evaluation.logLoss < championEvaluation.logLoss) {
-            passes = false
-            decision = String(
-                format: "Kept as challenger: log loss %.4f does not beat champion #%d's %.4f on the same %d games.",
-                evaluation.logLoss, champion.id!, championEvaluation.logLoss, data.evaluation.count)
-        } else {
-            passes = true
-            let verdict =
-                championEvaluation.map {
-                    String(format: "passes every threshold and beats the champion's log loss %.4f on the same games", $0.logLoss)
-                } ?? "passes every threshold; there was no champion"
-            decision =
-                promotion.autoApprove ? "Promoted: \(verdict)." : "Promotion requested: \(verdict). In shadow until an admin reviews it."
-        }
+        let verdict = PromotionVerdict(
+            failures: failures, logLoss: evaluation.logLoss, games: data.evaluation.count,
+            champion: champion.flatMap { model in championEvaluation.map { .init(id: model.id!, logLoss: $0.logLoss) } },
+            shadow: shadow.flatMap { model in shadowEvaluation.map { .init(id: model.id!, logLoss: $0.logLoss) } },
+            autoApprove: promotion.autoApprove)
+        let passes = verdict.passes
+        let decision = verdict.decision + pooledNote
         let promote = passes && promotion.autoApprove
         let requestReview = passes && !promotion.autoApprove
-        decision += pooledNote
 
         let name = ModelKind.meta.modelName(sport: sport, betType: betType)
         var metrics = ModelTrainer.metrics(evaluation)
@@ -152,6 +144,8 @@ public struct ModelCalibrator: Sendable {
         var details = metrics
         if let championEvaluation { details["champion_log_loss"] = championEvaluation.logLoss }
         if let champion { details["champion_id"] = Double(champion.id!) }
+        if let shadowEvaluation { details["shadow_log_loss"] = shadowEvaluation.logLoss }
+        if let shadow { details["shadow_id"] = Double(shadow.id!) }
         let registered = try await store.withJobEffect(jobID: effectID) { tx in
             let version = try await tx.models.nextVersion(name: name)
             let id = try await tx.models.register(

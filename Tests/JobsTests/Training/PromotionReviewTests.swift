@@ -44,6 +44,9 @@ import Testing
         #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == champion)
         let shadow = try #require(try await store.models.find(id: challenger))
         #expect(shadow.status == .shadow && shadow.promotedAt == nil)
+        // The next calibration of the market measures its candidate against this model too (`PromotionVerdict`).
+        #expect(try await store.models.shadow(sport: "nba", betType: .moneyline)?.id == challenger)
+        #expect(try await store.models.shadow(sport: "nba", betType: .spread) == nil)
         let pending = try await store.promotionRequests.pending()
         #expect(pending.count == 1)
         let request = try #require(pending.first)

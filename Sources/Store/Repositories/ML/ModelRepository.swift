@@ -35,6 +35,14 @@ public struct ModelRepository: Sendable {
         ).rows.first.map(Self.model)
     }
 
+    /// The model in shadow under a pending promotion request for a sport and bet type, if any (there is at most one:
+    /// a newer request supersedes the older).
+    public func shadow(sport: String, betType: BetType) async throws -> RegisteredModel? {
+        try await database.query(
+            "SELECT * FROM models WHERE sport = \(sport) AND bet_type = \(betType) AND status = 'shadow' ORDER BY id DESC LIMIT 1"
+        ).rows.first.map(Self.model)
+    }
+
     /// Every model for a sport and bet type, newest first.
     public func models(sport: String, betType: BetType) async throws -> [RegisteredModel] {
         try await database.query(
