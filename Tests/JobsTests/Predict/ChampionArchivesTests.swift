@@ -65,6 +65,8 @@ import Testing
         #expect(try count("miss") == 3)
         #expect(promoted != firstIntercept)
         #expect(abs(promoted - log(0.7 / 0.3)) < 1e-9)
+        // The retired champion's archive is let go: one per market, however many promotions.
+        #expect(archives.count == 1)
         await store.shutdown()
     }
 }
