@@ -256,8 +256,10 @@ do {
     stop(workers)
     var latencies: [Double] = []
     for id in ids {
-        let fields = try await redis.send("HMGET", "aips:{\(name)}:job:\(id)", "created_at", "started_at").array ?? []
-        if let created = fields.first?.int, let started = fields.last?.int { latencies.append(Double(started - created)) }
+        // The record, not the job hash: the hash packs created_at into its spec field.
+        if let record = try await RedisQueueBackend(redis: redis).job(id, queue: name), let started = record.startedAt {
+            latencies.append(((started.timeIntervalSince1970 - record.createdAt.timeIntervalSince1970) * 1000).rounded())
+        }
     }
     latencies.sort()
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }

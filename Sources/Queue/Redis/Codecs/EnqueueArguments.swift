@@ -3,7 +3,8 @@ import Foundation
 import Redis
 
 /// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, shape count, the shapes
-/// (`JobShape.scriptFields` strings each), then id, payload and shape number (1-based) per job.
+/// (`JobShape.scriptFields` strings each, the first the job's `JobSpec` text), then id, payload and shape
+/// number (1-based) per job.
 ///
 /// The jobs of one batch usually differ only in id and payload, so what they share goes once per batch as a
 /// shape: the script reads a fifth of the arguments it did when every job carried all thirteen fields.
@@ -32,7 +33,7 @@ struct EnqueueArguments: ScriptArguments {
             } else {
                 number = shapes.count + 1
                 shapes[shape] = number
-                shape.append(to: &shapeArguments)
+                shape.append(to: &shapeArguments, createdAt: now)
             }
             last = (shape, number)
             jobArguments.append(job.id)
@@ -57,18 +58,16 @@ struct JobShape: Hashable {
         payloadHash = job.payloadHash
     }
 
-    /// How many ARGV strings one shape takes: the Lua reads them as `ARGV[a]` … `ARGV[a + 10]`.
-    static let scriptFields = 11
+    /// How many ARGV strings one shape takes: the Lua reads them as `ARGV[a]` … `ARGV[a + 6]`.
+    static let scriptFields = 7
 
-    func append(to arguments: inout [String]) {
+    /// The spec the job hashes get as it is, then what the script itself decides by: priority and run-at (the
+    /// job's state and queue score), idempotency key and payload hash, parents and their failure policy.
+    func append(to arguments: inout [String], createdAt: Int64) {
         let job = definition
-        arguments.append(job.type)
+        arguments.append(JobSpec.text(for: job, createdAt: createdAt))
         arguments.append(String(job.priority))
-        arguments.append(String(job.maxAttempts))
         arguments.append(String(job.runAt))
-        arguments.append(String(job.timeout.milliseconds))
-        arguments.append(String(job.backoff.milliseconds))
-        arguments.append(String(job.maximumBackoff.milliseconds))
         arguments.append(job.idempotencyKey ?? "")
         arguments.append(payloadHash ?? "")
         arguments.append(job.dependsOn.joined(separator: ","))
