@@ -93,9 +93,10 @@ enum QueueScripts {
 
         """
 
-    /// ARGV: now, count, fence name, fence token, shape count, 7 fields per shape, then id, payload and shape
-    /// number per job (see `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency
-    /// key was taken (every other job is created); refuses the whole batch on a stale fence or an idempotency conflict.
+    /// ARGV: now, count, fence name, fence token, shape count, the shapes (priority, run-at, idempotency key,
+    /// payload hash, parents, n, then n hash field strings), then id, payload and shape number per job (see
+    /// `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency key was taken (every
+    /// other job is created); refuses the whole batch on a stale fence or an idempotency conflict.
     static let enqueue = QueueScript<EnqueueArguments, EnqueueReply>("enqueue", """
         local now = tonumber(ARGV[1])
         local count = tonumber(ARGV[2])
@@ -108,28 +109,22 @@ enum QueueScripts {
           redis.call('HSET', prefix .. 'meta', 'fence:' .. ARGV[3], ARGV[4])
         end
         -- What a shape's jobs share is worked out once: their state, queue score and job hash fields (a
-        -- job's payload goes in slot 4). The hash is sparse: the spec, payload and state, and the idempotency
-        -- and dependency fields only when set (attempt 0 is no field); every field is written to the AOF too.
+        -- job's payload goes in slot 2). The hash fields come laid out by the caller (`JobHashLayout`).
         local shapes = {}
         local nshapes = tonumber(ARGV[5])
+        local a = 6
         for s = 1, nshapes do
-          local a = 6 + (s - 1) * 7
-          local run_at, idem, parents = tonumber(ARGV[a + 2]), ARGV[a + 3], ARGV[a + 5]
+          local run_at, idem, parents = tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 4]
           local state = 'queued'
           if parents ~= '' then state = 'waiting' elseif run_at > now then state = 'scheduled' end
-          local fields = {'spec', ARGV[a], 'payload', '', 'state', state}
-          if idem ~= '' then
-            fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem
-            fields[#fields + 1] = 'payload_hash'; fields[#fields + 1] = ARGV[a + 4]
-          end
-          if parents ~= '' then
-            fields[#fields + 1] = 'parents'; fields[#fields + 1] = parents
-            fields[#fields + 1] = 'dep_policy'; fields[#fields + 1] = ARGV[a + 6]
-          end
-          shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 2], idem = idem, hash = ARGV[a + 4],
-            parents = parents, score = int(tonumber(ARGV[a + 1]) * 1e13 + now)}
+          local fields = {'payload', '', 'state', state}
+          local nfields = tonumber(ARGV[a + 5])
+          for k = 1, nfields do fields[4 + k] = ARGV[a + 5 + k] end
+          shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 1], idem = idem, hash = ARGV[a + 3],
+            parents = parents, score = int(tonumber(ARGV[a]) * 1e13 + now)}
+          a = a + 6 + nfields
         end
-        local first = 6 + nshapes * 7
+        local first = a
         -- Conflicts are found before anything is written, so a refused batch leaves no trace.
         for i = 0, count - 1 do
           local shape = shapes[tonumber(ARGV[first + i * 3 + 2])]
@@ -160,7 +155,7 @@ enum QueueScripts {
           end
           if created then
             local fields = shape.fields
-            fields[4] = ARGV[b + 1]
+            fields[2] = ARGV[b + 1]
             redis.call('HSET', jobkey(id), unpack(fields))
             if shape.state == 'waiting' then
               redis.call('ZADD', prefix .. 'waiting', ARGV[1], id)

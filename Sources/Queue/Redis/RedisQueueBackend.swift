@@ -49,7 +49,8 @@ public final class RedisQueueBackend: QueueBackend {
         let reply: EnqueueReply
         do {
             reply = try await run(
-                QueueScripts.enqueue, queue, EnqueueArguments(now: now, fence: fence, jobs: requests.map { JobDefinition($0, now: now) }))
+                QueueScripts.enqueue, queue, EnqueueArguments(
+                    now: now, fence: fence, jobs: requests.map { JobDefinition($0, now: now) }, layout: configuration.jobHashLayout))
         } catch let error as RedisError {
             throw Self.enqueueFailure(error, requests: requests, queue: queue)
         }
