@@ -5,6 +5,6 @@ public enum JobHashLayout: String, Sendable, CaseIterable {
     /// find no type in it, and the job would be lost (a rolling deploy has old and new workers side by side).
     case fields
     /// What enqueue fixes packed in one field (see `JobSpec`): three fields written per job instead of eleven,
-    /// which halves what Redis spends on a batched enqueue.
+    /// about a third less Redis CPU per job on a batched enqueue.
     case spec
 }

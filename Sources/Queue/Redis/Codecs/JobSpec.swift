@@ -2,8 +2,9 @@ import Essentials
 
 /// What a job is enqueued with and no script changes later but `run_at`, packed into one field of its hash.
 ///
-/// A job hash of eleven fields cost Redis about twice what one of three does, every field being written to the AOF
-/// as well (measured with `INFO commandstats` and `INFO cpu` on an AOF everysec server). So `enqueue` writes
+/// Every field a script writes costs Redis the HSET work and its AOF record: writing eleven fields per enqueued
+/// job, a batched enqueue cost Redis 9.4 µs of CPU per job in bench/queue.sh, against 6.1 µs with three (callgrind
+/// on redis-server over the whole bench: HSET 60 % and AOF feeding 42 % fewer instructions). So `enqueue` writes
 /// `spec`, `payload` and `state`, and a job's own fields come only as scripts change them. The text is
 /// `priority,max_attempts,timeout_ms,backoff_base_ms,backoff_max_ms,created_at,run_at,type`: the type comes last
 /// because it may hold commas.
