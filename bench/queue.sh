@@ -6,7 +6,8 @@
 # Sidekiq's bench (BENCH_PEERS_DIR, default ../shared/peers; Debian's ruby-sidekiq, installed on demand) on
 # the same redis-server and prints the ratios side by side. BENCH_CLUSTER=1 then runs it again on a Redis Cluster
 # (3 masters + 3 replicas on this machine, AOF everysec; scripts/lib/redis-cluster.sh), with one phase more: one
-# queue per master at once.
+# queue per master at once. BENCH_JOB_LAYOUT=fields enqueues field-per-setting job hashes (what aips writes until
+# AIPS_QUEUE_JOB_LAYOUT=spec) instead of the packed spec.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup

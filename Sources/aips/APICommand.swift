@@ -79,7 +79,7 @@ struct APICommand: AsyncParsableCommand {
 
         let client = try redis.makeClient()
         let registry = JobCatalog.registry(redis: client)
-        let queue = JobQueue(redis: client, registry: registry)
+        let queue = JobQueue(redis: client, configuration: try .aips(), registry: registry)
         let store = database.makeStore()
         if !skipMigrations {
             do {

@@ -126,7 +126,7 @@ struct DevCommand: AsyncParsableCommand {
             let registry = JobCatalog.registry(
                 redis: client, store: store, environment: collectorEnvironment, now: clock,
                 qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)))
-            let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: true), registry: registry)
+            let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             let served = Set(registry.types)
@@ -141,7 +141,7 @@ struct DevCommand: AsyncParsableCommand {
                 configuration: WorkerConfiguration(queues: workerQueues, concurrency: concurrency),
                 archive: JobRunArchiver.hook(store: store), logger: Logger(label: "aips.worker"))
             let scheduler = Scheduler(
-                configuration: SchedulerConfiguration(schedules: schedules), redis: client, queue: JobQueue(redis: client),
+                configuration: SchedulerConfiguration(schedules: schedules), redis: client, queue: JobQueue(redis: client, configuration: try .aips()),
                 logger: Logger(label: "aips.scheduler"))
             if sandbox != nil && bootstrapDays > 0 {
                 try await bootstrap(queue: queue, store: store, now: clock(), logger: logger)

@@ -23,7 +23,7 @@ struct ScheduleTriggerCommand: AsyncParsableCommand {
         }
         let client = try redis.makeClient()
         defer { client.close() }
-        let results = try await TickEnqueuer(queue: JobQueue(redis: client)).trigger(entry)
+        let results = try await TickEnqueuer(queue: JobQueue(redis: client, configuration: try .aips())).trigger(entry)
         for (job, result) in zip(entry.jobs, results) {
             print("\(job.type)  queue=\(job.queue)  id=\(result.id)")
         }

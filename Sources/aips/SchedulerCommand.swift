@@ -51,7 +51,7 @@ struct SchedulerCommand: AsyncParsableCommand {
             lateTickGrace: .milliseconds(Int64(lateTickGrace * 1_000)))
         // Payloads were checked above; the queue itself stays unregistered so that job
         // types served by other builds of the workers can still be scheduled.
-        let scheduler = Scheduler(configuration: configuration, redis: client, queue: JobQueue(redis: client), logger: logger)
+        let scheduler = Scheduler(configuration: configuration, redis: client, queue: JobQueue(redis: client, configuration: try .aips()), logger: logger)
         // Shut down in reverse: the scheduler stops before the Redis client it uses.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -46,7 +46,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let database = databaseURL ?? DevServers.databaseURL
         let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
         let registry = JobCatalog.registry(redis: client, store: store)
-        let queue = JobQueue(redis: client, configuration: QueueConfiguration(archiveFinishedJobs: store != nil), registry: registry)
+        let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(
             queues: workerQueues, concurrency: concurrency,
             lease: .milliseconds(Int64(lease * 1000)), shutdownGracePeriod: .milliseconds(Int64(grace * 1000)))

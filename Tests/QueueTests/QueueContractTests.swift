@@ -10,6 +10,9 @@ import Testing
         case redis
         /// Redis Cluster: every script must keep its keys in the queue's slot and the client follow the slot map.
         case redisCluster
+        /// Redis with jobs enqueued in the field-per-setting hash that versions before `JobHashLayout.spec` wrote:
+        /// every script and reader takes those hashes too.
+        case redisFieldLayout
         case memory
 
         var testDescription: String { rawValue }
@@ -18,9 +21,11 @@ import Testing
         func makeQueue(_ function: String = #function, configuration: QueueConfiguration = .init()) throws -> (JobQueue, String) {
             let name = TestServers.uniqueName(function + rawValue).lowercased()
             switch self {
-            case .redis, .redisCluster:
-                let url = self == .redis ? TestServers.redisURL : TestServers.redisClusterURL
+            case .redis, .redisCluster, .redisFieldLayout:
+                let url = self == .redisCluster ? TestServers.redisClusterURL : TestServers.redisURL
                 let redis = RedisClient(configuration: try RedisConfiguration(url: url))
+                var configuration = configuration
+                if self == .redisFieldLayout { configuration.jobHashLayout = .fields }
                 return (JobQueue(redis: redis, configuration: configuration), name)
             case .memory:
                 return (JobQueue(backend: InMemoryQueueBackend(configuration: configuration)), name)

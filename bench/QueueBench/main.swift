@@ -10,7 +10,9 @@ let environment = ProcessInfo.processInfo.environment
 let redisURL = environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
 let scale = Double(environment["BENCH_SCALE"] ?? "1") ?? 1
 let redis = RedisClient(configuration: try RedisConfiguration(url: redisURL))
-let queue = JobQueue(redis: redis)
+// BENCH_JOB_LAYOUT=fields measures the job hash `aips` writes until it is switched to `spec` (the library's default).
+let layout = JobHashLayout(rawValue: environment["BENCH_JOB_LAYOUT"] ?? "spec") ?? .spec
+let queue = JobQueue(redis: redis, configuration: QueueConfiguration(jobHashLayout: layout))
 
 // `queue-bench worker QUEUE CONCURRENCY`: the end-to-end phases start this program again as their worker
 // processes. It runs what `aips worker` runs for these jobs (a Worker on the Redis queue with the diagnostic
@@ -256,8 +258,10 @@ do {
     stop(workers)
     var latencies: [Double] = []
     for id in ids {
-        let fields = try await redis.send("HMGET", "aips:{\(name)}:job:\(id)", "created_at", "started_at").array ?? []
-        if let created = fields.first?.int, let started = fields.last?.int { latencies.append(Double(started - created)) }
+        // The record, not the job hash: the hash packs created_at into its spec field.
+        if let record = try await RedisQueueBackend(redis: redis).job(id, queue: name), let started = record.startedAt {
+            latencies.append(((started.timeIntervalSince1970 - record.createdAt.timeIntervalSince1970) * 1000).rounded())
+        }
     }
     latencies.sort()
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }

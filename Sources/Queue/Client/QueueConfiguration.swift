@@ -1,4 +1,4 @@
-/// How finished jobs are kept and archived.
+/// How finished jobs are kept and archived, and how new jobs are laid out in Redis.
 public struct QueueConfiguration: Sendable {
     /// How long succeeded and cancelled jobs stay readable in Redis.
     public var finishedRetention: Duration
@@ -6,14 +6,19 @@ public struct QueueConfiguration: Sendable {
     public var deadRetention: Duration
     /// Whether finished jobs are listed for the archive hook (see `JobArchiver`).
     public var archiveFinishedJobs: Bool
+    /// The hash a new job gets (Redis backend). `.spec` by default; `aips` runs `.fields` unless told otherwise
+    /// (`AIPS_QUEUE_JOB_LAYOUT`), until no process older than `spec` is left to reserve jobs.
+    public var jobHashLayout: JobHashLayout
 
     public init(
         finishedRetention: Duration = .seconds(24 * 3600),
         deadRetention: Duration = .seconds(30 * 24 * 3600),
-        archiveFinishedJobs: Bool = false
+        archiveFinishedJobs: Bool = false,
+        jobHashLayout: JobHashLayout = .spec
     ) {
         self.finishedRetention = finishedRetention
         self.deadRetention = deadRetention
         self.archiveFinishedJobs = archiveFinishedJobs
+        self.jobHashLayout = jobHashLayout
     }
 }

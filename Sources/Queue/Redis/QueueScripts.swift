@@ -17,6 +17,25 @@ enum QueueScripts {
         -- A whole number as Redis gets it. A Lua number handed to redis.call is formatted with "%.17g", which
         -- cost about as much as the job's HSET itself; "%d" gives the same digits (all ours are below 2^53).
         local function int(n) return string.format('%d', n) end
+        -- A job's hash holds what enqueue fixed packed in one field, `spec` (see `JobSpec`: "priority,
+        -- max_attempts,timeout_ms,backoff_base_ms,backoff_max_ms,created_at,run_at,type"), and fields of its own
+        -- only as scripts write them. A field of its own wins over the spec's value; a hash from before the spec
+        -- has every field on its own. `job_fields` reads `names` through that rule, as HMGET reads a full hash.
+        local spec_index = {priority = 1, max_attempts = 2, timeout_ms = 3, backoff_base_ms = 4, backoff_max_ms = 5,
+          created_at = 6, run_at = 7, type = 8}
+        local function job_fields(key, ...)
+          local got = redis.call('HMGET', key, 'spec', ...)
+          local names, spec, out = {...}, nil, {}
+          for i = 1, #names do
+            local value = got[i + 1]
+            if not value and got[1] and spec_index[names[i]] then
+              spec = spec or {string.match(got[1], '^([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),(.*)$')}
+              value = spec[spec_index[names[i]]] or false
+            end
+            out[i] = value
+          end
+          return out
+        end
         local function append_error(key, entry)
           local errs = redis.call('HGET', key, 'errors')
           if (not errs) or errs == '' or errs == '[]' then errs = '[' .. entry .. ']'
@@ -24,7 +43,7 @@ enum QueueScripts {
           redis.call('HSET', key, 'errors', errs)
         end
         local function make_ready(id, key, now)
-          local priority = tonumber(redis.call('HGET', key, 'priority') or '0')
+          local priority = tonumber(job_fields(key, 'priority')[1] or '0')
           redis.call('HSET', key, 'state', 'queued')
           redis.call('ZADD', prefix .. 'queued', int(priority * 1e13 + now), id)
         end
@@ -48,13 +67,13 @@ enum QueueScripts {
           return {state = state, now = int(now), archive = archive, scored = {}, parents = {}, archived = {}}
         end
         -- `fields`: more field/value pairs for the same HSET; `children`: the job's has_children field when
-        -- the caller has read it already (nil: read here).
+        -- the caller has read it already (nil: read here). The lease token stays: every script that takes it
+        -- also wants the state `running`, and deleting it was one more command per job.
         local function finish_job(batch, id, key, fields, children)
           fields = fields or {}
           fields[#fields + 1] = 'state'; fields[#fields + 1] = batch.state
           fields[#fields + 1] = 'finished_at'; fields[#fields + 1] = batch.now
           redis.call('HSET', key, unpack(fields))
-          redis.call('HDEL', key, 'token', 'lease_until')
           batch.scored[#batch.scored + 1] = batch.now
           batch.scored[#batch.scored + 1] = id
           if children == nil then children = redis.call('HGET', key, 'has_children') end
@@ -74,9 +93,10 @@ enum QueueScripts {
 
         """
 
-    /// ARGV: now, count, fence name, fence token, shape count, 11 fields per shape, then id, payload and shape
-    /// number per job (see `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency
-    /// key was taken (every other job is created); refuses the whole batch on a stale fence or an idempotency conflict.
+    /// ARGV: now, count, fence name, fence token, shape count, the shapes (priority, run-at, idempotency key,
+    /// payload hash, parents, n, then n hash field strings), then id, payload and shape number per job (see
+    /// `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency key was taken (every
+    /// other job is created); refuses the whole batch on a stale fence or an idempotency conflict.
     static let enqueue = QueueScript<EnqueueArguments, EnqueueReply>("enqueue", """
         local now = tonumber(ARGV[1])
         local count = tonumber(ARGV[2])
@@ -89,30 +109,22 @@ enum QueueScripts {
           redis.call('HSET', prefix .. 'meta', 'fence:' .. ARGV[3], ARGV[4])
         end
         -- What a shape's jobs share is worked out once: their state, queue score and job hash fields (a
-        -- job's payload goes in slot 4). Empty and default fields are left out: every byte is written to the AOF.
+        -- job's payload goes in slot 2). The hash fields come laid out by the caller (`JobHashLayout`).
         local shapes = {}
         local nshapes = tonumber(ARGV[5])
+        local a = 6
         for s = 1, nshapes do
-          local a = 6 + (s - 1) * 11
-          local run_at, idem, parents = tonumber(ARGV[a + 3]), ARGV[a + 7], ARGV[a + 9]
+          local run_at, idem, parents = tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 4]
           local state = 'queued'
           if parents ~= '' then state = 'waiting' elseif run_at > now then state = 'scheduled' end
-          local fields = {'type', ARGV[a], 'payload', '', 'priority', ARGV[a + 1],
-            'max_attempts', ARGV[a + 2], 'run_at', ARGV[a + 3], 'timeout_ms', ARGV[a + 4],
-            'backoff_base_ms', ARGV[a + 5], 'backoff_max_ms', ARGV[a + 6],
-            'state', state, 'attempt', '0', 'created_at', ARGV[1]}
-          if idem ~= '' then
-            fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem
-            fields[#fields + 1] = 'payload_hash'; fields[#fields + 1] = ARGV[a + 8]
-          end
-          if parents ~= '' then
-            fields[#fields + 1] = 'parents'; fields[#fields + 1] = parents
-            fields[#fields + 1] = 'dep_policy'; fields[#fields + 1] = ARGV[a + 10]
-          end
-          shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 3], idem = idem, hash = ARGV[a + 8],
-            parents = parents, score = int(tonumber(ARGV[a + 1]) * 1e13 + now)}
+          local fields = {'payload', '', 'state', state}
+          local nfields = tonumber(ARGV[a + 5])
+          for k = 1, nfields do fields[4 + k] = ARGV[a + 5 + k] end
+          shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 1], idem = idem, hash = ARGV[a + 3],
+            parents = parents, score = int(tonumber(ARGV[a]) * 1e13 + now)}
+          a = a + 6 + nfields
         end
-        local first = 6 + nshapes * 11
+        local first = a
         -- Conflicts are found before anything is written, so a refused batch leaves no trace.
         for i = 0, count - 1 do
           local shape = shapes[tonumber(ARGV[first + i * 3 + 2])]
@@ -143,7 +155,7 @@ enum QueueScripts {
           end
           if created then
             local fields = shape.fields
-            fields[4] = ARGV[b + 1]
+            fields[2] = ARGV[b + 1]
             redis.call('HSET', jobkey(id), unpack(fields))
             if shape.state == 'waiting' then
               redis.call('ZADD', prefix .. 'waiting', ARGV[1], id)
@@ -172,8 +184,10 @@ enum QueueScripts {
         """)
 
     /// ARGV: now, worker, lease ms, max jobs, token prefix. Returns
-    /// `{status, hint, id, type, payload, attempt, max_attempts, timeout_ms, token, created_at, run_at, ...}`
-    /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown).
+    /// `{status, hint, id, spec, payload, attempt, token, type, max_attempts, timeout_ms, created_at, run_at, ...}`
+    /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown). The job's fields
+    /// after its token are those of its own (nil where the spec holds them): `ReserveReply` applies the spec, so
+    /// the script does not unpack it.
     static let reserve = QueueScript<ReserveArguments, ReserveReply>("reserve", """
         local now = tonumber(ARGV[1])
         local meta = prefix .. 'meta'
@@ -221,17 +235,25 @@ enum QueueScripts {
           for i = 1, #popped, 2 do
             local id = popped[i]
             local key = jobkey(id)
-            local f = redis.call('HMGET', key, 'type', 'payload', 'attempt', 'max_attempts', 'timeout_ms', 'created_at', 'run_at')
-            if f[1] then
-              local attempt = tonumber(f[3]) + 1
+            local f = redis.call('HMGET', key, 'spec', 'payload', 'attempt', 'cancel',
+              'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at')
+            if f[1] or f[5] then
+              local attempt = tonumber(f[3] or '0') + 1
               local token = ARGV[5] .. ':' .. int(attempt)
-              redis.call('HSET', key, 'state', 'running', 'attempt', int(attempt), 'worker', ARGV[2],
-                'token', token, 'lease_until', lease, 'started_at', ARGV[1], 'cancel', '0')
+              -- The lease's end is its score in `running` only (heartbeats move that one); a cancel request
+              -- left from an earlier run is cleared only where there is one.
+              if f[4] == '1' then
+                redis.call('HSET', key, 'state', 'running', 'attempt', int(attempt), 'worker', ARGV[2],
+                  'token', token, 'started_at', ARGV[1], 'cancel', '0')
+              else
+                redis.call('HSET', key, 'state', 'running', 'attempt', int(attempt), 'worker', ARGV[2],
+                  'token', token, 'started_at', ARGV[1])
+              end
               leases[#leases + 1] = lease
               leases[#leases + 1] = id
               local o = #out
-              out[o + 1], out[o + 2], out[o + 3], out[o + 4], out[o + 5] = id, f[1], f[2], attempt, f[4]
-              out[o + 6], out[o + 7], out[o + 8], out[o + 9] = f[5], token, f[6], f[7] or f[6]
+              out[o + 1], out[o + 2], out[o + 3], out[o + 4], out[o + 5] = id, f[1], f[2], attempt, token
+              out[o + 6], out[o + 7], out[o + 8], out[o + 9], out[o + 10] = f[5], f[6], f[7], f[8], f[9]
             end
           end
           if #leases > 0 then redis.call('ZADD', prefix .. 'running', unpack(leases)) end
@@ -254,7 +276,6 @@ enum QueueScripts {
           local key = jobkey(id)
           local f = redis.call('HMGET', key, 'token', 'state', 'cancel')
           if f[1] == token and f[2] == 'running' then
-            redis.call('HSET', key, 'lease_until', lease)
             redis.call('ZADD', prefix .. 'running', 'XX', lease, id)
             if f[3] == '1' then out[#out + 1] = 2 else out[#out + 1] = 1 end
           else
@@ -276,7 +297,8 @@ enum QueueScripts {
           local key = jobkey(id)
           local f = redis.call('HMGET', key, 'token', 'state', 'has_children')
           if f[1] == token and f[2] == 'running' then
-            finish_job(batch, id, key, {'result', ARGV[i + 2], 'progress', '100'}, f[3])
+            -- A succeeded job's progress is 100 without a field for it (`RedisJobHash`).
+            finish_job(batch, id, key, {'result', ARGV[i + 2]}, f[3])
             done[#done + 1] = id
             out[#out + 1] = 1
           else
@@ -296,7 +318,7 @@ enum QueueScripts {
         for i = 3, #ARGV, 5 do
           local id, token, mode = ARGV[i], ARGV[i + 1], ARGV[i + 3]
           local key = jobkey(id)
-          local f = redis.call('HMGET', key, 'token', 'state', 'attempt', 'max_attempts', 'backoff_base_ms', 'backoff_max_ms')
+          local f = job_fields(key, 'token', 'state', 'attempt', 'max_attempts', 'backoff_base_ms', 'backoff_max_ms')
           if f[1] == token and f[2] == 'running' then
             append_error(key, ARGV[i + 2])
             redis.call('ZREM', prefix .. 'running', id)
@@ -307,7 +329,7 @@ enum QueueScripts {
             elseif mode == 'retry' and attempt < max then
               local delay = math.min(tonumber(f[6]), tonumber(f[5]) * 2 ^ (attempt - 1))
               delay = math.floor(delay * (0.75 + 0.5 * tonumber(ARGV[i + 4])))
-              redis.call('HSET', key, 'state', 'retrying', 'run_at', now + delay)
+              redis.call('HSET', key, 'state', 'retrying', 'run_at', int(now + delay))
               redis.call('HDEL', key, 'token', 'lease_until')
               redis.call('ZADD', prefix .. 'retry', now + delay, id)
               out[#out + 1] = 'retrying'
@@ -354,7 +376,7 @@ enum QueueScripts {
         local requeued = 0
         for _, id in ipairs(expired) do
           local key = jobkey(id)
-          local f = redis.call('HMGET', key, 'attempt', 'max_attempts', 'worker', 'state')
+          local f = job_fields(key, 'attempt', 'max_attempts', 'worker', 'state')
           if f[4] == 'running' then
             append_error(key, cjson.encode({attempt = tonumber(f[1]), at = now, kind = 'lease_expired',
               worker = f[3], message = 'lease expired: worker ' .. tostring(f[3]) .. ' stopped heartbeating'}))
@@ -423,7 +445,7 @@ enum QueueScripts {
           redis.call('SREM', deps, parent)
           if redis.call('SCARD', deps) > 0 then return 1 end
           redis.call('ZREM', prefix .. 'waiting', child)
-          local run_at = tonumber(redis.call('HGET', key, 'run_at') or '0')
+          local run_at = tonumber(job_fields(key, 'run_at')[1] or '0')
           if run_at > now then
             redis.call('HSET', key, 'state', 'scheduled')
             redis.call('ZADD', prefix .. 'scheduled', run_at, child)

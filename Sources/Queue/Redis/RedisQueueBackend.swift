@@ -49,7 +49,8 @@ public final class RedisQueueBackend: QueueBackend {
         let reply: EnqueueReply
         do {
             reply = try await run(
-                QueueScripts.enqueue, queue, EnqueueArguments(now: now, fence: fence, jobs: requests.map { JobDefinition($0, now: now) }))
+                QueueScripts.enqueue, queue, EnqueueArguments(
+                    now: now, fence: fence, jobs: requests.map { JobDefinition($0, now: now) }, layout: configuration.jobHashLayout))
         } catch let error as RedisError {
             throw Self.enqueueFailure(error, requests: requests, queue: queue)
         }
@@ -182,8 +183,12 @@ public final class RedisQueueBackend: QueueBackend {
     }
 
     public func job(_ id: String, queue: String) async throws -> JobRecord? {
-        let fields = try await hash(RedisQueueKeys(queue: queue).job(id))
-        return JobRecord(queue: queue, id: id, fields: fields)
+        let keys = RedisQueueKeys(queue: queue)
+        let stored = try await hash(keys.job(id))
+        // A lease's end is kept as the job's score in `running` only.
+        let leaseUntil = stored["state"] == JobState.running.rawValue
+            ? try await redis.send("ZSCORE", keys.jobs(in: .running), id).string : nil
+        return JobRecord(queue: queue, id: id, fields: RedisJobHash(stored: stored, leaseUntil: leaseUntil).fields)
     }
 
     public func stats(queue: String) async throws -> QueueStats {

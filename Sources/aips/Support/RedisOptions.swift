@@ -23,7 +23,7 @@ struct RedisOptions: ParsableArguments {
         defer { redis.close() }
         let archive = DevServers.databaseURL != nil
         let queue = JobQueue(
-            redis: redis, configuration: QueueConfiguration(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
+            redis: redis, configuration: try .aips(archiveFinishedJobs: archive), registry: JobCatalog.registry(redis: redis))
         return try await body(queue)
     }
 }

@@ -2,8 +2,8 @@ import Essentials
 import Foundation
 import Redis
 
-/// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, shape count, the shapes
-/// (`JobShape.scriptFields` strings each), then id, payload and shape number (1-based) per job.
+/// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, shape count, the shapes (see
+/// `JobShape.append`), then id, payload and shape number (1-based) per job.
 ///
 /// The jobs of one batch usually differ only in id and payload, so what they share goes once per batch as a
 /// shape: the script reads a fifth of the arguments it did when every job carried all thirteen fields.
@@ -11,6 +11,7 @@ struct EnqueueArguments: ScriptArguments {
     var now: Int64
     var fence: JobRequest.Fence?
     var jobs: [JobDefinition]
+    var layout: JobHashLayout
 
     /// ARGV strings per job after the shapes.
     static let jobFields = 3
@@ -32,7 +33,7 @@ struct EnqueueArguments: ScriptArguments {
             } else {
                 number = shapes.count + 1
                 shapes[shape] = number
-                shape.append(to: &shapeArguments)
+                shape.append(to: &shapeArguments, createdAt: now, layout: layout)
             }
             last = (shape, number)
             jobArguments.append(job.id)
@@ -57,22 +58,39 @@ struct JobShape: Hashable {
         payloadHash = job.payloadHash
     }
 
-    /// How many ARGV strings one shape takes: the Lua reads them as `ARGV[a]` … `ARGV[a + 10]`.
-    static let scriptFields = 11
-
-    func append(to arguments: inout [String]) {
+    /// Appends what the script decides by: priority and run-at (the jobs' state and queue score), idempotency key
+    /// and payload hash, parents (comma-separated), then the count of hash field strings and those field/value
+    /// pairs, which the script writes as they are beside `payload` and `state`. So the layout (`JobHashLayout`) is
+    /// chosen here alone; fields left empty or at the value a missing field reads as are left out, as every field
+    /// is written to the AOF too.
+    func append(to arguments: inout [String], createdAt: Int64, layout: JobHashLayout) {
         let job = definition
-        arguments.append(job.type)
         arguments.append(String(job.priority))
-        arguments.append(String(job.maxAttempts))
         arguments.append(String(job.runAt))
-        arguments.append(String(job.timeout.milliseconds))
-        arguments.append(String(job.backoff.milliseconds))
-        arguments.append(String(job.maximumBackoff.milliseconds))
         arguments.append(job.idempotencyKey ?? "")
         arguments.append(payloadHash ?? "")
-        arguments.append(job.dependsOn.joined(separator: ","))
-        arguments.append(job.onParentFailure.rawValue)
+        let parents = job.dependsOn.joined(separator: ",")
+        arguments.append(parents)
+        var fields: [String]
+        switch layout {
+        case .spec:
+            fields = [JobSpec.field, JobSpec.text(for: job, createdAt: createdAt)]
+        case .fields:
+            fields = [
+                "type", job.type, "priority", String(job.priority), "max_attempts", String(job.maxAttempts),
+                "run_at", String(job.runAt), "timeout_ms", String(job.timeout.milliseconds),
+                "backoff_base_ms", String(job.backoff.milliseconds), "backoff_max_ms", String(job.maximumBackoff.milliseconds),
+                "attempt", "0", "created_at", String(createdAt),
+            ]
+        }
+        if let key = job.idempotencyKey, !key.isEmpty {
+            fields += ["idem", key, "payload_hash", payloadHash ?? ""]
+        }
+        if !parents.isEmpty {
+            fields += ["parents", parents, "dep_policy", job.onParentFailure.rawValue]
+        }
+        arguments.append(String(fields.count))
+        arguments += fields
     }
 }
 

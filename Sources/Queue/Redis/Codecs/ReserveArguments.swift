@@ -14,7 +14,7 @@ struct ReserveArguments: ScriptArguments {
     func encoded() -> [String] { [String(now), worker, String(lease.milliseconds), String(max), tokenPrefix] }
 }
 
-/// `reserve`'s reply: `{status, hint, then 9 fields per leased job}`; status is `ok` or `paused`,
+/// `reserve`'s reply: `{status, hint, then 10 fields per leased job}`; status is `ok` or `paused`,
 /// hint when to look again (ms epoch, -1 unknown).
 struct ReserveReply: ScriptReply {
     /// One leased job, before it is given its queue.
@@ -29,18 +29,27 @@ struct ReserveReply: ScriptReply {
         var createdAt: Date
         var readyAt: Date
 
-        static let fields = 9
+        static let fields = 10
 
+        /// Reads id, spec, payload, attempt and token, then the job's own type, max attempts, timeout, created-at
+        /// and run-at: each nil where the spec holds it (see `JobSpec`), all five set in a hash older than the spec.
         init(_ reader: inout RedisReplyReader) {
             id = reader.string() ?? ""
-            type = reader.string() ?? ""
+            let spec = reader.string().flatMap(JobSpec.values(of:)) ?? []
+            func packed(_ name: String) -> Substring? {
+                guard let index = JobSpec.names.firstIndex(of: name), index < spec.count else { return nil }
+                return spec[index]
+            }
+            func number(_ name: String) -> Int? { reader.int() ?? packed(name).flatMap { Int($0) } }
             payload = reader.string() ?? "null"
             attempt = reader.int() ?? 1
-            maxAttempts = reader.int() ?? 1
-            timeout = .milliseconds(reader.int() ?? 1_800_000)
             token = reader.string() ?? ""
-            createdAt = Date(timeIntervalSince1970: Double(reader.int() ?? 0) / 1000)
-            readyAt = Date(timeIntervalSince1970: Double(reader.int() ?? 0) / 1000)
+            type = reader.string() ?? packed("type").map(String.init) ?? ""
+            maxAttempts = number("max_attempts") ?? 1
+            timeout = .milliseconds(number("timeout_ms") ?? 1_800_000)
+            let created = number("created_at") ?? 0
+            createdAt = Date(timeIntervalSince1970: Double(created) / 1000)
+            readyAt = Date(timeIntervalSince1970: Double(number("run_at") ?? created) / 1000)
         }
 
         func job(queue: String) -> ReservedJob {

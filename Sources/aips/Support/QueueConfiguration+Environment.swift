@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Queue
+
+extension QueueConfiguration {
+    /// The queue's configuration as every `aips` command runs it: `AIPS_QUEUE_JOB_LAYOUT` (`fields`, the
+    /// default, or `spec`) chooses the hash new jobs get.
+    ///
+    /// `fields` by default, unlike the library: a process of a version from before `spec` would lose a `spec` job
+    /// it reserves, and a rolling deploy runs old workers beside new enqueuers. Set `spec` once every process
+    /// runs a version that reads it (runbook: deploy/runbooks/maintenance.md).
+    static func aips(
+        archiveFinishedJobs: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> QueueConfiguration {
+        let text = environment["AIPS_QUEUE_JOB_LAYOUT"] ?? JobHashLayout.fields.rawValue
+        guard let layout = JobHashLayout(rawValue: text) else {
+            throw ValidationError(
+                "AIPS_QUEUE_JOB_LAYOUT=\(text): expected one of \(JobHashLayout.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return QueueConfiguration(archiveFinishedJobs: archiveFinishedJobs, jobHashLayout: layout)
+    }
+}
