@@ -16,6 +16,8 @@ import Store
 /// then they stay pending): the Over wins above the line, the Under below it; a priced prop pick earns its profit
 /// at its stake and price, a prop forecast zero; props get no closing price or CLV (prop lines are not captured at
 /// the close); a batter without a plate appearance in the game is voided, as books void a player who does not play.
+/// NBA player-points props (`PlayerPointsProp`) are graded the same way from the game's stored box score
+/// (`player_game_points`): pending until it is stored, void for a player listed as not playing or not listed.
 /// Users' tracked bets of settled games are graded in the same run (`TrackedBetSettler`), and so are the
 /// unpublished forecasts of shadow models awaiting review (`ShadowForecastGrader`).
 public struct PredictionSettler: Sendable {
@@ -97,10 +99,27 @@ public struct PredictionSettler: Sendable {
                     oddsAt[publishedAt] = try await tx.odds.latest(gameID: id, asOf: publishedAt)
                 }
                 var batterLines: [Int: BatterGameHits]?
+                var playerPoints: [Int: PlayerGamePoints]?
                 for prediction in pending {
                     guard let predictionID = prediction.id else { continue }
                     let settlement: PredictionSettlement
-                    if prediction.betType == .playerProp {
+                    if prediction.betType == .playerProp, let prop = PlayerPointsProp(selection: prediction.selection) {
+                        guard let line = prediction.line else { continue }
+                        if playerPoints == nil {
+                            playerPoints = Dictionary(
+                                try await tx.playerPoints.games(gameID: id).map { ($0.playerID, $0) },
+                                uniquingKeysWith: { first, _ in first })
+                        }
+                        // No box score stored for the game yet: wait for it.
+                        guard let playerPoints, !playerPoints.isEmpty else { continue }
+                        guard let player = playerPoints[prop.playerID], !player.didNotPlay, let points = player.points else {
+                            guard try await tx.predictions.void(id: predictionID, at: settledAt) else { continue }
+                            run.voids += 1
+                            changed = true
+                            continue
+                        }
+                        settlement = Self.settlement(of: prediction, result: prop.result(points: points, line: line))
+                    } else if prediction.betType == .playerProp {
                         guard let prop = BatterHitsProp(selection: prediction.selection), let line = prediction.line else { continue }
                         if batterLines == nil {
                             batterLines = Dictionary(
@@ -156,7 +175,11 @@ public struct PredictionSettler: Sendable {
     /// The grading of a batter-hits prop with `hits` at `line`: a pick is paid at its price and stake, anything else
     /// (a forecast, or a pick without a price) earns nothing.
     static func settlement(of prediction: Prediction, prop: BatterHitsProp, hits: Int, line: Double) -> PredictionSettlement {
-        let result = prop.result(hits: hits, line: line)
+        settlement(of: prediction, result: prop.result(hits: hits, line: line))
+    }
+
+    /// The grading of a player prop with `result`: a pick is paid at its price and stake, anything else earns nothing.
+    static func settlement(of prediction: Prediction, result: PredictionResult) -> PredictionSettlement {
         guard prediction.pick, let price = prediction.price else { return PredictionSettlement(result: result, profit: 0) }
         return PredictionSettlement(result: result, profit: BetGrade(result).profit(stake: prediction.stake, decimalPrice: price))
     }

@@ -79,8 +79,38 @@ extension ESPNEndpoints {
                         }))
             }
         }
-        let body = ESPNWire.Summary(header: header, gameInfo: gameInfo, pickcenter: Array(pickcenter), injuries: injuries)
+        let players: (away: [SimulatedBasketballPlayer.GameLine], home: [SimulatedBasketballPlayer.GameLine]) =
+            isFinal ? world.basketballLines(of: game) : ([], [])
+        let boxscore = players.away.isEmpty && players.home.isEmpty ? nil : Self.basketballBoxscore(players, game: game)
+        let body = ESPNWire.Summary(
+            header: header, gameInfo: gameInfo, pickcenter: Array(pickcenter), injuries: injuries, boxscore: boxscore)
         return try json.make(.ok, body, path: request.uri.path)
+    }
+
+    /// A final NBA game's box score, away team first as ESPN lists it: minutes and points per player, the points of
+    /// each team adding up to its score.
+    private static func basketballBoxscore(
+        _ lines: (away: [SimulatedBasketballPlayer.GameLine], home: [SimulatedBasketballPlayer.GameLine]), game: World.Game
+    ) -> ESPNWire.Boxscore {
+        let names = ["MIN", "PTS"]
+        func team(_ team: SandboxTeam, _ lines: [SimulatedBasketballPlayer.GameLine]) -> ESPNWire.BoxscoreTeamPlayers {
+            ESPNWire.BoxscoreTeamPlayers(
+                team: ESPNWire.SummaryTeam(id: team.espnID, abbreviation: team.abbreviation, displayName: team.espnName),
+                statistics: [
+                    ESPNWire.BoxscoreStatistics(
+                        names: names, keys: ["minutes", "points"], labels: names,
+                        athletes: lines.map { line in
+                            ESPNWire.BoxscoreAthleteLine(
+                                active: false,
+                                athlete: ESPNWire.BoxscoreAthlete(
+                                    id: String(line.player.id), uid: "s:40~l:46~a:\(line.player.id)", displayName: line.player.name,
+                                    shortName: line.player.name),
+                                starter: line.player.slot < 5, didNotPlay: !line.played, reason: line.played ? nil : "COACH'S DECISION",
+                                ejected: false, stats: line.played ? [String(line.minutes), String(line.points)] : [])
+                        })
+                ])
+        }
+        return ESPNWire.Boxscore(players: [team(game.away, lines.away), team(game.home, lines.home)])
     }
 
     /// A fixed crew per game, drawn from a short roster by the event number.

@@ -11,7 +11,7 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
 
     private static var markets: Set<String> { ["h2h", "spreads", "totals"] }
     /// The player markets one event's odds can carry besides the game markets.
-    private static var playerMarkets: Set<String> { ["batter_hits"] }
+    private static var playerMarkets: Set<String> { ["batter_hits", "player_points"] }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/v4/sports") { request, _ in try sports(request) }
@@ -130,18 +130,23 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
                 order.append(quote.bookmaker.key)
             }
         }
+        var propQuotes: [(key: String, quote: PropQuote)] = []
         if markets.contains("batter_hits") {
-            for quote in world.propQuotes(game, regions: regions, at: now) where !quote.lines.isEmpty {
-                let market = batterHits(quote, american: american)
-                if let existing = books[quote.bookmaker.key] {
-                    books[quote.bookmaker.key] = OddsAPIWire.Bookmaker(
-                        key: existing.key, title: existing.title, last_update: existing.last_update, markets: existing.markets + [market])
-                } else {
-                    books[quote.bookmaker.key] = OddsAPIWire.Bookmaker(
-                        key: quote.bookmaker.key, title: quote.bookmaker.title, last_update: WireTime.seconds(quote.lastUpdate),
-                        markets: [market])
-                    order.append(quote.bookmaker.key)
-                }
+            propQuotes += world.propQuotes(game, regions: regions, at: now).map { (key: "batter_hits", quote: $0) }
+        }
+        if markets.contains("player_points") {
+            propQuotes += world.playerPointsQuotes(game, regions: regions, at: now).map { (key: "player_points", quote: $0) }
+        }
+        for (key, quote) in propQuotes where !quote.lines.isEmpty {
+            let market = playerMarket(key, quote, american: american)
+            if let existing = books[quote.bookmaker.key] {
+                books[quote.bookmaker.key] = OddsAPIWire.Bookmaker(
+                    key: existing.key, title: existing.title, last_update: existing.last_update, markets: existing.markets + [market])
+            } else {
+                books[quote.bookmaker.key] = OddsAPIWire.Bookmaker(
+                    key: quote.bookmaker.key, title: quote.bookmaker.title, last_update: WireTime.seconds(quote.lastUpdate),
+                    markets: [market])
+                order.append(quote.bookmaker.key)
             }
         }
         let bookmakers = order.compactMap { books[$0] }
@@ -155,8 +160,9 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
         }
     }
 
-    /// A book's `batter_hits` market: Over then Under for each batter and line, the batter in `description`.
-    private func batterHits(_ quote: PropQuote, american: Bool) -> OddsAPIWire.Market {
+    /// A book's player market `key` (`batter_hits`, `player_points`): Over then Under for each player and line, the
+    /// player in `description`.
+    private func playerMarket(_ key: String, _ quote: PropQuote, american: Bool) -> OddsAPIWire.Market {
         func price(_ decimal: Double) -> OddsAPIWire.Price { american ? .american(BookQuote.american(decimal)) : .decimal(decimal) }
         let outcomes = quote.lines.flatMap { line in
             [
@@ -164,7 +170,7 @@ struct OddsAPIEndpoints<World: GameWorld>: Sendable {
                 OddsAPIWire.Outcome(name: "Under", description: line.player, price: price(line.under), point: line.point),
             ]
         }
-        return OddsAPIWire.Market(key: "batter_hits", last_update: WireTime.seconds(quote.lastUpdate), outcomes: outcomes)
+        return OddsAPIWire.Market(key: key, last_update: WireTime.seconds(quote.lastUpdate), outcomes: outcomes)
     }
 
     private func bookmaker(_ quote: BookQuote, game: World.Game, markets: [String], american: Bool) -> OddsAPIWire.Bookmaker {

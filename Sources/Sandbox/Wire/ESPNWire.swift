@@ -202,6 +202,47 @@ extension ESPNWire {
         let gameInfo: GameInfo
         let pickcenter: [Pick]
         let injuries: [SummaryTeamInjuries]
+        /// Basketball only, once final: each team's players and their points (absent elsewhere, so the other
+        /// sports' summaries are as before).
+        let boxscore: Boxscore?
+    }
+
+    /// `boxscore`: the players' statistics per team.
+    struct Boxscore: Encodable {
+        let players: [BoxscoreTeamPlayers]
+    }
+
+    /// `boxscore.players[]`: one team's players, with one statistics group (basketball has one).
+    struct BoxscoreTeamPlayers: Encodable {
+        let team: SummaryTeam
+        let statistics: [BoxscoreStatistics]
+    }
+
+    /// `boxscore.players[].statistics[]`: the columns (`names`, `labels`) and each athlete's values as strings.
+    struct BoxscoreStatistics: Encodable {
+        let names: [String]
+        let keys: [String]
+        let labels: [String]
+        let athletes: [BoxscoreAthleteLine]
+    }
+
+    /// One athlete's row: empty `stats` and `didNotPlay` for a player who sat out.
+    struct BoxscoreAthleteLine: Encodable {
+        let active: Bool
+        let athlete: BoxscoreAthlete
+        let starter: Bool
+        let didNotPlay: Bool
+        let reason: String?
+        let ejected: Bool
+        let stats: [String]
+    }
+
+    /// `athlete`: ESPN's id (a numeric string) and name.
+    struct BoxscoreAthlete: Encodable {
+        let id: String
+        let uid: String
+        let displayName: String
+        let shortName: String
     }
 
     struct SummaryHeader: Encodable {

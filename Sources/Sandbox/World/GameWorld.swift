@@ -20,11 +20,21 @@ public protocol GameWorld: Sendable {
     func quotes(_ game: Game, regions: [String], at time: Date) -> [BookQuote]
     /// The batter-hits props of the books of `regions` for `game` at `time`; empty when none are posted.
     func propQuotes(_ game: Game, regions: [String], at time: Date) -> [PropQuote]
+    /// The player-points props of the books of `regions` for `game` at `time`; empty when none are posted.
+    func playerPointsQuotes(_ game: Game, regions: [String], at time: Date) -> [PropQuote]
+    /// The basketball players' lines of `game` once final (away, home); empty for other sports.
+    func basketballLines(of game: Game) -> (away: [SimulatedBasketballPlayer.GameLine], home: [SimulatedBasketballPlayer.GameLine])
 }
 
 extension GameWorld {
     /// No player props: a replayed world has no players.
     public func propQuotes(_ game: Game, regions: [String], at time: Date) -> [PropQuote] { [] }
+    /// No player props: a replayed world has no players.
+    public func playerPointsQuotes(_ game: Game, regions: [String], at time: Date) -> [PropQuote] { [] }
+    /// No box scores: a replayed world has no players.
+    public func basketballLines(of game: Game) -> (away: [SimulatedBasketballPlayer.GameLine], home: [SimulatedBasketballPlayer.GameLine]) {
+        ([], [])
+    }
 }
 
 /// One game as the endpoints serve it: league, teams, start and end, and each upstream's id for it.

@@ -47,8 +47,15 @@ extension Schedule {
             every("featurize", "5 * * * *", queue: "features", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
             // Upcoming games, once their features are fresh.
             every("predict", "20 * * * *", queue: "predict", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
-            // Batter-hits props of the next 24 hours' MLB games (each batter, game and line once).
-            every("predict.props", "25 * * * *", queue: "predict", timeout: .seconds(1_800), missed: .catchUp(limit: 1)),
+            // Player props of the next 24 hours' games, each player, game and line once: MLB batter hits and, side by side
+            // (neither reads the other's rows), NBA player points.
+            Schedule(
+                name: "predict.props", cron: cron("25 * * * *"),
+                jobs: [
+                    ScheduledJob(type: "predict.props", queue: "predict", timeout: .seconds(1_800)),
+                    ScheduledJob(type: "predict.player_points", queue: "predict", timeout: .seconds(1_800)),
+                ],
+                missedTicks: .catchUp(limit: 1)),
             // Finished games: grading, CLV, ROI.
             every("settle", "*/15 * * * *", queue: "predict", timeout: .seconds(600), missed: .catchUp(limit: 1)),
             // Nightly retrain in the low-traffic hours: both learners, then calibration on their output.

@@ -23,5 +23,6 @@ extension Migration {
         .promotionReview,
         .playerPropOdds,
         .trackedDraws,
+        .playerGamePoints,
     ]
 }

@@ -20,6 +20,8 @@ extension PostgresDatabase {
     public var statcast: StatcastRepository { StatcastRepository(database: self) }
     /// Batters' game lines from `statcast` and the player props already predicted.
     public var playerProps: PlayerPropRepository { PlayerPropRepository(database: self) }
+    /// `player_game_points`: NBA players' points per game, from ESPN's box scores.
+    public var playerPoints: PlayerPointsRepository { PlayerPointsRepository(database: self) }
     /// `odds_api_events`: each game's Odds API event id, for the per-event player markets.
     public var oddsAPIEvents: OddsAPIEventRepository { OddsAPIEventRepository(database: self) }
     /// `prop_odds`: the books' player-prop prices.

@@ -31,6 +31,7 @@ enum DevelopmentSchedules {
                     after: ["collect.games", "collect.odds", "collect.weather", "collect.injuries"]),
                 ScheduledJob(type: "quality.check", queue: "collect", timeout: .seconds(50), after: ["featurize"]),
                 ScheduledJob(type: "predict.props", queue: "predict", timeout: .seconds(50), after: ["featurize", "collect.prop_odds"]),
+                ScheduledJob(type: "predict.player_points", queue: "predict", timeout: .seconds(50), after: ["collect.prop_odds"]),
                 ScheduledJob(type: "predict", queue: "predict", timeout: .seconds(50), after: ["quality.check"]),
                 ScheduledJob(type: "closing.capture", queue: "collect", timeout: .seconds(50), after: ["collect.games"]),
                 ScheduledJob(type: "settle", queue: "predict", timeout: .seconds(50), after: ["closing.capture"]),

@@ -40,6 +40,7 @@ enum JobCatalog {
                 publication: prediction.publication, picks: prediction.picks, predictionsChanged: { try await predictions.invalidate() })
             SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
+            PlayerPointsJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)
@@ -47,6 +48,7 @@ enum JobCatalog {
             ModelJobs.declare(in: registry)
             SettleJobs.declare(in: registry)
             PropJobs.declare(in: registry)
+            PlayerPointsJobs.declare(in: registry)
         }
         return registry
     }

@@ -27,7 +27,8 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     "List player-prop predictions (bet_type player_prop) with the other filters of /predictions, cached for 5 minutes. "
                         + "Selections are batter:<id>:hits_over (a forecast, priced when a book quotes the batter) or, for a pick "
                         + "against the best collected price, batter:<id>:hits_over or batter:<id>:hits_under with price, bookmaker, "
-                        + "edge, tier and stake.",
+                        + "edge, tier and stake. NBA player points (sport nba) are player:<id>:points_over or "
+                        + "player:<id>:points_under at the line a book quotes, the id ESPN's athlete id.",
                     parameters: filters,
                     responses: [200: .json(S.page(S.reference("Prediction")))], errors: [400, 401, 429])),
             "/api/v1/predictions/{id}": getOne("One prediction.", schema: "Prediction"),

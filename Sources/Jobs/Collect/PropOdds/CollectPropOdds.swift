@@ -1,15 +1,14 @@
 import Foundation
 import Queue
 
-/// `collect.prop_odds`: The Odds API's player props (`batter_hits`) of the MLB games starting soon, one event at a
+/// `collect.prop_odds`: The Odds API's player props (MLB `batter_hits`, NBA `player_points`) of the games starting soon, one event at a
 /// time, for the games `collect.odds` has matched to an event.
 public struct CollectPropOdds: JobParameters, Equatable {
     public static let jobType = "collect.prop_odds"
     public static let defaultQueue = "collect"
 
-    /// The sports with a player market the platform prices, and its market key. (NBA player points are not
-    /// collected yet: no NBA player statistics are.)
-    static let markets = ["mlb": "batter_hits"]
+    /// The sports with a player market the platform prices, and its market key.
+    static let markets = ["mlb": "batter_hits", "nba": "player_points"]
     /// The most hours ahead a run may look.
     static let maximumHoursAhead = 72
 

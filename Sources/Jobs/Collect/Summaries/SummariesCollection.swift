@@ -10,10 +10,12 @@ public struct SummariesCollection: Codable, Sendable, Equatable {
     public var summariesWritten: Int
     /// Odds snapshots written from `pickcenter` (games not started at fetch time only).
     public var snapshotsWritten: Int
+    /// NBA players' box-score lines written (`player_game_points`; final games only).
+    public var playerPointsWritten = 0
     /// The games those snapshots are of, for the caches to invalidate; not part of the job's stored result.
     public var oddsGameIDs: Set<Int> = []
 
     enum CodingKeys: String, CodingKey {
-        case applied, games, newPayloads, summariesWritten, snapshotsWritten
+        case applied, games, newPayloads, summariesWritten, snapshotsWritten, playerPointsWritten
     }
 }

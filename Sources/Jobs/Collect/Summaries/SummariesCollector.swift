@@ -25,19 +25,25 @@ public struct SummariesCollector: Sendable {
     public func collect(_ parameters: CollectSummaries, jobID: String, logger: Logger) async throws -> SummariesCollection {
         let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let games = try await selectGames(parameters, sport: sport)
-        var fetched: [(Game, UpstreamResponse, ESPNSummary)] = []
+        var fetched: [(Game, UpstreamResponse, ESPNSummary, [PlayerGamePoints])] = []
         for game in games {
             let response = try await client.summary(path: sport.espnPath, eventID: game.externalID, now: now())
-            let summary = try await RawIngestion.reading(response, isBackfill: false, jobID: jobID, in: store, logger: logger) {
+            let (summary, players) = try await RawIngestion.reading(response, isBackfill: false, jobID: jobID, in: store, logger: logger) {
+                () throws -> (ESPNSummary, [PlayerGamePoints]) in
                 let summary = try PayloadDecoder.decode(ESPNSummary.self, from: response)
                 try Self.validate(summary, eventID: game.externalID, response: response)
-                return summary
+                // Only a final game's box score is read: its points no longer change, so each player is stored once.
+                guard sport.code == Self.boxscoreSport, summary.header.competitions[0].status.type.state == "post" else {
+                    return (summary, [PlayerGamePoints]())
+                }
+                let boxscore = try PayloadDecoder.decode(ESPNBoxscore.self, from: response)
+                return (summary, try Self.playerPoints(boxscore, summary: summary, game: game, response: response))
             }
-            fetched.append((game, response, summary))
+            fetched.append((game, response, summary, players))
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
-            for (game, response, summary) in fetched {
+            for (game, response, summary, players) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
                 let info = summary.gameInfo
@@ -49,6 +55,7 @@ public struct SummariesCollector: Sendable {
                     },
                     fetchedAt: response.fetchedAt)
                 if try await tx.gameSummaries.upsert(row) { result.summariesWritten += 1 }
+                result.playerPointsWritten += try await tx.playerPoints.insert(players)
                 // Lines are point-in-time data only while the game is still to come: a started or final game's
                 // pickcenter shows lines of an earlier, unknown moment, which stamped with the fetch time would
                 // leak later prices into what the models read as known before the start. Those are skipped.
@@ -68,6 +75,52 @@ public struct SummariesCollector: Sendable {
         case .alreadyApplied:
             return SummariesCollection(applied: false, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
         }
+    }
+
+    /// The sport whose box scores are stored: NBA player points, for the player-points props.
+    static let boxscoreSport = "nba"
+
+    /// The players' points of a final game's box score, each credited to the home or away team by the ESPN team id
+    /// of its competitor. Checked as the types cannot: a `PTS` column, a known team, an integer id, and for a player
+    /// who played a number of points.
+    static func playerPoints(_ boxscore: ESPNBoxscore, summary: ESPNSummary, game: Game, response: UpstreamResponse) throws
+        -> [PlayerGamePoints]
+    {
+        func fail(_ message: String) -> CollectorError {
+            CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: message)
+        }
+        guard let gameID = game.id else { return [] }
+        let sides = Dictionary(
+            summary.header.competitions[0].competitors.map { ($0.team.id, $0.homeAway) }, uniquingKeysWith: { first, _ in first })
+        var lines: [PlayerGamePoints] = []
+        for team in boxscore.boxscore?.players ?? [] {
+            guard let side = sides[team.team.id] else { throw fail(".boxscore.players team \(team.team.id) is not in the game") }
+            let teamID = side == "home" ? game.homeTeamID : game.awayTeamID
+            guard let statistics = team.statistics.first else { continue }
+            guard let pointsColumn = statistics.names.firstIndex(of: "PTS") else {
+                throw fail(".boxscore.players[\(team.team.id)].statistics[0].names has no PTS")
+            }
+            let minutesColumn = statistics.names.firstIndex(of: "MIN")
+            for row in statistics.athletes {
+                guard let playerID = Int(row.athlete.id) else { throw fail("athlete id \"\(row.athlete.id.prefix(20))\" is not a number") }
+                // ESPN lists a player who sat out with no stats; one who played has a value in every column.
+                if row.didNotPlay == true || row.stats.isEmpty {
+                    lines.append(
+                        PlayerGamePoints(
+                            gameID: gameID, scheduledAt: game.scheduledAt, playerID: playerID, playerName: row.athlete.displayName,
+                            teamID: teamID, didNotPlay: true, minutes: nil, points: nil))
+                    continue
+                }
+                guard row.stats.count == statistics.names.count, let points = Int(row.stats[pointsColumn]), points >= 0 else {
+                    throw fail("athlete \(playerID): stats \(row.stats.prefix(20)) do not match names \(statistics.names.prefix(20))")
+                }
+                lines.append(
+                    PlayerGamePoints(
+                        gameID: gameID, scheduledAt: game.scheduledAt, playerID: playerID, playerName: row.athlete.displayName,
+                        teamID: teamID, didNotPlay: false, minutes: minutesColumn.flatMap { Int(row.stats[$0]) }, points: points))
+            }
+        }
+        return lines
     }
 
     /// The named games (all of the sport), or the sport's games that went final lately and have no summary.

@@ -3,7 +3,7 @@ import Postgres
 
 extension PredictionRepository {
     /// Games with pending predictions that can be settled now, oldest first: final games with both
-    /// scores (that have a gradeable pending prediction — player props only once the game's Statcast is stored),
+    /// scores (that have a gradeable pending prediction — player props only once the game's Statcast or NBA box score is stored),
     /// and cancelled or postponed games, whose pending predictions are voided.
     ///
     /// - Parameters:
@@ -25,7 +25,8 @@ extension PredictionRepository {
                                   AND (p.bet_type <> 'player_prop'
                                        OR EXISTS (SELECT 1 FROM statcast s
                                                   WHERE s.game_date = (g.scheduled_at AT TIME ZONE 'America/New_York')::date
-                                                    AND s.game_id = g.id))))
+                                                    AND s.game_id = g.id)
+                                       OR EXISTS (SELECT 1 FROM player_game_points b WHERE b.game_id = g.id))))
                    OR g.status IN ('cancelled', 'postponed'))
             ORDER BY g.scheduled_at, g.id
             LIMIT \(limit)

@@ -34,7 +34,7 @@ public struct PlayerPropRepository: Sendable {
             """
             SELECT (component_probabilities->>'model_over')::float8 AS model_over,
                    (component_probabilities->>'market_over')::float8 AS market_over,
-                   (selection LIKE '%:hits_over') = (result = 'win') AS over
+                   (selection LIKE '%:hits_over' OR selection LIKE '%:points_over') = (result = 'win') AS over
             FROM predictions
             WHERE sport = \(sport) AND bet_type = 'player_prop' AND status = 'settled' AND result IN ('win', 'loss')
               AND settled_at < \(asOf) AND component_probabilities ? 'model_over' AND component_probabilities ? 'market_over'

@@ -1,0 +1,49 @@
+/// The players' part of ESPN's basketball game summary (`boxscore.players`): per team one statistics group whose
+/// `names` say which column of each athlete's `stats` (strings) is what (`PTS`, `MIN`), and who did not play.
+///
+/// Decoded apart from `ESPNSummary` and for basketball only, because other sports' box scores (baseball's batting
+/// and pitching groups) have other columns the platform does not read.
+public struct ESPNBoxscore: Decodable, Sendable {
+    /// `boxscore`.
+    public struct Body: Decodable, Sendable {
+        /// One entry per team; absent before tip-off.
+        public let players: [TeamPlayers]?
+    }
+
+    /// `boxscore.players[]`.
+    public struct TeamPlayers: Decodable, Sendable {
+        /// The team (ESPN's id).
+        public let team: ESPNScoreboard.Team
+        /// The statistics groups; basketball has one.
+        public let statistics: [Statistics]
+    }
+
+    /// `boxscore.players[].statistics[]`.
+    public struct Statistics: Decodable, Sendable {
+        /// The column abbreviations (`MIN`, `PTS`, …).
+        public let names: [String]
+        /// The athletes' rows.
+        public let athletes: [AthleteLine]
+    }
+
+    /// One athlete's row.
+    public struct AthleteLine: Decodable, Sendable {
+        /// The athlete.
+        public let athlete: Athlete
+        /// One string per column of `names`; empty for a player who did not play.
+        public let stats: [String]
+        /// True when he did not play.
+        public let didNotPlay: Bool?
+    }
+
+    /// `athlete`.
+    public struct Athlete: Decodable, Sendable {
+        /// ESPN's athlete id (a numeric string).
+        public let id: String
+        /// Full name.
+        public let displayName: String
+    }
+
+    /// The box score; absent in some summaries.
+    public let boxscore: Body?
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Queue
+import Store
+
+/// Registers `predict.player_points` with a worker's registry.
+public enum PlayerPointsJobs {
+    /// Registers the handler: it predicts against `store` on the clock `now`; the result is the run.
+    /// `predictionsChanged` runs after new prop predictions were stored (the API invalidates its prediction cache there).
+    public static func register(
+        in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date,
+        predictionsChanged: @escaping @Sendable () async throws -> Void = {}
+    ) {
+        let predictor = PlayerPointsPredictor(store: store, now: now)
+        registry.register(PredictPlayerPoints.self) { parameters, context in
+            let run = try await predictor.run(parameters, jobID: context.id, logger: context.logger)
+            if run.predictions > 0 { try await predictionsChanged() }
+            return run
+        }
+    }
+
+    /// Makes `predict.player_points` known for payload validation only (processes that enqueue but do not run it).
+    public static func declare(in registry: JobRegistry) {
+        registry.declare(PredictPlayerPoints.self)
+    }
+}
