@@ -50,12 +50,7 @@ public struct PlayerPointsPredictor: Sendable {
     /// redelivery writes nothing; a later run skips the player, game and line pairs already predicted.
     public func run(_ parameters: PredictPlayerPoints, jobID: String, logger: Logger) async throws -> PropRun {
         var run = PropRun()
-        let at = now()
-        let window = parameters.date.flatMap(PredictProps.day) ?? (at, at.addingTimeInterval(86_400))
-        // Point in time: a day in the past is predicted as of its start, never with its own results.
-        let asOf = min(at, window.start)
-        let games = try await store.games.games(sport: Self.sport, from: window.start, to: window.end)
-            .filter { $0.status != .cancelled && $0.status != .postponed && $0.scheduledAt >= asOf }
+        let (asOf, games) = try await PropPublication.games(sport: Self.sport, date: parameters.date, at: now(), store: store)
         run.games = games.count
         guard !games.isEmpty else {
             run.skipped = "no NBA games in the window"
@@ -67,25 +62,17 @@ public struct PlayerPointsPredictor: Sendable {
         for line in history { byPlayer[line.playerID, default: []].append(line) }
 
         // What is left to predict: (game, player, form, priced lines not yet stored, their best prices).
-        typealias Prices = (over: BestPropPrice?, under: BestPropPrice?)
-        var pending: [(game: Game, playerID: Int, form: PlayerPointsForm, lines: [(line: Double, best: Prices)])] = []
+        var pending: [(game: Game, playerID: Int, form: PlayerPointsForm, lines: [(line: Double, best: PropPublication.Prices)])] = []
         for game in games {
             guard let gameID = game.id else { continue }
             let done = Set(
                 try await store.playerProps.predictedProps(gameID: gameID).compactMap { stored in
                     PlayerPointsProp(selection: stored.selection).flatMap { prop in stored.line.map { PricedPropKey(prop.playerID, $0) } }
                 })
-            var priced: [PricedPropKey: Prices] = [:]
-            for best in try await store.playerPoints.bestPrices(gameID: gameID, market: Self.market, asOf: asOf) {
-                let key = PricedPropKey(best.batterID, best.point)
-                if best.outcome == "over" {
-                    priced[key, default: (nil, nil)].over = best
-                } else {
-                    priced[key, default: (nil, nil)].under = best
-                }
-            }
+            let priced = PropPublication.byKey(try await store.propOdds.bestPrices(
+                gameID: gameID, market: Self.market, asOf: asOf, players: .boxScorePlayers))
             let players = Set((roster[game.homeTeamID] ?? []) + (roster[game.awayTeamID] ?? []))
-            var linesOf: [Int: [(line: Double, best: Prices)]] = [:]
+            var linesOf: [Int: [(line: Double, best: PropPublication.Prices)]] = [:]
             for (key, best) in priced where players.contains(key.batterID) {
                 if done.contains(key) {
                     run.alreadyPredicted += 1
@@ -120,50 +107,23 @@ public struct PlayerPointsPredictor: Sendable {
         }
         let expected = model.expectedPoints(pending.map(\.form.values))
         let registered = try registration(model, examples: examples, evaluation: evaluation)
-        var anchor = PropMarketAnchor.market
-        if let anchorWeight {
-            anchor = PropMarketAnchor(weight: anchorWeight, history: 0)
-        } else {
-            anchor = PropMarketAnchor(
-                fitting: try await store.playerProps.settledPricedForecasts(
-                    sport: Self.sport, asOf: asOf, limit: PropMarketAnchor.historyLimit))
-        }
+        let anchor = try await PropPublication.anchor(pinned: anchorWeight, sport: Self.sport, asOf: asOf, store: store)
         run.anchorWeight = anchor.weight
         run.anchorHistory = anchor.history
-        let picks = self.picks
-        let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var record = registered
-            record.version = try await tx.models.nextVersion(name: registered.name)
-            let modelID = try await tx.models.register(record)
-            var tally = PropRun()
-            for (item, mean) in zip(pending, expected) {
-                guard let gameID = item.game.id else { continue }
-                for (line, best) in item.lines {
-                    var prediction = Self.prediction(
-                        gameID: gameID, modelID: modelID, playerID: item.playerID, line: line, expectedPoints: mean,
-                        modelOver: model.probabilityOver(line, mean: mean), best: best, anchor: anchor, picks: picks)
-                    prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-                    try await tx.predictions.insert(prediction)
-                    tally.predictions += 1
-                    if prediction.price != nil { tally.priced += 1 }
-                    if prediction.pick {
-                        tally.picks += 1
-                        tally.pickEdgeSum += prediction.edge
-                    }
-                }
+        var predictions: [Prediction] = []
+        for (item, mean) in zip(pending, expected) {
+            guard let gameID = item.game.id else { continue }
+            for (line, best) in item.lines {
+                predictions.append(
+                    PropPublication.prediction(
+                        sport: Self.sport, gameID: gameID, line: line,
+                        over: PlayerPointsProp(playerID: item.playerID, side: .over).selection,
+                        under: PlayerPointsProp(playerID: item.playerID, side: .under).selection,
+                        modelOver: model.probabilityOver(line, mean: mean), components: ["expected_points": mean], best: best,
+                        anchor: anchor, picks: picks))
             }
-            return (modelID, tally)
         }
-        switch outcome {
-        case .applied(let (modelID, tally)):
-            run.modelID = modelID
-            run.predictions = tally.predictions
-            run.priced = tally.priced
-            run.picks = tally.picks
-            run.pickEdgeSum = tally.pickEdgeSum
-        case .alreadyApplied:
-            run.applied = false
-        }
+        try await PropPublication.publish(predictions, model: registered, jobID: jobID, store: store, into: &run)
         logger.info(
             "player-points props predicted",
             metadata: [
@@ -191,45 +151,6 @@ public struct PlayerPointsPredictor: Sendable {
             }
         }
         return roster.mapValues { $0.sorted() }
-    }
-
-    /// The prop of `playerID` at `line`: the pick `picks` selects between the Over at P(points > line) and the Under
-    /// at 1 − P, each at its best price in `best`; else the Over as a forecast at its best price (if any).
-    ///
-    /// P is `modelOver` anchored on the books' no-vig price by `anchor`; with only one side priced there is no fair
-    /// price to anchor on, so the prop is a forecast, never a pick.
-    static func prediction(
-        gameID: Int, modelID: Int, playerID: Int, line: Double, expectedPoints: Double, modelOver: Double,
-        best: (over: BestPropPrice?, under: BestPropPrice?), anchor: PropMarketAnchor, picks: PickSelector
-    ) -> Prediction {
-        var components = ["expected_points": expectedPoints]
-        var over = modelOver
-        var anchored = false
-        if let overPrice = best.over?.price, let underPrice = best.under?.price, overPrice > 1, underPrice > 1 {
-            let market = (1 / overPrice) / (1 / overPrice + 1 / underPrice)
-            over = anchor.over(model: modelOver, market: market)
-            components[PropComponent.modelOver] = modelOver
-            components[PropComponent.marketOver] = market
-            components[PropComponent.anchorWeight] = anchor.weight
-            anchored = true
-        }
-        let sides = [
-            PickSelector.Side(
-                selection: PlayerPointsProp(playerID: playerID, side: .over).selection, probability: over, price: best.over?.price,
-                bookmaker: best.over?.bookmaker),
-            PickSelector.Side(
-                selection: PlayerPointsProp(playerID: playerID, side: .under).selection, probability: 1 - over, price: best.under?.price,
-                bookmaker: best.under?.bookmaker),
-        ]
-        let pick = anchored ? picks.pick(sides) : nil
-        let side = pick?.side ?? sides[0]
-        let edge = side.price == nil ? 0 : pick?.edge ?? side.edge ?? 0
-        return Prediction(
-            gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
-            probability: side.probability, componentProbabilities: components, price: side.price, edge: edge,
-            tier: side.price == nil ? .d : pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability),
-            stake: pick?.stake ?? 0,
-            pick: pick != nil, bookmaker: side.bookmaker, hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
     }
 
     /// The model's registry record (its version is set inside the transaction).

@@ -54,12 +54,7 @@ public struct PropPredictor: Sendable {
     /// so a redelivery writes nothing; a later run skips the batter, game and line pairs already predicted.
     public func run(_ parameters: PredictProps, jobID: String, logger: Logger) async throws -> PropRun {
         var run = PropRun()
-        let at = now()
-        let window = parameters.date.flatMap(PredictProps.day) ?? (at, at.addingTimeInterval(86_400))
-        // Point in time: a day in the past is predicted as of its start, never with its own results.
-        let asOf = min(at, window.start)
-        let games = try await store.games.games(sport: Self.sport, from: window.start, to: window.end)
-            .filter { $0.status != .cancelled && $0.status != .postponed && $0.scheduledAt >= asOf }
+        let (asOf, games) = try await PropPublication.games(sport: Self.sport, date: parameters.date, at: now(), store: store)
         run.games = games.count
         guard !games.isEmpty else {
             run.skipped = "no MLB games in the window"
@@ -106,64 +101,28 @@ public struct PropPredictor: Sendable {
         }
         let expected = model.expectedHits(pending.map(\.form.values))
         let registered = try registration(model, examples: examples, evaluation: evaluation)
-        var collected: [Int: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)]] = [:]
+        var prices: [Int: [PricedPropKey: PropPublication.Prices]] = [:]
         for gameID in Set(pending.compactMap(\.game.id)) {
-            var byKey: [PricedPropKey: (over: BestPropPrice?, under: BestPropPrice?)] = [:]
-            for best in try await store.propOdds.bestBatterPrices(gameID: gameID, market: Self.market, asOf: asOf) {
-                let key = PricedPropKey(best.batterID, best.point)
-                if best.outcome == "over" {
-                    byKey[key, default: (nil, nil)].over = best
-                } else {
-                    byKey[key, default: (nil, nil)].under = best
-                }
-            }
-            collected[gameID] = byKey
+            prices[gameID] = PropPublication.byKey(
+                try await store.propOdds.bestPrices(gameID: gameID, market: Self.market, asOf: asOf, players: .statcastBatters))
         }
-        let prices = collected
-        let picks = self.picks
-        var anchor = PropMarketAnchor.market
-        if let anchorWeight {
-            anchor = PropMarketAnchor(weight: anchorWeight, history: 0)
-        } else {
-            anchor = PropMarketAnchor(
-                fitting: try await store.playerProps.settledPricedForecasts(sport: Self.sport, asOf: asOf, limit: PropMarketAnchor.historyLimit))
-        }
+        let anchor = try await PropPublication.anchor(pinned: anchorWeight, sport: Self.sport, asOf: asOf, store: store)
         run.anchorWeight = anchor.weight
         run.anchorHistory = anchor.history
-
-        let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var record = registered
-            record.version = try await tx.models.nextVersion(name: registered.name)
-            let modelID = try await tx.models.register(record)
-            var tally = PropRun()
-            for (item, mean) in zip(pending, expected) {
-                guard let gameID = item.game.id else { continue }
-                for line in item.lines {
-                    var prediction = Self.prediction(
-                        gameID: gameID, modelID: modelID, batterID: item.batterID, line: line, expectedHits: mean,
-                        best: prices[gameID]?[PricedPropKey(item.batterID, line)], anchor: anchor, picks: picks)
-                    prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-                    try await tx.predictions.insert(prediction)
-                    tally.predictions += 1
-                    if prediction.price != nil { tally.priced += 1 }
-                    if prediction.pick {
-                        tally.picks += 1
-                        tally.pickEdgeSum += prediction.edge
-                    }
-                }
+        var predictions: [Prediction] = []
+        for (item, mean) in zip(pending, expected) {
+            guard let gameID = item.game.id else { continue }
+            for line in item.lines {
+                predictions.append(
+                    PropPublication.prediction(
+                        sport: Self.sport, gameID: gameID, line: line,
+                        over: BatterHitsProp(batterID: item.batterID, side: .over).selection,
+                        under: BatterHitsProp(batterID: item.batterID, side: .under).selection,
+                        modelOver: PoissonThreshold.probabilityOver(line, mean: mean), components: ["expected_hits": mean],
+                        best: prices[gameID]?[PricedPropKey(item.batterID, line)], anchor: anchor, picks: picks))
             }
-            return (modelID, tally)
         }
-        switch outcome {
-        case .applied(let (modelID, tally)):
-            run.modelID = modelID
-            run.predictions = tally.predictions
-            run.priced = tally.priced
-            run.picks = tally.picks
-            run.pickEdgeSum = tally.pickEdgeSum
-        case .alreadyApplied:
-            run.applied = false
-        }
+        try await PropPublication.publish(predictions, model: registered, jobID: jobID, store: store, into: &run)
         logger.info(
             "batter-hits props predicted",
             metadata: [
@@ -173,52 +132,6 @@ public struct PropPredictor: Sendable {
                 "rmse": "\(run.rmse.map { String($0) } ?? "-")", "baseline_rmse": "\(run.baselineRMSE.map { String($0) } ?? "-")",
             ])
         return run
-    }
-
-    /// The prop of `batterID` at `line` with `expectedHits`: the pick `picks` selects between the Over at P(hits > line)
-    /// and the Under at 1 − P, each at its best price in `best`; else the Over as a forecast, at its best price if any.
-    ///
-    /// P is the model's Poisson probability anchored on the books' no-vig price by `anchor`; with only one side
-    /// priced there is no fair price to anchor on, so the prop is a forecast, never a pick.
-    static func prediction(
-        gameID: Int, modelID: Int, batterID: Int, line: Double, expectedHits: Double,
-        best: (over: BestPropPrice?, under: BestPropPrice?)?, anchor: PropMarketAnchor, picks: PickSelector
-    ) -> Prediction {
-        let modelOver = PoissonThreshold.probabilityOver(line, mean: expectedHits)
-        var components = ["expected_hits": expectedHits]
-        var over = modelOver
-        var anchored = false
-        if let overPrice = best?.over?.price, let underPrice = best?.under?.price, overPrice > 1, underPrice > 1 {
-            let market = (1 / overPrice) / (1 / overPrice + 1 / underPrice)
-            over = anchor.over(model: modelOver, market: market)
-            components[PropComponent.modelOver] = modelOver
-            components[PropComponent.marketOver] = market
-            components[PropComponent.anchorWeight] = anchor.weight
-            anchored = true
-        }
-        let sides = [
-            PickSelector.Side(
-                selection: BatterHitsProp(batterID: batterID, side: .over).selection, probability: over, price: best?.over?.price,
-                bookmaker: best?.over?.bookmaker),
-            PickSelector.Side(
-                selection: BatterHitsProp(batterID: batterID, side: .under).selection, probability: 1 - over,
-                price: best?.under?.price, bookmaker: best?.under?.bookmaker),
-        ]
-        let pick = anchored ? picks.pick(sides) : nil
-        let side = pick?.side ?? sides[0]
-        guard side.price != nil else {
-            // No book prices the Over: a forecast as before prices were collected (hash version 1, as then).
-            return Prediction(
-                gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
-                probability: side.probability, componentProbabilities: components, price: nil, edge: 0, tier: .d,
-                stake: 0, predictionHash: "")
-        }
-        let edge = pick?.edge ?? side.edge ?? 0
-        return Prediction(
-            gameID: gameID, modelID: modelID, sport: sport, betType: .playerProp, selection: side.selection, line: line,
-            probability: side.probability, componentProbabilities: components, price: side.price, edge: edge,
-            tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability), stake: pick?.stake ?? 0,
-            pick: pick != nil, bookmaker: side.bookmaker, hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
     }
 
     /// The model's registry record (its version is set inside the transaction).

@@ -37,10 +37,23 @@ public struct PropOddsRepository: Sendable {
         }
     }
 
-    /// The best price of each batter, line and side of `market` in a game as of `asOf`: each book's latest price
-    /// recorded at or before `asOf`, the highest across books. Batters are named by the books and found by the
-    /// name Statcast gives them (`statcast.batter_name`); a name Statcast never gave, or gave two batters, is left out.
-    public func bestBatterPrices(gameID: Int, market: String, asOf: Date) async throws -> [BestPropPrice] {
+    /// Where a book's name for a player is looked up: a table that gives players their names, by column.
+    public struct PlayerNames: Sendable {
+        let table: String
+        let name: String
+        let id: String
+
+        /// MLB batters, by the name Statcast's batter search gives them (`statcast.batter_name`).
+        public static let statcastBatters = PlayerNames(table: "statcast", name: "batter_name", id: "batter_id")
+        /// NBA players, by the name ESPN's box scores give them (`player_game_points.player_name`).
+        public static let boxScorePlayers = PlayerNames(table: "player_game_points", name: "player_name", id: "player_id")
+    }
+
+    /// The best price of each player, line and side of `market` in a game as of `asOf`: each book's latest price
+    /// recorded at or before `asOf`, the highest across books. Players are named by the books and found by the name
+    /// `players` gives them; a name never given, or given two players, is left out. `BestPropPrice.batterID` carries
+    /// the player's id there.
+    public func bestPrices(gameID: Int, market: String, asOf: Date, players: PlayerNames) async throws -> [BestPropPrice] {
         try await database.query(
             """
             WITH latest AS (
@@ -52,17 +65,17 @@ public struct PropOddsRepository: Sendable {
                 SELECT DISTINCT ON (player_name, point, outcome) player_name, point, outcome, price, bookmaker
                 FROM latest ORDER BY player_name, point, outcome, price DESC, bookmaker
             ), names AS (
-                SELECT batter_name, min(batter_id) AS batter_id FROM statcast
-                WHERE batter_name IN (SELECT player_name FROM best)
-                GROUP BY batter_name HAVING count(DISTINCT batter_id) = 1
+                SELECT \(identifier: players.name) AS name, min(\(identifier: players.id)) AS player_id FROM \(identifier: players.table)
+                WHERE \(identifier: players.name) IN (SELECT player_name FROM best)
+                GROUP BY \(identifier: players.name) HAVING count(DISTINCT \(identifier: players.id)) = 1
             )
-            SELECT n.batter_id, b.player_name, b.point, b.outcome, b.price, b.bookmaker
-            FROM best b JOIN names n ON n.batter_name = b.player_name
-            ORDER BY n.batter_id, b.point, b.outcome
+            SELECT n.player_id, b.player_name, b.point, b.outcome, b.price, b.bookmaker
+            FROM best b JOIN names n ON n.name = b.player_name
+            ORDER BY n.player_id, b.point, b.outcome
             """
         ).map { row in
             BestPropPrice(
-                batterID: try row.decode("batter_id"), playerName: try row.decode("player_name"), point: try row.decode("point"),
+                batterID: try row.decode("player_id"), playerName: try row.decode("player_name"), point: try row.decode("point"),
                 outcome: try row.decode("outcome"), price: try row.decode("price"), bookmaker: try row.decode("bookmaker"))
         }
     }

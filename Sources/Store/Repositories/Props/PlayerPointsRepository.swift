@@ -34,36 +34,6 @@ public struct PlayerPointsRepository: Sendable {
         try await lines(gameID: gameID, from: nil, asOf: nil)
     }
 
-    /// The best price of each player, line and side of `market` in a game as of `asOf`, as
-    /// `PropOddsRepository.bestBatterPrices` finds them, the player found by the name ESPN's box scores give him
-    /// (a name never given, or given two players, is left out). `batterID` carries the player's ESPN id.
-    public func bestPrices(gameID: Int, market: String, asOf: Date) async throws -> [BestPropPrice] {
-        try await database.query(
-            """
-            WITH latest AS (
-                SELECT DISTINCT ON (bookmaker, player_name, point, outcome) bookmaker, player_name, point, outcome, price
-                FROM prop_odds
-                WHERE game_id = \(gameID) AND market = \(market) AND recorded_at <= \(asOf)
-                ORDER BY bookmaker, player_name, point, outcome, recorded_at DESC
-            ), best AS (
-                SELECT DISTINCT ON (player_name, point, outcome) player_name, point, outcome, price, bookmaker
-                FROM latest ORDER BY player_name, point, outcome, price DESC, bookmaker
-            ), names AS (
-                SELECT player_name, min(player_id) AS player_id FROM player_game_points
-                WHERE player_name IN (SELECT player_name FROM best)
-                GROUP BY player_name HAVING count(DISTINCT player_id) = 1
-            )
-            SELECT n.player_id, b.player_name, b.point, b.outcome, b.price, b.bookmaker
-            FROM best b JOIN names n ON n.player_name = b.player_name
-            ORDER BY n.player_id, b.point, b.outcome
-            """
-        ).map { row in
-            BestPropPrice(
-                batterID: try row.decode("player_id"), playerName: try row.decode("player_name"), point: try row.decode("point"),
-                outcome: try row.decode("outcome"), price: try row.decode("price"), bookmaker: try row.decode("bookmaker"))
-        }
-    }
-
     private func lines(gameID: Int?, from: Date?, asOf: Date?) async throws -> [PlayerGamePoints] {
         try await database.query(
             """
