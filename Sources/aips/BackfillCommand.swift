@@ -19,7 +19,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD (inclusive).")
     var to: String
 
-    @Option(help: "Comma-separated: games,odds,statcast,weather.")
+    @Option(help: "Comma-separated: games,odds,statcast,weather,boxScores.")
     var sources: String = "games,odds"
 
     @Option(help: "Comma-separated sport codes.")

@@ -16,6 +16,13 @@ import Testing
         #expect(requests[1].type == "collect.odds" && requests[1].dependsOn == [requests[0].id])
         let withStatcast = try BackfillPlan(sports: ["mlb"], from: "2026-04-01", to: "2026-04-10", sources: [.games, .statcast]).requests()
         #expect(withStatcast.filter { $0.type == "collect.statcast" }.map(\.dependsOn.count) == [7, 3])
+        // Box scores come from the final games' summaries, a week a job, after that week's games.
+        let withBoxScores = try BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-10", sources: [.games, .boxScores]).requests()
+        let summaries = withBoxScores.filter { $0.type == CollectSummaries.jobType }
+        #expect(summaries.map(\.dependsOn.count) == [7, 3])
+        #expect(summaries.map(\.payload) == [
+            #"{"from":"2026-04-01","sport":"nba","to":"2026-04-07"}"#, #"{"from":"2026-04-08","sport":"nba","to":"2026-04-10"}"#,
+        ])
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let configuration = CollectorConfiguration.sandbox(sandbox)
             let upstream = UpstreamClient()

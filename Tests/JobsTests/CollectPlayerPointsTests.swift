@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Postgres
+import Queue
 import Sandbox
 import SandboxSupport
 import Store
@@ -49,6 +50,38 @@ import Testing
             #expect(try await CollectTestSupport.count(store, "player_game_points") == first.playerPointsWritten)
         }
         await store.shutdown()
+    }
+
+    @Test func aBackfillStoresTheBoxScoresOfEarlierDays() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let configuration = CollectorConfiguration.sandbox(sandbox, sports: ["nba"])
+            let logger = CollectTestSupport.logger
+            let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
+            let games = GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)
+            let summaries = SummariesCollector(client: espn, store: store, now: configuration.now)
+            _ = try await games.collect(CollectGames(sport: "nba", dates: ["20260420", "20260421"], isBackfill: true), jobID: "g", logger: logger)
+            let finals = try await CollectTestSupport.count(store, "games", where: "status = 'final' AND sport = 'nba'")
+            #expect(finals > 0)
+            // Weeks old: the daily run (the last 30 hours) finds none of them; the backfill's days find them all.
+            let recent = try await summaries.collect(CollectSummaries(sport: "nba"), jobID: "recent", logger: logger)
+            #expect(recent.games == 0)
+            let backfill = try await summaries.collect(
+                CollectSummaries(sport: "nba", from: "2026-04-20", to: "2026-04-21"), jobID: "backfill", logger: logger)
+            #expect(backfill.summariesWritten == finals && backfill.playerPointsWritten == finals * 2 * SandboxWorld.rotationSize)
+        }
+        await store.shutdown()
+    }
+
+    @Test func aBackfillNamesItsDaysInOrder() {
+        #expect(throws: Never.self) { try CollectSummaries(sport: "nba", from: "2026-04-01", to: "2026-04-30").validate() }
+        for bad in [
+            CollectSummaries(sport: "nba", from: "2026-04-01"), CollectSummaries(sport: "nba", from: "2026-04-30", to: "2026-04-01"),
+            CollectSummaries(sport: "nba", from: "2026-03-01", to: "2026-04-30"), CollectSummaries(sport: "nba", from: "April", to: "May"),
+            CollectSummaries(sport: "nba", gameIDs: [1], from: "2026-04-01", to: "2026-04-02"),
+        ] {
+            #expect(throws: QueueError.self) { try bad.validate() }
+        }
     }
 
     @Test func playerPointsPricesAreCollectedForNBAEvents() async throws {

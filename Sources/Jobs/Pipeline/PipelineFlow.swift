@@ -15,7 +15,11 @@ public enum PipelineFlow {
         return settings
     }
 
-    /// Per sport: games and odds (and Statcast for MLB, weather for MLB and the NFL) for each of the `days` days before `now`, then `featurize` over the range once
+    /// The days of box scores a bootstrap collects for the NBA's player points.
+    static let boxScoreDays = 28.0
+
+    /// Per sport: games and odds (and Statcast for MLB, weather for MLB and the NFL, the last four weeks' box scores
+    /// for the NBA) for each of the `days` days before `now`, then `featurize` over the range once
     /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
     public static func bootstrap(
         sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
@@ -32,9 +36,22 @@ public enum PipelineFlow {
             var sources: Set<BackfillSource> = [.games, .odds]
             if sport == "mlb" { sources.insert(.statcast) }
             if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }
-            let history = try BackfillPlan(
+            var history = try BackfillPlan(
                 sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources
             ).requests()
+            // The NBA's player-points props learn from box scores, which only final games' summaries carry: the last
+            // four weeks', once their games are in, are recent form enough to start on.
+            if sport == SummariesCollector.boxscoreSport {
+                let gamesJobs = history.filter { $0.type == CollectGames.jobType }.map(\.id)
+                let from = max(start, now.addingTimeInterval(-Self.boxScoreDays * 86_400))
+                history += try BackfillPlan(
+                    sports: [sport], from: day(from), to: day(now.addingTimeInterval(-86_400)), sources: [.boxScores]
+                ).requests().map { request in
+                    var request = request
+                    request.dependsOn = gamesJobs
+                    return request
+                }
+            }
             var featurize = try JobRequest(Featurize(sport: sport, from: start, to: now), queue: "features")
             featurize.dependsOn = history.map(\.id)
             var automl = try JobRequest(TrainAutoML(sport: sport, asOf: time(now), settings: settings))

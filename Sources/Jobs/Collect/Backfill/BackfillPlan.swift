@@ -6,8 +6,9 @@ import Queue
 /// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
 /// historical snapshot at `oddsSnapshotHour` UTC (or earlier, before the first games of a sport that plays in the
 /// European morning: `CollectedSport.firstGamesHourUTC`) that waits for that day's games job (so its events
-/// find their games, and every game has a price, and so a closing line, before it starts). Statcast (MLB only) and weather (every sport; indoor venues cost nothing) go a week
-/// per job, after that week's games jobs, so pitches and weather find their games.
+/// find their games, and every game has a price, and so a closing line, before it starts). Statcast (MLB only), weather
+/// (every sport; indoor venues cost nothing) and box scores (the final games' summaries) go a week per job, after that
+/// week's games jobs, so pitches, weather and summaries find their games.
 public struct BackfillPlan: Sendable {
     /// The platform's sport codes.
     public var sports: [String]
@@ -73,6 +74,15 @@ public struct BackfillPlan: Sendable {
                     try parameters.validate()
                     var request = try JobRequest(parameters, queue: queue)
                     request.dependsOn = gamesID.map { [$0] } ?? []
+                    requests.append(request)
+                }
+            }
+            if sources.contains(.boxScores) {
+                for week in Self.weeks(all) {
+                    let parameters = CollectSummaries(sport: sport, from: UpstreamTime.isoDay(week.first!), to: UpstreamTime.isoDay(week.last!))
+                    try parameters.validate()
+                    var request = try JobRequest(parameters, queue: queue)
+                    request.dependsOn = week.compactMap { gamesByDay[$0] }
                     requests.append(request)
                 }
             }

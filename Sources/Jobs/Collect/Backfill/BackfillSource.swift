@@ -8,4 +8,7 @@ public enum BackfillSource: String, Sendable, CaseIterable, Codable {
     case statcast
     /// Open-Meteo's archive at outdoor venues (`collect.weather` with `from`/`to`, week by week).
     case weather
+    /// ESPN's summaries of final games, for their box scores (`collect.summaries` with `from`/`to`, week by week;
+    /// the NBA's player points).
+    case boxScores
 }

@@ -123,12 +123,13 @@ public struct SummariesCollector: Sendable {
         return lines
     }
 
-    /// The named games (all of the sport), or the sport's games that went final lately and have no summary.
+    /// The named games (all of the sport), or the sport's games that went final lately (or on a backfill's days)
+    /// and have no summary.
     private func selectGames(_ parameters: CollectSummaries, sport: CollectedSport) async throws -> [Game] {
         guard let ids = parameters.gameIDs, !ids.isEmpty else {
             let end = now()
             return try await store.gameSummaries.finalGamesWithoutSummary(
-                sport: sport.code, startedIn: end.addingTimeInterval(-Self.recentStarts)..<end)
+                sport: sport.code, startedIn: parameters.days ?? end.addingTimeInterval(-Self.recentStarts)..<end)
         }
         var games: [Game] = []
         for id in ids {
