@@ -158,4 +158,20 @@ import Testing
             #expect(limited?.code == .rateLimited && limited?.status == 429 && limited?.isPermanent == false)
         }
     }
+
+    @Test func aMomentaryFrequencyLimitIsWaitedOutNotFailed() async throws {
+        try await CollectTestSupport.sandbox(requestsPerWindow: 1, window: .milliseconds(400)).withRunning { sandbox in
+            let upstream = UpstreamClient()
+            var configuration = OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox")
+            let patient = OddsAPIClient(configuration: configuration, upstream: upstream)
+            for _ in 0..<3 { _ = try await patient.sports(now: Date()) }
+            // Without the retries the same burst is refused at once.
+            configuration.frequencyRetries = 0
+            let hasty = OddsAPIClient(configuration: configuration, upstream: upstream)
+            let refused = await #expect(throws: CollectorError.self) {
+                for _ in 0..<3 { _ = try await hasty.sports(now: Date()) }
+            }
+            #expect(refused?.code == .rateLimited && refused?.status == 429)
+        }
+    }
 }

@@ -42,6 +42,12 @@ public struct OddsAPIClient: Sendable {
         try await get("/v4/sports/\(sport)/scores", (daysFrom.map { [("daysFrom", String($0))] } ?? []) + [("dateFormat", "iso")], now: now)
     }
 
+    private func send(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
+        try await upstream.get(
+            source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
+            redacted: ["apiKey"], now: now)
+    }
+
     /// `GET /v4/sports`.
     public func sports(now: Date) async throws -> UpstreamResponse {
         try await get("/v4/sports", [], now: now)
@@ -55,9 +61,17 @@ public struct OddsAPIClient: Sendable {
     }
 
     private func get(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
-        let response = try await upstream.get(
-            source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
-            redacted: ["apiKey"], now: now)
+        var response = try await send(path, query, now: now)
+        // A frequency limit is a matter of a moment: a backfill of many jobs at once meets it, and each refusal
+        // used to spend one of the job's three attempts, so whole days of history were lost in a first run.
+        var retry = 0
+        while response.status == 429, retry < configuration.frequencyRetries {
+            let asked = response.headers["retry-after"].flatMap(Double.init)
+            let delay = min(asked ?? 0.25 * Double(1 << retry) * Double.random(in: 0.8...1.2), 5)
+            try await Task.sleep(for: .milliseconds(Int(delay * 1_000)))
+            retry += 1
+            response = try await send(path, query, now: now)
+        }
         guard response.status != 200 else { return response }
         let body = try? JSONDecoder().decode(OddsAPIErrorBody.self, from: response.body)
         let detail = body.map { "\($0.errorCode): \($0.message)" } ?? String(decoding: response.body.prefix(200), as: UTF8.self)

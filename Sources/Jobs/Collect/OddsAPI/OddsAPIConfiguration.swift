@@ -10,6 +10,9 @@ public struct OddsAPIConfiguration: Sendable {
     public var markets: [String]
     /// The price format requested.
     public var oddsFormat: OddsFormat
+    /// How many times a request the API refused as too frequent (429) is sent again, after 0.25, 0.5, 1, 2 … seconds
+    /// (or the `Retry-After` it names, up to 5 s), before the refusal fails the job's attempt.
+    public var frequencyRetries = 4
 
     /// A configuration; defaults: US books, moneyline, spreads and totals, American prices.
     public init(
