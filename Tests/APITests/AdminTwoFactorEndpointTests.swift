@@ -67,8 +67,11 @@ struct AdminTwoFactorEndpointTests {
             let again = try await client.request(.post, "/api/v1/admin/users/\(user.id)/2fa/enrol", token: token)
             #expect(again.errorCode == "TWO_FACTOR_ALREADY_ENABLED")
 
-            // A login now needs the second factor: the app's code works…
-            let withCode = try await Self.verify(client, token: try await Self.challenge(client, user), "code", totp.code(step: totp.step(at: Date())))
+            // A login now needs the second factor. The code that confirmed the enrolment is spent: it cannot log in too…
+            let replayed = try await Self.verify(client, token: try await Self.challenge(client, user), "code", totp.code(step: now))
+            #expect(replayed.status == .unauthorized && replayed.errorCode == "INVALID_2FA_CODE", "\(replayed.text)")
+            // …the app's next code works…
+            let withCode = try await Self.verify(client, token: try await Self.challenge(client, user), "code", totp.code(step: now + 1))
             #expect(withCode.status == .ok, "\(withCode.text)")
             #expect(withCode.data?["access_token"]?.string != nil)
 

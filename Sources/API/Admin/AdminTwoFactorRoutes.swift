@@ -12,6 +12,8 @@ import Store
 struct AdminTwoFactorRoutes: Sendable {
     let database: any PostgresDatabase
     let sealing: TOTPSealing
+    /// Where spent codes are remembered: the code that confirms an enrolment cannot then log in.
+    let sessions: SessionStore
     let maxBodySize: Int
 
     func register(on group: RouteRegistrar) {
@@ -63,9 +65,14 @@ struct AdminTwoFactorRoutes: Sendable {
                 .conflict, code: "NO_PENDING_ENROLMENT", "no two-factor enrolment is waiting for this user; start one first",
                 details: ["user_id": .string(AuthRoutes.userID(id))])
         }
-        guard let totp = TOTP(base32Secret: try sealing.open(pending)), totp.matchingStep(for: body.code, at: Date()) != nil else {
+        guard let totp = TOTP(base32Secret: try sealing.open(pending)), let step = totp.matchingStep(for: body.code, at: Date()) else {
             throw APIError(
                 .unprocessableContent, code: "INVALID_2FA_CODE", "the code does not match the pending secret; check the app's clock",
+                details: ["field": .string("code")])
+        }
+        guard try await sessions.spendTOTPStep(step, userID: AuthRoutes.userID(id), period: totp.period) else {
+            throw APIError(
+                .unprocessableContent, code: "INVALID_2FA_CODE", "this code was already used; wait for the next one",
                 details: ["field": .string("code")])
         }
         let codes = try RecoveryCode.generate()

@@ -81,9 +81,7 @@ struct AuthRoutes: Sendable {
                 try await throttle.recordFailure(user.email)
                 throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "the two-factor code is wrong or expired")
             }
-            // A code is good once: the step is remembered until it can no longer match.
-            let fresh = try await redis.send("SET", prefix + "totp:\(step)", "1", "NX", "PX", String(totp.period * 3 * 1000))
-            guard !fresh.isNull else {
+            guard try await sessions.spendTOTPStep(step, userID: Self.userID(id), period: totp.period) else {
                 throw APIError(.unauthorized, code: "INVALID_2FA_CODE", "this two-factor code was already used; wait for the next one")
             }
         } else if let typed = body.recoveryCode {

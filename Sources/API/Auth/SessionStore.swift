@@ -28,6 +28,14 @@ struct SessionStore: Sendable {
     /// The user's key prefix; the hash tag keeps a user's keys on one Cluster slot.
     func prefix(_ userID: String) -> String { namespace + ":auth:{" + userID + "}:" }
 
+    /// Spends the user's TOTP code of time step `step`: true the first time, false if it was spent before. A code is
+    /// good once, for a login or for confirming an enrolment alike; the step is remembered until it can no longer
+    /// match (three periods of `period` seconds).
+    func spendTOTPStep(_ step: Int64, userID: String, period: Int64) async throws -> Bool {
+        let fresh = try await redis.send("SET", prefix(userID) + "totp:\(step)", "1", "NX", "PX", String(period * 3 * 1000))
+        return !fresh.isNull
+    }
+
     /// User ids become key names, so only `[A-Za-z0-9-]`, at most 64 characters.
     static func isSafeUserID(_ id: some StringProtocol) -> Bool {
         !id.isEmpty && id.utf8.count <= 64

@@ -103,8 +103,9 @@ public struct APIServer: Sendable {
             database: database, administration: UserAdministration(database: database, sessions: sessions, throttle: throttle),
             hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
         ).register(on: admin)
-        AdminTwoFactorRoutes(database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), maxBodySize: configuration.maxBodySize)
-            .register(on: admin)
+        AdminTwoFactorRoutes(
+            database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), sessions: sessions, maxBodySize: configuration.maxBodySize
+        ).register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
         AdminExportRoutes(reader: predictionReader).register(on: admin)
         AdminEngagementRoutes(engagement: engagement).register(on: admin)
