@@ -88,21 +88,34 @@ import Postgres
         // Too few timings say nothing and set no baseline.
         #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 3, failures: 0, latencyMicroseconds: [9, 9, 9]), logger: CollectTestSupport.logger) == nil)
         #expect(try await store.models.summary(id: current)?.metrics[ModelMonitor.latencyBaselineKey] == nil)
-        // The first run with enough timings sets the baseline: its median, 40 µs.
-        let first = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: [38, 40, 41, 39, 400])
-        #expect(first.medianLatency == 40)
+        // The first run with enough timings sets the baseline: its median, 4 ms.
+        let first = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: [3_800, 4_000, 4_100, 3_900, 40_000])
+        #expect(first.medianLatency == 4_000)
         #expect(try await monitor.check(champion: summary, health: first, logger: CollectTestSupport.logger) == nil)
         summary = try #require(try await store.models.summary(id: current))
-        #expect(summary.metrics[ModelMonitor.latencyBaselineKey] == 40)
+        #expect(summary.metrics[ModelMonitor.latencyBaselineKey] == 4_000)
         // Twice as slow is the limit; a later run's own median never moves the baseline.
-        let double = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: Array(repeating: 80, count: 5))
+        let double = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: Array(repeating: 8_000, count: 5))
         #expect(try await monitor.check(champion: summary, health: double, logger: CollectTestSupport.logger) == nil)
-        #expect(try await store.models.summary(id: current)?.metrics[ModelMonitor.latencyBaselineKey] == 40)
-        let slower = ChampionRunHealth(attempts: 6, failures: 0, latencyMicroseconds: [85, 90, 95, 100, 30, 200])
+        #expect(try await store.models.summary(id: current)?.metrics[ModelMonitor.latencyBaselineKey] == 4_000)
+        let slower = ChampionRunHealth(attempts: 6, failures: 0, latencyMicroseconds: [8_500, 9_000, 9_500, 10_000, 3_000, 20_000])
         #expect(try await monitor.check(champion: summary, health: slower, logger: CollectTestSupport.logger) == current)
         #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
         let events = try await store.modelReports.events(modelID: current)
-        #expect(events.contains { $0.kind == .rolledBack && $0.details["latency_us"] == 92.5 && $0.details["baseline_us"] == 40 })
+        #expect(events.contains { $0.kind == .rolledBack && $0.details["latency_us"] == 9_250 && $0.details["baseline_us"] == 4_000 })
+        await store.shutdown()
+    }
+
+    @Test func microsecondsThatDoubleAreNoSlowdown() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let (_, current) = try await Self.champions(store)
+        let monitor = ModelMonitor(store: store)
+        try await store.models.recordMetric(id: current, name: ModelMonitor.latencyBaselineKey, value: 17.4)
+        let summary = try #require(try await store.models.summary(id: current))
+        // What rolled back a first dev run's NHL champion: 2.6× as slow, by 27.5 µs a prediction.
+        let noisy = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: Array(repeating: 44.9, count: 5))
+        #expect(try await monitor.check(champion: summary, health: noisy, logger: CollectTestSupport.logger) == nil)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == current)
         await store.shutdown()
     }
 }
