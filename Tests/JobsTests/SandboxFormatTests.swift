@@ -160,18 +160,22 @@ import Testing
     }
 
     @Test func aMomentaryFrequencyLimitIsWaitedOutNotFailed() async throws {
-        try await CollectTestSupport.sandbox(requestsPerWindow: 1, window: .milliseconds(400)).withRunning { sandbox in
+        // One request per 5 s: a second request at once is refused (a loopback call takes far less than 5 s even on a
+        // loaded machine), and one that retries for long enough is admitted once the first leaves the window.
+        try await CollectTestSupport.sandbox(requestsPerWindow: 1, window: .seconds(5)).withRunning { sandbox in
             let upstream = UpstreamClient()
             var configuration = OddsAPIConfiguration(baseURL: sandbox.baseURL, apiKey: "sandbox")
-            let patient = OddsAPIClient(configuration: configuration, upstream: upstream)
-            for _ in 0..<3 { _ = try await patient.sports(now: Date()) }
-            // Without the retries the same burst is refused at once.
             configuration.frequencyRetries = 0
             let hasty = OddsAPIClient(configuration: configuration, upstream: upstream)
-            let refused = await #expect(throws: CollectorError.self) {
-                for _ in 0..<3 { _ = try await hasty.sports(now: Date()) }
-            }
+            _ = try await hasty.sports(now: Date())
+            let refused = await #expect(throws: CollectorError.self) { _ = try await hasty.sports(now: Date()) }
             #expect(refused?.code == .rateLimited && refused?.status == 429)
+            // Six retries wait 0.25 + 0.5 + 1 + 2 + 4 + 5 s (±20 %), past the window.
+            configuration.frequencyRetries = 6
+            let patient = OddsAPIClient(configuration: configuration, upstream: upstream)
+            let started = ContinuousClock.now
+            _ = try await patient.sports(now: Date())
+            #expect(started.duration(to: .now) > .milliseconds(200), "it waited rather than being admitted at once")
         }
     }
 }
