@@ -10,17 +10,29 @@ import Testing
 /// NBA player points against the sandbox and a real PostgreSQL: `collect.summaries` stores each final game's box
 /// score once (`player_game_points`), and `collect.prop_odds` stores every book's `player_points` prices.
 @Suite struct CollectPlayerPointsTests {
-    @Test func finalGamesBoxScoresAreStoredOnce() async throws {
+    /// Runs `body` with a migrated store holding the sandbox's NBA games of `dates`, a summaries collector, and the
+    /// number of those games that are final (at least one).
+    static func withFinalGames(
+        _ dates: [String], isBackfill: Bool = false,
+        _ body: @Sendable (Store, SummariesCollector, Int) async throws -> Void
+    ) async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             let configuration = CollectorConfiguration.sandbox(sandbox, sports: ["nba"])
-            let logger = CollectTestSupport.logger
             let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
             let games = GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)
-            let summaries = SummariesCollector(client: espn, store: store, now: configuration.now)
-            _ = try await games.collect(CollectGames(sport: "nba", dates: ["20260508", "20260509"]), jobID: "g", logger: logger)
+            _ = try await games.collect(
+                CollectGames(sport: "nba", dates: dates, isBackfill: isBackfill), jobID: "g", logger: CollectTestSupport.logger)
             let finals = try await CollectTestSupport.count(store, "games", where: "status = 'final' AND sport = 'nba'")
             #expect(finals > 0)
+            try await body(store, SummariesCollector(client: espn, store: store, now: configuration.now), finals)
+        }
+        await store.shutdown()
+    }
+
+    @Test func finalGamesBoxScoresAreStoredOnce() async throws {
+        try await Self.withFinalGames(["20260508", "20260509"]) { store, summaries, finals in
+            let logger = CollectTestSupport.logger
 
             let first = try await summaries.collect(CollectSummaries(sport: "nba"), jobID: "s1", logger: logger)
             #expect(first.applied && first.summariesWritten == finals)
@@ -49,20 +61,11 @@ import Testing
             #expect(refetched.applied && refetched.playerPointsWritten == 0)
             #expect(try await CollectTestSupport.count(store, "player_game_points") == first.playerPointsWritten)
         }
-        await store.shutdown()
     }
 
     @Test func aBackfillStoresTheBoxScoresOfEarlierDays() async throws {
-        let store = try await CollectTestSupport.migratedStore()
-        try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let configuration = CollectorConfiguration.sandbox(sandbox, sports: ["nba"])
+        try await Self.withFinalGames(["20260420", "20260421"], isBackfill: true) { store, summaries, finals in
             let logger = CollectTestSupport.logger
-            let espn = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient())
-            let games = GamesCollector(client: espn, store: store, venues: configuration.venues, now: configuration.now)
-            let summaries = SummariesCollector(client: espn, store: store, now: configuration.now)
-            _ = try await games.collect(CollectGames(sport: "nba", dates: ["20260420", "20260421"], isBackfill: true), jobID: "g", logger: logger)
-            let finals = try await CollectTestSupport.count(store, "games", where: "status = 'final' AND sport = 'nba'")
-            #expect(finals > 0)
             // Weeks old: the daily run (the last 30 hours) finds none of them; the backfill's days find them all.
             let recent = try await summaries.collect(CollectSummaries(sport: "nba"), jobID: "recent", logger: logger)
             #expect(recent.games == 0)
@@ -70,7 +73,6 @@ import Testing
                 CollectSummaries(sport: "nba", from: "2026-04-20", to: "2026-04-21"), jobID: "backfill", logger: logger)
             #expect(backfill.summariesWritten == finals && backfill.playerPointsWritten == finals * 2 * SandboxWorld.rotationSize)
         }
-        await store.shutdown()
     }
 
     @Test func aBackfillNamesItsDaysInOrder() {
