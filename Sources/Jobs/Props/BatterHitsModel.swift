@@ -12,24 +12,8 @@ struct BatterHitsModel: Sendable {
         var hits: Double
     }
 
-    /// Errors of the expected hits on the newest games, with the model fitted on the older ones.
-    struct Evaluation: Sendable, Equatable {
-        /// Held-out batter-games.
-        var heldOut: Int
-        /// Root mean squared error of the expected hits.
-        var rmse: Double
-        /// Mean absolute error of the expected hits.
-        var mae: Double
-        /// RMSE of the training rows' mean hits: what the form adds is the gap to this.
-        var baselineRMSE: Double
-        /// Brier score of P(hits > 0.5) from the Poisson threshold.
-        var brierOverHalf: Double
-    }
-
     /// The fewest examples worth fitting.
     static let minimumExamples = 200
-    /// The newest share of examples held out for the evaluation.
-    static let heldOutShare = 0.2
 
     let model: GeneralizedLinearModel
 
@@ -56,29 +40,19 @@ struct BatterHitsModel: Sendable {
             model: try GeneralizedLinear(configuration: configuration).fit(dataset(examples.map(\.features)), labels: examples.map(\.hits)))
     }
 
-    /// Fits on the older examples and scores the newest `heldOutShare` (examples in start order).
-    static func evaluate(_ examples: [Example]) throws -> Evaluation? {
-        let cut = Int(Double(examples.count) * (1 - heldOutShare))
-        guard cut >= minimumExamples / 2, cut < examples.count else { return nil }
-        let training = Array(examples[..<cut])
-        let held = Array(examples[cut...])
-        let predicted = try fit(training).expectedHits(held.map(\.features))
-        let mean = training.reduce(0) { $0 + $1.hits } / Double(training.count)
-        let n = Double(held.count)
-        var squared = 0.0
-        var absolute = 0.0
-        var baseline = 0.0
-        var brier = 0.0
-        for (example, expected) in zip(held, predicted) {
-            squared += (expected - example.hits) * (expected - example.hits)
-            absolute += abs(expected - example.hits)
-            baseline += (mean - example.hits) * (mean - example.hits)
-            let over = PoissonThreshold.probabilityOver(0.5, mean: expected) - (example.hits > 0.5 ? 1 : 0)
-            brier += over * over
+    /// Fits on the older examples and scores the newest (examples in start order), with the Brier score of
+    /// P(hits > 0.5) from the Poisson threshold.
+    static func evaluate(_ examples: [Example]) throws -> PropEvaluation? {
+        guard let split = PropEvaluation.split(examples, minimumExamples: minimumExamples) else { return nil }
+        let (training, held) = split
+        let expected = try fit(training).expectedHits(held.map(\.features))
+        let brier = zip(held, expected).reduce(0.0) { sum, pair in
+            let miss = PoissonThreshold.probabilityOver(0.5, mean: pair.1) - (pair.0.hits > 0.5 ? 1 : 0)
+            return sum + miss * miss
         }
-        return Evaluation(
-            heldOut: held.count, rmse: (squared / n).squareRoot(), mae: absolute / n, baselineRMSE: (baseline / n).squareRoot(),
-            brierOverHalf: brier / n)
+        return PropEvaluation(
+            actual: held.map(\.hits), expected: expected, trainingMean: training.reduce(0) { $0 + $1.hits } / Double(training.count),
+            brierOverHalf: brier / Double(held.count))
     }
 
     /// The expected hits of each form, never below a small positive floor (a linear model can go negative).

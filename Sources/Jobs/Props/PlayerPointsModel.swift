@@ -19,22 +19,8 @@ struct PlayerPointsModel: Sendable {
         var points: Double
     }
 
-    /// Errors of the expected points on the newest games, with the model fitted on the older ones.
-    struct Evaluation: Sendable, Equatable {
-        /// Held-out player-games.
-        var heldOut: Int
-        /// Root mean squared error of the expected points.
-        var rmse: Double
-        /// Mean absolute error of the expected points.
-        var mae: Double
-        /// RMSE of the training rows' mean points: what the form adds is the gap to this.
-        var baselineRMSE: Double
-    }
-
     /// The fewest examples worth fitting.
     static let minimumExamples = 200
-    /// The newest share of examples held out for the evaluation.
-    static let heldOutShare = 0.2
 
     let model: GeneralizedLinearModel
     /// Variance per point of mean (φ).
@@ -73,23 +59,13 @@ struct PlayerPointsModel: Sendable {
         return PlayerPointsModel(model: model, dispersion: max(1, squared / max(means, 1)))
     }
 
-    /// Fits on the older examples and scores the newest `heldOutShare` (examples in start order).
-    static func evaluate(_ examples: [Example]) throws -> Evaluation? {
-        let cut = Int(Double(examples.count) * (1 - heldOutShare))
-        guard cut >= minimumExamples / 2, cut < examples.count else { return nil }
-        let training = Array(examples[..<cut])
-        let held = Array(examples[cut...])
-        let predicted = try fit(training).expectedPoints(held.map(\.features))
-        let mean = training.reduce(0) { $0 + $1.points } / Double(training.count)
-        let n = Double(held.count)
-        var (squared, absolute, baseline) = (0.0, 0.0, 0.0)
-        for (example, expected) in zip(held, predicted) {
-            squared += (expected - example.points) * (expected - example.points)
-            absolute += abs(expected - example.points)
-            baseline += (mean - example.points) * (mean - example.points)
-        }
-        return Evaluation(
-            heldOut: held.count, rmse: (squared / n).squareRoot(), mae: absolute / n, baselineRMSE: (baseline / n).squareRoot())
+    /// Fits on the older examples and scores the newest (examples in start order).
+    static func evaluate(_ examples: [Example]) throws -> PropEvaluation? {
+        guard let split = PropEvaluation.split(examples, minimumExamples: minimumExamples) else { return nil }
+        let (training, held) = split
+        return PropEvaluation(
+            actual: held.map(\.points), expected: try fit(training).expectedPoints(held.map(\.features)),
+            trainingMean: training.reduce(0) { $0 + $1.points } / Double(training.count))
     }
 
     /// The expected points of each form, never below half a point (a linear model can go negative).

@@ -99,12 +99,7 @@ public struct PlayerPointsPredictor: Sendable {
         let (model, evaluation) = try await ComputeQueue.run {
             (try PlayerPointsModel.fit(examples), try PlayerPointsModel.evaluate(examples))
         }
-        if let evaluation {
-            run.heldOut = evaluation.heldOut
-            run.rmse = evaluation.rmse
-            run.mae = evaluation.mae
-            run.baselineRMSE = evaluation.baselineRMSE
-        }
+        evaluation?.record(into: &run)
         let expected = model.expectedPoints(pending.map(\.form.values))
         let registered = try registration(model, examples: examples, evaluation: evaluation)
         let anchor = try await PropPublication.anchor(pinned: anchorWeight, sport: Self.sport, asOf: asOf, store: store)
@@ -154,7 +149,7 @@ public struct PlayerPointsPredictor: Sendable {
     }
 
     /// The model's registry record (its version is set inside the transaction).
-    private func registration(_ model: PlayerPointsModel, examples: [PlayerPointsModel.Example], evaluation: PlayerPointsModel.Evaluation?)
+    private func registration(_ model: PlayerPointsModel, examples: [PlayerPointsModel.Example], evaluation: PropEvaluation?)
         throws -> RegisteredModel
     {
         let archive = ModelArchive(
@@ -162,12 +157,7 @@ public struct PlayerPointsPredictor: Sendable {
             featureKinds: Array(repeating: .numerical, count: PlayerPointsForm.names.count),
             metadata: ["target": "player_points", "dispersion": String(model.dispersion)])
         var metrics: [String: Double] = ["training_examples": Double(examples.count), "dispersion": model.dispersion]
-        if let evaluation {
-            metrics["held_out"] = Double(evaluation.heldOut)
-            metrics["rmse"] = evaluation.rmse
-            metrics["mae"] = evaluation.mae
-            metrics["baseline_rmse"] = evaluation.baselineRMSE
-        }
+        if let evaluation { metrics.merge(evaluation.metrics) { _, new in new } }
         return RegisteredModel(
             name: "\(Self.sport)_player_points", version: 1, sport: Self.sport, betType: .playerProp,
             featureSetVersion: Self.featureSetVersion,

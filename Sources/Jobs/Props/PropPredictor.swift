@@ -92,13 +92,7 @@ public struct PropPredictor: Sendable {
             return run
         }
         let (model, evaluation) = try await ComputeQueue.run { (try BatterHitsModel.fit(examples), try BatterHitsModel.evaluate(examples)) }
-        if let evaluation {
-            run.heldOut = evaluation.heldOut
-            run.rmse = evaluation.rmse
-            run.mae = evaluation.mae
-            run.baselineRMSE = evaluation.baselineRMSE
-            run.brierOverHalf = evaluation.brierOverHalf
-        }
+        evaluation?.record(into: &run)
         let expected = model.expectedHits(pending.map(\.form.values))
         let registered = try registration(model, examples: examples, evaluation: evaluation)
         var prices: [Int: [PricedPropKey: PropPublication.Prices]] = [:]
@@ -135,20 +129,14 @@ public struct PropPredictor: Sendable {
     }
 
     /// The model's registry record (its version is set inside the transaction).
-    private func registration(_ model: BatterHitsModel, examples: [BatterHitsModel.Example], evaluation: BatterHitsModel.Evaluation?) throws
+    private func registration(_ model: BatterHitsModel, examples: [BatterHitsModel.Example], evaluation: PropEvaluation?) throws
         -> RegisteredModel
     {
         let archive = ModelArchive(
             model: .generalizedLinear(model.model), featureNames: BatterForm.names,
             featureKinds: Array(repeating: .numerical, count: BatterForm.names.count), metadata: ["target": "batter_hits"])
         var metrics: [String: Double] = ["training_examples": Double(examples.count)]
-        if let evaluation {
-            metrics["held_out"] = Double(evaluation.heldOut)
-            metrics["rmse"] = evaluation.rmse
-            metrics["mae"] = evaluation.mae
-            metrics["baseline_rmse"] = evaluation.baselineRMSE
-            metrics["brier_over_0_5"] = evaluation.brierOverHalf
-        }
+        if let evaluation { metrics.merge(evaluation.metrics) { _, new in new } }
         return RegisteredModel(
             name: "\(Self.sport)_batter_hits", version: 1, sport: Self.sport, betType: .playerProp,
             featureSetVersion: Self.featureSetVersion,

@@ -16,7 +16,7 @@ public struct PropRun: Codable, Sendable, Equatable {
     public var modelID: Int?
     /// Batter-games the regression was fitted on.
     public var trainingExamples = 0
-    /// Held-out batter-games of the evaluation, and its errors (see `BatterHitsModel.Evaluation`).
+    /// Held-out player-games of the evaluation, and its errors (see `PropEvaluation`).
     public var heldOut: Int?
     /// Root mean squared error of the expected hits on the held-out games.
     public var rmse: Double?

@@ -4,14 +4,23 @@ import Foundation
 /// The simulated market. One consensus view per game opens from an estimate noisier than the truth and
 /// moves toward it: sharp money arrives in a few seeded bets (most of them early) and removes the opening
 /// error, leaving a small closing error; the schedule (rest, travel), the weather and the starting
-/// pitchers are half priced at the open and fully an hour before the start; injuries are read from the
-/// list as it stands. Pinnacle quotes the consensus as it stands; the US books follow it minutes late and
+/// pitchers are priced in part at the open (`pricedAtOpen`) and fully an hour before the start; injuries are
+/// read from the list as it stands. The opening error is kept small enough that the mean open-to-close move
+/// is about three points of probability (real MLB lines move 2.5), and a quarter (NBA) to two thirds (MLB) of
+/// the open-to-close gain is public when the line opens: something a model can find. Pinnacle quotes the consensus as it stands; the US books follow it minutes late and
 /// stray from it by about a percentage point of probability, so cross-book arbitrage is rare.
 extension SandboxWorld {
     /// How long before the start the market has priced all it will: the closing view.
     static let marketSettlesBeforeStart: TimeInterval = 3_600
-    /// The share of the schedule, weather and starter effects the opening line prices.
-    static let pricedAtOpen = 0.5
+    /// The share of the schedule, weather and starter effects the opening line prices: baseball's openers see the
+    /// probable starters; basketball's price little of the rest and travel that a schedule shows weeks ahead.
+    static func pricedAtOpen(_ sport: SandboxSport) -> Double {
+        switch sport {
+        case .mlb: 0.5
+        case .nba: 0.2
+        case .epl, .nhl, .nfl: 0.3
+        }
+    }
 
     /// The quotes of `bookmakers` for `game` at `time`; empty before the market opens and after the start.
     ///
@@ -108,8 +117,8 @@ extension SandboxWorld {
         // of margin and a log factor on runs (MLB), goals of margin and a log factor on goals (EPL).
         let (gap, scoring): ((closing: Double, opening: Double), (closing: Double, opening: Double)) =
             switch game.sport {
-            case .nba: ((0.3, 1.2), (1.0, 3.0))
-            case .mlb: ((0.04, 0.22), (0.012, 0.04))
+            case .nba: ((0.3, 0.5), (1.0, 3.0))
+            case .mlb: ((0.04, 0.14), (0.012, 0.04))
             case .epl: ((0.03, 0.15), (0.01, 0.04))
             case .nhl: ((0.03, 0.15), (0.01, 0.04))
             // Football: points of margin as in basketball, a log factor on points as in baseball.
@@ -117,7 +126,8 @@ extension SandboxWorld {
             }
         let gapError = gap.closing * closingGap + gap.opening * openingGap * (1 - progress)
         let scoringError = scoring.closing * closingScoring + scoring.opening * openingScoring * (1 - progress)
-        let seen = game.conditions.priced(share: pricedShare ?? Self.pricedAtOpen + (1 - Self.pricedAtOpen) * progress)
+        let atOpen = Self.pricedAtOpen(game.sport)
+        let seen = game.conditions.priced(share: pricedShare ?? atOpen + (1 - atOpen) * progress)
             .mistaken(gap: gapError, scoring: scoringError)
         let lists = listed ?? (
             home: injuries(game.sport, team: game.teamIndices.home, at: time),
