@@ -4,7 +4,7 @@ import Testing
 @testable import Sandbox
 
 /// The simulated Premier League: a round of ten matches every Saturday, Poisson goals with draws, three-way
-/// moneylines with a realistic margin, and half-goal Asian handicaps and totals priced at the truth.
+/// moneylines with a realistic margin, and quarter-goal Asian handicaps and totals priced at the truth.
 @Suite struct SandboxSoccerTests {
     private static let world = SandboxWorld(seed: 42, sports: [.epl])
     /// Twenty weeks of autumn 2025.
@@ -41,9 +41,10 @@ import Testing
         }
     }
 
-    @Test func booksQuoteThreeWayMoneylinesAndHalfGoalLines() throws {
+    @Test func booksQuoteThreeWayMoneylinesAndAsianLines() throws {
         let world = Self.world
         let model = OutcomeModel(sport: .epl)
+        var (quarters, wholes, halves) = (0, 0, 0)
         for game in world.games(.epl, startingIn: Self.autumn).prefix(30) {
             let quotes = world.quotes(game, bookmakers: Bookmaker.all, at: game.startsAt.addingTimeInterval(-3 * 3_600))
             #expect(quotes.count == Bookmaker.all.count)
@@ -51,16 +52,24 @@ import Testing
                 let draw = try #require(quote.drawPrice)
                 let overround = 1 / quote.homePrice + 1 / draw + 1 / quote.awayPrice - 1
                 #expect(overround > 0.01 && overround < 0.07, "\(quote.bookmaker.key) \(overround)")
-                // Half-goal lines: a handicap or total bet never pushes.
-                #expect(abs(quote.spread.truncatingRemainder(dividingBy: 1)) == 0.5)
-                #expect(abs(quote.total.truncatingRemainder(dividingBy: 1)) == 0.5)
+                // Asian lines: quarter, half or whole goals, each side priced within a book's margin of even.
+                for line in [quote.spread, quote.total] {
+                    switch abs(line.truncatingRemainder(dividingBy: 1)) {
+                    case 0.25, 0.75: quarters += 1
+                    case 0.5: halves += 1
+                    case 0: wholes += 1
+                    default: Issue.record("\(line) is no quarter-goal line")
+                    }
+                }
+                #expect(1 / quote.spreadPrices.0 > 0.4 && 1 / quote.spreadPrices.1 > 0.4, "\(quote.spread) \(quote.spreadPrices)")
             }
-            // The fair lines are the half-goal ones closest to even, and a half line is priced at its win chance.
+            // The fair lines are the ones closest to even, and a half line is priced at its win chance.
             let fair = world.fairLines(game)
             #expect(abs(fair.homeCovers - 0.5) < 0.3 && abs(fair.over - 0.5) < 0.3)
             let winByTwo = model.homeCovers(game.parameters, line: -1.5)
             #expect(winByTwo < model.homeWin(game.parameters))
         }
+        #expect(quarters > 0 && wholes > 0 && halves > 0, "quarter \(quarters), whole \(wholes), half \(halves)")
     }
 
     @Test func quarterLinesArePricedWithTheirHalvesAndPushes() {

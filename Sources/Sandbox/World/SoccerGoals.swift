@@ -1,7 +1,8 @@
 /// Soccer's scoring in the simulator: each side's goals Poisson with its own mean, independent, and a level
 /// score a draw (no extra time in a league game). Any Asian handicap or goal total (whole, half or quarter) is
 /// priced at the probability that makes a bet's expected return zero: a push refunds, and a quarter line is half the
-/// stake on each neighbouring line. The books hang half-goal lines (−0.5, 2.5), so their main lines never push.
+/// stake on each neighbouring line. The books hang Asian lines as real ones do: whole, half and quarter goals (0,
+/// −0.25, −0.5, 2.75), the one whose sides are closest to even, so a main line may push or be half won.
 struct SoccerGoals: Sendable {
     /// Mean goals of the home side.
     let home: Double
@@ -59,14 +60,19 @@ struct SoccerGoals: Sendable {
         fairProbability(line: -line) { home, away in Double(home + away) }
     }
 
-    /// The half-goal handicap whose home side is closest to even.
+    /// The quarter-goal handicap whose home side is closest to even.
     func handicapLine() -> Double {
-        stride(from: -3.5, through: 3.5, by: 1.0).map { ($0, abs(homeCovers(line: $0) - 0.5)) }.min { $0.1 < $1.1 }!.0
+        Self.nearestEven(stride(from: -3.5, through: 3.5, by: 0.25)) { homeCovers(line: $0) }
     }
 
-    /// The half-goal total closest to an even over/under.
+    /// The quarter-goal total closest to an even over/under.
     func totalLine() -> Double {
-        stride(from: 1.5, through: 4.5, by: 1.0).map { ($0, abs(over(line: $0) - 0.5)) }.min { $0.1 < $1.1 }!.0
+        Self.nearestEven(stride(from: 1.5, through: 4.5, by: 0.25)) { over(line: $0) }
+    }
+
+    /// The line of `lines` whose `probability` is closest to one half.
+    private static func nearestEven(_ lines: StrideThrough<Double>, _ probability: (Double) -> Double) -> Double {
+        lines.map { ($0, abs(probability($0) - 0.5)) }.min { $0.1 < $1.1 }!.0
     }
 
     /// A final score.

@@ -5,7 +5,7 @@ import Store
 import Testing
 
 /// The simulated Premier League through the unchanged collectors and the featurizer: three-way moneylines with
-/// their draw, half-goal Asian handicaps and totals, and features whose home/draw/away forecast sums to 1.
+/// their draw, quarter-goal Asian handicaps and totals, and features whose home/draw/away forecast sums to 1.
 @Suite struct SoccerFeatureTests {
     @Test func simulatedSoccerIsCollectedAndFeaturized() async throws {
         let store = try await CollectTestSupport.migratedStore()
@@ -19,7 +19,9 @@ import Testing
             let draws = games.count { $0.homeScore == $0.awayScore }
             #expect(draws > 5 && draws < 35, "\(draws) draws")
             #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'h2h' AND outcome = 'draw'") > 80)
-            #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'spreads' AND abs(point) - floor(abs(point)) <> 0.5") == 0)
+            // Asian handicaps on quarter goals, as the books hang them: whole, half and quarter lines.
+            #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'spreads' AND abs(point) * 4 <> floor(abs(point) * 4)") == 0)
+            #expect(try await CollectTestSupport.count(store, "odds", where: "market = 'spreads' AND abs(point) - floor(abs(point)) IN (0.25, 0.75)") > 0)
             // The backfill's daily snapshot is taken before the first kick-off, so every game has a close.
             #expect(
                 try await CollectTestSupport.count(
