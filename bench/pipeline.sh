@@ -7,6 +7,8 @@
 # probability (free of the outcomes' noise) and says what share of the ceiling's gain over the opening line the
 # model captures. A three-way moneyline (EPL) is scored as home win against the rest and as the three-way market.
 # BENCH_DAYS, BENCH_SPORTS, BENCH_MODELS, BENCH_RUNTIME, BENCH_PRESET tune it (see bench/Pipeline/main.swift).
+# The schedule's edge at the open is one coefficient that 150 days of NBA games cannot tell from noise; a season
+# (BENCH_SPORTS=nba BENCH_DAYS=330 BENCH_PUBLICATIONS=open) shows what the model finds there. At most 366 days.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup

@@ -6,7 +6,7 @@ import Foundation
 /// error, leaving a small closing error; the schedule (rest, travel), the weather and the starting
 /// pitchers are priced in part at the open (`pricedAtOpen`) and fully an hour before the start; injuries are
 /// read from the list as it stands. The opening error is kept small enough that the mean open-to-close move
-/// is about three points of probability (real MLB lines move 2.5), and a quarter (NBA) to two thirds (MLB) of
+/// is about three points of probability (real MLB lines move 2.5), and a quarter (NBA) to three fifths (MLB) of
 /// the open-to-close gain is public when the line opens: something a model can find. Pinnacle quotes the consensus as it stands; the US books follow it minutes late and
 /// stray from it by about a percentage point of probability, so cross-book arbitrage is rare.
 extension SandboxWorld {
