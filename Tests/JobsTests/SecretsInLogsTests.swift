@@ -67,9 +67,10 @@ import Testing
 
             let creator = try spawn("user", ["user", "create", "--email", "secret-\(queue)@example.com"], stdin: userPassword)
             #expect(await ChildProcesses.waitForExit(creator))
-            let port = Int.random(in: 30_000...40_000)
+            // Ports from the kernel: a random one may be in use (30,000-40,000 overlaps the ephemeral ports).
+            let port = try TestServers.freePort()
             let api = try spawn("api", ["api", "--port", String(port)])
-            let metricsPort = port + 1
+            let metricsPort = try TestServers.freePort()
             let worker = try spawn(
                 "worker", ["worker", "--queues", queue, "--lease", "5", "--metrics-port", String(metricsPort), "--metrics-host", "127.0.0.1"],
                 ["ODDS_API_KEY": oddsKey])
@@ -85,11 +86,17 @@ import Testing
             // Log in right and wrong, through real HTTP.
             // The waits end as soon as their condition holds; their bounds only stop a broken run, on a loaded CI.
             var ready = false
-            for _ in 0..<300 where !ready {
+            for _ in 0..<600 where !ready && api.isRunning {
                 ready = (try? await curl(["-sf", "http://127.0.0.1:\(port)/health/live"]))?.status == 0
                 if !ready { try await Task.sleep(for: .milliseconds(100)) }
             }
-            #expect(ready)
+            // Once the API was not live after 30 s in the loaded third phase; its own words say why, if it says.
+            let apiLog = {
+                ["api.log", "api.err.log"].map { name in
+                    (try? String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8)).map { String($0.suffix(1_500)) } ?? ""
+                }.joined(separator: "\n")
+            }
+            #expect(ready, "the API is not live (running: \(api.isRunning)): \(apiLog())")
             for password in [userPassword, "not-" + userPassword] {
                 let body = #"{"email":"secret-\#(queue)@example.com","password":"\#(password)"}"#
                 _ = try await curl(["-s", "-X", "POST", "http://127.0.0.1:\(port)/api/v1/auth/login", "-H", "content-type: application/json", "-d", body])

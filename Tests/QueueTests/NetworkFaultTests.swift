@@ -13,7 +13,7 @@ import Logging
         // A private redis-server we can freeze (SIGSTOP) without disturbing other tests.
         let directory = TestServers.temporaryDirectory.appendingPathComponent("fault-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let port = Int.random(in: 40_001...50_000)
+        let port = try TestServers.freePort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
         server.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--dir", directory.path]
