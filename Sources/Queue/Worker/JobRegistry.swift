@@ -16,7 +16,7 @@ public final class JobRegistry: Sendable {
     public func register<P: JobParameters, R: Encodable & Sendable>(
         _ type: P.Type, handler: @escaping @Sendable (P, JobContext) async throws -> R
     ) {
-        let entry = Entry(validate: { try Self.decode(P.self, $0) }) { payload, context in
+        let entry = Entry(validate: { _ = try Self.decode(P.self, $0) }) { payload, context in
             let parameters = try Self.decode(P.self, payload)
             let result = try await handler(parameters, context)
             return String(decoding: try JSONEncoder.sortedKeys.encode(result), as: UTF8.self)
@@ -35,7 +35,7 @@ public final class JobRegistry: Sendable {
     /// Makes a type known for validation only (a process that submits jobs but does not run them).
     public func declare<P: JobParameters>(_ type: P.Type) {
         entries.withLock { entries in
-            if entries[P.jobType] == nil { entries[P.jobType] = Entry(validate: { try Self.decode(P.self, $0) }, run: nil) }
+            if entries[P.jobType] == nil { entries[P.jobType] = Entry(validate: { _ = try Self.decode(P.self, $0) }, run: nil) }
         }
     }
 
