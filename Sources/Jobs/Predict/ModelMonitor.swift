@@ -5,8 +5,7 @@ import Store
 /// The seed's rollback triggers (ML guide 2.7), checked after each prediction run: a champion whose settled
 /// accuracy has dropped more than 5 points below its evaluation baseline, whose predictions fail more than
 /// 1 % of the time, or whose prediction latency has more than doubled (and by more than half a millisecond), is
-/// retired and the previous champion
-/// reinstated; both are logged in `model_events`.
+/// retired and the previous champion reinstated; both are logged in `model_events`.
 ///
 /// Latency is each prediction's thread CPU time, so a training job sharing the worker's cores does not read
 /// as a slower model. A champion's baseline is the median of its first run with enough predictions, kept in

@@ -42,12 +42,6 @@ public struct OddsAPIClient: Sendable {
         try await get("/v4/sports/\(sport)/scores", (daysFrom.map { [("daysFrom", String($0))] } ?? []) + [("dateFormat", "iso")], now: now)
     }
 
-    private func send(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
-        try await upstream.get(
-            source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
-            redacted: ["apiKey"], now: now)
-    }
-
     /// `GET /v4/sports`.
     public func sports(now: Date) async throws -> UpstreamResponse {
         try await get("/v4/sports", [], now: now)
@@ -58,6 +52,13 @@ public struct OddsAPIClient: Sendable {
             ("regions", configuration.regions.joined(separator: ",")), ("markets", configuration.markets.joined(separator: ",")),
             ("oddsFormat", configuration.oddsFormat.rawValue), ("dateFormat", "iso"),
         ]
+    }
+
+    /// One request, with the key (redacted from logs).
+    private func send(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
+        try await upstream.get(
+            source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
+            redacted: ["apiKey"], now: now)
     }
 
     private func get(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
