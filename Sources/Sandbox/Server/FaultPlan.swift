@@ -30,7 +30,7 @@ public final class FaultPlan: Sendable {
             return body.prefix(body.count / 2)
         case .wrongTypes:
             return flipNumbers(body)
-        case .status:
+        case .status, .throttled:
             return Data()
         case .body(let text):
             return Data(text.utf8)

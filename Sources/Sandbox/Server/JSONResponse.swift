@@ -20,13 +20,17 @@ struct JSONResponse: Sendable {
     func make(_ status: HTTPResponse.Status, data: Data, contentType: String, path: String, headers: HTTPFields = [:]) throws -> Response {
         var status = status
         var data = data
+        var fields = headers
         let fault = faults.fault(for: path)
         if let fault {
             if case .status(let code) = fault { status = HTTPResponse.Status(code: code) }
+            if case .throttled(let retryAfter) = fault {
+                status = .tooManyRequests
+                fields[.retryAfter] = retryAfter
+            }
             if case .body = fault { status = .ok }
             data = FaultPlan.apply(fault, to: data)
         }
-        var fields = headers
         fields[.contentType] = contentType
         if case .trickle(let interval) = fault {
             let bytes = data

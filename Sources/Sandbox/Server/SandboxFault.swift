@@ -6,6 +6,8 @@ public enum SandboxFault: Sendable, Equatable {
     case wrongTypes
     /// The status with an empty body.
     case status(Int)
+    /// 429 with `Retry-After` set to this text (delay-seconds or an HTTP-date) and an empty body.
+    case throttled(retryAfter: String)
     /// Status 200 with this body instead (Savant's `Error: Query Timeout…`).
     case body(String)
     /// The real body, one byte every `interval` (a stalled upstream or proxy that never closes the response).

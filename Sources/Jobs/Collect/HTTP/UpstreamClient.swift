@@ -4,22 +4,48 @@ import NIOCore
 import NIOHTTP1
 
 /// GETs upstream URLs with AsyncHTTPClient: a timeout per request, a cap on body size, transport failures
-/// turned into `CollectorError(.unreachable)`.
+/// turned into `CollectorError(.unreachable)`, and a momentary frequency limit (429) waited out for every source
+/// alike (`RateLimitWait`).
 public struct UpstreamClient: Sendable {
     private let http: HTTPClient
     private let timeout: TimeAmount
     private let maximumBodyBytes: Int
+    private let rateLimitWait: RateLimitWait
 
-    /// A client on `http` (default the shared client); `timeout` per request, bodies up to `maximumBodyBytes`.
-    public init(http: HTTPClient = .shared, timeout: Duration = .seconds(30), maximumBodyBytes: Int = 64 << 20) {
+    /// A client on `http` (default the shared client); `timeout` per request, bodies up to `maximumBodyBytes`, a
+    /// 429 sent again as `rateLimitWait` says.
+    public init(
+        http: HTTPClient = .shared, timeout: Duration = .seconds(30), maximumBodyBytes: Int = 64 << 20,
+        rateLimitWait: RateLimitWait = RateLimitWait()
+    ) {
         self.http = http
         self.timeout = .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
         self.maximumBodyBytes = maximumBodyBytes
+        self.rateLimitWait = rateLimitWait
     }
 
-    /// Fetches `baseURL + path` with `query`; `redacted` names query items left out of the recorded endpoint.
+    /// Fetches `baseURL + path` with `query`; `redacted` names query items left out of the recorded endpoint. A 429
+    /// is sent again as `rateLimitWait` (default the client's) allows; the last answer is returned whatever its
+    /// status, for the source's client to map.
     func get(
-        source: String, baseURL: String, path: String, query: [(String, String)], redacted: Set<String> = [], now: Date
+        source: String, baseURL: String, path: String, query: [(String, String)], redacted: Set<String> = [], now: Date,
+        rateLimitWait: RateLimitWait? = nil
+    ) async throws -> UpstreamResponse {
+        let wait = rateLimitWait ?? self.rateLimitWait
+        var retry = 0
+        while true {
+            let response = try await fetch(source: source, baseURL: baseURL, path: path, query: query, redacted: redacted, now: now)
+            guard response.status == 429,
+                let delay = wait.delay(retry: retry, retryAfter: response.headers["retry-after"], now: Date())
+            else { return response }
+            try await Task.sleep(for: delay)
+            retry += 1
+        }
+    }
+
+    /// One request.
+    private func fetch(
+        source: String, baseURL: String, path: String, query: [(String, String)], redacted: Set<String>, now: Date
     ) async throws -> UpstreamResponse {
         func encode(_ items: [(String, String)]) -> String {
             var components = URLComponents()

@@ -54,25 +54,13 @@ public struct OddsAPIClient: Sendable {
         ]
     }
 
-    /// One request, with the key (redacted from logs).
-    private func send(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
-        try await upstream.get(
-            source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
-            redacted: ["apiKey"], now: now)
-    }
-
+    /// One request, with the key (redacted from logs); a frequency limit is waited out `frequencyRetries` times.
     private func get(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
-        var response = try await send(path, query, now: now)
-        // A frequency limit is a matter of a moment: a backfill of many jobs at once meets it, and each refusal
-        // used to spend one of the job's three attempts, so whole days of history were lost in a first run.
-        var retry = 0
-        while response.status == 429, retry < configuration.frequencyRetries {
-            let asked = response.headers["retry-after"].flatMap(Double.init)
-            let delay = min(asked ?? 0.25 * Double(1 << retry) * Double.random(in: 0.8...1.2), 5)
-            try await Task.sleep(for: .milliseconds(Int(delay * 1_000)))
-            retry += 1
-            response = try await send(path, query, now: now)
-        }
+        var wait = RateLimitWait()
+        wait.retries = configuration.frequencyRetries
+        let response = try await upstream.get(
+            source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
+            redacted: ["apiKey"], now: now, rateLimitWait: wait)
         guard response.status != 200 else { return response }
         let body = try? JSONDecoder().decode(OddsAPIErrorBody.self, from: response.body)
         let detail = body.map { "\($0.errorCode): \($0.message)" } ?? String(decoding: response.body.prefix(200), as: UTF8.self)

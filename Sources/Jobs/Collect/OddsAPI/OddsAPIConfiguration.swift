@@ -11,7 +11,7 @@ public struct OddsAPIConfiguration: Sendable {
     /// The price format requested.
     public var oddsFormat: OddsFormat
     /// How many times a request the API refused as too frequent (429) is sent again, after 0.25, 0.5, 1, 2 … seconds
-    /// (or the `Retry-After` it names, up to 5 s), before the refusal fails the job's attempt.
+    /// (or the `Retry-After` it names, when that is 5 s or less), before the refusal fails the job's attempt.
     public var frequencyRetries = 4
 
     /// A configuration; defaults: US books, moneyline, spreads and totals, American prices.

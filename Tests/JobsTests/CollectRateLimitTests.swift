@@ -1,0 +1,51 @@
+import Foundation
+import Jobs
+import Sandbox
+import SandboxSupport
+import Testing
+
+/// Every collector's client waits out a momentary 429 through `UpstreamClient`, not only The Odds API's.
+@Suite struct CollectRateLimitTests {
+    @Test func aMomentaryLimitOnESPNIsWaitedOutNotFailed() async throws {
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let configuration = CollectorConfiguration.sandbox(sandbox)
+            sandbox.faults.inject(.status(429), pathPrefix: "/apis/site/v2/sports/baseball/mlb/scoreboard")
+            let hasty = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient(rateLimitWait: .none))
+            let refused = await #expect(throws: CollectorError.self) {
+                _ = try await hasty.scoreboard(path: "baseball/mlb", date: "20260509", now: Date())
+            }
+            #expect(refused?.code == .rateLimited && refused?.status == 429 && refused?.isPermanent == false)
+
+            // Six waits of 0.25 … 5 s (±20 %): the limit lifts after a second, within them.
+            let patient = ESPNClient(configuration: configuration.espn, upstream: UpstreamClient(rateLimitWait: RateLimitWait(retries: 6)))
+            let started = ContinuousClock.now
+            async let answered = patient.scoreboard(path: "baseball/mlb", date: "20260509", now: Date())
+            try await Task.sleep(for: .seconds(1))
+            sandbox.faults.clear()
+            #expect(try await answered.status == 200)
+            #expect(started.duration(to: .now) >= .seconds(1), "it waited the limit out")
+        }
+    }
+
+    @Test func aNamedShortWaitIsTakenAndALongOneFailsAtOnce() async throws {
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let espn = ESPNClient(configuration: CollectorConfiguration.sandbox(sandbox).espn, upstream: UpstreamClient())
+            // An hour's limit (a daily quota) is not held in a worker slot: the queue's retry backoff takes it.
+            sandbox.faults.inject(.throttled(retryAfter: "3600"), pathPrefix: "/apis/site/v2/sports/basketball/nba/injuries")
+            let started = ContinuousClock.now
+            let limited = await #expect(throws: CollectorError.self) { _ = try await espn.injuries(path: "basketball/nba", now: Date()) }
+            #expect(limited?.code == .rateLimited && limited?.isPermanent == false)
+            #expect(started.duration(to: .now) < .seconds(2), "no wait was taken")
+
+            // `Retry-After: 1` is obeyed: the second request comes a second later and finds the limit gone.
+            sandbox.faults.clear()
+            sandbox.faults.inject(.throttled(retryAfter: "1"), pathPrefix: "/apis/site/v2/sports/basketball/nba/injuries")
+            let again = ContinuousClock.now
+            async let answered = espn.injuries(path: "basketball/nba", now: Date())
+            try await Task.sleep(for: .milliseconds(300))
+            sandbox.faults.clear()
+            #expect(try await answered.status == 200)
+            #expect(again.duration(to: .now) >= .seconds(1), "the named wait was taken")
+        }
+    }
+}
