@@ -72,7 +72,7 @@ struct ReportEndpointTests {
             // Forecasts are scored too: a 56.1 % win and a 51.2 % loss.
             #expect(all["forecasts"]?.int == 2)
             #expect(abs((all["log_loss"]?.double ?? 0) - -(log(0.561) + log(1 - 0.512)) / 2) < 1e-9)
-            #expect(all["ece"]?.double != nil && all["brier"]?.double != nil && all["sharp_count"]?.int == 0)
+            #expect(all["ece"]?.double != nil && all["ece_if_calibrated"]?.double != nil && all["brier"]?.double != nil && all["sharp_count"]?.int == 0)
             #expect(rows.contains { $0["bet_type"]?.string == "spread" && $0["tier"]?.string == "A" && $0["wins"]?.int == 1 })
 
             let everySport = try await client.get("/api/v1/performance?from=2026-03-01&to=2026-03-03", token: token)

@@ -15,7 +15,7 @@ enum ShadowComparisonSection {
         } else {
             html += "<p>\(comparison.forecasts) forecasts stored, never published.</p>"
         }
-        html += "<table><tr><th>on settled games</th><th>games</th><th>log loss</th><th>Brier</th><th>ECE</th></tr>"
+        html += "<table><tr><th>on settled games</th><th>games</th><th>log loss</th><th>Brier</th><th>ECE</th><th>ECE if calibrated</th></tr>"
         html += row("shadow, paired", comparison.pairedShadow)
         html += row("champion, paired", comparison.pairedChampion)
         html += row("shadow, all settled", comparison.shadow)
@@ -38,7 +38,7 @@ enum ShadowComparisonSection {
 
     private static func row(_ label: String, _ quality: ForecastQuality) -> String {
         "<tr><td>\(label)</td><td>\(quality.count)</td><td>\(number(quality.logLoss))</td><td>\(number(quality.brier))</td>"
-            + "<td>\(number(quality.ece))</td></tr>"
+            + "<td>\(number(quality.ece))</td><td>\(number(quality.eceIfCalibrated))</td></tr>"
     }
 
     private static func number(_ value: Double?) -> String {

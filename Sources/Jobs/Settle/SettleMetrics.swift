@@ -46,6 +46,9 @@ enum SettleMetrics {
             if let logLoss = row.logLoss { Gauge(label: "aips_forecast_log_loss", dimensions: dimensions).record(logLoss) }
             if let brier = row.brier { Gauge(label: "aips_forecast_brier", dimensions: dimensions).record(brier) }
             if let ece = row.ece { Gauge(label: "aips_forecast_ece", dimensions: dimensions).record(ece) }
+            if let chance = row.eceIfCalibrated {
+                Gauge(label: "aips_forecast_ece_if_calibrated", dimensions: dimensions).record(chance)
+            }
         }
     }
 }

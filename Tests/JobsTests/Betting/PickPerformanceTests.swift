@@ -1,6 +1,7 @@
 import Foundation
 import Jobs
 import Logging
+import ML
 import Postgres
 import Store
 import Testing
@@ -85,5 +86,32 @@ import Testing
         // A probability of exactly 1 falls in the last bin; no forecasts, no scores.
         #expect(ForecastQuality(probabilities: [1, 1], outcomes: [true, true]).ece == 0)
         #expect(ForecastQuality(probabilities: [], outcomes: []).ece == nil)
+    }
+
+    @Test func anECEIsReadAgainstWhatCalibratedForecastsShowByChance() {
+        // Eight forecasts of 0.5 in one bin: E|k − 4| / 8 for k ~ Binomial(8, ½) is (2·112 + 2·2·28 + 2·3·8 + 2·4·1) / 256 / 8.
+        let coinFlips = ForecastQuality(probabilities: Array(repeating: 0.5, count: 8), outcomes: Array(repeating: true, count: 8))
+        #expect(abs((coinFlips.eceIfCalibrated ?? 0) - 280.0 / 2_048) < 1e-12)
+        // One forecast: E|y − p| = 2p(1 − p).
+        #expect(abs((ForecastQuality(probabilities: [0.3], outcomes: [false]).eceIfCalibrated ?? 0) - 0.42) < 1e-12)
+        #expect(ForecastQuality(probabilities: [], outcomes: []).eceIfCalibrated == nil)
+
+        // Outcomes drawn from the forecasts themselves (perfect calibration): the mean ECE over many draws is the
+        // figure, on a tiny sample and on a large one, and it shrinks as the sample grows.
+        var random = SplitMix64(seed: 7)
+        var figures: [Double] = []
+        for size in [12, 3_000] {
+            let probabilities = (0..<size).map { _ in Double.random(in: 0.3...0.75, using: &random) }
+            var simulated = 0.0
+            let draws = 400
+            for _ in 0..<draws {
+                let outcomes = probabilities.map { Double.random(in: 0..<1, using: &random) < $0 }
+                simulated += ForecastQuality(probabilities: probabilities, outcomes: outcomes).ece ?? .nan
+            }
+            let figure = ForecastQuality(probabilities: probabilities, outcomes: probabilities.map { _ in true }).eceIfCalibrated ?? .nan
+            #expect(abs(simulated / Double(draws) - figure) < 0.06 * figure, "size \(size): simulated \(simulated / Double(draws)) vs \(figure)")
+            figures.append(figure)
+        }
+        #expect(figures[0] > 0.1 && figures[1] < 0.02)
     }
 }

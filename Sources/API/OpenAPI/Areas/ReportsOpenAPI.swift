@@ -56,6 +56,7 @@ enum ReportsOpenAPI: OpenAPIArea {
                     "mean_clv": S.number(nullable: true), "roi": S.number(nullable: true),
                     "sharp_agreement": S.number(minimum: 0, maximum: 1, nullable: true), "log_loss": S.number(minimum: 0, nullable: true),
                     "brier": S.number(minimum: 0, maximum: 1, nullable: true), "ece": S.number(minimum: 0, maximum: 1, nullable: true),
+                    "ece_if_calibrated": S.number(minimum: 0, maximum: 1, nullable: true),
                 ]),
             "ReportedPrediction": S.object(
                 required: [

@@ -56,8 +56,7 @@ public struct OddsAPIClient: Sendable {
 
     /// One request, with the key (redacted from logs); a frequency limit is waited out `frequencyRetries` times.
     private func get(_ path: String, _ query: [(String, String)], now: Date) async throws -> UpstreamResponse {
-        var wait = RateLimitWait()
-        wait.retries = configuration.frequencyRetries
+        let wait = RateLimitWait(retries: configuration.frequencyRetries)
         let response = try await upstream.get(
             source: Self.source, baseURL: configuration.baseURL, path: path, query: [("apiKey", configuration.apiKey)] + query,
             redacted: ["apiKey"], now: now, rateLimitWait: wait)

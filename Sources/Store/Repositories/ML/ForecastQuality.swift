@@ -14,9 +14,20 @@ public struct ForecastQuality: Sendable, Equatable {
     public var brier: Double?
     /// Plain ECE over 10 equal-width bins.
     public var ece: Double?
+    /// The ECE these forecasts would show by chance alone if every probability were exactly right: ECE is biased
+    /// upward on small samples (eight forecasts of 0.5 show 0.137 when perfectly calibrated), so an ECE is read
+    /// against this, not against zero. Per bin, it is the mean |observed rate − mean probability| when each
+    /// outcome is drawn from its own probability, weighted by n_b / N as ECE is: exact (the count of wins is
+    /// Poisson-binomial) up to `exactBinSize` forecasts in the bin, and beyond that the normal of variance
+    /// Σ p(1 − p) / n_b², whose mean absolute value is σ·√(2/π).
+    public var eceIfCalibrated: Double?
 
     /// Bins of the expected calibration error.
     public static let bins = 10
+
+    /// The largest bin whose chance ECE is summed exactly (quadratic in the bin's size); a larger bin is near
+    /// enough normal.
+    static let exactBinSize = 200
 
     /// The quality of forecasts `probabilities` of outcomes `outcomes` (true: the selection won).
     public init(probabilities: [Double], outcomes: [Bool]) {
@@ -28,6 +39,7 @@ public struct ForecastQuality: Sendable, Equatable {
         var binCount = [Int](repeating: 0, count: Self.bins)
         var binProbability = [Double](repeating: 0, count: Self.bins)
         var binWins = [Double](repeating: 0, count: Self.bins)
+        var binProbabilities = [[Double]](repeating: [], count: Self.bins)
         for i in 0..<n {
             let p = probabilities[i]
             let y = outcomes[i] ? 1.0 : 0.0
@@ -39,14 +51,36 @@ public struct ForecastQuality: Sendable, Equatable {
             binCount[bin] += 1
             binProbability[bin] += p
             binWins[bin] += y
+            binProbabilities[bin].append(p)
         }
         var ece = 0.0
+        var chance = 0.0
         for bin in 0..<Self.bins where binCount[bin] > 0 {
             let size = Double(binCount[bin])
             ece += size / Double(n) * abs(binProbability[bin] / size - binWins[bin] / size)
+            chance += size / Double(n) * Self.chanceDeviation(binProbabilities[bin])
         }
         self.logLoss = logLoss / Double(n)
         self.brier = brier / Double(n)
         self.ece = ece
+        self.eceIfCalibrated = chance
+    }
+
+    /// The mean |wins / m − mean p| of m outcomes each won with its own probability p.
+    static func chanceDeviation(_ probabilities: [Double]) -> Double {
+        let m = probabilities.count
+        let mean = probabilities.reduce(0, +) / Double(m)
+        guard m <= exactBinSize else {
+            let variance = probabilities.reduce(0) { $0 + $1 * (1 - $1) }
+            return (2 / Double.pi).squareRoot() * variance.squareRoot() / Double(m)
+        }
+        // wins[k]: the chance of k wins among the forecasts so far.
+        var wins = [Double](repeating: 0, count: m + 1)
+        wins[0] = 1
+        for (index, p) in probabilities.enumerated() {
+            for k in stride(from: index + 1, through: 1, by: -1) { wins[k] = wins[k] * (1 - p) + wins[k - 1] * p }
+            wins[0] *= 1 - p
+        }
+        return wins.enumerated().reduce(0) { $0 + $1.element * abs(Double($1.offset) / Double(m) - mean) }
     }
 }

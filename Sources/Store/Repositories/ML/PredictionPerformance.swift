@@ -52,6 +52,9 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
     public var brier: Double?
     /// The forecasts' plain ECE (10 equal-width bins).
     public var ece: Double?
+    /// The ECE the same forecasts would show by chance if perfectly calibrated (`ForecastQuality.eceIfCalibrated`):
+    /// on a small sample an ECE near this says nothing about calibration.
+    public var eceIfCalibrated: Double?
 
     /// Creates a performance summary; `accuracy` and `roi` follow from the counts and sums.
     public init(
@@ -79,6 +82,7 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         self.logLoss = forecast?.logLoss
         self.brier = forecast?.brier
         self.ece = forecast?.ece
+        self.eceIfCalibrated = forecast?.eceIfCalibrated
     }
 
     /// The rows of `sport` by tier, A to D, an empty row for a tier without picks (readers index the list).
@@ -102,6 +106,7 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         row.logLoss = forecast.logLoss
         row.brier = forecast.brier
         row.ece = forecast.ece
+        row.eceIfCalibrated = forecast.eceIfCalibrated
         return row
     }
 
@@ -117,6 +122,7 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         case forecasts
         case logLoss = "log_loss"
         case brier, ece
+        case eceIfCalibrated = "ece_if_calibrated"
     }
 
     /// Decodes a row; reports stored before forecasts and sharp agreement were measured read as empty ones.
@@ -142,5 +148,6 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         logLoss = try c.decodeIfPresent(Double.self, forKey: .logLoss)
         brier = try c.decodeIfPresent(Double.self, forKey: .brier)
         ece = try c.decodeIfPresent(Double.self, forKey: .ece)
+        eceIfCalibrated = try c.decodeIfPresent(Double.self, forKey: .eceIfCalibrated)
     }
 }
