@@ -44,6 +44,9 @@ struct MLTrainCommand: ParsableCommand {
     @Option(help: "GBM: L2 penalty on leaf values.")
     var lambda = 0.0
 
+    @Option(name: .customLong("symmetric-depth"), help: "GBM: grow symmetric (oblivious, CatBoost's) trees of this many levels instead of leaf-wise ones; 0 for leaf-wise.")
+    var symmetricDepth = 0
+
     @Option(name: .customLong("min-child-weight"), help: "GBM: least hessian sum per leaf.")
     var minChildWeight = 1e-3
 
@@ -155,6 +158,7 @@ struct MLTrainCommand: ParsableCommand {
             config.leafCount = leaves
             config.learningRate = learningRate
             config.maxDepth = maxDepth
+            config.symmetricDepth = symmetricDepth > 0 ? symmetricDepth : nil
             config.l2Regularization = lambda
             config.minChildWeight = minChildWeight
             config.minDataInLeaf = minDataInLeaf

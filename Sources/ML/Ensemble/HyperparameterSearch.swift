@@ -1,5 +1,6 @@
 /// The sequence of learners AutoML tries: the caller's leading learners, then one default of each family (as H2O
-/// starts), then random draws from per-family grids, mostly gradient boosting.
+/// starts; GBM also CatBoost's symmetric default), then random draws from per-family grids, mostly gradient boosting
+/// (a third of those with symmetric trees).
 struct HyperparameterSearch {
     private var random: SplitMix64
     private let families: [ModelFamily]
@@ -11,6 +12,7 @@ struct HyperparameterSearch {
         var defaults = leading
         for family in [ModelFamily.glm, .gbm, .drf, .xrt] where families.contains(family) {
             defaults.append(.defaultLearner(family))
+            if family == .gbm { defaults.append(.symmetricGradientBoosting) }
         }
         self.defaults = defaults.reversed()
     }
@@ -23,6 +25,18 @@ struct HyperparameterSearch {
         let family: ModelFamily = families.contains(.gbm) && (others.isEmpty || random.next() % 4 != 0)
             ? .gbm : others[Int(random.next() % UInt64(others.count))]
         switch family {
+        case .gbm where random.next() % 3 == 0:
+            // Symmetric trees, around CatBoost's defaults.
+            var config = GradientBoostingConfiguration()
+            config.symmetricDepth = pick([4, 5, 6, 7, 8])
+            config.learningRate = pick([0.03, 0.05, 0.1])
+            config.treeCount = Int((15 / config.learningRate).rounded()) * pick([1, 2, 3]) / 2
+            config.minDataInLeaf = pick([1, 5, 20])
+            config.rowSubsample = pick([0.8, 1.0])
+            config.columnSubsample = pick([0.7, 1.0])
+            config.l2Regularization = pick([1, 3, 10])
+            config.seed = random.next()
+            return .gradientBoosting(config)
         case .gbm:
             var config = GradientBoostingConfiguration()
             config.leafCount = pick([7, 15, 31, 63, 127])
@@ -52,7 +66,7 @@ struct HyperparameterSearch {
     /// A rough size of the work a learner does, so AutoML can predict its time from learners of the same family it already fitted.
     static func cost(of learner: LearnerSpecification) -> Double {
         switch learner {
-        case .gradientBoosting(let config): Double(config.treeCount * config.leafCount)
+        case .gradientBoosting(let config): Double(config.treeCount * (config.symmetricDepth.map { 1 << $0 } ?? config.leafCount))
         case .generalizedLinear: 1
         case .randomForest(let config): Double(config.treeCount * (config.maxDepth > 0 ? config.maxDepth : 30))
         }

@@ -16,6 +16,18 @@ public enum LearnerSpecification: Sendable, Equatable, Hashable, Codable {
         }
     }
 
+    /// CatBoost's default shape in this GBM: symmetric trees of six levels, learning rate 0.05, λ 3, 300 rounds (what
+    /// CatBoost's early stopping kept on the AutoML bench data). AutoML tries it right after the leaf-wise default.
+    public static var symmetricGradientBoosting: LearnerSpecification {
+        var config = GradientBoostingConfiguration()
+        config.symmetricDepth = 6
+        config.treeCount = 300
+        config.learningRate = 0.05
+        config.l2Regularization = 3
+        config.minDataInLeaf = 5
+        return .gradientBoosting(config)
+    }
+
     /// The first model AutoML tries for a family: LightGBM-like GBM defaults, a lightly penalized elastic net,
     /// and H2O's 50-tree, depth-20 forests.
     public static func defaultLearner(_ family: ModelFamily) -> LearnerSpecification {

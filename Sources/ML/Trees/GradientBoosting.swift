@@ -1,5 +1,6 @@
-/// Histogram gradient boosting (LightGBM's algorithm): quantile-binned features, leaf-wise trees grown from
-/// gradient histograms with the subtraction trick, row/column subsampling and early stopping.
+/// Histogram gradient boosting (LightGBM's algorithm): quantile-binned features, leaf-wise trees (or CatBoost's
+/// symmetric ones, `symmetricDepth`) grown from gradient histograms with the subtraction trick, row/column subsampling
+/// and early stopping.
 public struct GradientBoosting: Sendable {
     /// The hyperparameters.
     public var configuration: GradientBoostingConfiguration
@@ -30,7 +31,7 @@ public struct GradientBoosting: Sendable {
         let constraints = SplitConstraints(
             l2: config.l2Regularization, minChildWeight: config.minChildWeight,
             minDataInLeaf: Double(max(1, config.minDataInLeaf)), minSplitGain: config.minSplitGain)
-        var grower = LeafwiseTreeGrower(
+        var grower = HistogramTreeGrower(
             binned: binned, featureBins: binner.features, constraints: constraints,
             maxLeaves: config.leafCount, maxDepth: config.maxDepth, threads: threads)
 
@@ -61,8 +62,12 @@ public struct GradientBoosting: Sendable {
             config.objective.gradients(margins: margins, labels: labels, gradients: &gradients, hessians: &hessians, threads: threads)
             let sample = config.rowSubsample < 1 ? Self.sampleRows(rowCount, fraction: config.rowSubsample, random: &random) : nil
             let features = featureTake < data.columnCount ? Self.sampleFeatures(data.columnCount, take: featureTake, random: &random) : Array(0..<data.columnCount)
-            let result = grower.grow(gradients: gradients, hessians: hessians, sample: sample, features: features) { sums, extraL2 in
-                -sums.gradient / (sums.hessian + l2 + extraL2) * learningRate
+            let leafOutput = { (sums: NodeSums, extraL2: Double) in -sums.gradient / (sums.hessian + l2 + extraL2) * learningRate }
+            let result = if let depth = config.symmetricDepth, depth > 0 {
+                grower.growSymmetric(
+                    depth: min(depth, 16), gradients: gradients, hessians: hessians, sample: sample, features: features, leafOutput: leafOutput)
+            } else {
+                grower.grow(gradients: gradients, hessians: hessians, sample: sample, features: features, leafOutput: leafOutput)
             }
             Self.addLeafValues(result, to: &margins, binned: binned, sampled: sample != nil)
             trees.append(result.tree)
@@ -86,7 +91,7 @@ public struct GradientBoosting: Sendable {
     }
 
     /// Adds a new tree to the training margins: through the leaf partition for sampled rows, by traversal for the rest.
-    private static func addLeafValues(_ result: LeafwiseTreeGrower.Result, to margins: inout [Double], binned: BinnedDataset, sampled: Bool) {
+    private static func addLeafValues(_ result: HistogramTreeGrower.Result, to margins: inout [Double], binned: BinnedDataset, sampled: Bool) {
         margins.withUnsafeMutableBufferPointer { margins in
             result.rows.withUnsafeBufferPointer { rows in
                 for leaf in 0..<result.tree.leafCount {

@@ -8,6 +8,10 @@ public struct GradientBoostingConfiguration: Sendable, Equatable, Hashable, Coda
     public var leafCount = 31
     /// The deepest a leaf may be; 0 for no limit beyond `leafCount`.
     public var maxDepth = 0
+    /// When set, trees are symmetric (oblivious, CatBoost's default) of this many levels: every node of a level tests
+    /// the same split, and `leafCount` and `maxDepth` are not used. Nil grows LightGBM's leaf-wise trees. Optional so
+    /// that configurations stored before it existed decode.
+    public var symmetricDepth: Int?
     /// Shrinkage applied to every tree.
     public var learningRate = 0.1
     /// L2 penalty λ on leaf values.

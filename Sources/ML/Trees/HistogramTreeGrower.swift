@@ -1,9 +1,11 @@
-/// Grows one regression tree on gradients, leaf by leaf (best-first), from histograms of a binned dataset.
+/// Grows one regression tree on gradients from histograms of a binned dataset: leaf by leaf (best-first, LightGBM's
+/// order) in `grow`, or level by level with one split shared by the whole level in `growSymmetric` (CatBoost's
+/// oblivious trees).
 ///
 /// The rows of every leaf are kept contiguous in one partition array. Only the smaller child of a split has its
 /// histogram built from rows; the larger one is the parent's histogram minus the smaller's (the subtraction trick).
 /// Histogram buffers are reused from tree to tree.
-struct LeafwiseTreeGrower {
+struct HistogramTreeGrower {
     /// What the grower produces: the tree and, for each leaf, the training rows that reached it.
     struct Result {
         var tree: DecisionTree
@@ -26,7 +28,7 @@ struct LeafwiseTreeGrower {
     /// Per dataset column, whether bin 0 is the bin LightGBM keeps no histogram entry for (its `most_freq_bin`, with
     /// `offset` 1); see ``HistogramSplitFinder/numerical(histogram:base:feature:bins:hasMissing:implicitFirstBin:total:constraints:best:)``.
     let implicitFirstBin: [Bool]
-    private var histograms: [[Double]]
+    var histograms: [[Double]]
     private var scratch: [UInt32] = []
     /// Gathered gradients and hessians of the leaf whose histogram is being built, reused from leaf to leaf and tree
     /// to tree: fresh arrays of up to half the rows per split were mapped, faulted in and zeroed every time.
@@ -57,13 +59,7 @@ struct LeafwiseTreeGrower {
         gradients: [Float], hessians: [Float], sample: [UInt32]?, features: [Int],
         leafOutput: (NodeSums, _ extraL2: Double) -> Double
     ) -> Result {
-        let histogramSize = features.count * GradientHistogram.slotStride
-        for i in histograms.indices where histograms[i].count < histogramSize {
-            histograms[i] = [Double](repeating: 0, count: histogramSize)
-        }
-        var rows = sample ?? (0..<UInt32(binned.rowCount)).map { $0 }
-        if scratch.count < rows.count { scratch = [UInt32](repeating: 0, count: rows.count) }
-
+        var rows = prepareRoot(gradients: gradients, hessians: hessians, sample: sample, features: features, leaves: maxLeaves)
         var leafStart = [0]
         var leafSize = [rows.count]
         var leafSums = [NodeSums]()
@@ -71,17 +67,6 @@ struct LeafwiseTreeGrower {
         var leafBest = [SplitCandidate]()
         // Per leaf and feature slot: whether the feature may still split it (cleared where an ancestor found no split).
         var leafSplittable = [[Bool](repeating: true, count: features.count)]
-
-        // Root histogram: straight over the columns when every row is in, else gathered through the sample.
-        if sample == nil {
-            GradientHistogram.build(
-                into: &histograms[0], features: features, binned: binned, rows: nil, gradients: gradients[...], hessians: hessians[...], threads: threads)
-        } else {
-            gather(gradients, hessians, rows: rows[...])
-            GradientHistogram.build(
-                into: &histograms[0], features: features, binned: binned, rows: rows[...],
-                gradients: orderedGradients[..<rows.count], hessians: orderedHessians[..<rows.count], threads: threads)
-        }
         let rootSums = Self.sums(of: histograms[0], firstSlot: 0, rows: rows.count)
         leafSums.append(rootSums)
         var tree = DecisionTree(leafValue: leafOutput(rootSums, 0), cover: rootSums.count)
@@ -126,15 +111,9 @@ struct LeafwiseTreeGrower {
                 leafBest.append(SplitCandidate())
                 continue
             }
-            // Build the smaller child into the new leaf's buffer, derive the larger from the parent's.
-            let smaller = leftCount <= leafSize[right] ? chosen : right
-            let slice = rows[leafStart[smaller]..<(leafStart[smaller] + leafSize[smaller])]
-            gather(gradients, hessians, rows: slice)
-            GradientHistogram.build(
-                into: &histograms[right], features: features, binned: binned, rows: slice,
-                gradients: orderedGradients[..<slice.count], hessians: orderedHessians[..<slice.count], threads: threads)
-            GradientHistogram.subtract(histograms[right], from: &histograms[chosen], slots: features.count)
-            if smaller == chosen { histograms.swapAt(chosen, right) }
+            buildChildren(
+                parent: chosen, right: right, rows: rows, leafStart: leafStart, leafSize: leafSize, gradients: gradients,
+                hessians: hessians, features: features)
             if threads > 1 {
                 // The two children's searches are independent: run them side by side.
                 let jobs = [(leaf: chosen, sums: candidate.left), (leaf: right, sums: candidate.right)]
@@ -164,6 +143,44 @@ struct LeafwiseTreeGrower {
         return Result(tree: tree, rows: rows, leafStart: leafStart, leafSize: leafSize)
     }
 
+    /// Sizes the buffers for `leaves` leaves over `features` and builds the root's histogram into buffer 0; returns
+    /// the root's rows (the sample, or every row).
+    mutating func prepareRoot(gradients: [Float], hessians: [Float], sample: [UInt32]?, features: [Int], leaves: Int) -> [UInt32] {
+        let histogramSize = features.count * GradientHistogram.slotStride
+        if histograms.count < leaves { histograms += Array(repeating: [], count: leaves - histograms.count) }
+        for i in histograms.indices where histograms[i].count < histogramSize {
+            histograms[i] = [Double](repeating: 0, count: histogramSize)
+        }
+        let rows = sample ?? (0..<UInt32(binned.rowCount)).map { $0 }
+        if scratch.count < rows.count { scratch = [UInt32](repeating: 0, count: rows.count) }
+        // Straight over the columns when every row is in, else gathered through the sample.
+        if sample == nil {
+            GradientHistogram.build(
+                into: &histograms[0], features: features, binned: binned, rows: nil, gradients: gradients[...], hessians: hessians[...], threads: threads)
+        } else {
+            gather(gradients, hessians, rows: rows[...])
+            GradientHistogram.build(
+                into: &histograms[0], features: features, binned: binned, rows: rows[...],
+                gradients: orderedGradients[..<rows.count], hessians: orderedHessians[..<rows.count], threads: threads)
+        }
+        return rows
+    }
+
+    /// Builds the histogram of the smaller of two children just split from `parent` (whose buffer holds the parent's)
+    /// and derives the larger by subtraction, leaving each child's histogram in its own leaf's buffer.
+    mutating func buildChildren(
+        parent: Int, right: Int, rows: [UInt32], leafStart: [Int], leafSize: [Int], gradients: [Float], hessians: [Float], features: [Int]
+    ) {
+        let smaller = leafSize[parent] <= leafSize[right] ? parent : right
+        let slice = rows[leafStart[smaller]..<(leafStart[smaller] + leafSize[smaller])]
+        gather(gradients, hessians, rows: slice)
+        GradientHistogram.build(
+            into: &histograms[right], features: features, binned: binned, rows: slice,
+            gradients: orderedGradients[..<slice.count], hessians: orderedHessians[..<slice.count], threads: threads)
+        GradientHistogram.subtract(histograms[right], from: &histograms[parent], slots: features.count)
+        if smaller == parent { histograms.swapAt(parent, right) }
+    }
+
     private func findSplit(leaf: Int, sums: NodeSums, features: [Int], splittable: inout [Bool]) -> SplitCandidate {
         histograms[leaf].withUnsafeBufferPointer {
             HistogramSplitFinder.best(
@@ -173,7 +190,7 @@ struct LeafwiseTreeGrower {
     }
 
     /// Stable partition of a leaf's rows: those going left first. Returns how many went left.
-    private mutating func partition(_ rows: inout [UInt32], start: Int, count: Int, rule: SplitRule) -> Int {
+    mutating func partition(_ rows: inout [UInt32], start: Int, count: Int, rule: SplitRule) -> Int {
         var goesLeft = [Bool](repeating: false, count: 256)
         for bin in 0..<256 { goesLeft[bin] = rule.goesLeft(bin: UInt8(bin)) }
         let rowCount = binned.rowCount
@@ -237,7 +254,7 @@ struct LeafwiseTreeGrower {
     }
 
     /// The node totals, read from any one feature slot of its histogram (every row falls in one bin of each feature).
-    private static func sums(of histogram: [Double], firstSlot slot: Int, rows: Int) -> NodeSums {
+    static func sums(of histogram: [Double], firstSlot slot: Int, rows: Int) -> NodeSums {
         var sums = NodeSums(gradient: 0, hessian: 0, count: Double(rows))
         let base = slot * GradientHistogram.slotStride
         for bin in 0..<256 {
