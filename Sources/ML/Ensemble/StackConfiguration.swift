@@ -12,6 +12,7 @@ public struct StackConfiguration: Sendable, Equatable, Codable {
             config.rowSubsample = 0.8
             return .gradientBoosting(config)
         }(),
+        LearnerSpecification.symmetricGradientBoosting,
         LearnerSpecification.defaultLearner(.drf),
         LearnerSpecification.defaultLearner(.xrt),
         LearnerSpecification.defaultLearner(.glm),
@@ -33,6 +34,7 @@ public struct StackConfiguration: Sendable, Equatable, Codable {
     /// ``LearnerSpecification/fit(_:labels:prior:)``); nil fits the learners alone.
     public var prior: MarketPrior?
 
-    /// The defaults: GBM (two settings), DRF, XRT and GLM in two layers with 5-fold bagging.
+    /// The defaults: GBM (two leaf-wise settings and a symmetric one), DRF, XRT and GLM in two layers with 5-fold
+    /// bagging.
     public init() {}
 }
