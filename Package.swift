@@ -169,7 +169,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .executableTarget(name: "queue-bench", dependencies: ["Queue", "Redis", "Diagnostics"], path: "bench/QueueBench", swiftSettings: swiftSettings),
+        .executableTarget(name: "queue-bench", dependencies: ["Queue", "Redis", "Diagnostics"], path: "bench/QueueBench", exclude: ["README.md"], swiftSettings: swiftSettings),
         .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
         .executableTarget(
             name: "pipeline-bench", dependencies: ["Essentials", "Jobs", "Queue", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
