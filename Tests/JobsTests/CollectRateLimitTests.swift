@@ -29,15 +29,19 @@ import Testing
 
     @Test func aNamedShortWaitIsTakenAndALongOneFailsAtOnce() async throws {
         try await CollectTestSupport.sandbox().withRunning { sandbox in
-            let espn = ESPNClient(configuration: CollectorConfiguration.sandbox(sandbox).espn, upstream: UpstreamClient())
-            // An hour's limit (a daily quota) is not held in a worker slot: the queue's retry backoff takes it.
+            let configuration = CollectorConfiguration.sandbox(sandbox).espn
+            // An hour's limit (a daily quota) is not held in a worker slot: the queue's retry backoff takes it. The
+            // cap here is a minute, so a client that waited at all would take a minute: the bound below leaves a
+            // loaded machine's slow answer room without letting a wait through.
+            let patient = ESPNClient(configuration: configuration, upstream: UpstreamClient(rateLimitWait: RateLimitWait(retries: 4, cap: .seconds(120))))
             sandbox.faults.inject(.throttled(retryAfter: "3600"), pathPrefix: "/apis/site/v2/sports/basketball/nba/injuries")
             let started = ContinuousClock.now
-            let limited = await #expect(throws: CollectorError.self) { _ = try await espn.injuries(path: "basketball/nba", now: Date()) }
+            let limited = await #expect(throws: CollectorError.self) { _ = try await patient.injuries(path: "basketball/nba", now: Date()) }
             #expect(limited?.code == .rateLimited && limited?.isPermanent == false)
-            #expect(started.duration(to: .now) < .seconds(2), "no wait was taken")
+            #expect(started.duration(to: .now) < .seconds(60), "no wait was taken")
 
             // `Retry-After: 1` is obeyed: the second request comes a second later and finds the limit gone.
+            let espn = ESPNClient(configuration: configuration, upstream: UpstreamClient())
             sandbox.faults.clear()
             sandbox.faults.inject(.throttled(retryAfter: "1"), pathPrefix: "/apis/site/v2/sports/basketball/nba/injuries")
             let again = ContinuousClock.now
