@@ -3,14 +3,16 @@ import Synchronization
 
 /// The faults currently injected, by path prefix.
 public final class FaultPlan: Sendable {
-    private let faults = Mutex<[(prefix: String, fault: SandboxFault)]>([])
+    /// Each fault with the number of requests it is still served to (nil: until cleared).
+    private let faults = Mutex<[(prefix: String, fault: SandboxFault, remaining: Int?)]>([])
 
     /// An empty plan.
     public init() {}
 
-    /// Serves `fault` for every request whose path starts with `pathPrefix` until cleared.
-    public func inject(_ fault: SandboxFault, pathPrefix: String) {
-        faults.withLock { $0.append((pathPrefix, fault)) }
+    /// Serves `fault` for every request whose path starts with `pathPrefix` until cleared, or to the next `times`
+    /// such requests only: a test then knows which answer each request gets, whatever the machine's load.
+    public func inject(_ fault: SandboxFault, pathPrefix: String, times: Int? = nil) {
+        faults.withLock { $0.append((pathPrefix, fault, times)) }
     }
 
     /// Removes every fault.
@@ -20,7 +22,14 @@ public final class FaultPlan: Sendable {
 
     /// The fault for `path`, if any.
     func fault(for path: String) -> SandboxFault? {
-        faults.withLock { $0.first { path.hasPrefix($0.prefix) }?.fault }
+        faults.withLock { faults in
+            guard let index = faults.firstIndex(where: { path.hasPrefix($0.prefix) }) else { return nil }
+            let fault = faults[index].fault
+            if let remaining = faults[index].remaining {
+                if remaining <= 1 { faults.remove(at: index) } else { faults[index].remaining = remaining - 1 }
+            }
+            return fault
+        }
     }
 
     /// `body` with `fault` applied.
