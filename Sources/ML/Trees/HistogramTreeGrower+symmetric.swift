@@ -21,7 +21,7 @@ extension HistogramTreeGrower {
         var leafSize = [rows.count]
         var leafSums = [rootSums]
         for level in 0..<depth {
-            guard let split = bestLevelSplit(leafSums: leafSums, features: features, lastLevel: level == depth - 1) else { break }
+            guard let split = bestLevelSplit(leafSums: leafSums, features: features) else { break }
             for leaf in 0..<leafSums.count {
                 guard let (left, right, gain) = split.children[leaf] else { continue }
                 let leftCount = partition(&rows, start: leafStart[leaf], count: leafSize[leaf], rule: split.rule)
@@ -35,7 +35,7 @@ extension HistogramTreeGrower {
                 leafSize[leaf] = leftCount
                 leafSums[leaf] = leftSums
                 leafSums.append(rightSums)
-                if !split.last {
+                if level < depth - 1 {
                     buildChildren(
                         parent: leaf, right: newLeaf, rows: rows, leafStart: leafStart, leafSize: leafSize, gradients: gradients,
                         hessians: hessians, features: features)
@@ -50,27 +50,25 @@ extension HistogramTreeGrower {
     struct LevelSplit {
         var rule: SplitRule
         var children: [(left: NodeSums, right: NodeSums, gain: Double)?]
-        var last: Bool
     }
 
     /// The numerical rule (feature, threshold bin, missing direction) whose gain summed over the leaves it may split
     /// is largest and beats ``SplitConstraints/minSplitGain``; nil when none does.
-    func bestLevelSplit(leafSums: [NodeSums], features: [Int], lastLevel: Bool) -> LevelSplit? {
+    func bestLevelSplit(leafSums: [NodeSums], features: [Int]) -> LevelSplit? {
         var best: (gain: Double, feature: Int, slot: Int, threshold: Int, missingLeft: Bool)?
+        // A threshold no leaf admits keeps a gain of 0, which never beats the floor below.
         var gains = [Double](repeating: 0, count: 256)
-        var splits = [Int](repeating: 0, count: 256)
         for (slot, feature) in features.enumerated() {
             let bins = featureBins[feature]
             guard !bins.isCategorical, bins.count > 1 else { continue }
             for missingLeft in hasMissing[feature] ? [true, false] : [true] {
-                for t in 0..<bins.count { (gains[t], splits[t]) = (0, 0) }
+                for t in 0..<bins.count { gains[t] = 0 }
                 for leaf in leafSums.indices {
                     scan(leaf: leaf, slot: slot, bins: bins.count, missingLeft: missingLeft, total: leafSums[leaf]) { t, left, right in
                         gains[t] += constraints.score(left) + constraints.score(right) - constraints.score(leafSums[leaf])
-                        splits[t] += 1
                     }
                 }
-                for t in 0..<(bins.count - 1) where splits[t] > 0 && gains[t] > max(constraints.minSplitGain, best?.gain ?? 0) {
+                for t in 0..<(bins.count - 1) where gains[t] > max(constraints.minSplitGain, best?.gain ?? 0) {
                     best = (gains[t], feature, slot, t, missingLeft)
                 }
             }
@@ -89,7 +87,7 @@ extension HistogramTreeGrower {
                 children[leaf] = (left, right, constraints.score(left) + constraints.score(right) - constraints.score(leafSums[leaf]))
             }
         }
-        return LevelSplit(rule: rule, children: children, last: lastLevel)
+        return LevelSplit(rule: rule, children: children)
     }
 
     /// Calls `admitted` for every threshold bin `t` (bins `0...t` go left, missing values as `missingLeft` says) whose

@@ -36,10 +36,8 @@ public struct ForecastQuality: Sendable, Equatable {
         guard n > 0 else { return }
         var logLoss = 0.0
         var brier = 0.0
-        var binCount = [Int](repeating: 0, count: Self.bins)
-        var binProbability = [Double](repeating: 0, count: Self.bins)
-        var binWins = [Double](repeating: 0, count: Self.bins)
         var binProbabilities = [[Double]](repeating: [], count: Self.bins)
+        var binWins = [Double](repeating: 0, count: Self.bins)
         for i in 0..<n {
             let p = probabilities[i]
             let y = outcomes[i] ? 1.0 : 0.0
@@ -48,16 +46,14 @@ public struct ForecastQuality: Sendable, Equatable {
             brier += (p - y) * (p - y)
             // p = 1 falls in the last bin.
             let bin = min(Self.bins - 1, max(0, Int(p * Double(Self.bins))))
-            binCount[bin] += 1
-            binProbability[bin] += p
-            binWins[bin] += y
             binProbabilities[bin].append(p)
+            binWins[bin] += y
         }
         var ece = 0.0
         var chance = 0.0
-        for bin in 0..<Self.bins where binCount[bin] > 0 {
-            let size = Double(binCount[bin])
-            ece += size / Double(n) * abs(binProbability[bin] / size - binWins[bin] / size)
+        for bin in 0..<Self.bins where !binProbabilities[bin].isEmpty {
+            let size = Double(binProbabilities[bin].count)
+            ece += size / Double(n) * abs(binProbabilities[bin].reduce(0, +) / size - binWins[bin] / size)
             chance += size / Double(n) * Self.chanceDeviation(binProbabilities[bin])
         }
         self.logLoss = logLoss / Double(n)
