@@ -13,8 +13,8 @@
 # f0-f4 more often the higher their value (make_issue21.py's MISSING argument), so where NaN goes matters; DATASET=scale
 # issue #21's problem at 1,000,000 training (ROWS) and 100,000 test rows with 500 trees (TREES), each fit run under
 # /usr/bin/time so its peak memory (maximum resident set size of the whole process, the parsed CSV files included) is
-# printed as max_rss_mb, followed by a line of aips's fit CPU seconds and peak memory as multiples of LightGBM's (the
-# goals of issue #21: at most 0.8× and 1×). DATASET=categorical fits a problem whose categories matter (100,000 train
+# printed as max_rss_mb, followed by a line of aips's fit time, fit CPU seconds and peak memory as multiples of
+# LightGBM's (the goals of issue #21: fit time at most 0.8×, memory at most 1×). DATASET=categorical fits a problem whose categories matter (100,000 train
 # + 20,000 test rows; team and opponent of 30 levels, venue of 200, with drawn level effects, and 10 numeric features;
 # bench/ml/make_categorical.py), the categories written as text so `aips` reads them as categorical and peers.py hands
 # them to LightGBM as categorical_feature (max_cat_to_onehot 4, cat_smooth 10, cat_l2 10, max_cat_threshold 32,
@@ -101,11 +101,12 @@ for ((run = 1; run <= repeats; run++)); do
             # LightGBM alone (scikit-learn would double the run), in a process of its own for its peak memory.
             line=$(measured python3 bench/ml/peers.py "$files/train.csv" "$files/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')" "$trees" lightgbm)
             echo "$line$(peak)"
-            # Issue #21's scale goal in one line: fit CPU seconds at most 0.8× LightGBM's, peak memory at most 1×.
+            # Issue #21's scale goal in one line: fit time at most 0.8× LightGBM's (CPU seconds beside it: both
+            # spin between parallel steps, so CPU is not wall time × threads), peak memory at most 1×.
             if [[ -n "${ours:-}" ]]; then
                 printf '%s\n%s\n' "$ours" "$line$(peak)" | awk '
-                    { for (i = 1; i < NF; i++) if ($i == "fit_cpu_seconds") cpu[NR] = $(i + 1); else if ($i == "max_rss_mb") mb[NR] = $(i + 1) }
-                    END { if (cpu[2] > 0 && mb[2] > 0) printf "%-28s  fit_cpu %.2fx (goal <= 0.8)  peak_memory %.2fx (goal <= 1)\n", "aips gbm / lightgbm", cpu[1] / cpu[2], mb[1] / mb[2] }'
+                    { for (i = 1; i < NF; i++) if ($i == "fit_seconds") wall[NR] = $(i + 1); else if ($i == "fit_cpu_seconds") cpu[NR] = $(i + 1); else if ($i == "max_rss_mb") mb[NR] = $(i + 1) }
+                    END { if (wall[2] > 0 && cpu[2] > 0 && mb[2] > 0) printf "%-28s  fit_time %.2fx (goal <= 0.8)  fit_cpu %.2fx  peak_memory %.2fx (goal <= 1)\n", "aips gbm / lightgbm", wall[1] / wall[2], cpu[1] / cpu[2], mb[1] / mb[2] }'
             fi
         else
             python3 bench/ml/peers.py "$files/train.csv" "$files/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')" "$trees"

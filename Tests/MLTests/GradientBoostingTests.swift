@@ -72,6 +72,21 @@ import Testing
         #expect(same)
     }
 
+    @Test func blockPartitionsGrowTheTreesOfOneThread() throws {
+        // 40,000 rows: the top leaves pass ``HistogramTreeGrower/parallelRows`` and are partitioned in blocks, and their
+        // gathers and histograms use both threads; the trees must be the ones the serial partition grows.
+        let p = SyntheticProblem(rows: 40_000, features: 8, seed: 3)
+        #expect(p.train.rowCount / 2 >= HistogramTreeGrower.parallelRows)
+        for symmetricDepth in [nil, 5] {
+            let one = try GradientBoosting(configuration: config { $0.threads = 1; $0.treeCount = 8; $0.symmetricDepth = symmetricDepth })
+                .fit(p.train, labels: p.trainLabels)
+            let two = try GradientBoosting(configuration: config { $0.threads = 2; $0.treeCount = 8; $0.symmetricDepth = symmetricDepth })
+                .fit(p.train, labels: p.trainLabels)
+            let same = one == two
+            #expect(same)
+        }
+    }
+
     @Test func earlyStoppingKeepsTheBestRound() throws {
         let p = Self.problem
         let model = try GradientBoosting(configuration: config { $0.treeCount = 400; $0.learningRate = 0.3; $0.earlyStoppingRounds = 10 })

@@ -23,8 +23,16 @@ public struct GradientBoosting: Sendable {
     ) throws -> GradientBoostingModel {
         precondition(labels.count == data.rowCount, "one label per row")
         precondition(data.columnCount > 0, "at least one feature")
+        let threads = Parallel.resolvedThreads(configuration.threads)
+        return try Parallel.withThreads(threads) {
+            try fit(data, labels: labels, prior: prior, validation: validation, threads: threads)
+        }
+    }
+
+    private func fit(
+        _ data: Dataset, labels: [Double], prior: MarketPrior?, validation: (data: Dataset, labels: [Double])?, threads: Int
+    ) throws -> GradientBoostingModel {
         let config = configuration
-        let threads = Parallel.resolvedThreads(config.threads)
         let binner = QuantileBinner(fitting: data, maxBin: config.maxBin, threads: threads)
         let binned = binner.bin(data, threads: threads)
         let validationBinned = validation.map { binner.bin($0.data, threads: threads) }

@@ -25,7 +25,7 @@ enum GradientHistogram {
         let bins = binned.bins
         let count = rows?.count ?? rowCount
         // Small leaves are not worth waking a second thread for.
-        let chunks = count * features.count < 20_000 ? 1 : threads
+        let chunks = count * features.count < 4_000 ? 1 : threads
         histogram.withUnsafeMutableBufferPointer { buffer in
             let target = DisjointWriteBuffer(buffer)
             Parallel.forEachChunk(count: features.count, chunks: chunks) { slots in

@@ -190,9 +190,17 @@ struct HistogramTreeGrower {
     }
 
     /// Stable partition of a leaf's rows: those going left first. Returns how many went left.
+    ///
+    /// A leaf of ``parallelRows`` rows or more is cut into one block per thread, as LightGBM's partition runner
+    /// does: each block sends its rows to its own stretch of the scratch array (left rows from the front, right rows
+    /// from the back), then every block copies its two runs to their final places, both steps side by side. Serial,
+    /// the partition of the top levels was an eighth of a two-thread fit at 1,000,000 rows.
     mutating func partition(_ rows: inout [UInt32], start: Int, count: Int, rule: SplitRule) -> Int {
         var goesLeft = [Bool](repeating: false, count: 256)
         for bin in 0..<256 { goesLeft[bin] = rule.goesLeft(bin: UInt8(bin)) }
+        if threads > 1 && count >= Self.parallelRows {
+            return partitionInBlocks(&rows, start: start, count: count, column: rule.feature, goesLeft: goesLeft)
+        }
         let rowCount = binned.rowCount
         return binned.bins.withUnsafeBufferPointer { bins in
             goesLeft.withUnsafeBufferPointer { goesLeft in
@@ -219,6 +227,66 @@ struct HistogramTreeGrower {
         }
     }
 
+    /// ``partition(_:start:count:rule:)`` over one block per thread.
+    private mutating func partitionInBlocks(_ rows: inout [UInt32], start: Int, count: Int, column: Int, goesLeft: [Bool]) -> Int {
+        let blocks = threads
+        let bins = binned.bins
+        let columnStart = column * binned.rowCount
+        var lefts = [Int](repeating: 0, count: blocks)
+        return rows.withUnsafeMutableBufferPointer { rows in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                let target = DisjointWriteBuffer(rows)
+                let spill = DisjointWriteBuffer(scratch)
+                lefts.withUnsafeMutableBufferPointer { lefts in
+                    let leftCounts = DisjointWriteBuffer(lefts)
+                    Parallel.forEachChunk(count: blocks, chunks: blocks) { range in
+                        bins.withUnsafeBufferPointer { bins in
+                            goesLeft.withUnsafeBufferPointer { goesLeft in
+                                let column = bins.baseAddress! + columnStart
+                                for block in range {
+                                    let lower = count * block / blocks
+                                    let upper = count * (block + 1) / blocks
+                                    var left = lower
+                                    var right = upper
+                                    for i in lower..<upper {
+                                        let row = target[start + i]
+                                        if goesLeft[Int(column[Int(row)])] {
+                                            spill[left] = row
+                                            left += 1
+                                        } else {
+                                            right -= 1
+                                            spill[right] = row
+                                        }
+                                    }
+                                    leftCounts[block] = left - lower
+                                }
+                            }
+                        }
+                    }
+                }
+                let counts = lefts
+                let totalLeft = counts.reduce(0, +)
+                Parallel.forEachChunk(count: blocks, chunks: blocks) { range in
+                    for block in range {
+                        let lower = count * block / blocks
+                        let upper = count * (block + 1) / blocks
+                        let leftsBefore = counts[..<block].reduce(0, +)
+                        let rightsBefore = lower - leftsBefore
+                        for i in 0..<counts[block] { target[start + leftsBefore + i] = spill[lower + i] }
+                        // The block's right rows sit reversed at its end.
+                        let rightCount = upper - lower - counts[block]
+                        for i in 0..<rightCount { target[start + totalLeft + rightsBefore + i] = spill[upper - 1 - i] }
+                    }
+                }
+                return totalLeft
+            }
+        }
+    }
+
+    /// The leaf size from which partitions and gathers use every thread: below it, waking a second thread costs
+    /// more than the rows do.
+    static let parallelRows = 1 << 13
+
     /// LightGBM's `most_freq_bin` of a numerical feature is 0: the fullest bin (missing values counted) when it
     /// holds at least 70% of the rows, else the bin of the value 0 (its `kSparseThreshold` rule).
     private static func mostFrequentBinIsFirst(binned: BinnedDataset, column: Int, bins: FeatureBins) -> Bool {
@@ -237,14 +305,20 @@ struct HistogramTreeGrower {
             orderedGradients = [Float](repeating: 0, count: rows.count)
             orderedHessians = [Float](repeating: 0, count: rows.count)
         }
-        gradients.withUnsafeBufferPointer { gradients in
-            hessians.withUnsafeBufferPointer { hessians in
-                orderedGradients.withUnsafeMutableBufferPointer { g in
-                    orderedHessians.withUnsafeMutableBufferPointer { h in
-                        rows.withUnsafeBufferPointer { rows in
-                            for (i, row) in rows.enumerated() {
-                                g[i] = gradients[Int(row)]
-                                h[i] = hessians[Int(row)]
+        let chunks = rows.count >= Self.parallelRows ? threads : 1
+        orderedGradients.withUnsafeMutableBufferPointer { g in
+            orderedHessians.withUnsafeMutableBufferPointer { h in
+                let g = DisjointWriteBuffer(g)
+                let h = DisjointWriteBuffer(h)
+                Parallel.forEachChunk(count: rows.count, chunks: chunks) { range in
+                    gradients.withUnsafeBufferPointer { gradients in
+                        hessians.withUnsafeBufferPointer { hessians in
+                            rows.withUnsafeBufferPointer { rows in
+                                for i in range {
+                                    let row = Int(rows[i])
+                                    g[i] = gradients[row]
+                                    h[i] = hessians[row]
+                                }
                             }
                         }
                     }
