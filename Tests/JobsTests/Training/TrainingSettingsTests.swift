@@ -19,6 +19,14 @@ import Testing
         #expect(overridden.stack.layers == 1 && overridden.autoML.maxModels == 5)
     }
 
+    @Test func thePlatformsStackLeavesOutTheSymmetricGBMThatAutoMLTries() {
+        let settings = TrainingSettings()
+        #expect(StackConfiguration().learners.contains(.symmetricGradientBoosting))
+        #expect(!settings.stack.learners.contains(.symmetricGradientBoosting))
+        #expect(settings.stack.learners.count == StackConfiguration().learners.count - 1)
+        #expect(settings.stack.validation == .walkForward)
+    }
+
     @Test func settingsThatCannotTrainAreRefusedWithTheReason() throws {
         var settings = TrainingSettings()
         settings.validationWindowDays = 200
