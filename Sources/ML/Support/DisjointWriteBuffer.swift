@@ -5,8 +5,10 @@
 ///    alive for the whole call (a `withUnsafeMutableBufferPointer` scope or an allocation freed after it).
 /// 2. Each chunk index handed to the workers maps to a range of indices no other chunk touches (feature
 ///    blocks of a histogram, row blocks of a prediction array), so no two threads ever access one element.
-/// 3. `DispatchQueue.concurrentPerform` returns only after every iteration has finished, which orders all
-///    worker writes before any read the caller makes afterwards; the buffer never escapes that call.
+/// 3. `Parallel.forEachChunk` returns only after every chunk has finished (`DispatchQueue.concurrentPerform` by
+///    itself; `SpinningThreadPool.run` by waiting, with acquiring loads, for each chunk's releasing increment of its
+///    finished count), which orders all worker writes before any read the caller makes afterwards; the buffer never
+///    escapes that call.
 struct DisjointWriteBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 

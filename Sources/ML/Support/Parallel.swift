@@ -41,16 +41,12 @@ enum Parallel {
         }
         // The fit's cancellation token follows its work onto the other threads, so checks there see it too.
         let token = CancellationToken.current
-        let ran = pool?.run(chunks: chunks) { chunk in
+        let runChunk: @Sendable (Int) -> Void = { chunk in
             let lower = count * chunk / chunks
             let upper = count * (chunk + 1) / chunks
             CancellationToken.$current.withValue(token) { body(lower..<upper) }
         }
-        if ran == true { return }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = count * chunk / chunks
-            let upper = count * (chunk + 1) / chunks
-            CancellationToken.$current.withValue(token) { body(lower..<upper) }
-        }
+        if pool?.run(chunks: chunks, runChunk) == true { return }
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: runChunk)
     }
 }
