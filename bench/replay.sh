@@ -2,6 +2,9 @@
 # The prediction pipeline on a real games CSV (default: MLB 2014–2016, ../shared/data/real), walk-forward by month
 # over the test season: model vs opening line vs closing line, the share of the open→close gap captured, pooled
 # ECE, and the picks' accuracy, CLV and ROI by tier, published when the market opens and just before the start.
+# Then, where Python has lightgbm and scikit-learn, the reference on the same file: what public information alone
+# (Elo, form, rest, results against the line, team ids) adds to the opening line in GLMs and LightGBM
+# (bench/Replay/market_reference.py).
 #   ./bench/replay.sh [FILE]     BENCH_TEST_FROM, BENCH_BET_TYPES, BENCH_PUBLICATIONS, BENCH_MODELS, BENCH_RUNTIME,
 #                                BENCH_PRESET, BENCH_MONTHS tune it (see bench/Replay/main.swift).
 set -euo pipefail
@@ -13,3 +16,8 @@ source scripts/lib/servers.sh
 start_servers_unless_configured
 # Line-buffered, so progress shows as it happens when the output goes to a file or a pipe.
 stdbuf -oL .build/release/replay-bench
+if python3 -c 'import lightgbm, sklearn, pandas' 2>/dev/null; then
+    echo
+    echo "reference: public information on top of the opening line (bench/Replay/market_reference.py)"
+    python3 bench/Replay/market_reference.py "$BENCH_FILE" "${BENCH_TEST_FROM:-2016-01-01}"
+fi
