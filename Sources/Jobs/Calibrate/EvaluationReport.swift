@@ -121,6 +121,9 @@ public struct EvaluationReport: Sendable {
     public var thresholds: PromotionThresholds
     /// The promotion decision, in words.
     public var decision: String
+    /// A three-way moneyline's draw share model against the market's draw share, in words (`DrawShareFit.summary`);
+    /// nil for other markets.
+    public var drawShare: String? = nil
     /// When the report was made.
     public var createdAt: Date
 }

@@ -14,6 +14,7 @@ public enum EvaluationReportPage {
         body += "<p class=decision>\(escape(report.decision))</p>"
         if let pooled = report.pooled { body += section("Promotion check: pooled walk-forward games", pooledTable(pooled, thresholds: report.thresholds)) }
         body += section("Metrics on the evaluation window", metricsTable(report))
+        if let drawShare = report.drawShare { body += section("Draw share (three-way moneyline)", "<p>\(escape(drawShare))</p>") }
         body += section(
             "Blend",
             "<p>Weights AutoML / Stack / voting: \(report.weights.map { percent($0) }.joined(separator: " / ")); calibration: \(escape(report.calibration)).</p>")

@@ -65,6 +65,12 @@ public struct ModelCalibrator: Sendable {
                 adjustment: ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType), seed: settings.seed,
                 outOfFold: automl.outOfFold.flatMap { a in stack.outOfFold.map { (a, $0) } }, folds: settings.folds)
         }
+        // A three-way moneyline's draw share: learned where it beats the market's, which forecasts use otherwise.
+        let drawShare: DrawShareFit? =
+            CollectedSport.hasDraw(sport) && betType == .moneyline
+            ? try await ComputeQueue.run {
+                try DrawShareFit(training: data.fit + data.calibration, evaluation: data.evaluation, folds: settings.folds)
+            } : nil
         let model = blended.model
         let weights = blended.weights
         let calibration = blended.calibration
@@ -125,6 +131,7 @@ public struct ModelCalibrator: Sendable {
             data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport))
         metrics["backtest_roi"] = backtest.roi
         metrics["backtest_bets"] = Double(backtest.bets.count)
+        if let drawShare { metrics.merge(drawShare.metrics) { $1 } }
         let hyperparameters: [String: JSONValue] = [
             "members": .array([.number(Double(automlRecord.id!)), .number(Double(stackRecord.id!)), .string("voting")]),
             "weights": .array(weights.map(JSONValue.number)),
@@ -138,7 +145,7 @@ public struct ModelCalibrator: Sendable {
                 metadata: [
                     "kind": ModelKind.meta.rawValue, "sport": sport, "bet_type": betType.rawValue,
                     "feature_set_version": automlRecord.featureSetVersion,
-                ]
+                ], companions: drawShare?.served.map { [DrawShareModel.role: $0.model] }
             ).encoded())
         let markets = try await markets(sport: sport, betType: betType)
         var details = metrics
@@ -162,7 +169,7 @@ public struct ModelCalibrator: Sendable {
                 permutationImportance: blended.permutationImportance, shap: blended.shap, shapModel: Self.shapSource(members),
                 markets: markets + [.init(sport: sport, betType: betType.rawValue, modelID: id, accuracy: evaluation.accuracy,
                                           auc: evaluation.auc, logLoss: evaluation.logLoss)],
-                backtest: backtest, thresholds: thresholds, decision: decision, createdAt: Date())
+                backtest: backtest, thresholds: thresholds, decision: decision, drawShare: drawShare?.summary, createdAt: Date())
             try await tx.modelReports.saveReport(modelID: id, html: EvaluationReportPage.html(report))
             try await record(modelID: id, passes: passes, championID: champion?.id, decision: decision, details: details, in: tx)
             return id
@@ -174,7 +181,7 @@ public struct ModelCalibrator: Sendable {
         logger.info(
             "model calibrated",
             metadata: ["model": "\(name)", "model_id": "\(id)", "log_loss": "\(evaluation.logLoss)", "promoted": "\(promote)",
-                       "promotion_requested": "\(requestReview)", "decision": "\(decision)"])
+                       "promotion_requested": "\(requestReview)", "decision": "\(decision)", "draw_share": "\(drawShare?.summary ?? "none")"])
         outcome.modelID = id
         outcome.logLoss = evaluation.logLoss
         outcome.promoted = promote

@@ -79,6 +79,8 @@ public struct Predictor: Sendable {
             }
             guard let champion, let archive else { continue }
             let modelID = champion.id
+            // A three-way moneyline's champion carries a draw share model only where it beat the market's share.
+            let drawShare = DrawShareModel(archive: archive)
             championCount += 1
             if featureSets[champion.featureSetVersion] == nil {
                 featureSets[champion.featureSetVersion] = try await store.gameFeatures.featureSets(
@@ -122,7 +124,9 @@ public struct Predictor: Sendable {
                 }
                 let threeWay = CollectedSport.hasDraw(sport)
                 // A three-way market without a draw price has no market to split the home side's rest by.
-                guard let probabilities = BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: set.features)
+                guard
+                    let probabilities = BetOutcome.sides(
+                        betType, threeWay: threeWay, probability: probability, features: set.features, drawShare: drawShare)
                 else {
                     run.unpredictable += 1
                     continue
@@ -144,7 +148,7 @@ public struct Predictor: Sendable {
                     gameID: gameID, modelID: modelID, sport: sport, betType: betType, selection: side.selection, line: line,
                     probability: side.probability,
                     componentProbabilities: Self.components(archive.model, row).compactMapValues { member in
-                        BetOutcome.sides(betType, threeWay: threeWay, probability: member, features: set.features)?
+                        BetOutcome.sides(betType, threeWay: threeWay, probability: member, features: set.features, drawShare: drawShare)?
                             .first { $0.selection == side.selection }?.probability
                     },
                     price: side.price, edge: edge, tier: pick?.tier ?? picks.tiers.tier(edge: edge, probability: side.probability),

@@ -40,6 +40,12 @@ public enum BetOutcome {
         return value > 0 ? 1 : value < 0 ? 0 : nil
     }
 
+    /// Of a game the home side did not win, whether it was drawn (1) or won away (0); nil for a home win. The
+    /// target of the three-way moneyline's draw share (`DrawShareModel`), which divides what the home side does not win.
+    public static func drawLabel(homeScore: Int, awayScore: Int) -> Double? {
+        homeScore > awayScore ? nil : homeScore == awayScore ? 1 : 0
+    }
+
     /// The selections of a bet type: the one the label calls 1 first.
     public static func selections(_ betType: BetType) -> (positive: String, negative: String) {
         betType == .total ? ("over", "under") : ("home", "away")
@@ -47,15 +53,16 @@ public enum BetOutcome {
 
     /// Every side of `betType`'s market with its probability, from a model's probability of the positive side
     /// (home, over): the two sides of a two-way market, or home, draw and away of a three-way moneyline
-    /// (`ThreeWayForecast`, from the market's draw and home-win features). `nil` when a three-way market has no
-    /// draw price to split the rest by.
+    /// (`ThreeWayForecast`, from the market's draw and home-win features, the rest divided by `drawShare`'s learned
+    /// share when given, by the market's otherwise). `nil` when a three-way market has no draw price to split the
+    /// rest by.
     public static func sides(
-        _ betType: BetType, threeWay: Bool, probability: Double, features: [String: Double]
+        _ betType: BetType, threeWay: Bool, probability: Double, features: [String: Double], drawShare: DrawShareModel? = nil
     ) -> [(selection: String, probability: Double)]? {
         if threeWay && betType == .moneyline {
             return ThreeWayForecast(
                 homeWin: probability, marketDraw: features["line_drawprob_current"],
-                marketHomeWin: features["line_homewinprob_current"])?.sides
+                marketHomeWin: features["line_homewinprob_current"], drawShare: drawShare?.share(features: features))?.sides
         }
         let names = selections(betType)
         return [(names.positive, probability), (names.negative, 1 - probability)]

@@ -21,12 +21,14 @@ public struct TrainingDataLoader: Sendable {
         let games = Dictionary(
             try await store.games.games(sport: sport, from: start, to: end).compactMap { game in game.id.map { ($0, game) } },
             uniquingKeysWith: { first, _ in first })
+        let threeWay = CollectedSport.hasDraw(sport)
         let examples = sets.compactMap { set -> TrainingExample? in
             guard let game = games[set.gameID], game.status == .final, let home = game.homeScore, let away = game.awayScore,
-                let label = BetOutcome.label(
-                    betType, homeScore: home, awayScore: away, features: set.features, threeWay: CollectedSport.hasDraw(sport))
+                let label = BetOutcome.label(betType, homeScore: home, awayScore: away, features: set.features, threeWay: threeWay)
             else { return nil }
-            return TrainingExample(gameID: set.gameID, scheduledAt: game.scheduledAt, asOf: set.asOf, features: set.features, label: label)
+            return TrainingExample(
+                gameID: set.gameID, scheduledAt: game.scheduledAt, asOf: set.asOf, features: set.features, label: label,
+                drawLabel: threeWay && betType == .moneyline ? BetOutcome.drawLabel(homeScore: home, awayScore: away) : nil)
         }
         return TrainingData(examples: examples, validationStart: validationStart, names: names)
     }

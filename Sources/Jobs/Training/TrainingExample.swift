@@ -12,13 +12,17 @@ public struct TrainingExample: Sendable, Equatable {
     public var features: [String: Double]
     /// 1 or 0 (see `BetOutcome`).
     public var label: Double
+    /// A three-way moneyline's game the home side did not win: 1 drawn, 0 won away (`BetOutcome.drawLabel`); nil
+    /// for a home win and in every other market. The draw share model learns from these.
+    public var drawLabel: Double?
 
     /// An example.
-    public init(gameID: Int, scheduledAt: Date, asOf: Date, features: [String: Double], label: Double) {
+    public init(gameID: Int, scheduledAt: Date, asOf: Date, features: [String: Double], label: Double, drawLabel: Double? = nil) {
         self.gameID = gameID
         self.scheduledAt = scheduledAt
         self.asOf = asOf
         self.features = features
         self.label = label
+        self.drawLabel = drawLabel
     }
 }

@@ -32,11 +32,15 @@ public struct ModelArchive: Sendable, Equatable, Codable {
     /// The model's walk-forward out-of-fold predictions over its training rows, when it was cross-validated (absent
     /// from archives written before they were kept; a build that does not know the field ignores it).
     public let outOfFold: OutOfFoldPredictions?
+    /// Models that serve beside `model`, by role: each reads its own columns by name, from rows its caller builds
+    /// (a three-way moneyline's draw share beside its home-win model). Nil when there are none, as in every archive
+    /// written before companions existed; a build that does not know the field ignores it.
+    public let companions: [String: TrainedModel]?
 
     /// An archive of `model` in the current format, with the schema of the data it was trained on.
     public init(
         model: TrainedModel, featureNames: [String], featureKinds: [FeatureKind], metadata: [String: String] = [:],
-        outOfFold: OutOfFoldPredictions? = nil
+        outOfFold: OutOfFoldPredictions? = nil, companions: [String: TrainedModel]? = nil
     ) {
         precondition(featureNames.count == featureKinds.count, "one kind per feature name")
         self.version = Self.currentVersion
@@ -45,6 +49,7 @@ public struct ModelArchive: Sendable, Equatable, Codable {
         self.featureKinds = featureKinds
         self.model = model
         self.outOfFold = outOfFold
+        self.companions = companions
     }
 
     /// An archive of `model` trained on `data`'s columns.

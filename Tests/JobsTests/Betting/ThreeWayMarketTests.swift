@@ -81,6 +81,27 @@ import Testing
         #expect(BetOutcome.sides(.spread, threeWay: true, probability: 0.6, features: [:])?.map { $0.selection } == ["home", "away"])
     }
 
+    @Test func aLearnedDrawShareDividesTheRestAndTheForecastStillSumsToOne() throws {
+        // The market: home 45 %, draw 27 %, away 28 %; the model says home 50 % and a draw share of 60 %.
+        let learned = try #require(ThreeWayForecast(homeWin: 0.50, marketDraw: 0.27, marketHomeWin: 0.45, drawShare: 0.6))
+        #expect(abs(learned.home + learned.draw + learned.away - 1) < 1e-12)
+        #expect(learned.home == 0.50 && abs(learned.draw - 0.30) < 1e-12 && abs(learned.away - 0.20) < 1e-12)
+        // Without a learned share (or with one outside 0…1) it is today's forecast: the market's share.
+        let today = try #require(ThreeWayForecast(homeWin: 0.50, marketDraw: 0.27, marketHomeWin: 0.45))
+        #expect(ThreeWayForecast(homeWin: 0.50, marketDraw: 0.27, marketHomeWin: 0.45, drawShare: nil) == today)
+        #expect(ThreeWayForecast(homeWin: 0.50, marketDraw: 0.27, marketHomeWin: 0.45, drawShare: .nan) == today)
+        #expect(ThreeWayForecast(homeWin: 0.50, marketDraw: 0.27, marketHomeWin: 0.45, drawShare: 1.2) == today)
+        // With the market's own share and home probability the forecast is the market's.
+        let market = try #require(
+            ThreeWayForecast(homeWin: 0.45, marketDraw: 0.27, marketHomeWin: 0.45, drawShare: 0.27 / 0.55))
+        #expect(abs(market.draw - 0.27) < 1e-12 && abs(market.away - 0.28) < 1e-12)
+        #expect(ThreeWayForecast.marketDrawShare(draw: 0.27, homeWin: 0.45).map { abs($0 - 0.27 / 0.55) < 1e-12 } == true)
+        // Still no forecast without a draw price, whatever the learned share.
+        #expect(ThreeWayForecast(homeWin: 0.5, marketDraw: nil, marketHomeWin: 0.45, drawShare: 0.5) == nil)
+        #expect(BetOutcome.drawLabel(homeScore: 1, awayScore: 1) == 1 && BetOutcome.drawLabel(homeScore: 0, awayScore: 2) == 0)
+        #expect(BetOutcome.drawLabel(homeScore: 2, awayScore: 1) == nil)
+    }
+
     @Test func aThreeWayLabelCountsTheDrawAsAHomeLoss() {
         #expect(BetOutcome.label(.moneyline, homeScore: 1, awayScore: 1, features: [:], threeWay: true) == 0)
         #expect(BetOutcome.label(.moneyline, homeScore: 2, awayScore: 1, features: [:], threeWay: true) == 1)

@@ -55,7 +55,8 @@ import Testing
             backtest: .init(
                 bets: [.init(at: at, tier: "A", stake: 0.02, profit: 0.018, won: true), .init(at: at, tier: "B", stake: 0.01, profit: -0.01, won: false)],
                 unpriced: 3),
-            thresholds: PromotionThresholds(), decision: "Promoted: passes every threshold; there was no champion.", createdAt: at)
+            thresholds: PromotionThresholds(), decision: "Promoted: passes every threshold; there was no champion.",
+            drawShare: "Draw share on 40 evaluation games: log loss 0.6600 vs the market's draw share 0.6700 <kept>", createdAt: at)
         let html = EvaluationReportPage.html(report)
         #expect(html.hasPrefix("<!doctype html>"))
         #expect(!html.contains("<script"))
@@ -70,6 +71,11 @@ import Testing
             #expect(html.contains(section))
         }
         #expect(!html.contains("http://") && !html.contains("https://"))
+        // A three-way moneyline's draw share verdict, escaped; other markets have none.
+        #expect(html.contains("Draw share (three-way moneyline)") && html.contains("the market&#39;s draw share 0.6700 &lt;kept&gt;"))
+        var twoWay = report
+        twoWay.drawShare = nil
+        #expect(!EvaluationReportPage.html(twoWay).contains("Draw share"))
     }
 }
 
