@@ -76,6 +76,53 @@ import Testing
         #expect(world.record(of: starter, before: game.day) == record)
     }
 
+    @Test func aStartersStrikeoutsAndWalksFollowHisQuality() throws {
+        let world = Self.world
+        var lines: [String: (pitcher: StartingPitcher, outs: Int, strikeouts: Int, walks: Int, starts: Int)] = [:]
+        for game in world.games(.mlb, startingIn: Self.spring) {
+            guard let starters = game.starters else { continue }
+            for pitcher in [starters.home, starters.away] {
+                let line = world.startLine(of: pitcher, in: game)
+                #expect(line.outs >= 12 && line.outs <= 21 && line.hits >= line.earnedRuns && line.homeRuns <= line.earnedRuns)
+                #expect(line.strikes < line.pitches && line.pitches > 3 * line.outs)
+                #expect(world.startLine(of: pitcher, in: game) == line)
+                var sums = lines[pitcher.id] ?? (pitcher, 0, 0, 0, 0)
+                sums.outs += line.outs
+                sums.strikeouts += line.strikeouts
+                sums.walks += line.walks
+                sums.starts += 1
+                lines[pitcher.id] = sums
+            }
+        }
+        #expect(lines.count == 150 && lines.values.allSatisfy { $0.starts >= 4 })
+        // League rates near a real season's: about 8.5 strikeouts and 3 walks per nine innings.
+        let outs = Double(lines.values.reduce(0) { $0 + $1.outs })
+        let strikeouts = Double(lines.values.reduce(0) { $0 + $1.strikeouts }) * 27 / outs
+        let walks = Double(lines.values.reduce(0) { $0 + $1.walks }) * 27 / outs
+        #expect(abs(strikeouts - 8.5) < 0.5 && abs(walks - 3) < 0.3, "K/9 \(strikeouts), BB/9 \(walks)")
+        // Two months of (K − BB) per nine tell a starter's quality well: they correlate strongly with it.
+        let pairs = lines.values.map { (quality: 1 - $0.pitcher.runsAllowed, rate: Double($0.strikeouts - $0.walks) * 27 / Double($0.outs)) }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        let (q, r) = (mean(pairs.map(\.quality)), mean(pairs.map(\.rate)))
+        let covariance = mean(pairs.map { ($0.quality - q) * ($0.rate - r) })
+        let correlation = covariance / (mean(pairs.map { ($0.quality - q) * ($0.quality - q) }) * mean(pairs.map { ($0.rate - r) * ($0.rate - r) })).squareRoot()
+        #expect(correlation > 0.75, "correlation \(correlation)")
+    }
+
+    @Test func aStartersRecordSumsHisStartLines() throws {
+        let world = Self.world
+        let game = try #require(world.games(.mlb, startingIn: Self.spring.upperBound.addingTimeInterval(-86_400)..<Self.spring.upperBound).first)
+        let starter = world.rotation(team: game.teamIndices.home)[1]
+        let starts = world.games(.mlb, startingIn: Date(timeIntervalSince1970: 1_767_225_600)..<game.startsAt).filter {
+            $0.day < game.day && ($0.starters?.home == starter || $0.starters?.away == starter)
+        }
+        let lines = starts.map { world.startLine(of: starter, in: $0) }
+        let record = world.record(of: starter, before: game.day)
+        #expect(!lines.isEmpty && record.outs == lines.reduce(0) { $0 + $1.outs })
+        #expect(record.earnedRuns == lines.reduce(0) { $0 + $1.earnedRuns })
+        #expect(record.wins == lines.count { $0.won == true } && record.losses == lines.count { $0.won == false })
+    }
+
     /// The keys and value kinds of a JSON value, recursively (arrays by their first element).
     private static func shape(_ value: Any) -> String {
         switch value {

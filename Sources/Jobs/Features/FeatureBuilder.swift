@@ -31,6 +31,7 @@ public struct FeatureBuilder: Sendable {
     /// Finished games applied so far (their results known at `appliedAsOf`), by id.
     private var known: [Int: Game] = [:]
     private let starters: StarterHistory
+    private let starterLines: StarterStrikeouts
     private let schedule: TeamSchedule
     private var scheduleEffect: ScheduleEffect?
     /// The feature-set version computed.
@@ -38,13 +39,14 @@ public struct FeatureBuilder: Sendable {
 
     /// A builder over the sport's teams, finished games, published schedule (games of any status: when and where
     /// they are played is read, never their results; the finished games are on it too), Statcast batter-game sums
-    /// (MLB) and starting-pitcher sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it).
+    /// (MLB), starting-pitcher sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it) and
+    /// starters' box-score lines (MLB; those of games whose results were not known at an `asOf` are ignored for it).
     ///
     /// `version` is the feature set computed (`FeatureCatalog.computable`): v3 reads rest and travel from the
     /// team's last game known finished at `asOf` and has no `line_adjust_schedule`.
     public init(
         sport: String, teams: [Team], finishedGames: [Game], schedule: [Game] = [], batterGames: [BatterGameStatcast] = [],
-        starters: [GameStarter] = [], version: String = FeatureCatalog.version
+        starters: [GameStarter] = [], pitcherLines: [PitcherGameLine] = [], version: String = FeatureCatalog.version
     ) {
         self.version = version
         self.sport = sport
@@ -55,6 +57,7 @@ public struct FeatureBuilder: Sendable {
         statcast = StatcastTeamWindow(rows: batterGames, days: Self.statcastDays)
         league = LeagueStructure(sport: sport)
         self.starters = StarterHistory(starters)
+        starterLines = StarterStrikeouts(pitcherLines)
         self.schedule = TeamSchedule(history + schedule.filter { $0.sport == sport })
         scheduleEffect = FeatureCatalog.includes("line_adjust_schedule", version: version) ? ScheduleEffect.sport(sport) : nil
     }
@@ -258,6 +261,10 @@ public struct FeatureBuilder: Sendable {
         let day = Self.localDay(game.scheduledAt, timeZone)
         var runsAllowed: [Int: [String: Double]] = [:]
         var starterFactors: [String: Double] = [:]
+        var strikeoutFactors: [String: Double] = [:]
+        let runsPerGame = leagueAveragePoints(season: game.season) ?? 4.5
+        let readsLines = FeatureCatalog.includes("line_adjust_starter_kbb", version: version)
+        let leaguePerNine = readsLines ? starterLines.leaguePerNine(asOf: asOf) : nil
         for (side, team) in [("home", game.homeTeamID), ("away", game.awayTeamID)] {
             // The log is in start order and a team plays at most a few games in three days.
             let recent = (results[team] ?? []).suffix(10).filter {
@@ -295,6 +302,13 @@ public struct FeatureBuilder: Sendable {
                     starterFactors[side] = factor
                 }
             }
+            if readsLines {
+                let lines = starterLines.recent(starter.athleteID, excluding: gameID, asOf: asOf)
+                features["sp_kbb9_\(side)_last15"] = StarterStrikeouts.perNine(lines)
+                if let leaguePerNine {
+                    strikeoutFactors[side] = StarterStrikeouts.factor(lines, leaguePerNine: leaguePerNine, runsPerGame: runsPerGame)
+                }
+            }
             if let last = starts.last {
                 let previousZone = Self.timeZone(teams[last.game.homeTeamID]?.venue?.timeZone)
                 let rest = day - Self.localDay(last.game.scheduledAt, previousZone) - 1
@@ -308,8 +322,12 @@ public struct FeatureBuilder: Sendable {
             }
         }
         if let home = starterFactors["home"], let away = starterFactors["away"] {
-            let runsPerGame = leagueAveragePoints(season: game.season) ?? 4.5
             features["line_adjust_starters"] = StarterEffect.logOdds(home: home, away: away, runsPerGame: runsPerGame)
+        }
+        // A starter without a line yet counts as the league's average, so one debut does not hide the other's record.
+        if leaguePerNine != nil, features["sp_starts_home_season"] != nil, features["sp_starts_away_season"] != nil {
+            features["line_adjust_starter_kbb"] = StarterEffect.logOdds(
+                home: strikeoutFactors["home"] ?? 1, away: strikeoutFactors["away"] ?? 1, runsPerGame: runsPerGame)
         }
         return features
     }

@@ -10,14 +10,15 @@ public enum FeatureCatalog {
     /// to v1; v3 added the sharp book's line moves, baseball's starting-pitcher form and bullpen use, and moved
     /// Elo to FiveThirtyEight's constants; v4 reads rest and travel from the schedule instead of the finished
     /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`; v5
-    /// added baseball's `line_adjust_starters`.
+    /// added baseball's `line_adjust_starters`; v6 the starters' strikeouts minus walks per nine innings from the box
+    /// scores (`sp_kbb9_*_last15`) and what they are worth (`line_adjust_starter_kbb`).
     /// A champion on an older version keeps predicting while the featurizer can still compute its version
     /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
-    public static let version = "v5"
+    public static let version = "v6"
 
     /// The versions this build computes, oldest first. A version leaves this list (and its code the builder) once
     /// no serving champion needs it: a champion on a version not listed here stops predicting.
-    public static let computable = ["v3", "v4", "v5"]
+    public static let computable = ["v3", "v4", "v5", "v6"]
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb", "epl", "nhl", "nfl"]
@@ -55,7 +56,10 @@ public enum FeatureCatalog {
     }
 
     /// The features added after v3, the oldest computable version, and the version that added each.
-    private static let introducedIn = ["line_adjust_schedule": "v4", "line_adjust_starters": "v5"]
+    private static let introducedIn = [
+        "line_adjust_schedule": "v4", "line_adjust_starters": "v5", "sp_kbb9_home_last15": "v6", "sp_kbb9_away_last15": "v6",
+        "line_adjust_starter_kbb": "v6",
+    ]
 
     /// Whether `version` has the feature `name` (for the sports whose list names it): the one place that says
     /// which version added what, so the builder computes a feature only for the versions that have it.
@@ -102,11 +106,13 @@ public enum FeatureCatalog {
 
     // 1. Team performance, baseball: the announced starter's team's runs allowed in his last starts, the
     // home-minus-away difference, his days of rest and his starts this season; what the two starters are worth as
-    // log-odds of a home win (an adjustment to the line, `StarterEffect`).
+    // log-odds of a home win (an adjustment to the line, `StarterEffect`); his strikeouts minus walks per nine innings
+    // over his last 15 starts and what the two starters' are worth (`StarterStrikeouts`).
     private static let startingPitching: [String] =
         sides("sp_runs_allowed", "last3") + sides("sp_runs_allowed", "last5")
         + ["sp_runs_allowed_diff_last3", "sp_runs_allowed_diff_last5"]
         + ["sp_rest_days_home", "sp_rest_days_away"] + sides("sp_starts", "season") + ["line_adjust_starters"]
+        + sides("sp_kbb9", "last15") + ["line_adjust_starter_kbb"]
 
     // 3. Rest, baseball: bullpen use, the team's games and extra-inning games on the three days before.
     private static let bullpen: [String] = sides("pen_games", "last3d") + sides("pen_extra_innings", "last3d")

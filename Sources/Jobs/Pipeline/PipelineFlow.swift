@@ -15,7 +15,7 @@ public enum PipelineFlow {
         return settings
     }
 
-    /// The days of box scores a bootstrap collects for the NBA's player points.
+    /// The days of box scores a bootstrap collects for the NBA's player points and MLB's starters.
     static let boxScoreDays = 28.0
 
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB and the NFL, the last four weeks' box scores
@@ -39,9 +39,10 @@ public enum PipelineFlow {
             var history = try BackfillPlan(
                 sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources
             ).requests()
-            // The NBA's player-points props learn from box scores, which only final games' summaries carry: the last
-            // four weeks', once their games are in, are recent form enough to start on.
-            if sport == SummariesCollector.boxscoreSport {
+            // The NBA's player-points props and MLB's starters' strikeout features learn from box scores, which only
+            // final games' summaries carry: the last four weeks', once their games are in, are recent form enough to
+            // start on (a starter has pitched five or six times in them).
+            if sport == SummariesCollector.boxscoreSport || sport == SummariesCollector.pitchingSport {
                 let gamesJobs = history.filter { $0.type == CollectGames.jobType }.map(\.id)
                 let from = max(start, now.addingTimeInterval(-Self.boxScoreDays * 86_400))
                 history += try BackfillPlan(

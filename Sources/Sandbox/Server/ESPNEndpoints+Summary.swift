@@ -81,7 +81,10 @@ extension ESPNEndpoints {
         }
         let players: (away: [SimulatedBasketballPlayer.GameLine], home: [SimulatedBasketballPlayer.GameLine]) =
             isFinal ? world.basketballLines(of: game) : ([], [])
-        let boxscore = players.away.isEmpty && players.home.isEmpty ? nil : Self.basketballBoxscore(players, game: game)
+        var boxscore = players.away.isEmpty && players.home.isEmpty ? nil : Self.basketballBoxscore(players, game: game)
+        if isFinal, let simulated = game as? SimulatedGame, let injured, let starters = simulated.starters {
+            boxscore = Self.pitchingBoxscore(starters, game: simulated, world: injured)
+        }
         let body = ESPNWire.Summary(
             header: header, gameInfo: gameInfo, pickcenter: Array(pickcenter), injuries: injuries, boxscore: boxscore)
         return try json.make(.ok, body, path: request.uri.path)
@@ -111,6 +114,39 @@ extension ESPNEndpoints {
                 ])
         }
         return ESPNWire.Boxscore(players: [team(game.away, lines.away), team(game.home, lines.home)])
+    }
+
+    /// A final MLB game's pitching box score, away team first: each team's starter only (the simulation has no
+    /// relievers), in ESPN's columns, his season ERA through the game.
+    private static func pitchingBoxscore(
+        _ starters: (home: StartingPitcher, away: StartingPitcher), game: SimulatedGame, world: SandboxWorld
+    ) -> ESPNWire.Boxscore {
+        let names = ["IP", "H", "R", "ER", "BB", "K", "HR", "PC-ST", "ERA", "PC"]
+        let keys = [
+            "fullInnings.partInnings", "hits", "runs", "earnedRuns", "walks", "strikeouts", "homeRuns", "pitches-strikes", "ERA", "pitches",
+        ]
+        func team(_ team: SandboxTeam, _ pitcher: StartingPitcher) -> ESPNWire.BoxscoreTeamPlayers {
+            let line = world.startLine(of: pitcher, in: game)
+            let era = world.record(of: pitcher, before: game.day + 1).era
+            let stats = [
+                line.innings, String(line.hits), String(line.earnedRuns), String(line.earnedRuns), String(line.walks), String(line.strikeouts),
+                String(line.homeRuns), "\(line.pitches)-\(line.strikes)", String(format: "%.2f", era), String(line.pitches),
+            ]
+            return ESPNWire.BoxscoreTeamPlayers(
+                team: ESPNWire.SummaryTeam(id: team.espnID, abbreviation: team.abbreviation, displayName: team.espnName),
+                statistics: [
+                    ESPNWire.BoxscoreStatistics(
+                        type: "pitching", names: names, keys: keys, labels: names,
+                        athletes: [
+                            ESPNWire.BoxscoreAthleteLine(
+                                active: false,
+                                athlete: ESPNWire.BoxscoreAthlete(
+                                    id: pitcher.id, uid: "s:1~l:10~a:\(pitcher.id)", displayName: pitcher.fullName, shortName: pitcher.shortName),
+                                starter: true, didNotPlay: false, reason: nil, ejected: false, stats: stats)
+                        ])
+                ])
+        }
+        return ESPNWire.Boxscore(players: [team(game.away, starters.away), team(game.home, starters.home)])
     }
 
     /// A fixed crew per game, drawn from a short roster by the event number.

@@ -202,8 +202,8 @@ extension ESPNWire {
         let gameInfo: GameInfo
         let pickcenter: [Pick]
         let injuries: [SummaryTeamInjuries]
-        /// Basketball only, once final: each team's players and their points (absent elsewhere, so the other
-        /// sports' summaries are as before).
+        /// Once final, basketball: each team's players and their points; baseball: each team's starting pitcher's
+        /// line (absent elsewhere, so the other sports' summaries are as before).
         let boxscore: Boxscore?
     }
 
@@ -220,6 +220,8 @@ extension ESPNWire {
 
     /// `boxscore.players[].statistics[]`: the columns (`names`, `labels`) and each athlete's values as strings.
     struct BoxscoreStatistics: Encodable {
+        /// Baseball's groups are `batting` and `pitching`; basketball's one group has no type.
+        var type: String? = nil
         let names: [String]
         let keys: [String]
         let labels: [String]

@@ -43,9 +43,7 @@ extension SandboxWorld {
     }
 
     /// The games `pitcher` started in the Eastern year of `day`, before `day`, with his decisions, innings
-    /// and earned runs: each opponent run is his with the share of the innings he pitched (4 to 7, more
-    /// for better starters); a starter who went five innings or more takes his team's result as his
-    /// decision three times in four.
+    /// and earned runs (`startLine`).
     public func record(of pitcher: StartingPitcher, before day: Int) -> PitchingRecord {
         let yearStart = calendar.day(yyyymmdd: String(format: "%04d0101", calendar.year(of: day)))!
         let table = rotationSlots(yearStart: yearStart)
@@ -53,17 +51,43 @@ extension SandboxWorld {
         for earlier in yearStart..<day where table[earlier - yearStart][pitcher.team] == pitcher.rotationSlot {
             guard let game = games(.mlb, day: earlier).first(where: { $0.teamIndices.home == pitcher.team || $0.teamIndices.away == pitcher.team })
             else { continue }
-            let isHome = game.teamIndices.home == pitcher.team
-            let (scored, allowed) = isHome ? (game.finalScore.home, game.finalScore.away) : (game.finalScore.away, game.finalScore.home)
-            var random = SeededStream(seed: seed, 51, Int(game.espnID) ?? 0, isHome ? 0 : 1)
-            let pitchedOuts = min(21, max(12, Int((17 + 3 * (1 - pitcher.runsAllowed) / 0.15 + 3 * random.normal()).rounded())))
-            earnedRuns += (0..<allowed).reduce(0) { sum, _ in sum + (random.uniform() < Double(pitchedOuts) / 27 ? 1 : 0) }
-            outs += pitchedOuts
-            if pitchedOuts >= 15 && random.uniform() < 0.75 {
-                if scored > allowed { wins += 1 } else { losses += 1 }
+            let line = startLine(of: pitcher, in: game)
+            earnedRuns += line.earnedRuns
+            outs += line.outs
+            switch line.won {
+            case true?: wins += 1
+            case false?: losses += 1
+            case nil: break
             }
         }
         return PitchingRecord(wins: wins, losses: losses, earnedRuns: earnedRuns, outs: outs)
+    }
+
+    /// `pitcher`'s line in `game`, which he started: each opponent run is his with the share of the innings he
+    /// pitched (4 to 7, more for better starters); a starter who went five innings or more takes his team's
+    /// result as his decision three times in four. His strikeouts and walks are drawn from his rates over the batters he
+    /// faced; hits and home runs from the league's rates and his runs, so they say nothing of him the runs do not.
+    public func startLine(of pitcher: StartingPitcher, in game: SimulatedGame) -> PitcherStartLine {
+        let isHome = game.teamIndices.home == pitcher.team
+        let (scored, allowed) = isHome ? (game.finalScore.home, game.finalScore.away) : (game.finalScore.away, game.finalScore.home)
+        var random = SeededStream(seed: seed, 51, Int(game.espnID) ?? 0, isHome ? 0 : 1)
+        let outs = min(21, max(12, Int((17 + 3 * (1 - pitcher.runsAllowed) / 0.15 + 3 * random.normal()).rounded())))
+        let earnedRuns = (0..<allowed).reduce(0) { sum, _ in sum + (random.uniform() < Double(outs) / 27 ? 1 : 0) }
+        var won: Bool?
+        if outs >= 15 && random.uniform() < 0.75 { won = scored > allowed }
+        // A second stream, so the draws above (and every record printed before these columns) stay as they were.
+        var more = SeededStream(seed: seed, 52, Int(game.espnID) ?? 0, isHome ? 0 : 1)
+        let innings = Double(outs) / 3
+        let strikeouts = more.poisson(pitcher.strikeoutsPerNine * innings / 9)
+        let walks = more.poisson(pitcher.walksPerNine * innings / 9)
+        let homeRuns = min(earnedRuns, more.poisson(1.1 * innings / 9))
+        let hits = more.poisson(5.8 * innings / 9) + earnedRuns
+        let batters = outs + hits + walks
+        let pitches = Int((3.85 * Double(batters) + 1.5 * Double(strikeouts + walks) + 2 * more.normal()).rounded())
+        let strikes = Int((0.64 * Double(pitches)).rounded())
+        return PitcherStartLine(
+            outs: outs, hits: hits, earnedRuns: earnedRuns, walks: walks, strikeouts: strikeouts, homeRuns: homeRuns, pitches: pitches,
+            strikes: strikes, won: won)
     }
 
     /// The probable starters of `game` as ESPN lists them at `now`: none before the announcement, nor

@@ -16,6 +16,14 @@ public struct StartingPitcher: Sendable, Equatable {
     /// The factor on the opponents' expected runs when he starts: 0.85 for the best, 1.15 for the worst,
     /// 1 for an average starter.
     public let runsAllowed: Double
+
+    /// Strikeouts per nine innings: 8.5 for an average starter, more the better he is. His strikeouts and walks
+    /// follow his quality, as FIP's components do in real baseball, and a few starts of them tell it far sooner
+    /// than his runs allowed (a start's runs vary by √5 against a 7 % spread of quality).
+    public var strikeoutsPerNine: Double { 8.5 + 25 * (1 - runsAllowed) }
+
+    /// Walks per nine innings: 3 for an average starter, fewer the better he is.
+    public var walksPerNine: Double { 3 - 8 * (1 - runsAllowed) }
 }
 
 /// A starter's season so far, as ESPN prints it beside a probable pitcher: `(W-L, ERA)`.

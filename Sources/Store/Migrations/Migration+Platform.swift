@@ -24,5 +24,6 @@ extension Migration {
         .playerPropOdds,
         .trackedDraws,
         .playerGamePoints,
+        .pitcherGameLines,
     ]
 }

@@ -6,6 +6,8 @@ extension PostgresDatabase {
     public var games: GameRepository { GameRepository(database: self) }
     /// `game_starters`, announced starting pitchers by when they were first seen.
     public var gameStarters: GameStarterRepository { GameStarterRepository(database: self) }
+    /// `pitcher_game_lines`: starting pitchers' box-score lines.
+    public var pitcherLines: PitcherGameLineRepository { PitcherGameLineRepository(database: self) }
     /// `odds` snapshots.
     public var odds: OddsRepository { OddsRepository(database: self) }
     /// `closing_lines`.

@@ -30,9 +30,10 @@ import Testing
         #expect(try #require(weather.compactMap(\.archiveRange?.upperBound).max()) > now.addingTimeInterval(-2 * 86_400))
     }
 
-    @Test func theNBAStartsWithFourWeeksOfBoxScoresOnceItsGamesAreIn() throws {
+    @Test(arguments: ["nba", "mlb"])
+    func theNBAAndMLBStartWithFourWeeksOfBoxScoresOnceTheirGamesAreIn(sport: String) throws {
         let now = try Date("2026-03-01T17:00:00Z", strategy: .iso8601)
-        let requests = try PipelineFlow.bootstrap(sports: ["nba"], days: 60, now: now)
+        let requests = try PipelineFlow.bootstrap(sports: [sport], days: 60, now: now)
         let games = Set(requests.filter { $0.type == CollectGames.jobType }.map(\.id))
         let boxScores = requests.filter { $0.type == CollectSummaries.jobType }
         let days = try boxScores.map { try JSONDecoder().decode(CollectSummaries.self, from: Data($0.payload.utf8)) }
@@ -40,6 +41,6 @@ import Testing
         #expect(!boxScores.isEmpty && boxScores.allSatisfy { Set($0.dependsOn) == games })
         let featurize = try #require(requests.first { $0.type == Featurize.jobType })
         #expect(Set(boxScores.map(\.id)).isSubset(of: Set(featurize.dependsOn)))
-        #expect(try PipelineFlow.bootstrap(sports: ["mlb"], days: 60, now: now).allSatisfy { $0.type != CollectSummaries.jobType })
+        #expect(try PipelineFlow.bootstrap(sports: ["nhl"], days: 60, now: now).allSatisfy { $0.type != CollectSummaries.jobType })
     }
 }

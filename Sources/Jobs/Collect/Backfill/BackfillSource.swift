@@ -9,6 +9,6 @@ public enum BackfillSource: String, Sendable, CaseIterable, Codable {
     /// Open-Meteo's archive at outdoor venues (`collect.weather` with `from`/`to`, week by week).
     case weather
     /// ESPN's summaries of final games, for their box scores (`collect.summaries` with `from`/`to`, week by week;
-    /// the NBA's player points).
+    /// the NBA's player points and MLB's starting pitchers' lines).
     case boxScores
 }

@@ -1,8 +1,9 @@
-/// The players' part of ESPN's basketball game summary (`boxscore.players`): per team one statistics group whose
-/// `names` say which column of each athlete's `stats` (strings) is what (`PTS`, `MIN`), and who did not play.
+/// The players' part of ESPN's game summary (`boxscore.players`): per team statistics groups whose `names` say which
+/// column of each athlete's `stats` (strings) is what (basketball's `PTS`, `MIN`; baseball's pitching `IP`, `K`, `BB`),
+/// and who did not play.
 ///
-/// Decoded apart from `ESPNSummary` and for basketball only, because other sports' box scores (baseball's batting
-/// and pitching groups) have other columns the platform does not read.
+/// Decoded apart from `ESPNSummary` and for final basketball and baseball games only: the platform reads NBA players'
+/// points and MLB starting pitchers' lines, nothing else of a box score.
 public struct ESPNBoxscore: Decodable, Sendable {
     /// `boxscore`.
     public struct Body: Decodable, Sendable {
@@ -14,7 +15,7 @@ public struct ESPNBoxscore: Decodable, Sendable {
     public struct TeamPlayers: Decodable, Sendable {
         /// The team (ESPN's id).
         public let team: ESPNScoreboard.Team
-        /// The statistics groups; basketball has one.
+        /// The statistics groups; basketball has one, baseball `batting` and `pitching`.
         public let statistics: [Statistics]
     }
 
@@ -30,6 +31,8 @@ public struct ESPNBoxscore: Decodable, Sendable {
     public struct AthleteLine: Decodable, Sendable {
         /// The athlete.
         public let athlete: Athlete
+        /// True for a starter (baseball: the starting pitcher among the pitchers).
+        public let starter: Bool?
         /// One string per column of `names`; empty for a player who did not play.
         public let stats: [String]
         /// True when he did not play.

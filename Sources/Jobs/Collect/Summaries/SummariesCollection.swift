@@ -12,10 +12,12 @@ public struct SummariesCollection: Codable, Sendable, Equatable {
     public var snapshotsWritten: Int
     /// NBA players' box-score lines written (`player_game_points`; final games only).
     public var playerPointsWritten = 0
+    /// MLB starting pitchers' box-score lines written (`pitcher_game_lines`; final games only).
+    public var pitcherLinesWritten = 0
     /// The games those snapshots are of, for the caches to invalidate; not part of the job's stored result.
     public var oddsGameIDs: Set<Int> = []
 
     enum CodingKeys: String, CodingKey {
-        case applied, games, newPayloads, summariesWritten, snapshotsWritten, playerPointsWritten
+        case applied, games, newPayloads, summariesWritten, snapshotsWritten, playerPointsWritten, pitcherLinesWritten
     }
 }

@@ -25,25 +25,28 @@ public struct SummariesCollector: Sendable {
     public func collect(_ parameters: CollectSummaries, jobID: String, logger: Logger) async throws -> SummariesCollection {
         let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let games = try await selectGames(parameters, sport: sport)
-        var fetched: [(Game, UpstreamResponse, ESPNSummary, [PlayerGamePoints])] = []
+        var fetched: [(Game, UpstreamResponse, ESPNSummary, [PlayerGamePoints], [PitcherGameLine])] = []
         for game in games {
             let response = try await client.summary(path: sport.espnPath, eventID: game.externalID, now: now())
-            let (summary, players) = try await RawIngestion.reading(response, isBackfill: false, jobID: jobID, in: store, logger: logger) {
-                () throws -> (ESPNSummary, [PlayerGamePoints]) in
+            let (summary, players, pitchers) = try await RawIngestion.reading(
+                response, isBackfill: false, jobID: jobID, in: store, logger: logger
+            ) { () throws -> (ESPNSummary, [PlayerGamePoints], [PitcherGameLine]) in
                 let summary = try PayloadDecoder.decode(ESPNSummary.self, from: response)
                 try Self.validate(summary, eventID: game.externalID, response: response)
-                // Only a final game's box score is read: its points no longer change, so each player is stored once.
-                guard sport.code == Self.boxscoreSport, summary.header.competitions[0].status.type.state == "post" else {
-                    return (summary, [PlayerGamePoints]())
-                }
+                // Only a final game's box score is read: its lines no longer change, so each player is stored once.
+                guard [Self.boxscoreSport, Self.pitchingSport].contains(sport.code), summary.header.competitions[0].status.type.state == "post"
+                else { return (summary, [], []) }
                 let boxscore = try PayloadDecoder.decode(ESPNBoxscore.self, from: response)
-                return (summary, try Self.playerPoints(boxscore, summary: summary, game: game, response: response))
+                if sport.code == Self.pitchingSport {
+                    return (summary, [], try Self.starterLines(boxscore, summary: summary, game: game, response: response))
+                }
+                return (summary, try Self.playerPoints(boxscore, summary: summary, game: game, response: response), [])
             }
-            fetched.append((game, response, summary, players))
+            fetched.append((game, response, summary, players, pitchers))
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
-            for (game, response, summary, players) in fetched {
+            for (game, response, summary, players, pitchers) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
                 let info = summary.gameInfo
@@ -56,6 +59,7 @@ public struct SummariesCollector: Sendable {
                     fetchedAt: response.fetchedAt)
                 if try await tx.gameSummaries.upsert(row) { result.summariesWritten += 1 }
                 result.playerPointsWritten += try await tx.playerPoints.insert(players)
+                result.pitcherLinesWritten += try await tx.pitcherLines.insert(pitchers)
                 // Lines are point-in-time data only while the game is still to come: a started or final game's
                 // pickcenter shows lines of an earlier, unknown moment, which stamped with the fetch time would
                 // leak later prices into what the models read as known before the start. Those are skipped.
@@ -77,8 +81,10 @@ public struct SummariesCollector: Sendable {
         }
     }
 
-    /// The sport whose box scores are stored: NBA player points, for the player-points props.
+    /// The sport whose players' box-score points are stored: NBA player points, for the player-points props.
     static let boxscoreSport = "nba"
+    /// The sport whose starting pitchers' box-score lines are stored, for the starters' strikeout and walk features.
+    static let pitchingSport = "mlb"
 
     /// The players' points of a final game's box score, each credited to the home or away team by the ESPN team id
     /// of its competitor. Checked as the types cannot: a `PTS` column, a known team, an integer id, and for a player
@@ -86,16 +92,10 @@ public struct SummariesCollector: Sendable {
     static func playerPoints(_ boxscore: ESPNBoxscore, summary: ESPNSummary, game: Game, response: UpstreamResponse) throws
         -> [PlayerGamePoints]
     {
-        func fail(_ message: String) -> CollectorError {
-            CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: message)
-        }
+        let fail = { (message: String) in invalid(response, message) }
         guard let gameID = game.id else { return [] }
-        let sides = Dictionary(
-            summary.header.competitions[0].competitors.map { ($0.team.id, $0.homeAway) }, uniquingKeysWith: { first, _ in first })
         var lines: [PlayerGamePoints] = []
-        for team in boxscore.boxscore?.players ?? [] {
-            guard let side = sides[team.team.id] else { throw fail(".boxscore.players team \(team.team.id) is not in the game") }
-            let teamID = side == "home" ? game.homeTeamID : game.awayTeamID
+        for (team, teamID) in try creditedTeams(boxscore, summary: summary, game: game, response: response) {
             guard let statistics = team.statistics.first else { continue }
             guard let pointsColumn = statistics.names.firstIndex(of: "PTS") else {
                 throw fail(".boxscore.players[\(team.team.id)].statistics[0].names has no PTS")
@@ -121,6 +121,24 @@ public struct SummariesCollector: Sendable {
             }
         }
         return lines
+    }
+
+    /// Each team's entry of a box score with the platform's team it is credited to: the home or away team, by the
+    /// ESPN team id of its competitor. Refuses a team that is not in the game.
+    static func creditedTeams(_ boxscore: ESPNBoxscore, summary: ESPNSummary, game: Game, response: UpstreamResponse) throws
+        -> [(players: ESPNBoxscore.TeamPlayers, teamID: Int)]
+    {
+        let sides = Dictionary(
+            summary.header.competitions[0].competitors.map { ($0.team.id, $0.homeAway) }, uniquingKeysWith: { first, _ in first })
+        return try (boxscore.boxscore?.players ?? []).map { team in
+            guard let side = sides[team.team.id] else { throw invalid(response, ".boxscore.players team \(team.team.id) is not in the game") }
+            return (team, side == "home" ? game.homeTeamID : game.awayTeamID)
+        }
+    }
+
+    /// An invalid-payload error about `response`.
+    static func invalid(_ response: UpstreamResponse, _ message: String) -> CollectorError {
+        CollectorError(.invalidPayload, source: response.source, endpoint: response.endpoint, status: response.status, message: message)
     }
 
     /// The named games (all of the sport), or the sport's games that went final lately (or on a backfill's days)

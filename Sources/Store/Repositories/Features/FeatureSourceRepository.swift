@@ -45,6 +45,18 @@ public struct FeatureSourceRepository: Sendable {
         ).map(GameStarterRepository.starter)
     }
 
+    /// Every starting pitcher's box-score line of `sport`'s games whose result was known before `asOf` (its start
+    /// `resultDelay` before), in start order.
+    public func pitcherLines(sport: String, asOf: Date) async throws -> [PitcherGameLine] {
+        try await database.query(
+            """
+            SELECT p.*, g.scheduled_at FROM pitcher_game_lines p JOIN games g ON g.id = p.game_id
+            WHERE g.sport = \(sport) AND g.scheduled_at + interval '4 hours' <= \(asOf)
+            ORDER BY g.scheduled_at, p.game_id, p.athlete_id
+            """
+        ).map(PitcherGameLineRepository.line)
+    }
+
     /// Per requested game, each book's first and latest snapshot of every market and outcome recorded before
     /// that game's `asOf`.
     public func oddsLines(for requests: [GameAsOf]) async throws -> [OddsLine] {
