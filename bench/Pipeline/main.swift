@@ -184,7 +184,11 @@ try await sandbox.withRunning { running in
                 var ceiling: [Double] = []
                 // Three-way markets: the probability each forecast gave the outcome that happened.
                 var threeWay: (model: [Double], closing: [Double], bayes: [Double]) = ([], [], [])
+                // Three-way markets: P(draw | the home side does not win) by the model's draw share (the learned one
+                // if the meta model kept it), by the market's share the features saw, and the simulator's truth.
+                var drawShares: (model: [Double], market: [Double], truth: [Double]) = ([], [], [])
                 let hasDraw = CollectedSport.hasDraw(sport) && betType == .moneyline
+                let drawShare = DrawShareModel(archive: archive)
                 for (example, p) in zip(data.evaluation, probabilities) {
                     guard let (game, simulated) = try await simulatedGame(store, world: running.world, sport: sport, gameID: example.gameID)
                     else { continue }
@@ -198,12 +202,19 @@ try await sandbox.withRunning { running in
                     guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line, hasDraw: hasDraw)
                     else { continue }
                     if hasDraw, let home = game.homeScore, let away = game.awayScore,
-                        let sides = BetOutcome.sides(betType, threeWay: true, probability: p, features: example.features),
+                        let sides = BetOutcome.sides(betType, threeWay: true, probability: p, features: example.features, drawShare: drawShare),
                         let closing = try await closingThreeWay(store, gameID: example.gameID)
                     {
                         let outcome = home > away ? 0 : home == away ? 1 : 2
                         let truthHome = running.world.homeWinProbability(simulated)
                         let truthDraw = running.world.drawProbability(simulated)
+                        if let market = ThreeWayForecast.marketDrawShare(
+                            draw: example.features["line_drawprob_current"], homeWin: example.features["line_homewinprob_current"])
+                        {
+                            drawShares.model.append(drawShare?.share(features: example.features) ?? market)
+                            drawShares.market.append(market)
+                            drawShares.truth.append(truthDraw / (1 - truthHome))
+                        }
                         threeWay.model.append(sides[outcome].probability)
                         threeWay.closing.append(closing[outcome])
                         threeWay.bayes.append([truthHome, truthDraw, 1 - truthHome - truthDraw][outcome])
@@ -307,6 +318,19 @@ try await sandbox.withRunning { running in
                     print(
                         "      three-way (home/draw/away) log loss on \(threeWay.model.count) games: model \(threeWayLoss(threeWay.model)), "
                             + "closing \(threeWayLoss(threeWay.closing)), Bayes \(threeWayLoss(threeWay.bayes))")
+                    // The draw share as calibration judged it (games the home side did not win), and by its expected
+                    // log loss under the simulator's true share on every game, free of the outcomes' noise.
+                    func expectedShareLoss(_ q: [Double]) -> String {
+                        let losses = zip(drawShares.truth, q).map { t, q in -(t * log(max(q, 1e-15)) + (1 - t) * log(max(1 - q, 1e-15))) }
+                        return String(format: "%.5f", losses.reduce(0, +) / Double(max(1, losses.count)))
+                    }
+                    func metric(_ name: String) -> String { meta.metrics[name].map { String(format: "%.4f", $0) } ?? "–" }
+                    print(
+                        "      draw share (\(meta.metrics["draw_kept"] == 1 ? "kept" : "not kept")): log loss on \(Int(meta.metrics["draw_rows_evaluation"] ?? 0)) "
+                            + "evaluation games model \(metric("draw_log_loss")), market's share \(metric("draw_market_log_loss")); pooled "
+                            + "\(metric("draw_pooled_log_loss")) vs \(metric("draw_pooled_market_log_loss")); expected under the truth on "
+                            + "\(drawShares.truth.count) games: model \(expectedShareLoss(drawShares.model)), market \(expectedShareLoss(drawShares.market)), "
+                            + "truth \(expectedShareLoss(drawShares.truth))")
                 }
                 // Where the meta model's loss comes from: the AutoML leader, the blend and its calibration.
                 let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType))

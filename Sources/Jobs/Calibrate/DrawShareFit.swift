@@ -75,7 +75,7 @@ public struct DrawShareFit: Sendable {
         var text = "Draw share (P(draw | the home side does not win)) on \(evaluationGames) evaluation games: "
         guard model != nil else {
             return text + String(format: "the market's draw share has log loss %.4f; ", marketLogLoss)
-                + "not kept (\(trainingGames) training games, too few to fit on: \(Self.minimumGames)), forecasts divide the rest by the market's share."
+                + "not kept (none fitted: \(trainingGames) training games, fewer than the \(Self.minimumGames) it needs), forecasts divide the rest by the market's share."
         }
         text += String(format: "log loss %.4f vs the market's draw share %.4f", logLoss, marketLogLoss)
         if let pooled {

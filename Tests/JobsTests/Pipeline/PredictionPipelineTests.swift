@@ -53,6 +53,14 @@ import Testing
                     #expect(html.contains("Reliability diagram") && html.contains("<svg"))
                     #expect(try await store.modelReports.events(modelID: champion.id!).first?.kind == .promoted)
                     #expect(try await store.models.latest(name: "\(sport)_\(betType.rawValue)_automl")?.metrics["training_seconds"] != nil)
+                    // A three-way moneyline's report says how its draw share did against the market's, kept or not.
+                    if CollectedSport.hasDraw(sport) && betType == .moneyline {
+                        #expect(html.contains("Draw share (three-way moneyline)") && html.contains("draw share"))
+                        #expect(html.contains("not kept") || html.contains("kept, forecasts divide the rest by the learned share"))
+                        #expect(champion.metrics["draw_kept"] != nil && champion.metrics["draw_rows_evaluation"] ?? 0 > 0)
+                    } else {
+                        #expect(!html.contains("Draw share") && champion.metrics["draw_kept"] == nil)
+                    }
                 }
 
                 // Tonight's games: current odds, features as of now, predictions.
