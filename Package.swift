@@ -176,7 +176,7 @@ let package = Package(
             path: "bench/Pipeline", swiftSettings: swiftSettings),
         .executableTarget(
             name: "replay-bench", dependencies: ["Jobs", "Essentials", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
-            path: "bench/Replay", swiftSettings: swiftSettings),
+            path: "bench/Replay", exclude: ["market_reference.py"], swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(

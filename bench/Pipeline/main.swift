@@ -24,7 +24,7 @@ import TestSupport
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl,nfl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
-// BENCH_PUBLICATIONS (`open`, `late` or both, the default), BENCH_DUMP (a directory: each moneyline's training rows
+// BENCH_PUBLICATIONS (`open`, `late` or both, the default), BENCH_BET_TYPES (default spread,moneyline,total), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
 // analysis outside the platform).
 
@@ -33,6 +33,7 @@ let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
 let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl,nfl").split(separator: ",").map(String.init)
 let publications = Set((environment["BENCH_PUBLICATIONS"] ?? "open,late").split(separator: ",").map(String.init))
 let dumpDirectory = environment["BENCH_DUMP"]
+let betTypes = (environment["BENCH_BET_TYPES"] ?? "spread,moneyline,total").split(separator: ",").compactMap { BetType(rawValue: String($0)) }
 var settings = TrainingSettings()
 settings.trainingWindowDays = days
 settings.validationWindowDays = max(14, days / 5)
@@ -90,20 +91,25 @@ try await sandbox.withRunning { running in
     }
     var started = ContinuousClock.now
     let day: (Date) -> String = { $0.formatted(.iso8601.year().month().day()) }
+    // MLB's box scores carry the starters' strikeouts and walks (feature set v6).
     let plans = sports.map { sport in
         BackfillPlan(
             sports: [sport], from: day(historyStart(sport)), to: day(historyEnd(sport).addingTimeInterval(-86_400)),
-            sources: [.games, .odds])
+            sources: sport == "mlb" ? [.games, .odds, .boxScores] : [.games, .odds])
     }
+    let summaries = SummariesCollector(client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: { clock.now })
     for request in try plans.flatMap({ try $0.requests() }) {
         let payload = Data(request.payload.utf8)
-        if request.type == CollectGames.jobType {
+        switch request.type {
+        case CollectGames.jobType:
             _ = try await games.collect(JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: logger)
-        } else {
+        case CollectSummaries.jobType:
+            _ = try await summaries.collect(JSONDecoder().decode(CollectSummaries.self, from: payload), jobID: request.id, logger: logger)
+        default:
             _ = try await odds.collect(JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: logger)
         }
     }
-    print("backfill (games, odds, closing lines): \(seconds(since: started))")
+    print("backfill (games, odds, closing lines, MLB box scores): \(seconds(since: started))")
     // Opening lines: a snapshot five minutes after each game's market opens, so features taken at the open see
     // the opening line (the daily backfill snapshot is taken at noon Eastern).
     started = ContinuousClock.now
@@ -143,7 +149,7 @@ try await sandbox.withRunning { running in
         print("== published \(publication) (features \(lead) min before the start)")
         print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  ceiling  model−closing ± SE  model−opening ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
         for sport in sports {
-            for betType in [BetType.spread, .moneyline, .total] {
+            for betType in betTypes {
                 var times: [String] = []
                 for kind in [ModelKind.automl, .stack] {
                     started = ContinuousClock.now
