@@ -109,6 +109,15 @@ import Testing
         #expect(correlation > 0.75, "correlation \(correlation)")
     }
 
+    @Test func aGameIsFoundByItsESPNIDHoweverLongAgo() throws {
+        let world = Self.world
+        for game in world.games(.mlb, startingIn: Self.spring).prefix(20) + world.games(.nba, startingIn: Self.spring).suffix(5) {
+            #expect(world.game(game.sport, espnID: game.espnID) == game)
+        }
+        #expect(world.game(.nba, espnID: world.games(.mlb, startingIn: Self.spring)[0].espnID) == nil)
+        for bad in ["", "12", "abc", "-400000000"] { #expect(world.game(.mlb, espnID: bad) == nil) }
+    }
+
     @Test func aStartersRecordSumsHisStartLines() throws {
         let world = Self.world
         let game = try #require(world.games(.mlb, startingIn: Self.spring.upperBound.addingTimeInterval(-86_400)..<Self.spring.upperBound).first)

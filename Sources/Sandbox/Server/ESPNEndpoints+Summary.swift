@@ -15,8 +15,10 @@ extension ESPNEndpoints {
                 .badRequest, ESPNWire.ErrorBody(code: 400, message: "Missing required parameter: event."), path: request.uri.path)
         }
         let now = clock.now
+        // A simulated world finds any of its games by id, as ESPN does; a replayed one looks 30 days either side.
         let window = now.addingTimeInterval(-30 * 86_400)..<now.addingTimeInterval(30 * 86_400)
-        guard let game = world.games(of: league, startingIn: window).first(where: { $0.espnID == eventID }) else {
+        let found = injured.flatMap { world in SandboxSport(espnPath: path).flatMap { world.game($0, espnID: eventID) } }
+        guard let game = found as? World.Game ?? world.games(of: league, startingIn: window).first(where: { $0.espnID == eventID }) else {
             return try json.make(
                 .notFound, ESPNWire.ErrorBody(code: 404, message: "Failed to get summary endpoint."), path: request.uri.path)
         }

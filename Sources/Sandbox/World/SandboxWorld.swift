@@ -96,6 +96,14 @@ public final class SandboxWorld: Sendable {
 
     // MARK: - Schedule
 
+    /// The game an ESPN event id of this world names, however long ago or far ahead: the id carries its Eastern day
+    /// (`buildGames`), so it is found without searching a range; nil for an id of no game here.
+    public func game(_ sport: SandboxSport, espnID: String) -> SimulatedGame? {
+        guard let number = Int(espnID), number >= 400_000_000 + sport.index * 10_000_000 else { return nil }
+        let day = (number - 400_000_000 - sport.index * 10_000_000) / 40
+        return games(sport, day: day).first { $0.espnID == espnID }
+    }
+
     func games(_ sport: SandboxSport, day: Int) -> [SimulatedGame] {
         let key = ScheduleKey(sport: sport, day: day)
         if let cached = schedules.withLock({ $0[key] }) { return cached }
