@@ -60,6 +60,39 @@ import Testing
         await store.shutdown()
     }
 
+    /// ESPN's baseball groups as public parsers read them: `type`, `keys` and `labels` (no `names`), batting first,
+    /// the starter marked; a reliever after him.
+    @Test func theStarterIsReadFromAPitchingGroupWithLabelsOnly() throws {
+        let body = Data(
+            #"""
+            {"boxscore": {"players": [{"team": {"id": "20", "abbreviation": "WSH", "displayName": "Washington Nationals"}, "statistics": [
+              {"type": "batting", "labels": ["H-AB", "AB", "R", "H", "RBI", "HR", "BB", "K"], "keys": ["hits-atBats", "atBats", "runs", "hits", "RBIs", "homeRuns", "walks", "strikeouts"],
+               "athletes": [{"starter": true, "athlete": {"id": "4918256", "displayName": "James Wood"}, "stats": ["1-3", "3", "0", "1", "0", "0", "1", "1"]}]},
+              {"type": "pitching", "labels": ["IP", "H", "R", "ER", "BB", "K", "HR", "PC-ST", "ERA", "PC"],
+               "keys": ["fullInnings.partInnings", "hits", "runs", "earnedRuns", "walks", "strikeouts", "homeRuns", "pitches-strikes", "ERA", "pitches"],
+               "athletes": [
+                 {"starter": true, "athlete": {"id": "41290", "displayName": "Jake Irvin"}, "stats": ["5.2", "8", "3", "3", "2", "6", "1", "94-60", "4.11", "94"]},
+                 {"starter": false, "athlete": {"id": "39911", "displayName": "Kyle Finnegan"}, "stats": ["1.0", "0", "0", "0", "0", "2", "0", "14-10", "2.70", "14"]}]}]}]}}
+            """#.utf8)
+        let response = UpstreamResponse(source: "espn", endpoint: "/summary", status: 200, headers: [:], body: body, fetchedAt: Date())
+        let boxscore = try PayloadDecoder.decode(ESPNBoxscore.self, from: response)
+        let header = Data(
+            #"""
+            {"header": {"id": "1", "competitions": [{"id": "1", "date": "2026-05-08T23:05Z", "competitors": [
+              {"id": "20", "homeAway": "home", "score": "3", "team": {"id": "20", "abbreviation": "WSH", "displayName": "Washington Nationals"}},
+              {"id": "21", "homeAway": "away", "score": "5", "team": {"id": "21", "abbreviation": "NYM", "displayName": "New York Mets"}}],
+              "status": {"type": {"name": "STATUS_FINAL", "state": "post", "completed": true}}}]}}
+            """#.utf8)
+        let summary = try PayloadDecoder.decode(
+            ESPNSummary.self,
+            from: UpstreamResponse(source: "espn", endpoint: "/summary", status: 200, headers: [:], body: header, fetchedAt: Date()))
+        let game = Game(
+            id: 7, sport: "mlb", externalID: "1", season: 2026, homeTeamID: 70, awayTeamID: 71, scheduledAt: Date(timeIntervalSince1970: 1_778_281_500),
+            status: .final, homeScore: 3, awayScore: 5)
+        let lines = try SummariesCollector.starterLines(boxscore, summary: summary, game: game, response: response)
+        #expect(lines == [PitcherGameLine(gameID: 7, scheduledAt: game.scheduledAt, athleteID: "41290", teamID: 70, outs: 17, strikeouts: 6, walks: 2, earnedRuns: 3)])
+    }
+
     @Test func inningsReadAsWholeInningsAndOuts() {
         #expect(SummariesCollector.outs(innings: "6.2") == 20)
         #expect(SummariesCollector.outs(innings: "0.1") == 1)

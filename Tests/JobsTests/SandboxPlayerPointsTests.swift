@@ -32,14 +32,15 @@ import Testing
                     #expect(ids.map { sandbox.world.basketballPlayer(id: $0)?.name } == statistics.athletes.map(\.athlete.displayName))
                 }
             }
-            // Before the end there is no box score, and other sports' summaries are as before.
+            // Before the end there is no box score; a final baseball game's has the two starters' pitching lines.
             let upcoming = try #require(sandbox.world.games(.nba, startingIn: now..<now.addingTimeInterval(86_400)).first)
             let early = try await espn.summary(path: "basketball/nba", eventID: upcoming.espnID, now: now)
             #expect(try PayloadDecoder.decode(ESPNBoxscore.self, from: early).boxscore == nil)
             let baseball = try #require(
                 sandbox.world.games(.mlb, startingIn: now.addingTimeInterval(-86_400)..<now).first { $0.endsAt < now })
             let mlb = try await espn.summary(path: "baseball/mlb", eventID: baseball.espnID, now: now)
-            #expect(try PayloadDecoder.decode(ESPNBoxscore.self, from: mlb).boxscore == nil)
+            let pitching = try #require(try PayloadDecoder.decode(ESPNBoxscore.self, from: mlb).boxscore?.players)
+            #expect(pitching.count == 2 && pitching.allSatisfy { $0.statistics.count == 1 && $0.statistics[0].names.first == "IP" })
         }
     }
 

@@ -21,10 +21,21 @@ public struct ESPNBoxscore: Decodable, Sendable {
 
     /// `boxscore.players[].statistics[]`.
     public struct Statistics: Decodable, Sendable {
-        /// The column abbreviations (`MIN`, `PTS`, …).
+        /// The column abbreviations (`MIN`, `PTS`, `IP`, …): the group's `names`, or its `labels` where it has no
+        /// `names` (public parsers of baseball's groups read `keys` and `labels`; the abbreviations are the same).
         public let names: [String]
         /// The athletes' rows.
         public let athletes: [AthleteLine]
+
+        enum CodingKeys: String, CodingKey {
+            case names, labels, athletes
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            names = try container.decodeIfPresent([String].self, forKey: .names) ?? container.decodeIfPresent([String].self, forKey: .labels) ?? []
+            athletes = try container.decodeIfPresent([AthleteLine].self, forKey: .athletes) ?? []
+        }
     }
 
     /// One athlete's row.
