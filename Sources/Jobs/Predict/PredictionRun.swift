@@ -14,6 +14,9 @@ public struct PredictionRun: Codable, Sendable, Equatable {
     public var unpredictable = 0
     /// Games skipped because their features were not complete enough (the seed's > 98 % gate).
     public var incompleteFeatures = 0
+    /// Games left for a later run because the moneyline has moved more than `LineDrift.tolerance` since their
+    /// features were taken (a forecast then would publish the move as an edge).
+    public var staleLines = 0
     /// Forecasts stored by shadow models awaiting review; never published.
     public var shadowForecasts = 0
     /// Models rolled back after this run.

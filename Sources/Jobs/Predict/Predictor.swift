@@ -107,6 +107,10 @@ public struct Predictor: Sendable {
                     run.incompleteFeatures += 1
                     continue
                 }
+                guard !LineDrift.isStale(features: set.features, snapshots: odds[gameID] ?? [], threeWay: CollectedSport.hasDraw(sport)) else {
+                    run.staleLines += 1
+                    continue
+                }
                 // A spread or total without a consensus line has nothing to be graded against: not the model's fault.
                 let line = BetOutcome.lineFeature(betType).flatMap { set.features[$0] }
                 guard betType == .moneyline || line != nil else {
@@ -174,7 +178,7 @@ public struct Predictor: Sendable {
         logger.info(
             "predictions made",
             metadata: [
-                "sport": "\(sport)", "stored": "\(run.predictions)", "picks": "\(run.picks)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)",
+                "sport": "\(sport)", "stored": "\(run.predictions)", "picks": "\(run.picks)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)", "stale_lines": "\(run.staleLines)",
                 "incomplete_features": "\(run.incompleteFeatures)",
             ])
         return run
