@@ -58,6 +58,7 @@ public struct Predictor: Sendable {
         let odds = try await store.odds.latest(for: games.compactMap { game in game.id.map { GameAsOf(gameID: $0, asOf: at) } })
         var featureSets: [String: [Int: GameFeatureSet]] = [:]
         var championCount = 0
+        let threeWay = CollectedSport.hasDraw(sport)
         for betType in ModelMarkets.betTypes {
             try Task.checkCancellation()
             let champions = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
@@ -107,7 +108,7 @@ public struct Predictor: Sendable {
                     run.incompleteFeatures += 1
                     continue
                 }
-                guard !LineDrift.isStale(features: set.features, snapshots: odds[gameID] ?? [], threeWay: CollectedSport.hasDraw(sport)) else {
+                guard !LineDrift.isStale(features: set.features, snapshots: odds[gameID] ?? [], threeWay: threeWay) else {
                     run.staleLines += 1
                     continue
                 }
@@ -126,7 +127,6 @@ public struct Predictor: Sendable {
                     logger.error("model gave no usable probability", metadata: ["model_id": "\(modelID)", "game_id": "\(gameID)"])
                     continue
                 }
-                let threeWay = CollectedSport.hasDraw(sport)
                 // A three-way market without a draw price has no market to split the home side's rest by.
                 guard
                     let probabilities = BetOutcome.sides(
