@@ -76,4 +76,32 @@ import Testing
         let b = model.predict(filled)
         #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 })
     }
+
+    @Test func withoutAnInterceptZeroAndMissingAddNothing() throws {
+        // y = 3 + 2a: without an intercept the fit is the best line through the origin, and a missing `a` predicts 0.
+        let n = 1_000
+        let a = (0..<n).map { Float($0 % 10) + 1 }
+        let y = a.map { 3 + 2 * Double($0) }
+        var config = GeneralizedLinearConfiguration()
+        config.family = .gaussian
+        config.lambda = 0
+        config.fitsIntercept = false
+        let model = try GeneralizedLinear(configuration: config).fit(Dataset(columns: [a]), labels: y)
+        let slope = zip(a, y).reduce(0) { $0 + Double($1.0) * $1.1 } / a.reduce(0) { $0 + Double($1) * Double($1) }
+        #expect(model.intercept == 0)
+        let predictions = model.predict(Dataset(columns: [[0, 1, .nan]]))
+        #expect(abs(predictions[0]) < 1e-9 && abs(predictions[2]) < 1e-9)
+        #expect(abs(predictions[1] - slope) < 1e-4)
+
+        // On top of a market prior, an outcome rate the market does not price is not learnt as a constant.
+        let p = MarketProblem(rows: 2_000, signal: 0.3, seed: 11)
+        let homeBias = p.trainLabels.indices.map { $0 % 7 == 0 ? 1 : p.trainLabels[$0] }
+        var edge = GeneralizedLinearConfiguration()
+        edge.columns = ["edge"]
+        edge.fitsIntercept = false
+        let adjusted = try GeneralizedLinear(configuration: edge).fit(p.train, labels: homeBias, prior: p.prior)
+        #expect(adjusted.intercept == 0 && adjusted.coefficients[0] > 0.1)
+        let zero = Dataset(columns: [[0.5, 0.5], [0, .nan]], names: ["market", "edge"])
+        #expect(adjusted.predict(zero).allSatisfy { abs($0 - 0.5) < 1e-9 })
+    }
 }

@@ -65,4 +65,35 @@ import Testing
         #expect(loss < p.priorTestLogLoss - 0.01, "\(loss) against the market's \(p.priorTestLogLoss); weights \(result.weights), \(result.calibration)")
         #expect(result.leaderboard.allSatisfy { $0.anchoredLogLoss == nil || $0.anchoredLogLoss! < $0.logLoss + 0.05 })
     }
+
+    @Test func learnersAnchoredAtZeroGiveUpTheirVoteAndTheBlendsDefaultWeight() throws {
+        // Only the GLM on `edge` has anything beyond the market; the GLM on the noise columns is anchored at 0.
+        let p = MarketProblem(rows: 2_000, noiseFeatures: 6, signal: 0.3, seed: 5)
+        var edge = GeneralizedLinearConfiguration()
+        edge.columns = ["edge"]
+        var noise = GeneralizedLinearConfiguration()
+        noise.columns = (0..<6).map { "noise\($0)" }
+        let voting = try SoftVotingEnsemble(learners: [.generalizedLinear(noise), .generalizedLinear(edge)], prior: p.prior)
+            .fit(p.train, labels: p.trainLabels)
+        #expect(Self.weight(voting.members[0]) == 0)
+        #expect((Self.weight(voting.members[1]) ?? 0) > 0)
+        #expect(voting.weights == [0, 1])
+        #expect(p.testLogLoss(.weightedEnsemble(voting)) == p.testLogLoss(voting.members[1]))
+
+        // In the meta blend, members that are the market alone give their default weight to the one that is not.
+        let market = p.prior.probabilities(p.test)
+        let members = [market, market, TrainedModel.weightedEnsemble(voting).predict(p.test)]
+        #expect(MetaEnsemble.defaults(predictions: members, prior: market) == [0, 0, 1])
+        #expect(MetaEnsemble.defaults(predictions: [members[2], market, members[2]], prior: market) == [0.35 / 0.55, 0, 0.20 / 0.55])
+        #expect(MetaEnsemble.defaults(predictions: [market, market, market], prior: market) == MetaEnsemble.defaultWeights)
+        #expect(MetaEnsemble.defaults(predictions: [members[2], members[2], members[2]], prior: market) == MetaEnsemble.defaultWeights)
+    }
+
+    @Test func votesStayEqualWhenEveryLearnerIsTheMarket() throws {
+        let p = MarketProblem(rows: 1_000, signal: 0, seed: 3)
+        let voting = try SoftVotingEnsemble(learners: [.generalizedLinear(GeneralizedLinearConfiguration())], prior: p.prior)
+            .fit(p.train, labels: p.trainLabels)
+        #expect(voting.weights == [1])
+        #expect(p.testLogLoss(.weightedEnsemble(voting)) == p.priorTestLogLoss)
+    }
 }

@@ -234,7 +234,9 @@ public struct ModelCalibrator: Sendable {
     /// blended and calibrated as the model is, plus the evaluation games. (Two free weights over hundreds of games
     /// and a monotone map from the calibration rows, not a model of the games.) Without them the weights come from
     /// the calibration rows and the evaluation is the evaluation games alone. An `adjustment` learner votes beside
-    /// the ensemble's defaults.
+    /// the ensemble's defaults. Members that are the prior alone on the calibration rows give up their default
+    /// weight to the others (``MetaEnsemble/defaults(_:predictions:prior:tolerance:)``), as learners anchored at 0
+    /// give up their vote.
     static func blend(
         automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, adjustment: LearnerSpecification? = nil,
         seed: UInt64,
@@ -273,9 +275,11 @@ public struct ModelCalibrator: Sendable {
         // chosen on its out-of-fold games, which flatter it, so the searched weights replace the defaults only if they
         // beat them on the calibration window, which no member was chosen on.
         let calibrationMembers = members.map { $0.predict(calibrationData) }
+        let defaults = MetaEnsemble.defaults(
+            predictions: calibrationMembers, prior: (prior ?? .evenOdds).probabilities(calibrationData))
         let weights = MetaEnsemble.weights(
             search: (zip(pooledMembers, calibrationMembers).map { $0 + $1 }, data.labels(pooledRows) + calibrationLabels),
-            confirmation: (calibrationMembers, calibrationLabels))
+            confirmation: (calibrationMembers, calibrationLabels), defaults: defaults)
         let blend = MetaEnsemble.combine(members: members, weights: weights)
         let calibration = CalibrationSelection.choose(
             scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed, scheme: .walkForward)

@@ -24,6 +24,8 @@ public enum ModelMarkets {
         configuration.columns = columns
         configuration.alpha = 0
         configuration.lambda = 1e-3
+        // The market prices the home edge; a zero adjustment means nothing to add (see `fitsIntercept`).
+        configuration.fitsIntercept = false
         return .generalizedLinear(configuration)
     }
 

@@ -51,7 +51,8 @@ extension MetaEnsemble {
         let votingModel = try voting.fit(trainData, labels: trainLabels)
         let members: [TrainedModel] = [autoMLResult.leader, .multiLayerStack(stackModel), .weightedEnsemble(votingModel)]
         let predictions = members.map { $0.predict(validationData) }
-        let weights = Self.weights(validationPredictions: predictions, labels: validationLabels)
+        let defaults = prior.map { Self.defaults(predictions: predictions, prior: $0.probabilities(validationData)) } ?? defaultWeights
+        let weights = Self.weights(validationPredictions: predictions, labels: validationLabels, defaults: defaults)
         let blend = Self.combine(members: members, weights: weights)
         let blended = blend.predict(validationData)
         let calibration = CalibrationSelection.choose(scores: blended, labels: validationLabels, seed: seed, scheme: scheme)

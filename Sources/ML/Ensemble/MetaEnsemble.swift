@@ -4,6 +4,23 @@ public enum MetaEnsemble {
     /// The default weights of AutoML, Stack and the voting ensemble.
     public static let defaultWeights = [0.35, 0.45, 0.20]
 
+    /// `defaults` without the members that are the market prior alone (their `predictions` equal `prior` on every
+    /// row), the rest renormalized; `defaults` when every member or none is the prior.
+    ///
+    /// Why: every member is anchored to the prior, at the weight its held-out rows chose. A member anchored at 0 has
+    /// nothing beyond the prior, and keeping its default weight would pull the others toward the prior a second time,
+    /// which is how a learner that beat the market used to end as a fifth of a fifth of the blend.
+    public static func defaults(
+        _ defaults: [Double] = defaultWeights, predictions: [[Double]], prior: [Double], tolerance: Double = 1e-9
+    ) -> [Double] {
+        precondition(predictions.count == defaults.count)
+        let learned = predictions.map { member in zip(member, prior).contains { abs($0 - $1) > tolerance } }
+        guard learned.contains(true), learned.contains(false) else { return defaults }
+        let kept = zip(defaults, learned).map { $1 ? $0 : 0 }
+        let total = kept.reduce(0, +)
+        return total > 0 ? kept.map { $0 / total } : learned.map { $0 ? 1 / Double(learned.filter { $0 }.count) : 0 }
+    }
+
     /// The weights on the simplex grid (step `step`) with the lowest validation log loss; among equal losses,
     /// the one nearest `defaults`. With fewer than `minimumRows` validation rows, `defaults` unchanged.
     public static func weights(

@@ -20,9 +20,14 @@ public struct SoftVotingEnsemble: Sendable {
     }
 
     /// Fits every learner on all rows (on top of the prior, when there is one).
+    ///
+    /// A learner anchored at weight 0 is the prior alone and has no vote, unless every learner is: averaging it in
+    /// would pull the others toward the prior a second time, after their anchoring chose how far to trust them.
     public func fit(_ data: Dataset, labels: [Double]) throws -> WeightedEnsembleModel {
-        WeightedEnsembleModel(
-            members: try learners.map { try $0.fit(data, labels: labels, prior: prior) },
-            weights: weights ?? Array(repeating: 1, count: learners.count))
+        let members = try learners.map { try $0.fit(data, labels: labels, prior: prior) }
+        let votes = weights ?? Array(repeating: 1, count: learners.count)
+        let abstains = members.map(\.isPriorAlone)
+        let counted = abstains.allSatisfy { $0 } ? votes : zip(votes, abstains).map { $1 ? 0 : $0 }
+        return WeightedEnsembleModel(members: members, weights: counted.contains { $0 > 0 } ? counted : votes)
     }
 }

@@ -51,16 +51,18 @@ public struct GeneralizedLinear: Sendable {
         let heldOffsets = held.map { offsets[$0] }
         // The smallest λ that keeps every coefficient at zero: max |xⱼ·(y − μ₀)| / (n·α) on the standardized design,
         // where μ₀ is the null model's prediction (the offset and an intercept).
-        let design = LinearDesign(fitting: fitData)
+        let design = LinearDesign(fitting: fitData, centred: configuration.fitsIntercept)
         let x = design.matrix(fitData)
         let n = fitData.rowCount
         let null: [Double]
         switch configuration.family {
+        case .binomial where !configuration.fitsIntercept:
+            null = fitOffsets.map(MarketPrior.sigmoid)
         case .binomial:
             let intercept = MarketPrior.intercept(labels: fitLabels, offsets: fitOffsets)
             null = fitOffsets.map { MarketPrior.sigmoid($0 + intercept) }
         case .gaussian:
-            let shift = zip(fitLabels, fitOffsets).reduce(0) { $0 + $1.0 - $1.1 } / Double(max(1, n))
+            let shift = configuration.fitsIntercept ? zip(fitLabels, fitOffsets).reduce(0) { $0 + $1.0 - $1.1 } / Double(max(1, n)) : 0
             null = fitOffsets.map { $0 + shift }
         }
         var largest = 0.0
@@ -98,12 +100,12 @@ public struct GeneralizedLinear: Sendable {
         matrix: [Double]? = nil, start: GeneralizedLinearModel? = nil
     ) throws -> GeneralizedLinearModel {
         let config = configuration
-        let design = design ?? LinearDesign(fitting: data)
+        let design = design ?? LinearDesign(fitting: data, centred: config.fitsIntercept)
         let x = matrix ?? design.matrix(data)
         let n = data.rowCount
         let p = design.columns.count
         var beta = start?.coefficients ?? [Double](repeating: 0, count: p)
-        var intercept = start?.intercept ?? Self.nullIntercept(config.family, labels: labels, offsets: offsets)
+        var intercept = config.fitsIntercept ? start?.intercept ?? Self.nullIntercept(config.family, labels: labels, offsets: offsets) : 0
         let l1 = config.lambda * config.alpha
         let l2 = config.lambda * (1 - config.alpha)
         // η: the offset (never fitted), the intercept and, on a warm start, the starting coefficients.
@@ -128,12 +130,13 @@ public struct GeneralizedLinear: Sendable {
             // need thousands of sweeps; at O(n) each they dominated training.
             let weightSum = weights.reduce(0, +)
             let target = (0..<n).map { response[$0] - offsets[$0] }
-            let targetMean = zip(weights, target).reduce(0) { $0 + $1.0 * $1.1 } / weightSum
+            // Without an intercept nothing is centred: the means stay 0 and the intercept with them.
+            let targetMean = config.fitsIntercept ? zip(weights, target).reduce(0) { $0 + $1.0 * $1.1 } / weightSum : 0
             var columnMean = [Double](repeating: 0, count: p)
             var gram = [Double](repeating: 0, count: p * p)
             var covariance = [Double](repeating: 0, count: p)
             x.withUnsafeBufferPointer { x in
-                for j in 0..<p {
+                for j in 0..<p where config.fitsIntercept {
                     var s = 0.0
                     for i in 0..<n { s += weights[i] * x[j * n + i] }
                     columnMean[j] = s / weightSum

@@ -20,12 +20,17 @@ public struct GeneralizedLinearConfiguration: Sendable, Equatable, Hashable, Cod
     /// known, such as adjustments already in the prior's log-odds units, has few coefficients to learn, so on a few
     /// hundred games it can find an edge a model of every column buries in noise.
     public var columns: [String]?
+    /// Whether the model fits an intercept. Without one, an input's missing value and zero both add nothing to the
+    /// linear predictor (inputs are scaled but not centred). On top of a market prior an intercept re-learns the home
+    /// edge the prior already prices, from one window's outcomes: adjustments that are zero for an average game should
+    /// not carry that noise.
+    public var fitsIntercept = true
 
     /// The defaults.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case family, lambda, alpha, nonNegative, maxIterations, tolerance, lambdaSearch, columns
+        case family, lambda, alpha, nonNegative, maxIterations, tolerance, lambdaSearch, columns, fitsIntercept
     }
 
     /// Decodes, defaulting what older archives do not have.
@@ -39,5 +44,6 @@ public struct GeneralizedLinearConfiguration: Sendable, Equatable, Hashable, Cod
         tolerance = try container.decode(Double.self, forKey: .tolerance)
         lambdaSearch = try container.decodeIfPresent(Bool.self, forKey: .lambdaSearch) ?? false
         columns = try container.decodeIfPresent([String].self, forKey: .columns)
+        fitsIntercept = try container.decodeIfPresent(Bool.self, forKey: .fitsIntercept) ?? true
     }
 }

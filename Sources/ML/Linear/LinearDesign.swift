@@ -19,19 +19,19 @@ public struct LinearDesign: Sendable, Equatable, Codable {
     /// The design columns.
     public let columns: [Column]
 
-    /// Learns means and scales from `data`.
-    public init(fitting data: Dataset) {
+    /// Learns means and scales from `data`; uncentred (every mean 0, so a missing value is 0), only scales.
+    public init(fitting data: Dataset, centred: Bool = true) {
         var columns = [Column]()
         for source in 0..<data.columnCount {
             let values = data.column(source)
             switch data.kinds[source] {
             case .numerical:
                 let (mean, scale) = Self.moments(values.lazy.filter { !$0.isNaN }.map(Double.init))
-                columns.append(Column(source: source, level: nil, mean: mean, scale: scale))
+                columns.append(Column(source: source, level: nil, mean: centred ? mean : 0, scale: scale))
             case .categorical(let levels):
                 for level in levels.indices {
                     let (mean, scale) = Self.moments(values.lazy.map { $0 == Float(level) ? 1.0 : 0.0 })
-                    columns.append(Column(source: source, level: level, mean: mean, scale: scale))
+                    columns.append(Column(source: source, level: level, mean: centred ? mean : 0, scale: scale))
                 }
             }
         }
