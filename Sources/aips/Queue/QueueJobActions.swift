@@ -49,30 +49,22 @@ struct QueueDeleteCommand: AsyncParsableCommand {
 
 struct QueueRetryDeadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry-dead", abstract: "Retry every dead job of a queue.")
-    @OptionGroup var options: QueueCommandOptions
-    @Argument(help: "Queue name.") var queue: String
-    @Flag(help: "Do not ask.") var yes = false
+    @OptionGroup var dead: DeadJobsArguments
 
     func run() async throws {
-        try await options.redis.withQueue { jobs in
-            try QueueName.validate(queue)
-            try Confirmation.require("Retry every dead job of \(queue)?", assumeYes: yes)
-            print("retried \(try await jobs.retryDead(queue: queue)) jobs")
+        try await dead.withConfirmedQueue("Retry every dead job of \(dead.queue)?") { jobs in
+            print("retried \(try await jobs.retryDead(queue: dead.queue)) jobs")
         }
     }
 }
 
 struct QueuePurgeDeadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "purge-dead", abstract: "Delete every dead job of a queue.")
-    @OptionGroup var options: QueueCommandOptions
-    @Argument(help: "Queue name.") var queue: String
-    @Flag(help: "Do not ask.") var yes = false
+    @OptionGroup var dead: DeadJobsArguments
 
     func run() async throws {
-        try await options.redis.withQueue { jobs in
-            try QueueName.validate(queue)
-            try Confirmation.require("Delete every dead job of \(queue)? This cannot be undone.", assumeYes: yes)
-            print("purged \(try await jobs.purgeDead(queue: queue)) jobs")
+        try await dead.withConfirmedQueue("Delete every dead job of \(dead.queue)? This cannot be undone.") { jobs in
+            print("purged \(try await jobs.purgeDead(queue: dead.queue)) jobs")
         }
     }
 }
