@@ -261,27 +261,6 @@ struct ForestTreeGrower {
 
     /// Stable partition of a node's rows: those going left first. Returns how many went left.
     private mutating func partition(_ rows: inout [UInt32], start: Int, count: Int, rule: SplitRule) -> Int {
-        let rowCount = binned.rowCount
-        return binned.bins.withUnsafeBufferPointer { bins in
-            rows.withUnsafeMutableBufferPointer { rows in
-                scratch.withUnsafeMutableBufferPointer { scratch in
-                    let column = bins.baseAddress! + rule.feature * rowCount
-                    var left = start
-                    var right = 0
-                    for i in start..<(start + count) {
-                        let row = rows[i]
-                        if rule.goesLeft(bin: column[Int(row)]) {
-                            rows[left] = row
-                            left += 1
-                        } else {
-                            scratch[right] = row
-                            right += 1
-                        }
-                    }
-                    for i in 0..<right { rows[left + i] = scratch[i] }
-                    return left - start
-                }
-            }
-        }
+        binned.partition(&rows, start: start, count: count, feature: rule.feature, scratch: &scratch) { rule.goesLeft(bin: $0) }
     }
 }

@@ -201,29 +201,8 @@ struct HistogramTreeGrower {
         if threads > 1 && count >= Self.parallelRows {
             return partitionInBlocks(&rows, start: start, count: count, column: rule.feature, goesLeft: goesLeft)
         }
-        let rowCount = binned.rowCount
-        return binned.bins.withUnsafeBufferPointer { bins in
-            goesLeft.withUnsafeBufferPointer { goesLeft in
-                rows.withUnsafeMutableBufferPointer { rows in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        let column = bins.baseAddress! + rule.feature * rowCount
-                        var left = start
-                        var right = 0
-                        for i in start..<(start + count) {
-                            let row = rows[i]
-                            if goesLeft[Int(column[Int(row)])] {
-                                rows[left] = row
-                                left += 1
-                            } else {
-                                scratch[right] = row
-                                right += 1
-                            }
-                        }
-                        for i in 0..<right { rows[left + i] = scratch[i] }
-                        return left - start
-                    }
-                }
-            }
+        return goesLeft.withUnsafeBufferPointer { goesLeft in
+            binned.partition(&rows, start: start, count: count, feature: rule.feature, scratch: &scratch) { goesLeft[Int($0)] }
         }
     }
 
