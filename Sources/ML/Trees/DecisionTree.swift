@@ -101,25 +101,24 @@ public struct DecisionTree: Sendable, Equatable, Codable {
     /// The leaf a row of a column-major raw table reaches.
     @inline(__always)
     func leaf(row: Int, values: UnsafeBufferPointer<Float>, rowCount: Int) -> Int {
-        guard !splitFeature.isEmpty else { return 0 }
-        var node: Int32 = 0
-        while node >= 0 {
-            let n = Int(node)
-            let value = values[Int(splitFeature[n]) * rowCount + row]
-            node = goesLeft(node: n, value: value) ? leftChild[n] : rightChild[n]
-        }
-        return Int(~node)
+        leaf(row: row, rowCount: rowCount) { node, cell in goesLeft(node: node, value: values[cell]) }
     }
 
     /// The leaf a row of a binned table reaches.
     @inline(__always)
     func leaf(row: Int, bins: UnsafeBufferPointer<UInt8>, rowCount: Int) -> Int {
+        leaf(row: row, rowCount: rowCount) { node, cell in goesLeft(node: node, bin: bins[cell]) }
+    }
+
+    /// The leaf a row of a column-major table reaches, `goesLeft` telling at each node whether the row's cell of the
+    /// node's feature (its index in the table) sends it left.
+    @inline(__always)
+    private func leaf(row: Int, rowCount: Int, goesLeft: (_ node: Int, _ cell: Int) -> Bool) -> Int {
         guard !splitFeature.isEmpty else { return 0 }
         var node: Int32 = 0
         while node >= 0 {
             let n = Int(node)
-            let bin = bins[Int(splitFeature[n]) * rowCount + row]
-            node = goesLeft(node: n, bin: bin) ? leftChild[n] : rightChild[n]
+            node = goesLeft(n, Int(splitFeature[n]) * rowCount + row) ? leftChild[n] : rightChild[n]
         }
         return Int(~node)
     }
