@@ -12,6 +12,26 @@ let swiftSettings: [SwiftSetting] = [
 /// sees only what they declare.
 let leafSwiftSettings = swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
 
+/// The products of other packages the targets import, each named once.
+extension Target.Dependency {
+    static let argumentParser: Self = .product(name: "ArgumentParser", package: "swift-argument-parser")
+    static let asyncHTTPClient: Self = .product(name: "AsyncHTTPClient", package: "async-http-client")
+    static let httpTypes: Self = .product(name: "HTTPTypes", package: "swift-http-types")
+    static let hummingbird: Self = .product(name: "Hummingbird", package: "hummingbird")
+    static let hummingbirdTesting: Self = .product(name: "HummingbirdTesting", package: "hummingbird")
+    static let logging: Self = .product(name: "Logging", package: "swift-log")
+    static let metrics: Self = .product(name: "Metrics", package: "swift-metrics")
+    static let metricsTestKit: Self = .product(name: "MetricsTestKit", package: "swift-metrics")
+    static let nioCore: Self = .product(name: "NIOCore", package: "swift-nio")
+    static let nioHTTP1: Self = .product(name: "NIOHTTP1", package: "swift-nio")
+    static let nioFoundationCompat: Self = .product(name: "NIOFoundationCompat", package: "swift-nio")
+    static let openAPIKit: Self = .product(name: "OpenAPIKit", package: "OpenAPIKit")
+    static let prometheus: Self = .product(name: "Prometheus", package: "swift-prometheus")
+    static let serviceLifecycle: Self = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+    static let unixSignals: Self = .product(name: "UnixSignals", package: "swift-service-lifecycle")
+    static let yams: Self = .product(name: "Yams", package: "Yams")
+}
+
 let package = Package(
     name: "aips",
     platforms: [.macOS(.v15)],
@@ -54,41 +74,24 @@ let package = Package(
         // Drivers: each owns its C libraries; nothing in them knows about jobs, games or models.
         .target(
             name: "Redis",
-            dependencies: [
-                "CHiredis", "CUV", "COpenSSL", "Essentials",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            dependencies: ["CHiredis", "CUV", "COpenSSL", "Essentials", .logging, .serviceLifecycle],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Postgres",
-            dependencies: [
-                "CLibPQ", "Essentials",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            dependencies: ["CLibPQ", "Essentials", .logging, .serviceLifecycle],
             swiftSettings: swiftSettings
         ),
 
         // Domain layers over the drivers.
         .target(
             name: "Queue",
-            dependencies: [
-                "Redis", "Essentials",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            dependencies: ["Redis", "Essentials", .logging, .metrics, .serviceLifecycle],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Store",
-            dependencies: [
-                "Postgres", "Essentials",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            dependencies: ["Postgres", "Essentials", .logging, .serviceLifecycle],
             swiftSettings: swiftSettings
         ),
         // The learners' loops run 20–50× slower unoptimized, and the test suite trains real models: ML is optimized in
@@ -96,60 +99,34 @@ let package = Package(
         .target(name: "ML", dependencies: ["Essentials"], swiftSettings: leafSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Scheduler",
-            dependencies: [
-                "Queue", "Redis", "Essentials",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Yams", package: "Yams"),
-            ],
+            dependencies: ["Queue", "Redis", "Essentials", .logging, .metrics, .serviceLifecycle, .yams],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Jobs",
             dependencies: [
-                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials", .asyncHTTPClient, .logging, .metrics, .nioCore,
+                .nioHTTP1,
             ],
             swiftSettings: swiftSettings
         ),
         // The simulated upstream world (The Odds API, ESPN, Open-Meteo) the collectors run against.
         .target(
             name: "Sandbox",
-            dependencies: [
-                "Essentials",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            dependencies: ["Essentials", .hummingbird, .logging, .serviceLifecycle],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "API",
             dependencies: [
-                "Queue", "Redis", "Store", "Postgres", "Essentials", "COpenSSL",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Queue", "Redis", "Store", "Postgres", "Essentials", "COpenSSL", .hummingbird, .httpTypes, .logging, .metrics,
+                .nioCore, .prometheus, .openAPIKit, .serviceLifecycle,
             ],
             swiftSettings: swiftSettings
         ),
         // What `aips dev`, the tests and the benches run beside the platform, never part of a deployment's domain code:
         // private redis-server and PostgreSQL processes, and job types that exercise the queue end to end.
-        .target(
-            name: "EmbeddedServers",
-            dependencies: ["Redis", "Postgres", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: leafSwiftSettings
-        ),
+        .target(name: "EmbeddedServers", dependencies: ["Redis", "Postgres", .logging], swiftSettings: leafSwiftSettings),
         .target(
             name: "Diagnostics",
             dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials"],
@@ -158,13 +135,9 @@ let package = Package(
         .executableTarget(
             name: "aips",
             dependencies: [
-                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials", "Scheduler", "Jobs", "API", "Sandbox", "EmbeddedServers", "Diagnostics",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials", "Scheduler", "Jobs", "API", "Sandbox",
+                "EmbeddedServers", "Diagnostics", .argumentParser, .metrics, .prometheus, .logging, .serviceLifecycle,
+                .unixSignals,
             ],
             swiftSettings: swiftSettings
         ),
@@ -172,15 +145,15 @@ let package = Package(
         .executableTarget(name: "queue-bench", dependencies: ["Queue", "Redis", "Diagnostics"], path: "bench/QueueBench", exclude: ["README.md"], swiftSettings: swiftSettings),
         .executableTarget(name: "chaos", dependencies: ["TestSupport"], path: "bench/Chaos", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "pipeline-bench", dependencies: ["Essentials", "Jobs", "Queue", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "pipeline-bench", dependencies: ["Essentials", "Jobs", "Queue", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .logging],
             path: "bench/Pipeline", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "replay-bench", dependencies: ["Jobs", "Essentials", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .product(name: "Logging", package: "swift-log")],
+            name: "replay-bench", dependencies: ["Jobs", "Essentials", "Store", "Sandbox", "SandboxSupport", "TestSupport", "ML", .logging],
             path: "bench/Replay", exclude: ["market_reference.py"], swiftSettings: swiftSettings),
 
         // Starts (or finds) the real redis-server and PostgreSQL the integration tests use.
         .target(
-            name: "TestSupport", dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials", "EmbeddedServers", "Diagnostics", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials", "EmbeddedServers", "Diagnostics", .logging], path: "Tests/TestSupport",
             swiftSettings: swiftSettings),
         // Collectors pointed at a running sandbox, for the Jobs tests and the benches.
         .target(name: "SandboxSupport", dependencies: ["Jobs", "Sandbox", "Store", "Postgres"], path: "Tests/SandboxSupport", swiftSettings: swiftSettings),
@@ -189,45 +162,31 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Essentials", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QueueTests",
-            dependencies: [
-                "Queue", "Redis", "Essentials", "Diagnostics", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ], swiftSettings: swiftSettings),
+            dependencies: ["Queue", "Redis", "Essentials", "Diagnostics", "TestSupport", .logging, .serviceLifecycle],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "StoreBench",
-            dependencies: ["Store", "Postgres", "EmbeddedServers", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Store", "Postgres", "EmbeddedServers", .logging],
             path: "bench/store",
             exclude: ["run.sh"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Postgres", "Essentials", "EmbeddedServers", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+            dependencies: ["Store", "Postgres", "Essentials", "EmbeddedServers", "TestSupport", .logging], swiftSettings: swiftSettings),
         .testTarget(
             name: "JobsTests",
             dependencies: [
-                "Jobs", "Queue", "Redis", "Store", "Postgres", "ML", "Diagnostics", "Essentials", "Sandbox", "SandboxSupport", "TestSupport",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "MetricsTestKit", package: "swift-metrics"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Jobs", "Queue", "Redis", "Store", "Postgres", "ML", "Diagnostics", "Essentials", "Sandbox", "SandboxSupport",
+                "TestSupport", .asyncHTTPClient, .metricsTestKit, .logging, .nioCore, .nioFoundationCompat, .nioHTTP1,
+                .serviceLifecycle,
             ], exclude: ["CollectFixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MLTests", dependencies: ["ML", "Essentials"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Queue", "Redis", "Store", "Postgres", "Essentials", "Diagnostics", "TestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "API", "Queue", "Redis", "Store", "Postgres", "Essentials", "Diagnostics", "TestSupport", .hummingbird,
+                .hummingbirdTesting, .httpTypes, .logging, .openAPIKit, .prometheus, .serviceLifecycle,
             ],
             // The DevTools driver the ops page browser tests run (Python's standard library only).
             exclude: ["Browser"],
@@ -236,6 +195,6 @@ let package = Package(
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Queue", "Redis", "Essentials", "TestSupport"], swiftSettings: swiftSettings),
         // deploy/: manifests, alerts and dashboards name only commands, options, variables and metrics the code has.
         .testTarget(
-            name: "DeployTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+            name: "DeployTests", dependencies: ["TestSupport", .yams], swiftSettings: swiftSettings),
     ]
 )
