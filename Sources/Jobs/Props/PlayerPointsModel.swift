@@ -11,20 +11,25 @@ import Store
 /// A regression of an NBA player's points in a game on his form before it (a gaussian GLM, elastic net, penalty
 /// chosen on held-out rows), and the spread around it: points are overdispersed counts, so the variance is taken as
 /// proportional to the mean (φ · mean, φ fitted on the training residuals) and P(points > line) is normal.
-struct PlayerPointsModel: Sendable {
+struct PlayerPointsModel: PropRegression {
     /// One player-game: the form before it and the points in it.
-    struct Example: Sendable {
+    struct Example: PropExample {
         var start: Date
         var features: [Double]
         var points: Double
+
+        var count: Double { points }
     }
 
-    /// The fewest examples worth fitting.
-    static let minimumExamples = 200
+    static let featureNames = PlayerPointsForm.names
+    static let expectationFloor = 0.5
+    static let threshold = "normal_dispersion"
+    static let scoresHalfPointLine = false
 
     let model: GeneralizedLinearModel
     /// Variance per point of mean (φ).
     let dispersion: Double
+    var fittedParameters: [String: Double] { ["dispersion": dispersion] }
 
     /// Every player-game of `lines` (start order) he played with form known before its start, in start order.
     static func examples(_ lines: [PlayerGamePoints]) -> [Example] {
@@ -42,14 +47,10 @@ struct PlayerPointsModel: Sendable {
         return examples.sorted { $0.start < $1.start }
     }
 
-    /// Fits on `examples`.
+    /// Fits on `examples`, and φ on their residuals.
     static func fit(_ examples: [Example]) throws -> PlayerPointsModel {
-        var configuration = GeneralizedLinearConfiguration()
-        configuration.family = .gaussian
-        configuration.lambdaSearch = true
-        let model = try GeneralizedLinear(configuration: configuration).fit(
-            dataset(examples.map(\.features)), labels: examples.map(\.points))
-        let expected = model.predict(dataset(examples.map(\.features))).map { max(0.5, $0) }
+        let model = try linearModel(examples)
+        let expected = expectations(of: model, examples.map(\.features))
         var squared = 0.0
         var means = 0.0
         for (example, mean) in zip(examples, expected) {
@@ -57,21 +58,6 @@ struct PlayerPointsModel: Sendable {
             means += mean
         }
         return PlayerPointsModel(model: model, dispersion: max(1, squared / max(means, 1)))
-    }
-
-    /// Fits on the older examples and scores the newest (examples in start order).
-    static func evaluate(_ examples: [Example]) throws -> PropEvaluation? {
-        guard let split = PropEvaluation.split(examples, minimumExamples: minimumExamples) else { return nil }
-        let (training, held) = split
-        return PropEvaluation(
-            actual: held.map(\.points), expected: try fit(training).expectedPoints(held.map(\.features)),
-            trainingMean: training.reduce(0) { $0 + $1.points } / Double(training.count))
-    }
-
-    /// The expected points of each form, never below half a point (a linear model can go negative).
-    func expectedPoints(_ forms: [[Double]]) -> [Double] {
-        guard !forms.isEmpty else { return [] }
-        return model.predict(Self.dataset(forms)).map { max(0.5, $0) }
     }
 
     /// P(points > `line`) for a player expected to score `mean`: normal with variance φ · mean.
@@ -83,10 +69,5 @@ struct PlayerPointsModel: Sendable {
     static func probabilityOver(_ line: Double, mean: Double, dispersion: Double) -> Double {
         let deviation = (dispersion * max(mean, 0.5)).squareRoot()
         return 0.5 * erfc((line - mean) / (deviation * 2.0.squareRoot()))
-    }
-
-    private static func dataset(_ rows: [[Double]]) -> Dataset {
-        let columns = PlayerPointsForm.names.indices.map { column in rows.map { Float($0[column]) } }
-        return Dataset(columns: columns, names: PlayerPointsForm.names)
     }
 }
