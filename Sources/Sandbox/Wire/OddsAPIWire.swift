@@ -39,16 +39,6 @@ enum OddsAPIWire {
         var description: String? = nil
         let price: Price
         let point: Double?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encodeIfPresent(description, forKey: .description)
-            try container.encode(price, forKey: .price)
-            try container.encodeIfPresent(point, forKey: .point)
-        }
-
-        enum CodingKeys: String, CodingKey { case name, description, price, point }
     }
 
     /// An integer in `oddsFormat=american`, a number with decimals in `decimal`.
@@ -73,25 +63,8 @@ enum OddsAPIWire {
         let completed: Bool
         let home_team: String
         let away_team: String
-        let scores: [Score]?
-        let last_update: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(sport_key, forKey: .sport_key)
-            try container.encode(sport_title, forKey: .sport_title)
-            try container.encode(commence_time, forKey: .commence_time)
-            try container.encode(completed, forKey: .completed)
-            try container.encode(home_team, forKey: .home_team)
-            try container.encode(away_team, forKey: .away_team)
-            try container.encode(scores, forKey: .scores)
-            try container.encode(last_update, forKey: .last_update)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, sport_key, sport_title, commence_time, completed, home_team, away_team, scores, last_update
-        }
+        @ExplicitNull var scores: [Score]?
+        @ExplicitNull var last_update: String?
     }
 
     struct Score: Encodable {
@@ -103,20 +76,8 @@ enum OddsAPIWire {
         let timestamp: String
         let previous_timestamp: String
         /// `null` for the newest snapshot.
-        let next_timestamp: String?
+        @ExplicitNull var next_timestamp: String?
         let data: [Event]
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(timestamp, forKey: .timestamp)
-            try container.encode(previous_timestamp, forKey: .previous_timestamp)
-            try container.encode(next_timestamp, forKey: .next_timestamp)
-            try container.encode(data, forKey: .data)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case timestamp, previous_timestamp, next_timestamp, data
-        }
     }
 
     struct ErrorBody: Encodable {
