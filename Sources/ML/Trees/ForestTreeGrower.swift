@@ -90,23 +90,33 @@ struct ForestTreeGrower {
             let feature = featureOrder[drawn]
             drawn += 1
             let bins = featureBins[feature]
+
+            // The split sending `leftSum` of `leftWeight` left is kept when both sides are large enough and it gains most
+            // so far; its rule is only made then.
+            func consider(leftSum: Double, leftWeight: Double, rule makeRule: () -> SplitRule) {
+                let rightSum = labelSum - leftSum
+                let rightWeight = weightSum - leftWeight
+                guard leftWeight >= minRows && rightWeight >= minRows else { return }
+                let gain = leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight - parentScore
+                guard gain > best.gain + 1e-12 * parentScore else { return }
+                best.gain = gain
+                best.left = (leftSum, leftWeight)
+                best.right = (rightSum, rightWeight)
+                best.rule = makeRule()
+            }
+
             if configuration.splitting == .randomThreshold && !bins.isCategorical {
                 guard let split = randomThreshold(feature: feature, rows: rows, start: start, count: count, weights: weights, random: &random) else { continue }
                 evaluated += 1
                 for missingLeft in [false, true] where !missingLeft || split.missing.weight > 0 {
-                    let leftSum = split.left.labelSum + (missingLeft ? split.missing.labelSum : 0)
-                    let leftWeight = split.left.weight + (missingLeft ? split.missing.weight : 0)
-                    let rightSum = labelSum - leftSum
-                    let rightWeight = weightSum - leftWeight
-                    guard leftWeight >= minRows && rightWeight >= minRows else { continue }
-                    let gain = leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight - parentScore
-                    guard gain > best.gain + 1e-12 * parentScore else { continue }
-                    best.gain = gain
-                    best.left = (leftSum, leftWeight)
-                    best.right = (rightSum, rightWeight)
-                    best.rule = SplitRule(
-                        feature: feature, thresholdBin: UInt8(split.threshold), threshold: bins.upperBounds[split.threshold],
-                        defaultLeft: missingLeft, categories: nil)
+                    consider(
+                        leftSum: split.left.labelSum + (missingLeft ? split.missing.labelSum : 0),
+                        leftWeight: split.left.weight + (missingLeft ? split.missing.weight : 0)
+                    ) {
+                        SplitRule(
+                            feature: feature, thresholdBin: UInt8(split.threshold), threshold: bins.upperBounds[split.threshold],
+                            defaultLeft: missingLeft, categories: nil)
+                    }
                 }
                 continue
             }
@@ -116,15 +126,7 @@ struct ForestTreeGrower {
             if bins.isCategorical { totals.sort { $0.labelSum / $0.weight < $1.labelSum / $1.weight || ($0.labelSum / $0.weight == $1.labelSum / $1.weight && $0.bin < $1.bin) } }
 
             func evaluate(leftSum: Double, leftWeight: Double, prefix k: Int, missingLeft: Bool) {
-                let rightSum = labelSum - leftSum
-                let rightWeight = weightSum - leftWeight
-                guard leftWeight >= minRows && rightWeight >= minRows else { return }
-                let gain = leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight - parentScore
-                guard gain > best.gain + 1e-12 * parentScore else { return }
-                best.gain = gain
-                best.left = (leftSum, leftWeight)
-                best.right = (rightSum, rightWeight)
-                best.rule = rule(feature: feature, prefix: k, missingLeft: missingLeft)
+                consider(leftSum: leftSum, leftWeight: leftWeight) { rule(feature: feature, prefix: k, missingLeft: missingLeft) }
             }
 
             switch configuration.splitting {
