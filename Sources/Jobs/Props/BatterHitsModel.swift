@@ -24,16 +24,11 @@ struct BatterHitsModel: PropRegression {
 
     /// Every batter-game of `lines` (start order) with form known before its start, in start order.
     static func examples(_ lines: [BatterGameHits]) -> [Example] {
-        var byBatter: [Int: [BatterGameHits]] = [:]
-        for line in lines { byBatter[line.batterID, default: []].append(line) }
-        var examples: [Example] = []
-        for games in byBatter.values {
-            for index in games.indices {
-                guard let form = BatterForm(games: games[..<index], asOf: games[index].scheduledAt) else { continue }
-                examples.append(Example(start: games[index].scheduledAt, features: form.values, hits: Double(games[index].hits)))
+        examples(lines, player: \.batterID) { before, game in
+            BatterForm(games: before, asOf: game.scheduledAt).map {
+                Example(start: game.scheduledAt, features: $0.values, hits: Double(game.hits))
             }
         }
-        return examples.sorted { $0.start < $1.start }
     }
 
     /// Fits on `examples`.

@@ -33,18 +33,11 @@ struct PlayerPointsModel: PropRegression {
 
     /// Every player-game of `lines` (start order) he played with form known before its start, in start order.
     static func examples(_ lines: [PlayerGamePoints]) -> [Example] {
-        var byPlayer: [Int: [PlayerGamePoints]] = [:]
-        for line in lines { byPlayer[line.playerID, default: []].append(line) }
-        var examples: [Example] = []
-        for games in byPlayer.values {
-            for index in games.indices {
-                guard !games[index].didNotPlay, let points = games[index].points,
-                    let form = PlayerPointsForm(games: games[..<index], asOf: games[index].scheduledAt)
-                else { continue }
-                examples.append(Example(start: games[index].scheduledAt, features: form.values, points: Double(points)))
-            }
+        examples(lines, player: \.playerID) { before, game in
+            guard !game.didNotPlay, let points = game.points, let form = PlayerPointsForm(games: before, asOf: game.scheduledAt)
+            else { return nil }
+            return Example(start: game.scheduledAt, features: form.values, points: Double(points))
         }
-        return examples.sorted { $0.start < $1.start }
     }
 
     /// Fits on `examples`, and φ on their residuals.

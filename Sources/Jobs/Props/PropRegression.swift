@@ -43,6 +43,22 @@ extension PropRegression {
     /// The fewest examples worth fitting.
     static var minimumExamples: Int { 200 }
 
+    /// One example per game of `lines` (start order) that `example` makes from the game and its player's games before
+    /// it (nil: no example, as when no form was known by its start), in start order.
+    static func examples<Line>(
+        _ lines: [Line], player: (Line) -> Int, example: (_ before: ArraySlice<Line>, _ game: Line) -> Example?
+    ) -> [Example] {
+        var byPlayer: [Int: [Line]] = [:]
+        for line in lines { byPlayer[player(line), default: []].append(line) }
+        var examples: [Example] = []
+        for games in byPlayer.values {
+            for index in games.indices {
+                if let made = example(games[..<index], games[index]) { examples.append(made) }
+            }
+        }
+        return examples.sorted { $0.start < $1.start }
+    }
+
     /// The linear model of `examples`' counts on their features.
     static func linearModel(_ examples: [Example]) throws -> GeneralizedLinearModel {
         var configuration = GeneralizedLinearConfiguration()
