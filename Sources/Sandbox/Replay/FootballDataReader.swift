@@ -9,6 +9,13 @@ import Foundation
 /// 2.5 goals as `B365>2.5`/`B365<2.5`, `P>2.5`, `Avg>2.5`, `Max>2.5`, and the Asian handicap `AHh` priced by
 /// `B365AHH/B365AHA`, `PAHH/PAHA`, `AvgAHH/AvgAHA`, `MaxAHH/MaxAHA`. Other columns are ignored. Team names
 /// are turned into full club names (`Man United` → `Manchester United`).
+///
+/// Those are the pre-match prices, taken a day or two before the match: they are the book's opening lines.
+/// Newer files also give closing prices, the same columns with a `C` after the book (`B365CH`, `PSCD`,
+/// `AvgCA`, `B365C>2.5`, `PC<2.5`, `B365CAHH`, `PCAHA`) and the closing handicap line `AHCh`: they are the
+/// closing lines the market moves to before the start, as a games CSV's columns without `_open` are. A book
+/// that has only one of the two for a market (only pre-match prices, as every book of an older file) posts it
+/// from the open to the start.
 public struct FootballDataReader: Sendable {
     /// A book of football-data's columns: the prefix of its 1X2, totals and handicap columns and the
     /// bookmaker it is served as.
@@ -17,6 +24,19 @@ public struct FootballDataReader: Sendable {
         let totalsPrefix: String?
         let key: String
         let title: String
+
+        /// Pinnacle's 1X2 columns are `PS…`, its handicap ones `P…`, as its totals' are.
+        var handicapPrefix: String { prefix == "PS" ? "P" : prefix }
+    }
+
+    /// Which of a row's two sets of prices: the pre-match ones, or the closing ones (a `C` after the book).
+    private enum Moment {
+        case preMatch, closing
+
+        /// What follows a book's prefix in this moment's column names.
+        var infix: String { self == .closing ? "C" : "" }
+        /// The column of the home side's Asian handicap line.
+        var handicapColumn: String { self == .closing ? "AHCh" : "AHh" }
     }
 
     private static let books: [Book] = [
@@ -76,23 +96,46 @@ public struct FootballDataReader: Sendable {
                 line: row.line, "Date \"\(date)\" with Time \"\(row["Time"] ?? "")\" is not dd/mm/yy or dd/mm/yyyy with an optional HH:MM")
         }
         let books = try Self.books.compactMap { book -> ReplayLines? in
-            var lines = ReplayLines(key: book.key, title: book.title)
-            if let prices = try prices(row, [book.prefix + "H", book.prefix + "A", book.prefix + "D"]) {
-                lines.moneyline = .init(home: prices[0], away: prices[1], draw: prices[2])
-            }
-            if let prefix = book.totalsPrefix, let prices = try prices(row, [prefix + ">2.5", prefix + "<2.5"]) {
-                lines.total = .init(point: 2.5, first: prices[0], second: prices[1])
-            }
-            let handicapPrefix = book.prefix == "PS" ? "P" : book.prefix
-            if let handicap = row["AHh"], let prices = try prices(row, [handicapPrefix + "AHH", handicapPrefix + "AHA"]) {
-                guard let point = Double(handicap) else { throw ReplayFileError(line: row.line, "AHh \"\(handicap)\" is not a number") }
-                lines.spread = .init(point: point, first: prices[0], second: prices[1])
-            }
+            let preMatch = try markets(row, book, .preMatch)
+            let closing = try markets(row, book, .closing)
+            // A market the book closed moves there from its pre-match price; one it priced only once posts that price
+            // throughout, as it did before the closing columns were read.
+            var lines = ReplayLines(
+                key: book.key, title: book.title, moneyline: closing.moneyline ?? preMatch.moneyline,
+                spread: closing.spread ?? preMatch.spread,
+                total: closing.total ?? preMatch.total)
+            let opening = ReplayLines.Markets(
+                moneyline: closing.moneyline == nil ? nil : preMatch.moneyline, spread: closing.spread == nil ? nil : preMatch.spread,
+                total: closing.total == nil ? nil : preMatch.total)
+            if !opening.isEmpty { lines.opening = opening }
             return lines.isEmpty ? nil : lines
         }
         return ReplayRecord(
             line: row.line, league: .epl, startsAt: startsAt, home: Self.clubNames[home] ?? home, away: Self.clubNames[away] ?? away,
             homeScore: try goals(row, "FTHG"), awayScore: try goals(row, "FTAG"), books: books)
+    }
+
+    /// The 1X2, over/under 2.5 and Asian handicap prices `book` gives at `moment`, each market present only when
+    /// the book priced all its sides.
+    private func markets(_ row: CSVTable.Row, _ book: Book, _ moment: Moment) throws -> ReplayLines.Markets {
+        var markets = ReplayLines.Markets()
+        let prefix = book.prefix + moment.infix
+        if let prices = try prices(row, [prefix + "H", prefix + "A", prefix + "D"]) {
+            markets.moneyline = .init(home: prices[0], away: prices[1], draw: prices[2])
+        }
+        if let totalsPrefix = book.totalsPrefix.map({ $0 + moment.infix }),
+            let prices = try prices(row, [totalsPrefix + ">2.5", totalsPrefix + "<2.5"])
+        {
+            markets.total = .init(point: 2.5, first: prices[0], second: prices[1])
+        }
+        let handicapPrefix = book.handicapPrefix + moment.infix
+        if let handicap = row[moment.handicapColumn], let prices = try prices(row, [handicapPrefix + "AHH", handicapPrefix + "AHA"]) {
+            guard let point = Double(handicap), point.isFinite else {
+                throw ReplayFileError(line: row.line, "\(moment.handicapColumn) \"\(handicap)\" is not a number")
+            }
+            markets.spread = .init(point: point, first: prices[0], second: prices[1])
+        }
+        return markets
     }
 
     private func goals(_ row: CSVTable.Row, _ column: String) throws -> Int {
