@@ -15,7 +15,9 @@ struct SandboxCommand: AsyncParsableCommand {
             Point the collectors at it with AIPS_SANDBOX_URL=http://127.0.0.1:PORT (and AIPS_VENUES_FILE from \
             --write-venues). Each game's true probabilities: GET /sandbox/v1/truth/{nba|mlb}?date=YYYYMMDD.
 
-            With --replay FILE the games, scores and lines come from a historical file instead (a games CSV, or             football-data.co.uk's layout with --replay-format football-data); the clock starts an hour before the             first game unless --start is given. A replayed world serves ESPN's scoreboard and The Odds API only.
+            With --replay FILE the games, scores and lines come from a historical file instead (a games CSV, or \
+            football-data.co.uk's layout with --replay-format football-data); the clock starts an hour before the \
+            first game unless --start is given. A replayed world serves ESPN's scoreboard and The Odds API only.
             """)
 
     @Option(help: "Port to listen on (0: any free port).")
