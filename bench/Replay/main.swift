@@ -8,15 +8,20 @@ import SandboxSupport
 import Store
 import TestSupport
 
-// The prediction pipeline on a real games CSV, walk-forward: the file is replayed through the sandbox (its market
-// posts the opening line when it opens and moves to the closing line before the start), collected by the real
-// collectors, featurized as of a publication time, and for each monthly cutoff of the test season the models are
-// trained on everything before the cutoff, calibrated, and used on the month's games at that publication time.
+// The prediction pipeline on a real games CSV or football-data.co.uk season, walk-forward: the file is replayed
+// through the sandbox (its market posts the opening line when it opens and moves to the closing line before the
+// start), collected by the real collectors, featurized as of a publication time, and for each monthly cutoff of the
+// test season the models are trained on everything before the cutoff, calibrated, and used on the month's games at
+// that publication time.
 // Printed: log loss of the model beside the opening and the closing line on the same games (paired standard
 // errors), the share of the open→close gap the model captures, pooled ECE, and the picks' accuracy, CLV and ROI by
-// tier — picks at the best price at publication, CLV against the close that followed.
+// tier — picks at the best price at publication, CLV against the close that followed. A three-way moneyline (soccer)
+// is scored on its binary target (home win against draw or away, as it is trained) and also as the three-way market
+// it is: the model's home/draw/away forecast (`BetOutcome.sides`, the rest divided by the meta model's draw share)
+// against the opening and closing consensus, by the log loss of the outcome that happened; its picks may be the draw.
 //
-// Environment: BENCH_FILE (default ../shared/data/real/mlb-2014-2016.csv), BENCH_TEST_FROM (first day of the test
+// Environment: BENCH_FILE (default ../shared/data/real/mlb-2014-2016.csv), BENCH_FORMAT (`games` or `football-data`;
+// by default football-data when the header has FTHG, games otherwise), BENCH_TEST_FROM (first day of the test
 // season, default 2016-01-01), BENCH_BET_TYPES (default moneyline,total), BENCH_PUBLICATIONS (open and/or close,
 // default both), BENCH_MODELS (AutoML models, default 10), BENCH_RUNTIME (AutoML seconds, default 30),
 // BENCH_PRESET (stack preset, default medium_quality), BENCH_MONTHS (at most this many test months).
@@ -73,7 +78,24 @@ func seconds(since start: ContinuousClock.Instant) -> String {
     return String(format: "%.1f s", Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
 }
 
-let world = try ReplayWorld(contentsOf: URL(fileURLWithPath: file), format: .games)
+/// The file's layout: BENCH_FORMAT, or football-data's when its header names the full-time home goals.
+func replayFormat(of file: String) throws -> ReplayFormat {
+    if let name = environment["BENCH_FORMAT"] {
+        guard let format = ReplayFormat(rawValue: name) else {
+            let known = ReplayFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ReplayFileError(line: 0, "BENCH_FORMAT \"\(name)\" is not one of \(known)")
+        }
+        return format
+    }
+    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+    defer { try? handle.close() }
+    let start = String(decoding: try handle.read(upToCount: 4_096) ?? Data(), as: UTF8.self)
+    let header = start.prefix { !$0.isNewline }.lowercased().split(separator: ",")
+    return header.contains("fthg") ? .footballData : .games
+}
+
+let format = try replayFormat(of: file)
+let world = try ReplayWorld(contentsOf: URL(fileURLWithPath: file), format: format)
 guard let firstStart = world.firstStart, let lastStart = world.games.last?.startsAt else {
     print("replay bench: \(file) has no games")
     exit(1)
@@ -96,7 +118,7 @@ try await sandbox.withRunning { running in
     let gamesCollector = GamesCollector(configuration: configuration, store: store, upstream: upstream)
     let oddsCollector = OddsCollector(configuration: configuration, store: store, upstream: upstream)
 
-    print("replay benchmark: \(world.games.count) games of \(sports.joined(separator: ", ")) from \(file)")
+    print("replay benchmark: \(world.games.count) games of \(sports.joined(separator: ", ")) from \(file) (\(format.rawValue))")
     print("  \(firstStart.formatted(.iso8601.year().month().day())) … \(lastStart.formatted(.iso8601.year().month().day())); market opens \(Int(window / 3600)) h before the start; test season from \(testFrom.formatted(.iso8601.year().month().day()))")
 
     // Games: ESPN's scoreboard for every Eastern day with a game.
@@ -188,12 +210,16 @@ try await sandbox.withRunning { running in
 await store.shutdown()
 
 /// The fewest days before `cutoff` that hold at least BENCH_VALIDATION_GAMES (default 400) of the sport's games, so the calibrator has a
-/// validation window even at the start of a season.
+/// validation window even at the start of a season. With fewer games than that before the cutoff (one Premier League season
+/// has 380), the days holding the latest third of them: 30 days of a league that plays ten games a week can hold too few
+/// to calibrate on (the EPL's March 2025, with an international break, held 18).
 @Sendable func validationDays(before cutoff: Date, starts: [Date]) -> Int {
     let starts = starts.filter { $0 < cutoff }.sorted(by: >)
     let wanted = Int(ProcessInfo.processInfo.environment["BENCH_VALIDATION_GAMES"] ?? "") ?? 400
-    guard starts.count >= wanted, wanted > 0 else { return 30 }
-    return max(1, Int(cutoff.timeIntervalSince(starts[wanted - 1]) / 86_400) + 1)
+    guard wanted > 0 else { return 30 }
+    let held = starts.count >= wanted ? wanted : starts.count / 3
+    guard held > 0 else { return 30 }
+    return max(2, Int(cutoff.timeIntervalSince(starts[held - 1]) / 86_400) + 1)
 }
 
 /// One bet type's test games, scored: the model, the opening and closing lines, the label, and the pick if any.
@@ -203,6 +229,8 @@ struct ScoredGames {
     var opening: [Double] = []
     var closing: [Double] = []
     var picks: [Pick] = []
+    /// A three-way moneyline's games: the probability each forecast gave the outcome that happened.
+    var threeWay: (model: [Double], opening: [Double], closing: [Double]) = ([], [], [])
 
     struct Pick {
         var tier: SignalTier
@@ -221,25 +249,43 @@ struct ScoredGames {
             gameIDs: games.map { $0.id! }, featureSetVersion: featureSetVersion, asOf: to)
         let prices = try await store.odds.latest(
             for: games.compactMap { game in sets[game.id!].map { GameAsOf(gameID: game.id!, asOf: $0.asOf) } })
-        let sides = BetOutcome.selections(betType)
+        let selections = BetOutcome.selections(betType)
+        // Soccer's moneyline: the model's home win against draw or away, the draw its own side at the books.
+        let isThreeWay = CollectedSport.hasDraw(sport) && betType == .moneyline
+        let drawShare = DrawShareModel(archive: archive)
         for game in games {
             guard let set = sets[game.id!], set.asOf < game.scheduledAt, let home = game.homeScore, let away = game.awayScore,
-                let label = BetOutcome.label(betType, homeScore: home, awayScore: away, features: set.features),
-                let p = archive.model.predict(TrainingData.dataset([set.features], names: archive.featureNames)).first, p.isFinite
+                let label = BetOutcome.label(betType, homeScore: home, awayScore: away, features: set.features, threeWay: isThreeWay),
+                let p = archive.model.predict(TrainingData.dataset([set.features], names: archive.featureNames)).first, p.isFinite,
+                let sides = BetOutcome.sides(betType, threeWay: isThreeWay, probability: p, features: set.features, drawShare: drawShare)
             else { continue }
             let line = BetOutcome.lineFeature(betType).flatMap { set.features[$0] }
             let offered = prices[game.id!] ?? []
             let closingLines = try await store.closingLines.lines(gameID: game.id!)
-            guard let open = Self.noVig(offered.map { ($0.bookmaker, $0.market, $0.outcome, $0.price, $0.point) }, betType, line),
-                let close = Self.noVig(closingLines.map { ($0.bookmaker, $0.market, $0.outcome, $0.price, $0.point) }, betType, line)
+            let offeredQuotes = offered.map { ($0.bookmaker, $0.market, $0.outcome, $0.price, $0.point) }
+            let closingQuotes = closingLines.map { ($0.bookmaker, $0.market, $0.outcome, $0.price, $0.point) }
+            guard let open = Self.noVig(offeredQuotes, betType, line, threeWay: isThreeWay),
+                let close = Self.noVig(closingQuotes, betType, line, threeWay: isThreeWay)
             else { continue }
             labels.append(label)
             model.append(p)
             opening.append(open)
             closing.append(close)
-            // The pick: the side with the larger edge at the best price, if it clears tier C.
+            let winner: String
+            if isThreeWay {
+                let outcome = home > away ? 0 : home == away ? 1 : 2
+                winner = ["home", "draw", "away"][outcome]
+                if let openThreeWay = Self.noVigThreeWay(offeredQuotes), let closeThreeWay = Self.noVigThreeWay(closingQuotes) {
+                    threeWay.model.append(sides[outcome].probability)
+                    threeWay.opening.append(openThreeWay[outcome])
+                    threeWay.closing.append(closeThreeWay[outcome])
+                }
+            } else {
+                winner = label == 1 ? selections.positive : selections.negative
+            }
+            // The pick: the side with the largest edge at the best price, if it clears tier C.
             var best: (selection: String, p: Double, price: Double, edge: Double)?
-            for (selection, q) in [(sides.positive, p), (sides.negative, 1 - p)] {
+            for (selection, q) in sides {
                 guard let offer = BestPrice.price(in: offered, betType: betType, selection: selection, line: line) else { continue }
                 let edge = q - 1 / offer.price
                 if edge >= TierPolicy.standard.thresholds.last!.minimumEdge, edge > (best?.edge ?? -1) {
@@ -247,7 +293,7 @@ struct ScoredGames {
                 }
             }
             guard let pick = best else { continue }
-            let won = (pick.selection == sides.positive) == (label == 1)
+            let won = pick.selection == winner
             let closingPrice = closingLines.filter {
                 $0.market == OddsMarket.key(for: betType) && $0.outcome == pick.selection
                     && Self.same($0.point, OddsMarket.point(betType: betType, selection: pick.selection, line: line))
@@ -259,10 +305,12 @@ struct ScoredGames {
         }
     }
 
-    /// The median over books of each book's no-vig probability of the positive side at `line`.
-    static func noVig(_ quotes: [(book: String, market: String, outcome: String, price: Double, point: Double?)], _ betType: BetType, _ line: Double?)
-        -> Double?
-    {
+    /// The median over books of each book's no-vig probability of the positive side at `line`; of a three-way
+    /// moneyline (`threeWay`), the home win's with the draw's price in the book's overround.
+    static func noVig(
+        _ quotes: [(book: String, market: String, outcome: String, price: Double, point: Double?)], _ betType: BetType, _ line: Double?,
+        threeWay: Bool = false
+    ) -> Double? {
         guard let market = OddsMarket.key(for: betType) else { return nil }
         let sides = BetOutcome.selections(betType)
         var probabilities: [Double] = []
@@ -275,11 +323,28 @@ struct ScoredGames {
                 let negative = mine.first(where: {
                     $0.outcome == sides.negative && same($0.point, OddsMarket.point(betType: betType, selection: sides.negative, line: line))
                 }),
-                let fair = OddsConversion.noVigProbabilities(decimalPrices: [positive.price, negative.price])
+                let draw = threeWay ? mine.first(where: { $0.outcome == "draw" })?.price : 0,
+                let fair = OddsConversion.noVigProbabilities(decimalPrices: [positive.price, negative.price] + (threeWay ? [draw] : []))
             else { continue }
             probabilities.append(fair[0])
         }
         return LineConsensus.median(probabilities)
+    }
+
+    /// The books' no-vig home, draw and away probabilities of a three-way moneyline: per book that priced all three,
+    /// normalised; the median of each over books, normalised again so the three sum to 1.
+    static func noVigThreeWay(_ quotes: [(book: String, market: String, outcome: String, price: Double, point: Double?)]) -> [Double]? {
+        var books: [[Double]] = []
+        for book in Set(quotes.map(\.book)) {
+            let mine = quotes.filter { $0.book == book && $0.market == "h2h" }
+            let prices = ["home", "draw", "away"].compactMap { outcome in mine.first { $0.outcome == outcome }?.price }
+            guard prices.count == 3, let fair = OddsConversion.noVigProbabilities(decimalPrices: prices) else { continue }
+            books.append(fair)
+        }
+        guard !books.isEmpty else { return nil }
+        let medians = (0..<3).map { index in LineConsensus.median(books.map { $0[index] })! }
+        let total = medians.reduce(0, +)
+        return medians.map { $0 / total }
     }
 
     static func same(_ point: Double?, _ expected: Double?) -> Bool {
@@ -321,6 +386,15 @@ struct ScoredGames {
                 gap, captured.isFinite ? String(format: "%+.0f %%", 100 * captured) : "–", BinaryMetrics.auc(labels: labels, scores: model),
                 BinaryMetrics.auc(labels: labels, scores: opening), BinaryMetrics.auc(labels: labels, scores: closing),
                 Self.ece(model, labels), Self.ece(opening, labels)))
+        if !threeWay.model.isEmpty {
+            // The log loss of the outcome that happened, as the pipeline bench scores three-way markets.
+            func outcomeLosses(_ p: [Double]) -> [Double] { p.map { -log(max($0, 1e-15)) } }
+            let (tm, to, tc) = (outcomeLosses(threeWay.model), outcomeLosses(threeWay.opening), outcomeLosses(threeWay.closing))
+            print(
+                String(
+                    format: "  three-way (home/draw/away) log loss on %d games: model %.4f  opening %.4f  closing %.4f   model−opening %+.4f ± %.4f   model−closing %+.4f ± %.4f",
+                    tm.count, mean(tm), mean(to), mean(tc), mean(tm) - mean(to), pairedSE(tm, to), mean(tm) - mean(tc), pairedSE(tm, tc)))
+        }
         var rows: [(String, [Pick])] = [("all", picks)]
         for tier in [SignalTier.a, .b, .c] { rows.append((tier.rawValue, picks.filter { $0.tier == tier })) }
         for (name, group) in rows {
