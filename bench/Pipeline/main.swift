@@ -386,6 +386,7 @@ func dump(_ data: TrainingData, to path: String, world: SandboxWorld, sport: Str
             lines.append(([part, String(example.gameID), String(example.label), String(truth), String(opening), String(ceiling)] + values).joined(separator: ","))
         }
     }
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
 }
 
