@@ -173,13 +173,19 @@ import Testing
         #expect(records[0].startsAt == Date(timeIntervalSince1970: 1_755_352_800))
         #expect(records[2].startsAt == Date(timeIntervalSince1970: 1_755_439_200))
         let united = records[0].books
-        #expect(united.map(\.key) == ["bet365", "bwin", "pinnacle", "market_max", "market_average"])
+        // The market's maximum and average are not books: nobody can bet at them.
+        #expect(united.map(\.key) == ["bet365", "bwin", "pinnacle"])
         #expect(united[0].moneyline == .init(home: 3.10, away: 2.30, draw: 3.40))
         #expect(united[0].total == .init(point: 2.5, first: 1.85, second: 2.00))
         #expect(united[2].spread == .init(point: 0.25, first: 1.95, second: 1.98))
         #expect(united[1].total == nil && united[1].spread == nil)
         // Bwin did not price the second game; the third has 1X2 odds only.
-        #expect(records[1].books.map(\.key) == ["bet365", "pinnacle", "market_max", "market_average"])
+        #expect(records[1].books.map(\.key) == ["bet365", "pinnacle"])
+        // A match only the averages priced is served at the average, never at the maximum.
+        let averagesOnly = try FootballDataReader().read(
+            "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,MaxH,MaxD,MaxA,AvgH,AvgD,AvgA\nE0,16/08/2025,Arsenal,Chelsea,1,0,2.2,3.6,3.9,2.0,3.4,3.6\n")
+        #expect(averagesOnly[0].books.map(\.key) == ["market_average"])
+        #expect(averagesOnly[0].books[0].moneyline == .init(home: 2.0, away: 3.6, draw: 3.4))
         #expect(records[2].books.allSatisfy { $0.total == nil && $0.spread == nil })
 
         let wrongDivision = #expect(throws: ReplayFileError.self) {

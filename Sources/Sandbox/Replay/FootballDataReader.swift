@@ -5,9 +5,10 @@ import Foundation
 /// Columns used: `Div` (`E0`, the Premier League, is the division served), `Date` (`dd/mm/yy` or
 /// `dd/mm/yyyy`), `Time` (UK time; 15:00 when absent, as in older seasons), `HomeTeam`, `AwayTeam` (`HT`,
 /// `AT` in the oldest files), `FTHG`, `FTAG`; and for each book in the file, decimal odds: 1X2 as
-/// `B365H/B365D/B365A`, `PSH/PSD/PSA`, `AvgH/AvgD/AvgA` (and `BW`, `IW`, `WH`, `VC`, `Max`, `BbAv`), over/under
-/// 2.5 goals as `B365>2.5`/`B365<2.5`, `P>2.5`, `Avg>2.5`, `Max>2.5`, and the Asian handicap `AHh` priced by
-/// `B365AHH/B365AHA`, `PAHH/PAHA`, `AvgAHH/AvgAHA`, `MaxAHH/MaxAHA`. Other columns are ignored. Team names
+/// `B365H/B365D/B365A`, `PSH/PSD/PSA`, `AvgH/AvgD/AvgA` (and `BW`, `IW`, `WH`, `VC`, `BbAv`), over/under
+/// 2.5 goals as `B365>2.5`/`B365<2.5`, `P>2.5`, `Avg>2.5`, and the Asian handicap `AHh` priced by
+/// `B365AHH/B365AHA`, `PAHH/PAHA`, `AvgAHH/AvgAHA`. The averages stand in for books only in a match no book priced;
+/// the maxima (`Max…`) and other columns are ignored. Team names
 /// are turned into full club names (`Man United` → `Manchester United`).
 ///
 /// Those are the pre-match prices, taken a day or two before the match: they are the book's opening lines.
@@ -24,6 +25,10 @@ public struct FootballDataReader: Sendable {
         let totalsPrefix: String?
         let key: String
         let title: String
+        /// A figure over many books rather than one book's prices: served only for a match no book of the file
+        /// priced, since nobody can bet at an average (and a maximum is never served: its sides come from different
+        /// books, so together they often imply less than 100 %, an arbitrage no single book offers).
+        var isAggregate = false
 
         /// Pinnacle's 1X2 columns are `PS…`, its handicap ones `P…`, as its totals' are.
         var handicapPrefix: String { prefix == "PS" ? "P" : prefix }
@@ -46,9 +51,8 @@ public struct FootballDataReader: Sendable {
         Book(prefix: "PS", totalsPrefix: "P", key: "pinnacle", title: "Pinnacle"),
         Book(prefix: "WH", totalsPrefix: nil, key: "williamhill", title: "William Hill"),
         Book(prefix: "VC", totalsPrefix: nil, key: "betvictor", title: "BetVictor"),
-        Book(prefix: "Max", totalsPrefix: "Max", key: "market_max", title: "Market maximum"),
-        Book(prefix: "Avg", totalsPrefix: "Avg", key: "market_average", title: "Market average"),
-        Book(prefix: "BbAv", totalsPrefix: "BbAv", key: "betbrain_average", title: "Betbrain average"),
+        Book(prefix: "Avg", totalsPrefix: "Avg", key: "market_average", title: "Market average", isAggregate: true),
+        Book(prefix: "BbAv", totalsPrefix: "BbAv", key: "betbrain_average", title: "Betbrain average", isAggregate: true),
     ]
 
     /// football-data's short names and the full club names.
@@ -95,7 +99,7 @@ public struct FootballDataReader: Sendable {
             throw ReplayFileError(
                 line: row.line, "Date \"\(date)\" with Time \"\(row["Time"] ?? "")\" is not dd/mm/yy or dd/mm/yyyy with an optional HH:MM")
         }
-        let books = try Self.books.compactMap { book -> ReplayLines? in
+        let served = try Self.books.compactMap { book -> ReplayLines? in
             let preMatch = try markets(row, book, .preMatch)
             let closing = try markets(row, book, .closing)
             // A market the book closed moves there from its pre-match price; one it priced only once posts that price
@@ -110,6 +114,9 @@ public struct FootballDataReader: Sendable {
             if !opening.isEmpty { lines.opening = opening }
             return lines.isEmpty ? nil : lines
         }
+        let aggregates = Set(Self.books.filter(\.isAggregate).map(\.key))
+        let bookmakers = served.filter { !aggregates.contains($0.key) }
+        let books = bookmakers.isEmpty ? Array(served.prefix(1)) : bookmakers
         return ReplayRecord(
             line: row.line, league: .epl, startsAt: startsAt, home: Self.clubNames[home] ?? home, away: Self.clubNames[away] ?? away,
             homeScore: try goals(row, "FTHG"), awayScore: try goals(row, "FTAG"), books: books)
