@@ -128,7 +128,8 @@ public struct ModelCalibrator: Sendable {
         metrics["pooled_prior_auc"] = pooled.prior.auc
         metrics["pooled_log_loss_difference_se"] = pooled.standardError
         let backtest = try await self.backtest(
-            data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport))
+            data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
+            drawShare: drawShare?.served)
         metrics["backtest_roi"] = backtest.roi
         metrics["backtest_bets"] = Double(backtest.bets.count)
         if let drawShare { metrics.merge(drawShare.metrics) { $1 } }
@@ -304,24 +305,24 @@ public struct ModelCalibrator: Sendable {
 
     // MARK: - Report parts
 
-    /// Bets the evaluation games at the best price before each game's features were taken, as predict would.
+    /// Bets the evaluation games at the best price before each game's features were taken, as predict would: every
+    /// side of the market, a three-way moneyline's draw and away split by `drawShare` (the market's share without it).
     func backtest(
-        _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool = false
+        _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool = false, drawShare: DrawShareModel? = nil
     ) async throws -> EvaluationReport.Backtest {
         var bets: [EvaluationReport.Backtest.Bet] = []
         var unpriced = 0
-        let sides = BetOutcome.selections(betType)
         let lineFeature = BetOutcome.lineFeature(betType)
         let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
         for (row, probability) in zip(rows, probabilities) {
             let snapshots = odds[row.gameID] ?? []
             let line = lineFeature.flatMap { row.features[$0] }
             var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
-            // A three-way label says home won or not, not which of draw and away: its home side alone is bet.
-            let outcomes = threeWay ? [(sides.positive, probability, row.label == 1)]
-                : [(sides.positive, probability, row.label == 1), (sides.negative, 1 - probability, row.label == 0)]
-            for (selection, p, wins) in outcomes {
-                guard let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line) else { continue }
+            let sides = BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: row.features, drawShare: drawShare)
+            for (selection, p) in sides ?? [] {
+                guard let wins = Self.wins(selection, row, betType: betType, threeWay: threeWay && betType == .moneyline),
+                    let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line)
+                else { continue }
                 let edge = p - 1 / offer.price
                 if edge > (best?.edge ?? 0) { best = (edge, p, offer.price, wins) }
             }
@@ -336,6 +337,15 @@ public struct ModelCalibrator: Sendable {
             bets.append(.init(at: row.scheduledAt, tier: tier.rawValue, stake: stake, profit: best.wins ? stake * (best.price - 1) : -stake, won: best.wins))
         }
         return EvaluationReport.Backtest(bets: bets, unpriced: unpriced)
+    }
+
+    /// Whether `selection` won `row`'s game: the positive side (home, over) when the label is 1; a three-way market's
+    /// draw or away by the game's draw label (nil when a game the home side did not win has none).
+    static func wins(_ selection: String, _ row: TrainingExample, betType: BetType, threeWay: Bool) -> Bool? {
+        if selection == BetOutcome.selections(betType).positive { return row.label == 1 }
+        guard threeWay else { return row.label == 0 }
+        if row.label == 1 { return false }
+        return row.drawLabel.map { ($0 == 1) == (selection == "draw") }
     }
 
     /// The newest calibrated model of every other sport and bet type, for the accuracy table.
