@@ -409,21 +409,10 @@ func closingProbability(_ store: Store, gameID: Int, betType: BetType, line: Dou
     return LineConsensus.median(probabilities)
 }
 
-/// The books' no-vig closing home, draw and away probabilities of a three-way moneyline: per book that closed all
-/// three, normalised; the median of each over books (then normalised again, so the three sum to 1).
+/// The books' no-vig closing home, draw and away probabilities of a three-way moneyline (`LineConsensus.threeWay`).
 func closingThreeWay(_ store: Store, gameID: Int) async throws -> [Double]? {
     let lines = try await store.closingLines.lines(gameID: gameID).filter { $0.market == "h2h" }
-    var books: [[Double]] = []
-    for book in Set(lines.map(\.bookmaker)) {
-        let quotes = lines.filter { $0.bookmaker == book }
-        let prices = ["home", "draw", "away"].compactMap { outcome in quotes.first { $0.outcome == outcome }?.price }
-        guard prices.count == 3, let fair = OddsConversion.noVigProbabilities(decimalPrices: prices) else { continue }
-        books.append(fair)
-    }
-    guard !books.isEmpty else { return nil }
-    let medians = (0..<3).map { index in LineConsensus.median(books.map { $0[index] })! }
-    let total = medians.reduce(0, +)
-    return medians.map { $0 / total }
+    return LineConsensus.threeWay(lines.map { ($0.bookmaker, $0.outcome, $0.price) })
 }
 
 func matches(_ point: Double?, _ expected: Double?) -> Bool {

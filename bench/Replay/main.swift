@@ -275,7 +275,7 @@ struct ScoredGames {
             if isThreeWay {
                 let outcome = home > away ? 0 : home == away ? 1 : 2
                 winner = ["home", "draw", "away"][outcome]
-                if let openThreeWay = Self.noVigThreeWay(offeredQuotes), let closeThreeWay = Self.noVigThreeWay(closingQuotes) {
+                if let openThreeWay = Self.threeWay(offeredQuotes), let closeThreeWay = Self.threeWay(closingQuotes) {
                     threeWay.model.append(sides[outcome].probability)
                     threeWay.opening.append(openThreeWay[outcome])
                     threeWay.closing.append(closeThreeWay[outcome])
@@ -331,20 +331,9 @@ struct ScoredGames {
         return LineConsensus.median(probabilities)
     }
 
-    /// The books' no-vig home, draw and away probabilities of a three-way moneyline: per book that priced all three,
-    /// normalised; the median of each over books, normalised again so the three sum to 1.
-    static func noVigThreeWay(_ quotes: [(book: String, market: String, outcome: String, price: Double, point: Double?)]) -> [Double]? {
-        var books: [[Double]] = []
-        for book in Set(quotes.map(\.book)) {
-            let mine = quotes.filter { $0.book == book && $0.market == "h2h" }
-            let prices = ["home", "draw", "away"].compactMap { outcome in mine.first { $0.outcome == outcome }?.price }
-            guard prices.count == 3, let fair = OddsConversion.noVigProbabilities(decimalPrices: prices) else { continue }
-            books.append(fair)
-        }
-        guard !books.isEmpty else { return nil }
-        let medians = (0..<3).map { index in LineConsensus.median(books.map { $0[index] })! }
-        let total = medians.reduce(0, +)
-        return medians.map { $0 / total }
+    /// The three-way consensus (`LineConsensus.threeWay`) of `quotes`' `h2h` prices.
+    static func threeWay(_ quotes: [(book: String, market: String, outcome: String, price: Double, point: Double?)]) -> [Double]? {
+        LineConsensus.threeWay(quotes.filter { $0.market == "h2h" }.map { ($0.book, $0.outcome, $0.price) })
     }
 
     static func same(_ point: Double?, _ expected: Double?) -> Bool {

@@ -313,6 +313,7 @@ public struct ModelCalibrator: Sendable {
         var bets: [EvaluationReport.Backtest.Bet] = []
         var unpriced = 0
         let lineFeature = BetOutcome.lineFeature(betType)
+        let threeWay = threeWay && betType == .moneyline
         let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
         for (row, probability) in zip(rows, probabilities) {
             let snapshots = odds[row.gameID] ?? []
@@ -320,7 +321,7 @@ public struct ModelCalibrator: Sendable {
             var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
             let sides = BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: row.features, drawShare: drawShare)
             for (selection, p) in sides ?? [] {
-                guard let wins = Self.wins(selection, row, betType: betType, threeWay: threeWay && betType == .moneyline),
+                guard let wins = Self.wins(selection, row, betType: betType, threeWay: threeWay),
                     let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line)
                 else { continue }
                 let edge = p - 1 / offer.price

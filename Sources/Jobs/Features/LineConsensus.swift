@@ -1,3 +1,4 @@
+import Essentials
 import Store
 
 /// The market's consensus on one game: per market the median across books at each book's first snapshot
@@ -158,6 +159,22 @@ public struct LineConsensus: Sendable, Equatable {
     /// win probability *given no draw*).
     private static func homeWin(_ home: OddsLine, _ away: OddsLine, _ draw: OddsLine?, _ price: KeyPath<OddsLine, Double>) -> Double? {
         vigFreeProbability(price: home[keyPath: price], otherPrices: [away[keyPath: price]] + (draw.map { [$0[keyPath: price]] } ?? []))
+    }
+
+    /// A three-way moneyline's no-vig home, draw and away probabilities from `quotes` of one game's `h2h` market:
+    /// per book that priced all three, the vig removed; the median of each over books, normalised so the three sum
+    /// to 1. `nil` when no book priced all three.
+    public static func threeWay(_ quotes: [(book: String, outcome: String, price: Double)]) -> [Double]? {
+        var books: [[Double]] = []
+        for mine in Dictionary(grouping: quotes, by: \.book).values {
+            let prices = ["home", "draw", "away"].compactMap { outcome in mine.first { $0.outcome == outcome }?.price }
+            guard prices.count == 3, let fair = OddsConversion.noVigProbabilities(decimalPrices: prices) else { continue }
+            books.append(fair)
+        }
+        guard !books.isEmpty else { return nil }
+        let medians = (0..<3).map { index in median(books.map { $0[index] })! }
+        let total = medians.reduce(0, +)
+        return medians.map { $0 / total }
     }
 
     /// The median, or `nil` for no values.

@@ -26,8 +26,8 @@ public struct SoftVotingEnsemble: Sendable {
     public func fit(_ data: Dataset, labels: [Double]) throws -> WeightedEnsembleModel {
         let members = try learners.map { try $0.fit(data, labels: labels, prior: prior) }
         let votes = weights ?? Array(repeating: 1, count: learners.count)
-        let abstains = members.map(\.isPriorAlone)
-        let counted = abstains.allSatisfy { $0 } ? votes : zip(votes, abstains).map { $1 ? 0 : $0 }
-        return WeightedEnsembleModel(members: members, weights: counted.contains { $0 > 0 } ? counted : votes)
+        let learnt = members.map { !$0.isPriorAlone }
+        guard zip(votes, learnt).contains(where: { $0 > 0 && $1 }) else { return WeightedEnsembleModel(members: members, weights: votes) }
+        return WeightedEnsembleModel(members: members, weights: zip(votes, learnt).map { $1 ? $0 : 0 })
     }
 }

@@ -99,7 +99,7 @@ public struct FootballDataReader: Sendable {
             throw ReplayFileError(
                 line: row.line, "Date \"\(date)\" with Time \"\(row["Time"] ?? "")\" is not dd/mm/yy or dd/mm/yyyy with an optional HH:MM")
         }
-        let served = try Self.books.compactMap { book -> ReplayLines? in
+        let served = try Self.books.compactMap { book -> (book: Book, lines: ReplayLines)? in
             let preMatch = try markets(row, book, .preMatch)
             let closing = try markets(row, book, .closing)
             // A market the book closed moves there from its pre-match price; one it priced only once posts that price
@@ -112,11 +112,10 @@ public struct FootballDataReader: Sendable {
                 moneyline: closing.moneyline == nil ? nil : preMatch.moneyline, spread: closing.spread == nil ? nil : preMatch.spread,
                 total: closing.total == nil ? nil : preMatch.total)
             if !opening.isEmpty { lines.opening = opening }
-            return lines.isEmpty ? nil : lines
+            return lines.isEmpty ? nil : (book, lines)
         }
-        let aggregates = Set(Self.books.filter(\.isAggregate).map(\.key))
-        let bookmakers = served.filter { !aggregates.contains($0.key) }
-        let books = bookmakers.isEmpty ? Array(served.prefix(1)) : bookmakers
+        let bookmakers = served.filter { !$0.book.isAggregate }
+        let books = (bookmakers.isEmpty ? Array(served.prefix(1)) : bookmakers).map(\.lines)
         return ReplayRecord(
             line: row.line, league: .epl, startsAt: startsAt, home: Self.clubNames[home] ?? home, away: Self.clubNames[away] ?? away,
             homeScore: try goals(row, "FTHG"), awayScore: try goals(row, "FTAG"), books: books)

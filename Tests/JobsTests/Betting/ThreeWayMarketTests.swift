@@ -131,4 +131,22 @@ import Testing
         #expect(FeatureCatalog.names(sport: "epl").contains("line_drawprob_current"))
         #expect(FeatureCatalog.names(sport: "epl").contains("adv_draw_rate_home_last10"))
     }
+
+    @Test func theThreeWayConsensusIsTheMedianOfEachBooksNoVigSplit() throws {
+        // Three books price all three outcomes; a fourth prices two and does not count.
+        let quotes: [(book: String, outcome: String, price: Double)] = [
+            ("a", "home", 2.0), ("a", "draw", 3.5), ("a", "away", 4.0),
+            ("b", "home", 2.1), ("b", "draw", 3.4), ("b", "away", 3.8),
+            ("c", "home", 1.9), ("c", "draw", 3.6), ("c", "away", 4.4),
+            ("d", "home", 9.0), ("d", "away", 1.1),
+        ]
+        let consensus = try #require(LineConsensus.threeWay(quotes))
+        #expect(abs(consensus.reduce(0, +) - 1) < 1e-12)
+        let books = [[2.0, 3.5, 4.0], [2.1, 3.4, 3.8], [1.9, 3.6, 4.4]].map { prices in
+            prices.map { 1 / $0 / prices.reduce(0) { $0 + 1 / $1 } }
+        }
+        let medians = (0..<3).map { index in books.map { $0[index] }.sorted()[1] }
+        for (value, median) in zip(consensus, medians) { #expect(abs(value - median / medians.reduce(0, +)) < 1e-12) }
+        #expect(LineConsensus.threeWay([("a", "home", 2.0), ("a", "away", 2.0)]) == nil)
+    }
 }
