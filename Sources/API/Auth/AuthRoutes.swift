@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Logging
 import Postgres
-import Queue
 import Redis
 import Store
 

@@ -1,5 +1,4 @@
 import Essentials
-import Queue
 import Redis
 
 /// Brute-force protection for `POST /auth/login` and `POST /auth/2fa/verify`, in Redis.

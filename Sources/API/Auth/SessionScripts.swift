@@ -1,4 +1,3 @@
-import Queue
 import Redis
 
 /// Lua scripts for sessions and refresh-token rotation. KEYS[1] is always the user's key

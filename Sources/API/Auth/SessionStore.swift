@@ -1,7 +1,6 @@
 import Essentials
 import Foundation
 import Metrics
-import Queue
 import Redis
 
 /// Sessions in Redis: one per login, ended by logout, by reuse of a spent refresh token, or all at once by an admin.

@@ -1,5 +1,4 @@
 import Foundation
-import Queue
 
 /// Everything the ops page shows, as `GET /api/v1/ops/overview` answers it: every queue's
 /// depth, pause flag and limits, the live workers and what they run, and the most recent

@@ -1,5 +1,4 @@
 import Hummingbird
-import Queue
 
 /// `GET /ops`, the read-only ops page (public: it holds no data), and
 /// `GET /api/v1/ops/overview`, the data it polls (admins only).

@@ -1,4 +1,3 @@
-import Queue
 import Redis
 
 /// The Lua scripts behind rate limits and sessions: each decision is one atomic step on

@@ -1,5 +1,4 @@
 import Essentials
-import Queue
 import Redis
 
 /// Fixed-window rate limits kept in Redis, shared by every API instance.

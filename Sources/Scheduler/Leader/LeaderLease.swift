@@ -1,5 +1,4 @@
 import Essentials
-import Queue
 import Redis
 
 /// The Redis side of leader election: one lease key taken with `SET NX PX`, renewed

@@ -1,5 +1,4 @@
 import Foundation
-import Queue
 import Redis
 
 /// The last tick handled per schedule, kept in Redis so a new leader carries on where
