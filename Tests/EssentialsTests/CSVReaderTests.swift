@@ -28,8 +28,14 @@ struct CSVReaderTests {
     }
 
     @Test func aQuotedFieldLeftOpenNamesTheLineItStartsOn() {
-        #expect(throws: CSVSyntaxError(line: 2, "a quoted field is never closed (truncated file?)")) {
+        #expect(throws: CSVError(code: .malformed, line: 2, message: "a quoted field is never closed (truncated file?)")) {
             try CSVReader.records("a,b\n1,\"never\nclosed\n".utf8)
         }
+    }
+
+    @Test func quotesWhereCSVHasNoneAreKeptAsText() throws {
+        // Not CSV, read leniently: a quote inside an unquoted field is a byte like any other, and what follows a
+        // closing quote up to the delimiter stays in the field.
+        #expect(try fields("a,b\n5'10\",x\n\"ab\"cd,\"e\"\"f\"g\n") == [["a", "b"], ["5'10\"", "x"], ["abcd", "e\"fg"]])
     }
 }

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Testing
 @testable import ML
@@ -78,5 +79,18 @@ import Testing
         let probabilities = model.predict(data)
         let evaluation = BinaryEvaluation(labels: frequent.map { labels[$0] }, probabilities: frequent.map { probabilities[$0] })
         #expect(evaluation.auc > 0.99, "the two frequent levels are told apart: AUC \(evaluation.auc)")
+    }
+
+    @Test func fileIsReadLikeTheSameBytes() throws {
+        var text = "x,team,y\n"
+        for row in 0..<20_000 { text += "\(Double(row) / 7),\"t\(row % 3)\",\(row % 2)\n" }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID()).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fromFile = try CSVTable(contentsOfFile: path).dataset(target: "y")
+        let fromBytes = try CSVTable(text).dataset(target: "y")
+        #expect(fromFile.data == fromBytes.data && fromFile.labels == fromBytes.labels)
+        #expect(fromFile.data.kinds[1] == .categorical(levels: ["t0", "t1", "t2"]) && fromFile.data[4, 1] == 1)
+        #expect(throws: CSVError.self) { _ = try CSVTable(contentsOfFile: path + ".absent") }
     }
 }

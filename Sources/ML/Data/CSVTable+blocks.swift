@@ -1,3 +1,5 @@
+public import Essentials
+
 extension CSVTable {
     /// Reads the rows in order, `blockRows` at a time, and hands each block to `body` before reading the next.
     ///

@@ -1,3 +1,5 @@
+public import Essentials
+
 #if canImport(Glibc)
     import Glibc
 #else
@@ -47,7 +49,7 @@ public struct CSVTable: Sendable {
         var rows = 0
         try Self.forEachRecord(of: source) { (fields, block, unescaped, line) throws(CSVError) in
             guard let width = header?.count else {
-                header = fields.map { Self.text(of: $0, block, unescaped).trimmingSpaces() }
+                header = fields.map { $0.text(in: block, unescaped: unescaped).trimmingSpaces() }
                 return
             }
             guard fields.count == width else {
@@ -238,7 +240,7 @@ public struct CSVTable: Sendable {
                 return
             }
             for (k, column) in columns.enumerated() {
-                let text = Self.text(of: fields[column], block, unescaped)
+                let text = fields[column].text(in: block, unescaped: unescaped)
                 let missing = text.utf8.withContiguousStorageIfAvailable { Self.isMissing($0) } ?? false
                 texts[k].append(missing ? nil : text)
             }
@@ -258,14 +260,13 @@ public struct CSVTable: Sendable {
     private static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = field.count
-        while start < end && (field[start] == CSVFieldScanner.space || field[start] == CSVFieldScanner.tab) { start += 1 }
-        while end > start && (field[end - 1] == CSVFieldScanner.space || field[end - 1] == CSVFieldScanner.tab) { end -= 1 }
+        while start < end && (field[start] == space || field[start] == tab) { start += 1 }
+        while end > start && (field[end - 1] == space || field[end - 1] == tab) { end -= 1 }
         return start == 0 && end == field.count ? field : UnsafeBufferPointer(rebasing: field[start..<end])
     }
 
-    static func text(of field: CSVFieldScanner.Field, _ block: UnsafeBufferPointer<UInt8>, _ unescaped: [UInt8]) -> String {
-        field.unescaped ? String(decoding: unescaped[field.start..<field.end], as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: block[field.start..<field.end]), as: UTF8.self)
-    }
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
 
     /// Bytes read from a file at a time: large enough that the read calls cost nothing, small beside the columns.
     private static let blockSize = 1 << 22

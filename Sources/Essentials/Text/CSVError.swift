@@ -1,4 +1,7 @@
-/// Why a CSV text could not be turned into a dataset.
+/// Why CSV text could not be read: it is not well-formed, or not the table its reader asked for.
+///
+/// ``CSVReader`` and ``CSVFieldScanner`` throw ``Code/malformed``; readers that turn the records into a table (the
+/// ML training tables) use the other codes.
 public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
     public enum Code: Sendable, Equatable {
@@ -26,6 +29,13 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     /// A human-readable explanation.
     public let message: String
+
+    /// An error of `code` at `line` (0 when not tied to a line), explained by `message`.
+    public init(code: Code, line: Int, message: String) {
+        self.code = code
+        self.line = line
+        self.message = message
+    }
 
     /// A description naming the line.
     public var description: String { line > 0 ? "CSV line \(line): \(message)" : "CSV: \(message)" }

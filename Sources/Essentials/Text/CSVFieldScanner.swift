@@ -1,18 +1,34 @@
-/// Splits CSV bytes into records of fields as byte ranges, without making a `String` of any field.
+/// Splits CSV bytes into records of fields as byte ranges, without making a `String` of any field: the one CSV
+/// tokenizer, under ``CSVReader`` and the ML training tables.
 ///
-/// The same rules as ``CSVReader`` (RFC 4180 quoting, records ending at `\n`, `\r\n` or `\r`, a leading UTF-8 byte
-/// order mark dropped, blank lines skipped), but fields stay where they are in the block: a training table of
-/// 50 million fields read as `String`s took four times the memory of the whole fit (issue #21). Only a quoted field
-/// with a doubled quote inside is copied, undoubled, into a scratch buffer of the scanner.
+/// RFC 4180: fields may be double-quoted, with commas, line breaks and doubled quotes inside; records end at `\n`,
+/// `\r\n` or `\r`; a leading UTF-8 byte order mark is dropped and blank lines (nothing but spaces or tabs) are
+/// skipped. Leniently, for text that is not quite CSV: a quote inside an unquoted field is an ordinary byte, and bytes
+/// between a closing quote and the next delimiter are kept after the quoted text.
+///
+/// Fields stay where they are in the block: a training table of 50 million fields read as `String`s took four times
+/// the memory of the whole fit (issue #21). Only a quoted field with a doubled quote inside (or bytes after its
+/// closing quote) is copied, undoubled, into a scratch buffer of the scanner.
 ///
 /// The scanner is fed blocks of a file in order; a record cut by the end of a block is handed back as unconsumed,
 /// and the caller passes it again at the start of the next block.
-struct CSVFieldScanner {
-    /// One field of the current record: a byte range of the block, or of ``unescaped`` when `unescaped` is true.
-    struct Field {
-        var start: Int
-        var end: Int
-        var unescaped: Bool
+public struct CSVFieldScanner {
+    /// One field of the current record: a byte range of the block, or of the scanner's scratch buffer (the
+    /// `unescaped` bytes handed to the body of ``scan(_:isLast:_:)``) when `unescaped` is true.
+    public struct Field: Sendable {
+        /// The index of the field's first byte.
+        public var start: Int
+        /// The index after the field's last byte.
+        public var end: Int
+        /// Whether the range is one of the scratch buffer rather than of the block.
+        public var unescaped: Bool
+
+        /// The field's bytes as UTF-8 text, from `block` or from the scratch buffer `scratch`.
+        public func text(in block: UnsafeBufferPointer<UInt8>, unescaped scratch: [UInt8]) -> String {
+            unescaped
+                ? String(decoding: scratch[start..<end], as: UTF8.self)
+                : String(decoding: UnsafeBufferPointer(rebasing: block[start..<end]), as: UTF8.self)
+        }
     }
 
     /// The fields of the record being handed out, reused from record to record.
@@ -20,15 +36,18 @@ struct CSVFieldScanner {
     /// Undoubled copies of the record's quoted fields that have quotes inside.
     private var unescaped: [UInt8] = []
     /// The 1-based line the next record starts on.
-    private(set) var line = 1
+    public private(set) var line = 1
     private var sawStart = false
+
+    /// A scanner at the start of the text.
+    public init() {}
 
     /// Hands every complete record of `block` to `body` (its fields, the bytes they point into, and the line it
     /// starts on) and returns how many bytes of `block` it consumed.
     ///
     /// - Parameter isLast: whether `block` ends the input; then a final record without a line end is complete, and
     ///   a quoted field left open is an error.
-    mutating func scan(
+    public mutating func scan(
         _ block: UnsafeBufferPointer<UInt8>, isLast: Bool,
         _ body: (_ fields: [Field], _ block: UnsafeBufferPointer<UInt8>, _ unescaped: [UInt8], _ line: Int) throws(CSVError) -> Void
     ) throws(CSVError) -> Int {
@@ -73,16 +92,20 @@ struct CSVFieldScanner {
                         if isLast { throw CSVError(code: .malformed, line: line, message: "a quoted field is never closed (truncated file?)") }
                         return recordStart
                     }
+                    // Bytes between the closing quote and the delimiter (not CSV) are kept after the quoted text.
+                    var end = cursor + 1
+                    while end < count && block[end] != Self.comma && block[end] != Self.newline && block[end] != Self.carriageReturn {
+                        end += 1
+                    }
+                    if copyStart < 0 && end > cursor + 1 { copyStart = unescaped.count }
                     if copyStart >= 0 {
                         unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: block[segment..<cursor]))
+                        unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: block[(cursor + 1)..<end]))
                         fields.append(Field(start: copyStart, end: unescaped.count, unescaped: true))
                     } else {
                         fields.append(Field(start: index + 1, end: cursor, unescaped: false))
                     }
-                    // Bytes between the closing quote and the delimiter belong to the field in CSVReader; here they
-                    // are dropped, which only differs on malformed input.
-                    index = cursor + 1
-                    while index < count && block[index] != Self.comma && block[index] != Self.newline && block[index] != Self.carriageReturn { index += 1 }
+                    index = end
                 } else {
                     let start = index
                     while index < count {
@@ -114,16 +137,16 @@ struct CSVFieldScanner {
         return index
     }
 
-    /// Whether a field holds nothing but spaces and tabs: a line of only those is skipped, as ``CSVReader`` skips it.
+    /// Whether a field holds nothing but spaces and tabs: a line of only those is skipped.
     private static func isBlank(_ block: UnsafeBufferPointer<UInt8>, _ field: Field) -> Bool {
         for i in field.start..<field.end where block[i] != space && block[i] != tab { return false }
         return true
     }
 
-    static let quote = UInt8(ascii: "\"")
-    static let comma = UInt8(ascii: ",")
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
+    private static let quote = UInt8(ascii: "\"")
+    private static let comma = UInt8(ascii: ",")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
 }

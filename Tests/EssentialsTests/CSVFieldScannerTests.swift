@@ -1,6 +1,5 @@
-import Foundation
+import Essentials
 import Testing
-@testable import ML
 
 @Suite struct CSVFieldScannerTests {
     /// Every record of `text` as strings with its line, scanning blocks of `blockSize` bytes the way a file is read:
@@ -47,16 +46,10 @@ import Testing
         #expect(throws: CSVError.self) { _ = try records("a\n\"open", blockSize: 3) }
     }
 
-    @Test func fileIsReadLikeTheSameBytes() throws {
-        var text = "x,team,y\n"
-        for row in 0..<20_000 { text += "\(Double(row) / 7),\"t\(row % 3)\",\(row % 2)\n" }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID()).csv").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let fromFile = try CSVTable(contentsOfFile: path).dataset(target: "y")
-        let fromBytes = try CSVTable(text).dataset(target: "y")
-        #expect(fromFile.data == fromBytes.data && fromFile.labels == fromBytes.labels)
-        #expect(fromFile.data.kinds[1] == .categorical(levels: ["t0", "t1", "t2"]) && fromFile.data[4, 1] == 1)
-        #expect(throws: CSVError.self) { _ = try CSVTable(contentsOfFile: path + ".absent") }
+    @Test func bytesAfterAClosingQuoteStayInTheFieldInAnyBlockSize() throws {
+        let text = "a,b\n\"x\"y,\"p\"\"q\"r\r\n\"z\"\"\"\n"
+        let whole = try records(text, blockSize: text.utf8.count)
+        #expect(whole.map(\.fields) == [["a", "b"], ["xy", "p\"qr"], ["z\""]])
+        for blockSize in 1...6 { #expect(try records(text, blockSize: blockSize).map(\.fields) == whole.map(\.fields), "block size \(blockSize)") }
     }
 }
