@@ -4,7 +4,8 @@ import Hummingbird
 extension ESPNEndpoints {
     /// `summary?event={id}`: the game's header (status, scores as strings), its game info (venue, and once
     /// final the attendance, duration and officials), the first US book's lines as `pickcenter` (American
-    /// prices, as of the start once started) and the two teams' injuries in a simulated world.
+    /// prices, as of the start once started), the two teams' injuries in a simulated world and, once final there,
+    /// its box score.
     func summary(_ request: Request, path: String) throws -> Response {
         guard let league = world.leagues.first(where: { $0.espnPath == path }) else {
             return try json.make(
@@ -86,6 +87,9 @@ extension ESPNEndpoints {
         var boxscore = players.away.isEmpty && players.home.isEmpty ? nil : Self.basketballBoxscore(players, game: game)
         if isFinal, let simulated = game as? SimulatedGame, let injured, let starters = simulated.starters {
             boxscore = Self.pitchingBoxscore(starters, game: simulated, world: injured)
+        }
+        if isFinal, let simulated = game as? SimulatedGame, let statistics = injured?.teamStatistics(of: simulated) {
+            boxscore = Self.teamBoxscore(statistics, game: simulated)
         }
         let body = ESPNWire.Summary(
             header: header, gameInfo: gameInfo, pickcenter: Array(pickcenter), injuries: injuries, boxscore: boxscore)

@@ -203,13 +203,29 @@ extension ESPNWire {
         let pickcenter: [Pick]
         let injuries: [SummaryTeamInjuries]
         /// Once final, basketball: each team's players and their points; baseball: each team's starting pitcher's
-        /// line (absent elsewhere, so the other sports' summaries are as before).
+        /// line; football, hockey and soccer: each team's statistics (absent before, and in replayed worlds).
         let boxscore: Boxscore?
     }
 
-    /// `boxscore`: the players' statistics per team.
+    /// `boxscore`: the players' statistics per team (basketball, baseball), or the teams' (football, hockey, soccer).
     struct Boxscore: Encodable {
-        let players: [BoxscoreTeamPlayers]
+        var teams: [BoxscoreTeam]? = nil
+        var players: [BoxscoreTeamPlayers]? = nil
+    }
+
+    /// `boxscore.teams[]`: one team's statistics, away team first (`displayOrder` 1).
+    struct BoxscoreTeam: Encodable {
+        let team: SummaryTeam
+        let statistics: [BoxscoreTeamStatistic]
+        let displayOrder: Int
+        let homeAway: String
+    }
+
+    /// `boxscore.teams[].statistics[]`: ESPN's stat name, its label and the value as a string.
+    struct BoxscoreTeamStatistic: Encodable {
+        let name: String
+        let displayValue: String
+        let label: String
     }
 
     /// `boxscore.players[]`: one team's players, with one statistics group (basketball has one).

@@ -25,5 +25,6 @@ extension Migration {
         .trackedDraws,
         .playerGamePoints,
         .pitcherGameLines,
+        .teamGameStats,
     ]
 }

@@ -8,6 +8,8 @@ extension PostgresDatabase {
     public var gameStarters: GameStarterRepository { GameStarterRepository(database: self) }
     /// `pitcher_game_lines`: starting pitchers' box-score lines.
     public var pitcherLines: PitcherGameLineRepository { PitcherGameLineRepository(database: self) }
+    /// `team_game_stats`: teams' box-score statistics (football, hockey, soccer).
+    public var teamStats: TeamGameStatsRepository { TeamGameStatsRepository(database: self) }
     /// `odds` snapshots.
     public var odds: OddsRepository { OddsRepository(database: self) }
     /// `closing_lines`.

@@ -14,10 +14,12 @@ public struct SummariesCollection: Codable, Sendable, Equatable {
     public var playerPointsWritten = 0
     /// MLB starting pitchers' box-score lines written (`pitcher_game_lines`; final games only).
     public var pitcherLinesWritten = 0
+    /// NFL, NHL and Premier League teams' box-score statistics written (`team_game_stats`; final games only).
+    public var teamStatsWritten = 0
     /// The games those snapshots are of, for the caches to invalidate; not part of the job's stored result.
     public var oddsGameIDs: Set<Int> = []
 
     enum CodingKeys: String, CodingKey {
-        case applied, games, newPayloads, summariesWritten, snapshotsWritten, playerPointsWritten, pitcherLinesWritten
+        case applied, games, newPayloads, summariesWritten, snapshotsWritten, playerPointsWritten, pitcherLinesWritten, teamStatsWritten
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Logging
 import Store
 
-/// `collect.summaries`: ESPN game summaries → raw (hashed, once) → validate → `game_summaries`, and for games
-/// not started at fetch time the `pickcenter` lines as `odds` snapshots of books `espn-<provider>`.
+/// `collect.summaries`: ESPN game summaries → raw (hashed, once) → validate → `game_summaries`, for games
+/// not started at fetch time the `pickcenter` lines as `odds` snapshots of books `espn-<provider>`, and for final
+/// games their box scores (`player_game_points`, `pitcher_game_lines`, `team_game_stats`).
 public struct SummariesCollector: Sendable {
     /// How far back a game may have started and still count as gone final in the last 24 hours: a day plus
     /// the longest game.
@@ -25,28 +26,34 @@ public struct SummariesCollector: Sendable {
     public func collect(_ parameters: CollectSummaries, jobID: String, logger: Logger) async throws -> SummariesCollection {
         let sport = try CollectedSport.required(parameters.sport, source: ESPNClient.source)
         let games = try await selectGames(parameters, sport: sport)
-        var fetched: [(Game, UpstreamResponse, ESPNSummary, [PlayerGamePoints], [PitcherGameLine])] = []
+        var fetched: [(Game, UpstreamResponse, ESPNSummary, BoxScoreRows)] = []
         for game in games {
             let response = try await client.summary(path: sport.espnPath, eventID: game.externalID, now: now())
-            let (summary, players, pitchers) = try await RawIngestion.reading(
+            let (summary, rows) = try await RawIngestion.reading(
                 response, isBackfill: false, jobID: jobID, in: store, logger: logger
-            ) { () throws -> (ESPNSummary, [PlayerGamePoints], [PitcherGameLine]) in
+            ) { () throws -> (ESPNSummary, BoxScoreRows) in
                 let summary = try PayloadDecoder.decode(ESPNSummary.self, from: response)
                 try Self.validate(summary, eventID: game.externalID, response: response)
-                // Only a final game's box score is read: its lines no longer change, so each player is stored once.
-                guard [Self.boxscoreSport, Self.pitchingSport].contains(sport.code), summary.header.competitions[0].status.type.state == "post"
-                else { return (summary, [], []) }
-                let boxscore = try PayloadDecoder.decode(ESPNBoxscore.self, from: response)
-                if sport.code == Self.pitchingSport {
-                    return (summary, [], try Self.starterLines(boxscore, summary: summary, game: game, response: response))
+                // Only a final game's box score is read: its lines no longer change, so each is stored once.
+                guard summary.header.competitions[0].status.type.state == "post" else { return (summary, BoxScoreRows()) }
+                var rows = BoxScoreRows()
+                if Self.teamStatistics[sport.code] != nil {
+                    let boxscore = try PayloadDecoder.decode(ESPNTeamBoxscore.self, from: response)
+                    rows.teams = try Self.teamStats(boxscore, summary: summary, game: game, sport: sport.code, response: response)
+                } else if sport.code == Self.pitchingSport {
+                    let boxscore = try PayloadDecoder.decode(ESPNBoxscore.self, from: response)
+                    rows.pitchers = try Self.starterLines(boxscore, summary: summary, game: game, response: response)
+                } else if sport.code == Self.boxscoreSport {
+                    let boxscore = try PayloadDecoder.decode(ESPNBoxscore.self, from: response)
+                    rows.players = try Self.playerPoints(boxscore, summary: summary, game: game, response: response)
                 }
-                return (summary, try Self.playerPoints(boxscore, summary: summary, game: game, response: response), [])
+                return (summary, rows)
             }
-            fetched.append((game, response, summary, players, pitchers))
+            fetched.append((game, response, summary, rows))
         }
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             var result = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
-            for (game, response, summary, players, pitchers) in fetched {
+            for (game, response, summary, rows) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
                 let info = summary.gameInfo
@@ -58,8 +65,9 @@ public struct SummariesCollector: Sendable {
                     },
                     fetchedAt: response.fetchedAt)
                 if try await tx.gameSummaries.upsert(row) { result.summariesWritten += 1 }
-                result.playerPointsWritten += try await tx.playerPoints.insert(players)
-                result.pitcherLinesWritten += try await tx.pitcherLines.insert(pitchers)
+                result.playerPointsWritten += try await tx.playerPoints.insert(rows.players)
+                result.pitcherLinesWritten += try await tx.pitcherLines.insert(rows.pitchers)
+                result.teamStatsWritten += try await tx.teamStats.insert(rows.teams)
                 // Lines are point-in-time data only while the game is still to come: a started or final game's
                 // pickcenter shows lines of an earlier, unknown moment, which stamped with the fetch time would
                 // leak later prices into what the models read as known before the start. Those are skipped.
@@ -79,6 +87,14 @@ public struct SummariesCollector: Sendable {
         case .alreadyApplied:
             return SummariesCollection(applied: false, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
         }
+    }
+
+    /// What a final game's box score gave: NBA players' points, MLB starters' lines, or football's, hockey's and
+    /// soccer's team statistics.
+    struct BoxScoreRows: Sendable {
+        var players: [PlayerGamePoints] = []
+        var pitchers: [PitcherGameLine] = []
+        var teams: [TeamGameStats] = []
     }
 
     /// The sport whose players' box-score points are stored: NBA player points, for the player-points props.

@@ -57,6 +57,18 @@ public struct FeatureSourceRepository: Sendable {
         ).map(PitcherGameLineRepository.line)
     }
 
+    /// Every team's box-score statistics of `sport`'s games whose result was known before `asOf` (their start
+    /// `resultDelay` before), in start order.
+    public func teamStats(sport: String, asOf: Date) async throws -> [TeamGameStats] {
+        try await database.query(
+            """
+            SELECT s.game_id, s.team_id, s.stats, g.scheduled_at FROM team_game_stats s JOIN games g ON g.id = s.game_id
+            WHERE g.sport = \(sport) AND g.scheduled_at + interval '4 hours' <= \(asOf)
+            ORDER BY g.scheduled_at, s.game_id, s.team_id
+            """
+        ).map(TeamGameStatsRepository.stats)
+    }
+
     /// Per requested game, each book's first and latest snapshot of every market and outcome recorded before
     /// that game's `asOf`.
     public func oddsLines(for requests: [GameAsOf]) async throws -> [OddsLine] {
