@@ -46,7 +46,7 @@ import Diagnostics
         try #require(rows.rows.count == 2)
         #expect(try rows.map { try $0.decode(String.self, at: 1) } == ["succeeded", "dead"])
         #expect(try rows.rows[1].decode(String.self, at: 2).contains("nope"))
-        #expect(try await redis.send("LLEN", "aips:{\(name)}:archive").int == 0)
+        #expect(try await redis.send("LLEN", RedisQueueKeys(queue: name).archive).int == 0)
         await store.shutdown()
     }
 }

@@ -329,7 +329,7 @@ public struct ChaosRun: Sendable {
         Foundation.kill(pid, SIGKILL)
         // The replica takes the slot once the others mark the master failed (cluster-node-timeout) and vote.
         for _ in 0..<400 {
-            if let now = try? await backend.master(of: queue), now != victim, (try? await client.send("SET", "aips:{\(queue)}:chaos-probe", "1")) != nil { break }
+            if let now = try? await backend.master(of: queue), now != victim, (try? await client.send("SET", RedisQueueKeys(queue: queue).prefix + "chaos-probe", "1")) != nil { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         let process = Process()

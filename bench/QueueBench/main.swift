@@ -115,7 +115,7 @@ func reportCost(_ cost: RedisCost, jobs: Int) {
 
 /// Jobs of `name` that have succeeded: one ZCARD, so polling adds little to the phase's Redis figures.
 func succeeded(_ name: String) async throws -> Int {
-    try await redis.send("ZCARD", "aips:{\(name)}:succeeded").int ?? 0
+    try await redis.send("ZCARD", RedisQueueKeys(queue: name).jobs(in: .succeeded)).int ?? 0
 }
 
 func startWorkers(_ count: Int, queue name: String, concurrency: Int) throws -> [Process] {
@@ -191,7 +191,7 @@ if redisURL.contains("-cluster://") {
     var byMaster: [RedisNodeAddress: String] = [:]
     for _ in 0..<500 where byMaster.count < 3 {
         let name = freshQueue("shard")
-        if let master = try await redis.clusterMaster(servingKey: "aips:{\(name)}:"), byMaster[master] == nil { byMaster[master] = name }
+        if let master = try await RedisQueueBackend(redis: redis).master(of: name), byMaster[master] == nil { byMaster[master] = name }
     }
     let names = Array(byMaster.values)
     let total = Int(400_000 * scale)

@@ -7,32 +7,40 @@
 /// `deps:ID` the parents left), `succeeded`, `dead`, `cancelled` (score = finished time), `children:ID`,
 /// `idem:KEY`, `meta` (pause, limits, fences, the `moving` flag), `notify` (wake-up tokens for blocked workers), `outbox`
 /// (finished parents whose children must hear of it), `archive` and `archive-lock`.
-struct RedisQueueKeys: Sendable {
+///
+/// Public so benches, chaos runs and tests that look at a queue's Redis data directly name its keys from here too.
+public struct RedisQueueKeys: Sendable {
     /// The set of every queue that has ever had a job, for operators and lookups by id.
-    static let queueRegistry = "aips:queues"
+    public static let queueRegistry = "aips:queues"
     /// The sorted set of live workers (score = last heartbeat, ms).
-    static let workerRegistry = "aips:workers"
+    public static let workerRegistry = "aips:workers"
 
     /// One worker's report (a hash that expires when the worker stops beating).
-    static func worker(_ identity: String) -> String { "aips:worker:" + identity }
+    public static func worker(_ identity: String) -> String { "aips:worker:" + identity }
 
     /// The prefix of every key of the queue.
-    let prefix: String
+    public let prefix: String
 
-    init(queue: String) { prefix = "aips:{\(queue)}:" }
+    /// The keys of `queue`.
+    public init(queue: String) { prefix = "aips:{\(queue)}:" }
 
-    func job(_ id: String) -> String { prefix + "job:" + id }
+    /// One job's hash.
+    public func job(_ id: String) -> String { prefix + "job:" + id }
     /// The parents a waiting job still waits for.
-    func dependencies(_ id: String) -> String { prefix + "deps:" + id }
+    public func dependencies(_ id: String) -> String { prefix + "deps:" + id }
     /// The sorted set of jobs in `state`.
-    func jobs(in state: JobState) -> String {
+    public func jobs(in state: JobState) -> String {
         switch state {
         case .retrying: prefix + "retry"
         default: prefix + state.rawValue
         }
     }
-    var meta: String { prefix + "meta" }
-    var notify: String { prefix + "notify" }
-    var archive: String { prefix + "archive" }
-    var archiveLock: String { prefix + "archive-lock" }
+    /// The queue's settings hash: pause, limits, fences, the `moving` flag.
+    public var meta: String { prefix + "meta" }
+    /// The list of wake-up tokens blocked workers wait on.
+    public var notify: String { prefix + "notify" }
+    /// The list of finished jobs' records waiting to be archived to PostgreSQL.
+    public var archive: String { prefix + "archive" }
+    /// The lock one archive flusher holds while it drains ``archive``.
+    public var archiveLock: String { prefix + "archive-lock" }
 }
