@@ -32,6 +32,7 @@ public struct FeatureBuilder: Sendable {
     private var known: [Int: Game] = [:]
     private let starters: StarterHistory
     private let starterLines: StarterStrikeouts
+    private let boxScores: TeamBoxScores
     private let schedule: TeamSchedule
     private var scheduleEffect: ScheduleEffect?
     /// The feature-set version computed.
@@ -40,13 +41,15 @@ public struct FeatureBuilder: Sendable {
     /// A builder over the sport's teams, finished games, published schedule (games of any status: when and where
     /// they are played is read, never their results; the finished games are on it too), Statcast batter-game sums
     /// (MLB), starting-pitcher sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it) and
-    /// starters' box-score lines (MLB; those of games whose results were not known at an `asOf` are ignored for it).
+    /// starters' box-score lines (MLB; those of games whose results were not known at an `asOf` are ignored for it) and
+    /// teams' box-score statistics (NFL, NHL, EPL; read only for games in a team's log, known at the `asOf`).
     ///
     /// `version` is the feature set computed (`FeatureCatalog.computable`): v3 reads rest and travel from the
     /// team's last game known finished at `asOf` and has no `line_adjust_schedule`.
     public init(
         sport: String, teams: [Team], finishedGames: [Game], schedule: [Game] = [], batterGames: [BatterGameStatcast] = [],
-        starters: [GameStarter] = [], pitcherLines: [PitcherGameLine] = [], version: String = FeatureCatalog.version
+        starters: [GameStarter] = [], pitcherLines: [PitcherGameLine] = [], teamStats: [TeamGameStats] = [],
+        version: String = FeatureCatalog.version
     ) {
         self.version = version
         self.sport = sport
@@ -58,6 +61,7 @@ public struct FeatureBuilder: Sendable {
         league = LeagueStructure(sport: sport)
         self.starters = StarterHistory(starters)
         starterLines = StarterStrikeouts(pitcherLines)
+        boxScores = TeamBoxScores(teamStats)
         self.schedule = TeamSchedule(history + schedule.filter { $0.sport == sport })
         scheduleEffect = FeatureCatalog.includes("line_adjust_schedule", version: version) ? ScheduleEffect.sport(sport) : nil
     }
@@ -170,6 +174,10 @@ public struct FeatureBuilder: Sendable {
                     features["adv_off_rating_\(side)_last10"] = recent.mean { Double($0.pointsFor) }.map { 100 * $0 / league }
                     features["adv_def_rating_\(side)_last10"] = recent.mean { Double($0.pointsAgainst) }.map { 100 * $0 / league }
                 }
+            }
+            for (name, value) in boxScores.features(sport: sport, team: team, side: side, log: log)
+            where FeatureCatalog.includes(name, version: version) {
+                features[name] = value
             }
         }
 

@@ -11,14 +11,15 @@ public enum FeatureCatalog {
     /// Elo to FiveThirtyEight's constants; v4 reads rest and travel from the schedule instead of the finished
     /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`; v5
     /// added baseball's `line_adjust_starters`; v6 the starters' strikeouts minus walks per nine innings from the box
-    /// scores (`sp_kbb9_*_last15`) and what they are worth (`line_adjust_starter_kbb`).
+    /// scores (`sp_kbb9_*_last15`) and what they are worth (`line_adjust_starter_kbb`); v7 the NFL's, NHL's and Premier
+    /// League's team box scores (`teamBoxScoreNames`: shots, possession, power plays, yards per play, turnovers).
     /// A champion on an older version keeps predicting while the featurizer can still compute its version
     /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
-    public static let version = "v6"
+    public static let version = "v7"
 
     /// The versions this build computes, oldest first. A version leaves this list (and its code the builder) once
     /// no serving champion needs it: a champion on a version not listed here stops predicting.
-    public static let computable = ["v3", "v4", "v5", "v6"]
+    public static let computable = ["v3", "v4", "v5", "v6", "v7"]
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb", "epl", "nhl", "nfl"]
@@ -35,10 +36,11 @@ public enum FeatureCatalog {
     /// the league structure knows no division for teams outside the leagues it lists, injury lists have no
     /// history (a game before the platform first collected its sport's list has no injury counts), starters are
     /// announced a day or so ahead (and a pitcher's first start has no form), the sharp book does not quote
-    /// every game, and innings are known only for games whose line score was collected.
+    /// every game, innings are known only for games whose line score was collected, and team box scores only for
+    /// games whose summary was.
     public static let sourceDependentNames: Set<String> = Set(
         ["situ_divisional", "situ_conference"] + injuryNames + sharpLineNames + startingPitching
-            + sides("pen_extra_innings", "last3d"))
+            + sides("pen_extra_innings", "last3d") + teamBoxScoreNames)
 
     /// Every feature of `version` (default the current one) for `sport`, in column order; empty for a sport
     /// without features.
@@ -59,7 +61,7 @@ public enum FeatureCatalog {
     private static let introducedIn = [
         "line_adjust_schedule": "v4", "line_adjust_starters": "v5", "sp_kbb9_home_last15": "v6", "sp_kbb9_away_last15": "v6",
         "line_adjust_starter_kbb": "v6",
-    ]
+    ].merging(teamBoxScoreNames.map { ($0, "v7") }) { first, _ in first }
 
     /// Whether `version` has the feature `name` (for the sports whose list names it): the one place that says
     /// which version added what, so the builder computes a feature only for the versions that have it.
@@ -127,15 +129,39 @@ public enum FeatureCatalog {
     // 8. Advanced, soccer: how often the side's last ten games were drawn, kept a clean sheet, and its goals for.
     private static let soccerAdvanced: [String] =
         sides("adv_draw_rate", "last10") + sides("adv_clean_sheet_rate", "last10") + sides("adv_goals_for", "last10")
+        + soccerBoxScore
 
     // 8. Advanced, hockey: goals for and against over the last ten games, and how many of them went to overtime.
     private static let hockeyAdvanced: [String] =
         sides("adv_goals_for", "last10") + sides("adv_goals_against", "last10") + sides("adv_overtime_rate", "last10")
+        + hockeyBoxScore
 
     // 8. Advanced, football: points for and against over the last five games (a season has seventeen), and how many
     // of the last ten were one-score games (decided by eight points or fewer).
     private static let footballAdvanced: [String] =
         sides("adv_points_for", "last5") + sides("adv_points_against", "last5") + sides("adv_one_score_rate", "last10")
+        + footballBoxScore
+
+    // 8. Advanced, from the teams' box scores (`TeamBoxScores`), v7. Soccer, over the last ten games: shots, shots on
+    // target for and against, possession (a share) and corners won.
+    private static let soccerBoxScore: [String] =
+        sides("adv_shots", "last10") + sides("adv_shots_on_target", "last10") + sides("adv_shots_on_target_against", "last10")
+        + sides("adv_possession", "last10") + sides("adv_corners", "last10")
+
+    // Hockey, over the last ten games: shots on goal for and against, the power play's and the penalty kill's success
+    // rates and the save rate.
+    private static let hockeyBoxScore: [String] =
+        sides("adv_shots", "last10") + sides("adv_shots_against", "last10") + sides("adv_power_play_pct", "last10")
+        + sides("adv_penalty_kill_pct", "last10") + sides("adv_save_pct", "last10")
+
+    // Football, over the last five games: yards per play gained and allowed, turnovers forced minus committed, and the
+    // third-down conversion rate.
+    private static let footballBoxScore: [String] =
+        sides("adv_yards_per_play", "last5") + sides("adv_yards_per_play_allowed", "last5") + sides("adv_turnover_margin", "last5")
+        + sides("adv_third_down_pct", "last5")
+
+    /// The features read from the teams' box scores (v7), of every sport that has them.
+    static let teamBoxScoreNames: [String] = soccerBoxScore + hockeyBoxScore + footballBoxScore
 
     // 8. Advanced, basketball: pace and efficiency proxies from scores.
     private static let basketballAdvanced: [String] =

@@ -40,7 +40,8 @@ public struct Featurizer: Sendable {
                     from: first.asOf.addingTimeInterval(-Double(FeatureBuilder.statcastDays + 1) * 86_400), asOf: last.asOf)
                 : [],
             starters: sport == "mlb" ? try await sources.starters(sport: sport, asOf: last.asOf) : [],
-            pitcherLines: sport == "mlb" ? try await sources.pitcherLines(sport: sport, asOf: last.asOf) : [])
+            pitcherLines: sport == "mlb" ? try await sources.pitcherLines(sport: sport, asOf: last.asOf) : [],
+            teamStats: SummariesCollector.teamStatistics[sport] != nil ? try await sources.teamStats(sport: sport, asOf: last.asOf) : [])
         var builders = versions.map { template.computing($0) }
         var completenessSum = 0.0
         for start in stride(from: 0, to: targets.count, by: Self.batchSize) {

@@ -2,6 +2,7 @@ import Foundation
 import Jobs
 import Postgres
 import Sandbox
+import SandboxSupport
 import Store
 import Testing
 
@@ -188,6 +189,61 @@ import Testing
             #expect(atStart.features["team_injured_out_away_current"] == 1)
             #expect(atStart.features["sp_starts_home_season"] == 0 && atStart.features["sp_runs_allowed_home_last3"] == nil)
             #expect(atStart.features["sp_starts_away_season"] == 5)
+        }
+        await store.shutdown()
+    }
+
+    /// The teams' box scores (feature set v7): a game's statistics count once its result is known, never before, so
+    /// statistics of games still to finish at T (the game's own among them), however they change later, leave the
+    /// features as of T unchanged; a known game's do change them, so the test can tell a leak.
+    @Test func boxScoresOfGamesNotKnownAtAsOfDoNotChangeFeatures() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            try await FeatureFixture.backfill(store, sandbox, sports: ["nhl"], from: "2026-01-05", to: "2026-01-20")
+            let configuration = CollectorConfiguration.sandbox(sandbox, sports: ["nhl"])
+            let summaries = SummariesCollector(
+                client: ESPNClient(configuration: configuration.espn, upstream: UpstreamClient()), store: store, now: configuration.now)
+            let collected = try await summaries.collect(
+                CollectSummaries(sport: "nhl", from: "2026-01-05", to: "2026-01-20"), jobID: "box", logger: CollectTestSupport.logger)
+            #expect(collected.teamStatsWritten > 100)
+            let day = try await store.games.games(sport: "nhl", from: FeatureFixture.day("2026-01-18"), to: FeatureFixture.day("2026-01-19"))
+            let game = try #require(day.last)
+            let gameID = try #require(game.id)
+            let asOf = game.scheduledAt.addingTimeInterval(-3600)
+            let featurizer = Featurizer(store: store, now: { Date() })
+            let parameters = Featurize(sport: "nhl", from: game.scheduledAt, to: game.scheduledAt.addingTimeInterval(1))
+
+            _ = try await featurizer.run(sport: "nhl", parameters, logger: CollectTestSupport.logger)
+            let before = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
+            for name in FeatureCatalog.names(sport: "nhl").filter({ $0.hasPrefix("adv_") }) {
+                #expect(before.features[name] != nil, "\(name) missing")
+            }
+
+            // Every game not known at T (the same evening's, this one's and the later ones') gets other statistics.
+            let unknown = try await store.games.games(
+                sport: "nhl", from: asOf.addingTimeInterval(-FeatureSourceRepository.resultDelay + 1), to: .distantFuture)
+            #expect(unknown.contains { $0.id == gameID } && unknown.count > 5)
+            _ = try await store.query(
+                """
+                UPDATE team_game_stats SET stats = '{"shotsTotal": 99, "powerPlayGoals": 9, "powerPlayOpportunities": 9}'::jsonb
+                WHERE game_id = ANY(\(unknown.compactMap(\.id))::bigint[])
+                """)
+            _ = try await featurizer.run(sport: "nhl", parameters, logger: CollectTestSupport.logger)
+            let after = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
+            #expect(after == before)
+
+            // The home team's last known game with other statistics does change them.
+            let known = try await store.featureSources.finishedGames(sport: "nhl", asOf: asOf)
+            let last = try #require(known.last { $0.homeTeamID == game.homeTeamID || $0.awayTeamID == game.homeTeamID })
+            _ = try await store.query(
+                """
+                UPDATE team_game_stats SET stats = jsonb_set(stats, '{shotsTotal}', '99')
+                WHERE game_id = \(last.id!) AND team_id = \(game.homeTeamID)
+                """)
+            _ = try await featurizer.run(sport: "nhl", parameters, logger: CollectTestSupport.logger)
+            let changed = try #require(try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
+            #expect(changed.features["adv_shots_home_last10"]! > before.features["adv_shots_home_last10"]!)
+            #expect(changed.features["adv_shots_away_last10"] == before.features["adv_shots_away_last10"])
         }
         await store.shutdown()
     }
