@@ -15,11 +15,12 @@ public enum PipelineFlow {
         return settings
     }
 
-    /// The days of box scores a bootstrap collects for the NBA's player points and MLB's starters.
+    /// The days of box scores a bootstrap collects for the NBA's player points and MLB's starters (the NFL's, NHL's and
+    /// Premier League's team statistics: every day of it).
     static let boxScoreDays = 28.0
 
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB and the NFL, the last four weeks' box scores
-    /// for the NBA) for each of the `days` days before `now`, then `featurize` over the range once
+    /// for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the `days` days before `now`, then `featurize` over the range once
     /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
     public static func bootstrap(
         sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
@@ -42,9 +43,12 @@ public enum PipelineFlow {
             // The NBA's player-points props and MLB's starters' strikeout features learn from box scores, which only
             // final games' summaries carry: the last four weeks', once their games are in, are recent form enough to
             // start on (a starter has pitched five or six times in them).
-            if sport == SummariesCollector.boxscoreSport || sport == SummariesCollector.pitchingSport {
+            // The team-statistics features read each team's last five or ten games, so those sports' box scores are
+            // collected over the whole range.
+            let readsTeamStatistics = SummariesCollector.teamStatistics[sport] != nil
+            if sport == SummariesCollector.boxscoreSport || sport == SummariesCollector.pitchingSport || readsTeamStatistics {
                 let gamesJobs = history.filter { $0.type == CollectGames.jobType }.map(\.id)
-                let from = max(start, now.addingTimeInterval(-Self.boxScoreDays * 86_400))
+                let from = readsTeamStatistics ? start : max(start, now.addingTimeInterval(-Self.boxScoreDays * 86_400))
                 history += try BackfillPlan(
                     sports: [sport], from: day(from), to: day(now.addingTimeInterval(-86_400)), sources: [.boxScores]
                 ).requests().map { request in

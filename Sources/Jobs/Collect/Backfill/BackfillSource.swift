@@ -9,6 +9,6 @@ public enum BackfillSource: String, Sendable, CaseIterable, Codable {
     /// Open-Meteo's archive at outdoor venues (`collect.weather` with `from`/`to`, week by week).
     case weather
     /// ESPN's summaries of final games, for their box scores (`collect.summaries` with `from`/`to`, week by week;
-    /// the NBA's player points and MLB's starting pitchers' lines).
+    /// the NBA's player points, MLB's starting pitchers' lines, the NFL's, NHL's and Premier League's team statistics).
     case boxScores
 }
