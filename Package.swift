@@ -8,9 +8,9 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-/// Leaf modules whose public API names none of their dependencies' types: their imports stay internal, so a client
-/// sees only what they declare.
-let leafSwiftSettings = swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+/// Modules whose imports stay internal unless a file marks one `public import` because its public API names that
+/// dependency's types: a client sees only what they declare.
+let internalImportsSwiftSettings = swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
 
 /// The products of other packages the targets import, each named once.
 extension Target.Dependency {
@@ -69,18 +69,18 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
         // What every layer needs: hashing and HMAC over OpenSSL, hex, durations, the CSV reader, the JSON value.
-        .target(name: "Essentials", dependencies: ["COpenSSL"], swiftSettings: leafSwiftSettings),
+        .target(name: "Essentials", dependencies: ["COpenSSL"], swiftSettings: internalImportsSwiftSettings),
 
         // Drivers: each owns its C libraries; nothing in them knows about jobs, games or models.
         .target(
             name: "Redis",
             dependencies: ["CHiredis", "CUV", "COpenSSL", "Essentials", .logging, .serviceLifecycle],
-            swiftSettings: swiftSettings
+            swiftSettings: internalImportsSwiftSettings
         ),
         .target(
             name: "Postgres",
             dependencies: ["CLibPQ", "Essentials", .logging, .serviceLifecycle],
-            swiftSettings: swiftSettings
+            swiftSettings: internalImportsSwiftSettings
         ),
 
         // Domain layers over the drivers.
@@ -96,7 +96,7 @@ let package = Package(
         ),
         // The learners' loops run 20–50× slower unoptimized, and the test suite trains real models: ML is optimized in
         // debug builds too (the root package may pass compiler flags; nothing depends on this package).
-        .target(name: "ML", dependencies: ["Essentials"], swiftSettings: leafSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "ML", dependencies: ["Essentials"], swiftSettings: internalImportsSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Scheduler",
             dependencies: ["Queue", "Redis", "Essentials", .logging, .metrics, .serviceLifecycle, .yams],
@@ -126,11 +126,11 @@ let package = Package(
         ),
         // What `aips dev`, the tests and the benches run beside the platform, never part of a deployment's domain code:
         // private redis-server and PostgreSQL processes, and job types that exercise the queue end to end.
-        .target(name: "EmbeddedServers", dependencies: ["Redis", "Postgres", .logging], swiftSettings: leafSwiftSettings),
+        .target(name: "EmbeddedServers", dependencies: ["Redis", "Postgres", .logging], swiftSettings: internalImportsSwiftSettings),
         .target(
             name: "Diagnostics",
             dependencies: ["Queue", "Redis", "Store", "Postgres", "Essentials"],
-            swiftSettings: leafSwiftSettings
+            swiftSettings: internalImportsSwiftSettings
         ),
         .executableTarget(
             name: "aips",

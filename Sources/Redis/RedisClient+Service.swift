@@ -1,4 +1,4 @@
-import ServiceLifecycle
+public import ServiceLifecycle
 
 extension RedisClient: Service {
     /// Keeps the client open until graceful shutdown or cancellation, then closes it.

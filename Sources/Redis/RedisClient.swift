@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 import Synchronization
 
 /// A Redis client over hiredis's asynchronous API, driven by libuv on its own thread.

@@ -1,4 +1,4 @@
-import ServiceLifecycle
+public import ServiceLifecycle
 
 extension PostgresConnectionPool: Service {
     /// Keeps the pool open until graceful shutdown or cancellation, then shuts it down.

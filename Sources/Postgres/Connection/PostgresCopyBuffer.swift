@@ -1,5 +1,5 @@
 import Essentials
-import Foundation
+public import Foundation
 
 /// Rows in `COPY … FROM STDIN` text format, built field by field for a bulk load.
 ///

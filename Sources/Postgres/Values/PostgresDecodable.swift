@@ -1,5 +1,5 @@
 import Essentials
-import Foundation
+public import Foundation
 
 /// A Swift value that can be decoded from a column in PostgreSQL's text output format.
 public protocol PostgresDecodable: Sendable {

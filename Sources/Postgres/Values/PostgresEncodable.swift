@@ -1,5 +1,5 @@
 import Essentials
-import Foundation
+public import Foundation
 
 /// A Swift value that can be sent to PostgreSQL as a statement parameter.
 public protocol PostgresEncodable: Sendable {
