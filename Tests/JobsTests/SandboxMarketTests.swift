@@ -15,6 +15,24 @@ import Testing
     /// Five days of games, forty (NBA) to seventy (MLB).
     private static let fiveDays = spring.lowerBound..<spring.lowerBound.addingTimeInterval(5 * 86_400)
 
+    /// About 150 to 280 games of `sport`: twenty spring days of the NBA and MLB, thirty of the NHL (four to nine games a
+    /// night), sixteen autumn Saturdays of the EPL (ten matches each) and the NFL's 2026 season (272 games).
+    private static func window(_ sport: SandboxSport) -> Range<Date> {
+        let days: Double
+        switch sport {
+        case .nba, .mlb: days = 20
+        case .nhl: days = 30
+        case .epl:
+            // 2025-09-01, a Monday.
+            let autumn = Date(timeIntervalSince1970: 1_756_684_800)
+            return autumn..<autumn.addingTimeInterval(16 * 7 * 86_400)
+        case .nfl:
+            // 2026-08-01 to 2027-02-01.
+            return Date(timeIntervalSince1970: 1_785_542_400)..<Date(timeIntervalSince1970: 1_801_440_000)
+        }
+        return spring.lowerBound..<spring.lowerBound.addingTimeInterval(days * 86_400)
+    }
+
     /// The home side's share of the two implied probabilities.
     private static func noVigHome(_ quote: BookQuote) -> Double {
         (1 / quote.homePrice) / (1 / quote.homePrice + 1 / quote.awayPrice)
@@ -62,6 +80,43 @@ import Testing
         #expect(close - best > 0 && close - best < 0.0015, "close \(close), truth \(best)")
         let move = zip(opening, closing).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(games.count)
         #expect(move > 0.015 && move < 0.05, "mean move \(move)")
+    }
+
+    /// The consensus prices any spread, total and (soccer) the draw as it prices the moneyline: at the open from its
+    /// noisier view, so the opening probability at the truth's fair line moves by the close and scores worse against
+    /// the truth than the closing one.
+    @Test(arguments: SandboxSport.allCases)
+    func theOpeningSpreadTotalAndDrawAreNoisierThanTheClosing(sport: SandboxSport) {
+        let world = Self.world
+        let games = world.games(sport, startingIn: Self.window(sport))
+        #expect(games.count >= 150)
+        for game in games.prefix(10) {
+            let time = game.startsAt.addingTimeInterval(-20 * 3_600)
+            #expect(world.consensusProbability(of: .homeWin, game, at: time) == world.consensusHomeWinProbability(game, at: time))
+            #expect(world.probability(of: .homeWin, game) == world.homeWinProbability(game))
+            // Before the open the consensus is the opening one.
+            let opensAt = game.startsAt.addingTimeInterval(-world.marketOpensBeforeStart)
+            let total = SimulatedEvent.over(line: world.fairLines(game).total)
+            #expect(
+                world.consensusProbability(of: total, game, at: opensAt.addingTimeInterval(-86_400))
+                    == world.consensusProbability(of: total, game, at: opensAt))
+        }
+        var markets: [(name: String, event: (SimulatedGame) -> SimulatedEvent)] = [
+            ("spread", { .homeCovers(line: world.fairLines($0).spread) }), ("total", { .over(line: world.fairLines($0).total) }),
+        ]
+        if sport == .epl { markets.append(("draw", { _ in .draw })) }
+        for (name, event) in markets {
+            let truth = games.map { world.probability(of: event($0), $0) }
+            let opening = games.map { world.consensusProbability(of: event($0), $0, at: $0.startsAt.addingTimeInterval(-world.marketOpensBeforeStart)) }
+            let closing = games.map { world.consensusProbability(of: event($0), $0, at: $0.startsAt.addingTimeInterval(-60)) }
+            let move = zip(opening, closing).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(games.count)
+            let (open, close) = (Self.expectedLogLoss(opening, truth: truth), Self.expectedLogLoss(closing, truth: truth))
+            #expect(move > 0.005, "\(name): mean move \(move)")
+            #expect(open > close, "\(name): open \(open), close \(close), truth \(Self.expectedLogLoss(truth, truth: truth))")
+        }
+        if sport != .epl {
+            #expect(games.allSatisfy { world.consensusProbability(of: .draw, $0, at: $0.startsAt) == 0 })
+        }
     }
 
     @Test(arguments: twoWay)

@@ -10,15 +10,16 @@ import Store
 import TestSupport
 
 // The prediction pipeline on a simulated history, measured: how long each step takes, and how the calibrated
-// models' log loss on the newest games compares with the simulator's Bayes-optimal forecast, the opening line
-// (moneylines) and the closing line (the books' no-vig consensus at the same line), on the same games — published
+// models' log loss on the newest games compares with the simulator's Bayes-optimal forecast, the opening line (the
+// consensus when the market opened, at the line the forecast was made at) and the closing line (the books' no-vig
+// consensus at the same line), on the same games — published
 // when the market opens and again an hour before the start. The ceiling (moneylines) is the market's consensus when
 // the features were taken with the schedule, weather and starters priced in full: what public signals can add to
 // the line; the rest of the gap to Bayes is the opening error and the injury lists' changes after the open.
 //
 // A three-way moneyline (soccer) is also scored as the three-way market it is: the model's home/draw/away forecast
-// (`BetOutcome.sides`: its home-win probability, the rest split as the market priced draw and away), the closing
-// consensus over all three outcomes and the truth, by the log loss of the outcome that happened.
+// (`BetOutcome.sides`: its home-win probability, the rest split as the market priced draw and away), the opening and
+// the closing consensus over all three outcomes and the truth, by the log loss of the outcome that happened.
 //
 // The NFL, out of season at the bench's end (June), is benched on the history up to its last season's end.
 //
@@ -183,13 +184,13 @@ try await sandbox.withRunning { running in
                 var bayes: [Double] = []
                 // The moneyline market the model saw: the no-vig home probability among its features.
                 var market: [Double] = []
-                // The simulated books' consensus when the market opened (moneylines: the one market it is kept for).
+                // The simulated books' consensus when the market opened, at the line the features saw.
                 var opening: [Double] = []
                 // The consensus when the features were taken with the schedule, weather and starters priced in full:
                 // the best a model reading the line and those public signals exactly could do (moneylines).
                 var ceiling: [Double] = []
                 // Three-way markets: the probability each forecast gave the outcome that happened.
-                var threeWay: (model: [Double], closing: [Double], bayes: [Double]) = ([], [], [])
+                var threeWay: (model: [Double], opening: [Double], closing: [Double], bayes: [Double]) = ([], [], [], [])
                 // Three-way markets: P(draw | the home side does not win) by the model's draw share (the learned one
                 // if the meta model kept it), by the market's share the features saw, and the simulator's truth.
                 var drawShares: (model: [Double], market: [Double], truth: [Double]) = ([], [], [])
@@ -199,12 +200,14 @@ try await sandbox.withRunning { running in
                     guard let (game, simulated) = try await simulatedGame(store, world: running.world, sport: sport, gameID: example.gameID)
                     else { continue }
                     let line = BetOutcome.lineFeature(betType).flatMap { example.features[$0] }
-                    let truth: Double
-                    switch betType {
-                    case .spread: truth = running.world.homeCoverProbability(simulated, line: line!)
-                    case .total: truth = running.world.overProbability(simulated, line: line!)
-                    default: truth = running.world.homeWinProbability(simulated)
-                    }
+                    let event: SimulatedEvent =
+                        switch betType {
+                        case .spread: .homeCovers(line: line!)
+                        case .total: .over(line: line!)
+                        default: .homeWin
+                        }
+                    let opensAt = simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)
+                    let truth = running.world.probability(of: event, simulated)
                     guard let close = try await closingProbability(store, gameID: example.gameID, betType: betType, line: line, hasDraw: hasDraw)
                     else { continue }
                     if hasDraw, let home = game.homeScore, let away = game.awayScore,
@@ -212,8 +215,11 @@ try await sandbox.withRunning { running in
                         let closing = try await closingThreeWay(store, gameID: example.gameID)
                     {
                         let outcome = home > away ? 0 : home == away ? 1 : 2
+                        // Home, draw and away by the truth and by the consensus at the open.
                         let truthHome = running.world.homeWinProbability(simulated)
                         let truthDraw = running.world.drawProbability(simulated)
+                        let openHome = running.world.consensusProbability(of: .homeWin, simulated, at: opensAt)
+                        let openDraw = running.world.consensusProbability(of: .draw, simulated, at: opensAt)
                         if let market = ThreeWayForecast.marketDrawShare(
                             draw: example.features["line_drawprob_current"], homeWin: example.features["line_homewinprob_current"])
                         {
@@ -222,16 +228,15 @@ try await sandbox.withRunning { running in
                             drawShares.truth.append(truthDraw / (1 - truthHome))
                         }
                         threeWay.model.append(sides[outcome].probability)
+                        threeWay.opening.append([openHome, openDraw, 1 - openHome - openDraw][outcome])
                         threeWay.closing.append(closing[outcome])
                         threeWay.bayes.append([truthHome, truthDraw, 1 - truthHome - truthDraw][outcome])
                     }
                     labels.append(example.label)
                     scored.append(example)
                     if betType == .moneyline, let seen = example.features["line_homewinprob_current"] { market.append(seen) }
+                    opening.append(running.world.consensusProbability(of: event, simulated, at: opensAt))
                     if betType == .moneyline {
-                        opening.append(
-                            running.world.consensusHomeWinProbability(
-                                simulated, at: simulated.startsAt.addingTimeInterval(-running.world.marketOpensBeforeStart)))
                         ceiling.append(
                             running.world.consensusHomeWinProbabilityPricingPublicSignals(
                                 simulated, at: simulated.startsAt.addingTimeInterval(-Double(lead) * 60)))
@@ -323,7 +328,7 @@ try await sandbox.withRunning { running in
                     }
                     print(
                         "      three-way (home/draw/away) log loss on \(threeWay.model.count) games: model \(threeWayLoss(threeWay.model)), "
-                            + "closing \(threeWayLoss(threeWay.closing)), Bayes \(threeWayLoss(threeWay.bayes))")
+                            + "opening \(threeWayLoss(threeWay.opening)), closing \(threeWayLoss(threeWay.closing)), Bayes \(threeWayLoss(threeWay.bayes))")
                     // The draw share as calibration judged it (games the home side did not win), and by its expected
                     // log loss under the simulator's true share on every game, free of the outcomes' noise.
                     func expectedShareLoss(_ q: [Double]) -> String {

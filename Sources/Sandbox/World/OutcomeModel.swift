@@ -50,6 +50,16 @@ struct OutcomeModel: Sendable {
         }
     }
 
+    /// P(`event`): one entry for every market's probability.
+    func probability(of event: SimulatedEvent, _ p: GameParameters) -> Double {
+        switch event {
+        case .homeWin: homeWin(p)
+        case .draw: draw(p)
+        case .homeCovers(let line): homeCovers(p, line: line)
+        case .over(let line): over(p, line: line)
+        }
+    }
+
     /// The home team's spread a book hangs for these parameters (a half-point line, so no pushes).
     func spreadLine(_ p: GameParameters) -> Double {
         switch sport {

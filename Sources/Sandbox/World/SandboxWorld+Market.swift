@@ -73,8 +73,14 @@ extension SandboxWorld {
     /// without its margin), from the open on; what the closing line converges to, close to the truth but
     /// not equal to it.
     public func consensusHomeWinProbability(_ game: SimulatedGame, at time: Date) -> Double {
-        let opensAt = game.startsAt.addingTimeInterval(-marketOpensBeforeStart)
-        return OutcomeModel(sport: game.sport).homeWin(consensusParameters(game, at: max(opensAt, time), listed: nil))
+        consensusProbability(of: .homeWin, game, at: time)
+    }
+
+    /// The market's consensus probability of `event` for `game` at `time`, without a margin: at the open (or
+    /// before it) the opening line's, an hour before the start the closing line's. A spread or total at any line,
+    /// not only the one the books hang, so the opening line can be scored on the line a forecast was made at.
+    public func consensusProbability(of event: SimulatedEvent, _ game: SimulatedGame, at time: Date) -> Double {
+        OutcomeModel(sport: game.sport).probability(of: event, consensusView(game, at: time))
     }
 
     /// The consensus home win probability of `game` at `time` had the market already priced the schedule, the
@@ -82,8 +88,14 @@ extension SandboxWorld {
     /// signals exactly, would say. At the open it is the ceiling of any model built on the line and those signals;
     /// what is left between it and the truth is the opening error and the injury lists' changes after the open.
     public func consensusHomeWinProbabilityPricingPublicSignals(_ game: SimulatedGame, at time: Date) -> Double {
+        OutcomeModel(sport: game.sport).homeWin(consensusView(game, at: time, pricedShare: 1))
+    }
+
+    /// The consensus view of `game`'s parameters at `time`, no earlier than the open, reading the injury lists as
+    /// they stand then.
+    private func consensusView(_ game: SimulatedGame, at time: Date, pricedShare: Double? = nil) -> GameParameters {
         let opensAt = game.startsAt.addingTimeInterval(-marketOpensBeforeStart)
-        return OutcomeModel(sport: game.sport).homeWin(consensusParameters(game, at: max(opensAt, time), listed: nil, pricedShare: 1))
+        return consensusParameters(game, at: max(opensAt, time), listed: nil, pricedShare: pricedShare)
     }
 
     /// How far the market has come from its opening view (0) to its closing view (1) at `time`: a tenth

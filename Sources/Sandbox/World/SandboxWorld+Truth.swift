@@ -1,4 +1,9 @@
 extension SandboxWorld {
+    /// The true probability of `event`: the Bayes-optimal forecast of any market of `game`.
+    public func probability(of event: SimulatedEvent, _ game: SimulatedGame) -> Double {
+        OutcomeModel(sport: game.sport).probability(of: event, game.parameters)
+    }
+
     /// The true probability that the home team covers `line` (home score + line > away score), for any line:
     /// what a bet at a book's line was worth, for measuring models against the Bayes-optimal forecast.
     public func homeCoverProbability(_ game: SimulatedGame, line: Double) -> Double {
