@@ -63,10 +63,11 @@ import Testing
         }
     }
 
-    @Test(arguments: twoWay)
+    /// The home side's win (soccer's three-way market included: home against draw or away).
+    @Test(arguments: SandboxSport.allCases)
     func theOpenIsNoisierThanTheCloseAndTheCloseIsNearTheTruth(sport: SandboxSport) {
         let world = Self.world
-        let games = world.games(sport, startingIn: Self.spring.lowerBound..<Self.spring.lowerBound.addingTimeInterval(20 * 86_400))
+        let games = world.games(sport, startingIn: Self.window(sport))
         #expect(games.count >= 150)
         let truth = games.map(world.homeWinProbability)
         let opening = games.map { world.consensusHomeWinProbability($0, at: $0.startsAt.addingTimeInterval(-world.marketOpensBeforeStart)) }
@@ -75,8 +76,10 @@ import Testing
             Self.expectedLogLoss(opening, truth: truth), Self.expectedLogLoss(closing, truth: truth), Self.expectedLogLoss(truth, truth: truth)
         )
         // Real MLB closes 0.004-0.005 of log loss better than it opens, with a 2.5-point mean move; here the move is
-        // kept realistic, and the gain is a little smaller.
-        #expect(open - close > 0.0025, "open \(open), close \(close), truth \(best)")
+        // kept realistic, and the gain is a little smaller. The simulated NHL's line moves least (a mean 2.4 points of
+        // probability against 3 to 4 elsewhere), and the gain goes with the square of the move: about 0.002, on 765
+        // games of 120 days as on these.
+        #expect(open - close > (sport == .nhl ? 0.0015 : 0.0025), "open \(open), close \(close), truth \(best)")
         #expect(close - best > 0 && close - best < 0.0015, "close \(close), truth \(best)")
         let move = zip(opening, closing).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(games.count)
         #expect(move > 0.015 && move < 0.05, "mean move \(move)")
