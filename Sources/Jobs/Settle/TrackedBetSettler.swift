@@ -80,8 +80,10 @@ struct TrackedBetSettler: Sendable {
         -> (profitCents: Int, closingPrice: Double?, clv: Double?)
     {
         let closingPrice = ClosingConsensus.price(for: bet, in: closingLines)
-        // Winnings are paid to the cent below, as books do; a loss is the exact stake.
-        let profit = grade.profit(stake: Double(bet.stakeCents), decimalPrice: bet.price).rounded(.towardZero)
+        // Winnings are paid to the cent below, as books do; a loss is the exact stake. The product is first rounded to
+        // a millionth of a cent: 1.9 is stored as 1.8999…, and 1,000 cents at 1.9 came to 899.99…, paid as 899.
+        let exact = grade.profit(stake: Double(bet.stakeCents), decimalPrice: bet.price)
+        let profit = ((exact * 1_000_000).rounded() / 1_000_000).rounded(.towardZero)
         return (Int(profit), closingPrice, closingPrice.flatMap { ClosingLineValue.of(price: bet.price, closingPrice: $0) })
     }
 }
