@@ -35,7 +35,7 @@ public struct SandboxConfiguration: Sendable {
     /// Historical games to serve instead of the simulated ones (`nil`: the simulated world).
     public var replay: ReplayWorld?
 
-    /// A configuration; defaults: the simulated world, real time from now, NBA and MLB, key `sandbox`, 100 000 credits,
+    /// A configuration; defaults: the simulated world, real time from now, every sport (NBA, MLB, EPL, NHL, NFL), key `sandbox`, 100 000 credits,
     /// 30 requests per one-second window, OpenWeatherMap key `sandbox` with 60 calls a minute, Savant's 40 000-row cap, lines open 48 h before the start, 127.0.0.1 on a free port.
     public init(
         seed: UInt64, start: Date = Date(), speed: Double = 1, sports: [SandboxSport] = SandboxSport.allCases,

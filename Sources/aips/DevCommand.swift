@@ -163,7 +163,7 @@ struct DevCommand: AsyncParsableCommand {
                   worker     queues \(workerQueues.map(\.name).joined(separator: ",")), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
                   scheduler  \(schedules.isEmpty ? "no default schedule has a handler in this build yet" : schedules.map(\.name).joined(separator: ", "))
                   api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)
-                  sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA/MLB world at \(sandboxSpeed)× real time")
+                  sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA, MLB, EPL, NHL and NFL world at \(sandboxSpeed)× real time")
                   pipeline   collect → featurize → train.automl + train.stack → calibrate → predict → settle; models at /api/v1/models
                 Try (from this directory: other aips commands find these servers in \(dataDirectory.path)/\(DevServers.fileName)):
                       aips user create --email me@example.com --admin

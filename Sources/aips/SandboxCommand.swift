@@ -10,10 +10,10 @@ import UnixSignals
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve a simulated NBA/MLB world in the real formats of The Odds API v4, ESPN and Open-Meteo.",
+        abstract: "Serve a simulated NBA, MLB, Premier League, NHL and NFL world in the real formats of The Odds API v4, ESPN and Open-Meteo.",
         discussion: """
             Point the collectors at it with AIPS_SANDBOX_URL=http://127.0.0.1:PORT (and AIPS_VENUES_FILE from \
-            --write-venues). Each game's true probabilities: GET /sandbox/v1/truth/{nba|mlb}?date=YYYYMMDD.
+            --write-venues). Each game's true probabilities: GET /sandbox/v1/truth/{nba|mlb|epl|nhl|nfl}?date=YYYYMMDD.
 
             With --replay FILE the games, scores and lines come from a historical file instead (a games CSV, or \
             football-data.co.uk's layout with --replay-format football-data); the clock starts an hour before the \

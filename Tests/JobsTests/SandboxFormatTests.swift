@@ -138,6 +138,25 @@ import Testing
                 #expect(abs((game["home_cover_probability"] as! Double) - 0.5) < 0.1)
                 #expect(abs((game["over_probability"] as! Double) - 0.5) < 0.1)
                 #expect(game["status"] as? String == "final" && game["home_score"] is Int)
+                #expect(game["draw_probability"] as? Double == 0)
+            }
+        }
+    }
+
+    /// Soccer's truth gives the draw too: the world's, leaving the away side a share.
+    @Test func soccerTruthGivesTheDrawProbability() async throws {
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let response = try await UpstreamClient().get(
+                source: "sandbox", baseURL: sandbox.baseURL, path: "/sandbox/v1/truth/epl", query: [("date", "20260502")], now: Date())
+            let games = try JSONSerialization.jsonObject(with: response.body) as! [[String: Any]]
+            #expect(games.count == 10)
+            let world = SandboxWorld(seed: 42)
+            let simulated = try #require(world.games(.epl, onEasternDate: "20260502"))
+            for game in games {
+                let (home, draw) = (game["home_win_probability"] as! Double, game["draw_probability"] as! Double)
+                #expect(draw > 0.15 && draw < 0.4 && home + draw < 1, "home \(home), draw \(draw)")
+                let truth = try #require(simulated.first { $0.espnID == game["espn_id"] as? String })
+                #expect(abs(draw - world.drawProbability(truth)) < 1e-12)
             }
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `/sandbox/v1/truth/{sport}?date=YYYYMMDD`: each game's true probabilities (moneyline, and the fair
-/// spread and total with their cover/over probabilities), what sets them that features could see (rest
+/// `/sandbox/v1/truth/{sport}?date=YYYYMMDD`: each game's true probabilities (moneyline and, in soccer, the draw;
+/// the fair spread and total with their cover/over probabilities), what sets them that features could see (rest
 /// days, travel, a division game, what the players injured at the start cost each team, baseball's starting
 /// pitchers) and, once over, its result.
 struct TruthEndpoints: Sendable {
@@ -14,7 +14,10 @@ struct TruthEndpoints: Sendable {
         router.get("/sandbox/v1/truth/:sport") { request, context in
             guard let sport = context.parameters.get("sport").flatMap(SandboxSport.init(rawValue:)),
                 let date = request.uri.queryParameters["date"], let games = world.games(sport, onEasternDate: String(date))
-            else { throw HTTPError(.badRequest, message: "use /sandbox/v1/truth/{nba|mlb}?date=YYYYMMDD") }
+            else {
+                let sports = SandboxSport.allCases.map(\.rawValue).joined(separator: "|")
+                throw HTTPError(.badRequest, message: "use /sandbox/v1/truth/{\(sports)}?date=YYYYMMDD")
+            }
             let now = clock.now
             let body = games.map { game in
                 let progress = world.progress(of: game, at: now)
@@ -23,7 +26,8 @@ struct TruthEndpoints: Sendable {
                 return TruthWire.Game(
                     odds_api_id: game.oddsAPIID, espn_id: game.espnID, sport: sport.rawValue,
                     commence_time: WireTime.seconds(game.startsAt), home_team: game.home.oddsAPIName, away_team: game.away.oddsAPIName,
-                    home_win_probability: world.homeWinProbability(game), expected_home_score: expected.home,
+                    home_win_probability: world.homeWinProbability(game), draw_probability: world.drawProbability(game),
+                    expected_home_score: expected.home,
                     expected_away_score: expected.away, spread_line: lines.spread, home_cover_probability: lines.homeCovers,
                     total_line: lines.total, over_probability: lines.over, home_rest_days: game.rest.home, away_rest_days: game.rest.away,
                     home_travel_km: game.travel.home, away_travel_km: game.travel.away,

@@ -8,6 +8,8 @@ enum TruthWire {
         let home_team: String
         let away_team: String
         let home_win_probability: Double
+        /// Soccer: the probability of a draw (the away side wins with the rest); 0 where every game has a winner.
+        let draw_probability: Double
         let expected_home_score: Double
         let expected_away_score: Double
         let spread_line: Double

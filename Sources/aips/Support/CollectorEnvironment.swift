@@ -14,7 +14,7 @@ import Logging
 ///   Open-Meteo's archive either way.
 /// - `ESPN_BACKFILL_STARTER_LEAD_HOURS`: how long before the start a backfilled game's starters count as announced
 ///   (default 24; `aips dev` sets its sandbox's lead).
-/// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb`).
+/// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb,epl,nhl,nfl`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
 enum CollectorEnvironment {
     static func configuration(
