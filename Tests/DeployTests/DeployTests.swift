@@ -78,12 +78,18 @@ import Yams
                 }
             }
         }
+        // What the aips containers read: their ConfigMap and Secret (envFrom) and their own env. PostgreSQL's pods
+        // (postgres.yaml, its aips-postgres Secret and init scripts) read the image's variables, not ours.
         for document in try Deploy.kubernetesDocuments() {
             let kind = document["kind"] as? String
             let name = (document["metadata"] as? [String: Any])?["name"] as? String ?? "?"
-            if kind == "ConfigMap" { for key in (document["data"] as? [String: Any] ?? [:]).keys { names[key] = "ConfigMap \(name)" } }
-            if kind == "Secret" { for key in (document["stringData"] as? [String: Any] ?? [:]).keys { names[key] = "Secret \(name)" } }
-            for container in Deploy.containers(of: document) {
+            if kind == "ConfigMap" && name == "aips-config" {
+                for key in (document["data"] as? [String: Any] ?? [:]).keys { names[key] = "ConfigMap \(name)" }
+            }
+            if kind == "Secret" && name == "aips-secrets" {
+                for key in (document["stringData"] as? [String: Any] ?? [:]).keys { names[key] = "Secret \(name)" }
+            }
+            for container in Deploy.containers(of: document) where (container["image"] as? String)?.hasPrefix("aips") == true {
                 for entry in container["env"] as? [[String: Any]] ?? [] { names[entry["name"] as! String] = "\(name) env" }
             }
         }
@@ -147,6 +153,75 @@ import Yams
             // Every worker samples the whole queue's depth: adding instances up would multiply it.
             #expect(!expression.contains("sum(aips_queue_depth") && !expression.contains("sum by (queue) (aips_queue_depth"), "\(place)")
         }
+    }
+
+    // MARK: PostgreSQL
+
+    /// postgres.yaml mirrors compose's postgres and postgres-replica: the same image, a streaming standby cloned with
+    /// `pg_basebackup -R -X stream`, Services under the names the Secret's URLs use, readiness by `pg_isready`, and a
+    /// network policy that lets the platform's pods in.
+    @Test func postgresPrimaryAndReplicaMatchComposeAndTheSecretsURLs() throws {
+        let documents = try Deploy.kubernetesDocuments()
+        func named(_ kind: String, _ name: String) throws -> [String: Any] {
+            try #require(documents.first { $0["kind"] as? String == kind && ($0["metadata"] as? [String: Any])?["name"] as? String == name },
+                "no \(kind) \(name)")
+        }
+        let compose = try #require(try Deploy.yaml("docker-compose.yml")["services"] as? [String: [String: Any]])
+        let image = try #require(compose["postgres"]?["image"] as? String)
+        #expect(compose["postgres-replica"]?["image"] as? String == image)
+
+        let initScripts = try named("ConfigMap", "aips-postgres-init")["data"] as? [String: String] ?? [:]
+        let clone = try #require(initScripts["clone.sh"])
+        #expect(clone.contains("pg_basebackup") && clone.contains(" -R -X stream") && clone.contains("-S aips_replica"))
+        let replication = try #require(initScripts["10-replication.sh"])
+        #expect(replication.contains("WITH REPLICATION") && replication.contains("pg_create_physical_replication_slot('aips_replica')"))
+        #expect(replication.contains("host replication replicator all"))
+
+        var sources: [String: [String: Any]] = [:]  // StatefulSet → its pod labels
+        for (name, cloneFrom) in [("pg-primary", ""), ("pg-replica", "pg-primary")] {
+            let set = try named("StatefulSet", name)
+            let spec = try #require(set["spec"] as? [String: Any])
+            #expect(spec["replicas"] as? Int == 1 && spec["serviceName"] as? String == name)
+            #expect((spec["volumeClaimTemplates"] as? [[String: Any]])?.isEmpty == false, "\(name) keeps its data on a volume")
+            let template = try #require(spec["template"] as? [String: Any])
+            sources[name] = (template["metadata"] as? [String: Any])?["labels"] as? [String: Any]
+            let podSpec = try #require(template["spec"] as? [String: Any])
+            let initContainer = try #require((podSpec["initContainers"] as? [[String: Any]])?.first)
+            #expect(initContainer["image"] as? String == image)
+            let initEnv = Dictionary(uniqueKeysWithValues: (initContainer["env"] as? [[String: Any]] ?? []).map { ($0["name"] as! String, $0) })
+            #expect(initEnv["CLONE_FROM"]?["value"] as? String == cloneFrom, "\(name) clones from \(cloneFrom)")
+            let container = try #require(Deploy.containers(of: set).first)
+            #expect(container["image"] as? String == image)
+            let args = (container["args"] as? [String] ?? []).joined(separator: " ")
+            for setting in ["wal_level=replica", "max_wal_senders=", "hot_standby=on"] { #expect(args.contains(setting), "\(name): \(setting)") }
+            let probe = String(describing: (container["readinessProbe"] as? [String: Any])?["exec"] ?? "")
+            #expect(probe.contains("pg_isready"), "\(name) readiness")
+            let resources = try #require(container["resources"] as? [String: Any])
+            #expect(resources["requests"] != nil && resources["limits"] != nil)
+            // Every secret it reads is in the template.
+            for entry in (container["env"] as? [[String: Any]] ?? []) + (initContainer["env"] as? [[String: Any]] ?? []) {
+                guard let reference = (entry["valueFrom"] as? [String: Any])?["secretKeyRef"] as? [String: Any] else { continue }
+                let secret = try named("Secret", try #require(reference["name"] as? String))
+                #expect((secret["stringData"] as? [String: Any])?[reference["key"] as? String ?? ""] != nil, "\(name): \(reference)")
+            }
+        }
+
+        // The Services select those pods, under the names DATABASE_URL and DATABASE_REPLICA_URL use.
+        let template = try Deploy.read(Deploy.url("kubernetes/secret.template.yaml"))
+        #expect(template.contains("@pg-primary:5432,pg-replica:5432/aips?") && template.contains("target_session_attrs=read-write"))
+        #expect(template.contains("DATABASE_REPLICA_URL=\"postgres://aips:$password@pg-replica:5432/aips?"))
+        for name in ["pg-primary", "pg-replica"] {
+            let spec = try #require(try named("Service", name)["spec"] as? [String: Any])
+            let selector = try #require(spec["selector"] as? [String: Any])
+            let labels = try #require(sources[name])
+            #expect(selector.allSatisfy { labels[$0.key] as? String == $0.value as? String }, "\(name) selects its StatefulSet's pod")
+            #expect((spec["ports"] as? [[String: Any]])?.first?["port"] as? Int == 5432)
+        }
+
+        // The default-deny policy would otherwise shut PostgreSQL off from the platform.
+        let policy = try #require(try named("NetworkPolicy", "aips-postgres")["spec"] as? [String: Any])
+        #expect((policy["podSelector"] as? [String: Any])?["matchLabels"] as? [String: String] == ["app.kubernetes.io/name": "postgres"])
+        #expect(String(describing: policy["ingress"] ?? "").contains("5432"))
     }
 
     // MARK: ports, probes, resources
@@ -237,8 +312,10 @@ import Yams
         #expect(kinds["Ingress"] == 1 && (kinds["NetworkPolicy"] ?? 0) >= 3)
         // Jobs: the migration and the Redis cluster's creation.
         #expect(kinds["HorizontalPodAutoscaler"] == 2 && kinds["PodDisruptionBudget"] == 2 && kinds["Job"] == 2)
-        #expect(kinds["StatefulSet", default: 0] >= 1)
-        #expect(kinds["Secret"] == 1 && kinds["ConfigMap"] == 1 && (kinds["Service"] ?? 0) >= 3)
+        // Redis's cluster and PostgreSQL's primary and replica.
+        #expect(kinds["StatefulSet"] == 3)
+        // aips-secrets and aips-postgres (templates); aips-config and PostgreSQL's init scripts.
+        #expect(kinds["Secret"] == 2 && kinds["ConfigMap"] == 2 && (kinds["Service"] ?? 0) >= 5)
         // The Secret is a template: no value in it.
         for document in try Deploy.kubernetesDocuments() where document["kind"] as? String == "Secret" {
             for (key, value) in document["stringData"] as? [String: Any] ?? [:] { #expect(value as? String == "", "\(key) has a value") }
