@@ -34,10 +34,11 @@ struct APITestHarness: Sendable {
     /// A harness on a fresh database. `redisDatabase` gives the test a Redis logical database of
     /// its own, for tests that read every queue and worker (the ops overview) and so must not see
     /// those of tests running beside them. `withReplica` sends the read paths to the test replica (`scripts/test`
-    /// starts one) through a router with the given bound.
+    /// starts one) through a router with the given bound. `redis` picks the single server or the cluster `scripts/test`
+    /// starts, as compose and Kubernetes run the API on (a cluster has no logical databases: no `redisDatabase` there).
     static func make(
-        _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil, redisDatabase: Int? = nil,
-        withReplica maximumLag: Duration? = nil, configure: (inout APIConfiguration) -> Void = { _ in }
+        _ function: String = #function, servingDatabase: (any PostgresDatabase)? = nil, redis deployment: RedisDeployment = .server,
+        redisDatabase: Int? = nil, withReplica maximumLag: Duration? = nil, configure: (inout APIConfiguration) -> Void = { _ in }
     ) async throws -> APITestHarness {
         let store = try await TestServers.migratedStore(function)
         let database = servingDatabase ?? store
@@ -49,7 +50,7 @@ struct APITestHarness: Sendable {
         }
         let name = TestServers.uniqueName(function).lowercased()
 
-        var redisConfiguration = try RedisConfiguration(url: TestServers.redisURL)
+        var redisConfiguration = try RedisConfiguration(url: deployment.url)
         if let redisDatabase { redisConfiguration.database = redisDatabase }
         let redis = RedisClient(configuration: redisConfiguration)
         let registry = JobRegistry()
