@@ -141,6 +141,28 @@ import Testing
         await pool.shutdown()
     }
 
+    @Test func aConnectionKilledInsideATransactionFailsItAndRunsNothingMore() async throws {
+        let database = try await TestDatabase.create()
+        let admin = try await PostgresConnection.connect(to: database.url)
+        _ = try await admin.query("CREATE TABLE t (v int)")
+        let connection = try await PostgresConnection.connect(to: database.url)
+        await #expect(throws: StoreError.self) {
+            try await connection.withTransaction { connection in
+                _ = try await connection.query("INSERT INTO t VALUES (\(1))")
+                let pid = try #require(try await connection.query("SELECT pg_backend_pid() AS pid").first).decode(Int.self, "pid")
+                _ = try await admin.query("SELECT pg_terminate_backend(\(pid))")
+                // The server's FATAL 57P01, or the dropped socket: either way the statement fails, and is not retried.
+                _ = try await connection.query("INSERT INTO t VALUES (\(2))")
+            }
+        }
+        #expect(await !connection.isReusable)
+        let later = try await #require(throws: StoreError.self) { try await connection.query("SELECT 1") }
+        #expect(later.code == .connectionClosed)
+        #expect(try await admin.query("SELECT count(*) AS n FROM t").first?.decode(Int.self, "n") == 0)
+        await connection.close()
+        await admin.close()
+    }
+
     @Test func poolBoundsConnectionsAndServesWaiters() async throws {
         let pool = try await TestDatabase.create().pool(maximumConnections: 2)
         let pids = try await withThrowingTaskGroup(of: Int.self) { group in

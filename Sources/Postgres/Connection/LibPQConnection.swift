@@ -35,9 +35,15 @@ final class LibPQConnection {
         PQfinish(connection)
     }
 
-    /// True when the connection is up and not inside a transaction, so it can serve another caller.
-    var isIdle: Bool {
-        PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
+    /// Where the connection is after the last call: up (outside a transaction, inside one, inside an aborted one)
+    /// or lost. `PostgresConnection` reports it to its state machine after every call.
+    var status: PostgresConnectionStateMachine.ConnectionStatus {
+        guard PQstatus(connection) == CONNECTION_OK else { return .lost }
+        switch PQtransactionStatus(connection) {
+        case PQTRANS_IDLE: return .idle
+        case PQTRANS_INERROR: return .inFailedTransaction
+        default: return .inTransaction
+        }
     }
 
     /// Reads whatever the server sent while the connection sat idle, without blocking (libpq's socket is
@@ -49,11 +55,6 @@ final class LibPQConnection {
         // that arrives while idle to the notice processor) lets the next read reach the end of the stream.
         _ = PQisBusy(connection)
         return PQconsumeInput(connection) == 1 && PQstatus(connection) == CONNECTION_OK
-    }
-
-    /// True inside a transaction that an error has aborted (only ROLLBACK is accepted).
-    var isInFailedTransaction: Bool {
-        PQtransactionStatus(connection) == PQTRANS_INERROR
     }
 
     /// The server's version number (`150018` for 15.18).
@@ -98,14 +99,18 @@ final class LibPQConnection {
         if let firstError { throw firstError }
     }
 
-    /// Streams `data` (COPY text format) into `statement`, a `COPY … FROM STDIN`; returns the rows copied.
-    func copyIn(statement: String, data: [UInt8]) throws -> Int {
+    /// Runs `statement`, a `COPY … FROM STDIN`, and checks that the server now waits for data.
+    func startCopyIn(statement: String) throws {
         guard let start = PQexec(connection, statement) else { throw failure(statement: statement) }
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             _ = try take(start, statement: statement)
             throw StoreError(.copyFailed, message: "statement did not start COPY FROM STDIN", statement: statement)
         }
         PQclear(start)
+    }
+
+    /// Sends `data` (COPY text format) in chunks of 1 MiB; returns libpq's message if sending failed.
+    func sendCopyData(_ data: [UInt8]) -> String? {
         let chunkSize = 1 << 20
         var sendError: String?
         data.withUnsafeBufferPointer { buffer in
@@ -121,7 +126,15 @@ final class LibPQConnection {
                 }
             }
         }
-        if PQputCopyEnd(connection, sendError == nil ? nil : "client failed to send COPY data") != 1 {
+        return sendError
+    }
+
+    /// Ends the COPY (aborting it with `abort` when set) and reads its results; returns the rows copied.
+    ///
+    /// Throws the server's error first, then `sendError` (from `sendCopyData`) as `copyFailed`.
+    func endCopyIn(statement: String, abort: String?, sendError: String?) throws -> Int {
+        var sendError = sendError
+        if PQputCopyEnd(connection, abort) != 1 {
             sendError = sendError ?? errorMessage
         }
         var copied = 0

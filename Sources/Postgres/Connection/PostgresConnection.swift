@@ -5,11 +5,12 @@ import Synchronization
 /// Every libpq call blocks only this connection's dispatch queue, never the cooperative pool. Use a
 /// connection from one task at a time (the pool guarantees it); a transaction holds it until it ends.
 /// Cancelling the calling task cancels the running statement on the server (SQLSTATE 57014).
+/// Its lifecycle (connecting, ready inside or outside a transaction, running, COPY, broken, closed) is a
+/// `PostgresConnectionStateMachine`: each libpq call is an event reported to it, and it decides what runs.
 public actor PostgresConnection: PostgresDatabase {
     private let executor: ConnectionExecutor
     private var connection: LibPQConnection?
-    private var preparedNames: Set<String> = []
-    private var savepointDepth = 0
+    private var machine = PostgresConnectionStateMachine()
     /// Reachable without hopping onto the executor, which is busy while a statement runs.
     private nonisolated let canceller = Mutex<QueryCanceller?>(nil)
 
@@ -29,20 +30,25 @@ public actor PostgresConnection: PostgresDatabase {
     }
 
     private func open(_ url: String) throws {
-        let connection = try LibPQConnection(conninfo: url)
-        // Dates are parsed and printed in UTC ISO form; NOTICEs (IF NOT EXISTS, …) would only go to stderr.
-        try connection.executeScript(
-            "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = 'warning'")
+        let conninfo: String
+        switch machine.connectRequested(to: url) {
+        case .openConnection(let url): conninfo = url
+        case .fail(let error): throw error
+        }
+        let connection: LibPQConnection
+        do {
+            connection = try LibPQConnection(conninfo: conninfo)
+            switch machine.connectionOpened() {
+            case .setUpSession(let script): try connection.executeScript(script)
+            case .fail(let error): throw error
+            }
+        } catch {
+            // A connection whose session could not be set up is freed as it goes out of scope.
+            throw machine.connectFailed(error)
+        }
+        machine.sessionReady()
         self.connection = connection
         canceller.withLock { $0 = connection.canceller }
-    }
-
-    /// The libpq connection, or `connectionClosed` after `close()`.
-    private func handle() throws -> LibPQConnection {
-        guard let connection else {
-            throw StoreError(.connectionClosed, message: "the connection was closed")
-        }
-        return connection
     }
 
     public nonisolated func query(_ query: PostgresQuery) async throws -> PostgresResult {
@@ -67,51 +73,80 @@ public actor PostgresConnection: PostgresDatabase {
         }
     }
 
+    /// Runs one libpq call as a statement of the machine: refused when the machine says so (closed, or the
+    /// connection lost), and the connection's status after it reported either way.
+    private func perform<T>(_ statement: String, _ call: (LibPQConnection) throws -> T) throws -> T {
+        switch machine.statementRequested(statement) {
+        case .run: break
+        case .fail(let error): throw error
+        }
+        guard let connection else { preconditionFailure("the state machine ran a statement with no connection") }
+        defer { finished(connection) }
+        return try call(connection)
+    }
+
+    /// Reports the status after a statement, and closes the connection if a `close` came while it ran.
+    private func finished(_ connection: LibPQConnection) {
+        if machine.statementFinished(connection.status) == .closeConnection { dropConnection() }
+    }
+
     private func run(_ query: PostgresQuery) throws -> PostgresResult {
-        try handle().execute(query.sql, binds: query.binds)
+        try perform(query.sql) { try $0.execute(query.sql, binds: query.binds) }
     }
 
     private func run(_ statement: PreparedStatement, binds: [PostgresBind]) throws -> PostgresResult {
-        let connection = try handle()
-        if !preparedNames.contains(statement.name) {
-            try connection.prepare(name: statement.name, sql: statement.sql)
-            preparedNames.insert(statement.name)
+        if machine.preparedStatementRequested(statement.name) == .prepareThenExecute {
+            try perform(statement.sql) { try $0.prepare(name: statement.name, sql: statement.sql) }
+            machine.statementPrepared(statement.name)
         }
         do {
-            return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
-        } catch let error as StoreError where error.sqlState == "0A000" && connection.isIdle {
-            // "cached plan must not change result type": a migration changed a table under a prepared
-            // `SELECT *`. Outside a transaction it is safe to prepare again and retry once.
-            _ = try connection.execute("DEALLOCATE \(statement.name)", binds: [])
-            try connection.prepare(name: statement.name, sql: statement.sql)
-            return try connection.executePrepared(name: statement.name, sql: statement.sql, binds: binds)
+            return try perform(statement.sql) { try $0.executePrepared(name: statement.name, sql: statement.sql, binds: binds) }
+        } catch let error as StoreError {
+            guard case .reprepareAndRetry(let deallocate) = machine.preparedStatementFailed(statement.name, error: error) else {
+                throw error
+            }
+            _ = try perform(deallocate) { try $0.execute(deallocate, binds: []) }
+            try perform(statement.sql) { try $0.prepare(name: statement.name, sql: statement.sql) }
+            return try perform(statement.sql) { try $0.executePrepared(name: statement.name, sql: statement.sql, binds: binds) }
         }
     }
 
     private func run(copy rows: PostgresCopyBuffer, using statement: String) throws -> Int {
-        try handle().copyIn(statement: statement, data: rows.bytes)
+        try perform(statement) { connection in
+            try connection.startCopyIn(statement: statement)
+            guard machine.copyInStarted() == .sendCopyData else { preconditionFailure("COPY started without sending data") }
+            let sendError = connection.sendCopyData(rows.bytes)
+            guard case .endCopy(let abort) = machine.copyDataSent(failure: sendError) else {
+                preconditionFailure("COPY data sent without ending it")
+            }
+            return try connection.endCopyIn(statement: statement, abort: abort, sendError: sendError)
+        }
     }
 
     /// Runs trusted, parameterless SQL that may contain several statements (migrations only).
     public func executeScript(_ sql: String) throws {
-        try handle().executeScript(sql)
+        try perform(sql) { try $0.executeScript(sql) }
     }
 
     /// The server's version number (`150018` for PostgreSQL 15.18).
     public func serverVersion() throws -> Int {
-        try handle().serverVersion
+        guard let connection else { throw PostgresConnectionStateMachine.closedError }
+        return connection.serverVersion
     }
 
     /// True when the connection is up and outside any transaction, so a pool may hand it out again.
     public var isReusable: Bool {
-        connection?.isIdle ?? false
+        machine.isReusable
     }
 
     /// True when the connection is open and its server has not closed it (see `LibPQConnection.isAlive`): the pool
     /// asks before it hands out an idle connection, so one left over from a server that went away (a restart, a
     /// failover) is replaced instead of failing its next statement.
     public var isAlive: Bool {
-        connection?.isAlive ?? false
+        guard let connection else { return false }
+        let alive = connection.isAlive
+        machine.connectionChecked(connection.status)
+        return alive
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
@@ -137,49 +172,44 @@ public actor PostgresConnection: PostgresDatabase {
 
     /// Opens a transaction, or a savepoint (whose name it returns) when one is already open.
     private func begin() throws -> String? {
-        let connection = try handle()
-        if connection.isIdle {
-            _ = try connection.execute("BEGIN", binds: [])
-            return nil
+        switch machine.beginRequested() {
+        case .begin(let statement, let savepoint):
+            _ = try perform(statement) { try $0.execute(statement, binds: []) }
+            return savepoint
+        case .fail(let error):
+            throw error
         }
-        savepointDepth += 1
-        let name = "aips_savepoint_\(savepointDepth)"
-        _ = try connection.execute("SAVEPOINT \(name)", binds: [])
-        return name
     }
 
     private func rollback(_ savepoint: String?) throws {
-        let connection = try handle()
-        guard let savepoint else {
-            _ = try connection.execute("ROLLBACK", binds: [])
-            return
-        }
-        savepointDepth -= 1
-        _ = try connection.execute("ROLLBACK TO SAVEPOINT \(savepoint)", binds: [])
-        _ = try connection.execute("RELEASE SAVEPOINT \(savepoint)", binds: [])
+        try run(machine.rollbackRequested(savepoint: savepoint))
     }
 
     private func commit(_ savepoint: String?) throws {
-        let connection = try handle()
-        if let savepoint {
-            savepointDepth -= 1
-            // Fails with SQLSTATE 25P02 if the body swallowed an error, which is what the caller must see.
-            _ = try connection.execute("RELEASE SAVEPOINT \(savepoint)", binds: [])
-            return
+        try run(machine.commitRequested(savepoint: savepoint))
+    }
+
+    /// Runs the statements that end a transaction or savepoint, each on its own.
+    private func run(_ action: PostgresConnectionStateMachine.TransactionAction) throws {
+        switch action {
+        case .run(let statements):
+            for statement in statements { _ = try perform(statement) { try $0.execute(statement, binds: []) } }
+        case .runThenFail(let statements, let error):
+            for statement in statements { _ = try perform(statement) { try $0.execute(statement, binds: []) } }
+            throw error
+        case .fail(let error):
+            throw error
         }
-        if connection.isInFailedTransaction {
-            // The server would answer COMMIT with a silent ROLLBACK; say so instead.
-            _ = try connection.execute("ROLLBACK", binds: [])
-            throw StoreError(.server, message: "the transaction was aborted by an earlier error and has been rolled back")
-        }
-        _ = try connection.execute("COMMIT", binds: [])
     }
 
     /// Closes the connection; later calls throw `connectionClosed`.
     public func close() {
+        if machine.closeRequested() == .closeConnection { dropConnection() }
+    }
+
+    /// Frees the `PGconn` (the server rolls back a transaction left open on it).
+    private func dropConnection() {
         connection = nil
         canceller.withLock { $0 = nil }
-        preparedNames.removeAll()
-        savepointDepth = 0
     }
 }
