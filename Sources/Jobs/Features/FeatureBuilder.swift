@@ -203,8 +203,8 @@ public struct FeatureBuilder: Sendable {
         let gameID = game.id
         features.merge(LineConsensus(lines: odds.filter { $0.gameID == gameID && $0.currentAt < asOf }).features) { $1 }
 
-        // 6. Weather (baseball and football).
-        if FeatureCatalog.readsWeather(sport: sport), let venue {
+        // 6. Weather (baseball, football, and soccer from v8).
+        if FeatureCatalog.readsWeather(sport: sport, version: version), let venue {
             let weather = weather.flatMap { $0.gameID == gameID && $0.observedAt < asOf ? $0 : nil }
             features["weather_indoor"] = venue.isIndoor ? 1 : 0
             if venue.isIndoor {

@@ -12,14 +12,15 @@ public enum FeatureCatalog {
     /// games (at the open, two days ahead, those missed the games in between) and added `line_adjust_schedule`; v5
     /// added baseball's `line_adjust_starters`; v6 the starters' strikeouts minus walks per nine innings from the box
     /// scores (`sp_kbb9_*_last15`) and what they are worth (`line_adjust_starter_kbb`); v7 the NFL's, NHL's and Premier
-    /// League's team box scores (`teamBoxScoreNames`: shots, possession, power plays, yards per play, turnovers).
+    /// League's team box scores (`teamBoxScoreNames`: shots, possession, power plays, yards per play, turnovers); v8
+    /// the Premier League's weather (the names baseball and football have had since v3).
     /// A champion on an older version keeps predicting while the featurizer can still compute its version
     /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
-    public static let version = "v7"
+    public static let version = "v8"
 
     /// The versions this build computes, oldest first. A version leaves this list (and its code the builder) once
     /// no serving champion needs it: a champion on a version not listed here stops predicting.
-    public static let computable = ["v3", "v4", "v5", "v6", "v7"]
+    public static let computable = ["v3", "v4", "v5", "v6", "v7", "v8"]
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb", "epl", "nhl", "nfl"]
@@ -49,12 +50,12 @@ public enum FeatureCatalog {
         switch sport {
         case "nba": all = common + basketballAdvanced
         case "mlb": all = common + baseballAdvanced + weather + startingPitching + bullpen
-        case "epl": all = common + drawLines + soccerAdvanced
+        case "epl": all = common + drawLines + soccerAdvanced + weather
         case "nhl": all = common + hockeyAdvanced
         case "nfl": all = common + footballAdvanced + weather
         default: return []
         }
-        return all.filter { includes($0, version: version) }
+        return all.filter { includes($0, sport: sport, version: version) }
     }
 
     /// The features added after v3, the oldest computable version, and the version that added each.
@@ -63,10 +64,15 @@ public enum FeatureCatalog {
         "line_adjust_starter_kbb": "v6",
     ].merging(teamBoxScoreNames.map { ($0, "v7") }) { first, _ in first }
 
-    /// Whether `version` has the feature `name` (for the sports whose list names it): the one place that says
-    /// which version added what, so the builder computes a feature only for the versions that have it.
-    static func includes(_ name: String, version: String) -> Bool {
-        guard let added = introducedIn[name] else { return true }
+    /// The features a sport gained after v3 that other sports had before, and the version that gave it them: the
+    /// Premier League's weather came in v8, baseball's and football's are older.
+    private static let introducedInSport = ["epl": Dictionary(uniqueKeysWithValues: weather.map { ($0, "v8") })]
+
+    /// Whether `version` has the feature `name` (for the sports whose list names it; `sport` for a name that came
+    /// to one sport later than to others): the one place that says which version added what, so the builder
+    /// computes a feature only for the versions that have it.
+    static func includes(_ name: String, sport: String? = nil, version: String) -> Bool {
+        guard let added = sport.flatMap({ introducedInSport[$0]?[name] }) ?? introducedIn[name] else { return true }
         guard let addedAt = computable.firstIndex(of: added), let at = computable.firstIndex(of: version) else { return version == self.version }
         return at >= addedAt
     }
@@ -172,10 +178,15 @@ public enum FeatureCatalog {
         sides("adv_exit_velo", "last30") + sides("adv_hardhit_rate", "last30") + sides("adv_xwobacon", "last30")
         + sides("adv_xwobacon_allowed", "last30")
 
-    // 6. Weather: baseball only (every NBA venue is indoors, so the values would be constants).
+    // 6. Weather: baseball, football and soccer (every NBA and NHL venue is indoors, so the values would be constants).
     /// Whether `sport` is played outdoors enough for the weather to be a feature (seed 2.4: it matters most in the
-    /// NFL, then baseball).
-    public static func readsWeather(sport: String) -> Bool { sport == "mlb" || sport == "nfl" }
+    /// NFL, then baseball; every Premier League ground is open, wind and rain cost goals).
+    public static func readsWeather(sport: String) -> Bool { sport == "mlb" || sport == "nfl" || sport == "epl" }
+
+    /// Whether `version` of `sport`'s features has the weather (the Premier League's from v8).
+    static func readsWeather(sport: String, version: String) -> Bool {
+        readsWeather(sport: sport) && includes("weather_temp_c", sport: sport, version: version)
+    }
 
     private static let weather = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob", "weather_indoor"]
 }

@@ -19,7 +19,7 @@ public enum PipelineFlow {
     /// Premier League's team statistics: every day of it).
     static let boxScoreDays = 28.0
 
-    /// Per sport: games and odds (and Statcast for MLB, weather for MLB and the NFL, the last four weeks' box scores
+    /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four weeks' box scores
     /// for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the `days` days before `now`, then `featurize` over the range once
     /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
     public static func bootstrap(
@@ -33,7 +33,7 @@ public enum PipelineFlow {
         let settings = settings ?? quickSettings(days: days)
         var requests: [JobRequest] = []
         for sport in sports {
-            // Baseball's advanced features come from Statcast; baseball and football are played in the weather.
+            // Baseball's advanced features come from Statcast; baseball, football and soccer are played in the weather.
             var sources: Set<BackfillSource> = [.games, .odds]
             if sport == "mlb" { sources.insert(.statcast) }
             if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything that sets a game's outcome parameters except who is missing: the latent strengths, home
 /// advantage, rest and travel, whether the teams are division rivals, pace (basketball) or the weather's
-/// carry and the starting pitchers (baseball). Soccer's margins are goals, its scoring a factor on both sides' goals.
+/// carry and the starting pitchers (baseball). Soccer's margins are goals, its scoring a factor on both sides' goals
+/// (the weather's, as football's is on points).
 ///
 /// The truth applies the injuries listed at the start; the market applies its reading of the injuries
 /// listed when it quotes, and prices the schedule, the weather and the starters only partly at the open

@@ -3,7 +3,7 @@ import Synchronization
 
 /// The simulated world: leagues whose latent team strengths drift, a schedule in which division rivals meet
 /// more often, the truth behind every game (strengths, home advantage, rest, division, weather in baseball,
-/// the players injured at the start, the starting pitchers in baseball), a market whose consensus opens
+/// football and soccer, the players injured at the start, the starting pitchers in baseball), a market whose consensus opens
 /// from a noisy view of that truth and moves toward it as news and sharp money arrive, books quoting
 /// vigged prices close around that consensus (`SandboxWorld+Market.swift`), scores, weather.
 ///
@@ -239,8 +239,14 @@ public final class SandboxWorld: Sendable {
                     sport: sport, strengthGap: gap, homeEdge: 1.5 + restEffect + travelEffect, isDivisional: isDivisional, scoring: scoring)
                 conditions.scheduleEdge = restEffect + travelEffect
             case .epl:
-                // Home advantage is worth about 0.3 goals of margin; the league has no divisions.
-                conditions = GameConditions(sport: sport, strengthGap: gap, homeEdge: 0.3 + travelEffect, isDivisional: false, scoring: 1)
+                // Home advantage is worth about 0.3 goals of margin; the league has no divisions. Every ground is open:
+                // heavy rain (over a millimetre in the hour) takes 3 % of the goals, wind above 25 km/h 0.4 % a km/h,
+                // at most 8 % together — a smaller cut than the NFL's, the ball staying on the ground.
+                let weather = self.weather(latitude: home.venue.latitude, longitude: home.venue.longitude, hour: startsAt)
+                let scoring = home.venue.isIndoor
+                    ? 1 : max(0.92, 1 - 0.004 * max(0, weather.windSpeedKPH - 25) - (weather.precipitationMM > 1 ? 0.03 : 0))
+                conditions = GameConditions(
+                    sport: sport, strengthGap: gap, homeEdge: 0.3 + travelEffect, isDivisional: false, scoring: scoring)
                 conditions.scheduleEdge = travelEffect
             }
             // The players listed at the start are the ones who miss the game, whenever the game is asked about.

@@ -9,9 +9,11 @@ import Store
 /// A realistic history for the featurizer tests: simulated days loaded through the real collectors.
 enum FeatureFixture {
     /// Loads `sports`' games for the days `from` through `to` (`YYYY-MM-DD`), then two odds snapshots a day
-    /// (16:00 and 22:00 UTC, so lines can move before a game), then Statcast when asked, all flagged backfill.
+    /// (16:00 and 22:00 UTC, so lines can move before a game), then Statcast and Open-Meteo's archive when asked, all
+    /// flagged backfill.
     static func backfill(
-        _ store: Store, _ sandbox: RunningSandbox, sports: [String], from: String, to: String, statcast: Bool = false
+        _ store: Store, _ sandbox: RunningSandbox, sports: [String], from: String, to: String, statcast: Bool = false,
+        weather: Bool = false
     ) async throws {
         let configuration = CollectorConfiguration.sandbox(sandbox)
         let upstream = UpstreamClient()
@@ -25,6 +27,7 @@ enum FeatureFixture {
             var sources: Set<BackfillSource> = [.odds]
             if hour == 16 { sources.insert(.games) }
             if hour == 16 && statcast { sources.insert(.statcast) }
+            if hour == 16 && weather { sources.insert(.weather) }
             requests += try BackfillPlan(sports: sports, from: from, to: to, sources: sources, oddsSnapshotHour: hour).requests()
         }
         // Every game first, so each snapshot finds all the games it quotes; then the snapshots in time order.
@@ -42,6 +45,11 @@ enum FeatureFixture {
         for request in requests where request.type == CollectStatcast.jobType {
             _ = try await pitches.collect(
                 decoder.decode(CollectStatcast.self, from: Data(request.payload.utf8)), jobID: request.id, logger: CollectTestSupport.logger)
+        }
+        let forecasts = WeatherCollector(configuration: configuration, store: store, upstream: upstream)
+        for request in requests where request.type == CollectWeather.jobType {
+            _ = try await forecasts.collect(
+                decoder.decode(CollectWeather.self, from: Data(request.payload.utf8)), jobID: request.id, logger: CollectTestSupport.logger)
         }
     }
 

@@ -30,6 +30,21 @@ import Testing
         #expect(try #require(weather.compactMap(\.archiveRange?.upperBound).max()) > now.addingTimeInterval(-2 * 86_400))
     }
 
+    @Test(arguments: ["nba", "mlb", "epl", "nhl", "nfl"])
+    func outdoorSportsStartWithTheWeatherOfEveryDay(sport: String) throws {
+        let now = try Date("2026-03-01T17:00:00Z", strategy: .iso8601)
+        let requests = try PipelineFlow.bootstrap(sports: [sport], days: 60, now: now)
+        let weather = requests.filter { $0.type == CollectWeather.jobType }
+        // Baseball, football and the Premier League play in the weather; basketball and hockey indoors.
+        #expect(weather.isEmpty == !["mlb", "nfl", "epl"].contains(sport))
+        guard !weather.isEmpty else { return }
+        let days = try weather.map { try JSONDecoder().decode(CollectWeather.self, from: Data($0.payload.utf8)) }
+        #expect(days.allSatisfy { $0.sport == sport && $0.isBackfill == true })
+        #expect(days.compactMap(\.from).min() == "2025-12-31" && days.compactMap(\.to).max() == "2026-02-28")
+        let featurize = try #require(requests.first { $0.type == Featurize.jobType })
+        #expect(Set(weather.map(\.id)).isSubset(of: Set(featurize.dependsOn)))
+    }
+
     @Test(arguments: ["nba", "mlb"])
     func theNBAAndMLBStartWithFourWeeksOfBoxScoresOnceTheirGamesAreIn(sport: String) throws {
         let now = try Date("2026-03-01T17:00:00Z", strategy: .iso8601)
