@@ -154,12 +154,14 @@ struct RedisScriptDeploymentTests {
         try await Self.expectDeployment(redis, deployment)
         let limiter = RateLimiter(redis: redis)
         let key = "limiter-" + TestServers.uniqueName().lowercased()
-        let limit = RateLimit(requests: 3, per: .milliseconds(800))
+        // A window of seconds: the five calls must land in one window even on a loaded machine (at 800 ms one run's
+        // window rolled over between them).
+        let limit = RateLimit(requests: 3, per: .seconds(3))
         var waits: [Duration?] = []
         for _ in 0..<5 { waits.append(try await limiter.consume(key, limit: limit)) }
         #expect(waits.prefix(3).allSatisfy { $0 == nil })
-        #expect(waits.suffix(2).allSatisfy { ($0 ?? .zero) > .zero && ($0 ?? .zero) <= .milliseconds(800) })
-        try await Task.sleep(for: .milliseconds(900))
+        #expect(waits.suffix(2).allSatisfy { ($0 ?? .zero) > .zero && ($0 ?? .zero) <= .seconds(3) })
+        try await Task.sleep(for: .milliseconds(3_100))
         #expect(try await limiter.consume(key, limit: limit) == nil)
     }
 
