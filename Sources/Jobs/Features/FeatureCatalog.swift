@@ -37,10 +37,10 @@ public enum FeatureCatalog {
     /// the league structure knows no division for teams outside the leagues it lists, injury lists have no
     /// history (a game before the platform first collected its sport's list has no injury counts), starters are
     /// announced a day or so ahead (and a pitcher's first start has no form), the sharp book does not quote
-    /// every game, innings are known only for games whose line score was collected, and team box scores only for
-    /// games whose summary was.
+    /// every game, innings are known only for games whose line score was collected, team box scores only for
+    /// games whose summary was, and travel only between venues whose place is known (a replayed season's are not).
     public static let sourceDependentNames: Set<String> = Set(
-        ["situ_divisional", "situ_conference"] + injuryNames + sharpLineNames + startingPitching
+        ["situ_divisional", "situ_conference", "travel_km_home", "travel_km_away"] + injuryNames + sharpLineNames + startingPitching
             + sides("pen_extra_innings", "last3d") + teamBoxScoreNames)
 
     /// Every feature of `version` (default the current one) for `sport`, in column order; empty for a sport
@@ -188,5 +188,8 @@ public enum FeatureCatalog {
         readsWeather(sport: sport) && includes("weather_temp_c", sport: sport, version: version)
     }
 
-    private static let weather = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob", "weather_indoor"]
+    /// The weather's names. A game without any of them had no observation at all (a replayed season has no weather
+    /// source): ``FeatureBuilder/completeness(_:sport:version:)`` counts that as the source's gap, as it does a
+    /// missing box score; a game with some but not all of them is incomplete.
+    static let weather = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob", "weather_indoor"]
 }

@@ -22,8 +22,12 @@ public enum PipelineFlow {
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four weeks' box scores
     /// for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the `days` days before `now`, then `featurize` over the range once
     /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
+    ///
+    /// `replayed`: the sandbox replays a file of games and prices (`aips sandbox --replay`), which has nothing else to
+    /// collect: games and odds only.
     public static func bootstrap(
-        sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil
+        sports: [String], days: Int, now: Date, settings: TrainingSettings? = nil, thresholds: PromotionThresholds? = nil,
+        replayed: Bool = false
     ) throws -> [JobRequest] {
         // Eastern days, as the collectors count them: a UTC day would name today's Eastern date between
         // midnight UTC and midnight Eastern, and the weather archive refuses a day that is not over.
@@ -35,8 +39,8 @@ public enum PipelineFlow {
         for sport in sports {
             // Baseball's advanced features come from Statcast; baseball, football and soccer are played in the weather.
             var sources: Set<BackfillSource> = [.games, .odds]
-            if sport == "mlb" { sources.insert(.statcast) }
-            if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }
+            if sport == "mlb" && !replayed { sources.insert(.statcast) }
+            if FeatureCatalog.readsWeather(sport: sport) && !replayed { sources.insert(.weather) }
             var history = try BackfillPlan(
                 sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources
             ).requests()
@@ -46,7 +50,7 @@ public enum PipelineFlow {
             // The team-statistics features read each team's last five or ten games, so those sports' box scores are
             // collected over the whole range.
             let readsTeamStatistics = SummariesCollector.teamStatistics[sport] != nil
-            if sport == SummariesCollector.boxscoreSport || sport == SummariesCollector.pitchingSport || readsTeamStatistics {
+            if !replayed, sport == SummariesCollector.boxscoreSport || sport == SummariesCollector.pitchingSport || readsTeamStatistics {
                 let gamesJobs = history.filter { $0.type == CollectGames.jobType }.map(\.id)
                 let from = readsTeamStatistics ? start : max(start, now.addingTimeInterval(-Self.boxScoreDays * 86_400))
                 history += try BackfillPlan(
