@@ -23,7 +23,7 @@ struct BackfillCommand: AsyncParsableCommand {
     var sources: String = "games,odds"
 
     @Option(help: "Comma-separated sport codes.")
-    var sports: String = "nba,mlb"
+    var sports: String = "nba,mlb,epl,nhl,nfl"
 
     @Option(name: .customLong("odds-hour"), help: "UTC hour of each day's historical odds snapshot.")
     var oddsHour: Int = 16
