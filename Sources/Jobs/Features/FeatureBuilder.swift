@@ -81,10 +81,7 @@ public struct FeatureBuilder: Sendable {
         // Teams that never met have no head-to-head rates to compute: that is known, not missing.
         var notApplicable = FeatureCatalog.sourceDependentNames
         if features["h2h_games_all"] == 0 { notApplicable.formUnion(["h2h_home_win_rate_all", "h2h_avg_margin_all"]) }
-        // No observation at all (`weather_indoor` comes from the venue, not the observation) is the source's gap.
-        if !FeatureCatalog.weather.contains(where: { $0 != "weather_indoor" && features[$0] != nil }) {
-            notApplicable.formUnion(FeatureCatalog.weather)
-        }
+        if !FeatureCatalog.weatherObservations.contains(where: { features[$0] != nil }) { notApplicable.formUnion(FeatureCatalog.weather) }
         return Double(names.count(where: { features[$0] != nil || notApplicable.contains($0) })) / Double(names.count)
     }
 

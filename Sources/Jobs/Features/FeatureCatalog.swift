@@ -188,9 +188,11 @@ public enum FeatureCatalog {
         readsWeather(sport: sport) && includes("weather_temp_c", sport: sport, version: version)
     }
 
-    /// The weather's names. A game without any of the observed ones (all but `weather_indoor`, which the venue gives)
-    /// had no observation at all (a replayed season has no weather source, a game far ahead no forecast yet):
-    /// ``FeatureBuilder/completeness(_:sport:version:)`` counts that as the source's gap, as it does a missing box
-    /// score; a game with some but not all of them is incomplete.
-    static let weather = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob", "weather_indoor"]
+    /// The weather's observed names. A game without any of them had no observation at all (a replayed season has no
+    /// weather source, a game far ahead no forecast yet): ``FeatureBuilder/completeness(_:sport:version:)`` counts
+    /// that as the source's gap, as it does a missing box score; a game with some but not all of them is incomplete.
+    static let weatherObservations = ["weather_temp_c", "weather_wind_kph", "weather_precip_mm", "weather_precip_prob"]
+
+    /// The weather's names: the observation, then whether the venue is indoors (which the venue gives).
+    static let weather = weatherObservations + ["weather_indoor"]
 }

@@ -19,9 +19,10 @@ public enum PipelineFlow {
     /// Premier League's team statistics: every day of it).
     static let boxScoreDays = 28.0
 
-    /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four weeks' box scores
-    /// for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the `days` days before `now`, then `featurize` over the range once
-    /// they are all in, then `train.automl` and `train.stack` on it, then `calibrate` once both are done.
+    /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four
+    /// weeks' box scores for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the
+    /// `days` days before `now`, then `featurize` over the range once they are all in, then `train.automl` and
+    /// `train.stack` on it, then `calibrate` once both are done.
     ///
     /// `replayed`: the sandbox replays a file of games and prices (`aips sandbox --replay`), which has nothing else to
     /// collect: games and odds only.
@@ -39,8 +40,10 @@ public enum PipelineFlow {
         for sport in sports {
             // Baseball's advanced features come from Statcast; baseball, football and soccer are played in the weather.
             var sources: Set<BackfillSource> = [.games, .odds]
-            if sport == "mlb" && !replayed { sources.insert(.statcast) }
-            if FeatureCatalog.readsWeather(sport: sport) && !replayed { sources.insert(.weather) }
+            if !replayed {
+                if sport == "mlb" { sources.insert(.statcast) }
+                if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }
+            }
             var history = try BackfillPlan(
                 sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources
             ).requests()
