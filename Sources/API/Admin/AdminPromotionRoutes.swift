@@ -95,12 +95,10 @@ struct AdminPromotionRoutes: Sendable {
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {
-        try QueryFilters.positiveID(try context.parameters.require("id"), field: "id", label: "the promotion request id")
+        try QueryFilters.pathID(context, label: "the promotion request id")
     }
 
     private static func notFound(_ id: Int) -> APIError {
-        APIError(
-            .notFound, code: "PROMOTION_NOT_FOUND", "Promotion request with ID \(id) not found",
-            details: ["promotion_id": .integer(Int64(id))])
+        APIError.notFound("Promotion request", id: id, code: "PROMOTION_NOT_FOUND", key: "promotion_id")
     }
 }

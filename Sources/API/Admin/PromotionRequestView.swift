@@ -27,10 +27,9 @@ struct PromotionRequestView: Encodable, Sendable {
 
         init(_ quality: ForecastQuality) {
             count = quality.count
-            // JSON has no NaN.
-            logLoss = quality.logLoss.flatMap { $0.isFinite ? $0 : nil }
-            brier = quality.brier.flatMap { $0.isFinite ? $0 : nil }
-            ece = quality.ece.flatMap { $0.isFinite ? $0 : nil }
+            logLoss = quality.logLoss.finite
+            brier = quality.brier.finite
+            ece = quality.ece.finite
         }
     }
 
@@ -82,17 +81,17 @@ struct PromotionRequestView: Encodable, Sendable {
         modelStatus = model.status.rawValue
         championId = request.championID
         status = request.status.rawValue
-        metrics = request.metrics.filter { $0.value.isFinite }
+        metrics = request.metrics.finiteValues
         reason = request.reason
         decidedBy = request.decidedBy?.uuidString.lowercased()
         requestedAt = request.requestedAt
         decidedAt = request.decidedAt
-        reportUrl = model.hasReport ? "/api/v1/models/\(model.id)/report" : nil
+        reportUrl = ModelView.reportURL(of: model)
         let period = ShadowPeriod(request, comparison: comparison, requiredGames: requiredShadowGames)
         shadow = Shadow(
             forecasts: comparison.forecasts, settled: Quality(comparison.shadow),
             paired: Paired(shadow: Quality(comparison.pairedShadow), champion: Quality(comparison.pairedChampion)),
-            logLossDifference: comparison.logLossDifference.flatMap { $0.isFinite ? $0 : nil },
+            logLossDifference: comparison.logLossDifference.finite,
             settledGames: period.settledGames, requiredGames: period.requiredGames, complete: period.isComplete)
     }
 }

@@ -36,7 +36,7 @@ struct BetView: Encodable, Sendable {
         selection = bet.selection
         line = bet.line
         price = bet.price
-        americanPrice = OddsConversion.american(fromDecimal: bet.price)?.rounded()
+        americanPrice = Self.americanPrice(bet.price)
         stake = Money.amount(bet.stakeCents)
         potentialPayout = Money.amount(Int((Double(bet.stakeCents) * bet.price).rounded(.towardZero)))
         bookmaker = bet.bookmaker
@@ -48,5 +48,10 @@ struct BetView: Encodable, Sendable {
         clientKey = bet.clientKey
         placedAt = bet.placedAt
         settledAt = bet.settledAt
+    }
+
+    /// The American form of a decimal price, as bets and stake suggestions show it beside the decimal one: whole.
+    static func americanPrice(_ decimal: Double) -> Double? {
+        OddsConversion.american(fromDecimal: decimal)?.rounded()
     }
 }

@@ -85,9 +85,7 @@ struct BettingRoutes: Sendable {
         bet.clientKey = key
         bet.requestHash = fingerprint
         guard let game = try await database.games.find(id: bet.gameID) else {
-            throw APIError(
-                .unprocessableContent, code: "GAME_NOT_FOUND", "Game with ID \(bet.gameID) not found",
-                details: ["game_id": .integer(Int64(bet.gameID))])
+            throw GameRoutes.notFound(bet.gameID, status: .unprocessableContent)
         }
         try refuseStarted(game)
         if bet.selection == BetRequest.draw, !threeWaySports.contains(game.sport) {
@@ -144,17 +142,13 @@ struct BettingRoutes: Sendable {
             throw APIError.validation("prediction_id is required", field: "prediction_id")
         }
         let id = try QueryFilters.positiveID(text, field: "prediction_id")
-        guard let pick = try await database.predictions.find(id: id) else {
-            throw APIError(
-                .notFound, code: "PREDICTION_NOT_FOUND", "Prediction with ID \(id) not found", details: ["prediction_id": .integer(Int64(id))])
-        }
-        try Self.requireBettable(pick, id: id)
+        let pick = try await bettablePick(id, missing: .notFound)
         let balance = try await database.bankroll.balance(of: user)
         let suggested = Int((Double(max(0, balance.availableCents)) * pick.stake).rounded(.down))
         return Envelope(
             data: StakeSuggestion(
                 predictionId: id, gameId: pick.gameID, betType: pick.betType.rawValue, selection: pick.selection, line: pick.line,
-                price: pick.price, americanPrice: pick.price.flatMap { OddsConversion.american(fromDecimal: $0)?.rounded() }, probability: pick.probability, edge: pick.edge,
+                price: pick.price, americanPrice: pick.price.flatMap(BetView.americanPrice), probability: pick.probability, edge: pick.edge,
                 tier: pick.tier.rawValue, kellyFraction: pick.stake, bankrollBalance: Money.amount(balance.balanceCents),
                 available: Money.amount(balance.availableCents), suggestedStake: Money.amount(suggested)),
             meta: EmptyMeta())
@@ -169,12 +163,7 @@ struct BettingRoutes: Sendable {
                 userID: userID, gameID: gameID, sport: "", betType: betType, selection: selection, line: line, price: price,
                 stakeCents: checked.stakeCents, bookmaker: checked.bookmaker, placedAt: now())
         case .pick(let id):
-            guard let pick = try await database.predictions.find(id: id) else {
-                throw APIError(
-                    .unprocessableContent, code: "PREDICTION_NOT_FOUND", "Prediction with ID \(id) not found",
-                    details: ["prediction_id": .integer(Int64(id))])
-            }
-            try Self.requireBettable(pick, id: id)
+            let pick = try await bettablePick(id, missing: .unprocessableContent)
             guard let price = checked.pickPrice ?? pick.price else {
                 throw APIError.validation("the pick has no price; send price or american_price", field: "price")
             }
@@ -197,14 +186,17 @@ struct BettingRoutes: Sendable {
         }
     }
 
-    /// 422 `PREDICTION_NOT_A_PICK` unless `prediction` is a published pick on a market bets are graded in.
-    private static func requireBettable(_ prediction: Prediction, id: Int) throws {
+    /// The prediction `id`: `PREDICTION_NOT_FOUND` with status `missing` when there is none, 422
+    /// `PREDICTION_NOT_A_PICK` unless it is a published pick on a market bets are graded in.
+    private func bettablePick(_ id: Int, missing: HTTPResponse.Status) async throws -> Prediction {
+        guard let prediction = try await database.predictions.find(id: id) else { throw PredictionRoutes.notFound(id, status: missing) }
         guard prediction.pick, prediction.betType != .playerProp else {
             throw APIError(
                 .unprocessableContent, code: "PREDICTION_NOT_A_PICK",
                 "prediction \(id) is not a pick (a forecast without a pick, or a player prop); bet on a pick or enter the bet by hand",
                 details: ["prediction_id": .integer(Int64(id))])
         }
+        return prediction
     }
 
     private static func user(_ context: APIRequestContext) throws -> UUID {
@@ -216,11 +208,11 @@ struct BettingRoutes: Sendable {
     }
 
     private static func betID(_ context: APIRequestContext) throws -> Int {
-        try QueryFilters.positiveID(try context.parameters.require("id"), field: "id", label: "the bet id")
+        try QueryFilters.pathID(context, label: "the bet id")
     }
 
     private static func betNotFound(_ id: Int) -> APIError {
-        APIError(.notFound, code: "BET_NOT_FOUND", "Bet with ID \(id) not found", details: ["bet_id": .integer(Int64(id))])
+        APIError.notFound("Bet", id: id, code: "BET_NOT_FOUND", key: "bet_id")
     }
 
     private static func keyReused(_ key: String?) -> APIError {

@@ -55,6 +55,11 @@ enum QueryFilters {
         return id
     }
 
+    /// The `{id}` path parameter as a positive integer id; anything else is a 400 naming `label` (`the bet id`).
+    static func pathID(_ context: APIRequestContext, label: String? = nil) throws -> Int {
+        try positiveID(try context.parameters.require("id"), field: "id", label: label)
+    }
+
     /// Parameter `name` as one of `Value`'s raw values, or nil when absent; anything else is a 400 that lists them.
     static func oneOf<Value: RawRepresentable & CaseIterable>(
         _ query: Parameters, _ name: String, _ type: Value.Type, transform: (String) -> String = { $0 }

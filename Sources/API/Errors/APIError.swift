@@ -38,6 +38,14 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         APIError(.badRequest, code: "VALIDATION_FAILED", message, details: ["field": .string(field)])
     }
 
+    /// 404 (or `status`) `code` for the row `id` that does not exist: "`noun` with ID `id` not found", the id under
+    /// `key` in the details.
+    static func notFound(
+        _ noun: String, id: Int, code: String, key: String, status: HTTPResponse.Status = .notFound
+    ) -> APIError {
+        APIError(status, code: code, "\(noun) with ID \(id) not found", details: [key: .integer(Int64(id))])
+    }
+
     /// 401 `UNAUTHORIZED`, with the reason in the details.
     static func unauthorized(_ message: String, reason: String) -> APIError {
         var headers = HTTPFields()

@@ -36,21 +36,20 @@ struct GameRoutes: Sendable {
             days.to.map { String(Int64($0.timeIntervalSince1970)) } ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
             String(pagination.page), String(pagination.limit),
         ].joined(separator: "|")
-        let (body, _) = try await games.body(name, scopes: [sport.map(ReadCache.Scope.sport) ?? .everything]) { consistency in
+        let (body, _) = try await games.json(name, scopes: [sport.map(ReadCache.Scope.sport) ?? .everything], context: context) { consistency in
             let database = await reads.database(for: consistency)
             let page = try await database.games.page(
                 sport: sport, status: status, from: days.from, to: days.to, order: order, limit: pagination.limit, offset: pagination.offset)
             let teams = try await self.teams(of: page.games, in: database)
-            let envelope = Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
-            return Array(try context.responseEncoder.encode(envelope))
+            return Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
         }
-        return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8")
+        return .json(body)
     }
 
     /// One game with each book's latest prices.
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<GameView, EmptyMeta> {
         _ = try context.requireIdentity()
-        let id = try QueryFilters.positiveID(try context.parameters.require("id"), field: "id")
+        let id = try QueryFilters.pathID(context)
         var view = try await game(id)
         view.odds = try await odds.value("latest:\(id)", scopes: ReadCache.Scope.ofGame(id)) { consistency in
             try await reads.database(for: consistency).odds.latest(gameID: id, asOf: now()).map(OddsSnapshotView.init)
@@ -92,13 +91,12 @@ struct GameRoutes: Sendable {
             "history", String(gameID), market ?? "", bookmaker ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
             String(pagination.page), String(pagination.limit),
         ].joined(separator: "|")
-        let (body, _) = try await odds.body(name, scopes: ReadCache.Scope.ofGame(gameID)) { consistency in
+        let (body, _) = try await odds.json(name, scopes: ReadCache.Scope.ofGame(gameID), context: context) { consistency in
             let page = try await reads.database(for: consistency).odds.history(
                 gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)
-            let envelope = Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))
-            return Array(try context.responseEncoder.encode(envelope))
+            return Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))
         }
-        return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8")
+        return .json(body)
     }
 
     /// The markets the odds collectors store.
@@ -109,7 +107,8 @@ struct GameRoutes: Sendable {
         return Dictionary(uniqueKeysWithValues: try await database.teams.teams(ids: ids).compactMap { team in team.id.map { ($0, team) } })
     }
 
-    private static func notFound(_ id: Int) -> APIError {
-        APIError(.notFound, code: "GAME_NOT_FOUND", "Game with ID \(id) not found", details: ["game_id": .integer(Int64(id))])
+    /// 404 (or `status`) `GAME_NOT_FOUND`.
+    static func notFound(_ id: Int, status: HTTPResponse.Status = .notFound) -> APIError {
+        APIError.notFound("Game", id: id, code: "GAME_NOT_FOUND", key: "game_id", status: status)
     }
 }

@@ -56,10 +56,10 @@ struct ModelRoutes: Sendable {
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {
-        try QueryFilters.positiveID(try context.parameters.require("id"), field: "id", label: "the model id")
+        try QueryFilters.pathID(context, label: "the model id")
     }
 
     private static func notFound(_ id: Int) -> APIError {
-        APIError(.notFound, code: "MODEL_NOT_FOUND", "Model with ID \(id) not found", details: ["model_id": .integer(Int64(id))])
+        APIError.notFound("Model", id: id, code: "MODEL_NOT_FOUND", key: "model_id")
     }
 }

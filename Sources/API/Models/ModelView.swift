@@ -38,16 +38,20 @@ struct ModelView: Codable, Sendable {
         featureSetVersion = m.featureSetVersion
         trainingStart = m.trainingStart
         trainingEnd = m.trainingEnd
-        // JSON has no NaN: a metric that could not be computed is left out.
-        metrics = m.metrics.filter { $0.value.isFinite }
+        metrics = m.metrics.finiteValues
         artifactSha256 = m.artifactSHA256
         artifactBytes = m.artifactBytes
-        reportUrl = m.hasReport ? "/api/v1/models/\(m.id)/report" : nil
+        reportUrl = Self.reportURL(of: m)
         createdAt = m.createdAt
         promotedAt = m.promotedAt
         retiredAt = m.retiredAt
         self.events = events?.map {
-            Event(kind: $0.kind.rawValue, reason: $0.reason, details: $0.details.filter { $0.value.isFinite }, createdAt: $0.createdAt)
+            Event(kind: $0.kind.rawValue, reason: $0.reason, details: $0.details.finiteValues, createdAt: $0.createdAt)
         }
+    }
+
+    /// Where `GET /models/{id}/report` serves the model's evaluation page; nil when it has none.
+    static func reportURL(of model: ModelSummary) -> String? {
+        model.hasReport ? "/api/v1/models/\(model.id)/report" : nil
     }
 }

@@ -13,6 +13,6 @@ struct OpenAPIResponse: ResponseGenerator {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         // The document is fixed, and a test encodes it: a failure here would be a bug, answered as a 500.
-        .ok(ByteBuffer(bytes: try Self.body.get()), contentType: "application/json; charset=utf-8")
+        .json(try Self.body.get())
     }
 }

@@ -79,24 +79,23 @@ struct PredictionRoutes: Sendable {
             meta: EmptyMeta())
     }
 
-    /// Serves the cached body for `name`, or builds, stores and serves a fresh one (`ReadCache.body`); `X-Cache` says
+    /// Serves the cached body for `name`, or builds, stores and serves a fresh one (`ReadCache.json`); `X-Cache` says
     /// which.
     private func cached(
         _ name: String, request: Request, context: APIRequestContext,
         build: (ReadConsistency) async throws -> some Encodable & Sendable
     ) async throws -> Response {
-        let (body, hit) = try await cache.body(name) { consistency in
-            Array(try context.responseEncoder.encode(try await build(consistency)))
-        }
+        let (body, hit) = try await cache.json(name, context: context, build: build)
         engagement.recordPredictionView()
-        return .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8", headers: [.init("X-Cache")!: hit ? "hit" : "miss"])
+        return .json(body, headers: [.init("X-Cache")!: hit ? "hit" : "miss"])
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {
-        try QueryFilters.positiveID(try context.parameters.require("id"), field: "id", label: "the prediction id")
+        try QueryFilters.pathID(context, label: "the prediction id")
     }
 
-    private static func notFound(_ id: Int) -> APIError {
-        APIError(.notFound, code: "PREDICTION_NOT_FOUND", "Prediction with ID \(id) not found", details: ["prediction_id": .integer(Int64(id))])
+    /// 404 (or `status`) `PREDICTION_NOT_FOUND`.
+    static func notFound(_ id: Int, status: HTTPResponse.Status = .notFound) -> APIError {
+        APIError.notFound("Prediction", id: id, code: "PREDICTION_NOT_FOUND", key: "prediction_id", status: status)
     }
 }

@@ -9,4 +9,9 @@ extension Response {
         fields.append(contentsOf: headers)
         return Response(status: .ok, headers: fields, body: .init(byteBuffer: body))
     }
+
+    /// A 200 answer carrying the encoded JSON `body`, with `headers` after the content type.
+    static func json(_ body: [UInt8], headers: HTTPFields = [:]) -> Response {
+        .ok(ByteBuffer(bytes: body), contentType: "application/json; charset=utf-8", headers: headers)
+    }
 }
