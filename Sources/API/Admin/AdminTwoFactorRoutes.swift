@@ -41,9 +41,8 @@ struct AdminTwoFactorRoutes: Sendable {
         let id = try AdminUserRoutes.id(context)
         let user = try await AdminUserRoutes.user(id, in: database)
         guard user.totpSecret == nil else {
-            throw APIError(
-                .conflict, code: "TWO_FACTOR_ALREADY_ENABLED", "two-factor login is already on for this user; reset it first",
-                details: ["user_id": .string(AuthRoutes.userID(id))])
+            throw AdminUserRoutes.conflict(
+                code: "TWO_FACTOR_ALREADY_ENABLED", "two-factor login is already on for this user; reset it first", userID: id)
         }
         let secret = try TOTP.makeSecret()
         guard try await database.users.startTOTPEnrolment(id: id, pendingSecret: try sealing.seal(secret)) else {
@@ -59,11 +58,10 @@ struct AdminTwoFactorRoutes: Sendable {
         let id = try AdminUserRoutes.id(context)
         let user = try await AdminUserRoutes.user(id, in: database)
         var request = request
-        let body = try await request.decodeJSON(TwoFactorConfirmRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let body = try await request.decodeShortJSON(TwoFactorConfirmRequest.self, context: context, limit: maxBodySize)
         guard let pending = user.totpPendingSecret else {
-            throw APIError(
-                .conflict, code: "NO_PENDING_ENROLMENT", "no two-factor enrolment is waiting for this user; start one first",
-                details: ["user_id": .string(AuthRoutes.userID(id))])
+            throw AdminUserRoutes.conflict(
+                code: "NO_PENDING_ENROLMENT", "no two-factor enrolment is waiting for this user; start one first", userID: id)
         }
         guard let totp = TOTP(base32Secret: try sealing.open(pending)), let step = totp.matchingStep(for: body.code, at: Date()) else {
             throw APIError(
@@ -88,9 +86,8 @@ struct AdminTwoFactorRoutes: Sendable {
         let id = try AdminUserRoutes.id(context)
         let user = try await AdminUserRoutes.user(id, in: database)
         guard user.totpSecret != nil else {
-            throw APIError(
-                .conflict, code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first",
-                details: ["user_id": .string(AuthRoutes.userID(id))])
+            throw AdminUserRoutes.conflict(
+                code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first", userID: id)
         }
         let codes = try RecoveryCode.generate()
         try await database.recoveryCodes.replace(userID: id, hashes: codes.compactMap(RecoveryCode.hash))

@@ -41,7 +41,7 @@ struct AdminUserRoutes: Sendable {
     /// 201 with the new user; 409 `USER_EXISTS` for an email already taken.
     @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> EditedResponse<Envelope<UserView, EmptyMeta>> {
         var request = request
-        let body = try await request.decodeJSON(CreateUserRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let body = try await request.decodeShortJSON(CreateUserRequest.self, context: context, limit: maxBodySize)
         try body.validate()
         let user: User
         do {
@@ -62,7 +62,7 @@ struct AdminUserRoutes: Sendable {
     @Sendable func changeRole(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
         var request = request
-        let body = try await request.decodeJSON(RoleChangeRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let body = try await request.decodeShortJSON(RoleChangeRequest.self, context: context, limit: maxBodySize)
         if body.role != .admin { try Self.refuseSelf(id, context: context, "demote") }
         return try Self.answer(id, try await administration.change(id: id, role: body.role.userRole))
     }
@@ -81,8 +81,7 @@ struct AdminUserRoutes: Sendable {
     /// Forgets the account's failed logins, which lifts a lockout at once.
     @Sendable func unlock(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
-        guard let user = try await administration.unlock(id: id) else { throw Self.notFound(id) }
-        return Envelope(data: UserView(user), meta: EmptyMeta())
+        return try Self.answer(id, try await administration.unlock(id: id))
     }
 
     /// Turns two-factor login off (secret, pending enrolment and recovery codes); the user can enrol again. Not one's
@@ -90,30 +89,36 @@ struct AdminUserRoutes: Sendable {
     @Sendable func resetTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
         let id = try Self.id(context)
         try Self.refuseSelf(id, context: context, "reset the second factor of")
-        guard let user = try await administration.resetTwoFactor(id: id) else { throw Self.notFound(id) }
-        return Envelope(data: UserView(user), meta: EmptyMeta())
+        return try Self.answer(id, try await administration.resetTwoFactor(id: id))
     }
 
     /// The answer to a guarded change: the user as it is now, 404, or 409 `LAST_ADMIN`.
     private static func answer(_ id: UUID, _ change: UserRepository.GuardedChange) throws -> Envelope<UserView, EmptyMeta> {
         switch change {
         case .changed(let user), .unchanged(let user):
-            return Envelope(data: UserView(user), meta: EmptyMeta())
+            return try answer(id, user)
         case .notFound:
             throw Self.notFound(id)
         case .lastAdmin:
-            throw APIError(
-                .conflict, code: "LAST_ADMIN", "this would leave no active admin; make another user an admin first",
-                details: ["user_id": .string(AuthRoutes.userID(id))])
+            throw conflict(code: "LAST_ADMIN", "this would leave no active admin; make another user an admin first", userID: id)
         }
+    }
+
+    /// The user as it is now, or 404 when it is gone.
+    private static func answer(_ id: UUID, _ user: User?) throws -> Envelope<UserView, EmptyMeta> {
+        guard let user else { throw notFound(id) }
+        return Envelope(data: UserView(user), meta: EmptyMeta())
     }
 
     private static func refuseSelf(_ id: UUID, context: APIRequestContext, _ action: String) throws {
         guard try context.requireIdentity().userID != AuthRoutes.userID(id) else {
-            throw APIError(
-                .conflict, code: "CANNOT_CHANGE_SELF", "an admin cannot \(action) themselves; ask another admin",
-                details: ["user_id": .string(AuthRoutes.userID(id))])
+            throw conflict(code: "CANNOT_CHANGE_SELF", "an admin cannot \(action) themselves; ask another admin", userID: id)
         }
+    }
+
+    /// 409 `code`: the user `userID` is not in a state the change can be made in.
+    static func conflict(code: String, _ message: String, userID: UUID) -> APIError {
+        APIError(.conflict, code: code, message, details: ["user_id": .string(AuthRoutes.userID(userID))])
     }
 
     /// The `{id}` path parameter as a user id.

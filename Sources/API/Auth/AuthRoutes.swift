@@ -29,7 +29,7 @@ struct AuthRoutes: Sendable {
     @Sendable func login(_ request: Request, context: APIRequestContext) async throws -> Response {
         try await throttle.admitAttempt(from: context.remoteAddress)
         var request = request
-        let body = try await request.decodeJSON(LoginRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let body = try await request.decodeShortJSON(LoginRequest.self, context: context, limit: maxBodySize)
         guard (3...254).contains(body.email.utf8.count), body.email.contains("@") else {
             throw APIError.validation("email must be an email address", field: "email")
         }
@@ -62,7 +62,7 @@ struct AuthRoutes: Sendable {
     @Sendable func verifyTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<TokenPair, EmptyMeta> {
         try await throttle.admitAttempt(from: context.remoteAddress)
         var request = request
-        let body = try await request.decodeJSON(TwoFactorRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let body = try await request.decodeShortJSON(TwoFactorRequest.self, context: context, limit: maxBodySize)
         guard (body.code == nil) != (body.recoveryCode == nil) else {
             throw APIError.validation("send either code or recovery_code", field: body.code == nil ? "code" : "recovery_code")
         }
@@ -103,7 +103,7 @@ struct AuthRoutes: Sendable {
     @Sendable func refresh(_ request: Request, context: APIRequestContext) async throws -> Envelope<TokenPair, EmptyMeta> {
         try await throttle.admitAttempt(from: context.remoteAddress)
         var request = request
-        let body = try await request.decodeJSON(RefreshRequest.self, context: context, limit: min(maxBodySize, 8192))
+        let body = try await request.decodeShortJSON(RefreshRequest.self, context: context, limit: maxBodySize)
         let invalid = APIError(.unauthorized, code: "INVALID_REFRESH_TOKEN", "the refresh token is not valid; log in again")
         guard let token = RefreshToken(text: body.refreshToken) else { throw invalid }
         switch try await sessions.rotate(token) {

@@ -36,7 +36,8 @@ struct GameRoutes: Sendable {
             days.to.map { String(Int64($0.timeIntervalSince1970)) } ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
             String(pagination.page), String(pagination.limit),
         ].joined(separator: "|")
-        let (body, _) = try await games.json(name, scopes: [sport.map(ReadCache.Scope.sport) ?? .everything], context: context) { consistency in
+        let scopes = [sport.map(ReadCache.Scope.sport) ?? .everything]
+        let (body, _) = try await games.json(name, scopes: scopes, context: context) { consistency in
             let database = await reads.database(for: consistency)
             let page = try await database.games.page(
                 sport: sport, status: status, from: days.from, to: days.to, order: order, limit: pagination.limit, offset: pagination.offset)

@@ -31,6 +31,12 @@ extension Request {
         }
     }
 
+    /// `decodeJSON` for a body of a few short fields (credentials, a code, a role, a reason): capped at 8 KiB, or at
+    /// `limit` when that is lower, so nothing larger is read for it.
+    mutating func decodeShortJSON<T: Decodable>(_ type: T.Type, context: APIRequestContext, limit: Int) async throws -> T {
+        try await decodeJSON(type, context: context, limit: min(limit, 8192))
+    }
+
     private static func tooLarge(_ limit: Int) -> APIError {
         APIError(
             .contentTooLarge, code: "PAYLOAD_TOO_LARGE", "the request body is larger than \(limit) bytes",
