@@ -9,8 +9,7 @@ public struct StatcastRepository: Sendable {
     /// Stores a batch of pitches in one statement, replacing pitches already stored; returns the rows written.
     @discardableResult
     public func upsert(_ pitches: [StatcastPitch]) async throws -> Int {
-        guard !pitches.isEmpty else { return 0 }
-        return try await database.query(
+        try await database.write(pitches) {
             """
             INSERT INTO statcast (game_id, game_pk, game_date, at_bat_number, pitch_number, batter_id, pitcher_id,
                                   pitch_type, release_speed_mph, spin_rate_rpm, launch_speed_mph,
@@ -32,7 +31,7 @@ public struct StatcastRepository: Sendable {
                 events = EXCLUDED.events, description = EXCLUDED.description, expected_woba = EXCLUDED.expected_woba,
                 batter_name = coalesce(EXCLUDED.batter_name, statcast.batter_name)
             """
-        ).affectedRows
+        }
     }
 
     /// The pitches of one MLB game, in order.

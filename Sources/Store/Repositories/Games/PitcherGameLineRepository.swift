@@ -9,8 +9,7 @@ public struct PitcherGameLineRepository: Sendable {
     /// game is final). Returns the rows written.
     @discardableResult
     public func insert(_ lines: [PitcherGameLine]) async throws -> Int {
-        guard !lines.isEmpty else { return 0 }
-        return try await database.query(
+        try await database.write(lines) {
             """
             INSERT INTO pitcher_game_lines (game_id, athlete_id, team_id, outs, strikeouts, walks, earned_runs)
             SELECT * FROM unnest(
@@ -19,7 +18,7 @@ public struct PitcherGameLineRepository: Sendable {
                 \(lines.map(\.earnedRuns))::integer[])
             ON CONFLICT DO NOTHING
             """
-        ).affectedRows
+        }
     }
 
     static func line(_ row: PostgresRow) throws -> PitcherGameLine {

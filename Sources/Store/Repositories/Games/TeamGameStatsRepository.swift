@@ -9,18 +9,17 @@ public struct TeamGameStatsRepository: Sendable {
     /// game is final). Returns the rows written.
     @discardableResult
     public func insert(_ rows: [TeamGameStats]) async throws -> Int {
-        guard !rows.isEmpty else { return 0 }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let stats = try rows.map { String(decoding: try encoder.encode($0.values), as: UTF8.self) }
-        return try await database.query(
+        return try await database.write(rows) {
             """
             INSERT INTO team_game_stats (game_id, team_id, stats)
             SELECT game_id, team_id, stats::jsonb
             FROM unnest(\(rows.map(\.gameID))::bigint[], \(rows.map(\.teamID))::bigint[], \(stats)::text[]) AS u(game_id, team_id, stats)
             ON CONFLICT DO NOTHING
             """
-        ).affectedRows
+        }
     }
 
     static func stats(_ row: PostgresRow) throws -> TeamGameStats {

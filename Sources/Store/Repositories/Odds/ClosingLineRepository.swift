@@ -9,8 +9,7 @@ public struct ClosingLineRepository: Sendable {
     /// Stores closing lines in one statement, replacing earlier captures of the same line; returns the rows written.
     @discardableResult
     public func upsert(_ lines: [ClosingLine]) async throws -> Int {
-        guard !lines.isEmpty else { return 0 }
-        return try await database.query(
+        try await database.write(lines) {
             """
             INSERT INTO closing_lines (game_id, bookmaker, market, outcome, price, point, captured_at)
             SELECT * FROM unnest(\(lines.map(\.gameID))::bigint[], \(lines.map(\.bookmaker))::text[],
@@ -20,7 +19,7 @@ public struct ClosingLineRepository: Sendable {
             ON CONFLICT (game_id, market, bookmaker, outcome) DO UPDATE SET
                 price = EXCLUDED.price, point = EXCLUDED.point, captured_at = EXCLUDED.captured_at
             """
-        ).affectedRows
+        }
     }
 
     /// Captures, for a game, the latest odds of every book, market and outcome recorded at or before `at`

@@ -8,9 +8,8 @@ public struct OddsAPIEventRepository: Sendable {
     /// Records the event id of each game (`gameID` → event id), replacing an older id; returns the rows changed.
     @discardableResult
     public func record(_ events: [Int: String]) async throws -> Int {
-        guard !events.isEmpty else { return 0 }
         let pairs = events.sorted { $0.key < $1.key }
-        return try await database.query(
+        return try await database.write(pairs) {
             """
             INSERT INTO odds_api_events (game_id, event_id)
             SELECT g, e FROM unnest(\(pairs.map(\.key))::bigint[], \(pairs.map(\.value))::text[]) AS u(g, e)
@@ -18,7 +17,7 @@ public struct OddsAPIEventRepository: Sendable {
             ON CONFLICT (game_id) DO UPDATE SET event_id = EXCLUDED.event_id, seen_at = now()
                 WHERE odds_api_events.event_id <> EXCLUDED.event_id
             """
-        ).affectedRows
+        }
     }
 
     /// The games of `sport` scheduled in `from..<to` and not yet started, cancelled or postponed that have an event

@@ -9,8 +9,7 @@ public struct PropOddsRepository: Sendable {
     /// Returns the rows written.
     @discardableResult
     public func insert(_ prices: [PropPrice]) async throws -> Int {
-        guard !prices.isEmpty else { return 0 }
-        return try await database.query(
+        try await database.write(prices) {
             """
             INSERT INTO prop_odds (game_id, bookmaker, market, player_name, outcome, point, price, recorded_at)
             SELECT * FROM unnest(
@@ -19,7 +18,7 @@ public struct PropOddsRepository: Sendable {
                 \(prices.map(\.price))::float8[], \(prices.map(\.recordedAt))::timestamptz[])
             ON CONFLICT DO NOTHING
             """
-        ).affectedRows
+        }
     }
 
     /// Every price of a game, oldest first.

@@ -10,8 +10,7 @@ public struct PlayerPointsRepository: Sendable {
     /// the game is final, when it no longer changes). Returns the rows written.
     @discardableResult
     public func insert(_ lines: [PlayerGamePoints]) async throws -> Int {
-        guard !lines.isEmpty else { return 0 }
-        return try await database.query(
+        try await database.write(lines) {
             """
             INSERT INTO player_game_points (game_id, player_id, player_name, team_id, did_not_play, minutes, points)
             SELECT * FROM unnest(
@@ -20,7 +19,7 @@ public struct PlayerPointsRepository: Sendable {
                 \(lines.map(\.points))::integer[])
             ON CONFLICT DO NOTHING
             """
-        ).affectedRows
+        }
     }
 
     /// Every player's line (played or not) in the games scheduled from `from` whose result was known before `asOf`
