@@ -110,20 +110,7 @@ let encodeBatch = snapshotBatch(gameIDs: gameIDs, books: 17, at: Date()).prefix(
 let encodeStarted = clock.now
 var encodedBytes = 0
 for _ in 0..<(copyRows / batchRows) {
-    var buffer = PostgresCopyBuffer(capacity: batchRows * 96)
-    for snapshot in encodeBatch {
-        buffer.append(snapshot.gameID)
-        try buffer.append(snapshot.sport)
-        try buffer.append(snapshot.bookmaker)
-        try buffer.append(snapshot.market)
-        try buffer.append(snapshot.outcome)
-        buffer.append(snapshot.price)
-        buffer.append(snapshot.point)
-        buffer.append(snapshot.recordedAt)
-        buffer.append(snapshot.isBackfill)
-        buffer.endRow()
-    }
-    encodedBytes += buffer.bytes.count
+    encodedBytes += try OddsRepository.copyRows(encodeBatch).bytes.count
 }
 let encodeRate = Double(copyRows / batchRows * batchRows) / seconds(clock.now - encodeStarted)
 print("  of which COPY encoding: \(format(encodeRate)) rows/s alone (\(encodedBytes / max(1, copyRows / batchRows * batchRows)) bytes/row)")

@@ -30,6 +30,13 @@ public struct OddsRepository: Sendable {
     public func insert(_ snapshots: [OddsSnapshot]) async throws -> Int {
         guard !snapshots.isEmpty else { return 0 }
         try await requireGames(Array(Set(snapshots.map(\.gameID))))
+        return try await database.copy(Self.copyRows(snapshots), using: Self.copyStatement)
+    }
+
+    /// The COPY text `insert(_:)` sends for `snapshots`, in the columns of its `COPY odds (…)`.
+    ///
+    /// Public so the store benchmark can time the client's share of a bulk load (encoding, no I/O) on the same code.
+    public static func copyRows(_ snapshots: some Collection<OddsSnapshot>) throws -> PostgresCopyBuffer {
         var rows = PostgresCopyBuffer(capacity: snapshots.count * 96)
         for snapshot in snapshots {
             rows.append(snapshot.gameID)
@@ -43,7 +50,7 @@ public struct OddsRepository: Sendable {
             rows.append(snapshot.isBackfill)
             rows.endRow()
         }
-        return try await database.copy(rows, using: Self.copyStatement)
+        return rows
     }
 
     /// Inserts one snapshot with a prepared `INSERT` (a round trip per row; prefer `insert(_:)` for batches).
