@@ -109,24 +109,27 @@ public struct PostgresCopyBuffer: Sendable {
 
     private mutating func appendEscaped(_ utf8: String.UTF8View) throws {
         for byte in utf8 {
-            switch byte {
-            case 0:
+            if byte == 0 {
                 throw StoreError(.invalidInput, message: "a COPY field contains a NUL byte, which PostgreSQL text cannot store")
-            case UInt8(ascii: "\\"):
+            }
+            if let letter = Self.escapeLetter(for: byte) {
                 bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "\n"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "t"))
-            default:
+                bytes.append(letter)
+            } else {
                 bytes.append(byte)
             }
+        }
+    }
+
+    /// The letter that follows a backslash for `byte` in COPY text, or `nil` when `byte` stands for itself: a
+    /// backslash would start an escape, and a tab, newline or carriage return would end the field or the row.
+    private static func escapeLetter(for byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        default: nil
         }
     }
 }
