@@ -42,25 +42,14 @@ import Testing
 
     @Test func pricedLinesAreAnchoredPickedWhenTrustedAndGradedFromTheBoxScore() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        var teams: [Int] = []
-        for name in ["home", "away", "other"] {
-            teams.append(try await store.teams.upsert(Team(sport: "nba", externalID: "points-\(name)", name: "Points \(name)")))
-        }
-        let pairs = [(0, 1), (0, 2), (1, 2)]
-        let firstStart = Self.now.addingTimeInterval(-Double(Self.pastDays) * 86_400 + 11 * 3_600)
-        for day in 0..<Self.pastDays {
-            let (home, away) = pairs[day % 3]
-            let start = firstStart.addingTimeInterval(Double(day) * 86_400)
-            let gameID = try await store.games.upsert(
-                Game(
-                    sport: "nba", externalID: "past-\(day)", homeTeamID: teams[home], awayTeamID: teams[away], scheduledAt: start,
-                    status: .final, homeScore: 110, awayScore: 100))
+        let season = try await PropSeason.seed(
+            store, sport: "nba", prefix: "points", now: Self.now, pastDays: Self.pastDays, score: (110, 100)
+        ) {
+            gameID, start, day, home, away in
             try await store.playerPoints.insert(
-                Self.lines(gameID: gameID, start: start, teams: [(teams[home], home), (teams[away], away)], day: day))
+                Self.lines(gameID: gameID, start: start, teams: [(home.id, home.index), (away.id, away.index)], day: day))
         }
-        let tonight = Self.now.addingTimeInterval(11 * 3_600)
-        let gameID = try await store.games.upsert(
-            Game(sport: "nba", externalID: "tonight", homeTeamID: teams[0], awayTeamID: teams[1], scheduledAt: tonight))
+        let (teams, gameID, tonight) = (season.teams, season.gameID, season.tonight)
 
         // An Over far too long for a 28-point scorer at 15.5, an Under far too long for an 8-point scorer at 20.5, a wide
         // pair at a scorer's mean, a line priced on the Over only, a price after the as-of, a name no box score gave.

@@ -25,26 +25,14 @@ import Testing
     /// Three teams with `pastDays` final games, one a day at 23:00 UTC in the three pairings in turn, each with its
     /// Statcast; and tonight's game of teams 0 and 1, 11 hours after `now`. Returns tonight's game id and start.
     static func seedSeason(_ store: Store) async throws -> (gameID: Int, tonight: Date) {
-        var teams: [Int] = []
-        for name in ["home", "away", "other"] {
-            teams.append(try await store.teams.upsert(Team(sport: "mlb", externalID: "props-\(name)", name: "Props \(name)")))
-        }
-        let pairs = [(0, 1), (0, 2), (1, 2)]
-        let firstStart = now.addingTimeInterval(-Double(pastDays) * 86_400 + 11 * 3_600)
-        for day in 0..<pastDays {
-            let (home, away) = pairs[day % 3]
-            let start = firstStart.addingTimeInterval(Double(day) * 86_400)
-            let gameID = try await store.games.upsert(
-                Game(
-                    sport: "mlb", externalID: "past-\(day)", homeTeamID: teams[home], awayTeamID: teams[away], scheduledAt: start,
-                    status: .final, homeScore: 3, awayScore: 2))
+        let season = try await PropSeason.seed(store, sport: "mlb", prefix: "props", now: now, pastDays: pastDays, score: (3, 2)) {
+            gameID, start, day, home, away in
             try await store.statcast.upsert(
-                pitches(gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: batters(home) + batters(away), pitcher: 1))
+                pitches(
+                    gameID: gameID, gamePK: 10_000 + day, start: start, day: day, batters: batters(home.index) + batters(away.index),
+                    pitcher: 1))
         }
-        let tonight = now.addingTimeInterval(11 * 3_600)
-        let gameID = try await store.games.upsert(
-            Game(sport: "mlb", externalID: "tonight", homeTeamID: teams[0], awayTeamID: teams[1], scheduledAt: tonight))
-        return (gameID, tonight)
+        return (season.gameID, season.tonight)
     }
 
     /// Two pitches per plate appearance, the event on the second; four plate appearances per batter, each batter

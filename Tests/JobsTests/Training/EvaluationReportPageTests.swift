@@ -6,26 +6,18 @@ import Testing
 
 /// The evaluation page is self-contained, escapes what it shows, and draws its charts; fitting is reproducible.
 @Suite struct EvaluationReportPageTests {
+    /// Games whose home team wins when its strength (seen through `team_elo_diff`) beats noise it cannot see.
     static func synthetic(rows: Int, seed: UInt64) -> TrainingData {
-        var random = SplitMix(state: seed)
-        let day = 86_400.0
-        let examples = (0..<rows).map { index -> TrainingExample in
+        TrainingData.synthetic(rows: rows, seed: seed) { _, random in
             let strength = random.next() * 2 - 1
             let noise = random.next() * 2 - 1
-            return TrainingExample(
-                gameID: index, scheduledAt: Date(timeIntervalSince1970: Double(index) * day / 4),
-                asOf: Date(timeIntervalSince1970: Double(index) * day / 4 - 3_600),
-                features: ["team_elo_diff": strength * 100, "noise_x_y": noise], label: strength + 0.6 * noise > 0 ? 1 : 0)
+            return (["team_elo_diff": strength * 100, "noise_x_y": noise], strength + 0.6 * noise > 0 ? 1 : 0)
         }
-        return TrainingData(examples: examples, validationStart: Date(timeIntervalSince1970: Double(rows) * 0.7 * day / 4))
     }
 
     @Test func fittingTheSameDataTwiceGivesTheSameModel() throws {
         let data = Self.synthetic(rows: 400, seed: 3)
-        var settings = TrainingSettings()
-        settings.maxModels = 3
-        settings.folds = 3
-        settings.preset = .mediumQuality
+        let settings = TrainingSettings.quick(maxModels: 3, preset: .mediumQuality)
         let first = try ModelTrainer.fit(.automl, data, settings: settings, prior: .evenOdds)
         let second = try ModelTrainer.fit(.automl, data, settings: settings, prior: .evenOdds)
         #expect(first.model == second.model)
@@ -76,17 +68,5 @@ import Testing
         var twoWay = report
         twoWay.drawShare = nil
         #expect(!EvaluationReportPage.html(twoWay).contains("Draw share"))
-    }
-}
-
-/// A tiny seeded generator for synthetic rows.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
 }

@@ -10,9 +10,7 @@ import Store
 @Suite struct MarketPriorTrainingTests {
     /// Moneyline games whose home team wins with exactly the market's probability; the other features are noise.
     static func moneyline(rows: Int, seed: UInt64) -> TrainingData {
-        var random = SplitMix(state: seed)
-        let day = 86_400.0
-        let examples = (0..<rows).map { index -> TrainingExample in
+        TrainingData.synthetic(rows: rows, seed: seed) { index, random in
             let margin = (random.next() * 2 - 1) * 2
             let market = 1 / (1 + exp(-margin))
             var features: [String: Double] = ["team_elo_diff": random.next() * 200 - 100, "rest_days_home": Double(Int(random.next() * 4))]
@@ -22,12 +20,8 @@ import Store
             case 1: break
             default: features["line_homewinprob_current"] = market
             }
-            return TrainingExample(
-                gameID: index, scheduledAt: Date(timeIntervalSince1970: Double(index) * day / 4),
-                asOf: Date(timeIntervalSince1970: Double(index) * day / 4 - 3_600), features: features,
-                label: random.next() < market ? 1 : 0)
+            return (features, random.next() < market ? 1 : 0)
         }
-        return TrainingData(examples: examples, validationStart: Date(timeIntervalSince1970: Double(rows) * 0.7 * day / 4))
     }
 
     @Test func moneylineReadsTheCurrentLineThenTheOpeningLine() {
@@ -42,10 +36,7 @@ import Store
 
     @Test(arguments: [ModelKind.automl, .stack]) func aLearnerWithNothingToAddMatchesTheMarketAndPredictAppliesIt(kind: ModelKind) throws {
         let data = Self.moneyline(rows: 900, seed: 5)
-        var settings = TrainingSettings()
-        settings.maxModels = 4
-        settings.folds = 3
-        settings.preset = .mediumQuality
+        let settings = TrainingSettings.quick(maxModels: 4, preset: .mediumQuality)
         let fitted = try ModelTrainer.fit(kind, data, settings: settings, prior: ModelMarkets.prior(.moneyline))
         let evaluation = data.dataset(data.evaluation)
         let market = ModelMarkets.prior(.moneyline).offsets(evaluation).map { 1 / (1 + exp(-$0)) }
@@ -66,10 +57,7 @@ import Store
         // Nothing to learn, so the first layer's GBMs are anchored at weight 0; the second layer's GBMs read the
         // first layer's predictions too, columns the evaluation rows lack, and must not be the ones explained.
         let data = Self.moneyline(rows: 700, seed: 9)
-        var settings = TrainingSettings()
-        settings.maxModels = 2
-        settings.folds = 3
-        settings.preset = .highQuality
+        let settings = TrainingSettings.quick(maxModels: 2, preset: .highQuality)
         let prior = ModelMarkets.prior(.moneyline)
         let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: prior)
         let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: prior)

@@ -9,10 +9,7 @@ import Testing
 @Suite struct PooledPromotionTests {
     @Test func thresholdsAreJudgedOnThePooledWalkForwardGamesBesideTheMarket() throws {
         let data = EvaluationReportPageTests.synthetic(rows: 400, seed: 5)
-        var settings = TrainingSettings()
-        settings.maxModels = 2
-        settings.folds = 3
-        settings.preset = .mediumQuality
+        let settings = TrainingSettings.quick(maxModels: 2, preset: .mediumQuality)
         let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: .evenOdds)
         let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: .evenOdds)
         // The first walk-forward block of the fit rows has no out-of-fold prediction; every later row of the stack has one.
