@@ -24,7 +24,6 @@ struct GameRoutes: Sendable {
 
     /// Games in start order (or as `sort` and `order` say), filtered by `sport`, `status` and the game day (`date` or `date_from`/`date_to`).
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         let sport = try QueryFilters.sport(query)
@@ -49,7 +48,6 @@ struct GameRoutes: Sendable {
 
     /// One game with each book's latest prices.
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<GameView, EmptyMeta> {
-        _ = try context.requireIdentity()
         let id = try QueryFilters.pathID(context)
         var view = try await game(id)
         view.odds = try await odds.value("latest:\(id)", scopes: ReadCache.Scope.ofGame(id)) { consistency in
@@ -69,7 +67,6 @@ struct GameRoutes: Sendable {
 
     /// A game's odds history, newest first (or as `sort` and `order` say), optionally of one `market` and one `bookmaker`.
     @Sendable func history(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         guard let text = query.get("game_id") else { throw APIError.validation("game_id is required", field: "game_id") }

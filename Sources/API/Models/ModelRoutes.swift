@@ -17,7 +17,6 @@ struct ModelRoutes: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[ModelView], PageMeta> {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         let sport = try QueryFilters.sport(query)
@@ -30,7 +29,6 @@ struct ModelRoutes: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<ModelView, EmptyMeta> {
-        _ = try context.requireIdentity()
         let id = try Self.id(context)
         let database = await reads.database(for: .boundedStaleness)
         guard let summary = try await database.models.summary(id: id) else { throw Self.notFound(id) }
@@ -39,7 +37,6 @@ struct ModelRoutes: Sendable {
 
     /// The self-contained HTML page; it has no scripts, and the CSP keeps it that way.
     @Sendable func report(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
         let id = try Self.id(context)
         let database = await reads.database(for: .boundedStaleness)
         guard var html = try await database.modelReports.report(modelID: id) else {

@@ -22,14 +22,12 @@ struct PredictionRoutes: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         return try await page(try PredictionFilter(query), try Pagination(query), request: request, context: context)
     }
 
     /// `GET /predictions` of bet type `player_prop`: the same filters but `bet_type`.
     @Sendable func playerProps(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         guard query.get("bet_type") == nil else {
             throw APIError.validation("player-props lists player_prop predictions only; /predictions takes bet_type", field: "bet_type")
@@ -50,7 +48,6 @@ struct PredictionRoutes: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
         let id = try Self.id(context)
         return try await cached("one:\(id)", request: request, context: context) { consistency in
             guard let view = try await reader.find(id: id, consistency: consistency) else { throw Self.notFound(id) }
@@ -59,7 +56,6 @@ struct PredictionRoutes: Sendable {
     }
 
     @Sendable func verify(_ request: Request, context: APIRequestContext) async throws -> Envelope<PredictionVerification, EmptyMeta> {
-        _ = try context.requireIdentity()
         let id = try Self.id(context)
         // Always from the primary, the record of authority: a verification trusts no cached or replicated copy.
         guard let prediction = try await database.predictions.find(id: id) else { throw Self.notFound(id) }

@@ -21,7 +21,6 @@ struct ReportRoutes: Sendable {
 
     /// The stored report of `sport` on `date`; 404 until the settle job has written one.
     @Sendable func daily(_ request: Request, context: APIRequestContext) async throws -> Envelope<DailyReport, EmptyMeta> {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         guard let day = try ReportQuery.day(query, "date") else {
             throw APIError.validation("date is required, YYYY-MM-DD", field: "date")
@@ -54,7 +53,6 @@ struct ReportRoutes: Sendable {
         _ request: Request, context: APIRequestContext, kind: String, parameter: String, format: String, example: String,
         parse: (String) -> ReportPeriod?
     ) async throws -> Envelope<PeriodReport, EmptyMeta> {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         guard let text = query.get(parameter) else { throw APIError.validation("\(parameter) is required, \(format)", field: parameter) }
         guard let period = parse(text) else { throw APIError.validation("\(parameter) must be \(example)", field: parameter) }
@@ -69,7 +67,6 @@ struct ReportRoutes: Sendable {
     @Sendable func performance(_ request: Request, context: APIRequestContext)
         async throws -> Envelope<[PredictionPerformance], PerformanceMeta>
     {
-        _ = try context.requireIdentity()
         let query = request.uri.queryParameters
         let sport = try ReportQuery.sport(query, required: false)
         let range = try ReportQuery.range(query, now: now())

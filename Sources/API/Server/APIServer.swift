@@ -62,14 +62,15 @@ public struct APIServer: Sendable {
 
         let root = RouteRegistrar(target: router, prefix: "", log: log)
         let api = RouteRegistrar(target: router.group("api/v1"), prefix: "/api/v1", log: log)
-        let signedIn = RouteRegistrar(
-            target: router.group("api/v1").add(
-                middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit, engagement: engagement)),
-            prefix: "/api/v1", log: log)
+        // Every route behind these is checked here, not in its handler: signed in, and for the admin ones an admin.
+        let authentication = AuthenticationMiddleware(
+            signer: signer, sessions: sessions, limit: configuration.userRateLimit, engagement: engagement)
+        let signedIn = RouteRegistrar(target: router.group("api/v1").add(middleware: authentication), prefix: "/api/v1", log: log)
+        let adminOnly = RouteRegistrar(
+            target: router.group("api/v1").add(middleware: authentication).add(middleware: AdminOnlyMiddleware()), prefix: "/api/v1",
+            log: log)
         let admin = RouteRegistrar(
-            target: router.group("api/v1/admin")
-                .add(middleware: AuthenticationMiddleware(signer: signer, sessions: sessions, limit: configuration.userRateLimit, engagement: engagement))
-                .add(middleware: AdminOnlyMiddleware()),
+            target: router.group("api/v1/admin").add(middleware: authentication).add(middleware: AdminOnlyMiddleware()),
             prefix: "/api/v1/admin", log: log)
 
         HealthRoutes(redis: redis, database: database).register(on: [root, api])
@@ -80,11 +81,11 @@ public struct APIServer: Sendable {
             hasher: auth.passwordHasher, totpKeyring: auth.totpKeyring, maxBodySize: configuration.maxBodySize
         ).register(public: api, authenticated: signedIn)
         JobRoutes(queue: queue, registry: registry, maxBodySize: configuration.maxBodySize, scanLimit: configuration.jobScanLimit)
-            .register(on: signedIn)
+            .register(on: adminOnly)
         OpsRoutes(
             reader: OpsOverviewReader(
                 queue: queue, recentFailures: configuration.opsRecentFailures, runningJobsPerQueue: configuration.opsRunningJobsPerQueue)
-        ).register(page: root, api: signedIn)
+        ).register(page: root, api: adminOnly)
         let predictionReader = PredictionReader(reads: reads)
         PredictionRoutes(
             reader: predictionReader, database: database,
