@@ -1,18 +1,12 @@
 import Foundation
-import Logging
 import Postgres
 import Store
 import Testing
-import TestSupport
 
 /// Migration 15 on a deployment that stored both sides of every market, and the immutability of publications.
 @Suite struct PicksMigrationTests {
     @Test func bothSidesRowsBecomeOnePickAndAForecastWithTheirHashesIntact() async throws {
-        let database = try await TestDatabase.create()
-        let pool = database.pool()
-        let migrator = Migrator(pool: pool, logger: Logger(label: "picks-migration"))
-        try await migrator.up(to: 14)
-        let store = Store(configuration: PostgresConfiguration(url: database.url, maximumConnections: 2))
+        let (pool, migrator, store) = try await Fixtures.migrated(upTo: 14)
         // Games in the schema of version 14 (the repository writes columns later migrations add).
         func insertGame(_ externalID: String) async throws -> Int {
             var teams: [Int] = []

@@ -1,9 +1,7 @@
 import Foundation
-import Logging
 import Postgres
 import Store
 import Testing
-import TestSupport
 
 /// Published predictions as commitments: a hash chain per sport, in publication order, on a real PostgreSQL.
 @Suite struct PredictionChainTests {
@@ -156,12 +154,8 @@ import TestSupport
     }
 
     @Test func theMigrationChainsEarlierPublicationsInPublicationOrder() async throws {
-        let database = try await TestDatabase.create()
-        let pool = database.pool()
-        let migrator = Migrator(pool: pool, logger: Logger(label: "chain-migration"))
         // Everything before the chain (17 is whichever migration precedes it).
-        try await migrator.up(to: 17)
-        let store = Store(configuration: PostgresConfiguration(url: database.url, maximumConnections: 2))
+        let (pool, migrator, store) = try await Fixtures.migrated(upTo: 17)
         let model = try await Fixtures.model(in: store)
         var ids: [Int] = []
         // Stored out of publication order, one at a fraction of a second (rows from before picks were published when created).

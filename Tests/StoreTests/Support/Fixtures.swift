@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Postgres
 import Store
 import TestSupport
@@ -11,6 +12,18 @@ enum Fixtures {
     static func store(_ function: String = #function) async throws -> Store {
         let database = try await TestDatabase.migrated(function)
         return Store(configuration: PostgresConfiguration(url: database.url, maximumConnections: 4))
+    }
+
+    /// A fresh database migrated only up to `version`, for a later migration's test on rows stored before it: a pool
+    /// to store them in that schema, the migrator to finish with, and a store on the database.
+    static func migrated(
+        upTo version: Int, _ function: String = #function
+    ) async throws -> (pool: PostgresConnectionPool, migrator: Migrator, store: Store) {
+        let database = try await TestDatabase.create(function)
+        let pool = database.pool()
+        let migrator = Migrator(pool: pool, logger: Logger(label: "partial-migration"))
+        try await migrator.up(to: version)
+        return (pool, migrator, Store(configuration: PostgresConfiguration(url: database.url, maximumConnections: 2)))
     }
 
     /// Two teams and a game between them; returns the game's id.
