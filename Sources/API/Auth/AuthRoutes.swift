@@ -120,10 +120,8 @@ struct AuthRoutes: Sendable {
                 try await sessions.end(userID: token.userID, sessionID: sessionID)
                 throw invalid
             }
-            let access = try issuer.accessToken(userID: token.userID, role: Role(user.role), sessionID: sessionID)
             return Envelope(
-                data: TokenPair(accessToken: access, refreshToken: next.text, expiresIn: issuer.accessTokenLifetime.components.seconds),
-                meta: EmptyMeta())
+                data: try issuer.tokenPair(userID: token.userID, role: Role(user.role), sessionID: sessionID, refresh: next), meta: EmptyMeta())
         }
     }
 
@@ -135,11 +133,9 @@ struct AuthRoutes: Sendable {
 
     private func startSession(user: User, id: UUID) async throws -> TokenPair {
         let userID = Self.userID(id)
-        let role = Role(user.role)
         let (sessionID, refresh) = try await sessions.open(userID: userID)
         try await database.users.recordLogin(id: id)
-        let access = try issuer.accessToken(userID: userID, role: role, sessionID: sessionID)
-        return TokenPair(accessToken: access, refreshToken: refresh.text, expiresIn: issuer.accessTokenLifetime.components.seconds)
+        return try issuer.tokenPair(userID: userID, role: Role(user.role), sessionID: sessionID, refresh: refresh)
     }
 
     static func userID(_ id: UUID) -> String { id.uuidString.lowercased() }

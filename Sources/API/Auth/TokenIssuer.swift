@@ -13,6 +13,13 @@ struct TokenIssuer: Sendable {
         try signer.sign(claims(userID: userID, role: role, sessionID: sessionID, scope: .access, lifetime: accessTokenLifetime, now: now))
     }
 
+    /// A new access token of the session beside its `refresh` token: what a login, a 2FA verification or a refresh answers.
+    func tokenPair(userID: String, role: Role, sessionID: String, refresh: RefreshToken) throws -> TokenPair {
+        TokenPair(
+            accessToken: try accessToken(userID: userID, role: role, sessionID: sessionID), refreshToken: refresh.text,
+            expiresIn: accessTokenLifetime.components.seconds)
+    }
+
     func twoFactorToken(userID: String, role: Role, now: Date = Date()) throws -> (token: String, claims: TokenClaims) {
         let claims = try claims(userID: userID, role: role, sessionID: nil, scope: .twoFactor, lifetime: twoFactorTokenLifetime, now: now)
         return (try signer.sign(claims), claims)
