@@ -32,8 +32,7 @@ struct AdminPromotionRoutes: Sendable {
             views.append(try await view(pending))
         }
         order.sort(&views)
-        let page = Array(views.dropFirst(pagination.offset).prefix(pagination.limit))
-        return Envelope(data: page, meta: pagination.meta(total: views.count))
+        return Envelope(data: pagination.cut(views), meta: pagination.meta(total: views.count))
     }
 
     /// One request, pending or decided.

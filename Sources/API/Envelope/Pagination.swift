@@ -25,6 +25,11 @@ struct Pagination: Sendable {
         return number
     }
 
+    /// This page of `rows`, all of them already read and in order.
+    func cut<Row>(_ rows: [Row]) -> [Row] {
+        Array(rows.dropFirst(offset).prefix(limit))
+    }
+
     func meta(total: Int) -> PageMeta {
         PageMeta(total: total, page: page, limit: limit)
     }

@@ -75,7 +75,7 @@ struct JobListing: Sendable {
         }
         if let order = filter.order {
             order.sort(&jobs)
-            jobs = Array(jobs.dropFirst(pagination.offset).prefix(pagination.limit))
+            jobs = pagination.cut(jobs)
         }
         let everything = segments.reduce(0) { $0 + $1.count }
         return Page(jobs: jobs, total: matched, totalIsExact: read >= everything)
