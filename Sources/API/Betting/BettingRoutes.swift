@@ -45,14 +45,8 @@ struct BettingRoutes: Sendable {
         var request = request
         let body = try await request.decodeJSON(BankrollRequest.self, context: context, limit: maxBodySize)
         let entry = try body.entry(userID: user, clientKey: try ClientKey.of(request, body: body.clientKey))
-        let written: BankrollEntry
-        let status: HTTPResponse.Status
-        switch try await database.bankroll.record(entry) {
-        case .created(let row): (written, status) = (row, .created)
-        case .replayed(let row): (written, status) = (row, .ok)
-        case .keyReused: throw Self.keyReused(entry.clientKey)
-        case .insufficientFunds(let available): throw Self.insufficient(asked: -entry.amountCents, available: available, field: "amount")
-        }
+        let (written, status) = try Self.answer(
+            try await database.bankroll.record(entry), key: entry.clientKey, asked: -entry.amountCents, field: "amount")
         let balance = try await database.bankroll.balance(of: user)
         return EditedResponse(status: status, response: Envelope(data: BankrollView(balance, entries: [written]), meta: EmptyMeta()))
     }
@@ -94,12 +88,8 @@ struct BettingRoutes: Sendable {
                     + "a \(game.sport) moneyline is home or away", field: "selection")
         }
         bet.sport = game.sport
-        switch try await database.trackedBets.place(bet) {
-        case .created(let row): return EditedResponse(status: .created, response: Envelope(data: BetView(row), meta: EmptyMeta()))
-        case .replayed(let row): return EditedResponse(status: .ok, response: Envelope(data: BetView(row), meta: EmptyMeta()))
-        case .keyReused: throw Self.keyReused(key)
-        case .insufficientFunds(let available): throw Self.insufficient(asked: bet.stakeCents, available: available, field: "stake")
-        }
+        let (placed, status) = try Self.answer(try await database.trackedBets.place(bet), key: key, asked: bet.stakeCents, field: "stake")
+        return EditedResponse(status: status, response: Envelope(data: BetView(placed), meta: EmptyMeta()))
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<BetView, EmptyMeta> {
@@ -213,6 +203,19 @@ struct BettingRoutes: Sendable {
 
     private static func betNotFound(_ id: Int) -> APIError {
         APIError.notFound("Bet", id: id, code: "BET_NOT_FOUND", key: "bet_id")
+    }
+
+    /// The row `write` made (201) or found again for a replayed client key (200); 409 for a reused `key`, or for a
+    /// bankroll that does not cover the `asked` cents of `field`.
+    private static func answer<Row>(
+        _ write: BankrollWrite<Row>, key: String?, asked: Int, field: String
+    ) throws -> (row: Row, status: HTTPResponse.Status) {
+        switch write {
+        case .created(let row): return (row, .created)
+        case .replayed(let row): return (row, .ok)
+        case .keyReused: throw keyReused(key)
+        case .insufficientFunds(let available): throw insufficient(asked: asked, available: available, field: field)
+        }
     }
 
     private static func keyReused(_ key: String?) -> APIError {
