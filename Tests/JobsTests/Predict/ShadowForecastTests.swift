@@ -13,6 +13,13 @@ import Testing
 @Suite struct ShadowForecastTests {
     static let start = PublicationTests.start
     static let version = PublicationTests.version
+    /// When `predict` runs: three hours before the first game.
+    static let runAt = start.addingTimeInterval(-3 * 3_600)
+
+    /// `predict` of the NBA's next 12 hours at `runAt`.
+    static func predict(_ store: Store) async throws -> PredictionRun {
+        try await Predictor(store: store, now: { runAt }).run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger)
+    }
 
     /// A moneyline model of the NBA giving the home side `probability` whatever the features say, registered with
     /// `status`; its id.
@@ -28,8 +35,8 @@ import Testing
                 artifact: Data(archive)))
     }
 
-    /// Two games tonight with fresh features and open moneyline markets; their ids.
-    static func games(_ store: Store, at: Date) async throws -> [Int] {
+    /// Two games tonight with open moneyline markets as of `runAt`; their ids.
+    static func games(_ store: Store) async throws -> [Int] {
         let home = try await store.teams.upsert(Team(sport: "nba", externalID: "shadow-home", name: "Shadow Home"))
         let away = try await store.teams.upsert(Team(sport: "nba", externalID: "shadow-away", name: "Shadow Away"))
         var ids: [Int] = []
@@ -38,7 +45,7 @@ import Testing
                 Game(
                     sport: "nba", externalID: "shadow-\(index)", homeTeamID: home, awayTeamID: away,
                     scheduledAt: start.addingTimeInterval(Double(index) * 3_600)))
-            try await PublicationTests.market(store, game: game, at: at, pinnacle: (2.10, 1.80), soft: (2.20, 1.72))
+            try await PublicationTests.market(store, game: game, at: runAt, pinnacle: (2.10, 1.80), soft: (2.20, 1.72))
             ids.append(game)
         }
         return ids
@@ -46,15 +53,13 @@ import Testing
 
     @Test func theShadowForecastsTheChampionsGamesWithoutPublishingAndIsComparedOnSettledGames() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        let at = Self.start.addingTimeInterval(-3 * 3_600)
-        let games = try await Self.games(store, at: at)
+        let games = try await Self.games(store)
         let champion = try await Self.model(store, version: 1, probability: 0.55)
         try await store.models.promote(id: champion)
         let shadow = try await Self.model(store, version: 2, probability: 0.70)
         try await store.promotionRequests.open(modelID: shadow, championID: champion, metrics: ["log_loss": 0.6], reason: "passes")
-        let predictor = Predictor(store: store, now: { at })
 
-        let run = try await predictor.run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger)
+        let run = try await Self.predict(store)
         #expect(run.predictions == 2 && run.shadowForecasts == 2)
         let forecasts = try await store.shadowForecasts.forecasts(modelID: shadow)
         #expect(forecasts.map(\.gameID).sorted() == games)
@@ -70,7 +75,7 @@ import Testing
             .rows[0].decode("n")
         #expect(shadowRows == 0)
         // One forecast per game: a later run (which publishes the champion's game-day forecasts) stores no second one.
-        #expect(try await predictor.run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger).shadowForecasts == 0)
+        #expect(try await Self.predict(store).shadowForecasts == 0)
         published = []
         for game in games { published += try await store.predictions.pending(gameID: game) }
         #expect(published.allSatisfy { $0.modelID == champion })
@@ -100,8 +105,7 @@ import Testing
 
     @Test func aBrokenShadowNeverStopsTheChampionPublishing() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        let at = Self.start.addingTimeInterval(-3 * 3_600)
-        let games = try await Self.games(store, at: at)
+        let games = try await Self.games(store)
         let champion = try await Self.model(store, version: 1, probability: 0.55)
         try await store.models.promote(id: champion)
         // An artifact that does not decode.
@@ -110,7 +114,7 @@ import Testing
                 name: "nba_moneyline_meta", version: 2, sport: "nba", betType: .moneyline, featureSetVersion: Self.version,
                 trainingStart: Self.start.addingTimeInterval(-86_400 * 365), trainingEnd: Self.start, artifact: Data([0])))
         try await store.promotionRequests.open(modelID: broken, championID: champion, metrics: [:], reason: "passes")
-        let run = try await Predictor(store: store, now: { at }).run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger)
+        let run = try await Self.predict(store)
         #expect(run.predictions == games.count && run.shadowForecasts == 0)
         #expect(try await store.shadowForecasts.forecasts(modelID: broken).isEmpty)
         await store.shutdown()
@@ -118,11 +122,10 @@ import Testing
 
     @Test func aShadowRunsEvenWithoutAChampionAndNothingIsPublished() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        let at = Self.start.addingTimeInterval(-3 * 3_600)
-        let games = try await Self.games(store, at: at)
+        let games = try await Self.games(store)
         let shadow = try await Self.model(store, version: 1, probability: 0.62)
         try await store.promotionRequests.open(modelID: shadow, championID: nil, metrics: [:], reason: "the first model")
-        let run = try await Predictor(store: store, now: { at }).run(sport: "nba", horizon: 12 * 3_600, logger: CollectTestSupport.logger)
+        let run = try await Self.predict(store)
         #expect(run.predictions == 0 && run.shadowForecasts == 2 && run.skipped == "no champion model yet")
         let forecasts = try await store.shadowForecasts.forecasts(modelID: shadow)
         #expect(forecasts.count == 2 && forecasts.allSatisfy { $0.championID == nil && $0.championProbability == nil })
