@@ -48,8 +48,9 @@ public struct GamesCollector: Sendable {
             }
             fetched.append((response, scoreboard))
         }
+        let read = GamesCollection(applied: true, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = GamesCollection(applied: true, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)
+            var result = read
             // Scoreboards of different days share teams, written in event order: without one order of locks,
             // two jobs running at once deadlock on each other's team rows.
             try await tx.teams.lockForWrites(sport: sport.code)
@@ -67,10 +68,7 @@ public struct GamesCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result): return result
-        case .alreadyApplied: return GamesCollection(applied: false, payloads: fetched.count, newPayloads: 0, gamesWritten: 0)
-        }
+        return outcome.collection(read: read)
     }
 
     /// Values the types cannot check: one home and one away competitor, numeric scores once started.

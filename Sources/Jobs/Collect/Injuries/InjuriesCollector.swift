@@ -26,8 +26,9 @@ public struct InjuriesCollector: Sendable {
             return list
         }
         let reports = list.injuries.reduce(0) { $0 + $1.injuries.count }
+        let read = InjuriesCollection(applied: true, payloadWasNew: false, reports: reports, reportsWritten: 0, unknownTeams: [])
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = InjuriesCollection(applied: true, payloadWasNew: false, reports: reports, reportsWritten: 0, unknownTeams: [])
+            var result = read
             guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { return result }
             result.payloadWasNew = true
             for team in list.injuries {
@@ -44,15 +45,11 @@ public struct InjuriesCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result):
-            if !result.unknownTeams.isEmpty {
-                logger.warning("injury lists of teams not stored yet", metadata: ["teams": "\(result.unknownTeams.prefix(10))"])
-            }
-            return result
-        case .alreadyApplied:
-            return InjuriesCollection(applied: false, payloadWasNew: false, reports: reports, reportsWritten: 0, unknownTeams: [])
+        let result = outcome.collection(read: read)
+        if !result.unknownTeams.isEmpty {
+            logger.warning("injury lists of teams not stored yet", metadata: ["teams": "\(result.unknownTeams.prefix(10))"])
         }
+        return result
     }
 
     /// What the types cannot check: ids present, each entry once.

@@ -71,11 +71,12 @@ public struct OddsCollector: Sendable {
             scores = fetched
         }
         let reference = snapshot ?? now()
+        let read = OddsCollection(
+            applied: true, payloadWasNew: false, events: events.count, matchedEvents: 0, unmatchedEvents: [], snapshotsWritten: 0,
+            closingLinesWritten: 0, quota: quota)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             if let scores { _ = try await RawIngestion.store(scores, isBackfill: isBackfill, jobID: jobID, in: tx) }
-            var result = OddsCollection(
-                applied: true, payloadWasNew: false, events: events.count, matchedEvents: 0, unmatchedEvents: [], snapshotsWritten: 0,
-                closingLinesWritten: 0, quota: quota)
+            var result = read
             guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { return result }
             result.payloadWasNew = true
             try await curate(events, sport: sport, isBackfill: isBackfill, into: tx, result: &result)
@@ -88,17 +89,11 @@ public struct OddsCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result):
-            if !result.unmatchedEvents.isEmpty {
-                logger.warning("odds events without a game", metadata: ["events": "\(result.unmatchedEvents.prefix(10))"])
-            }
-            return result
-        case .alreadyApplied:
-            return OddsCollection(
-                applied: false, payloadWasNew: false, events: events.count, matchedEvents: 0, unmatchedEvents: [], snapshotsWritten: 0,
-                closingLinesWritten: 0, quota: quota)
+        let result = outcome.collection(read: read)
+        if !result.unmatchedEvents.isEmpty {
+            logger.warning("odds events without a game", metadata: ["events": "\(result.unmatchedEvents.prefix(10))"])
         }
+        return result
     }
 
     /// Values the types cannot check: the sport, prices valid in the requested format, two distinct teams.

@@ -58,9 +58,9 @@ public struct PropOddsCollector: Sendable {
                 fetched.append((response, eventPrices))
             }
         }
-        let planned = result
+        let read = result
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = planned
+            var result = read
             for (response, prices) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
@@ -68,16 +68,13 @@ public struct PropOddsCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result):
+        result = outcome.collection(read: read)
+        if result.applied {
             logger.info(
                 "prop odds collected",
                 metadata: ["events": "\(result.events)", "new_payloads": "\(result.newPayloads)", "prices": "\(result.pricesWritten)"])
-            return result
-        case .alreadyApplied:
-            result.applied = false
-            return result
         }
+        return result
     }
 
     /// The event's prices of `market`, validated: the event asked for, Over or Under, a player, a line, a price valid in the

@@ -63,8 +63,9 @@ public struct StatcastCollector: Sendable {
             fetched.append((response, csv))
         }
         let total = fetched.reduce(0) { $0 + $1.1.rows.count }
+        let read = StatcastCollection(applied: true, searches: searches, pitches: total, pitchesWritten: 0, unmatchedPitches: 0)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = StatcastCollection(applied: true, searches: searches, pitches: total, pitchesWritten: 0, unmatchedPitches: 0)
+            var result = read
             let teams = try await tx.teams.teams(sport: "mlb")
             var teamIDs: [String: Int] = [:]
             for team in teams { if let abbreviation = team.abbreviation, let id = team.id { teamIDs[abbreviation] = id } }
@@ -86,11 +87,7 @@ public struct StatcastCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result): return result
-        case .alreadyApplied:
-            return StatcastCollection(applied: false, searches: searches, pitches: total, pitchesWritten: 0, unmatchedPitches: 0)
-        }
+        return outcome.collection(read: read)
     }
 
     private static let required = ["game_pk", "game_date", "at_bat_number", "pitch_number", "batter", "pitcher", "home_team", "away_team"]

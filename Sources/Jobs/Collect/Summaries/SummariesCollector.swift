@@ -51,8 +51,9 @@ public struct SummariesCollector: Sendable {
             }
             fetched.append((game, response, summary, rows))
         }
+        let read = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = SummariesCollection(applied: true, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
+            var result = read
             for (game, response, summary, rows) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: false, jobID: jobID, in: tx) else { continue }
                 result.newPayloads += 1
@@ -82,11 +83,7 @@ public struct SummariesCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result): return result
-        case .alreadyApplied:
-            return SummariesCollection(applied: false, games: fetched.count, newPayloads: 0, summariesWritten: 0, snapshotsWritten: 0)
-        }
+        return outcome.collection(read: read)
     }
 
     /// What a final game's box score gave: NBA players' points, MLB starters' lines, or football's, hockey's and

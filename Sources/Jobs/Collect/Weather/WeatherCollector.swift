@@ -97,9 +97,9 @@ public struct WeatherCollector: Sendable {
             }
             fetched.append((response, weather, entry.games))
         }
+        let read = WeatherCollection(applied: true, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var result = WeatherCollection(
-                applied: true, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
+            var result = read
             for (response, hourly, venueGames) in fetched {
                 guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { continue }
                 for game in venueGames {
@@ -111,11 +111,6 @@ public struct WeatherCollector: Sendable {
             }
             return result
         }
-        switch outcome {
-        case .applied(let result): return result
-        case .alreadyApplied:
-            return WeatherCollection(
-                applied: false, games: games.count, skippedGames: skipped, forecasts: fetched.count, observationsWritten: 0)
-        }
+        return outcome.collection(read: read)
     }
 }
