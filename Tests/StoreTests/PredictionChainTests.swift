@@ -29,6 +29,12 @@ import Testing
         return ids
     }
 
+    /// Runs `statement` behind the repository's back, then verifies the nba chain.
+    static func verifyChain(after statement: PostgresQuery, in store: Store) async throws -> PredictionChainReport {
+        _ = try await store.query(statement)
+        return try await store.predictions.verifyChain(sport: "nba")
+    }
+
     @Test func publicationsFormOneChainPerSportThatVerifies() async throws {
         let store = try await Fixtures.store()
         let ids = try await Self.publish(5, in: store)
@@ -46,21 +52,21 @@ import Testing
     @Test func anEditIsCaughtAtTheRowAndARewrittenHashAtTheNextLink() async throws {
         let store = try await Fixtures.store()
         let ids = try await Self.publish(5, in: store)
-        _ = try await store.query("UPDATE predictions SET edge = 0.25 WHERE id = \(ids[2])")
-        #expect(try await store.predictions.verifyChain(sport: "nba").firstBreak == PredictionChainBreak(position: 3, predictionID: ids[2], reason: .contentChanged))
+        let afterEdit = try await Self.verifyChain(after: "UPDATE predictions SET edge = 0.25 WHERE id = \(ids[2])", in: store)
+        #expect(afterEdit.firstBreak == PredictionChainBreak(position: 3, predictionID: ids[2], reason: .contentChanged))
 
         // The content hash rewritten to match the edit: the row's link no longer follows.
         var edited = try #require(try await store.predictions.find(id: ids[2]))
         let rehashed = PredictionFingerprint.hash(of: edited)
-        _ = try await store.query("UPDATE predictions SET prediction_hash = \(rehashed) WHERE id = \(ids[2])")
-        #expect(try await store.predictions.verifyChain(sport: "nba").firstBreak == PredictionChainBreak(position: 3, predictionID: ids[2], reason: .linkChanged))
+        let afterRehash = try await Self.verifyChain(
+            after: "UPDATE predictions SET prediction_hash = \(rehashed) WHERE id = \(ids[2])", in: store)
+        #expect(afterRehash.firstBreak == PredictionChainBreak(position: 3, predictionID: ids[2], reason: .linkChanged))
 
         // The link rewritten too: the next row's link no longer follows.
         edited.predictionHash = rehashed
         let previous = try await store.predictions.chain(sport: "nba")[1].link!
         let relinked = PredictionChain.link(previous: previous, publishedAt: edited.publishedAt!, predictionHash: rehashed)
-        _ = try await store.query("UPDATE predictions SET chain_hash = \(relinked) WHERE id = \(ids[2])")
-        let report = try await store.predictions.verifyChain(sport: "nba")
+        let report = try await Self.verifyChain(after: "UPDATE predictions SET chain_hash = \(relinked) WHERE id = \(ids[2])", in: store)
         #expect(report.firstBreak == PredictionChainBreak(position: 4, predictionID: ids[3], reason: .linkChanged))
         #expect(report.verifiedThrough == 3)
         await store.shutdown()
@@ -69,8 +75,7 @@ import Testing
     @Test func aDeletedRowLeavesAGap() async throws {
         let store = try await Fixtures.store()
         let ids = try await Self.publish(5, in: store)
-        _ = try await store.query("DELETE FROM predictions WHERE id = \(ids[2])")
-        let report = try await store.predictions.verifyChain(sport: "nba")
+        let report = try await Self.verifyChain(after: "DELETE FROM predictions WHERE id = \(ids[2])", in: store)
         #expect(report.firstBreak == PredictionChainBreak(position: 4, predictionID: ids[3], reason: .positionMissing))
         #expect(report.verifiedThrough == 2)
         await store.shutdown()
@@ -101,8 +106,7 @@ import Testing
         // Behind the chain's back.
         let outside = try await insert(position: nil, link: nil)
         #expect(try await store.predictions.verifyChain(sport: "nba").firstBreak == PredictionChainBreak(position: nil, predictionID: outside, reason: .outsideChain))
-        _ = try await store.query("DELETE FROM predictions WHERE id = \(outside)")
-        #expect(try await store.predictions.verifyChain(sport: "nba").intact)
+        #expect(try await Self.verifyChain(after: "DELETE FROM predictions WHERE id = \(outside)", in: store).intact)
 
         // Appended at the head with a correct link: it was published before the row ahead of it.
         let head = try await store.predictions.chain(sport: "nba")[4].link!
