@@ -33,17 +33,7 @@ public struct ESPNClient: Sendable {
 
     private func get(_ path: String, query: [(String, String)], now: Date) async throws -> UpstreamResponse {
         let response = try await upstream.get(source: Self.source, baseURL: configuration.baseURL, path: path, query: query, now: now)
-        guard response.status == 200 else {
-            let code: CollectorError.Code
-            switch response.status {
-            case 429: code = .rateLimited
-            case 400..<500: code = .requestRejected
-            default: code = .upstreamFailed
-            }
-            throw CollectorError(
-                code, source: Self.source, endpoint: response.endpoint, status: response.status,
-                message: String(decoding: response.body.prefix(200), as: UTF8.self))
-        }
+        guard response.status == 200 else { throw CollectorError(response: response, source: Self.source) }
         return response
     }
 }

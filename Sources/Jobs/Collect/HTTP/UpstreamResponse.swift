@@ -14,4 +14,9 @@ public struct UpstreamResponse: Sendable {
     public let body: Data
     /// When it arrived.
     public let fetchedAt: Date
+
+    /// The body's first `count` bytes as text, for an error message.
+    func bodyPrefix(_ count: Int = 200) -> String {
+        String(decoding: body.prefix(count), as: UTF8.self)
+    }
 }

@@ -62,16 +62,11 @@ public struct OddsAPIClient: Sendable {
             redacted: ["apiKey"], now: now, rateLimitWait: wait)
         guard response.status != 200 else { return response }
         let body = try? JSONDecoder().decode(OddsAPIErrorBody.self, from: response.body)
-        let detail = body.map { "\($0.errorCode): \($0.message)" } ?? String(decoding: response.body.prefix(200), as: UTF8.self)
-        func fail(_ code: CollectorError.Code) -> CollectorError {
-            CollectorError(code, source: Self.source, endpoint: response.endpoint, status: response.status, message: detail)
+        let detail = body.map { "\($0.errorCode): \($0.message)" } ?? response.bodyPrefix()
+        if response.status == 401 && body?.errorCode == "OUT_OF_USAGE_CREDITS" {
+            throw CollectorError(
+                .quotaExhausted, source: Self.source, endpoint: response.endpoint, status: response.status, message: detail)
         }
-        switch (response.status, body?.errorCode) {
-        case (401, "OUT_OF_USAGE_CREDITS"): throw fail(.quotaExhausted)
-        case (401, _): throw fail(.invalidCredentials)
-        case (429, _): throw fail(.rateLimited)
-        case (400..<500, _): throw fail(.requestRejected)
-        default: throw fail(.upstreamFailed)
-        }
+        throw CollectorError(response: response, source: Self.source, keyed: true, message: detail)
     }
 }

@@ -50,13 +50,7 @@ public struct OpenMeteoClient: Sendable {
         ]
         if let key = configuration.apiKey { query.append(("apikey", key)) }
         let response = try await upstream.get(source: source, baseURL: baseURL, path: path, query: query, redacted: ["apikey"], now: now)
-        guard response.status == 200 else {
-            let code: CollectorError.Code =
-                response.status == 429 ? .rateLimited : (400..<500).contains(response.status) ? .requestRejected : .upstreamFailed
-            throw CollectorError(
-                code, source: source, endpoint: response.endpoint, status: response.status,
-                message: String(decoding: response.body.prefix(300), as: UTF8.self))
-        }
+        guard response.status == 200 else { throw CollectorError(response: response, source: source, message: response.bodyPrefix(300)) }
         return response
     }
 }

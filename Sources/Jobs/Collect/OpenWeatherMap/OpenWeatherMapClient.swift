@@ -28,16 +28,7 @@ public struct OpenWeatherMapClient: Sendable {
         let response = try await upstream.get(
             source: Self.source, baseURL: configuration.baseURL, path: "/data/2.5/forecast", query: query, redacted: ["appid"], now: now)
         guard response.status != 200 else { return response }
-        let detail =
-            (try? JSONDecoder().decode(OpenWeatherMapErrorBody.self, from: response.body))?.message
-            ?? String(decoding: response.body.prefix(200), as: UTF8.self)
-        let code: CollectorError.Code
-        switch response.status {
-        case 401: code = .invalidCredentials
-        case 429: code = .rateLimited
-        case 400..<500: code = .requestRejected
-        default: code = .upstreamFailed
-        }
-        throw CollectorError(code, source: Self.source, endpoint: response.endpoint, status: response.status, message: detail)
+        let detail = (try? JSONDecoder().decode(OpenWeatherMapErrorBody.self, from: response.body))?.message ?? response.bodyPrefix()
+        throw CollectorError(response: response, source: Self.source, keyed: true, message: detail)
     }
 }

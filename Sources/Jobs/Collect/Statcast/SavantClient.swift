@@ -28,17 +28,11 @@ public struct SavantClient: Sendable {
         ]
         let response = try await upstream.get(
             source: Self.source, baseURL: configuration.baseURL, path: "/statcast_search/csv", query: query, now: now)
-        guard response.status == 200 else {
-            let code: CollectorError.Code =
-                response.status == 429 ? .rateLimited : (400..<500).contains(response.status) ? .requestRejected : .upstreamFailed
-            throw CollectorError(
-                code, source: Self.source, endpoint: response.endpoint, status: response.status,
-                message: String(decoding: response.body.prefix(200), as: UTF8.self))
-        }
+        guard response.status == 200 else { throw CollectorError(response: response, source: Self.source) }
         if response.body.prefix(200).range(of: Self.timeoutMarker) != nil {
             throw CollectorError(
                 .upstreamFailed, source: Self.source, endpoint: response.endpoint, status: 200,
-                message: String(decoding: response.body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                message: response.bodyPrefix().trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return response
     }
