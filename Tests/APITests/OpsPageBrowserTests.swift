@@ -21,14 +21,14 @@ import Testing
             let port = try #require(client.client.port)
             try await OpsScenario.whileRunning(harness) { scenario in
                 let laterFailure = "closing line feed timed out after 30 s"
-                let run = try OpsPageBrowser.Run(
-                    url: "http://127.0.0.1:\(port)/ops", email: admin.email, password: admin.password, expectState: "ready",
+                try await OpsPageBrowser.drive(
+                    port: port, email: admin.email, password: admin.password, expectState: "ready",
                     expect: [OpsScenario.collectQueue, OpsScenario.trainQueue, OpsScenario.workerID, OpsScenario.deadMessage],
                     then: [
                         .init(state: "ready", texts: [laterFailure]),
                         .init(state: "error", texts: ["DEPENDENCY_UNAVAILABLE", laterFailure]),
-                    ])
-                do {
+                    ]
+                ) { run in
                     let report = try await run.report()
                     #expect(report.state == "ready")
                     #expect(report.status?.hasPrefix("Updated ") == true, "the time of the last refresh is shown")
@@ -67,11 +67,7 @@ import Testing
                     #expect(failed.status?.hasPrefix("Refresh failed at ") == true && failed.status?.contains("showing data from") == true)
                     #expect(failed.error?.contains("503") == true, "\(failed.error ?? "")")
                     #expect(failed.dashboardHidden == false && failed.text.contains(OpsScenario.deadMessage))
-                } catch {
-                    await run.cleanUp()
-                    throw error
                 }
-                await run.cleanUp()
             }
         }
     }
@@ -84,10 +80,9 @@ import Testing
             let port = try #require(client.client.port)
             try await harness.redis.send("FLUSHDB")
             try await harness.queue.enqueue(JobRequest(type: DiagnosticJobs.Noop.jobType, queue: "ops-secret-queue"))
-            let run = try OpsPageBrowser.Run(
-                url: "http://127.0.0.1:\(port)/ops", email: user.email, password: user.password, expectState: "error",
-                expect: ["admins only"])
-            do {
+            try await OpsPageBrowser.drive(
+                port: port, email: user.email, password: user.password, expectState: "error", expect: ["admins only"]
+            ) { run in
                 let report = try await run.report()
                 try await run.finish()
                 #expect(report.state == "error")
@@ -100,11 +95,7 @@ import Testing
                 #expect(report.problems.allSatisfy { $0.hasPrefix("network:") && $0.contains("403") }, "\(report.problems)")
                 let png = try #require(report.png)
                 #expect(png.width == 1280 && png.height == 960 && png.colours > 10)
-            } catch {
-                await run.cleanUp()
-                throw error
             }
-            await run.cleanUp()
         }
     }
 
@@ -114,19 +105,15 @@ import Testing
         let admin = try await harness.user(role: .admin)
         try await harness.run { client in
             let port = try #require(client.client.port)
-            let run = try OpsPageBrowser.Run(
-                url: "http://127.0.0.1:\(port)/ops", email: admin.email, password: "not the password", expectState: "signed-out",
-                expect: ["Sign-in failed", "INVALID_CREDENTIALS"])
-            do {
+            try await OpsPageBrowser.drive(
+                port: port, email: admin.email, password: "not the password", expectState: "signed-out",
+                expect: ["Sign-in failed", "INVALID_CREDENTIALS"]
+            ) { run in
                 let report = try await run.report()
                 try await run.finish()
                 #expect(report.dashboardHidden == true)
                 #expect(!report.storedAccessToken)
-            } catch {
-                await run.cleanUp()
-                throw error
             }
-            await run.cleanUp()
         }
     }
 }

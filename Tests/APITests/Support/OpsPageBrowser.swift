@@ -51,6 +51,23 @@ struct OpsPageBrowser {
         return path
     }
 
+    /// Runs the driver (see `Run`) on the ops page of the API listening on `port`, hands it to `body`, and cleans it up
+    /// whatever `body` does.
+    static func drive(
+        port: Int, email: String, password: String, expectState: String, expect: [String], then: [Phase] = [],
+        _ body: (Run) async throws -> Void
+    ) async throws {
+        let run = try Run(
+            url: "http://127.0.0.1:\(port)/ops", email: email, password: password, expectState: expectState, expect: expect, then: then)
+        do {
+            try await body(run)
+        } catch {
+            await run.cleanUp()
+            throw error
+        }
+        await run.cleanUp()
+    }
+
     /// A state of the page (`body[data-state]`) and texts it must show.
     struct Phase: Encodable {
         var state: String
