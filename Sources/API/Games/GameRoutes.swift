@@ -30,11 +30,9 @@ struct GameRoutes: Sendable {
         let status = try QueryFilters.oneOf(query, "status", GameStatus.self)
         let days = try QueryFilters.gameDays(query)
         let order = try ListOrder(query, default: ListOrder(GameRepository.Order.scheduledAt, ascending: true))
-        let name = [
-            "list", sport ?? "", status?.rawValue ?? "", days.from.map { String(Int64($0.timeIntervalSince1970)) } ?? "",
-            days.to.map { String(Int64($0.timeIntervalSince1970)) } ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
-            String(pagination.page), String(pagination.limit),
-        ].joined(separator: "|")
+        let name = ReadCache.pageEntry(
+            ["list", sport ?? "", status?.rawValue ?? "", ReadCache.entryFilter(days.from), ReadCache.entryFilter(days.to)], order: order,
+            pagination: pagination)
         let scopes = [sport.map(ReadCache.Scope.sport) ?? .everything]
         let (body, _) = try await games.json(name, scopes: scopes, context: context) { consistency in
             let database = await reads.database(for: consistency)
@@ -85,10 +83,7 @@ struct GameRoutes: Sendable {
         }
         let order = try ListOrder(query, default: ListOrder(OddsRepository.Order.recordedAt))
         _ = try await game(gameID)  // 404 for a game that does not exist
-        let name = [
-            "history", String(gameID), market ?? "", bookmaker ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
-            String(pagination.page), String(pagination.limit),
-        ].joined(separator: "|")
+        let name = ReadCache.pageEntry(["history", String(gameID), market ?? "", bookmaker ?? ""], order: order, pagination: pagination)
         let (body, _) = try await odds.json(name, scopes: ReadCache.Scope.ofGame(gameID), context: context) { consistency in
             let page = try await reads.database(for: consistency).odds.history(
                 gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)

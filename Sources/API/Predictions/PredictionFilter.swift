@@ -46,10 +46,10 @@ struct PredictionFilter: Sendable, Hashable {
 
     /// A stable text form, the cache key of a page.
     func cacheKey(_ pagination: Pagination) -> String {
-        [
-            sport ?? "", from.map { String(Int64($0.timeIntervalSince1970)) } ?? "", to.map { String(Int64($0.timeIntervalSince1970)) } ?? "",
-            tier?.rawValue ?? "", betType?.rawValue ?? "", status?.rawValue ?? "", pick.map(String.init) ?? "", order.field.rawValue, order.ascending ? "asc" : "desc",
-            String(pagination.page), String(pagination.limit),
-        ].joined(separator: "|")
+        ReadCache.pageEntry(
+            [
+                sport ?? "", ReadCache.entryFilter(from), ReadCache.entryFilter(to), tier?.rawValue ?? "", betType?.rawValue ?? "",
+                status?.rawValue ?? "", pick.map(String.init) ?? "",
+            ], order: order, pagination: pagination)
     }
 }
