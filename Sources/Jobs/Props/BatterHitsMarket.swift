@@ -13,19 +13,12 @@ struct BatterHitsMarket: PlayerPropMarket {
     static let expectationComponent = "expected_hits"
     static let history = (source: "Statcast", examples: "batter-games")
     static let nothingToPredict = "no batters with Statcast history for these teams"
+    static let stored = BatterHitsProp.stored
 
     private let asOf: Date
     private let lines: [BatterGameHits]
     private let teams: BatterTeams
     private let linesOf: [Int: [BatterGameHits]]
-
-    static func playerID(selection: String) -> Int? {
-        BatterHitsProp(selection: selection)?.batterID
-    }
-
-    static func selection(playerID: Int, side: BatterHitsProp.Side) -> String {
-        BatterHitsProp(batterID: playerID, side: side).selection
-    }
 
     init(since: Date, asOf: Date, store: Store) async throws {
         self.asOf = asOf

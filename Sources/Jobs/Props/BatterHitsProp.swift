@@ -22,20 +22,17 @@ public struct BatterHitsProp: Sendable, Equatable {
         self.side = side
     }
 
+    /// How the prop is stored.
+    static let stored = PlayerPropSelection(kind: "batter", count: "hits")
+
     /// The prop a stored selection names, or `nil` when it is not a batter-hits selection.
     public init?(selection: String) {
-        let parts = selection.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "batter", let id = Int(parts[1]) else { return nil }
-        switch parts[2] {
-        case "hits_over": side = .over
-        case "hits_under": side = .under
-        default: return nil
-        }
-        batterID = id
+        guard let (batterID, side) = Self.stored.parse(selection) else { return nil }
+        self.init(batterID: batterID, side: side)
     }
 
     /// The stored selection.
-    public var selection: String { "batter:\(batterID):hits_\(side.rawValue)" }
+    public var selection: String { Self.stored.selection(playerID: batterID, side: side) }
 
     /// This side's result when the batter had `hits` at `line` (half-point lines cannot push).
     public func result(hits: Int, line: Double) -> PredictionResult {

@@ -14,6 +14,7 @@ struct PlayerPointsMarket: PlayerPropMarket {
     static let expectationComponent = "expected_points"
     static let history = (source: "box-score", examples: "player-games")
     static let nothingToPredict = "no priced player-points lines of players with box scores"
+    static let stored = PlayerPointsProp.stored
     /// A team's latest games whose players are expected to play.
     static let recentGames = 3
 
@@ -21,14 +22,6 @@ struct PlayerPointsMarket: PlayerPropMarket {
     private let lines: [PlayerGamePoints]
     private let roster: [Int: [Int]]
     private let linesOf: [Int: [PlayerGamePoints]]
-
-    static func playerID(selection: String) -> Int? {
-        PlayerPointsProp(selection: selection)?.playerID
-    }
-
-    static func selection(playerID: Int, side: BatterHitsProp.Side) -> String {
-        PlayerPointsProp(playerID: playerID, side: side).selection
-    }
 
     init(since: Date, asOf: Date, store: Store) async throws {
         self.asOf = asOf

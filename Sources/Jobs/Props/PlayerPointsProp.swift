@@ -17,20 +17,17 @@ public struct PlayerPointsProp: Sendable, Equatable {
         self.side = side
     }
 
+    /// How the prop is stored.
+    static let stored = PlayerPropSelection(kind: "player", count: "points")
+
     /// The prop a stored selection names, or `nil` when it is not a player-points selection.
     public init?(selection: String) {
-        let parts = selection.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "player", let id = Int(parts[1]) else { return nil }
-        switch parts[2] {
-        case "points_over": side = .over
-        case "points_under": side = .under
-        default: return nil
-        }
-        playerID = id
+        guard let (playerID, side) = Self.stored.parse(selection) else { return nil }
+        self.init(playerID: playerID, side: side)
     }
 
     /// The stored selection.
-    public var selection: String { "player:\(playerID):points_\(side.rawValue)" }
+    public var selection: String { Self.stored.selection(playerID: playerID, side: side) }
 
     /// This side's result when the player scored `points` at `line`: a half-point line cannot push; a whole line the
     /// points land on pushes, as books grade it.

@@ -19,10 +19,8 @@ protocol PlayerPropMarket: Sendable {
     /// Why a run found nothing to predict when nothing had been predicted before either.
     static var nothingToPredict: String { get }
 
-    /// The player a stored selection of this prop names; nil when it is another prop's.
-    static func playerID(selection: String) -> Int?
-    /// The stored selection of `playerID`'s `side`.
-    static func selection(playerID: Int, side: BatterHitsProp.Side) -> String
+    /// How this prop's selections are stored.
+    static var stored: PlayerPropSelection { get }
 
     /// The market as of `asOf`, from the history of `store` since `since`.
     init(since: Date, asOf: Date, store: Store) async throws

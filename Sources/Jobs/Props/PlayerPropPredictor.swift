@@ -39,7 +39,7 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
             // A player and line is done whichever side was stored (a pick may be the Under).
             let done = Set(
                 try await store.playerProps.predictedProps(gameID: gameID).compactMap { stored in
-                    Market.playerID(selection: stored.selection).flatMap { id in stored.line.map { PricedPropKey(id, $0) } }
+                    Market.stored.parse(stored.selection).flatMap { id, _ in stored.line.map { PricedPropKey(id, $0) } }
                 })
             for offer in try await market.offered(in: game, gameID: gameID, store: store) {
                 let lines = offer.lines.filter { !done.contains(PricedPropKey(offer.playerID, $0.line)) }
@@ -72,8 +72,8 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
                 predictions.append(
                     PropPublication.prediction(
                         sport: Market.sport, gameID: item.gameID, line: line,
-                        over: Market.selection(playerID: item.playerID, side: .over),
-                        under: Market.selection(playerID: item.playerID, side: .under),
+                        over: Market.stored.selection(playerID: item.playerID, side: .over),
+                        under: Market.stored.selection(playerID: item.playerID, side: .under),
                         modelOver: model.probabilityOver(line, mean: mean), components: [Market.expectationComponent: mean],
                         best: best, anchor: anchor, picks: picks))
             }
