@@ -18,6 +18,9 @@ extension SandboxWorld {
     /// times the ninth man.
     private static let slotShares = [0.21, 0.17, 0.145, 0.12, 0.1, 0.085, 0.07, 0.055, 0.045]
 
+    /// How the rotations' players are numbered and named.
+    private static let basketballRoster = SimulatedRoster(
+        firstID: firstBasketballPlayerID, size: rotationSize, firstNames: basketballFirstNames, lastNames: basketballLastNames)
     private static let basketballFirstNames = [
         "Andre", "Bam", "Caleb", "Darius", "Elijah", "Franz", "Grant", "Jalen", "Keon", "Lonnie", "Malik", "Nikola", "Obi", "Paolo",
         "Quentin", "Reggie", "Scottie", "Tyrese", "Umar", "Vince", "Walker", "Xavier", "Zion",
@@ -29,10 +32,9 @@ extension SandboxWorld {
 
     /// The NBA player with `id`, or `nil` when no simulated rotation has that id.
     public func basketballPlayer(id: Int) -> SimulatedBasketballPlayer? {
-        let offset = id - Self.firstBasketballPlayerID
-        guard offset >= 0, let teams = league(.nba)?.teams.count else { return nil }
-        let (team, slot) = (offset / 20, offset % 20)
-        guard team < teams, slot < Self.rotationSize else { return nil }
+        guard let teams = league(.nba)?.teams.count, let (team, slot) = Self.basketballRoster.place(of: id, teams: teams) else {
+            return nil
+        }
         return basketballPlayer(team: team, slot: slot)
     }
 
@@ -84,12 +86,9 @@ extension SandboxWorld {
         var random = SeededStream(seed: seed, 44, team, slot)
         let share = Self.slotShares[slot] * exp(0.15 * random.normal())
         // Unique names for up to 23 × 19 = 437 players (coprime list lengths), rotated by the seed.
-        let ordinal = team * Self.rotationSize + slot
-        let rotation = Int(seed % 991)
-        let first = Self.basketballFirstNames[(ordinal + rotation) % Self.basketballFirstNames.count]
-        let last = Self.basketballLastNames[(ordinal + rotation) % Self.basketballLastNames.count]
         return SimulatedBasketballPlayer(
-            id: Self.firstBasketballPlayerID + team * 20 + slot, teamIndex: team, slot: slot, name: "\(first) \(last)",
+            id: Self.basketballRoster.id(team: team, slot: slot), teamIndex: team, slot: slot,
+            name: Self.basketballRoster.name(team: team, slot: slot, rotation: Int(seed % 991)),
             pointsPerGame: share * Self.leagueTeamPoints)
     }
 }

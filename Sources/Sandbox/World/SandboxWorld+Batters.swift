@@ -14,6 +14,9 @@ extension SandboxWorld {
     /// How much better the leadoff hitter's BABIP is than the average slot's, and the ninth's worse (log).
     static let lineupEdge = 0.06
 
+    /// How batters are numbered and named.
+    private static let batterRoster = SimulatedRoster(
+        firstID: firstBatterID, size: lineupSize, firstNames: firstNames, lastNames: lastNames)
     private static let firstNames = [
         "Aaron", "Brandon", "Carlos", "Derek", "Eduardo", "Felix", "Gavin", "Hector", "Isaac", "Jacob", "Kyle", "Luis", "Marcus",
         "Nolan", "Oscar", "Pablo", "Quinn", "Rafael", "Shane", "Tyler", "Victor", "Wade", "Xavier", "Yusei", "Zack", "Andres", "Bryce",
@@ -25,10 +28,7 @@ extension SandboxWorld {
 
     /// The batter with `id`, or `nil` when no simulated MLB lineup has that id.
     public func batter(id: Int) -> SimulatedBatter? {
-        let offset = id - Self.firstBatterID
-        guard offset >= 0, let teams = league(.mlb)?.teams.count else { return nil }
-        let (team, slot) = (offset / 20, offset % 20)
-        guard team < teams, slot < Self.lineupSize else { return nil }
+        guard let teams = league(.mlb)?.teams.count, let (team, slot) = Self.batterRoster.place(of: id, teams: teams) else { return nil }
         return batter(team: team, slot: slot)
     }
 
@@ -43,12 +43,8 @@ extension SandboxWorld {
         let babip = Self.leagueBABIP * exp(slotEffect + Self.talentSpread * random.normal())
         // Names are unique: 27 and 20 are coprime, so (ordinal mod 27, ordinal mod 20) is one-to-one for the
         // 270 ordinals of 30 teams (Chinese remainder theorem, up to 540); the seed rotates the lists so worlds differ.
-        let ordinal = team * Self.lineupSize + slot
-        let rotation = Int(seed % 997)
-        let first = Self.firstNames[(ordinal + rotation) % Self.firstNames.count]
-        let last = Self.lastNames[(ordinal + rotation) % Self.lastNames.count]
         return SimulatedBatter(
-            id: Self.firstBatterID + team * 20 + slot, teamIndex: team, slot: slot, name: "\(first) \(last)",
-            ballInPlayHitRate: min(0.45, max(0.25, babip)))
+            id: Self.batterRoster.id(team: team, slot: slot), teamIndex: team, slot: slot,
+            name: Self.batterRoster.name(team: team, slot: slot, rotation: Int(seed % 997)), ballInPlayHitRate: min(0.45, max(0.25, babip)))
     }
 }
