@@ -19,8 +19,7 @@ struct AdminExportEndpointTests {
         tricky.selection = #"=Smith, "Jr" over 1.5"#
         tricky.publication = .gameDay
         tricky.publishedAt = nil
-        tricky.predictionHash = PredictionFingerprint.hash(of: tricky)
-        let trickyID = try #require(try await harness.store.predictions.insert(tricky))
+        let trickyID = try #require(try await harness.store.predictions.insertHashed(tricky))
 
         try await harness.run(as: admin) { client, token in
             let all = try await client.get("/api/v1/admin/predictions/export", token: token)

@@ -23,13 +23,12 @@ struct BettingEndpointTests {
             trainingStart: Date().addingTimeInterval(-86_400 * 365), trainingEnd: Date(), artifact: Data([1])))
         var ids: [Int] = []
         for (betType, pick) in [(BetType.spread, true), (.total, false)] {
-            var prediction = Prediction(
+            let prediction = Prediction(
                 gameID: game, modelID: model, sport: "nba", betType: betType, selection: betType == .spread ? "home" : "over",
                 line: betType == .spread ? -3.5 : 220.5, probability: 0.58, price: 1.91, edge: 0.056, tier: .a, stake: pick ? 0.02 : 0,
                 pick: pick, bookmaker: "book", publication: .open, publishedAt: Date(), hashVersion: PredictionFingerprint.currentVersion,
                 predictionHash: "")
-            prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-            ids.append(try #require(try await store.predictions.insert(prediction)))
+            ids.append(try #require(try await store.predictions.insertHashed(prediction)))
         }
         return (game, ids[0], ids[1])
     }

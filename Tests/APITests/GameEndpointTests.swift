@@ -144,11 +144,10 @@ struct GameEndpointTests {
             ("batter:592450:hits_over", 0.5, 0.66, BetType.playerProp, anchored), ("batter:592450:hits_over", 1.5, 0.24, .playerProp, [:]),
             ("home", nil, 0.55, .moneyline, [:]),
         ] {
-            var prediction = Prediction(
-                gameID: ids[2], modelID: model, sport: "mlb", betType: betType, selection: selection, line: line, probability: p,
-                componentProbabilities: components, price: nil, edge: 0, tier: .d, stake: 0, predictionHash: "")
-            prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-            try await harness.store.predictions.insert(prediction)
+            try await harness.store.predictions.insertHashed(
+                Prediction(
+                    gameID: ids[2], modelID: model, sport: "mlb", betType: betType, selection: selection, line: line, probability: p,
+                    componentProbabilities: components, price: nil, edge: 0, tier: .d, stake: 0, predictionHash: ""))
         }
         try await harness.run(as: user) { client, token in
             let props = try await client.get("/api/v1/player-props", token: token)

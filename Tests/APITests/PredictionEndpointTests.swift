@@ -21,17 +21,27 @@ struct PredictionEndpointTests {
             let game = try await store.games.upsert(Game(
                 sport: sport, externalID: "\(sport)-g", homeTeamID: home, awayTeamID: away, scheduledAt: day.addingTimeInterval(86_400 * offset + 3600 * 20)))
             for (betType, tier, edge) in [(BetType.spread, SignalTier.a, 0.061), (.total, .c, 0.012)] {
-                var prediction = Prediction(
+                let prediction = Prediction(
                     gameID: game, modelID: model, sport: sport, betType: betType, selection: betType == .total ? "over" : "home",
                     line: betType == .total ? 221.5 : -3.5, probability: 0.5 + edge, componentProbabilities: ["gbm": 0.57, "glm": 0.55],
                     price: 1.91, edge: edge, tier: tier, stake: 0.01, pick: true, bookmaker: "book", publication: .open,
                     publishedAt: day.addingTimeInterval(86_400 * (offset - 1)), hashVersion: PredictionFingerprint.currentVersion,
                     predictionHash: "")
-                prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
-                ids.append(try #require(try await store.predictions.insert(prediction)))
+                ids.append(try #require(try await store.predictions.insertHashed(prediction)))
             }
         }
         return ids
+    }
+
+    /// A new nba moneyline prediction lands on the game and model of prediction `id` (written without invalidating the
+    /// cache, as a writer does before it invalidates).
+    static func land(besides id: Int, in store: Store) async throws {
+        let row = try #require(try await store.query("SELECT game_id, model_id FROM predictions WHERE id = \(id)").first)
+        let (game, model) = (try row.decode(Int.self, "game_id"), try row.decode(Int.self, "model_id"))
+        try await store.predictions.insertHashed(
+            Prediction(
+                gameID: game, modelID: model, sport: "nba", betType: .moneyline, selection: "away", probability: 0.52,
+                price: 2.1, edge: 0.04, tier: .b, stake: 0.005, predictionHash: ""))
     }
 
     @Test func listFiltersSortsAndPaginates() async throws {
@@ -111,13 +121,7 @@ struct PredictionEndpointTests {
             #expect(try await client.get("/api/v1/predictions/\(ids[0])", token: token).headers[.init("X-Cache")!] == "hit")
 
             // A new prediction lands; its writer invalidates, and the next read sees it.
-            let game = try #require(try await harness.store.query("SELECT game_id FROM predictions WHERE id = \(ids[0])").first?.decode(Int.self, "game_id"))
-            let model = try #require(try await harness.store.query("SELECT model_id FROM predictions WHERE id = \(ids[0])").first?.decode(Int.self, "model_id"))
-            var extra = Prediction(
-                gameID: game, modelID: model, sport: "nba", betType: .moneyline, selection: "away", probability: 0.52,
-                price: 2.1, edge: 0.04, tier: .b, stake: 0.005, predictionHash: "")
-            extra.predictionHash = PredictionFingerprint.hash(of: extra)
-            try await harness.store.predictions.insert(extra)
+            try await Self.land(besides: ids[0], in: harness.store)
             let stale = try await client.get("/api/v1/predictions?sport=nba", token: token)
             #expect(stale.json["meta"]?["total"]?.int == 2, "cached until invalidated")
             try await ReadCache.predictions(redis: harness.redis, namespace: harness.namespace).invalidate()

@@ -74,15 +74,7 @@ struct ReplicaReadEndpointTests {
         let (harness, user, ids) = try await replicaHarness(seed: PredictionEndpointTests.seed)
         try await harness.run(as: user) { client, token in
             #expect(try await client.get("/api/v1/predictions?sport=nba", token: token).json["meta"]?["total"]?.int == 2)
-            let game = try #require(
-                try await harness.store.query("SELECT game_id FROM predictions WHERE id = \(ids[0])").first?.decode(Int.self, "game_id"))
-            let model = try #require(
-                try await harness.store.query("SELECT model_id FROM predictions WHERE id = \(ids[0])").first?.decode(Int.self, "model_id"))
-            var extra = Prediction(
-                gameID: game, modelID: model, sport: "nba", betType: .moneyline, selection: "away", probability: 0.52,
-                price: 2.1, edge: 0.04, tier: .b, stake: 0.005, predictionHash: "")
-            extra.predictionHash = PredictionFingerprint.hash(of: extra)
-            try await harness.store.predictions.insert(extra)
+            try await PredictionEndpointTests.land(besides: ids[0], in: harness.store)
             try await ReadCache.predictions(redis: harness.redis, namespace: harness.namespace).invalidate()
             let fresh = try await client.get("/api/v1/predictions?sport=nba", token: token)
             #expect(fresh.headers[.init("X-Cache")!] == "miss")
