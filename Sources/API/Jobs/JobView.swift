@@ -52,9 +52,7 @@ struct JobView: Encodable, Sendable {
         finishedAt = record.finishedAt
         progress = record.progress.map { Progress(percent: $0, message: record.progressMessage) }
         result = record.result.map { JSONValue(text: $0) ?? .string($0) }
-        errors = record.errors.map {
-            AttemptFailure(attempt: $0.attempt, at: Date(timeIntervalSince1970: Double($0.at) / 1000), kind: $0.kind, message: $0.message)
-        }
+        errors = record.errors.map { AttemptFailure(attempt: $0.attempt, at: $0.date, kind: $0.kind, message: $0.message) }
         idempotencyKey = record.idempotencyKey
         dependsOn = record.dependsOn
         cancelRequested = record.cancelRequested

@@ -66,7 +66,7 @@ struct OpsOverviewReader: Sendable {
             return OpsOverview.FailedJob(
                 id: record.id, queue: record.queue, type: record.type, state: record.state.rawValue, attempt: record.attempt,
                 maxAttempts: record.maxAttempts, errorKind: last?.kind ?? "unknown", errorMessage: last?.message ?? "",
-                failedAt: last.map { Date(timeIntervalSince1970: Double($0.at) / 1000) } ?? record.finishedAt ?? record.createdAt,
+                failedAt: last?.date ?? record.finishedAt ?? record.createdAt,
                 nextAttemptAt: state == .retrying ? record.runAt : nil)
         }
     }
