@@ -13,10 +13,22 @@ import Store
 struct PipelineWorker: Sendable {
     let queue: JobQueue
     let queueName: String
+    /// The sandbox's clock, which the jobs run on.
+    let clock: SandboxClock
 
     /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
     func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
         try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
+    }
+
+    /// What `predict` reads for the next 12 hours: `sport`'s games and current odds collected, then the features taken
+    /// five minutes later (strictly after the odds they read). Returns the games starting in those 12 hours.
+    func collectAndFeaturize(sport: String, store: Store) async throws -> [Game] {
+        try await run([try JobRequest(CollectGames(sport: sport))])
+        try await run([try JobRequest(CollectOdds(sport: sport))])
+        clock.advance(by: 300)
+        try await run([try JobRequest(Featurize(sport: sport))])
+        return try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
     }
 
     /// Runs `body` while a worker serves `queueName` with the jobs of `sport`, on the sandbox's clock, promoting as
@@ -42,7 +54,7 @@ struct PipelineWorker: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             defer { tasks.cancelAll() }
-            try await body(PipelineWorker(queue: queue, queueName: queueName))
+            try await body(PipelineWorker(queue: queue, queueName: queueName, clock: clock))
             await group.triggerGracefulShutdown()
         }
     }

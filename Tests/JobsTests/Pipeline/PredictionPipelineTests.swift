@@ -61,13 +61,8 @@ import Testing
                     }
                 }
 
-                // Tonight's games: current odds, features as of now, predictions.
-                try await pipeline.run([try JobRequest(CollectGames(sport: sport))])
-                try await pipeline.run([try JobRequest(CollectOdds(sport: sport))])
-                // Features are taken a few minutes after the odds they read (strictly before as_of).
-                clock.advance(by: 300)
-                try await pipeline.run([try JobRequest(Featurize(sport: sport))])
-                let tonight = try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
+                // Tonight's games: current odds, features as of now (a few minutes after the odds they read), predictions.
+                let tonight = try await pipeline.collectAndFeaturize(sport: sport, store: store)
                 try #require(tonight.count >= 2)
                 // A game whose features are incomplete is skipped; the others are still predicted.
                 let incomplete = try #require(tonight.last?.id)

@@ -44,11 +44,7 @@ import Testing
                 }
 
                 // Tonight's games: without a champion nothing is published, but the shadows forecast them.
-                try await pipeline.run([try JobRequest(CollectGames(sport: sport))])
-                try await pipeline.run([try JobRequest(CollectOdds(sport: sport))])
-                clock.advance(by: 300)
-                try await pipeline.run([try JobRequest(Featurize(sport: sport))])
-                let tonight = try await store.games.games(sport: sport, from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
+                let tonight = try await pipeline.collectAndFeaturize(sport: sport, store: store)
                 try #require(tonight.count >= 2)
                 try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 for game in tonight { #expect(try await store.predictions.pending(gameID: game.id!).isEmpty) }

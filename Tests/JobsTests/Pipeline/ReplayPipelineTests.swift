@@ -46,11 +46,7 @@ import Testing
                 #expect(champion.metrics["rows_fit"] ?? 0 > 60)
 
                 // The match day: its prices as the books posted them that morning, features, forecasts.
-                try await pipeline.run([try JobRequest(CollectGames(sport: "epl"))])
-                try await pipeline.run([try JobRequest(CollectOdds(sport: "epl"))])
-                clock.advance(by: 300)
-                try await pipeline.run([try JobRequest(Featurize(sport: "epl"))])
-                let today = try await store.games.games(sport: "epl", from: clock.now, to: clock.now.addingTimeInterval(12 * 3_600))
+                let today = try await pipeline.collectAndFeaturize(sport: "epl", store: store)
                 #expect(today.count == 5)
                 try await pipeline.run([try JobRequest(Predict(sport: "epl", horizonHours: 12))])
                 var forecasts: [Prediction] = []
