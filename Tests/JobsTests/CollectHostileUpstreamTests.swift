@@ -16,65 +16,59 @@ import Testing
 @Suite struct CollectHostileUpstreamTests {
     static let oddsPath = "/v4/sports/basketball_nba/odds"
 
-    @Test func aTricklingBodyTimesOutWithinTheRequestTimeout() async throws {
+    /// Collects the NBA's odds as job `jobID` through `upstream` while the sandbox's odds endpoint serves `fault`, and
+    /// expects it to fail with nothing curated: no job effect, no odds. Returns the error and how long the collection
+    /// took; `check` reads the store after.
+    static func collectOdds(
+        serving fault: SandboxFault, through upstream: UpstreamClient, jobID: String,
+        check: @escaping @Sendable (Store) async throws -> Void = { _ in }
+    ) async throws -> (error: CollectorError?, took: Duration) {
         let store = try await CollectTestSupport.migratedStore()
-        try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
-            let configuration = CollectorConfiguration.sandbox(sandbox)
-            let odds = OddsCollector(configuration: configuration, store: store, upstream: UpstreamClient(timeout: .seconds(1)))
-            // One byte every 50 ms: the head comes at once, the body would take minutes.
-            sandbox.faults.inject(.trickle(interval: .milliseconds(50)), pathPrefix: Self.oddsPath)
+        let failure = try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
+            let odds = OddsCollector(configuration: CollectorConfiguration.sandbox(sandbox), store: store, upstream: upstream)
+            sandbox.faults.inject(fault, pathPrefix: Self.oddsPath)
             let started = ContinuousClock.now
             let error = await #expect(throws: CollectorError.self) {
-                try await odds.collect(CollectOdds(sport: "nba"), jobID: "trickle", logger: CollectTestSupport.logger)
+                try await odds.collect(CollectOdds(sport: "nba"), jobID: jobID, logger: CollectTestSupport.logger)
             }
-            // The whole body would take minutes at this pace; the bound is loose because a loaded machine is slow too.
-            #expect(ContinuousClock.now - started < .seconds(30))
-            #expect(error?.code == .unreachable && error?.isPermanent == false)
-            #expect(error?.message.contains("no complete answer") == true)
-            #expect(try await !store.hasJobEffect(jobID: "trickle"))
+            let took = ContinuousClock.now - started
+            #expect(try await !store.hasJobEffect(jobID: jobID))
             #expect(try await CollectTestSupport.count(store, "odds") == 0)
+            try await check(store)
+            return (error: error, took: took)
         }
         await store.shutdown()
+        return failure
+    }
+
+    @Test func aTricklingBodyTimesOutWithinTheRequestTimeout() async throws {
+        // One byte every 50 ms: the head comes at once, the body would take minutes.
+        let (error, took) = try await Self.collectOdds(
+            serving: .trickle(interval: .milliseconds(50)), through: UpstreamClient(timeout: .seconds(1)), jobID: "trickle")
+        // The whole body would take minutes at this pace; the bound is loose because a loaded machine is slow too.
+        #expect(took < .seconds(30))
+        #expect(error?.code == .unreachable && error?.isPermanent == false)
+        #expect(error?.message.contains("no complete answer") == true)
     }
 
     @Test func aBodyOverTheCapIsRefusedWithItsSize() async throws {
-        let store = try await CollectTestSupport.migratedStore()
-        try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
-            let configuration = CollectorConfiguration.sandbox(sandbox)
-            let odds = OddsCollector(configuration: configuration, store: store, upstream: UpstreamClient(maximumBodyBytes: 256 << 10))
-            sandbox.faults.inject(.oversized(bytes: 4 << 20), pathPrefix: Self.oddsPath)
-            let error = await #expect(throws: CollectorError.self) {
-                try await odds.collect(CollectOdds(sport: "nba"), jobID: "huge", logger: CollectTestSupport.logger)
-            }
-            #expect(error?.code == .invalidPayload && error?.status == 200)
-            #expect(error?.message.contains("larger than 262144 bytes") == true)
-            #expect(try await !store.hasJobEffect(jobID: "huge"))
-            #expect(try await CollectTestSupport.count(store, "odds") == 0)
-        }
-        await store.shutdown()
+        let (error, _) = try await Self.collectOdds(
+            serving: .oversized(bytes: 4 << 20), through: UpstreamClient(maximumBodyBytes: 256 << 10), jobID: "huge")
+        #expect(error?.code == .invalidPayload && error?.status == 200)
+        #expect(error?.message.contains("larger than 262144 bytes") == true)
     }
 
     @Test func aMissingFieldIsNamedAndTheRawPayloadKept() async throws {
-        let store = try await CollectTestSupport.migratedStore()
-        try await CollectTestSupport.sandbox().withRunning { sandbox async throws in
-            let configuration = CollectorConfiguration.sandbox(sandbox)
-            let odds = OddsCollector(configuration: configuration, store: store, upstream: UpstreamClient())
-            // The real sample with its first event's bookmakers gone.
-            let sample = try CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_american", "body")
-            var events = try #require(try JSONSerialization.jsonObject(with: sample) as? [[String: Any]])
-            events[0]["bookmakers"] = nil
-            let body = String(decoding: try JSONSerialization.data(withJSONObject: events), as: UTF8.self)
-            sandbox.faults.inject(.body(body), pathPrefix: Self.oddsPath)
-            let error = await #expect(throws: CollectorError.self) {
-                try await odds.collect(CollectOdds(sport: "nba"), jobID: "missing", logger: CollectTestSupport.logger)
-            }
-            #expect(error?.code == .invalidPayload)
-            #expect(error?.message.contains("[0] is missing \"bookmakers\"") == true)
-            #expect(try await !store.hasJobEffect(jobID: "missing"))
-            #expect(try await CollectTestSupport.count(store, "odds") == 0)
+        // The real sample with its first event's bookmakers gone.
+        let sample = try CollectTestSupport.referenceBody("the-odds-api.json", "samples", "odds_american", "body")
+        var events = try #require(try JSONSerialization.jsonObject(with: sample) as? [[String: Any]])
+        events[0]["bookmakers"] = nil
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: events), as: UTF8.self)
+        let (error, _) = try await Self.collectOdds(serving: .body(body), through: UpstreamClient(), jobID: "missing") { store async throws in
             #expect(try await CollectTestSupport.count(store, "raw_ingest", where: "endpoint LIKE '\(Self.oddsPath)%'") == 1)
         }
-        await store.shutdown()
+        #expect(error?.code == .invalidPayload)
+        #expect(error?.message.contains("[0] is missing \"bookmakers\"") == true)
     }
 
     @Test func aStormOf5xxIsRetriedThenDeadWithTheReasonAndARetryRecovers() async throws {

@@ -18,11 +18,7 @@ struct MarketProblem {
         rows: Int = 2_000, noiseFeatures: Int = 8, signal: Double = 0, missingMarket: Double = 0, coinFlips: Bool = false, seed: UInt64 = 7
     ) {
         var random = SplitMix64(seed: seed)
-        func normal() -> Double {
-            let u = max(random.nextUnit(), 1e-12)
-            let v = random.nextUnit()
-            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-        }
+        func normal() -> Double { random.nextNormal() }
         let names = ["market", "edge"] + (0..<noiseFeatures).map { "noise\($0)" }
         func make(_ n: Int) -> (Dataset, [Double]) {
             var columns = names.map { _ in [Float](repeating: 0, count: n) }

@@ -14,11 +14,7 @@ struct SyntheticProblem {
     /// the log-odds are `1.5·x0 − x1 + x2·x3 + (x4 > 0)`, so features 5 and beyond are noise.
     init(rows: Int = 2_000, features: Int = 6, seed: UInt64 = 42) {
         var random = SplitMix64(seed: seed)
-        func normal() -> Float {
-            let u = max(random.nextUnit(), 1e-12)
-            let v = random.nextUnit()
-            return Float((-2 * log(u)).squareRoot() * cos(2 * .pi * v))
-        }
+        func normal() -> Float { Float(random.nextNormal()) }
         func make(_ n: Int) -> (Dataset, [Double], [Double]) {
             var columns = (0..<features).map { _ in [Float](repeating: 0, count: n) }
             var labels = [Double]()

@@ -45,29 +45,28 @@ import Testing
         #expect(Set(weather.map(\.id)).isSubset(of: Set(featurize.dependsOn)))
     }
 
-    @Test(arguments: ["nba", "mlb"])
-    func theNBAAndMLBStartWithFourWeeksOfBoxScoresOnceTheirGamesAreIn(sport: String) throws {
+    /// The box-score collections of a 60-day bootstrap of `sport` on 2026-03-01, each expected to run after every
+    /// games collection and before featurize.
+    static func boxScoreCollections(sport: String) throws -> [CollectSummaries] {
         let now = try Date("2026-03-01T17:00:00Z", strategy: .iso8601)
         let requests = try PipelineFlow.bootstrap(sports: [sport], days: 60, now: now)
         let games = Set(requests.filter { $0.type == CollectGames.jobType }.map(\.id))
         let boxScores = requests.filter { $0.type == CollectSummaries.jobType }
-        let days = try boxScores.map { try JSONDecoder().decode(CollectSummaries.self, from: Data($0.payload.utf8)) }
-        #expect(days.compactMap(\.from).min() == "2026-02-01" && days.compactMap(\.to).max() == "2026-02-28")
         #expect(!boxScores.isEmpty && boxScores.allSatisfy { Set($0.dependsOn) == games })
         let featurize = try #require(requests.first { $0.type == Featurize.jobType })
         #expect(Set(boxScores.map(\.id)).isSubset(of: Set(featurize.dependsOn)))
+        return try boxScores.map { try JSONDecoder().decode(CollectSummaries.self, from: Data($0.payload.utf8)) }
+    }
+
+    @Test(arguments: ["nba", "mlb"])
+    func theNBAAndMLBStartWithFourWeeksOfBoxScoresOnceTheirGamesAreIn(sport: String) throws {
+        let days = try Self.boxScoreCollections(sport: sport)
+        #expect(days.compactMap(\.from).min() == "2026-02-01" && days.compactMap(\.to).max() == "2026-02-28")
     }
 
     @Test(arguments: ["nfl", "nhl", "epl"])
     func teamStatisticsSportsCollectEveryDaysBoxScores(sport: String) throws {
-        let now = try Date("2026-03-01T17:00:00Z", strategy: .iso8601)
-        let requests = try PipelineFlow.bootstrap(sports: [sport], days: 60, now: now)
-        let games = Set(requests.filter { $0.type == CollectGames.jobType }.map(\.id))
-        let boxScores = requests.filter { $0.type == CollectSummaries.jobType }
-        let days = try boxScores.map { try JSONDecoder().decode(CollectSummaries.self, from: Data($0.payload.utf8)) }
+        let days = try Self.boxScoreCollections(sport: sport)
         #expect(days.compactMap(\.from).min() == "2025-12-31" && days.compactMap(\.to).max() == "2026-02-28")
-        #expect(!boxScores.isEmpty && boxScores.allSatisfy { Set($0.dependsOn) == games })
-        let featurize = try #require(requests.first { $0.type == Featurize.jobType })
-        #expect(Set(boxScores.map(\.id)).isSubset(of: Set(featurize.dependsOn)))
     }
 }
