@@ -46,10 +46,37 @@ struct DevCommand: AsyncParsableCommand {
     @Option(help: "Days of sandbox history the first run backfills and trains on (0: none).")
     var bootstrapDays: Int = 240
 
+    @Option(
+        help: """
+            Serve a historical file instead of the simulated world: a games CSV (e.g. ../shared/data/real/mlb-2014-2016.csv) \
+            or football-data.co.uk's layout with --replay-format football-data. Its games, scores and opening-to-closing \
+            lines; the collectors, features, training, picks and settlement run on them.
+            """)
+    var replay: String?
+
+    @Option(name: .customLong("replay-format"), help: "The replay file's layout: games or football-data.")
+    var replayFormat: ReplayFormat = .games
+
+    @Option(
+        name: .customLong("replay-start"),
+        help: "With --replay: world time at start, ISO 8601 (default: an hour before the first game day --bootstrap-days into the file).")
+    var replayStart: String?
+
     func validate() throws {
         guard sandboxSpeed >= 0 && sandboxSpeed <= 3_600 else { throw ValidationError("--sandbox-speed must be 0…3600") }
         guard bootstrapDays == 0 || (28...730).contains(bootstrapDays) else {
             throw ValidationError("--bootstrap-days must be 0 or 28…730 (training needs weeks of games)")
+        }
+        if replay != nil {
+            let environment = ProcessInfo.processInfo.environment
+            guard environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil else {
+                throw ValidationError("--replay serves the file from aips dev's own sandbox: unset ODDS_API_KEY and AIPS_SANDBOX_URL")
+            }
+        } else if replayStart != nil {
+            throw ValidationError("--replay-start goes with --replay")
+        }
+        if let replayStart, (try? Date(replayStart, strategy: .iso8601)) == nil {
+            throw ValidationError("--replay-start must be ISO 8601, e.g. 2016-04-03T16:00:00Z")
         }
     }
 
@@ -57,7 +84,14 @@ struct DevCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         let logger = Logger(label: "aips.dev")
         let environment = ProcessInfo.processInfo.environment
+        // Read before any server starts: a file that cannot be replayed stops here.
+        let replayed = try replay.map { try ReplayWorld(contentsOf: URL(fileURLWithPath: $0), format: replayFormat) }
+        let worldStart = try replayed.map(replayStartDate) ?? Date()
         let dataDirectory = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
+        // The embedded database keeps the world its sandbox served: a replay and the simulated world do not mix.
+        if environment["DATABASE_URL"] == nil && environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil {
+            try (replay.map(DevWorld.replay(of:)) ?? .simulated).claim(dataDirectory)
+        }
         var embeddedRedis: EmbeddedRedis?
         let redisURL: String
         if let configured = environment["REDIS_URL"] {
@@ -106,14 +140,20 @@ struct DevCommand: AsyncParsableCommand {
             var sandbox: SandboxServer?
             if environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil {
                 let world = SandboxServer(
-                    configuration: SandboxConfiguration(seed: 1, start: Date(), speed: sandboxSpeed, host: "127.0.0.1", port: sandboxPort),
+                    configuration: SandboxConfiguration(
+                        seed: 1, start: worldStart, speed: sandboxSpeed, host: "127.0.0.1", port: sandboxPort, replay: replayed),
                     logger: Logger(label: "aips.sandbox"))
-                let venuesFile = dataDirectory.appendingPathComponent("venues.json")
-                let venues = SandboxSport.allCases.compactMap { world.world.league($0) }.flatMap { $0.teams.map(\.venue) }
-                try JSONEncoder().encode(venues).write(to: venuesFile)
                 collectorEnvironment["AIPS_SANDBOX_URL"] = "http://127.0.0.1:\(sandboxPort)"
-                collectorEnvironment["AIPS_VENUES_FILE"] = collectorEnvironment["AIPS_VENUES_FILE"] ?? venuesFile.path
-                collectorEnvironment["ESPN_BACKFILL_STARTER_LEAD_HOURS"] = String(world.world.probablesAnnouncedBeforeStart / 3_600)
+                if let replayed {
+                    // A replayed file's leagues only; its teams' venues are not in it (no weather, no travel).
+                    collectorEnvironment["AIPS_SPORTS"] = replayed.leagues.map(\.code).joined(separator: ",")
+                } else {
+                    let venuesFile = dataDirectory.appendingPathComponent("venues.json")
+                    let venues = SandboxSport.allCases.compactMap { world.world.league($0) }.flatMap { $0.teams.map(\.venue) }
+                    try JSONEncoder().encode(venues).write(to: venuesFile)
+                    collectorEnvironment["AIPS_VENUES_FILE"] = collectorEnvironment["AIPS_VENUES_FILE"] ?? venuesFile.path
+                    collectorEnvironment["ESPN_BACKFILL_STARTER_LEAD_HOURS"] = String(world.world.probablesAnnouncedBeforeStart / 3_600)
+                }
                 sandbox = world
             }
             // The dev flow has no admin waiting to review: models that pass are promoted at once unless told otherwise.
@@ -129,9 +169,9 @@ struct DevCommand: AsyncParsableCommand {
             let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-            let served = Set(registry.types)
-            let schedules = DevelopmentSchedules.schedules(
-                Schedule.defaults.filter { $0.jobs.allSatisfy { served.contains($0.type) } }, speed: sandbox == nil ? 1 : sandboxSpeed)
+            var served = Set(registry.types)
+            if replayed != nil { served.formIntersection(PipelineFlow.replayedJobTypes) }
+            let schedules = DevelopmentSchedules.schedules(Schedule.defaults, speed: sandbox == nil ? 1 : sandboxSpeed, served: served)
             var workerQueues = try WorkerConfiguration.parseQueues(queues)
             for name in Set(schedules.flatMap { $0.jobs.map(\.queue) }) where !workerQueues.contains(where: { $0.name == name }) {
                 workerQueues.append(.init(name))
@@ -144,7 +184,9 @@ struct DevCommand: AsyncParsableCommand {
                 configuration: SchedulerConfiguration(schedules: schedules), redis: client, queue: JobQueue(redis: client, configuration: try .aips()),
                 logger: Logger(label: "aips.scheduler"))
             if sandbox != nil && bootstrapDays > 0 {
-                try await bootstrap(queue: queue, store: store, now: clock(), logger: logger)
+                try await bootstrap(
+                    queue: queue, store: store, sports: CollectorEnvironment.configuration(collectorEnvironment).sports, now: clock(),
+                    logger: logger)
             }
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))
             apiConfiguration.port = port
@@ -163,7 +205,7 @@ struct DevCommand: AsyncParsableCommand {
                   worker     queues \(workerQueues.map(\.name).joined(separator: ",")), concurrency \(concurrency); job types: \(registry.types.joined(separator: ", "))
                   scheduler  \(schedules.isEmpty ? "no default schedule has a handler in this build yet" : schedules.map(\.name).joined(separator: ", "))
                   api        http://127.0.0.1:\(port)/api/v1 (OpenAPI at /api/v1/openapi.json, metrics at /metrics)
-                  sandbox    \(sandbox == nil ? "off (collectors use the configured upstream APIs)" : "http://127.0.0.1:\(sandboxPort): simulated NBA, MLB, EPL, NHL and NFL world at \(sandboxSpeed)× real time")
+                  sandbox    \(sandboxDescription(running: sandbox != nil, replayed: replayed, start: worldStart))
                   pipeline   collect → featurize → train.automl + train.stack → calibrate → predict → settle; models at /api/v1/models
                 Try (from this directory: other aips commands find these servers in \(dataDirectory.path)/\(DevServers.fileName)):
                       aips user create --email me@example.com --admin
@@ -171,6 +213,8 @@ struct DevCommand: AsyncParsableCommand {
                       aips queue stats
                 Ctrl-C stops (running jobs finish first).
                 """)
+            // Written to a file or a pipe, standard output is block-buffered: the banner would wait behind later lines.
+            fflush(nil)
             // Shut down in reverse: the API, scheduler and worker stop before the clients they use close.
             let group = ServiceGroup(
                 configuration: .init(
@@ -191,13 +235,35 @@ struct DevCommand: AsyncParsableCommand {
         await stopServers()
     }
 
+    /// An hour before the first game day `bootstrapDays` into the replayed file, unless `--replay-start` says when: the
+    /// bootstrap then trains on the file's games before it, and the world goes on from a day with games.
+    private func replayStartDate(_ world: ReplayWorld) throws -> Date {
+        if let replayStart { return try Date(replayStart, strategy: .iso8601) }
+        guard let first = world.firstStart else { throw ValidationError("\(replay ?? "the replay file") has no games") }
+        let trained = first.addingTimeInterval(Double(bootstrapDays) * 86_400)
+        guard let next = world.games.first(where: { $0.startsAt >= trained }) else {
+            throw ValidationError("the replay file ends within --bootstrap-days \(bootstrapDays) of its first game: nothing would be left to predict")
+        }
+        return next.startsAt.addingTimeInterval(-3_600)
+    }
+
+    private func sandboxDescription(running: Bool, replayed: ReplayWorld?, start: Date) -> String {
+        guard running else { return "off (collectors use the configured upstream APIs)" }
+        let served = "http://127.0.0.1:\(sandboxPort)"
+        guard let replayed, let replay else {
+            return "\(served): simulated NBA, MLB, EPL, NHL and NFL world at \(sandboxSpeed)× real time"
+        }
+        let leagues = replayed.leagues.map { $0.code.uppercased() }.joined(separator: ", ")
+        return "\(served): replaying \(replay) (\(replayed.games.count) \(leagues) games; scoreboard and odds only) from "
+            + "\(start.formatted(.iso8601)) at \(sandboxSpeed)× real time"
+    }
+
     /// Enqueues the bootstrap flow unless a model already exists or the flow is still queued from an earlier run.
-    private func bootstrap(queue: JobQueue, store: Store, now: Date, logger: Logger) async throws {
+    private func bootstrap(queue: JobQueue, store: Store, sports: [String], now: Date, logger: Logger) async throws {
         let registered = try await store.models.summaries(limit: 1, offset: 0).total
         let training = try await queue.stats(queue: "training").pending
         guard registered == 0, training == 0 else { return }
-        let sports = CollectorEnvironment.configuration().sports
-        let requests = try PipelineFlow.bootstrap(sports: sports, days: bootstrapDays, now: now)
+        let requests = try PipelineFlow.bootstrap(sports: sports, days: bootstrapDays, now: now, replayed: replay != nil)
         _ = try await queue.enqueue(requests)
         logger.info(
             "bootstrap flow enqueued: history, features, training, calibration",

@@ -7,7 +7,10 @@ enum DevelopmentSchedules {
     /// (odds at :00, features at :05, predictions at :20) would race each other on the same tick. The flow runs
     /// scores, odds (then player props), weather and injury lists, then features, then the quality checks, then predictions;
     /// closing lines and settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
-    static func schedules(_ schedules: [Schedule], speed: Double) -> [Schedule] {
+    /// Only the jobs of `served` types are kept: those this build has handlers for, and, for a replayed file, that have
+    /// a source in it.
+    static func schedules(_ schedules: [Schedule], speed: Double, served: Set<String>) -> [Schedule] {
+        let schedules = schedules.compactMap { $0.keeping(jobTypes: served) }
         guard speed > 1 else { return schedules }
         let folded: Set<String> = [
             "collect.games", "collect.odds", "collect.weather", "collect.injuries", "featurize", "quality.check", "predict",
@@ -39,8 +42,6 @@ enum DevelopmentSchedules {
         let statcast = Schedule(
             name: "dev.statcast", cron: every("@every 600s"),
             jobs: [ScheduledJob(type: "collect.statcast", queue: "collect", timeout: .seconds(300))])
-        let served = Set(schedules.flatMap { $0.jobs.map(\.type) })
-        let extra = [pipeline, statcast].filter { $0.jobs.allSatisfy { served.contains($0.type) } }
-        return schedules.filter { !folded.contains($0.name) } + extra
+        return schedules.filter { !folded.contains($0.name) } + [pipeline, statcast].compactMap { $0.keeping(jobTypes: served) }
     }
 }

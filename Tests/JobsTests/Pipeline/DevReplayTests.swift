@@ -1,0 +1,104 @@
+import Foundation
+import Jobs
+import TestSupport
+import Testing
+
+/// `aips dev --replay FILE`, as a user runs it: embedded servers, the file's world served by dev's own sandbox, its
+/// games collected through the schedule and read over the API by a user created beside it; only the jobs the file has
+/// a source for run, and none fails. The data directory keeps the world it served: the simulated world is refused there.
+@Suite(.serialized, .timeLimit(.minutes(6))) struct DevReplayTests {
+    @Test func aDevRunReplaysAFileAndKeepsItsDataDirectoryToIt() async throws {
+        let root = TestServers.temporaryDirectory.appendingPathComponent(TestServers.uniqueName())
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let port = try TestServers.freePort(), sandboxPort = try TestServers.freePort()
+        let log = root.appendingPathComponent("dev.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let dev = try aips(
+            [
+                "dev", "--replay", ReplayPipelineTests.season.path, "--replay-format", "football-data", "--bootstrap-days", "0",
+                "--port", String(port), "--sandbox-port", String(sandboxPort),
+            ], in: root, output: try FileHandle(forWritingTo: log))
+        defer { if dev.isRunning { kill(dev.processIdentifier, SIGKILL) } }
+        let devLog = { String((try? String(contentsOf: log, encoding: .utf8))?.suffix(2_000) ?? "") }
+        let api = "http://127.0.0.1:\(port)"
+
+        // The waits end as soon as their condition holds; their bounds only stop a broken run on a loaded machine.
+        #expect(try await eventually(timeout: .seconds(120)) { try await curl(["-sf", "\(api)/health/live"]).status == 0 }, "\(devLog())")
+        #expect(devLog().contains("replaying \(ReplayPipelineTests.season.path)"), "\(devLog())")
+
+        let password = "replay-\(UUID().uuidString)"
+        let creator = try aips(["user", "create", "--email", "replay@example.com", "--admin"], in: root, input: password)
+        #expect(await ChildProcesses.waitForExit(creator, timeout: .seconds(60)) && creator.terminationStatus == 0)
+        let login = try await curl([
+            "-sf", "-X", "POST", "\(api)/api/v1/auth/login", "-H", "content-type: application/json",
+            "-d", #"{"email":"replay@example.com","password":"\#(password)"}"#,
+        ])
+        let token = try #require(((try json(login.stdout))["data"] as? [String: Any])?["access_token"] as? String, "\(login)")
+        func get(_ path: String) async throws -> [String: Any] {
+            try json(try await curl(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"]).stdout)
+        }
+
+        // The world starts an hour before the season's first match: the schedule's first minute collects it.
+        var games: [[String: Any]] = []
+        _ = try await eventually(timeout: .seconds(180)) {
+            games = try await get("games?sport=epl")["data"] as? [[String: Any]] ?? []
+            if games.isEmpty { try await Task.sleep(for: .seconds(1)) }
+            return !games.isEmpty
+        }
+        let first = try #require(games.first, "\(devLog())")
+        #expect((first["scheduled_at"] as? String)?.hasPrefix("2024-08-16T19:00") == true, "\(first)")
+
+        // Every job the schedule ran has a source in the file; none failed.
+        let jobs = try await get("jobs?limit=100")["data"] as? [[String: Any]] ?? []
+        let types = Set(jobs.compactMap { $0["type"] as? String })
+        #expect(types.contains("collect.games") && types.contains("collect.odds"), "\(types)")
+        #expect(types.isSubset(of: PipelineFlow.replayedJobTypes), "\(types)")
+        #expect(!jobs.contains { ["dead", "retrying"].contains($0["state"] as? String) }, "\(jobs)")
+
+        await ChildProcesses.stop(dev, signal: SIGINT, timeout: .seconds(60))
+        // The same data directory with the simulated world: refused before any server starts.
+        let simulated = try await ChildProcesses.output(of: aipsProcess(["dev", "--port", String(port)], in: root))
+        #expect(simulated.status != 0)
+        #expect(simulated.stderr.contains("holds the replay of"), "\(simulated.stderr)")
+    }
+
+    /// The built `aips` in `directory` with embedded servers: no server URL and no upstream in its environment.
+    private func aipsProcess(_ arguments: [String], in directory: URL) -> Process {
+        let process = Process()
+        process.executableURL = TestServers.aipsExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["REDIS_URL", "DATABASE_URL", "DATABASE_REPLICA_URL", "ODDS_API_KEY", "AIPS_SANDBOX_URL"] { environment[name] = nil }
+        process.environment = environment
+        return process
+    }
+
+    private func aips(_ arguments: [String], in directory: URL, output: FileHandle? = nil, input: String? = nil) throws -> Process {
+        let process = aipsProcess(arguments, in: directory)
+        if let output {
+            process.standardOutput = output
+            process.standardError = output
+        }
+        let pipe = Pipe()
+        if input != nil { process.standardInput = pipe }
+        try ChildProcesses.start(process)
+        if let input {
+            pipe.fileHandleForWriting.write(Data((input + "\n").utf8))
+            try pipe.fileHandleForWriting.close()
+        }
+        return process
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+
+    private func curl(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = arguments
+        return try await ChildProcesses.output(of: process, timeout: .seconds(10))
+    }
+}
