@@ -145,8 +145,11 @@ struct DevCommand: AsyncParsableCommand {
                     logger: Logger(label: "aips.sandbox"))
                 collectorEnvironment["AIPS_SANDBOX_URL"] = "http://127.0.0.1:\(sandboxPort)"
                 if let replayed {
-                    // A replayed file's leagues only; its teams' venues are not in it (no weather, no travel).
+                    // A replayed file's leagues only; its teams' venues are not in it (no weather, no travel), nor anything
+                    // but scores and prices, so the features of the other sources are not missing but not collected.
                     collectorEnvironment["AIPS_SPORTS"] = replayed.leagues.map(\.code).joined(separator: ",")
+                    collectorEnvironment["AIPS_UNCOLLECTED_SOURCES"] = BackfillSource.allCases
+                        .filter { !PipelineFlow.replayedSources.contains($0) }.map(\.rawValue).joined(separator: ",")
                 } else {
                     let venuesFile = dataDirectory.appendingPathComponent("venues.json")
                     let venues = SandboxSport.allCases.compactMap { world.world.league($0) }.flatMap { $0.teams.map(\.venue) }
@@ -235,16 +238,25 @@ struct DevCommand: AsyncParsableCommand {
         await stopServers()
     }
 
-    /// An hour before the first game day `bootstrapDays` into the replayed file, unless `--replay-start` says when: the
-    /// bootstrap then trains on the file's games before it, and the world goes on from a day with games.
+    /// An hour before the first game `bootstrapDays` into the replayed file whose bootstrap has games to validate on
+    /// (games on a quarter of the days of its validation window: not the first days of a season, after months without
+    /// any), unless `--replay-start` says when. The world then goes on from there, through a season under way.
     private func replayStartDate(_ world: ReplayWorld) throws -> Date {
         if let replayStart { return try Date(replayStart, strategy: .iso8601) }
         guard let first = world.firstStart else { throw ValidationError("\(replay ?? "the replay file") has no games") }
         let trained = first.addingTimeInterval(Double(bootstrapDays) * 86_400)
-        guard let next = world.games.first(where: { $0.startsAt >= trained }) else {
-            throw ValidationError("the replay file ends within --bootstrap-days \(bootstrapDays) of its first game: nothing would be left to predict")
+        let validationDays = bootstrapDays == 0 ? 0 : PipelineFlow.quickSettings(days: bootstrapDays).validationWindowDays
+        let days = world.games.map { Int($0.startsAt.timeIntervalSince1970 / 86_400) }
+        let start = world.games.indices.first { index in
+            guard world.games[index].startsAt >= trained else { return false }
+            let played = Set(days[..<index].filter { $0 >= days[index] - validationDays && $0 < days[index] })
+            return played.count * 4 >= validationDays
         }
-        return next.startsAt.addingTimeInterval(-3_600)
+        guard let start else {
+            throw ValidationError(
+                "the replay file has no game \(bootstrapDays) days into it with games to validate on before it: give --bootstrap-days less")
+        }
+        return world.games[start].startsAt.addingTimeInterval(-3_600)
     }
 
     private func sandboxDescription(running: Bool, replayed: ReplayWorld?, start: Date) -> String {

@@ -74,12 +74,15 @@ public struct FeatureBuilder: Sendable {
         return copy
     }
 
-    /// The share of the catalog's names of `version` for `sport` present in `features` (or not applicable), 0…1.
-    public static func completeness(_ features: [String: Double], sport: String, version: String = FeatureCatalog.version) -> Double {
+    /// The share of the catalog's names of `version` for `sport` present in `features` (or not applicable), 0…1. The
+    /// names only an `uncollected` source gives are not applicable: the deployment does not collect it at all.
+    public static func completeness(
+        _ features: [String: Double], sport: String, version: String = FeatureCatalog.version, uncollected: Set<BackfillSource> = []
+    ) -> Double {
         let names = FeatureCatalog.names(sport: sport, version: version)
         guard !names.isEmpty else { return 0 }
         // Teams that never met have no head-to-head rates to compute: that is known, not missing.
-        var notApplicable = FeatureCatalog.sourceDependentNames
+        var notApplicable = FeatureCatalog.sourceDependentNames.union(uncollected.flatMap(FeatureCatalog.names(from:)))
         if features["h2h_games_all"] == 0 { notApplicable.formUnion(["h2h_home_win_rate_all", "h2h_avg_margin_all"]) }
         if !FeatureCatalog.weatherObservations.contains(where: { features[$0] != nil }) { notApplicable.formUnion(FeatureCatalog.weather) }
         return Double(names.count(where: { features[$0] != nil || notApplicable.contains($0) })) / Double(names.count)

@@ -195,4 +195,14 @@ public enum FeatureCatalog {
 
     /// The weather's names: the observation, then whether the venue is indoors (which the venue gives).
     static let weather = weatherObservations + ["weather_indoor"]
+
+    /// The names only `source` gives: none for scores and prices, which every feature set is built on.
+    public static func names(from source: BackfillSource) -> [String] {
+        switch source {
+        case .games, .odds: []
+        case .statcast: baseballAdvanced
+        case .weather: weather
+        case .boxScores: teamBoxScoreNames + sides("pen_extra_innings", "last3d") + startingPitching
+        }
+    }
 }

@@ -12,11 +12,14 @@ public struct Featurizer: Sendable {
 
     private let store: Store
     private let now: @Sendable () -> Date
+    private let uncollected: Set<BackfillSource>
 
-    /// A featurizer over `store`, with `now` as the clock of runs for upcoming games.
-    public init(store: Store, now: @escaping @Sendable () -> Date) {
+    /// A featurizer over `store`, with `now` as the clock of runs for upcoming games; the features only `uncollected`
+    /// sources give do not count against a game's completeness.
+    public init(store: Store, now: @escaping @Sendable () -> Date, uncollected: Set<BackfillSource> = []) {
         self.store = store
         self.now = now
+        self.uncollected = uncollected
     }
 
     /// Features `sport`'s games as `parameters` says (its `sport` is ignored) and upserts them.
@@ -60,7 +63,7 @@ public struct Featurizer: Sendable {
                     let version = builders[index].version
                     let features = builders[index].features(
                         for: game, asOf: asOf, odds: odds[game.id!] ?? [], weather: weather[game.id!], injuries: injuries[game.id!] ?? [])
-                    let completeness = FeatureBuilder.completeness(features, sport: sport, version: version)
+                    let completeness = FeatureBuilder.completeness(features, sport: sport, version: version, uncollected: uncollected)
                     if version == FeatureCatalog.version { completenessSum += completeness }
                     sets.append(
                         GameFeatureSet(gameID: game.id!, featureSetVersion: version, asOf: asOf, features: features, completeness: completeness))

@@ -16,6 +16,8 @@ import Logging
 ///   (default 24; `aips dev` sets its sandbox's lead).
 /// - `AIPS_SPORTS`: the sports a scheduled `{}` job collects (default `nba,mlb,epl,nhl,nfl`).
 /// - `AIPS_VENUES_FILE`: venue coordinates, JSON (`aips sandbox --write-venues` writes one).
+/// - `AIPS_UNCOLLECTED_SOURCES`: sources this deployment does not collect (comma-separated: statcast, weather,
+///   boxScores), whose features then do not count against completeness (`aips dev --replay` sets it).
 enum CollectorEnvironment {
     static func configuration(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "aips.collectors")
@@ -45,7 +47,15 @@ enum CollectorEnvironment {
         case let other?:
             logger.error("unknown WEATHER_PROVIDER; using Open-Meteo", metadata: ["value": "\(other.prefix(40))"])
         }
-        return CollectorConfiguration(
+        var uncollected: Set<BackfillSource> = []
+        for name in (environment["AIPS_UNCOLLECTED_SOURCES"] ?? "").split(separator: ",") {
+            guard let source = BackfillSource(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                logger.error("unknown source in AIPS_UNCOLLECTED_SOURCES; ignored", metadata: ["value": "\(name.prefix(40))"])
+                continue
+            }
+            uncollected.insert(source)
+        }
+        var configuration = CollectorConfiguration(
             oddsAPI: OddsAPIConfiguration(
                 baseURL: environment["ODDS_API_URL"] ?? sandbox ?? "https://api.the-odds-api.com",
                 apiKey: environment["ODDS_API_KEY"] ?? (sandbox == nil ? "" : "sandbox"),
@@ -62,5 +72,7 @@ enum CollectorEnvironment {
             savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
             venues: venues,
             sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb", "epl", "nhl", "nfl"])
+        configuration.uncollected = uncollected
+        return configuration
     }
 }

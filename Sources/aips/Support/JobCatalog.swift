@@ -32,7 +32,7 @@ enum JobCatalog {
             CollectorJobs.register(
                 in: registry, store: store, configuration: collectors, oddsChanged: { try await odds.invalidate(after: $0) },
                 gamesChanged: { try await games.invalidate(after: $0) })
-            FeatureJobs.register(in: registry, store: store, sports: collectors.sports, now: clock)
+            FeatureJobs.register(in: registry, store: store, sports: collectors.sports, uncollected: collectors.uncollected, now: clock)
             let prediction = PredictionEnvironment.configuration(environment)
             ModelJobs.register(
                 in: registry, store: store, sports: collectors.sports, featureSetVersion: FeatureCatalog.version,

@@ -273,6 +273,22 @@ import Testing
         #expect(FeatureBuilder.completeness(unknown, sport: "nba") == FeatureBuilder.completeness(features, sport: "nba"))
     }
 
+    /// A game without Statcast is incomplete where Statcast is collected (a broken collector blocks predictions), and
+    /// complete where the deployment does not collect it (a replayed file of scores and prices).
+    @Test func aSourceTheDeploymentDoesNotCollectIsNotMissing() {
+        let names = FeatureCatalog.names(sport: "mlb")
+        let all = Dictionary(uniqueKeysWithValues: names.map { ($0, 1.0) })
+        let statcast = Set(FeatureCatalog.names(from: .statcast))
+        #expect(!statcast.isEmpty && statcast.isSubset(of: names) && statcast.isDisjoint(with: FeatureCatalog.sourceDependentNames))
+        let withoutStatcast = all.filter { !statcast.contains($0.key) }
+        #expect(FeatureBuilder.completeness(all, sport: "mlb") == 1)
+        #expect(FeatureBuilder.completeness(withoutStatcast, sport: "mlb") == Double(names.count - statcast.count) / Double(names.count))
+        #expect(FeatureBuilder.completeness(withoutStatcast, sport: "mlb", uncollected: [.statcast]) == 1)
+        // Scores and prices are what every feature set is built on: no source takes them away.
+        let lines = all.filter { !FeatureCatalog.lineNames.contains($0.key) }
+        #expect(FeatureBuilder.completeness(lines, sport: "mlb", uncollected: [.games, .odds]) < 1)
+    }
+
     @Test func payloadValidationExplainsWhatIsWrong() throws {
         let registry = JobRegistry()
         FeatureJobs.declare(in: registry)

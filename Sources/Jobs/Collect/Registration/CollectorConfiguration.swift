@@ -18,6 +18,9 @@ public struct CollectorConfiguration: Sendable {
     public var teamNames: TeamNameNormalizer
     /// The sports a job that names none collects.
     public var sports: [String]
+    /// The sources this deployment does not collect at all (a replayed file has scores and prices only): the features
+    /// only they give do not count against a game's completeness, so their absence does not block predictions.
+    public var uncollected: Set<BackfillSource> = []
     /// The current time (the sandbox's world clock when it runs faster than real time).
     public var now: @Sendable () -> Date
     /// The limits `quality.check` holds the data to (the seed's by default).
