@@ -9,6 +9,24 @@ import Testing
 /// The collectors end to end against the in-process sandbox into a real PostgreSQL: raw once by hash,
 /// curated rows, nothing new on re-collection, nothing at all on redelivery.
 @Suite struct CollectPipelineTests {
+    /// A scheduled run (no dates) collects the games whose market is open, up to two days ahead: every event the odds
+    /// collector sees then has its game, and its opening prices are stored (yesterday and today alone left tomorrow's
+    /// events unmatched until game day).
+    @Test func aRunWithoutDatesCollectsEveryGameWhoseMarketIsOpen() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let configuration = CollectorConfiguration.sandbox(sandbox)
+            let upstream = UpstreamClient()
+            let logger = CollectTestSupport.logger
+            let collected = try await GamesCollector(configuration: configuration, store: store, upstream: upstream)
+                .collect(CollectGames(sport: "mlb"), jobID: "games", logger: logger)
+            #expect(collected.newPayloads == 4)
+            let lines = try await OddsCollector(configuration: configuration, store: store, upstream: upstream)
+                .collect(CollectOdds(sport: "mlb"), jobID: "odds", logger: logger)
+            #expect(lines.events > 15 && lines.unmatchedEvents.isEmpty, "\(lines.unmatchedEvents)")
+        }
+    }
+
     @Test func collectorsFillTheCuratedTablesOnce() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in

@@ -7,12 +7,12 @@ public struct CollectGames: JobParameters, Equatable {
 
     /// The platform's sport code (`nba`); `nil` (a scheduled `{}`): every sport the workers are configured for.
     public var sport: String?
-    /// Eastern calendar days (`YYYYMMDD`); `nil` or empty: yesterday and today.
+    /// Eastern calendar days (`YYYYMMDD`); `nil` or empty: yesterday, today and the next two days.
     public var dates: [String]?
     /// True when loaded by a backfill.
     public var isBackfill: Bool?
 
-    /// Parameters for `dates` (default yesterday and today).
+    /// Parameters for `dates` (default yesterday, today and the next two days).
     public init(sport: String?, dates: [String]? = nil, isBackfill: Bool = false) {
         self.sport = sport
         self.dates = dates

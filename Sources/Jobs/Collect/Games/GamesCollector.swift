@@ -11,6 +11,10 @@ public struct GamesCollector: Sendable {
     private let venues: VenueCatalog
     private let now: @Sendable () -> Date
     private static let eastern = TimeZone(identifier: "America/New_York")!
+    /// How many days past today a run without dates collects: books open a game's moneyline a day or two before it
+    /// (the sandbox's 48 hours), and the odds collector can only store the prices of a game already collected, so a
+    /// game's opening prices, and a prediction published at the open, need its scoreboard that early.
+    static let daysAhead = 2
 
     /// A collector writing to `store`.
     public init(client: ESPNClient, store: Store, venues: VenueCatalog, now: @escaping @Sendable () -> Date) {
@@ -34,10 +38,7 @@ public struct GamesCollector: Sendable {
         let today = now()
         let dates =
             parameters.dates.flatMap { $0.isEmpty ? nil : $0 }
-            ?? [
-                UpstreamTime.yyyymmdd(today.addingTimeInterval(-86_400), timeZone: Self.eastern),
-                UpstreamTime.yyyymmdd(today, timeZone: Self.eastern),
-            ]
+            ?? (-1...Self.daysAhead).map { UpstreamTime.yyyymmdd(today.addingTimeInterval(Double($0) * 86_400), timeZone: Self.eastern) }
         var fetched: [(UpstreamResponse, ESPNScoreboard)] = []
         for date in dates {
             let response = try await client.scoreboard(path: sport.espnPath, date: date, now: now())
