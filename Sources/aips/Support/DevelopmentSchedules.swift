@@ -5,7 +5,7 @@ enum DevelopmentSchedules {
     /// Production's game jobs, as one flow a minute: in a world running `speed` times real time, production's
     /// hourly cadence would let whole games start and end between two runs, and jobs that production spaces out
     /// (odds at :00, features at :05, predictions at :20) would race each other on the same tick. The flow runs
-    /// scores, odds (then player props), weather and injury lists, then features, then the quality checks, then predictions;
+    /// scores, then odds (then player props), weather and injury lists, then features, then the quality checks, then predictions;
     /// closing lines and settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
     /// Only the jobs of `served` types are kept: those this build has handlers for, and, for a replayed file, that have
     /// a source in it.
@@ -24,7 +24,8 @@ enum DevelopmentSchedules {
             name: "dev.pipeline", cron: every("@every 60s"),
             jobs: [
                 ScheduledJob(type: "collect.games", queue: "collect", timeout: .seconds(50)),
-                ScheduledJob(type: "collect.odds", queue: "collect", timeout: .seconds(50)),
+                // Prices are stored for games already collected: the first tick's odds would find none.
+                ScheduledJob(type: "collect.odds", queue: "collect", timeout: .seconds(50), after: ["collect.games"]),
                 ScheduledJob(type: "collect.weather", queue: "collect", timeout: .seconds(50)),
                 ScheduledJob(type: "collect.injuries", queue: "collect", timeout: .seconds(50)),
                 // Props need the event ids the odds collection records.
