@@ -1,4 +1,3 @@
-import EmbeddedServers
 import Foundation
 import Logging
 import Postgres
@@ -22,22 +21,14 @@ struct DatabaseFailoverTests {
     }
 
     @Test func promotedReplicaTakesOverWithoutARestartAndNoEffectIsLostOrDoubled() async throws {
-        let directory = TestServers.temporaryDirectory.appendingPathComponent(TestServers.uniqueName())
-        // The server account (postgres, when the tests run as root) must reach the data directories inside.
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        let primaryDirectory = directory.appendingPathComponent("primary")
-        let replicaDirectory = directory.appendingPathComponent("replica")
-        let embedded = EmbeddedPostgres(
-            configuration: EmbeddedPostgresConfiguration(directory: primaryDirectory.path, databaseName: "aips"), logger: Logger(label: "test"))
+        let servers = try await TestFailoverDatabase.start()
         do {
-            try await runbook(embedded: embedded, primaryDirectory: primaryDirectory, replicaDirectory: replicaDirectory)
+            try await runbook(servers)
         } catch {
-            try? await TestReplica.stopAtOnce(in: primaryDirectory)
-            try? await TestReplica.stopAtOnce(in: replicaDirectory)
+            await servers.stop()
             throw error
         }
-        try await TestReplica.stopAtOnce(in: replicaDirectory)
-        try? FileManager.default.removeItem(at: directory)
+        await servers.stop()
     }
 
     /// Whether stale-tolerant reads reach the replica within 10 s. Not at once: the primary may write WAL of its own
@@ -54,17 +45,10 @@ struct DatabaseFailoverTests {
         return false
     }
 
-    private func runbook(embedded: EmbeddedPostgres, primaryDirectory: URL, replicaDirectory: URL) async throws {
-        let primaryURL = try await embedded.start()
-        let replicaServerURL = try await TestReplica.start(ofPrimaryAt: primaryDirectory.path, port: 5432, in: replicaDirectory)
-        var replica = try #require(URLComponents(string: replicaServerURL))
-        replica.path = "/aips"
-        let replicaURL = try #require(replica.string)
-        let replicaPort = try #require(replica.port)
+    private func runbook(_ servers: TestFailoverDatabase) async throws {
+        let (primaryURL, replicaURL, replicaPort) = (servers.primaryURL, servers.replicaURL, servers.replicaPort)
         // What DATABASE_URL should be in production: both servers, and libpq connects to whichever takes writes.
-        let platformURL =
-            "postgresql:///aips?host=\(primaryDirectory.path),127.0.0.1&port=5432,\(replicaPort)&user=postgres"
-            + "&target_session_attrs=read-write&connect_timeout=2"
+        let platformURL = servers.platformURL
         let store = Store(
             configuration: PostgresConfiguration(url: platformURL, maximumConnections: 4),
             replica: PostgresReplicaConfiguration(
@@ -86,7 +70,7 @@ struct DatabaseFailoverTests {
 
         // Runbook 1: the primary dies (as in a crash: no shutdown checkpoint, sessions cut). Until a server takes
         // writes, the platform's URL leads nowhere: the replica refuses a read-write session.
-        try await TestReplica.stopAtOnce(in: primaryDirectory)
+        try await servers.killPrimary()
         await #expect(throws: StoreError.self) { try await PostgresConnection.connect(to: platformURL) }
 
         // Runbook 2: the replica replayed all it received.
