@@ -19,14 +19,7 @@ struct DatabaseFailoverJobTests {
     static let jobs = 600
 
     @Test func jobsRunningThroughAPromotionLoseNothingAndApplyNothingTwice() async throws {
-        let servers = try await TestFailoverDatabase.start()
-        do {
-            try await run(through: servers)
-        } catch {
-            await servers.stop()
-            throw error
-        }
-        await servers.stop()
+        try await TestFailoverDatabase.withRunning { try await run(through: $0) }
     }
 
     private func run(through servers: TestFailoverDatabase) async throws {

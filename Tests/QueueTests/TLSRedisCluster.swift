@@ -19,13 +19,7 @@ struct TLSRedisCluster {
     /// Runs `body` against a new cluster and always stops it afterwards.
     static func with(_ body: (TLSRedisCluster) async throws -> Void) async throws {
         let cluster = try await start()
-        do {
-            try await body(cluster)
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        try await withCleanup({ try await body(cluster) }, cleanup: cluster.stop)
     }
 
     private func stop() async {

@@ -21,14 +21,7 @@ struct DatabaseFailoverTests {
     }
 
     @Test func promotedReplicaTakesOverWithoutARestartAndNoEffectIsLostOrDoubled() async throws {
-        let servers = try await TestFailoverDatabase.start()
-        do {
-            try await runbook(servers)
-        } catch {
-            await servers.stop()
-            throw error
-        }
-        await servers.stop()
+        try await TestFailoverDatabase.withRunning { try await runbook($0) }
     }
 
     /// Whether stale-tolerant reads reach the replica within 10 s. Not at once: the primary may write WAL of its own

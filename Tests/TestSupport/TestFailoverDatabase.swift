@@ -43,6 +43,12 @@ public struct TestFailoverDatabase: Sendable {
         }
     }
 
+    /// Runs `body` with both servers started, and stops them after it, whether it threw or not.
+    public static func withRunning(_ name: String = #function, _ body: (TestFailoverDatabase) async throws -> Void) async throws {
+        let servers = try await start(name)
+        try await withCleanup({ try await body(servers) }, cleanup: servers.stop)
+    }
+
     /// Runbook 1: the primary dies as in a crash (no shutdown checkpoint, sessions cut).
     public func killPrimary() async throws {
         try await TestReplica.stopAtOnce(in: primaryDirectory)

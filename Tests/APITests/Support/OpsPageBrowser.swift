@@ -59,13 +59,7 @@ struct OpsPageBrowser {
     ) async throws {
         let run = try Run(
             url: "http://127.0.0.1:\(port)/ops", email: email, password: password, expectState: expectState, expect: expect, then: then)
-        do {
-            try await body(run)
-        } catch {
-            await run.cleanUp()
-            throw error
-        }
-        await run.cleanUp()
+        try await withCleanup({ try await body(run) }, cleanup: run.cleanUp)
     }
 
     /// A state of the page (`body[data-state]`) and texts it must show.
