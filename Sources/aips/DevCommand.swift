@@ -68,8 +68,7 @@ struct DevCommand: AsyncParsableCommand {
             throw ValidationError("--bootstrap-days must be 0 or 28…730 (training needs weeks of games)")
         }
         if replay != nil {
-            let environment = ProcessInfo.processInfo.environment
-            guard environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil else {
+            guard Self.servesOwnSandbox(ProcessInfo.processInfo.environment) else {
                 throw ValidationError("--replay serves the file from aips dev's own sandbox: unset ODDS_API_KEY and AIPS_SANDBOX_URL")
             }
         } else if replayStart != nil {
@@ -89,7 +88,8 @@ struct DevCommand: AsyncParsableCommand {
         let worldStart = try replayed.map(replayStartDate) ?? Date()
         let dataDirectory = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
         // The embedded database keeps the world its sandbox served: a replay and the simulated world do not mix.
-        if environment["DATABASE_URL"] == nil && environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil {
+        let ownSandbox = Self.servesOwnSandbox(environment)
+        if environment["DATABASE_URL"] == nil && ownSandbox {
             try (replay.map(DevWorld.replay(of:)) ?? .simulated).claim(dataDirectory)
         }
         var embeddedRedis: EmbeddedRedis?
@@ -138,7 +138,7 @@ struct DevCommand: AsyncParsableCommand {
             // Without an Odds API key the collectors read the simulated world, started here.
             var collectorEnvironment = environment
             var sandbox: SandboxServer?
-            if environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil {
+            if ownSandbox {
                 let world = SandboxServer(
                     configuration: SandboxConfiguration(
                         seed: 1, start: worldStart, speed: sandboxSpeed, host: "127.0.0.1", port: sandboxPort, replay: replayed),
@@ -236,6 +236,11 @@ struct DevCommand: AsyncParsableCommand {
             throw error
         }
         await stopServers()
+    }
+
+    /// Whether dev serves its own sandbox: no Odds API key and no other sandbox configured.
+    private static func servesOwnSandbox(_ environment: [String: String]) -> Bool {
+        environment["ODDS_API_KEY"] == nil && environment["AIPS_SANDBOX_URL"] == nil
     }
 
     /// An hour before the first game `bootstrapDays` into the replayed file whose bootstrap has games to validate on

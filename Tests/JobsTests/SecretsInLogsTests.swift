@@ -87,7 +87,7 @@ import Testing
             // The waits end as soon as their condition holds; their bounds only stop a broken run, on a loaded CI.
             var ready = false
             for _ in 0..<600 where !ready && api.isRunning {
-                ready = (try? await curl(["-sf", "http://127.0.0.1:\(port)/health/live"]))?.status == 0
+                ready = (try? await ChildProcesses.curl(["-sf", "http://127.0.0.1:\(port)/health/live"]))?.status == 0
                 if !ready { try await Task.sleep(for: .milliseconds(100)) }
             }
             // Once the API was not live after 30 s in the loaded third phase; its own words say why, if it says.
@@ -99,7 +99,7 @@ import Testing
             #expect(ready, "the API is not live (running: \(api.isRunning)): \(apiLog())")
             for password in [userPassword, "not-" + userPassword] {
                 let body = #"{"email":"secret-\#(queue)@example.com","password":"\#(password)"}"#
-                _ = try await curl(["-s", "-X", "POST", "http://127.0.0.1:\(port)/api/v1/auth/login", "-H", "content-type: application/json", "-d", body])
+                _ = try await ChildProcesses.curl(["-s", "-X", "POST", "http://127.0.0.1:\(port)/api/v1/auth/login", "-H", "content-type: application/json", "-d", body])
             }
 
             var finished = false
@@ -112,7 +112,7 @@ import Testing
             #expect(try await jobs.job(bad)?.state == .dead)  // INVALID_KEY: dead at once, with an alert logged
 
             // The worker's metrics endpoint shows the job, the collector's freshness and the quota.
-            let metrics = try await curl(["-s", "http://127.0.0.1:\(metricsPort)/metrics"]).stdout
+            let metrics = try await ChildProcesses.curl(["-s", "http://127.0.0.1:\(metricsPort)/metrics"]).stdout
             #expect(metrics.contains(#"aips_jobs_total{queue="\#(queue)",type="collect.odds",outcome="succeeded"} 1"#), "\(metrics)")
             #expect(metrics.contains(#"aips_collector_last_success_timestamp_seconds{collector="collect.odds"}"#))
             #expect(metrics.contains("aips_odds_api_requests_remaining"))
@@ -133,12 +133,6 @@ import Testing
         }
     }
 
-    private func curl(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = arguments
-        return try await ChildProcesses.output(of: process, timeout: .seconds(10))
-    }
 }
 
 extension URL {

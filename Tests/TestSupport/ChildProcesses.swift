@@ -55,6 +55,14 @@ public enum ChildProcesses {
         }
     }
 
+    /// Runs `/usr/bin/curl` with `arguments` (10 s at most); its status and what it printed.
+    public static func curl(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = arguments
+        return try await output(of: process, timeout: .seconds(10))
+    }
+
     /// Runs `process` to completion and returns its standard output and error.
     public static func output(of process: Process, timeout: Duration = .seconds(60)) async throws -> (status: Int32, stdout: String, stderr: String) {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory())

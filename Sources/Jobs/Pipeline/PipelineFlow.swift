@@ -39,7 +39,8 @@ public enum PipelineFlow {
         var requests: [JobRequest] = []
         for sport in sports {
             // Baseball's advanced features come from Statcast; baseball, football and soccer are played in the weather.
-            var sources: Set<BackfillSource> = [.games, .odds]
+            // Scores and prices, which every sport collects and all a replayed file has.
+            var sources = Self.replayedSources
             if !replayed {
                 if sport == "mlb" { sources.insert(.statcast) }
                 if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }

@@ -25,19 +25,19 @@ import Testing
         let api = "http://127.0.0.1:\(port)"
 
         // The waits end as soon as their condition holds; their bounds only stop a broken run on a loaded machine.
-        #expect(try await eventually(timeout: .seconds(120)) { try await curl(["-sf", "\(api)/health/live"]).status == 0 }, "\(devLog())")
+        #expect(try await eventually(timeout: .seconds(120)) { try await ChildProcesses.curl(["-sf", "\(api)/health/live"]).status == 0 }, "\(devLog())")
         #expect(fullLog().contains("replaying \(ReplayPipelineTests.season.path)"), "\(devLog())")
 
         let password = "replay-\(UUID().uuidString)"
         let creator = try aips(["user", "create", "--email", "replay@example.com", "--admin"], in: root, input: password)
         #expect(await ChildProcesses.waitForExit(creator, timeout: .seconds(60)) && creator.terminationStatus == 0)
-        let login = try await curl([
+        let login = try await ChildProcesses.curl([
             "-sf", "-X", "POST", "\(api)/api/v1/auth/login", "-H", "content-type: application/json",
             "-d", #"{"email":"replay@example.com","password":"\#(password)"}"#,
         ])
         let token = try #require(((try json(login.stdout))["data"] as? [String: Any])?["access_token"] as? String, "\(login)")
         func get(_ path: String) async throws -> [String: Any] {
-            try json(try await curl(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"]).stdout)
+            try json(try await ChildProcesses.curl(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"]).stdout)
         }
 
         // The world starts an hour before the season's first match: the schedule's first minute collects it.
@@ -94,12 +94,5 @@ import Testing
 
     private func json(_ text: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
-    }
-
-    private func curl(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = arguments
-        return try await ChildProcesses.output(of: process, timeout: .seconds(10))
     }
 }
