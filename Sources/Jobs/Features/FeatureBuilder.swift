@@ -85,6 +85,13 @@ public struct FeatureBuilder: Sendable {
         var notApplicable = FeatureCatalog.sourceDependentNames.union(uncollected.flatMap(FeatureCatalog.names(from:)))
         if features["h2h_games_all"] == 0 { notApplicable.formUnion(["h2h_home_win_rate_all", "h2h_avg_margin_all"]) }
         if !FeatureCatalog.weatherObservations.contains(where: { features[$0] != nil }) { notApplicable.formUnion(FeatureCatalog.weather) }
+        // A side with a record but no game yet this season has no season figures to compute: that is known too.
+        for side in ["home", "away"] {
+            let season = FeatureCatalog.seasonRecord(side: side)
+            if !season.contains(where: { features[$0] != nil }), features["form_win_rate_\(side)_last10"] != nil {
+                notApplicable.formUnion(season)
+            }
+        }
         return Double(names.count(where: { features[$0] != nil || notApplicable.contains($0) })) / Double(names.count)
     }
 
@@ -377,7 +384,13 @@ public struct FeatureBuilder: Sendable {
 
     /// Points scored per team per game across the league this season so far.
     private func leagueAveragePoints(season: Int?) -> Double? {
-        guard let total = seasonPoints[season], total.teamGames > 0 else { return nil }
+        // A season's opening games have no average of their own yet: the last season's is the best estimate known.
+        var known = season
+        if seasonPoints[season] == nil, let season {
+            guard let last = seasonPoints.keys.compactMap({ $0 }).filter({ $0 < season }).max() else { return nil }
+            known = last
+        }
+        guard let total = seasonPoints[known], total.teamGames > 0 else { return nil }
         return Double(total.points) / Double(total.teamGames)
     }
 

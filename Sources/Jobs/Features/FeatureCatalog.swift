@@ -91,8 +91,7 @@ public enum FeatureCatalog {
         // 1. Team performance.
         ["team_elo_home", "team_elo_away", "team_elo_diff", "team_elo_homewinprob"]
         + injuryNames
-        + sides("team_avg_margin", "season") + sides("team_points_for", "season") + sides("team_points_against", "season")
-        + sides("team_win_rate", "season") + sides("team_pythag", "season")
+        + seasonRecordMetrics.flatMap { sides($0, "season") }
         // 2. Recent form.
         + sides("form_avg_margin", "last5") + sides("form_avg_margin", "last10")
         + sides("form_win_rate", "last5") + sides("form_win_rate", "last10")
@@ -108,6 +107,14 @@ public enum FeatureCatalog {
         + sharpLineNames
         // 7. Situational.
         + ["situ_home", "situ_primetime", "situ_weekend", "situ_divisional", "situ_conference"]
+
+    // 1. Team performance: the side's record this season, all absent before its first game of the season.
+    private static let seasonRecordMetrics = ["team_avg_margin", "team_points_for", "team_points_against", "team_win_rate", "team_pythag"]
+
+    /// The season record's names for `side` (`home` or `away`).
+    public static func seasonRecord(side: String) -> [String] {
+        seasonRecordMetrics.map { "\($0)_\(side)_season" }
+    }
 
     // 5. Line movement of the sharp book alone (current minus its first snapshot).
     private static let sharpLineNames = ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]

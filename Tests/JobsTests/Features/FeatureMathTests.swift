@@ -275,6 +275,31 @@ import Testing
 
     /// A game without Statcast is incomplete where Statcast is collected (a broken collector blocks predictions), and
     /// complete where the deployment does not collect it (a replayed file of scores and prices).
+    /// A season's opening night: last season's games give each side its form, rest and rating, and its season record
+    /// has nothing to count yet. That is known, not missing, so the game counts as complete as one in mid-season and
+    /// quality checks do not block every team's first game; a side with no record at all is still incomplete.
+    @Test func aSeasonsOpeningGameIsNotMissingItsSeasonRecord() {
+        let lastSeason = [
+            Self.game(1, home: Self.boston, away: Self.denver, at: -24 * 160, score: (100, 108), season: 2025),
+            Self.game(2, home: Self.miami, away: Self.boston, at: -24 * 159, score: (99, 101), season: 2025),
+        ]
+        var builder = FeatureBuilder(sport: "nba", teams: [Self.boston, Self.denver, Self.miami], finishedGames: lastSeason)
+        let opener = Self.game(3, home: Self.boston, away: Self.miami, at: 48, season: 2026)
+        let features = builder.features(for: opener, asOf: opener.scheduledAt.addingTimeInterval(-3600))
+        let seasonRecord = FeatureCatalog.seasonRecord(side: "home") + FeatureCatalog.seasonRecord(side: "away")
+        #expect(seasonRecord.allSatisfy { features[$0] == nil })
+        #expect(features["form_win_rate_home_last10"] == 0.5 && features["rest_days_away"] == 14)
+        // The league's scoring rate is last season's until this season's first game is played.
+        #expect(features["adv_off_rating_home_last10"] == 100 * 100.5 / 102)
+        let withRecord = features.merging(seasonRecord.map { ($0, 0.5) }) { kept, _ in kept }
+        #expect(FeatureBuilder.completeness(features, sport: "nba") == FeatureBuilder.completeness(withRecord, sport: "nba"))
+
+        var newcomers = FeatureBuilder(sport: "nba", teams: [Self.boston, Self.denver, Self.miami], finishedGames: [])
+        let debut = newcomers.features(for: opener, asOf: opener.scheduledAt.addingTimeInterval(-3600))
+        let debutWithRecord = debut.merging(seasonRecord.map { ($0, 0.5) }) { kept, _ in kept }
+        #expect(FeatureBuilder.completeness(debut, sport: "nba") < FeatureBuilder.completeness(debutWithRecord, sport: "nba"))
+    }
+
     @Test func aSourceTheDeploymentDoesNotCollectIsNotMissing() {
         let names = FeatureCatalog.names(sport: "mlb")
         let all = Dictionary(uniqueKeysWithValues: names.map { ($0, 1.0) })
