@@ -29,20 +29,20 @@ struct AdminQueueRoutes: Sendable {
 
     /// Puts a dead or cancelled job back in its queue with fresh attempts; 409 for a job in any other state.
     @Sendable func retry(_ request: Request, context: APIRequestContext) async throws -> Envelope<JobAction, EmptyMeta> {
-        let id = try await JobRoutes.job(try context.parameters.require("id"), in: queue).id
-        try await queue.retry(id)
-        return Envelope(data: JobAction(outcome: "queued", job: JobView(try await JobRoutes.job(id, in: queue))), meta: EmptyMeta())
+        try await act(on: context) { id in
+            try await queue.retry(id)
+            return "queued"
+        }
     }
 
     /// Cancels a job that has not finished; 409 for a finished one.
     @Sendable func cancel(_ request: Request, context: APIRequestContext) async throws -> Envelope<JobAction, EmptyMeta> {
-        let id = try await JobRoutes.job(try context.parameters.require("id"), in: queue).id
-        let result = try await queue.cancel(id)
-        let outcome = switch result {
-        case .cancelled: "cancelled"
-        case .requested: "cancel_requested"
+        try await act(on: context) { id in
+            switch try await queue.cancel(id) {
+            case .cancelled: "cancelled"
+            case .requested: "cancel_requested"
+            }
         }
-        return Envelope(data: JobAction(outcome: outcome, job: JobView(try await JobRoutes.job(id, in: queue))), meta: EmptyMeta())
     }
 
     /// Deletes every dead job of the queue.
@@ -53,15 +53,30 @@ struct AdminQueueRoutes: Sendable {
 
     /// Stops workers from taking the queue's jobs; running jobs finish.
     @Sendable func pause(_ request: Request, context: APIRequestContext) async throws -> Envelope<QueueView, EmptyMeta> {
-        let name = try Self.queueName(context)
-        try await queue.pause(queue: name)
-        return Envelope(data: QueueView(try await queue.stats(queue: name)), meta: EmptyMeta())
+        try await change(context) { try await queue.pause(queue: $0) }
     }
 
     /// Lets workers take the queue's jobs again.
     @Sendable func resume(_ request: Request, context: APIRequestContext) async throws -> Envelope<QueueView, EmptyMeta> {
+        try await change(context) { try await queue.resume(queue: $0) }
+    }
+
+    /// Runs `action` on the job the `{id}` path parameter names (404 before it for an unknown job) and answers its
+    /// outcome with the job as it is after.
+    private func act(
+        on context: APIRequestContext, _ action: (String) async throws -> String
+    ) async throws -> Envelope<JobAction, EmptyMeta> {
+        let id = try await JobRoutes.job(try context.parameters.require("id"), in: queue).id
+        let outcome = try await action(id)
+        return Envelope(data: JobAction(outcome: outcome, job: JobView(try await JobRoutes.job(id, in: queue))), meta: EmptyMeta())
+    }
+
+    /// Runs `change` on the queue the `{name}` path parameter names and answers the queue as it is after.
+    private func change(
+        _ context: APIRequestContext, _ change: (String) async throws -> Void
+    ) async throws -> Envelope<QueueView, EmptyMeta> {
         let name = try Self.queueName(context)
-        try await queue.resume(queue: name)
+        try await change(name)
         return Envelope(data: QueueView(try await queue.stats(queue: name)), meta: EmptyMeta())
     }
 
