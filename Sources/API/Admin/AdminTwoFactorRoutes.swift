@@ -73,12 +73,11 @@ struct AdminTwoFactorRoutes: Sendable {
                 .unprocessableContent, code: "INVALID_2FA_CODE", "this code was already used; wait for the next one",
                 details: ["field": .string("code")])
         }
-        let codes = try RecoveryCode.generate()
-        guard try await database.users.confirmTOTPEnrolment(id: id, expected: pending, recoveryCodeHashes: codes.compactMap(RecoveryCode.hash))
-        else {
-            throw APIError(.conflict, code: "NO_PENDING_ENROLMENT", "the enrolment was replaced or reset meanwhile; start again")
+        return try await Self.newRecoveryCodes(for: id) { hashes in
+            guard try await database.users.confirmTOTPEnrolment(id: id, expected: pending, recoveryCodeHashes: hashes) else {
+                throw APIError(.conflict, code: "NO_PENDING_ENROLMENT", "the enrolment was replaced or reset meanwhile; start again")
+            }
         }
-        return Envelope(data: RecoveryCodes(userId: AuthRoutes.userID(id), recoveryCodes: codes), meta: EmptyMeta())
     }
 
     /// Replaces the user's recovery codes with new ones (the old ones stop working); 409 without two-factor login.
@@ -89,8 +88,18 @@ struct AdminTwoFactorRoutes: Sendable {
             throw AdminUserRoutes.conflict(
                 code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first", userID: id)
         }
+        return try await Self.newRecoveryCodes(for: id) { hashes in
+            try await database.recoveryCodes.replace(userID: id, hashes: hashes)
+        }
+    }
+
+    /// New recovery codes for user `id`: `store` keeps their hashes, and the answer shows the codes themselves, the
+    /// only time they are ever shown.
+    private static func newRecoveryCodes(
+        for id: UUID, store: ([String]) async throws -> Void
+    ) async throws -> Envelope<RecoveryCodes, EmptyMeta> {
         let codes = try RecoveryCode.generate()
-        try await database.recoveryCodes.replace(userID: id, hashes: codes.compactMap(RecoveryCode.hash))
+        try await store(codes.compactMap(RecoveryCode.hash))
         return Envelope(data: RecoveryCodes(userId: AuthRoutes.userID(id), recoveryCodes: codes), meta: EmptyMeta())
     }
 }
