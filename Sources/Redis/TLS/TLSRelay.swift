@@ -64,13 +64,7 @@ final class TLSRelay {
             return false
         }
         uv_read_start(localStream, Self.allocate) { stream, count, buffer in
-            defer { free(buffer?.pointee.base) }
-            guard let data = stream?.pointee.data else { return }
-            let relay = Unmanaged<TLSRelay>.fromOpaque(data).takeUnretainedValue()
-            if count < 0 { return relay.execute(relay.machine.peerClosed()) }
-            if count > 0, let base = buffer?.pointee.base {
-                relay.fromLocal(UnsafeRawBufferPointer(start: base, count: count))
-            }
+            TLSRelay.read(from: .local, stream, count, buffer)
         }
         return true
     }
@@ -124,15 +118,34 @@ final class TLSRelay {
 
     private func startHandshake() {
         uv_read_start(remoteStream, Self.allocate) { stream, count, buffer in
-            defer { free(buffer?.pointee.base) }
-            guard let data = stream?.pointee.data else { return }
-            let relay = Unmanaged<TLSRelay>.fromOpaque(data).takeUnretainedValue()
-            if count < 0 { return relay.execute(relay.machine.remoteClosed()) }
-            if count > 0, let base = buffer?.pointee.base {
-                relay.fromRemote(UnsafeRawBufferPointer(start: base, count: count))
-            }
+            TLSRelay.read(from: .remote, stream, count, buffer)
         }
         continueHandshake()
+    }
+
+    /// The two ends of the relay: hiredis's unix socket and the server's TCP connection.
+    private enum Side {
+        case local, remote
+    }
+
+    /// What a read callback of `side`'s stream hands over: `count` bytes in `buffer` (freed here), or the end of the
+    /// stream when `count` is negative. The callbacks are C function pointers and cannot capture the side, so each
+    /// names its own.
+    private static func read(
+        from side: Side, _ stream: UnsafeMutablePointer<uv_stream_t>?, _ count: Int, _ buffer: UnsafePointer<uv_buf_t>?
+    ) {
+        defer { free(buffer?.pointee.base) }
+        guard let data = stream?.pointee.data else { return }
+        let relay = Unmanaged<TLSRelay>.fromOpaque(data).takeUnretainedValue()
+        if count < 0 {
+            return relay.execute(side == .local ? relay.machine.peerClosed() : relay.machine.remoteClosed())
+        }
+        guard count > 0, let base = buffer?.pointee.base else { return }
+        let bytes = UnsafeRawBufferPointer(start: base, count: count)
+        switch side {
+        case .local: relay.fromLocal(bytes)
+        case .remote: relay.fromRemote(bytes)
+        }
     }
 
     private func fromLocal(_ bytes: UnsafeRawBufferPointer) {
