@@ -12,7 +12,7 @@ struct UserResetTwoFactorCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         print(try await options.run { administration, id in
-            guard let user = try await administration.resetTwoFactor(id: id) else { throw ValidationError("the user is gone") }
+            let user = try UserAdministrationOptions.existing(try await administration.resetTwoFactor(id: id))
             return "reset two-factor login of \(UserAdministrationOptions.describe(user)); their sessions are ended"
         })
     }

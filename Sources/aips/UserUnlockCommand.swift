@@ -11,7 +11,7 @@ struct UserUnlockCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         print(try await options.run { administration, id in
-            guard let user = try await administration.unlock(id: id) else { throw ValidationError("the user is gone") }
+            let user = try UserAdministrationOptions.existing(try await administration.unlock(id: id))
             return "unlocked \(UserAdministrationOptions.describe(user))"
         })
     }

@@ -35,10 +35,19 @@ struct UserAdministrationOptions: ParsableArguments {
         switch change {
         case .changed(let user): return "\(verb) \(describe(user)); their sessions are ended"
         case .unchanged(let user): return "unchanged: \(describe(user))"
-        case .notFound: throw ValidationError("the user is gone")
+        case .notFound: throw gone
         case .lastAdmin: throw ValidationError("this would leave no active admin; make another user an admin first")
         }
     }
+
+    /// The user after a change that answers nothing for a user deleted meanwhile, or why there is none.
+    static func existing(_ user: User?) throws -> User {
+        guard let user else { throw gone }
+        return user
+    }
+
+    /// The account was found, then deleted before the change reached it.
+    private static var gone: ValidationError { ValidationError("the user is gone") }
 
     /// One line about `user`: id, email, role, state, two-factor login.
     static func describe(_ user: User) -> String {
