@@ -27,6 +27,33 @@ import Testing
         }
     }
 
+    /// Odds read before their games were collected match nothing; the same payload read again once the games are
+    /// known is curated, though it is not stored raw a second time. Before, an unchanged payload was skipped whole, and
+    /// a game's opening prices were lost until the books moved.
+    @Test func anOddsPayloadReadBeforeItsGamesIsCuratedOnceTheyAreKnown() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let configuration = CollectorConfiguration.sandbox(sandbox)
+            let upstream = UpstreamClient()
+            let logger = CollectTestSupport.logger
+            let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
+            let early = try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-early", logger: logger)
+            #expect(early.payloadWasNew && early.events > 15 && early.matchedEvents == 0 && early.snapshotsWritten == 0)
+            _ = try await GamesCollector(configuration: configuration, store: store, upstream: upstream)
+                .collect(CollectGames(sport: "mlb"), jobID: "games", logger: logger)
+            let rawRows = try await CollectTestSupport.count(store, "raw_ingest", where: "source = 'the-odds-api'")
+
+            let again = try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-again", logger: logger)
+            #expect(!again.payloadWasNew && again.unmatchedEvents.isEmpty && again.matchedEvents == early.events)
+            let stored = try await CollectTestSupport.count(store, "odds")
+            #expect(again.snapshotsWritten > 0 && again.snapshotsWritten == stored)
+            #expect(try await CollectTestSupport.count(store, "raw_ingest", where: "source = 'the-odds-api'") == rawRows)
+            // Read a third time, it has nothing newer to add.
+            #expect(try await odds.collect(CollectOdds(sport: "mlb"), jobID: "odds-third", logger: logger).snapshotsWritten == 0)
+        }
+        await store.shutdown()
+    }
+
     @Test func collectorsFillTheCuratedTablesOnce() async throws {
         let store = try await CollectTestSupport.migratedStore()
         try await CollectTestSupport.sandbox().withRunning { sandbox in

@@ -77,8 +77,10 @@ public struct OddsCollector: Sendable {
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
             if let scores { _ = try await RawIngestion.store(scores, isBackfill: isBackfill, jobID: jobID, in: tx) }
             var result = read
-            guard try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx) else { return result }
-            result.payloadWasNew = true
+            result.payloadWasNew = try await RawIngestion.store(response, isBackfill: isBackfill, jobID: jobID, in: tx)
+            // A payload read before is curated again: its events may match games collected since (an earlier read
+            // matched nothing and kept no price), and curation appends only prices newer than the stored ones, so
+            // prices already kept are not written twice.
             try await curate(events, sport: sport, isBackfill: isBackfill, into: tx, result: &result)
             // Closing lines: the last prices before the start of games that began since the previous runs.
             let started = try await tx.games.games(
