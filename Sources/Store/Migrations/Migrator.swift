@@ -32,11 +32,7 @@ public struct Migrator: Sendable {
     /// Applies pending migrations up to `target` (all by default) and returns the ones applied.
     @discardableResult
     public func up(to target: Int? = nil) async throws -> [Migration] {
-        try validateDefinitions()
-        return try await withMigrationLock { connection in
-            try await createMigrationsTable(on: connection)
-            let applied = try await appliedMigrations(on: connection)
-            try refuseDrift(applied: applied)
+        try await withCheckedMigrations { connection, applied in
             let latestApplied = applied.keys.max() ?? 0
             let pending = migrations.filter { applied[$0.version] == nil && $0.version <= (target ?? .max) }
             if let gap = pending.first(where: { $0.version < latestApplied }) {
@@ -65,11 +61,7 @@ public struct Migrator: Sendable {
     /// Reverts the latest `count` applied migrations, newest first, and returns the ones reverted.
     @discardableResult
     public func down(count: Int = 1) async throws -> [Migration] {
-        try validateDefinitions()
-        return try await withMigrationLock { connection in
-            try await createMigrationsTable(on: connection)
-            let applied = try await appliedMigrations(on: connection)
-            try refuseDrift(applied: applied)
+        try await withCheckedMigrations { connection, applied in
             let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
             let reverting = applied.keys.sorted(by: >).prefix(max(0, count)).compactMap { known[$0] }
             for migration in reverting {
@@ -89,6 +81,20 @@ public struct Migrator: Sendable {
             guard migration.version > 0, seen.insert(migration.version).inserted else {
                 throw StoreError(.migrationChanged, message: "migration versions must be positive and unique; \(migration.version) is not")
             }
+        }
+    }
+
+    /// Runs `body` with the applied migrations, under the migration lock, once the definitions are valid, the
+    /// migrations table exists and no applied migration has drifted: what applying and reverting both need first.
+    private func withCheckedMigrations<T: Sendable>(
+        _ body: (PostgresConnection, [Int: AppliedMigration]) async throws -> T
+    ) async throws -> T {
+        try validateDefinitions()
+        return try await withMigrationLock { connection in
+            try await createMigrationsTable(on: connection)
+            let applied = try await appliedMigrations(on: connection)
+            try refuseDrift(applied: applied)
+            return try await body(connection, applied)
         }
     }
 
