@@ -33,15 +33,18 @@ public struct WeatherRepository: Sendable {
             SELECT * FROM weather WHERE game_id = \(gameID) AND observed_at <= coalesce(\(asOf)::timestamptz, 'infinity')
             ORDER BY observed_at DESC LIMIT 1
             """
-        ).rows.first.map { row in
-            WeatherObservation(
-                gameID: try row.decode("game_id"), source: try row.decode("source"),
-                observedAt: try row.decode("observed_at"), forecastFor: try row.decode("forecast_for"),
-                temperatureC: try row.decode("temperature_c"), windSpeedKPH: try row.decode("wind_speed_kph"),
-                windDirectionDegrees: try row.decode("wind_direction_degrees"),
-                precipitationMM: try row.decode("precipitation_mm"),
-                precipitationProbability: try row.decode("precipitation_probability"),
-                humidityPercent: try row.decode("humidity_percent"), conditions: try row.decode("conditions"))
-        }
+        ).rows.first.map(Self.observation)
+    }
+
+    /// The observation in a row of `weather` (the feature reader's per-game rows use it too).
+    static func observation(_ row: PostgresRow) throws -> WeatherObservation {
+        WeatherObservation(
+            gameID: try row.decode("game_id"), source: try row.decode("source"),
+            observedAt: try row.decode("observed_at"), forecastFor: try row.decode("forecast_for"),
+            temperatureC: try row.decode("temperature_c"), windSpeedKPH: try row.decode("wind_speed_kph"),
+            windDirectionDegrees: try row.decode("wind_direction_degrees"),
+            precipitationMM: try row.decode("precipitation_mm"),
+            precipitationProbability: try row.decode("precipitation_probability"),
+            humidityPercent: try row.decode("humidity_percent"), conditions: try row.decode("conditions"))
     }
 }

@@ -114,15 +114,7 @@ public struct FeatureSourceRepository: Sendable {
             JOIN weather w ON w.game_id = r.game_id AND w.observed_at < r.as_of
             ORDER BY w.game_id, w.observed_at DESC, w.id DESC
             """
-        ).map { row in
-            WeatherObservation(
-                gameID: try row.decode("game_id"), source: try row.decode("source"), observedAt: try row.decode("observed_at"),
-                forecastFor: try row.decode("forecast_for"), temperatureC: try row.decode("temperature_c"),
-                windSpeedKPH: try row.decode("wind_speed_kph"), windDirectionDegrees: try row.decode("wind_direction_degrees"),
-                precipitationMM: try row.decode("precipitation_mm"),
-                precipitationProbability: try row.decode("precipitation_probability"),
-                humidityPercent: try row.decode("humidity_percent"), conditions: try row.decode("conditions"))
-        }
+        ).map(WeatherRepository.observation)
     }
 
     /// Per requested game whose sport had an injury list collected before its `asOf`, each team's players on
