@@ -13,7 +13,10 @@ import Testing
         let plan = BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-30", sources: [.games, .odds])
         let requests = try plan.requests()
         #expect(requests.count == 60)
-        #expect(requests[1].type == "collect.odds" && requests[1].dependsOn == [requests[0].id])
+        // A day's snapshot waits for the games of its day and of the two after, which it quotes too.
+        let gamesIDs = requests.filter { $0.type == CollectGames.jobType }.map(\.id)
+        let oddsJobs = requests.filter { $0.type == CollectOdds.jobType }
+        #expect(oddsJobs.first?.dependsOn == Array(gamesIDs.prefix(3)) && oddsJobs.last?.dependsOn == [gamesIDs.last!])
         let withStatcast = try BackfillPlan(sports: ["mlb"], from: "2026-04-01", to: "2026-04-10", sources: [.games, .statcast]).requests()
         #expect(withStatcast.filter { $0.type == "collect.statcast" }.map(\.dependsOn.count) == [7, 3])
         // Box scores come from the final games' summaries, a week a job, after that week's games.
@@ -44,10 +47,15 @@ import Testing
                 sport: "nba", from: Date(timeIntervalSince1970: 1_775_016_000), to: Date(timeIntervalSince1970: 1_777_608_000))
             #expect(april.count > 150 && april.allSatisfy { $0.status == .final })
             #expect(try await CollectTestSupport.count(store, "odds", where: "NOT is_backfill") == 0)
-            // One snapshot per game (its day's), five books, six outcomes.
-            #expect(try await CollectTestSupport.count(store, "odds") == april.count * 30)
+            // Each game is priced by its day's snapshot and by the day before's, which quoted it a day ahead (five
+            // books, six outcomes; a price a book had not moved since the earlier snapshot is not stored twice).
+            let prices = try await CollectTestSupport.count(store, "odds")
+            #expect(prices > april.count * 30 && prices <= april.count * 60)
+            let pricedADayAhead = try await CollectTestSupport.count(
+                store, "games g", where: "EXISTS (SELECT 1 FROM odds o WHERE o.game_id = g.id AND o.recorded_at < g.scheduled_at - interval '24 hours')")
+            #expect(pricedADayAhead > april.count * 9 / 10, "\(pricedADayAhead) of \(april.count)")
             #expect(try await CollectTestSupport.count(store, "raw_ingest", where: "NOT is_backfill") == 0)
-            // Each day's snapshot also quotes the next day, whose games are loaded a job later.
+            // Only the last day's snapshot quotes games the range does not load (May's first).
             #expect(unmatched > 0)
             #expect(try await CollectTestSupport.count(store, "closing_lines") > april.count * 25)
         }

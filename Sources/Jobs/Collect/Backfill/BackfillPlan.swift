@@ -5,8 +5,10 @@ import Queue
 ///
 /// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
 /// historical snapshot at `oddsSnapshotHour` UTC (or earlier, before the first games of a sport that plays in the
-/// European morning: `CollectedSport.firstGamesHourUTC`) that waits for that day's games job (so its events
-/// find their games, and every game has a price, and so a closing line, before it starts). Statcast (MLB only), weather
+/// European morning: `CollectedSport.firstGamesHourUTC`) that waits for the games jobs of that day and the days a
+/// live games run reads ahead (`GamesCollector.daysAhead`). So its events find their games: every game has a price,
+/// and so a closing line, before it starts, and also the earlier prices of each snapshot that quoted it days ahead,
+/// so the history's lines move from their open as the live ones do. Statcast (MLB only), weather
 /// (every sport; indoor venues cost nothing) and box scores (the final games' summaries) go a week per job, after that
 /// week's games jobs, so pitches, weather and summaries find their games.
 public struct BackfillPlan: Sendable {
@@ -45,8 +47,8 @@ public struct BackfillPlan: Sendable {
         }
     }
 
-    /// The job requests, in order; odds, weather and Statcast jobs depend on their days' games jobs when those
-    /// are planned.
+    /// The job requests, in order (a sport's games jobs before the jobs that wait for them); odds, weather and
+    /// Statcast jobs depend on their days' games jobs when those are planned.
     public func requests(queue: String? = nil) throws -> [JobRequest] {
         guard (0...23).contains(oddsSnapshotHour) else { throw QueueError(.invalidRequest, "oddsSnapshotHour must be 0…23") }
         var requests: [JobRequest] = []
@@ -54,28 +56,23 @@ public struct BackfillPlan: Sendable {
         let all = try days()
         for sport in sports {
             var gamesByDay: [Date: String] = [:]
-            for day in all {
-                var gamesID: String?
-                if sources.contains(.games) {
-                    let parameters = CollectGames(
-                        sport: sport, dates: [String(UpstreamTime.isoDay(day).filter(\.isNumber))], isBackfill: true)
-                    try parameters.validate()
-                    let request = try JobRequest(parameters, queue: queue)
-                    gamesID = request.id
-                    gamesByDay[day] = request.id
-                    if sport == "mlb" { mlbGames[day] = request.id }
-                    requests.append(request)
-                }
-                if sources.contains(.odds) {
-                    let hour = min(oddsSnapshotHour, CollectedSport.named(sport)?.firstGamesHourUTC ?? oddsSnapshotHour)
-                    let parameters = CollectOdds(
-                        sport: sport, snapshotAt: day.addingTimeInterval(Double(hour) * 3600), isBackfill: true,
-                        includeScores: false)
-                    try parameters.validate()
-                    var request = try JobRequest(parameters, queue: queue)
-                    request.dependsOn = gamesID.map { [$0] } ?? []
-                    requests.append(request)
-                }
+            for day in all where sources.contains(.games) {
+                let parameters = CollectGames(
+                    sport: sport, dates: [String(UpstreamTime.isoDay(day).filter(\.isNumber))], isBackfill: true)
+                try parameters.validate()
+                let request = try JobRequest(parameters, queue: queue)
+                gamesByDay[day] = request.id
+                if sport == "mlb" { mlbGames[day] = request.id }
+                requests.append(request)
+            }
+            for day in all where sources.contains(.odds) {
+                let hour = min(oddsSnapshotHour, CollectedSport.named(sport)?.firstGamesHourUTC ?? oddsSnapshotHour)
+                let parameters = CollectOdds(
+                    sport: sport, snapshotAt: day.addingTimeInterval(Double(hour) * 3600), isBackfill: true, includeScores: false)
+                try parameters.validate()
+                var request = try JobRequest(parameters, queue: queue)
+                request.dependsOn = (0...GamesCollector.daysAhead).compactMap { gamesByDay[day.addingTimeInterval(Double($0) * 86_400)] }
+                requests.append(request)
             }
             if sources.contains(.boxScores) {
                 for week in Self.weeks(all) {
