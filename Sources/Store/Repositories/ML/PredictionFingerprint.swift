@@ -24,7 +24,8 @@ public enum PredictionFingerprint {
         let components = prediction.componentProbabilities.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
             .map { "\(quoted($0.key)):\(number($0.value))" }.joined(separator: ",")
         let bookmaker: String = prediction.bookmaker.map { quoted($0) } ?? "null"
-        let publishedAt: String = prediction.publishedAt.map { quoted(timestamp($0)) } ?? "null"
+        // Whole seconds: publications are made on them, and the text drops fractions.
+        let publishedAt: String = prediction.publishedAt.map { quoted(DateText.utcTimestamp($0)) } ?? "null"
         let line: String = prediction.line.map { number($0) } ?? "null"
         let price: String = prediction.price.map { number($0) } ?? "null"
         let all: [(String, String)] = [
@@ -56,18 +57,6 @@ public enum PredictionFingerprint {
     }
 
     private static let addedInVersion2: Set<String> = ["bookmaker", "hash_version", "pick", "publication", "published_at"]
-
-    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC; fractions of a second are dropped (publications are made on whole seconds).
-    private static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ value: Int?, _ width: Int = 2) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
-    }
 
     private static func number(_ value: Double) -> String { value.description }
 

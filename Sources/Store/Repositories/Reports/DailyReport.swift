@@ -47,14 +47,7 @@ public struct DailyReport: Sendable, Equatable, Codable {
 
     /// The UTC calendar day of `date` as `YYYY-MM-DD`.
     public static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+        DateText.day(of: date, in: DateText.utc)
     }
 
     /// Midnight UTC starting the day `YYYY-MM-DD`, or `nil` when `day` is not a real calendar day.

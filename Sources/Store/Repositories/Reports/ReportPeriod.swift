@@ -60,14 +60,7 @@ public struct ReportPeriod: Sendable, Equatable {
 
     /// The US Eastern day of `date`, `YYYY-MM-DD`.
     public static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        DateText.day(of: date, in: timeZone)
     }
 
     private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
