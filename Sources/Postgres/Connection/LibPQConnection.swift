@@ -88,15 +88,7 @@ final class LibPQConnection {
         guard PQsendQuery(connection, sql) == 1 else {
             throw failure(statement: sql)
         }
-        var firstError: StoreError?
-        while let result = canceller.running({ PQgetResult(connection) }) {
-            do {
-                _ = try take(result, statement: sql)
-            } catch let error as StoreError {
-                firstError = firstError ?? error
-            }
-        }
-        if let firstError { throw firstError }
+        _ = try drainResults(statement: sql)
     }
 
     /// Runs `statement`, a `COPY … FROM STDIN`, and checks that the server now waits for data.
@@ -137,18 +129,25 @@ final class LibPQConnection {
         if PQputCopyEnd(connection, abort) != 1 {
             sendError = sendError ?? errorMessage
         }
-        var copied = 0
+        let copied = try drainResults(statement: statement)
+        if let sendError { throw StoreError(.copyFailed, message: sendError, statement: statement) }
+        return copied
+    }
+
+    /// Reads every result of the statement in flight, so the connection is free for the next one even after an
+    /// error; throws the first error among them, else returns the rows they affected together.
+    private func drainResults(statement: String) throws -> Int {
+        var affected = 0
         var firstError: StoreError?
         while let result = canceller.running({ PQgetResult(connection) }) {
             do {
-                copied += try take(result, statement: statement).affectedRows
+                affected += try take(result, statement: statement).affectedRows
             } catch let error as StoreError {
                 firstError = firstError ?? error
             }
         }
         if let firstError { throw firstError }
-        if let sendError { throw StoreError(.copyFailed, message: sendError, statement: statement) }
-        return copied
+        return affected
     }
 
     private var errorMessage: String { Self.trimmed(PQerrorMessage(connection)) }
