@@ -24,6 +24,13 @@ struct CSVTable: Sendable {
             guard let value = self[column] else { throw ReplayFileError(line: line, "\(column) is empty") }
             return value
         }
+
+        /// The final score in a column the file must fill: a whole number, 0 or more.
+        func score(_ column: String) throws -> Int {
+            let value = try required(column)
+            guard let score = Int(value), score >= 0 else { throw ReplayFileError(line: line, "\(column) \"\(value)\" is not a score") }
+            return score
+        }
     }
 
     /// The header's column names, lowercased and trimmed, by position.

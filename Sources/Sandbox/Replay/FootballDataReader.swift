@@ -118,7 +118,7 @@ public struct FootballDataReader: Sendable {
         let books = (bookmakers.isEmpty ? Array(served.prefix(1)) : bookmakers).map(\.lines)
         return ReplayRecord(
             line: row.line, league: .epl, startsAt: startsAt, home: Self.clubNames[home] ?? home, away: Self.clubNames[away] ?? away,
-            homeScore: try goals(row, "FTHG"), awayScore: try goals(row, "FTAG"), books: books)
+            homeScore: try row.score("FTHG"), awayScore: try row.score("FTAG"), books: books)
     }
 
     /// The 1X2, over/under 2.5 and Asian handicap prices `book` gives at `moment`, each market present only when
@@ -142,12 +142,6 @@ public struct FootballDataReader: Sendable {
             markets.spread = .init(point: point, first: prices[0], second: prices[1])
         }
         return markets
-    }
-
-    private func goals(_ row: CSVTable.Row, _ column: String) throws -> Int {
-        let value = try row.required(column)
-        guard let goals = Int(value), goals >= 0 else { throw ReplayFileError(line: row.line, "\(column) \"\(value)\" is not a score") }
-        return goals
     }
 
     /// The decimal odds of `columns`, or `nil` when any is absent or empty (a book that did not price the game).

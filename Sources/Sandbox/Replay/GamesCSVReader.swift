@@ -51,8 +51,8 @@ public struct GamesCSVReader: Sendable {
         var lines = ReplayLines(key: "replay", title: "Replay", moneyline: closing.moneyline, spread: closing.spread, total: closing.total)
         if !opening.isEmpty { lines.opening = opening }
         return ReplayRecord(
-            line: row.line, league: league, startsAt: startsAt, home: home, away: away, homeScore: try score(row, "home_score"),
-            awayScore: try score(row, "away_score"), books: lines.isEmpty ? [] : [lines])
+            line: row.line, league: league, startsAt: startsAt, home: home, away: away, homeScore: try row.score("home_score"),
+            awayScore: try row.score("away_score"), books: lines.isEmpty ? [] : [lines])
     }
 
     /// The moneyline, spread and total of the columns named with `suffix` (`""` for the closing lines,
@@ -101,12 +101,6 @@ public struct GamesCSVReader: Sendable {
                 line: row.line, "date \"\(date)\" with time \"\(row["time"] ?? "")\" is not YYYY-MM-DD with an optional HH:MM time")
         }
         return start
-    }
-
-    private func score(_ row: CSVTable.Row, _ column: String) throws -> Int {
-        let value = try row.required(column)
-        guard let score = Int(value), score >= 0 else { throw ReplayFileError(line: row.line, "\(column) \"\(value)\" is not a score") }
-        return score
     }
 
     private func number(_ row: CSVTable.Row, _ column: String) throws -> Double? {
