@@ -72,10 +72,8 @@ public struct FeatureSourceRepository: Sendable {
     /// Per requested game, each book's first and latest snapshot of every market and outcome recorded before
     /// that game's `asOf`.
     public func oddsLines(for requests: [GameAsOf]) async throws -> [OddsLine] {
-        guard !requests.isEmpty else { return [] }
-        let requests = Self.onePerGame(requests)
         // Both ends come from one pass over each game's snapshots before its asOf (odds_game_recorded_at).
-        return try await database.query(
+        try await perGame(requests, row: Self.oddsLine) { requests in
             """
             WITH requested AS (
                 SELECT * FROM unnest(\(requests.map(\.gameID))::bigint[], \(requests.map(\.asOf))::timestamptz[]) AS r(game_id, as_of)
@@ -94,27 +92,27 @@ public struct FeatureSourceRepository: Sendable {
             WHERE f.from_first = 1 AND l.from_last = 1
             ORDER BY f.game_id, f.market, f.bookmaker, f.outcome
             """
-        ).map { row in
-            OddsLine(
-                gameID: try row.decode("game_id"), bookmaker: try row.decode("bookmaker"), market: try row.decode("market"),
-                outcome: try row.decode("outcome"), openPrice: try row.decode("open_price"), openPoint: try row.decode("open_point"),
-                openedAt: try row.decode("opened_at"), currentPrice: try row.decode("current_price"),
-                currentPoint: try row.decode("current_point"), currentAt: try row.decode("current_at"))
         }
+    }
+
+    private static func oddsLine(_ row: PostgresRow) throws -> OddsLine {
+        OddsLine(
+            gameID: try row.decode("game_id"), bookmaker: try row.decode("bookmaker"), market: try row.decode("market"),
+            outcome: try row.decode("outcome"), openPrice: try row.decode("open_price"), openPoint: try row.decode("open_point"),
+            openedAt: try row.decode("opened_at"), currentPrice: try row.decode("current_price"),
+            currentPoint: try row.decode("current_point"), currentAt: try row.decode("current_at"))
     }
 
     /// Per requested game, the latest weather observation or forecast issued before that game's `asOf`.
     public func weather(for requests: [GameAsOf]) async throws -> [WeatherObservation] {
-        guard !requests.isEmpty else { return [] }
-        let requests = Self.onePerGame(requests)
-        return try await database.query(
+        try await perGame(requests, row: WeatherRepository.observation) { requests in
             """
             SELECT DISTINCT ON (w.game_id) w.*
             FROM unnest(\(requests.map(\.gameID))::bigint[], \(requests.map(\.asOf))::timestamptz[]) AS r(game_id, as_of)
             JOIN weather w ON w.game_id = r.game_id AND w.observed_at < r.as_of
             ORDER BY w.game_id, w.observed_at DESC, w.id DESC
             """
-        ).map(WeatherRepository.observation)
+        }
     }
 
     /// Per requested game whose sport had an injury list collected before its `asOf`, each team's players on
@@ -122,9 +120,7 @@ public struct FeatureSourceRepository: Sendable {
     /// `asOf`), zero counts included.
     /// A game of a sport whose injuries were not collected yet gets no rows: unknown, not zero.
     public func injuryCounts(for requests: [GameAsOf]) async throws -> [TeamInjuryCount] {
-        guard !requests.isEmpty else { return [] }
-        let requests = Self.onePerGame(requests)
-        return try await database.query(
+        try await perGame(requests, row: Self.injuryCount) { requests in
             """
             WITH sides AS (
                 SELECT r.game_id, r.as_of, g.sport, side.team_id
@@ -150,11 +146,13 @@ public struct FeatureSourceRepository: Sendable {
             GROUP BY s.game_id, s.team_id
             ORDER BY s.game_id, s.team_id
             """
-        ).map { row in
-            TeamInjuryCount(
-                gameID: try row.decode("game_id"), teamID: try row.decode("team_id"), out: try row.decode("out_count"),
-                dayToDay: try row.decode("day_to_day_count"))
         }
+    }
+
+    private static func injuryCount(_ row: PostgresRow) throws -> TeamInjuryCount {
+        TeamInjuryCount(
+            gameID: try row.decode("game_id"), teamID: try row.decode("team_id"), out: try row.decode("out_count"),
+            dayToDay: try row.decode("day_to_day_count"))
     }
 
     /// Batted-ball sums per batter and stored game, for games dated from `from`'s Eastern day up to, not
@@ -182,11 +180,16 @@ public struct FeatureSourceRepository: Sendable {
         }
     }
 
-    /// One request per game: a game asked for twice is read as of its earlier point in time, so a duplicate
-    /// can only make a read see less, never more.
-    private static func onePerGame(_ requests: [GameAsOf]) -> [GameAsOf] {
+    /// The rows of the read `query` makes for `requests`, decoded by `row`; no requests read nothing. The query gets
+    /// one request per game: a game asked for twice is read as of its earlier point in time, so a duplicate can only
+    /// make a read see less, never more.
+    private func perGame<T>(
+        _ requests: [GameAsOf], row: (PostgresRow) throws -> T, _ query: ([GameAsOf]) -> PostgresQuery
+    ) async throws -> [T] {
+        guard !requests.isEmpty else { return [] }
         var earliest: [Int: Date] = [:]
         for request in requests { earliest[request.gameID] = min(earliest[request.gameID] ?? request.asOf, request.asOf) }
-        return earliest.map { GameAsOf(gameID: $0.key, asOf: $0.value) }.sorted { $0.gameID < $1.gameID }
+        let onePerGame = earliest.map { GameAsOf(gameID: $0.key, asOf: $0.value) }.sorted { $0.gameID < $1.gameID }
+        return try await database.query(query(onePerGame)).map(row)
     }
 }
