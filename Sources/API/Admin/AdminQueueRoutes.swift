@@ -71,12 +71,12 @@ struct AdminQueueRoutes: Sendable {
         return Envelope(data: JobAction(outcome: outcome, job: JobView(try await JobRoutes.job(id, in: queue))), meta: EmptyMeta())
     }
 
-    /// Runs `change` on the queue the `{name}` path parameter names and answers the queue as it is after.
+    /// Runs `action` on the queue the `{name}` path parameter names and answers the queue as it is after.
     private func change(
-        _ context: APIRequestContext, _ change: (String) async throws -> Void
+        _ context: APIRequestContext, _ action: (String) async throws -> Void
     ) async throws -> Envelope<QueueView, EmptyMeta> {
         let name = try Self.queueName(context)
-        try await change(name)
+        try await action(name)
         return Envelope(data: QueueView(try await queue.stats(queue: name)), meta: EmptyMeta())
     }
 
