@@ -93,17 +93,12 @@ struct BettingRoutes: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<BetView, EmptyMeta> {
-        let user = try Self.user(context)
-        let id = try Self.betID(context)
-        guard let bet = try await database.trackedBets.find(id: id, userID: user) else { throw Self.betNotFound(id) }
-        return Envelope(data: BetView(bet), meta: EmptyMeta())
+        Envelope(data: BetView(try await callersBet(context).bet), meta: EmptyMeta())
     }
 
     /// Voids a pending bet before its game starts (its stake is free again); a graded or started one is kept.
     @Sendable func void(_ request: Request, context: APIRequestContext) async throws -> Envelope<BetView, EmptyMeta> {
-        let user = try Self.user(context)
-        let id = try Self.betID(context)
-        guard let bet = try await database.trackedBets.find(id: id, userID: user) else { throw Self.betNotFound(id) }
+        let (user, id, bet) = try await callersBet(context)
         guard bet.status == .pending else {
             throw APIError(
                 .conflict, code: "BET_NOT_PENDING", "bet \(id) is already \(bet.status.rawValue)",
@@ -197,8 +192,13 @@ struct BettingRoutes: Sendable {
         return id
     }
 
-    private static func betID(_ context: APIRequestContext) throws -> Int {
-        try QueryFilters.pathID(context, label: "the bet id")
+    /// The caller's bet that the `{id}` path parameter names, with the caller and the id; another user's bet is 404,
+    /// as if it did not exist.
+    private func callersBet(_ context: APIRequestContext) async throws -> (user: UUID, id: Int, bet: TrackedBet) {
+        let user = try Self.user(context)
+        let id = try QueryFilters.pathID(context, label: "the bet id")
+        guard let bet = try await database.trackedBets.find(id: id, userID: user) else { throw Self.betNotFound(id) }
+        return (user, id, bet)
     }
 
     private static func betNotFound(_ id: Int) -> APIError {
