@@ -98,9 +98,9 @@ public struct ModelCalibrator: Sendable {
         let shadowEvaluation = sameGames(shadow, "shadow")
         // Thresholds are judged on the pooled games: a hundred evaluation games cannot tell an ECE of 0.06 from noise.
         let pooled = blended.pooled
-        let failures = thresholds.failures(pooled.model)
+        let failures = thresholds.failures(pooled)
         let pooledNote =
-            " On \(pooled.rows) pooled games (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation) the model \(pooled.verdict)"
+            " On \(pooled.rows) pooled forecasts (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation; a game's at its open and before its start) the model \(pooled.verdict)"
             + String(
                 format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
                 pooled.logLossDifference, pooled.standardError)

@@ -20,6 +20,9 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
     /// Expected calibration error as the seed defines it (10 equal-width bins, Σ (n_b/N)·|mean p − observed rate|)
     /// must be below this.
     public var ece = 0.06
+    /// Whether a model worse than the market it starts from (on the pooled forecasts, by more than two standard errors)
+    /// fails: it would publish forecasts the market's own price beats, however well it meets the thresholds above.
+    public var notWorseThanMarket = true
 
     /// The seed's overall targets.
     public init() {}
@@ -27,6 +30,7 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case accuracy, auc, brier, ece
         case logLoss = "log_loss"
+        case notWorseThanMarket = "not_worse_than_market"
     }
 
     /// Every key is optional: what a job leaves out keeps the seed's target.
@@ -38,6 +42,7 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
         logLoss = try container.decodeIfPresent(Double.self, forKey: .logLoss) ?? defaults.logLoss
         brier = try container.decodeIfPresent(Double.self, forKey: .brier) ?? defaults.brier
         ece = try container.decodeIfPresent(Double.self, forKey: .ece) ?? defaults.ece
+        notWorseThanMarket = try container.decodeIfPresent(Bool.self, forKey: .notWorseThanMarket) ?? defaults.notWorseThanMarket
     }
 
     /// The thresholds `evaluation` misses, in words; empty when it passes them all.
@@ -48,6 +53,15 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
         if !(evaluation.logLoss < logLoss) { failed.append("log loss \(rounded(evaluation.logLoss)) ≥ \(logLoss)") }
         if !(evaluation.brier < brier) { failed.append("Brier \(rounded(evaluation.brier)) ≥ \(brier)") }
         if !(evaluation.expectedCalibrationError < ece) { failed.append("ECE \(rounded(evaluation.expectedCalibrationError)) ≥ \(ece)") }
+        return failed
+    }
+
+    /// The thresholds the pooled forecasts of a model miss, and its market rule, in words; empty when it passes.
+    public func failures(_ pooled: PooledEvaluation) -> [String] {
+        var failed = failures(pooled.model)
+        if notWorseThanMarket, pooled.logLossDifference > 2 * pooled.standardError {
+            failed.append(String(format: "worse than the market (log loss %+.4f ± %.4f)", pooled.logLossDifference, pooled.standardError))
+        }
         return failed
     }
 

@@ -6,6 +6,7 @@ extension PromotionThresholds {
     static var everyModelPasses: PromotionThresholds {
         var thresholds = PromotionThresholds()
         (thresholds.accuracy, thresholds.auc, thresholds.logLoss, thresholds.brier, thresholds.ece) = (0, 0, 1, 1, 1)
+        thresholds.notWorseThanMarket = false
         return thresholds
     }
 }

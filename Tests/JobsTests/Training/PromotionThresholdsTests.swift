@@ -26,6 +26,27 @@ import Testing
         #expect(throws: (any Error).self) { try Calibrate(thresholds: impossible).validate() }
     }
 
+    /// A model the market it starts from beats is refused, however well it meets the thresholds: it would publish
+    /// forecasts worse than the price. Matching the market is no reason to refuse it.
+    @Test func aModelWorseThanTheMarketFails() {
+        // A calibrated market: games it gives 70 % are won seven times in ten, games it gives 30 % three times. The
+        // model is calibrated enough (ECE 0.04) and sharp enough, but less sharp than the market: 66 % and 34 %.
+        let favourite = (0..<4_000).map { ($0 / 10) % 2 == 0 }
+        let labels: [Double] = (0..<4_000).map { $0 % 10 < (favourite[$0] ? 7 : 3) ? 1 : 0 }
+        let market = favourite.map { $0 ? 0.7 : 0.3 }
+        let worse = PooledEvaluation(labels: labels, probabilities: favourite.map { $0 ? 0.66 : 0.34 }, priorProbabilities: market, trainingRows: 3_000)
+        #expect(worse.verdict == "is worse than the market")
+        #expect(PromotionThresholds().failures(worse.model).isEmpty)
+        #expect(PromotionThresholds().failures(worse).contains { $0.hasPrefix("worse than the market (log loss +") })
+        var lenient = PromotionThresholds()
+        lenient.notWorseThanMarket = false
+        #expect(lenient.failures(worse).isEmpty)
+        let same = PooledEvaluation(labels: labels, probabilities: market, priorProbabilities: market, trainingRows: 3_000)
+        #expect(PromotionThresholds().failures(same).isEmpty)
+        let kept = try? JSONDecoder().decode(PromotionThresholds.self, from: Data(#"{"not_worse_than_market": false}"#.utf8))
+        #expect(kept?.notWorseThanMarket == false && kept?.ece == 0.06)
+    }
+
     @Test func calibrationErrorIsThePlainTenBinECE() {
         // Judged on pooled games, ECE is the seed's own: Σ (n_b/N)·|mean p − observed rate| over 10 equal-width bins.
         // 0.55 predicted, 60 % won: ECE 0.05 passes 0.06.
