@@ -25,18 +25,6 @@ import Testing
         let training = try await store.gameFeatures.trainingSets(
             sport: "nba", featureSetVersion: "v1", from: Fixtures.start.addingTimeInterval(-1), to: Fixtures.start.addingTimeInterval(1))
         #expect(training == [hourBefore])
-        // Once the market has opened, the game's first set with its line is its opening row, beside the latest; a set
-        // computed before any price is neither.
-        let beforeOpen = GameFeatureSet(
-            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-40 * 3600),
-            features: ["form_avg_margin_last5": 3.0], completeness: 0.5)
-        let atOpen = GameFeatureSet(
-            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-30 * 3600),
-            features: ["form_avg_margin_last5": 3.0, "line_homewinprob_current": 0.55], completeness: 1)
-        for set in [beforeOpen, atOpen] { try await store.gameFeatures.upsert(set) }
-        let published = try await store.gameFeatures.trainingSets(
-            sport: "nba", featureSetVersion: "v1", from: Fixtures.start.addingTimeInterval(-1), to: Fixtures.start.addingTimeInterval(1))
-        #expect(published == [atOpen, hourBefore])
         await store.shutdown()
     }
 

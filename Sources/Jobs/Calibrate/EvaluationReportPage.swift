@@ -63,11 +63,10 @@ public enum EvaluationReportPage {
     }
 
     private static func pooledTable(_ pooled: PooledEvaluation, thresholds t: PromotionThresholds) -> String {
-        var html = "<p>The thresholds are judged on \(pooled.rows) forecasts (a game's at its market's open and before its start): "
-        html += "\(pooled.trainingRows) of the training window, each predicted by models fitted on earlier games only (walk-forward out of "
-        html += "fold), and the \(pooled.evaluationRows) of the evaluation window. The market is the no-vig line the learners start from, "
-        html += "at the same points in time.</p>"
-        html += "<table><tr><th>on \(pooled.rows) forecasts</th><th>log loss <small>(&lt; \(t.logLoss))</small></th><th>AUC <small>(≥ \(t.auc))</small></th>"
+        var html = "<p>The thresholds are judged on \(pooled.rows) games: \(pooled.trainingRows) of the training window, each predicted "
+        html += "by models fitted on earlier games only (walk-forward out of fold), and the \(pooled.evaluationRows) of the evaluation window. "
+        html += "The market is the no-vig line the learners start from, on the same games.</p>"
+        html += "<table><tr><th>on \(pooled.rows) games</th><th>log loss <small>(&lt; \(t.logLoss))</small></th><th>AUC <small>(≥ \(t.auc))</small></th>"
         html += "<th>ECE <small>(&lt; \(t.ece))</small></th><th>Brier <small>(&lt; \(t.brier))</small></th><th>accuracy <small>(≥ \(t.accuracy))</small></th></tr>"
         for (label, e) in [("model (calibrated)", pooled.model), ("market (prior)", pooled.prior)] {
             html += "<tr><td>\(label)</td><td>\(number(e.logLoss))</td><td>\(number(e.auc))</td><td>\(number(e.expectedCalibrationError))</td>"

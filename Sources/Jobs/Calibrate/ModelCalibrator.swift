@@ -100,7 +100,7 @@ public struct ModelCalibrator: Sendable {
         let pooled = blended.pooled
         let failures = thresholds.failures(pooled)
         let pooledNote =
-            " On \(pooled.rows) pooled forecasts (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation; a game's at its open and before its start) the model \(pooled.verdict)"
+            " On \(pooled.rows) pooled games (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation) the model \(pooled.verdict)"
             + String(
                 format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
                 pooled.logLossDifference, pooled.standardError)
@@ -261,10 +261,10 @@ public struct ModelCalibrator: Sendable {
         if let outOfFold, data.fit.count > folds {
             let splits = DataSplits.folds(.walkForward, rowCount: data.fit.count, folds: folds, times: data.times(data.fit))
             let votingOutOfFold = try votingEnsemble.learners.map { try CrossValidation.run($0, data: fitData, labels: fitLabels, folds: splits, prior: prior).outOfFold }
-            let automlByRow = outOfFold.automl.byID
-            let stackByRow = outOfFold.stack.byID
+            let automlByGame = outOfFold.automl.byID
+            let stackByGame = outOfFold.stack.byID
             for (row, example) in data.fit.enumerated() {
-                guard let a = automlByRow[example.rowID], let s = stackByRow[example.rowID] else { continue }
+                guard let a = automlByGame[example.gameID], let s = stackByGame[example.gameID] else { continue }
                 let v = zip(votingOutOfFold, votingModel.weights).reduce(0) { $0 + $1.1 * $1.0[row] }
                 guard !v.isNaN else { continue }
                 pooledRows.append(example)
@@ -314,14 +314,9 @@ public struct ModelCalibrator: Sendable {
         var unpriced = 0
         let lineFeature = BetOutcome.lineFeature(betType)
         let threeWay = threeWay && betType == .moneyline
-        // A game may have two rows, at its open and later: each is priced as of its own time.
-        func prices(opening: Bool) async throws -> [Int: [OddsSnapshot]] {
-            try await store.odds.latest(for: rows.filter { $0.isOpening == opening }.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
-        }
-        let opening = try await prices(opening: true)
-        let later = try await prices(opening: false)
+        let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
         for (row, probability) in zip(rows, probabilities) {
-            let snapshots = (row.isOpening ? opening : later)[row.gameID] ?? []
+            let snapshots = odds[row.gameID] ?? []
             let line = lineFeature.flatMap { row.features[$0] }
             var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
             let sides = BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: row.features, drawShare: drawShare)

@@ -20,7 +20,7 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
     /// Expected calibration error as the seed defines it (10 equal-width bins, Σ (n_b/N)·|mean p − observed rate|)
     /// must be below this.
     public var ece = 0.06
-    /// Whether a model worse than the market it starts from (on the pooled forecasts, by more than two standard errors)
+    /// Whether a model worse than the market it starts from (on the pooled games, by more than two standard errors)
     /// fails: it would publish forecasts the market's own price beats, however well it meets the thresholds above.
     public var notWorseThanMarket = true
 
@@ -56,7 +56,7 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
         return failed
     }
 
-    /// The thresholds the pooled forecasts of a model miss, and its market rule, in words; empty when it passes.
+    /// The thresholds a model misses on its pooled games, and the market rule, in words; empty when it passes.
     public func failures(_ pooled: PooledEvaluation) -> [String] {
         var failed = failures(pooled.model)
         if notWorseThanMarket, pooled.logLossDifference > 2 * pooled.standardError {

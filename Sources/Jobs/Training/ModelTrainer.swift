@@ -161,7 +161,7 @@ public struct ModelTrainer: Sendable {
         let evaluation = BinaryEvaluation(labels: data.labels(data.evaluation), probabilities: model.predict(data.dataset(data.evaluation)))
         return Fitted(
             fitData: fitData, model: model, hyperparameters: hyperparameters, metrics: metrics, evaluation: evaluation,
-            outOfFold: OutOfFoldPredictions(ids: data.fit.map(\.rowID), probabilities: outOfFold))
+            outOfFold: OutOfFoldPredictions(ids: data.fit.map(\.gameID), probabilities: outOfFold))
     }
 
     /// Why `data` is too small to train on, or `nil`.

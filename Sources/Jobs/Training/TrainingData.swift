@@ -15,7 +15,7 @@ public struct TrainingData: Sendable {
 
     /// Splits `examples` at `validationStart`; the validation rows are halved in time.
     public init(examples: [TrainingExample], validationStart: Date, names: [String]? = nil) {
-        let sorted = examples.sorted { ($0.scheduledAt, $0.gameID, $0.asOf) < ($1.scheduledAt, $1.gameID, $1.asOf) }
+        let sorted = examples.sorted { ($0.scheduledAt, $0.gameID) < ($1.scheduledAt, $1.gameID) }
         self.names = names ?? Array(Set(sorted.flatMap(\.features.keys))).sorted()
         fit = sorted.filter { $0.scheduledAt < validationStart }
         let validation = sorted.filter { $0.scheduledAt >= validationStart }

@@ -1,14 +1,9 @@
 import Foundation
 
-/// One labelled game at one publication: its point-in-time features and how the bet turned out.
-///
-/// A game has a row at the open and one shortly before its start (`TrainingDataLoader`), as it has a forecast at
-/// each, so the learners see what each publication sees.
+/// One labelled game: its point-in-time features and how the bet turned out.
 public struct TrainingExample: Sendable, Equatable {
     /// The game.
     public var gameID: Int
-    /// Whether this is the game's row at its market's open, beside a later one.
-    public var isOpening: Bool
     /// When it started.
     public var scheduledAt: Date
     /// When its features were computed (before the start).
@@ -22,20 +17,12 @@ public struct TrainingExample: Sendable, Equatable {
     public var drawLabel: Double?
 
     /// An example.
-    public init(
-        gameID: Int, isOpening: Bool = false, scheduledAt: Date, asOf: Date, features: [String: Double], label: Double,
-        drawLabel: Double? = nil
-    ) {
+    public init(gameID: Int, scheduledAt: Date, asOf: Date, features: [String: Double], label: Double, drawLabel: Double? = nil) {
         self.gameID = gameID
-        self.isOpening = isOpening
         self.scheduledAt = scheduledAt
         self.asOf = asOf
         self.features = features
         self.label = label
         self.drawLabel = drawLabel
     }
-
-    /// The row's key among a training set's rows (out-of-fold predictions are stored by it): the game's id, negated
-    /// for its opening row, so both rows of a game have one and the later row keeps the key a game had alone.
-    public var rowID: Int { isOpening ? -gameID : gameID }
 }

@@ -319,7 +319,6 @@ import Testing
         FeatureJobs.declare(in: registry)
         try registry.validate(type: "featurize", payload: "{}")
         try registry.validate(type: "featurize", payload: #"{"sport":"mlb","from":"2026-04-01","to":"2026-05-01T00:00:00Z","lead_minutes":30}"#)
-        try registry.validate(type: "featurize", payload: #"{"sport":"mlb","from":"2026-04-01","to":"2026-05-01","at_open":true}"#)
         for (payload, message) in [
             (#"{"sport":"curling"}"#, "has no features"),
             (#"{"from":"2026-04-01"}"#, "go together"),
@@ -327,8 +326,6 @@ import Testing
             (#"{"from":"April","to":"2026-04-01"}"#, "ISO 8601"),
             (#"{"from":"2024-01-01","to":"2026-04-01"}"#, "at most"),
             (#"{"lead_minutes":-5}"#, "lead_minutes"),
-            (#"{"at_open":true}"#, "history run"),
-            (#"{"from":"2026-04-01","to":"2026-05-01","at_open":true,"lead_minutes":60}"#, "exclude each other"),
         ] {
             let error = #expect(throws: QueueError.self) { try registry.validate(type: "featurize", payload: payload) }
             #expect(error.map { "\($0)".contains(message) } == true, "\(payload): \(String(describing: error))")

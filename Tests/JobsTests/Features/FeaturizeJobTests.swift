@@ -88,28 +88,6 @@ import Testing
         let again = try await store.gameFeatures.trainingSets(
             sport: "nba", featureSetVersion: FeatureCatalog.version, from: FeatureFixture.day("2026-04-05"), to: FeatureFixture.day("2026-04-10"))
         #expect(again == training)
-
-        // At the open: each game as of an hour after its first price, a second training row beside the one an hour
-        // before its start, and the loader keys the two apart.
-        let opened = try await store.odds.firstRecordedAt(gameIDs: ranged.map(\.id!))
-        let atOpen = try await Featurizer(store: store, now: { now }).run(
-            sport: "nba", Featurize(sport: "nba", from: FeatureFixture.day("2026-04-05"), to: FeatureFixture.day("2026-04-10"), atOpen: true),
-            logger: CollectTestSupport.logger)
-        #expect(atOpen.gamesFeaturized == ranged.count && opened.count == ranged.count)
-        let published = Dictionary(
-            grouping: try await store.gameFeatures.trainingSets(
-                sport: "nba", featureSetVersion: FeatureCatalog.version, from: FeatureFixture.day("2026-04-05"), to: FeatureFixture.day("2026-04-10")),
-            by: \.gameID)
-        for game in ranged {
-            let open = min(opened[game.id!]!.addingTimeInterval(Featurize.openingSpan), game.scheduledAt.addingTimeInterval(-60))
-            #expect(published[game.id!]?.map(\.asOf) == [open, game.scheduledAt.addingTimeInterval(-3600)], "game \(game.id!)")
-        }
-        let data = try await TrainingDataLoader(store: store).load(
-            sport: "nba", betType: .moneyline, featureSetVersion: FeatureCatalog.version, end: FeatureFixture.day("2026-04-10"),
-            settings: TrainingSettings())
-        let examples = data.fit + data.calibration + data.evaluation
-        #expect(examples.count == 2 * ranged.count && examples.filter(\.isOpening).count == ranged.count)
-        #expect(Set(examples.map(\.rowID)).count == examples.count)
         await store.shutdown()
     }
 }

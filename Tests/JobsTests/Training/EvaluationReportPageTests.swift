@@ -56,7 +56,7 @@ import Testing
         // Reliability, permutation importance, SHAP and cumulative profit.
         #expect(html.components(separatedBy: "<svg").count - 1 == 4)
         // The thresholds' games: how many, the model beside the market, and the verdict.
-        #expect(html.contains("judged on 100 forecasts (a game's at its market's open and before its start): 60 of the training window"))
+        #expect(html.contains("judged on 100 games: 60 of the training window"))
         #expect(html.contains("market (prior)") && html.contains("the model <b>beats the market</b>"))
         #expect(html.contains("<td>GBM_1</td><td>240</td>") && html.contains("0.6200"))
         for section in ["Promotion check: pooled walk-forward games", "Walk-forward validation", "Reliability diagram", "Feature importance", "SHAP summary", "Accuracy by sport and bet type", "ROI backtest"] {

@@ -35,26 +35,19 @@ public struct GameFeatureRepository: Sendable {
         return Dictionary(sets.map { ($0.gameID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// For training: per game of `sport` scheduled in `from..<to`, its feature sets at the two points forecasts are
-    /// published at: the first computed with the market's line (at the open) and the latest computed before the game
-    /// started (one set when they are the same), in start order and each game's in time order. No row leaks
-    /// information from after kickoff.
+    /// For training: per game of `sport` scheduled in `from..<to`, the latest feature set computed before
+    /// the game started, so no row leaks information from after kickoff.
     public func trainingSets(sport: String, featureSetVersion: String, from: Date, to: Date) async throws -> [GameFeatureSet] {
         try await database.query(
             """
             SELECT f.* FROM games g
             CROSS JOIN LATERAL (
-                (SELECT * FROM game_features f
-                 WHERE f.game_id = g.id AND f.feature_set_version = \(featureSetVersion) AND f.as_of < g.scheduled_at
-                   AND f.features ? 'line_homewinprob_current'
-                 ORDER BY f.as_of LIMIT 1)
-                UNION
-                (SELECT * FROM game_features f
-                 WHERE f.game_id = g.id AND f.feature_set_version = \(featureSetVersion) AND f.as_of < g.scheduled_at
-                 ORDER BY f.as_of DESC LIMIT 1)
+                SELECT * FROM game_features f
+                WHERE f.game_id = g.id AND f.feature_set_version = \(featureSetVersion) AND f.as_of < g.scheduled_at
+                ORDER BY f.as_of DESC LIMIT 1
             ) f
             WHERE g.sport = \(sport) AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
-            ORDER BY g.scheduled_at, g.id, f.as_of
+            ORDER BY g.scheduled_at, g.id
             """
         ).map(Self.featureSet)
     }
