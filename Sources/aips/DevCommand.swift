@@ -188,7 +188,7 @@ struct DevCommand: AsyncParsableCommand {
                 logger: Logger(label: "aips.scheduler"))
             if sandbox != nil && bootstrapDays > 0 {
                 try await bootstrap(
-                    queue: queue, store: store, sports: CollectorEnvironment.configuration(collectorEnvironment).sports, now: clock(),
+                    queue: queue, store: store, sports: CollectorEnvironment.sports(collectorEnvironment), now: clock(),
                     logger: logger)
             }
             var apiConfiguration = APIConfiguration(auth: AuthConfiguration(secret: try APICommand.jwtSecret(dev: true, logger: logger)))

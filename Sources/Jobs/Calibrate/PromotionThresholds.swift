@@ -60,7 +60,8 @@ public struct PromotionThresholds: Codable, Sendable, Equatable {
     public func failures(_ pooled: PooledEvaluation) -> [String] {
         var failed = failures(pooled.model)
         if notWorseThanMarket, pooled.logLossDifference > 2 * pooled.standardError {
-            failed.append(String(format: "worse than the market (log loss %+.4f ± %.4f)", pooled.logLossDifference, pooled.standardError))
+            failed.append(
+                String(format: "log loss %.4f ± %.4f above the market's (over two standard errors)", pooled.logLossDifference, pooled.standardError))
         }
         return failed
     }

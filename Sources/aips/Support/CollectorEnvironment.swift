@@ -71,8 +71,14 @@ enum CollectorEnvironment {
             weatherProvider: weatherProvider,
             savant: SavantConfiguration(baseURL: environment["SAVANT_URL"] ?? sandbox ?? "https://baseballsavant.mlb.com"),
             venues: venues,
-            sports: environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb", "epl", "nhl", "nfl"])
+            sports: sports(environment))
         configuration.uncollected = uncollected
         return configuration
+    }
+
+    /// The sports `AIPS_SPORTS` names (default every collected one), read without the rest of the configuration and
+    /// its warnings.
+    static func sports(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        environment["AIPS_SPORTS"].map { $0.split(separator: ",").map(String.init) } ?? ["nba", "mlb", "epl", "nhl", "nfl"]
     }
 }

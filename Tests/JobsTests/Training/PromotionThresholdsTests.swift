@@ -37,7 +37,7 @@ import Testing
         let worse = PooledEvaluation(labels: labels, probabilities: favourite.map { $0 ? 0.66 : 0.34 }, priorProbabilities: market, trainingRows: 3_000)
         #expect(worse.verdict == "is worse than the market")
         #expect(PromotionThresholds().failures(worse.model).isEmpty)
-        #expect(PromotionThresholds().failures(worse).contains { $0.hasPrefix("worse than the market (log loss +") })
+        #expect(PromotionThresholds().failures(worse).contains { $0.hasPrefix("log loss 0.0") && $0.hasSuffix("above the market's (over two standard errors)") })
         var lenient = PromotionThresholds()
         lenient.notWorseThanMarket = false
         #expect(lenient.failures(worse).isEmpty)
