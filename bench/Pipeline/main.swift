@@ -25,14 +25,14 @@ import TestSupport
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl,nfl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
-// BENCH_PUBLICATIONS (`open`, `late` or both, the default), BENCH_BET_TYPES (default spread,moneyline,total), BENCH_DUMP (a directory: each moneyline's training rows
+// BENCH_PUBLICATIONS (`open`, `late`, `served`: see the passes below; default all three), BENCH_BET_TYPES (default spread,moneyline,total), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
 // analysis outside the platform).
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
 let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl,nfl").split(separator: ",").map(String.init)
-let publications = Set((environment["BENCH_PUBLICATIONS"] ?? "open,late").split(separator: ",").map(String.init))
+let publications = Set((environment["BENCH_PUBLICATIONS"] ?? "open,late,served").split(separator: ",").map(String.init))
 let dumpDirectory = environment["BENCH_DUMP"]
 let betTypes = (environment["BENCH_BET_TYPES"] ?? "spread,moneyline,total").split(separator: ",").compactMap { BetType(rawValue: String($0)) }
 var settings = TrainingSettings()
@@ -131,15 +131,26 @@ try await sandbox.withRunning { running in
     print("opening snapshots: \(seconds(since: started))")
 
     // Published when the market opens (features ten minutes after it), then an hour before the start: each is
-    // featurized, trained, calibrated and scored on its own, the later pass reading the newer features.
-    let passes = [("open", "when the market opens", Int(window / 60) - 10), ("late", "an hour before the start", 60)]
-    for (_, publication, lead) in passes.filter({ publications.contains($0.0) }) {
+    // featurized, trained, calibrated and scored on its own, the later pass reading the newer features. `served` is
+    // what the platform publishes at the open today: the model trained an hour before the start (every model is
+    // trained on each game's latest features before it), scored on the games' features at the open.
+    let openLead = Int(window / 60) - 10
+    let passes = [
+        ("open", "when the market opens", openLead, openLead), ("late", "an hour before the start", 60, 60),
+        ("served", "when the market opens, by the model trained an hour before the start (as the platform publishes)", 60, openLead),
+    ]
+    for (pass, publication, lead, scoredLead) in passes.filter({ publications.contains($0.0) }) {
         started = ContinuousClock.now
         let featurizer = Featurizer(store: store, now: { clock.now })
         for sport in sports {
-            let result = try await featurizer.run(
-                sport: sport, Featurize(sport: sport, from: historyStart(sport), to: historyEnd(sport), leadMinutes: lead), logger: logger)
-            print("featurize \(sport): \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
+            // Training reads each game's latest features before its start: the pass's lead is featurized last.
+            for featuredLead in Set([scoredLead, lead]).sorted(by: >) {
+                let result = try await featurizer.run(
+                    sport: sport, Featurize(sport: sport, from: historyStart(sport), to: historyEnd(sport), leadMinutes: featuredLead),
+                    logger: logger)
+                print(
+                    "featurize \(sport) at \(featuredLead) min: \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
+            }
         }
         print("featurize: \(seconds(since: started))")
 
@@ -147,7 +158,7 @@ try await sandbox.withRunning { running in
         // The bench measures the models, not the review: a model that passes is promoted at once, as before review.
         let calibrator = ModelCalibrator(store: store, promotion: .automatic)
         print("")
-        print("== published \(publication) (features \(lead) min before the start)")
+        print("== published \(publication) (features \(scoredLead) min before the start)")
         print("sport bet_type   games  log loss: model  opening  market@features  closing  Bayes  ceiling  model−closing ± SE  model−opening ± SE | automl  stack | AUC model  accuracy  train s (automl/stack/calibrate)")
         for sport in sports {
             for betType in betTypes {
@@ -157,12 +168,12 @@ try await sandbox.withRunning { running in
                     _ = try await trainer.train(
                         kind, sport: sport, betType: betType, end: historyEnd(sport), featureSetVersion: FeatureCatalog.version,
                         settings: settings,
-                        effectID: "bench/\(lead)/\(kind)/\(sport)/\(betType)", logger: logger)
+                        effectID: "bench/\(pass)/\(kind)/\(sport)/\(betType)", logger: logger)
                     times.append(seconds(since: started))
                 }
                 started = ContinuousClock.now
                 _ = try await calibrator.calibrate(
-                    sport: sport, betType: betType, thresholds: PromotionThresholds(), effectID: "bench/\(lead)/meta/\(sport)/\(betType)", logger: logger)
+                    sport: sport, betType: betType, thresholds: PromotionThresholds(), effectID: "bench/\(pass)/meta/\(sport)/\(betType)", logger: logger)
                 times.append(seconds(since: started))
                 guard let meta = try await store.models.latest(name: ModelKind.meta.modelName(sport: sport, betType: betType)) else {
                     print("\(sport) \(betType): no calibrated model")
@@ -172,7 +183,26 @@ try await sandbox.withRunning { running in
                 let data = try await TrainingDataLoader(store: store).load(
                     sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: historyEnd(sport), settings: settings,
                     names: archive.featureNames)
-                let probabilities = archive.model.predict(data.dataset(data.evaluation))
+                // The evaluation games as the publication sees them: their features `scoredLead` minutes before the start.
+                var published = data.evaluation
+                if scoredLead != lead {
+                    published = []
+                    for example in data.evaluation {
+                        guard let set = try await store.gameFeatures.featureSet(
+                            gameID: example.gameID, featureSetVersion: meta.featureSetVersion,
+                            asOf: example.scheduledAt.addingTimeInterval(-Double(scoredLead) * 60)),
+                            let game = try await store.games.find(id: example.gameID), let home = game.homeScore, let away = game.awayScore,
+                            let label = BetOutcome.label(
+                                betType, homeScore: home, awayScore: away, features: set.features,
+                                threeWay: CollectedSport.hasDraw(sport))
+                        else { continue }
+                        published.append(
+                            TrainingExample(
+                                gameID: example.gameID, scheduledAt: example.scheduledAt, asOf: set.asOf, features: set.features, label: label,
+                                drawLabel: example.drawLabel))
+                    }
+                }
+                let probabilities = archive.model.predict(data.dataset(published))
                 if let dumpDirectory, betType == .moneyline {
                     try await dump(data, to: "\(dumpDirectory)/\(sport)-moneyline-\(lead)min.csv", world: running.world, sport: sport, lead: lead, store: store)
                 }
@@ -196,7 +226,7 @@ try await sandbox.withRunning { running in
                 var drawShares: (model: [Double], market: [Double], truth: [Double]) = ([], [], [])
                 let hasDraw = CollectedSport.hasDraw(sport) && betType == .moneyline
                 let drawShare = DrawShareModel(archive: archive)
-                for (example, p) in zip(data.evaluation, probabilities) {
+                for (example, p) in zip(published, probabilities) {
                     guard let (game, simulated) = try await simulatedGame(store, world: running.world, sport: sport, gameID: example.gameID)
                     else { continue }
                     let line = BetOutcome.lineFeature(betType).flatMap { example.features[$0] }
@@ -239,7 +269,7 @@ try await sandbox.withRunning { running in
                     if betType == .moneyline {
                         ceiling.append(
                             running.world.consensusHomeWinProbabilityPricingPublicSignals(
-                                simulated, at: simulated.startsAt.addingTimeInterval(-Double(lead) * 60)))
+                                simulated, at: simulated.startsAt.addingTimeInterval(-Double(scoredLead) * 60)))
                     }
                     model.append(p)
                     closing.append(close)
