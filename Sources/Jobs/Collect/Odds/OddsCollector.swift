@@ -82,6 +82,8 @@ public struct OddsCollector: Sendable {
             // matched nothing and kept no price), and curation appends only prices newer than the stored ones, so
             // prices already kept are not written twice.
             try await curate(events, sport: sport, isBackfill: isBackfill, into: tx, result: &result)
+            // A read that added no price has no closing line to move: the captures would rewrite the same rows.
+            guard result.payloadWasNew || result.snapshotsWritten > 0 else { return result }
             // Closing lines: the last prices before the start of games that began since the previous runs.
             let started = try await tx.games.games(
                 sport: sport.code, from: reference.addingTimeInterval(isBackfill ? -36 * 3600 : -12 * 3600),
