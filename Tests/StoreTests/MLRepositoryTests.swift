@@ -25,6 +25,20 @@ import Testing
         let training = try await store.gameFeatures.trainingSets(
             sport: "nba", featureSetVersion: "v1", from: Fixtures.start.addingTimeInterval(-1), to: Fixtures.start.addingTimeInterval(1))
         #expect(training == [hourBefore])
+        // At the open, a game's row is its first set with the market's line: not one computed before any price, and not the
+        // latest before the start, which is game day's.
+        let beforeOpen = GameFeatureSet(
+            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-40 * 3600),
+            features: ["form_avg_margin_last5": 3.0], completeness: 0.5)
+        let atOpen = GameFeatureSet(
+            gameID: game, featureSetVersion: "v1", asOf: Fixtures.start.addingTimeInterval(-30 * 3600),
+            features: ["form_avg_margin_last5": 3.0, "line_homewinprob_current": 0.55], completeness: 1)
+        for set in [beforeOpen, atOpen] { try await store.gameFeatures.upsert(set) }
+        let window = (from: Fixtures.start.addingTimeInterval(-1), to: Fixtures.start.addingTimeInterval(1))
+        #expect(try await store.gameFeatures.trainingSets(sport: "nba", featureSetVersion: "v1", from: window.from, to: window.to) == [hourBefore])
+        #expect(
+            try await store.gameFeatures.trainingSets(
+                sport: "nba", featureSetVersion: "v1", from: window.from, to: window.to, publication: .open) == [atOpen])
         await store.shutdown()
     }
 

@@ -28,7 +28,7 @@ import Testing
         }
         let game = try await insertGame("g1")
         let thin = try await insertGame("g2")
-        let model = try await Fixtures.model(in: store)
+        let model = try await Fixtures.legacyModel(in: pool)
         // Before picks: both sides of each game's spread, each staked. Game 1: home has the larger edge (tier B);
         // game 2: neither side reaches tier C.
         var hashes: [Int: String] = [:]

@@ -160,7 +160,7 @@ import Testing
     @Test func theMigrationChainsEarlierPublicationsInPublicationOrder() async throws {
         // Everything before the chain (17 is whichever migration precedes it).
         let (pool, migrator, store) = try await Fixtures.migrated(upTo: 17)
-        let model = try await Fixtures.model(in: store)
+        let model = try await Fixtures.legacyModel(in: pool)
         var ids: [Int] = []
         // Stored out of publication order, one at a fraction of a second (rows from before picks were published when created).
         for (index, offset) in [7_200.25, 0, 3_600].enumerated() {

@@ -25,7 +25,7 @@ import TestSupport
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl,nfl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
-// BENCH_PUBLICATIONS (`open`, `late`, `served`: see the passes below; default all three), BENCH_BET_TYPES (default spread,moneyline,total), BENCH_DUMP (a directory: each moneyline's training rows
+// BENCH_PUBLICATIONS (`open`, `late`, `served`, `late-at-open`: see the passes below; default the first three), BENCH_BET_TYPES (default spread,moneyline,total), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
 // analysis outside the platform).
 
@@ -132,19 +132,23 @@ try await sandbox.withRunning { running in
 
     // Published when the market opens (features ten minutes after it), then an hour before the start: each is
     // featurized, trained, calibrated and scored on its own, the later pass reading the newer features. `served` is
-    // what the platform publishes at the open today: the model trained an hour before the start (every model is
-    // trained on each game's latest features before it), scored on the games' features at the open.
+    // what the platform publishes at the open: its open publication's models, trained on each game's first features
+    // with the line (`publication: .open`) while the later features are in the store too, scored on the features at
+    // the open. `late-at-open` is what it published there before each publication had its own models: the model
+    // trained an hour before the start, scored on the features at the open.
     let openLead = Int(window / 60) - 10
-    let passes = [
-        ("open", "when the market opens", openLead, openLead), ("late", "an hour before the start", 60, 60),
-        ("served", "when the market opens, by the model trained an hour before the start (as the platform publishes)", 60, openLead),
+    let passes: [(name: String, publication: String, featured: [Int], lead: Int, scoredLead: Int, models: PredictionPublication)] = [
+        ("open", "when the market opens", [openLead], openLead, openLead, .gameDay),
+        ("late", "an hour before the start", [60], 60, 60, .gameDay),
+        ("served", "when the market opens, by the platform's open models (trained on each game's first features with the line)",
+         [openLead, 60], openLead, openLead, .open),
+        ("late-at-open", "when the market opens, by the model trained an hour before the start", [openLead, 60], 60, openLead, .gameDay),
     ]
-    for (pass, publication, lead, scoredLead) in passes.filter({ publications.contains($0.0) }) {
+    for (pass, publication, featured, lead, scoredLead, models) in passes.filter({ publications.contains($0.name) }) {
         started = ContinuousClock.now
         let featurizer = Featurizer(store: store, now: { clock.now })
         for sport in sports {
-            // Training reads each game's latest features before its start: the pass's lead is featurized last.
-            for featuredLead in Set([scoredLead, lead]).sorted(by: >) {
+            for featuredLead in featured.sorted(by: >) {
                 let result = try await featurizer.run(
                     sport: sport, Featurize(sport: sport, from: historyStart(sport), to: historyEnd(sport), leadMinutes: featuredLead),
                     logger: logger)
@@ -166,23 +170,24 @@ try await sandbox.withRunning { running in
                 for kind in [ModelKind.automl, .stack] {
                     started = ContinuousClock.now
                     _ = try await trainer.train(
-                        kind, sport: sport, betType: betType, end: historyEnd(sport), featureSetVersion: FeatureCatalog.version,
+                        kind, sport: sport, betType: betType, publication: models, end: historyEnd(sport), featureSetVersion: FeatureCatalog.version,
                         settings: settings,
                         effectID: "bench/\(pass)/\(kind)/\(sport)/\(betType)", logger: logger)
                     times.append(seconds(since: started))
                 }
                 started = ContinuousClock.now
                 _ = try await calibrator.calibrate(
-                    sport: sport, betType: betType, thresholds: PromotionThresholds(), effectID: "bench/\(pass)/meta/\(sport)/\(betType)", logger: logger)
+                    sport: sport, betType: betType, publication: models, thresholds: PromotionThresholds(), effectID: "bench/\(pass)/meta/\(sport)/\(betType)", logger: logger)
                 times.append(seconds(since: started))
-                guard let meta = try await store.models.latest(name: ModelKind.meta.modelName(sport: sport, betType: betType)) else {
+                guard let meta = try await store.models.latest(name: ModelKind.meta.modelName(sport: sport, betType: betType, publication: models))
+                else {
                     print("\(sport) \(betType): no calibrated model")
                     continue
                 }
                 let archive = try ModelArchive.decode(Array(meta.artifact))
                 let data = try await TrainingDataLoader(store: store).load(
-                    sport: sport, betType: betType, featureSetVersion: meta.featureSetVersion, end: historyEnd(sport), settings: settings,
-                    names: archive.featureNames)
+                    sport: sport, betType: betType, publication: models, featureSetVersion: meta.featureSetVersion, end: historyEnd(sport),
+                    settings: settings, names: archive.featureNames)
                 // The evaluation games as the publication sees them: their features `scoredLead` minutes before the start.
                 var published = data.evaluation
                 if scoredLead != lead {
@@ -289,7 +294,7 @@ try await sandbox.withRunning { running in
                 // The learners alone, on all the evaluation games (their registry metrics).
                 var learners: [String] = []
                 for kind in [ModelKind.automl, .stack] {
-                    let metric = try await store.models.latest(name: kind.modelName(sport: sport, betType: betType))?.metrics["log_loss"]
+                    let metric = try await store.models.latest(name: kind.modelName(sport: sport, betType: betType, publication: models))?.metrics["log_loss"]
                     learners.append(metric.map { String(format: "%.4f", $0) } ?? "–")
                 }
                 print(
@@ -374,7 +379,7 @@ try await sandbox.withRunning { running in
                             + "truth \(expectedShareLoss(drawShares.truth))")
                 }
                 // Where the meta model's loss comes from: the AutoML leader, the blend and its calibration.
-                let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType))
+                let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType, publication: models))
                 var leader = "–"
                 if case .string(let name)? = automlRecord?.hyperparameters["leader"] { leader = name }
                 var blendWeights = "–"

@@ -21,10 +21,11 @@ struct ModelRoutes: Sendable {
         let pagination = try Pagination(query)
         let sport = try QueryFilters.sport(query)
         let betType = try QueryFilters.oneOf(query, "bet_type", BetType.self)
+        let publication = try QueryFilters.oneOf(query, "publication", PredictionPublication.self)
         let status = try QueryFilters.oneOf(query, "status", ModelStatus.self)
         let order = try ListOrder(query, default: ListOrder(ModelRepository.Order.createdAt))
         let page = try await reads.database(for: .boundedStaleness).models.summaries(
-            sport: sport, betType: betType, status: status, order: order, limit: pagination.limit, offset: pagination.offset)
+            sport: sport, betType: betType, publication: publication, status: status, order: order, limit: pagination.limit, offset: pagination.offset)
         return Envelope(data: page.models.map { ModelView($0) }, meta: pagination.meta(total: page.total))
     }
 

@@ -15,6 +15,8 @@ struct ModelView: Codable, Sendable {
     var version: Int
     var sport: String
     var betType: String
+    /// The forecast it makes: `open` (when the market opens) or `game_day`.
+    var publication: String
     var status: String
     var featureSetVersion: String
     var trainingStart: Date
@@ -34,6 +36,7 @@ struct ModelView: Codable, Sendable {
         version = m.version
         sport = m.sport
         betType = m.betType.rawValue
+        publication = m.publication.rawValue
         status = m.status.rawValue
         featureSetVersion = m.featureSetVersion
         trainingStart = m.trainingStart

@@ -22,19 +22,21 @@ public struct ModelCalibrator: Sendable {
         self.tiers = tiers
     }
 
-    /// Calibrates, reports, registers and maybe promotes; a skipped outcome when the learners are missing.
+    /// Calibrates, reports, registers and maybe promotes the meta model of `publication`'s forecast, from that
+    /// publication's learners; a skipped outcome when they are missing.
     ///
     /// The model, its report and the decision are written under `effectID`: a redelivered job writes nothing twice.
-    public func calibrate(sport: String, betType: BetType, thresholds: PromotionThresholds, effectID: String, logger: Logger)
-        async throws -> TrainingOutcome
-    {
+    public func calibrate(
+        sport: String, betType: BetType, publication: PredictionPublication = .gameDay, thresholds: PromotionThresholds, effectID: String,
+        logger: Logger
+    ) async throws -> TrainingOutcome {
         var outcome = TrainingOutcome(sport: sport, betType: betType.rawValue, rows: [])
         if try await store.hasJobEffect(jobID: effectID) {
             outcome.skipped = "calibrated by an earlier delivery"
             return outcome
         }
-        guard let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType)),
-            let stackRecord = try await store.models.latest(name: ModelKind.stack.modelName(sport: sport, betType: betType))
+        guard let automlRecord = try await store.models.latest(name: ModelKind.automl.modelName(sport: sport, betType: betType, publication: publication)),
+            let stackRecord = try await store.models.latest(name: ModelKind.stack.modelName(sport: sport, betType: betType, publication: publication))
         else {
             outcome.skipped = "no AutoML and Stack models to blend yet"
             return outcome
@@ -51,8 +53,8 @@ public struct ModelCalibrator: Sendable {
         }
         let settings = try automlRecord.hyperparameters["settings"].map(Self.decodeSettings) ?? TrainingSettings()
         let data = try await TrainingDataLoader(store: store).load(
-            sport: sport, betType: betType, featureSetVersion: automlRecord.featureSetVersion, end: automlRecord.trainingEnd,
-            settings: settings, names: automl.featureNames)
+            sport: sport, betType: betType, publication: publication, featureSetVersion: automlRecord.featureSetVersion,
+            end: automlRecord.trainingEnd, settings: settings, names: automl.featureNames)
         outcome.rows = [data.fit.count, data.calibration.count, data.evaluation.count]
         if let shortfall = ModelTrainer.shortfall(data) {
             outcome.skipped = shortfall
@@ -90,11 +92,11 @@ public struct ModelCalibrator: Sendable {
             scores.append(.init(label: "\(label) #\(model.id!)", evaluation: evaluated))
             return evaluated
         }
-        let champion = try await store.models.champion(sport: sport, betType: betType)
+        let champion = try await store.models.champion(sport: sport, betType: betType, publication: publication)
         let championEvaluation = sameGames(champion, "champion")
         // Under review, a model already in shadow is a bar too: replacing it restarts the shadow period, which a
         // challenger retrained every day but no better would otherwise keep from ever completing.
-        let shadow = promotion.autoApprove ? nil : try await store.models.shadow(sport: sport, betType: betType)
+        let shadow = promotion.autoApprove ? nil : try await store.models.shadow(sport: sport, betType: betType, publication: publication)
         let shadowEvaluation = sameGames(shadow, "shadow")
         // Thresholds are judged on the pooled games: a hundred evaluation games cannot tell an ECE of 0.06 from noise.
         let pooled = blended.pooled
@@ -114,7 +116,7 @@ public struct ModelCalibrator: Sendable {
         let promote = passes && promotion.autoApprove
         let requestReview = passes && !promotion.autoApprove
 
-        let name = ModelKind.meta.modelName(sport: sport, betType: betType)
+        let name = ModelKind.meta.modelName(sport: sport, betType: betType, publication: publication)
         var metrics = ModelTrainer.metrics(evaluation)
         metrics["calibration_seconds"] = started.duration(to: .now).inSeconds
         metrics["rows_fit"] = Double(data.fit.count)
@@ -144,11 +146,11 @@ public struct ModelCalibrator: Sendable {
             try ModelArchive(
                 model: model, featureNames: automl.featureNames, featureKinds: automl.featureKinds,
                 metadata: [
-                    "kind": ModelKind.meta.rawValue, "sport": sport, "bet_type": betType.rawValue,
+                    "kind": ModelKind.meta.rawValue, "sport": sport, "bet_type": betType.rawValue, "publication": publication.rawValue,
                     "feature_set_version": automlRecord.featureSetVersion,
                 ], companions: drawShare?.served.map { [DrawShareModel.role: $0.model] }
             ).encoded())
-        let markets = try await markets(sport: sport, betType: betType)
+        let markets = try await markets(sport: sport, betType: betType, publication: publication)
         var details = metrics
         if let championEvaluation { details["champion_log_loss"] = championEvaluation.logLoss }
         if let champion { details["champion_id"] = Double(champion.id!) }
@@ -158,7 +160,8 @@ public struct ModelCalibrator: Sendable {
             let version = try await tx.models.nextVersion(name: name)
             let id = try await tx.models.register(
                 RegisteredModel(
-                    name: name, version: version, sport: sport, betType: betType, featureSetVersion: automlRecord.featureSetVersion,
+                    name: name, version: version, sport: sport, betType: betType, publication: publication,
+                    featureSetVersion: automlRecord.featureSetVersion,
                     trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
                     hyperparameters: hyperparameters, metrics: metrics, artifact: artifact))
             let report = EvaluationReport(
@@ -349,14 +352,14 @@ public struct ModelCalibrator: Sendable {
         return row.drawLabel.map { ($0 == 1) == (selection == "draw") }
     }
 
-    /// The newest calibrated model of every other sport and bet type, for the accuracy table.
-    private func markets(sport: String, betType: BetType) async throws -> [EvaluationReport.MarketScore] {
+    /// The newest calibrated model of `publication` of every other sport and bet type, for the accuracy table.
+    private func markets(sport: String, betType: BetType, publication: PredictionPublication) async throws -> [EvaluationReport.MarketScore] {
         var sports = Set(try await store.models.champions().map(\.sport))
         sports.insert(sport)
         var scores: [EvaluationReport.MarketScore] = []
         for other in sports.sorted() {
             for type in ModelMarkets.betTypes where !(other == sport && type == betType) {
-                if let model = try await store.models.latest(name: ModelKind.meta.modelName(sport: other, betType: type)),
+                if let model = try await store.models.latest(name: ModelKind.meta.modelName(sport: other, betType: type, publication: publication)),
                     let accuracy = model.metrics["accuracy"]
                 {
                     scores.append(.init(sport: other, betType: type.rawValue, modelID: model.id!, accuracy: accuracy,

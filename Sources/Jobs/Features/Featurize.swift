@@ -5,7 +5,9 @@ import Queue
 ///
 /// Without `from`/`to` it features the games starting in the next 48 hours as of now, for predictions. With
 /// both it features every game scheduled in `from..<to` as of `lead_minutes` (default 60) before its start,
-/// so each stored row sees only what was known then: training data.
+/// so each stored row sees only what was known then: training data. With `at_open` instead of a lead, each game is
+/// featured as of its market's open (`openingSpan` after its first price), the point a forecast is first published
+/// at, so the learners also train on what they will see then.
 ///
 /// ```json
 /// {"sport": "nba", "from": "2026-01-01T00:00:00Z", "to": "2026-05-01", "lead_minutes": 60}
@@ -26,18 +28,27 @@ public struct Featurize: JobParameters, Equatable {
     public var to: String?
     /// Minutes before a game's start its history features are computed as of; default 60.
     public var leadMinutes: Int?
+    /// A history run: each game as of its market's open instead of `lead_minutes` before its start; a game without a
+    /// price is skipped.
+    public var atOpen: Bool?
+
+    /// How long after a game's first price its opening features are computed as of: every book's opening price of a
+    /// poll, or of a historical snapshot, is in by then.
+    public static let openingSpan: TimeInterval = 3600
 
     enum CodingKeys: String, CodingKey {
         case sport, from, to
         case leadMinutes = "lead_minutes"
+        case atOpen = "at_open"
     }
 
     /// Parameters for upcoming games (no range) or for a history run over `from..<to`.
-    public init(sport: String?, from: Date? = nil, to: Date? = nil, leadMinutes: Int? = nil) {
+    public init(sport: String?, from: Date? = nil, to: Date? = nil, leadMinutes: Int? = nil, atOpen: Bool? = nil) {
         self.sport = sport
         self.from = from.map(UpstreamTime.isoSeconds)
         self.to = to.map(UpstreamTime.isoSeconds)
         self.leadMinutes = leadMinutes
+        self.atOpen = atOpen
     }
 
     /// The history range, or `nil` for upcoming games.
@@ -72,6 +83,10 @@ public struct Featurize: JobParameters, Equatable {
         }
         if let leadMinutes, !(0...10_080).contains(leadMinutes) {
             throw QueueError(.invalidRequest, "lead_minutes must be 0…10080 (got \(leadMinutes))")
+        }
+        if atOpen == true {
+            guard range != nil else { throw QueueError(.invalidRequest, "at_open is for a history run: give from and to") }
+            guard leadMinutes == nil else { throw QueueError(.invalidRequest, "at_open and lead_minutes exclude each other") }
         }
     }
 

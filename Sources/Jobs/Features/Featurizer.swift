@@ -106,7 +106,15 @@ public struct Featurizer: Sendable {
     /// The games to feature and each one's point in time, in `asOf` order (the builder's incremental order).
     private func targets(sport: String, _ parameters: Featurize) async throws -> [(game: Game, asOf: Date)] {
         var targets: [(game: Game, asOf: Date)]
-        if let range = parameters.range {
+        if let range = parameters.range, parameters.atOpen == true {
+            let games = try await store.games.games(sport: sport, from: range.lowerBound, to: range.upperBound)
+            let opened = try await store.odds.firstRecordedAt(gameIDs: games.compactMap(\.id))
+            targets = games.compactMap { game in
+                guard let first = game.id.flatMap({ opened[$0] }) else { return nil }
+                let asOf = min(first.addingTimeInterval(Featurize.openingSpan), game.scheduledAt.addingTimeInterval(-60))
+                return asOf > first ? (game, asOf) : nil
+            }
+        } else if let range = parameters.range {
             targets = try await store.games.games(sport: sport, from: range.lowerBound, to: range.upperBound)
                 .map { ($0, $0.scheduledAt.addingTimeInterval(-parameters.lead)) }
         } else {

@@ -21,8 +21,9 @@ public enum PipelineFlow {
 
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four
     /// weeks' box scores for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the
-    /// `days` days before `now`, then `featurize` over the range once they are all in, then `train.automl` and
-    /// `train.stack` on it, then `calibrate` once both are done.
+    /// `days` days before `now`, then `featurize` over the range once they are all in (an hour before each start, and
+    /// at each market's open: each publication's models learn from the features its forecast sees), then
+    /// `train.automl` and `train.stack` on it for both publications, then `calibrate` once both are done.
     ///
     /// `replayed`: the sandbox replays a file of games and prices (`aips sandbox --replay`), which has nothing else to
     /// collect: games and odds only.
@@ -67,18 +68,20 @@ public enum PipelineFlow {
             }
             var featurize = try JobRequest(Featurize(sport: sport, from: start, to: now), queue: "features")
             featurize.dependsOn = history.map(\.id)
+            var featurizeOpen = try JobRequest(Featurize(sport: sport, from: start, to: now, atOpen: true), queue: "features")
+            featurizeOpen.dependsOn = history.map(\.id)
             var automl = try JobRequest(TrainAutoML(sport: sport, asOf: time(now), settings: settings))
-            automl.dependsOn = [featurize.id]
+            automl.dependsOn = [featurize.id, featurizeOpen.id]
             automl.maxAttempts = 2
             automl.timeout = .seconds(3_600)
             var stack = try JobRequest(TrainStack(sport: sport, asOf: time(now), settings: settings))
-            stack.dependsOn = [featurize.id]
+            stack.dependsOn = [featurize.id, featurizeOpen.id]
             stack.maxAttempts = 2
             stack.timeout = .seconds(3_600)
             var calibrate = try JobRequest(Calibrate(sport: sport, thresholds: thresholds))
             calibrate.dependsOn = [automl.id, stack.id]
             calibrate.maxAttempts = 2
-            requests += history + [featurize, automl, stack, calibrate]
+            requests += history + [featurize, featurizeOpen, automl, stack, calibrate]
         }
         return requests
     }

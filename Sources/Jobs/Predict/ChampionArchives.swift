@@ -13,13 +13,14 @@ import Synchronization
 /// once: the new champion's id and hash miss. An archive is also read again once it is `lifetime` old, so a process
 /// never holds one longer than the seed's day. Lookups count as `aips_cache_requests_total{cache="model_artifacts"}`.
 ///
-/// One archive is held per market and role: a new champion's replaces the one it retired, so the memory held is
+/// One archive is held per market, publication and role: a new champion's replaces the one it retired, so the memory held is
 /// bounded by the markets, however often models are promoted.
 final class ChampionArchives: Sendable {
-    /// Where an archive is held: a market's champion, or its model in shadow.
+    /// Where an archive is held: a market's champion of a publication, or its model in shadow.
     private struct Slot: Hashable {
         var sport: String
         var betType: BetType
+        var publication: PredictionPublication
         var shadow: Bool
     }
 
@@ -40,14 +41,15 @@ final class ChampionArchives: Sendable {
         misses = Counter(label: "aips_cache_requests_total", dimensions: [("cache", "model_artifacts"), ("result", "miss")], factory: metrics)
     }
 
-    /// The archives held now (at most two per market).
+    /// The archives held now (at most two per market and publication).
     var count: Int { decoded.withLock(\.count) }
 
     /// The archive of `champion` (or of a model in shadow), decoded once per model id and artifact hash and day; nil
     /// if the model is gone.
     func archive(of champion: ModelSummary, in store: Store) async throws -> ModelArchive? {
         let instant = now()
-        let slot = Slot(sport: champion.sport, betType: champion.betType, shadow: champion.status == .shadow)
+        let slot = Slot(
+            sport: champion.sport, betType: champion.betType, publication: champion.publication, shadow: champion.status == .shadow)
         if let cached = decoded.withLock({ $0[slot] }), cached.modelID == champion.id, cached.sha256 == champion.artifactSHA256,
             cached.loadedAt.duration(to: instant) < lifetime
         {

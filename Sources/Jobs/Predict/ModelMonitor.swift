@@ -67,7 +67,8 @@ public struct ModelMonitor: Sendable {
             }
             return nil
         }
-        let previous = try await store.models.previousChampion(sport: champion.sport, betType: champion.betType, before: id)
+        let previous = try await store.models.previousChampion(
+            sport: champion.sport, betType: champion.betType, publication: champion.publication, before: id)
         try await store.models.retire(id: id)
         try await store.modelReports.log(ModelEvent(modelID: id, kind: .rolledBack, reason: reason, details: details))
         if let previous, let previousID = previous.id {

@@ -3,9 +3,10 @@ import Logging
 import ML
 import Store
 
-/// Publishes the forecasts and picks of a sport's upcoming games with each bet type's champion (seed: predict step).
+/// Publishes the forecasts and picks of a sport's upcoming games with each bet type's champions (seed: predict step).
 ///
-/// Each due publication (`PublicationPolicy`: market open, game day) of a game's market stores one forecast row,
+/// Each due publication (`PublicationPolicy`: market open, game day) of a game's market stores one forecast row, made
+/// by that publication's champion (the other's when it has none),
 /// at whole-second `published_at`. When `PickSelector` finds a side worth betting at the best price the books
 /// offer, the row is that pick (selection, price, book, edge, tier, stake); otherwise it carries the positive
 /// side's probability and stakes nothing. A market without any price is not published yet: its market has not
@@ -61,42 +62,63 @@ public struct Predictor: Sendable {
         let threeWay = CollectedSport.hasDraw(sport)
         for betType in ModelMarkets.betTypes {
             try Task.checkCancellation()
-            let champions = try await store.models.summaries(sport: sport, betType: betType, status: .champion, limit: 1, offset: 0)
-            let champion = champions.models.first
-            var archive: ModelArchive?
-            if let champion { archive = try await archives.archive(of: champion, in: store) }
-            // A shadow runs without a champion too: the first model of a market also waits for review. A shadow that
-            // fails is logged and left: what is under review must never stop the champion publishing.
-            do {
-                run.shadowForecasts += try await shadows.run(
-                    sport: sport, betType: betType, games: games, at: at,
-                    champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } }, archives: archives,
-                    featureSets: &featureSets)
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                logger.error(
-                    "shadow forecasts failed", metadata: ["sport": "\(sport)", "bet_type": "\(betType.rawValue)", "error": "\(error)"])
+            var served: [PredictionPublication: Serving] = [:]
+            for publication in PredictionPublication.allCases {
+                let champion = try await store.models.summaries(
+                    sport: sport, betType: betType, publication: publication, status: .champion, limit: 1, offset: 0
+                ).models.first
+                var archive: ModelArchive?
+                if let champion { archive = try await archives.archive(of: champion, in: store) }
+                // A shadow runs without a champion too: the first model of a market also waits for review. A shadow that
+                // fails is logged and left: what is under review must never stop the champion publishing.
+                do {
+                    run.shadowForecasts += try await shadows.run(
+                        sport: sport, betType: betType, publication: publication, games: games, at: at,
+                        champion: champion.flatMap { c in archive.map { (summary: c, archive: $0) } }, archives: archives,
+                        featureSets: &featureSets)
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    logger.error(
+                        "shadow forecasts failed",
+                        metadata: [
+                            "sport": "\(sport)", "bet_type": "\(betType.rawValue)", "publication": "\(publication.rawValue)",
+                            "error": "\(error)",
+                        ])
+                }
+                if let champion, let archive { served[publication] = Serving(champion: champion, archive: archive) }
             }
-            guard let champion, let archive else { continue }
-            let modelID = champion.id
-            // A three-way moneyline's champion carries a draw share model only where it beat the market's share.
-            let drawShare = DrawShareModel(archive: archive)
-            championCount += 1
-            if featureSets[champion.featureSetVersion] == nil {
-                featureSets[champion.featureSetVersion] = try await store.gameFeatures.featureSets(
-                    gameIDs: games.compactMap(\.id), featureSetVersion: champion.featureSetVersion, asOf: at)
+            // A publication without a champion of its own is served by the other's: the game-day model published both
+            // before each publication had its models, and its forecast is better than none.
+            for publication in PredictionPublication.allCases where served[publication] == nil {
+                served[publication] = served.values.first
             }
-            var attempts = 0
-            var failures = 0
+            guard !served.isEmpty else { continue }
+            let champions = Dictionary(served.values.map { ($0.champion.id, $0) }, uniquingKeysWith: { first, _ in first })
+            championCount += champions.count
+            for serving in champions.values where featureSets[serving.champion.featureSetVersion] == nil {
+                featureSets[serving.champion.featureSetVersion] = try await store.gameFeatures.featureSets(
+                    gameIDs: games.compactMap(\.id), featureSetVersion: serving.champion.featureSetVersion, asOf: at)
+            }
+            var health: [Int: ChampionRunHealth] = [:]
             var latencies: [Double] = []
-            let published = try await store.predictions.publications(gameIDs: games.compactMap(\.id), modelID: modelID, betType: betType)
+            // What has been published of each game's market, by whichever champion published it.
+            var published: [Int: Set<PredictionPublication>] = [:]
+            for modelID in champions.keys {
+                published.merge(
+                    try await store.predictions.publications(gameIDs: games.compactMap(\.id), modelID: modelID, betType: betType)
+                ) { $0.union($1) }
+            }
             for game in games {
                 guard let gameID = game.id else { continue }
-                guard let due = publication.due(at: at, gameStart: game.scheduledAt, published: published[gameID] ?? []) else {
+                guard let due = publication.due(at: at, gameStart: game.scheduledAt, published: published[gameID] ?? []),
+                    let serving = served[due]
+                else {
                     run.alreadyPredicted += 1
                     continue
                 }
+                let (champion, archive, drawShare) = (serving.champion, serving.archive, serving.drawShare)
+                let modelID = champion.id
                 guard let set = featureSets[champion.featureSetVersion]?[gameID],
                     at.timeIntervalSince(set.asOf) <= Self.featureFreshness
                 else {
@@ -118,12 +140,15 @@ public struct Predictor: Sendable {
                     run.unpredictable += 1
                     continue
                 }
-                attempts += 1
+                health[modelID, default: ChampionRunHealth(attempts: 0, failures: 0)].attempts += 1
                 let row = TrainingData.dataset([set.features], names: archive.featureNames)
                 let timed = ThreadCPUClock.measure { archive.model.predict(row).first }
-                if let microseconds = timed.microseconds { latencies.append(microseconds) }
+                if let microseconds = timed.microseconds {
+                    latencies.append(microseconds)
+                    health[modelID]!.latencyMicroseconds.append(microseconds)
+                }
                 guard let probability = timed.value, probability.isFinite, probability >= 0, probability <= 1 else {
-                    failures += 1
+                    health[modelID]!.failures += 1
                     logger.error("model gave no usable probability", metadata: ["model_id": "\(modelID)", "game_id": "\(gameID)"])
                     continue
                 }
@@ -168,9 +193,11 @@ public struct Predictor: Sendable {
                 if pick != nil { run.picks += 1 }
             }
             PredictionMetrics.inference(sport: sport, betType: betType.rawValue, microseconds: latencies)
-            let health = ChampionRunHealth(attempts: attempts, failures: failures, latencyMicroseconds: latencies)
-            if let rolledBack = try await monitor.check(champion: champion, health: health, logger: logger) {
-                run.rolledBack.append(rolledBack)
+            for (modelID, serving) in champions.sorted(by: { $0.key < $1.key }) {
+                let health = health[modelID] ?? ChampionRunHealth(attempts: 0, failures: 0)
+                if let rolledBack = try await monitor.check(champion: serving.champion, health: health, logger: logger) {
+                    run.rolledBack.append(rolledBack)
+                }
             }
         }
         if championCount == 0 { run.skipped = "no champion model yet" }
@@ -182,6 +209,20 @@ public struct Predictor: Sendable {
                 "incomplete_features": "\(run.incompleteFeatures)",
             ])
         return run
+    }
+
+    /// A publication's champion as `predict` serves it. A three-way moneyline's champion carries a draw share model
+    /// only where it beat the market's share.
+    private struct Serving {
+        var champion: ModelSummary
+        var archive: ModelArchive
+        var drawShare: DrawShareModel?
+
+        init(champion: ModelSummary, archive: ModelArchive) {
+            self.champion = champion
+            self.archive = archive
+            drawShare = DrawShareModel(archive: archive)
+        }
     }
 
     /// The AutoML, Stack and voting probabilities inside a calibrated meta model, by member.

@@ -2,7 +2,7 @@ import Foundation
 import ML
 import Store
 
-/// Runs a bet type's shadow model (a challenger whose promotion request awaits review) beside the champion during
+/// Runs a bet type's shadow model of a publication (a challenger whose promotion request awaits review) beside the champion during
 /// `predict`: each upcoming game the shadow has not forecast yet, with fresh and complete enough features, is
 /// forecast once by the shadow and by the champion from the same moment, and stored in `shadow_forecasts`.
 ///
@@ -12,13 +12,15 @@ struct ShadowForecaster: Sendable {
     let store: Store
     let featureCompleteness: Double
 
-    /// Forecasts `games` with the shadow model of `sport` and `betType`, beside `champion` when there is one;
+    /// Forecasts `games` with the shadow model of `sport`, `betType` and `publication`, beside `champion` (that
+    /// publication's) when there is one;
     /// returns how many forecasts were stored. `featureSets` caches each feature-set version's rows as of `at`.
     func run(
-        sport: String, betType: BetType, games: [Game], at: Date, champion: (summary: ModelSummary, archive: ModelArchive)?,
+        sport: String, betType: BetType, publication: PredictionPublication, games: [Game], at: Date, champion: (summary: ModelSummary, archive: ModelArchive)?,
         archives: ChampionArchives, featureSets: inout [String: [Int: GameFeatureSet]]
     ) async throws -> Int {
-        let shadows = try await store.models.summaries(sport: sport, betType: betType, status: .shadow, limit: 1, offset: 0).models
+        let shadows = try await store.models.summaries(
+            sport: sport, betType: betType, publication: publication, status: .shadow, limit: 1, offset: 0).models
         guard let shadow = shadows.first, let archive = try await archives.archive(of: shadow, in: store) else { return 0 }
         let gameIDs = games.compactMap(\.id)
         let done = try await store.shadowForecasts.forecastGameIDs(modelID: shadow.id, gameIDs: gameIDs)

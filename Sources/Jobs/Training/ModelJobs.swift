@@ -29,10 +29,15 @@ public enum ModelJobs {
             var outcomes: [TrainingOutcome] = []
             for sport in parameters.sport.map({ [$0] }) ?? sports {
                 for betType in parameters.betTypes {
-                    outcomes.append(
-                        try await calibrator.calibrate(
-                            sport: sport, betType: betType, thresholds: parameters.thresholds ?? PromotionThresholds(),
-                            effectID: "\(context.id)/\(sport)/\(betType.rawValue)", logger: context.logger))
+                    for publication in parameters.publications {
+                        var outcome = try await calibrator.calibrate(
+                            sport: sport, betType: betType, publication: publication,
+                            thresholds: parameters.thresholds ?? PromotionThresholds(),
+                            effectID: "\(context.id)/\(sport)/\(betType.rawValue)" + ModelMarkets.effectSuffix(publication),
+                            logger: context.logger)
+                        outcome.publication = publication.rawValue
+                        outcomes.append(outcome)
+                    }
                 }
             }
             return outcomes
@@ -78,13 +83,17 @@ public enum ModelJobs {
         var outcomes: [TrainingOutcome] = []
         for sport in parameters.sport.map({ [$0] }) ?? sports {
             for betType in parameters.betTypes {
-                outcomes.append(
-                    try await trainer.train(
-                        kind, sport: sport, betType: betType, end: end,
+                for publication in parameters.publications {
+                    var outcome = try await trainer.train(
+                        kind, sport: sport, betType: betType, publication: publication, end: end,
                         featureSetVersion: parameters.featureSetVersion ?? featureSetVersion,
                         settings: parameters.settings ?? TrainingSettings(),
-                        experiment: (parameters.experiment, parameters.hypothesis), effectID: "\(context.id)/\(sport)/\(betType.rawValue)",
-                        logger: context.logger))
+                        experiment: (parameters.experiment, parameters.hypothesis),
+                        effectID: "\(context.id)/\(sport)/\(betType.rawValue)" + ModelMarkets.effectSuffix(publication),
+                        logger: context.logger)
+                    outcome.publication = publication.rawValue
+                    outcomes.append(outcome)
+                }
             }
         }
         return outcomes

@@ -49,6 +49,24 @@ public enum ModelMarkets {
         named.flatMap(BetType.init(rawValue:)).map { [$0] } ?? betTypes
     }
 
+    /// The publication named, or both: each has its own models (``PredictionPublication``).
+    static func publications(_ named: String?) -> [PredictionPublication] {
+        named.flatMap(PredictionPublication.init(rawValue:)).map { [$0] } ?? PredictionPublication.allCases
+    }
+
+    /// Refuses a publication that is not `open` or `game_day`.
+    static func validate(publication: String?) throws {
+        if let publication, PredictionPublication(rawValue: publication) == nil {
+            throw QueueError(.invalidRequest, "publication: \"\(publication.prefix(40))\" is not open or game_day")
+        }
+    }
+
+    /// The suffix that keeps a job's effects apart per publication: none on game day, as before models were trained
+    /// per publication, so a job redelivered across the upgrade still finds its effect.
+    static func effectSuffix(_ publication: PredictionPublication) -> String {
+        publication == .gameDay ? "" : "/\(publication.rawValue)"
+    }
+
     /// Refuses a bet type without a model and a sport that cannot be a sport code.
     static func validate(sport: String?, betType: String? = nil) throws {
         if let betType, !betTypes.contains(where: { $0.rawValue == betType }) {

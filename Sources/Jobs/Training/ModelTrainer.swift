@@ -18,12 +18,14 @@ public struct ModelTrainer: Sendable {
         self.store = store
     }
 
-    /// Trains `kind` (`.automl` or `.stack`) and registers it; a skipped outcome when the window holds too few games.
+    /// Trains `kind` (`.automl` or `.stack`) for `publication`'s forecast and registers it; a skipped outcome when the
+    /// window holds too few games.
     ///
     /// The registration is recorded under `effectID` (the job id, sport and bet type): a redelivered job finds
     /// it and neither retrains nor registers a second model.
     public func train(
-        _ kind: ModelKind, sport: String, betType: BetType, end: Date, featureSetVersion: String, settings: TrainingSettings,
+        _ kind: ModelKind, sport: String, betType: BetType, publication: PredictionPublication = .gameDay, end: Date,
+        featureSetVersion: String, settings: TrainingSettings,
         experiment: (name: String?, hypothesis: String?) = (nil, nil), effectID: String, logger: Logger
     ) async throws -> TrainingOutcome {
         precondition(kind != .meta, "the meta model is built by ModelCalibrator")
@@ -31,7 +33,7 @@ public struct ModelTrainer: Sendable {
             return TrainingOutcome(sport: sport, betType: betType.rawValue, skipped: "registered by an earlier delivery", rows: [])
         }
         let data = try await TrainingDataLoader(store: store).load(
-            sport: sport, betType: betType, featureSetVersion: featureSetVersion, end: end, settings: settings)
+            sport: sport, betType: betType, publication: publication, featureSetVersion: featureSetVersion, end: end, settings: settings)
         var outcome = TrainingOutcome(
             sport: sport, betType: betType.rawValue, rows: [data.fit.count, data.calibration.count, data.evaluation.count])
         if let shortfall = Self.shortfall(data) {
@@ -64,16 +66,20 @@ public struct ModelTrainer: Sendable {
         metrics["rows_calibration"] = Double(data.calibration.count)
         metrics["rows_evaluation"] = Double(data.evaluation.count)
         metrics["features"] = Double(data.names.count)
-        let name = kind.modelName(sport: sport, betType: betType)
+        let name = kind.modelName(sport: sport, betType: betType, publication: publication)
         let archive = ModelArchive(
             model: model, trainedOn: fitData,
-            metadata: ["kind": kind.rawValue, "sport": sport, "bet_type": betType.rawValue, "feature_set_version": featureSetVersion],
+            metadata: [
+                "kind": kind.rawValue, "sport": sport, "bet_type": betType.rawValue, "publication": publication.rawValue,
+                "feature_set_version": featureSetVersion,
+            ],
             outOfFold: fitted.outOfFold)
         let artifact = Data(try archive.encoded())
         let registered = try await store.withJobEffect(jobID: effectID) { tx in
             try await tx.models.register(
                 RegisteredModel(
                     name: name, version: try await tx.models.nextVersion(name: name), sport: sport, betType: betType,
+                    publication: publication,
                     featureSetVersion: featureSetVersion, trainingStart: data.fit.first!.scheduledAt, trainingEnd: end,
                     hyperparameters: hyperparameters, metrics: metrics, artifact: artifact))
         }

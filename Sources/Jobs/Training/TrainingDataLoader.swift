@@ -10,14 +10,17 @@ public struct TrainingDataLoader: Sendable {
         self.store = store
     }
 
-    /// The final games of `sport` that started in the training window ending at `end`, each with the latest
-    /// feature set computed before its start and the bet type's label; split for `settings`.
+    /// The final games of `sport` that started in the training window ending at `end`, each with the feature set
+    /// `publication`'s forecast saw (``GameFeatureRepository/trainingSets(sport:featureSetVersion:from:to:publication:)``)
+    /// and the bet type's label; split for `settings`.
     public func load(
-        sport: String, betType: BetType, featureSetVersion: String, end: Date, settings: TrainingSettings, names: [String]? = nil
+        sport: String, betType: BetType, publication: PredictionPublication = .gameDay, featureSetVersion: String, end: Date,
+        settings: TrainingSettings, names: [String]? = nil
     ) async throws -> TrainingData {
         let start = end.addingTimeInterval(-Double(settings.trainingWindowDays) * 86_400)
         let validationStart = end.addingTimeInterval(-Double(settings.validationWindowDays) * 86_400)
-        let sets = try await store.gameFeatures.trainingSets(sport: sport, featureSetVersion: featureSetVersion, from: start, to: end)
+        let sets = try await store.gameFeatures.trainingSets(
+            sport: sport, featureSetVersion: featureSetVersion, from: start, to: end, publication: publication)
         let games = Dictionary(
             try await store.games.games(sport: sport, from: start, to: end).compactMap { game in game.id.map { ($0, game) } },
             uniquingKeysWith: { first, _ in first })

@@ -8,6 +8,8 @@ public protocol TrainingJobParameters: JobParameters {
     var sport: String? { get }
     /// `spread`, `moneyline` or `total`; `nil`: all three.
     var betType: String? { get }
+    /// `open` or `game_day`: the models of the forecast published at the market's open or on game day; `nil`: both.
+    var publication: String? { get }
     /// The end of the training window, ISO 8601; `nil`: now.
     var asOf: String? { get }
     /// The feature-set version to learn from; `nil`: the current one.
@@ -25,6 +27,11 @@ extension TrainingJobParameters {
         ModelMarkets.betTypes(betType)
     }
 
+    /// The publications to train for.
+    var publications: [PredictionPublication] {
+        ModelMarkets.publications(publication)
+    }
+
     /// `asOf` parsed, or `nil`.
     func asOfDate() throws -> Date? {
         guard let asOf else { return nil }
@@ -38,6 +45,7 @@ extension TrainingJobParameters {
     /// The shared checks.
     func validateTraining() throws {
         try ModelMarkets.validate(sport: sport, betType: betType)
+        try ModelMarkets.validate(publication: publication)
         _ = try asOfDate()
         if let problem = settings?.problem { throw QueueError(.invalidRequest, "settings: \(problem)") }
         if let featureSetVersion, featureSetVersion.isEmpty { throw QueueError(.invalidRequest, "featureSetVersion: empty") }
@@ -78,6 +86,7 @@ public struct TrainModels<Learner: TrainingLearner>: TrainingJobParameters, Equa
     public static var defaultQueue: String { "training" }
     public var sport: String?
     public var betType: String?
+    public var publication: String?
     public var asOf: String?
     public var featureSetVersion: String?
     public var settings: TrainingSettings?
@@ -86,11 +95,12 @@ public struct TrainModels<Learner: TrainingLearner>: TrainingJobParameters, Equa
 
     /// Parameters; `nil` fields take their defaults.
     public init(
-        sport: String? = nil, betType: BetType? = nil, asOf: String? = nil, featureSetVersion: String? = nil, settings: TrainingSettings? = nil,
-        experiment: String? = nil, hypothesis: String? = nil
+        sport: String? = nil, betType: BetType? = nil, publication: PredictionPublication? = nil, asOf: String? = nil,
+        featureSetVersion: String? = nil, settings: TrainingSettings? = nil, experiment: String? = nil, hypothesis: String? = nil
     ) {
         self.sport = sport
         self.betType = betType?.rawValue
+        self.publication = publication?.rawValue
         self.asOf = asOf
         self.featureSetVersion = featureSetVersion
         self.settings = settings

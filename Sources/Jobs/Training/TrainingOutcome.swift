@@ -1,9 +1,11 @@
-/// What one training or calibration run did for a sport and bet type: the job's result.
+/// What one training or calibration run did for a sport, bet type and publication: the job's result.
 public struct TrainingOutcome: Codable, Sendable, Equatable {
     /// The sport.
     public var sport: String
     /// The bet type.
     public var betType: String
+    /// The publication the models are for (`open`, `game_day`).
+    public var publication: String?
     /// The registered model's id; `nil` when there was too little data to train.
     public var modelID: Int?
     /// Why nothing was trained, when nothing was.

@@ -26,5 +26,6 @@ extension Migration {
         .playerGamePoints,
         .pitcherGameLines,
         .teamGameStats,
+        .modelPublication,
     ]
 }

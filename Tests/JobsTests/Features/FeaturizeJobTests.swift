@@ -88,6 +88,30 @@ import Testing
         let again = try await store.gameFeatures.trainingSets(
             sport: "nba", featureSetVersion: FeatureCatalog.version, from: FeatureFixture.day("2026-04-05"), to: FeatureFixture.day("2026-04-10"))
         #expect(again == training)
+
+        // At the open: each game as of an hour after its first price, the row the open publication's models learn from.
+        let opened = try await store.odds.firstRecordedAt(gameIDs: ranged.map(\.id!))
+        let atOpen = try await Featurizer(store: store, now: { now }).run(
+            sport: "nba", Featurize(sport: "nba", from: FeatureFixture.day("2026-04-05"), to: FeatureFixture.day("2026-04-10"), atOpen: true),
+            logger: CollectTestSupport.logger)
+        #expect(atOpen.gamesFeaturized == ranged.count && opened.count == ranged.count)
+        let published = try await store.gameFeatures.trainingSets(
+            sport: "nba", featureSetVersion: FeatureCatalog.version, from: FeatureFixture.day("2026-04-05"), to: FeatureFixture.day("2026-04-10"),
+            publication: .open)
+        #expect(published.count == ranged.count)
+        for (game, set) in zip(ranged, published) {
+            // The first set with the line: the one at the open, unless the market opened less than two hours before the
+            // start and the set an hour before it came first.
+            let open = min(opened[game.id!]!.addingTimeInterval(Featurize.openingSpan), game.scheduledAt.addingTimeInterval(-60))
+            #expect(set.gameID == game.id && set.asOf == min(open, game.scheduledAt.addingTimeInterval(-3600)), "game \(game.id!)")
+            #expect(set.features["line_homewinprob_current"] != nil)
+        }
+        #expect(zip(ranged, published).filter { $1.asOf < $0.scheduledAt.addingTimeInterval(-3600) }.count > ranged.count / 2)
+        // Game day's rows are still the sets an hour before each start.
+        #expect(
+            try await store.gameFeatures.trainingSets(
+                sport: "nba", featureSetVersion: FeatureCatalog.version, from: FeatureFixture.day("2026-04-05"),
+                to: FeatureFixture.day("2026-04-10")) == training)
         await store.shutdown()
     }
 }

@@ -15,15 +15,16 @@ import Testing
     static let logger = Logger(label: "publication-test")
     static let version = "publication-test"
 
-    /// A moneyline champion that gives the home side `probability` whatever the features say.
-    static func champion(_ store: Store, probability: Double) async throws -> Int {
+    /// A moneyline champion of `publication` that gives the home side `probability` whatever the features say.
+    static func champion(_ store: Store, probability: Double, publication: PredictionPublication = .gameDay) async throws -> Int {
         let design = LinearDesign(fitting: Dataset(columns: [[0, 1]], names: ["x"]))
         let model = GeneralizedLinearModel(
             family: .binomial, design: design, coefficients: [0], intercept: log(probability / (1 - probability)))
         let archive = try ModelArchive(model: .generalizedLinear(model), featureNames: ["x"], featureKinds: [.numerical]).encoded()
         let id = try await store.models.register(
             RegisteredModel(
-                name: "nba_moneyline_meta", version: 1, sport: "nba", betType: .moneyline, featureSetVersion: version,
+                name: ModelKind.meta.modelName(sport: "nba", betType: .moneyline, publication: publication), version: 1, sport: "nba",
+                betType: .moneyline, publication: publication, featureSetVersion: version,
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start.addingTimeInterval(-86_400 * 2),
                 artifact: Data(archive)))
         try #require(try await store.models.promote(id: id))
@@ -127,6 +128,56 @@ import Testing
         #expect(all.betType == nil && all.tier == nil && all.settled == 1 && all.wins == 1 && all.sharpAgreement == 1)
         #expect(all.forecasts == 2)
         #expect(abs((all.logLoss ?? 0) - -log(0.55)) < 1e-12)
+        await store.shutdown()
+    }
+}
+
+extension PublicationTests {
+    /// Each publication has its own champion: what the open can learn is not what an hour before the start can. A
+    /// publication without one is made by the other's champion.
+    @Test func eachPublicationIsMadeByItsOwnChampion() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let home = try await store.teams.upsert(Team(sport: "nba", externalID: "own-home", name: "Own Home"))
+        let away = try await store.teams.upsert(Team(sport: "nba", externalID: "own-away", name: "Own Away"))
+        var games: [Int] = []
+        for (index, start) in [Self.start, Self.start.addingTimeInterval(86_400)].enumerated() {
+            games.append(
+                try await store.games.upsert(
+                    Game(sport: "nba", externalID: "own-\(index)", homeTeamID: home, awayTeamID: away, scheduledAt: start)))
+        }
+        let gameDayChampion = try await Self.champion(store, probability: 0.55)
+        let openChampion = try await Self.champion(store, probability: 0.60, publication: .open)
+        // Promoting one publication's champion leaves the other's in place.
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == gameDayChampion)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .open)?.id == openChampion)
+        let clock = TestClock(Self.start.addingTimeInterval(-25 * 3_600))
+        let predictor = Predictor(store: store, now: { clock.now })
+        func run() async throws -> PredictionRun {
+            try await predictor.run(sport: "nba", horizon: 48 * 3_600, logger: Self.logger)
+        }
+
+        // The first game's market opens: the open champion publishes it.
+        try await Self.market(store, game: games[0], at: clock.now, pinnacle: (1.95, 1.95), soft: (1.98, 1.90))
+        #expect(try await run().predictions == 1)
+        let opened = try #require(try await store.predictions.pending(gameID: games[0]).first)
+        #expect(opened.publication == .open && opened.modelID == openChampion && opened.probability == 0.60)
+
+        // Game day: the game-day champion publishes it.
+        clock.now = Self.start.addingTimeInterval(-8 * 3_600)
+        try await Self.market(store, game: games[0], at: clock.now, pinnacle: (1.95, 1.95), soft: (1.98, 1.90))
+        #expect(try await run().predictions == 1)
+        let gameDay = try #require(try await store.predictions.pending(gameID: games[0]).first { $0.publication == .gameDay })
+        #expect(gameDay.modelID == gameDayChampion && gameDay.probability == 0.55)
+
+        // Without an open champion, the second game's open is published by the game-day champion rather than not at all.
+        #expect(try await store.models.retire(id: openChampion))
+        clock.now = clock.now.addingTimeInterval(3_600)
+        try await Self.market(store, game: games[1], at: clock.now, pinnacle: (1.95, 1.95), soft: (1.98, 1.90))
+        // Two rows: a publication is one per game, market and model, so the first game, which that model has not published
+        // at the open, is published by it as any new champion's would be.
+        #expect(try await run().predictions == 2)
+        let fallback = try #require(try await store.predictions.pending(gameID: games[1]).first)
+        #expect(fallback.publication == .open && fallback.modelID == gameDayChampion && fallback.probability == 0.55)
         await store.shutdown()
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import Postgres
 import Store
 import TestSupport
+import Testing
 
 /// Rows the repository tests build on.
 enum Fixtures {
@@ -38,6 +39,22 @@ enum Fixtures {
     }
 
     /// A registered model; returns its id.
+    /// A model in the schema before migration 26 (the repository writes its `publication` column), for the tests of
+    /// earlier migrations.
+    static func legacyModel(in pool: PostgresConnectionPool) async throws -> Int {
+        let row = try #require(
+            try await pool.query(
+                """
+                INSERT INTO models (name, version, sport, bet_type, feature_set_version, training_start, training_end, artifact,
+                                    artifact_sha256)
+                VALUES ('nba_spread', 1, 'nba', 'spread', 'v1', \(start.addingTimeInterval(-86_400 * 365)), \(start), '\\x010203'::bytea,
+                        \(String(repeating: "0", count: 64)))
+                RETURNING id
+                """
+            ).first)
+        return try row.decode(Int.self, "id")
+    }
+
     static func model(in store: Store, version: Int = 1) async throws -> Int {
         try await store.models.register(
             RegisteredModel(

@@ -13,6 +13,7 @@ enum ModelsOpenAPI: OpenAPIArea {
                     parameters: OpenAPIParameters.pagination + [
                         .query(name: "sport", schema: S.sport),
                         .query(name: "bet_type", schema: S.string(enumeration: S.betTypes)),
+                        .query(name: "publication", schema: S.string(enumeration: S.publications)),
                         .query(name: "status", schema: S.string(enumeration: S.modelStatuses)),
                     ] + OpenAPIParameters.sort(ModelRepository.Order.self, default: .createdAt),
                     responses: [200: .json(S.page(S.reference("Model")))], errors: [400, 401, 429])),
@@ -30,7 +31,8 @@ enum ModelsOpenAPI: OpenAPIArea {
             "Model": S.object(
                 required: [
                     "id": S.integer(), "name": S.string(), "version": S.integer(minimum: 1), "sport": S.string(),
-                    "bet_type": S.string(enumeration: S.betTypes), "status": S.string(enumeration: S.modelStatuses),
+                    "bet_type": S.string(enumeration: S.betTypes), "publication": S.string(enumeration: S.publications),
+                    "status": S.string(enumeration: S.modelStatuses),
                     "feature_set_version": S.string(), "training_start": S.dateTime, "training_end": S.dateTime,
                     "metrics": S.map(S.number()), "artifact_sha256": S.string(pattern: "^[0-9a-f]{64}$"),
                     "artifact_bytes": S.integer(minimum: 0), "created_at": S.dateTime,

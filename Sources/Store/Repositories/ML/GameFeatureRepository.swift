@@ -35,16 +35,22 @@ public struct GameFeatureRepository: Sendable {
         return Dictionary(sets.map { ($0.gameID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// For training: per game of `sport` scheduled in `from..<to`, the latest feature set computed before
-    /// the game started, so no row leaks information from after kickoff.
-    public func trainingSets(sport: String, featureSetVersion: String, from: Date, to: Date) async throws -> [GameFeatureSet] {
-        try await database.query(
+    /// For training the models of `publication`: per game of `sport` scheduled in `from..<to`, the feature set its
+    /// forecast saw. Game day: the latest computed before the game started. Open: the first computed with the market's
+    /// line (`line_homewinprob_current`), as the forecast published when the market opens is. No row leaks
+    /// information from after kickoff.
+    public func trainingSets(
+        sport: String, featureSetVersion: String, from: Date, to: Date, publication: PredictionPublication = .gameDay
+    ) async throws -> [GameFeatureSet] {
+        let opening = publication == .open
+        return try await database.query(
             """
             SELECT f.* FROM games g
             CROSS JOIN LATERAL (
                 SELECT * FROM game_features f
                 WHERE f.game_id = g.id AND f.feature_set_version = \(featureSetVersion) AND f.as_of < g.scheduled_at
-                ORDER BY f.as_of DESC LIMIT 1
+                  AND (NOT \(opening)::boolean OR f.features ? 'line_homewinprob_current')
+                ORDER BY CASE WHEN \(opening)::boolean THEN f.as_of END, f.as_of DESC LIMIT 1
             ) f
             WHERE g.sport = \(sport) AND g.scheduled_at >= \(from) AND g.scheduled_at < \(to)
             ORDER BY g.scheduled_at, g.id

@@ -15,7 +15,7 @@ extension ModelRepository {
 
     /// The columns of a summary: everything but the artifact, with its size and whether a report exists.
     private static let summaryColumns = """
-        m.id, m.name, m.version, m.sport, m.bet_type, m.status, m.feature_set_version, m.training_start,
+        m.id, m.name, m.version, m.sport, m.bet_type, m.publication, m.status, m.feature_set_version, m.training_start,
         m.training_end, m.metrics, m.artifact_sha256, octet_length(m.artifact)::bigint AS artifact_bytes,
         EXISTS (SELECT 1 FROM model_reports r WHERE r.model_id = m.id) AS has_report,
         m.created_at, m.promoted_at, m.retired_at
@@ -30,11 +30,12 @@ extension ModelRepository {
     /// Models matching the filters, one page in `order` (newest first unless told otherwise), without artifacts;
     /// and how many match in all.
     public func summaries(
-        sport: String? = nil, betType: BetType? = nil, status: ModelStatus? = nil, order: ListOrder<Order> = ListOrder(.createdAt),
+        sport: String? = nil, betType: BetType? = nil, publication: PredictionPublication? = nil, status: ModelStatus? = nil, order: ListOrder<Order> = ListOrder(.createdAt),
         limit: Int, offset: Int
     ) async throws -> (total: Int, models: [ModelSummary]) {
         let conditions: PostgresQuery = """
             (\(sport)::text IS NULL OR m.sport = \(sport)) AND (\(betType)::text IS NULL OR m.bet_type = \(betType))
+            AND (\(publication)::text IS NULL OR m.publication = \(publication))
             AND (\(status)::text IS NULL OR m.status = \(status))
             """
         let page = try await database.page(
@@ -46,7 +47,7 @@ extension ModelRepository {
     private static func summary(_ row: PostgresRow) throws -> ModelSummary {
         ModelSummary(
             id: try row.decode("id"), name: try row.decode("name"), version: try row.decode("version"),
-            sport: try row.decode("sport"), betType: try row.decode("bet_type"), status: try row.decode("status"),
+            sport: try row.decode("sport"), betType: try row.decode("bet_type"), publication: try row.decode("publication"), status: try row.decode("status"),
             featureSetVersion: try row.decode("feature_set_version"), trainingStart: try row.decode("training_start"),
             trainingEnd: try row.decode("training_end"),
             metrics: try row.decode(PostgresJSON<[String: Double]>.self, "metrics").value,

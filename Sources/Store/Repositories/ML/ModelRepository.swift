@@ -12,9 +12,9 @@ public struct ModelRepository: Sendable {
     public func register(_ model: RegisteredModel) async throws -> Int {
         try await database.query(
             """
-            INSERT INTO models (name, version, sport, bet_type, status, feature_set_version, training_start,
+            INSERT INTO models (name, version, sport, bet_type, publication, status, feature_set_version, training_start,
                                 training_end, hyperparameters, metrics, artifact, artifact_sha256)
-            VALUES (\(model.name), \(model.version), \(model.sport), \(model.betType), \(model.status),
+            VALUES (\(model.name), \(model.version), \(model.sport), \(model.betType), \(model.publication), \(model.status),
                     \(model.featureSetVersion), \(model.trainingStart), \(model.trainingEnd),
                     \(PostgresJSON(model.hyperparameters))::jsonb, \(PostgresJSON(model.metrics))::jsonb,
                     \(model.artifact), \(model.artifactSHA256))
@@ -28,18 +28,25 @@ public struct ModelRepository: Sendable {
         try await database.query("SELECT * FROM models WHERE id = \(id)").rows.first.map(Self.model)
     }
 
-    /// The champion for a sport and bet type, if any.
-    public func champion(sport: String, betType: BetType) async throws -> RegisteredModel? {
+    /// The champion for a sport, bet type and publication, if any.
+    public func champion(sport: String, betType: BetType, publication: PredictionPublication = .gameDay) async throws -> RegisteredModel? {
         try await database.query(
-            "SELECT * FROM models WHERE sport = \(sport) AND bet_type = \(betType) AND status = 'champion'"
+            """
+            SELECT * FROM models
+            WHERE sport = \(sport) AND bet_type = \(betType) AND publication = \(publication) AND status = 'champion'
+            """
         ).rows.first.map(Self.model)
     }
 
-    /// The model in shadow under a pending promotion request for a sport and bet type, if any (there is at most one:
-    /// a newer request supersedes the older).
-    public func shadow(sport: String, betType: BetType) async throws -> RegisteredModel? {
+    /// The model in shadow under a pending promotion request for a sport, bet type and publication, if any (there is
+    /// at most one: a newer request supersedes the older).
+    public func shadow(sport: String, betType: BetType, publication: PredictionPublication = .gameDay) async throws -> RegisteredModel? {
         try await database.query(
-            "SELECT * FROM models WHERE sport = \(sport) AND bet_type = \(betType) AND status = 'shadow' ORDER BY id DESC LIMIT 1"
+            """
+            SELECT * FROM models
+            WHERE sport = \(sport) AND bet_type = \(betType) AND publication = \(publication) AND status = 'shadow'
+            ORDER BY id DESC LIMIT 1
+            """
         ).rows.first.map(Self.model)
     }
 
@@ -77,12 +84,16 @@ public struct ModelRepository: Sendable {
         ).affectedRows == 1
     }
 
-    /// The model that was champion of a sport and bet type most recently before `id` (for a rollback), if any.
-    public func previousChampion(sport: String, betType: BetType, before id: Int) async throws -> RegisteredModel? {
+    /// The model that was champion of a sport, bet type and publication most recently before `id` (for a rollback),
+    /// if any.
+    public func previousChampion(
+        sport: String, betType: BetType, publication: PredictionPublication = .gameDay, before id: Int
+    ) async throws -> RegisteredModel? {
         try await database.query(
             """
             SELECT * FROM models
-            WHERE sport = \(sport) AND bet_type = \(betType) AND id <> \(id) AND status = 'retired' AND promoted_at IS NOT NULL
+            WHERE sport = \(sport) AND bet_type = \(betType) AND publication = \(publication) AND id <> \(id)
+              AND status = 'retired' AND promoted_at IS NOT NULL
             ORDER BY promoted_at DESC LIMIT 1
             """
         ).rows.first.map(Self.model)
@@ -90,20 +101,21 @@ public struct ModelRepository: Sendable {
 
     /// Every champion.
     public func champions() async throws -> [RegisteredModel] {
-        try await database.query("SELECT * FROM models WHERE status = 'champion' ORDER BY sport, bet_type").map(Self.model)
+        try await database.query("SELECT * FROM models WHERE status = 'champion' ORDER BY sport, bet_type, publication").map(Self.model)
     }
 
-    /// Makes the model champion of its sport and bet type and retires the previous champion, atomically;
+    /// Makes the model champion of its sport, bet type and publication and retires the previous champion, atomically;
     /// returns false if there is no such model.
     @discardableResult
     public func promote(id: Int) async throws -> Bool {
         try await database.withTransaction(isolation: #isolation) { connection in
-            // Retire first: the unique index allows one champion per sport and bet type at every moment.
+            // Retire first: the unique index allows one champion per sport, bet type and publication at every moment.
             _ = try await connection.query(
                 """
                 UPDATE models m SET status = 'retired', retired_at = now()
                 FROM models t
-                WHERE t.id = \(id) AND m.sport = t.sport AND m.bet_type = t.bet_type AND m.status = 'champion'
+                WHERE t.id = \(id) AND m.sport = t.sport AND m.bet_type = t.bet_type AND m.publication = t.publication
+                  AND m.status = 'champion'
                   AND m.id <> t.id
                 """)
             return try await connection.query(
@@ -123,7 +135,7 @@ public struct ModelRepository: Sendable {
     static func model(_ row: PostgresRow) throws -> RegisteredModel {
         RegisteredModel(
             id: try row.decode("id"), name: try row.decode("name"), version: try row.decode("version"),
-            sport: try row.decode("sport"), betType: try row.decode("bet_type"), status: try row.decode("status"),
+            sport: try row.decode("sport"), betType: try row.decode("bet_type"), publication: try row.decode("publication"), status: try row.decode("status"),
             featureSetVersion: try row.decode("feature_set_version"), trainingStart: try row.decode("training_start"),
             trainingEnd: try row.decode("training_end"),
             hyperparameters: try row.decode(PostgresJSON<[String: JSONValue]>.self, "hyperparameters").value,

@@ -7,6 +7,8 @@ public struct ModelSummary: Sendable, Equatable {
     public var version: Int
     public var sport: String
     public var betType: BetType
+    /// The forecast it makes: at the market's open, or on game day.
+    public var publication: PredictionPublication
     public var status: ModelStatus
     public var featureSetVersion: String
     public var trainingStart: Date

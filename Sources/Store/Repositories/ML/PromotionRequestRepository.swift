@@ -40,7 +40,7 @@ public struct PromotionRequestRepository: Sendable {
         }
     }
 
-    /// Supersedes the pending request of model `modelID`'s sport and bet type, if another model has one: its model
+    /// Supersedes the pending request of model `modelID`'s sport, bet type and publication, if another model has one: its model
     /// goes back to challenger with a `superseded` event. Returns the models superseded.
     ///
     /// A newer model's request replaces it; so does a newer model promoted without review, which an approval of the
@@ -54,7 +54,7 @@ public struct PromotionRequestRepository: Sendable {
                        reason = 'superseded by model #' || \(modelID)::bigint
                 FROM models m, models t
                 WHERE r.status = 'pending' AND m.id = r.model_id AND t.id = \(modelID)
-                  AND m.sport = t.sport AND m.bet_type = t.bet_type AND m.id <> t.id
+                  AND m.sport = t.sport AND m.bet_type = t.bet_type AND m.publication = t.publication AND m.id <> t.id
                 RETURNING r.model_id
                 """
             ).map { row in try row.decode(Int.self, "model_id") }
@@ -98,7 +98,7 @@ public struct PromotionRequestRepository: Sendable {
                 "UPDATE promotion_requests SET status = 'approved', decided_at = now(), decided_by = \(admin) WHERE id = \(id)")
             let replaced: Int? = try await tx.query(
                 """
-                SELECT c.id FROM models c JOIN models m ON m.sport = c.sport AND m.bet_type = c.bet_type
+                SELECT c.id FROM models c JOIN models m ON m.sport = c.sport AND m.bet_type = c.bet_type AND m.publication = c.publication
                 WHERE m.id = \(request.modelID) AND c.status = 'champion'
                 """
             ).rows.first?.decode("id")

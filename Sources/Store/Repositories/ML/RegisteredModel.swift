@@ -14,6 +14,8 @@ public struct RegisteredModel: Sendable, Equatable {
     public var sport: String
     /// What it predicts.
     public var betType: BetType
+    /// The forecast it makes: at the market's open, or on game day. Each publication has its own champion.
+    public var publication: PredictionPublication
     /// Its role.
     public var status: ModelStatus
     /// The feature-set version it was trained on.
@@ -40,7 +42,8 @@ public struct RegisteredModel: Sendable, Equatable {
 
     /// Creates a model record.
     public init(
-        id: Int? = nil, name: String, version: Int, sport: String, betType: BetType, status: ModelStatus = .challenger,
+        id: Int? = nil, name: String, version: Int, sport: String, betType: BetType, publication: PredictionPublication = .gameDay,
+        status: ModelStatus = .challenger,
         featureSetVersion: String, trainingStart: Date, trainingEnd: Date, hyperparameters: [String: JSONValue] = [:],
         metrics: [String: Double] = [:], artifact: Data, createdAt: Date? = nil, promotedAt: Date? = nil,
         retiredAt: Date? = nil
@@ -50,6 +53,7 @@ public struct RegisteredModel: Sendable, Equatable {
         self.version = version
         self.sport = sport
         self.betType = betType
+        self.publication = publication
         self.status = status
         self.featureSetVersion = featureSetVersion
         self.trainingStart = trainingStart

@@ -96,6 +96,19 @@ public struct OddsRepository: Sendable {
         return Dictionary(grouping: snapshots, by: \.gameID)
     }
 
+    /// The time of each game's first price (its market's open, as far as the platform saw it); games without a
+    /// price are absent.
+    public func firstRecordedAt(gameIDs: [Int]) async throws -> [Int: Date] {
+        guard !gameIDs.isEmpty else { return [:] }
+        var first: [Int: Date] = [:]
+        for row in try await database.query(
+            "SELECT game_id, min(recorded_at) AS first FROM odds WHERE game_id = ANY(\(gameIDs)::bigint[]) GROUP BY game_id"
+        ).rows {
+            first[try row.decode(Int.self, "game_id")] = try row.decode(Date.self, "first")
+        }
+        return first
+    }
+
     /// The time of the latest snapshot per sport (the seed's freshness query); sports without odds are absent.
     public func latestRecordedAtBySport() async throws -> [String: Date] {
         // One index probe per sport on odds (sport, recorded_at DESC) instead of a scan of all odds.
