@@ -9,8 +9,10 @@
 # BENCH_DAYS, BENCH_SPORTS, BENCH_MODELS, BENCH_RUNTIME, BENCH_PRESET tune it (see bench/Pipeline/main.swift).
 # The schedule's edge at the open is one coefficient that 150 days of NBA games cannot tell from noise; a season
 # (BENCH_SPORTS=nba BENCH_DAYS=330 BENCH_PUBLICATIONS=open) shows what the model finds there. At most 366 days.
-# Passes (BENCH_PUBLICATIONS): open (trained and scored at the open), late (an hour before the start) and served (trained
-# an hour before the start, as the platform trains every model, and scored at the open, as it publishes first).
+# Passes (BENCH_PUBLICATIONS): open (trained and scored at the open), late (an hour before the start), served (the
+# platform's open-publication models, trained on each game's first features with the line while the later features are
+# stored too, scored at the open) and, not by default, late-at-open (trained an hour before the start, scored at the
+# open: what the platform published at the open before each publication had its own champion).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup
