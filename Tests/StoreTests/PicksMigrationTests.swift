@@ -86,7 +86,7 @@ import Testing
         let gameDay = try #require(try await store.predictions.insert(publication(.gameDay, price: 2.05)))
         #expect(gameDay != open)
         #expect(try await store.predictions.find(id: open)?.price == 1.91)
-        #expect(try await store.predictions.publications(gameIDs: [game], modelID: model, betType: .spread) == [game: [.open, .gameDay]])
+        #expect(try await store.predictions.publications(gameIDs: [game], betType: .spread) == [game: [.open, .gameDay]])
         await store.shutdown()
     }
 }

@@ -102,13 +102,9 @@ public struct Predictor: Sendable {
             }
             var health: [Int: ChampionRunHealth] = [:]
             var latencies: [Double] = []
-            // What has been published of each game's market, by whichever champion published it.
-            var published: [Int: Set<PredictionPublication>] = [:]
-            for modelID in champions.keys {
-                published.merge(
-                    try await store.predictions.publications(gameIDs: games.compactMap(\.id), modelID: modelID, betType: betType)
-                ) { $0.union($1) }
-            }
+            // Each publication of a game's market is made once, by whichever champion served it: one that takes over later
+            // (promoted, reinstated, or a publication's first own champion) does not publish at the open hours after it.
+            let published = try await store.predictions.publications(gameIDs: games.compactMap(\.id), betType: betType)
             for game in games {
                 guard let gameID = game.id else { continue }
                 guard let due = publication.due(at: at, gameStart: game.scheduledAt, published: published[gameID] ?? []),

@@ -2,14 +2,14 @@ import Foundation
 import Postgres
 
 extension PredictionRepository {
-    /// The publications a model has already made of a bet type, by game, among `gameIDs`.
-    public func publications(gameIDs: [Int], modelID: Int, betType: BetType) async throws -> [Int: Set<PredictionPublication>] {
+    /// The publications already made of a bet type, by game, among `gameIDs`, whichever model made them.
+    public func publications(gameIDs: [Int], betType: BetType) async throws -> [Int: Set<PredictionPublication>] {
         guard !gameIDs.isEmpty else { return [:] }
         var made: [Int: Set<PredictionPublication>] = [:]
         for row in try await database.query(
             """
             SELECT DISTINCT game_id, publication FROM predictions
-            WHERE game_id = ANY(\(gameIDs)::bigint[]) AND model_id = \(modelID) AND bet_type = \(betType)
+            WHERE game_id = ANY(\(gameIDs)::bigint[]) AND bet_type = \(betType)
             """
         ).rows {
             made[try row.decode(Int.self, "game_id"), default: []].insert(try row.decode(PredictionPublication.self, "publication"))
