@@ -397,7 +397,9 @@ try await sandbox.withRunning { running in
                 if case .weightedEnsemble(let blend) = uncalibrated, blend.members.count == 3 {
                     parts.append("voting \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: blend.members[2].predict(evaluationRows))))")
                 }
-                print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
+                // A blend the market beat on the pooled games serves the market (`ModelCalibrator.blend`).
+                let fallback = meta.metrics["market_fallback"] == 1 ? "; serves the market (blend's pooled log loss above it)" : ""
+                print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration)\(fallback); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
             }
         }
     }

@@ -80,7 +80,9 @@ public struct ModelCalibrator: Sendable {
         let probabilities = blended.probabilities
         let evaluation = blended.evaluation
         let evaluationLabels = data.labels(data.evaluation)
-        var scores = [EvaluationReport.ModelScore(label: "meta (calibrated)", evaluation: evaluation)]
+        var scores = [
+            EvaluationReport.ModelScore(label: blended.marketFallback == nil ? "meta (calibrated)" : "meta (the market)", evaluation: evaluation)
+        ]
         for (label, memberEvaluation) in zip(["automl #\(automlRecord.id!)", "stack #\(stackRecord.id!)", "voting"], blended.memberEvaluations) {
             scores.append(.init(label: label, evaluation: memberEvaluation))
         }
@@ -101,11 +103,21 @@ public struct ModelCalibrator: Sendable {
         // Thresholds are judged on the pooled games: a hundred evaluation games cannot tell an ECE of 0.06 from noise.
         let pooled = blended.pooled
         let failures = thresholds.failures(pooled)
-        let pooledNote =
-            " On \(pooled.rows) pooled games (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation) the model \(pooled.verdict)"
+        let games =
+            " On \(pooled.rows) pooled games (\(pooled.trainingRows) walk-forward out-of-fold in training, \(pooled.evaluationRows) evaluation)"
+        var pooledNote =
+            games + " the model \(pooled.verdict)"
             + String(
                 format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
                 pooled.logLossDifference, pooled.standardError)
+        if let fallback = blended.marketFallback {
+            pooledNote =
+                games + " the blend's log loss was above the market's"
+                + String(
+                    format: " (%.4f vs %.4f, difference %+.4f ± %.4f: it ", fallback.model.logLoss, fallback.prior.logLoss,
+                    fallback.logLossDifference, fallback.standardError)
+                + fallback.verdict + "), so the model is the market: it forecasts the market's probability."
+        }
         let verdict = PromotionVerdict(
             failures: failures, logLoss: evaluation.logLoss, games: data.evaluation.count,
             champion: champion.flatMap { model in championEvaluation.map { .init(id: model.id!, logLoss: $0.logLoss) } },
@@ -129,6 +141,8 @@ public struct ModelCalibrator: Sendable {
         metrics["pooled_prior_log_loss"] = pooled.prior.logLoss
         metrics["pooled_prior_auc"] = pooled.prior.auc
         metrics["pooled_log_loss_difference_se"] = pooled.standardError
+        metrics["market_fallback"] = blended.marketFallback == nil ? 0 : 1
+        if let fallback = blended.marketFallback { metrics["blend_pooled_log_loss"] = fallback.model.logLoss }
         let backtest = try await self.backtest(
             data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
             drawShare: drawShare?.served)
@@ -225,6 +239,8 @@ public struct ModelCalibrator: Sendable {
         var permutationImportance: [EvaluationReport.Importance]
         var shap: [EvaluationReport.Importance]
         var pooled: PooledEvaluation
+        /// The blend's own pooled evaluation when the market beat it there and the model serves the market instead.
+        var marketFallback: PooledEvaluation?
     }
 
     /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three, calibrates
@@ -241,6 +257,11 @@ public struct ModelCalibrator: Sendable {
     /// the ensemble's defaults. Members that are the prior alone on the calibration rows give up their default
     /// weight to the others (``MetaEnsemble/defaults(_:predictions:prior:tolerance:)``), as learners anchored at 0
     /// give up their vote.
+    ///
+    /// A blend with a higher log loss than the market's on the pooled walk-forward games (`marketFallback`) is anchored
+    /// to the market at weight 0: the model serves the market's probability. Those games are the best evidence of what
+    /// its departures from the market are worth, and there they cost: published, they would be edges of noise, picks
+    /// against a line the model does not beat.
     static func blend(
         automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, adjustment: LearnerSpecification? = nil,
         seed: UInt64,
@@ -287,23 +308,34 @@ public struct ModelCalibrator: Sendable {
         let blend = MetaEnsemble.combine(members: members, weights: weights)
         let calibration = CalibrationSelection.choose(
             scores: blend.predict(calibrationData), labels: calibrationLabels, seed: seed, scheme: .walkForward)
-        let model: TrainedModel =
+        var model: TrainedModel =
             calibration.calibrator.map { .calibrated(CalibratedModel(base: .weightedEnsemble(blend), calibrator: $0)) }
             ?? .weightedEnsemble(blend)
-        let probabilities = model.predict(evaluationData)
+        var probabilities = model.predict(evaluationData)
 
         let pooledScores = MetaEnsemble.blend(pooledMembers, weights: weights)
         let pooledTraining = calibration.calibrator.map { $0.calibrate(pooledScores) } ?? pooledScores
         let pooledExamples = pooledRows + data.evaluation
-        let pooled = PooledEvaluation(
-            labels: data.labels(pooledExamples), probabilities: pooledTraining + probabilities,
-            priorProbabilities: (prior ?? .evenOdds).probabilities(data.dataset(pooledExamples)), trainingRows: pooledRows.count)
+        let pooledLabels = data.labels(pooledExamples)
+        let pooledPrior = (prior ?? .evenOdds).probabilities(data.dataset(pooledExamples))
+        var pooled = PooledEvaluation(
+            labels: pooledLabels, probabilities: pooledTraining + probabilities, priorProbabilities: pooledPrior,
+            trainingRows: pooledRows.count)
+        // Only on the walk-forward games too: the evaluation window alone is too few games to overrule the learners.
+        var marketFallback: PooledEvaluation?
+        if let prior, pooled.trainingRows > 0, pooled.logLossDifference > 0 {
+            marketFallback = pooled
+            model = .priorAnchored(PriorAnchoredModel(prior: prior, learner: model, weight: 0))
+            probabilities = model.predict(evaluationData)
+            pooled = PooledEvaluation(
+                labels: pooledLabels, probabilities: pooledPrior, priorProbabilities: pooledPrior, trainingRows: pooledRows.count)
+        }
         return Blended(
             members: members, weights: weights, calibration: calibration.method, model: model, probabilities: probabilities,
             evaluation: BinaryEvaluation(labels: evaluationLabels, probabilities: probabilities),
             memberEvaluations: members.map { BinaryEvaluation(labels: evaluationLabels, probabilities: $0.predict(evaluationData)) },
             permutationImportance: permutation(model, evaluationData, evaluationLabels, seed: seed),
-            shap: shap(members, evaluationData), pooled: pooled)
+            shap: shap(members, evaluationData), pooled: pooled, marketFallback: marketFallback)
     }
 
     // MARK: - Report parts

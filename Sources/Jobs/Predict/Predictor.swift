@@ -221,10 +221,12 @@ public struct Predictor: Sendable {
         }
     }
 
-    /// The AutoML, Stack and voting probabilities inside a calibrated meta model, by member.
+    /// The AutoML, Stack and voting probabilities inside a calibrated meta model, by member (also when the model serves
+    /// the market's probability instead: what its members said).
     static func components(_ model: TrainedModel, _ row: Dataset) -> [String: Double] {
         var base = model
-        if case .calibrated(let calibrated) = model { base = calibrated.base }
+        if case .priorAnchored(let anchored) = base { base = anchored.learner }
+        if case .calibrated(let calibrated) = base { base = calibrated.base }
         guard case .weightedEnsemble(let blend) = base, blend.members.count == 3 else { return [:] }
         var components: [String: Double] = [:]
         for (name, member) in zip(["automl", "stack", "voting"], blend.members) {
