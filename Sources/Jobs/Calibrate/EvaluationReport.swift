@@ -1,5 +1,6 @@
 import Foundation
 import ML
+import Store
 
 /// Everything the evaluation page of a calibrated model shows (ML guide 2.6, "Evaluation Reports Generated").
 public struct EvaluationReport: Sendable {
@@ -91,6 +92,8 @@ public struct EvaluationReport: Sendable {
     /// The sport and bet type.
     public var sport: String
     public var betType: String
+    /// The publication the model forecasts for.
+    public var publication: PredictionPublication = .gameDay
     /// The training window and feature set.
     public var trainingStart: Date
     public var trainingEnd: Date

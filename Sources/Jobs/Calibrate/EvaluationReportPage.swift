@@ -1,5 +1,6 @@
 import Foundation
 import ML
+import Store
 
 /// Renders an `EvaluationReport` as one self-contained HTML page: inline CSS, inline SVG charts, no scripts or
 /// external assets, so it can be stored with the model and opened anywhere.
@@ -8,7 +9,8 @@ public enum EvaluationReportPage {
     public static func html(_ report: EvaluationReport) -> String {
         var body = ""
         body += "<h1>\(escape(report.title))</h1>"
-        body += "<p class=meta>\(escape(report.sport.uppercased())) · \(escape(report.betType)) · trained on games from "
+        let published = report.publication == .open ? "published when the market opens" : "published on game day"
+        body += "<p class=meta>\(escape(report.sport.uppercased())) · \(escape(report.betType)) · \(published) · trained on games from "
         body += "\(day(report.trainingStart)) to \(day(report.trainingEnd)) · feature set \(escape(report.featureSetVersion)) · "
         body += "rows fit/calibrate/evaluate \(report.rows.map(String.init).joined(separator: " / ")) · made \(day(report.createdAt))</p>"
         body += "<p class=decision>\(escape(report.decision))</p>"

@@ -179,7 +179,7 @@ public struct ModelCalibrator: Sendable {
                     trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
                     hyperparameters: hyperparameters, metrics: metrics, artifact: artifact))
             let report = EvaluationReport(
-                title: "\(name) v\(version) (model #\(id))", sport: sport, betType: betType.rawValue,
+                title: "\(name) v\(version) (model #\(id))", sport: sport, betType: betType.rawValue, publication: publication,
                 trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
                 featureSetVersion: automlRecord.featureSetVersion, rows: outcome.rows, weights: weights,
                 calibration: calibration.rawValue, scores: scores, pooled: pooled, leaderboard: Self.leaderboard(automlRecord),

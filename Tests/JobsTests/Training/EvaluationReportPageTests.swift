@@ -1,5 +1,6 @@
 import Foundation
 import ML
+import Store
 import Testing
 
 @testable import Jobs
@@ -68,5 +69,9 @@ import Testing
         var twoWay = report
         twoWay.drawShare = nil
         #expect(!EvaluationReportPage.html(twoWay).contains("Draw share"))
+        // Which publication the model forecasts for.
+        var open = report
+        open.publication = .open
+        #expect(html.contains("NBA · spread · published on game day") && EvaluationReportPage.html(open).contains("published when the market opens"))
     }
 }
