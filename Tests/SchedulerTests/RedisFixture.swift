@@ -44,14 +44,3 @@ struct RedisFixture {
         try await queue.list(queue: name, state: .queued, limit: 10_000).compactMap(\.idempotencyKey)
     }
 }
-
-/// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    // A cancelled test stops polling: its sleep would return at once and the loop spin to the deadline.
-    while ContinuousClock.now < deadline && !Task.isCancelled {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(50))
-    }
-    return try await condition()
-}

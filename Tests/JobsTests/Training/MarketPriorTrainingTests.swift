@@ -24,6 +24,18 @@ import Store
         }
     }
 
+    /// Both learners fitted on `data` on top of the moneyline market, then calibrated together; `walkForward`: the
+    /// blend also gets their walk-forward out-of-fold predictions, as `calibrate` does.
+    static func blended(_ data: TrainingData, preset: TrainingSettings.Preset, walkForward: Bool) throws -> ModelCalibrator.Blended {
+        let settings = TrainingSettings.quick(maxModels: 2, preset: preset)
+        let prior = ModelMarkets.prior(.moneyline)
+        let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: prior)
+        let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: prior)
+        return try ModelCalibrator.blend(
+            automl: automl.model, stack: stack.model, data: data, prior: prior, seed: 0,
+            outOfFold: walkForward ? (automl.outOfFold, stack.outOfFold) : nil, folds: settings.folds)
+    }
+
     @Test func moneylineReadsTheCurrentLineThenTheOpeningLine() {
         let rows = TrainingData.dataset(
             [["line_homewinprob_current": 0.6, "line_homewinprob_open": 0.5], ["line_homewinprob_open": 0.3], [:]],
@@ -57,11 +69,7 @@ import Store
         // Nothing to learn, so the first layer's GBMs are anchored at weight 0; the second layer's GBMs read the
         // first layer's predictions too, columns the evaluation rows lack, and must not be the ones explained.
         let data = Self.moneyline(rows: 700, seed: 9)
-        let settings = TrainingSettings.quick(maxModels: 2, preset: .highQuality)
-        let prior = ModelMarkets.prior(.moneyline)
-        let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: prior)
-        let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: prior)
-        let blended = try ModelCalibrator.blend(automl: automl.model, stack: stack.model, data: data, prior: prior, seed: 0)
+        let blended = try Self.blended(data, preset: .highQuality, walkForward: false)
         #expect(Set(blended.shap.map(\.feature)).isSubset(of: Set(data.names)))
         #expect(blended.evaluation.logLoss.isFinite)
     }

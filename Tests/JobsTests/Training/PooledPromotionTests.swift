@@ -34,13 +34,8 @@ import Testing
     @Test func aBlendTheMarketBeatsOnThePooledGamesServesTheMarket() throws {
         // Seed 21: the learners' noise costs 0.0046 of log loss on the pooled games (on seeds 3 and 9 it costs nothing).
         let data = MarketPriorTrainingTests.moneyline(rows: 700, seed: 21)
-        let settings = TrainingSettings.quick(maxModels: 2, preset: .mediumQuality)
         let prior = ModelMarkets.prior(.moneyline)
-        let automl = try ModelTrainer.fit(.automl, data, settings: settings, prior: prior)
-        let stack = try ModelTrainer.fit(.stack, data, settings: settings, prior: prior)
-        let blended = try ModelCalibrator.blend(
-            automl: automl.model, stack: stack.model, data: data, prior: prior, seed: 0, outOfFold: (automl.outOfFold, stack.outOfFold),
-            folds: settings.folds)
+        let blended = try MarketPriorTrainingTests.blended(data, preset: .mediumQuality, walkForward: true)
         let fallback = try #require(blended.marketFallback)
         #expect(fallback.logLossDifference > 0 && fallback.rows == blended.pooled.rows && fallback.trainingRows > 0)
         let evaluation = data.dataset(data.evaluation)
