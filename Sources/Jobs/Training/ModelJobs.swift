@@ -26,21 +26,11 @@ public enum ModelJobs {
             try await train(.stack, parameters, trainer, sports, featureSetVersion, now, context)
         }
         registry.register(Calibrate.self) { parameters, context in
-            var outcomes: [TrainingOutcome] = []
-            for sport in parameters.sport.map({ [$0] }) ?? sports {
-                for betType in parameters.betTypes {
-                    for publication in parameters.publications {
-                        var outcome = try await calibrator.calibrate(
-                            sport: sport, betType: betType, publication: publication,
-                            thresholds: parameters.thresholds ?? PromotionThresholds(),
-                            effectID: "\(context.id)/\(sport)/\(betType.rawValue)" + ModelMarkets.effectSuffix(publication),
-                            logger: context.logger)
-                        outcome.publication = publication.rawValue
-                        outcomes.append(outcome)
-                    }
-                }
+            try await eachMarket(parameters.sport, sports, parameters.betTypes, parameters.publications, context) { sport, betType, publication, effectID in
+                try await calibrator.calibrate(
+                    sport: sport, betType: betType, publication: publication, thresholds: parameters.thresholds ?? PromotionThresholds(),
+                    effectID: effectID, logger: context.logger)
             }
-            return outcomes
         }
         registry.register(Predict.self) { parameters, context in
             var runs: [PredictionRun] = []
@@ -80,17 +70,28 @@ public enum ModelJobs {
         _ featureSetVersion: String, _ now: @Sendable () -> Date, _ context: JobContext
     ) async throws -> [TrainingOutcome] {
         let end = try parameters.asOfDate() ?? now()
+        return try await eachMarket(parameters.sport, sports, parameters.betTypes, parameters.publications, context) {
+            sport, betType, publication, effectID in
+            try await trainer.train(
+                kind, sport: sport, betType: betType, publication: publication, end: end,
+                featureSetVersion: parameters.featureSetVersion ?? featureSetVersion, settings: parameters.settings ?? TrainingSettings(),
+                experiment: (parameters.experiment, parameters.hypothesis), effectID: effectID, logger: context.logger)
+        }
+    }
+
+    /// Runs `work` for every sport (the one named, or all of `sports`), bet type and publication, each under the effect
+    /// id of the job, sport and bet type (and publication, but for game day's: as before models were per publication),
+    /// and returns the outcomes marked with their publication.
+    private static func eachMarket(
+        _ sport: String?, _ sports: [String], _ betTypes: [BetType], _ publications: [PredictionPublication], _ context: JobContext,
+        _ work: (String, BetType, PredictionPublication, String) async throws -> TrainingOutcome
+    ) async throws -> [TrainingOutcome] {
         var outcomes: [TrainingOutcome] = []
-        for sport in parameters.sport.map({ [$0] }) ?? sports {
-            for betType in parameters.betTypes {
-                for publication in parameters.publications {
-                    var outcome = try await trainer.train(
-                        kind, sport: sport, betType: betType, publication: publication, end: end,
-                        featureSetVersion: parameters.featureSetVersion ?? featureSetVersion,
-                        settings: parameters.settings ?? TrainingSettings(),
-                        experiment: (parameters.experiment, parameters.hypothesis),
-                        effectID: "\(context.id)/\(sport)/\(betType.rawValue)" + ModelMarkets.effectSuffix(publication),
-                        logger: context.logger)
+        for sport in sport.map({ [$0] }) ?? sports {
+            for betType in betTypes {
+                for publication in publications {
+                    var outcome = try await work(
+                        sport, betType, publication, "\(context.id)/\(sport)/\(betType.rawValue)" + ModelMarkets.effectSuffix(publication))
                     outcome.publication = publication.rawValue
                     outcomes.append(outcome)
                 }
