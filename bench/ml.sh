@@ -3,8 +3,8 @@
 #
 # Builds `aips` in release mode, writes a synthetic binary problem (100,000 train + 100,000 test rows, 50 features,
 # target `y`; bench/ml/make_data.py), fits each model with `aips ml train` (GBM: 100 trees, 31 leaves, learning
-# rate 0.1, 2 threads), then runs LightGBM and scikit-learn on the same files if they are pip-installed
-# (bench/ml/peers.py). Every run is repeated REPEATS times, alternating Swift and peers so both see the same load.
+# rate 0.1, 2 threads), then runs LightGBM and scikit-learn on the same files (bench/ml/peers.py; installed from
+# PyPI into .build/reference-venv on first use, BENCH_REFERENCE=0 skips them). Every run is repeated REPEATS times, alternating Swift and peers so both see the same load.
 #
 # DATASET=issue21 fits the second synthetic problem of issue #21 instead (100,000 train + 20,000 test rows, 50
 # standard-normal features, smooth and interaction terms, no missing values; bench/ml/make_issue21.py); DATASET=mlb
@@ -25,6 +25,8 @@
 # (default 3, 1 for scale), THREADS (default 2), DATA (default /tmp/aips-ml-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/reference-python.sh
+use_reference_python
 
 models=${MODELS:-gbm}
 dataset=${DATASET:-bench}
@@ -112,6 +114,6 @@ for ((run = 1; run <= repeats; run++)); do
             python3 bench/ml/peers.py "$files/train.csv" "$files/test.csv" y "$threads" "$(echo "$models" | tr ' ' ',')" "$trees"
         fi
     else
-        echo "(peers skipped: pip install lightgbm scikit-learn)"
+        echo "(peers skipped: BENCH_REFERENCE=0, or no lightgbm or scikit-learn)"
     fi
 done

@@ -3,9 +3,9 @@
 # season (bench/data/football-data/E0_2425.csv, with BENCH_TEST_FROM=2025-01-01), walk-forward by month
 # over the test season: model vs opening line vs closing line, the share of the open→close gap captured, pooled
 # ECE, and the picks' accuracy, CLV and ROI by tier, published when the market opens and just before the start.
-# Then, where Python has lightgbm and scikit-learn, the reference on the same file: what public information alone
-# (Elo, form, rest, results against the line, team ids) adds to the opening line in GLMs and LightGBM
-# (bench/Replay/market_reference.py).
+# Then the reference on the same file (lightgbm and scikit-learn, installed from PyPI on first use; BENCH_REFERENCE=0
+# skips it): what public information alone (Elo, form, rest, results against the line, team ids) adds to the opening
+# line in GLMs and LightGBM (bench/Replay/market_reference.py).
 #   ./bench/replay.sh [FILE]     BENCH_FORMAT (games or football-data; guessed from the header), BENCH_TEST_FROM,
 #                                BENCH_BET_TYPES, BENCH_PUBLICATIONS, BENCH_MODELS, BENCH_RUNTIME, BENCH_PRESET,
 #                                BENCH_MONTHS tune it (see bench/Replay/main.swift).
@@ -15,6 +15,8 @@ export BENCH_FILE="$(realpath "${1:-${BENCH_FILE:-../shared/data/real/mlb-2014-2
 source scripts/setup
 swift build -c release --product replay-bench >/dev/null
 source scripts/lib/servers.sh
+source scripts/lib/reference-python.sh
+use_reference_python
 start_servers_unless_configured
 # Line-buffered, so progress shows as it happens when the output goes to a file or a pipe.
 stdbuf -oL .build/release/replay-bench

@@ -16,7 +16,7 @@ struct AdminPromotionEndpointTests {
     static func model(_ store: Store, betType: BetType, version: Int) async throws -> Int {
         let id = try await store.models.register(
             RegisteredModel(
-                name: "nba_\(betType.rawValue)_meta", version: version, sport: "nba", betType: betType, featureSetVersion: "v1",
+                name: "nba_\(betType.rawValue)_meta", version: version, sport: "nba", betType: betType, publication: .gameDay, featureSetVersion: "v1",
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, metrics: ["log_loss": 0.6],
                 artifact: Data([UInt8(version)])))
         try await store.modelReports.saveReport(modelID: id, html: "<html><body><h1>model \(id)</h1></body></html>")
@@ -64,7 +64,7 @@ struct AdminPromotionEndpointTests {
                 #expect(reply.errorCode == "FORBIDDEN", "\(method) \(path)")
                 #expect(try await client.request(method, path, body: body).status == .unauthorized, "\(method) \(path) without a token")
             }
-            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline)?.id == ids.champion, "nothing changed")
+            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == ids.champion, "nothing changed")
             #expect(try await harness.store.promotionRequests.pending().count == 2)
         }
     }
@@ -106,7 +106,7 @@ struct AdminPromotionEndpointTests {
             #expect(early.status == .conflict && early.errorCode == "SHADOW_PERIOD_INCOMPLETE", "\(early.text)")
             #expect(early.json["error"]?["details"]?["settled_games"]?.int == 1)
             #expect(early.json["error"]?["details"]?["required_games"]?.int == 2)
-            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline)?.id == ids.champion, "nothing changed")
+            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == ids.champion, "nothing changed")
             let badFlag = try await client.request(.post, "/api/v1/admin/promotions/\(ids.moneyline)/approve?force=yes", token: token)
             #expect(badFlag.status == .badRequest && badFlag.errorCode == "VALIDATION_FAILED", "\(badFlag.text)")
 
@@ -114,7 +114,7 @@ struct AdminPromotionEndpointTests {
             #expect(approved.status == .ok, "\(approved.text)")
             #expect(approved.data?["status"]?.string == "approved" && approved.data?["model_status"]?.string == "champion")
             #expect(approved.data?["decided_by"]?.string == admin.id)
-            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline)?.id == ids.shadow)
+            #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == ids.shadow)
             #expect(try await harness.store.models.find(id: ids.champion)?.status == .retired)
             let model = try await client.get("/api/v1/models/\(ids.shadow)", token: token)
             #expect(model.data?["events"]?.array?.first?["kind"]?.string == "promoted")
@@ -143,7 +143,7 @@ struct AdminPromotionEndpointTests {
             let totalModel = try #require(rejected.data?["model_id"]?.int)
             let events = try await harness.store.modelReports.events(modelID: totalModel)
             #expect(events.first?.kind == .rejected && events.first?.reason.hasSuffix("shadow log loss worse over two weeks") == true)
-            #expect(try await harness.store.models.champion(sport: "nba", betType: .total) == nil)
+            #expect(try await harness.store.models.champion(sport: "nba", betType: .total, publication: .gameDay) == nil)
             let late = try await client.post("/api/v1/admin/promotions/\(ids.total)/reject", token: token, json: #"{"reason":"again"}"#)
             #expect(late.status == .conflict && late.errorCode == "PROMOTION_NOT_PENDING")
 

@@ -19,7 +19,7 @@ struct BettingEndpointTests {
         let game = try await store.games.upsert(Game(
             sport: sport, externalID: key, homeTeamID: home, awayTeamID: away, scheduledAt: Date().addingTimeInterval(startsIn), status: status))
         let model = try await store.models.register(RegisteredModel(
-            name: "bet_test_\(key)", version: 1, sport: "nba", betType: .spread, featureSetVersion: "v1",
+            name: "bet_test_\(key)", version: 1, sport: "nba", betType: .spread, publication: .gameDay, featureSetVersion: "v1",
             trainingStart: Date().addingTimeInterval(-86_400 * 365), trainingEnd: Date(), artifact: Data([1])))
         var ids: [Int] = []
         for (betType, pick) in [(BetType.spread, true), (.total, false)] {

@@ -136,7 +136,7 @@ struct GameEndpointTests {
         let ids = try await Self.seed(harness.store)
         let model = try await harness.store.models.register(
             RegisteredModel(
-                name: "mlb_batter_hits", version: 1, sport: "mlb", betType: .playerProp, featureSetVersion: "batter_hits_v1",
+                name: "mlb_batter_hits", version: 1, sport: "mlb", betType: .playerProp, publication: .gameDay, featureSetVersion: "batter_hits_v1",
                 trainingStart: Self.day.addingTimeInterval(-86_400 * 30), trainingEnd: Self.day, artifact: Data([1])))
         // The 0.5 line is priced and anchored at weight 0 (the market's probability); the 1.5 line has no price.
         let anchored = [PropComponent.modelOver: 0.71, PropComponent.marketOver: 0.66, PropComponent.anchorWeight: 0]

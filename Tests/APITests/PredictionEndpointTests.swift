@@ -13,7 +13,7 @@ struct PredictionEndpointTests {
     static func seed(_ store: Store) async throws -> [Int] {
         var ids: [Int] = []
         let model = try await store.models.register(RegisteredModel(
-            name: "api_test", version: 1, sport: "nba", betType: .spread, featureSetVersion: "v1",
+            name: "api_test", version: 1, sport: "nba", betType: .spread, publication: .gameDay, featureSetVersion: "v1",
             trainingStart: day.addingTimeInterval(-86_400 * 365), trainingEnd: day, artifact: Data([1])))
         for (sport, offset) in [("nba", 0.0), ("nfl", 2.0)] {
             let home = try await store.teams.upsert(Team(sport: sport, externalID: "\(sport)-home", name: "Home"))

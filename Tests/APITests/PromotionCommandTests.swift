@@ -28,7 +28,7 @@ struct PromotionCommandTests {
         let early = try await aips(["approve", String(ids.moneyline), "--shadow-games", "2"], harness.store)
         #expect(early.status != 0)
         #expect(early.stderr.contains("1 of the 2 settled shadow games"), "\(early.stderr)")
-        #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline)?.id == ids.champion, "nothing changed")
+        #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == ids.champion, "nothing changed")
 
         // PROMOTION_SHADOW_GAMES is read when no option is given.
         let process = Process()
@@ -38,7 +38,7 @@ struct PromotionCommandTests {
         let approved = try await ChildProcesses.output(of: process)
         #expect(approved.status == 0, "\(approved.stderr)")
         #expect(approved.stdout.contains("approved: model #\(ids.shadow) is champion"), "\(approved.stdout)")
-        #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline)?.id == ids.shadow)
+        #expect(try await harness.store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == ids.shadow)
 
         let again = try await aips(["approve", String(ids.moneyline), "--force"], harness.store)
         #expect(again.status != 0 && again.stderr.contains("already approved"), "\(again.stderr)")

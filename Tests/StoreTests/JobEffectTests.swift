@@ -75,7 +75,7 @@ import Testing
         // promote() opens its own transaction; inside the job's transaction it becomes a savepoint.
         let outcome = try await store.withJobEffect(jobID: "calibrate-1") { tx in try await tx.models.promote(id: second) }
         #expect(outcome.wasApplied)
-        #expect(try await store.models.champion(sport: "nba", betType: .spread)?.id == second)
+        #expect(try await store.models.champion(sport: "nba", betType: .spread, publication: .gameDay)?.id == second)
         await store.shutdown()
     }
 }

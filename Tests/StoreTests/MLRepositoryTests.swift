@@ -48,9 +48,9 @@ import Testing
         let second = try await Fixtures.model(in: store, version: 2)
         #expect(try await store.models.find(id: first)?.status == .challenger)
         #expect(try await store.models.promote(id: first))
-        #expect(try await store.models.champion(sport: "nba", betType: .spread)?.id == first)
+        #expect(try await store.models.champion(sport: "nba", betType: .spread, publication: .gameDay)?.id == first)
         #expect(try await store.models.promote(id: second))
-        #expect(try await store.models.champion(sport: "nba", betType: .spread)?.id == second)
+        #expect(try await store.models.champion(sport: "nba", betType: .spread, publication: .gameDay)?.id == second)
         #expect(try await store.models.find(id: first)?.status == .retired)
         #expect(!(try await store.models.promote(id: 9999)))
         #expect(try await store.models.models(sport: "nba", betType: .spread).map(\.id) == [second, first])
@@ -60,7 +60,7 @@ import Testing
     @Test func modelRoundTripsMetricsAndHyperparameters() async throws {
         let store = try await Fixtures.store()
         let model = RegisteredModel(
-            name: "nba_total_gbm", version: 3, sport: "nba", betType: .total, featureSetVersion: "v2",
+            name: "nba_total_gbm", version: 3, sport: "nba", betType: .total, publication: .gameDay, featureSetVersion: "v2",
             trainingStart: Fixtures.start.addingTimeInterval(-86_400 * 30), trainingEnd: Fixtures.start,
             hyperparameters: [
                 "max_depth": .number(6), "distribution": .string("bernoulli"), "stack": .array([.string("gbm"), .string("glm")]),

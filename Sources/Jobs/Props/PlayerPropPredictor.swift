@@ -103,7 +103,8 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
         if let evaluation { metrics.merge(evaluation.metrics) { _, new in new } }
         return RegisteredModel(
             name: "\(Market.sport)_\(Market.market)", version: 1, sport: Market.sport, betType: .playerProp,
-            featureSetVersion: Market.featureSetVersion,
+            // Props have no publication at the open: they are priced against the day's prop lines only.
+            publication: .gameDay, featureSetVersion: Market.featureSetVersion,
             trainingStart: examples.first?.start ?? now(), trainingEnd: examples.last?.start ?? now(),
             hyperparameters: [
                 "family": .string("gaussian"), "lambda_search": .bool(true), "threshold": .string(Market.Model.threshold),

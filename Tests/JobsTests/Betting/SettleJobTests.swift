@@ -25,7 +25,7 @@ import Testing
     static func model(_ store: Store) async throws -> Int {
         try await store.models.register(
             RegisteredModel(
-                name: "settle_test", version: 1, sport: "nba", betType: .spread, featureSetVersion: "v1",
+                name: "settle_test", version: 1, sport: "nba", betType: .spread, publication: .gameDay, featureSetVersion: "v1",
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start.addingTimeInterval(-86_400), artifact: Data([1]))
         )
     }

@@ -21,7 +21,7 @@ import Testing
         let archive = try ModelArchive(model: .generalizedLinear(model), featureNames: ["team_elo_diff"], featureKinds: [.numerical]).encoded()
         let id = try await store.models.register(
             RegisteredModel(
-                name: name, version: 1, sport: "nba", betType: .moneyline, featureSetVersion: version,
+                name: name, version: 1, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: version,
                 trainingStart: FeatureFixture.day("2025-10-01"), trainingEnd: FeatureFixture.day("2026-04-01"), artifact: Data(archive)))
         try #require(try await store.models.promote(id: id))
     }

@@ -44,7 +44,7 @@ import Testing
                 try await pipeline.run(try PipelineFlow.bootstrap(sports: [sport], days: days, now: clock.now, settings: settings, thresholds: .everyModelPasses))
 
                 for betType in [BetType.spread, .moneyline, .total] {
-                    let champion = try #require(try await store.models.champion(sport: sport, betType: betType))
+                    let champion = try #require(try await store.models.champion(sport: sport, betType: betType, publication: .gameDay))
                     #expect(champion.name == "\(sport)_\(betType.rawValue)_meta")
                     #expect(champion.metrics["rows_fit"] ?? 0 > minimumRows)
                     let html = try #require(try await store.modelReports.report(modelID: champion.id!))

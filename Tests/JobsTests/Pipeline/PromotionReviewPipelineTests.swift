@@ -34,7 +34,7 @@ import Testing
                     try PipelineFlow.bootstrap(sports: [sport], days: 60, now: clock.now, settings: settings, thresholds: .everyModelPasses))
                 var shadows: [BetType: Int] = [:]
                 for betType in [BetType.spread, .moneyline, .total] {
-                    #expect(try await store.models.champion(sport: sport, betType: betType) == nil)
+                    #expect(try await store.models.champion(sport: sport, betType: betType, publication: .gameDay) == nil)
                     let shadow = try #require(try await store.models.latest(name: "\(sport)_\(betType.rawValue)_meta"))
                     #expect(shadow.status == .shadow)
                     let request = try #require(try await store.promotionRequests.request(modelID: shadow.id!))

@@ -42,7 +42,7 @@ import Testing
                 try await pipeline.run(
                     try PipelineFlow.bootstrap(
                         sports: ["epl"], days: 155, now: clock.now, settings: settings, thresholds: .everyModelPasses, replayed: true))
-                let champion = try #require(try await store.models.champion(sport: "epl", betType: .moneyline))
+                let champion = try #require(try await store.models.champion(sport: "epl", betType: .moneyline, publication: .gameDay))
                 #expect(champion.metrics["rows_fit"] ?? 0 > 60)
 
                 // The match day: its prices as the books posted them that morning, features, forecasts.

@@ -19,7 +19,7 @@ import Testing
         let start = Date(timeIntervalSince1970: 1_772_409_600)
         return try await store.models.register(
             RegisteredModel(
-                name: "nba_moneyline_meta", version: version, sport: "nba", betType: .moneyline, featureSetVersion: "archives-test",
+                name: "nba_moneyline_meta", version: version, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: "archives-test",
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, artifact: Data(archive)))
     }
 

@@ -15,7 +15,7 @@ import Postgres
     static func champions(_ store: Store) async throws -> (previous: Int, current: Int) {
         func model(_ version: Int) -> RegisteredModel {
             RegisteredModel(
-                name: "nba_moneyline_meta", version: version, sport: "nba", betType: .moneyline, featureSetVersion: FeatureCatalog.version,
+                name: "nba_moneyline_meta", version: version, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: FeatureCatalog.version,
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, metrics: ["accuracy": 0.60],
                 artifact: Data([UInt8(version)]))
         }
@@ -51,13 +51,13 @@ import Postgres
         try await Self.settledPicks(store, modelID: current, count: 50, wins: 28)
         let summary = try #require(try await store.models.summary(id: current))
         #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 10, failures: 0), logger: CollectTestSupport.logger) == nil)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == current)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == current)
 
         // Sixty picks, 28 won: 0.467, more than five points below.
         _ = try await store.query("DELETE FROM predictions")
         try await Self.settledPicks(store, modelID: current, count: 60, wins: 28)
         #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 10, failures: 0), logger: CollectTestSupport.logger) == current)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == previous)
         #expect(try await store.models.find(id: current)?.status == .retired)
         let rolledBack = try await store.modelReports.events(modelID: current)
         #expect(rolledBack.contains { $0.kind == .rolledBack && $0.details["settled"] == 60 && $0.reason.contains("below the baseline") })
@@ -74,7 +74,7 @@ import Postgres
         #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 100, failures: 1), logger: CollectTestSupport.logger) == nil)
         #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 10, failures: 5), logger: CollectTestSupport.logger) == nil)
         #expect(try await monitor.check(champion: summary, health: ChampionRunHealth(attempts: 100, failures: 2), logger: CollectTestSupport.logger) == current)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == previous)
         let events = try await store.modelReports.events(modelID: current)
         #expect(events.contains { $0.kind == .rolledBack && $0.details["failures"] == 2 && $0.reason.hasPrefix("error rate") })
         await store.shutdown()
@@ -100,7 +100,7 @@ import Postgres
         #expect(try await store.models.summary(id: current)?.metrics[ModelMonitor.latencyBaselineKey] == 4_000)
         let slower = ChampionRunHealth(attempts: 6, failures: 0, latencyMicroseconds: [8_500, 9_000, 9_500, 10_000, 3_000, 20_000])
         #expect(try await monitor.check(champion: summary, health: slower, logger: CollectTestSupport.logger) == current)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == previous)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == previous)
         let events = try await store.modelReports.events(modelID: current)
         #expect(events.contains { $0.kind == .rolledBack && $0.details["latency_us"] == 9_250 && $0.details["baseline_us"] == 4_000 })
         await store.shutdown()
@@ -115,7 +115,7 @@ import Postgres
         // What rolled back a first dev run's NHL champion: 2.6× as slow, by 27.5 µs a prediction.
         let noisy = ChampionRunHealth(attempts: 5, failures: 0, latencyMicroseconds: Array(repeating: 44.9, count: 5))
         #expect(try await monitor.check(champion: summary, health: noisy, logger: CollectTestSupport.logger) == nil)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == current)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == current)
         await store.shutdown()
     }
 }

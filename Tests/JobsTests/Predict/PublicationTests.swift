@@ -148,7 +148,7 @@ extension PublicationTests {
         let gameDayChampion = try await Self.champion(store, probability: 0.55)
         let openChampion = try await Self.champion(store, probability: 0.60, publication: .open)
         // Promoting one publication's champion leaves the other's in place.
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == gameDayChampion)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == gameDayChampion)
         #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .open)?.id == openChampion)
         let clock = TestClock(Self.start.addingTimeInterval(-25 * 3_600))
         let predictor = Predictor(store: store, now: { clock.now })

@@ -30,7 +30,7 @@ import Testing
         let archive = try ModelArchive(model: .generalizedLinear(model), featureNames: ["x"], featureKinds: [.numerical]).encoded()
         return try await store.models.register(
             RegisteredModel(
-                name: "nba_moneyline_meta", version: version, sport: "nba", betType: .moneyline, featureSetVersion: Self.version,
+                name: "nba_moneyline_meta", version: version, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: Self.version,
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start.addingTimeInterval(-86_400 * 2),
                 artifact: Data(archive)))
     }
@@ -111,7 +111,7 @@ import Testing
         // An artifact that does not decode.
         let broken = try await store.models.register(
             RegisteredModel(
-                name: "nba_moneyline_meta", version: 2, sport: "nba", betType: .moneyline, featureSetVersion: Self.version,
+                name: "nba_moneyline_meta", version: 2, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: Self.version,
                 trainingStart: Self.start.addingTimeInterval(-86_400 * 365), trainingEnd: Self.start, artifact: Data([0])))
         try await store.promotionRequests.open(modelID: broken, championID: champion, metrics: [:], reason: "passes")
         let run = try await Self.predict(store)

@@ -18,7 +18,7 @@ import Testing
         try await store.models.register(
             RegisteredModel(
                 name: "nba_\(betType.rawValue)_meta", version: version, sport: "nba", betType: betType,
-                featureSetVersion: FeatureCatalog.version,
+                publication: .gameDay, featureSetVersion: FeatureCatalog.version,
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, metrics: ["accuracy": 0.60],
                 artifact: Data([UInt8(version)])))
     }
@@ -41,12 +41,12 @@ import Testing
     @Test func aPassingChallengerWithoutAutoApproveWaitsInShadowAndTheChampionStays() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let (champion, challenger) = try await Self.decided(store, .reviewed)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == champion)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == champion)
         let shadow = try #require(try await store.models.find(id: challenger))
         #expect(shadow.status == .shadow && shadow.promotedAt == nil)
         // The next calibration of the market measures its candidate against this model too (`PromotionVerdict`).
-        #expect(try await store.models.shadow(sport: "nba", betType: .moneyline)?.id == challenger)
-        #expect(try await store.models.shadow(sport: "nba", betType: .spread) == nil)
+        #expect(try await store.models.shadow(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == challenger)
+        #expect(try await store.models.shadow(sport: "nba", betType: .spread, publication: .gameDay) == nil)
         let pending = try await store.promotionRequests.pending()
         #expect(pending.count == 1)
         let request = try #require(pending.first)
@@ -60,7 +60,7 @@ import Testing
     @Test func aPassingChallengerWithAutoApproveIsPromotedAsBefore() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let (champion, challenger) = try await Self.decided(store, .automatic)
-        let promoted = try #require(try await store.models.champion(sport: "nba", betType: .moneyline))
+        let promoted = try #require(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay))
         #expect(promoted.id == challenger && promoted.promotedAt != nil)
         #expect(try await store.models.find(id: champion)?.status == .retired)
         #expect(try await store.promotionRequests.pending().isEmpty)
@@ -77,7 +77,7 @@ import Testing
             try await ModelCalibrator(store: store, promotion: .automatic).record(
                 modelID: newer, passes: true, championID: champion, decision: "promoted", details: [:], in: tx)
         }
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == newer)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == newer)
         #expect(try await store.promotionRequests.pending().isEmpty)
         #expect(try await store.promotionRequests.request(modelID: pending)?.status == .superseded)
         #expect(try await store.models.find(id: pending)?.status == .challenger)
@@ -88,7 +88,7 @@ import Testing
     func aFailingChallengerStaysAChallengerEitherWay(promotion: PromotionConfiguration) async throws {
         let store = try await CollectTestSupport.migratedStore()
         let (champion, challenger) = try await Self.decided(store, promotion, passes: false)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == champion)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == champion)
         #expect(try await store.models.find(id: challenger)?.status == .challenger)
         #expect(try await store.promotionRequests.pending().isEmpty)
         #expect(try await store.modelReports.events(modelID: challenger).map(\.kind) == [.keptChallenger])
@@ -105,7 +105,7 @@ import Testing
             return
         }
         #expect(approved.status == .approved && approved.decidedBy == admin && approved.decidedAt != nil)
-        let promoted = try #require(try await store.models.champion(sport: "nba", betType: .moneyline))
+        let promoted = try #require(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay))
         #expect(promoted.id == challenger && promoted.promotedAt != nil)
         #expect(try await store.models.find(id: champion)?.status == .retired)
         let event = try #require(try await store.modelReports.events(modelID: challenger).first)
@@ -121,7 +121,7 @@ import Testing
         let rolledBack = try await ModelMonitor(store: store).check(
             champion: summary, health: ChampionRunHealth(attempts: 100, failures: 5), logger: CollectTestSupport.logger)
         #expect(rolledBack == challenger)
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == champion)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == champion)
         await store.shutdown()
     }
 
@@ -135,7 +135,7 @@ import Testing
             return
         }
         #expect(rejected.status == .rejected && rejected.reason == "worse in shadow")
-        #expect(try await store.models.champion(sport: "nba", betType: .moneyline)?.id == champion)
+        #expect(try await store.models.champion(sport: "nba", betType: .moneyline, publication: .gameDay)?.id == champion)
         #expect(try await store.models.find(id: challenger)?.status == .challenger)
         let event = try #require(try await store.modelReports.events(modelID: challenger).first)
         #expect(event.kind == .rejected && event.reason.hasSuffix("worse in shadow"))

@@ -58,7 +58,7 @@ enum Fixtures {
     static func model(in store: Store, version: Int = 1) async throws -> Int {
         try await store.models.register(
             RegisteredModel(
-                name: "nba_spread", version: version, sport: "nba", betType: .spread, featureSetVersion: "v1",
+                name: "nba_spread", version: version, sport: "nba", betType: .spread, publication: .gameDay, featureSetVersion: "v1",
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, artifact: Data([1, 2, 3])))
     }
 }

@@ -29,7 +29,7 @@ public struct ModelRepository: Sendable {
     }
 
     /// The champion for a sport, bet type and publication, if any.
-    public func champion(sport: String, betType: BetType, publication: PredictionPublication = .gameDay) async throws -> RegisteredModel? {
+    public func champion(sport: String, betType: BetType, publication: PredictionPublication) async throws -> RegisteredModel? {
         try await database.query(
             """
             SELECT * FROM models
@@ -40,7 +40,7 @@ public struct ModelRepository: Sendable {
 
     /// The model in shadow under a pending promotion request for a sport, bet type and publication, if any (there is
     /// at most one: a newer request supersedes the older).
-    public func shadow(sport: String, betType: BetType, publication: PredictionPublication = .gameDay) async throws -> RegisteredModel? {
+    public func shadow(sport: String, betType: BetType, publication: PredictionPublication) async throws -> RegisteredModel? {
         try await database.query(
             """
             SELECT * FROM models
@@ -87,7 +87,7 @@ public struct ModelRepository: Sendable {
     /// The model that was champion of a sport, bet type and publication most recently before `id` (for a rollback),
     /// if any.
     public func previousChampion(
-        sport: String, betType: BetType, publication: PredictionPublication = .gameDay, before id: Int
+        sport: String, betType: BetType, publication: PredictionPublication, before id: Int
     ) async throws -> RegisteredModel? {
         try await database.query(
             """

@@ -42,7 +42,7 @@ public struct RegisteredModel: Sendable, Equatable {
 
     /// Creates a model record.
     public init(
-        id: Int? = nil, name: String, version: Int, sport: String, betType: BetType, publication: PredictionPublication = .gameDay,
+        id: Int? = nil, name: String, version: Int, sport: String, betType: BetType, publication: PredictionPublication,
         status: ModelStatus = .challenger,
         featureSetVersion: String, trainingStart: Date, trainingEnd: Date, hyperparameters: [String: JSONValue] = [:],
         metrics: [String: Double] = [:], artifact: Data, createdAt: Date? = nil, promotedAt: Date? = nil,
