@@ -25,7 +25,9 @@ import TestSupport
 //
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl,nfl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
-// BENCH_PUBLICATIONS (`open`, `late`, `served`, `late-at-open`: see the passes below; default the first three), BENCH_BET_TYPES (default spread,moneyline,total), BENCH_DUMP (a directory: each moneyline's training rows
+// BENCH_PUBLICATIONS (`open`, `late`, `served`, `late-at-open`: see the passes below; default the first three), BENCH_BET_TYPES (default spread,moneyline,total),
+// BENCH_END (when the history ends, ISO 8601, default 2026-06-01T16:00:00Z: the end of an NBA season; a date in
+// December gives the history `aips dev` trains on then, across the summer), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
 // analysis outside the platform).
 
@@ -53,7 +55,7 @@ func seconds(since start: ContinuousClock.Instant) -> String {
 let store = try await TestServers.migratedStore("pipeline_bench", logger: logger)
 
 // The world, frozen at the end of the history.
-let end = Date(timeIntervalSince1970: 1_780_329_600)  // 2026-06-01T16:00:00Z
+let end = try environment["BENCH_END"].map { try Date($0, strategy: .iso8601) } ?? Date(timeIntervalSince1970: 1_780_329_600)
 // No frequency limit: the backfill calls the historical endpoint back to back.
 let sandbox = SandboxServer(
     configuration: SandboxConfiguration(seed: 42, start: end, speed: 0, oddsAPIRequestsPerWindow: 1_000_000), logger: logger)
