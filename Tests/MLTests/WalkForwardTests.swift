@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ML
@@ -97,5 +98,38 @@ import Testing
         // The forests are not fitted on the market's offset: alone they are worse than anchored.
         let forest = learners.first { $0.family == .drf }!
         #expect(forest.logLoss > forest.anchoredLogLoss!)
+    }
+
+    @Test func aStackedEnsembleLeadsOnlyOnWhatItAddsToTheMarketOnItsOwnGames() throws {
+        // A market with nothing to add to it that grows sharper row by row: later games are easier to call. The
+        // ensembles are scored on the last block only, their members on the last three, so on raw log loss an ensemble
+        // that merely recalibrates the market would lead.
+        var random = SplitMix64(seed: 11)
+        let rows = 900
+        var market = [Float](), noise = [Float](), labels = [Double]()
+        for row in 0..<rows {
+            let logit = (0.3 + 2.5 * Double(row) / Double(rows)) * random.nextNormal()
+            market.append(Float(1 / (1 + exp(-logit))))
+            noise.append(Float(random.nextNormal()))
+            labels.append(random.nextUnit() < 1 / (1 + exp(-logit)) ? 1 : 0)
+        }
+        var config = AutoMLConfiguration()
+        config.maxModels = 4
+        config.folds = 3
+        config.threads = 1
+        config.validation = .walkForward
+        config.sortMetric = .logLoss
+        config.prior = MarketPrior(probabilityColumns: ["market"])
+        let result = try AutoML(configuration: config).fit(Dataset(columns: [market, noise], names: ["market", "noise"]), labels: labels)
+        let leader = result.leaderboard[0]
+        let ensembles = result.leaderboard.filter { $0.family == nil }
+        #expect(ensembles.count == 2 && ensembles.allSatisfy { $0.rows < leader.rows || leader.family == nil })
+        // What raw log loss would have chosen: an ensemble, on its easier games.
+        #expect(ensembles.contains { $0.logLoss < result.leaderboard.filter { $0.family != nil }.map(\.modelLogLoss).min()! })
+        // Every entry carries the market on its own games, and the leader adds the most to it.
+        #expect(result.leaderboard.allSatisfy { $0.priorLogLoss != nil })
+        #expect(result.leaderboard.allSatisfy { leader.logLossOverPrior <= $0.logLossOverPrior })
+        // An ensemble leads only if it beats the market on its own games.
+        #expect(leader.family != nil || leader.logLoss < leader.priorLogLoss!, "\(result.leaderboard.map { ($0.name, $0.logLoss, $0.priorLogLoss!) })")
     }
 }

@@ -21,6 +21,9 @@ public struct EvaluationReport: Sendable {
         /// The learner anchored to the market prior (nil for stacked ensembles and older models).
         public var anchoredAUC: Double? = nil
         public var anchoredLogLoss: Double? = nil
+        /// The market alone on the same games: entries are ranked on what they take off it, as their games differ
+        /// (nil for older models).
+        public var marketLogLoss: Double? = nil
         /// Games with an out-of-fold prediction (nil for older models).
         public var rows: Int? = nil
         public var fitSeconds: Double

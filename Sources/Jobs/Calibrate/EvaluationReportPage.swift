@@ -80,12 +80,14 @@ public enum EvaluationReportPage {
 
     private static func walkForward(_ report: EvaluationReport) -> String {
         var html = "<p>AutoML leaderboard, scored out of fold on walk-forward splits (each fold trains on the past only): each "
-        html += "learner as it learnt, and anchored to the market (what it becomes; at weight 0 it is the market):</p>"
-        html += "<table><tr><th>model</th><th>games</th><th>AUC</th><th>log loss</th><th>Brier</th><th>anchored AUC</th><th>anchored log loss</th><th>fit s</th></tr>"
+        html += "learner as it learnt, and anchored to the market (what it becomes; at weight 0 it is the market). Ranked on what "
+        html += "each takes off the market's log loss on its own games: a stacked ensemble is scored on later games than its members.</p>"
+        html += "<table><tr><th>model</th><th>games</th><th>AUC</th><th>log loss</th><th>Brier</th><th>anchored AUC</th><th>anchored log loss</th>"
+        html += "<th>market log loss</th><th>fit s</th></tr>"
         for entry in report.leaderboard.prefix(10) {
             html += "<tr><td>\(escape(entry.name))</td><td>\(entry.rows.map(String.init) ?? "")</td><td>\(number(entry.auc))</td><td>\(number(entry.logLoss))</td>"
             html += "<td>\(number(entry.brier))</td><td>\(entry.anchoredAUC.map(number) ?? "")</td><td>\(entry.anchoredLogLoss.map(number) ?? "")</td>"
-            html += "<td>\(String(format: "%.1f", entry.fitSeconds))</td></tr>"
+            html += "<td>\(entry.marketLogLoss.map(number) ?? "")</td><td>\(String(format: "%.1f", entry.fitSeconds))</td></tr>"
         }
         html += "</table><p>The calibrated model on the evaluation window, week by week:</p>"
         html += "<table><tr><th>week of</th><th>games</th><th>accuracy</th><th>log loss</th></tr>"

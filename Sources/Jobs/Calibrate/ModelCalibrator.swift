@@ -415,8 +415,8 @@ public struct ModelCalibrator: Sendable {
             else { return nil }
             return .init(
                 name: name, auc: auc, logLoss: logLoss, brier: brier, anchoredAUC: fields["anchored_auc"]?.numberValue,
-                anchoredLogLoss: fields["anchored_log_loss"]?.numberValue, rows: fields["rows"]?.numberValue.map { Int($0) },
-                fitSeconds: seconds)
+                anchoredLogLoss: fields["anchored_log_loss"]?.numberValue, marketLogLoss: fields["prior_log_loss"]?.numberValue,
+                rows: fields["rows"]?.numberValue.map { Int($0) }, fitSeconds: seconds)
         }
     }
 

@@ -139,6 +139,7 @@ public struct ModelTrainer: Sendable {
                         "brier": .number(entry.brier), "fit_seconds": .number(entry.fitSeconds), "rows": .number(Double(entry.rows)),
                         "anchored_auc": entry.anchoredAUC.map(JSONValue.number) ?? .null,
                         "anchored_log_loss": entry.anchoredLogLoss.map(JSONValue.number) ?? .null,
+                        "prior_log_loss": entry.priorLogLoss.map(JSONValue.number) ?? .null,
                     ])
                 })
             metrics["models_trained"] = Double(result.leaderboard.count)

@@ -26,6 +26,7 @@ public struct AutoML: Sendable {
         var outOfFold = [String: [Double]]()
         var counters = [ModelFamily: Int]()
         func elapsed() -> Double { (clock.now - start).seconds }
+        let priorProbabilities = config.prior?.probabilities(data)
 
         // Seconds per unit of `HyperparameterSearch.cost`, per family, measured on the models fitted so far.
         var secondsPerCost = [ModelFamily: Double]()
@@ -50,7 +51,7 @@ public struct AutoML: Sendable {
             entries.append(
                 Self.entry(
                     name: name, learner: learner, outOfFold: cv.learnerOutOfFold, anchored: config.prior == nil ? nil : cv.outOfFold,
-                    labels: labels, seconds: seconds))
+                    prior: priorProbabilities, labels: labels, seconds: seconds))
             models[name] = model
             outOfFold[name] = cv.outOfFold
         }
@@ -66,7 +67,10 @@ public struct AutoML: Sendable {
                 let stackedOutOfFold = try Self.crossValidatedMetalearner(predictions: predictions, labels: labels, folds: folds)
                 let metalearner = try StackedEnsembleModel.fitMetalearner(outOfFold: predictions, labels: labels)
                 models[name] = .stackedEnsemble(StackedEnsembleModel(baseModels: members.map { models[$0.name]! }, metalearner: metalearner))
-                entries.append(Self.entry(name: name, learner: nil, outOfFold: stackedOutOfFold, labels: labels, seconds: (clock.now - ensembleStart).seconds))
+                entries.append(
+                    Self.entry(
+                        name: name, learner: nil, outOfFold: stackedOutOfFold, prior: priorProbabilities, labels: labels,
+                        seconds: (clock.now - ensembleStart).seconds))
                 outOfFold[name] = stackedOutOfFold
             }
         }
@@ -88,19 +92,22 @@ public struct AutoML: Sendable {
     }
 
     /// An entry scored on the rows with an out-of-fold prediction: `outOfFold` is what the learner itself predicted,
-    /// `anchored` (with a prior) what it predicted anchored to the prior.
+    /// `anchored` (with a prior) what it predicted anchored to the prior, `prior` the prior's probability of every row.
     private static func entry(
-        name: String, learner: LearnerSpecification?, outOfFold: [Double], anchored: [Double]? = nil, labels: [Double], seconds: Double
+        name: String, learner: LearnerSpecification?, outOfFold: [Double], anchored: [Double]? = nil, prior: [Double]?,
+        labels: [Double], seconds: Double
     ) -> LeaderboardEntry {
         let rows = outOfFold.indices.filter { !outOfFold[$0].isNaN }
         let y = rows.map { labels[$0] }
         let p = rows.map { outOfFold[$0] }
         let q = anchored.map { a in rows.map { a[$0] } }
+        let market = prior.map { m in rows.map { m[$0] } }
         return LeaderboardEntry(
             name: name, family: learner?.family, learner: learner,
             auc: BinaryMetrics.auc(labels: y, scores: p), logLoss: BinaryMetrics.logLoss(labels: y, probabilities: p),
             brier: BinaryMetrics.brier(labels: y, probabilities: p),
             anchoredAUC: q.map { BinaryMetrics.auc(labels: y, scores: $0) }, anchoredLogLoss: q.map { BinaryMetrics.logLoss(labels: y, probabilities: $0) },
-            rows: rows.count, fitSeconds: seconds)
+            priorAUC: market.map { BinaryMetrics.auc(labels: y, scores: $0) },
+            priorLogLoss: market.map { BinaryMetrics.logLoss(labels: y, probabilities: $0) }, rows: rows.count, fitSeconds: seconds)
     }
 }
