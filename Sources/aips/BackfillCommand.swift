@@ -28,6 +28,11 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(name: .customLong("odds-hour"), help: "UTC hour of each day's historical odds snapshot.")
     var oddsHour: Int = 16
 
+    @Option(
+        name: .customLong("odds-snapshots-per-day"),
+        help: "Historical odds snapshots a day, from --odds-hour on, spread evenly (more find each line closer to its open).")
+    var oddsSnapshotsPerDay: Int = 1
+
     @Option(help: "Queue (default: each job type's queue, collect).")
     var queue: String?
 
@@ -40,7 +45,8 @@ struct BackfillCommand: AsyncParsableCommand {
             chosen.insert(source)
         }
         let plan = BackfillPlan(
-            sports: sports.split(separator: ",").map(String.init), from: from, to: to, sources: chosen, oddsSnapshotHour: oddsHour)
+            sports: sports.split(separator: ",").map(String.init), from: from, to: to, sources: chosen, oddsSnapshotHour: oddsHour,
+            oddsSnapshotsPerDay: oddsSnapshotsPerDay)
         let requests = try plan.requests(queue: queue)
         try await redis.withQueue { jobs in
             let results = try await jobs.enqueue(requests)

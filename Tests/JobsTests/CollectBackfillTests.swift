@@ -8,6 +8,21 @@ import Testing
 
 /// A backfill over a simulated month reloads games and historical odds through the same jobs, flagged.
 @Suite struct CollectBackfillTests {
+    @Test func aDaysOddsSnapshotsAreSpreadOverItAndWaitForTheSameGames() throws {
+        let requests = try BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-02", sources: [.games, .odds], oddsSnapshotsPerDay: 4)
+            .requests()
+        let odds = requests.filter { $0.type == CollectOdds.jobType }
+        let snapshots = try odds.map { try JSONDecoder().decode(CollectOdds.self, from: Data($0.payload.utf8)).snapshotAt! }
+        #expect(snapshots.map { $0.prefix(13) } == [
+            "2026-04-01T04", "2026-04-01T10", "2026-04-01T16", "2026-04-01T22", "2026-04-02T04", "2026-04-02T10", "2026-04-02T16",
+            "2026-04-02T22",
+        ])
+        #expect(Set(odds.prefix(4).map(\.dependsOn)).count == 1 && odds[0].dependsOn.count == 2)
+        #expect(throws: QueueError.self) {
+            try BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-02", sources: [.odds], oddsSnapshotsPerDay: 25).requests()
+        }
+    }
+
     @Test func aMonthIsBackfilledThroughTheSameCollectors() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let plan = BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-30", sources: [.games, .odds])

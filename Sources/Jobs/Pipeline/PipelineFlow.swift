@@ -19,6 +19,11 @@ public enum PipelineFlow {
     /// Premier League's team statistics: every day of it).
     static let boxScoreDays = 28.0
 
+    /// Historical odds snapshots a day in a bootstrap: the open's models learn from each game's first price, which
+    /// should be near its open, as the price they publish against is (with one a day it came 16 hours after the open on
+    /// average, and news had moved the line by then).
+    static let oddsSnapshotsPerDay = 4
+
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four
     /// weeks' box scores for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the
     /// `days` days before `now`, then `featurize` over the range once they are all in (an hour before each start, and
@@ -47,7 +52,8 @@ public enum PipelineFlow {
                 if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }
             }
             var history = try BackfillPlan(
-                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources
+                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources,
+                oddsSnapshotsPerDay: Self.oddsSnapshotsPerDay
             ).requests()
             // The NBA's player-points props and MLB's starters' strikeout features learn from box scores, which only
             // final games' summaries carry: the last four weeks', once their games are in, are recent form enough to

@@ -28,6 +28,11 @@ import Testing
         let last = try #require(weather.compactMap(\.to).max())
         #expect(last == UpstreamTime.easternDay(now.addingTimeInterval(-86_400)))
         #expect(try #require(weather.compactMap(\.archiveRange?.upperBound).max()) > now.addingTimeInterval(-2 * 86_400))
+        // Odds snapshots come four a day, so each game's first price is near its open, and none is after now.
+        let snapshots = try requests.filter { $0.type == CollectOdds.jobType }.map {
+            try Date(try #require(JSONDecoder().decode(CollectOdds.self, from: Data($0.payload.utf8)).snapshotAt), strategy: .iso8601)
+        }
+        #expect(snapshots.count == 4 * requests.filter { $0.type == CollectGames.jobType }.count && snapshots.allSatisfy { $0 < now })
     }
 
     @Test(arguments: ["nba", "mlb", "epl", "nhl", "nfl"])

@@ -5,7 +5,8 @@ import Queue
 ///
 /// Per sport and day: a `collect.games` job for the Eastern day, and a `collect.odds` job for the
 /// historical snapshot at `oddsSnapshotHour` UTC (or earlier, before the first games of a sport that plays in the
-/// European morning: `CollectedSport.firstGamesHourUTC`) that waits for the games jobs of that day and the days a
+/// European morning: `CollectedSport.firstGamesHourUTC`), and for `oddsSnapshotsPerDay` above one at hours spread
+/// evenly over the day from there, each of which waits for the games jobs of that day and the days a
 /// live games run reads ahead (`GamesCollector.daysAhead`). So its events find their games: every game has a price,
 /// and so a closing line, before it starts, and also the earlier prices of each snapshot that quoted it days ahead,
 /// so the history's lines move from their open as the live ones do. Statcast (MLB only), weather
@@ -22,14 +23,21 @@ public struct BackfillPlan: Sendable {
     public var sources: Set<BackfillSource>
     /// The UTC hour of each day's odds snapshot (16: noon Eastern, before the day's first games).
     public var oddsSnapshotHour: Int
+    /// Odds snapshots a day, 1…24. A game's first price in the history is the first snapshot after its market opened,
+    /// and a model that publishes at the open learns from it: one a day finds lines up to a day after they opened (a
+    /// simulated NBA history's first prices came 16 hours after the open on average), by which time news has moved them.
+    public var oddsSnapshotsPerDay: Int
 
     /// A plan; at most 366 days.
-    public init(sports: [String], from: String, to: String, sources: Set<BackfillSource>, oddsSnapshotHour: Int = 16) {
+    public init(
+        sports: [String], from: String, to: String, sources: Set<BackfillSource>, oddsSnapshotHour: Int = 16, oddsSnapshotsPerDay: Int = 1
+    ) {
         self.sports = sports
         self.from = from
         self.to = to
         self.sources = sources
         self.oddsSnapshotHour = oddsSnapshotHour
+        self.oddsSnapshotsPerDay = oddsSnapshotsPerDay
     }
 
     /// The days of the range as UTC midnights.
@@ -51,6 +59,7 @@ public struct BackfillPlan: Sendable {
     /// Statcast jobs depend on their days' games jobs when those are planned.
     public func requests(queue: String? = nil) throws -> [JobRequest] {
         guard (0...23).contains(oddsSnapshotHour) else { throw QueueError(.invalidRequest, "oddsSnapshotHour must be 0…23") }
+        guard (1...24).contains(oddsSnapshotsPerDay) else { throw QueueError(.invalidRequest, "oddsSnapshotsPerDay must be 1…24") }
         var requests: [JobRequest] = []
         var mlbGames: [Date: String] = [:]
         let all = try days()
@@ -65,14 +74,18 @@ public struct BackfillPlan: Sendable {
                 if sport == "mlb" { mlbGames[day] = request.id }
                 requests.append(request)
             }
+            let first = min(oddsSnapshotHour, CollectedSport.named(sport)?.firstGamesHourUTC ?? oddsSnapshotHour)
+            // Every snapshot of a day stays on that day, so the games jobs it waits for are those of the first one.
+            let minutes = (0..<oddsSnapshotsPerDay).map { (first * 60 + $0 * 1_440 / oddsSnapshotsPerDay) % 1_440 }.sorted()
             for day in all where sources.contains(.odds) {
-                let hour = min(oddsSnapshotHour, CollectedSport.named(sport)?.firstGamesHourUTC ?? oddsSnapshotHour)
-                let parameters = CollectOdds(
-                    sport: sport, snapshotAt: day.addingTimeInterval(Double(hour) * 3600), isBackfill: true, includeScores: false)
-                try parameters.validate()
-                var request = try JobRequest(parameters, queue: queue)
-                request.dependsOn = (0...GamesCollector.daysAhead).compactMap { gamesByDay[day.addingTimeInterval(Double($0) * 86_400)] }
-                requests.append(request)
+                for minute in minutes {
+                    let parameters = CollectOdds(
+                        sport: sport, snapshotAt: day.addingTimeInterval(Double(minute) * 60), isBackfill: true, includeScores: false)
+                    try parameters.validate()
+                    var request = try JobRequest(parameters, queue: queue)
+                    request.dependsOn = (0...GamesCollector.daysAhead).compactMap { gamesByDay[day.addingTimeInterval(Double($0) * 86_400)] }
+                    requests.append(request)
+                }
             }
             if sources.contains(.boxScores) {
                 for week in Self.weeks(all) {

@@ -130,7 +130,7 @@ public struct OddsCollector: Sendable {
         let directory = TeamDirectory(teams: try await tx.teams.teams(sport: sport.code), normalizer: teamNames)
         let games = try await tx.games.games(
             sport: sport.code, from: first.addingTimeInterval(-Self.matchWindow), to: last.addingTimeInterval(Self.matchWindow))
-        var snapshots: [OddsSnapshot] = []
+        var matched: [(gameID: Int, fresh: [OddsSnapshot], latest: Date)] = []
         var eventIDs: [Int: String] = [:]
         for event in events {
             guard let home = directory.resolve(event.homeTeam), let away = directory.resolve(event.awayTeam),
@@ -149,11 +149,18 @@ public struct OddsCollector: Sendable {
             eventIDs[gameID] = event.id
             let fresh = snapshotsOf(event, gameID: gameID, sport: sport, isBackfill: isBackfill)
             guard let latestTime = fresh.map(\.recordedAt).max() else { continue }
-            // Append only prices newer than what is stored for the same book, market and outcome.
-            let stored = try await tx.odds.latest(gameID: gameID, asOf: latestTime, lookback: 7 * 86_400)
+            matched.append((gameID, fresh, latestTime))
+        }
+        // Append only prices newer than what is stored for the same book, market and outcome as of each game's newest
+        // fresh price: one query for every game of the payload (two events of one game are read as of the later).
+        var asOf: [Int: Date] = [:]
+        for game in matched { asOf[game.gameID] = max(asOf[game.gameID] ?? game.latest, game.latest) }
+        let stored = try await tx.odds.latest(for: asOf.map { GameAsOf(gameID: $0.key, asOf: $0.value) }, lookback: 7 * 86_400)
+        var snapshots: [OddsSnapshot] = []
+        for game in matched {
             var storedAt: [String: Date] = [:]
-            for line in stored { storedAt["\(line.bookmaker)|\(line.market)|\(line.outcome)"] = line.recordedAt }
-            snapshots += fresh.filter { snapshot in
+            for line in stored[game.gameID] ?? [] { storedAt["\(line.bookmaker)|\(line.market)|\(line.outcome)"] = line.recordedAt }
+            snapshots += game.fresh.filter { snapshot in
                 storedAt["\(snapshot.bookmaker)|\(snapshot.market)|\(snapshot.outcome)"].map { snapshot.recordedAt > $0 } ?? true
             }
         }
