@@ -13,6 +13,8 @@
 # platform's open-publication models, trained on each game's first features with the line while the later features are
 # stored too, scored at the open) and, not by default, late-at-open (trained an hour before the start, scored at the
 # open: what the platform published at the open before each publication had its own champion).
+# BENCH_HISTORY=bootstrap collects and trains as `aips dev`'s bootstrap does (four odds snapshots a day, none at each
+# game's open but the evaluation games', quick settings), to tell a dev run's models from the bench's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup

@@ -29,7 +29,10 @@ import TestSupport
 // BENCH_END (when the history ends, ISO 8601, default 2026-06-01T16:00:00Z: the end of an NBA season; a date in
 // December gives the history `aips dev` trains on then, across the summer), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
-// analysis outside the platform).
+// analysis outside the platform), BENCH_HISTORY (`opens`, the default: a daily odds snapshot and one five minutes after
+// each game's market opens; `bootstrap`: the history `aips dev`'s bootstrap collects, `PipelineFlow.oddsSnapshotsPerDay`
+// snapshots a day and nothing at the open, the `served` pass's models learning from features an hour after each game's
+// first price, with its quick training settings unless BENCH_MODELS, BENCH_RUNTIME or BENCH_PRESET say otherwise).
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
@@ -37,12 +40,23 @@ let sports = (environment["BENCH_SPORTS"] ?? "nba,mlb,epl,nhl,nfl").split(separa
 let publications = Set((environment["BENCH_PUBLICATIONS"] ?? "open,late,served").split(separator: ",").map(String.init))
 let dumpDirectory = environment["BENCH_DUMP"]
 let betTypes = (environment["BENCH_BET_TYPES"] ?? "spread,moneyline,total").split(separator: ",").compactMap { BetType(rawValue: String($0)) }
-var settings = TrainingSettings()
-settings.trainingWindowDays = days
-settings.validationWindowDays = max(14, days / 5)
-settings.maxModels = Int(environment["BENCH_MODELS"] ?? "") ?? 20
-settings.maxRuntimeSeconds = Double(environment["BENCH_RUNTIME"] ?? "") ?? 120
-settings.preset = TrainingSettings.Preset(rawValue: environment["BENCH_PRESET"] ?? "") ?? .highQuality
+/// The history as `aips dev`'s bootstrap collects and trains on it, rather than with a snapshot at each game's open.
+let bootstrapHistory = environment["BENCH_HISTORY"] == "bootstrap"
+var settings: TrainingSettings
+if bootstrapHistory {
+    settings = PipelineFlow.quickSettings(days: days)
+} else {
+    settings = TrainingSettings()
+    settings.trainingWindowDays = days
+    settings.validationWindowDays = max(14, days / 5)
+    settings.maxModels = 20
+    settings.maxRuntimeSeconds = 120
+    settings.preset = .highQuality
+}
+settings.maxModels = Int(environment["BENCH_MODELS"] ?? "") ?? settings.maxModels
+settings.maxRuntimeSeconds = Double(environment["BENCH_RUNTIME"] ?? "") ?? settings.maxRuntimeSeconds
+settings.preset = TrainingSettings.Preset(rawValue: environment["BENCH_PRESET"] ?? "") ?? settings.preset
+let evaluationDays = settings.validationWindowDays
 var logger = Logger(label: "pipeline-bench")
 logger.logLevel = .error
 
@@ -98,7 +112,8 @@ try await sandbox.withRunning { running in
     let plans = sports.map { sport in
         BackfillPlan(
             sports: [sport], from: day(historyStart(sport)), to: day(historyEnd(sport).addingTimeInterval(-86_400)),
-            sources: sport == "mlb" ? [.games, .odds, .boxScores] : [.games, .odds])
+            sources: sport == "mlb" ? [.games, .odds, .boxScores] : [.games, .odds],
+            oddsSnapshotsPerDay: bootstrapHistory ? PipelineFlow.oddsSnapshotsPerDay : 1)
     }
     let summaries = SummariesCollector(client: ESPNClient(configuration: configuration.espn, upstream: upstream), store: store, now: { clock.now })
     for request in try plans.flatMap({ try $0.requests() }) {
@@ -114,13 +129,16 @@ try await sandbox.withRunning { running in
     }
     print("backfill (games, odds, closing lines, MLB box scores): \(seconds(since: started))")
     // Opening lines: a snapshot five minutes after each game's market opens, so features taken at the open see
-    // the opening line (the daily backfill snapshot is taken at noon Eastern).
+    // the opening line (the daily backfill snapshot is taken at noon Eastern). The bootstrap's history has them only
+    // for the evaluation games, where the platform publishes live at the open.
     started = ContinuousClock.now
     let window = running.world.marketOpensBeforeStart
     for sport in sports {
         guard let simulated = SandboxSport(rawValue: sport) else { continue }
+        let evaluated = historyEnd(sport).addingTimeInterval(-Double(evaluationDays) * 86_400)
+        let opened = bootstrapHistory ? evaluated : historyStart(sport)
         let opens = Set(
-            running.world.games(simulated, startingIn: historyStart(sport)..<historyEnd(sport)).map {
+            running.world.games(simulated, startingIn: opened..<historyEnd(sport)).map {
                 $0.startsAt.addingTimeInterval(-window + 300)
             }
         ).sorted()
@@ -156,6 +174,14 @@ try await sandbox.withRunning { running in
                     logger: logger)
                 print(
                     "featurize \(sport) at \(featuredLead) min: \(result.gamesFeaturized) games, mean completeness \(String(format: "%.3f", result.meanCompleteness))")
+            }
+        }
+        // The bootstrap's open models learn from each game an hour after its first price (`Featurize.atOpen`).
+        if bootstrapHistory && pass == "served" {
+            for sport in sports {
+                let result = try await featurizer.run(
+                    sport: sport, Featurize(sport: sport, from: historyStart(sport), to: historyEnd(sport), atOpen: true), logger: logger)
+                print("featurize \(sport) an hour after each first price: \(result.gamesFeaturized) games")
             }
         }
         print("featurize: \(seconds(since: started))")

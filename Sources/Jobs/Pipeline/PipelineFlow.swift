@@ -22,7 +22,7 @@ public enum PipelineFlow {
     /// Historical odds snapshots a day in a bootstrap: the open's models learn from each game's first price, which
     /// should be near its open, as the price they publish against is (with one a day it came 16 hours after the open on
     /// average, and news had moved the line by then).
-    static let oddsSnapshotsPerDay = 4
+    public static let oddsSnapshotsPerDay = 4
 
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four
     /// weeks' box scores for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the
