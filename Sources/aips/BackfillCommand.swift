@@ -48,9 +48,12 @@ struct BackfillCommand: AsyncParsableCommand {
             sports: sports.split(separator: ",").map(String.init), from: from, to: to, sources: chosen, oddsSnapshotHour: oddsHour,
             oddsSnapshotsPerDay: oddsSnapshotsPerDay)
         let requests = try plan.requests(queue: queue)
+        let credits = try plan.maximumOddsCredits(CollectorEnvironment.oddsAPI())
         try await redis.withQueue { jobs in
             let results = try await jobs.enqueue(requests)
             print("enqueued \(results.count) backfill jobs for \(plan.sports.joined(separator: ",")) \(from)…\(to) (\(sources))")
+            // Historical odds cost ten times a live call: say what the quota is charged before the jobs spend it.
+            if credits > 0 { print("their odds snapshots cost up to \(credits) Odds API credits (10 per market and region a snapshot)") }
         }
     }
 }

@@ -44,7 +44,7 @@ struct DevCommand: AsyncParsableCommand {
     var sandboxSpeed: Double = 60
 
     @Option(help: "Days of sandbox history the first run backfills and trains on (0: none).")
-    var bootstrapDays: Int = 240
+    var bootstrapDays: Int = 365
 
     @Option(
         help: """
@@ -64,8 +64,9 @@ struct DevCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard sandboxSpeed >= 0 && sandboxSpeed <= 3_600 else { throw ValidationError("--sandbox-speed must be 0…3600") }
-        guard bootstrapDays == 0 || (28...730).contains(bootstrapDays) else {
-            throw ValidationError("--bootstrap-days must be 0 or 28…730 (training needs weeks of games)")
+        // A backfill covers at most 366 days (`BackfillPlan`).
+        guard bootstrapDays == 0 || (28...366).contains(bootstrapDays) else {
+            throw ValidationError("--bootstrap-days must be 0 or 28…366 (training needs weeks of games; a backfill covers at most a year)")
         }
         if replay != nil {
             guard Self.servesOwnSandbox(ProcessInfo.processInfo.environment) else {
@@ -141,7 +142,9 @@ struct DevCommand: AsyncParsableCommand {
             if ownSandbox {
                 let world = SandboxServer(
                     configuration: SandboxConfiguration(
-                        seed: 1, start: worldStart, speed: sandboxSpeed, host: "127.0.0.1", port: sandboxPort, replay: replayed),
+                        seed: 1, start: worldStart, speed: sandboxSpeed,
+                        oddsAPIQuota: try Self.sandboxOddsQuota(bootstrapDays: bootstrapDays, now: worldStart),
+                        host: "127.0.0.1", port: sandboxPort, replay: replayed),
                     logger: Logger(label: "aips.sandbox"))
                 collectorEnvironment["AIPS_SANDBOX_URL"] = "http://127.0.0.1:\(sandboxPort)"
                 if let replayed {
@@ -273,6 +276,20 @@ struct DevCommand: AsyncParsableCommand {
         let leagues = replayed.leagues.map { $0.code.uppercased() }.joined(separator: ", ")
         return "\(served): replaying \(replay) (\(replayed.games.count) \(leagues) games; scoreboard and odds only) from "
             + "\(start.formatted(.iso8601)) at \(sandboxSpeed)× real time"
+    }
+
+    /// Credits for live collection beside a bootstrap: dev collects the odds of five leagues once a minute at three
+    /// credits a call, about 21,600 a day, so this lasts about six weeks of running.
+    static let liveOddsCredits = 1_000_000
+
+    /// The Odds API credits dev's sandbox account starts with: what a bootstrap of every simulated league over
+    /// `bootstrapDays` before `now` may spend on historical snapshots, plus `liveOddsCredits`. With the sandbox's
+    /// default 100,000 the bootstrap's four snapshots a day spent them all, and every live odds call after it was
+    /// refused: no current prices, no picks.
+    static func sandboxOddsQuota(bootstrapDays: Int, now: Date) throws -> Int {
+        let history = try PipelineFlow.bootstrapOddsCredits(
+            sports: SandboxSport.allCases.map(\.rawValue), days: bootstrapDays, now: now, configuration: OddsAPIConfiguration(apiKey: "sandbox"))
+        return history + liveOddsCredits
     }
 
     /// Enqueues the bootstrap flow unless a model already exists or the flow is still queued from an earlier run.

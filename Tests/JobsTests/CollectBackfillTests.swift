@@ -23,6 +23,40 @@ import Testing
         }
     }
 
+    /// A plan's stated Odds API cost bounds what its snapshots are charged, so an account sized by it (as `aips dev`
+    /// sizes its sandbox's) keeps its live calls.
+    @Test func aPlansOddsCostBoundsWhatItsSnapshotsAreCharged() async throws {
+        let plan = BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-03", sources: [.games, .odds], oddsSnapshotsPerDay: 4)
+        let odds = OddsAPIConfiguration(apiKey: "sandbox")
+        let cost = try plan.maximumOddsCredits(odds)
+        #expect(cost == 3 * 4 * 30)
+        #expect(try BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-03", sources: [.games]).maximumOddsCredits(odds) == 0)
+        let store = try await CollectTestSupport.migratedStore()
+        // Enough for the plan and one live call (three markets in one region).
+        try await CollectTestSupport.sandbox(quota: cost + 3).withRunning { sandbox in
+            let configuration = CollectorConfiguration.sandbox(sandbox)
+            let upstream = UpstreamClient()
+            let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
+            let collector = OddsCollector(configuration: configuration, store: store, upstream: upstream)
+            for request in try plan.requests() {
+                let payload = Data(request.payload.utf8)
+                if request.type == CollectGames.jobType {
+                    _ = try await games.collect(
+                        JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
+                } else {
+                    _ = try await collector.collect(
+                        JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
+                }
+            }
+            #expect(try await CollectTestSupport.count(store, "odds") > 0)
+            // The live call is answered (a spent quota is an error), and it spends what was left for it.
+            let live = try await collector.collect(
+                CollectOdds(sport: "nba", includeScores: false), jobID: "live", logger: CollectTestSupport.logger)
+            #expect(live.events > 0 && live.quota?.last == 3)
+        }
+        await store.shutdown()
+    }
+
     @Test func aMonthIsBackfilledThroughTheSameCollectors() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let plan = BackfillPlan(sports: ["nba"], from: "2026-04-01", to: "2026-04-30", sources: [.games, .odds])

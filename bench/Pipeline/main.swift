@@ -26,7 +26,7 @@ import TestSupport
 // Environment: BENCH_DAYS (history, default 150), BENCH_SPORTS (default nba,mlb,epl,nhl,nfl), BENCH_MODELS (AutoML models,
 // default 20), BENCH_RUNTIME (AutoML seconds, default 120), BENCH_PRESET (stack preset, default high_quality),
 // BENCH_PUBLICATIONS (`open`, `late`, `served`, `late-at-open`: see the passes below; default the first three), BENCH_BET_TYPES (default spread,moneyline,total),
-// BENCH_END (when the history ends, ISO 8601, default 2026-06-01T16:00:00Z: the end of an NBA season; a date in
+// BENCH_SEED (the simulated world's, default 42), BENCH_END (when the history ends, ISO 8601, default 2026-06-01T16:00:00Z: the end of an NBA season; a date in
 // December gives the history `aips dev` trains on then, across the summer), BENCH_DUMP (a directory: each moneyline's training rows
 // are written there as CSV with the simulator's truth, the opening line and the ceiling beside the features, for
 // analysis outside the platform), BENCH_HISTORY (`opens`, the default: a daily odds snapshot and one five minutes after
@@ -68,11 +68,12 @@ func seconds(since start: ContinuousClock.Instant) -> String {
 // A database of its own.
 let store = try await TestServers.migratedStore("pipeline_bench", logger: logger)
 
-// The world, frozen at the end of the history.
+// The world, frozen at the end of the history (`aips dev`'s is seed 1).
+let worldSeed = UInt64(environment["BENCH_SEED"] ?? "") ?? 42
 let end = try environment["BENCH_END"].map { try Date($0, strategy: .iso8601) } ?? Date(timeIntervalSince1970: 1_780_329_600)
 // No frequency limit: the backfill calls the historical endpoint back to back.
 let sandbox = SandboxServer(
-    configuration: SandboxConfiguration(seed: 42, start: end, speed: 0, oddsAPIRequestsPerWindow: 1_000_000), logger: logger)
+    configuration: SandboxConfiguration(seed: worldSeed, start: end, speed: 0, oddsAPIRequestsPerWindow: 1_000_000), logger: logger)
 try await sandbox.withRunning { running in
     let configuration = CollectorConfiguration.sandbox(running, sports: sports)
     let clock = running.clock
@@ -80,7 +81,7 @@ try await sandbox.withRunning { running in
     let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
     let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
 
-    print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed 42")
+    print("pipeline benchmark: \(days) days of \(sports.joined(separator: ", ")) ending \(end.formatted(.iso8601)), sandbox seed \(worldSeed)")
     // The NFL plays from September into January: out of season at the end, its history is the season before, up to
     // the day after that season's last game.
     let historyEnds: [String: Date] = Dictionary(

@@ -24,6 +24,23 @@ public enum PipelineFlow {
     /// average, and news had moved the line by then).
     public static let oddsSnapshotsPerDay = 4
 
+    /// The backfill of `sport`'s `days` days before `now` from `sources`, with the bootstrap's odds snapshots.
+    static func historyPlan(sport: String, days: Int, now: Date, sources: Set<BackfillSource>) -> BackfillPlan {
+        let day: (Date) -> String = UpstreamTime.easternDay
+        return BackfillPlan(
+            sports: [sport], from: day(now.addingTimeInterval(-Double(days) * 86_400)), to: day(now.addingTimeInterval(-86_400)),
+            sources: sources, oddsSnapshotsPerDay: oddsSnapshotsPerDay)
+    }
+
+    /// The most Odds API credits a bootstrap of `sports` over `days` days before `now` spends on historical odds, with
+    /// `configuration`'s markets and regions: what an account needs beyond its live collection.
+    public static func bootstrapOddsCredits(sports: [String], days: Int, now: Date, configuration: OddsAPIConfiguration) throws -> Int {
+        guard days > 0 else { return 0 }
+        return try sports.reduce(0) { sum, sport in
+            try sum + historyPlan(sport: sport, days: days, now: now, sources: [.odds]).maximumOddsCredits(configuration)
+        }
+    }
+
     /// Per sport: games and odds (and Statcast for MLB, weather for MLB, the NFL and the Premier League, the last four
     /// weeks' box scores for the NBA and MLB, every day's for the NFL, the NHL and the Premier League) for each of the
     /// `days` days before `now`, then `featurize` over the range once they are all in (an hour before each start, and
@@ -51,10 +68,7 @@ public enum PipelineFlow {
                 if sport == "mlb" { sources.insert(.statcast) }
                 if FeatureCatalog.readsWeather(sport: sport) { sources.insert(.weather) }
             }
-            var history = try BackfillPlan(
-                sports: [sport], from: day(start), to: day(now.addingTimeInterval(-86_400)), sources: sources,
-                oddsSnapshotsPerDay: Self.oddsSnapshotsPerDay
-            ).requests()
+            var history = try historyPlan(sport: sport, days: days, now: now, sources: sources).requests()
             // The NBA's player-points props and MLB's starters' strikeout features learn from box scores, which only
             // final games' summaries carry: the last four weeks', once their games are in, are recent form enough to
             // start on (a starter has pitched five or six times in them).

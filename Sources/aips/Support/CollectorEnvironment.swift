@@ -56,11 +56,7 @@ enum CollectorEnvironment {
             uncollected.insert(source)
         }
         var configuration = CollectorConfiguration(
-            oddsAPI: OddsAPIConfiguration(
-                baseURL: environment["ODDS_API_URL"] ?? sandbox ?? "https://api.the-odds-api.com",
-                apiKey: environment["ODDS_API_KEY"] ?? (sandbox == nil ? "" : "sandbox"),
-                regions: environment["ODDS_API_REGIONS"].map { $0.split(separator: ",").map(String.init) } ?? ["us"],
-                oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american),
+            oddsAPI: oddsAPI(environment),
             espn: ESPNConfiguration(
                 baseURL: environment["ESPN_URL"] ?? sandbox ?? "https://site.api.espn.com",
                 backfillStarterLead: (environment["ESPN_BACKFILL_STARTER_LEAD_HOURS"].flatMap(Double.init).flatMap { $0 > 0 && $0 <= 240 ? $0 : nil } ?? 24) * 3_600),
@@ -74,6 +70,16 @@ enum CollectorEnvironment {
             sports: sports(environment))
         configuration.uncollected = uncollected
         return configuration
+    }
+
+    /// The Odds API as `ODDS_API_*` (or `AIPS_SANDBOX_URL`) configure it.
+    static func oddsAPI(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> OddsAPIConfiguration {
+        let sandbox = environment["AIPS_SANDBOX_URL"]
+        return OddsAPIConfiguration(
+            baseURL: environment["ODDS_API_URL"] ?? sandbox ?? "https://api.the-odds-api.com",
+            apiKey: environment["ODDS_API_KEY"] ?? (sandbox == nil ? "" : "sandbox"),
+            regions: environment["ODDS_API_REGIONS"].map { $0.split(separator: ",").map(String.init) } ?? ["us"],
+            oddsFormat: environment["ODDS_API_FORMAT"].flatMap(OddsFormat.init(rawValue:)) ?? .american)
     }
 
     /// The sports `AIPS_SPORTS` names (default every collected one), read without the rest of the configuration and

@@ -35,6 +35,17 @@ import Testing
         #expect(snapshots.count == 4 * requests.filter { $0.type == CollectGames.jobType }.count && snapshots.allSatisfy { $0 < now })
     }
 
+    /// What a bootstrap's history may charge an Odds API account, by which `aips dev` sizes its sandbox's quota.
+    @Test func aBootstrapsOddsCostIsItsSnapshotsAtTheHistoricalPrice() throws {
+        let now = try Date("2026-12-06T02:00:00Z", strategy: .iso8601)
+        let odds = OddsAPIConfiguration(apiKey: "sandbox")
+        let requests = try PipelineFlow.bootstrap(sports: ["nba", "mlb"], days: 30, now: now)
+        let snapshots = requests.filter { $0.type == CollectOdds.jobType }.count
+        #expect(try PipelineFlow.bootstrapOddsCredits(sports: ["nba", "mlb"], days: 30, now: now, configuration: odds) == snapshots * 30)
+        #expect(snapshots == 2 * 30 * 4)
+        #expect(try PipelineFlow.bootstrapOddsCredits(sports: ["nba"], days: 0, now: now, configuration: odds) == 0)
+    }
+
     @Test(arguments: ["nba", "mlb", "epl", "nhl", "nfl"])
     func outdoorSportsStartWithTheWeatherOfEveryDay(sport: String) throws {
         let now = try Date("2026-03-01T17:00:00Z", strategy: .iso8601)

@@ -55,6 +55,14 @@ public struct BackfillPlan: Sendable {
         }
     }
 
+    /// The most Odds API credits the plan's historical odds snapshots cost with `configuration`'s markets and regions:
+    /// a backfill is the expensive part of a quota (ten times a live call), and a quota spent on it leaves the live
+    /// collectors nothing.
+    public func maximumOddsCredits(_ configuration: OddsAPIConfiguration) throws -> Int {
+        guard sources.contains(.odds) else { return 0 }
+        return try days().count * oddsSnapshotsPerDay * sports.count * configuration.historicalSnapshotCredits
+    }
+
     /// The job requests, in order (a sport's games jobs before the jobs that wait for them); odds, weather and
     /// Statcast jobs depend on their days' games jobs when those are planned.
     public func requests(queue: String? = nil) throws -> [JobRequest] {

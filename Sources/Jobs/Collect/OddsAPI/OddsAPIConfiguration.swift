@@ -14,6 +14,10 @@ public struct OddsAPIConfiguration: Sendable {
     /// (or the `Retry-After` it names, when that is 5 s or less), before the refusal fails the job's attempt.
     public var frequencyRetries = 4
 
+    /// What one historical snapshot with events costs: the API charges 10 credits per market and region (a snapshot
+    /// with no events costs nothing).
+    public var historicalSnapshotCredits: Int { 10 * markets.count * regions.count }
+
     /// A configuration; defaults: US books, moneyline, spreads and totals, American prices.
     public init(
         baseURL: String = "https://api.the-odds-api.com", apiKey: String, regions: [String] = ["us"],
