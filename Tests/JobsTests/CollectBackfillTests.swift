@@ -38,16 +38,7 @@ import Testing
             let upstream = UpstreamClient()
             let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
             let collector = OddsCollector(configuration: configuration, store: store, upstream: upstream)
-            for request in try plan.requests() {
-                let payload = Data(request.payload.utf8)
-                if request.type == CollectGames.jobType {
-                    _ = try await games.collect(
-                        JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
-                } else {
-                    _ = try await collector.collect(
-                        JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
-                }
-            }
+            _ = try await Self.collect(plan.requests(), games: games, odds: collector)
             #expect(try await CollectTestSupport.count(store, "odds") > 0)
             // The live call is answered (a spent quota is an error), and it spends what was left for it.
             let live = try await collector.collect(
@@ -80,18 +71,7 @@ import Testing
             let upstream = UpstreamClient()
             let games = GamesCollector(configuration: configuration, store: store, upstream: upstream)
             let odds = OddsCollector(configuration: configuration, store: store, upstream: upstream)
-            var unmatched = 0
-            for request in requests {
-                let payload = Data(request.payload.utf8)
-                if request.type == CollectGames.jobType {
-                    _ = try await games.collect(
-                        JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
-                } else {
-                    let result = try await odds.collect(
-                        JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
-                    unmatched += result.unmatchedEvents.count
-                }
-            }
+            let unmatched = try await Self.collect(requests, games: games, odds: odds).reduce(0) { $0 + $1.unmatchedEvents.count }
             let april = try await store.games.games(
                 sport: "nba", from: Date(timeIntervalSince1970: 1_775_016_000), to: Date(timeIntervalSince1970: 1_777_608_000))
             #expect(april.count > 150 && april.allSatisfy { $0.status == .final })
@@ -109,5 +89,22 @@ import Testing
             #expect(try await CollectTestSupport.count(store, "closing_lines") > april.count * 25)
         }
         await store.shutdown()
+    }
+
+    /// Runs a plan's games and odds `requests` through the collectors, in order; what each odds job collected.
+    static func collect(_ requests: [JobRequest], games: GamesCollector, odds: OddsCollector) async throws -> [OddsCollection] {
+        var collected: [OddsCollection] = []
+        for request in requests {
+            let payload = Data(request.payload.utf8)
+            if request.type == CollectGames.jobType {
+                _ = try await games.collect(
+                    JSONDecoder().decode(CollectGames.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger)
+            } else {
+                collected.append(
+                    try await odds.collect(
+                        JSONDecoder().decode(CollectOdds.self, from: payload), jobID: request.id, logger: CollectTestSupport.logger))
+            }
+        }
+        return collected
     }
 }
