@@ -50,8 +50,10 @@ struct FootballScores: Sendable {
         var totals = [Double](repeating: 0, count: 2 * size + 6 + 1)
         let offset = Self.offset
         // Scores less likely than 1e-15 change no price.
-        for (h, ph) in homePoints.enumerated() where ph > 1e-15 {
-            for (a, pa) in awayPoints.enumerated() where pa > 1e-15 {
+        for h in 0..<homePoints.count where homePoints[h] > 1e-15 {
+            let ph = homePoints[h]
+            for a in 0..<awayPoints.count where awayPoints[a] > 1e-15 {
+                let pa = awayPoints[a]
                 let probability = ph * pa
                 if h == a {
                     for extra in Self.overtimeValues {
@@ -92,8 +94,9 @@ struct FootballScores: Sendable {
         var distribution = [1.0]
         for _ in 0..<possessions {
             var next = [Double](repeating: 0, count: distribution.count + 8)
-            for (points, p) in distribution.enumerated() where p > 0 {
-                for (gained, q) in possession.enumerated() where q > 0 { next[points + gained] += p * q }
+            for points in 0..<distribution.count where distribution[points] > 0 {
+                let p = distribution[points]
+                for gained in 0..<possession.count where possession[gained] > 0 { next[points + gained] += p * possession[gained] }
             }
             distribution = next
         }

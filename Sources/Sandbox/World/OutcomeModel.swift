@@ -13,13 +13,47 @@ struct OutcomeModel: Sendable {
 
     private static let marginSD = 12.5
     private static let totalSD = 18.5
-    private static let maximumRuns = 30
+
+    /// What a book's quote prices: the home win and draw, the spread and total it hangs and their home and over sides.
+    struct Lines: Sendable {
+        var homeWin: Double
+        var draw: Double
+        var spread: Double
+        var homeCovers: Double
+        var total: Double
+        var over: Double
+    }
+
+    /// The lines a book hangs for these parameters, with their fair probabilities: the scores' distribution is built
+    /// once for all six, where asking `homeWin`, `spreadLine` and the rest one by one builds it for each.
+    func lines(_ p: GameParameters) -> Lines {
+        switch sport {
+        case .nba:
+            let (spread, total) = (spreadLine(p), totalLine(p))
+            return Lines(homeWin: homeWin(p), draw: 0, spread: spread, homeCovers: homeCovers(p, line: spread), total: total, over: over(p, line: total))
+        case .mlb, .nhl:
+            let runs = runs(p)
+            let (spread, total) = (spreadLine(p), runs.totalLine())
+            return Lines(
+                homeWin: runs.homeWin, draw: 0, spread: spread, homeCovers: runs.homeCovers(line: spread), total: total, over: runs.over(line: total))
+        case .epl:
+            let goals = goals(p)
+            let (homeWin, draw) = goals.homeWinAndDraw()
+            let (spread, total) = (goals.handicapLine(), goals.totalLine())
+            return Lines(homeWin: homeWin, draw: draw, spread: spread, homeCovers: goals.homeCovers(line: spread), total: total, over: goals.over(line: total))
+        case .nfl:
+            let scores = football(p)
+            let (spread, total) = (scores.spreadLine(), scores.totalLine())
+            return Lines(
+                homeWin: scores.homeWin, draw: 0, spread: spread, homeCovers: scores.homeCovers(line: spread), total: total, over: scores.over(line: total))
+        }
+    }
 
     /// P(home team wins).
     func homeWin(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Probability.normalCDF(p.first / Self.marginSD)
-        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + ($1.margin > 0 ? $1.probability : 0) }
+        case .mlb, .nhl: return runs(p).homeWin
         case .epl: return goals(p).homeWinAndDraw().homeWin
         case .nfl: return football(p).homeWin
         }
@@ -34,7 +68,7 @@ struct OutcomeModel: Sendable {
     func homeCovers(_ p: GameParameters, line: Double) -> Double {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((-line - p.first) / Self.marginSD)
-        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.margin) + line > 0 ? $1.probability : 0) }
+        case .mlb, .nhl: return runs(p).homeCovers(line: line)
         case .epl: return goals(p).homeCovers(line: line)
         case .nfl: return football(p).homeCovers(line: line)
         }
@@ -44,7 +78,7 @@ struct OutcomeModel: Sendable {
     func over(_ p: GameParameters, line: Double) -> Double {
         switch sport {
         case .nba: return 1 - Probability.normalCDF((line - p.second) / Self.totalSD)
-        case .mlb, .nhl: return runGrid(p).reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) }
+        case .mlb, .nhl: return runs(p).over(line: line)
         case .epl: return goals(p).over(line: line)
         case .nfl: return football(p).over(line: line)
         }
@@ -74,11 +108,7 @@ struct OutcomeModel: Sendable {
     func totalLine(_ p: GameParameters) -> Double {
         switch sport {
         case .nba: return Self.nearestHalf(p.second)
-        case .mlb, .nhl:
-            // One grid for every candidate line.
-            let grid = runGrid(p)
-            func over(_ line: Double) -> Double { grid.reduce(0) { $0 + (Double($1.total) > line ? $1.probability : 0) } }
-            return stride(from: 4.5, through: 15.5, by: 1.0).map { ($0, abs(over($0) - 0.5)) }.min { $0.1 < $1.1 }!.0
+        case .mlb, .nhl: return runs(p).totalLine()
         case .epl: return goals(p).totalLine()
         case .nfl: return football(p).totalLine()
         }
@@ -140,25 +170,9 @@ struct OutcomeModel: Sendable {
         FootballScores.of(home: p.first, away: p.second)
     }
 
-    /// Every final score's margin, total and probability under the baseball process.
-    private func runGrid(_ p: GameParameters) -> [(margin: Int, total: Int, probability: Double)] {
-        let home = Probability.poissonPMF(p.first, count: Self.maximumRuns)
-        let away = Probability.poissonPMF(p.second, count: Self.maximumRuns)
-        let homeWinsExtras = p.first / (p.first + p.second)
-        var grid: [(margin: Int, total: Int, probability: Double)] = []
-        grid.reserveCapacity(Self.maximumRuns * Self.maximumRuns + Self.maximumRuns)
-        for h in 0..<Self.maximumRuns {
-            for a in 0..<Self.maximumRuns {
-                let probability = home[h] * away[a]
-                if h == a {
-                    grid.append((1, h + a + 1, probability * homeWinsExtras))
-                    grid.append((-1, h + a + 1, probability * (1 - homeWinsExtras)))
-                } else {
-                    grid.append((h - a, h + a, probability))
-                }
-            }
-        }
-        return grid
+    /// The runs (goals) of a baseball or hockey game with these parameters (home and away means).
+    private func runs(_ p: GameParameters) -> RunScores {
+        RunScores(home: p.first, away: p.second)
     }
 
     private static func nearestHalf(_ value: Double) -> Double {

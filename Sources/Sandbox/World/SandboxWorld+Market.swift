@@ -52,14 +52,12 @@ extension SandboxWorld {
             let moving = ((1 - step) * from.normal() + step * to.normal(), (1 - step) * from.normal() + step * to.normal())
             let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
             let quoted = model.perturbed(view, z: z, scale: 0.08 * book.noise)
-            let homeWin = model.homeWin(quoted)
-            let draw = model.draw(quoted)
+            let lines = model.lines(quoted)
+            let (homeWin, draw, spread, total) = (lines.homeWin, lines.draw, lines.spread, lines.total)
             // A three-way market prices the draw too: home, draw, away.
             let moneyline = BookQuote.prices(draw > 0 ? [homeWin, draw, 1 - homeWin - draw] : [homeWin, 1 - homeWin], vig: book.vig)
-            let spread = model.spreadLine(quoted)
-            let spreadPrices = BookQuote.prices(model.homeCovers(quoted, line: spread), vig: book.vig)
-            let total = model.totalLine(quoted)
-            let totalPrices = BookQuote.prices(model.over(quoted, line: total), vig: book.vig)
+            let spreadPrices = BookQuote.prices(lines.homeCovers, vig: book.vig)
+            let totalPrices = BookQuote.prices(lines.over, vig: book.vig)
             let updated = Date(timeIntervalSince1970: Double(minute * 60 + Int(lasting.uniform() * 50)))
             var quote = BookQuote(
                 bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline[0], awayPrice: moneyline[moneyline.count - 1], spread: spread,

@@ -8,8 +8,10 @@ struct SoccerGoals: Sendable {
     let home: Double
     /// Mean goals of the away side.
     let away: Double
-    /// Every final score up to `maximumGoals` a side, with its probability.
-    private let scores: [(home: Int, away: Int, probability: Double)]
+    /// P(home goals − away goals = d) at index `d + maximumGoals − 1`, for scores up to `maximumGoals` a side.
+    private let differences: [Double]
+    /// P(home goals + away goals = t) at index `t`.
+    private let totals: [Double]
 
     private static let maximumGoals = 16
 
@@ -19,32 +21,41 @@ struct SoccerGoals: Sendable {
         self.away = away
         let homeGoals = Probability.poissonPMF(home, count: Self.maximumGoals)
         let awayGoals = Probability.poissonPMF(away, count: Self.maximumGoals)
-        var scores: [(home: Int, away: Int, probability: Double)] = []
-        scores.reserveCapacity(Self.maximumGoals * Self.maximumGoals)
+        // Every bet is on the difference or on the total, so their two distributions replace the grid of final
+        // scores: a line's price sums 31 values, not 256, and a book's quote prices over forty lines.
+        var differences = [Double](repeating: 0, count: 2 * Self.maximumGoals - 1)
+        var totals = [Double](repeating: 0, count: 2 * Self.maximumGoals - 1)
         for h in 0..<Self.maximumGoals {
-            for a in 0..<Self.maximumGoals { scores.append((h, a, homeGoals[h] * awayGoals[a])) }
+            for a in 0..<Self.maximumGoals {
+                let probability = homeGoals[h] * awayGoals[a]
+                differences[h - a + Self.maximumGoals - 1] += probability
+                totals[h + a] += probability
+            }
         }
-        self.scores = scores
+        self.differences = differences
+        self.totals = totals
     }
 
     /// P(home win), P(draw).
     func homeWinAndDraw() -> (homeWin: Double, draw: Double) {
-        scores.reduce((0, 0)) { sum, score in
-            (sum.0 + (score.home > score.away ? score.probability : 0), sum.1 + (score.home == score.away ? score.probability : 0))
-        }
+        let level = Self.maximumGoals - 1
+        var homeWin = 0.0
+        for index in (level + 1)..<differences.count { homeWin += differences[index] }
+        return (homeWin, differences[level])
     }
 
-    /// The fair probability of a bet whose margin over `line` is `margin(score) + line` (positive wins, zero
-    /// pushes): won over won-or-lost, each half of a quarter line counted on its own.
-    func fairProbability(line: Double, _ margin: (_ home: Int, _ away: Int) -> Double) -> Double {
+    /// The fair probability of a bet on `line` over a score value distributed as `distribution` (the value `first +
+    /// i` at index `i`), winning when value + line is positive and pushing at zero: won over won-or-lost, each half
+    /// of a quarter line counted on its own.
+    private static func fairProbability(line: Double, _ distribution: [Double], first: Int) -> Double {
         let quarter = abs((abs(line) * 4).truncatingRemainder(dividingBy: 2) - 1) < 1e-9
         let lines = quarter ? [line - 0.25, line + 0.25] : [line]
         var won = 0.0
         var lost = 0.0
-        for score in scores {
+        for index in 0..<distribution.count {
             for part in lines {
-                let value = margin(score.home, score.away) + part
-                if value > 1e-9 { won += score.probability } else if value < -1e-9 { lost += score.probability }
+                let value = Double(first + index) + part
+                if value > 1e-9 { won += distribution[index] } else if value < -1e-9 { lost += distribution[index] }
             }
         }
         return won + lost > 0 ? won / (won + lost) : 0.5
@@ -52,12 +63,12 @@ struct SoccerGoals: Sendable {
 
     /// The fair probability of the home side on the Asian handicap `line` (the home line).
     func homeCovers(line: Double) -> Double {
-        fairProbability(line: line) { home, away in Double(home - away) }
+        Self.fairProbability(line: line, differences, first: 1 - Self.maximumGoals)
     }
 
     /// The fair probability of the over on the goal total `line`.
     func over(line: Double) -> Double {
-        fairProbability(line: -line) { home, away in Double(home + away) }
+        Self.fairProbability(line: -line, totals, first: 0)
     }
 
     /// The quarter-goal handicap whose home side is closest to even.
