@@ -56,6 +56,29 @@ import Testing
             PayloadFingerprint.sha256(of: seenLater, source: "the-odds-api") != PayloadFingerprint.sha256(of: odds, source: "the-odds-api"))
     }
 
+    /// Every reference payload keeps its fingerprint through Foundation's re-serialization, compact or pretty, in any
+    /// key order, with slashes escaped or not.
+    @Test(arguments: [
+        ("the-odds-api.json", "the-odds-api"), ("open-meteo.json", "open-meteo"), ("espn.json", "espn"), ("openweathermap.json", "openweathermap"),
+    ])
+    func aPayloadsFingerprintSurvivesReserialization(file: String, source: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("CollectFixtures/\(file)")
+        let samples = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])?["samples"] as? [String: Any])
+        var objects = 0
+        for (name, sample) in samples {
+            guard let body = (sample as? [String: Any])?["body"], body is [String: Any] else { continue }
+            objects += 1
+            let compact = try JSONSerialization.data(withJSONObject: body)
+            let fingerprint = PayloadFingerprint.sha256(of: compact, source: source)
+            #expect(fingerprint != Digest.sha256.hex(compact), "\(name) was not read as JSON")
+            for options: JSONSerialization.WritingOptions in [[.prettyPrinted], [.sortedKeys, .withoutEscapingSlashes], [.prettyPrinted, .sortedKeys]] {
+                let other = try JSONSerialization.data(withJSONObject: body, options: options)
+                #expect(PayloadFingerprint.sha256(of: other, source: source) == fingerprint, "\(name) \(options)")
+            }
+        }
+        #expect(objects > 0)
+    }
+
     @Test func twoFetchesDifferingOnlyInAVolatileFieldAreStoredOnceAsFetched() async throws {
         let store = try await CollectTestSupport.migratedStore()
         let forecast = try CollectTestSupport.referenceBody("open-meteo.json", "samples", "forecast_hourly", "body")

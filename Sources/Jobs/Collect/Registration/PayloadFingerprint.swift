@@ -20,7 +20,10 @@ import Store
 /// `last_update` moved is news. Savant's CSV has no known volatile field and is hashed as fetched, as is any
 /// payload that is not a JSON object (an invalid one is kept byte for byte).
 ///
-/// Volatile fields are dropped, the rest re-serialized with sorted keys, so key order does not count either.
+/// Volatile fields are dropped and the rest hashed in its canonical form (`JSONSyntax.canonicalObject`: no whitespace,
+/// sorted keys, one spelling of each string and number), so neither layout nor key order counts. The form is the
+/// platform's own, not what Foundation happens to write: re-serializing through `JSONSerialization` cost about half
+/// of a history backfill's CPU, and its number formatting differs between Foundation versions.
 enum PayloadFingerprint {
     /// Top-level fields ignored per source.
     static let volatileFields: [String: Set<String>] = [
@@ -34,10 +37,7 @@ enum PayloadFingerprint {
     /// The lowercase hex SHA-256 that identifies `body`'s content from `source`.
     static func sha256(of body: Data, source: String) -> String {
         guard let volatile = volatileFields[source],
-            var object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) as? [String: Any]
-        else { return Digest.sha256.hex(body) }
-        for field in volatile { object.removeValue(forKey: field) }
-        guard let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            let canonical = body.withUnsafeBytes({ JSONSyntax.canonicalObject($0.bindMemory(to: UInt8.self), leavingOut: volatile) })
         else { return Digest.sha256.hex(body) }
         return Digest.sha256.hex(canonical)
     }
