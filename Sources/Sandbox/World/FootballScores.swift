@@ -21,8 +21,8 @@ struct FootballScores: Sendable {
     private let totalsAtLeast: [Double]
     /// The index of margin 0 in `marginsAtLeast`.
     private static let offset = maximumPoints + 6
-    /// The scores last asked for: a book's quote asks about the same parameters five times (moneyline, spread and
-    /// total lines and prices), and building them is the costly part.
+    /// The scores last asked for: the truth of a game's markets is asked one market at a time about the same
+    /// parameters (a book's quote asks once, through `OutcomeModel.lines`), and building them is the costly part.
     private static let recent = Mutex<FootballScores?>(nil)
 
     /// Possessions per side.

@@ -53,15 +53,15 @@ extension SandboxWorld {
             let z = (0.6 * lasting.normal() + 0.8 * moving.0, 0.6 * lasting.normal() + 0.8 * moving.1)
             let quoted = model.perturbed(view, z: z, scale: 0.08 * book.noise)
             let lines = model.lines(quoted)
-            let (homeWin, draw, spread, total) = (lines.homeWin, lines.draw, lines.spread, lines.total)
+            let (homeWin, draw) = (lines.homeWin, lines.draw)
             // A three-way market prices the draw too: home, draw, away.
             let moneyline = BookQuote.prices(draw > 0 ? [homeWin, draw, 1 - homeWin - draw] : [homeWin, 1 - homeWin], vig: book.vig)
             let spreadPrices = BookQuote.prices(lines.homeCovers, vig: book.vig)
             let totalPrices = BookQuote.prices(lines.over, vig: book.vig)
             let updated = Date(timeIntervalSince1970: Double(minute * 60 + Int(lasting.uniform() * 50)))
             var quote = BookQuote(
-                bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline[0], awayPrice: moneyline[moneyline.count - 1], spread: spread,
-                spreadPrices: (spreadPrices.0, spreadPrices.1), total: total, totalPrices: (totalPrices.0, totalPrices.1))
+                bookmaker: book, lastUpdate: min(updated, time), homePrice: moneyline[0], awayPrice: moneyline[moneyline.count - 1], spread: lines.spread,
+                spreadPrices: (spreadPrices.0, spreadPrices.1), total: lines.total, totalPrices: (totalPrices.0, totalPrices.1))
             if moneyline.count == 3 { quote.drawPrice = moneyline[1] }
             return quote
         }

@@ -83,10 +83,8 @@ public final class SandboxWorld: Sendable {
     /// The fair lines of the truth (the half-point spread and total closest to even) and the true
     /// probabilities that the home team covers that spread and that the total goes over.
     public func fairLines(_ game: SimulatedGame) -> (spread: Double, homeCovers: Double, total: Double, over: Double) {
-        let model = OutcomeModel(sport: game.sport)
-        let spread = model.spreadLine(game.parameters)
-        let total = model.totalLine(game.parameters)
-        return (spread, model.homeCovers(game.parameters, line: spread), total, model.over(game.parameters, line: total))
+        let lines = OutcomeModel(sport: game.sport).lines(game.parameters)
+        return (lines.spread, lines.homeCovers, lines.total, lines.over)
     }
 
     /// The weather at (`latitude`, `longitude`) in the hour starting at `hour`.
