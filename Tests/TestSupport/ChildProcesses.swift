@@ -79,10 +79,12 @@ public enum ChildProcesses {
         try start(process)
         if await !waitForExit(process, timeout: timeout) {
             kill(process.processIdentifier, SIGKILL)
-            await waitForExit(process, timeout: .seconds(5))
+            // A killed child always exits, but Foundation learns of it on its own queue, which a loaded machine delays:
+            // 5 s was once too short, and reading `terminationStatus` of a running process traps.
+            await waitForExit(process, timeout: .seconds(60))
         }
         let out = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, out, err)
+        return (process.isRunning ? -SIGKILL : process.terminationStatus, out, err)
     }
 }
