@@ -15,7 +15,9 @@ import TestSupport
 // that publication time.
 // Printed: log loss of the model beside the opening and the closing line on the same games (paired standard
 // errors), the share of the open→close gap the model captures, pooled ECE, and the picks' accuracy, CLV and ROI by
-// tier — picks at the best price at publication, CLV against the close that followed. A three-way moneyline (soccer)
+// tier — picks at the best price at publication, CLV against the close that followed; a month whose model's
+// out-of-sample picks did not beat the close (`PickRecord`) publishes none, and its picks are shown apart as withheld,
+// so the bench tells whether withholding them was right. A three-way moneyline (soccer)
 // is scored on its binary target (home win against draw or away, as it is trained) and also as the three-way market
 // it is: the model's home/draw/away forecast (`BetOutcome.sides`, the rest divided by the meta model's draw share)
 // against the opening and closing consensus, by the log loss of the outcome that happened; its picks may be the draw.
@@ -198,9 +200,18 @@ try await sandbox.withRunning { running in
                         print("  \(sport) \(betType) cutoff \(easternDay(month)): no calibrated model (\(skipped.joined(separator: "; ")))")
                         continue
                     }
+                    // The platform publishes a model's picks only while its out-of-sample picks beat the close.
+                    let publishesPicks = PickRecord.allowsPicks(meta.metrics)
+                    if let withClose = meta.metrics[PickRecord.Metric.withClose], let clv = meta.metrics[PickRecord.Metric.clv] {
+                        print(
+                            String(
+                                format: "  %@ %@ cutoff %@: pooled out-of-sample picks %.0f (%.0f with a close), CLV %+.2f %% ± %.2f: picks %@",
+                                sport, betType.rawValue, easternDay(month), meta.metrics[PickRecord.Metric.picks] ?? 0, withClose, 100 * clv,
+                                100 * (meta.metrics[PickRecord.Metric.clvStandardError] ?? .nan), publishesPicks ? "published" : "withheld"))
+                    }
                     try await scored.score(
                         archive: try ModelArchive.decode(Array(meta.artifact)), featureSetVersion: meta.featureSetVersion, sport: sport,
-                        betType: betType, from: month, to: next, store: store)
+                        betType: betType, from: month, to: next, store: store, publishesPicks: publishesPicks)
                 }
                 scored.report(sport: sport, betType: betType, trainSeconds: trainSeconds, cutoffs: months.count)
             }
@@ -229,6 +240,8 @@ struct ScoredGames {
     var opening: [Double] = []
     var closing: [Double] = []
     var picks: [Pick] = []
+    /// The picks the model would have made in months whose model's out-of-sample record withheld them (`PickRecord`).
+    var withheld: [Pick] = []
     /// A three-way moneyline's games: the probability each forecast gave the outcome that happened.
     var threeWay: (model: [Double], opening: [Double], closing: [Double]) = ([], [], [])
 
@@ -242,7 +255,8 @@ struct ScoredGames {
     /// Scores the games of `sport` starting in `from..<to` with `archive`, using each game's latest feature set
     /// before its start (the publication's) and the prices stored as of that moment.
     mutating func score(
-        archive: ModelArchive, featureSetVersion: String, sport: String, betType: BetType, from: Date, to: Date, store: Store
+        archive: ModelArchive, featureSetVersion: String, sport: String, betType: BetType, from: Date, to: Date, store: Store,
+        publishesPicks: Bool
     ) async throws {
         let games = try await store.games.games(sport: sport, from: from, to: to).filter { $0.status == .final && $0.id != nil }
         let sets = try await store.gameFeatures.featureSets(
@@ -298,10 +312,10 @@ struct ScoredGames {
                 $0.market == OddsMarket.key(for: betType) && $0.outcome == pick.selection
                     && Self.same($0.point, OddsMarket.point(betType: betType, selection: pick.selection, line: line))
             }.map(\.price).max()
-            picks.append(
-                Pick(
-                    tier: TierPolicy.standard.tier(edge: pick.edge, probability: pick.p), won: won, profit: won ? pick.price - 1 : -1,
-                    clv: closingPrice.flatMap { ClosingLineValue.of(price: pick.price, closingPrice: $0) }))
+            let made = Pick(
+                tier: TierPolicy.standard.tier(edge: pick.edge, probability: pick.p), won: won, profit: won ? pick.price - 1 : -1,
+                clv: closingPrice.flatMap { ClosingLineValue.of(price: pick.price, closingPrice: $0) })
+            if publishesPicks { picks.append(made) } else { withheld.append(made) }
         }
     }
 
@@ -386,6 +400,7 @@ struct ScoredGames {
         }
         var rows: [(String, [Pick])] = [("all", picks)]
         for tier in [SignalTier.a, .b, .c] { rows.append((tier.rawValue, picks.filter { $0.tier == tier })) }
+        if !withheld.isEmpty { rows.append(("withheld by the record (not published)", withheld)) }
         for (name, group) in rows {
             guard !group.isEmpty else {
                 print("  picks \(name): none")

@@ -73,10 +73,14 @@ public struct EvaluationReport: Sendable {
             public var tier: String
             /// Units staked (fraction of bankroll).
             public var stake: Double
+            /// The decimal price it was made at.
+            public var price: Double
             /// Units won or lost.
             public var profit: Double
             /// Whether it won.
             public var won: Bool
+            /// Its closing line value; nil when its selection had no closing price at its line.
+            public var clv: Double?
         }
         /// The bets with positive edge and a price.
         public var bets: [Bet]
@@ -123,6 +127,8 @@ public struct EvaluationReport: Sendable {
     public var markets: [MarketScore]
     /// The ROI backtest.
     public var backtest: Backtest
+    /// The model's out-of-sample picks on the pooled games against the close; nil in reports made before the record.
+    public var pickRecord: PickRecord? = nil
     /// The thresholds the decision applied.
     public var thresholds: PromotionThresholds
     /// The promotion decision, in words.

@@ -15,6 +15,7 @@ public enum EvaluationReportPage {
         body += "rows fit/calibrate/evaluate \(report.rows.map(String.init).joined(separator: " / ")) · made \(day(report.createdAt))</p>"
         body += "<p class=decision>\(escape(report.decision))</p>"
         if let pooled = report.pooled { body += section("Promotion check: pooled walk-forward games", pooledTable(pooled, thresholds: report.thresholds)) }
+        if let record = report.pickRecord { body += section("Out-of-sample picks against the close", pickRecord(record)) }
         body += section("Metrics on the evaluation window", metricsTable(report))
         if let drawShare = report.drawShare { body += section("Draw share (three-way moneyline)", "<p>\(escape(drawShare))</p>") }
         body += section(
@@ -145,6 +146,16 @@ public enum EvaluationReportPage {
             html += "<td>\(percent(market.accuracy))</td><td>\(number(market.auc))</td><td>\(number(market.logLoss))</td></tr>"
         }
         return html + "</table>"
+    }
+
+    private static func pickRecord(_ record: PickRecord) -> String {
+        var html = "<p>The picks the model would have published on the pooled games above (each at the best price before that "
+        html += "game's features were taken, only the side with the larger edge, tier C or better), measured against the books' "
+        html += "closing consensus. Picks are published only while these beat the close on average.</p>"
+        html += "<table><tr><th>picks</th><th>with a closing price</th><th>mean CLV</th><th>± (one standard error)</th><th>flat ROI</th></tr>"
+        html += "<tr><td>\(record.picks)</td><td>\(record.withClose)</td><td>\(String(format: "%+.2f%%", record.meanCLV * 100))</td>"
+        html += "<td>\(String(format: "%.2f%%", record.standardError * 100))</td><td>\(percent(record.roi))</td></tr></table>"
+        return html + "<p>\(escape(record.summary))</p>"
     }
 
     private static func backtest(_ backtest: EvaluationReport.Backtest) -> String {

@@ -118,6 +118,11 @@ public struct ModelCalibrator: Sendable {
                     fallback.logLossDifference, fallback.standardError)
                 + fallback.verdict + "), so the model is the market: it forecasts the market's probability."
         }
+        let pickRecord = PickRecord(
+            try await backtest(
+                blended.pooledRows, probabilities: blended.pooledProbabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
+                drawShare: drawShare?.served))
+        pooledNote += " " + pickRecord.summary
         let verdict = PromotionVerdict(
             failures: failures, logLoss: evaluation.logLoss, games: data.evaluation.count,
             champion: champion.flatMap { model in championEvaluation.map { .init(id: model.id!, logLoss: $0.logLoss) } },
@@ -148,6 +153,7 @@ public struct ModelCalibrator: Sendable {
             drawShare: drawShare?.served)
         metrics["backtest_roi"] = backtest.roi
         metrics["backtest_bets"] = Double(backtest.bets.count)
+        metrics.merge(pickRecord.metrics) { $1 }
         if let drawShare { metrics.merge(drawShare.metrics) { $1 } }
         let hyperparameters: [String: JSONValue] = [
             "members": .array([.number(Double(automlRecord.id!)), .number(Double(stackRecord.id!)), .string("voting")]),
@@ -187,7 +193,7 @@ public struct ModelCalibrator: Sendable {
                 permutationImportance: blended.permutationImportance, shap: blended.shap, shapModel: Self.shapSource(members),
                 markets: markets + [.init(sport: sport, betType: betType.rawValue, modelID: id, accuracy: evaluation.accuracy,
                                           auc: evaluation.auc, logLoss: evaluation.logLoss)],
-                backtest: backtest, thresholds: thresholds, decision: decision, drawShare: drawShare?.summary, createdAt: Date())
+                backtest: backtest, pickRecord: pickRecord, thresholds: thresholds, decision: decision, drawShare: drawShare?.summary, createdAt: Date())
             try await tx.modelReports.saveReport(modelID: id, html: EvaluationReportPage.html(report))
             try await record(modelID: id, passes: passes, championID: champion?.id, decision: decision, details: details, in: tx)
             return id
@@ -239,6 +245,10 @@ public struct ModelCalibrator: Sendable {
         var permutationImportance: [EvaluationReport.Importance]
         var shap: [EvaluationReport.Importance]
         var pooled: PooledEvaluation
+        /// The pooled games, training window first, and the model's probabilities on them (the market's where it
+        /// falls back to the market): what its out-of-sample pick record is made on.
+        var pooledRows: [TrainingExample]
+        var pooledProbabilities: [Double]
         /// The blend's own pooled evaluation when the market beat it there and the model serves the market instead.
         var marketFallback: PooledEvaluation?
     }
@@ -318,15 +328,16 @@ public struct ModelCalibrator: Sendable {
         let pooledExamples = pooledRows + data.evaluation
         let pooledLabels = data.labels(pooledExamples)
         let pooledPrior = (prior ?? .evenOdds).probabilities(data.dataset(pooledExamples))
+        var pooledProbabilities = pooledTraining + probabilities
         var pooled = PooledEvaluation(
-            labels: pooledLabels, probabilities: pooledTraining + probabilities, priorProbabilities: pooledPrior,
-            trainingRows: pooledRows.count)
+            labels: pooledLabels, probabilities: pooledProbabilities, priorProbabilities: pooledPrior, trainingRows: pooledRows.count)
         // Only on the walk-forward games too: the evaluation window alone is too few games to overrule the learners.
         var marketFallback: PooledEvaluation?
         if let prior, pooled.trainingRows > 0, pooled.logLossDifference > 0 {
             marketFallback = pooled
             model = .priorAnchored(PriorAnchoredModel(prior: prior, learner: model, weight: 0))
             probabilities = model.predict(evaluationData)
+            pooledProbabilities = pooledPrior
             pooled = PooledEvaluation(
                 labels: pooledLabels, probabilities: pooledPrior, priorProbabilities: pooledPrior, trainingRows: pooledRows.count)
         }
@@ -335,42 +346,63 @@ public struct ModelCalibrator: Sendable {
             evaluation: BinaryEvaluation(labels: evaluationLabels, probabilities: probabilities),
             memberEvaluations: members.map { BinaryEvaluation(labels: evaluationLabels, probabilities: $0.predict(evaluationData)) },
             permutationImportance: permutation(model, evaluationData, evaluationLabels, seed: seed),
-            shap: shap(members, evaluationData), pooled: pooled, marketFallback: marketFallback)
+            shap: shap(members, evaluationData), pooled: pooled, pooledRows: pooledExamples, pooledProbabilities: pooledProbabilities,
+            marketFallback: marketFallback)
     }
 
     // MARK: - Report parts
 
-    /// Bets the evaluation games at the best price before each game's features were taken, as predict would: every
-    /// side of the market, a three-way moneyline's draw and away split by `drawShare` (the market's share without it).
+    /// Bets `rows` as predict would, and measures each bet against the close: reads each game's best prices before its
+    /// features were taken and its books' last prices before the start (see the static `backtest`).
     func backtest(
         _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool = false, drawShare: DrawShareModel? = nil
     ) async throws -> EvaluationReport.Backtest {
+        let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
+        let closing = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
+        return Self.backtest(
+            rows, probabilities: probabilities, betType: betType, threeWay: threeWay, drawShare: drawShare, odds: odds, closing: closing,
+            selector: PickSelector(tiers: tiers, stakes: stakes))
+    }
+
+    /// The pick `selector` makes on each of `rows` (as predict does: every side of the market, a three-way moneyline's
+    /// draw and away split by `drawShare`) at the best price in `odds` (by game, as of the row's features), graded by
+    /// the game's label, with its CLV against the closing consensus of `closing` (by game, the books' last prices
+    /// before the start) at the pick's line.
+    static func backtest(
+        _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool, drawShare: DrawShareModel?,
+        odds: [Int: [OddsSnapshot]], closing: [Int: [OddsSnapshot]], selector: PickSelector
+    ) -> EvaluationReport.Backtest {
         var bets: [EvaluationReport.Backtest.Bet] = []
         var unpriced = 0
         let lineFeature = BetOutcome.lineFeature(betType)
         let threeWay = threeWay && betType == .moneyline
-        let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
+        let market = OddsMarket.key(for: betType)
         for (row, probability) in zip(rows, probabilities) {
             let snapshots = odds[row.gameID] ?? []
-            let line = lineFeature.flatMap { row.features[$0] }
-            var best: (edge: Double, probability: Double, price: Double, wins: Bool)?
-            let sides = BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: row.features, drawShare: drawShare)
-            for (selection, p) in sides ?? [] {
-                guard let wins = Self.wins(selection, row, betType: betType, threeWay: threeWay),
-                    let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line)
-                else { continue }
-                let edge = p - 1 / offer.price
-                if edge > (best?.edge ?? 0) { best = (edge, p, offer.price, wins) }
-            }
-            guard snapshots.contains(where: { $0.market == OddsMarket.key(for: betType) }) else {
+            guard snapshots.contains(where: { $0.market == market }) else {
                 unpriced += 1
                 continue
             }
-            guard let best else { continue }
-            let stake = stakes.stake(probability: best.probability, decimalPrice: best.price)
-            guard stake > 0 else { continue }
-            let tier = tiers.tier(edge: best.edge, probability: best.probability)
-            bets.append(.init(at: row.scheduledAt, tier: tier.rawValue, stake: stake, profit: best.wins ? stake * (best.price - 1) : -stake, won: best.wins))
+            let line = lineFeature.flatMap { row.features[$0] }
+            let sides = (BetOutcome.sides(betType, threeWay: threeWay, probability: probability, features: row.features, drawShare: drawShare) ?? [])
+                .filter { Self.wins($0.selection, row, betType: betType, threeWay: threeWay) != nil }
+                .map { selection, p in
+                    let offer = BestPrice.price(in: snapshots, betType: betType, selection: selection, line: line)
+                    return PickSelector.Side(selection: selection, probability: p, price: offer?.price, bookmaker: offer?.bookmaker)
+                }
+            guard let pick = selector.pick(sides), let price = pick.side.price,
+                let wins = Self.wins(pick.side.selection, row, betType: betType, threeWay: threeWay)
+            else { continue }
+            let closes = (closing[row.gameID] ?? []).map {
+                ClosingLine(gameID: $0.gameID, bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome, price: $0.price, point: $0.point,
+                            capturedAt: $0.recordedAt)
+            }
+            let closingPrice = ClosingConsensus.price(gameID: row.gameID, betType: betType, selection: pick.side.selection, line: line, in: closes)
+            bets.append(
+                .init(
+                    at: row.scheduledAt, tier: pick.tier.rawValue, stake: pick.stake, price: price,
+                    profit: wins ? pick.stake * (price - 1) : -pick.stake, won: wins,
+                    clv: closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) }))
         }
         return EvaluationReport.Backtest(bets: bets, unpriced: unpriced)
     }

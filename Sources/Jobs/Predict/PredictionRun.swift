@@ -8,6 +8,9 @@ public struct PredictionRun: Codable, Sendable, Equatable {
     public var predictions = 0
     /// Of those, the forecasts published as picks.
     public var picks = 0
+    /// Picks not published because the champion's out-of-sample picks did not beat the close (`PickRecord`): each
+    /// of those markets got its forecast only.
+    public var picksWithheld = 0
     /// Games with no publication due for the same champion (already published, or game day not reached).
     public var alreadyPredicted = 0
     /// Games without fresh features or without any price.

@@ -8,8 +8,8 @@ import Store
 /// Each due publication (`PublicationPolicy`: market open, game day) of a game's market stores one forecast row, made
 /// by that publication's champion (the other's when it has none),
 /// at whole-second `published_at`. When `PickSelector` finds a side worth betting at the best price the books
-/// offer, the row is that pick (selection, price, book, edge, tier, stake); otherwise it carries the positive
-/// side's probability and stakes nothing. A market without any price is not published yet: its market has not
+/// offer, and the champion's out-of-sample picks beat the close (`PickRecord`), the row is that pick (selection,
+/// price, book, edge, tier, stake); otherwise it carries the positive side's probability and stakes nothing. A market without any price is not published yet: its market has not
 /// opened.
 ///
 /// A bet type's shadow model, when one awaits review, forecasts the same games beside the champion without
@@ -166,7 +166,12 @@ public struct Predictor: Sendable {
                     run.unpredictable += 1
                     continue
                 }
-                let pick = picks.pick(sides)
+                // A champion whose out-of-sample picks did not beat the close publishes its forecast without a pick.
+                var pick = picks.pick(sides)
+                if pick != nil && !PickRecord.allowsPicks(champion.metrics) {
+                    pick = nil
+                    run.picksWithheld += 1
+                }
                 let side = pick?.side ?? sides[0]
                 let edge = pick?.edge ?? side.edge ?? 0
                 var prediction = Prediction(
@@ -201,7 +206,7 @@ public struct Predictor: Sendable {
         logger.info(
             "predictions made",
             metadata: [
-                "sport": "\(sport)", "stored": "\(run.predictions)", "picks": "\(run.picks)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)", "stale_lines": "\(run.staleLines)",
+                "sport": "\(sport)", "stored": "\(run.predictions)", "picks": "\(run.picks)", "picks_withheld": "\(run.picksWithheld)", "games": "\(games.count)", "unpredictable": "\(run.unpredictable)", "stale_lines": "\(run.staleLines)",
                 "incomplete_features": "\(run.incompleteFeatures)",
             ])
         return run

@@ -17,7 +17,8 @@ enum ClosingConsensus {
         price(gameID: bet.gameID, betType: bet.betType, selection: bet.selection, line: bet.line, in: lines)
     }
 
-    private static func price(gameID: Int, betType: BetType, selection: String, line: Double?, in lines: [ClosingLine]) -> Double? {
+    /// The consensus closing price of `selection` of `betType` in game `gameID` at `line` (the home spread or the total).
+    static func price(gameID: Int, betType: BetType, selection: String, line: Double?, in lines: [ClosingLine]) -> Double? {
         guard let market = OddsMarket.key(for: betType) else { return nil }
         let point = OddsMarket.point(betType: betType, selection: selection, line: line)
         let prices = lines.filter { closing in

@@ -15,8 +15,11 @@ import Testing
     static let logger = Logger(label: "publication-test")
     static let version = "publication-test"
 
-    /// A moneyline champion of `publication` that gives the home side `probability` whatever the features say.
-    static func champion(_ store: Store, probability: Double, publication: PredictionPublication = .gameDay) async throws -> Int {
+    /// A moneyline champion of `publication` that gives the home side `probability` whatever the features say, registered
+    /// with `metrics`.
+    static func champion(
+        _ store: Store, probability: Double, publication: PredictionPublication = .gameDay, metrics: [String: Double] = [:]
+    ) async throws -> Int {
         let design = LinearDesign(fitting: Dataset(columns: [[0, 1]], names: ["x"]))
         let model = GeneralizedLinearModel(
             family: .binomial, design: design, coefficients: [0], intercept: log(probability / (1 - probability)))
@@ -26,7 +29,7 @@ import Testing
                 name: ModelKind.meta.modelName(sport: "nba", betType: .moneyline, publication: publication), version: 1, sport: "nba",
                 betType: .moneyline, publication: publication, featureSetVersion: version,
                 trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start.addingTimeInterval(-86_400 * 2),
-                artifact: Data(archive)))
+                metrics: metrics, artifact: Data(archive)))
         try #require(try await store.models.promote(id: id))
         return id
     }

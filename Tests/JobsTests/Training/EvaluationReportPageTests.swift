@@ -46,8 +46,11 @@ import Testing
             shap: [.init(feature: "team_elo_diff", value: 0.3)], shapModel: "first GBM",
             markets: [.init(sport: "nba", betType: "spread", modelID: 7, accuracy: 0.6, auc: 0.62, logLoss: 0.66)],
             backtest: .init(
-                bets: [.init(at: at, tier: "A", stake: 0.02, profit: 0.018, won: true), .init(at: at, tier: "B", stake: 0.01, profit: -0.01, won: false)],
+                bets: [.init(at: at, tier: "A", stake: 0.02, price: 1.9, profit: 0.018, won: true, clv: 0.04),
+                       .init(at: at, tier: "B", stake: 0.01, price: 2.1, profit: -0.01, won: false, clv: nil)],
                 unpriced: 3),
+            pickRecord: PickRecord(
+                EvaluationReport.Backtest(bets: [.init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: -0.02)], unpriced: 0)),
             thresholds: PromotionThresholds(), decision: "Promoted: passes every threshold; there was no champion.",
             drawShare: "Draw share on 40 evaluation games: log loss 0.6600 vs the market's draw share 0.6700 <kept>", createdAt: at)
         let html = EvaluationReportPage.html(report)
@@ -59,6 +62,9 @@ import Testing
         // The thresholds' games: how many, the model beside the market, and the verdict.
         #expect(html.contains("judged on 100 games: 60 of the training window"))
         #expect(html.contains("market (prior)") && html.contains("the model <b>beats the market</b>"))
+        // The out-of-sample picks against the close, and what they mean for publishing.
+        #expect(html.contains("<h2>Out-of-sample picks against the close</h2>") && html.contains("<td>-2.00%</td>"))
+        #expect(html.contains("it publishes forecasts without picks."))
         #expect(html.contains("<td>GBM_1</td><td>240</td>") && html.contains("0.6200"))
         for section in ["Promotion check: pooled walk-forward games", "Walk-forward validation", "Reliability diagram", "Feature importance", "SHAP summary", "Accuracy by sport and bet type", "ROI backtest"] {
             #expect(html.contains(section))

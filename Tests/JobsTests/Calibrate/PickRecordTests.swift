@@ -1,0 +1,99 @@
+import Foundation
+import Store
+import Testing
+
+@testable import Jobs
+
+/// The out-of-sample pick record: the calibrator's backtest makes predict's one pick per market and measures it against
+/// the closing consensus; the record's figures and the rule that withholds picks.
+@Suite struct PickRecordTests {
+    static let start = Date(timeIntervalSince1970: 1_772_409_600)
+
+    private static func snapshot(game: Int, book: String, outcome: String, price: Double, at: Date) -> OddsSnapshot {
+        OddsSnapshot(gameID: game, sport: "nba", bookmaker: book, market: "h2h", outcome: outcome, price: price, recordedAt: at)
+    }
+
+    /// Three games: the first priced at the open and closed at three books, the second priced but never closed, the
+    /// third never priced.
+    private static func backtest(probabilities: [Double], labels: [Double]) -> EvaluationReport.Backtest {
+        let rows = (1...3).map { game in
+            TrainingExample(gameID: game, scheduledAt: start, asOf: start.addingTimeInterval(-86_000), features: [:], label: labels[game - 1])
+        }
+        let open = start.addingTimeInterval(-86_100)
+        let odds: [Int: [OddsSnapshot]] = [
+            1: [snapshot(game: 1, book: "a", outcome: "home", price: 2.20, at: open), snapshot(game: 1, book: "a", outcome: "away", price: 1.72, at: open),
+                snapshot(game: 1, book: "b", outcome: "home", price: 2.10, at: open), snapshot(game: 1, book: "b", outcome: "away", price: 1.80, at: open)],
+            2: [snapshot(game: 2, book: "a", outcome: "home", price: 2.30, at: open), snapshot(game: 2, book: "a", outcome: "away", price: 1.65, at: open)],
+        ]
+        let close = start.addingTimeInterval(-60)
+        let closing: [Int: [OddsSnapshot]] = [
+            1: [snapshot(game: 1, book: "a", outcome: "home", price: 2.00, at: close), snapshot(game: 1, book: "a", outcome: "away", price: 1.85, at: close),
+                snapshot(game: 1, book: "b", outcome: "home", price: 1.90, at: close), snapshot(game: 1, book: "c", outcome: "home", price: 2.10, at: close)]
+        ]
+        return ModelCalibrator.backtest(
+            rows, probabilities: probabilities, betType: .moneyline, threeWay: false, drawShare: nil, odds: odds, closing: closing,
+            selector: .standard)
+    }
+
+    @Test func theBacktestMakesOnePickAtTheBestPriceAndMeasuresItAgainstTheClosingMedian() throws {
+        let backtest = Self.backtest(probabilities: [0.55, 0.55, 0.55], labels: [1, 0, 1])
+        #expect(backtest.unpriced == 1)
+        #expect(backtest.bets.count == 2)
+        let first = backtest.bets[0]
+        // 55 % against 2.20 (45.5 %) is the larger edge; the away side's is negative. The close's median is 2.00.
+        #expect(first.price == 2.20 && first.won && first.tier == "A")
+        #expect(abs(try #require(first.clv) - (2.20 / 2.00 - 1)) < 1e-12)
+        // The second game had no closing price: a bet, lost, without CLV.
+        #expect(backtest.bets[1].price == 2.30 && !backtest.bets[1].won && backtest.bets[1].clv == nil)
+
+        let record = PickRecord(backtest)
+        #expect(record.picks == 2 && record.withClose == 1)
+        #expect(abs(record.meanCLV - 0.10) < 1e-12 && record.standardError == 0)
+        // Flat stakes: +1.20 and -1 over two picks.
+        #expect(abs(record.roi - 0.10) < 1e-12)
+        #expect(PickRecord.allowsPicks(record.metrics))
+    }
+
+    @Test func anEdgeBelowTierCIsNoPick() {
+        // 46 % against 2.20 (45.5 %) and 44 % against 2.30 (43.5 %): half a point of edge, below the 1 point a tier-C
+        // pick needs.
+        let backtest = Self.backtest(probabilities: [0.46, 0.44, 0.46], labels: [1, 0, 1])
+        #expect(backtest.bets.isEmpty && backtest.unpriced == 1)
+        #expect(PickRecord(backtest) == PickRecord(EvaluationReport.Backtest(bets: [], unpriced: 0)))
+    }
+
+    @Test func theRecordsMeanAndStandardErrorAreThoseOfThePicksWithAClose() {
+        let at = Self.start
+        let bets: [EvaluationReport.Backtest.Bet] = [
+            .init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: 0.01, won: true, clv: 0.02),
+            .init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: 0.04),
+            .init(at: at, tier: "B", stake: 0.02, price: 3.0, profit: -0.02, won: false, clv: nil),
+        ]
+        let record = PickRecord(EvaluationReport.Backtest(bets: bets, unpriced: 0))
+        #expect(record.picks == 3 && record.withClose == 2)
+        #expect(abs(record.meanCLV - 0.03) < 1e-12)
+        // The sample standard deviation of 0.02 and 0.04 is 0.01414; over two picks, 0.01.
+        #expect(abs(record.standardError - 0.01) < 1e-12)
+        #expect(abs(record.roi - (1.0 - 1 - 1) / 3) < 1e-12)
+        // Two picks are too few for that standard error to tell anything.
+        #expect(record.verdict == "too few to tell whether they beat the close")
+        #expect(record.summary.contains("+3.00% ± 1.00 over the 2 with a closing price") && record.summary.hasSuffix("its picks are published."))
+        let tenPicks = PickRecord(EvaluationReport.Backtest(bets: Array(repeating: bets, count: 5).flatMap { $0 }, unpriced: 0))
+        #expect(tenPicks.withClose == 10 && tenPicks.verdict == "beat the close")
+    }
+
+    @Test func picksAreWithheldOnlyWhenTheRecordDidNotBeatTheClose() {
+        typealias M = PickRecord.Metric
+        // No record (a model from before it, or no pick with a close): no evidence against the picks.
+        #expect(PickRecord.allowsPicks([:]))
+        #expect(PickRecord.allowsPicks([M.picks: 4, M.withClose: 0, M.clv: 0]))
+        #expect(PickRecord.allowsPicks([M.withClose: 30, M.clv: 0.001]))
+        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.clv: 0]))
+        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.clv: -0.02]))
+        let lost = PickRecord(
+            EvaluationReport.Backtest(
+                bets: [.init(at: Self.start, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: -0.03)], unpriced: 0))
+        #expect(!PickRecord.allowsPicks(lost.metrics) && lost.summary.hasPrefix("Its one out-of-sample pick")
+            && lost.summary.hasSuffix("it publishes forecasts without picks."))
+    }
+}
