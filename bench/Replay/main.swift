@@ -202,7 +202,9 @@ try await sandbox.withRunning { running in
                     }
                     // The platform publishes a model's picks only while its out-of-sample picks beat the close.
                     let publishesPicks = PickRecord.allowsPicks(meta.metrics)
-                    if let withClose = meta.metrics[PickRecord.Metric.withClose], let clv = meta.metrics[PickRecord.Metric.clv] {
+                    if let withClose = meta.metrics[PickRecord.Metric.withClose], withClose == 0 {
+                        print("  \(sport) \(betType.rawValue) cutoff \(easternDay(month)): no pooled out-of-sample pick with a close, so no record: picks published")
+                    } else if let withClose = meta.metrics[PickRecord.Metric.withClose], let clv = meta.metrics[PickRecord.Metric.clv] {
                         print(
                             String(
                                 format: "  %@ %@ cutoff %@: pooled out-of-sample picks %.0f (%.0f with a close), CLV %+.2f %% ± %.2f: picks %@",
