@@ -204,12 +204,13 @@ try await sandbox.withRunning { running in
                     let publishesPicks = PickRecord.allowsPicks(meta.metrics)
                     if let withClose = meta.metrics[PickRecord.Metric.withClose], withClose == 0 {
                         print("  \(sport) \(betType.rawValue) cutoff \(easternDay(month)): no pooled out-of-sample pick with a close, so no record: picks published")
-                    } else if let withClose = meta.metrics[PickRecord.Metric.withClose], let clv = meta.metrics[PickRecord.Metric.clv] {
+                    } else if let withClose = meta.metrics[PickRecord.Metric.withClose], let fair = meta.metrics[PickRecord.Metric.fairCLV] {
                         print(
                             String(
-                                format: "  %@ %@ cutoff %@: pooled out-of-sample picks %.0f (%.0f with a close), CLV %+.2f %% ± %.2f: picks %@",
-                                sport, betType.rawValue, easternDay(month), meta.metrics[PickRecord.Metric.picks] ?? 0, withClose, 100 * clv,
-                                100 * (meta.metrics[PickRecord.Metric.clvStandardError] ?? .nan), publishesPicks ? "published" : "withheld"))
+                                format: "  %@ %@ cutoff %@: pooled out-of-sample picks %.0f (%.0f with a fair close), CLV against the fair close %+.2f %% ± %.2f (closing prices %+.2f %%): picks %@",
+                                sport, betType.rawValue, easternDay(month), meta.metrics[PickRecord.Metric.picks] ?? 0, withClose, 100 * fair,
+                                100 * (meta.metrics[PickRecord.Metric.fairCLVStandardError] ?? .nan), 100 * (meta.metrics[PickRecord.Metric.clv] ?? .nan),
+                                publishesPicks ? "published" : "withheld"))
                     }
                     try await scored.score(
                         archive: try ModelArchive.decode(Array(meta.artifact)), featureSetVersion: meta.featureSetVersion, sport: sport,
@@ -252,6 +253,9 @@ struct ScoredGames {
         var won: Bool?
         var profit: Double
         var clv: Double?
+        /// Against the fair close (`ClosingConsensus.fairPrice`): what the pick returns on average if the close, less its
+        /// margin, was right.
+        var fairCLV: Double?
     }
 
     /// Scores the games of `sport` starting in `from..<to` with `archive`, using each game's latest feature set
@@ -310,13 +314,13 @@ struct ScoredGames {
             }
             guard let pick = best else { continue }
             let won = pick.selection == winner
-            let closingPrice = closingLines.filter {
-                $0.market == OddsMarket.key(for: betType) && $0.outcome == pick.selection
-                    && Self.same($0.point, OddsMarket.point(betType: betType, selection: pick.selection, line: line))
-            }.map(\.price).max()
+            // Against the books' closing consensus, as settlement measures the platform's picks.
+            let closingPrice = ClosingConsensus.price(gameID: game.id!, betType: betType, selection: pick.selection, line: line, in: closingLines)
+            let fairPrice = ClosingConsensus.fairPrice(gameID: game.id!, betType: betType, selection: pick.selection, line: line, in: closingLines)
             let made = Pick(
                 tier: TierPolicy.standard.tier(edge: pick.edge, probability: pick.p), won: won, profit: won ? pick.price - 1 : -1,
-                clv: closingPrice.flatMap { ClosingLineValue.of(price: pick.price, closingPrice: $0) })
+                clv: closingPrice.flatMap { ClosingLineValue.of(price: pick.price, closingPrice: $0) },
+                fairCLV: fairPrice.flatMap { ClosingLineValue.of(price: pick.price, closingPrice: $0) })
             if publishesPicks { picks.append(made) } else { withheld.append(made) }
         }
     }
@@ -409,18 +413,20 @@ struct ScoredGames {
                 continue
             }
             let wins = group.filter { $0.won == true }.count
-            let clvs = group.compactMap(\.clv)
             let profits = group.map(\.profit)
-            let clvMean = clvs.isEmpty ? Double.nan : mean(clvs)
-            let clvSE =
-                clvs.count > 1
-                ? (clvs.map { ($0 - clvMean) * ($0 - clvMean) }.reduce(0, +) / Double(clvs.count - 1)).squareRoot() / Double(clvs.count).squareRoot()
-                : .nan
+            func meanAndSE(_ values: [Double]) -> (Double, Double) {
+                guard !values.isEmpty else { return (.nan, .nan) }
+                let m = mean(values)
+                guard values.count > 1 else { return (m, .nan) }
+                return (m, (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot() / Double(values.count).squareRoot())
+            }
+            let (clvMean, clvSE) = meanAndSE(group.compactMap(\.clv))
+            let (fairMean, fairSE) = meanAndSE(group.compactMap(\.fairCLV))
             print(
                 String(
-                    format: "  picks %@: %d (%.0f %% of games)  accuracy %.3f  mean CLV %+.2f %% ± %.2f  flat-stake ROI %+.1f %% ± %.1f", name,
+                    format: "  picks %@: %d (%.0f %% of games)  accuracy %.3f  mean CLV %+.2f %% ± %.2f (fair close %+.2f %% ± %.2f)  flat-stake ROI %+.1f %% ± %.1f", name,
                     group.count, 100 * Double(group.count) / Double(labels.count), Double(wins) / Double(group.count), 100 * clvMean,
-                    100 * clvSE, 100 * mean(profits),
+                    100 * clvSE, 100 * fairMean, 100 * fairSE, 100 * mean(profits),
                     100 * (profits.map { ($0 - mean(profits)) * ($0 - mean(profits)) }.reduce(0, +) / Double(max(1, profits.count - 1)))
                         .squareRoot() / Double(profits.count).squareRoot()))
         }

@@ -81,6 +81,9 @@ public struct EvaluationReport: Sendable {
             public var won: Bool
             /// Its closing line value; nil when its selection had no closing price at its line.
             public var clv: Double?
+            /// Its closing line value against the fair close (`ClosingConsensus.fairPrice`): what it returns on average if
+            /// the closing line, less its margin, was right; nil without every outcome's close at its line at some book.
+            public var fairCLV: Double? = nil
         }
         /// The bets with positive edge and a price.
         public var bets: [Bet]

@@ -150,11 +150,15 @@ public enum EvaluationReportPage {
 
     private static func pickRecord(_ record: PickRecord) -> String {
         var html = "<p>The picks the model would have published on the pooled games above (each at the best price before that "
-        html += "game's features were taken, only the side with the larger edge, tier C or better), measured against the books' "
-        html += "closing consensus. Picks are published only while these beat the close on average.</p>"
-        html += "<table><tr><th>picks</th><th>with a closing price</th><th>mean CLV</th><th>± (one standard error)</th><th>flat ROI</th></tr>"
-        html += "<tr><td>\(record.picks)</td><td>\(record.withClose)</td><td>\(String(format: "%+.2f%%", record.meanCLV * 100))</td>"
-        html += "<td>\(String(format: "%.2f%%", record.standardError * 100))</td><td>\(percent(record.roi))</td></tr></table>"
+        html += "game's features were taken, only the side with the larger edge, tier C or better), measured against the close. "
+        html += "Against the fair close (each book's closing line less its margin, the median over books) a pick's CLV is what it "
+        html += "returns on average if the close was right; against the closing prices the margin counts as value. Picks are "
+        html += "published only while their mean CLV against the fair close is positive.</p>"
+        html += "<table><tr><th>picks</th><th>with a fair close</th><th>mean CLV, fair close</th><th>± (one standard error)</th>"
+        html += "<th>mean CLV, closing prices</th><th>flat ROI</th></tr>"
+        html += "<tr><td>\(record.picks)</td><td>\(record.withClose)</td><td>\(String(format: "%+.2f%%", record.meanFairCLV * 100))</td>"
+        html += "<td>\(String(format: "%.2f%%", record.standardError * 100))</td><td>\(String(format: "%+.2f%%", record.meanCLV * 100))</td>"
+        html += "<td>\(percent(record.roi))</td></tr></table>"
         return html + "<p>\(escape(record.summary))</p>"
     }
 

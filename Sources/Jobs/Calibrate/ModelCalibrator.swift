@@ -367,7 +367,7 @@ public struct ModelCalibrator: Sendable {
     /// The pick `selector` makes on each of `rows` (as predict does: every side of the market, a three-way moneyline's
     /// draw and away split by `drawShare`) at the best price in `odds` (by game, as of the row's features), graded by
     /// the game's label, with its CLV against the closing consensus of `closing` (by game, the books' last prices
-    /// before the start) at the pick's line.
+    /// before the start) at the pick's line, and against the fair close.
     static func backtest(
         _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool, drawShare: DrawShareModel?,
         odds: [Int: [OddsSnapshot]], closing: [Int: [OddsSnapshot]], selector: PickSelector
@@ -397,12 +397,15 @@ public struct ModelCalibrator: Sendable {
                 ClosingLine(gameID: $0.gameID, bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome, price: $0.price, point: $0.point,
                             capturedAt: $0.recordedAt)
             }
-            let closingPrice = ClosingConsensus.price(gameID: row.gameID, betType: betType, selection: pick.side.selection, line: line, in: closes)
+            let selection = pick.side.selection
+            let closingPrice = ClosingConsensus.price(gameID: row.gameID, betType: betType, selection: selection, line: line, in: closes)
+            let fairPrice = ClosingConsensus.fairPrice(gameID: row.gameID, betType: betType, selection: selection, line: line, in: closes)
             bets.append(
                 .init(
                     at: row.scheduledAt, tier: pick.tier.rawValue, stake: pick.stake, price: price,
                     profit: wins ? pick.stake * (price - 1) : -pick.stake, won: wins,
-                    clv: closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) }))
+                    clv: closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) },
+                    fairCLV: fairPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) }))
         }
         return EvaluationReport.Backtest(bets: bets, unpriced: unpriced)
     }

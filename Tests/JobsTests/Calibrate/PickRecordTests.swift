@@ -28,7 +28,8 @@ import Testing
         let close = start.addingTimeInterval(-60)
         let closing: [Int: [OddsSnapshot]] = [
             1: [snapshot(game: 1, book: "a", outcome: "home", price: 2.00, at: close), snapshot(game: 1, book: "a", outcome: "away", price: 1.85, at: close),
-                snapshot(game: 1, book: "b", outcome: "home", price: 1.90, at: close), snapshot(game: 1, book: "c", outcome: "home", price: 2.10, at: close)]
+                snapshot(game: 1, book: "b", outcome: "home", price: 1.90, at: close), snapshot(game: 1, book: "b", outcome: "away", price: 1.95, at: close),
+                snapshot(game: 1, book: "c", outcome: "home", price: 2.10, at: close)]
         ]
         return ModelCalibrator.backtest(
             rows, probabilities: probabilities, betType: .moneyline, threeWay: false, drawShare: nil, odds: odds, closing: closing,
@@ -43,12 +44,19 @@ import Testing
         // 55 % against 2.20 (45.5 %) is the larger edge; the away side's is negative. The close's median is 2.00.
         #expect(first.price == 2.20 && first.won && first.tier == "A")
         #expect(abs(try #require(first.clv) - (2.20 / 2.00 - 1)) < 1e-12)
+        // The fair close: book a's no-vig home probability (1/2.00 of 1/2.00 + 1/1.85) and book b's (1/1.90 of 1/1.90 +
+        // 1/1.95), the median of their fair prices; book c closed the home side only and is left out.
+        let fairA = 1 / ((1 / 2.00) / (1 / 2.00 + 1 / 1.85))
+        let fairB = 1 / ((1 / 1.90) / (1 / 1.90 + 1 / 1.95))
+        #expect(abs(try #require(first.fairCLV) - (2.20 / ((fairA + fairB) / 2) - 1)) < 1e-12)
+        // Against the fair close the book's margin no longer counts: a smaller figure than against the closing price.
+        #expect(first.fairCLV! < first.clv!)
         // The second game had no closing price: a bet, lost, without CLV.
         #expect(backtest.bets[1].price == 2.30 && !backtest.bets[1].won && backtest.bets[1].clv == nil)
 
         let record = PickRecord(backtest)
         #expect(record.picks == 2 && record.withClose == 1)
-        #expect(abs(record.meanCLV - 0.10) < 1e-12 && record.standardError == 0)
+        #expect(abs(record.meanCLV - 0.10) < 1e-12 && record.meanFairCLV == first.fairCLV && record.standardError == 0)
         // Flat stakes: +1.20 and -1 over two picks.
         #expect(abs(record.roi - 0.10) < 1e-12)
         #expect(PickRecord.allowsPicks(record.metrics))
@@ -65,19 +73,21 @@ import Testing
     @Test func theRecordsMeanAndStandardErrorAreThoseOfThePicksWithAClose() {
         let at = Self.start
         let bets: [EvaluationReport.Backtest.Bet] = [
-            .init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: 0.01, won: true, clv: 0.02),
-            .init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: 0.04),
-            .init(at: at, tier: "B", stake: 0.02, price: 3.0, profit: -0.02, won: false, clv: nil),
+            .init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: 0.01, won: true, clv: 0.045, fairCLV: 0.02),
+            .init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: 0.065, fairCLV: 0.04),
+            .init(at: at, tier: "B", stake: 0.02, price: 3.0, profit: -0.02, won: false, clv: 0.03, fairCLV: nil),
         ]
         let record = PickRecord(EvaluationReport.Backtest(bets: bets, unpriced: 0))
         #expect(record.picks == 3 && record.withClose == 2)
-        #expect(abs(record.meanCLV - 0.03) < 1e-12)
+        // Both means are over the picks with a fair close.
+        #expect(abs(record.meanFairCLV - 0.03) < 1e-12 && abs(record.meanCLV - 0.055) < 1e-12)
         // The sample standard deviation of 0.02 and 0.04 is 0.01414; over two picks, 0.01.
         #expect(abs(record.standardError - 0.01) < 1e-12)
         #expect(abs(record.roi - (1.0 - 1 - 1) / 3) < 1e-12)
         // Two picks are too few for that standard error to tell anything.
         #expect(record.verdict == "too few to tell whether they beat the close")
-        #expect(record.summary.contains("+3.00% ± 1.00 over the 2 with a closing price") && record.summary.hasSuffix("its picks are published."))
+        #expect(record.summary.contains("+3.00% ± 1.00 against the fair close") && record.summary.contains("(+5.50% against the closing prices)"))
+        #expect(record.summary.hasSuffix("its picks are published."))
         let tenPicks = PickRecord(EvaluationReport.Backtest(bets: Array(repeating: bets, count: 5).flatMap { $0 }, unpriced: 0))
         #expect(tenPicks.withClose == 10 && tenPicks.verdict == "beat the close")
     }
@@ -86,13 +96,15 @@ import Testing
         typealias M = PickRecord.Metric
         // No record (a model from before it, or no pick with a close): no evidence against the picks.
         #expect(PickRecord.allowsPicks([:]))
-        #expect(PickRecord.allowsPicks([M.picks: 4, M.withClose: 0, M.clv: 0]))
-        #expect(PickRecord.allowsPicks([M.withClose: 30, M.clv: 0.001]))
-        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.clv: 0]))
-        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.clv: -0.02]))
+        #expect(PickRecord.allowsPicks([M.picks: 4, M.withClose: 0, M.fairCLV: 0]))
+        #expect(PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0.001, M.clv: 0.02]))
+        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0, M.clv: 0.02]))
+        // The rule reads the fair close: a positive CLV against the closing prices is the margin, not an edge.
+        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: -0.002, M.clv: 0.021]))
         let lost = PickRecord(
             EvaluationReport.Backtest(
-                bets: [.init(at: Self.start, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: -0.03)], unpriced: 0))
+                bets: [.init(at: Self.start, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: 0.01, fairCLV: -0.03)],
+                unpriced: 0))
         #expect(!PickRecord.allowsPicks(lost.metrics) && lost.summary.hasPrefix("Its one out-of-sample pick")
             && lost.summary.hasSuffix("it publishes forecasts without picks."))
     }

@@ -50,7 +50,7 @@ import Testing
                        .init(at: at, tier: "B", stake: 0.01, price: 2.1, profit: -0.01, won: false, clv: nil)],
                 unpriced: 3),
             pickRecord: PickRecord(
-                EvaluationReport.Backtest(bets: [.init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: -0.02)], unpriced: 0)),
+                EvaluationReport.Backtest(bets: [.init(at: at, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: 0.01, fairCLV: -0.02)], unpriced: 0)),
             thresholds: PromotionThresholds(), decision: "Promoted: passes every threshold; there was no champion.",
             drawShare: "Draw share on 40 evaluation games: log loss 0.6600 vs the market's draw share 0.6700 <kept>", createdAt: at)
         let html = EvaluationReportPage.html(report)
