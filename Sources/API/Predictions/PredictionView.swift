@@ -26,6 +26,8 @@ struct PredictionView: Codable, Sendable {
     var result: String?
     var closingPrice: Double?
     var clv: Double?
+    /// CLV against the fair close (the closing line less its margin), which does not count the margin as value.
+    var fairClv: Double?
     var profit: Double?
     /// Whether this forecast is a published pick (staked, counted in accuracy, ROI and CLV).
     var pick: Bool
@@ -61,6 +63,7 @@ struct PredictionView: Codable, Sendable {
         result = p.result?.rawValue
         closingPrice = p.closingPrice
         clv = p.clv
+        fairClv = p.fairCLV
         profit = p.profit
         pick = p.pick
         bookmaker = p.bookmaker

@@ -197,6 +197,9 @@ public struct PredictionSettler: Sendable {
         return PredictionSettlement(
             result: result, closingPrice: closingPrice,
             clv: prediction.price.flatMap { price in closingPrice.flatMap { ClosingLineValue.of(price: price, closingPrice: $0) } },
+            fairCLV: prediction.price.flatMap { price in
+                ClosingConsensus.fairPrice(for: prediction, in: closingLines).flatMap { ClosingLineValue.of(price: price, closingPrice: $0) }
+            },
             profit: price.map { grade.profit(stake: prediction.stake, decimalPrice: $0) } ?? 0,
             sharpAgreement: SharpAgreement.agrees(pick: prediction, atPublication: oddsAtPublication, closing: closingLines))
     }

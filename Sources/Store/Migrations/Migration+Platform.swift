@@ -27,5 +27,6 @@ extension Migration {
         .pitcherGameLines,
         .teamGameStats,
         .modelPublication,
+        .predictionFairCLV,
     ]
 }

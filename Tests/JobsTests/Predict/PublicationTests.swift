@@ -120,6 +120,12 @@ import Testing
         // Published at 2.20, closed at the median 1.775: the market moved toward the pick, CLV is positive.
         #expect(pick.closingPrice == 1.775)
         #expect(abs((pick.clv ?? 0) - (2.20 / 1.775 - 1)) < 1e-12)
+        // Against the fair close: each book's closing home price less its margin, the median of the two. The margin
+        // no longer counts as value, so the figure is smaller.
+        let pinnacleFair = 1 / ((1 / 1.75) / (1 / 1.75 + 1 / 2.20))
+        let softFair = 1 / ((1 / 1.80) / (1 / 1.80 + 1 / 2.05))
+        let fairCLV = 2.20 / ((pinnacleFair + softFair) / 2) - 1
+        #expect(abs((pick.fairCLV ?? 0) - fairCLV) < 1e-12 && fairCLV < pick.clv!)
         #expect(abs((pick.profit ?? 0) - opened.stake * 1.2) < 1e-12)
         // Pinnacle's no-vig home probability went from 46.2 % at publication to 55.7 % at close: toward the pick.
         #expect(pick.sharpAgreement == true)
@@ -130,6 +136,7 @@ import Testing
         let all = try #require(rowsByGroup.first)
         #expect(all.betType == nil && all.tier == nil && all.settled == 1 && all.wins == 1 && all.sharpAgreement == 1)
         #expect(all.forecasts == 2)
+        #expect(all.fairCLVCount == 1 && abs((all.meanFairCLV ?? 0) - fairCLV) < 1e-12)
         #expect(abs((all.logLoss ?? 0) - -log(0.55)) < 1e-12)
         await store.shutdown()
     }

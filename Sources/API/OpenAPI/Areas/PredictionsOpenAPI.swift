@@ -53,7 +53,7 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     "probability_source": S.string(enumeration: ["market", "model", "blend"], nullable: true),
                     "fair_price": S.number(minimum: 1, nullable: true),
                     "result": S.string(enumeration: S.results, nullable: true), "closing_price": S.number(nullable: true),
-                    "clv": S.number(nullable: true), "profit": S.number(nullable: true), "bookmaker": S.string(nullable: true),
+                    "clv": S.number(nullable: true), "fair_clv": S.number(nullable: true), "profit": S.number(nullable: true), "bookmaker": S.string(nullable: true),
                     "published_at": S.nullableDateTime, "sharp_agreement": .boolean(nullable: true),
                     "created_at": S.nullableDateTime, "settled_at": S.nullableDateTime,
                 ]),

@@ -53,7 +53,8 @@ enum ReportsOpenAPI: OpenAPIArea {
                 optional: [
                     "sport": S.string(nullable: true), "bet_type": S.string(enumeration: S.betTypes, nullable: true),
                     "tier": S.string(enumeration: S.tiers, nullable: true), "accuracy": S.number(minimum: 0, maximum: 1, nullable: true),
-                    "mean_clv": S.number(nullable: true), "roi": S.number(nullable: true),
+                    "mean_clv": S.number(nullable: true), "mean_fair_clv": S.number(nullable: true), "fair_clv_count": S.integer(minimum: 0),
+                    "roi": S.number(nullable: true),
                     "sharp_agreement": S.number(minimum: 0, maximum: 1, nullable: true), "log_loss": S.number(minimum: 0, nullable: true),
                     "brier": S.number(minimum: 0, maximum: 1, nullable: true), "ece": S.number(minimum: 0, maximum: 1, nullable: true),
                     "ece_if_calibrated": S.number(minimum: 0, maximum: 1, nullable: true),

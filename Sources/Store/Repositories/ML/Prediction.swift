@@ -53,6 +53,9 @@ public struct Prediction: Sendable, Equatable {
     public var closingPrice: Double?
     /// Closing line value: how much better `price` was than `closingPrice`.
     public var clv: Double?
+    /// Closing line value against the fair close (the closing line less its margin): what the pick returns on
+    /// average if the close was right.
+    public var fairCLV: Double?
     /// Units won or lost at `stake`.
     public var profit: Double?
     /// Whether a settled pick was on the side the sharpest book moved toward (see `SharpAgreement` in Jobs).
@@ -69,6 +72,7 @@ public struct Prediction: Sendable, Equatable {
         edge: Double, tier: SignalTier, stake: Double, pick: Bool = false, bookmaker: String? = nil,
         publication: PredictionPublication = .open, publishedAt: Date? = nil, hashVersion: Int = 1, predictionHash: String,
         status: PredictionStatus = .pending, result: PredictionResult? = nil, closingPrice: Double? = nil, clv: Double? = nil,
+        fairCLV: Double? = nil,
         profit: Double? = nil, sharpAgreement: Bool? = nil, createdAt: Date? = nil, settledAt: Date? = nil
     ) {
         self.id = id
@@ -94,6 +98,7 @@ public struct Prediction: Sendable, Equatable {
         self.result = result
         self.closingPrice = closingPrice
         self.clv = clv
+        self.fairCLV = fairCLV
         self.profit = profit
         self.sharpAgreement = sharpAgreement
         self.createdAt = createdAt

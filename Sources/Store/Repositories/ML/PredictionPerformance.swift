@@ -5,7 +5,8 @@
 /// `nil` sport, bet type or tier means "all of them". Definitions (seed 2.6, 5.2, 5.5), on **picks** only —
 /// the one side per game and market that was published as a bet:
 /// - accuracy = wins / (wins + losses): pushes and voids are neither right nor wrong;
-/// - mean CLV over the settled picks that have one (against the close that followed the publication);
+/// - mean CLV over the settled picks that have one (against the close that followed the publication), against the
+///   closing price and against the fair close (the closing line less its margin, which the closing price counts as value);
 /// - ROI = profit / staked, where staked sums the stakes of wins and losses (a push returns its stake);
 /// - sharp agreement = the share of settled picks that agreed with the sharpest book (see `SharpAgreement`).
 ///
@@ -34,6 +35,11 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
     public var meanCLV: Double?
     /// How many settled predictions have a CLV.
     public var clvCount: Int
+    /// The mean closing line value against the fair close of the settled predictions that have one: what they
+    /// returned on average if the closing line, less its margin, was right.
+    public var meanFairCLV: Double?
+    /// How many settled predictions have a CLV against the fair close.
+    public var fairCLVCount: Int
     /// Units won or lost, as a fraction of bankroll.
     public var profit: Double
     /// The stakes of wins and losses, as a fraction of bankroll.
@@ -59,7 +65,8 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
     /// Creates a performance summary; `accuracy` and `roi` follow from the counts and sums.
     public init(
         sport: String? = nil, betType: BetType? = nil, tier: SignalTier? = nil, wins: Int = 0, losses: Int = 0,
-        pushes: Int = 0, voids: Int = 0, meanCLV: Double? = nil, clvCount: Int = 0, profit: Double = 0, staked: Double = 0,
+        pushes: Int = 0, voids: Int = 0, meanCLV: Double? = nil, clvCount: Int = 0, meanFairCLV: Double? = nil, fairCLVCount: Int = 0,
+        profit: Double = 0, staked: Double = 0,
         sharpAgreement: Double? = nil, sharpCount: Int = 0, forecast: ForecastQuality? = nil
     ) {
         self.sport = sport
@@ -73,6 +80,8 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         self.accuracy = wins + losses > 0 ? Double(wins) / Double(wins + losses) : nil
         self.meanCLV = meanCLV
         self.clvCount = clvCount
+        self.meanFairCLV = meanFairCLV
+        self.fairCLVCount = fairCLVCount
         self.profit = profit
         self.staked = staked
         self.roi = staked > 0 ? profit / staked : nil
@@ -116,6 +125,8 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         case tier, settled, wins, losses, pushes, voids, accuracy
         case meanCLV = "mean_clv"
         case clvCount = "clv_count"
+        case meanFairCLV = "mean_fair_clv"
+        case fairCLVCount = "fair_clv_count"
         case profit, staked, roi
         case sharpAgreement = "sharp_agreement"
         case sharpCount = "sharp_count"
@@ -125,7 +136,7 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         case eceIfCalibrated = "ece_if_calibrated"
     }
 
-    /// Decodes a row; reports stored before forecasts and sharp agreement were measured read as empty ones.
+    /// Decodes a row; reports stored before forecasts, sharp agreement and the fair close were measured read as empty ones.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         sport = try c.decodeIfPresent(String.self, forKey: .sport)
@@ -139,6 +150,8 @@ public struct PredictionPerformance: Sendable, Equatable, Codable {
         accuracy = try c.decodeIfPresent(Double.self, forKey: .accuracy)
         meanCLV = try c.decodeIfPresent(Double.self, forKey: .meanCLV)
         clvCount = try c.decode(Int.self, forKey: .clvCount)
+        meanFairCLV = try c.decodeIfPresent(Double.self, forKey: .meanFairCLV)
+        fairCLVCount = try c.decodeIfPresent(Int.self, forKey: .fairCLVCount) ?? 0
         profit = try c.decode(Double.self, forKey: .profit)
         staked = try c.decode(Double.self, forKey: .staked)
         roi = try c.decodeIfPresent(Double.self, forKey: .roi)

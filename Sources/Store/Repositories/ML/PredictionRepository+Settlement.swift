@@ -54,6 +54,8 @@ extension PredictionRepository {
                    count(*) FILTER (WHERE p.status = 'void') AS voids,
                    avg(p.clv) FILTER (WHERE p.status = 'settled') AS mean_clv,
                    count(p.clv) FILTER (WHERE p.status = 'settled') AS clv_count,
+                   avg(p.fair_clv) FILTER (WHERE p.status = 'settled') AS mean_fair_clv,
+                   count(p.fair_clv) FILTER (WHERE p.status = 'settled') AS fair_clv_count,
                    coalesce(sum(p.profit) FILTER (WHERE p.status = 'settled'), 0) AS profit,
                    coalesce(sum(p.stake) FILTER (WHERE p.result IN ('win', 'loss')), 0) AS staked,
                    (avg(p.sharp_agreement::int) FILTER (WHERE p.status = 'settled'))::float8 AS sharp_agreement,
@@ -71,6 +73,7 @@ extension PredictionRepository {
                 sport: try row.decode("sport"), betType: try row.decode("bet_type"), tier: try row.decode("tier"),
                 wins: try row.decode("wins"), losses: try row.decode("losses"), pushes: try row.decode("pushes"),
                 voids: try row.decode("voids"), meanCLV: try row.decode("mean_clv"), clvCount: try row.decode("clv_count"),
+                meanFairCLV: try row.decode("mean_fair_clv"), fairCLVCount: try row.decode("fair_clv_count"),
                 profit: try row.decode("profit"), staked: try row.decode("staked"),
                 sharpAgreement: try row.decode("sharp_agreement"), sharpCount: try row.decode("sharp_count"))
         }

@@ -109,7 +109,8 @@ public struct PredictionRepository: Sendable {
         try await database.query(
             """
             UPDATE predictions SET status = 'settled', result = \(settlement.result),
-                closing_price = \(settlement.closingPrice), clv = \(settlement.clv), profit = \(settlement.profit),
+                closing_price = \(settlement.closingPrice), clv = \(settlement.clv), fair_clv = \(settlement.fairCLV),
+                profit = \(settlement.profit),
                 sharp_agreement = \(settlement.sharpAgreement), settled_at = \(settledAt)
             WHERE id = \(id) AND status = 'pending'
             """
@@ -136,7 +137,8 @@ public struct PredictionRepository: Sendable {
             publication: try row.decode("publication"), publishedAt: try row.decode("published_at"),
             hashVersion: try row.decode("hash_version"), predictionHash: try row.decode("prediction_hash"),
             status: try row.decode("status"), result: try row.decode("result"),
-            closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"), profit: try row.decode("profit"),
+            closingPrice: try row.decode("closing_price"), clv: try row.decode("clv"),
+            fairCLV: try row.decode("fair_clv"), profit: try row.decode("profit"),
             sharpAgreement: try row.decode("sharp_agreement"), createdAt: try row.decode("created_at"), settledAt: try row.decode("settled_at"))
     }
 }
