@@ -10,6 +10,8 @@ import Store
 ///
 /// - `aips_prediction_accuracy{sport,bet_type,tier}`: wins / (wins + losses) over the trailing 30 days
 /// - `aips_prediction_clv_mean{sport,bet_type,tier}`: mean closing line value over the trailing 30 days
+/// - `aips_prediction_fair_clv_mean{sport,bet_type,tier}`: the same against the fair close (the closing line less
+///   its margin, which the closing price counts as value)
 /// - `aips_prediction_roi{sport,bet_type,tier}`: profit / staked over the trailing 30 days
 /// - `aips_prediction_decided{sport,bet_type,tier}`: wins + losses over the trailing 30 days, the sample
 ///   size an accuracy alert should require
@@ -39,6 +41,7 @@ enum SettleMetrics {
             Gauge(label: "aips_prediction_decided", dimensions: dimensions).record(Double(row.wins + row.losses))
             if let accuracy = row.accuracy { Gauge(label: "aips_prediction_accuracy", dimensions: dimensions).record(accuracy) }
             if let clv = row.meanCLV { Gauge(label: "aips_prediction_clv_mean", dimensions: dimensions).record(clv) }
+            if let fair = row.meanFairCLV { Gauge(label: "aips_prediction_fair_clv_mean", dimensions: dimensions).record(fair) }
             if let roi = row.roi { Gauge(label: "aips_prediction_roi", dimensions: dimensions).record(roi) }
             if let agreement = row.sharpAgreement {
                 Gauge(label: "aips_prediction_sharp_agreement", dimensions: dimensions).record(agreement)
