@@ -23,6 +23,8 @@ struct BetView: Encodable, Sendable {
     var profit: Double?
     var closingPrice: Double?
     var clv: Double?
+    /// CLV against the fair close (the closing line less its margin).
+    var fairClv: Double?
     var clientKey: String?
     var placedAt: Date
     var settledAt: Date?
@@ -45,6 +47,7 @@ struct BetView: Encodable, Sendable {
         profit = bet.profitCents.map(Money.amount)
         closingPrice = bet.closingPrice
         clv = bet.clv
+        fairClv = bet.fairCLV
         clientKey = bet.clientKey
         placedAt = bet.placedAt
         settledAt = bet.settledAt

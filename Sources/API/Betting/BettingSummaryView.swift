@@ -24,6 +24,11 @@ struct BettingSummaryView: Encodable, Sendable {
         var clvBets: Int
         /// Share of those that beat the close.
         var beatCloseRate: Double?
+        /// Mean CLV against the fair close (the closing line less its margin, which the closing price counts as value).
+        var meanFairClv: Double?
+        var fairClvBets: Int
+        /// Share of those that beat the fair close.
+        var beatFairCloseRate: Double?
 
         init(_ row: BettingPerformance) {
             sport = row.sport
@@ -41,6 +46,9 @@ struct BettingSummaryView: Encodable, Sendable {
             meanClv = row.meanCLV
             clvBets = row.clvCount
             beatCloseRate = row.clvCount > 0 ? Double(row.beatCloseCount) / Double(row.clvCount) : nil
+            meanFairClv = row.meanFairCLV
+            fairClvBets = row.fairCLVCount
+            beatFairCloseRate = row.fairCLVCount > 0 ? Double(row.beatFairCloseCount) / Double(row.fairCLVCount) : nil
         }
     }
 

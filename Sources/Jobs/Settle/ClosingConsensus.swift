@@ -18,6 +18,10 @@ public enum ClosingConsensus {
         fairPrice(gameID: prediction.gameID, betType: prediction.betType, selection: prediction.selection, line: prediction.line, in: lines)
     }
 
+    static func fairPrice(for bet: TrackedBet, in lines: [ClosingLine]) -> Double? {
+        fairPrice(gameID: bet.gameID, betType: bet.betType, selection: bet.selection, line: bet.line, in: lines)
+    }
+
     static func price(for bet: TrackedBet, in lines: [ClosingLine]) -> Double? {
         price(gameID: bet.gameID, betType: bet.betType, selection: bet.selection, line: bet.line, in: lines)
     }

@@ -62,7 +62,7 @@ struct TrackedBetSettler: Sendable {
                     guard
                         try await tx.trackedBets.settle(
                             id: betID, result: result, profitCents: grading.profitCents, closingPrice: grading.closingPrice,
-                            clv: grading.clv, at: settledAt)
+                            clv: grading.clv, fairCLV: grading.fairCLV, at: settledAt)
                     else { continue }
                     switch result {
                     case .win: run.wins += 1
@@ -75,15 +75,20 @@ struct TrackedBetSettler: Sendable {
         return run
     }
 
-    /// The profit (cents), closing price and CLV of `bet` graded `grade` against the game's closing lines.
+    /// The profit (cents), closing price and CLV of `bet` graded `grade` against the game's closing lines, and its CLV
+    /// against the fair close.
     static func grading(of bet: TrackedBet, grade: BetGrade, closingLines: [ClosingLine])
-        -> (profitCents: Int, closingPrice: Double?, clv: Double?)
+        -> (profitCents: Int, closingPrice: Double?, clv: Double?, fairCLV: Double?)
     {
         let closingPrice = ClosingConsensus.price(for: bet, in: closingLines)
         // Winnings are paid to the cent below, as books do; a loss is the exact stake. The product is first rounded to
         // a millionth of a cent: 1.9 is stored as 1.8999…, and 1,000 cents at 1.9 came to 899.99…, paid as 899.
         let exact = grade.profit(stake: Double(bet.stakeCents), decimalPrice: bet.price)
         let profit = ((exact * 1_000_000).rounded() / 1_000_000).rounded(.towardZero)
-        return (Int(profit), closingPrice, closingPrice.flatMap { ClosingLineValue.of(price: bet.price, closingPrice: $0) })
+        let fairPrice = ClosingConsensus.fairPrice(for: bet, in: closingLines)
+        return (
+            Int(profit), closingPrice, closingPrice.flatMap { ClosingLineValue.of(price: bet.price, closingPrice: $0) },
+            fairPrice.flatMap { ClosingLineValue.of(price: bet.price, closingPrice: $0) }
+        )
     }
 }

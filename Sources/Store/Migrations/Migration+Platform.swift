@@ -28,5 +28,6 @@ extension Migration {
         .teamGameStats,
         .modelPublication,
         .predictionFairCLV,
+        .trackedBetFairCLV,
     ]
 }

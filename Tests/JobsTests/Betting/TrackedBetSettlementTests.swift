@@ -51,6 +51,8 @@ import Testing
             ClosingLine(gameID: played, bookmaker: "a", market: "spreads", outcome: "home", price: 1.90, point: -3.5, capturedAt: captured),
             ClosingLine(gameID: played, bookmaker: "b", market: "spreads", outcome: "home", price: 1.95, point: -3.5, capturedAt: captured),
             ClosingLine(gameID: played, bookmaker: "c", market: "spreads", outcome: "home", price: 2.00, point: -3.5, capturedAt: captured),
+            // Only book a closed the other side too: the fair close of the spread is its alone.
+            ClosingLine(gameID: played, bookmaker: "a", market: "spreads", outcome: "away", price: 2.00, point: 3.5, capturedAt: captured),
             ClosingLine(gameID: played, bookmaker: "a", market: "h2h", outcome: "away", price: 2.6, capturedAt: captured),
             ClosingLine(gameID: played, bookmaker: "b", market: "h2h", outcome: "away", price: 2.7, capturedAt: captured),
         ])
@@ -63,6 +65,8 @@ import Testing
         let won = try #require(try await store.trackedBets.find(id: win, userID: user))
         #expect(won.status == .settled && won.result == .win && won.profitCents == 11_000 && won.settledAt == settledAt)
         #expect(won.closingPrice == 1.95 && abs((won.clv ?? 0) - (2.10 / 1.95 - 1)) < 1e-12)
+        let fairCLV = 2.10 / (1 / ((1 / 1.90) / (1 / 1.90 + 1 / 2.00))) - 1
+        #expect(abs((won.fairCLV ?? 0) - fairCLV) < 1e-12)
         let lost = try #require(try await store.trackedBets.find(id: loss, userID: user))
         #expect(lost.result == .loss && lost.profitCents == -5_000 && abs((lost.clv ?? 0) - (2.5 / 2.65 - 1)) < 1e-12)
         let pushed = try #require(try await store.trackedBets.find(id: push, userID: user))
@@ -93,6 +97,8 @@ import Testing
         #expect(overall.stakedCents == 15_000 && overall.profitCents == 6_000)
         #expect(abs((overall.roi ?? 0) - 0.4) < 1e-12)
         #expect(overall.clvCount == 2 && overall.beatCloseCount == 1)
+        // The lost moneyline bet has no fair close: no book closed both sides.
+        #expect(overall.fairCLVCount == 1 && overall.beatFairCloseCount == 1 && abs((overall.meanFairCLV ?? 0) - fairCLV) < 1e-12)
         #expect(abs((overall.meanCLV ?? 0) - ((2.10 / 1.95 - 1) + (2.5 / 2.65 - 1)) / 2) < 1e-12)
         let spread = try #require(summary.first { $0.betType == .spread })
         #expect(spread.wins == 1 && spread.pushes == 1 && spread.profitCents == 11_000 && spread.roi == 1.1)

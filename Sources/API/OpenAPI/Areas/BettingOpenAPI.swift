@@ -116,17 +116,19 @@ enum BettingOpenAPI: OpenAPIArea {
                     "prediction_id": S.integer(nullable: true), "line": S.number(nullable: true), "american_price": S.number(nullable: true),
                     "bookmaker": S.string(nullable: true), "result": S.string(enumeration: S.results, nullable: true),
                     "profit": S.number(nullable: true), "closing_price": S.number(nullable: true), "clv": S.number(nullable: true),
-                    "client_key": S.string(nullable: true), "settled_at": S.nullableDateTime,
+                    "fair_clv": S.number(nullable: true), "client_key": S.string(nullable: true), "settled_at": S.nullableDateTime,
                 ]),
             "BettingFigures": S.object(
                 required: [
                     "bets": S.integer(minimum: 0), "pending": S.integer(minimum: 0), "wins": S.integer(minimum: 0),
                     "losses": S.integer(minimum: 0), "pushes": S.integer(minimum: 0), "voids": S.integer(minimum: 0),
                     "staked": S.number(), "profit": S.number(), "clv_bets": S.integer(minimum: 0),
+                    "fair_clv_bets": S.integer(minimum: 0),
                 ],
                 optional: [
                     "sport": S.string(nullable: true), "bet_type": S.string(nullable: true), "roi": S.number(nullable: true),
                     "win_rate": S.number(nullable: true), "mean_clv": S.number(nullable: true), "beat_close_rate": S.number(nullable: true),
+                    "mean_fair_clv": S.number(nullable: true), "beat_fair_close_rate": S.number(nullable: true),
                 ]),
             "BettingSummary": S.object(required: [
                 "overall": S.reference("BettingFigures"), "by_sport": S.array(S.reference("BettingFigures")),

@@ -26,6 +26,12 @@ public struct BettingPerformance: Sendable, Equatable {
     public var clvCount: Int
     /// How many of them beat the close (CLV above zero).
     public var beatCloseCount: Int
+    /// The mean CLV against the fair close (the closing line less its margin) of the graded bets that have one.
+    public var meanFairCLV: Double?
+    /// How many graded bets have a CLV against the fair close.
+    public var fairCLVCount: Int
+    /// How many of them beat the fair close.
+    public var beatFairCloseCount: Int
 
     /// Profit over staked; `nil` with nothing staked.
     public var roi: Double? { stakedCents > 0 ? Double(profitCents) / Double(stakedCents) : nil }
@@ -35,7 +41,8 @@ public struct BettingPerformance: Sendable, Equatable {
     /// A group's figures.
     public init(
         sport: String? = nil, betType: BetType? = nil, bets: Int = 0, pending: Int = 0, wins: Int = 0, losses: Int = 0, pushes: Int = 0,
-        voids: Int = 0, stakedCents: Int = 0, profitCents: Int = 0, meanCLV: Double? = nil, clvCount: Int = 0, beatCloseCount: Int = 0
+        voids: Int = 0, stakedCents: Int = 0, profitCents: Int = 0, meanCLV: Double? = nil, clvCount: Int = 0, beatCloseCount: Int = 0,
+        meanFairCLV: Double? = nil, fairCLVCount: Int = 0, beatFairCloseCount: Int = 0
     ) {
         self.sport = sport
         self.betType = betType
@@ -50,5 +57,8 @@ public struct BettingPerformance: Sendable, Equatable {
         self.meanCLV = meanCLV
         self.clvCount = clvCount
         self.beatCloseCount = beatCloseCount
+        self.meanFairCLV = meanFairCLV
+        self.fairCLVCount = fairCLVCount
+        self.beatFairCloseCount = beatFairCloseCount
     }
 }

@@ -37,6 +37,9 @@ public struct TrackedBet: Sendable, Equatable {
     public var closingPrice: Double?
     /// Closing line value: `price / closingPrice − 1`.
     public var clv: Double?
+    /// Closing line value against the fair close (the closing line less its margin): what the bet returns on average
+    /// if the close was right.
+    public var fairCLV: Double?
     /// The client's idempotency key.
     public var clientKey: String?
     /// The fingerprint of the request that made it, to tell a replay from a different request under the same key.
@@ -51,6 +54,7 @@ public struct TrackedBet: Sendable, Equatable {
         id: Int? = nil, userID: UUID, gameID: Int, predictionID: Int? = nil, sport: String, betType: BetType, selection: String,
         line: Double?, price: Double, stakeCents: Int, bookmaker: String? = nil, status: PredictionStatus = .pending,
         result: PredictionResult? = nil, profitCents: Int? = nil, closingPrice: Double? = nil, clv: Double? = nil,
+        fairCLV: Double? = nil,
         clientKey: String? = nil, requestHash: String? = nil, placedAt: Date, settledAt: Date? = nil
     ) {
         self.id = id
@@ -69,6 +73,7 @@ public struct TrackedBet: Sendable, Equatable {
         self.profitCents = profitCents
         self.closingPrice = closingPrice
         self.clv = clv
+        self.fairCLV = fairCLV
         self.clientKey = clientKey
         self.requestHash = requestHash
         self.placedAt = placedAt

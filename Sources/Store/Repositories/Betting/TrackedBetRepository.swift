@@ -110,14 +110,15 @@ public struct TrackedBetRepository: Sendable {
     /// (profit 0). Returns false, writing nothing, when the bet is no longer pending.
     @discardableResult
     public func settle(
-        id: Int, result: PredictionResult?, profitCents: Int, closingPrice: Double?, clv: Double?, at date: Date
+        id: Int, result: PredictionResult?, profitCents: Int, closingPrice: Double?, clv: Double?, fairCLV: Double? = nil, at date: Date
     ) async throws -> Bool {
         // The ledger's unique index on a result's bet id makes the payment once-only even if two runs race.
         try await database.query(
             """
             WITH graded AS (
                 UPDATE tracked_bets SET status = \(result == nil ? "void" : "settled"), result = \(result),
-                    profit_cents = \(profitCents), closing_price = \(closingPrice), clv = \(clv), settled_at = \(date)
+                    profit_cents = \(profitCents), closing_price = \(closingPrice), clv = \(clv),
+                    fair_clv = \(fairCLV), settled_at = \(date)
                 WHERE id = \(id) AND status = 'pending'
                 RETURNING id, user_id, profit_cents)
             INSERT INTO bankroll_entries (user_id, kind, amount_cents, bet_id)
@@ -143,7 +144,10 @@ public struct TrackedBetRepository: Sendable {
                    coalesce(sum(b.profit_cents) FILTER (WHERE b.status = 'settled'), 0)::bigint AS profit,
                    avg(b.clv) FILTER (WHERE b.status = 'settled') AS mean_clv,
                    count(b.clv) FILTER (WHERE b.status = 'settled') AS clv_count,
-                   count(*) FILTER (WHERE b.status = 'settled' AND b.clv > 0) AS beat_close
+                   count(*) FILTER (WHERE b.status = 'settled' AND b.clv > 0) AS beat_close,
+                   avg(b.fair_clv) FILTER (WHERE b.status = 'settled') AS mean_fair_clv,
+                   count(b.fair_clv) FILTER (WHERE b.status = 'settled') AS fair_clv_count,
+                   count(*) FILTER (WHERE b.status = 'settled' AND b.fair_clv > 0) AS beat_fair_close
             FROM tracked_bets b JOIN games g ON g.id = b.game_id
             WHERE b.user_id = \(userID) AND (\(sport)::text IS NULL OR b.sport = \(sport))
               AND (\(from)::timestamptz IS NULL OR g.scheduled_at >= \(from)) AND (\(to)::timestamptz IS NULL OR g.scheduled_at < \(to))
@@ -156,7 +160,8 @@ public struct TrackedBetRepository: Sendable {
                 pending: try row.decode("pending"), wins: try row.decode("wins"), losses: try row.decode("losses"),
                 pushes: try row.decode("pushes"), voids: try row.decode("voids"), stakedCents: try row.decode("staked"),
                 profitCents: try row.decode("profit"), meanCLV: try row.decode("mean_clv"), clvCount: try row.decode("clv_count"),
-                beatCloseCount: try row.decode("beat_close"))
+                beatCloseCount: try row.decode("beat_close"), meanFairCLV: try row.decode("mean_fair_clv"),
+                fairCLVCount: try row.decode("fair_clv_count"), beatFairCloseCount: try row.decode("beat_fair_close"))
         }
         // Without a bet the grouping sets still yield the overall row; it is the first row either way.
         return rows.isEmpty ? [BettingPerformance()] : rows
@@ -173,7 +178,7 @@ public struct TrackedBetRepository: Sendable {
             selection: try row.decode("selection"), line: try row.decode("line"), price: try row.decode("price"),
             stakeCents: try row.decode("stake_cents"), bookmaker: try row.decode("bookmaker"), status: try row.decode("status"),
             result: try row.decode("result"), profitCents: try row.decode("profit_cents"), closingPrice: try row.decode("closing_price"),
-            clv: try row.decode("clv"), clientKey: try row.decode("client_key"), requestHash: try row.decode("request_hash"),
+            clv: try row.decode("clv"), fairCLV: try row.decode("fair_clv"), clientKey: try row.decode("client_key"), requestHash: try row.decode("request_hash"),
             placedAt: try row.decode("placed_at"), settledAt: try row.decode("settled_at"))
     }
 }
