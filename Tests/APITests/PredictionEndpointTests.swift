@@ -14,7 +14,10 @@ struct PredictionEndpointTests {
         var ids: [Int] = []
         let model = try await store.models.register(RegisteredModel(
             name: "api_test", version: 1, sport: "nba", betType: .spread, publication: .gameDay, featureSetVersion: "v1",
-            trainingStart: day.addingTimeInterval(-86_400 * 365), trainingEnd: day, artifact: Data([1])))
+            trainingStart: day.addingTimeInterval(-86_400 * 365), trainingEnd: day,
+            // Its out-of-sample pick record: 120 picks at +1.1 % ± 0.4 against the fair close.
+            metrics: [ModelPickRecord.Metric.withClose: 120, ModelPickRecord.Metric.fairCLV: 0.011, ModelPickRecord.Metric.fairCLVStandardError: 0.004],
+            artifact: Data([1])))
         for (sport, offset) in [("nba", 0.0), ("nfl", 2.0)] {
             let home = try await store.teams.upsert(Team(sport: sport, externalID: "\(sport)-home", name: "Home"))
             let away = try await store.teams.upsert(Team(sport: sport, externalID: "\(sport)-away", name: "Away"))
@@ -54,6 +57,10 @@ struct PredictionEndpointTests {
             #expect(all.json["meta"]?["total"]?.int == 4)
             #expect(all.json["meta"]?["page"]?.int == 1)
             #expect(all.json["meta"]?["limit"]?.int == 20)
+            // Each prediction shows the record of the model that made it.
+            let record = all.json["data"]?[0]?["model_pick_record"]
+            #expect(record?["picks"]?.int == 120 && record?["fair_clv"]?.double == 0.011)
+            #expect(record?["fair_clv_standard_error"]?.double == 0.004 && record?["verdict"]?.string == "beat the close")
 
             let checks: [(String, Int)] = [
                 ("sport=nba", 2), ("sport=nfl&tier=A", 1), ("tier=c", 2), ("bet_type=total", 2),

@@ -19,7 +19,8 @@ struct PredictionReader: Sendable {
     {
         // One handle for both statements, so the total and the page come from the same server.
         let page = try await reads.database(for: consistency).page(
-            select: "p.*, g.scheduled_at AS game_scheduled_at", from: "predictions p JOIN games g ON g.id = p.game_id",
+            select: "p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics",
+            from: "predictions p JOIN games g ON g.id = p.game_id LEFT JOIN models m ON m.id = p.model_id",
             where: self.where(filter), order: filter.order, tiebreak: "p.id", limit: limit, offset: offset,
             row: Self.view)
         return (page.rows, page.total)
@@ -27,7 +28,10 @@ struct PredictionReader: Sendable {
 
     func find(id: Int, consistency: ReadConsistency) async throws -> PredictionView? {
         try await reads.database(for: consistency).query(
-            "SELECT p.*, g.scheduled_at AS game_scheduled_at FROM predictions p JOIN games g ON g.id = p.game_id WHERE p.id = \(id)"
+            """
+            SELECT p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics
+            FROM predictions p JOIN games g ON g.id = p.game_id LEFT JOIN models m ON m.id = p.model_id WHERE p.id = \(id)
+            """
         ).first.map(Self.view)
     }
 
@@ -45,6 +49,8 @@ struct PredictionReader: Sendable {
 
     static func view(_ row: PostgresRow) throws -> PredictionView {
         let prediction = try PredictionRepository.prediction(row)
-        return PredictionView(prediction, gameScheduledAt: try row.decode("game_scheduled_at"))
+        let metrics = try row.decode(PostgresJSON<[String: Double]>?.self, "model_metrics")?.value ?? [:]
+        return PredictionView(
+            prediction, gameScheduledAt: try row.decode("game_scheduled_at"), modelPickRecord: ModelPickRecord(metrics: metrics).map(ModelPickRecordView.init))
     }
 }

@@ -40,8 +40,10 @@ struct PredictionView: Codable, Sendable {
     var sharpAgreement: Bool?
     var createdAt: Date?
     var settledAt: Date?
+    /// The out-of-sample pick record of the model that made it; absent for a model registered without one.
+    var modelPickRecord: ModelPickRecordView?
 
-    init(_ p: Prediction, gameScheduledAt: Date?) {
+    init(_ p: Prediction, gameScheduledAt: Date?, modelPickRecord: ModelPickRecordView? = nil) {
         id = p.id ?? 0
         gameId = p.gameID
         self.gameScheduledAt = gameScheduledAt
@@ -73,5 +75,6 @@ struct PredictionView: Codable, Sendable {
         sharpAgreement = p.sharpAgreement
         createdAt = p.createdAt
         settledAt = p.settledAt
+        self.modelPickRecord = modelPickRecord
     }
 }

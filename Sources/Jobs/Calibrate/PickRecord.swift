@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// A model's out-of-sample picks measured against the close: the picks it would have published on its pooled
 /// games (walk-forward out of fold in training, then the evaluation window), each at the best price before that
@@ -14,14 +15,7 @@ import Foundation
 /// strays above it, showed a mean CLV of +2.1 % ± 0.3 on 51 picks in a dev run (and lost 4.9 % flat).
 public struct PickRecord: Sendable, Equatable {
     /// The metric names the record is registered under.
-    public enum Metric {
-        public static let picks = "pooled_picks"
-        public static let withClose = "pooled_picks_with_close"
-        public static let clv = "pooled_pick_clv"
-        public static let fairCLV = "pooled_pick_fair_clv"
-        public static let fairCLVStandardError = "pooled_pick_fair_clv_se"
-        public static let roi = "pooled_pick_roi"
-    }
+    public typealias Metric = ModelPickRecord.Metric
 
     /// Picks made.
     public var picks: Int
@@ -59,25 +53,14 @@ public struct PickRecord: Sendable, Equatable {
          Metric.fairCLVStandardError: standardError, Metric.roi: roi]
     }
 
-    /// Fewer picks with a close than this are too few for their standard error to mean anything.
-    public static let fewestToTell = 10
-
-    /// Whether the picks beat the fair close, in words: better or worse only beyond two standard errors, and only on
-    /// `fewestToTell` picks or more.
-    public var verdict: String {
-        if withClose == 0 { return "not measured against the close" }
-        if withClose < Self.fewestToTell { return "too few to tell whether they beat the close" }
-        if meanFairCLV > 2 * standardError { return "beat the close" }
-        if meanFairCLV < -2 * standardError { return "lost to the close" }
-        return "within noise of the close"
-    }
+    /// Whether the picks beat the fair close, in words (`ModelPickRecord.verdict`).
+    public var verdict: String { ModelPickRecord(picks: withClose, meanFairCLV: meanFairCLV, standardError: standardError).verdict }
 
     /// Whether a champion with `metrics` publishes picks: not when its out-of-sample picks did not beat the fair close
     /// on average. Its forecasts are published either way. A model registered without a fair record (before it, or
     /// with no pick that had a fair close) keeps publishing picks: there is no evidence against them.
     public static func allowsPicks(_ metrics: [String: Double]) -> Bool {
-        guard let withClose = metrics[Metric.withClose], withClose > 0, let fair = metrics[Metric.fairCLV] else { return true }
-        return fair > 0
+        ModelPickRecord(metrics: metrics)?.allowsPicks ?? true
     }
 
     /// The record in a sentence, for the model's decision and report.

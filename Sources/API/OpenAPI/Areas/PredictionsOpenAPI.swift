@@ -56,7 +56,12 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     "clv": S.number(nullable: true), "fair_clv": S.number(nullable: true), "profit": S.number(nullable: true), "bookmaker": S.string(nullable: true),
                     "published_at": S.nullableDateTime, "sharp_agreement": .boolean(nullable: true),
                     "created_at": S.nullableDateTime, "settled_at": S.nullableDateTime,
+                    "model_pick_record": S.reference("ModelPickRecord"),
                 ]),
+            "ModelPickRecord": S.object(required: [
+                "picks": S.integer(minimum: 1), "fair_clv": S.number(), "fair_clv_standard_error": S.number(minimum: 0),
+                "verdict": S.string(),
+            ]),
             "PredictionVerification": S.object(
                 required: [
                     "prediction_id": S.integer(), "stored_hash": S.string(), "computed_hash": S.string(), "matches": S.boolean,
