@@ -53,8 +53,11 @@ public struct PickRecord: Sendable, Equatable {
          Metric.fairCLVStandardError: standardError, Metric.roi: roi]
     }
 
+    /// The record as the model's metrics keep it, which the verdict and the rule read.
+    private var registered: ModelPickRecord { ModelPickRecord(picks: withClose, meanFairCLV: meanFairCLV, standardError: standardError) }
+
     /// Whether the picks beat the fair close, in words (`ModelPickRecord.verdict`).
-    public var verdict: String { ModelPickRecord(picks: withClose, meanFairCLV: meanFairCLV, standardError: standardError).verdict }
+    public var verdict: String { registered.verdict }
 
     /// Whether a champion with `metrics` publishes picks: not when its out-of-sample picks did not beat the fair close
     /// on average. Its forecasts are published either way. A model registered without a fair record (before it, or
@@ -72,6 +75,6 @@ public struct PickRecord: Sendable, Equatable {
             format: " had a mean CLV of %+.2f%% ± %.2f against the fair close (the closing line less its margin) over the %d "
                 + "with one (%+.2f%% against the closing prices), and a flat ROI of %+.1f%%",
             meanFairCLV * 100, standardError * 100, withClose, meanCLV * 100, roi * 100)
-        return text + " (\(verdict))" + (meanFairCLV > 0 ? ": its picks are published." : ": it publishes forecasts without picks.")
+        return text + " (\(verdict))" + (registered.allowsPicks ? ": its picks are published." : ": it publishes forecasts without picks.")
     }
 }

@@ -33,7 +33,7 @@ public enum ClosingConsensus {
         let prices = lines.filter { closing in
             closing.gameID == gameID && closing.market == market && closing.outcome == selection && samePoint(closing.point, point)
         }.map(\.price)
-        return median(prices)
+        return LineConsensus.median(prices)
     }
 
     /// The consensus *fair* closing price of `selection`: the median over books of one over the book's no-vig
@@ -62,14 +62,7 @@ public enum ClosingConsensus {
             else { continue }
             fair.append(1 / probabilities[index])
         }
-        return median(fair)
-    }
-
-    private static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        return LineConsensus.median(fair)
     }
 
     /// Moneyline closing lines carry no point; spreads and totals must match to the half point
