@@ -22,13 +22,13 @@ import Logging
 
     func makeWorker(
         _ fixture: QueueFixture, registry: JobRegistry, concurrency: Int = 4, lease: Duration = .seconds(5),
-        grace: Duration = .seconds(5)
+        grace: Duration = .seconds(5), poll: Duration = .seconds(1)
     ) -> Worker {
         Worker(
             queue: fixture.queue, registry: registry,
             configuration: WorkerConfiguration(
                 queues: [.init(fixture.name)], concurrency: concurrency, lease: lease,
-                heartbeatInterval: .milliseconds(100), maintenanceInterval: .milliseconds(100),
+                heartbeatInterval: .milliseconds(100), maintenanceInterval: .milliseconds(100), pollInterval: poll,
                 shutdownGracePeriod: grace))
     }
 
@@ -53,6 +53,25 @@ import Logging
         #expect(record.errors.map(\.message) == ["flaky run 1", "flaky run 2"])
         #expect(record.result == #"{"runs":3}"#)
         for id in noops { #expect(try await fixture.state(id) == .succeeded) }
+    }
+
+    /// A finished attempt wakes its worker, which learns the retry's due time from its next reservation: with
+    /// nothing else queued it would otherwise sleep out its poll interval (here a minute), however short the backoff.
+    @Test func anIdleWorkersRetryRunsAfterItsBackoffNotItsPollInterval() async throws {
+        let fixture = try QueueFixture()
+        let registry = JobRegistry()
+        registry.register(Flaky.self) { parameters, context -> [String: Int] in
+            let runs = try await fixture.redis.send("INCR", parameters.key).int ?? 0
+            if runs <= parameters.failures { throw DiagnosticJobs.DiagnosticFailure(message: "flaky run \(runs)") }
+            return ["runs": runs]
+        }
+        let key = TestServers.uniqueName()
+        try await whileRunning(makeWorker(fixture, registry: registry, poll: .seconds(60))) {
+            let id = try await fixture.queue.enqueue(
+                JobRequest(type: Flaky.jobType, queue: fixture.name, payload: #"{"key":"\#(key)","failures":1}"#, backoff: .milliseconds(10))).id
+            try await expectEventually(timeout: .seconds(20)) { try await fixture.state(id) == .succeeded }
+            #expect(try await fixture.queue.job(id)?.attempt == 2)
+        }
     }
 
     @Test func poisonJobEndsDeadWithEveryAttemptsError() async throws {
