@@ -66,6 +66,12 @@ import Testing
         #expect(atOpen.homePrice == Self.decimal(235) && atOpen.awayPrice == Self.decimal(-270))
         let last = try #require(world.quotes(braves, regions: ["us"], at: braves.startsAt.addingTimeInterval(-60)).first)
         #expect(last.homePrice == Self.decimal(188) && last.awayPrice == Self.decimal(-213))
+        // The file has no opening run line: posted from the open, its closing prices (+105 / -124 against a
+        // closing moneyline of +188) would tell where the moneyline closes. It is posted once the market closes.
+        #expect(atOpen.markets == ["h2h", "totals"])
+        let beforeClose = braves.startsAt.addingTimeInterval(-ReplayWorld.closingLinesBeforeStart - 3_600)
+        #expect(world.quotes(braves, regions: ["us"], at: beforeClose).first?.markets.contains("spreads") == false)
+        #expect(last.markets.contains("spreads") && last.spread == 1.5 && last.spreadPrices == (Self.decimal(105), Self.decimal(-124)))
         let settled = braves.startsAt.addingTimeInterval(-ReplayWorld.closingLinesBeforeStart)
         let settledQuote = try #require(world.quotes(braves, regions: ["us"], at: settled.addingTimeInterval(3_600)).first)
         #expect(settledQuote.homePrice == last.homePrice && settledQuote.awayPrice == last.awayPrice)

@@ -15,7 +15,8 @@ import Foundation
 ///   closing lines;
 /// - optional opening lines, the same columns with `_open` (`home_moneyline_open`, `away_moneyline_open`,
 ///   `spread_open`, `home_spread_price_open`, `total_open`, `over_price_open`, …): the market posts them
-///   when it opens and moves to the closing lines before the start. A market without them does not move.
+///   when it opens and moves to the closing lines before the start. In a file with opening lines, a market
+///   without them is posted only from the close: its closing prices at the open would tell where the close goes.
 ///
 /// The lines are served as one bookmaker, `replay`.
 public struct GamesCSVReader: Sendable {
