@@ -7,8 +7,8 @@ import Store
 ///
 /// Pooled log loss says whether the model's probabilities beat the market's on average; the record says whether its
 /// largest departures from the market, the ones it would stake, beat the line the market settled on. The two can
-/// disagree: on real MLB 2016 a monthly model level with the opening line on log loss had 83 pooled picks that beat
-/// the fair close by +5.0 % ± 0.7. Picks are what a user acts on, so picks are judged on the record (`allowsPicks`).
+/// disagree: a model level with the market on log loss still stakes its largest departures from it. Picks are what a
+/// user acts on, so picks are judged on the record (`allowsPicks`).
 ///
 /// The record is judged against the fair close, not the closing price: against the closing price, the book's margin
 /// counts as value, and a model that only forecasts the market's own probability, picking whichever book's price
