@@ -92,6 +92,21 @@ import Testing
         #expect(totals == [8, 9])
     }
 
+    /// Two files that differ only in their closing columns post the same market in the open's hour: nothing of the
+    /// close reaches what a model reads at the open. (Posted from the open, the run line's closing prices did.)
+    @Test func theOpenTellsNothingOfTheClose() throws {
+        let header = "date,time,sport,home,away,home_score,away_score,home_moneyline_open,away_moneyline_open,home_moneyline,away_moneyline,spread,home_spread_price,away_spread_price,total_open,total\n"
+        let one = try ReplayWorld(records: ReplayFormat.games.read(header + "2016-06-10,19:05,mlb,Atlanta Braves,Chicago Cubs,5,1,235,-270,188,-213,1.5,105,-124,8,8\n"))
+        let other = try ReplayWorld(records: ReplayFormat.games.read(header + "2016-06-10,19:05,mlb,Atlanta Braves,Chicago Cubs,5,1,235,-270,290,-340,-1.5,250,-300,8,9\n"))
+        let opensAt = one.games[0].startsAt.addingTimeInterval(-one.marketOpensBeforeStart)
+        for offset in [60.0, 1_800] {  // the open's post, until the next hour's moves toward the close
+            let a = try #require(one.quotes(one.games[0], regions: ["us"], at: opensAt.addingTimeInterval(offset)).first)
+            let b = try #require(other.quotes(other.games[0], regions: ["us"], at: opensAt.addingTimeInterval(offset)).first)
+            #expect(a.markets == b.markets && a.homePrice == b.homePrice && a.awayPrice == b.awayPrice)
+            #expect(a.spread == b.spread && a.spreadPrices == b.spreadPrices && a.total == b.total && a.totalPrices == b.totalPrices)
+        }
+    }
+
     @Test func aFileWithoutOpeningLinesDoesNotMove() throws {
         let world = try ReplayWorld(
             records: ReplayFormat.games.read(
