@@ -76,7 +76,7 @@ public enum EvaluationReportPage {
             html += "<td>\(number(e.brier))</td><td>\(percent(e.accuracy))</td></tr>"
         }
         html += "</table><p>Model minus market log loss per game: \(String(format: "%+.4f ± %.4f", pooled.logLossDifference, pooled.standardError)) "
-        return html + "(one standard error): the model <b>\(pooled.verdict)</b>.</p>"
+        return html + "(one standard error): the model <b>\(pooled.verdict)</b>. \(escape(pooled.departures()))</p>"
     }
 
     private static func walkForward(_ report: EvaluationReport) -> String {

@@ -110,13 +110,15 @@ public struct ModelCalibrator: Sendable {
             + String(
                 format: " (log loss %.4f vs the market's %.4f, difference %+.4f ± %.4f).", pooled.model.logLoss, pooled.prior.logLoss,
                 pooled.logLossDifference, pooled.standardError)
+            + " " + pooled.departures()
         if let fallback = blended.marketFallback {
             pooledNote =
                 games + " the blend's log loss was above the market's"
                 + String(
                     format: " (%.4f vs %.4f, difference %+.4f ± %.4f: it ", fallback.model.logLoss, fallback.prior.logLoss,
                     fallback.logLossDifference, fallback.standardError)
-                + fallback.verdict + "), so the model is the market: it forecasts the market's probability."
+                + fallback.verdict + "), so the model is the market: it forecasts the market's probability. "
+                + fallback.departures("The blend")
         }
         let pickRecord = PickRecord(
             try await backtest(
@@ -146,6 +148,8 @@ public struct ModelCalibrator: Sendable {
         metrics["pooled_prior_log_loss"] = pooled.prior.logLoss
         metrics["pooled_prior_auc"] = pooled.prior.auc
         metrics["pooled_log_loss_difference_se"] = pooled.standardError
+        metrics["pooled_training_departures"] = Double(pooled.trainingDepartures)
+        metrics["pooled_evaluation_departures"] = Double(pooled.evaluationDepartures)
         metrics["market_fallback"] = blended.marketFallback == nil ? 0 : 1
         if let fallback = blended.marketFallback { metrics["blend_pooled_log_loss"] = fallback.model.logLoss }
         let backtest = try await self.backtest(

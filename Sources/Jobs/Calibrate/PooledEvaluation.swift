@@ -22,6 +22,18 @@ public struct PooledEvaluation: Sendable {
     public var logLossDifference: Double
     /// The standard error of that mean.
     public var standardError: Double
+    /// Training-window games on which the model's probability is at least ``departure`` away from the market's.
+    ///
+    /// Why: each walk-forward fold decides for itself how much of its learners to keep, on fewer games than the
+    /// served model, and often keeps none. Where it kept none the game shows the market, not the model's departures,
+    /// and only adds a difference of zero to the mean: a model that departs from the market on its evaluation games
+    /// alone is judged on those, however many pooled games the sentence counts.
+    public var trainingDepartures: Int
+    /// Evaluation-window games on which it is.
+    public var evaluationDepartures: Int
+
+    /// Half a point of probability: closer than that, a forecast is the market's.
+    public static let departure = 0.005
 
     /// Scores `probabilities` and `priorProbabilities` on `labels`, the first `trainingRows` of them from the training window.
     public init(labels: [Double], probabilities: [Double], priorProbabilities: [Double], trainingRows: Int) {
@@ -40,6 +52,19 @@ public struct PooledEvaluation: Sendable {
         let variance = n > 1 ? differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
         logLossDifference = mean
         standardError = n > 0 ? (variance / n).squareRoot() : 0
+        let departs = labels.indices.map { abs(probabilities[$0] - priorProbabilities[$0]) >= Self.departure }
+        trainingDepartures = departs[..<trainingRows].filter { $0 }.count
+        evaluationDepartures = departs[trainingRows...].filter { $0 }.count
+    }
+
+    /// Where the model (`subject`) departs from the market, in a sentence.
+    public func departures(_ subject: String = "It") -> String {
+        var text = "\(subject) departs from the market by half a point of probability or more on \(trainingDepartures) of the "
+            + "\(trainingRows) walk-forward games and \(evaluationDepartures) of the \(evaluationRows) evaluation games"
+        if trainingDepartures == 0 && evaluationDepartures > 0 {
+            text += ": its walk-forward folds kept none of their learners, so its departures are judged on the evaluation games alone"
+        }
+        return text + "."
     }
 
     /// All pooled games.
