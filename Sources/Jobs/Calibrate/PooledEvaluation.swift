@@ -59,10 +59,12 @@ public struct PooledEvaluation: Sendable {
 
     /// Where the model (`subject`) departs from the market, in a sentence.
     public func departures(_ subject: String = "It") -> String {
+        let evaluation = "\(evaluationDepartures) of the \(evaluationRows) evaluation games"
+        guard trainingRows > 0 else { return "\(subject) departs from the market by half a point of probability or more on \(evaluation)." }
         var text = "\(subject) departs from the market by half a point of probability or more on \(trainingDepartures) of the "
-            + "\(trainingRows) walk-forward games and \(evaluationDepartures) of the \(evaluationRows) evaluation games"
+            + "\(trainingRows) walk-forward games and \(evaluation)"
         if trainingDepartures == 0 && evaluationDepartures > 0 {
-            text += ": its walk-forward folds kept none of their learners, so its departures are judged on the evaluation games alone"
+            text += ": its walk-forward folds are the market there, so its departures are judged on the evaluation games alone"
         }
         return text + "."
     }

@@ -19,5 +19,9 @@ import Testing
             labels: labels, probabilities: market.map { $0 + 0.03 }, priorProbabilities: market, trainingRows: 200)
         #expect(everywhere.trainingDepartures == 200 && everywhere.evaluationDepartures == 100)
         #expect(!everywhere.departures("The blend").contains("alone") && everywhere.departures("The blend").hasPrefix("The blend departs"))
+
+        // Without walk-forward games there is nothing to say of them.
+        let evaluationOnly = PooledEvaluation(labels: labels, probabilities: model, priorProbabilities: market, trainingRows: 0)
+        #expect(evaluationOnly.departures() == "It departs from the market by half a point of probability or more on 50 of the 300 evaluation games.")
     }
 }
