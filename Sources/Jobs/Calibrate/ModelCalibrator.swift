@@ -148,8 +148,8 @@ public struct ModelCalibrator: Sendable {
         metrics["pooled_prior_log_loss"] = pooled.prior.logLoss
         metrics["pooled_prior_auc"] = pooled.prior.auc
         metrics["pooled_log_loss_difference_se"] = pooled.standardError
-        metrics["pooled_training_departures"] = Double(pooled.trainingDepartures)
-        metrics["pooled_evaluation_departures"] = Double(pooled.evaluationDepartures)
+        metrics[PooledEvaluation.Metric.trainingDepartures] = Double(pooled.trainingDepartures)
+        metrics[PooledEvaluation.Metric.evaluationDepartures] = Double(pooled.evaluationDepartures)
         metrics["market_fallback"] = blended.marketFallback == nil ? 0 : 1
         if let fallback = blended.marketFallback { metrics["blend_pooled_log_loss"] = fallback.model.logLoss }
         let backtest = try await self.backtest(

@@ -35,6 +35,12 @@ public struct PooledEvaluation: Sendable {
     /// Half a point of probability: closer than that, a forecast is the market's.
     public static let departure = 0.005
 
+    /// The metric names the departure counts are registered under.
+    public enum Metric {
+        public static let trainingDepartures = "pooled_training_departures"
+        public static let evaluationDepartures = "pooled_evaluation_departures"
+    }
+
     /// Scores `probabilities` and `priorProbabilities` on `labels`, the first `trainingRows` of them from the training window.
     public init(labels: [Double], probabilities: [Double], priorProbabilities: [Double], trainingRows: Int) {
         precondition(labels.count == probabilities.count && labels.count == priorProbabilities.count && trainingRows <= labels.count)
