@@ -61,6 +61,7 @@ struct PredictionEndpointTests {
             let record = all.json["data"]?[0]?["model_pick_record"]
             #expect(record?["picks"]?.int == 120 && record?["fair_clv"]?.double == 0.011)
             #expect(record?["fair_clv_standard_error"]?.double == 0.004 && record?["verdict"]?.string == "beat the close")
+            #expect(record?["publishes_picks"]?.bool == true)
 
             let checks: [(String, Int)] = [
                 ("sport=nba", 2), ("sport=nfl&tier=A", 1), ("tier=c", 2), ("bet_type=total", 2),

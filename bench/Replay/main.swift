@@ -16,7 +16,7 @@ import TestSupport
 // Printed: log loss of the model beside the opening and the closing line on the same games (paired standard
 // errors), the share of the open→close gap the model captures, pooled ECE, and the picks' accuracy, CLV and ROI by
 // tier — picks at the best price at publication, CLV against the close that followed; a month whose model's
-// out-of-sample picks did not beat the close (`PickRecord`) publishes none, and its picks are shown apart as withheld,
+// out-of-sample picks did not beat the close beyond noise (`PickRecord`) publishes none, and its picks are shown apart as withheld,
 // so the bench tells whether withholding them was right. A three-way moneyline (soccer)
 // is scored on its binary target (home win against draw or away, as it is trained) and also as the three-way market
 // it is: the model's home/draw/away forecast (`BetOutcome.sides`, the rest divided by the meta model's draw share)
@@ -200,13 +200,15 @@ try await sandbox.withRunning { running in
                         print("  \(sport) \(betType) cutoff \(easternDay(month)): no calibrated model (\(skipped.joined(separator: "; ")))")
                         continue
                     }
-                    // The platform publishes a model's picks only while its out-of-sample picks beat the close.
+                    // The platform publishes a model's picks only while its out-of-sample picks beat the close beyond noise.
                     let publishesPicks = PickRecord.allowsPicks(meta.metrics)
                     let departures = [PooledEvaluation.Metric.trainingDepartures, PooledEvaluation.Metric.evaluationDepartures].compactMap { meta.metrics[$0] }.reduce(0, +)
                     if meta.metrics[PickRecord.Metric.picks] == 0, departures == 0 {
                         print("  \(sport) \(betType.rawValue) cutoff \(easternDay(month)): the model is the market on its pooled games (no departure of half a point), so no pick to record")
                     } else if let withClose = meta.metrics[PickRecord.Metric.withClose], withClose == 0 {
-                        print("  \(sport) \(betType.rawValue) cutoff \(easternDay(month)): no pooled out-of-sample pick with a close, so no record: picks published")
+                        print(
+                            "  \(sport) \(betType.rawValue) cutoff \(easternDay(month)): no pooled out-of-sample pick with a close, so no record: picks "
+                                + (publishesPicks ? "published" : "withheld"))
                     } else if let withClose = meta.metrics[PickRecord.Metric.withClose], let fair = meta.metrics[PickRecord.Metric.fairCLV] {
                         print(
                             String(

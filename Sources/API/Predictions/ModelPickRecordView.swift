@@ -10,11 +10,14 @@ struct ModelPickRecordView: Codable, Sendable, Equatable {
     var fairClvStandardError: Double
     /// Whether they beat the close beyond two standard errors, on enough picks to tell.
     var verdict: String
+    /// Whether the model's picks are published: only on a record that beat the close.
+    var publishesPicks: Bool
 
     init(_ record: ModelPickRecord) {
         picks = record.picks
         fairClv = record.meanFairCLV
         fairClvStandardError = record.standardError
         verdict = record.verdict
+        publishesPicks = record.allowsPicks
     }
 }

@@ -8,7 +8,7 @@ import Store
 /// Pooled log loss says whether the model's probabilities beat the market's on average; the record says whether its
 /// largest departures from the market, the ones it would stake, beat the line the market settled on. The two can
 /// disagree: a model level with the market on log loss still stakes its largest departures from it. Picks are what a
-/// user acts on, so picks are judged on the record (`allowsPicks`).
+/// user acts on, so picks are judged on the record (`allowsPicks`): published only when it beat the close beyond noise.
 ///
 /// The record is judged against the fair close, not the closing price: against the closing price, the book's margin
 /// counts as value, and a model that only forecasts the market's own probability, picking whichever book's price
@@ -59,22 +59,22 @@ public struct PickRecord: Sendable, Equatable {
     /// Whether the picks beat the fair close, in words (`ModelPickRecord.verdict`).
     public var verdict: String { registered.verdict }
 
-    /// Whether a champion with `metrics` publishes picks: not when its out-of-sample picks did not beat the fair close
-    /// on average. Its forecasts are published either way. A model registered without a fair record (before it, or
-    /// with no pick that had a fair close) keeps publishing picks: there is no evidence against them.
+    /// Whether a champion with `metrics` publishes picks: only when its out-of-sample picks beat the fair close beyond
+    /// noise (`ModelPickRecord.allowsPicks`). Its forecasts are published either way.
     public static func allowsPicks(_ metrics: [String: Double]) -> Bool {
-        ModelPickRecord(metrics: metrics)?.allowsPicks ?? true
+        ModelPickRecord.allowsPicks(metrics)
     }
 
     /// The record in a sentence, for the model's decision and report.
     public var summary: String {
-        guard picks > 0 else { return "It would have made no pick on those games." }
+        let withheld = ": it publishes forecasts without picks."
+        guard picks > 0 else { return "It would have made no pick on those games, so it publishes forecasts without picks." }
         var text = picks == 1 ? "Its one out-of-sample pick on those games" : "Its \(picks) out-of-sample picks on those games"
-        guard withClose > 0 else { return text + " had no closing line to be measured against." }
+        guard withClose > 0 else { return text + " had no closing line to be measured against" + withheld }
         text += String(
             format: " had a mean CLV of %+.2f%% ± %.2f against the fair close (the closing line less its margin) over the %d "
                 + "with one (%+.2f%% against the closing prices), and a flat ROI of %+.1f%%",
             meanFairCLV * 100, standardError * 100, withClose, meanCLV * 100, roi * 100)
-        return text + " (\(verdict))" + (registered.allowsPicks ? ": its picks are published." : ": it publishes forecasts without picks.")
+        return text + " (\(verdict))" + (registered.allowsPicks ? ": its picks are published." : withheld)
     }
 }

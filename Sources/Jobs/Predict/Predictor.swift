@@ -166,7 +166,7 @@ public struct Predictor: Sendable {
                     run.unpredictable += 1
                     continue
                 }
-                // A champion whose out-of-sample picks did not beat the close publishes its forecast without a pick.
+                // A champion whose out-of-sample picks did not beat the close beyond noise publishes its forecast without a pick.
                 var pick = picks.pick(sides)
                 if pick != nil && !PickRecord.allowsPicks(champion.metrics) {
                     pick = nil

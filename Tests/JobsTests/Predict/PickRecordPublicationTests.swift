@@ -4,8 +4,8 @@ import Testing
 
 @testable import Jobs
 
-/// A champion publishes picks only while its out-of-sample picks beat the fair close (`PickRecord`); its forecasts
-/// are published either way.
+/// A champion publishes picks only while its out-of-sample picks beat the fair close beyond noise (`PickRecord`); its
+/// forecasts are published either way.
 @Suite struct PickRecordPublicationTests {
     /// The market of `PublicationTests`' open: home 2.20 at the soft book is 9.5 points of edge for 55 %, a tier-A pick
     /// for a champion whose record allows it. Returns the run and the row it stored.
@@ -35,9 +35,23 @@ import Testing
 
     @Test func aChampionWhosePicksBeatTheClosePublishesThePick() async throws {
         let (run, row) = try await Self.publishAtTheOpen(
-            record: [PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: 0.012, PickRecord.Metric.clv: 0.035, PickRecord.Metric.picks: 130],
+            record: [
+                PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: 0.012, PickRecord.Metric.fairCLVStandardError: 0.004,
+                PickRecord.Metric.clv: 0.035, PickRecord.Metric.picks: 130,
+            ],
             key: "record-beat")
         #expect(run.predictions == 1 && run.picks == 1 && run.picksWithheld == 0)
         #expect(row.pick && row.tier == .a && row.price == 2.20 && row.stake > 0)
+    }
+
+    @Test func aChampionWhosePicksAreWithinNoiseOfTheClosePublishesItsForecastWithoutAPick() async throws {
+        let (run, row) = try await Self.publishAtTheOpen(
+            record: [
+                PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: 0.006, PickRecord.Metric.fairCLVStandardError: 0.004,
+                PickRecord.Metric.clv: 0.029, PickRecord.Metric.picks: 130,
+            ],
+            key: "record-noise")
+        #expect(run.predictions == 1 && run.picks == 0 && run.picksWithheld == 1)
+        #expect(!row.pick && row.stake == 0 && row.probability == 0.55)
     }
 }

@@ -60,7 +60,7 @@ enum PredictionsOpenAPI: OpenAPIArea {
                 ]),
             "ModelPickRecord": S.object(required: [
                 "picks": S.integer(minimum: 1), "fair_clv": S.number(), "fair_clv_standard_error": S.number(minimum: 0),
-                "verdict": S.string(),
+                "verdict": S.string(), "publishes_picks": S.boolean,
             ]),
             "PredictionVerification": S.object(
                 required: [

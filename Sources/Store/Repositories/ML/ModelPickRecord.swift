@@ -44,6 +44,17 @@ public struct ModelPickRecord: Sendable, Equatable {
         return "within noise of the close"
     }
 
-    /// Whether the model publishes picks: not when its out-of-sample picks did not beat the fair close on average.
-    public var allowsPicks: Bool { meanFairCLV > 0 }
+    /// Whether the model publishes picks: only when its out-of-sample picks beat the fair close beyond two standard
+    /// errors, on `fewestToTell` picks or more (the verdict "beat the close"). A positive mean on a handful of picks, or
+    /// one within noise of the close, is no evidence that a pick is worth a stake: a model that only forecasts the
+    /// market's own probability makes such records by shopping for the book that strays furthest from it.
+    public var allowsPicks: Bool { picks >= Self.fewestToTell && meanFairCLV > 2 * standardError }
+
+    /// Whether a model with `metrics` publishes picks. One the calibrator judged (its metrics hold a record, even of no
+    /// pick) publishes them only on a record that beat the close (`allowsPicks`). One registered without a record at
+    /// all (before the record existed, or by hand) was never judged, and its picks are published.
+    public static func allowsPicks(_ metrics: [String: Double]) -> Bool {
+        guard metrics[Metric.picks] != nil || metrics[Metric.withClose] != nil else { return true }
+        return Self(metrics: metrics)?.allowsPicks ?? false
+    }
 }
