@@ -201,7 +201,7 @@ try await sandbox.withRunning { running in
                         continue
                     }
                     // The platform publishes a model's picks only while its out-of-sample picks beat the close beyond noise.
-                    let publishesPicks = PickRecord.allowsPicks(meta.metrics)
+                    let publishesPicks = ModelPickRecord.allowsPicks(meta.metrics)
                     let departures = [PooledEvaluation.Metric.trainingDepartures, PooledEvaluation.Metric.evaluationDepartures].compactMap { meta.metrics[$0] }.reduce(0, +)
                     if meta.metrics[PickRecord.Metric.picks] == 0, departures == 0 {
                         print("  \(sport) \(betType.rawValue) cutoff \(easternDay(month)): the model is the market on its pooled games (no departure of half a point), so no pick to record")

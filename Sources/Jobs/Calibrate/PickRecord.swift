@@ -8,7 +8,7 @@ import Store
 /// Pooled log loss says whether the model's probabilities beat the market's on average; the record says whether its
 /// largest departures from the market, the ones it would stake, beat the line the market settled on. The two can
 /// disagree: a model level with the market on log loss still stakes its largest departures from it. Picks are what a
-/// user acts on, so picks are judged on the record (`allowsPicks`): published only when it beat the close beyond noise.
+/// user acts on, so picks are judged on the record (`ModelPickRecord.allowsPicks`): published only when it beat the close beyond noise.
 ///
 /// The record is judged against the fair close, not the closing price: against the closing price, the book's margin
 /// counts as value, and a model that only forecasts the market's own probability, picking whichever book's price
@@ -58,12 +58,6 @@ public struct PickRecord: Sendable, Equatable {
 
     /// Whether the picks beat the fair close, in words (`ModelPickRecord.verdict`).
     public var verdict: String { registered.verdict }
-
-    /// Whether a champion with `metrics` publishes picks: only when its out-of-sample picks beat the fair close beyond
-    /// noise (`ModelPickRecord.allowsPicks`). Its forecasts are published either way.
-    public static func allowsPicks(_ metrics: [String: Double]) -> Bool {
-        ModelPickRecord.allowsPicks(metrics)
-    }
 
     /// The record in a sentence, for the model's decision and report.
     public var summary: String {

@@ -168,7 +168,7 @@ public struct Predictor: Sendable {
                 }
                 // A champion whose out-of-sample picks did not beat the close beyond noise publishes its forecast without a pick.
                 var pick = picks.pick(sides)
-                if pick != nil && !PickRecord.allowsPicks(champion.metrics) {
+                if pick != nil && !ModelPickRecord.allowsPicks(champion.metrics) {
                     pick = nil
                     run.picksWithheld += 1
                 }

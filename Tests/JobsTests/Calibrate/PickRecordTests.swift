@@ -60,7 +60,7 @@ import Testing
         // Flat stakes: +1.20 and -1 over two picks.
         #expect(abs(record.roi - 0.10) < 1e-12)
         // One pick that beat the close is no evidence: its picks are withheld.
-        #expect(!PickRecord.allowsPicks(record.metrics))
+        #expect(!ModelPickRecord.allowsPicks(record.metrics))
     }
 
     @Test func anEdgeBelowTierCIsNoPick() {
@@ -97,29 +97,29 @@ import Testing
     @Test func picksArePublishedOnlyOnARecordThatBeatTheCloseBeyondNoise() {
         typealias M = PickRecord.Metric
         // No record at all (a model registered before it, or by hand): never judged, so its picks are published.
-        #expect(PickRecord.allowsPicks([:]))
-        #expect(PickRecord.allowsPicks(["auc": 0.6]))
+        #expect(ModelPickRecord.allowsPicks([:]))
+        #expect(ModelPickRecord.allowsPicks(["auc": 0.6]))
         // Judged, but with no pick measured against a close: no evidence for the picks.
-        #expect(!PickRecord.allowsPicks([M.picks: 0, M.withClose: 0, M.fairCLV: 0]))
-        #expect(!PickRecord.allowsPicks([M.picks: 4, M.withClose: 0, M.fairCLV: 0]))
+        #expect(!ModelPickRecord.allowsPicks([M.picks: 0, M.withClose: 0, M.fairCLV: 0]))
+        #expect(!ModelPickRecord.allowsPicks([M.picks: 4, M.withClose: 0, M.fairCLV: 0]))
         // Beyond two standard errors on ten picks or more.
-        #expect(PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0.012, M.fairCLVStandardError: 0.005, M.clv: 0.03]))
-        #expect(PickRecord.allowsPicks([M.withClose: 10, M.fairCLV: 0.03, M.fairCLVStandardError: 0.01]))
+        #expect(ModelPickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0.012, M.fairCLVStandardError: 0.005, M.clv: 0.03]))
+        #expect(ModelPickRecord.allowsPicks([M.withClose: 10, M.fairCLV: 0.03, M.fairCLVStandardError: 0.01]))
         // A positive mean within noise of the close, as the dev run's MLB model had (+0.44 % ± 0.38 on 326 picks).
-        #expect(!PickRecord.allowsPicks([M.withClose: 326, M.fairCLV: 0.0044, M.fairCLVStandardError: 0.0038]))
-        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0.01, M.fairCLVStandardError: 0.005]))
+        #expect(!ModelPickRecord.allowsPicks([M.withClose: 326, M.fairCLV: 0.0044, M.fairCLVStandardError: 0.0038]))
+        #expect(!ModelPickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0.01, M.fairCLVStandardError: 0.005]))
         // A large mean on too few picks to tell.
-        #expect(!PickRecord.allowsPicks([M.withClose: 9, M.fairCLV: 0.05, M.fairCLVStandardError: 0.001]))
-        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0, M.clv: 0.02]))
+        #expect(!ModelPickRecord.allowsPicks([M.withClose: 9, M.fairCLV: 0.05, M.fairCLVStandardError: 0.001]))
+        #expect(!ModelPickRecord.allowsPicks([M.withClose: 30, M.fairCLV: 0, M.clv: 0.02]))
         // The rule reads the fair close: a positive CLV against the closing prices is the margin, not an edge.
-        #expect(!PickRecord.allowsPicks([M.withClose: 30, M.fairCLV: -0.002, M.fairCLVStandardError: 0.0005, M.clv: 0.021]))
+        #expect(!ModelPickRecord.allowsPicks([M.withClose: 30, M.fairCLV: -0.002, M.fairCLVStandardError: 0.0005, M.clv: 0.021]))
         let lost = PickRecord(
             EvaluationReport.Backtest(
                 bets: [.init(at: Self.start, tier: "C", stake: 0.01, price: 2.0, profit: -0.01, won: false, clv: 0.01, fairCLV: -0.03)],
                 unpriced: 0))
-        #expect(!PickRecord.allowsPicks(lost.metrics) && lost.summary.hasPrefix("Its one out-of-sample pick")
+        #expect(!ModelPickRecord.allowsPicks(lost.metrics) && lost.summary.hasPrefix("Its one out-of-sample pick")
             && lost.summary.hasSuffix("it publishes forecasts without picks."))
         let none = PickRecord(EvaluationReport.Backtest(bets: [], unpriced: 0))
-        #expect(!PickRecord.allowsPicks(none.metrics) && none.summary.hasSuffix("publishes forecasts without picks."))
+        #expect(!ModelPickRecord.allowsPicks(none.metrics) && none.summary.hasSuffix("publishes forecasts without picks."))
     }
 }
