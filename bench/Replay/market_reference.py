@@ -11,10 +11,15 @@ each month of the test season on every game before it, as the replay bench's mod
   days, the last 10 games' win rate and run differential, how far each team's results ran ahead of the line so far
   this season, the second game of a doubleheader and the opening total;
 - `lightgbm public`: the same columns, shallow trees (LightGBM, 4 leaves, 200 games a leaf, 300 rounds at 0.01);
-- `lightgbm public + teams`: plus home and away team as categorical features.
+- `lightgbm public + teams`: plus home and away team as categorical features;
+- `… → close`: the same learners fitted to the closing line's no-vig probability instead of the result (cross-entropy
+  on a soft label). The close is what a model published at the open has to anticipate, and it is far less noisy than
+  a result, so these ask directly how much of the line's move public information foretells.
 
 Each line prints its log loss on the test games, its difference from the opening line's with the standard error of
-the per-game difference, and the share of the open→close gap it captures (the closing line captures 100 %).
+the per-game difference, and the share of the open→close gap it captures (the closing line captures 100 %); then
+its cross-entropy against the closing probability, beside the opening line's, as the share of the move it foretells
+(free of the results' noise: the closing line foretells 100 %, the opening line 0 %).
 Usage: market_reference.py [GAMES_CSV] [TEST_FROM, default 2016-01-01]   (needs numpy, pandas, scikit-learn and lightgbm)
 """
 import os
@@ -97,7 +102,18 @@ def glm(columns):
     return fit_predict
 
 
-def boosted(columns, teams):
+def glm_to_close(columns):
+    """A logistic regression on the closing probability: each game twice, as a win and a loss weighted by it."""
+    def fit_predict(train, test):
+        doubled = pd.concat([train[columns], train[columns]])
+        labels = np.r_[np.ones(len(train)), np.zeros(len(train))]
+        weights = np.r_[train.p_close.to_numpy(), 1 - train.p_close.to_numpy()]
+        model = LogisticRegression(C=1.0, max_iter=5000).fit(doubled, labels, sample_weight=weights)
+        return model.predict_proba(test[columns])[:, 1]
+    return fit_predict
+
+
+def boosted(columns, teams, target="y"):
     def fit_predict(train, test):
         x_train, x_test = train[columns].copy(), test[columns].copy()
         if teams:
@@ -105,9 +121,10 @@ def boosted(columns, teams):
                 categories = sorted(set(train[side]))
                 x_train[side] = pd.Categorical(train[side], categories=categories)
                 x_test[side] = pd.Categorical(test[side], categories=categories)
-        parameters = dict(objective="binary", learning_rate=0.01, num_leaves=4, min_data_in_leaf=200, lambda_l2=10,
+        objective = "binary" if target == "y" else "cross_entropy"
+        parameters = dict(objective=objective, learning_rate=0.01, num_leaves=4, min_data_in_leaf=200, lambda_l2=10,
                           cat_smooth=50, verbose=-1, num_threads=2, seed=7)
-        booster = lgb.train(parameters, lgb.Dataset(x_train, train.y, init_score=train.offset), 300)
+        booster = lgb.train(parameters, lgb.Dataset(x_train, train[target], init_score=train.offset), 300)
         return sigmoid(booster.predict(x_test, raw_score=True) + test.offset)
     return fit_predict
 
@@ -129,6 +146,9 @@ def main():
         "glm public": glm(["offset"] + PUBLIC),
         "lightgbm public": boosted(PUBLIC, teams=False),
         "lightgbm public + teams": boosted(PUBLIC, teams=True),
+        "glm public → close": glm_to_close(["offset"] + PUBLIC),
+        "lightgbm public → close": boosted(PUBLIC, teams=False, target="p_close"),
+        "lightgbm + teams → close": boosted(PUBLIC, teams=True, target="p_close"),
     }
     test = games[games.date >= test_from].copy()
     months = sorted(set(test.date.str[:7]))
@@ -139,16 +159,22 @@ def main():
             train = games[games.date < month + "-01"]
             test.loc[rows, name] = fit_predict(train, test[rows])
     y = test.y.to_numpy()
+    close = test.p_close.to_numpy()
     opening = log_losses(y, test.p_open.to_numpy())
-    gap = opening.mean() - log_losses(y, test.p_close.to_numpy()).mean()
+    opening_to_close = log_losses(close, test.p_open.to_numpy())
+    gap = opening.mean() - log_losses(y, close).mean()
+    move = opening_to_close.mean() - log_losses(close, close).mean()
     print(f"{os.path.basename(path)}: {len(test)} games from {test_from}, refitted at {len(months)} monthly cutoffs on every earlier game")
-    print(f"{'':26} {'log loss':>9} {'vs open':>9} {'± se':>7} {'gap captured':>13}")
+    print(f"{'':26} {'log loss':>9} {'vs open':>9} {'± se':>7} {'gap captured':>13} | {'move foretold':>13} {'± se':>6}")
     for name, probabilities in [("opening line", test.p_open), ("closing line", test.p_close)] + [(n, test[n]) for n in learners]:
         losses = log_losses(y, probabilities.to_numpy())
         difference = losses - opening
         se = difference.std(ddof=1) / np.sqrt(len(difference))
         captured = -difference.mean() / gap * 100 + 0.0  # no "-0 %" for the opening line itself
-        print(f"{name:26} {losses.mean():9.5f} {difference.mean():+9.5f} {se:7.5f} {captured:12.0f}%")
+        foretold = opening_to_close - log_losses(close, probabilities.to_numpy())
+        foretold_se = foretold.std(ddof=1) / np.sqrt(len(foretold)) / move * 100
+        print(f"{name:26} {losses.mean():9.5f} {difference.mean():+9.5f} {se:7.5f} {captured:12.0f}% | "
+              f"{foretold.mean() / move * 100 + 0.0:12.1f}% {foretold_se:6.1f}")
 
 
 if __name__ == "__main__":
