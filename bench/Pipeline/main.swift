@@ -428,9 +428,19 @@ try await sandbox.withRunning { running in
                 if case .weightedEnsemble(let blend) = uncalibrated, blend.members.count == 3 {
                     parts.append("voting \(String(format: "%.4f", BinaryMetrics.logLoss(labels: evaluationLabels, probabilities: blend.members[2].predict(evaluationRows))))")
                 }
-                // A blend the market beat on the pooled games serves the market (`ModelCalibrator.blend`).
-                let fallback = meta.metrics["market_fallback"] == 1 ? "; serves the market (blend's pooled log loss above it)" : ""
-                print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration)\(fallback); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
+                // A blend the market beat on the pooled games, or whose departures moved away from the close, serves the
+                // market (`ModelCalibrator.blend`).
+                let awayFromClose = (meta.metrics[CloseAgreement.Metric.difference] ?? 0) > CloseAgreement.rounding
+                let fallback =
+                    meta.metrics["market_fallback"] == 1
+                    ? "; serves the market (blend's " + ((meta.metrics["blend_pooled_log_loss"] ?? 0) > (meta.metrics["pooled_prior_log_loss"] ?? 0)
+                        ? "pooled log loss above it" : "departures away from the close") + ")"
+                    : ""
+                let close = meta.metrics[CloseAgreement.Metric.difference].map {
+                    String(format: "; against the close %+.5f ± %.5f", $0, meta.metrics[CloseAgreement.Metric.standardError] ?? .nan)
+                        + (awayFromClose ? " (away)" : "")
+                } ?? ""
+                print("      automl leader \(leader); meta weights \(blendWeights), calibration \(calibration)\(fallback)\(close); on all \(evaluationLabels.count) evaluation games: \(parts.joined(separator: ", "))")
             }
         }
     }

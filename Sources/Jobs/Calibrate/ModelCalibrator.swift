@@ -61,11 +61,12 @@ public struct ModelCalibrator: Sendable {
             return outcome
         }
         let started = ContinuousClock.now
+        let closing = try await closingProbabilities(data.fit + data.evaluation, betType: betType)
         let blended = try await ComputeQueue.run {
             try Self.blend(
                 automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType),
                 adjustment: ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType), seed: settings.seed,
-                outOfFold: automl.outOfFold.flatMap { a in stack.outOfFold.map { (a, $0) } }, folds: settings.folds)
+                outOfFold: automl.outOfFold.flatMap { a in stack.outOfFold.map { (a, $0) } }, folds: settings.folds, closing: closing)
         }
         // A three-way moneyline's draw share: learned where it beats the market's, which forecasts use otherwise.
         let drawShare: DrawShareFit? =
@@ -112,14 +113,17 @@ public struct ModelCalibrator: Sendable {
                 pooled.logLossDifference, pooled.standardError)
             + " " + pooled.departures()
         if let fallback = blended.marketFallback {
+            let score = String(
+                format: " (%.4f vs %.4f, difference %+.4f ± %.4f: it ", fallback.model.logLoss, fallback.prior.logLoss,
+                fallback.logLossDifference, fallback.standardError) + fallback.verdict + ")"
             pooledNote =
-                games + " the blend's log loss was above the market's"
-                + String(
-                    format: " (%.4f vs %.4f, difference %+.4f ± %.4f: it ", fallback.model.logLoss, fallback.prior.logLoss,
-                    fallback.logLossDifference, fallback.standardError)
-                + fallback.verdict + "), so the model is the market: it forecasts the market's probability. "
-                + fallback.departures("The blend")
+                games
+                + (fallback.logLossDifference > 0
+                    ? " the blend's log loss was above the market's" + score
+                    : " the blend's log loss was the market's or below" + score + ", but its departures moved away from the close")
+                + ", so the model is the market: it forecasts the market's probability. " + fallback.departures("The blend")
         }
+        pooledNote += " " + blended.closeAgreement.sentence(blended.marketFallback == nil ? "Its" : "The blend's")
         let pickRecord = PickRecord(
             try await backtest(
                 blended.pooledRows, probabilities: blended.pooledProbabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
@@ -152,6 +156,7 @@ public struct ModelCalibrator: Sendable {
         metrics[PooledEvaluation.Metric.evaluationDepartures] = Double(pooled.evaluationDepartures)
         metrics["market_fallback"] = blended.marketFallback == nil ? 0 : 1
         if let fallback = blended.marketFallback { metrics["blend_pooled_log_loss"] = fallback.model.logLoss }
+        metrics.merge(blended.closeAgreement.metrics) { $1 }
         let backtest = try await self.backtest(
             data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
             drawShare: drawShare?.served)
@@ -253,8 +258,11 @@ public struct ModelCalibrator: Sendable {
         /// falls back to the market): what its out-of-sample pick record is made on.
         var pooledRows: [TrainingExample]
         var pooledProbabilities: [Double]
-        /// The blend's own pooled evaluation when the market beat it there and the model serves the market instead.
+        /// The blend's own pooled evaluation when the market beat it there, or its departures moved away from the
+        /// close, and the model serves the market instead.
         var marketFallback: PooledEvaluation?
+        /// The blend's departures against the close on the pooled games (before any fallback to the market).
+        var closeAgreement: CloseAgreement
     }
 
     /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three, calibrates
@@ -275,11 +283,13 @@ public struct ModelCalibrator: Sendable {
     /// A blend with a higher log loss than the market's on the pooled walk-forward games (`marketFallback`) is anchored
     /// to the market at weight 0: the model serves the market's probability. Those games are the best evidence of what
     /// its departures from the market are worth, and there they cost: published, they would be edges of noise, picks
-    /// against a line the model does not beat.
+    /// against a line the model does not beat. So is a blend whose departures move away from the close on those games
+    /// (`closing`: the fair closing probability of the label's positive outcome, by game; `CloseAgreement`), which the
+    /// results, noisier, can miss.
     static func blend(
         automl: TrainedModel, stack: TrainedModel, data: TrainingData, prior: MarketPrior?, adjustment: LearnerSpecification? = nil,
         seed: UInt64,
-        outOfFold: (automl: OutOfFoldPredictions, stack: OutOfFoldPredictions)? = nil, folds: Int = 5
+        outOfFold: (automl: OutOfFoldPredictions, stack: OutOfFoldPredictions)? = nil, folds: Int = 5, closing: [Int: Double] = [:]
     ) throws -> Blended {
         let calibrationData = data.dataset(data.calibration)
         let calibrationLabels = data.labels(data.calibration)
@@ -335,9 +345,11 @@ public struct ModelCalibrator: Sendable {
         var pooledProbabilities = pooledTraining + probabilities
         var pooled = PooledEvaluation(
             labels: pooledLabels, probabilities: pooledProbabilities, priorProbabilities: pooledPrior, trainingRows: pooledRows.count)
+        let closeAgreement = CloseAgreement(
+            probabilities: pooledProbabilities, priorProbabilities: pooledPrior, closing: pooledExamples.map { closing[$0.gameID] })
         // Only on the walk-forward games too: the evaluation window alone is too few games to overrule the learners.
         var marketFallback: PooledEvaluation?
-        if let prior, pooled.trainingRows > 0, pooled.logLossDifference > 0 {
+        if let prior, pooled.trainingRows > 0, pooled.logLossDifference > 0 || closeAgreement.movesAwayFromTheClose {
             marketFallback = pooled
             model = .priorAnchored(PriorAnchoredModel(prior: prior, learner: model, weight: 0))
             probabilities = model.predict(evaluationData)
@@ -351,10 +363,35 @@ public struct ModelCalibrator: Sendable {
             memberEvaluations: members.map { BinaryEvaluation(labels: evaluationLabels, probabilities: $0.predict(evaluationData)) },
             permutationImportance: permutation(model, evaluationData, evaluationLabels, seed: seed),
             shap: shap(members, evaluationData), pooled: pooled, pooledRows: pooledExamples, pooledProbabilities: pooledProbabilities,
-            marketFallback: marketFallback)
+            marketFallback: marketFallback, closeAgreement: closeAgreement)
     }
 
     // MARK: - Report parts
+
+    /// The fair closing probability of the label's positive outcome (home, over; a three-way moneyline's home win) at
+    /// each row's line, by game, from its books' last prices before the start; games without one are left out.
+    func closingProbabilities(_ rows: [TrainingExample], betType: BetType) async throws -> [Int: Double] {
+        let closing = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
+        let positive = BetOutcome.selections(betType).positive
+        let lineFeature = BetOutcome.lineFeature(betType)
+        var probabilities: [Int: Double] = [:]
+        for row in rows {
+            let line = lineFeature.flatMap { row.features[$0] }
+            let closes = Self.closingLines(closing[row.gameID] ?? [])
+            if let fair = ClosingConsensus.fairPrice(gameID: row.gameID, betType: betType, selection: positive, line: line, in: closes) {
+                probabilities[row.gameID] = 1 / fair
+            }
+        }
+        return probabilities
+    }
+
+    /// A game's last snapshots before its start as its closing lines.
+    static func closingLines(_ snapshots: [OddsSnapshot]) -> [ClosingLine] {
+        snapshots.map {
+            ClosingLine(gameID: $0.gameID, bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome, price: $0.price, point: $0.point,
+                        capturedAt: $0.recordedAt)
+        }
+    }
 
     /// Bets `rows` as predict would, and measures each bet against the close: reads each game's best prices before its
     /// features were taken and its books' last prices before the start (see the static `backtest`).
@@ -397,10 +434,7 @@ public struct ModelCalibrator: Sendable {
             guard let pick = selector.pick(sides), let price = pick.side.price,
                 let wins = Self.wins(pick.side.selection, row, betType: betType, threeWay: threeWay)
             else { continue }
-            let closes = (closing[row.gameID] ?? []).map {
-                ClosingLine(gameID: $0.gameID, bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome, price: $0.price, point: $0.point,
-                            capturedAt: $0.recordedAt)
-            }
+            let closes = Self.closingLines(closing[row.gameID] ?? [])
             let selection = pick.side.selection
             let closingPrice = ClosingConsensus.price(gameID: row.gameID, betType: betType, selection: selection, line: line, in: closes)
             let fairPrice = ClosingConsensus.fairPrice(gameID: row.gameID, betType: betType, selection: selection, line: line, in: closes)
