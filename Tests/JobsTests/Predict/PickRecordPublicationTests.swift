@@ -25,9 +25,18 @@ import Testing
         return (run, row)
     }
 
+    /// A record of 130 picks, 120 with a fair close at `fairCLV` ± `standardError`, and 2.3 points more against the
+    /// closing prices (the margin).
+    private static func record(fairCLV: Double, standardError: Double) -> [String: Double] {
+        [
+            PickRecord.Metric.picks: 130, PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: fairCLV,
+            PickRecord.Metric.fairCLVStandardError: standardError, PickRecord.Metric.clv: fairCLV + 0.023,
+        ]
+    }
+
     @Test func aChampionWhosePicksLostToTheClosePublishesItsForecastWithoutAPick() async throws {
         let (run, row) = try await Self.publishAtTheOpen(
-            record: [PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: -0.004, PickRecord.Metric.clv: 0.018, PickRecord.Metric.picks: 130],
+            record: Self.record(fairCLV: -0.004, standardError: 0.001),
             key: "record-lost")
         #expect(run.predictions == 1 && run.picks == 0 && run.picksWithheld == 1)
         #expect(!row.pick && row.stake == 0 && row.probability == 0.55 && row.selection == "home")
@@ -35,10 +44,7 @@ import Testing
 
     @Test func aChampionWhosePicksBeatTheClosePublishesThePick() async throws {
         let (run, row) = try await Self.publishAtTheOpen(
-            record: [
-                PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: 0.012, PickRecord.Metric.fairCLVStandardError: 0.004,
-                PickRecord.Metric.clv: 0.035, PickRecord.Metric.picks: 130,
-            ],
+            record: Self.record(fairCLV: 0.012, standardError: 0.004),
             key: "record-beat")
         #expect(run.predictions == 1 && run.picks == 1 && run.picksWithheld == 0)
         #expect(row.pick && row.tier == .a && row.price == 2.20 && row.stake > 0)
@@ -46,10 +52,7 @@ import Testing
 
     @Test func aChampionWhosePicksAreWithinNoiseOfTheClosePublishesItsForecastWithoutAPick() async throws {
         let (run, row) = try await Self.publishAtTheOpen(
-            record: [
-                PickRecord.Metric.withClose: 120, PickRecord.Metric.fairCLV: 0.006, PickRecord.Metric.fairCLVStandardError: 0.004,
-                PickRecord.Metric.clv: 0.029, PickRecord.Metric.picks: 130,
-            ],
+            record: Self.record(fairCLV: 0.006, standardError: 0.004),
             key: "record-noise")
         #expect(run.predictions == 1 && run.picks == 0 && run.picksWithheld == 1)
         #expect(!row.pick && row.stake == 0 && row.probability == 0.55)
