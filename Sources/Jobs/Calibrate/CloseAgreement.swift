@@ -35,12 +35,10 @@ public struct CloseAgreement: Sendable, Equatable {
         let differences = closing.indices.compactMap { index in
             closing[index].map { crossEntropy(probabilities[index], $0) - crossEntropy(priorProbabilities[index], $0) }
         }
-        let n = Double(differences.count)
-        let mean = n > 0 ? differences.reduce(0, +) / n : 0
-        let variance = n > 1 ? differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        let sample = SampleMean(differences)
         games = differences.count
-        difference = mean
-        standardError = n > 0 ? (variance / n).squareRoot() : 0
+        difference = sample.mean
+        standardError = sample.standardError
     }
 
     /// A mean difference this small is rounding: the model is the market.

@@ -61,7 +61,10 @@ public struct ModelCalibrator: Sendable {
             return outcome
         }
         let started = ContinuousClock.now
-        let closing = try await closingProbabilities(data.fit + data.evaluation, betType: betType)
+        // Every game's last prices before its start, read once: the close rule and both backtests measure against them.
+        let closingOdds = try await store.odds.latest(
+            for: (data.fit + data.evaluation).map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
+        let closing = Self.closingProbabilities(data.fit + data.evaluation, betType: betType, closing: closingOdds)
         let blended = try await ComputeQueue.run {
             try Self.blend(
                 automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType),
@@ -127,7 +130,7 @@ public struct ModelCalibrator: Sendable {
         let pickRecord = PickRecord(
             try await backtest(
                 blended.pooledRows, probabilities: blended.pooledProbabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
-                drawShare: drawShare?.served))
+                drawShare: drawShare?.served, closing: closingOdds))
         pooledNote += " " + pickRecord.summary
         let verdict = PromotionVerdict(
             failures: failures, logLoss: evaluation.logLoss, games: data.evaluation.count,
@@ -159,7 +162,7 @@ public struct ModelCalibrator: Sendable {
         metrics.merge(blended.closeAgreement.metrics) { $1 }
         let backtest = try await self.backtest(
             data.evaluation, probabilities: probabilities, betType: betType, threeWay: CollectedSport.hasDraw(sport),
-            drawShare: drawShare?.served)
+            drawShare: drawShare?.served, closing: closingOdds)
         metrics["backtest_roi"] = backtest.roi
         metrics["backtest_bets"] = Double(backtest.bets.count)
         metrics.merge(pickRecord.metrics) { $1 }
@@ -369,15 +372,15 @@ public struct ModelCalibrator: Sendable {
     // MARK: - Report parts
 
     /// The fair closing probability of the label's positive outcome (home, over; a three-way moneyline's home win) at
-    /// each row's line, by game, from its books' last prices before the start; games without one are left out.
-    func closingProbabilities(_ rows: [TrainingExample], betType: BetType) async throws -> [Int: Double] {
-        let closing = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
+    /// each row's line, by game, from its books' last prices before the start (`closing`, by game); games without one
+    /// are left out.
+    static func closingProbabilities(_ rows: [TrainingExample], betType: BetType, closing: [Int: [OddsSnapshot]]) -> [Int: Double] {
         let positive = BetOutcome.selections(betType).positive
         let lineFeature = BetOutcome.lineFeature(betType)
         var probabilities: [Int: Double] = [:]
         for row in rows {
             let line = lineFeature.flatMap { row.features[$0] }
-            let closes = Self.closingLines(closing[row.gameID] ?? [])
+            let closes = closingLines(closing[row.gameID] ?? [])
             if let fair = ClosingConsensus.fairPrice(gameID: row.gameID, betType: betType, selection: positive, line: line, in: closes) {
                 probabilities[row.gameID] = 1 / fair
             }
@@ -394,12 +397,13 @@ public struct ModelCalibrator: Sendable {
     }
 
     /// Bets `rows` as predict would, and measures each bet against the close: reads each game's best prices before its
-    /// features were taken and its books' last prices before the start (see the static `backtest`).
+    /// features were taken, and takes its books' last prices before the start from `closing` (by game; see the static
+    /// `backtest`).
     func backtest(
-        _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool = false, drawShare: DrawShareModel? = nil
+        _ rows: [TrainingExample], probabilities: [Double], betType: BetType, threeWay: Bool = false, drawShare: DrawShareModel? = nil,
+        closing: [Int: [OddsSnapshot]]
     ) async throws -> EvaluationReport.Backtest {
         let odds = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.asOf) })
-        let closing = try await store.odds.latest(for: rows.map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
         return Self.backtest(
             rows, probabilities: probabilities, betType: betType, threeWay: threeWay, drawShare: drawShare, odds: odds, closing: closing,
             selector: PickSelector(tiers: tiers, stakes: stakes))

@@ -35,12 +35,9 @@ public struct PickRecord: Sendable, Equatable {
         picks = backtest.bets.count
         let closed = backtest.bets.filter { $0.fairCLV != nil }
         withClose = closed.count
-        let n = Double(closed.count)
-        let fair = closed.map { $0.fairCLV! }
-        let mean = n > 0 ? fair.reduce(0, +) / n : 0
-        let variance = n > 1 ? fair.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
-        meanFairCLV = mean
-        standardError = (variance / max(n, 1)).squareRoot()
+        let fair = SampleMean(closed.map { $0.fairCLV! })
+        meanFairCLV = fair.mean
+        standardError = fair.standardError
         let raw = closed.compactMap(\.clv)
         meanCLV = raw.isEmpty ? 0 : raw.reduce(0, +) / Double(raw.count)
         let flat = backtest.bets.map { $0.won ? $0.price - 1 : -1 }

@@ -53,11 +53,9 @@ public struct PooledEvaluation: Sendable {
             return y > 0.5 ? -log(q) : -log(1 - q)
         }
         let differences = labels.indices.map { loss(probabilities[$0], labels[$0]) - loss(priorProbabilities[$0], labels[$0]) }
-        let n = Double(differences.count)
-        let mean = n > 0 ? differences.reduce(0, +) / n : 0
-        let variance = n > 1 ? differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
-        logLossDifference = mean
-        standardError = n > 0 ? (variance / n).squareRoot() : 0
+        let difference = SampleMean(differences)
+        logLossDifference = difference.mean
+        standardError = difference.standardError
         let departs = labels.indices.map { abs(probabilities[$0] - priorProbabilities[$0]) >= Self.departure }
         trainingDepartures = departs[..<trainingRows].filter { $0 }.count
         evaluationDepartures = departs[trainingRows...].filter { $0 }.count
