@@ -358,6 +358,31 @@ actor ArchivedRecords {
         }
         await #expect(throws: QueueError.self) { try await fixture.queue.advanceFence(name: "scheduler", token: 2, queue: fixture.name) }
     }
+
+    /// Ready jobs once waited in one sorted set, `queued`; a queue written so (or by a worker of that version during a
+    /// rolling deploy) loses none, and a job that version cancelled (out of the sorted set only) never runs.
+    @Test(arguments: RedisDeployment.allCases) func readyJobsOfTheSortedSetLayoutRunInOrderAndOnesCancelledThereNever(
+        _ deployment: RedisDeployment
+    ) async throws {
+        let fixture = try QueueFixture(on: deployment)
+        let keys = RedisQueueKeys(queue: fixture.name)
+        let cancelled = try await fixture.queue.enqueue(fixture.request()).id
+        let low = try await fixture.queue.enqueue(fixture.request { $0.priority = 5 }).id
+        let first = try await fixture.queue.enqueue(fixture.request()).id
+        let second = try await fixture.queue.enqueue(fixture.request()).id
+        // The older layout: the three in the sorted set by priority × 10¹³ + ready time, the cancelled one left in
+        // its list by a cancel that took it out of the sorted set only.
+        try await fixture.redis.send("DEL", keys.ready(priority: 0), keys.ready(priority: 5))
+        try await fixture.redis.send("ZADD", keys.jobs(in: .queued), "50000000000001", low, "2", first, "3", second)
+        try await fixture.redis.send("RPUSH", keys.ready(priority: 0), cancelled)
+        try await fixture.redis.send("HSET", keys.job(cancelled), "state", "cancelled")
+
+        #expect(try await fixture.queue.list(queue: fixture.name, state: .queued).map(\.id) == [first, second, low])
+        #expect(try await fixture.reserve(max: 10).map(\.id) == [first, second, low])
+        #expect(try await fixture.state(cancelled) == .cancelled)
+        #expect(try await fixture.queue.stats(queue: fixture.name).counts[.queued] == 0)
+        #expect(try await fixture.redis.send("EXISTS", keys.jobs(in: .queued)).int == 0)
+    }
 }
 
 @Suite struct WaitingSweepTests {

@@ -42,10 +42,48 @@ enum QueueScripts {
           else errs = string.sub(errs, 1, -2) .. ',' .. entry .. ']' end
           redis.call('HSET', key, 'errors', errs)
         end
-        local function make_ready(id, key, now)
-          local priority = tonumber(job_fields(key, 'priority')[1] or '0')
+        -- Ready jobs wait in one list per priority, 0 (first) to 9 (last), oldest first: a job costs Redis an
+        -- RPUSH to queue and an LPOP to take, where a sorted set by priority and time cost a ZADD and a ZPOPMIN,
+        -- about 1.7 µs more a job. Taking a ready job out of the middle (cancel, delete) is an LREM, O(n).
+        local function readykey(priority) return prefix .. 'ready:' .. priority end
+        local function ready_list(key) return readykey(int(tonumber(job_fields(key, 'priority')[1] or '0'))) end
+        local function make_ready(id, key)
           redis.call('HSET', key, 'state', 'queued')
-          redis.call('ZADD', prefix .. 'queued', int(priority * 1e13 + now), id)
+          redis.call('RPUSH', ready_list(key), id)
+        end
+        local function unready(id, key)
+          redis.call('LREM', ready_list(key), 1, id)
+          redis.call('ZREM', prefix .. 'queued', id)
+        end
+        -- Up to `n` ready ids, by priority and then age.
+        local function pop_ready(n)
+          local ids = {}
+          for priority = 0, 9 do
+            if #ids >= n then break end
+            local got = redis.call('LPOP', readykey(priority), n - #ids)
+            if got then for _, id in ipairs(got) do ids[#ids + 1] = id end end
+          end
+          return ids
+        end
+        local function ready_count()
+          local n = 0
+          for priority = 0, 9 do n = n + redis.call('LLEN', readykey(priority)) end
+          return n
+        end
+        -- A queue written before the ready lists kept its ready jobs in one sorted set, `queued` (score = priority
+        -- × 10¹³ + ready time), and a worker of that version still does during a rolling deploy: moves up to `max`
+        -- of them, oldest first, to the lists (after the jobs already there). One no longer queued was cancelled
+        -- or deleted by that version, which took it out of the sorted set only.
+        local function drain_legacy(max)
+          local legacy = prefix .. 'queued'
+          if max <= 0 or redis.call('EXISTS', legacy) == 0 then return end
+          local popped = redis.call('ZPOPMIN', legacy, max)
+          for i = 1, #popped, 2 do
+            local id = popped[i]
+            if redis.call('HGET', jobkey(id), 'state') == 'queued' then
+              redis.call('RPUSH', readykey(int(math.floor(tonumber(popped[i + 1]) / 1e13))), id)
+            end
+          end
         end
         local function notify(n)
           if n <= 0 then return end
@@ -108,7 +146,7 @@ enum QueueScripts {
           end
           redis.call('HSET', prefix .. 'meta', 'fence:' .. ARGV[3], ARGV[4])
         end
-        -- What a shape's jobs share is worked out once: their state, queue score and job hash fields (a
+        -- What a shape's jobs share is worked out once: their state, priority and job hash fields (a
         -- job's payload goes in slot 2). The hash fields come laid out by the caller (`JobHashLayout`).
         local shapes = {}
         local nshapes = tonumber(ARGV[5])
@@ -121,7 +159,7 @@ enum QueueScripts {
           local nfields = tonumber(ARGV[a + 5])
           for k = 1, nfields do fields[4 + k] = ARGV[a + 5 + k] end
           shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 1], idem = idem, hash = ARGV[a + 3],
-            parents = parents, score = int(tonumber(ARGV[a]) * 1e13 + now)}
+            parents = parents, priority = tonumber(ARGV[a])}
           a = a + 6 + nfields
         end
         local first = a
@@ -137,7 +175,7 @@ enum QueueScripts {
           end
         end
         local out = {}
-        local ready = {}
+        local ready, nready = {}, 0
         for i = 0, count - 1 do
           local b = first + i * 3
           local id, shape = ARGV[b], shapes[tonumber(ARGV[b + 2])]
@@ -163,13 +201,17 @@ enum QueueScripts {
             elseif shape.state == 'scheduled' then
               redis.call('ZADD', prefix .. 'scheduled', shape.run_at_text, id)
             else
-              ready[#ready + 1] = shape.score
-              ready[#ready + 1] = id
+              local list = ready[shape.priority]
+              if not list then list = {}; ready[shape.priority] = list end
+              list[#list + 1] = id
+              nready = nready + 1
             end
           end
         end
-        call_sliced('ZADD', prefix .. 'queued', ready)
-        notify(#ready / 2)
+        for priority = 0, 9 do
+          if ready[priority] then call_sliced('RPUSH', readykey(priority), ready[priority]) end
+        end
+        notify(nready)
         return out
         """)
 
@@ -194,6 +236,7 @@ enum QueueScripts {
         -- The queue's settings in one read: paused, concurrency, rate, rate_period_ms, rate_tokens, rate_at.
         local settings = redis.call('HMGET', meta, 'paused', 'concurrency', 'rate', 'rate_period_ms', 'rate_tokens', 'rate_at')
         if settings[1] == '1' then return {'paused', -1} end
+        drain_legacy(1000)
         -- Each set's first entry tells whether anything is due and, afterwards, when to look again: the
         -- range query runs only when something is due.
         local nexts = {}
@@ -201,7 +244,7 @@ enum QueueScripts {
           local first = redis.call('ZRANGE', prefix .. zname, 0, 0, 'WITHSCORES')
           if first[2] and tonumber(first[2]) <= now then
             local due = redis.call('ZRANGEBYSCORE', prefix .. zname, '-inf', now, 'LIMIT', 0, 500)
-            for _, id in ipairs(due) do make_ready(id, jobkey(id), now) end
+            for _, id in ipairs(due) do make_ready(id, jobkey(id)) end
             redis.call('ZREM', prefix .. zname, unpack(due))
             first = redis.call('ZRANGE', prefix .. zname, 0, 0, 'WITHSCORES')
           end
@@ -221,7 +264,7 @@ enum QueueScripts {
           local last = tonumber(settings[6] or now)
           tokens = math.min(rate, tokens + (now - last) * rate / period)
           local take = math.min(n, math.floor(tokens))
-          if take > redis.call('ZCARD', prefix .. 'queued') then take = redis.call('ZCARD', prefix .. 'queued') end
+          take = math.min(take, ready_count())
           n = take
           tokens = tokens - take
           redis.call('HSET', meta, 'rate_tokens', tostring(tokens), 'rate_at', now)
@@ -229,15 +272,16 @@ enum QueueScripts {
         end
         local out = {'ok', -1}
         if n > 0 then
-          local popped = redis.call('ZPOPMIN', prefix .. 'queued', n)
+          local popped = pop_ready(n)
           local leases = {}
           local lease = int(now + tonumber(ARGV[3]))
-          for i = 1, #popped, 2 do
-            local id = popped[i]
+          for _, id in ipairs(popped) do
             local key = jobkey(id)
             local f = redis.call('HMGET', key, 'spec', 'payload', 'attempt', 'cancel',
-              'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at')
-            if f[1] or f[5] then
+              'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at', 'state')
+            -- An id whose job is gone or no longer queued (cancelled or deleted by a version that kept ready
+            -- jobs in a sorted set) is dropped.
+            if (f[1] or f[5]) and f[10] == 'queued' then
               local attempt = tonumber(f[3] or '0') + 1
               local token = ARGV[5] .. ':' .. int(attempt)
               -- The lease's end is its score in `running` only (heartbeats move that one); a cancel request
@@ -357,7 +401,7 @@ enum QueueScripts {
             redis.call('HSET', key, 'attempt', tonumber(f[3]) - 1)
             redis.call('HDEL', key, 'token', 'lease_until')
             redis.call('ZREM', prefix .. 'running', id)
-            make_ready(id, key, now)
+            make_ready(id, key)
             released = released + 1
             out[#out + 1] = 1
           else
@@ -384,7 +428,7 @@ enum QueueScripts {
               finish(id, key, 'dead', now, ARGV[2])
             else
               redis.call('HDEL', key, 'token', 'lease_until')
-              make_ready(id, key, now)
+              make_ready(id, key)
               requeued = requeued + 1
             end
           end
@@ -405,9 +449,10 @@ enum QueueScripts {
           redis.call('HSET', key, 'cancel', '1')
           return 'requested'
         end
-        local from = ({queued = 'queued', scheduled = 'scheduled', retrying = 'retry', waiting = 'waiting'})[state]
-        if not from then return 'finished:' .. state end
-        redis.call('ZREM', prefix .. from, id)
+        local from = ({scheduled = 'scheduled', retrying = 'retry', waiting = 'waiting'})[state]
+        if state == 'queued' then unready(id, key)
+        elseif from then redis.call('ZREM', prefix .. from, id)
+        else return 'finished:' .. state end
         redis.call('DEL', prefix .. 'deps:' .. id)
         finish(id, key, 'cancelled', now, ARGV[3])
         return 'cancelled'
@@ -450,7 +495,7 @@ enum QueueScripts {
             redis.call('HSET', key, 'state', 'scheduled')
             redis.call('ZADD', prefix .. 'scheduled', run_at, child)
           else
-            make_ready(child, key, now)
+            make_ready(child, key)
             notify(1)
           end
           return 1
@@ -515,7 +560,7 @@ enum QueueScripts {
         redis.call('ZREM', prefix .. state, id)
         redis.call('HSET', key, 'attempt', 0, 'cancel', '0')
         redis.call('HDEL', key, 'finished_at')
-        make_ready(id, key, now)
+        make_ready(id, key)
         notify(1)
         return 'queued'
         """)
@@ -526,7 +571,8 @@ enum QueueScripts {
         local key = jobkey(id)
         local f = redis.call('HMGET', key, 'state', 'idem')
         if not f[1] then return 0 end
-        for _, zname in ipairs({'queued', 'scheduled', 'retry', 'running', 'waiting', 'succeeded', 'dead', 'cancelled'}) do
+        if f[1] == 'queued' then unready(id, key) end
+        for _, zname in ipairs({'scheduled', 'retry', 'running', 'waiting', 'succeeded', 'dead', 'cancelled'}) do
           redis.call('ZREM', prefix .. zname, id)
         end
         if f[2] and f[2] ~= '' and redis.call('GET', prefix .. 'idem:' .. f[2]) == id then
@@ -534,5 +580,26 @@ enum QueueScripts {
         end
         redis.call('DEL', key, prefix .. 'deps:' .. id, prefix .. 'children:' .. id)
         return 1
+        """)
+
+    /// ARGV: offset, limit. Returns `{count, id…}`: how many jobs are ready, and up to `limit` of them from `offset`
+    /// in the order workers take them.
+    static let ready = QueueScript<ReadyPageArguments, ReadyPage>("ready", """
+        drain_legacy(redis.call('ZCARD', prefix .. 'queued'))
+        local offset, limit = tonumber(ARGV[1]), tonumber(ARGV[2])
+        local out = {0}
+        for priority = 0, 9 do
+          local key = readykey(priority)
+          local length = redis.call('LLEN', key)
+          out[1] = out[1] + length
+          if limit > 0 and offset < length then
+            for _, id in ipairs(redis.call('LRANGE', key, offset, offset + limit - 1)) do
+              out[#out + 1] = id
+              limit = limit - 1
+            end
+          end
+          offset = math.max(0, offset - length)
+        end
+        return out
         """)
 }

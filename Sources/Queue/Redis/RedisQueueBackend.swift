@@ -197,7 +197,12 @@ public final class RedisQueueBackend: QueueBackend {
         var counts: [JobState: Int] = [:]
         try await withThrowingTaskGroup(of: (JobState, Int).self) { group in
             for state in JobState.allCases {
-                group.addTask { (state, try await self.redis.send("ZCARD", keys.jobs(in: state)).int ?? 0) }
+                group.addTask {
+                    guard state != .queued else {
+                        return (state, try await self.run(QueueScripts.ready, queue, ReadyPageArguments(offset: 0, limit: 0)).count)
+                    }
+                    return (state, try await self.redis.send("ZCARD", keys.jobs(in: state)).int ?? 0)
+                }
             }
             for try await (state, count) in group { counts[state] = count }
         }
@@ -205,6 +210,11 @@ public final class RedisQueueBackend: QueueBackend {
     }
 
     public func list(queue: String, state: JobState, offset: Int, limit: Int) async throws -> [JobRecord] {
+        guard state != .queued else {
+            let page = try await run(QueueScripts.ready, queue, ReadyPageArguments(offset: offset, limit: limit))
+            // A list may still hold a job an older version cancelled or deleted; workers drop it when they reach it.
+            return try await records(page.ids, queue: queue).filter { $0.state == .queued }
+        }
         let key = RedisQueueKeys(queue: queue).jobs(in: state)
         let ids = try await strings([state.isFinished ? "ZREVRANGE" : "ZRANGE", key, String(offset), String(offset + limit - 1)])
         return try await records(ids, queue: queue)

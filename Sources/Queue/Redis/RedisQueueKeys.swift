@@ -2,7 +2,8 @@
 ///
 /// Each queue's keys share the hash-tagged prefix `aips:{queue}:`, so on Redis Cluster all of a queue's
 /// keys live in one slot and its Lua scripts (which get `meta` as `KEYS[1]`) touch that slot only.
-/// Relative to the prefix: `job:ID` (hash), `queued` (score = priority × 10¹³ + ready time), `scheduled`
+/// Relative to the prefix: `job:ID` (hash), `ready:P` (the list of ready job ids of priority P, 0 to 9, oldest
+/// first; `queued`, a sorted set by priority × 10¹³ + ready time, held them before and is drained), `scheduled`
 /// and `retry` (score = due time), `running` (score = lease expiry), `waiting` (jobs waiting for parents,
 /// `deps:ID` the parents left), `succeeded`, `dead`, `cancelled` (score = finished time), `children:ID`,
 /// `idem:KEY`, `meta` (pause, limits, fences, the `moving` flag), `notify` (wake-up tokens for blocked workers), `outbox`
@@ -28,13 +29,15 @@ public struct RedisQueueKeys: Sendable {
     public func job(_ id: String) -> String { prefix + "job:" + id }
     /// The parents a waiting job still waits for.
     public func dependencies(_ id: String) -> String { prefix + "deps:" + id }
-    /// The sorted set of jobs in `state`.
+    /// The sorted set of jobs in `state`; ready jobs (`queued`) are in lists instead, see ``ready(priority:)``.
     public func jobs(in state: JobState) -> String {
         switch state {
         case .retrying: prefix + "retry"
         default: prefix + state.rawValue
         }
     }
+    /// The list of ready jobs of `priority`, oldest first.
+    public func ready(priority: Int) -> String { prefix + "ready:" + String(priority) }
     /// The queue's settings hash: pause, limits, fences, the `moving` flag.
     public var meta: String { prefix + "meta" }
     /// The list of wake-up tokens blocked workers wait on.

@@ -61,3 +61,26 @@ struct PruneArguments: ScriptArguments {
         [String(now), String(finishedRetention.milliseconds), String(deadRetention.milliseconds), String(max)]
     }
 }
+
+/// ARGV of `ready`: offset, limit (0: the count alone).
+struct ReadyPageArguments: ScriptArguments {
+    var offset: Int
+    var limit: Int
+
+    func encoded() -> [String] { [String(offset), String(limit)] }
+}
+
+/// `ready` answers the number of ready jobs, then the ids of the page asked for.
+struct ReadyPage: ScriptReply {
+    var count: Int
+    var ids: [String]
+
+    init(reply: RedisValue) {
+        var reader = RedisReplyReader(reply)
+        count = reader.int() ?? 0
+        ids = []
+        while reader.remaining > 0 {
+            if let id = reader.string() { ids.append(id) }
+        }
+    }
+}
