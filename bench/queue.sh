@@ -2,7 +2,8 @@
 # Queue benchmark: enqueue jobs/s (single, batched), end-to-end no-op jobs/s with 1 and 2
 # worker processes, pickup latency. Builds in release mode; starts a private redis-server
 # (AOF everysec, as in production) unless REDIS_URL is set. BENCH_SCALE=0.2 runs a quick pass.
-# Each phase also prints what Redis spent per job (INFO commandstats and INFO cpu). BENCH_PEERS=1 then runs
+# Each phase also prints what Redis spent per job (INFO commandstats and INFO cpu), the enqueue phases what the bench
+# process itself spent (so which side bounds the rate is visible). BENCH_PEERS=1 then runs
 # Sidekiq's bench (BENCH_PEERS_DIR, default ../shared/peers; Debian's ruby-sidekiq, installed on demand) on
 # the same redis-server and prints the ratios side by side. BENCH_CLUSTER=1 then runs it again on a Redis Cluster
 # (3 masters + 3 replicas on this machine, AOF everysec; scripts/lib/redis-cluster.sh), with one phase more: one

@@ -113,6 +113,18 @@ func reportCost(_ cost: RedisCost, jobs: Int) {
     report("  redis per job", cost.summary(jobs: jobs))
 }
 
+/// This process's CPU time (user and system), in seconds: with Redis's, it tells which side bounds an enqueue phase.
+func benchCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let time = { (value: timeval) in Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
+    return time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+func reportBenchCost(since cpu: Double, jobs: Int) {
+    report("  bench process per job", String(format: "%.2f µs CPU", (benchCPUSeconds() - cpu) * 1e6 / Double(max(jobs, 1))))
+}
+
 /// Jobs of `name` that have succeeded: one ZCARD, so polling adds little to the phase's Redis figures.
 func succeeded(_ name: String) async throws -> Int {
     try await redis.send("ZCARD", RedisQueueKeys(queue: name).jobs(in: .succeeded)).int ?? 0
@@ -147,7 +159,7 @@ do {
     let name = freshQueue("single")
     let total = Int(50_000 * scale)
     let cost = try await RedisCost.start(queue: name)
-    let start = ContinuousClock.now
+    let (start, cpu) = (ContinuousClock.now, benchCPUSeconds())
     try await withThrowingTaskGroup(of: Void.self) { group in
         for caller in 0..<64 {
             group.addTask {
@@ -160,6 +172,7 @@ do {
     }
     report("enqueue, single (64 concurrent callers)", String(format: "%8.0f jobs/s", Double(total) / seconds(since: start)))
     reportCost(try await cost.finish(), jobs: total)
+    reportBenchCost(since: cpu, jobs: total)
 }
 
 // 2. Batched enqueue: 1,000 jobs per call, 4 calls in flight.
@@ -168,7 +181,7 @@ do {
     let total = Int(400_000 * scale)
     let batches = total / 1000
     let cost = try await RedisCost.start(queue: name)
-    let start = ContinuousClock.now
+    let (start, cpu) = (ContinuousClock.now, benchCPUSeconds())
     try await withThrowingTaskGroup(of: Void.self) { group in
         for caller in 0..<4 {
             group.addTask {
@@ -182,6 +195,7 @@ do {
     let rate = Double(total) / seconds(since: start)
     report("enqueue, batched (1,000 per call)", String(format: "%8.0f jobs/s", rate))
     reportCost(try await cost.finish(), jobs: total)
+    reportBenchCost(since: cpu, jobs: total)
     figures.batchedEnqueue = rate
 }
 
