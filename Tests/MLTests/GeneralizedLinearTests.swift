@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ML
 
@@ -103,5 +104,35 @@ import Testing
         #expect(adjusted.intercept == 0 && adjusted.coefficients[0] > 0.1)
         let zero = Dataset(columns: [[0.5, 0.5], [0, .nan]], names: ["market", "edge"])
         #expect(adjusted.predict(zero).allSatisfy { abs($0 - 0.5) < 1e-9 })
+    }
+
+    @Test func summedColumnsShareOneCoefficientAndAMissingValueAddsNothing() throws {
+        // y = 2 (a + b): one coefficient on the sum; c is not named.
+        var random = SplitMix64(seed: 5)
+        let n = 1_000
+        let a = (0..<n).map { _ in Float(random.nextUnit() - 0.5) }
+        let b = (0..<n).map { _ in Float(random.nextUnit() - 0.5) }
+        let c = (0..<n).map { _ in Float(random.nextUnit()) }
+        let y = (0..<n).map { 2 * Double(a[$0] + b[$0]) }
+        var config = GeneralizedLinearConfiguration()
+        config.family = .gaussian
+        config.lambda = 0
+        config.fitsIntercept = false
+        config.columns = ["a", "b"]
+        config.sumsColumns = true
+        let model = try GeneralizedLinear(configuration: config).fit(Dataset(columns: [a, b, c], names: ["a", "b", "c"]), labels: y)
+        #expect(model.coefficients.count == 1 && model.columnsSummed == true)
+        let rows = Dataset(columns: [[0.25, .nan, .nan], [0.25, 0.1, .nan], [9, 9, 9]], names: ["a", "b", "c"])
+        let predictions = model.predict(rows)
+        #expect(abs(predictions[0] - 1) < 1e-4 && abs(predictions[1] - 0.2) < 1e-4 && abs(predictions[2]) < 1e-9)
+
+        // The flag travels with the archive, and an archive from before it reads each column on its own.
+        let decoded = try JSONDecoder().decode(GeneralizedLinearModel.self, from: try JSONEncoder().encode(model))
+        #expect(decoded.predict(rows) == predictions)
+        let configuration = try JSONDecoder().decode(GeneralizedLinearConfiguration.self, from: try JSONEncoder().encode(config))
+        #expect(configuration.sumsColumns)
+        var old = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(config)) as? [String: Any])
+        old["sumsColumns"] = nil
+        #expect(try !JSONDecoder().decode(GeneralizedLinearConfiguration.self, from: try JSONSerialization.data(withJSONObject: old)).sumsColumns)
     }
 }

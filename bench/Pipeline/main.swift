@@ -365,6 +365,25 @@ try await sandbox.withRunning { running in
                     }
                 }
                 print(expectedLine)
+                // Under the same truth, what the market fallback gave up or spared: the blend as built, departures and all;
+                // and for a moneyline, the line-adjustment GLM (the learner of `ModelMarkets.lineAdjustmentLearner`) fitted
+                // to the results of the fit window alone, as the trainer fits it.
+                if opening.count == bayes.count {
+                    let openingLosses = expectedLosses(opening)
+                    func againstOpening(_ p: [Double]) -> String {
+                        let difference = meanAndError(zip(expectedLosses(p), openingLosses).map { $0 - $1 })
+                        return String(format: "%.4f (− opening %+.4f ± %.4f)", meanAndError(expectedLosses(p)).mean, difference.mean, difference.error)
+                    }
+                    var parts: [String] = []
+                    if case .priorAnchored(let anchored) = archive.model, anchored.weight == 0 {
+                        parts.append("the blend the fallback set aside \(againstOpening(anchored.learner.predict(data.dataset(scored))))")
+                    }
+                    if let adjustment = ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType) {
+                        let fitted = try adjustment.fit(data.dataset(data.fit), labels: data.labels(data.fit), prior: ModelMarkets.prior(betType))
+                        parts.append("the line adjustments fitted to the fit window's results \(againstOpening(fitted.predict(data.dataset(scored))))")
+                    }
+                    if !parts.isEmpty { print("      under the truth, " + parts.joined(separator: "; ")) }
+                }
                 // What the features hold, apart from how well the learners find it: a GLM of the line adjustments on
                 // top of the market the features saw, fitted to the simulator's true probability on every game of
                 // the window (no learner could do better with those columns; it is not a forecast, it saw the truth).

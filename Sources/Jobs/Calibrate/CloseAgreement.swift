@@ -47,6 +47,10 @@ public struct CloseAgreement: Sendable, Equatable {
     /// Whether the departures move away from the close on average. A model that never departs does not.
     public var movesAwayFromTheClose: Bool { games > 0 && difference > Self.rounding }
 
+    /// Whether the departures move toward the close by more than two standard errors: evidence the results' noise
+    /// cannot outweigh on as many games (see `ModelCalibrator.blend`).
+    public var movesTowardTheCloseBeyondNoise: Bool { games > 0 && difference < -Self.rounding && difference < -2 * standardError }
+
     /// The comparison as model metrics.
     public var metrics: [String: Double] {
         [Metric.games: Double(games), Metric.difference: difference, Metric.standardError: standardError]

@@ -23,12 +23,12 @@ public struct GeneralizedLinear: Sendable {
     /// zero them leaves the prior and an intercept. The model keeps the prior and adds it when it predicts.
     ///
     /// With ``GeneralizedLinearConfiguration/columns``, the model reads only those of them `data` has (the prior
-    /// still reads its own columns).
+    /// still reads its own columns), summed into one with ``GeneralizedLinearConfiguration/sumsColumns``.
     public func fit(_ data: Dataset, labels: [Double], prior: MarketPrior? = nil) throws -> GeneralizedLinearModel {
         precondition(labels.count == data.rowCount, "one label per row")
         let offsets = prior?.offsets(data) ?? [Double](repeating: 0, count: data.rowCount)
         let columns = configuration.columns?.filter(data.names.contains)
-        let data = columns.map { data.selecting(columnsNamed: $0) } ?? data
+        let data = columns.map { GeneralizedLinearModel.inputs(data, columns: $0, summed: configuration.sumsColumns) } ?? data
         guard configuration.lambdaSearch, data.rowCount >= 50 else {
             return try fitFixed(data, labels: labels, offsets: offsets, prior: prior, columns: columns)
         }
@@ -181,7 +181,8 @@ public struct GeneralizedLinear: Sendable {
             if outerChange < config.tolerance { break }
         }
         return GeneralizedLinearModel(
-            family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior, columns: columns)
+            family: config.family, design: design, coefficients: beta, intercept: intercept, prior: prior, columns: columns,
+            columnsSummed: columns != nil && config.sumsColumns ? true : nil)
     }
 
     /// η for every row: its offset, the intercept and the coefficients on the column-major standardized `matrix`.

@@ -25,12 +25,18 @@ public struct GeneralizedLinearConfiguration: Sendable, Equatable, Hashable, Cod
     /// edge the prior already prices, from one window's outcomes: adjustments that are zero for an average game should
     /// not carry that noise.
     public var fitsIntercept = true
+    /// Whether the named ``columns`` enter as their sum, with one coefficient (a missing value counts as 0). For
+    /// inputs in one unit whose coefficient is one number in truth, such as adjustments in the prior's log-odds of
+    /// which the market has priced one share: one coefficient is learnt from outcomes with a fraction of the noise
+    /// of one each (on a season of simulated MLB games at the open, three separate coefficients of the schedule and
+    /// starter adjustments each came out within one or two standard errors of zero, where their sum's was 0.22 ± 0.16).
+    public var sumsColumns = false
 
     /// The defaults.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case family, lambda, alpha, nonNegative, maxIterations, tolerance, lambdaSearch, columns, fitsIntercept
+        case family, lambda, alpha, nonNegative, maxIterations, tolerance, lambdaSearch, columns, fitsIntercept, sumsColumns
     }
 
     /// Decodes, defaulting what older archives do not have.
@@ -45,5 +51,6 @@ public struct GeneralizedLinearConfiguration: Sendable, Equatable, Hashable, Cod
         lambdaSearch = try container.decodeIfPresent(Bool.self, forKey: .lambdaSearch) ?? false
         columns = try container.decodeIfPresent([String].self, forKey: .columns)
         fitsIntercept = try container.decodeIfPresent(Bool.self, forKey: .fitsIntercept) ?? true
+        sumsColumns = try container.decodeIfPresent(Bool.self, forKey: .sumsColumns) ?? false
     }
 }

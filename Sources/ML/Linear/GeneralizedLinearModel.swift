@@ -19,11 +19,13 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
     public let prior: MarketPrior?
     /// The dataset columns the design reads, by name, selected before it (nil: every column, in order).
     public let columns: [String]?
+    /// True when ``columns`` enter as their sum, one design column (nil: each its own, as in every archive before).
+    public let columnsSummed: Bool?
 
     /// A model from its parts.
     public init(
         family: LinearFamily, design: LinearDesign, coefficients: [Double], intercept: Double, prior: MarketPrior? = nil,
-        columns: [String]? = nil
+        columns: [String]? = nil, columnsSummed: Bool? = nil
     ) {
         self.family = family
         self.design = design
@@ -31,6 +33,18 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
         self.intercept = intercept
         self.prior = prior
         self.columns = columns
+        self.columnsSummed = columnsSummed
+    }
+
+    /// What the design reads of `data`: the `columns` named, or their sum as one column named after them all.
+    static func inputs(_ data: Dataset, columns: [String], summed: Bool) -> Dataset {
+        let selected = data.selecting(columnsNamed: columns)
+        guard summed else { return selected }
+        var sum = [Float](repeating: 0, count: data.rowCount)
+        for index in columns.indices {
+            for (row, value) in selected.column(index).enumerated() where !value.isNaN { sum[row] += value }
+        }
+        return Dataset(columns: [sum], names: [columns.joined(separator: " + ")])
     }
 
     /// The linear predictor (log-odds for the binomial family) of every row, the prior's offset included.
@@ -40,7 +54,7 @@ public struct GeneralizedLinearModel: Sendable, Equatable, Codable {
 
     /// The linear predictor with the given per-row offsets in place of the prior's.
     func margins(_ data: Dataset, offsets: [Double]?) -> [Double] {
-        let x = design.matrix(columns.map { data.selecting(columnsNamed: $0) } ?? data)
+        let x = design.matrix(columns.map { Self.inputs(data, columns: $0, summed: columnsSummed == true) } ?? data)
         let n = data.rowCount
         var eta = offsets.map { $0.map { $0 + intercept } } ?? [Double](repeating: intercept, count: n)
         for (j, beta) in coefficients.enumerated() where beta != 0 {

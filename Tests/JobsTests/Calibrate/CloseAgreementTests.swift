@@ -30,6 +30,34 @@ import Testing
         #expect(none.games == 0 && !none.movesAwayFromTheClose && none.sentence().contains("could not be compared"))
     }
 
+    @Test func theCloseOverrulesTheResultsOnlyBeyondNoiseAndOnlyWithWalkForwardGames() {
+        // 400 games the model calls at 0.6 and the market at 0.5, of which 180 went the model's way: on the results the
+        // market's log loss is lower.
+        let labels = (0..<400).map { $0 < 180 ? 1.0 : 0.0 }
+        let model = [Double](repeating: 0.6, count: 400)
+        let market = [Double](repeating: 0.5, count: 400)
+        let pooled = PooledEvaluation(labels: labels, probabilities: model, priorProbabilities: market, trainingRows: 300)
+        #expect(pooled.logLossDifference > 0)
+        // Closes that scatter widely (toward the model on average, within noise), that sit near 0.58 (toward it, far
+        // beyond noise), and at 0.45 (away).
+        let scattered = CloseAgreement(probabilities: model, priorProbabilities: market, closing: (0..<400).map { $0 % 2 == 0 ? 0.76 : 0.35 })
+        let toward = CloseAgreement(probabilities: model, priorProbabilities: market, closing: (0..<400).map { $0 % 2 == 0 ? 0.59 : 0.57 })
+        let away = CloseAgreement(probabilities: model, priorProbabilities: market, closing: [Double](repeating: 0.45, count: 400))
+        #expect(scattered.difference < 0 && !scattered.movesTowardTheCloseBeyondNoise)
+        #expect(toward.movesTowardTheCloseBeyondNoise && away.movesAwayFromTheClose)
+        #expect(ModelCalibrator.servesTheMarket(pooled, scattered))
+        #expect(!ModelCalibrator.servesTheMarket(pooled, toward))
+        #expect(ModelCalibrator.servesTheMarket(pooled, away))
+        // A model the results favour is still the market when it moves away from the close.
+        let favoured = PooledEvaluation(
+            labels: (0..<400).map { $0 < 240 ? 1.0 : 0.0 }, probabilities: model, priorProbabilities: market, trainingRows: 300)
+        #expect(favoured.logLossDifference < 0)
+        #expect(ModelCalibrator.servesTheMarket(favoured, away) && !ModelCalibrator.servesTheMarket(favoured, scattered))
+        // Without walk-forward games nothing overrules the learners.
+        let evaluationOnly = PooledEvaluation(labels: labels, probabilities: model, priorProbabilities: market, trainingRows: 0)
+        #expect(!ModelCalibrator.servesTheMarket(evaluationOnly, away))
+    }
+
     /// The market's probability of each game of `data`, which closes there: in `MarketPriorTrainingTests.moneyline`
     /// the market is the truth.
     private static func marketCloses(_ data: TrainingData) -> [Int: Double] {
