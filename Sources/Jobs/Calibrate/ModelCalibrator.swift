@@ -125,7 +125,7 @@ public struct ModelCalibrator: Sendable {
                     ? " the blend's log loss was above the market's" + score
                     : " the blend's log loss was the market's or below" + score + ", but its departures moved away from the close")
                 + ", so the model is the market: it forecasts the market's probability. " + fallback.departures("The blend")
-        } else if pooled.logLossDifference > 0, pooled.trainingRows > 0, blended.closeAgreement.movesTowardTheCloseBeyondNoise {
+        } else if blended.rule == .learnersOverTheResults {
             pooledNote += " The market's log loss on the results was lower, but the departures moved toward the close beyond noise, and the close is the less noisy judge: the model is kept."
         }
         pooledNote += " " + blended.closeAgreement.sentence(blended.marketFallback == nil ? "Its" : "The blend's")
@@ -268,6 +268,8 @@ public struct ModelCalibrator: Sendable {
         var marketFallback: PooledEvaluation?
         /// The blend's departures against the close on the pooled games (before any fallback to the market).
         var closeAgreement: CloseAgreement
+        /// Why the learners or the market are served.
+        var rule: MarketRule
     }
 
     /// Fits the voting ensemble (its learners on top of `prior` and anchored to it), weights the three, calibrates
@@ -357,7 +359,8 @@ public struct ModelCalibrator: Sendable {
         let closeAgreement = CloseAgreement(
             probabilities: pooledProbabilities, priorProbabilities: pooledPrior, closing: pooledExamples.map { closing[$0.gameID] })
         var marketFallback: PooledEvaluation?
-        if let prior, servesTheMarket(pooled, closeAgreement) {
+        let rule = MarketRule(pooled, closeAgreement)
+        if let prior, rule.servesTheMarket {
             marketFallback = pooled
             model = .priorAnchored(PriorAnchoredModel(prior: prior, learner: model, weight: 0))
             probabilities = model.predict(evaluationData)
@@ -371,16 +374,12 @@ public struct ModelCalibrator: Sendable {
             memberEvaluations: members.map { BinaryEvaluation(labels: evaluationLabels, probabilities: $0.predict(evaluationData)) },
             permutationImportance: permutation(model, evaluationData, evaluationLabels, seed: seed),
             shap: shap(members, evaluationData), pooled: pooled, pooledRows: pooledExamples, pooledProbabilities: pooledProbabilities,
-            marketFallback: marketFallback, closeAgreement: closeAgreement)
+            marketFallback: marketFallback, closeAgreement: closeAgreement, rule: rule)
     }
 
-    /// Whether a blend of these pooled games serves the market (see ``blend(automl:stack:data:prior:adjustment:seed:outOfFold:folds:closing:)``):
-    /// its departures move away from the close, or the market beat it on the results and the close does not show it
-    /// right beyond noise. Judged only with walk-forward games: the evaluation window alone is too few games.
+    /// Whether a blend of these pooled games serves the market (see ``MarketRule``).
     static func servesTheMarket(_ pooled: PooledEvaluation, _ close: CloseAgreement) -> Bool {
-        guard pooled.trainingRows > 0 else { return false }
-        if close.movesAwayFromTheClose { return true }
-        return pooled.logLossDifference > 0 && !close.movesTowardTheCloseBeyondNoise
+        MarketRule(pooled, close).servesTheMarket
     }
 
     // MARK: - Report parts

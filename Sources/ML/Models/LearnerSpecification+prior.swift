@@ -97,10 +97,14 @@ extension LearnerSpecification {
         func heldLoss(_ weight: Double) -> Double {
             BinaryMetrics.logLoss(labels: heldLabels, probabilities: PriorAnchoredModel.blend(learner: learned, offsets: offsets, weight: weight))
         }
-        var best = isOneCoefficient ? (weight: 1.0, loss: heldLoss(1)) : (weight: 0.0, loss: priorLoss)
-        for weight in isOneCoefficient ? [] : Self.anchoringWeights.dropFirst() {
-            let loss = heldLoss(weight)
-            if loss < best.loss { best = (weight, loss) }
+        var best = (weight: 0.0, loss: priorLoss)
+        if isOneCoefficient {
+            best = (1, heldLoss(1))
+        } else {
+            for weight in Self.anchoringWeights.dropFirst() {
+                let loss = heldLoss(weight)
+                if loss < best.loss { best = (weight, loss) }
+            }
         }
         // The best of 21 weights (and of the GBM's rounds) on a few hundred rows beats the prior by luck more often
         // than not when the learner has nothing to add: keep the learner only if it wins by more than chance.
