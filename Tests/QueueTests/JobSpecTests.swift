@@ -21,6 +21,13 @@ import Testing
         #expect(JobRecord(queue: "q", id: "1", fields: packed) == JobRecord(queue: "q", id: "1", fields: full))
     }
 
+    @Test func aTypeWithCommasAndCharactersOfSeveralBytesComesBackWhole() throws {
+        let job = JobDefinition(JobRequest(type: "résumé,👍🏽,x"), now: 1_000)
+        let values = try #require(JobSpec.values(of: JobSpec.text(for: job, createdAt: 1_000)))
+        #expect(values.last == "résumé,👍🏽,x")
+        #expect(JobSpec.values(of: "1,2,3") == nil)
+    }
+
     @Test func aFieldOfTheHashsOwnWinsOverTheSpec() throws {
         let job = JobDefinition(JobRequest(type: "t"), now: 1_000)
         let stored = ["spec": JobSpec.text(for: job, createdAt: 1_000), "state": "retrying", "run_at": "5000"]

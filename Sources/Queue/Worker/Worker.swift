@@ -151,9 +151,8 @@ public final class Worker: Service {
     private func execute(_ entry: RunningJob) async {
         let job = entry.job
         var logger = self.logger
-        logger[metadataKey: "job_id"] = "\(job.id)"
-        logger[metadataKey: "job_type"] = "\(job.type)"
-        logger[metadataKey: "attempt"] = "\(job.attempt)"
+        logger.handler = JobLogHandler(
+            base: logger.handler, metadata: ["job_id": "\(job.id)", "job_type": "\(job.type)", "attempt": "\(job.attempt)"])
         defer {
             running.withLock { _ = $0.removeValue(forKey: job.id) }
             processed.add(1, ordering: .relaxed)
