@@ -32,7 +32,8 @@ import TestSupport
 // analysis outside the platform), BENCH_HISTORY (`opens`, the default: a daily odds snapshot and one five minutes after
 // each game's market opens; `bootstrap`: the history `aips dev`'s bootstrap collects, `PipelineFlow.oddsSnapshotsPerDay`
 // snapshots a day and nothing at the open, the `served` pass's models learning from features an hour after each game's
-// first price, with its quick training settings unless BENCH_MODELS, BENCH_RUNTIME or BENCH_PRESET say otherwise).
+// first price, with its quick training settings unless BENCH_MODELS, BENCH_RUNTIME or BENCH_PRESET say otherwise),
+// BENCH_LEARN (`results`: the learners fit the games' results instead of their fair closes, as before the close was learnt).
 
 let environment = ProcessInfo.processInfo.environment
 let days = Int(environment["BENCH_DAYS"] ?? "") ?? 150
@@ -56,6 +57,7 @@ if bootstrapHistory {
 settings.maxModels = Int(environment["BENCH_MODELS"] ?? "") ?? settings.maxModels
 settings.maxRuntimeSeconds = Double(environment["BENCH_RUNTIME"] ?? "") ?? settings.maxRuntimeSeconds
 settings.preset = TrainingSettings.Preset(rawValue: environment["BENCH_PRESET"] ?? "") ?? settings.preset
+settings.learnsFromTheClose = environment["BENCH_LEARN"] != "results"
 let evaluationDays = settings.validationWindowDays
 var logger = Logger(label: "pipeline-bench")
 logger.logLevel = .error
@@ -367,7 +369,7 @@ try await sandbox.withRunning { running in
                 print(expectedLine)
                 // Under the same truth, what the market fallback gave up or spared: the blend as built, departures and all;
                 // and for a moneyline, the line-adjustment GLM (the learner of `ModelMarkets.lineAdjustmentLearner`) fitted
-                // to the results of the fit window alone, as the trainer fits it.
+                // to the fit window alone, as the trainer fits it (its closes, or with BENCH_LEARN=results its results).
                 if opening.count == bayes.count {
                     let openingLosses = expectedLosses(opening)
                     func againstOpening(_ p: [Double]) -> String {
@@ -379,8 +381,9 @@ try await sandbox.withRunning { running in
                         parts.append("the blend the fallback set aside \(againstOpening(anchored.learner.predict(data.dataset(scored))))")
                     }
                     if let adjustment = ModelMarkets.lineAdjustmentLearner(names: data.names, betType: betType) {
-                        let fitted = try adjustment.fit(data.dataset(data.fit), labels: data.labels(data.fit), prior: ModelMarkets.prior(betType))
-                        parts.append("the line adjustments fitted to the fit window's results \(againstOpening(fitted.predict(data.dataset(scored))))")
+                        let fitted = try adjustment.fit(data.dataset(data.fit), labels: data.targets(data.fit), prior: ModelMarkets.prior(betType))
+                        let target = data.learnsFromTheClose ? "closes" : "results"
+                        parts.append("the line adjustments fitted to the fit window's \(target) \(againstOpening(fitted.predict(data.dataset(scored))))")
                     }
                     if !parts.isEmpty { print("      under the truth, " + parts.joined(separator: "; ")) }
                 }

@@ -26,7 +26,8 @@ import TestSupport
 // by default football-data when the header has FTHG, games otherwise), BENCH_TEST_FROM (first day of the test
 // season, default 2016-01-01), BENCH_BET_TYPES (default moneyline,total), BENCH_PUBLICATIONS (open and/or close,
 // default both), BENCH_MODELS (AutoML models, default 10), BENCH_RUNTIME (AutoML seconds, default 30),
-// BENCH_PRESET (stack preset, default medium_quality), BENCH_MONTHS (at most this many test months).
+// BENCH_PRESET (stack preset, default medium_quality), BENCH_MONTHS (at most this many test months), BENCH_LEARN
+// (`results`: the learners fit the games' results instead of their fair closes).
 
 let environment = ProcessInfo.processInfo.environment
 let file = environment["BENCH_FILE"] ?? "../shared/data/real/mlb-2014-2016.csv"
@@ -39,6 +40,7 @@ let baseSettings: TrainingSettings = {
     settings.maxModels = Int(environment["BENCH_MODELS"] ?? "") ?? 10
     settings.maxRuntimeSeconds = Double(environment["BENCH_RUNTIME"] ?? "") ?? 30
     settings.preset = TrainingSettings.Preset(rawValue: environment["BENCH_PRESET"] ?? "") ?? .mediumQuality
+    settings.learnsFromTheClose = environment["BENCH_LEARN"] != "results"
     return settings
 }()
 var logger = Logger(label: "replay-bench")

@@ -12,6 +12,8 @@ each month of the test season on every game before it, as the replay bench's mod
   this season, the second game of a doubleheader and the opening total;
 - `lightgbm public`: the same columns, shallow trees (LightGBM, 4 leaves, 200 games a leaf, 300 rounds at 0.01);
 - `lightgbm public + teams`: plus home and away team as categorical features;
+- `glm open + drift`: the opening line and each team's mean open→close move (no-vig log-odds, toward the team) over its
+  last 20 games: where this book's openers lag what its closes learnt about a team;
 - `… → close`: the same learners fitted to the closing line's no-vig probability instead of the result (cross-entropy
   on a soft label). The close is what a model published at the open has to anticipate, and it is far less noisy than
   a result, so these ask directly how much of the line's move public information foretells.
@@ -33,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 
 PUBLIC = ["elo_diff", "rest_home", "rest_away", "form_home", "form_away", "runs_home", "runs_away",
           "ahead_home", "ahead_away", "doubleheader", "total_open"]
+DRIFT = ["drift_home", "drift_away"]
 
 
 def no_vig(home, away):
@@ -49,6 +52,7 @@ def public_features(games):
     wins = defaultdict(lambda: deque(maxlen=10))
     margins = defaultdict(lambda: deque(maxlen=10))
     ahead, played = defaultdict(float), defaultdict(int)
+    moves = defaultdict(lambda: deque(maxlen=20))
     days = pd.to_datetime(games.date)
     rows = []
     for day, game in zip(days, games.itertuples()):
@@ -70,6 +74,8 @@ def public_features(games):
             # Shrunk toward 0 by 20 games, so a team's first few results say little.
             "ahead_home": ahead[home] / (played[home] + 20), "ahead_away": ahead[away] / (played[away] + 20),
             "doubleheader": int(game.time >= "20:00"),
+            "drift_home": np.mean(moves[home]) if moves[home] else 0.0,
+            "drift_away": np.mean(moves[away]) if moves[away] else 0.0,
         })
         won, margin = int(game.home_score > game.away_score), game.home_score - game.away_score
         expected = 1 / (1 + 10 ** (-(elo[home] - elo[away] + 24) / 400))
@@ -83,6 +89,8 @@ def public_features(games):
         ahead[away] += (1 - won) - (1 - game.p_open)
         played[home] += 1
         played[away] += 1
+        move = np.log(game.p_close / (1 - game.p_close)) - np.log(game.p_open / (1 - game.p_open))
+        moves[home].append(move), moves[away].append(-move)
     return pd.DataFrame(rows, index=games.index)
 
 
@@ -149,6 +157,8 @@ def main():
         "glm public → close": glm_to_close(["offset"] + PUBLIC),
         "lightgbm public → close": boosted(PUBLIC, teams=False, target="p_close"),
         "lightgbm + teams → close": boosted(PUBLIC, teams=True, target="p_close"),
+        "glm open + drift": glm(["offset"] + DRIFT),
+        "glm open + drift → close": glm_to_close(["offset"] + DRIFT),
     }
     test = games[games.date >= test_from].copy()
     months = sorted(set(test.date.str[:7]))

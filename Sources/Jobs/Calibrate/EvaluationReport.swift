@@ -119,6 +119,9 @@ public struct EvaluationReport: Sendable {
     public var pooled: PooledEvaluation? = nil
     /// The AutoML leaderboard under walk-forward cross-validation.
     public var leaderboard: [LeaderboardRow]
+    /// Whether the learners fit, and the leaderboard scores against, each game's fair close where it has one
+    /// (``TrainingData/targets(_:)``) rather than its result.
+    public var learnsFromTheClose = false
     /// The evaluation window week by week.
     public var periods: [Period]
     /// Permutation importance of the calibrated model, most important first.

@@ -80,7 +80,11 @@ public enum EvaluationReportPage {
     }
 
     private static func walkForward(_ report: EvaluationReport) -> String {
-        var html = "<p>AutoML leaderboard, scored out of fold on walk-forward splits (each fold trains on the past only): each "
+        var html = "<p>AutoML leaderboard, scored out of fold on walk-forward splits (each fold trains on the past only)"
+        html += report.learnsFromTheClose
+            ? " against each game's fair close where it has one, which is what the learners fit (it knows where the line went with "
+                + "far less noise than one result; the model is judged on the results below): each "
+            : ": each "
         html += "learner as it learnt, and anchored to the market (what it becomes; at weight 0 it is the market). Ranked on what "
         html += "each takes off the market's log loss on its own games: a stacked ensemble is scored on later games than its members.</p>"
         html += "<table><tr><th>model</th><th>games</th><th>AUC</th><th>log loss</th><th>Brier</th><th>anchored AUC</th><th>anchored log loss</th>"

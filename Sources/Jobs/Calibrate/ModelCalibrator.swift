@@ -64,7 +64,7 @@ public struct ModelCalibrator: Sendable {
         // Every game's last prices before its start, read once: the close rule and both backtests measure against them.
         let closingOdds = try await store.odds.latest(
             for: (data.fit + data.evaluation).map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
-        let closing = Self.closingProbabilities(data.fit + data.evaluation, betType: betType, closing: closingOdds)
+        let closing = data.closingProbabilities(data.fit + data.evaluation)
         let blended = try await ComputeQueue.run {
             try Self.blend(
                 automl: automl.model, stack: stack.model, data: data, prior: ModelMarkets.prior(betType),
@@ -203,7 +203,7 @@ public struct ModelCalibrator: Sendable {
                 trainingStart: automlRecord.trainingStart, trainingEnd: automlRecord.trainingEnd,
                 featureSetVersion: automlRecord.featureSetVersion, rows: outcome.rows, weights: weights,
                 calibration: calibration.rawValue, scores: scores, pooled: pooled, leaderboard: Self.leaderboard(automlRecord),
-                periods: Self.weeks(data.evaluation, probabilities: probabilities),
+                learnsFromTheClose: data.learnsFromTheClose, periods: Self.weeks(data.evaluation, probabilities: probabilities),
                 permutationImportance: blended.permutationImportance, shap: blended.shap, shapModel: Self.shapSource(members),
                 markets: markets + [.init(sport: sport, betType: betType.rawValue, modelID: id, accuracy: evaluation.accuracy,
                                           auc: evaluation.auc, logLoss: evaluation.logLoss)],
@@ -307,10 +307,10 @@ public struct ModelCalibrator: Sendable {
         let evaluationData = data.dataset(data.evaluation)
         let evaluationLabels = data.labels(data.evaluation)
         let fitData = data.dataset(data.fit)
-        let fitLabels = data.labels(data.fit)
+        let fitTargets = data.targets(data.fit)
         var votingEnsemble = SoftVotingEnsemble(prior: prior)
         if let adjustment { votingEnsemble.learners.append(adjustment) }
-        let votingModel = try votingEnsemble.fit(fitData, labels: fitLabels)
+        let votingModel = try votingEnsemble.fit(fitData, labels: fitTargets)
         let voting = TrainedModel.weightedEnsemble(votingModel)
         let members = [automl, stack, voting]
 
@@ -319,7 +319,7 @@ public struct ModelCalibrator: Sendable {
         var pooledMembers: [[Double]] = [[], [], []]
         if let outOfFold, data.fit.count > folds {
             let splits = DataSplits.folds(.walkForward, rowCount: data.fit.count, folds: folds, times: data.times(data.fit))
-            let votingOutOfFold = try votingEnsemble.learners.map { try CrossValidation.run($0, data: fitData, labels: fitLabels, folds: splits, prior: prior).outOfFold }
+            let votingOutOfFold = try votingEnsemble.learners.map { try CrossValidation.run($0, data: fitData, labels: fitTargets, folds: splits, prior: prior).outOfFold }
             let automlByGame = outOfFold.automl.byID
             let stackByGame = outOfFold.stack.byID
             for (row, example) in data.fit.enumerated() {
@@ -384,31 +384,6 @@ public struct ModelCalibrator: Sendable {
 
     // MARK: - Report parts
 
-    /// The fair closing probability of the label's positive outcome (home, over; a three-way moneyline's home win) at
-    /// each row's line, by game, from its books' last prices before the start (`closing`, by game); games without one
-    /// are left out.
-    static func closingProbabilities(_ rows: [TrainingExample], betType: BetType, closing: [Int: [OddsSnapshot]]) -> [Int: Double] {
-        let positive = BetOutcome.selections(betType).positive
-        let lineFeature = BetOutcome.lineFeature(betType)
-        var probabilities: [Int: Double] = [:]
-        for row in rows {
-            let line = lineFeature.flatMap { row.features[$0] }
-            let closes = closingLines(closing[row.gameID] ?? [])
-            if let fair = ClosingConsensus.fairPrice(gameID: row.gameID, betType: betType, selection: positive, line: line, in: closes) {
-                probabilities[row.gameID] = 1 / fair
-            }
-        }
-        return probabilities
-    }
-
-    /// A game's last snapshots before its start as its closing lines.
-    static func closingLines(_ snapshots: [OddsSnapshot]) -> [ClosingLine] {
-        snapshots.map {
-            ClosingLine(gameID: $0.gameID, bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome, price: $0.price, point: $0.point,
-                        capturedAt: $0.recordedAt)
-        }
-    }
-
     /// Bets `rows` as predict would, and measures each bet against the close: reads each game's best prices before its
     /// features were taken, and takes its books' last prices before the start from `closing` (by game; see the static
     /// `backtest`).
@@ -451,7 +426,7 @@ public struct ModelCalibrator: Sendable {
             guard let pick = selector.pick(sides), let price = pick.side.price,
                 let wins = Self.wins(pick.side.selection, row, betType: betType, threeWay: threeWay)
             else { continue }
-            let closes = Self.closingLines(closing[row.gameID] ?? [])
+            let closes = FairClose.lines(closing[row.gameID] ?? [])
             let selection = pick.side.selection
             let closingPrice = ClosingConsensus.price(gameID: row.gameID, betType: betType, selection: selection, line: line, in: closes)
             let fairPrice = ClosingConsensus.fairPrice(gameID: row.gameID, betType: betType, selection: selection, line: line, in: closes)

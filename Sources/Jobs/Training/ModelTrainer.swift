@@ -116,6 +116,8 @@ public struct ModelTrainer: Sendable {
         _ kind: ModelKind, _ data: TrainingData, settings: TrainingSettings, prior: MarketPrior?, adjustment: LearnerSpecification? = nil
     ) throws -> Fitted {
         let fitData = data.dataset(data.fit)
+        // The learners fit the targets (the close where the settings say so); the out-of-fold loss is on the results.
+        let fitTargets = data.targets(data.fit)
         let fitLabels = data.labels(data.fit)
         let model: TrainedModel
         let outOfFold: [Double]
@@ -128,7 +130,7 @@ public struct ModelTrainer: Sendable {
             var configuration = settings.autoML
             configuration.prior = prior
             configuration.leadingLearners = adjustment.map { [$0] } ?? []
-            let result = try AutoML(configuration: configuration).fit(fitData, labels: fitLabels, folds: folds)
+            let result = try AutoML(configuration: configuration).fit(fitData, labels: fitTargets, folds: folds)
             model = result.leader
             outOfFold = result.leaderOutOfFold
             hyperparameters["leader"] = .string(result.leaderboard.first?.name ?? "")
@@ -152,7 +154,7 @@ public struct ModelTrainer: Sendable {
             var configuration = settings.stack
             configuration.prior = prior
             if let adjustment { configuration.learners.append(adjustment) }
-            let result = try MultiLayerStack(configuration: configuration).fit(fitData, labels: fitLabels, times: data.times(data.fit))
+            let result = try MultiLayerStack(configuration: configuration).fit(fitData, labels: fitTargets, times: data.times(data.fit))
             model = .multiLayerStack(result.model)
             outOfFold = result.outOfFold
             hyperparameters["layers"] = .number(Double(settings.stack.layers))

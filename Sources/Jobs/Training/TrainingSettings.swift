@@ -26,6 +26,9 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
     public var folds = 5
     /// The seed of every random choice, so a rerun on the same data trains the same models.
     public var seed: UInt64 = 0
+    /// Whether the learners fit each game's fair close where it has one, instead of its result
+    /// (``TrainingData/targets(_:)``).
+    public var learnsFromTheClose = true
 
     /// The seed's defaults.
     public init() {}
@@ -38,6 +41,7 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
         case preset = "autogluon_preset"
         case folds
         case seed
+        case learnsFromTheClose = "learns_from_the_close"
     }
 
     /// Every key is optional: what a job leaves out keeps the default.
@@ -51,6 +55,7 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
         preset = try container.decodeIfPresent(Preset.self, forKey: .preset) ?? defaults.preset
         folds = try container.decodeIfPresent(Int.self, forKey: .folds) ?? defaults.folds
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+        learnsFromTheClose = try container.decodeIfPresent(Bool.self, forKey: .learnsFromTheClose) ?? defaults.learnsFromTheClose
     }
 
     /// Why these settings cannot train, or `nil`.

@@ -11,6 +11,9 @@ import Testing
         #expect(defaults == TrainingSettings())
         #expect(defaults.trainingWindowDays == 365 && defaults.validationWindowDays == 30 && defaults.maxModels == 50)
         #expect(defaults.maxRuntimeSeconds == 3_600 && defaults.preset == .bestQuality)
+        #expect(defaults.learnsFromTheClose)
+        let byResults = try JSONDecoder().decode(TrainingSettings.self, from: Data(#"{"learns_from_the_close": false}"#.utf8))
+        #expect(!byResults.learnsFromTheClose && byResults.maxModels == 50)
         let overridden = try JSONDecoder().decode(
             TrainingSettings.self,
             from: Data(#"{"training_window_days": 90, "h2o_max_models": 5, "autogluon_preset": "medium_quality"}"#.utf8))
