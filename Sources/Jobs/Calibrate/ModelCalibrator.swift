@@ -61,9 +61,9 @@ public struct ModelCalibrator: Sendable {
             return outcome
         }
         let started = ContinuousClock.now
-        // Every game's last prices before its start, read once: the close rule and both backtests measure against them.
-        let closingOdds = try await store.odds.latest(
-            for: (data.fit + data.evaluation).map { GameAsOf(gameID: $0.gameID, asOf: $0.scheduledAt) })
+        // Every game's last prices before its start, read once by the loader: the close rule and both backtests measure
+        // against them.
+        let closingOdds = data.closingOdds
         let closing = data.closingProbabilities(data.fit + data.evaluation)
         let blended = try await ComputeQueue.run {
             try Self.blend(

@@ -1,5 +1,6 @@
 import Foundation
 import ML
+import Store
 
 /// Labelled games in time order, cut into the part the learners fit, the part that weights and calibrates the
 /// blend, and the most recent part that evaluates it: no row of a later part is older than a row of an earlier one.
@@ -14,10 +15,17 @@ public struct TrainingData: Sendable {
     public let evaluation: [TrainingExample]
     /// Whether the learners fit each game's fair close where it has one, instead of its result (``targets(_:)``).
     public let learnsFromTheClose: Bool
+    /// Each game's last prices before its start, by game, as the loader read them for the fair closes: the calibrator's
+    /// backtests measure picks against them.
+    public let closingOdds: [Int: [OddsSnapshot]]
 
     /// Splits `examples` at `validationStart`; the validation rows are halved in time.
-    public init(examples: [TrainingExample], validationStart: Date, names: [String]? = nil, learnsFromTheClose: Bool = false) {
+    public init(
+        examples: [TrainingExample], validationStart: Date, names: [String]? = nil, learnsFromTheClose: Bool = false,
+        closingOdds: [Int: [OddsSnapshot]] = [:]
+    ) {
         self.learnsFromTheClose = learnsFromTheClose
+        self.closingOdds = closingOdds
         let sorted = examples.sorted { ($0.scheduledAt, $0.gameID) < ($1.scheduledAt, $1.gameID) }
         self.names = names ?? Array(Set(sorted.flatMap(\.features.keys))).sorted()
         fit = sorted.filter { $0.scheduledAt < validationStart }

@@ -38,6 +38,7 @@ public struct TrainingDataLoader: Sendable {
         let closing = FairClose.probabilities(examples, betType: betType, closing: closingOdds)
         for index in examples.indices { examples[index].closingProbability = closing[examples[index].gameID] }
         return TrainingData(
-            examples: examples, validationStart: validationStart, names: names, learnsFromTheClose: settings.learnsFromTheClose)
+            examples: examples, validationStart: validationStart, names: names, learnsFromTheClose: settings.learnsFromTheClose,
+            closingOdds: closingOdds)
     }
 }
