@@ -14,7 +14,8 @@ import TestSupport
 // test season the models are trained on everything before the cutoff, calibrated, and used on the month's games at
 // that publication time.
 // Printed: log loss of the model beside the opening and the closing line on the same games (paired standard
-// errors), the share of the open→close gap the model captures, pooled ECE, and the picks' accuracy, CLV and ROI by
+// errors), the share of the open→close gap the model captures, the share of the line's move it foretold (its
+// cross-entropy against the closing line's no-vig probability), pooled ECE, and the picks' accuracy, CLV and ROI by
 // tier — picks at the best price at publication, CLV against the close that followed; a month whose model's
 // out-of-sample picks did not beat the close beyond noise (`PickRecord`) publishes none, and its picks are shown apart as withheld,
 // so the bench tells whether withholding them was right. A three-way moneyline (soccer)
@@ -402,6 +403,20 @@ struct ScoredGames {
                 gap, captured.isFinite ? String(format: "%+.0f %%", 100 * captured) : "–", BinaryMetrics.auc(labels: labels, scores: model),
                 BinaryMetrics.auc(labels: labels, scores: opening), BinaryMetrics.auc(labels: labels, scores: closing),
                 Self.ece(model, labels), Self.ece(opening, labels)))
+        // Against the closing line's no-vig probability instead of the result: free of the results' noise, the share of
+        // the line's move the model foretold (the closing line 100 %, the opening line 0 %), as the reference prints it.
+        func crossEntropies(_ p: [Double]) -> [Double] {
+            zip(closing, p).map { c, q in
+                let q = min(max(q, 1e-15), 1 - 1e-15)
+                return -(c * log(q) + (1 - c) * log(1 - q))
+            }
+        }
+        let (xm, xo, xc) = (crossEntropies(model), crossEntropies(opening), crossEntropies(closing))
+        let move = mean(xo) - mean(xc)
+        print(
+            String(
+                format: "  against the close: cross-entropy model %.5f  opening %.5f  closing %.5f;  the model foretells %+.1f %% ± %.1f of the line's move",
+                mean(xm), mean(xo), mean(xc), 100 * (mean(xo) - mean(xm)) / move, 100 * pairedSE(xm, xo) / move))
         if !threeWay.model.isEmpty {
             // The log loss of the outcome that happened, as the pipeline bench scores three-way markets.
             func outcomeLosses(_ p: [Double]) -> [Double] { p.map { -log(max($0, 1e-15)) } }

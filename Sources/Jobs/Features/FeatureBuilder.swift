@@ -33,6 +33,8 @@ public struct FeatureBuilder: Sendable {
     private let starters: StarterHistory
     private let starterLines: StarterStrikeouts
     private let boxScores: TeamBoxScores
+    /// Each finished game's open→close move of the home side's no-vig log-odds, by id (``TeamLineMoves``).
+    private let lineMoves: [Int: Double]
     private let schedule: TeamSchedule
     private var scheduleEffect: ScheduleEffect?
     /// The feature-set version computed.
@@ -42,14 +44,15 @@ public struct FeatureBuilder: Sendable {
     /// they are played is read, never their results; the finished games are on it too), Statcast batter-game sums
     /// (MLB), starting-pitcher sightings (MLB; any first seen at or after an `asOf` asked for is ignored for it) and
     /// starters' box-score lines (MLB; those of games whose results were not known at an `asOf` are ignored for it) and
-    /// teams' box-score statistics (NFL, NHL, EPL; read only for games in a team's log, known at the `asOf`).
+    /// teams' box-score statistics (NFL, NHL, EPL; read only for games in a team's log, known at the `asOf`) and the
+    /// finished games' line moves by id (``TeamLineMoves/moves(_:)``; read only for games in a team's log).
     ///
     /// `version` is the feature set computed (`FeatureCatalog.computable`): v3 reads rest and travel from the
     /// team's last game known finished at `asOf` and has no `line_adjust_schedule`.
     public init(
         sport: String, teams: [Team], finishedGames: [Game], schedule: [Game] = [], batterGames: [BatterGameStatcast] = [],
         starters: [GameStarter] = [], pitcherLines: [PitcherGameLine] = [], teamStats: [TeamGameStats] = [],
-        version: String = FeatureCatalog.version
+        lineMoves: [Int: Double] = [:], version: String = FeatureCatalog.version
     ) {
         self.version = version
         self.sport = sport
@@ -62,6 +65,7 @@ public struct FeatureBuilder: Sendable {
         self.starters = StarterHistory(starters)
         starterLines = StarterStrikeouts(pitcherLines)
         boxScores = TeamBoxScores(teamStats)
+        self.lineMoves = lineMoves
         self.schedule = TeamSchedule(history + schedule.filter { $0.sport == sport })
         scheduleEffect = FeatureCatalog.includes("line_adjust_schedule", version: version) ? ScheduleEffect.sport(sport) : nil
     }
@@ -213,6 +217,14 @@ public struct FeatureBuilder: Sendable {
         // 5. Line movement; the store already cut at asOf, this only guards against a caller that did not.
         let gameID = game.id
         features.merge(LineConsensus(lines: odds.filter { $0.gameID == gameID && $0.currentAt < asOf }).features) { $1 }
+        if FeatureCatalog.includes("line_drift_home_last20", version: version) {
+            let drift = (home: TeamLineMoves.mean(results[home] ?? []), away: TeamLineMoves.mean(results[away] ?? []))
+            features["line_drift_home_last20"] = drift.home
+            features["line_drift_away_last20"] = drift.away
+            if drift.home != nil || drift.away != nil {
+                features["line_adjust_drift"] = TeamLineMoves.worth * ((drift.home ?? 0) - (drift.away ?? 0))
+            }
+        }
 
         // 6. Weather (baseball, football, and soccer from v8).
         if FeatureCatalog.readsWeather(sport: sport, version: version), let venue {
@@ -375,7 +387,7 @@ public struct FeatureBuilder: Sendable {
                         gameID: id, scheduledAt: game.scheduledAt, season: game.season, opponent: opponent, isHome: isHome,
                         isNeutralSite: game.isNeutralSite, venueTeam: game.homeTeamID,
                         pointsFor: isHome ? homeScore : awayScore, pointsAgainst: isHome ? awayScore : homeScore,
-                        innings: game.innings))
+                        innings: game.innings, lineMove: lineMoves[id].map { isHome ? $0 : -$0 }))
             }
             let total = seasonPoints[game.season] ?? (0, 0)
             seasonPoints[game.season] = (total.points + homeScore + awayScore, total.teamGames + 2)

@@ -13,14 +13,15 @@ public enum FeatureCatalog {
     /// added baseball's `line_adjust_starters`; v6 the starters' strikeouts minus walks per nine innings from the box
     /// scores (`sp_kbb9_*_last15`) and what they are worth (`line_adjust_starter_kbb`); v7 the NFL's, NHL's and Premier
     /// League's team box scores (`teamBoxScoreNames`: shots, possession, power plays, yards per play, turnovers); v8
-    /// the Premier League's weather (the names baseball and football have had since v3).
+    /// the Premier League's weather (the names baseball and football have had since v3); v9 each team's mean open→close
+    /// line move over its last 20 games (`line_drift_*_last20`, ``TeamLineMoves``).
     /// A champion on an older version keeps predicting while the featurizer can still compute its version
     /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
-    public static let version = "v8"
+    public static let version = "v9"
 
     /// The versions this build computes, oldest first. A version leaves this list (and its code the builder) once
     /// no serving champion needs it: a champion on a version not listed here stops predicting.
-    public static let computable = ["v3", "v4", "v5", "v6", "v7", "v8"]
+    public static let computable = ["v3", "v4", "v5", "v6", "v7", "v8", "v9"]
 
     /// The sports with a feature list.
     public static let sports = ["nba", "mlb", "epl", "nhl", "nfl"]
@@ -38,10 +39,11 @@ public enum FeatureCatalog {
     /// history (a game before the platform first collected its sport's list has no injury counts), starters are
     /// announced a day or so ahead (and a pitcher's first start has no form), the sharp book does not quote
     /// every game, innings are known only for games whose line score was collected, team box scores only for
-    /// games whose summary was, and travel only between venues whose place is known (a replayed season's are not).
+    /// games whose summary was, travel only between venues whose place is known (a replayed season's are not), and a
+    /// team's line drift only once its finished games had prices collected.
     public static let sourceDependentNames: Set<String> = Set(
         ["situ_divisional", "situ_conference", "travel_km_home", "travel_km_away"] + injuryNames + sharpLineNames + startingPitching
-            + sides("pen_extra_innings", "last3d") + teamBoxScoreNames)
+            + sides("pen_extra_innings", "last3d") + teamBoxScoreNames + lineDriftNames)
 
     /// Every feature of `version` (default the current one) for `sport`, in column order; empty for a sport
     /// without features.
@@ -62,7 +64,7 @@ public enum FeatureCatalog {
     private static let introducedIn = [
         "line_adjust_schedule": "v4", "line_adjust_starters": "v5", "sp_kbb9_home_last15": "v6", "sp_kbb9_away_last15": "v6",
         "line_adjust_starter_kbb": "v6",
-    ].merging(teamBoxScoreNames.map { ($0, "v7") }) { first, _ in first }
+    ].merging(teamBoxScoreNames.map { ($0, "v7") } + lineDriftNames.map { ($0, "v9") }) { first, _ in first }
 
     /// The features a sport gained after v3 that other sports had before, and the version that gave it them: the
     /// Premier League's weather came in v8, baseball's and football's are older.
@@ -104,7 +106,7 @@ public enum FeatureCatalog {
         + lineNames
         + ["line_spread_move", "line_spread_steam", "line_total_move", "line_total_steam",
             "line_homewinprob_move", "line_homewinprob_steam"]
-        + sharpLineNames
+        + sharpLineNames + lineDriftNames
         // 7. Situational.
         + ["situ_home", "situ_primetime", "situ_weekend", "situ_divisional", "situ_conference"]
 
@@ -118,6 +120,10 @@ public enum FeatureCatalog {
 
     // 5. Line movement of the sharp book alone (current minus its first snapshot).
     private static let sharpLineNames = ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]
+
+    // 5. Line movement of each side's recent games: the mean no-vig log-odds move toward the team from open to close
+    // over its last 20 finished games (v9).
+    private static let lineDriftNames = sides("line_drift", "last20") + ["line_adjust_drift"]
 
     // 1. Team performance, baseball: the announced starter's team's runs allowed in his last starts, the
     // home-minus-away difference, his days of rest and his starts this season; what the two starters are worth as

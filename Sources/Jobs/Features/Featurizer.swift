@@ -30,9 +30,14 @@ public struct Featurizer: Sendable {
         }
         let sources = store.featureSources
         let versions = try await versions(sport: sport, logger: logger)
+        let finished = try await sources.finishedGames(sport: sport, asOf: last.asOf)
+        // Each game's close is its last prices before its start, read only for the games a target's drift averages.
+        let drifting = TeamLineMoves.games(finished, from: first.asOf).compactMap { game in
+            game.id.map { GameAsOf(gameID: $0, asOf: game.scheduledAt) }
+        }
         let template = FeatureBuilder(
             sport: sport, teams: try await store.teams.teams(sport: sport),
-            finishedGames: try await sources.finishedGames(sport: sport, asOf: last.asOf),
+            finishedGames: finished,
             // Rest counts at most 14 days, so the schedule from 15 days before the first target is all that can
             // matter; an older previous game is among the finished ones.
             schedule: try await store.games.games(
@@ -44,7 +49,8 @@ public struct Featurizer: Sendable {
                 : [],
             starters: sport == "mlb" ? try await sources.starters(sport: sport, asOf: last.asOf) : [],
             pitcherLines: sport == "mlb" ? try await sources.pitcherLines(sport: sport, asOf: last.asOf) : [],
-            teamStats: SummariesCollector.teamStatistics[sport] != nil ? try await sources.teamStats(sport: sport, asOf: last.asOf) : [])
+            teamStats: SummariesCollector.teamStatistics[sport] != nil ? try await sources.teamStats(sport: sport, asOf: last.asOf) : [],
+            lineMoves: TeamLineMoves.moves(try await sources.oddsLines(for: drifting, market: "h2h")))
         var builders = versions.map { template.computing($0) }
         var completenessSum = 0.0
         for start in stride(from: 0, to: targets.count, by: Self.batchSize) {

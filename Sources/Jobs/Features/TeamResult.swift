@@ -14,6 +14,9 @@ struct TeamResult: Sendable, Equatable {
     var pointsAgainst: Int
     /// Baseball: the innings played, when the line score was stored.
     var innings: Int? = nil
+    /// How far the market moved toward this team from the open to the close: its no-vig log-odds of winning at the
+    /// last prices before the start minus at the first (``TeamLineMoves``); `nil` without both.
+    var lineMove: Double? = nil
 
     var margin: Int { pointsFor - pointsAgainst }
     var isWin: Bool { pointsFor > pointsAgainst }

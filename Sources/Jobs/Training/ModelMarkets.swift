@@ -8,8 +8,9 @@ public enum ModelMarkets {
     /// Every bet type with a model (player props have their own job).
     static let betTypes: [BetType] = [.spread, .moneyline, .total]
 
-    /// The prefix of the features that are adjustments to the line in its own units: what the schedule or the
-    /// announced starters are worth as log-odds of a home win (`line_adjust_schedule`, `line_adjust_starters`).
+    /// The prefix of the features that are adjustments to the line in its own units: what the schedule, the announced
+    /// starters or the teams' recent line moves are worth as log-odds of a home win (`line_adjust_schedule`,
+    /// `line_adjust_starters`, `line_adjust_drift`).
     static let lineAdjustmentPrefix = "line_adjust_"
 
     /// A GLM on the line adjustments alone, fitted on top of the bet type's prior, without an intercept: one

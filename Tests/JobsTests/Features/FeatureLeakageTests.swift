@@ -93,7 +93,7 @@ import Testing
             #expect(before.asOf == asOf)
             // The fixture is rich enough for the test to mean something.
             for name in ["line_spread_current", "line_total_open", "line_homewinprob_current", "weather_temp_c", "adv_xwobacon_home_last30",
-                "rest_days_home", "form_avg_margin_away_last5"]
+                "rest_days_home", "form_avg_margin_away_last5", "line_drift_home_last20", "line_drift_away_last20"]
             {
                 #expect(before.features[name] != nil, "\(name) missing")
             }
@@ -124,6 +124,19 @@ import Testing
                             gameID: gameID, sport: "mlb", bookmaker: $0.bookmaker, market: $0.market, outcome: $0.outcome,
                             price: $0.currentPrice + 1, point: $0.currentPoint.map { $0 + 7 }, recordedAt: recordedAt)
                     })
+            }
+            // Moneylines recorded from T on for games that started before T (the home team's last known game, and the one
+            // still being played): after their starts, so not their closes, and their drifts stay as they were.
+            let lastKnown = try #require(finished.last { $0.homeTeamID == game.homeTeamID || $0.awayTeamID == game.homeTeamID })
+            let playing = try await store.games.games(sport: "mlb", from: asOf.addingTimeInterval(-3 * 3600), to: asOf)
+            for earlierGame in [lastKnown.id!] + playing.filter({ $0.externalID == "leak-0" }).map(\.id!) {
+                for outcome in ["home", "away"] {
+                    try await store.odds.insert([
+                        OddsSnapshot(
+                            gameID: earlierGame, sport: "mlb", bookmaker: "pinnacle", market: "h2h", outcome: outcome,
+                            price: outcome == "home" ? 9 : 1.05, recordedAt: asOf.addingTimeInterval(60))
+                    ])
+                }
             }
             // Results not known at T: this game and every later one finish with new scores, the scheduled game three
             // hours before T (still playing at T) too, and a new game between the same teams after T.
@@ -189,6 +202,27 @@ import Testing
             #expect(atStart.features["team_injured_out_away_current"] == 1)
             #expect(atStart.features["sp_starts_home_season"] == 0 && atStart.features["sp_runs_allowed_home_last3"] == nil)
             #expect(atStart.features["sp_starts_away_season"] == 5)
+
+            // The home team's last known game closing elsewhere, recorded before its start (so before T), does change
+            // the home side's drift as of T: the drift reads the closes.
+            let closes = try await store.featureSources.oddsLines(
+                for: [GameAsOf(gameID: lastKnown.id!, asOf: lastKnown.scheduledAt)], market: "h2h")
+            #expect(!closes.isEmpty)
+            try await store.odds.insert(
+                closes.map {
+                    OddsSnapshot(
+                        gameID: lastKnown.id!, sport: "mlb", bookmaker: $0.bookmaker, market: "h2h", outcome: $0.outcome,
+                        // Far toward the target's home team, whichever side it was.
+                        price: ($0.outcome == "home") == (lastKnown.homeTeamID == game.homeTeamID) ? 1.1 : 6,
+                        recordedAt: lastKnown.scheduledAt.addingTimeInterval(-1))
+                })
+            _ = try await featurizer.run(sport: "mlb", parameters, logger: CollectTestSupport.logger)
+            let reclosed = try #require(
+                try await store.gameFeatures.featureSet(gameID: gameID, featureSetVersion: FeatureCatalog.version, asOf: asOf))
+            #expect(reclosed.features["line_drift_home_last20"]! > before.features["line_drift_home_last20"]!)
+            if ![lastKnown.homeTeamID, lastKnown.awayTeamID].contains(game.awayTeamID) {
+                #expect(reclosed.features["line_drift_away_last20"] == before.features["line_drift_away_last20"])
+            }
         }
         await store.shutdown()
     }

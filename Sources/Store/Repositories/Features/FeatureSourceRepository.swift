@@ -69,9 +69,9 @@ public struct FeatureSourceRepository: Sendable {
         ).map(TeamGameStatsRepository.stats)
     }
 
-    /// Per requested game, each book's first and latest snapshot of every market and outcome recorded before
-    /// that game's `asOf`.
-    public func oddsLines(for requests: [GameAsOf]) async throws -> [OddsLine] {
+    /// Per requested game, each book's first and latest snapshot of every market and outcome (or of `market` alone)
+    /// recorded before that game's `asOf`.
+    public func oddsLines(for requests: [GameAsOf], market: String? = nil) async throws -> [OddsLine] {
         // Both ends come from one pass over each game's snapshots before its asOf (odds_game_recorded_at).
         try await perGame(requests, row: Self.oddsLine) { requests in
             """
@@ -84,6 +84,7 @@ public struct FeatureSourceRepository: Sendable {
                        row_number() OVER (PARTITION BY o.game_id, o.bookmaker, o.market, o.outcome
                                           ORDER BY o.recorded_at DESC, o.id DESC) AS from_last
                 FROM requested r JOIN odds o ON o.game_id = r.game_id AND o.recorded_at < r.as_of
+                WHERE \(market)::text IS NULL OR o.market = \(market)
             )
             SELECT f.game_id, f.bookmaker, f.market, f.outcome,
                    f.price AS open_price, f.point AS open_point, f.recorded_at AS opened_at,
