@@ -413,10 +413,12 @@ struct ScoredGames {
         }
         let (xm, xo, xc) = (crossEntropies(model), crossEntropies(opening), crossEntropies(closing))
         let move = mean(xo) - mean(xc)
+        // Published at the close, the line has no move left to foretell.
+        let foretold = move > 1e-9 ? String(format: "%+.1f %% ± %.1f", 100 * (mean(xo) - mean(xm)) / move, 100 * pairedSE(xm, xo) / move) : "–"
         print(
             String(
-                format: "  against the close: cross-entropy model %.5f  opening %.5f  closing %.5f;  the model foretells %+.1f %% ± %.1f of the line's move",
-                mean(xm), mean(xo), mean(xc), 100 * (mean(xo) - mean(xm)) / move, 100 * pairedSE(xm, xo) / move))
+                format: "  against the close: cross-entropy model %.5f  opening %.5f  closing %.5f;  the model foretells %@ of the line's move",
+                mean(xm), mean(xo), mean(xc), foretold))
         if !threeWay.model.isEmpty {
             // The log loss of the outcome that happened, as the pipeline bench scores three-way markets.
             func outcomeLosses(_ p: [Double]) -> [Double] { p.map { -log(max($0, 1e-15)) } }
