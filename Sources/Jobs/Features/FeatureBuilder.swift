@@ -221,6 +221,7 @@ public struct FeatureBuilder: Sendable {
             let drift = (home: TeamLineMoves.mean(results[home] ?? []), away: TeamLineMoves.mean(results[away] ?? []))
             features["line_drift_home_last20"] = drift.home
             features["line_drift_away_last20"] = drift.away
+            // A side none of whose games had prices yet has no drift to speak of: 0, so the other's still counts.
             if drift.home != nil || drift.away != nil {
                 features["line_adjust_drift"] = TeamLineMoves.worth * ((drift.home ?? 0) - (drift.away ?? 0))
             }

@@ -14,7 +14,8 @@ public enum FeatureCatalog {
     /// scores (`sp_kbb9_*_last15`) and what they are worth (`line_adjust_starter_kbb`); v7 the NFL's, NHL's and Premier
     /// League's team box scores (`teamBoxScoreNames`: shots, possession, power plays, yards per play, turnovers); v8
     /// the Premier League's weather (the names baseball and football have had since v3); v9 each team's mean open→close
-    /// line move over its last 20 games (`line_drift_*_last20`, ``TeamLineMoves``).
+    /// line move over its last 20 games (`line_drift_*_last20`, ``TeamLineMoves``) and what the two are worth
+    /// (`line_adjust_drift`).
     /// A champion on an older version keeps predicting while the featurizer can still compute its version
     /// (`computable`): the featurizer writes every computable version a serving champion needs beside this one.
     public static let version = "v9"
@@ -122,7 +123,7 @@ public enum FeatureCatalog {
     private static let sharpLineNames = ["line_spread_sharpmove", "line_total_sharpmove", "line_homewinprob_sharpmove"]
 
     // 5. Line movement of each side's recent games: the mean no-vig log-odds move toward the team from open to close
-    // over its last 20 finished games (v9).
+    // over its last 20 finished games, and what the two are worth as log-odds of a home win (v9).
     private static let lineDriftNames = sides("line_drift", "last20") + ["line_adjust_drift"]
 
     // 1. Team performance, baseball: the announced starter's team's runs allowed in his last starts, the
