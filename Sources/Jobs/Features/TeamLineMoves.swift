@@ -1,4 +1,5 @@
 import Foundation
+import ML
 import Store
 
 /// How far the market moved toward each team between the open and the close of its recent games (`line_drift_*`, v9).
@@ -21,10 +22,8 @@ enum TeamLineMoves {
     static func moves(_ lines: [OddsLine]) -> [Int: Double] {
         var moves: [Int: Double] = [:]
         for (gameID, lines) in Dictionary(grouping: lines, by: \.gameID) {
-            guard let movement = LineConsensus(lines: lines).homeWinProbability,
-                let open = logOdds(movement.open), let close = logOdds(movement.current)
-            else { continue }
-            moves[gameID] = close - open
+            guard let movement = LineConsensus(lines: lines).homeWinProbability else { continue }
+            moves[gameID] = MarketPrior.logit(movement.current) - MarketPrior.logit(movement.open)
         }
         return moves
     }
@@ -50,9 +49,5 @@ enum TeamLineMoves {
     static func mean(_ log: [TeamResult]) -> Double? {
         let moves = log.suffix(window).compactMap(\.lineMove)
         return moves.isEmpty ? nil : moves.reduce(0, +) / Double(moves.count)
-    }
-
-    private static func logOdds(_ probability: Double) -> Double? {
-        probability > 0 && probability < 1 ? log(probability / (1 - probability)) : nil
     }
 }

@@ -50,7 +50,7 @@ public struct MarketPrior: Sendable, Equatable, Hashable, Codable {
 
     /// log(p / (1 − p)) with p clamped away from 0 and 1.
     @inline(__always)
-    static func logit(_ p: Double) -> Double {
+    public static func logit(_ p: Double) -> Double {
         let q = min(max(p, clamp), 1 - clamp)
         return log(q / (1 - q))
     }
