@@ -154,15 +154,20 @@ struct RedisScriptDeploymentTests {
         try await Self.expectDeployment(redis, deployment)
         let limiter = RateLimiter(redis: redis)
         let key = "limiter-" + TestServers.uniqueName().lowercased()
-        // A window of seconds: the five calls must land in one window even on a loaded machine (at 800 ms one run's
-        // window rolled over between them).
-        let limit = RateLimit(requests: 3, per: .seconds(3))
+        // A window of a minute: the five calls must land in one window even on a loaded machine (at 800 ms, and once at
+        // 3 s while the whole suite ran on two cores, the window ended between them).
+        let limit = RateLimit(requests: 3, per: .seconds(60))
         var waits: [Duration?] = []
         for _ in 0..<5 { waits.append(try await limiter.consume(key, limit: limit)) }
         #expect(waits.prefix(3).allSatisfy { $0 == nil })
-        #expect(waits.suffix(2).allSatisfy { ($0 ?? .zero) > .zero && ($0 ?? .zero) <= .seconds(3) })
-        try await Task.sleep(for: .milliseconds(3_100))
-        #expect(try await limiter.consume(key, limit: limit) == nil)
+        #expect(waits.suffix(2).allSatisfy { ($0 ?? .zero) > .zero && ($0 ?? .zero) <= .seconds(60) })
+        // The window ends: a short one, waited out from its last call (its window began at the first, earlier still).
+        let short = RateLimit(requests: 1, per: .seconds(1))
+        let shortKey = key + "-short"
+        #expect(try await limiter.consume(shortKey, limit: short) == nil)
+        #expect(try await limiter.consume(shortKey, limit: short) != nil)
+        try await Task.sleep(for: .milliseconds(1_100))
+        #expect(try await limiter.consume(shortKey, limit: short) == nil)
     }
 
     @Test(arguments: RedisDeployment.allCases) func readCacheHitsUntilItsScopeIsInvalidated(_ deployment: RedisDeployment) async throws {
