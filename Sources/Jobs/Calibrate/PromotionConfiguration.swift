@@ -8,11 +8,6 @@ public struct PromotionConfiguration: Sendable, Equatable {
     /// until an admin approves or rejects it.
     public var autoApprove: Bool
 
-    /// A configuration.
-    public init(autoApprove: Bool) {
-        self.autoApprove = autoApprove
-    }
-
     /// Promotes without review.
     public static let automatic = PromotionConfiguration(autoApprove: true)
     /// Every promotion waits for an admin.

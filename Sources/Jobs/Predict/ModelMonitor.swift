@@ -33,11 +33,6 @@ public struct ModelMonitor: Sendable {
 
     let store: Store
 
-    /// A monitor over `store` with the seed's triggers.
-    public init(store: Store) {
-        self.store = store
-    }
-
     /// Rolls `champion` back if a trigger fires; returns its id when it did.
     public func check(champion: ModelSummary, health: ChampionRunHealth, logger: Logger) async throws -> Int? {
         let id = champion.id

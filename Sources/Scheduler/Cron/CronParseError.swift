@@ -5,12 +5,6 @@ public struct CronParseError: Error, Hashable, Sendable, CustomStringConvertible
     /// What is wrong with it, in words (names the field when one field is at fault).
     public var reason: String
 
-    /// An error for `expression`, explained by `reason`.
-    public init(expression: String, reason: String) {
-        self.expression = expression
-        self.reason = reason
-    }
-
     /// `invalid cron expression '…': reason`.
     public var description: String { "invalid cron expression '\(expression)': \(reason)" }
 }

@@ -7,12 +7,6 @@ public struct TickLedger: Sendable {
     let redis: RedisClient
     let keys: SchedulerKeys
 
-    /// The ledger in the keys of `keys`.
-    public init(redis: RedisClient, keys: SchedulerKeys) {
-        self.redis = redis
-        self.keys = keys
-    }
-
     /// The last handled tick of every schedule that has one.
     public func lastTicks() async throws(RedisError) -> [String: Date] {
         let reply = try await redis.send(["HGETALL", keys.ticks])

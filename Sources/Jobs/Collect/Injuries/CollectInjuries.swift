@@ -8,11 +8,6 @@ public struct CollectInjuries: JobParameters, Equatable {
     /// The platform's sport code (`nba`); `nil` (a scheduled `{}`): every sport the workers are configured for.
     public var sport: String?
 
-    /// Parameters for `sport`.
-    public init(sport: String?) {
-        self.sport = sport
-    }
-
     public func validate() throws {
         guard sport.map({ CollectedSport.named($0) != nil }) ?? true else {
             throw QueueError(.invalidRequest, "unknown sport \"\(sport?.prefix(40) ?? "")\"")

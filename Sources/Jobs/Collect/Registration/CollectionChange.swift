@@ -6,11 +6,6 @@ public struct CollectionChange: Sendable, Equatable, CustomStringConvertible {
     /// every game of the sport must count as changed.
     public var gameIDs: Set<Int>?
 
-    public init(sport: String, gameIDs: Set<Int>?) {
-        self.sport = sport
-        self.gameIDs = gameIDs
-    }
-
     /// The change a run of `sport` made: its `written` games when it `applied` its writes, every game when it was a
     /// redelivery (it reports nothing written, though an earlier attempt may have committed and then failed to say
     /// so), and nil when it applied and wrote nothing.

@@ -14,10 +14,4 @@ public struct PredictionChainReport: Sendable, Equatable {
 
     /// Whether every published prediction of the sport verifies, in one unbroken chain.
     public var intact: Bool { firstBreak == nil }
-
-    /// A report on `length` published predictions, nothing verified yet.
-    public init(sport: String, length: Int) {
-        self.sport = sport
-        self.length = length
-    }
 }

@@ -12,14 +12,4 @@ public struct BestPropPrice: Sendable, Equatable {
     public var price: Double
     /// The book offering it (the first by key on a tie).
     public var bookmaker: String
-
-    /// Creates a best price.
-    public init(batterID: Int, playerName: String, point: Double, outcome: String, price: Double, bookmaker: String) {
-        self.batterID = batterID
-        self.playerName = playerName
-        self.point = point
-        self.outcome = outcome
-        self.price = price
-        self.bookmaker = bookmaker
-    }
 }

@@ -4,10 +4,4 @@ public struct PredictedProp: Sendable, Hashable {
     public var selection: String
     /// The line.
     public var line: Double?
-
-    /// Creates one.
-    public init(selection: String, line: Double?) {
-        self.selection = selection
-        self.line = line
-    }
 }
