@@ -5,6 +5,6 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage API users.", subcommands: [
             UserCreateCommand.self, UserRoleCommand.self, UserDisableCommand.self, UserEnableCommand.self, UserUnlockCommand.self,
-            UserResetTwoFactorCommand.self, UserResealTOTPCommand.self,
+            UserResetTwoFactorCommand.self, UserSetPasswordCommand.self, UserResealTOTPCommand.self,
         ])
 }

@@ -30,7 +30,7 @@ struct UserCreateCommand: AsyncParsableCommand {
         guard let password = readLine(strippingNewline: true), !password.isEmpty else {
             throw ValidationError("no password on standard input")
         }
-        guard (8...1024).contains(password.utf8.count) else { throw ValidationError("the password must be 8 to 1024 bytes") }
+        guard PasswordRule.admits(password) else { throw ValidationError("the password \(PasswordRule.requirement)") }
         try await database.makeStore().withShutdown { store in
             do {
                 try await store.migrate(logger: Logger(label: "aips.user"))

@@ -150,4 +150,32 @@ struct AdminUserEndpointTests {
             #expect(login.status == .ok, "\(login.text)")
         }
     }
+
+    @Test func anAdminSetsALostPasswordButNotTheirOwn() async throws {
+        let harness = try await APITestHarness.make()
+        let admin = try await harness.user(role: .admin)
+        let user = try await harness.user(role: .user, "forgetful")
+        try await harness.run(as: admin) { client, token in
+            let userToken = try await client.login(user).access
+            let refused = try await client.post("/api/v1/admin/users/\(user.id)/password", token: userToken, json: #"{"password":"a new passphrase"}"#)
+            #expect(refused.status == .forbidden, "only admins: \(refused.text)")
+            let short = try await client.post("/api/v1/admin/users/\(user.id)/password", token: token, json: #"{"password":"short"}"#)
+            #expect(short.status == .badRequest, "\(short.text)")
+            let own = try await client.post("/api/v1/admin/users/\(admin.id)/password", token: token, json: #"{"password":"a new passphrase"}"#)
+            #expect(own.status == .conflict, "\(own.text)")
+            #expect(own.errorCode == "CANNOT_CHANGE_SELF")
+            let ghost = try await client.post("/api/v1/admin/users/\(UUID())/password", token: token, json: #"{"password":"a new passphrase"}"#)
+            #expect(ghost.errorCode == "USER_NOT_FOUND")
+
+            let set = try await client.post("/api/v1/admin/users/\(user.id)/password", token: token, json: #"{"password":"a new passphrase"}"#)
+            #expect(set.status == .ok, "\(set.text)")
+            #expect(set.data?["id"]?.string == user.id)
+            #expect(try await client.get("/api/v1/predictions", token: userToken).status == .unauthorized, "the user's sessions ended")
+            let old = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"\#(user.password)"}"#)
+            #expect(old.errorCode == "INVALID_CREDENTIALS")
+            let new = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"a new passphrase"}"#)
+            #expect(new.status == .ok, "\(new.text)")
+            #expect(try await client.get("/api/v1/admin/users", token: token).status == .ok, "the admin's own session stays")
+        }
+    }
 }

@@ -142,6 +142,62 @@ struct AuthEndpointTests {
         }
     }
 
+    @Test func changingThePasswordTakesTheCurrentOneAndEndsEverySession() async throws {
+        let harness = try await APITestHarness.make { $0.auth.maxFailedLogins = 3 }
+        let user = try await harness.user()
+        try await harness.run { client in
+            let (access, refresh) = try await client.login(user)
+            let otherDevice = try await client.login(user).access
+            func change(_ current: String, _ new: String, token: String? = access) async throws -> APIClient.Reply {
+                try await client.post(
+                    "/api/v1/auth/password", token: token, json: #"{"current_password":"\#(current)","new_password":"\#(new)"}"#)
+            }
+            #expect(try await change(user.password, "a new passphrase", token: nil).status == .unauthorized)
+            let short = try await change(user.password, "short")
+            #expect(short.status == .badRequest, "\(short.text)")
+            #expect(short.json["error"]?["details"]?["field"]?.string == "new_password", "\(short.text)")
+            let wrong = try await change("a guess", "a new passphrase")
+            #expect(wrong.status == .forbidden, "\(wrong.text)")
+            #expect(wrong.errorCode == "INVALID_CURRENT_PASSWORD")
+            #expect(try await client.get("/api/v1/predictions", token: access).status == .ok, "refusals end no session")
+
+            let changed = try await change(user.password, "a new passphrase")
+            #expect(changed.status == .ok, "\(changed.text)")
+            let fresh = try #require(changed.data?["access_token"]?.string)
+            #expect(changed.data?["refresh_token"]?.string != nil)
+            #expect(try await client.get("/api/v1/predictions", token: fresh).status == .ok)
+            for old in [access, otherDevice] {
+                #expect(try await client.get("/api/v1/predictions", token: old).status == .unauthorized, "every earlier session ended")
+            }
+            #expect(try await client.post("/api/v1/auth/refresh", json: #"{"refresh_token":"\#(refresh)"}"#).status == .unauthorized)
+            let oldLogin = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"\#(user.password)"}"#)
+            #expect(oldLogin.errorCode == "INVALID_CREDENTIALS")
+            let newLogin = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"a new passphrase"}"#)
+            #expect(newLogin.status == .ok, "\(newLogin.text)")
+        }
+    }
+
+    @Test func wrongCurrentPasswordsCountTowardTheLockout() async throws {
+        let harness = try await APITestHarness.make { $0.auth.maxFailedLogins = 3 }
+        let user = try await harness.user()
+        try await harness.run { client in
+            let access = try await client.login(user).access
+            var last: APIClient.Reply?
+            for _ in 0..<3 {
+                last = try await client.post(
+                    "/api/v1/auth/password", token: access, json: #"{"current_password":"a guess","new_password":"the thief's password"}"#)
+            }
+            #expect(last?.status == .tooManyRequests, "\(last?.text ?? "")")
+            #expect(last?.errorCode == "ACCOUNT_LOCKED")
+            // Locked, not even the right current password changes it, and the password did not change.
+            let right = try await client.post(
+                "/api/v1/auth/password", token: access, json: #"{"current_password":"\#(user.password)","new_password":"the thief's password"}"#)
+            #expect(right.errorCode == "ACCOUNT_LOCKED")
+            let stored = try #require(try await harness.store.users.find(email: user.email))
+            #expect(try await APITestHarness.hasher.verify(user.password, against: stored.passwordHash))
+        }
+    }
+
     @Test func twoFactorLoginNeedsAFreshTOTPCode() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user(totp: true)

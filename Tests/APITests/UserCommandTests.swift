@@ -5,12 +5,18 @@ import Store
 import TestSupport
 import Testing
 
-/// `aips user role|disable|enable|unlock|reset-2fa`, run as the built binary against the API's own PostgreSQL and
+/// `aips user role|disable|enable|unlock|reset-2fa|set-password`, run as the built binary against the API's own PostgreSQL and
 /// Redis: each change is the admin API's, and a signed-in user feels it at once.
 struct UserCommandTests {
     /// Runs `aips user ARGUMENTS` against `harness`'s database and Redis namespace.
-    func aips(_ arguments: [String], _ harness: APITestHarness) async throws -> (status: Int32, stdout: String, stderr: String) {
+    func aips(_ arguments: [String], _ harness: APITestHarness, input: String? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
+        if let input {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+        }
         process.executableURL = TestServers.aipsExecutable
         process.arguments = ["user"] + arguments + [
             "--database-url", harness.store.pool.configuration.url, "--redis-url", TestServers.redisURL, "--redis-namespace", harness.namespace,
@@ -64,6 +70,29 @@ struct UserCommandTests {
             let nobody = try await aips(["disable", "nobody@example.com"], harness)
             #expect(nobody.status != 0)
             #expect(nobody.stderr.contains("no user nobody@example.com"), "\(nobody.stderr)")
+        }
+    }
+
+    @Test func setPasswordTakesTheNewOneFromStandardInputAndEndsTheSessions() async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        try await harness.run { client in
+            let token = try await client.login(user).access
+            let short = try await aips(["set-password", user.email], harness, input: "short\n")
+            #expect(short.status != 0)
+            #expect(short.stderr.contains("8 to 1024 bytes"), "\(short.stderr)")
+            let empty = try await aips(["set-password", user.email], harness, input: "")
+            #expect(empty.status != 0)
+            #expect(try await client.get("/api/v1/games", token: token).status == .ok, "a refused change ends no session")
+
+            let set = try await aips(["set-password", user.id], harness, input: "a new passphrase\n")
+            #expect(set.status == 0, "\(set.stderr)")
+            #expect(set.stdout.contains("set a new password"), "\(set.stdout)")
+            #expect(try await client.get("/api/v1/games", token: token).status == .unauthorized, "the sessions ended")
+            let old = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"\#(user.password)"}"#)
+            #expect(old.errorCode == "INVALID_CREDENTIALS")
+            let new = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"a new passphrase"}"#)
+            #expect(new.status == .ok, "\(new.text)")
         }
     }
 }

@@ -7,14 +7,22 @@ struct CreateUserRequest: Decodable, Sendable {
     var role: Role?
 
     /// Checks the fields: an email address of printable ASCII (so the store's lowercase form is the same
-    /// everywhere), a password of 8 to 1024 bytes as `aips user create` takes.
+    /// everywhere), a password `PasswordRule` admits.
     func validate() throws {
         guard (3...254).contains(email.utf8.count), email.contains("@"), !email.hasPrefix("@"),
               email.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
         else { throw APIError.validation("email must be an email address (printable ASCII)", field: "email") }
-        guard (8...1024).contains(password.utf8.count) else {
-            throw APIError.validation("password must be 8 to 1024 bytes", field: "password")
-        }
+        guard PasswordRule.admits(password) else { throw APIError.validation("password \(PasswordRule.requirement)", field: "password") }
+    }
+}
+
+/// The body of `POST /admin/users/{id}/password`: the user's new password.
+struct PasswordSetRequest: Decodable, Sendable {
+    var password: String
+
+    /// A password `PasswordRule` admits.
+    func validate() throws {
+        guard PasswordRule.admits(password) else { throw APIError.validation("password \(PasswordRule.requirement)", field: "password") }
     }
 }
 

@@ -5,7 +5,7 @@ import Postgres
 import Store
 
 /// `/admin/users`: list, create and read users; change a role; disable and enable an account; unlock one the login
-/// throttle locked; turn two-factor login off.
+/// throttle locked; turn two-factor login off; set a new password for a user who lost theirs.
 ///
 /// No admin can disable or demote themselves, nor reset their own second factor; the changes themselves are
 /// `UserAdministration`'s, which `aips user` makes too (no change may leave the platform without an active admin; a
@@ -25,6 +25,7 @@ struct AdminUserRoutes: Sendable {
         group.post("users/{id}/enable", use: enable)
         group.post("users/{id}/unlock", use: unlock)
         group.post("users/{id}/2fa/reset", use: resetTwoFactor)
+        group.post("users/{id}/password", use: setPassword)
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[UserView], PageMeta> {
@@ -90,6 +91,17 @@ struct AdminUserRoutes: Sendable {
         let id = try Self.id(context)
         try Self.refuseSelf(id, context: context, "reset the second factor of")
         return try Self.answer(id, try await administration.resetTwoFactor(id: id))
+    }
+
+    /// Gives a user who lost their password a new one and ends their sessions. Not one's own: that takes the current
+    /// password (`POST /auth/password`), so a stolen admin session cannot take the account from its owner.
+    @Sendable func setPassword(_ request: Request, context: APIRequestContext) async throws -> Envelope<UserView, EmptyMeta> {
+        let id = try Self.id(context)
+        try Self.refuseSelf(id, context: context, "set the password of")
+        var request = request
+        let body = try await request.decodeShortJSON(PasswordSetRequest.self, context: context, limit: maxBodySize)
+        try body.validate()
+        return try Self.answer(id, try await administration.setPassword(id: id, to: body.password))
     }
 
     /// The answer to a guarded change: the user as it is now, 404, or 409 `LAST_ADMIN`.

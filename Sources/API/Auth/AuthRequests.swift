@@ -11,6 +11,22 @@ struct TwoFactorRequest: Decodable, Sendable {
     var recoveryCode: String?
 }
 
+/// The body of `POST /auth/password`: the password the user has now, and the one to change it to.
+struct PasswordChangeRequest: Decodable, Sendable {
+    var currentPassword: String
+    var newPassword: String
+
+    /// A current password of the length a login takes, a new one `PasswordRule` admits.
+    func validate() throws {
+        guard (1...1024).contains(currentPassword.utf8.count) else {
+            throw APIError.validation("current_password must be 1 to 1024 bytes", field: "current_password")
+        }
+        guard PasswordRule.admits(newPassword) else {
+            throw APIError.validation("new_password \(PasswordRule.requirement)", field: "new_password")
+        }
+    }
+}
+
 /// The body of `POST /auth/refresh`.
 struct RefreshRequest: Decodable, Sendable {
     var refreshToken: String

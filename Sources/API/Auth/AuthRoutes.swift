@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Hummingbird
 import Logging
@@ -5,8 +6,8 @@ import Postgres
 import Redis
 import Store
 
-/// `POST /auth/login`, `/auth/2fa/verify` (with the app's code or a one-time recovery code), `/auth/refresh` (public)
-/// and `/auth/logout` (signed in).
+/// `POST /auth/login`, `/auth/2fa/verify` (with the app's code or a one-time recovery code), `/auth/refresh` (public),
+/// `/auth/logout` and `/auth/password` (signed in).
 struct AuthRoutes: Sendable {
     let database: any PostgresDatabase
     let redis: RedisClient
@@ -14,6 +15,7 @@ struct AuthRoutes: Sendable {
     let sessions: SessionStore
     let throttle: LoginThrottle
     let hasher: PasswordHasher
+    let administration: UserAdministration
     let totpKeyring: TOTPSecretKeyring?
     let maxBodySize: Int
 
@@ -22,6 +24,7 @@ struct AuthRoutes: Sendable {
         group.post("auth/2fa/verify", use: verifyTwoFactor)
         group.post("auth/refresh", use: refresh)
         authenticated.post("auth/logout", use: logout)
+        authenticated.post("auth/password", use: changePassword)
     }
 
     private static let invalidCredentials = APIError(.unauthorized, code: "INVALID_CREDENTIALS", "the email or password is wrong")
@@ -129,6 +132,30 @@ struct AuthRoutes: Sendable {
         let identity = try context.requireIdentity()
         try await sessions.end(userID: identity.userID, sessionID: identity.sessionID)
         return Envelope(data: LogoutResult(), meta: EmptyMeta())
+    }
+
+    /// Changes the signed-in user's password. The current one must be right, and a wrong one counts as a failed login
+    /// (a stolen session must not be a way to guess it or to lock its owner out with a password only the thief knows).
+    /// Every session of the user ends, on every device; the answer is a new session's tokens.
+    @Sendable func changePassword(_ request: Request, context: APIRequestContext) async throws -> Envelope<TokenPair, EmptyMeta> {
+        let identity = try context.requireIdentity()
+        var request = request
+        let body = try await request.decodeShortJSON(PasswordChangeRequest.self, context: context, limit: maxBodySize)
+        try body.validate()
+        guard let uuid = UUID(uuidString: identity.userID), let user = try await database.users.find(id: uuid), user.isActive, let id = user.id
+        else { throw APIError.unauthorized("the session's account is gone or disabled", reason: "unknown_user") }
+        try await throttle.requireUnlocked(user.email)
+        guard try await hasher.verify(body.currentPassword, against: user.passwordHash) else {
+            try await throttle.recordFailure(user.email)
+            throw APIError(
+                .forbidden, code: "INVALID_CURRENT_PASSWORD", "the current password is wrong", details: ["field": .string("current_password")])
+        }
+        try await throttle.clearFailures(user.email)
+        guard try await administration.setPassword(id: id, to: body.newPassword) != nil else {
+            throw APIError.unauthorized("the session's account is gone or disabled", reason: "unknown_user")
+        }
+        context.logger.notice("password changed; every session of the user ended", metadata: ["user": "\(identity.userID)"])
+        return Envelope(data: try await startSession(user: user, id: id), meta: EmptyMeta())
     }
 
     private func startSession(user: User, id: UUID) async throws -> TokenPair {

@@ -76,9 +76,10 @@ public struct APIServer: Sendable {
         HealthRoutes(redis: redis, database: database).register(on: [root, api])
         MetricsRoutes(registry: metrics).register(on: root)
         api.get("openapi.json") { _, _ in OpenAPIResponse() }
+        let administration = UserAdministration(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher)
         AuthRoutes(
-            database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle,
-            hasher: auth.passwordHasher, totpKeyring: auth.totpKeyring, maxBodySize: configuration.maxBodySize
+            database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher,
+            administration: administration, totpKeyring: auth.totpKeyring, maxBodySize: configuration.maxBodySize
         ).register(public: api, authenticated: signedIn)
         JobRoutes(queue: queue, registry: registry, maxBodySize: configuration.maxBodySize, scanLimit: configuration.jobScanLimit)
             .register(on: adminOnly)
@@ -101,8 +102,7 @@ public struct APIServer: Sendable {
             database: database, maxBodySize: configuration.maxBodySize, threeWaySports: configuration.threeWaySports, now: configuration.now
         ).register(on: signedIn)
         AdminUserRoutes(
-            database: database, administration: UserAdministration(database: database, sessions: sessions, throttle: throttle),
-            hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
+            database: database, administration: administration, hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
         ).register(on: admin)
         AdminTwoFactorRoutes(
             database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), sessions: sessions, maxBodySize: configuration.maxBodySize

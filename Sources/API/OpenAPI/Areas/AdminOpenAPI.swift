@@ -56,6 +56,12 @@ enum AdminOpenAPI: OpenAPIArea {
             "/api/v1/admin/users/{id}/2fa/reset": userAction(
                 "Turn two-factor login off (admin): secret, pending enrolment and recovery codes; sessions ended. 409 "
                     + "CANNOT_CHANGE_SELF for one's own.", errors: [400, 401, 403, 404, 409, 429]),
+            "/api/v1/admin/users/{id}/password": post(
+                operation(
+                    "Give a user who lost their password a new one (admin); their sessions are ended, a lockout stays (unlock lifts it). "
+                        + "409 CANNOT_CHANGE_SELF for one's own: change it with POST /auth/password, which takes the current one.",
+                    parameters: userID, body: S.reference("PasswordSet"), example: AnyCodable(["password": "a new long enough password"]),
+                    responses: user, errors: [400, 401, 403, 404, 409, 413, 429])),
             "/api/v1/admin/users/{id}/2fa/enrol": post(
                 operation(
                     "Start two-factor enrolment (admin): a new secret, sealed at rest, pending until confirmed; answers the otpauth URI. "
@@ -146,6 +152,8 @@ enum AdminOpenAPI: OpenAPIArea {
                     "password": S.string(minLength: 8, maxLength: 256),
                 ],
                 optional: ["role": S.string(enumeration: ["user", "admin"])]),
+            // Characters, not bytes, as for UserCreate.
+            "PasswordSet": S.object(required: ["password": S.string(minLength: 8, maxLength: 256)]),
             "RoleChange": S.object(required: ["role": S.string(enumeration: ["user", "admin"])]),
             "TwoFactorConfirm": S.object(required: ["code": S.string(pattern: "^[0-9]{6}$")]),
             "TwoFactorEnrolment": S.object(required: ["user_id": S.string(format: .uuid), "otpauth_uri": S.string(), "secret": S.string()]),

@@ -1,6 +1,6 @@
 import OpenAPIKit
 
-/// Login (with TOTP two-factor), token refresh and logout.
+/// Login (with TOTP two-factor), token refresh, logout and changing one's password.
 enum AuthOpenAPI: OpenAPIArea {
     static let tag = "auth"
 
@@ -37,6 +37,12 @@ enum AuthOpenAPI: OpenAPIArea {
                     "End the session of the access token.",
                     responses: [200: .json(S.envelope(S.object(required: ["logged_out": S.boolean])))],
                     errors: [401, 429])),
+            "/api/v1/auth/password": post(
+                operation(
+                    "Change one's own password. Every session of the user ends, on every device; the answer is a new session's tokens. "
+                        + "403 INVALID_CURRENT_PASSWORD for a wrong current password, which counts as a failed login toward the lockout.",
+                    body: S.reference("PasswordChangeRequest"), responses: [200: .json(S.envelope(S.reference("TokenPair")))],
+                    errors: [400, 401, 403, 413, 429])),
         ]
     }
 
@@ -51,6 +57,10 @@ enum AuthOpenAPI: OpenAPIArea {
                     "two_factor_token": S.string(),
                     "recovery_code": S.string(pattern: "^[a-zA-Z2-7]{4}(-?[a-zA-Z2-7]{4}){3}$", minLength: 16, maxLength: 19),
                 ]),
+            ]),
+            // Characters, not bytes: 256 of them are at most the 1024 bytes the server takes.
+            "PasswordChangeRequest": S.object(required: [
+                "current_password": S.string(minLength: 1, maxLength: 256), "new_password": S.string(minLength: 8, maxLength: 256),
             ]),
             "RefreshRequest": S.object(required: ["refresh_token": S.string()]),
             "TokenPair": S.object(required: [

@@ -58,10 +58,11 @@ public struct UserRepository: Sendable {
         _ = try await database.query("UPDATE users SET last_login_at = \(date) WHERE id = \(id)")
     }
 
-    /// Replaces the password hash.
-    public func updatePasswordHash(id: UUID, to passwordHash: String) async throws {
-        _ = try await database.query(
-            "UPDATE users SET password_hash = \(passwordHash), updated_at = now() WHERE id = \(id)")
+    /// Replaces the password hash; false if there is no such user.
+    @discardableResult
+    public func updatePasswordHash(id: UUID, to passwordHash: String) async throws -> Bool {
+        try await database.query(
+            "UPDATE users SET password_hash = \(passwordHash), updated_at = now() WHERE id = \(id)").affectedRows == 1
     }
 
     /// Enables or disables an account.
