@@ -19,6 +19,7 @@ struct AIPS: AsyncParsableCommand {
             APICommand.self,
             UserCommand.self,
             PromotionCommand.self,
+            ModelCommand.self,
             SandboxCommand.self,
             BackfillCommand.self,
         ]

@@ -80,6 +80,9 @@ parameters = { id = ${ids[1]} }
 include-path-regex = "^/api/v1/predictions/\\\\{id\\\\}"
 parameters = { id = ${ids[2]} }
 [[operations]]
+include-path = "/api/v1/admin/models/{id}/rollback"
+parameters = { id = ${ids[1]} }
+[[operations]]
 include-path = "/api/v1/jobs/{id}"
 parameters = { id = "$job" }
 [[operations]]

@@ -57,7 +57,7 @@ struct AdminPromotionRoutes: Sendable {
     @Sendable func reject(_ request: Request, context: APIRequestContext) async throws -> Envelope<PromotionRequestView, EmptyMeta> {
         let id = try Self.id(context)
         var request = request
-        let body = try await request.decodeShortJSON(PromotionRejectionRequest.self, context: context, limit: maxBodySize)
+        let body = try await request.decodeShortJSON(ReasonRequest.self, context: context, limit: maxBodySize)
         try body.validate()
         let admin = UUID(uuidString: try context.requireIdentity().userID)
         let reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)

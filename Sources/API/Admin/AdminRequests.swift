@@ -36,8 +36,8 @@ struct TwoFactorConfirmRequest: Decodable, Sendable {
     var code: String
 }
 
-/// The body of `POST /admin/promotions/{id}/reject`.
-struct PromotionRejectionRequest: Decodable, Sendable {
+/// The body of `POST /admin/promotions/{id}/reject` and `POST /admin/models/{id}/rollback`: why.
+struct ReasonRequest: Decodable, Sendable {
     var reason: String
 
     /// A reason of 1 to 1000 characters that is not only spaces: it is the model's logged event.

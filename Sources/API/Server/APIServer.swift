@@ -110,6 +110,7 @@ public struct APIServer: Sendable {
         AdminQueueRoutes(queue: queue).register(on: admin)
         AdminExportRoutes(reader: predictionReader).register(on: admin)
         AdminEngagementRoutes(engagement: engagement).register(on: admin)
+        AdminModelRoutes(database: database, maxBodySize: configuration.maxBodySize).register(on: admin)
         AdminPromotionRoutes(
             database: database, maxBodySize: configuration.maxBodySize, requiredShadowGames: configuration.promotionShadowGames).register(on: admin)
 

@@ -62,18 +62,12 @@ public struct ModelMonitor: Sendable {
             }
             return nil
         }
-        let previous = try await store.models.previousChampion(
-            sport: champion.sport, betType: champion.betType, publication: champion.publication, before: id)
-        try await store.models.retire(id: id)
-        try await store.modelReports.log(ModelEvent(modelID: id, kind: .rolledBack, reason: reason, details: details))
-        if let previous, let previousID = previous.id {
-            try await store.models.promote(id: previousID)
-            try await store.modelReports.log(
-                ModelEvent(modelID: previousID, kind: .reinstated, reason: "model #\(id) was rolled back: \(reason)", details: details))
+        guard case .rolledBack(let reinstated) = try await store.models.rollBack(id: id, reason: reason, details: details) else {
+            return nil  // retired or replaced meanwhile: nothing left to roll back
         }
         logger.error(
             "champion rolled back",
-            metadata: ["model_id": "\(id)", "reason": "\(reason)", "reinstated": "\(previous?.id.map(String.init) ?? "none")"])
+            metadata: ["model_id": "\(id)", "reason": "\(reason)", "reinstated": "\(reinstated.map(String.init) ?? "none")"])
         return id
     }
 }

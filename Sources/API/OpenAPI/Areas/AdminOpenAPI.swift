@@ -2,7 +2,7 @@ import OpenAPIKit
 import Store
 
 /// `/api/v1/admin` (admin role): users and their two-factor enrolment, job and queue repairs, the prediction export,
-/// engagement, the promotion queue.
+/// engagement, the promotion queue, rolling a champion back.
 enum AdminOpenAPI: OpenAPIArea {
     static let tag = "admin"
 
@@ -131,9 +131,17 @@ enum AdminOpenAPI: OpenAPIArea {
                 operation(
                     "Reject a pending promotion request with a reason, logged as the model's event (admin): the model goes back "
                         + "to challenger and the champion stays. 404 PROMOTION_NOT_FOUND, 409 PROMOTION_NOT_PENDING.",
-                    parameters: promotionID, body: S.reference("PromotionRejection"),
+                    parameters: promotionID, body: S.reference("Reason"),
                     example: AnyCodable(["reason": "shadow log loss worse than the champion's over two weeks"]), responses: promotion,
                     errors: [400, 401, 403, 404, 409, 413, 429])),
+            "/api/v1/admin/models/{id}/rollback": post(
+                operation(
+                    "Roll a champion back (admin): it is retired and the previous champion of its market (one never rolled back "
+                        + "itself) is champion again; both are logged as the models' events with the reason. 404 MODEL_NOT_FOUND, "
+                        + "409 MODEL_NOT_CHAMPION.",
+                    parameters: [.path(name: "id", schema: S.rowID)], body: S.reference("Reason"),
+                    example: AnyCodable(["reason": "its picks lost to the close all week"]),
+                    responses: [200: .json(S.envelope(S.reference("ModelRollback")))], errors: [400, 401, 403, 404, 409, 413, 429])),
         ]
     }
 
@@ -171,7 +179,9 @@ enum AdminOpenAPI: OpenAPIArea {
                         "date": S.date, "active_users": S.integer(minimum: 0), "predictions_viewed": S.integer(minimum: 0),
                     ])),
             ]),
-            "PromotionRejection": S.object(required: ["reason": S.string(minLength: 1, maxLength: 1_000)]),
+            "Reason": S.object(required: ["reason": S.string(minLength: 1, maxLength: 1_000)]),
+            "ModelRollback": S.object(
+                required: ["rolled_back": S.reference("Model")], optional: ["reinstated": S.reference("Model")]),
             "PromotionRequest": S.object(
                 required: [
                     "id": S.rowID, "model_id": S.rowID, "model_name": S.string(), "sport": S.string(),

@@ -84,21 +84,6 @@ public struct ModelRepository: Sendable {
         ).affectedRows == 1
     }
 
-    /// The model that was champion of a sport, bet type and publication most recently before `id` (for a rollback),
-    /// if any.
-    public func previousChampion(
-        sport: String, betType: BetType, publication: PredictionPublication, before id: Int
-    ) async throws -> RegisteredModel? {
-        try await database.query(
-            """
-            SELECT * FROM models
-            WHERE sport = \(sport) AND bet_type = \(betType) AND publication = \(publication) AND id <> \(id)
-              AND status = 'retired' AND promoted_at IS NOT NULL
-            ORDER BY promoted_at DESC LIMIT 1
-            """
-        ).rows.first.map(Self.model)
-    }
-
     /// Every champion.
     public func champions() async throws -> [RegisteredModel] {
         try await database.query("SELECT * FROM models WHERE status = 'champion' ORDER BY sport, bet_type, publication").map(Self.model)
