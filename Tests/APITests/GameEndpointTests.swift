@@ -104,6 +104,26 @@ struct GameEndpointTests {
         }
     }
 
+    @Test func theListWithOddsShowsEachGamesLatestPricesInOneCall() async throws {
+        let harness = try await APITestHarness.make { $0.now = { Self.day.addingTimeInterval(19 * 3600) } }
+        let user = try await harness.user()
+        let ids = try await Self.seed(harness.store)
+        try await harness.run(as: user) { client, token in
+            let board = try await client.get("/api/v1/games?sport=nba&with_odds=true", token: token)
+            #expect(board.status == .ok, "\(board.text)")
+            let games = try #require(board.data?.array)
+            #expect(games.compactMap { $0["id"]?.int } == [ids[0], ids[1]])
+            let one = try await client.get("/api/v1/games/\(ids[0])", token: token)
+            #expect(games[0]["odds"] == one.data?["odds"], "the prices GET /games/{id} shows")
+            #expect(games[0]["odds"]?.array?.count == 6)
+            #expect(games[1]["odds"]?.array?.isEmpty == true, "a game without prices has none")
+            #expect(try await client.get("/api/v1/games?with_odds=false", token: token).data?[0]?["odds"] == nil)
+            let bad = try await client.get("/api/v1/games?with_odds=yes", token: token)
+            #expect(bad.status == .badRequest)
+            #expect(bad.json["error"]?["details"]?["field"]?.string == "with_odds", "\(bad.text)")
+        }
+    }
+
     @Test func badRequestsAreRefusedAndMissingGamesAre404() async throws {
         let harness = try await APITestHarness.make()
         let user = try await harness.user()

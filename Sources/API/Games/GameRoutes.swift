@@ -22,24 +22,33 @@ struct GameRoutes: Sendable {
         group.get("odds", use: history)
     }
 
-    /// Games in start order (or as `sort` and `order` say), filtered by `sport`, `status` and the game day (`date` or `date_from`/`date_to`).
+    /// Games in start order (or as `sort` and `order` say), filtered by `sport`, `status` and the game day (`date` or `date_from`/`date_to`);
+    /// with `with_odds=true`, each with its books' latest prices as `GET /games/{id}` shows them (a day's board in one
+    /// call), through the odds cache.
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         let sport = try QueryFilters.sport(query)
         let status = try QueryFilters.oneOf(query, "status", GameStatus.self)
         let days = try QueryFilters.gameDays(query)
+        let withOdds = try QueryFilters.flag(query, "with_odds") ?? false
         let order = try ListOrder(query, default: ListOrder(GameRepository.Order.scheduledAt, ascending: true))
         let name = ReadCache.pageEntry(
-            ["list", sport ?? "", status?.rawValue ?? "", ReadCache.entryFilter(days.from), ReadCache.entryFilter(days.to)], order: order,
-            pagination: pagination)
+            [withOdds ? "list-odds" : "list", sport ?? "", status?.rawValue ?? "", ReadCache.entryFilter(days.from), ReadCache.entryFilter(days.to)],
+            order: order, pagination: pagination)
         let scopes = [sport.map(ReadCache.Scope.sport) ?? .everything]
-        let (body, _) = try await games.json(name, scopes: scopes, context: context) { consistency in
+        let (body, _) = try await (withOdds ? odds : games).json(name, scopes: scopes, context: context) { consistency in
             let database = await reads.database(for: consistency)
             let page = try await database.games.page(
                 sport: sport, status: status, from: days.from, to: days.to, order: order, limit: pagination.limit, offset: pagination.offset)
             let teams = try await self.teams(of: page.games, in: database)
-            return Envelope(data: page.games.map { GameView($0, teams: teams) }, meta: pagination.meta(total: page.total))
+            var latest: [Int: [OddsSnapshot]] = [:]
+            if withOdds {
+                let asOf = now()
+                latest = try await database.odds.latest(for: page.games.compactMap { game in game.id.map { GameAsOf(gameID: $0, asOf: asOf) } })
+            }
+            let views = page.games.map { game in GameView(game, teams: teams, odds: withOdds ? latest[game.id ?? 0] ?? [] : nil) }
+            return Envelope(data: views, meta: pagination.meta(total: page.total))
         }
         return .json(body)
     }

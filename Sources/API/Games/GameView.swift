@@ -21,7 +21,8 @@ struct GameView: Codable, Sendable {
     var awayScore: Int?
     var neutralSite: Bool
     var venue: String?
-    /// `GET /games/{id}` only: each book's latest price per market and outcome in the day before now.
+    /// `GET /games/{id}`, and `GET /games?with_odds=true`: each book's latest price per market and outcome in the day
+    /// before now.
     var odds: [OddsSnapshotView]?
 
     /// The view of `game`, naming its teams from `teams` (a team missing there shows its id only).

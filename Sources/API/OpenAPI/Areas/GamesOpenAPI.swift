@@ -9,9 +9,11 @@ enum GamesOpenAPI: OpenAPIArea {
         [
             "/api/v1/games": get(
                 operation(
-                    "List games, in start order unless sort and order say otherwise.",
+                    "List games, in start order unless sort and order say otherwise; with_odds=true adds each game's latest "
+                        + "prices, as GET /games/{id} shows them.",
                     parameters: OpenAPIParameters.pagination + OpenAPIParameters.gameDays + [
                         .query(name: "sport", schema: S.sport), .query(name: "status", schema: S.string(enumeration: S.gameStatuses)),
+                        .query(name: "with_odds", schema: S.string(enumeration: ["true", "false"])),
                     ] + OpenAPIParameters.sort(GameRepository.Order.self, default: .scheduledAt, ascending: true),
                     responses: [200: .json(S.page(S.reference("Game")))], errors: [400, 401, 429])),
             "/api/v1/games/{id}": getOne(
