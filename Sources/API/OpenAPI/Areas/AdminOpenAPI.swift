@@ -2,7 +2,7 @@ import OpenAPIKit
 import Store
 
 /// `/api/v1/admin` (admin role): users and their two-factor enrolment, job and queue repairs, the prediction export,
-/// engagement, the promotion queue, rolling a champion back.
+/// engagement, the promotion queue, rolling a champion back, the data-quality checks' results.
 enum AdminOpenAPI: OpenAPIArea {
     static let tag = "admin"
 
@@ -134,6 +134,17 @@ enum AdminOpenAPI: OpenAPIArea {
                     parameters: promotionID, body: S.reference("Reason"),
                     example: AnyCodable(["reason": "shadow log loss worse than the champion's over two weeks"]), responses: promotion,
                     errors: [400, 401, 403, 404, 409, 413, 429])),
+            "/api/v1/admin/quality/checks": get(
+                operation(
+                    "The data-quality checks' results (admin), newest first unless sort and order say otherwise: status=fail&"
+                        + "action=manual_review lists the failures to review; latest=true keeps each rule's latest result per sport, "
+                        + "the state that blocks a sport's predictions (action=block_predictions).",
+                    parameters: OpenAPIParameters.pagination + [
+                        .query(name: "status", schema: S.string(enumeration: DataQualityStatus.allCases.map(\.rawValue))),
+                        .query(name: "action", schema: S.string(enumeration: DataQualityAction.allCases.map(\.rawValue))),
+                        .query(name: "sport", schema: S.sport), .query(name: "latest", schema: S.string(enumeration: ["true", "false"])),
+                    ] + OpenAPIParameters.sort(DataQualityCheckRepository.Order.self, default: .checkedAt),
+                    responses: [200: .json(S.page(S.reference("DataQualityCheck")))], errors: [400, 401, 403, 429])),
             "/api/v1/admin/models/{id}/rollback": post(
                 operation(
                     "Roll a champion back (admin): it is retired and the previous champion of its market (one never rolled back "
@@ -179,6 +190,13 @@ enum AdminOpenAPI: OpenAPIArea {
                         "date": S.date, "active_users": S.integer(minimum: 0), "predictions_viewed": S.integer(minimum: 0),
                     ])),
             ]),
+            "DataQualityCheck": S.object(
+                required: [
+                    "id": S.integer(), "check_name": S.string(), "status": S.string(enumeration: DataQualityStatus.allCases.map(\.rawValue)),
+                    "action": S.string(enumeration: DataQualityAction.allCases.map(\.rawValue)), "details": S.map(S.any),
+                    "checked_at": S.dateTime,
+                ],
+                optional: ["sport": S.string(), "observed_value": S.number(), "threshold": S.number(), "job_id": S.string()]),
             "Reason": S.object(required: ["reason": S.string(minLength: 1, maxLength: 1_000)]),
             "ModelRollback": S.object(
                 required: ["rolled_back": S.reference("Model")], optional: ["reinstated": S.reference("Model")]),

@@ -6,6 +6,15 @@ import Postgres
 public struct DataQualityCheckRepository: Sendable {
     let database: any PostgresDatabase
 
+    /// The orders a page of check results can take.
+    public enum Order: String, SQLSortField {
+        case checkedAt = "checked_at"
+        case checkName = "check_name"
+        case sport
+        case status
+
+        public var column: String { "c." + rawValue }
+    }
 
     /// Stores a check result; returns its id.
     @discardableResult
@@ -45,6 +54,25 @@ public struct DataQualityCheckRepository: Sendable {
             ) AS blocked
             """
         ).first?.decode(Bool.self, "blocked") ?? false
+    }
+
+    /// One page of check results, newest first unless `order` says otherwise, with the total: of one `status`,
+    /// `action` and `sport` where given; with `latestOnly`, only each rule's latest result per sport (the state the
+    /// predictions' block reads), to which the filters then apply.
+    public func page(
+        status: DataQualityStatus? = nil, action: DataQualityAction? = nil, sport: String? = nil, latestOnly: Bool = false,
+        order: ListOrder<Order> = ListOrder(.checkedAt), limit: Int, offset: Int
+    ) async throws -> (checks: [DataQualityCheck], total: Int) {
+        let from = latestOnly
+            ? "(SELECT DISTINCT ON (check_name, sport) * FROM data_quality_checks ORDER BY check_name, sport, checked_at DESC, id DESC) c"
+            : "data_quality_checks c"
+        let conditions: PostgresQuery = """
+            (\(status)::text IS NULL OR c.status = \(status)) AND (\(action)::text IS NULL OR c.action = \(action))
+            AND (\(sport)::text IS NULL OR c.sport = \(sport))
+            """
+        let page = try await database.page(
+            select: "c.*", from: from, where: conditions, order: order, tiebreak: "c.id", limit: limit, offset: offset, row: Self.check)
+        return (page.rows, page.total)
     }
 
     /// Failed checks since `since`, newest first.
