@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Store
 
 /// `aips model rollback ID --reason TEXT`: `POST /admin/models/{id}/rollback` from the command line.
@@ -11,20 +10,12 @@ struct ModelRollbackCommand: AsyncParsableCommand {
     @Argument(help: "The champion's model id.")
     var id: Int
 
-    @Option(help: "Why, logged as both models' event.")
-    var reason: String
-
+    @OptionGroup var reason: ReasonOption
     @OptionGroup var database: APIDatabaseOptions
-
-    func validate() throws {
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, reason.count <= 1_000 else {
-            throw ValidationError("--reason must be 1 to 1000 characters")
-        }
-    }
 
     func run() async throws {
         LoggingSetup.bootstrap()
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines) + " (rolled back from the command line)"
+        let reason = reason.text + " (rolled back from the command line)"
         switch try await database.makeStore().withShutdown({ try await $0.models.rollBack(id: id, reason: reason) }) {
         case .notFound: throw ValidationError("no model #\(id)")
         case .notChampion(let status): throw ValidationError("model #\(id) is \(status.rawValue), not a champion: nothing to roll back")

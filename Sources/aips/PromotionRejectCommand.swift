@@ -1,4 +1,3 @@
-import Foundation
 import ArgumentParser
 import Store
 
@@ -10,20 +9,12 @@ struct PromotionRejectCommand: AsyncParsableCommand {
     @Argument(help: "The promotion request's id.")
     var id: Int
 
-    @Option(help: "Why, logged as the model's event.")
-    var reason: String
-
+    @OptionGroup var reason: ReasonOption
     @OptionGroup var database: APIDatabaseOptions
-
-    func validate() throws {
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, reason.count <= 1_000 else {
-            throw ValidationError("--reason must be 1 to 1000 characters")
-        }
-    }
 
     func run() async throws {
         LoggingSetup.bootstrap()
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = reason.text
         let decision = try await database.makeStore().withShutdown { try await $0.promotionRequests.reject(id: id, reason: reason, by: nil) }
         print(try PromotionCommand.describe(decision, id: id))
     }
