@@ -55,12 +55,12 @@ public enum ChildProcesses {
         }
     }
 
-    /// Runs `/usr/bin/curl` with `arguments` (10 s at most); its status and what it printed.
-    public static func curl(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `/usr/bin/curl` with `arguments` (`timeout` at most); its status and what it printed.
+    public static func curl(_ arguments: [String], timeout: Duration = .seconds(10)) async throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = arguments
-        return try await output(of: process, timeout: .seconds(10))
+        return try await output(of: process, timeout: timeout)
     }
 
     /// Runs `process` to completion and returns its standard output and error.

@@ -31,13 +31,20 @@ import Testing
         let password = "replay-\(UUID().uuidString)"
         let creator = try aips(["user", "create", "--email", "replay@example.com", "--admin"], in: root, input: password)
         #expect(await ChildProcesses.waitForExit(creator, timeout: .seconds(60)) && creator.terminationStatus == 0)
-        let login = try await ChildProcesses.curl([
+        // A call may wait behind dev's bootstrap on a loaded machine (a login hashes the password with scrypt): 60 s
+        // bounds it, where curl's 10 s once cut a login short in the whole suite; a failed call says so, not "bad JSON".
+        func call(_ arguments: [String]) async throws -> [String: Any] {
+            let reply = try await ChildProcesses.curl(arguments, timeout: .seconds(60))
+            try #require(reply.status == 0, "curl \(arguments.prefix(4)) → \(reply.status): \(reply.stderr) \(devLog())")
+            return try json(reply.stdout)
+        }
+        let login = try await call([
             "-sf", "-X", "POST", "\(api)/api/v1/auth/login", "-H", "content-type: application/json",
             "-d", #"{"email":"replay@example.com","password":"\#(password)"}"#,
         ])
-        let token = try #require(((try json(login.stdout))["data"] as? [String: Any])?["access_token"] as? String, "\(login)")
+        let token = try #require((login["data"] as? [String: Any])?["access_token"] as? String, "\(login)")
         func get(_ path: String) async throws -> [String: Any] {
-            try json(try await ChildProcesses.curl(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"]).stdout)
+            try await call(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"])
         }
 
         // The world starts an hour before the season's first match: the schedule's first minute collects it.
