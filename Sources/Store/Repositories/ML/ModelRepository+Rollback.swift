@@ -11,14 +11,18 @@ extension ModelRepository {
     /// rolled back themselves: rolling back twice must not bring back a model that was rolled back for a reason.
     public func rollBack(id: Int, reason: String, details: [String: Double] = [:]) async throws -> ModelRollback {
         try await database.withTransaction(isolation: #isolation) { tx in
-            guard let model = try await tx.query("SELECT * FROM models WHERE id = \(id) FOR UPDATE").rows.first.map(Self.model) else {
-                return .notFound
-            }
-            guard model.status == .champion else { return .notChampion(model.status) }
+            // The market and the status only: the artifact, often megabytes, is not needed to roll back.
+            guard let row = try await tx.query(
+                "SELECT sport, bet_type, publication, status FROM models WHERE id = \(id) FOR UPDATE"
+            ).rows.first else { return .notFound }
+            let status: ModelStatus = try row.decode("status")
+            guard status == .champion else { return .notChampion(status) }
+            let (sport, betType, publication): (String, BetType, PredictionPublication) =
+                (try row.decode("sport"), try row.decode("bet_type"), try row.decode("publication"))
             let previous = try await tx.query(
                 """
                 SELECT id FROM models m
-                WHERE sport = \(model.sport) AND bet_type = \(model.betType) AND publication = \(model.publication)
+                WHERE sport = \(sport) AND bet_type = \(betType) AND publication = \(publication)
                   AND id <> \(id) AND status = 'retired' AND promoted_at IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM model_events e WHERE e.model_id = m.id AND e.kind = 'rolled_back')
                 ORDER BY promoted_at DESC LIMIT 1
