@@ -5,7 +5,8 @@
 # Each phase also prints what Redis spent per job (INFO commandstats and INFO cpu), the enqueue phases what the bench
 # process itself spent (so which side bounds the rate is visible). BENCH_PEERS=1 then runs
 # Sidekiq's bench (BENCH_PEERS_DIR, default ../shared/peers; Debian's ruby-sidekiq, installed on demand) on
-# the same redis-server and prints the ratios side by side. BENCH_CLUSTER=1 then runs it again on a Redis Cluster
+# the same redis-server, in BENCH_ROUNDS rounds (default 5) that alternate this bench's batched and end-to-end phases with
+# Sidekiq's, and prints each round's ratios and their median. BENCH_CLUSTER=1 then runs it again on a Redis Cluster
 # (3 masters + 3 replicas on this machine, AOF everysec; scripts/lib/redis-cluster.sh), with one phase more: one
 # queue per master at once. BENCH_JOB_LAYOUT=fields enqueues field-per-setting job hashes (what aips writes until
 # AIPS_QUEUE_JOB_LAYOUT=spec) instead of the packed spec.
