@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Queue", "Redis", "Store", "Postgres", "Essentials", "COpenSSL", .hummingbird, .httpTypes, .logging, .metrics,
+                "Queue", "Redis", "Store", "Postgres", "ML", "Essentials", "COpenSSL", .hummingbird, .httpTypes, .logging, .metrics,
                 .nioCore, .prometheus, .openAPIKit, .serviceLifecycle,
             ],
             swiftSettings: swiftSettings

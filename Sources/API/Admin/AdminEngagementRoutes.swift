@@ -10,13 +10,7 @@ struct AdminEngagementRoutes: Sendable {
     }
 
     @Sendable func report(_ request: Request, context: APIRequestContext) async throws -> Envelope<EngagementReport, EmptyMeta> {
-        var days = 30
-        if let text = request.uri.queryParameters.get("days") {
-            guard let value = Int(text), (1...400).contains(value) else {
-                throw APIError.validation("days must be a whole number from 1 to 400", field: "days")
-            }
-            days = value
-        }
+        let days = try QueryFilters.wholeNumber(request.uri.queryParameters, "days", in: 1...400, default: 30)
         return Envelope(data: try await engagement.report(days: days), meta: EmptyMeta())
     }
 }

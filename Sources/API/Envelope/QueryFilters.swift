@@ -47,6 +47,15 @@ enum QueryFilters {
         return text == "true"
     }
 
+    /// The whole-number query parameter `name` within `range`, or `fallback` when absent; anything else is a 400.
+    static func wholeNumber(_ query: Parameters, _ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let text = query.get(name) else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw APIError.validation("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)", field: name)
+        }
+        return value
+    }
+
     /// `text` as a positive integer id; anything else is a 400 naming `field` (`the model id`, `game_id`).
     static func positiveID(_ text: String, field: String, label: String? = nil) throws -> Int {
         guard let id = Int(text), id > 0 else {

@@ -1,19 +1,22 @@
 import Essentials
+import Foundation
 import Hummingbird
 import Postgres
 import Store
 
-/// `GET /models`, `GET /models/{id}` and `GET /models/{id}/report`: the model registry, its promotion log and
-/// the stored evaluation pages (a model that went into shadow for review also gets its shadow comparison with the
-/// champion, as of the read), for any signed-in user. They read the replica while it keeps up
-/// (`ReadConsistency.boundedStaleness`).
+/// `GET /models`, `GET /models/{id}`, `GET /models/{id}/report` and `GET /models/{id}/drift`: the model registry, its
+/// promotion log, the stored evaluation pages (a model that went into shadow for review also gets its shadow comparison
+/// with the champion, as of the read) and how far its features moved since training, for any signed-in user. They read
+/// the replica while it keeps up (`ReadConsistency.boundedStaleness`).
 struct ModelRoutes: Sendable {
     let reads: PostgresReadRouter
+    let now: @Sendable () -> Date
 
     func register(on group: RouteRegistrar) {
         group.get("models", use: list)
         group.get("models/{id}", use: show)
         group.get("models/{id}/report", use: report)
+        group.get("models/{id}/drift", use: drift)
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[ModelView], PageMeta> {
@@ -51,6 +54,31 @@ struct ModelRoutes: Sendable {
         return .ok(
             ByteBuffer(string: html), contentType: "text/html; charset=utf-8",
             headers: [.init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; img-src data:"])
+    }
+
+    /// `days` (1 to 365, default 14): the current window is the games of the last `days` days and the next day that are
+    /// after the model's training window (`trainingEnd`, the window's end, which training reads up to).
+    @Sendable func drift(_ request: Request, context: APIRequestContext) async throws -> Envelope<FeatureDriftView, EmptyMeta> {
+        let id = try Self.id(context)
+        let days = try QueryFilters.wholeNumber(request.uri.queryParameters, "days", in: 1...365, default: 14)
+        let database = await reads.database(for: .boundedStaleness)
+        guard let model = try await database.models.summary(id: id) else { throw Self.notFound(id) }
+        let (now, day) = (now(), TimeInterval(86_400))
+        let trainedTo = model.trainingEnd
+        let currentTo = now.addingTimeInterval(day)
+        let currentFrom = min(max(now.addingTimeInterval(-Double(days) * day), trainedTo), currentTo)
+        func sets(from: Date, to: Date) async throws -> [GameFeatureSet] {
+            try await database.gameFeatures.trainingSets(
+                sport: model.sport, featureSetVersion: model.featureSetVersion, from: from, to: to, publication: model.publication)
+        }
+        let referenceSets = try await sets(from: model.trainingStart, to: trainedTo)
+        let currentSets = try await sets(from: currentFrom, to: currentTo)
+        return Envelope(
+            data: FeatureDriftView(
+                model: model, reference: .init(from: model.trainingStart, to: trainedTo, games: referenceSets.count),
+                current: .init(from: currentFrom, to: currentTo, games: currentSets.count), referenceSets: referenceSets,
+                currentSets: currentSets),
+            meta: EmptyMeta())
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

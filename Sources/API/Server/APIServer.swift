@@ -93,7 +93,7 @@ public struct APIServer: Sendable {
             cache: .predictions(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: namespace, metrics: counters),
             engagement: engagement).register(on: signedIn)
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
-        ModelRoutes(reads: reads).register(on: signedIn)
+        ModelRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         GameRoutes(
             reads: reads, games: .games(redis: redis, lifetime: configuration.gameCacheLifetime, namespace: namespace, metrics: counters),
             odds: .odds(redis: redis, lifetime: configuration.oddsCacheLifetime, namespace: namespace, metrics: counters), now: configuration.now

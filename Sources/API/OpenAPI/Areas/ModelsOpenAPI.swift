@@ -1,3 +1,4 @@
+import ML
 import OpenAPIKit
 import Store
 
@@ -23,11 +24,37 @@ enum ModelsOpenAPI: OpenAPIArea {
                     "The model's evaluation report: a self-contained HTML page with SVG charts; a model that went into shadow for "
                         + "review also gets its shadow comparison with the champion on the games settled so far.",
                     parameters: [.path(name: "id", schema: S.rowID)], responses: [200: .html], errors: [400, 401, 404, 429])),
+            "/api/v1/models/{id}/drift": get(
+                operation(
+                    "How far each feature's distribution moved from the model's training games to the games after them (the last "
+                        + "`days` days and the next day), as a population stability index over the training deciles, a missing "
+                        + "value its own bin; largest first. Below 0.1 stable, 0.1 to 0.25 moderate, 0.25 or more significant, where the "
+                        + "index is also beyond what two samples of one distribution score in 99 cases of 100 (chance_psi is their mean).",
+                    parameters: [
+                        .path(name: "id", schema: S.rowID),
+                        .query(name: "days", schema: S.integer(minimum: 1, maximum: 365), description: "Days back, default 14."),
+                    ],
+                    responses: [200: .json(S.envelope(S.reference("FeatureDrift")))], errors: [400, 401, 404, 429])),
         ]
     }
 
     static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
         [
+            "FeatureDrift": S.object(
+                required: [
+                    "model_id": S.integer(), "feature_set_version": S.string(), "publication": S.string(enumeration: S.publications),
+                    "reference": S.reference("GameWindow"), "current": S.reference("GameWindow"), "enough_games": S.boolean,
+                    "significant": S.integer(minimum: 0),
+                    "features": S.array(
+                        S.object(
+                            required: [
+                                "name": S.string(), "psi": S.number(minimum: 0), "chance_psi": S.number(minimum: 0),
+                                "level": S.string(enumeration: PopulationStability.Level.allCases.map(\.rawValue)),
+                                "reference_missing": S.number(minimum: 0, maximum: 1), "current_missing": S.number(minimum: 0, maximum: 1),
+                            ],
+                            optional: ["reference_mean": S.number(nullable: true), "current_mean": S.number(nullable: true)])),
+                ]),
+            "GameWindow": S.object(required: ["from": S.dateTime, "to": S.dateTime, "games": S.integer(minimum: 0)]),
             "Model": S.object(
                 required: [
                     "id": S.integer(), "name": S.string(), "version": S.integer(minimum: 1), "sport": S.string(),
