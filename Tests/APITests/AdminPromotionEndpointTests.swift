@@ -1,4 +1,5 @@
 import API
+import Essentials
 import Foundation
 import HTTPTypes
 import Postgres
@@ -17,7 +18,8 @@ struct AdminPromotionEndpointTests {
         let id = try await store.models.register(
             RegisteredModel(
                 name: "nba_\(betType.rawValue)_meta", version: version, sport: "nba", betType: betType, publication: .gameDay, featureSetVersion: "v1",
-                trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start, metrics: ["log_loss": 0.6],
+                trainingStart: start.addingTimeInterval(-86_400 * 365), trainingEnd: start,
+                hyperparameters: ["learners": .array([.string("gbm"), .string("glm")]), "folds": .integer(5)], metrics: ["log_loss": 0.6],
                 artifact: Data([UInt8(version)])))
         try await store.modelReports.saveReport(modelID: id, html: "<html><body><h1>model \(id)</h1></body></html>")
         return id
@@ -118,6 +120,8 @@ struct AdminPromotionEndpointTests {
             #expect(try await harness.store.models.find(id: ids.champion)?.status == .retired)
             let model = try await client.get("/api/v1/models/\(ids.shadow)", token: token)
             #expect(model.data?["events"]?.array?.first?["kind"]?.string == "promoted")
+            #expect(model.data?["hyperparameters"]?["folds"]?.int == 5, "\(model.text)")
+            #expect(model.data?["hyperparameters"]?["learners"]?.array?.count == 2)
             let promotedReason = model.data?["events"]?.array?.first?["reason"]?.string ?? ""
             #expect(promotedReason.contains("before its shadow period was complete (1 of 2 settled games)"), "\(promotedReason)")
 

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Store
 
@@ -21,6 +22,8 @@ struct ModelView: Codable, Sendable {
     var featureSetVersion: String
     var trainingStart: Date
     var trainingEnd: Date
+    /// The learners' settings it was trained with.
+    var hyperparameters: [String: JSONValue]
     var metrics: [String: Double]
     var artifactSha256: String
     var artifactBytes: Int
@@ -41,6 +44,7 @@ struct ModelView: Codable, Sendable {
         featureSetVersion = m.featureSetVersion
         trainingStart = m.trainingStart
         trainingEnd = m.trainingEnd
+        hyperparameters = m.hyperparameters
         metrics = m.metrics.finiteValues
         artifactSha256 = m.artifactSHA256
         artifactBytes = m.artifactBytes

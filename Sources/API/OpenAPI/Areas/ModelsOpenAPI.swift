@@ -61,7 +61,7 @@ enum ModelsOpenAPI: OpenAPIArea {
                     "bet_type": S.string(enumeration: S.betTypes), "publication": S.string(enumeration: S.publications),
                     "status": S.string(enumeration: S.modelStatuses),
                     "feature_set_version": S.string(), "training_start": S.dateTime, "training_end": S.dateTime,
-                    "metrics": S.map(S.number()), "artifact_sha256": S.string(pattern: "^[0-9a-f]{64}$"),
+                    "hyperparameters": S.map(S.any), "metrics": S.map(S.number()), "artifact_sha256": S.string(pattern: "^[0-9a-f]{64}$"),
                     "artifact_bytes": S.integer(minimum: 0), "created_at": S.dateTime,
                 ],
                 optional: [

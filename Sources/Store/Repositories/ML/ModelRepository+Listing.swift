@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Postgres
 
@@ -16,7 +17,7 @@ extension ModelRepository {
     /// The columns of a summary: everything but the artifact, with its size and whether a report exists.
     private static let summaryColumns = """
         m.id, m.name, m.version, m.sport, m.bet_type, m.publication, m.status, m.feature_set_version, m.training_start,
-        m.training_end, m.metrics, m.artifact_sha256, octet_length(m.artifact)::bigint AS artifact_bytes,
+        m.training_end, m.hyperparameters, m.metrics, m.artifact_sha256, octet_length(m.artifact)::bigint AS artifact_bytes,
         EXISTS (SELECT 1 FROM model_reports r WHERE r.model_id = m.id) AS has_report,
         m.created_at, m.promoted_at, m.retired_at
         """
@@ -50,6 +51,7 @@ extension ModelRepository {
             sport: try row.decode("sport"), betType: try row.decode("bet_type"), publication: try row.decode("publication"), status: try row.decode("status"),
             featureSetVersion: try row.decode("feature_set_version"), trainingStart: try row.decode("training_start"),
             trainingEnd: try row.decode("training_end"),
+            hyperparameters: try row.decode(PostgresJSON<[String: JSONValue]>.self, "hyperparameters").value,
             metrics: try row.decode(PostgresJSON<[String: Double]>.self, "metrics").value,
             artifactSHA256: try row.decode("artifact_sha256"), artifactBytes: try row.decode("artifact_bytes"),
             hasReport: try row.decode("has_report"), createdAt: try row.decode("created_at"),

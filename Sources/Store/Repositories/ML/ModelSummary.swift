@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// A registry entry without its artifact, for listings.
@@ -13,6 +14,8 @@ public struct ModelSummary: Sendable, Equatable {
     public var featureSetVersion: String
     public var trainingStart: Date
     public var trainingEnd: Date
+    /// The learners' settings it was trained with (`RegisteredModel.hyperparameters`).
+    public var hyperparameters: [String: JSONValue]
     public var metrics: [String: Double]
     /// The lowercase hex SHA-256 of the artifact, and its size in bytes.
     public var artifactSHA256: String
