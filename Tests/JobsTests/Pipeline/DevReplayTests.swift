@@ -24,45 +24,52 @@ import Testing
         let devLog = { String(fullLog().suffix(2_000)) }
         let api = "http://127.0.0.1:\(port)"
 
-        // The waits end as soon as their condition holds; their bounds only stop a broken run on a loaded machine.
-        #expect(try await eventually(timeout: .seconds(120)) { try await ChildProcesses.curl(["-sf", "\(api)/health/live"]).status == 0 }, "\(devLog())")
-        #expect(fullLog().contains("replaying \(ReplayPipelineTests.season.path)"), "\(devLog())")
+        // A failed step stops dev as a user would (SIGINT), so that it stops its embedded redis-server and PostgreSQL
+        // too: the defer's SIGKILL, the last resort, leaves them running.
+        do {
+            // The waits end as soon as their condition holds; their bounds only stop a broken run on a loaded machine.
+            #expect(try await eventually(timeout: .seconds(120)) { try await ChildProcesses.curl(["-sf", "\(api)/health/live"]).status == 0 }, "\(devLog())")
+            #expect(fullLog().contains("replaying \(ReplayPipelineTests.season.path)"), "\(devLog())")
 
-        let password = "replay-\(UUID().uuidString)"
-        let creator = try aips(["user", "create", "--email", "replay@example.com", "--admin"], in: root, input: password)
-        #expect(await ChildProcesses.waitForExit(creator, timeout: .seconds(60)) && creator.terminationStatus == 0)
-        // A call may wait behind dev's bootstrap on a loaded machine (a login hashes the password with scrypt): 60 s
-        // bounds it, where curl's 10 s once cut a login short in the whole suite; a failed call says so, not "bad JSON".
-        func call(_ arguments: [String]) async throws -> [String: Any] {
-            let reply = try await ChildProcesses.curl(arguments, timeout: .seconds(60))
-            try #require(reply.status == 0, "curl \(arguments.prefix(4)) → \(reply.status): \(reply.stderr) \(devLog())")
-            return try json(reply.stdout)
-        }
-        let login = try await call([
-            "-sf", "-X", "POST", "\(api)/api/v1/auth/login", "-H", "content-type: application/json",
-            "-d", #"{"email":"replay@example.com","password":"\#(password)"}"#,
-        ])
-        let token = try #require((login["data"] as? [String: Any])?["access_token"] as? String, "\(login)")
-        func get(_ path: String) async throws -> [String: Any] {
-            try await call(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"])
-        }
+            let password = "replay-\(UUID().uuidString)"
+            let creator = try aips(["user", "create", "--email", "replay@example.com", "--admin"], in: root, input: password)
+            #expect(await ChildProcesses.waitForExit(creator, timeout: .seconds(60)) && creator.terminationStatus == 0)
+            // A call may wait behind dev's bootstrap on a loaded machine (a login hashes the password with scrypt): 60 s
+            // bounds it, where curl's 10 s once cut a login short in the whole suite; a failed call says so, not "bad JSON".
+            func call(_ arguments: [String]) async throws -> [String: Any] {
+                let reply = try await ChildProcesses.curl(arguments, timeout: .seconds(60))
+                try #require(reply.status == 0, "curl \(arguments.prefix(4)) → \(reply.status): \(reply.stderr) \(devLog())")
+                return try json(reply.stdout)
+            }
+            let login = try await call([
+                "-sf", "-X", "POST", "\(api)/api/v1/auth/login", "-H", "content-type: application/json",
+                "-d", #"{"email":"replay@example.com","password":"\#(password)"}"#,
+            ])
+            let token = try #require((login["data"] as? [String: Any])?["access_token"] as? String, "\(login)")
+            func get(_ path: String) async throws -> [String: Any] {
+                try await call(["-sf", "\(api)/api/v1/\(path)", "-H", "authorization: Bearer \(token)"])
+            }
 
-        // The world starts an hour before the season's first match: the schedule's first minute collects it.
-        var games: [[String: Any]] = []
-        _ = try await eventually(timeout: .seconds(180)) {
-            games = try await get("games?sport=epl")["data"] as? [[String: Any]] ?? []
-            if games.isEmpty { try await Task.sleep(for: .seconds(1)) }
-            return !games.isEmpty
-        }
+            // The world starts an hour before the season's first match: the schedule's first minute collects it.
+            var games: [[String: Any]] = []
+            _ = try await eventually(timeout: .seconds(180)) {
+                games = try await get("games?sport=epl")["data"] as? [[String: Any]] ?? []
+                if games.isEmpty { try await Task.sleep(for: .seconds(1)) }
+                return !games.isEmpty
+            }
         let first = try #require(games.first, "\(devLog())")
-        #expect((first["scheduled_at"] as? String)?.hasPrefix("2024-08-16T19:00") == true, "\(first)")
+            #expect((first["scheduled_at"] as? String)?.hasPrefix("2024-08-16T19:00") == true, "\(first)")
 
-        // Every job the schedule ran has a source in the file; none failed.
-        let jobs = try await get("jobs?limit=100")["data"] as? [[String: Any]] ?? []
-        let types = Set(jobs.compactMap { $0["type"] as? String })
-        #expect(types.contains("collect.games") && types.contains("collect.odds"), "\(types)")
-        #expect(types.isSubset(of: PipelineFlow.replayedJobTypes), "\(types)")
-        #expect(!jobs.contains { ["dead", "retrying"].contains($0["state"] as? String) }, "\(jobs)")
+            // Every job the schedule ran has a source in the file; none failed.
+            let jobs = try await get("jobs?limit=100")["data"] as? [[String: Any]] ?? []
+            let types = Set(jobs.compactMap { $0["type"] as? String })
+            #expect(types.contains("collect.games") && types.contains("collect.odds"), "\(types)")
+            #expect(types.isSubset(of: PipelineFlow.replayedJobTypes), "\(types)")
+            #expect(!jobs.contains { ["dead", "retrying"].contains($0["state"] as? String) }, "\(jobs)")
+        } catch {
+            await ChildProcesses.stop(dev, signal: SIGINT, timeout: .seconds(60))
+            throw error
+        }
 
         await ChildProcesses.stop(dev, signal: SIGINT, timeout: .seconds(60))
         // The same data directory with the simulated world: refused before any server starts.
