@@ -52,12 +52,24 @@ import Testing
     }
 
     @Test func handComputedBinsOfARepeatedValue() throws {
-        // The reference is a constant: one edge, bins "≤ 1" and "> 1" and missing. Current: half at 1, half at 2, so
-        // PSI = (0.5 − 1) ln(0.5 / 1) + (0.5 − 0.0001) ln(0.5 / 0.0001), the empty bin counting as 0.0001.
+        // The reference is a constant: one edge, so bins "≤ 1", "> 1" and missing. Each share is (count + ½) ÷ (n + 3 × ½):
+        // reference 4, 0, 0 of 4 → 9/11, 1/11, 1/11; current 1, 1, 0 of 2 → 3/7, 3/7, 1/7.
         let psi = try #require(PopulationStability(reference: [1, 1, 1, 1], current: [1, 2]))
-        let expected = (0.5 - 1) * log(0.5) + (0.5 - 1e-4) * log(0.5 / 1e-4)
+        let reference = [9.0 / 11, 1.0 / 11, 1.0 / 11]
+        let current = [3.0 / 7, 3.0 / 7, 1.0 / 7]
+        let expected = zip(reference, current).reduce(0.0) { $0 + ($1.1 - $1.0) * log($1.1 / $1.0) }
         #expect(abs(psi.index - expected) < 1e-12)
-        #expect(try #require(PopulationStability(reference: [1, 1], current: [1, 1, 1])).index == 0)
+        #expect(try #require(PopulationStability(reference: [1, 1, 3], current: [3, 1, 1])).index == 0)
+    }
+
+    @Test func smallCurrentSamplesAgainstALargeReferenceAreRarelyCalledShifted() {
+        // 22 games against 4,546, as a model's first days after training: the χ² bound is for 1 % of such samples.
+        var shifted = 0
+        let reference = Self.normal(4_546, seed: 21)
+        for seed in 0..<200 {
+            if PopulationStability(reference: reference, current: Self.normal(22, seed: 100 + UInt64(seed)))?.beyondChance == true { shifted += 1 }
+        }
+        #expect(shifted <= 6, "\(shifted) of 200")
     }
 
     @Test func anEmptySampleHasNoIndex() {
