@@ -64,18 +64,17 @@ struct ModelRoutes: Sendable {
         let database = await reads.database(for: .boundedStaleness)
         guard let model = try await database.models.summary(id: id) else { throw Self.notFound(id) }
         let (now, day) = (now(), TimeInterval(86_400))
-        let trainedTo = model.trainingEnd
         let currentTo = now.addingTimeInterval(day)
-        let currentFrom = min(max(now.addingTimeInterval(-Double(days) * day), trainedTo), currentTo)
+        let currentFrom = min(max(now.addingTimeInterval(-Double(days) * day), model.trainingEnd), currentTo)
         func sets(from: Date, to: Date) async throws -> [GameFeatureSet] {
             try await database.gameFeatures.trainingSets(
                 sport: model.sport, featureSetVersion: model.featureSetVersion, from: from, to: to, publication: model.publication)
         }
-        let referenceSets = try await sets(from: model.trainingStart, to: trainedTo)
+        let referenceSets = try await sets(from: model.trainingStart, to: model.trainingEnd)
         let currentSets = try await sets(from: currentFrom, to: currentTo)
         return Envelope(
             data: FeatureDriftView(
-                model: model, reference: .init(from: model.trainingStart, to: trainedTo, games: referenceSets.count),
+                model: model, reference: .init(from: model.trainingStart, to: model.trainingEnd, games: referenceSets.count),
                 current: .init(from: currentFrom, to: currentTo, games: currentSets.count), referenceSets: referenceSets,
                 currentSets: currentSets),
             meta: EmptyMeta())

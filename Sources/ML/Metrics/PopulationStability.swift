@@ -40,7 +40,6 @@ public struct PopulationStability: Sendable, Equatable {
         return index >= 0.25 ? .significant : index >= 0.1 ? .moderate : .stable
     }
 
-
     /// Compares `current` with `reference` over `bins` quantile bins of the reference (fewer where its values repeat);
     /// nil when either sample is empty.
     public init?(reference: [Double?], current: [Double?], bins: Int = 10) {
@@ -74,8 +73,8 @@ public struct PopulationStability: Sendable, Equatable {
         beyondChance = index / scale > Self.chiSquare99(freedom)
         referenceMissing = referenceCounts[referenceCounts.count - 1] / Double(reference.count)
         currentMissing = currentCounts[currentCounts.count - 1] / Double(current.count)
-        referenceMean = Self.mean(reference)
-        currentMean = Self.mean(current)
+        referenceMean = Self.mean(of: present)
+        currentMean = Self.mean(of: current.compactMap { $0 }.filter(\.isFinite))
     }
 
     /// How many of `values` fall in each bin: bin i holds values above i edges and not above the next, the last bin
@@ -106,8 +105,7 @@ public struct PopulationStability: Sendable, Equatable {
         return freedom * pow(1 - v + z * v.squareRoot(), 3)
     }
 
-    private static func mean(_ values: [Double?]) -> Double? {
-        let present = values.compactMap { $0 }.filter(\.isFinite)
-        return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+    private static func mean(of present: [Double]) -> Double? {
+        present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
     }
 }
