@@ -30,9 +30,6 @@ struct FeatureDriftView: Encodable, Sendable {
         var currentMissing: Double
     }
 
-    /// Below this many games on either side a decile holds under ten, and only large shifts stand out from chance.
-    static let enoughGames = 100
-
     var modelID: Int
     var featureSetVersion: String
     var publication: PredictionPublication
@@ -40,30 +37,32 @@ struct FeatureDriftView: Encodable, Sendable {
     var reference: Window
     /// The games after its training window, up to a day ahead of now.
     var current: Window
-    /// Whether both windows hold at least `enoughGames` games.
+    /// Whether both windows hold at least `FeatureDrift.enoughRows` games.
     var enoughGames: Bool
     /// How many features moved significantly (PSI ≥ 0.25).
     var significant: Int
     var features: [Feature]
 
-    init(model: ModelSummary, reference: Window, current: Window, referenceSets: [GameFeatureSet], currentSets: [GameFeatureSet]) {
+    init(model: ModelSummary, sample: ModelDriftSample) {
         modelID = model.id
         featureSetVersion = model.featureSetVersion
         publication = model.publication
-        self.reference = reference
-        self.current = current
-        enoughGames = reference.games >= Self.enoughGames && current.games >= Self.enoughGames
-        let names = Set(referenceSets.flatMap(\.features.keys)).union(currentSets.flatMap(\.features.keys))
-        features = names.compactMap { name in
-            guard
-                let psi = PopulationStability(
-                    reference: referenceSets.map { $0.features[name] }, current: currentSets.map { $0.features[name] })
-            else { return nil }
+        reference = Window(sample.reference)
+        current = Window(sample.current)
+        let drift = FeatureDrift(reference: sample.reference.sets.map(\.features), current: sample.current.sets.map(\.features))
+        features = drift.features.map { feature in
+            let psi = feature.stability
             return Feature(
-                name: name, psi: psi.index, chancePsi: psi.chanceIndex, level: psi.level.rawValue, referenceMean: psi.referenceMean, currentMean: psi.currentMean,
-                referenceMissing: psi.referenceMissing, currentMissing: psi.currentMissing)
+                name: feature.name, psi: psi.index, chancePsi: psi.chanceIndex, level: psi.level.rawValue, referenceMean: psi.referenceMean,
+                currentMean: psi.currentMean, referenceMissing: psi.referenceMissing, currentMissing: psi.currentMissing)
         }
-        .sorted { ($0.psi, $1.name) > ($1.psi, $0.name) }
-        significant = features.filter { $0.level == PopulationStability.Level.significant.rawValue }.count
+        enoughGames = drift.enoughRows
+        significant = drift.significant.count
+    }
+}
+
+extension FeatureDriftView.Window {
+    init(_ window: ModelDriftSample.Window) {
+        self.init(from: window.from, to: window.to, games: window.sets.count)
     }
 }

@@ -60,24 +60,11 @@ struct ModelRoutes: Sendable {
     /// after the model's training window (`trainingEnd`, the window's end, which training reads up to).
     @Sendable func drift(_ request: Request, context: APIRequestContext) async throws -> Envelope<FeatureDriftView, EmptyMeta> {
         let id = try Self.id(context)
-        let days = try QueryFilters.wholeNumber(request.uri.queryParameters, "days", in: 1...365, default: 14)
+        let days = try QueryFilters.wholeNumber(request.uri.queryParameters, "days", in: 1...365, default: ModelDriftSample.defaultDays)
         let database = await reads.database(for: .boundedStaleness)
         guard let model = try await database.models.summary(id: id) else { throw Self.notFound(id) }
-        let (now, day) = (now(), TimeInterval(86_400))
-        let currentTo = now.addingTimeInterval(day)
-        let currentFrom = min(max(now.addingTimeInterval(-Double(days) * day), model.trainingEnd), currentTo)
-        func sets(from: Date, to: Date) async throws -> [GameFeatureSet] {
-            try await database.gameFeatures.trainingSets(
-                sport: model.sport, featureSetVersion: model.featureSetVersion, from: from, to: to, publication: model.publication)
-        }
-        let referenceSets = try await sets(from: model.trainingStart, to: model.trainingEnd)
-        let currentSets = try await sets(from: currentFrom, to: currentTo)
-        return Envelope(
-            data: FeatureDriftView(
-                model: model, reference: .init(from: model.trainingStart, to: model.trainingEnd, games: referenceSets.count),
-                current: .init(from: currentFrom, to: currentTo, games: currentSets.count), referenceSets: referenceSets,
-                currentSets: currentSets),
-            meta: EmptyMeta())
+        let sample = try await database.gameFeatures.driftSample(for: model, days: days, now: now())
+        return Envelope(data: FeatureDriftView(model: model, sample: sample), meta: EmptyMeta())
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

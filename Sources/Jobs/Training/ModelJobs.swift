@@ -3,8 +3,8 @@ import Logging
 import Queue
 import Store
 
-/// Registers the model jobs with a worker's registry: `train.automl`, `train.stack`, `calibrate`, `predict` and
-/// `closing.capture`.
+/// Registers the model jobs with a worker's registry: `train.automl`, `train.stack`, `calibrate`, `predict`,
+/// `closing.capture` and `monitor.drift`.
 public enum ModelJobs {
     /// Registers the handlers; `sports` are what a job naming none covers, `now` is the platform's clock (the
     /// sandbox's world clock in development), `featureSetVersion` what training reads, `promotion` whether a
@@ -19,6 +19,7 @@ public enum ModelJobs {
         let trainer = ModelTrainer(store: store)
         let calibrator = ModelCalibrator(store: store, promotion: promotion)
         let predictor = Predictor(store: store, picks: picks, publication: publication, now: now)
+        let driftMonitor = DriftMonitor(store: store, now: now)
         registry.register(TrainAutoML.self) { parameters, context in
             try await train(.automl, parameters, trainer, sports, featureSetVersion, now, context)
         }
@@ -54,6 +55,13 @@ public enum ModelJobs {
             }
             return captured
         }
+        registry.register(MonitorDrift.self) { parameters, context in
+            var findings: [String: [ChampionDrift]] = [:]
+            for sport in parameters.sport.map({ [$0] }) ?? sports {
+                findings[sport] = try await driftMonitor.run(sport: sport, days: parameters.days ?? ModelDriftSample.defaultDays, logger: context.logger)
+            }
+            return findings
+        }
     }
 
     /// Makes the job types known for payload validation only.
@@ -63,6 +71,7 @@ public enum ModelJobs {
         registry.declare(Calibrate.self)
         registry.declare(Predict.self)
         registry.declare(CaptureClosingLines.self)
+        registry.declare(MonitorDrift.self)
     }
 
     private static func train(

@@ -3,7 +3,7 @@ import Foundation
 extension Schedule {
     /// The seed's schedule: collectors at their source's refresh rate, hourly features,
     /// predictions for upcoming games, settlement of finished ones, closing-line capture
-    /// and data-quality checks, and the nightly retrain flow.
+    /// and data-quality checks, the nightly retrain flow and the daily drift check of its champions.
     ///
     /// Handlers of the periodic game jobs (`closing.capture`, `predict`, `settle`) find
     /// the games concerned themselves: games starting soon, upcoming, or finished.
@@ -68,6 +68,11 @@ extension Schedule {
                         step: "calibrate", type: "calibrate", queue: "training", maxAttempts: 2, timeout: .seconds(1_800),
                         after: ["automl", "stack"]),
                 ],
+                missedTicks: .catchUp(limit: 1)),
+            // Each champion's feature drift since training, after the retrain flow has settled who the champions are.
+            Schedule(
+                name: "monitor.drift", cron: cron("0 7 * * *"), timeZone: newYork,
+                jobs: [ScheduledJob(type: "monitor.drift", queue: "predict", timeout: .seconds(1_800))],
                 missedTicks: .catchUp(limit: 1)),
         ]
     }()

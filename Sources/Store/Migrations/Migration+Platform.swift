@@ -29,5 +29,6 @@ extension Migration {
         .modelPublication,
         .predictionFairCLV,
         .trackedBetFairCLV,
+        .driftEvents,
     ]
 }

@@ -6,7 +6,8 @@ enum DevelopmentSchedules {
     /// hourly cadence would let whole games start and end between two runs, and jobs that production spaces out
     /// (odds at :00, features at :05, predictions at :20) would race each other on the same tick. The flow runs
     /// scores, then odds (then player props), weather and injury lists, then features, then the quality checks, then predictions;
-    /// closing lines and settlement follow the scores. Statcast, which publishes a day at a time, runs every ten minutes.
+    /// closing lines and settlement follow the scores. Statcast, which publishes a day at a time, and the daily drift check
+    /// (a world day passes in minutes) run every ten minutes.
     /// Only the jobs of `served` types are kept: those this build has handlers for, and, for a replayed file, that have
     /// a source in it.
     static func schedules(_ schedules: [Schedule], speed: Double, served: Set<String>) -> [Schedule] {
@@ -15,7 +16,7 @@ enum DevelopmentSchedules {
         let folded: Set<String> = [
             "collect.games", "collect.odds", "collect.weather", "collect.injuries", "featurize", "quality.check", "predict",
             "predict.props", "closing.capture", "settle",
-            "collect.statcast", "collect.prop_odds",
+            "collect.statcast", "collect.prop_odds", "monitor.drift",
         ]
         func every(_ text: String) -> CronExpression {
             do { return try CronExpression(text) } catch { preconditionFailure("built-in schedule: \(error)") }
@@ -43,6 +44,9 @@ enum DevelopmentSchedules {
         let statcast = Schedule(
             name: "dev.statcast", cron: every("@every 600s"),
             jobs: [ScheduledJob(type: "collect.statcast", queue: "collect", timeout: .seconds(300))])
-        return schedules.filter { !folded.contains($0.name) } + [pipeline, statcast].compactMap { $0.keeping(jobTypes: served) }
+        let drift = Schedule(
+            name: "dev.drift", cron: every("@every 600s"),
+            jobs: [ScheduledJob(type: "monitor.drift", queue: "predict", timeout: .seconds(300))])
+        return schedules.filter { !folded.contains($0.name) } + [pipeline, statcast, drift].compactMap { $0.keeping(jobTypes: served) }
     }
 }

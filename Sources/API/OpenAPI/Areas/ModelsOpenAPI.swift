@@ -71,7 +71,7 @@ enum ModelsOpenAPI: OpenAPIArea {
                             required: [
                                 "kind": S.string(enumeration: [
                                     "promoted", "kept_challenger", "rolled_back", "reinstated", "promotion_requested", "rejected",
-                                    "superseded",
+                                    "superseded", "drift_detected",
                                 ]),
                                 "reason": S.string(), "details": S.map(S.number()),
                             ],

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 
-/// A promotion decision or rollback, logged with the numbers behind it.
+/// A promotion decision, a rollback or a drift finding, logged with the numbers behind it.
 public struct ModelEvent: Sendable, Equatable {
     /// What happened to the model.
     public enum Kind: String, Sendable, PostgresTextEnum {
@@ -19,6 +19,8 @@ public struct ModelEvent: Sendable, Equatable {
         case rejected
         /// Its pending promotion request gave way to a newer challenger's.
         case superseded
+        /// The drift monitor found features that moved significantly since the model's training.
+        case driftDetected = "drift_detected"
     }
 
     /// The database id; `nil` until logged.
