@@ -42,16 +42,25 @@ fuzz_api() {
     token=$(curl -s -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
         -d "{\"email\":\"$email\",\"password\":\"$password\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["data"]["access_token"])')
 
-    # Rows for the reads, and the daily report a real settle job writes for the game that went final.
+    # An alert rule made before the seeded picks, so a prediction job raises alerts to them.
+    local rule
+    rule=$(curl -s -X POST "$base/api/v1/alerts/rules" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+        -d '{"min_tier":"D"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["data"]["id"])')
+    # Rows for the reads, the daily report a real settle job writes for the game that went final, and the alerts a
+    # real prediction job raises (predict.props: there are no props to price, and every run raises what is due).
     local ids
     readarray -t ids < <(psql "$DATABASE_URL" -q -f scripts/lib/fuzz-seed.sql)
     "$aips" enqueue settle --queue predict --payload '{"sport":"nba"}' >/dev/null
+    "$aips" enqueue predict.props --queue predict --payload '{}' >/dev/null
     "$aips" worker --queues predict --metrics-port "$(free_port)" >"$work/worker.log" 2>&1 &
     local worker=$!
     for _ in $(seq 1 150); do
-        [[ $(psql "$DATABASE_URL" -tAc "SELECT count(*) FROM daily_reports") -gt 0 ]] && break
+        [[ $(psql "$DATABASE_URL" -tAc "SELECT count(*) FROM daily_reports") -gt 0 &&
+            $(psql "$DATABASE_URL" -tAc "SELECT count(*) FROM pick_alerts") -gt 0 ]] && break
         sleep 0.2
     done
+    local alert
+    alert=$(psql "$DATABASE_URL" -tAc "SELECT min(id) FROM pick_alerts")
     kill -INT "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true
     local job
     job=$(curl -s -X POST "$base/api/v1/jobs" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
@@ -124,6 +133,12 @@ parameters = { id = ${ids[4]} }
 [[operations]]
 include-path = "/api/v1/admin/promotions/{id}/reject"
 parameters = { id = ${ids[5]} }
+[[operations]]
+include-path = "/api/v1/alerts/{id}"
+parameters = { id = ${alert:-1} }
+[[operations]]
+include-path = "/api/v1/alerts/rules/{id}"
+parameters = { id = $rule }
 EOF
 
     local status=0

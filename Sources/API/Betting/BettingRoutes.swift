@@ -28,7 +28,7 @@ struct BettingRoutes: Sendable {
     }
 
     @Sendable func bankroll(_ request: Request, context: APIRequestContext) async throws -> Envelope<BankrollView, PageMeta> {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         let query = request.uri.queryParameters
         let pagination = try Pagination(query)
         let order = try ListOrder(query, default: ListOrder(BankrollRepository.Order.createdAt))
@@ -41,7 +41,7 @@ struct BettingRoutes: Sendable {
     @Sendable func recordBankroll(_ request: Request, context: APIRequestContext) async throws
         -> EditedResponse<Envelope<BankrollView, EmptyMeta>>
     {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         var request = request
         let body = try await request.decodeJSON(BankrollRequest.self, context: context, limit: maxBodySize)
         let entry = try body.entry(userID: user, clientKey: try ClientKey.of(request, body: body.clientKey))
@@ -52,7 +52,7 @@ struct BettingRoutes: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Envelope<[BetView], PageMeta> {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         let query = request.uri.queryParameters
         let filter = try BetFilter(query)
         let pagination = try Pagination(query)
@@ -64,7 +64,7 @@ struct BettingRoutes: Sendable {
 
     /// Makes a bet: 201 with it; 200 with the bet already made for a replayed client key.
     @Sendable func place(_ request: Request, context: APIRequestContext) async throws -> EditedResponse<Envelope<BetView, EmptyMeta>> {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         var request = request
         let body = try await request.decodeJSON(BetRequest.self, context: context, limit: maxBodySize)
         let key = try ClientKey.of(request, body: body.clientKey)
@@ -113,7 +113,7 @@ struct BettingRoutes: Sendable {
     }
 
     @Sendable func summary(_ request: Request, context: APIRequestContext) async throws -> Envelope<BettingSummaryView, EmptyMeta> {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         let query = request.uri.queryParameters
         let sport = try QueryFilters.sport(query)
         let (from, to) = try QueryFilters.gameDays(query)
@@ -122,7 +122,7 @@ struct BettingRoutes: Sendable {
     }
 
     @Sendable func stake(_ request: Request, context: APIRequestContext) async throws -> Envelope<StakeSuggestion, EmptyMeta> {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         guard let text = request.uri.queryParameters.get("prediction_id") else {
             throw APIError.validation("prediction_id is required", field: "prediction_id")
         }
@@ -184,18 +184,10 @@ struct BettingRoutes: Sendable {
         return prediction
     }
 
-    private static func user(_ context: APIRequestContext) throws -> UUID {
-        // Tokens are only issued for users' uuids; anything else cannot own a bankroll.
-        guard let id = UUID(uuidString: try context.requireIdentity().userID) else {
-            throw APIError.unauthorized("the bearer token was refused", reason: TokenError.malformed.rawValue)
-        }
-        return id
-    }
-
     /// The caller's bet that the `{id}` path parameter names, with the caller and the id; another user's bet is 404,
     /// as if it did not exist.
     private func callersBet(_ context: APIRequestContext) async throws -> (user: UUID, id: Int, bet: TrackedBet) {
-        let user = try Self.user(context)
+        let user = try context.requireUserID()
         let id = try QueryFilters.pathID(context, label: "the bet id")
         guard let bet = try await database.trackedBets.find(id: id, userID: user) else { throw Self.betNotFound(id) }
         return (user, id, bet)

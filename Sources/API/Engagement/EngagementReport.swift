@@ -1,4 +1,5 @@
-/// Active users and predictions viewed per US Eastern day, and the month's active users: `GET /admin/engagement`.
+/// Active users and predictions viewed per US Eastern day, the month's active users and alerts opened:
+/// `GET /admin/engagement`.
 struct EngagementReport: Codable, Sendable, Equatable {
     /// One Eastern day.
     struct Day: Codable, Sendable, Equatable {
@@ -10,6 +11,20 @@ struct EngagementReport: Codable, Sendable, Equatable {
         var predictionsViewed: Int
     }
 
+    /// Alerts to new picks raised in the report's last `days` × 24 hours, and how many were opened.
+    struct Alerts: Codable, Sendable, Equatable {
+        var raised: Int
+        var opened: Int
+        /// `opened` ÷ `raised` (the seed's alert click-through rate, target above 15 %); nil without alerts.
+        var clickThroughRate: Double?
+
+        init(raised: Int, opened: Int) {
+            self.raised = raised
+            self.opened = opened
+            clickThroughRate = raised > 0 ? Double(opened) / Double(raised) : nil
+        }
+    }
+
     /// The Eastern day it is now.
     var today: String
     /// The zone of the days.
@@ -18,6 +33,8 @@ struct EngagementReport: Codable, Sendable, Equatable {
     var monthlyActiveUsers: Int
     /// The days asked for, oldest first, ending today.
     var days: [Day]
+    /// Set by `GET /admin/engagement` from PostgreSQL; the recorder's Redis tallies do not hold alerts.
+    var alerts: Alerts?
 
     init(today: String, monthlyActiveUsers: Int, days: [Day]) {
         self.today = today

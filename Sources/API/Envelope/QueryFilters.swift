@@ -5,11 +5,15 @@ import Hummingbird
 enum QueryFilters {
     /// `sport`: a lowercase sport code (`nba`), or nil when absent.
     static func sport(_ query: Parameters) throws -> String? {
-        guard let text = query.get("sport") else { return nil }
+        try query.get("sport").map { try sportCode($0) }
+    }
+
+    /// `text` if it is a sport code (1 to 32 of a–z, 0–9 and _); else a 400 naming `field`.
+    static func sportCode(_ text: String, field: String = "sport") throws -> String {
         guard (1...32).contains(text.utf8.count),
             text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F })
         else {
-            throw APIError.validation("sport must be a lowercase sport code such as nba", field: "sport")
+            throw APIError.validation("\(field) must be a lowercase sport code such as nba", field: field)
         }
         return text
     }

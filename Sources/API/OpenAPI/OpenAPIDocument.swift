@@ -16,7 +16,7 @@ enum OpenAPIDocument {
         [
             HealthOpenAPI.self, MetaOpenAPI.self, AuthOpenAPI.self, JobsOpenAPI.self, OpsOpenAPI.self, PredictionsOpenAPI.self,
             GamesOpenAPI.self,
-            ModelsOpenAPI.self, ReportsOpenAPI.self, BettingOpenAPI.self, AdminOpenAPI.self,
+            ModelsOpenAPI.self, ReportsOpenAPI.self, BettingOpenAPI.self, AlertsOpenAPI.self, AdminOpenAPI.self,
         ]
     }
 

@@ -42,4 +42,14 @@ public struct APIRequestContext: RequestContext {
         guard let identity else { throw APIError.unauthorized("authentication is required", reason: "missing_token") }
         return identity
     }
+
+    /// The caller's user id, for what a user owns (bets, alerts); 401 when the route was reached without
+    /// authentication or the token names no user.
+    func requireUserID() throws -> UUID {
+        // Tokens are only issued for users' uuids; anything else owns nothing.
+        guard let id = UUID(uuidString: try requireIdentity().userID) else {
+            throw APIError.unauthorized("the bearer token was refused", reason: TokenError.malformed.rawValue)
+        }
+        return id
+    }
 }

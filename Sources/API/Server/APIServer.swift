@@ -92,6 +92,7 @@ public struct APIServer: Sendable {
             reader: predictionReader, database: database,
             cache: .predictions(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: namespace, metrics: counters),
             engagement: engagement).register(on: signedIn)
+        AlertRoutes(database: database, predictions: predictionReader, maxBodySize: configuration.maxBodySize).register(on: signedIn)
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         GameRoutes(
@@ -109,7 +110,7 @@ public struct APIServer: Sendable {
         ).register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
         AdminExportRoutes(reader: predictionReader).register(on: admin)
-        AdminEngagementRoutes(engagement: engagement).register(on: admin)
+        AdminEngagementRoutes(engagement: engagement, database: database).register(on: admin)
         AdminModelRoutes(database: database, maxBodySize: configuration.maxBodySize).register(on: admin)
         AdminQualityRoutes(database: database).register(on: admin)
         AdminPromotionRoutes(

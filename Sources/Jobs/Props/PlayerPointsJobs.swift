@@ -14,6 +14,7 @@ public enum PlayerPointsJobs {
         registry.register(PredictPlayerPoints.self) { parameters, context in
             let run = try await predictor.run(parameters, jobID: context.id, logger: context.logger)
             if run.predictions > 0 { try await predictionsChanged() }
+            try await store.alerts.raiseForNewPicks()
             return run
         }
     }

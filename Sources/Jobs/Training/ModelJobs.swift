@@ -39,6 +39,8 @@ public enum ModelJobs {
                 runs.append(try await predictor.run(sport: sport, horizon: (parameters.horizonHours ?? Predict.defaultHorizonHours) * 3_600, logger: context.logger))
             }
             if runs.contains(where: { $0.predictions > 0 }) { try await predictionsChanged() }
+            // Every run, not only one that made picks: a run redelivered after storing its picks makes none itself.
+            try await store.alerts.raiseForNewPicks()
             return runs
         }
         registry.register(CaptureClosingLines.self) { parameters, context in

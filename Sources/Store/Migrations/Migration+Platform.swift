@@ -30,5 +30,6 @@ extension Migration {
         .predictionFairCLV,
         .trackedBetFairCLV,
         .driftEvents,
+        .pickAlerts,
     ]
 }

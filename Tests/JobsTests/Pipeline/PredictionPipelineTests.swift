@@ -67,6 +67,9 @@ import Testing
                 // A game whose features are incomplete is skipped; the others are still predicted.
                 let incomplete = try #require(tonight.last?.id)
                 _ = try await store.query("UPDATE game_features SET completeness = 0.5 WHERE game_id = \(incomplete)")
+                // A user who wants every pick of the sport hears of each one the run makes.
+                let subscriber = try #require(try await store.users.create(User(email: "\(queueName)@example.com", passwordHash: "unused")).id)
+                _ = try await store.alerts.add(AlertRule(userID: subscriber, sport: sport, betType: nil, minimumTier: .d))
                 try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12))])
                 #expect(try await store.predictions.pending(gameID: incomplete).isEmpty)
                 var predictions: [Prediction] = []
@@ -75,6 +78,8 @@ import Testing
                 // One forecast per game and market, published at open, never both sides.
                 #expect(predictions.count <= (tonight.count - 1) * 3)
                 #expect(Set(predictions.map { "\($0.gameID)/\($0.betType)" }).count == predictions.count)
+                let alerts = try await store.alerts.alerts(userID: subscriber, unread: true, limit: 100, offset: 0).alerts
+                #expect(Set(alerts.map(\.predictionID)) == Set(predictions.filter(\.pick).compactMap(\.id)))
                 for prediction in predictions {
                     #expect(PredictionFingerprint.hash(of: prediction) == prediction.predictionHash)
                     #expect(prediction.publication == .open && prediction.publishedAt != nil && prediction.hashVersion == 2)

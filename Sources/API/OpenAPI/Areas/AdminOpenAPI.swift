@@ -183,13 +183,19 @@ enum AdminOpenAPI: OpenAPIArea {
                 "outcome": S.string(enumeration: ["queued", "cancelled", "cancel_requested"]), "job": S.reference("Job"),
             ]),
             "QueuePurge": S.object(required: ["queue": S.string(), "purged": S.integer(minimum: 0)]),
-            "Engagement": S.object(required: [
-                "today": S.date, "time_zone": S.string(), "monthly_active_users": S.integer(minimum: 0),
-                "days": S.array(
-                    S.object(required: [
-                        "date": S.date, "active_users": S.integer(minimum: 0), "predictions_viewed": S.integer(minimum: 0),
-                    ])),
-            ]),
+            "Engagement": S.object(
+                required: [
+                    "today": S.date, "time_zone": S.string(), "monthly_active_users": S.integer(minimum: 0),
+                    "days": S.array(
+                        S.object(required: [
+                            "date": S.date, "active_users": S.integer(minimum: 0), "predictions_viewed": S.integer(minimum: 0),
+                        ])),
+                ],
+                optional: [
+                    "alerts": S.object(
+                        required: ["raised": S.integer(minimum: 0), "opened": S.integer(minimum: 0)],
+                        optional: ["click_through_rate": S.number(minimum: 0, maximum: 1, nullable: true)]),
+                ]),
             "DataQualityCheck": S.object(
                 required: [
                     "id": S.integer(), "check_name": S.string(), "status": S.string(enumeration: DataQualityStatus.allCases.map(\.rawValue)),
