@@ -42,8 +42,8 @@ public struct Predictor: Sendable {
         self.shadows = ShadowForecaster(store: store, featureCompleteness: featureCompleteness)
     }
 
-    /// Predicts the games of `sport` starting within `horizon` seconds.
-    public func run(sport: String, horizon: TimeInterval, logger: Logger) async throws -> PredictionRun {
+    /// Predicts the games of `sport` starting within `horizon` seconds; of those, only `gameIDs` when given.
+    public func run(sport: String, horizon: TimeInterval, gameIDs: Set<Int>? = nil, logger: Logger) async throws -> PredictionRun {
         var run = PredictionRun(sport: sport)
         if try await store.dataQualityChecks.isPredictionBlocked(sport: sport) {
             run.skipped = "a failed data-quality check blocks predictions"
@@ -54,7 +54,7 @@ public struct Predictor: Sendable {
         // Published on whole seconds, so the hashed time reads back from the database exactly.
         let publishedAt = Date(timeIntervalSince1970: (at.timeIntervalSince1970).rounded(.down))
         let games = try await store.games.games(sport: sport, from: at, to: at.addingTimeInterval(horizon))
-            .filter { $0.status == .scheduled }
+            .filter { game in game.status == .scheduled && (gameIDs.map { game.id.map($0.contains) ?? false } ?? true) }
         // Read once for every champion: each game's latest prices, and its features per feature-set version.
         let odds = try await store.odds.latest(for: games.compactMap { game in game.id.map { GameAsOf(gameID: $0, asOf: at) } })
         var featureSets: [String: [Int: GameFeatureSet]] = [:]

@@ -36,7 +36,10 @@ public enum ModelJobs {
         registry.register(Predict.self) { parameters, context in
             var runs: [PredictionRun] = []
             for sport in parameters.sport.map({ [$0] }) ?? sports {
-                runs.append(try await predictor.run(sport: sport, horizon: (parameters.horizonHours ?? Predict.defaultHorizonHours) * 3_600, logger: context.logger))
+                runs.append(
+                    try await predictor.run(
+                        sport: sport, horizon: (parameters.horizonHours ?? Predict.defaultHorizonHours) * 3_600, gameIDs: parameters.gameIDs.map(Set.init),
+                        logger: context.logger))
             }
             if runs.contains(where: { $0.predictions > 0 }) { try await predictionsChanged() }
             // Every run, not only one that made picks: a run redelivered after storing its picks makes none itself.

@@ -17,7 +17,8 @@ struct PipelineWorker: Sendable {
     let clock: SandboxClock
 
     /// Enqueues `requests` on the test's queue and waits until every one has succeeded.
-    func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws {
+    @discardableResult
+    func run(_ requests: [JobRequest], timeout: Duration = .seconds(600)) async throws -> [JobRecord] {
         try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
     }
 

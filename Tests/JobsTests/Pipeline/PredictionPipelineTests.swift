@@ -96,6 +96,16 @@ import Testing
                 #expect(again.filter { $0.publication == .open } == predictions)
                 #expect(again.allSatisfy { $0.publication == .open || $0.publication == .gameDay })
 
+                // The skipped game's features repaired, a run on demand for it alone publishes it and nothing else.
+                _ = try await store.query("UPDATE game_features SET completeness = 1 WHERE game_id = \(incomplete)")
+                let onDemand = try await pipeline.run([try JobRequest(Predict(sport: sport, horizonHours: 12, gameIDs: [incomplete]))])
+                let runs = try JSONDecoder().decode([PredictionRun].self, from: Data((onDemand.first?.result ?? "").utf8))
+                #expect(runs.map(\.alreadyPredicted) == [0], "the other games, all published, were not even looked at")
+                #expect(!(try await store.predictions.pending(gameID: incomplete).isEmpty))
+                var afterRepair: [Prediction] = []
+                for game in tonight where game.id != incomplete { afterRepair += try await store.predictions.pending(gameID: game.id!) }
+                #expect(afterRepair == again)
+
                 // The next morning: scores, closing lines, settlement.
                 clock.advance(by: 20 * 3_600)
                 try await pipeline.run([try JobRequest(CollectGames(sport: sport)), try JobRequest(CaptureClosingLines(sport: sport, lookbackHours: 24))])
