@@ -150,13 +150,16 @@ EOF
             --include-path-regex '\{id\}|/reports/(daily|weekly|monthly)|/odds$|/betting/(bets|stake)$' || status=$?
     fi
     if [[ $status -eq 0 ]]; then
-        # Operations the runs cannot take to 2xx: verifying a 2FA code, or confirming an enrolment, needs the code a
-        # person's authenticator shows; logout is left out because it would end the fuzz user's session, and changing
-        # one's password because it would end it too, or with wrong current passwords lock the fuzz user out (the
-        # endpoint tests cover both); the document itself is read (curl -f above) before the runs, not by them.
+        # Operations the runs cannot take to 2xx: verifying a 2FA code, confirming an enrolment, or getting new recovery
+        # codes, needs the code a person's authenticator shows; logout is left out because it would end the fuzz user's
+        # session, and changing one's password, starting one's own 2FA enrolment or turning it off because they take the
+        # current password, and wrong ones would lock the fuzz user out (the endpoint tests cover them all); the
+        # document itself is read (curl -f above) before the runs, not by them.
         python3 scripts/lib/fuzz-summary.py "$work/openapi.json" "$work"/broad/*.json "$work"/reach/*.json \
             --allow-no-2xx "POST /api/v1/auth/2fa/verify" --allow-no-2xx "POST /api/v1/auth/logout" --allow-no-2xx "POST /api/v1/auth/password" \
-            --allow-no-2xx "GET /api/v1/openapi.json" --allow-no-2xx "POST /api/v1/admin/users/{id}/2fa/confirm" || status=$?
+            --allow-no-2xx "GET /api/v1/openapi.json" --allow-no-2xx "POST /api/v1/admin/users/{id}/2fa/confirm" \
+            --allow-no-2xx "POST /api/v1/auth/2fa/enrol" --allow-no-2xx "POST /api/v1/auth/2fa/disable" \
+            --allow-no-2xx "POST /api/v1/auth/2fa/confirm" --allow-no-2xx "POST /api/v1/auth/2fa/recovery-codes" || status=$?
     fi
     kill "$api" 2>/dev/null; wait "$api" 2>/dev/null || true
     [[ $status -eq 0 ]] && rm -rf "$work" || echo "fuzz: logs and HAR reports kept in $work" >&2
@@ -177,7 +180,8 @@ fuzz_run() {
         {
             "$schemathesis" "${config[@]}" run "$base/api/v1/openapi.json" -H "Authorization: Bearer $token" \
                 --checks not_a_server_error,response_schema_conformance --max-time "$seconds" --workers 1 \
-                --exclude-path /api/v1/auth/logout --exclude-path /api/v1/auth/password --report har --report-dir "$reports" "$@" 2>&1 \
+                --exclude-path /api/v1/auth/logout --exclude-path /api/v1/auth/password --exclude-path /api/v1/auth/2fa/enrol \
+                --exclude-path /api/v1/auth/2fa/disable --report har --report-dir "$reports" "$@" 2>&1 \
                 && echo 0 >"$output.status" || echo $? >"$output.status"
         } | tee "$output"
         status=$(cat "$output.status")

@@ -31,11 +31,6 @@ struct RoleChangeRequest: Decodable, Sendable {
     var role: Role
 }
 
-/// The body of `POST /admin/users/{id}/2fa/confirm`.
-struct TwoFactorConfirmRequest: Decodable, Sendable {
-    var code: String
-}
-
 /// The body of `POST /admin/promotions/{id}/reject` and `POST /admin/models/{id}/rollback`: why.
 struct ReasonRequest: Decodable, Sendable {
     var reason: String

@@ -110,27 +110,22 @@ struct AdminUserRoutes: Sendable {
         case .changed(let user), .unchanged(let user):
             return try answer(id, user)
         case .notFound:
-            throw Self.notFound(id)
+            throw APIError.userNotFound(id)
         case .lastAdmin:
-            throw conflict(code: "LAST_ADMIN", "this would leave no active admin; make another user an admin first", userID: id)
+            throw APIError.userConflict(code: "LAST_ADMIN", "this would leave no active admin; make another user an admin first", userID: id)
         }
     }
 
     /// The user as it is now, or 404 when it is gone.
     private static func answer(_ id: UUID, _ user: User?) throws -> Envelope<UserView, EmptyMeta> {
-        guard let user else { throw notFound(id) }
+        guard let user else { throw APIError.userNotFound(id) }
         return Envelope(data: UserView(user), meta: EmptyMeta())
     }
 
     private static func refuseSelf(_ id: UUID, context: APIRequestContext, _ action: String) throws {
         guard try context.requireIdentity().userID != AuthRoutes.userID(id) else {
-            throw conflict(code: "CANNOT_CHANGE_SELF", "an admin cannot \(action) themselves; ask another admin", userID: id)
+            throw APIError.userConflict(code: "CANNOT_CHANGE_SELF", "an admin cannot \(action) themselves; ask another admin", userID: id)
         }
-    }
-
-    /// 409 `code`: the user `userID` is not in a state the change can be made in.
-    static func conflict(code: String, _ message: String, userID: UUID) -> APIError {
-        APIError(.conflict, code: code, message, details: ["user_id": .string(AuthRoutes.userID(userID))])
     }
 
     /// The `{id}` path parameter as a user id.
@@ -147,12 +142,7 @@ struct AdminUserRoutes: Sendable {
 
     /// The user `id`, or 404.
     static func user(_ id: UUID, in database: any PostgresDatabase) async throws -> User {
-        guard let user = try await database.users.find(id: id) else { throw notFound(id) }
+        guard let user = try await database.users.find(id: id) else { throw APIError.userNotFound(id) }
         return user
-    }
-
-    /// 404 `USER_NOT_FOUND`.
-    static func notFound(_ id: UUID) -> APIError {
-        APIError(.notFound, code: "USER_NOT_FOUND", "User with ID \(AuthRoutes.userID(id)) not found", details: ["user_id": .string(AuthRoutes.userID(id))])
     }
 }

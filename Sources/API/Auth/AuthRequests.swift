@@ -43,3 +43,21 @@ struct TwoFactorChallenge: Encodable, Sendable {
 struct LogoutResult: Encodable, Sendable {
     var loggedOut = true
 }
+
+/// The body of `POST /auth/2fa/confirm`, `/auth/2fa/recovery-codes` and `/admin/users/{id}/2fa/confirm`: a code of the
+/// authenticator app.
+struct TwoFactorCodeRequest: Decodable, Sendable {
+    var code: String
+}
+
+/// The body of `POST /auth/2fa/enrol`: the password, so a stolen session cannot tie the account to the thief's app.
+struct TwoFactorEnrolRequest: Decodable, Sendable {
+    var currentPassword: String
+}
+
+/// The body of `POST /auth/2fa/disable`: the password and a code of the app, or one of the recovery codes.
+struct TwoFactorDisableRequest: Decodable, Sendable {
+    var currentPassword: String
+    var code: String?
+    var recoveryCode: String?
+}

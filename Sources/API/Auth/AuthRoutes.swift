@@ -17,6 +17,7 @@ struct AuthRoutes: Sendable {
     let hasher: PasswordHasher
     let administration: UserAdministration
     let totpKeyring: TOTPSecretKeyring?
+    let enrolment: TwoFactorEnrolment
     let maxBodySize: Int
 
     func register(public group: RouteRegistrar, authenticated: RouteRegistrar) {
@@ -25,6 +26,10 @@ struct AuthRoutes: Sendable {
         group.post("auth/refresh", use: refresh)
         authenticated.post("auth/logout", use: logout)
         authenticated.post("auth/password", use: changePassword)
+        authenticated.post("auth/2fa/enrol", use: enrolTwoFactor)
+        authenticated.post("auth/2fa/confirm", use: confirmTwoFactor)
+        authenticated.post("auth/2fa/recovery-codes", use: regenerateRecoveryCodes)
+        authenticated.post("auth/2fa/disable", use: disableTwoFactor)
     }
 
     private static let invalidCredentials = APIError(.unauthorized, code: "INVALID_CREDENTIALS", "the email or password is wrong")
@@ -142,15 +147,8 @@ struct AuthRoutes: Sendable {
         var request = request
         let body = try await request.decodeShortJSON(PasswordChangeRequest.self, context: context, limit: maxBodySize)
         try body.validate()
-        guard let uuid = UUID(uuidString: identity.userID), let user = try await database.users.find(id: uuid), user.isActive, let id = user.id
-        else { throw APIError.unauthorized("the session's account is gone or disabled", reason: "unknown_user") }
-        try await throttle.requireUnlocked(user.email)
-        guard try await hasher.verify(body.currentPassword, against: user.passwordHash) else {
-            try await throttle.recordFailure(user.email)
-            throw APIError(
-                .forbidden, code: "INVALID_CURRENT_PASSWORD", "the current password is wrong", details: ["field": .string("current_password")])
-        }
-        try await throttle.clearFailures(user.email)
+        let (user, id) = try await signedInUser(context)
+        try await requireCurrentPassword(body.currentPassword, of: user)
         guard try await administration.setPassword(id: id, to: body.newPassword) != nil else {
             throw APIError.unauthorized("the session's account is gone or disabled", reason: "unknown_user")
         }
@@ -158,7 +156,27 @@ struct AuthRoutes: Sendable {
         return Envelope(data: try await startSession(user: user, id: id), meta: EmptyMeta())
     }
 
-    private func startSession(user: User, id: UUID) async throws -> TokenPair {
+    /// The signed-in user, active; 401 when the session's account is gone or disabled.
+    func signedInUser(_ context: APIRequestContext) async throws -> (user: User, id: UUID) {
+        guard let user = try await database.users.find(id: try context.requireUserID()), user.isActive, let id = user.id else {
+            throw APIError.unauthorized("the session's account is gone or disabled", reason: "unknown_user")
+        }
+        return (user, id)
+    }
+
+    /// Checks a signed-in user's password again before a change a stolen session must not make: 403
+    /// `INVALID_CURRENT_PASSWORD`, counted toward the login lockout (a session must not be a way to guess it).
+    func requireCurrentPassword(_ password: String, of user: User) async throws {
+        try await throttle.requireUnlocked(user.email)
+        guard try await hasher.verify(password, against: user.passwordHash) else {
+            try await throttle.recordFailure(user.email)
+            throw APIError(
+                .forbidden, code: "INVALID_CURRENT_PASSWORD", "the current password is wrong", details: ["field": .string("current_password")])
+        }
+        try await throttle.clearFailures(user.email)
+    }
+
+    func startSession(user: User, id: UUID) async throws -> TokenPair {
         let userID = Self.userID(id)
         let (sessionID, refresh) = try await sessions.open(userID: userID)
         try await database.users.recordLogin(id: id)

@@ -1,4 +1,5 @@
 import Essentials
+import Foundation
 import HTTPTypes
 import Postgres
 import Store
@@ -44,6 +45,17 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         _ noun: String, id: Int, code: String, key: String, status: HTTPResponse.Status = .notFound
     ) -> APIError {
         APIError(status, code: code, "\(noun) with ID \(id) not found", details: [key: .integer(Int64(id))])
+    }
+
+    /// 404 `USER_NOT_FOUND`.
+    static func userNotFound(_ id: UUID) -> APIError {
+        let text = AuthRoutes.userID(id)
+        return APIError(.notFound, code: "USER_NOT_FOUND", "User with ID \(text) not found", details: ["user_id": .string(text)])
+    }
+
+    /// 409 `code`: the user `userID` is not in a state the change can be made in.
+    static func userConflict(code: String, _ message: String, userID: UUID) -> APIError {
+        APIError(.conflict, code: code, message, details: ["user_id": .string(AuthRoutes.userID(userID))])
     }
 
     /// 401 `UNAUTHORIZED`, with the reason in the details.

@@ -77,9 +77,10 @@ public struct APIServer: Sendable {
         MetricsRoutes(registry: metrics).register(on: root)
         api.get("openapi.json") { _, _ in OpenAPIResponse() }
         let administration = UserAdministration(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher)
+        let enrolment = TwoFactorEnrolment(database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), sessions: sessions)
         AuthRoutes(
             database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher,
-            administration: administration, totpKeyring: auth.totpKeyring, maxBodySize: configuration.maxBodySize
+            administration: administration, totpKeyring: auth.totpKeyring, enrolment: enrolment, maxBodySize: configuration.maxBodySize
         ).register(public: api, authenticated: signedIn)
         JobRoutes(queue: queue, registry: registry, maxBodySize: configuration.maxBodySize, scanLimit: configuration.jobScanLimit)
             .register(on: adminOnly)
@@ -105,9 +106,7 @@ public struct APIServer: Sendable {
         AdminUserRoutes(
             database: database, administration: administration, hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize
         ).register(on: admin)
-        AdminTwoFactorRoutes(
-            database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), sessions: sessions, maxBodySize: configuration.maxBodySize
-        ).register(on: admin)
+        AdminTwoFactorRoutes(enrolment: enrolment, maxBodySize: configuration.maxBodySize).register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
         AdminExportRoutes(reader: predictionReader).register(on: admin)
         AdminEngagementRoutes(engagement: engagement, database: database).register(on: admin)

@@ -1,6 +1,7 @@
 import OpenAPIKit
 
-/// Login (with TOTP two-factor), token refresh, logout and changing one's password.
+/// Login (with TOTP two-factor), token refresh, logout, changing one's password and turning one's two-factor login on
+/// or off.
 enum AuthOpenAPI: OpenAPIArea {
     static let tag = "auth"
 
@@ -43,6 +44,32 @@ enum AuthOpenAPI: OpenAPIArea {
                         + "403 INVALID_CURRENT_PASSWORD for a wrong current password, which counts as a failed login toward the lockout.",
                     body: S.reference("PasswordChangeRequest"), responses: [200: .json(S.envelope(S.reference("TokenPair")))],
                     errors: [400, 401, 403, 413, 429])),
+            "/api/v1/auth/2fa/enrol": post(
+                operation(
+                    "Start turning two-factor login on for oneself: a new secret, sealed at rest, pending until confirmed; answers the "
+                        + "otpauth URI to scan. Takes the password (403 INVALID_CURRENT_PASSWORD, counted toward the lockout); 409 "
+                        + "TWO_FACTOR_ALREADY_ENABLED when it is on.",
+                    body: S.reference("TwoFactorEnrolRequest"), responses: [200: .json(S.envelope(S.reference("TwoFactorEnrolment")))],
+                    errors: [400, 401, 403, 409, 413, 429])),
+            "/api/v1/auth/2fa/confirm": post(
+                operation(
+                    "Confirm one's pending enrolment with a code from the app: two-factor login is on; answers the one-time recovery "
+                        + "codes, shown only now. 409 NO_PENDING_ENROLMENT, 422 INVALID_2FA_CODE.",
+                    body: S.reference("TwoFactorConfirm"), example: AnyCodable(["code": "123456"]),
+                    responses: [200: .json(S.envelope(S.reference("RecoveryCodes")))], errors: [400, 401, 409, 413, 422, 429])),
+            "/api/v1/auth/2fa/recovery-codes": post(
+                operation(
+                    "New recovery codes for a current code of the app; the old ones stop working. 409 TWO_FACTOR_NOT_ENABLED, 422 "
+                        + "INVALID_2FA_CODE.",
+                    body: S.reference("TwoFactorConfirm"), example: AnyCodable(["code": "123456"]),
+                    responses: [200: .json(S.envelope(S.reference("RecoveryCodes")))], errors: [400, 401, 409, 413, 422, 429])),
+            "/api/v1/auth/2fa/disable": post(
+                operation(
+                    "Turn one's two-factor login off, with the password and a code of the app or a recovery code. Every session of "
+                        + "the user ends; the answer is a new session's tokens. 403 INVALID_CURRENT_PASSWORD, 409 TWO_FACTOR_NOT_ENABLED, "
+                        + "422 INVALID_2FA_CODE or INVALID_RECOVERY_CODE.",
+                    body: S.reference("TwoFactorDisableRequest"), responses: [200: .json(S.envelope(S.reference("TokenPair")))],
+                    errors: [400, 401, 403, 409, 413, 422, 429])),
         ]
     }
 
@@ -61,6 +88,14 @@ enum AuthOpenAPI: OpenAPIArea {
             // Characters, not bytes: 256 of them are at most the 1024 bytes the server takes.
             "PasswordChangeRequest": S.object(required: [
                 "current_password": S.string(minLength: 1, maxLength: 256), "new_password": S.string(minLength: 8, maxLength: 256),
+            ]),
+            "TwoFactorEnrolRequest": S.object(required: ["current_password": S.string(minLength: 1, maxLength: 256)]),
+            "TwoFactorDisableRequest": .one(of: [
+                S.object(required: ["current_password": S.string(minLength: 1, maxLength: 256), "code": S.string(pattern: "^[0-9]{6}$")]),
+                S.object(required: [
+                    "current_password": S.string(minLength: 1, maxLength: 256),
+                    "recovery_code": S.string(pattern: "^[a-zA-Z2-7]{4}(-?[a-zA-Z2-7]{4}){3}$", minLength: 16, maxLength: 19),
+                ]),
             ]),
             "RefreshRequest": S.object(required: ["refresh_token": S.string()]),
             "TokenPair": S.object(required: [
