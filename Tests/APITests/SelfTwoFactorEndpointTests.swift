@@ -61,4 +61,24 @@ struct SelfTwoFactorEndpointTests {
             #expect(try await client.login(user).access.isEmpty == false, "the password alone signs in again")
         }
     }
+
+    @Test func wrongCodesFromASessionCountTowardTheLockout() async throws {
+        let harness = try await APITestHarness.make { $0.auth.maxFailedLogins = 3 }
+        let user = try await harness.user()
+        try await harness.run(as: user) { client, token in
+            let enrol = try await client.post("/api/v1/auth/2fa/enrol", token: token, json: #"{"current_password":"\#(user.password)"}"#)
+            let secret = try #require(enrol.data?["secret"]?.string)
+            let totp = try #require(TOTP(base32Secret: secret))
+            let now = totp.step(at: Date())
+            let confirmed = try await client.post("/api/v1/auth/2fa/confirm", token: token, json: #"{"code":"\#(totp.code(step: now))"}"#)
+            #expect(confirmed.status == .ok, "\(confirmed.text)")
+            var last: APIClient.Reply?
+            for offset in 1...3 {
+                last = try await client.post("/api/v1/auth/2fa/recovery-codes", token: token, json: #"{"code":"\#(totp.code(step: now + 10 + Int64(offset)))"}"#)
+            }
+            #expect(last?.errorCode == "ACCOUNT_LOCKED", "\(last?.text ?? "")")
+            let login = try await client.post("/api/v1/auth/login", json: #"{"email":"\#(user.email)","password":"\#(user.password)"}"#)
+            #expect(login.errorCode == "ACCOUNT_LOCKED")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Essentials
+import Foundation
 import Hummingbird
 import Logging
 import Store
@@ -8,6 +9,7 @@ import Store
 ///
 /// Starting an enrolment takes the password, and turning two-factor login off takes the password and a code (or a
 /// recovery code): a stolen session can neither tie the account to the thief's app nor take the second factor away.
+/// A wrong password or code counts toward the login lockout, so a session is no way to guess either.
 extension AuthRoutes {
     @Sendable func enrolTwoFactor(_ request: Request, context: APIRequestContext) async throws -> Envelope<TwoFactorEnrolment.Enrolment, EmptyMeta> {
         var request = request
@@ -35,7 +37,7 @@ extension AuthRoutes {
         var request = request
         let body = try await request.decodeShortJSON(TwoFactorCodeRequest.self, context: context, limit: maxBodySize)
         let (user, id) = try await signedInUser(context)
-        try await enrolment.spendCurrentCode(user, id: id, code: body.code)
+        try await spendCurrentCode(body.code, of: user, id: id)
         return Envelope(data: try await enrolment.regenerateRecoveryCodes(user, id: id), meta: EmptyMeta())
     }
 
@@ -50,12 +52,13 @@ extension AuthRoutes {
         let (user, id) = try await signedInUser(context)
         try await requireCurrentPassword(body.currentPassword, of: user)
         if let code = body.code {
-            try await enrolment.spendCurrentCode(user, id: id, code: code)
+            try await spendCurrentCode(code, of: user, id: id)
         } else if let typed = body.recoveryCode {
             guard user.totpSecret != nil else {
                 throw APIError.userConflict(code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first", userID: id)
             }
             guard let hash = RecoveryCode.hash(typed), try await database.recoveryCodes.consume(userID: id, hash: hash) else {
+                try await throttle.recordFailure(user.email)
                 throw APIError(
                     .unprocessableContent, code: "INVALID_RECOVERY_CODE", "the recovery code is wrong or was already used",
                     details: ["field": .string("recovery_code")])
@@ -66,5 +69,16 @@ extension AuthRoutes {
         }
         context.logger.notice("two-factor login turned off by the user; every session ended", metadata: ["user": "\(Self.userID(id))"])
         return Envelope(data: try await startSession(user: user, id: id), meta: EmptyMeta())
+    }
+
+    /// A current code of the user's app, spent; a wrong one counts toward the login lockout.
+    private func spendCurrentCode(_ code: String, of user: User, id: UUID) async throws {
+        try await throttle.requireUnlocked(user.email)
+        do {
+            try await enrolment.spendCurrentCode(user, id: id, code: code)
+        } catch let error as APIError where error.code == "INVALID_2FA_CODE" {
+            try await throttle.recordFailure(user.email)
+            throw error
+        }
     }
 }
