@@ -8,6 +8,8 @@ public struct APIConfiguration: Sendable {
     public var port: Int = 8080
     /// The largest request body accepted (413 beyond it).
     public var maxBodySize: Int = 1 << 20
+    /// A request that takes at least this long is logged as a slow request with its trace id (`RequestTracingMiddleware`).
+    public var slowRequestThreshold: Duration = .seconds(1)
     /// The most jobs one filtered `GET /jobs` reads when it filters by type or date.
     public var jobScanLimit: Int = 2000
     /// Token and login settings.

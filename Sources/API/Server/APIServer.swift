@@ -55,6 +55,7 @@ public struct APIServer: Sendable {
 
         let log = RouteLog()
         let router = Router(context: APIRequestContext.self)
+        router.add(middleware: RequestTracingMiddleware(slowThreshold: configuration.slowRequestThreshold))
         router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
         router.add(middleware: ErrorMiddleware(routes: log))
         router.add(middleware: MetricsMiddleware())

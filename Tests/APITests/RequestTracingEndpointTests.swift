@@ -1,0 +1,27 @@
+import API
+import Foundation
+import HTTPTypes
+import Testing
+
+/// Request tracing over real HTTP: a caller's trace is joined, a request without one starts its own, and every answer,
+/// an error's too, says its span and its time in the API.
+struct RequestTracingEndpointTests {
+    @Test func theCallersTraceIsJoinedAndEveryAnswerCarriesItsSpanAndTime() async throws {
+        let harness = try await APITestHarness.make()
+        try await harness.run { client in
+            let caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+            let joined = try await client.request(.get, "/health/live", headers: [HTTPField.Name("traceparent")!: caller])
+            let span = try #require(joined.headers[HTTPField.Name("traceparent")!])
+            #expect(span.hasPrefix("00-4bf92f3577b34da6a3ce929d0e0e4736-") && span != caller && span.hasSuffix("-01"), "\(span)")
+            let timing = try #require(joined.headers[HTTPField.Name("Server-Timing")!])
+            #expect(timing.hasPrefix("app;dur=") && Double(timing.dropFirst(8)) != nil, "\(timing)")
+
+            let fresh = try await client.request(.get, "/api/v1/predictions")
+            #expect(fresh.status == .unauthorized)
+            let own = try #require(fresh.headers[HTTPField.Name("traceparent")!])
+            #expect(own.count == 55 && !own.contains("4bf92f3577b34da6a3ce929d0e0e4736"), "\(own)")
+            let malformed = try await client.request(.get, "/health/live", headers: [HTTPField.Name("traceparent")!: "00-nonsense"])
+            #expect(malformed.headers[HTTPField.Name("traceparent")!]?.count == 55)
+        }
+    }
+}
