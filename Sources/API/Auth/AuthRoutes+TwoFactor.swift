@@ -54,9 +54,7 @@ extension AuthRoutes {
         if let code = body.code {
             try await spendCurrentCode(code, of: user, id: id)
         } else if let typed = body.recoveryCode {
-            guard user.totpSecret != nil else {
-                throw APIError.userConflict(code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first", userID: id)
-            }
+            try enrolment.requireEnabled(user, id: id)
             guard let hash = RecoveryCode.hash(typed), try await database.recoveryCodes.consume(userID: id, hash: hash) else {
                 try await throttle.recordFailure(user.email)
                 throw APIError(

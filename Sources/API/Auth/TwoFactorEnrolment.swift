@@ -59,7 +59,7 @@ struct TwoFactorEnrolment: Sendable {
 
     /// Replaces `user`'s recovery codes with new ones (the old ones stop working); 409 without two-factor login.
     func regenerateRecoveryCodes(_ user: User, id: UUID) async throws -> RecoveryCodes {
-        _ = try enabledSecret(user, id: id)
+        try requireEnabled(user, id: id)
         return try await newRecoveryCodes(for: id) { hashes in
             try await database.recoveryCodes.replace(userID: id, hashes: hashes)
         }
@@ -67,10 +67,12 @@ struct TwoFactorEnrolment: Sendable {
 
     /// Spends a current code of `user`'s enabled secret: 409 without two-factor login, 422 for a wrong or used code.
     func spendCurrentCode(_ user: User, id: UUID, code: String) async throws {
-        try await spend(code, of: try enabledSecret(user, id: id), userID: id, wrong: "the two-factor code is wrong or expired")
+        try await spend(code, of: try requireEnabled(user, id: id), userID: id, wrong: "the two-factor code is wrong or expired")
     }
 
-    private func enabledSecret(_ user: User, id: UUID) throws -> String {
+    /// `user`'s sealed secret; 409 `TWO_FACTOR_NOT_ENABLED` without two-factor login.
+    @discardableResult
+    func requireEnabled(_ user: User, id: UUID) throws -> String {
         guard let secret = user.totpSecret else {
             throw APIError.userConflict(code: "TWO_FACTOR_NOT_ENABLED", "two-factor login is off for this user; enrol first", userID: id)
         }

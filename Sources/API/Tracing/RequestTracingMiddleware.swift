@@ -23,7 +23,7 @@ struct RequestTracingMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         var response = try await next(request, context)
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed / .milliseconds(1)
         response.headers[.traceparent] = trace.traceparent
         response.headers[.serverTiming] = "app;dur=" + String(format: "%.1f", milliseconds)
         if elapsed >= slowThreshold {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A W3C Trace Context (`traceparent`, version 00): the trace a request belongs to and one span of it.
 ///
 /// Only the header's syntax is here, without I/O, so the rules are unit-tested: a malformed header (wrong lengths,
@@ -34,22 +36,19 @@ struct TraceContext: Sendable, Equatable {
 
     /// A new trace, sampled.
     static func random() -> TraceContext {
-        TraceContext(traceID: hex(nonZero: 2), spanID: hex(nonZero: 1), sampled: true)
+        TraceContext(traceID: randomID(bytes: 16), spanID: randomID(bytes: 8), sampled: true)
     }
 
     /// A span of this trace under this one: the same trace, a new span id.
     func child() -> TraceContext {
-        TraceContext(traceID: traceID, spanID: Self.hex(nonZero: 1), sampled: sampled)
+        TraceContext(traceID: traceID, spanID: Self.randomID(bytes: 8), sampled: sampled)
     }
 
-    /// `words` random 64-bit words in hex, not all zero.
-    private static func hex(nonZero words: Int) -> String {
-        var values = (0..<words).map { _ in UInt64.random(in: .min ... .max) }
-        if values.allSatisfy({ $0 == 0 }) { values[words - 1] = 1 }
-        return values.map { value in
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+    /// `count` random bytes in hex, not all zero.
+    private static func randomID(bytes count: Int) -> String {
+        var bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max) }
+        if bytes.allSatisfy({ $0 == 0 }) { bytes[count - 1] = 1 }
+        return Hex.encode(bytes)
     }
 
     private static func isHex(_ text: Substring, count: Int) -> Bool {

@@ -28,15 +28,40 @@ public struct DriftMonitor: Sendable {
     /// Checks every champion of `sport`, its current games reaching `days` days back.
     public func run(sport: String, days: Int, logger: Logger) async throws -> [ChampionDrift] {
         let champions = try await store.models.summaries(sport: sport, status: .champion, limit: 1_000, offset: 0).models
+        let at = now()
+        // A sport's markets are usually trained on the same window and feature sets: each sample is read once.
+        var samples: [SampleKey: ModelDriftSample] = [:]
         var findings: [ChampionDrift] = []
         for champion in champions.sorted(by: { ($0.betType.rawValue, $0.publication.rawValue) < ($1.betType.rawValue, $1.publication.rawValue) }) {
-            findings.append(try await check(champion, days: days, logger: logger))
+            let key = SampleKey(champion)
+            let sample: ModelDriftSample
+            if let read = samples[key] {
+                sample = read
+            } else {
+                sample = try await store.gameFeatures.driftSample(for: champion, days: days, now: at)
+                samples[key] = sample
+            }
+            findings.append(try await check(champion, sample: sample, logger: logger))
         }
         return findings
     }
 
-    private func check(_ champion: ModelSummary, days: Int, logger: Logger) async throws -> ChampionDrift {
-        let sample = try await store.gameFeatures.driftSample(for: champion, days: days, now: now())
+    /// What a drift sample depends on besides the sport, the days and the clock.
+    private struct SampleKey: Hashable {
+        var featureSetVersion: String
+        var publication: PredictionPublication
+        var trainingStart: Date
+        var trainingEnd: Date
+
+        init(_ model: ModelSummary) {
+            featureSetVersion = model.featureSetVersion
+            publication = model.publication
+            trainingStart = model.trainingStart
+            trainingEnd = model.trainingEnd
+        }
+    }
+
+    private func check(_ champion: ModelSummary, sample: ModelDriftSample, logger: Logger) async throws -> ChampionDrift {
         let drift = FeatureDrift(reference: sample.reference.sets.map(\.features), current: sample.current.sets.map(\.features))
         let significant = drift.enoughRows ? drift.significant : []
         var finding = ChampionDrift(

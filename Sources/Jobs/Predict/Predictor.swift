@@ -54,7 +54,7 @@ public struct Predictor: Sendable {
         // Published on whole seconds, so the hashed time reads back from the database exactly.
         let publishedAt = Date(timeIntervalSince1970: (at.timeIntervalSince1970).rounded(.down))
         let games = try await store.games.games(sport: sport, from: at, to: at.addingTimeInterval(horizon))
-            .filter { game in game.status == .scheduled && (gameIDs.map { game.id.map($0.contains) ?? false } ?? true) }
+            .filter { game in game.status == .scheduled && (gameIDs == nil || gameIDs?.contains(game.id ?? 0) == true) }
         // Read once for every champion: each game's latest prices, and its features per feature-set version.
         let odds = try await store.odds.latest(for: games.compactMap { game in game.id.map { GameAsOf(gameID: $0, asOf: at) } })
         var featureSets: [String: [Int: GameFeatureSet]] = [:]
