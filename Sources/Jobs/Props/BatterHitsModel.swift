@@ -22,6 +22,14 @@ struct BatterHitsModel: PropRegression {
     let model: GeneralizedLinearModel
     var fittedParameters: [String: Double] { [:] }
 
+    init(model: GeneralizedLinearModel) {
+        self.model = model
+    }
+
+    init?(model: GeneralizedLinearModel, fittedParameters: [String: Double]) {
+        self.init(model: model)
+    }
+
     /// Every batter-game of `lines` (start order) with form known before its start, in start order.
     static func examples(_ lines: [BatterGameHits]) -> [Example] {
         examples(lines, player: \.batterID) { before, game in

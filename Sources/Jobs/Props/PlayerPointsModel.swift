@@ -31,6 +31,16 @@ struct PlayerPointsModel: PropRegression {
     let dispersion: Double
     var fittedParameters: [String: Double] { ["dispersion": dispersion] }
 
+    init(model: GeneralizedLinearModel, dispersion: Double) {
+        self.model = model
+        self.dispersion = dispersion
+    }
+
+    init?(model: GeneralizedLinearModel, fittedParameters: [String: Double]) {
+        guard let dispersion = fittedParameters["dispersion"] else { return nil }
+        self.init(model: model, dispersion: dispersion)
+    }
+
     /// Every player-game of `lines` (start order) he played with form known before its start, in start order.
     static func examples(_ lines: [PlayerGamePoints]) -> [Example] {
         examples(lines, player: \.playerID) { before, game in

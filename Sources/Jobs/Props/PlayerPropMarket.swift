@@ -39,4 +39,6 @@ extension PlayerPropMarket {
     static var historyDays: Double { 400 }
     /// The days of history that decide which team a player plays for.
     static var rosterDays: Double { 30 }
+    /// The registry name of the market's models (`mlb_batter_hits`).
+    static var modelName: String { "\(sport)_\(market)" }
 }

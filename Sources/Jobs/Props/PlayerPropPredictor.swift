@@ -59,10 +59,8 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
                 "too little \(Market.history.source) history: \(examples.count) \(Market.history.examples), need \(Market.Model.minimumExamples)"
             return run
         }
-        let (model, evaluation) = try await ComputeQueue.run { (try Market.Model.fit(examples), try Market.Model.evaluate(examples)) }
-        evaluation?.record(into: &run)
+        let (model, registered) = try await model(examples, into: &run)
         let expected = model.expected(pending.map(\.form))
-        let registered = try registration(model, examples: examples, evaluation: evaluation)
         let anchor = try await PropPublication.anchor(pinned: anchorWeight, sport: Market.sport, asOf: asOf, store: store)
         run.anchorWeight = anchor.weight
         run.anchorHistory = anchor.history
@@ -90,6 +88,24 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
         return run
     }
 
+    /// The model for `examples` (start order) and its registry record: the newest registered one where
+    /// `PropModelReuse` allows, else one fitted now (registered in the run's transaction). Records the held-out errors.
+    private func model(_ examples: [Market.Model.Example], into run: inout PropRun) async throws -> (Market.Model, RegisteredModel) {
+        let stored = try await store.models.latest(name: Market.modelName)
+        if let newest = examples.last?.start, let stored,
+            let model = PropModelReuse.reusable(
+                stored, as: Market.Model.self, featureSetVersion: Market.featureSetVersion, newestExample: newest)
+        {
+            run.reusedModel = true
+            run.trainingExamples = stored.metrics["training_examples"].map { Int($0) } ?? 0
+            PropEvaluation(metrics: stored.metrics)?.record(into: &run)
+            return (model, stored)
+        }
+        let (model, evaluation) = try await ComputeQueue.run { (try Market.Model.fit(examples), try Market.Model.evaluate(examples)) }
+        evaluation?.record(into: &run)
+        return (model, try registration(model, examples: examples, evaluation: evaluation))
+    }
+
     /// The model's registry record (its version is set inside the transaction).
     private func registration(_ model: Market.Model, examples: [Market.Model.Example], evaluation: PropEvaluation?) throws
         -> RegisteredModel
@@ -102,7 +118,7 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
         var metrics = model.fittedParameters.merging(["training_examples": Double(examples.count)]) { _, new in new }
         if let evaluation { metrics.merge(evaluation.metrics) { _, new in new } }
         return RegisteredModel(
-            name: "\(Market.sport)_\(Market.market)", version: 1, sport: Market.sport, betType: .playerProp,
+            name: Market.modelName, version: 1, sport: Market.sport, betType: .playerProp,
             // Props have no publication at the open: they are priced against the day's prop lines only.
             publication: .gameDay, featureSetVersion: Market.featureSetVersion,
             trainingStart: examples.first?.start ?? now(), trainingEnd: examples.last?.start ?? now(),

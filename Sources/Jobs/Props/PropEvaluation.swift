@@ -40,6 +40,18 @@ struct PropEvaluation: Sendable, Equatable {
         self.brierOverHalf = brierOverHalf
     }
 
+    /// The errors a registered model's `metrics` hold (see `metrics`), or nil when it holds none.
+    init?(metrics: [String: Double]) {
+        guard let heldOut = metrics["held_out"], let rmse = metrics["rmse"], let mae = metrics["mae"],
+            let baselineRMSE = metrics["baseline_rmse"]
+        else { return nil }
+        self.heldOut = Int(heldOut)
+        self.rmse = rmse
+        self.mae = mae
+        self.baselineRMSE = baselineRMSE
+        self.brierOverHalf = metrics["brier_over_0_5"]
+    }
+
     /// Records the errors on `run`.
     func record(into run: inout PropRun) {
         run.heldOut = heldOut

@@ -84,15 +84,20 @@ enum PropPublication {
             pick: pick != nil, bookmaker: side.bookmaker, hashVersion: PredictionFingerprint.currentVersion, predictionHash: "")
     }
 
-    /// Registers `model` and stores `predictions` under its id, hashed, in one transaction recorded under `jobID` (a
-    /// redelivery writes nothing), and counts what was stored into `run`.
+    /// Registers `model` (unless it has an id: an earlier run's, reused) and stores `predictions` under its id, hashed, in
+    /// one transaction recorded under `jobID` (a redelivery writes nothing), and counts what was stored into `run`.
     static func publish(_ predictions: [Prediction], model: RegisteredModel, jobID: String, store: Store, into run: inout PropRun)
         async throws
     {
         let outcome = try await store.withJobEffect(jobID: jobID) { tx in
-            var record = model
-            record.version = try await tx.models.nextVersion(name: model.name)
-            let modelID = try await tx.models.register(record)
+            let modelID: Int
+            if let registered = model.id {
+                modelID = registered
+            } else {
+                var record = model
+                record.version = try await tx.models.nextVersion(name: model.name)
+                modelID = try await tx.models.register(record)
+            }
             var tally = PropRun()
             for var prediction in predictions {
                 prediction.modelID = modelID

@@ -35,6 +35,9 @@ protocol PropRegression: Sendable {
 
     /// Fits on `examples`.
     static func fit(_ examples: [Example]) throws -> Self
+    /// A model fitted before: its linear fit and `fittedParameters` (as recorded, among other metrics); nil when a
+    /// parameter is missing.
+    init?(model: GeneralizedLinearModel, fittedParameters: [String: Double])
     /// P(count > `line`) for a player expected to reach `mean`.
     func probabilityOver(_ line: Double, mean: Double) -> Double
 }

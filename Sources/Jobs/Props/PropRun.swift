@@ -12,8 +12,11 @@ public struct PropRun: Codable, Sendable, Equatable {
     public var pickEdgeSum = 0.0
     /// Props skipped because the same batter, game and line were predicted before.
     public var alreadyPredicted = 0
-    /// The model registered for this run's props, if one was fitted.
+    /// The model of this run's props: registered by it, or an earlier run's (`reusedModel`).
     public var modelID: Int?
+    /// Whether the props were priced by the model an earlier run fitted (`PropModelReuse`); the training and held-out
+    /// figures are then that model's.
+    public var reusedModel = false
     /// Batter-games the regression was fitted on.
     public var trainingExamples = 0
     /// Held-out player-games of the evaluation, and its errors (see `PropEvaluation`).

@@ -1,6 +1,7 @@
 import Foundation
-import Jobs
+@testable import Jobs
 import Logging
+import Postgres
 import Queue
 import Store
 import TestSupport
@@ -141,6 +142,52 @@ import Testing
             #expect(prediction.result == (Double(hits) > (prediction.line ?? 0) ? .win : .loss))
             #expect(prediction.profit == 0 && prediction.clv == nil && prediction.closingPrice == nil)
         }
+    }
+
+    @Test func laterRunsServeWithTheModelFittedTheSameDayAndRefitADayLater() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let (gameID, _) = try await Self.seedSeason(store)
+        let predictor = PropPredictor(store: store, now: { Self.now })
+        func expectedHits() async throws -> [String: Double] {
+            Dictionary(
+                uniqueKeysWithValues: try await store.predictions.pending(gameID: gameID).map {
+                    ($0.selection + "@\($0.line ?? 0)", $0.componentProbabilities["expected_hits"] ?? .nan)
+                })
+        }
+
+        let first = try await predictor.run(PredictProps(), jobID: "props-fit", logger: Self.logger)
+        let modelID = try #require(first.modelID)
+        #expect(!first.reusedModel && first.predictions == 36)
+        let fitted = try await expectedHits()
+
+        // The same history an hour later: the props are priced by the stored model, registered once, with its figures.
+        _ = try await store.query("DELETE FROM predictions WHERE game_id = \(gameID)")
+        let reused = try await predictor.run(PredictProps(), jobID: "props-reuse", logger: Self.logger)
+        #expect(reused.reusedModel && reused.modelID == modelID && reused.predictions == 36)
+        #expect(reused.rmse == first.rmse && reused.trainingExamples == first.trainingExamples)
+        #expect(try await expectedHits() == fitted)
+        #expect(try await store.models.models(sport: "mlb", betType: .playerProp).count == 1)
+
+        // The rules, on the stored model: its own history serves; a day more, a game it has not seen before it, or
+        // another feature set do not; nor does a retired model.
+        var stored = try #require(try await store.models.find(id: modelID))
+        let end = stored.trainingEnd
+        func reusable(_ model: RegisteredModel, newest: Date, features: String = BatterHitsMarket.featureSetVersion) -> Bool {
+            PropModelReuse.reusable(model, as: BatterHitsModel.self, featureSetVersion: features, newestExample: newest) != nil
+        }
+        #expect(reusable(stored, newest: end))
+        #expect(reusable(stored, newest: end.addingTimeInterval(PropModelReuse.refitInterval - 1)))
+        #expect(!reusable(stored, newest: end.addingTimeInterval(PropModelReuse.refitInterval)))
+        #expect(!reusable(stored, newest: end.addingTimeInterval(-1)))
+        #expect(!reusable(stored, newest: end, features: "batter_hits_v0"))
+        stored.status = .retired
+        #expect(!reusable(stored, newest: end))
+
+        // A model trained two days before the history ends is refitted, and the new one registered.
+        _ = try await store.query("UPDATE models SET training_end = training_end - interval '2 days' WHERE id = \(modelID)")
+        _ = try await store.query("DELETE FROM predictions WHERE game_id = \(gameID)")
+        let refitted = try await predictor.run(PredictProps(), jobID: "props-refit", logger: Self.logger)
+        #expect(!refitted.reusedModel && refitted.modelID != nil && refitted.modelID != modelID && refitted.predictions == 36)
     }
 
     @Test func payloadTakesAnEasternDay() throws {
