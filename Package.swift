@@ -113,7 +113,7 @@ let package = Package(
         // The simulated upstream world (The Odds API, ESPN, Open-Meteo) the collectors run against.
         .target(
             name: "Sandbox",
-            dependencies: ["Essentials", .hummingbird, .logging, .serviceLifecycle],
+            dependencies: ["Essentials", .hummingbird, .httpTypes, .logging, .serviceLifecycle],
             swiftSettings: swiftSettings
         ),
         .target(

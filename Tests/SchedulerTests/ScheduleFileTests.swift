@@ -10,7 +10,7 @@ import Testing
             names == [
                 "collect.odds", "collect.prop_odds", "collect.games", "collect.weather", "collect.injuries", "collect.summaries", "collect.statcast",
                 "closing.capture", "quality.check", "featurize", "predict", "predict.props", "settle", "retrain",
-                "monitor.drift",
+                "monitor.drift", "alerts.deliver",
             ])
         let odds = try #require(Schedule.defaults.first { $0.name == "collect.odds" })
         #expect(odds.cron.description == "@every 60s")

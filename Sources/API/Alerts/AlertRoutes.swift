@@ -8,7 +8,8 @@ import Store
 ///
 /// A rule names a sport, a market and a lowest tier (`POST /alerts/rules`); each `predict` run raises an alert per
 /// user and new matching pick, once. `GET /alerts` is the inbox, `GET /alerts/{id}` opens one: it shows the
-/// prediction in full and records the opening, which `GET /admin/engagement` counts as a click-through. Everything is
+/// prediction in full and records the opening, which `GET /admin/engagement` counts as a click-through. A webhook
+/// (`POST /alerts/webhook`) has them POSTed to the caller's endpoint as well. Everything is
 /// scoped to the caller (another user's alert or rule is 404) and read from the primary, so an opening is seen at once.
 struct AlertRoutes: Sendable {
     let database: any PostgresDatabase
@@ -20,6 +21,9 @@ struct AlertRoutes: Sendable {
         group.get("alerts/rules", use: rules)
         group.post("alerts/rules", use: addRule)
         group.delete("alerts/rules/{id}", use: deleteRule)
+        group.get("alerts/webhook", use: webhook)
+        group.post("alerts/webhook", use: setWebhook)
+        group.delete("alerts/webhook", use: deleteWebhook)
         group.get("alerts/{id}", use: open)
     }
 

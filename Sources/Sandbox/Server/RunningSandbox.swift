@@ -10,4 +10,6 @@ public struct RunningSandbox: Sendable {
     public let clock: SandboxClock
     /// Faults to serve instead of good responses.
     public let faults: FaultPlan
+    /// What webhooks POSTed to `/sandbox/v1/webhooks/{inbox}`.
+    public let webhooks: WebhookInbox
 }

@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// OpenWeatherMap's 5-day forecast and Baseball Savant's Statcast CSV, served in their real formats from a
 /// simulated world, plus `/sandbox/v1/truth/{sport}` for evaluation — or, with a `ReplayWorld` in its
 /// configuration, ESPN's scoreboard and The Odds API from historical games (weather, Savant and truth then
-/// answer 404).
+/// answer 404); and in either, `/sandbox/v1/webhooks/{inbox}`, an endpoint for the platform's alert webhooks.
 ///
 /// Run it as a `Service`, or in-process for a test:
 /// ```swift
@@ -24,6 +24,8 @@ public struct SandboxServer: Service {
     public let clock: SandboxClock
     /// Faults to serve instead of good responses.
     public let faults: FaultPlan
+    /// What webhooks POSTed to `/sandbox/v1/webhooks/{inbox}`.
+    public let webhooks: WebhookInbox
     private let configuration: SandboxConfiguration
     private let account: OddsAPIAccount
     private let openWeatherMapAccount: OpenWeatherMapAccount
@@ -38,6 +40,7 @@ public struct SandboxServer: Service {
         replay = configuration.replay
         clock = SandboxClock(start: configuration.start, speed: configuration.speed)
         faults = FaultPlan()
+        webhooks = WebhookInbox()
         account = OddsAPIAccount(
             key: configuration.oddsAPIKey, quota: configuration.oddsAPIQuota,
             requestsPerWindow: configuration.oddsAPIRequestsPerWindow, window: configuration.oddsAPIRateWindow)
@@ -67,7 +70,7 @@ public struct SandboxServer: Service {
                 throw CancellationError()
             }
             let running = RunningSandbox(
-                baseURL: "http://\(configuration.host):\(port)", world: world, replay: replay, clock: clock, faults: faults)
+                baseURL: "http://\(configuration.host):\(port)", world: world, replay: replay, clock: clock, faults: faults, webhooks: webhooks)
             let result: Result<T, any Error>
             do {
                 result = .success(try await body(running))
@@ -83,6 +86,7 @@ public struct SandboxServer: Service {
     private func application(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let router = Router()
         let json = JSONResponse(faults: faults)
+        webhooks.register(on: router, json: json)
         if let replay {
             OddsAPIEndpoints(world: replay, clock: clock, account: account, json: json).register(on: router)
             ESPNEndpoints(world: replay, injured: nil, clock: clock, json: json).register(on: router)

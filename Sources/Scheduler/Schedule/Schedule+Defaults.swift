@@ -74,6 +74,8 @@ extension Schedule {
                 name: "monitor.drift", cron: cron("0 7 * * *"), timeZone: newYork,
                 jobs: [ScheduledJob(type: "monitor.drift", queue: "predict", timeout: .seconds(1_800))],
                 missedTicks: .catchUp(limit: 1)),
+            // New alerts to users' webhooks within a minute of the run that raised them; a failed POST is tried again here.
+            every("alerts.deliver", "@every 60s", queue: "predict", timeout: .seconds(50)),
         ]
     }()
 }

@@ -31,5 +31,6 @@ extension Migration {
         .trackedBetFairCLV,
         .driftEvents,
         .pickAlerts,
+        .alertWebhooks,
     ]
 }

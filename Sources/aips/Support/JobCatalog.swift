@@ -41,6 +41,7 @@ enum JobCatalog {
             SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PlayerPointsJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
+            AlertJobs.register(in: registry, store: store)
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)
@@ -49,6 +50,7 @@ enum JobCatalog {
             SettleJobs.declare(in: registry)
             PropJobs.declare(in: registry)
             PlayerPointsJobs.declare(in: registry)
+            AlertJobs.declare(in: registry)
         }
         return registry
     }

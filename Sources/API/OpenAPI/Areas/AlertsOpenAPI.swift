@@ -34,6 +34,24 @@ enum AlertsOpenAPI: OpenAPIArea {
                     delete: operation(
                         "Delete one of the caller's alert rules; the alerts it raised stay. 404 ALERT_RULE_NOT_FOUND.", parameters: id,
                         responses: [204: .response(description: "Deleted")], errors: [400, 401, 404, 429]))),
+            "/api/v1/alerts/webhook": .pathItem(
+                .init(
+                    get: operation(
+                        "The caller's alert webhook and how its last delivery went (the secret is not shown again). 404 "
+                            + "ALERT_WEBHOOK_NOT_FOUND.", responses: [200: .json(S.envelope(S.reference("AlertWebhook")))],
+                        errors: [401, 404, 429]),
+                    post: operation(
+                        "Have new alerts POSTed to url (https; http only on localhost), or replace the url; either way a new "
+                            + "signing secret, answered this once. Within about a minute of the run that raised them, each user's new "
+                            + "alerts go in one POST: {\"type\":\"alerts.new\",\"alerts\":[…]} (each alert as GET /alerts lists it, "
+                            + "with its url), signed in the AIPS-Signature header: t=<unix seconds>,v1=<hex HMAC-SHA256 of "
+                            + "\"<t>.<body>\" under the secret>. Anything but a 2xx is tried again the next minute, for a day; an "
+                            + "alert may come twice, with the same id. Alerts raised before the webhook was set are not sent.",
+                        body: S.reference("AlertWebhookRequest"), example: AnyCodable(["url": "https://example.com/aips-alerts"]),
+                        responses: [200: .json(S.envelope(S.reference("AlertWebhook")))], errors: [400, 401, 413, 429]),
+                    delete: operation(
+                        "Stop delivering alerts to the webhook; they stay in the inbox. 404 ALERT_WEBHOOK_NOT_FOUND.",
+                        responses: [204: .response(description: "Deleted")], errors: [401, 404, 429]))),
         ]
     }
 
@@ -47,6 +65,13 @@ enum AlertsOpenAPI: OpenAPIArea {
                 optional: [
                     "sport": S.string(nullable: true), "bet_type": S.string(enumeration: S.betTypes, nullable: true),
                     "created_at": S.nullableDateTime,
+                ]),
+            "AlertWebhookRequest": S.object(required: ["url": S.string()]),
+            "AlertWebhook": S.object(
+                required: ["url": S.string(), "consecutive_failures": S.integer()],
+                optional: [
+                    "secret": S.string(), "created_at": S.nullableDateTime, "last_attempt_at": S.nullableDateTime,
+                    "last_status": S.integer(nullable: true), "last_error": S.string(nullable: true),
                 ]),
             "PickAlert": S.object(
                 required: [

@@ -99,11 +99,11 @@ public struct AlertRepository: Sendable {
         var column: String { "a.created_at" }
     }
 
-    private static let alertColumns = """
+    static let alertColumns = """
         a.*, p.game_id, p.sport, p.bet_type, p.selection, p.line, p.price, p.edge, p.tier, p.publication, g.scheduled_at,
         h.name AS home_team, w.name AS away_team
         """
-    private static let alertJoins = """
+    static let alertJoins = """
         pick_alerts a JOIN predictions p ON p.id = a.prediction_id JOIN games g ON g.id = p.game_id
         JOIN teams h ON h.id = g.home_team_id JOIN teams w ON w.id = g.away_team_id
         """
@@ -114,7 +114,7 @@ public struct AlertRepository: Sendable {
             minimumTier: try row.decode("min_tier"), createdAt: try row.decode("created_at"))
     }
 
-    private static func alert(_ row: PostgresRow) throws -> PickAlert {
+    static func alert(_ row: PostgresRow) throws -> PickAlert {
         PickAlert(
             id: try row.decode("id"), userID: try row.decode("user_id"), predictionID: try row.decode("prediction_id"), ruleID: try row.decode("rule_id"),
             createdAt: try row.decode("created_at"), openedAt: try row.decode("opened_at"), gameID: try row.decode("game_id"),

@@ -1,0 +1,102 @@
+import AsyncHTTPClient
+import Essentials
+import Foundation
+import Logging
+import Metrics
+import NIOCore
+import NIOHTTP1
+import Store
+
+/// Delivers users' new alerts to their webhooks: one signed POST per user and run (`WebhookSignature`), the alerts
+/// marked delivered on a 2xx; otherwise left for the next run (every minute) and the failure shown on the webhook.
+///
+/// Delivery is at least once: an endpoint that took an alert but whose 2xx was lost gets it again, with the same id.
+/// Alerts over a day old are no longer sent (a pick's game may have started); they stay in the inbox.
+public struct AlertDeliverer: Sendable {
+    /// The client every delivery goes through: redirects are not followed, so a webhook cannot send the platform's
+    /// POST to an address the user could not set (the API accepts only https URLs, or http on a loopback host).
+    /// Created once for the process, so it needs no shutdown.
+    /// Connecting gives up after 3 s: an endpoint that refuses connections would otherwise be retried until the
+    /// request's timeout.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton,
+        configuration: HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(3))))
+    /// Webhooks POSTed to at once.
+    static let concurrentDeliveries = 8
+
+    private let store: Store
+    private let now: @Sendable () -> Date
+    private let timeout: TimeAmount
+    private let retryBackoff: Duration
+
+    /// A deliverer reading `store`; `now` stamps the signatures (the real clock: receivers compare it with theirs);
+    /// `timeout` bounds each POST; a failing webhook is tried again after `retryBackoff`, doubling with each failure
+    /// in a row (`AlertRepository.claimDeliveries`).
+    public init(
+        store: Store, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
+        retryBackoff: Duration = .seconds(60)
+    ) {
+        self.store = store
+        self.now = now
+        self.timeout = .milliseconds(Int64(timeout / .milliseconds(1)))
+        self.retryBackoff = retryBackoff
+    }
+
+    /// Claims up to `parameters.limit` alerts and POSTs each user's to their webhook, `concurrentDeliveries` at once.
+    public func run(_ parameters: DeliverAlerts, logger: Logger) async throws -> AlertDeliveryRun {
+        let deliveries = try await store.alerts.claimDeliveries(
+            limit: parameters.limit ?? 1_000, backoff: retryBackoff / .seconds(1))
+        var run = AlertDeliveryRun()
+        try await withThrowingTaskGroup(of: (count: Int, delivered: Bool).self) { group in
+            var pending = deliveries[...]
+            func startNext() {
+                guard let delivery = pending.popFirst() else { return }
+                group.addTask { (delivery.alerts.count, try await deliver(delivery, logger: logger)) }
+            }
+            for _ in 0..<Self.concurrentDeliveries { startNext() }
+            while let (count, delivered) = try await group.next() {
+                run.webhooks += 1
+                if delivered { run.delivered += count } else { run.failed += count }
+                startNext()
+            }
+        }
+        Counter(label: "aips_alert_webhook_deliveries_total", dimensions: [("outcome", "delivered")]).increment(by: run.delivered)
+        Counter(label: "aips_alert_webhook_deliveries_total", dimensions: [("outcome", "failed")]).increment(by: run.failed)
+        return run
+    }
+
+    /// POSTs one user's alerts and records how it went; whether the endpoint took them.
+    private func deliver(_ delivery: AlertRepository.Delivery, logger: Logger) async throws -> Bool {
+        let ids = delivery.alerts.map(\.id)
+        let (status, error) = await post(AlertWebhookPayload(delivery.alerts), to: delivery.webhook)
+        try await store.alerts.recordDelivery(userID: delivery.webhook.userID, alertIDs: ids, status: status, error: error)
+        if let error {
+            logger.warning(
+                "alert webhook failed", metadata: ["user_id": "\(delivery.webhook.userID)", "alerts": "\(ids.count)", "error": "\(error)"])
+        }
+        return error == nil
+    }
+
+    /// POSTs `payload` to `webhook`: the status it answered, if any, and why it failed (nil on a 2xx).
+    private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook) async -> (status: Int?, error: String?) {
+        do {
+            let body = try payload.encoded()
+            var request = HTTPClientRequest(url: webhook.url)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "User-Agent", value: "aips-webhooks/1")
+            request.headers.add(name: WebhookSignature.header, value: WebhookSignature.sign(body, secret: webhook.secret, at: now()))
+            request.body = .bytes(ByteBuffer(bytes: body))
+            let response = try await Self.client.execute(request, timeout: timeout)
+            // The answer's body says nothing the platform acts on; a little of it explains a refusal.
+            let answer = try await response.body.collect(upTo: 64 << 10)
+            let status = Int(response.status.code)
+            guard (200..<300).contains(status) else {
+                return (status, "HTTP \(status): " + String(decoding: answer.readableBytesView.prefix(200), as: UTF8.self))
+            }
+            return (status, nil)
+        } catch {
+            return (nil, String(describing: error).prefix(300).description)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// What one `alerts.deliver` run did: the job's result.
+public struct AlertDeliveryRun: Codable, Sendable, Equatable {
+    /// Webhooks POSTed to.
+    public var webhooks = 0
+    /// Alerts their endpoints accepted (a 2xx).
+    public var delivered = 0
+    /// Alerts left for the next run: no answer, or not a 2xx.
+    public var failed = 0
+
+    /// An empty run.
+    public init() {}
+}

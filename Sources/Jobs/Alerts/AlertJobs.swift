@@ -1,0 +1,19 @@
+import Foundation
+import Queue
+import Store
+
+/// Registers `alerts.deliver` with a worker's registry.
+public enum AlertJobs {
+    /// Registers the handler, delivering from `store`; the result is the run.
+    public static func register(in registry: JobRegistry, store: Store) {
+        let deliverer = AlertDeliverer(store: store)
+        registry.register(DeliverAlerts.self) { parameters, context in
+            try await deliverer.run(parameters, logger: context.logger)
+        }
+    }
+
+    /// Makes `alerts.deliver` known for payload validation only.
+    public static func declare(in registry: JobRegistry) {
+        registry.declare(DeliverAlerts.self)
+    }
+}

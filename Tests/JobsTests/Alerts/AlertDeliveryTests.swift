@@ -1,0 +1,129 @@
+import Essentials
+import Foundation
+import Jobs
+import Postgres
+import Sandbox
+import Store
+import TestSupport
+import Testing
+
+/// `alerts.deliver` against a real PostgreSQL and a real HTTP endpoint (the sandbox's webhook inbox): each user's new
+/// alerts in one signed POST, retried after a refusal, sent once, never those raised before the webhook was set.
+@Suite struct AlertDeliveryTests {
+    /// A pick of tier A on a new game of `sport`, made now.
+    static func pick(_ store: Store, sport: String, model: Int, index: Int) async throws -> Int {
+        let home = try await store.teams.upsert(Team(sport: sport, externalID: "\(sport)-home-\(index)", name: "Home \(index)"))
+        let away = try await store.teams.upsert(Team(sport: sport, externalID: "\(sport)-away-\(index)", name: "Away \(index)"))
+        let game = try await store.games.upsert(
+            Game(sport: sport, externalID: "\(sport)-game-\(index)", homeTeamID: home, awayTeamID: away, scheduledAt: Date().addingTimeInterval(86_400)))
+        var prediction = Prediction(
+            gameID: game, modelID: model, sport: sport, betType: .moneyline, selection: "home", probability: 0.6, price: 2.0,
+            edge: 0.1, tier: .a, stake: 0.01, pick: true, bookmaker: "book", predictionHash: "")
+        prediction.predictionHash = PredictionFingerprint.hash(of: prediction)
+        return try #require(try await store.predictions.insert(prediction))
+    }
+
+    static func user(_ store: Store, _ email: String) async throws -> UUID {
+        let user = try await store.users.create(User(email: email, passwordHash: "unused"))
+        let id = try #require(user.id)
+        guard case .added = try await store.alerts.add(AlertRule(userID: id, sport: nil, betType: nil, minimumTier: .d)) else {
+            throw CancellationError()
+        }
+        return id
+    }
+
+    @Test func newAlertsArePostedSignedOnceAndRetriedAfterARefusal() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let model = try await store.models.register(
+            RegisteredModel(
+                name: "alerts_test", version: 1, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: "v1",
+                trainingStart: Date(timeIntervalSince1970: 0), trainingEnd: Date(), metrics: [:], artifact: Data([1])))
+        let alice = try await Self.user(store, "alice@example.com")
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            // Raised before the webhook: stays in the inbox only.
+            _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
+            #expect(try await store.alerts.raiseForNewPicks() == 1)
+            let inboxPath = "/sandbox/v1/webhooks/alice"
+            let webhook = try await store.alerts.setWebhook(
+                userID: alice, url: sandbox.baseURL + inboxPath, secret: try WebhookSignature.newSecret())
+            let picks = [
+                try await Self.pick(store, sport: "nba", model: model, index: 1),
+                try await Self.pick(store, sport: "nba", model: model, index: 2),
+            ]
+            #expect(try await store.alerts.raiseForNewPicks() == 2)
+            let deliverer = AlertDeliverer(store: store)
+
+            // The endpoint refuses once: nothing is kept, the failure shows on the webhook, the alerts wait.
+            sandbox.faults.inject(.status(503), pathPrefix: inboxPath, times: 1)
+            let refused = try await deliverer.run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            #expect(refused.webhooks == 1 && refused.failed == 2 && refused.delivered == 0)
+            #expect(sandbox.webhooks.received("alice").isEmpty)
+            let failing = try #require(try await store.alerts.webhook(userID: alice))
+            #expect(failing.lastStatus == 503 && failing.consecutiveFailures == 1 && failing.lastError?.hasPrefix("HTTP 503") == true)
+
+            // The next run within the minute's backoff leaves the webhook alone; once it has passed, both go in one POST,
+            // signed with the webhook's secret.
+            #expect(try await deliverer.run(DeliverAlerts(), logger: CollectTestSupport.logger) == AlertDeliveryRun())
+            _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = last_attempt_at - interval '61 seconds'")
+            let delivered = try await deliverer.run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            #expect(delivered.webhooks == 1 && delivered.delivered == 2 && delivered.failed == 0)
+            let received = sandbox.webhooks.received("alice")
+            #expect(received.count == 1)
+            let delivery = try #require(received.first)
+            let signature = try #require(delivery.signature)
+            #expect(WebhookSignature.verify(signature, body: Array(delivery.body), secret: webhook.secret, now: Date()))
+            #expect(!WebhookSignature.verify(signature, body: Array(delivery.body), secret: "whsec_wrong", now: Date()))
+            #expect(delivery.contentType == "application/json")
+            let body = try #require(try JSONSerialization.jsonObject(with: delivery.body) as? [String: Any])
+            #expect(body["type"] as? String == "alerts.new")
+            let alerts = try #require(body["alerts"] as? [[String: Any]])
+            let announced = alerts.compactMap { ($0["pick"] as? [String: Any])?["prediction_id"] as? Int }
+            #expect(announced == picks, "oldest first, and not the alert raised before the webhook")
+            let first = try #require(alerts.first)
+            #expect((first["url"] as? String)?.hasPrefix("/api/v1/alerts/") == true)
+            #expect((first["pick"] as? [String: Any])?["home_team"] as? String == "Home 1")
+            let healthy = try #require(try await store.alerts.webhook(userID: alice))
+            #expect(healthy.lastStatus == 200 && healthy.consecutiveFailures == 0 && healthy.lastError == nil)
+
+            // Delivered alerts are not sent again.
+            #expect(try await deliverer.run(DeliverAlerts(), logger: CollectTestSupport.logger) == AlertDeliveryRun())
+            #expect(sandbox.webhooks.received("alice").count == 1)
+        }
+        await store.shutdown()
+    }
+
+    @Test func anUnreachableEndpointIsRecordedAndAClaimHoldsOffOtherRunsUntilItsLeaseEnds() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let model = try await store.models.register(
+            RegisteredModel(
+                name: "alerts_test", version: 1, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: "v1",
+                trainingStart: Date(timeIntervalSince1970: 0), trainingEnd: Date(), metrics: [:], artifact: Data([1])))
+        let bob = try await Self.user(store, "bob@example.com")
+        // A port nothing listens on.
+        let port = try TestServers.freePort()
+        _ = try await store.alerts.setWebhook(userID: bob, url: "http://127.0.0.1:\(port)/hook", secret: try WebhookSignature.newSecret())
+        _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
+        #expect(try await store.alerts.raiseForNewPicks() == 1)
+
+        let run = try await AlertDeliverer(store: store).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+        #expect(run.webhooks == 1 && run.failed == 1)
+        let webhook = try #require(try await store.alerts.webhook(userID: bob))
+        #expect(webhook.lastStatus == nil && webhook.lastError != nil && webhook.consecutiveFailures == 1 && webhook.lastAttemptAt != nil)
+
+        // Backing off: one failure waits a minute, three in a row four.
+        #expect(try await store.alerts.claimDeliveries(limit: 10).isEmpty)
+        _ = try await store.query("UPDATE alert_webhooks SET consecutive_failures = 3, last_attempt_at = now() - interval '3 minutes'")
+        #expect(try await store.alerts.claimDeliveries(limit: 10).isEmpty)
+        _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = now() - interval '4 minutes'")
+
+        // A run that claims and then dies holds the alert until its lease ends; then the next run takes it.
+        #expect(try await store.alerts.claimDeliveries(limit: 10).count == 1)
+        #expect(try await store.alerts.claimDeliveries(limit: 10).isEmpty)
+        #expect(try await store.alerts.claimDeliveries(limit: 10, lease: 0).first?.alerts.count == 1)
+
+        // Without a webhook nothing is claimed.
+        #expect(try await store.alerts.deleteWebhook(userID: bob))
+        #expect(try await store.alerts.claimDeliveries(limit: 10, lease: 0, backoff: 0).isEmpty)
+        await store.shutdown()
+    }
+}
