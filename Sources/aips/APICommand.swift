@@ -39,7 +39,7 @@ struct APICommand: AsyncParsableCommand {
     @Option(help: "Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client. Default: $TRUSTED_PROXIES, else none.")
     var trustedProxies: String?
 
-    @Flag(help: "Development: without JWT_SECRET, sign with a random secret that dies with the process.")
+    @Flag(help: "Development: without JWT_SECRET, sign with a random secret that dies with the process; alert webhooks may point at private hosts (a local receiver).")
     var dev = false
 
     @Flag(help: "Do not apply pending database migrations at start.")
@@ -72,6 +72,7 @@ struct APICommand: AsyncParsableCommand {
         configuration.trustedProxies = try proxies()
         configuration.promotionShadowGames = try promotion.resolvedGames()
         configuration.threeWaySports = CollectedSport.threeWayCodes
+        configuration.webhookPrivateHosts = dev
         configuration.auth.totpKeyring = try DevServers.totpKeyring()
 
         let metrics = PrometheusCollectorRegistry()

@@ -198,6 +198,7 @@ struct DevCommand: AsyncParsableCommand {
             apiConfiguration.port = port
             apiConfiguration.now = clock
             apiConfiguration.threeWaySports = CollectedSport.threeWayCodes
+            apiConfiguration.webhookPrivateHosts = true
             apiConfiguration.auth.totpKeyring =
                 try TOTPSecretKeyring.fromEnvironment() ?? TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
             let server = APIServer(

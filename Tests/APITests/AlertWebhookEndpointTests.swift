@@ -1,4 +1,4 @@
-import API
+@testable import API
 import Foundation
 import HTTPTypes
 import Store
@@ -17,7 +17,8 @@ struct AlertWebhookEndpointTests {
             #expect(try await client.get("/api/v1/alerts/webhook", token: token).errorCode == "ALERT_WEBHOOK_NOT_FOUND")
 
             for url in [
-                "http://example.com/hook", "ftp://example.com/hook", "https://user:pw@example.com/hook", "https:///hook",
+                "http://example.com/hook", "ftp://example.com/hook", "http://127.0.0.1:9/hook", "https://localhost/hook",
+                "https://10.0.0.8/hook", "https://[::1]/hook", "https://169.254.169.254/latest", "https://user:pw@example.com/hook", "https:///hook",
                 "https://example.com/hook#part", "not a url", "https://example.com/" + String(repeating: "a", count: 2_048),
             ] {
                 let bad = try await client.post("/api/v1/alerts/webhook", token: token, json: #"{"url":"\#(url)"}"#)
@@ -35,16 +36,29 @@ struct AlertWebhookEndpointTests {
             #expect(read.data?["secret"] == nil, "the secret is shown once")
             #expect(try await client.get("/api/v1/alerts/webhook", token: bobToken).errorCode == "ALERT_WEBHOOK_NOT_FOUND")
 
-            // Replacing it (plain http is fine on the caller's own machine) signs with a new secret.
-            let local = try await client.post("/api/v1/alerts/webhook", token: token, json: #"{"url":"http://127.0.0.1:9/hook"}"#)
-            #expect(local.status == .ok, "\(local.text)")
-            #expect(local.data?["secret"]?.string != secret && local.data?["secret"]?.string?.hasPrefix("whsec_") == true)
-            #expect(try await harness.store.alerts.webhook(userID: try #require(UUID(uuidString: alice.id)))?.url == "http://127.0.0.1:9/hook")
+            // Replacing it signs with a new secret.
+            let moved = try await client.post("/api/v1/alerts/webhook", token: token, json: #"{"url":"https://hooks.example.org/x"}"#)
+            #expect(moved.status == .ok, "\(moved.text)")
+            #expect(moved.data?["secret"]?.string != secret && moved.data?["secret"]?.string?.hasPrefix("whsec_") == true)
+            #expect(try await harness.store.alerts.webhook(userID: try #require(UUID(uuidString: alice.id)))?.url == "https://hooks.example.org/x")
 
             #expect(try await client.request(.delete, "/api/v1/alerts/webhook", token: bobToken).errorCode == "ALERT_WEBHOOK_NOT_FOUND")
             #expect(try await client.request(.delete, "/api/v1/alerts/webhook", token: token).status == .noContent)
             #expect(try await client.get("/api/v1/alerts/webhook", token: token).errorCode == "ALERT_WEBHOOK_NOT_FOUND")
             #expect(try await client.get("/api/v1/alerts/webhook").status == .unauthorized)
         }
+    }
+
+    /// Private hosts are refused unless allowed (`aips dev`), and then over http too.
+    @Test func privateHostsOnlyWhereAllowed() throws {
+        for host in ["localhost", "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "::1", "fd00::1", "db.internal", "0.0.0.0"] {
+            #expect(AlertWebhookRequest.isPrivate(host: host), "\(host)")
+        }
+        for host in ["example.com", "8.8.8.8", "172.32.0.1", "192.169.0.1", "2001:db8::1"] {
+            #expect(!AlertWebhookRequest.isPrivate(host: host), "\(host)")
+        }
+        #expect(try AlertWebhookRequest(url: "http://127.0.0.1:8090/sandbox/v1/webhooks/me").validatedURL(allowingPrivateHosts: true) != "")
+        #expect(throws: APIError.self) { try AlertWebhookRequest(url: "http://example.com/x").validatedURL(allowingPrivateHosts: true) }
+        #expect(throws: APIError.self) { try AlertWebhookRequest(url: "http://127.0.0.1/x").validatedURL(allowingPrivateHosts: false) }
     }
 }

@@ -17,7 +17,7 @@ extension AlertRoutes {
     @Sendable func setWebhook(_ request: Request, context: APIRequestContext) async throws -> Envelope<AlertWebhookView, EmptyMeta> {
         let user = try context.requireUserID()
         var request = request
-        let url = try await request.decodeJSON(AlertWebhookRequest.self, context: context, limit: maxBodySize).validatedURL()
+        let url = try await request.decodeJSON(AlertWebhookRequest.self, context: context, limit: maxBodySize).validatedURL(allowingPrivateHosts: webhookPrivateHosts)
         let webhook = try await database.alerts.setWebhook(userID: user, url: url, secret: try WebhookSignature.newSecret())
         return Envelope(data: AlertWebhookView(webhook, showingSecret: true), meta: EmptyMeta())
     }

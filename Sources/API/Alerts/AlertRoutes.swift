@@ -15,6 +15,8 @@ struct AlertRoutes: Sendable {
     let database: any PostgresDatabase
     let predictions: PredictionReader
     let maxBodySize: Int
+    /// `APIConfiguration.webhookPrivateHosts`.
+    var webhookPrivateHosts = false
 
     func register(on group: RouteRegistrar) {
         group.get("alerts", use: list)

@@ -37,6 +37,10 @@ public struct APIConfiguration: Sendable {
     public var threeWaySports: Set<String> = []
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the header is ignored).
     public var trustedProxies = TrustedProxies()
+    /// Whether alert webhooks may point at private hosts (loopback, private ranges), over http too: `aips dev`, where
+    /// the sandbox's webhook inbox listens on loopback. Off in production, so a user cannot aim the platform's POSTs
+    /// inside its network.
+    public var webhookPrivateHosts = false
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).
     public var now: @Sendable () -> Date = { Date() }
 

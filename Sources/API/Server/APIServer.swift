@@ -94,7 +94,10 @@ public struct APIServer: Sendable {
             reader: predictionReader, database: database,
             cache: .predictions(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: namespace, metrics: counters),
             engagement: engagement).register(on: signedIn)
-        AlertRoutes(database: database, predictions: predictionReader, maxBodySize: configuration.maxBodySize).register(on: signedIn)
+        AlertRoutes(
+            database: database, predictions: predictionReader, maxBodySize: configuration.maxBodySize,
+            webhookPrivateHosts: configuration.webhookPrivateHosts
+        ).register(on: signedIn)
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         GameRoutes(

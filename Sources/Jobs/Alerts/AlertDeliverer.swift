@@ -14,7 +14,7 @@ import Store
 /// Alerts over a day old are no longer sent (a pick's game may have started); they stay in the inbox.
 public struct AlertDeliverer: Sendable {
     /// The client every delivery goes through: redirects are not followed, so a webhook cannot send the platform's
-    /// POST to an address the user could not set (the API accepts only https URLs, or http on a loopback host).
+    /// POST to an address the user could not set (the API takes only https URLs on public hosts outside development).
     /// Created once for the process, so it needs no shutdown.
     /// Connecting gives up after 3 s: an endpoint that refuses connections would otherwise be retried until the
     /// request's timeout.

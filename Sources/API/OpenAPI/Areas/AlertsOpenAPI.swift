@@ -41,7 +41,7 @@ enum AlertsOpenAPI: OpenAPIArea {
                             + "ALERT_WEBHOOK_NOT_FOUND.", responses: [200: .json(S.envelope(S.reference("AlertWebhook")))],
                         errors: [401, 404, 429]),
                     post: operation(
-                        "Have new alerts POSTed to url (https; http only on localhost), or replace the url; either way a new "
+                        "Have new alerts POSTed to url (https on a public host; private hosts, over http too, only in development), or replace the url; either way a new "
                             + "signing secret, answered this once. Within about a minute of the run that raised them, each user's new "
                             + "alerts go in one POST: {\"type\":\"alerts.new\",\"alerts\":[…]} (each alert as GET /alerts lists it, "
                             + "with its url), signed in the AIPS-Signature header: t=<unix seconds>,v1=<hex HMAC-SHA256 of "
