@@ -45,7 +45,7 @@ struct AlertRoutes: Sendable {
         guard let alert = try await database.alerts.open(id: id, userID: user) else {
             throw APIError.notFound("Alert", id: id, code: "ALERT_NOT_FOUND", key: "alert_id")
         }
-        let prediction = try await predictions.find(id: alert.predictionID, consistency: .primary)
+        let prediction = try await predictions.find(id: alert.pick.predictionID, consistency: .primary)
         return Envelope(data: PickAlertView(alert, prediction: prediction), meta: EmptyMeta())
     }
 

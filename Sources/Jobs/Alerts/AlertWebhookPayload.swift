@@ -1,8 +1,8 @@
 import Foundation
 import Store
 
-/// The JSON body of one delivery: a user's new alerts, oldest first, each with the pick it announces. A receiver
-/// that gets an alert twice (a delivery is retried when no 2xx came back) tells it by its `id`.
+/// The JSON body of one delivery: a user's new alerts, oldest first, each with the pick it announces as the inbox shows
+/// it. A receiver that gets an alert twice (a delivery is retried when no 2xx came back) tells it by its `id`.
 struct AlertWebhookPayload: Encodable {
     /// `alerts.new`.
     let type = "alerts.new"
@@ -13,35 +13,11 @@ struct AlertWebhookPayload: Encodable {
         let createdAt: Date
         /// Where the API opens it (counted as a click-through).
         let url: String
-        let pick: Pick
-    }
-
-    struct Pick: Encodable {
-        let predictionId: Int
-        let gameId: Int
-        let sport: String
-        let betType: String
-        let selection: String
-        let line: Double?
-        let price: Double?
-        let edge: Double
-        let tier: String
-        let publication: String
-        let scheduledAt: Date
-        let homeTeam: String
-        let awayTeam: String
+        let pick: AlertedPick
     }
 
     init(_ alerts: [PickAlert]) {
-        self.alerts = alerts.map { alert in
-            Alert(
-                id: alert.id, createdAt: alert.createdAt, url: "/api/v1/alerts/\(alert.id)",
-                pick: Pick(
-                    predictionId: alert.predictionID, gameId: alert.gameID, sport: alert.sport, betType: alert.betType.rawValue,
-                    selection: alert.selection, line: alert.line, price: alert.price, edge: alert.edge, tier: alert.tier.rawValue,
-                    publication: alert.publication.rawValue, scheduledAt: alert.scheduledAt, homeTeam: alert.homeTeam,
-                    awayTeam: alert.awayTeam))
-        }
+        self.alerts = alerts.map { Alert(id: $0.id, createdAt: $0.createdAt, url: "/api/v1/alerts/\($0.id)", pick: $0.pick) }
     }
 
     /// The body as sent: snake_case keys, ISO 8601 times, keys sorted so the signed bytes are stable.

@@ -79,7 +79,7 @@ import Testing
                 #expect(predictions.count <= (tonight.count - 1) * 3)
                 #expect(Set(predictions.map { "\($0.gameID)/\($0.betType)" }).count == predictions.count)
                 let alerts = try await store.alerts.alerts(userID: subscriber, unread: true, limit: 100, offset: 0).alerts
-                #expect(Set(alerts.map(\.predictionID)) == Set(predictions.filter(\.pick).compactMap(\.id)))
+                #expect(Set(alerts.map(\.pick.predictionID)) == Set(predictions.filter(\.pick).compactMap(\.id)))
                 for prediction in predictions {
                     #expect(PredictionFingerprint.hash(of: prediction) == prediction.predictionHash)
                     #expect(prediction.publication == .open && prediction.publishedAt != nil && prediction.hashVersion == 2)

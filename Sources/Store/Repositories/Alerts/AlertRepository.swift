@@ -116,11 +116,14 @@ public struct AlertRepository: Sendable {
 
     static func alert(_ row: PostgresRow) throws -> PickAlert {
         PickAlert(
-            id: try row.decode("id"), userID: try row.decode("user_id"), predictionID: try row.decode("prediction_id"), ruleID: try row.decode("rule_id"),
-            createdAt: try row.decode("created_at"), openedAt: try row.decode("opened_at"), gameID: try row.decode("game_id"),
-            sport: try row.decode("sport"), betType: try row.decode("bet_type"), selection: try row.decode("selection"), line: try row.decode("line"),
-            price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"), publication: try row.decode("publication"),
-            scheduledAt: try row.decode("scheduled_at"), homeTeam: try row.decode("home_team"), awayTeam: try row.decode("away_team"))
+            id: try row.decode("id"), userID: try row.decode("user_id"), ruleID: try row.decode("rule_id"),
+            createdAt: try row.decode("created_at"), openedAt: try row.decode("opened_at"),
+            pick: AlertedPick(
+                predictionID: try row.decode("prediction_id"), gameID: try row.decode("game_id"), sport: try row.decode("sport"),
+                betType: try row.decode("bet_type"), selection: try row.decode("selection"), line: try row.decode("line"),
+                price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
+                publication: try row.decode("publication"), scheduledAt: try row.decode("scheduled_at"),
+                homeTeam: try row.decode("home_team"), awayTeam: try row.decode("away_team")))
     }
 }
 

@@ -4,12 +4,17 @@ import Foundation
 public struct PickAlert: Sendable, Equatable {
     public var id: Int
     public var userID: UUID
-    public var predictionID: Int
     /// The rule that raised it; nil once the rule is deleted.
     public var ruleID: Int?
     public var createdAt: Date
     /// When the user opened it; nil while unread.
     public var openedAt: Date?
+    public var pick: AlertedPick
+}
+
+/// The pick an alert announces, as the inbox and a webhook delivery show it (encoded with snake_case keys).
+public struct AlertedPick: Sendable, Equatable, Encodable {
+    public var predictionID: Int
     public var gameID: Int
     public var sport: String
     public var betType: BetType
