@@ -52,4 +52,38 @@ struct AdminQualityEndpointTests {
             #expect(bad.json["error"]?["details"]?["field"]?.string == "status", "\(bad.text)")
         }
     }
+
+    /// `GET /admin/quality/gaps`: the seeded games (one NBA game on March 1st, one NFL game on the 3rd) were never priced nor
+    /// resolved, and each gap names the backfill that reloads it.
+    @Test func gapsNameTheRangesToBackfill() async throws {
+        let harness = try await APITestHarness.make()
+        let user = try await harness.user()
+        let admin = try await harness.user(role: .admin, #function + "-admin")
+        _ = try await PredictionEndpointTests.seed(harness.store)
+        try await harness.run { client in
+            let token = try await client.login(admin).access
+            let gaps = try await client.get("/api/v1/admin/quality/gaps?date_from=2026-02-20&date_to=2026-03-10", token: token)
+            #expect(gaps.status == .ok, "\(gaps.text)")
+            let rows = try #require(gaps.data?.array)
+            let described = Set(rows.compactMap { row -> String? in
+                guard let sport = row["sport"]?.string, let kind = row["kind"]?.string, let from = row["from"]?.string,
+                    let to = row["to"]?.string, let games = row["games"]?.int
+                else { return nil }
+                return "\(sport) \(kind) \(from) \(to) \(games)"
+            })
+            #expect(
+                described == [
+                    "nba missing_odds 2026-03-01 2026-03-01 1", "nba missing_results 2026-03-01 2026-03-01 1",
+                    "nfl missing_odds 2026-03-03 2026-03-03 1", "nfl missing_results 2026-03-03 2026-03-03 1",
+                ], "\(gaps.text)")
+            let command = rows.first { $0["sport"]?.string == "nba" && $0["kind"]?.string == "missing_odds" }?["backfill_command"]?.string
+            #expect(command == "aips backfill --from 2026-03-01 --to 2026-03-01 --sports nba --sources odds")
+            #expect(try await client.get("/api/v1/admin/quality/gaps?date_from=2026-02-20&date_to=2026-03-10&sport=nfl", token: token).data?.array?.count == 2)
+
+            #expect(try await client.get("/api/v1/admin/quality/gaps?date_from=2026-02-20", token: token).status == .badRequest)
+            #expect(try await client.get("/api/v1/admin/quality/gaps?date_from=2025-01-01&date_to=2026-03-10", token: token).status == .badRequest)
+            let userToken = try await client.login(user).access
+            #expect(try await client.get("/api/v1/admin/quality/gaps?date_from=2026-02-20&date_to=2026-03-10", token: userToken).status == .forbidden)
+        }
+    }
 }

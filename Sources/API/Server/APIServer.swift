@@ -115,7 +115,7 @@ public struct APIServer: Sendable {
         AdminExportRoutes(reader: predictionReader).register(on: admin)
         AdminEngagementRoutes(engagement: engagement, database: database).register(on: admin)
         AdminModelRoutes(database: database, maxBodySize: configuration.maxBodySize).register(on: admin)
-        AdminQualityRoutes(database: database).register(on: admin)
+        AdminQualityRoutes(database: database, now: configuration.now).register(on: admin)
         AdminPromotionRoutes(
             database: database, maxBodySize: configuration.maxBodySize, requiredShadowGames: configuration.promotionShadowGames).register(on: admin)
 

@@ -145,6 +145,19 @@ enum AdminOpenAPI: OpenAPIArea {
                         .query(name: "sport", schema: S.sport), .query(name: "latest", schema: S.string(enumeration: ["true", "false"])),
                     ] + OpenAPIParameters.sort(DataQualityCheckRepository.Order.self, default: .checkedAt),
                     responses: [200: .json(S.page(S.reference("DataQualityCheck")))], errors: [400, 401, 403, 429])),
+            "/api/v1/admin/quality/gaps": get(
+                operation(
+                    "The date ranges whose stored data is incomplete (admin), the data guide's first backfill step: no_games (more "
+                        + "days in a row without a game, between days with games, than the sport rests: 3 for nba, mlb and nhl, 10 "
+                        + "for the others), missing_odds (games without a single price) and missing_results (games started six hours "
+                        + "or more ago that are not final, cancelled or postponed), by Eastern day, each with the aips backfill "
+                        + "command that reloads it. date_from and date_to are required, at most 400 days apart.",
+                    parameters: [
+                        .query(name: "date_from", required: true, schema: S.date, description: "First Eastern day."),
+                        .query(name: "date_to", required: true, schema: S.date, description: "Last Eastern day, inclusive."),
+                        .query(name: "sport", schema: S.sport, description: "One sport; default every sport with a stored game."),
+                    ],
+                    responses: [200: .json(S.envelope(S.array(S.reference("CoverageGap"))))], errors: [400, 401, 403, 429])),
             "/api/v1/admin/models/{id}/rollback": post(
                 operation(
                     "Roll a champion back (admin): it is retired and the previous champion of its market (one never rolled back "
@@ -195,6 +208,11 @@ enum AdminOpenAPI: OpenAPIArea {
                     "alerts": S.object(
                         required: ["raised": S.integer(minimum: 0), "opened": S.integer(minimum: 0)],
                         optional: ["click_through_rate": S.number(minimum: 0, maximum: 1, nullable: true)]),
+                ]),
+            "CoverageGap": S.object(
+                required: [
+                    "sport": S.string(), "kind": S.string(enumeration: CoverageGap.Kind.allCases.map(\.rawValue)), "from": S.date,
+                    "to": S.date, "days": S.integer(), "games": S.integer(), "backfill_command": S.string(),
                 ]),
             "DataQualityCheck": S.object(
                 required: [
