@@ -11,6 +11,8 @@ import Store
 struct ModelRoutes: Sendable {
     let reads: PostgresReadRouter
     let now: @Sendable () -> Date
+    /// The models' training windows, read once an hour per model rather than at every drift read.
+    let driftReferences = DriftReferenceCache()
 
     func register(on group: RouteRegistrar) {
         group.get("models", use: list)
@@ -63,7 +65,9 @@ struct ModelRoutes: Sendable {
         let days = try QueryFilters.wholeNumber(request.uri.queryParameters, "days", in: 1...365, default: ModelDriftSample.defaultDays)
         let database = await reads.database(for: .boundedStaleness)
         guard let model = try await database.models.summary(id: id) else { throw Self.notFound(id) }
-        let sample = try await database.gameFeatures.driftSample(for: model, days: days, now: now())
+        let reference = try await driftReferences.reference(modelID: model.id) { try await database.gameFeatures.driftReference(for: model) }
+        let sample = ModelDriftSample(
+            reference: reference, current: try await database.gameFeatures.driftCurrent(for: model, days: days, now: now()))
         return Envelope(data: FeatureDriftView(model: model, sample: sample), meta: EmptyMeta())
     }
 
