@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 @testable import Queue
 
@@ -17,6 +18,11 @@ import Testing
         var milliseconds: Int
     }
 
+    /// Answers the trace id on its logger.
+    struct LoggedTrace: JobParameters {
+        static let jobType = "test.logged_trace"
+    }
+
     let name = "memory"
     let backend = InMemoryQueueBackend()
     let registry = JobRegistry()
@@ -28,6 +34,7 @@ import Testing
             return ["runs": context.attempt]
         }
         registry.register(Sleep.self) { parameters, _ in try await Task.sleep(for: .milliseconds(parameters.milliseconds)) }
+        registry.register(LoggedTrace.self) { _, context in context.logger[metadataKey: "trace_id"].map { "\($0)" } ?? "none" }
         queue = JobQueue(backend: backend, registry: registry)
     }
 
@@ -52,6 +59,17 @@ import Testing
     }
 
     func state(_ id: String) async throws -> JobState? { try await queue.job(id)?.state }
+
+    @Test func aTracedJobsLogLinesCarryItsTraceID() async throws {
+        let traced = try await queue.enqueue(request(LoggedTrace()) { $0.traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" }).id
+        let plain = try await queue.enqueue(request(LoggedTrace())).id
+        try await whileRunning(worker()) {
+            try await expectEventually { try await state(traced) == .succeeded }
+            try await expectEventually { try await state(plain) == .succeeded }
+        }
+        #expect(try await queue.job(traced)?.result == "\"0af7651916cd43dd8448eb211c80319c\"")
+        #expect(try await queue.job(plain)?.result == "\"none\"")
+    }
 
     @Test func thrownErrorsAreRetriedUntilTheJobSucceeds() async throws {
         let id = try await queue.enqueue(request(Attempts(failures: 2))).id

@@ -46,6 +46,22 @@ import Testing
         #expect(try await reserve(queue, name, max: 3).map(\.id) == [first, second, low])
     }
 
+    @Test(arguments: Backend.allCases) func aTracedJobCarriesItsSubmittersTraceToTheWorker(_ backend: Backend) async throws {
+        let (queue, name) = try backend.makeQueue()
+        let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+        var traced = JobRequest(type: "diag.noop", queue: name)
+        traced.traceparent = traceparent
+        let tracedID = try await queue.enqueue(traced).id
+        try await Task.sleep(for: .milliseconds(2))
+        let plainID = try await queue.enqueue(JobRequest(type: "diag.noop", queue: name)).id
+        let reserved = try await reserve(queue, name, max: 2)
+        #expect(reserved.map(\.id) == [tracedID, plainID])
+        #expect(reserved.first?.traceparent == traceparent && reserved.first?.traceID == "4bf92f3577b34da6a3ce929d0e0e4736")
+        #expect(reserved.last?.traceparent == nil && reserved.last?.traceID == nil)
+        #expect(try await queue.job(tracedID)?.traceID == "4bf92f3577b34da6a3ce929d0e0e4736")
+        #expect(try await queue.job(plainID)?.traceparent == nil)
+    }
+
     @Test(arguments: Backend.allCases) func idempotencyKeyReturnsTheJobOrRefusesAnotherPayload(_ backend: Backend) async throws {
         let (queue, name) = try backend.makeQueue()
         let first = try await queue.enqueue(JobRequest(type: "diag.noop", queue: name, payload: #"{"a":1}"#, idempotencyKey: "k"))

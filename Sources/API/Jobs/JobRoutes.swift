@@ -20,7 +20,9 @@ struct JobRoutes: Sendable {
     @Sendable func submit(_ request: Request, context: APIRequestContext) async throws -> EditedResponse<Envelope<JobView, EmptyMeta>> {
         var request = request
         let submission = try await request.decodeJSON(JobSubmission.self, context: context, limit: maxBodySize)
-        let jobRequest = try submission.request()
+        var jobRequest = try submission.request()
+        // The job joins the request's trace: the worker's log lines of its run carry the same trace id.
+        jobRequest.traceparent = context.trace?.traceparent
         // Checked once, here, so each refusal gets its own answer; the queue does not check again.
         let validated: ValidatedJobRequest
         do {

@@ -36,6 +36,8 @@ struct JobView: Encodable, Sendable {
     var idempotencyKey: String?
     var dependsOn: [String]
     var cancelRequested: Bool
+    /// The trace of the request that submitted it: search the logs for it to see the request and the job's run.
+    var traceId: String?
 
     init(_ record: JobRecord) {
         id = record.id
@@ -56,5 +58,6 @@ struct JobView: Encodable, Sendable {
         idempotencyKey = record.idempotencyKey
         dependsOn = record.dependsOn
         cancelRequested = record.cancelRequested
+        traceId = record.traceID
     }
 }

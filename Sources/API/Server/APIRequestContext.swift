@@ -13,6 +13,8 @@ public struct APIRequestContext: RequestContext {
     public var remoteAddress: String
     /// The authenticated caller, set by `AuthenticationMiddleware`.
     public var identity: Identity?
+    /// The request's span, set by `RequestTracingMiddleware`: jobs submitted by the request carry it.
+    var trace: TraceContext?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

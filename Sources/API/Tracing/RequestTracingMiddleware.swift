@@ -18,6 +18,7 @@ struct RequestTracingMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let trace = request.headers[.traceparent].flatMap(TraceContext.init(traceparent:))?.child() ?? .random()
         var context = context
+        context.trace = trace
         context.logger[metadataKey: "trace_id"] = .string(trace.traceID)
         context.logger[metadataKey: "span_id"] = .string(trace.spanID)
         let started = ContinuousClock.now

@@ -25,6 +25,11 @@ public struct JobRecord: Sendable, Equatable, Codable {
     public var idempotencyKey: String?
     public var dependsOn: [String]
     public var cancelRequested: Bool
+    /// The submitter's W3C `traceparent`, if it was traced.
+    public var traceparent: String?
+
+    /// The trace id in `traceparent`; nil when untraced or malformed.
+    public var traceID: String? { traceparent.flatMap(TraceParent.traceID) }
 
     init?(queue: String, id: String, fields: [String: String]) {
         guard let type = fields["type"], let stateText = fields["state"],
@@ -53,6 +58,7 @@ public struct JobRecord: Sendable, Equatable, Codable {
         self.idempotencyKey = fields["idem"].flatMap { $0.isEmpty ? nil : $0 }
         self.dependsOn = (fields["parents"] ?? "").split(separator: ",").map(String.init)
         self.cancelRequested = fields["cancel"] == "1"
+        self.traceparent = fields["trace"]
     }
 }
 
@@ -72,6 +78,11 @@ public struct ReservedJob: Sendable, Equatable {
     public var createdAt: Date
     /// When the job last became due (its run-at, or the end of its retry backoff).
     public var readyAt: Date
+    /// The submitter's W3C `traceparent`, if it was traced (`JobRequest.traceparent`).
+    public var traceparent: String? = nil
+
+    /// The trace id in `traceparent`; nil when untraced or malformed.
+    public var traceID: String? { traceparent.flatMap(TraceParent.traceID) }
 }
 
 /// How many jobs a queue holds in each state.

@@ -42,6 +42,9 @@ public struct JobRequest: Sendable, Hashable {
     public var dependsOn: [String]
     public var onParentFailure: ParentFailurePolicy
     public var fence: Fence?
+    /// The W3C `traceparent` of the span that submitted the job (an API request): the worker puts its trace id on the
+    /// job's log lines, so one trace follows a submission into the run. Nil: not traced.
+    public var traceparent: String?
 
     public init(
         type: String,

@@ -35,6 +35,7 @@ struct MemoryJob: Sendable {
             "created_at": String(createdAt), "cancel": cancelRequested ? "1" : "0",
         ]
         fields["idem"] = self.idempotencyKey
+        fields["trace"] = self.traceparent
         if !self.dependsOn.isEmpty { fields["parents"] = self.dependsOn.joined(separator: ",") }
         fields["worker"] = worker
         fields["lease_until"] = leaseUntil.map { String($0) }

@@ -111,7 +111,7 @@ struct MemoryQueue: Sendable {
                     id: id, type: job.type, queue: queue, payload: job.payload, attempt: job.attempt, maxAttempts: job.maxAttempts,
                     timeout: job.timeout, leaseToken: job.token!,
                     createdAt: Date(timeIntervalSince1970: Double(job.createdAt) / 1000),
-                    readyAt: Date(timeIntervalSince1970: Double(job.runAt) / 1000)))
+                    readyAt: Date(timeIntervalSince1970: Double(job.runAt) / 1000), traceparent: job.traceparent))
             }
         }
         if hint < 0, let next = [sets[.scheduled].first, sets[.retrying].first].compactMap({ $0 }).min() { hint = Int64(next) }

@@ -226,7 +226,7 @@ enum QueueScripts {
         """)
 
     /// ARGV: now, worker, lease ms, max jobs, token prefix. Returns
-    /// `{status, hint, id, spec, payload, attempt, token, type, max_attempts, timeout_ms, created_at, run_at, ...}`
+    /// `{status, hint, id, spec, payload, attempt, token, type, max_attempts, timeout_ms, created_at, run_at, trace, ...}`
     /// where status is `ok` or `paused` and hint is when to look again (ms epoch, -1 unknown). The job's fields
     /// after its token are those of its own (nil where the spec holds them): `ReserveReply` applies the spec, so
     /// the script does not unpack it.
@@ -278,7 +278,7 @@ enum QueueScripts {
           for _, id in ipairs(popped) do
             local key = jobkey(id)
             local f = redis.call('HMGET', key, 'spec', 'payload', 'attempt', 'cancel',
-              'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at', 'state')
+              'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at', 'state', 'trace')
             -- An id whose job is gone or no longer queued (cancelled or deleted by a version that kept ready
             -- jobs in a sorted set) is dropped.
             if (f[1] or f[5]) and f[10] == 'queued' then
@@ -298,6 +298,7 @@ enum QueueScripts {
               local o = #out
               out[o + 1], out[o + 2], out[o + 3], out[o + 4], out[o + 5] = id, f[1], f[2], attempt, token
               out[o + 6], out[o + 7], out[o + 8], out[o + 9], out[o + 10] = f[5], f[6], f[7], f[8], f[9]
+              out[o + 11] = f[11]
             end
           end
           if #leases > 0 then redis.call('ZADD', prefix .. 'running', unpack(leases)) end

@@ -151,8 +151,9 @@ public final class Worker: Service {
     private func execute(_ entry: RunningJob) async {
         let job = entry.job
         var logger = self.logger
-        logger.handler = JobLogHandler(
-            base: logger.handler, metadata: ["job_id": "\(job.id)", "job_type": "\(job.type)", "attempt": "\(job.attempt)"])
+        var metadata: Logger.Metadata = ["job_id": "\(job.id)", "job_type": "\(job.type)", "attempt": "\(job.attempt)"]
+        if let traceID = job.traceID { metadata["trace_id"] = "\(traceID)" }
+        logger.handler = JobLogHandler(base: logger.handler, metadata: metadata)
         defer {
             running.withLock { _ = $0.removeValue(forKey: job.id) }
             processed.add(1, ordering: .relaxed)

@@ -61,7 +61,7 @@ enum JobsOpenAPI: OpenAPIArea {
                 optional: [
                     "run_at": S.nullableDateTime, "started_at": S.nullableDateTime, "finished_at": S.nullableDateTime,
                     "progress": S.object(optional: ["percent": S.integer(), "message": S.string()]), "result": S.any,
-                    "idempotency_key": S.string(),
+                    "idempotency_key": S.string(), "trace_id": S.string(),
                 ]),
             "Queue": S.object(required: [
                 "name": S.string(), "paused": S.boolean, "counts": S.map(S.integer(minimum: 0)), "pending": S.integer(minimum: 0),

@@ -89,6 +89,9 @@ struct JobShape: Hashable {
         if !parents.isEmpty {
             fields += ["parents", parents, "dep_policy", job.onParentFailure.rawValue]
         }
+        if let trace = job.traceparent {
+            fields += ["trace", trace]
+        }
         arguments.append(String(fields.count))
         arguments += fields
     }

@@ -14,7 +14,7 @@ struct ReserveArguments: ScriptArguments {
     func encoded() -> [String] { [String(now), worker, String(lease.milliseconds), String(max), tokenPrefix] }
 }
 
-/// `reserve`'s reply: `{status, hint, then 10 fields per leased job}`; status is `ok` or `paused`,
+/// `reserve`'s reply: `{status, hint, then 11 fields per leased job}`; status is `ok` or `paused`,
 /// hint when to look again (ms epoch, -1 unknown).
 struct ReserveReply: ScriptReply {
     /// One leased job, before it is given its queue.
@@ -28,11 +28,13 @@ struct ReserveReply: ScriptReply {
         var token: String
         var createdAt: Date
         var readyAt: Date
+        var traceparent: String?
 
-        static let fields = 10
+        static let fields = 11
 
         /// Reads id, spec, payload, attempt and token, then the job's own type, max attempts, timeout, created-at
-        /// and run-at: each nil where the spec holds it (see `JobSpec`), all five set in a hash older than the spec.
+        /// and run-at: each nil where the spec holds it (see `JobSpec`), all five set in a hash older than the spec; then
+        /// the submitter's trace, if any.
         init(_ reader: inout RedisReplyReader) {
             id = reader.string() ?? ""
             let spec = reader.string().flatMap(JobSpec.values(of:)) ?? []
@@ -50,12 +52,13 @@ struct ReserveReply: ScriptReply {
             let created = number("created_at") ?? 0
             createdAt = Date(timeIntervalSince1970: Double(created) / 1000)
             readyAt = Date(timeIntervalSince1970: Double(number("run_at") ?? created) / 1000)
+            traceparent = reader.string()
         }
 
         func job(queue: String) -> ReservedJob {
             ReservedJob(
                 id: id, type: type, queue: queue, payload: payload, attempt: attempt, maxAttempts: maxAttempts,
-                timeout: timeout, leaseToken: token, createdAt: createdAt, readyAt: readyAt)
+                timeout: timeout, leaseToken: token, createdAt: createdAt, readyAt: readyAt, traceparent: traceparent)
         }
     }
 
