@@ -1,24 +1,25 @@
 import Foundation
 import Store
 
-/// The caller's alert webhook as the API shows it: the secret only in the answer that set it.
+/// The caller's alert webhook as the API shows it (`AlertWebhook`'s public fields), with the secret only in the answer
+/// that set it.
 struct AlertWebhookView: Encodable, Sendable {
-    var url: String
+    var webhook: AlertWebhook
     /// `whsec_…`: check each delivery's `AIPS-Signature` with it. Shown once, when set.
     var secret: String?
-    var createdAt: Date?
-    var lastAttemptAt: Date?
-    var lastStatus: Int?
-    var lastError: String?
-    var consecutiveFailures: Int
 
     init(_ webhook: AlertWebhook, showingSecret: Bool) {
-        url = webhook.url
+        self.webhook = webhook
         secret = showingSecret ? webhook.secret : nil
-        createdAt = webhook.createdAt
-        lastAttemptAt = webhook.lastAttemptAt
-        lastStatus = webhook.lastStatus
-        lastError = webhook.lastError
-        consecutiveFailures = webhook.consecutiveFailures
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case secret
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try webhook.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(secret, forKey: .secret)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where a user's new alerts are POSTed (`alerts.deliver`), the secret that signs them, and how the last attempt went.
-public struct AlertWebhook: Sendable, Equatable {
+/// Encoded, it shows the URL and the attempts, never the user or the secret.
+public struct AlertWebhook: Sendable, Equatable, Encodable {
     public var userID: UUID
     /// An `https` URL (or `http` on a loopback host).
     public var url: String
@@ -30,5 +31,9 @@ public struct AlertWebhook: Sendable, Equatable {
         self.lastStatus = lastStatus
         self.lastError = lastError
         self.consecutiveFailures = consecutiveFailures
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case url, createdAt, lastAttemptAt, lastStatus, lastError, consecutiveFailures
     }
 }
