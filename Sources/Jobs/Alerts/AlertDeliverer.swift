@@ -13,11 +13,10 @@ import Store
 /// Delivery is at least once: an endpoint that took an alert but whose 2xx was lost gets it again, with the same id.
 /// Alerts over a day old are no longer sent (a pick's game may have started); they stay in the inbox.
 public struct AlertDeliverer: Sendable {
-    /// The client every delivery goes through: redirects are not followed, so a webhook cannot send the platform's
-    /// POST to an address the user could not set (the API takes only https URLs on public hosts outside development).
-    /// Created once for the process, so it needs no shutdown.
-    /// Connecting gives up after 3 s: an endpoint that refuses connections would otherwise be retried until the
-    /// request's timeout.
+    /// The client every delivery goes through, created once for the process (so it needs no shutdown). Redirects are
+    /// not followed, so a webhook cannot send the platform's POST to an address the user could not set (the API takes
+    /// only https URLs on public hosts outside development). Connecting gives up after 3 s: an endpoint that refuses
+    /// connections would otherwise be retried until the request's timeout.
     static let client = HTTPClient(
         eventLoopGroupProvider: .singleton,
         configuration: HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(3))))
@@ -88,13 +87,16 @@ public struct AlertDeliverer: Sendable {
             request.headers.add(name: WebhookSignature.header, value: WebhookSignature.sign(body, secret: webhook.secret, at: now()))
             request.body = .bytes(ByteBuffer(bytes: body))
             let response = try await Self.client.execute(request, timeout: timeout)
-            // The answer's body says nothing the platform acts on; a little of it explains a refusal.
-            let answer = try await response.body.collect(upTo: 64 << 10)
             let status = Int(response.status.code)
-            guard (200..<300).contains(status) else {
-                return (status, "HTTP \(status): " + String(decoding: answer.readableBytesView.prefix(200), as: UTF8.self))
+            // A 2xx is all the platform reads of an acceptance: its body, however large, is not read.
+            if (200..<300).contains(status) { return (status, nil) }
+            // A refusal's first bytes explain it.
+            var excerpt = ""
+            for try await chunk in response.body {
+                excerpt += String(decoding: chunk.readableBytesView.prefix(200 - excerpt.utf8.count), as: UTF8.self)
+                if excerpt.utf8.count >= 200 { break }
             }
-            return (status, nil)
+            return (status, "HTTP \(status): " + excerpt)
         } catch {
             return (nil, String(describing: error).prefix(300).description)
         }
