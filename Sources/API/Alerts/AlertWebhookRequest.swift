@@ -23,19 +23,16 @@ struct AlertWebhookRequest: Decodable, Sendable {
         return url
     }
 
-    /// Whether `host` names this machine or an address in a private, loopback or link-local range.
+    /// The loopback, private, shared (CGNAT), link-local and unspecified networks.
+    static let privateNetworks: [IPAddressRange] = [
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16",
+        "::/128", "::1/128", "fc00::/7", "fe80::/10",
+    ].compactMap(IPAddressRange.init)
+
+    /// Whether `host` names this machine or a private network: by name (`localhost`, `.local`, `.internal`) or as an
+    /// address in `privateNetworks` (an IPv4-mapped IPv6 address counts as its IPv4 address).
     static func isPrivate(host: String) -> Bool {
         if host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.hasSuffix(".internal") { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
-        if octets.count == 4, octets.allSatisfy({ $0 != nil }) {
-            let (a, b) = (octets[0]!, octets[1]!)
-            return a == 0 || a == 10 || a == 127 || (a == 169 && b == 254) || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168)
-                || (a == 100 && (64...127).contains(b))
-        }
-        if host.contains(":") {
-            return host == "::" || host == "::1" || host.hasPrefix("fc") || host.hasPrefix("fd") || host.hasPrefix("fe80")
-                || host.hasPrefix("::ffff:")
-        }
-        return false
+        return privateNetworks.contains { $0.contains(host) }
     }
 }

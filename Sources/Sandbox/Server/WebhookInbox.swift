@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -33,7 +34,7 @@ public final class WebhookInbox: Sendable {
             let response = try json.make(.ok, ["received": true], path: request.uri.path)
             if (200..<300).contains(response.status.code) {
                 let delivery = Delivery(
-                    inbox: inbox, signature: request.headers[HTTPField.Name("AIPS-Signature")!],
+                    inbox: inbox, signature: request.headers[HTTPField.Name(WebhookSignature.header)!],
                     contentType: request.headers[.contentType], body: Data(body.readableBytesView), receivedAt: Date())
                 self.deliveries.withLock { $0.append(delivery) }
             }

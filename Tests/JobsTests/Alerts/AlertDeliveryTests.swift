@@ -23,6 +23,14 @@ import Testing
         return try #require(try await store.predictions.insert(prediction))
     }
 
+    /// The model the picks name.
+    static func model(_ store: Store) async throws -> Int {
+        try await store.models.register(
+            RegisteredModel(
+                name: "alerts_test", version: 1, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: "v1",
+                trainingStart: Date(timeIntervalSince1970: 0), trainingEnd: Date(), metrics: [:], artifact: Data([1])))
+    }
+
     static func user(_ store: Store, _ email: String) async throws -> UUID {
         let user = try await store.users.create(User(email: email, passwordHash: "unused"))
         let id = try #require(user.id)
@@ -34,10 +42,7 @@ import Testing
 
     @Test func newAlertsArePostedSignedOnceAndRetriedAfterARefusal() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        let model = try await store.models.register(
-            RegisteredModel(
-                name: "alerts_test", version: 1, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: "v1",
-                trainingStart: Date(timeIntervalSince1970: 0), trainingEnd: Date(), metrics: [:], artifact: Data([1])))
+        let model = try await Self.model(store)
         let alice = try await Self.user(store, "alice@example.com")
         try await CollectTestSupport.sandbox().withRunning { sandbox in
             // Raised before the webhook: stays in the inbox only.
@@ -94,10 +99,7 @@ import Testing
 
     @Test func anUnreachableEndpointIsRecordedAndAClaimHoldsOffOtherRunsUntilItsLeaseEnds() async throws {
         let store = try await CollectTestSupport.migratedStore()
-        let model = try await store.models.register(
-            RegisteredModel(
-                name: "alerts_test", version: 1, sport: "nba", betType: .moneyline, publication: .gameDay, featureSetVersion: "v1",
-                trainingStart: Date(timeIntervalSince1970: 0), trainingEnd: Date(), metrics: [:], artifact: Data([1])))
+        let model = try await Self.model(store)
         let bob = try await Self.user(store, "bob@example.com")
         // A port nothing listens on.
         let port = try TestServers.freePort()
