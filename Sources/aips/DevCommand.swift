@@ -164,6 +164,8 @@ struct DevCommand: AsyncParsableCommand {
             }
             // The dev flow has no admin waiting to review: models that pass are promoted at once unless told otherwise.
             collectorEnvironment["PROMOTION_AUTO_APPROVE"] = environment["PROMOTION_AUTO_APPROVE"] ?? "true"
+            // As the API allows webhooks on private hosts in dev, so does their delivery (the sandbox's inbox is on loopback).
+            collectorEnvironment["ALERT_WEBHOOK_PRIVATE_HOSTS"] = "true"
             // Every job reads the world's clock when the world is simulated: it may run faster than real time.
             let worldClock = sandbox?.clock
             let clock: @Sendable () -> Date = { worldClock?.now ?? Date() }

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// The body of `POST /alerts/webhook`: POST my new alerts to `url`.
@@ -9,7 +10,8 @@ struct AlertWebhookRequest: Decodable, Sendable {
     /// and a private host would let a user make the platform POST inside its own network. With `allowingPrivateHosts`
     /// (`aips dev`, where the sandbox's inbox listens on loopback) private hosts are allowed, over http too.
     ///
-    /// Hosts are judged by name and IP literal; a public name that resolves to a private address is not caught here.
+    /// Hosts are judged here by name and IP literal; a public name that resolves to a private address is refused when a
+    /// delivery resolves it (`AlertDeliverer`).
     func validatedURL(allowingPrivateHosts: Bool) throws -> String {
         let invalid = APIError.validation(
             "url must be an https URL on a public host, of at most 2048 characters, without credentials or fragment", field: "url")
@@ -17,22 +19,9 @@ struct AlertWebhookRequest: Decodable, Sendable {
             let host = components.host?.lowercased(), !host.isEmpty, components.user == nil, components.password == nil,
             components.fragment == nil, scheme == "https" || scheme == "http"
         else { throw invalid }
-        let isPrivate = Self.isPrivate(host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+        let isPrivate = PrivateNetworks.contains(host: host)
         if allowingPrivateHosts, isPrivate { return url }
         guard scheme == "https", !isPrivate else { throw invalid }
         return url
-    }
-
-    /// The loopback, private, shared (CGNAT), link-local and unspecified networks.
-    static let privateNetworks: [IPAddressRange] = [
-        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16",
-        "::/128", "::1/128", "fc00::/7", "fe80::/10",
-    ].compactMap(IPAddressRange.init)
-
-    /// Whether `host` names this machine or a private network: by name (`localhost`, `.local`, `.internal`) or as an
-    /// address in `privateNetworks` (an IPv4-mapped IPv6 address counts as its IPv4 address).
-    static func isPrivate(host: String) -> Bool {
-        if host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.hasSuffix(".internal") { return true }
-        return privateNetworks.contains { $0.contains(host) }
     }
 }

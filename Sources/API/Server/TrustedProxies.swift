@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// The reverse proxies whose `X-Forwarded-For` the API believes (nginx in deploy/), and how it finds the

@@ -15,7 +15,7 @@ import Store
 public struct AlertDeliverer: Sendable {
     /// The client every delivery goes through, created once for the process (so it needs no shutdown). Redirects are
     /// not followed, so a webhook cannot send the platform's POST to an address the user could not set (the API takes
-    /// only https URLs on public hosts outside development). Connecting gives up after 3 s: an endpoint that refuses
+    /// only https URLs on public hosts outside development, and `WebhookDestinationCheck` resolves each). Connecting gives up after 3 s: an endpoint that refuses
     /// connections would otherwise be retried until the request's timeout.
     static let client = HTTPClient(
         eventLoopGroupProvider: .singleton,
@@ -27,15 +27,18 @@ public struct AlertDeliverer: Sendable {
     private let now: @Sendable () -> Date
     private let timeout: TimeAmount
     private let retryBackoff: Duration
+    private let destinations: WebhookDestinationCheck
 
     /// A deliverer reading `store`; `now` stamps the signatures (the real clock: receivers compare it with theirs);
     /// `timeout` bounds each POST; a failing webhook is tried again after `retryBackoff`, doubling with each failure
-    /// in a row (`AlertRepository.claimDeliveries`).
+    /// in a row (`AlertRepository.claimDeliveries`). Unless `allowingPrivateHosts` (development), a webhook whose host
+    /// is private or resolves to a private address is not POSTed to: the delivery fails, and says why.
     public init(
         store: Store, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
-        retryBackoff: Duration = .seconds(60)
+        retryBackoff: Duration = .seconds(60), allowingPrivateHosts: Bool = false
     ) {
         self.store = store
+        self.destinations = WebhookDestinationCheck(allowingPrivateHosts: allowingPrivateHosts)
         self.now = now
         self.timeout = .milliseconds(Int64(timeout / .milliseconds(1)))
         self.retryBackoff = retryBackoff
@@ -78,6 +81,7 @@ public struct AlertDeliverer: Sendable {
 
     /// POSTs `payload` to `webhook`: the status it answered, if any, and why it failed (nil on a 2xx).
     private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook) async -> (status: Int?, error: String?) {
+        if let refusal = await destinations.refusal(for: webhook.url) { return (nil, refusal) }
         do {
             let body = try payload.encoded()
             var request = HTTPClientRequest(url: webhook.url)

@@ -4,9 +4,10 @@ import Store
 
 /// Registers `alerts.deliver` with a worker's registry.
 public enum AlertJobs {
-    /// Registers the handler, delivering from `store`; the result is the run.
-    public static func register(in registry: JobRegistry, store: Store) {
-        let deliverer = AlertDeliverer(store: store)
+    /// Registers the handler, delivering from `store`; the result is the run. `allowingPrivateHosts`: development,
+    /// where webhooks may point at this machine (`AlertDeliverer`).
+    public static func register(in registry: JobRegistry, store: Store, allowingPrivateHosts: Bool = false) {
+        let deliverer = AlertDeliverer(store: store, allowingPrivateHosts: allowingPrivateHosts)
         registry.register(DeliverAlerts.self) { parameters, context in
             try await deliverer.run(parameters, logger: context.logger)
         }

@@ -41,7 +41,8 @@ enum JobCatalog {
             SettleJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PlayerPointsJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
-            AlertJobs.register(in: registry, store: store)
+            // `aips dev` sets it: the sandbox's webhook inbox listens on loopback.
+            AlertJobs.register(in: registry, store: store, allowingPrivateHosts: environment["ALERT_WEBHOOK_PRIVATE_HOSTS"] == "true")
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)

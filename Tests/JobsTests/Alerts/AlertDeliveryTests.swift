@@ -1,6 +1,6 @@
 import Essentials
 import Foundation
-import Jobs
+@testable import Jobs
 import Postgres
 import Sandbox
 import Store
@@ -56,7 +56,7 @@ import Testing
                 try await Self.pick(store, sport: "nba", model: model, index: 2),
             ]
             #expect(try await store.alerts.raiseForNewPicks() == 2)
-            let deliverer = AlertDeliverer(store: store)
+            let deliverer = AlertDeliverer(store: store, allowingPrivateHosts: true)
 
             // The endpoint refuses once: nothing is kept, the failure shows on the webhook, the alerts wait.
             sandbox.faults.inject(.status(503), pathPrefix: inboxPath, times: 1)
@@ -107,7 +107,7 @@ import Testing
         _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
         #expect(try await store.alerts.raiseForNewPicks() == 1)
 
-        let run = try await AlertDeliverer(store: store).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+        let run = try await AlertDeliverer(store: store, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
         #expect(run.webhooks == 1 && run.failed == 1)
         let webhook = try #require(try await store.alerts.webhook(userID: bob))
         #expect(webhook.lastStatus == nil && webhook.lastError != nil && webhook.consecutiveFailures == 1 && webhook.lastAttemptAt != nil)
@@ -127,5 +127,49 @@ import Testing
         #expect(try await store.alerts.deleteWebhook(userID: bob))
         #expect(try await store.alerts.claimDeliveries(limit: 10, lease: 0, backoff: 0).isEmpty)
         await store.shutdown()
+    }
+
+    /// Outside development a webhook is POSTed to only when its host is public: a URL stored before the API checked it,
+    /// or a name that resolves to a private address, fails the delivery and says why.
+    @Test func aPrivateDestinationIsNotPostedToOutsideDevelopment() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let model = try await Self.model(store)
+        let carol = try await Self.user(store, "carol@example.com")
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let inbox = sandbox.baseURL + "/sandbox/v1/webhooks/carol"
+            _ = try await store.alerts.setWebhook(userID: carol, url: inbox, secret: try WebhookSignature.newSecret())
+            _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
+            #expect(try await store.alerts.raiseForNewPicks() == 1)
+
+            let refused = try await AlertDeliverer(store: store).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            #expect(refused.webhooks == 1 && refused.failed == 1 && refused.delivered == 0)
+            #expect(sandbox.webhooks.received("carol").isEmpty)
+            let webhook = try #require(try await store.alerts.webhook(userID: carol))
+            #expect(webhook.lastStatus == nil && webhook.lastError?.contains("private host") == true, "\(webhook.lastError ?? "")")
+
+            // The same endpoint takes it from a development worker.
+            _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = last_attempt_at - interval '61 seconds'")
+            let delivered = try await AlertDeliverer(store: store, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            #expect(delivered.delivered == 1 && sandbox.webhooks.received("carol").count == 1)
+        }
+        await store.shutdown()
+    }
+
+    /// A public name is resolved at delivery: one private address among its answers refuses it.
+    @Test func aNameIsJudgedByEveryAddressItResolvesTo() async throws {
+        let answers: [String: [String]] = [
+            "hooks.example.org": ["93.184.216.34", "2606:2800:220:1::"], "rebound.example.org": ["93.184.216.34", "10.0.0.5"],
+            "metadata.example.org": ["::ffff:169.254.169.254"],
+        ]
+        let check = WebhookDestinationCheck(allowingPrivateHosts: false) { host in
+            guard let addresses = answers[host] else { throw HostResolutionError(host: host, reason: "Name or service not known") }
+            return addresses
+        }
+        #expect(await check.refusal(for: "https://hooks.example.org/aips") == nil)
+        #expect(await check.refusal(for: "https://rebound.example.org/aips") == "rebound.example.org resolves to a private address (10.0.0.5); not sent")
+        #expect(await check.refusal(for: "https://metadata.example.org/")?.contains("::ffff:169.254.169.254") == true)
+        #expect(await check.refusal(for: "https://127.0.0.1/") == "127.0.0.1 is a private host; not sent")
+        #expect(await check.refusal(for: "https://gone.example.org/") == "gone.example.org does not resolve: Name or service not known")
+        #expect(await WebhookDestinationCheck(allowingPrivateHosts: true) { _ in ["10.0.0.5"] }.refusal(for: "https://rebound.example.org/") == nil)
     }
 }

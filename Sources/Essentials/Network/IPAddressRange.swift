@@ -37,8 +37,8 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
         return "\(address)/\(prefixLength)"
     }
 
-    /// The 4 or 16 bytes of an IPv4 or IPv6 address in text, through `inet_pton`.
-    static func bytes(of text: String) -> [UInt8]? {
+    /// The 4 or 16 bytes of an IPv4 or IPv6 address in text, through `inet_pton`; nil for anything else.
+    public static func bytes(of text: String) -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: 16)
         if inet_pton(AF_INET, text, &buffer) == 1 { return Array(buffer.prefix(4)) }
         if inet_pton(AF_INET6, text, &buffer) == 1 { return buffer }
