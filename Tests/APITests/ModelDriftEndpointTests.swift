@@ -8,14 +8,15 @@ import Testing
 
 /// `GET /api/v1/models/{id}/drift` over real HTTP on a real PostgreSQL: the model's training games against the games
 /// after them, feature by feature; a feature whose values moved and one that stopped arriving are significant, one
-/// whose distribution held is stable; only games after the training data count as current.
+/// whose distribution held is stable, one that arrived after training is unseen; only games after the training data
+/// count as current.
 struct ModelDriftEndpointTests {
     static let start = Date(timeIntervalSince1970: 1_772_323_200)
     static let day: TimeInterval = 86_400
 
     /// 600 games, six a day over the training window (the 100 days before `start`), and 400 after it, forty a day
     /// for ten days, each with a feature set an hour before kickoff. `steady` fills both windows alike (evenly over
-    /// 0…1), `form` moves up by half its range after training, `injuries` stops arriving.
+    /// 0…1), `form` moves up by half its range after training, `injuries` stops arriving, `arrived` begins to.
     static func seed(_ store: Store) async throws -> Int {
         let model = try await store.models.register(
             RegisteredModel(
@@ -36,7 +37,7 @@ struct ModelDriftEndpointTests {
         }
         for j in 0..<400 {
             let value = (Double(j * 7 % 400) + 0.5) / 400
-            try await game(600 + j, at: start.addingTimeInterval(Double(j) * day / 40), features: ["steady": value, "form": value + 0.5])
+            try await game(600 + j, at: start.addingTimeInterval(Double(j) * day / 40), features: ["steady": value, "form": value + 0.5, "arrived": value])
         }
         return model
     }
@@ -53,6 +54,7 @@ struct ModelDriftEndpointTests {
             #expect(drift["current"]?["games"]?.int == 400)
             #expect(drift["enough_games"]?.bool == true)
             #expect(drift["significant"]?.int == 2)
+            #expect(drift["unseen"]?.int == 1)
             let features = try #require(drift["features"]?.array)
             #expect(features.compactMap { $0["name"]?.string }.suffix(1) == ["steady"], "largest first: \(reply.text)")
             func feature(_ name: String) -> JSONValue? { features.first { $0["name"]?.string == name } }
@@ -62,6 +64,7 @@ struct ModelDriftEndpointTests {
             #expect(feature("injuries")?["current_missing"]?.double == 1)
             #expect(feature("injuries")?["current_mean"] == nil)
             #expect(feature("steady")?["level"]?.string == "stable")
+            #expect(feature("arrived")?["level"]?.string == "unseen" && feature("arrived")?["reference_missing"]?.double == 1)
             #expect((feature("steady")?["psi"]?.double ?? 1) < 0.01, "\(reply.text)")
 
             // One day back: the 80 games of the last day and the next, not enough to call it.

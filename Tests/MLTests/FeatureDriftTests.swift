@@ -29,4 +29,17 @@ import Testing
         let empty = FeatureDrift(reference: Self.rows(600, shift: 0), current: [])
         #expect(!empty.enoughRows && empty.features.isEmpty)
     }
+
+    /// A feature no training row had (an injury list collected only after the training games) is unseen, not a
+    /// significant shift: the model never learnt from it.
+    @Test func aFeatureTheReferenceNeverHadIsUnseenNotSignificant() {
+        let reference = Self.rows(600, shift: 0, dropping: "injuries")
+        let drift = FeatureDrift(reference: reference, current: Self.rows(400, shift: 0.5))
+        #expect(drift.features.first { $0.name == "injuries" }?.stability.level == .unseen)
+        #expect(drift.unseen.map(\.name) == ["injuries"])
+        #expect(drift.significant.map(\.name) == ["form"])
+        // Still missing now: nothing arrived, and a feature neither sample has is not compared.
+        let stillMissing = FeatureDrift(reference: reference, current: Self.rows(400, shift: 0, dropping: "injuries"))
+        #expect(stillMissing.unseen.isEmpty && !stillMissing.features.contains { $0.name == "injuries" })
+    }
 }

@@ -22,7 +22,7 @@ struct FeatureDriftView: Encodable, Sendable {
         /// What two samples of one distribution, of these sizes, score on average.
         var chancePsi: Double
         /// `stable`, `moderate` or `significant` (`PopulationStability.Level`): moderate or significant only when
-        /// `psi` is also beyond what chance gives in 99 cases of 100.
+        /// `psi` is also beyond what chance gives in 99 cases of 100; `unseen` when no training game had a value of it.
         var level: String
         var referenceMean: Double?
         var currentMean: Double?
@@ -41,6 +41,8 @@ struct FeatureDriftView: Encodable, Sendable {
     var enoughGames: Bool
     /// How many features moved significantly (PSI ≥ 0.25).
     var significant: Int
+    /// How many features no training game had arrived since (`unseen`).
+    var unseen: Int
     var features: [Feature]
 
     init(model: ModelSummary, sample: ModelDriftSample) {
@@ -58,6 +60,7 @@ struct FeatureDriftView: Encodable, Sendable {
         }
         enoughGames = drift.enoughRows
         significant = drift.significant.count
+        unseen = drift.unseen.count
     }
 }
 

@@ -10,8 +10,9 @@ import Store
 ///
 /// When both windows hold enough games and a feature moved significantly beyond chance, the champion gets a
 /// `drift_detected` model event naming the features, unless its last one named the same features: a daily run over a
-/// lasting shift logs it once. Nothing is retrained or rolled back; drift is a reason to look, and the accuracy monitor
-/// acts on what it costs.
+/// lasting shift logs it once. A feature no training game had (`PopulationStability.Level.unseen`) is listed apart and
+/// logs nothing: the model never learnt from it. Nothing is retrained or rolled back; drift is a reason to look, and
+/// the accuracy monitor acts on what it costs.
 ///
 /// Through swift-metrics, per `sport`, `bet_type` and `publication` (the champion's market, so a new champion replaces
 /// the series rather than leaving a stale one):
@@ -66,8 +67,8 @@ public struct DriftMonitor: Sendable {
         let significant = drift.enoughRows ? drift.significant : []
         var finding = ChampionDrift(
             modelID: champion.id, betType: champion.betType, publication: champion.publication, referenceGames: sample.reference.sets.count,
-            currentGames: sample.current.sets.count, significant: significant.map(\.name), maxPSI: significant.first?.stability.index ?? 0,
-            logged: false)
+            currentGames: sample.current.sets.count, significant: significant.map(\.name), unseen: drift.unseen.map(\.name),
+            maxPSI: significant.first?.stability.index ?? 0, logged: false)
         record(finding, sport: champion.sport)
         guard !significant.isEmpty else { return finding }
         let named = Array(significant.prefix(Self.featuresLogged))

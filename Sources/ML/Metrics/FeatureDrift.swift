@@ -18,6 +18,8 @@ public struct FeatureDrift: Sendable {
 
     /// The features whose shift is significant and beyond chance.
     public var significant: [Feature] { features.filter { $0.stability.level == .significant } }
+    /// The features no reference row had that the current sample has (``PopulationStability/Level/unseen``).
+    public var unseen: [Feature] { features.filter { $0.stability.level == .unseen } }
 
     /// Compares `current` with `reference`, feature by feature; a row without a feature counts as missing it. Empty
     /// when either sample is.

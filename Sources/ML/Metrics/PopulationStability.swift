@@ -16,9 +16,13 @@
 /// bins − 1 degrees of freedom when nothing moved, so ``level`` calls a shift moderate or significant only when it is
 /// also beyond chance: above that distribution's 99th percentile.
 public struct PopulationStability: Sendable, Equatable {
-    /// How far a distribution moved, by the usual PSI thresholds.
+    /// How far a distribution moved, by the usual PSI thresholds; or `unseen`: the reference never had a value of the
+    /// feature and the current sample has. A model trained on those rows could not learn from the feature (a learner
+    /// reads a value missing from every row as nothing: no split, a zero coefficient), so its arrival does not move the
+    /// model's forecasts; it is a reason to retrain, not a shift the model suffers. An injury list that began to be
+    /// collected after the training games is one.
     public enum Level: String, Sendable, CaseIterable {
-        case stable, moderate, significant
+        case stable, moderate, significant, unseen
     }
 
     /// The index, 0 when the two samples fill the bins alike.
@@ -36,6 +40,7 @@ public struct PopulationStability: Sendable, Equatable {
 
     /// The level of ``index``.
     public var level: Level {
+        if referenceMissing == 1, currentMissing < 1 { return .unseen }
         guard beyondChance else { return .stable }
         return index >= 0.25 ? .significant : index >= 0.1 ? .moderate : .stable
     }

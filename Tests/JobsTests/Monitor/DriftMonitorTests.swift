@@ -12,7 +12,8 @@ import Testing
     static let day: TimeInterval = 86_400
 
     /// Two NBA champions trained on the 100 days before `start`: moneyline on feature set `v1`, whose `form` moves up by
-    /// half its range after training, and spread on `v2`, whose only feature holds. 600 training games, 400 after.
+    /// half its range after training and whose `injured` arrives only after it, and spread on `v2`, whose only feature
+    /// holds. 600 training games, 400 after.
     static func seed(_ store: Store) async throws -> (moved: Int, held: Int) {
         func champion(_ betType: BetType, version: String) async throws -> Int {
             let id = try await store.models.register(
@@ -30,8 +31,9 @@ import Testing
             let id = try await store.games.upsert(
                 Game(sport: "nba", externalID: "drift-\(index)", homeTeamID: home, awayTeamID: away, scheduledAt: scheduled, status: .scheduled))
             let asOf = scheduled.addingTimeInterval(-3_600)
-            try await store.gameFeatures.upsert(
-                GameFeatureSet(gameID: id, featureSetVersion: "v1", asOf: asOf, features: ["steady": value, "form": value + shift], completeness: 1))
+            var features = ["steady": value, "form": value + shift]
+            if shift > 0 { features["injured"] = value }
+            try await store.gameFeatures.upsert(GameFeatureSet(gameID: id, featureSetVersion: "v1", asOf: asOf, features: features, completeness: 1))
             try await store.gameFeatures.upsert(
                 GameFeatureSet(gameID: id, featureSetVersion: "v2", asOf: asOf, features: ["steady": value], completeness: 1))
         }
@@ -52,12 +54,14 @@ import Testing
         let first = try await monitor.run(sport: "nba", days: 14, logger: CollectTestSupport.logger)
         #expect(first.map(\.modelID) == [moved, held], "moneyline before spread")
         #expect(first[0].significant == ["form"] && first[0].logged)
+        #expect(first[0].unseen == ["injured"] && first[1].unseen.isEmpty, "arrived since training: not a shift")
         #expect(first[0].referenceGames == 600 && first[0].currentGames == 400)
         #expect(first[0].maxPSI > 0.25)
         #expect(first[1].significant.isEmpty && !first[1].logged && first[1].maxPSI == 0)
         let events = try await store.modelReports.events(modelID: moved)
         #expect(events.map(\.kind) == [.driftDetected])
         #expect(events.first?.details["psi.form"] == first[0].maxPSI)
+        #expect(events.first?.details["psi.injured"] == nil)
         #expect(events.first?.details["current_games"] == 400)
         #expect(events.first?.reason.contains("form") == true, "\(events.first?.reason ?? "")")
         #expect(try await store.modelReports.events(modelID: held).isEmpty)

@@ -29,7 +29,8 @@ enum ModelsOpenAPI: OpenAPIArea {
                     "How far each feature's distribution moved from the model's training games to the games after them (the last "
                         + "`days` days and the next day), as a population stability index over the training deciles, a missing "
                         + "value its own bin; largest first. Below 0.1 stable, 0.1 to 0.25 moderate, 0.25 or more significant, where the "
-                        + "index is also beyond what two samples of one distribution score in 99 cases of 100 (chance_psi is their mean).",
+                        + "index is also beyond what two samples of one distribution score in 99 cases of 100 (chance_psi is their mean); "
+                        + "unseen where no training game had a value of the feature (the model could not learn from it).",
                     parameters: [
                         .path(name: "id", schema: S.rowID),
                         .query(name: "days", schema: S.integer(minimum: 1, maximum: 365), description: "Days back, default 14."),
@@ -44,7 +45,7 @@ enum ModelsOpenAPI: OpenAPIArea {
                 required: [
                     "model_id": S.integer(), "feature_set_version": S.string(), "publication": S.string(enumeration: S.publications),
                     "reference": S.reference("GameWindow"), "current": S.reference("GameWindow"), "enough_games": S.boolean,
-                    "significant": S.integer(minimum: 0),
+                    "significant": S.integer(minimum: 0), "unseen": S.integer(minimum: 0),
                     "features": S.array(
                         S.object(
                             required: [
