@@ -19,8 +19,8 @@ struct PredictionReader: Sendable {
     {
         // One handle for both statements, so the total and the page come from the same server.
         let page = try await reads.database(for: consistency).page(
-            select: "p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics",
-            from: "predictions p JOIN games g ON g.id = p.game_id LEFT JOIN models m ON m.id = p.model_id",
+            select: Self.columns,
+            from: Self.tables,
             where: self.where(filter), order: filter.order, tiebreak: "p.id", limit: limit, offset: offset,
             row: Self.view)
         return (page.rows, page.total)
@@ -28,12 +28,14 @@ struct PredictionReader: Sendable {
 
     func find(id: Int, consistency: ReadConsistency) async throws -> PredictionView? {
         try await reads.database(for: consistency).query(
-            """
-            SELECT p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics
-            FROM predictions p JOIN games g ON g.id = p.game_id LEFT JOIN models m ON m.id = p.model_id WHERE p.id = \(id)
-            """
+            PostgresQuery(
+                "SELECT " + Self.columns + " FROM " + Self.tables + " WHERE p.id = $1", binds: [id.postgresBind])
         ).first.map(Self.view)
     }
+
+    /// A prediction, its game's time, its model's metrics and, for a player prop, the player's name.
+    static let columns = "p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics, \(PropPlayerName.sql(prediction: "p")) AS player_name"
+    static let tables = "predictions p JOIN games g ON g.id = p.game_id LEFT JOIN models m ON m.id = p.model_id"
 
     private func `where`(_ filter: PredictionFilter) -> PostgresQuery {
         """
@@ -51,6 +53,6 @@ struct PredictionReader: Sendable {
         let prediction = try PredictionRepository.prediction(row)
         let metrics = try row.decode(PostgresJSON<[String: Double]>?.self, "model_metrics")?.value ?? [:]
         return PredictionView(
-            prediction, gameScheduledAt: try row.decode("game_scheduled_at"), modelPickRecord: ModelPickRecord(metrics: metrics).map(ModelPickRecordView.init))
+            prediction, gameScheduledAt: try row.decode("game_scheduled_at"), playerName: try row.decode("player_name"), modelPickRecord: ModelPickRecord(metrics: metrics).map(ModelPickRecordView.init))
     }
 }

@@ -10,6 +10,8 @@ struct PredictionView: Codable, Sendable {
     var sport: String
     var betType: String
     var selection: String
+    /// For player props: the player the selection's id names, when the platform has his name.
+    var playerName: String?
     var line: Double?
     var probability: Double
     /// For player props: whether `probability` is the books' (`market`), the model's or a blend of the two.
@@ -43,7 +45,7 @@ struct PredictionView: Codable, Sendable {
     /// The out-of-sample pick record of the model that made it; absent for a model registered without one.
     var modelPickRecord: ModelPickRecordView?
 
-    init(_ p: Prediction, gameScheduledAt: Date?, modelPickRecord: ModelPickRecordView? = nil) {
+    init(_ p: Prediction, gameScheduledAt: Date?, playerName: String? = nil, modelPickRecord: ModelPickRecordView? = nil) {
         id = p.id ?? 0
         gameId = p.gameID
         self.gameScheduledAt = gameScheduledAt
@@ -51,6 +53,7 @@ struct PredictionView: Codable, Sendable {
         sport = p.sport
         betType = p.betType.rawValue
         selection = p.selection
+        self.playerName = playerName
         line = p.line
         probability = p.probability
         probabilitySource = ProbabilitySource(betType: p.betType, components: p.componentProbabilities)

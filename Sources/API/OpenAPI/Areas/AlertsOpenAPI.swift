@@ -83,7 +83,7 @@ enum AlertsOpenAPI: OpenAPIArea {
                             "tier": S.string(enumeration: S.tiers), "publication": S.string(enumeration: ["open", "game_day"]),
                             "scheduled_at": S.dateTime, "home_team": S.string(), "away_team": S.string(),
                         ],
-                        optional: ["line": S.number(nullable: true), "price": S.number(nullable: true)]),
+                        optional: ["line": S.number(nullable: true), "price": S.number(nullable: true), "player_name": S.string()]),
                 ],
                 optional: [
                     "rule_id": S.integer(nullable: true), "opened_at": S.nullableDateTime,

@@ -101,7 +101,7 @@ public struct AlertRepository: Sendable {
 
     static let alertColumns = """
         a.*, p.game_id, p.sport, p.bet_type, p.selection, p.line, p.price, p.edge, p.tier, p.publication, g.scheduled_at,
-        h.name AS home_team, w.name AS away_team
+        h.name AS home_team, w.name AS away_team, \(PropPlayerName.sql(prediction: "p")) AS player_name
         """
     static let alertJoins = """
         pick_alerts a JOIN predictions p ON p.id = a.prediction_id JOIN games g ON g.id = p.game_id
@@ -123,7 +123,7 @@ public struct AlertRepository: Sendable {
                 betType: try row.decode("bet_type"), selection: try row.decode("selection"), line: try row.decode("line"),
                 price: try row.decode("price"), edge: try row.decode("edge"), tier: try row.decode("tier"),
                 publication: try row.decode("publication"), scheduledAt: try row.decode("scheduled_at"),
-                homeTeam: try row.decode("home_team"), awayTeam: try row.decode("away_team")))
+                homeTeam: try row.decode("home_team"), awayTeam: try row.decode("away_team"), playerName: try row.decode("player_name")))
     }
 }
 

@@ -27,4 +27,6 @@ public struct AlertedPick: Sendable, Equatable, Encodable {
     public var scheduledAt: Date
     public var homeTeam: String
     public var awayTeam: String
+    /// A player prop's player (`PropPlayerName`); nil for other bets.
+    public var playerName: String?
 }
