@@ -1,5 +1,6 @@
 import API
 import ArgumentParser
+import Essentials
 import Foundation
 import Jobs
 import Logging
@@ -74,6 +75,9 @@ struct APICommand: AsyncParsableCommand {
         configuration.threeWaySports = CollectedSport.threeWayCodes
         configuration.webhookPrivateHosts = dev
         configuration.auth.totpKeyring = try DevServers.totpKeyring()
+        if configuration.auth.totpKeyring == nil {
+            logger.warning("TOTP_ENCRYPTION_KEYS is not set: two-factor enrolment and setting an alert webhook answer 500 (openssl rand -hex 32)")
+        }
 
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))

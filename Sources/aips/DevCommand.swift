@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import EmbeddedServers
+import Essentials
 import Foundation
 import Jobs
 import Logging
@@ -171,9 +172,11 @@ struct DevCommand: AsyncParsableCommand {
             let clock: @Sendable () -> Date = { worldClock?.now ?? Date() }
             // The seed's two-minute odds age is two collections; the dev flow collects once a minute of real time,
             // which is `sandboxSpeed` minutes of world time.
+            let secrets =
+                try SecretKeyring.fromEnvironment(environment) ?? SecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
             let registry = JobCatalog.registry(
                 redis: client, store: store, environment: collectorEnvironment, now: clock,
-                qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)))
+                qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)), secrets: secrets)
             let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
@@ -201,8 +204,7 @@ struct DevCommand: AsyncParsableCommand {
             apiConfiguration.now = clock
             apiConfiguration.threeWaySports = CollectedSport.threeWayCodes
             apiConfiguration.webhookPrivateHosts = true
-            apiConfiguration.auth.totpKeyring =
-                try TOTPSecretKeyring.fromEnvironment() ?? TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
+            apiConfiguration.auth.totpKeyring = secrets
             let server = APIServer(
                 configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, reads: store.reads,
                 metrics: metrics)

@@ -1,5 +1,6 @@
 import API
 import ArgumentParser
+import Essentials
 import Foundation
 import Logging
 import Postgres
@@ -40,7 +41,7 @@ struct UserCreateCommand: AsyncParsableCommand {
                     guard let keyring = try DevServers.totpKeyring() else {
                         throw ValidationError("--totp needs TOTP_ENCRYPTION_KEYS (openssl rand -hex 32) or TOTP_ENCRYPTION_KEYS_FILE")
                     }
-                    return try keyring.seal(secret)
+                    return try keyring.seal(secret, for: .totp)
                 }
                 let user = try await store.users.create(User(
                     email: email, passwordHash: try await PasswordHasher().hash(password), role: admin ? .admin : .user, totpSecret: sealed))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Essentials
 import Foundation
 import Jobs
 import Logging
@@ -45,7 +46,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let client = try redis.makeClient()
         let database = databaseURL ?? DevServers.databaseURL
         let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
-        let registry = JobCatalog.registry(redis: client, store: store)
+        // The keys that seal secrets at rest, as the API's: deliveries sign with the webhooks' secrets.
+        let registry = JobCatalog.registry(redis: client, store: store, secrets: try DevServers.totpKeyring())
         let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(
             queues: workerQueues, concurrency: concurrency,

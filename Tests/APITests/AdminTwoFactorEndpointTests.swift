@@ -1,4 +1,5 @@
 import API
+import Essentials
 import Foundation
 import HTTPTypes
 import Postgres
@@ -38,7 +39,7 @@ struct AdminTwoFactorEndpointTests {
             let stored = try #require(try await harness.store.users.find(id: userID))
             let pending = try #require(stored.totpPendingSecret)
             #expect(pending.hasPrefix("aes256gcm:") && !pending.contains(secret))
-            #expect(try APITestHarness.totpKeyring.open(pending) == secret)
+            #expect(try APITestHarness.totpKeyring.open(pending, for: .totp) == secret)
             #expect(stored.totpSecret == nil, "nothing is on before a code confirms it")
             #expect(try await client.login(user).access.isEmpty == false, "the password alone still signs in")
 
@@ -63,7 +64,7 @@ struct AdminTwoFactorEndpointTests {
             #expect(Set(hashes).isDisjoint(with: codes), "codes are stored hashed")
             let confirmedUser = try #require(try await harness.store.users.find(id: userID))
             #expect(confirmedUser.totpPendingSecret == nil)
-            #expect(try APITestHarness.totpKeyring.open(try #require(confirmedUser.totpSecret)) == secret)
+            #expect(try APITestHarness.totpKeyring.open(try #require(confirmedUser.totpSecret), for: .totp) == secret)
             let again = try await client.request(.post, "/api/v1/admin/users/\(user.id)/2fa/enrol", token: token)
             #expect(again.errorCode == "TWO_FACTOR_ALREADY_ENABLED")
 

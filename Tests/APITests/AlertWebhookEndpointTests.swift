@@ -1,4 +1,5 @@
 @testable import API
+import Essentials
 import Foundation
 import HTTPTypes
 import Store
@@ -30,6 +31,11 @@ struct AlertWebhookEndpointTests {
             let secret = try #require(set.data?["secret"]?.string)
             #expect(secret.hasPrefix("whsec_") && set.data?["url"]?.string == "https://example.com/aips")
             #expect(set.data?["consecutive_failures"]?.int == 0)
+            // Stored sealed: the database alone cannot sign a delivery.
+            let aliceID = try #require(UUID(uuidString: alice.id))
+            let stored = try #require(try await harness.store.alerts.webhook(userID: aliceID)?.secret)
+            #expect(stored.hasPrefix(SecretKeyring.prefix) && !stored.contains(secret))
+            #expect(try APITestHarness.totpKeyring.open(stored, for: .webhook) == secret)
 
             let read = try await client.get("/api/v1/alerts/webhook", token: token)
             #expect(read.status == .ok && read.data?["url"]?.string == "https://example.com/aips", "\(read.text)")

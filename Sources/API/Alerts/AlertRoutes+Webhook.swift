@@ -10,16 +10,18 @@ extension AlertRoutes {
     @Sendable func webhook(_ request: Request, context: APIRequestContext) async throws -> Envelope<AlertWebhookView, EmptyMeta> {
         let user = try context.requireUserID()
         guard let webhook = try await database.alerts.webhook(userID: user) else { throw Self.noWebhook }
-        return Envelope(data: AlertWebhookView(webhook, showingSecret: false), meta: EmptyMeta())
+        return Envelope(data: AlertWebhookView(webhook), meta: EmptyMeta())
     }
 
-    /// Sets the webhook, or replaces its URL; either way with a new secret, answered this once.
+    /// Sets the webhook, or replaces its URL; either way with a new secret, answered this once and stored sealed
+    /// (`SecretKeyring`): the database holds no secret that could sign a delivery.
     @Sendable func setWebhook(_ request: Request, context: APIRequestContext) async throws -> Envelope<AlertWebhookView, EmptyMeta> {
         let user = try context.requireUserID()
         var request = request
         let url = try await request.decodeJSON(AlertWebhookRequest.self, context: context, limit: maxBodySize).validatedURL(allowingPrivateHosts: webhookPrivateHosts)
-        let webhook = try await database.alerts.setWebhook(userID: user, url: url, secret: try WebhookSignature.newSecret())
-        return Envelope(data: AlertWebhookView(webhook, showingSecret: true), meta: EmptyMeta())
+        let secret = try WebhookSignature.newSecret()
+        let webhook = try await database.alerts.setWebhook(userID: user, url: url, secret: try webhookSecrets.seal(secret))
+        return Envelope(data: AlertWebhookView(webhook, secret: secret), meta: EmptyMeta())
     }
 
     /// 204; the alerts stay in the inbox.

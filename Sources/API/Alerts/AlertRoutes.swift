@@ -17,6 +17,8 @@ struct AlertRoutes: Sendable {
     let maxBodySize: Int
     /// `APIConfiguration.webhookPrivateHosts`.
     var webhookPrivateHosts = false
+    /// Seals each webhook's signing secret before it is stored.
+    let webhookSecrets: SecretSealing
 
     func register(on group: RouteRegistrar) {
         group.get("alerts", use: list)

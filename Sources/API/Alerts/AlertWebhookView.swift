@@ -8,9 +8,10 @@ struct AlertWebhookView: Encodable, Sendable {
     /// `whsec_…`: check each delivery's `AIPS-Signature` with it. Shown once, when set.
     var secret: String?
 
-    init(_ webhook: AlertWebhook, showingSecret: Bool) {
+    /// `secret`: the new secret in plain text, in the answer that set it (the stored one is sealed).
+    init(_ webhook: AlertWebhook, secret: String? = nil) {
         self.webhook = webhook
-        secret = showingSecret ? webhook.secret : nil
+        self.secret = secret
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// How tokens are signed and how long they live, and how logins are throttled.
 public struct AuthConfiguration: Sendable {
     /// The HS256 key.
@@ -23,7 +25,7 @@ public struct AuthConfiguration: Sendable {
     /// scrypt's parameters for new password hashes.
     public var passwordHasher = PasswordHasher()
     /// Opens the TOTP secrets stored sealed (`TOTP_ENCRYPTION_KEYS`); nil reads only plaintext ones from before.
-    public var totpKeyring: TOTPSecretKeyring?
+    public var totpKeyring: SecretKeyring?
 
     /// Settings with `secret` and documented defaults for the rest.
     public init(secret: JWTSecret) {

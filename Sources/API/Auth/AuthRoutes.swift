@@ -16,7 +16,7 @@ struct AuthRoutes: Sendable {
     let throttle: LoginThrottle
     let hasher: PasswordHasher
     let administration: UserAdministration
-    let totpKeyring: TOTPSecretKeyring?
+    let totpKeyring: SecretKeyring?
     let enrolment: TwoFactorEnrolment
     let maxBodySize: Int
 
@@ -78,7 +78,7 @@ struct AuthRoutes: Sendable {
         guard let uuid = UUID(uuidString: claims.sub), let user = try await database.users.find(id: uuid), user.isActive,
               let id = user.id, let stored = user.totpSecret
         else { throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user") }
-        guard let totp = TOTP(base32Secret: try TOTPSealing(keyring: totpKeyring).open(stored)) else {
+        guard let totp = TOTP(base32Secret: try SecretSealing(keyring: totpKeyring, purpose: .totp).open(stored)) else {
             throw APIError.unauthorized("the two-factor token was refused", reason: "unknown_user")
         }
         try await throttle.requireUnlocked(user.email)

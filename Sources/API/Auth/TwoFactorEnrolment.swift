@@ -12,7 +12,7 @@ import Store
 /// with a code from the app turns two-factor login on and answers the one-time recovery codes, shown only then.
 struct TwoFactorEnrolment: Sendable {
     let database: any PostgresDatabase
-    let sealing: TOTPSealing
+    let sealing: SecretSealing
     /// Where spent codes are remembered: the code that confirms an enrolment cannot then log in.
     let sessions: SessionStore
 

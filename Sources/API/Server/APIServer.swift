@@ -1,3 +1,4 @@
+import Essentials
 import Hummingbird
 import Logging
 import OpenAPIKit
@@ -78,7 +79,7 @@ public struct APIServer: Sendable {
         MetricsRoutes(registry: metrics).register(on: root)
         api.get("openapi.json") { _, _ in OpenAPIResponse() }
         let administration = UserAdministration(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher)
-        let enrolment = TwoFactorEnrolment(database: database, sealing: TOTPSealing(keyring: auth.totpKeyring), sessions: sessions)
+        let enrolment = TwoFactorEnrolment(database: database, sealing: SecretSealing(keyring: auth.totpKeyring, purpose: .totp), sessions: sessions)
         AuthRoutes(
             database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher,
             administration: administration, totpKeyring: auth.totpKeyring, enrolment: enrolment, maxBodySize: configuration.maxBodySize
@@ -96,7 +97,8 @@ public struct APIServer: Sendable {
             engagement: engagement).register(on: signedIn)
         AlertRoutes(
             database: database, predictions: predictionReader, maxBodySize: configuration.maxBodySize,
-            webhookPrivateHosts: configuration.webhookPrivateHosts
+            webhookPrivateHosts: configuration.webhookPrivateHosts,
+            webhookSecrets: SecretSealing(keyring: configuration.auth.totpKeyring, purpose: .webhook)
         ).register(on: signedIn)
         ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads, now: configuration.now).register(on: signedIn)

@@ -28,16 +28,20 @@ public struct AlertDeliverer: Sendable {
     private let timeout: TimeAmount
     private let retryBackoff: Duration
     private let destinations: WebhookDestinationCheck
+    private let secrets: SecretKeyring?
 
     /// A deliverer reading `store`; `now` stamps the signatures (the real clock: receivers compare it with theirs);
     /// `timeout` bounds each POST; a failing webhook is tried again after `retryBackoff`, doubling with each failure
     /// in a row (`AlertRepository.claimDeliveries`). Unless `allowingPrivateHosts` (development), a webhook whose host
-    /// is private or resolves to a private address is not POSTed to: the delivery fails, and says why.
+    /// is private or resolves to a private address is not POSTed to: the delivery fails, and says why. `secrets` opens
+    /// the webhooks' sealed signing secrets (`TOTP_ENCRYPTION_KEYS`); without it only plaintext ones from before sealing
+    /// can sign.
     public init(
-        store: Store, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
+        store: Store, secrets: SecretKeyring?, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
         retryBackoff: Duration = .seconds(60), allowingPrivateHosts: Bool = false
     ) {
         self.store = store
+        self.secrets = secrets
         self.destinations = WebhookDestinationCheck(allowingPrivateHosts: allowingPrivateHosts)
         self.now = now
         self.timeout = .milliseconds(Int64(timeout / .milliseconds(1)))
@@ -83,12 +87,13 @@ public struct AlertDeliverer: Sendable {
     private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook) async -> (status: Int?, error: String?) {
         if let refusal = await destinations.refusal(for: webhook.url) { return (nil, refusal) }
         do {
+            let secret = try signingSecret(of: webhook)
             let body = try payload.encoded()
             var request = HTTPClientRequest(url: webhook.url)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "User-Agent", value: "aips-webhooks/1")
-            request.headers.add(name: WebhookSignature.header, value: WebhookSignature.sign(body, secret: webhook.secret, at: now()))
+            request.headers.add(name: WebhookSignature.header, value: WebhookSignature.sign(body, secret: secret, at: now()))
             request.body = .bytes(ByteBuffer(bytes: body))
             let response = try await Self.client.execute(request, timeout: timeout)
             let status = Int(response.status.code)
@@ -104,5 +109,14 @@ public struct AlertDeliverer: Sendable {
         } catch {
             return (nil, String(describing: error).prefix(300).description)
         }
+    }
+
+    /// The secret `webhook` is signed with: its stored one opened, or as it is when it was stored before sealing.
+    private func signingSecret(of webhook: AlertWebhook) throws -> String {
+        if let secrets { return try secrets.open(webhook.secret, for: .webhook) }
+        guard !webhook.secret.hasPrefix(SecretKeyring.prefix) else {
+            throw SecretKeyError("this worker cannot open the webhook's sealed secret: TOTP_ENCRYPTION_KEYS is not set")
+        }
+        return webhook.secret
     }
 }

@@ -1,13 +1,14 @@
+import Essentials
 import Foundation
 import Queue
 import Store
 
 /// Registers `alerts.deliver` with a worker's registry.
 public enum AlertJobs {
-    /// Registers the handler, delivering from `store`; the result is the run. `allowingPrivateHosts`: development,
-    /// where webhooks may point at this machine (`AlertDeliverer`).
-    public static func register(in registry: JobRegistry, store: Store, allowingPrivateHosts: Bool = false) {
-        let deliverer = AlertDeliverer(store: store, allowingPrivateHosts: allowingPrivateHosts)
+    /// Registers the handler, delivering from `store` and signing with the secrets `secrets` opens; the result is the
+    /// run. `allowingPrivateHosts`: development, where webhooks may point at this machine (`AlertDeliverer`).
+    public static func register(in registry: JobRegistry, store: Store, secrets: SecretKeyring?, allowingPrivateHosts: Bool = false) {
+        let deliverer = AlertDeliverer(store: store, secrets: secrets, allowingPrivateHosts: allowingPrivateHosts)
         registry.register(DeliverAlerts.self) { parameters, context in
             try await deliverer.run(parameters, logger: context.logger)
         }

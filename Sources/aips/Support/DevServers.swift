@@ -1,5 +1,6 @@
 import API
 import ArgumentParser
+import Essentials
 import Foundation
 
 #if canImport(Glibc)
@@ -58,10 +59,10 @@ struct DevServers: Codable, Equatable {
     }
 
     /// `TOTP_ENCRYPTION_KEYS` (or `_FILE`), else the running `aips dev`'s keys; nil when there are none.
-    static func totpKeyring() throws -> TOTPSecretKeyring? {
-        if let keyring = try TOTPSecretKeyring.fromEnvironment() { return keyring }
+    static func totpKeyring() throws -> SecretKeyring? {
+        if let keyring = try SecretKeyring.fromEnvironment(ProcessInfo.processInfo.environment) { return keyring }
         guard let file = running()?.totpKeysFile else { return nil }
-        return try TOTPSecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": file])
+        return try SecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": file])
     }
 
     /// The dev data directory's TOTP keys file, made with a new random key the first time; returns its path.
@@ -71,7 +72,7 @@ struct DevServers: Codable, Equatable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             // Owner-only from the first byte: the key never sits readable by others.
             guard FileManager.default.createFile(
-                atPath: url.path, contents: Data((try TOTPSecretKeyring.makeKey() + "\n").utf8), attributes: [.posixPermissions: 0o600])
+                atPath: url.path, contents: Data((try SecretKeyring.makeKey() + "\n").utf8), attributes: [.posixPermissions: 0o600])
             else { throw ValidationError("cannot write \(url.path)") }
         }
         return url.path

@@ -1,5 +1,6 @@
 import API
 import Diagnostics
+import Essentials
 import Foundation
 import Jobs
 import Queue
@@ -11,10 +12,11 @@ enum JobCatalog {
     /// The registry; jobs that write to PostgreSQL (the collectors, configured from the environment, and the model
     /// pipeline) get handlers only when `store` is given, and are otherwise declared, so submissions are still
     /// validated. `now` is the platform's clock: the sandbox's world clock when `aips dev` runs it faster than real
-    /// time; `qualityThresholds` replace the seed's data-quality limits.
+    /// time; `qualityThresholds` replace the seed's data-quality limits; `secrets` opens sealed secrets (the alert
+    /// webhooks' signing secrets).
     static func registry(
         redis: RedisClient, store: Store? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-        now: (@Sendable () -> Date)? = nil, qualityThresholds: QualityThresholds? = nil
+        now: (@Sendable () -> Date)? = nil, qualityThresholds: QualityThresholds? = nil, secrets: SecretKeyring? = nil
     ) -> JobRegistry {
         let registry = JobRegistry()
         DiagnosticJobs.register(in: registry, redis: redis)
@@ -42,7 +44,8 @@ enum JobCatalog {
             PropJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             PlayerPointsJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             // `aips dev` sets it: the sandbox's webhook inbox listens on loopback.
-            AlertJobs.register(in: registry, store: store, allowingPrivateHosts: environment["ALERT_WEBHOOK_PRIVATE_HOSTS"] == "true")
+            AlertJobs.register(
+                in: registry, store: store, secrets: secrets, allowingPrivateHosts: environment["ALERT_WEBHOOK_PRIVATE_HOSTS"] == "true")
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)

@@ -1,5 +1,6 @@
 import API
 import Diagnostics
+import Essentials
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -29,7 +30,7 @@ struct APITestHarness: Sendable {
     static let secret = "api-tests-secret-that-is-at-least-32-bytes"
     static let hasher = PasswordHasher(cost: 1 << 10)
     /// The harness seals TOTP secrets as `aips user create` does, so 2FA tests go through decryption.
-    static let totpKeyring = try! TOTPSecretKeyring(list: "8f2c1e5a9b7d3f60a4c2e8b1d5f7093a6c4e2b8d1f5a7c903e6b4d2f8a1c5e7b")
+    static let totpKeyring = try! SecretKeyring(list: "8f2c1e5a9b7d3f60a4c2e8b1d5f7093a6c4e2b8d1f5a7c903e6b4d2f8a1c5e7b")
 
     /// A harness on a fresh database. `redisDatabase` gives the test a Redis logical database of
     /// its own, for tests that read every queue and worker (the ops overview) and so must not see
@@ -99,7 +100,7 @@ struct APITestHarness: Sendable {
         let password = "correct horse battery staple"
         let secret = totp ? try TOTP.makeSecret() : nil
         let user = try await store.users.create(
-            User(email: email, passwordHash: try await Self.hasher.hash(password), role: role, totpSecret: try secret.map(Self.totpKeyring.seal)))
+            User(email: email, passwordHash: try await Self.hasher.hash(password), role: role, totpSecret: try secret.map { try Self.totpKeyring.seal($0, for: .totp) }))
         return TestUser(id: user.id!.uuidString.lowercased(), email: email, password: password, totpSecret: secret)
     }
 }

@@ -56,7 +56,7 @@ import Testing
                 try await Self.pick(store, sport: "nba", model: model, index: 2),
             ]
             #expect(try await store.alerts.raiseForNewPicks() == 2)
-            let deliverer = AlertDeliverer(store: store, allowingPrivateHosts: true)
+            let deliverer = AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true)
 
             // The endpoint refuses once: nothing is kept, the failure shows on the webhook, the alerts wait.
             sandbox.faults.inject(.status(503), pathPrefix: inboxPath, times: 1)
@@ -107,7 +107,7 @@ import Testing
         _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
         #expect(try await store.alerts.raiseForNewPicks() == 1)
 
-        let run = try await AlertDeliverer(store: store, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+        let run = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
         #expect(run.webhooks == 1 && run.failed == 1)
         let webhook = try #require(try await store.alerts.webhook(userID: bob))
         #expect(webhook.lastStatus == nil && webhook.lastError != nil && webhook.consecutiveFailures == 1 && webhook.lastAttemptAt != nil)
@@ -141,7 +141,7 @@ import Testing
             _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
             #expect(try await store.alerts.raiseForNewPicks() == 1)
 
-            let refused = try await AlertDeliverer(store: store).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            let refused = try await AlertDeliverer(store: store, secrets: nil).run(DeliverAlerts(), logger: CollectTestSupport.logger)
             #expect(refused.webhooks == 1 && refused.failed == 1 && refused.delivered == 0)
             #expect(sandbox.webhooks.received("carol").isEmpty)
             let webhook = try #require(try await store.alerts.webhook(userID: carol))
@@ -149,7 +149,7 @@ import Testing
 
             // The same endpoint takes it from a development worker.
             _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = last_attempt_at - interval '61 seconds'")
-            let delivered = try await AlertDeliverer(store: store, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            let delivered = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
             #expect(delivered.delivered == 1 && sandbox.webhooks.received("carol").count == 1)
         }
         await store.shutdown()
@@ -171,5 +171,40 @@ import Testing
         #expect(await check.refusal(for: "https://127.0.0.1/") == "127.0.0.1 is a private host; not sent")
         #expect(await check.refusal(for: "https://gone.example.org/") == "gone.example.org does not resolve: Name or service not known")
         #expect(await WebhookDestinationCheck(allowingPrivateHosts: true) { _ in ["10.0.0.5"] }.refusal(for: "https://rebound.example.org/") == nil)
+    }
+
+    /// A secret stored sealed (as the API stores it) signs only on a worker that holds its key; one without it fails the
+    /// delivery and says why, rather than sending an unsigned or wrongly signed POST.
+    @Test func aSealedSecretSignsOnlyOnAWorkerWithItsKey() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let model = try await Self.model(store)
+        let dave = try await Self.user(store, "dave@example.com")
+        let keyring = try SecretKeyring(list: try SecretKeyring.makeKey())
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            let secret = try WebhookSignature.newSecret()
+            _ = try await store.alerts.setWebhook(
+                userID: dave, url: sandbox.baseURL + "/sandbox/v1/webhooks/dave", secret: try keyring.seal(secret, for: .webhook))
+            _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
+            #expect(try await store.alerts.raiseForNewPicks() == 1)
+
+            let keyless = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            #expect(keyless.failed == 1 && sandbox.webhooks.received("dave").isEmpty)
+            #expect(try await store.alerts.webhook(userID: dave)?.lastError?.contains("TOTP_ENCRYPTION_KEYS") == true)
+
+            _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = last_attempt_at - interval '61 seconds'")
+            let keyed = try await AlertDeliverer(store: store, secrets: keyring, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            #expect(keyed.delivered == 1)
+            let delivery = try #require(sandbox.webhooks.received("dave").first)
+            #expect(WebhookSignature.verify(try #require(delivery.signature), body: Array(delivery.body), secret: secret, now: Date()))
+
+            // Re-sealing under a new key (`aips user reseal-totp`) replaces only the secret it read.
+            let stored = try #require(try await store.alerts.webhookSecrets()[dave])
+            let rotated = try SecretKeyring(list: try SecretKeyring.makeKey())
+            let resealed = try rotated.seal(try keyring.open(stored, for: .webhook), for: .webhook)
+            #expect(try await !store.alerts.replaceWebhookSecret(userID: dave, expected: "whsec_stale", with: resealed))
+            #expect(try await store.alerts.replaceWebhookSecret(userID: dave, expected: stored, with: resealed))
+            #expect(try rotated.open(try #require(try await store.alerts.webhookSecrets()[dave]), for: .webhook) == secret)
+        }
+        await store.shutdown()
     }
 }

@@ -27,6 +27,23 @@ extension AlertRepository {
         try await database.query("SELECT * FROM alert_webhooks WHERE user_id = \(userID)").first.map(Self.webhook)
     }
 
+    /// Every webhook's stored secret, by user (to re-seal them under a new key).
+    public func webhookSecrets() async throws -> [UUID: String] {
+        var secrets: [UUID: String] = [:]
+        for row in try await database.query("SELECT user_id, secret FROM alert_webhooks").rows {
+            secrets[try row.decode("user_id")] = try row.decode("secret")
+        }
+        return secrets
+    }
+
+    /// Replaces a webhook's stored secret if it is still `expected` (a new webhook set meanwhile wins); true when
+    /// replaced.
+    public func replaceWebhookSecret(userID: UUID, expected: String, with secret: String) async throws -> Bool {
+        try await database.query(
+            "UPDATE alert_webhooks SET secret = \(secret) WHERE user_id = \(userID) AND secret = \(expected)"
+        ).affectedRows == 1
+    }
+
     /// Removes the user's webhook; false when none was set. Their alerts stay in the inbox.
     public func deleteWebhook(userID: UUID) async throws -> Bool {
         try await database.query("DELETE FROM alert_webhooks WHERE user_id = \(userID)").affectedRows == 1

@@ -6,7 +6,8 @@ public struct AlertWebhook: Sendable, Equatable, Encodable {
     public var userID: UUID
     /// An `https` URL (or `http` on a loopback host).
     public var url: String
-    /// The signing secret (`whsec_` and 64 hex digits): the receiver checks each delivery's signature with it.
+    /// The signing secret (`whsec_` and 64 hex digits) as stored: sealed (`SecretKeyring`, for `.webhook`), or in plain
+    /// text when set before secrets were sealed. The receiver checks each delivery's signature with the secret itself.
     public var secret: String
     /// When the webhook was set; alerts raised before it are not delivered. Set by the database.
     public var createdAt: Date?
