@@ -76,7 +76,8 @@ struct APICommand: AsyncParsableCommand {
         configuration.webhookPrivateHosts = dev
         configuration.auth.totpKeyring = try DevServers.totpKeyring()
         if configuration.auth.totpKeyring == nil {
-            logger.warning("TOTP_ENCRYPTION_KEYS is not set: two-factor enrolment and setting an alert webhook answer 500 (openssl rand -hex 32)")
+            logger.warning(
+                "TOTP_ENCRYPTION_KEYS is not set: two-factor enrolment and setting an alert webhook answer 500 (openssl rand -hex 32)")
         }
 
         let metrics = PrometheusCollectorRegistry()

@@ -176,7 +176,8 @@ struct DevCommand: AsyncParsableCommand {
                 try SecretKeyring.fromEnvironment(environment) ?? SecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
             let registry = JobCatalog.registry(
                 redis: client, store: store, environment: collectorEnvironment, now: clock,
-                qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)), secrets: secrets)
+                qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)),
+                secrets: secrets)
             let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))

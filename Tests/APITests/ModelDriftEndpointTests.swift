@@ -37,7 +37,8 @@ struct ModelDriftEndpointTests {
         }
         for j in 0..<400 {
             let value = (Double(j * 7 % 400) + 0.5) / 400
-            try await game(600 + j, at: start.addingTimeInterval(Double(j) * day / 40), features: ["steady": value, "form": value + 0.5, "arrived": value])
+            try await game(
+                600 + j, at: start.addingTimeInterval(Double(j) * day / 40), features: ["steady": value, "form": value + 0.5, "arrived": value])
         }
         return model
     }

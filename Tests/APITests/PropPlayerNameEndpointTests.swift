@@ -36,7 +36,8 @@ struct PropPlayerNameEndpointTests {
                 minutes: 36, points: 30)
         ])
         // A rule for every pick, made before them.
-        _ = try await store.alerts.add(AlertRule(userID: try #require(UUID(uuidString: user.id)), sport: nil, betType: nil, minimumTier: .d))
+        let userID = try #require(UUID(uuidString: user.id))
+        _ = try await store.alerts.add(AlertRule(userID: userID, sport: nil, betType: nil, minimumTier: .d))
         var made: [String: Int] = [:]
         for (key, betType, selection) in [
             ("batter", BetType.playerProp, "batter:592450:hits_over"), ("player", .playerProp, "player:3112335:points_under"),

@@ -34,7 +34,8 @@ struct PredictionReader: Sendable {
     }
 
     /// A prediction, its game's time, its model's metrics and, for a player prop, the player's name.
-    static let columns = "p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics, \(PropPlayerName.sql(prediction: "p")) AS player_name"
+    static let columns =
+        "p.*, g.scheduled_at AS game_scheduled_at, m.metrics AS model_metrics, \(PropPlayerName.sql(prediction: "p")) AS player_name"
     static let tables = "predictions p JOIN games g ON g.id = p.game_id LEFT JOIN models m ON m.id = p.model_id"
 
     private func `where`(_ filter: PredictionFilter) -> PostgresQuery {
@@ -53,6 +54,7 @@ struct PredictionReader: Sendable {
         let prediction = try PredictionRepository.prediction(row)
         let metrics = try row.decode(PostgresJSON<[String: Double]>?.self, "model_metrics")?.value ?? [:]
         return PredictionView(
-            prediction, gameScheduledAt: try row.decode("game_scheduled_at"), playerName: try row.decode("player_name"), modelPickRecord: ModelPickRecord(metrics: metrics).map(ModelPickRecordView.init))
+            prediction, gameScheduledAt: try row.decode("game_scheduled_at"), playerName: try row.decode("player_name"),
+            modelPickRecord: ModelPickRecord(metrics: metrics).map(ModelPickRecordView.init))
     }
 }

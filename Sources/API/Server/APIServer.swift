@@ -79,7 +79,8 @@ public struct APIServer: Sendable {
         MetricsRoutes(registry: metrics).register(on: root)
         api.get("openapi.json") { _, _ in OpenAPIResponse() }
         let administration = UserAdministration(database: database, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher)
-        let enrolment = TwoFactorEnrolment(database: database, sealing: SecretSealing(keyring: auth.totpKeyring, purpose: .totp), sessions: sessions)
+        let enrolment = TwoFactorEnrolment(
+            database: database, sealing: SecretSealing(keyring: auth.totpKeyring, purpose: .totp), sessions: sessions)
         AuthRoutes(
             database: database, redis: redis, issuer: issuer, sessions: sessions, throttle: throttle, hasher: auth.passwordHasher,
             administration: administration, totpKeyring: auth.totpKeyring, enrolment: enrolment, maxBodySize: configuration.maxBodySize

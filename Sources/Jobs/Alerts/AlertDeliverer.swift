@@ -15,8 +15,9 @@ import Store
 public struct AlertDeliverer: Sendable {
     /// The client every delivery goes through, created once for the process (so it needs no shutdown). Redirects are
     /// not followed, so a webhook cannot send the platform's POST to an address the user could not set (the API takes
-    /// only https URLs on public hosts outside development, and `WebhookDestinationCheck` resolves each). Connecting gives up after 3 s: an endpoint that refuses
-    /// connections would otherwise be retried until the request's timeout.
+    /// only https URLs on public hosts outside development, and `WebhookDestinationCheck` resolves each host).
+    /// Connecting gives up after 3 s: an endpoint that refuses connections would otherwise be retried until the
+    /// request's timeout.
     static let client = HTTPClient(
         eventLoopGroupProvider: .singleton,
         configuration: HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(3))))

@@ -100,7 +100,9 @@ struct APITestHarness: Sendable {
         let password = "correct horse battery staple"
         let secret = totp ? try TOTP.makeSecret() : nil
         let user = try await store.users.create(
-            User(email: email, passwordHash: try await Self.hasher.hash(password), role: role, totpSecret: try secret.map { try Self.totpKeyring.seal($0, for: .totp) }))
+            User(
+                email: email, passwordHash: try await Self.hasher.hash(password), role: role,
+                totpSecret: try secret.map { try Self.totpKeyring.seal($0, for: .totp) }))
         return TestUser(id: user.id!.uuidString.lowercased(), email: email, password: password, totpSecret: secret)
     }
 }

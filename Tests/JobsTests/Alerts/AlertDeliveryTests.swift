@@ -107,7 +107,8 @@ import Testing
         _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
         #expect(try await store.alerts.raiseForNewPicks() == 1)
 
-        let run = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+        let run = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true)
+            .run(DeliverAlerts(), logger: CollectTestSupport.logger)
         #expect(run.webhooks == 1 && run.failed == 1)
         let webhook = try #require(try await store.alerts.webhook(userID: bob))
         #expect(webhook.lastStatus == nil && webhook.lastError != nil && webhook.consecutiveFailures == 1 && webhook.lastAttemptAt != nil)
@@ -149,7 +150,8 @@ import Testing
 
             // The same endpoint takes it from a development worker.
             _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = last_attempt_at - interval '61 seconds'")
-            let delivered = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            let delivered = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true)
+                .run(DeliverAlerts(), logger: CollectTestSupport.logger)
             #expect(delivered.delivered == 1 && sandbox.webhooks.received("carol").count == 1)
         }
         await store.shutdown()
@@ -166,11 +168,13 @@ import Testing
             return addresses
         }
         #expect(await check.refusal(for: "https://hooks.example.org/aips") == nil)
-        #expect(await check.refusal(for: "https://rebound.example.org/aips") == "rebound.example.org resolves to a private address (10.0.0.5); not sent")
+        #expect(
+            await check.refusal(for: "https://rebound.example.org/aips") == "rebound.example.org resolves to a private address (10.0.0.5); not sent")
         #expect(await check.refusal(for: "https://metadata.example.org/")?.contains("::ffff:169.254.169.254") == true)
         #expect(await check.refusal(for: "https://127.0.0.1/") == "127.0.0.1 is a private host; not sent")
         #expect(await check.refusal(for: "https://gone.example.org/") == "gone.example.org does not resolve: Name or service not known")
-        #expect(await WebhookDestinationCheck(allowingPrivateHosts: true) { _ in ["10.0.0.5"] }.refusal(for: "https://rebound.example.org/") == nil)
+        let development = WebhookDestinationCheck(allowingPrivateHosts: true) { _ in ["10.0.0.5"] }
+        #expect(await development.refusal(for: "https://rebound.example.org/") == nil)
     }
 
     /// A secret stored sealed (as the API stores it) signs only on a worker that holds its key; one without it fails the
@@ -187,12 +191,14 @@ import Testing
             _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
             #expect(try await store.alerts.raiseForNewPicks() == 1)
 
-            let keyless = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            let keyless = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true)
+                .run(DeliverAlerts(), logger: CollectTestSupport.logger)
             #expect(keyless.failed == 1 && sandbox.webhooks.received("dave").isEmpty)
             #expect(try await store.alerts.webhook(userID: dave)?.lastError?.contains("TOTP_ENCRYPTION_KEYS") == true)
 
             _ = try await store.query("UPDATE alert_webhooks SET last_attempt_at = last_attempt_at - interval '61 seconds'")
-            let keyed = try await AlertDeliverer(store: store, secrets: keyring, allowingPrivateHosts: true).run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            let keyed = try await AlertDeliverer(store: store, secrets: keyring, allowingPrivateHosts: true)
+                .run(DeliverAlerts(), logger: CollectTestSupport.logger)
             #expect(keyed.delivered == 1)
             let delivery = try #require(sandbox.webhooks.received("dave").first)
             #expect(WebhookSignature.verify(try #require(delivery.signature), body: Array(delivery.body), secret: secret, now: Date()))

@@ -33,7 +33,8 @@ import Testing
             let asOf = scheduled.addingTimeInterval(-3_600)
             var features = ["steady": value, "form": value + shift]
             if shift > 0 { features["injured"] = value }
-            try await store.gameFeatures.upsert(GameFeatureSet(gameID: id, featureSetVersion: "v1", asOf: asOf, features: features, completeness: 1))
+            try await store.gameFeatures.upsert(
+                GameFeatureSet(gameID: id, featureSetVersion: "v1", asOf: asOf, features: features, completeness: 1))
             try await store.gameFeatures.upsert(
                 GameFeatureSet(gameID: id, featureSetVersion: "v2", asOf: asOf, features: ["steady": value], completeness: 1))
         }

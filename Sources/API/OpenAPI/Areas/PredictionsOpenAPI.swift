@@ -48,7 +48,8 @@ enum PredictionsOpenAPI: OpenAPIArea {
                     "pick": S.boolean, "publication": S.string(enumeration: S.publications), "hash_version": S.integer(minimum: 1),
                 ],
                 optional: [
-                    "game_scheduled_at": S.nullableDateTime, "model_id": S.integer(), "player_name": S.string(), "line": S.number(nullable: true),
+                    "game_scheduled_at": S.nullableDateTime, "model_id": S.integer(), "player_name": S.string(),
+                    "line": S.number(nullable: true),
                     "component_probabilities": S.map(S.number()), "price": S.number(nullable: true),
                     "probability_source": S.string(enumeration: ["market", "model", "blend"], nullable: true),
                     "fair_price": S.number(minimum: 1, nullable: true),
