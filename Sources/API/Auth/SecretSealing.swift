@@ -10,15 +10,7 @@ struct SecretSealing: Sendable {
 
     /// The secret of a stored one.
     func open(_ stored: String) throws -> String {
-        do {
-            guard let keyring else {
-                guard !stored.hasPrefix(SecretKeyring.prefix) else { throw SecretKeyError("TOTP_ENCRYPTION_KEYS is not set") }
-                return stored
-            }
-            return try keyring.open(stored, for: purpose)
-        } catch {
-            throw misconfigured(error)
-        }
+        do { return try SecretKeyring.open(stored, for: purpose, keyring: keyring) } catch { throw misconfigured(error) }
     }
 
     /// A new secret as it is stored: sealed under the current key. Secrets are never stored in plaintext any more.

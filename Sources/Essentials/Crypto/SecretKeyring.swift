@@ -73,6 +73,14 @@ public struct SecretKeyring: Sendable {
         }
     }
 
+    /// The secret of a stored value sealed for `purpose`, by `keyring` when there is one; without one only a plaintext
+    /// value from before sealing can be read, as it is, and a sealed one is an error.
+    public static func open(_ stored: String, for purpose: Purpose, keyring: SecretKeyring?) throws(SecretKeyError) -> String {
+        if let keyring { return try keyring.open(stored, for: purpose) }
+        guard !stored.hasPrefix(prefix) else { throw SecretKeyError("a sealed secret needs TOTP_ENCRYPTION_KEYS, which is not set") }
+        return stored
+    }
+
     /// Whether `stored` is sealed under the current key (nothing to re-seal).
     public func isCurrent(_ stored: String) -> Bool { stored.hasPrefix(Self.prefix + keys[0].id + ":") }
 

@@ -88,7 +88,7 @@ public struct AlertDeliverer: Sendable {
     private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook) async -> (status: Int?, error: String?) {
         if let refusal = await destinations.refusal(for: webhook.url) { return (nil, refusal) }
         do {
-            let secret = try signingSecret(of: webhook)
+            let secret = try SecretKeyring.open(webhook.secret, for: .webhook, keyring: secrets)
             let body = try payload.encoded()
             var request = HTTPClientRequest(url: webhook.url)
             request.method = .POST
@@ -110,14 +110,5 @@ public struct AlertDeliverer: Sendable {
         } catch {
             return (nil, String(describing: error).prefix(300).description)
         }
-    }
-
-    /// The secret `webhook` is signed with: its stored one opened, or as it is when it was stored before sealing.
-    private func signingSecret(of webhook: AlertWebhook) throws -> String {
-        if let secrets { return try secrets.open(webhook.secret, for: .webhook) }
-        guard !webhook.secret.hasPrefix(SecretKeyring.prefix) else {
-            throw SecretKeyError("this worker cannot open the webhook's sealed secret: TOTP_ENCRYPTION_KEYS is not set")
-        }
-        return webhook.secret
     }
 }
