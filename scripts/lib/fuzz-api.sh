@@ -73,7 +73,7 @@ fuzz_api() {
     # For the admin routes: a user with two-factor login on (its recovery codes; made after the broad run, which finds
     # every user through the user list's links and once reset this one's two-factor login before any 2xx), one without
     # (enrolment, role, state), a queued job to cancel and a cancelled one to retry, on a queue no worker takes.
-    local totp_user plain_user to_cancel to_retry
+    local totp_user plain_user to_cancel to_retry reject_target
     plain_user=$(echo "fuzz target password" | "$aips" user create --email fuzz-plain@example.com | awk '/^created user/ {print $3}')
     to_cancel=$("$aips" enqueue diag.noop --queue fuzz-admin)
     to_retry=$("$aips" enqueue diag.noop --queue fuzz-admin)
@@ -132,7 +132,7 @@ include-path-regex = "^/api/v1/admin/promotions/\\\\{id\\\\}(/approve)?$"
 parameters = { id = ${ids[4]} }
 [[operations]]
 include-path = "/api/v1/admin/promotions/{id}/reject"
-parameters = { id = ${ids[5]} }
+parameters = { id = REJECT_TARGET }
 [[operations]]
 include-path = "/api/v1/alerts/{id}"
 parameters = { id = ${alert:-1} }
@@ -145,7 +145,8 @@ EOF
     fuzz_run "$schemathesis" "$work/broad" "$base" "$token" "${FUZZ_SECONDS:-45}" || status=$?
     if [[ $status -eq 0 ]]; then
         totp_user=$(echo "fuzz target password" | "$aips" user create --email fuzz-2fa@example.com --totp | awk '/^created user/ {print $3}')
-        sed -i "s/TOTP_USER/$totp_user/" "$work/reach.toml"
+        reject_target=$(psql "$DATABASE_URL" -q -f scripts/lib/fuzz-seed-pending.sql)
+        sed -i -e "s/TOTP_USER/$totp_user/" -e "s/REJECT_TARGET/$reject_target/" "$work/reach.toml"
         fuzz_run "$schemathesis" "$work/reach" "$base" "$token" 20 --config-file "$work/reach.toml" \
             --include-path-regex '\{id\}|/reports/(daily|weekly|monthly)|/odds$|/betting/(bets|stake)$' || status=$?
     fi

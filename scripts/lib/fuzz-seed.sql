@@ -1,8 +1,9 @@
 -- What the API fuzz reads, so every documented read reaches its logic and answers 2xx at least once: two teams,
 -- a game that went final yesterday (settled by a real `settle` job, which writes its daily report) and one
 -- tomorrow, their odds, a champion model with its report, and a pick on each game; and two shadow models with
--- pending promotion requests (one to approve, one to reject), one with a graded shadow forecast. Prints the ids, one
--- per line: game, model, prediction, yesterday (YYYY-MM-DD), promotion request to approve, promotion request to reject.
+-- pending promotion requests for the broad run, one with a graded shadow forecast (the targeted run approves it; the
+-- request it rejects is made after the broad run, fuzz-seed-pending.sql). Prints the ids, one per line: game, model,
+-- prediction, yesterday (YYYY-MM-DD), promotion request to approve.
 \set ON_ERROR_STOP on
 \pset tuples_only on
 \pset format unaligned
@@ -45,4 +46,3 @@ SELECT id FROM models WHERE name = 'nba_moneyline_meta';
 SELECT p.id FROM predictions p JOIN games g ON g.id = p.game_id WHERE g.external_id = 'fuzz-next';
 SELECT to_char(now() - interval '1 day', 'YYYY-MM-DD');
 SELECT r.id FROM promotion_requests r JOIN models m ON m.id = r.model_id WHERE m.name = 'nba_spread_meta';
-SELECT r.id FROM promotion_requests r JOIN models m ON m.id = r.model_id WHERE m.name = 'nba_total_meta';
