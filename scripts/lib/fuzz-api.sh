@@ -73,7 +73,7 @@ fuzz_api() {
     # For the admin routes: a user with two-factor login on (its recovery codes; made after the broad run, which finds
     # every user through the user list's links and once reset this one's two-factor login before any 2xx), one without
     # (enrolment, role, state), a queued job to cancel and a cancelled one to retry, on a queue no worker takes.
-    local totp_user plain_user to_cancel to_retry reject_target
+    local totp_user plain_user to_cancel to_retry pending
     plain_user=$(echo "fuzz target password" | "$aips" user create --email fuzz-plain@example.com | awk '/^created user/ {print $3}')
     to_cancel=$("$aips" enqueue diag.noop --queue fuzz-admin)
     to_retry=$("$aips" enqueue diag.noop --queue fuzz-admin)
@@ -129,7 +129,7 @@ include-path = "/api/v1/admin/jobs/{id}/retry"
 parameters = { id = "$to_retry" }
 [[operations]]
 include-path-regex = "^/api/v1/admin/promotions/\\\\{id\\\\}(/approve)?$"
-parameters = { id = ${ids[4]} }
+parameters = { id = APPROVE_TARGET }
 [[operations]]
 include-path = "/api/v1/admin/promotions/{id}/reject"
 parameters = { id = REJECT_TARGET }
@@ -145,8 +145,8 @@ EOF
     fuzz_run "$schemathesis" "$work/broad" "$base" "$token" "${FUZZ_SECONDS:-45}" || status=$?
     if [[ $status -eq 0 ]]; then
         totp_user=$(echo "fuzz target password" | "$aips" user create --email fuzz-2fa@example.com --totp | awk '/^created user/ {print $3}')
-        reject_target=$(psql "$DATABASE_URL" -q -f scripts/lib/fuzz-seed-pending.sql)
-        sed -i -e "s/TOTP_USER/$totp_user/" -e "s/REJECT_TARGET/$reject_target/" "$work/reach.toml"
+        readarray -t pending < <(psql "$DATABASE_URL" -q -f scripts/lib/fuzz-seed-pending.sql)
+        sed -i -e "s/TOTP_USER/$totp_user/" -e "s/APPROVE_TARGET/${pending[0]}/" -e "s/REJECT_TARGET/${pending[1]}/" "$work/reach.toml"
         fuzz_run "$schemathesis" "$work/reach" "$base" "$token" 20 --config-file "$work/reach.toml" \
             --include-path-regex '\{id\}|/reports/(daily|weekly|monthly)|/odds$|/betting/(bets|stake)$' || status=$?
     fi

@@ -1,9 +1,8 @@
 -- What the API fuzz reads, so every documented read reaches its logic and answers 2xx at least once: two teams,
 -- a game that went final yesterday (settled by a real `settle` job, which writes its daily report) and one
 -- tomorrow, their odds, a champion model with its report, and a pick on each game; and two shadow models with
--- pending promotion requests for the broad run, one with a graded shadow forecast (the targeted run approves it; the
--- request it rejects is made after the broad run, fuzz-seed-pending.sql). Prints the ids, one per line: game, model,
--- prediction, yesterday (YYYY-MM-DD), promotion request to approve.
+-- pending promotion requests for the broad run, one with a graded shadow forecast (the targeted run's are made after
+-- the broad run, fuzz-seed-pending.sql). Prints the ids, one per line: game, model, prediction, yesterday (YYYY-MM-DD).
 \set ON_ERROR_STOP on
 \pset tuples_only on
 \pset format unaligned
@@ -34,9 +33,7 @@ INSERT INTO models (name, version, sport, bet_type, status, feature_set_version,
 SELECT 'nba_' || bet_type || '_meta', 1, 'nba', bet_type, 'shadow', 'v1', now() - interval '400 days', now() - interval '2 days',
     '{"log_loss": 0.65, "auc": 0.63}', '\x00', encode(sha256('\x00'::bytea), 'hex')
 FROM (VALUES ('spread'), ('total')) AS t (bet_type);
--- Ids the broad run's generated ones are unlikely to hit, so the requests are still pending for the targeted run.
-INSERT INTO promotion_requests (id, model_id, metrics) OVERRIDING SYSTEM VALUE
-SELECT CASE bet_type WHEN 'spread' THEN 424201 ELSE 424202 END, id, metrics FROM models WHERE name IN ('nba_spread_meta', 'nba_total_meta');
+INSERT INTO promotion_requests (model_id, metrics) SELECT id, metrics FROM models WHERE name IN ('nba_spread_meta', 'nba_total_meta');
 INSERT INTO shadow_forecasts (model_id, game_id, bet_type, line, probability, forecast_at, result, graded_at)
 SELECT m.id, g.id, 'spread', -4.5, 0.58, g.scheduled_at - interval '2 hours', 'win', now()
 FROM models m, games g WHERE m.name = 'nba_spread_meta' AND g.external_id = 'fuzz-final';
@@ -45,4 +42,3 @@ SELECT id FROM games WHERE external_id = 'fuzz-next';
 SELECT id FROM models WHERE name = 'nba_moneyline_meta';
 SELECT p.id FROM predictions p JOIN games g ON g.id = p.game_id WHERE g.external_id = 'fuzz-next';
 SELECT to_char(now() - interval '1 day', 'YYYY-MM-DD');
-SELECT r.id FROM promotion_requests r JOIN models m ON m.id = r.model_id WHERE m.name = 'nba_spread_meta';
