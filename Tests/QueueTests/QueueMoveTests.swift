@@ -60,14 +60,30 @@ import Testing
         let meta = RedisQueueKeys(queue: fixture.name).meta
         _ = try await fixture.queue.enqueue(fixture.request())
         try await fixture.redis.send("HSET", meta, "moving", "test")
-        // A client with a short budget sees the refusal; the queue's own client would keep retrying until it lifts.
+        // A client that waits out no move sees the refusal once its command's budget is spent.
         var configuration = fixture.redis.configuration
         configuration.commandTimeout = .milliseconds(300)
-        let impatient = JobQueue(redis: RedisClient(configuration: configuration))
+        let impatient = JobQueue(redis: RedisClient(configuration: configuration), configuration: QueueConfiguration(moveWait: .zero))
         await #expect(throws: RedisError.self) { try await impatient.enqueue(fixture.request()) }
         try await fixture.redis.send("HDEL", meta, "moving")
         _ = try await impatient.enqueue(fixture.request())
         #expect(try await impatient.stats(queue: fixture.name).counts[.queued] == 2)
+    }
+
+    @Test func aQueueOperationWaitsOutAMoveLongerThanItsCommandTimeout() async throws {
+        let fixture = try QueueFixture(on: .cluster)
+        let meta = RedisQueueKeys(queue: fixture.name).meta
+        _ = try await fixture.queue.enqueue(fixture.request())
+        try await fixture.redis.send("HSET", meta, "moving", "test")
+        // Each command gives up on the refusal after 300 ms; the queue sends it again until the move ends, 1.5 s on.
+        var configuration = fixture.redis.configuration
+        configuration.commandTimeout = .milliseconds(300)
+        let producer = JobQueue(redis: RedisClient(configuration: configuration))
+        async let enqueued = producer.enqueue(fixture.request())
+        try await Task.sleep(for: .milliseconds(1_500))
+        try await fixture.redis.send("HDEL", meta, "moving")
+        _ = try await enqueued
+        #expect(try await fixture.queue.stats(queue: fixture.name).counts[.queued] == 2)
     }
 
     @Test func movingAQueueNeedsACluster() async throws {

@@ -9,16 +9,22 @@ public struct QueueConfiguration: Sendable {
     /// The hash a new job gets (Redis backend). `.spec` by default; `aips` runs `.fields` unless told otherwise
     /// (`AIPS_QUEUE_JOB_LAYOUT`), until no process older than `spec` is left to reserve jobs.
     public var jobHashLayout: JobHashLayout
+    /// How long a queue operation waits out a move of its queue to another Redis Cluster master
+    /// (`RedisQueueBackend.moveQueue`) before its caller sees the refusal. Longer than a Redis command's timeout: a
+    /// move takes milliseconds on an idle cluster but seconds on a loaded one, and a producer should not fail for it.
+    public var moveWait: Duration
 
     public init(
         finishedRetention: Duration = .seconds(24 * 3600),
         deadRetention: Duration = .seconds(30 * 24 * 3600),
         archiveFinishedJobs: Bool = false,
-        jobHashLayout: JobHashLayout = .spec
+        jobHashLayout: JobHashLayout = .spec,
+        moveWait: Duration = .seconds(60)
     ) {
         self.finishedRetention = finishedRetention
         self.deadRetention = deadRetention
         self.archiveFinishedJobs = archiveFinishedJobs
         self.jobHashLayout = jobHashLayout
+        self.moveWait = moveWait
     }
 }

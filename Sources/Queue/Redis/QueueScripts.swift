@@ -4,6 +4,9 @@
 /// the queue's key prefix (see `RedisQueueKeys` for the layout). Each is typed by its argument and reply codec (`Codecs/`):
 /// the ARGV layout a script documents here is written by its `…Arguments` type, nowhere else.
 enum QueueScripts {
+    /// How a script's refusal to run while its queue moves begins (`RedisQueueBackend.moveQueue`).
+    static let movingRefusal = "TRYAGAIN the queue is moving"
+
     /// Helpers every script starts with.
     static let prelude = """
         local prefix = string.sub(KEYS[1], 1, -5)
@@ -11,7 +14,7 @@ enum QueueScripts {
         -- ids may be on either node: refuse, and the cluster client sends the script again after a backoff. The
         -- flag is in the declared key, so Redis runs this check on whichever node holds the queue's meta now.
         if redis.call('HEXISTS', KEYS[1], 'moving') == 1 then
-          return redis.error_reply('TRYAGAIN the queue is moving to another cluster node')
+          return redis.error_reply('\(movingRefusal) to another cluster node')
         end
         local function jobkey(id) return prefix .. 'job:' .. id end
         -- A whole number as Redis gets it. A Lua number handed to redis.call is formatted with "%.17g", which

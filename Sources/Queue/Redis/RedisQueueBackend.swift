@@ -21,10 +21,20 @@ public final class RedisQueueBackend: QueueBackend {
 
     private var now: Int64 { JobQueue.nowMilliseconds() }
 
+    /// Runs `script` on `queue`'s keys. A script refused because the queue is moving (`moveQueue`) did not run, so
+    /// it is sent again until `configuration.moveWait` has passed: the cluster client's own retries stop at one
+    /// command timeout, which a move on a loaded cluster can outlast.
     private func run<Arguments, Reply>(
         _ script: QueueScript<Arguments, Reply>, _ queue: String, _ arguments: Arguments
     ) async throws -> Reply {
-        try await script.run(on: redis, RedisQueueKeys(queue: queue), arguments)
+        let deadline = ContinuousClock.now + configuration.moveWait
+        while true {
+            do {
+                return try await script.run(on: redis, RedisQueueKeys(queue: queue), arguments)
+            } catch let error as RedisError where error.message.hasPrefix(QueueScripts.movingRefusal) && .now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
     }
 
     // MARK: Submitting
@@ -271,10 +281,11 @@ public final class RedisQueueBackend: QueueBackend {
     ///
     /// The scripts build job keys from ids, which Redis does not route during a migration, so they refuse to run
     /// while the queue's `meta` carries the `moving` flag; the cluster client sends each refused script again after
-    /// a backoff, and it runs on the new master once the move ends (a move takes about as long as `MIGRATE` needs
-    /// for the queue's keys: milliseconds for thousands of jobs, longer than a command's timeout only for a huge
-    /// queue, whose callers then see the error and retry). Plain commands need no such care: the nodes redirect
-    /// them. If the move fails, the flag stays and the queue stands still: run the move again, to the same target.
+    /// a backoff, and this backend sends it again past that for up to `configuration.moveWait`, so it runs on the new
+    /// master once the move ends (a move takes about as long as `MIGRATE` needs for the queue's keys: milliseconds
+    /// for thousands of jobs on an idle cluster, seconds on a loaded one; only a move longer than `moveWait` reaches
+    /// callers as an error). Plain commands need no such care: the nodes redirect them. If the move fails, the flag
+    /// stays and the queue stands still: run the move again, to the same target.
     @discardableResult
     public func moveQueue(_ queue: String, to target: RedisNodeAddress) async throws -> Int {
         guard case .cluster = redis.configuration.topology else {

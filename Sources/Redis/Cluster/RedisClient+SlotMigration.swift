@@ -33,7 +33,7 @@ extension RedisClient {
             migrate += configuration.username.map { ["AUTH2", $0, password] } ?? ["AUTH", password]
         }
         while true {
-            let keys = try await from.send("CLUSTER", "GETKEYSINSLOT", String(slot), "100").array?.compactMap(\.string) ?? []
+            let keys = try await from.send("CLUSTER", "GETKEYSINSLOT", String(slot), "1000").array?.compactMap(\.string) ?? []
             if keys.isEmpty { break }
             try await from.send(migrate + ["KEYS"] + keys)
         }
