@@ -132,7 +132,7 @@ import Testing
         try await whileRunning(worker()) {
             try await expectEventually { try await state(id) == .running }
             #expect(try await queue.cancel(id) == .requested)
-            try await expectEventually(timeout: .seconds(5)) { try await state(id) == .cancelled }
+            try await expectEventually(timeout: .seconds(20)) { try await state(id) == .cancelled }
         }
         await #expect(throws: QueueError.self) { try await queue.cancel(id) }
     }
