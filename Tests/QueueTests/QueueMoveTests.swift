@@ -55,14 +55,20 @@ import Testing
         #expect(runs.allSatisfy { $0 == 1 })
     }
 
-    @Test func scriptsRefuseWhileTheQueueIsMarkedMoving() async throws {
+    /// A queue on the cluster holding one job and marked moving, and a configuration whose commands give up after 300 ms.
+    private func markedMoving() async throws -> (QueueFixture, meta: String, RedisConfiguration) {
         let fixture = try QueueFixture(on: .cluster)
         let meta = RedisQueueKeys(queue: fixture.name).meta
         _ = try await fixture.queue.enqueue(fixture.request())
         try await fixture.redis.send("HSET", meta, "moving", "test")
-        // A client that waits out no move sees the refusal once its command's budget is spent.
         var configuration = fixture.redis.configuration
         configuration.commandTimeout = .milliseconds(300)
+        return (fixture, meta, configuration)
+    }
+
+    @Test func scriptsRefuseWhileTheQueueIsMarkedMoving() async throws {
+        let (fixture, meta, configuration) = try await markedMoving()
+        // A client that waits out no move sees the refusal once its command's budget is spent.
         let impatient = JobQueue(redis: RedisClient(configuration: configuration), configuration: QueueConfiguration(moveWait: .zero))
         await #expect(throws: RedisError.self) { try await impatient.enqueue(fixture.request()) }
         try await fixture.redis.send("HDEL", meta, "moving")
@@ -71,13 +77,8 @@ import Testing
     }
 
     @Test func aQueueOperationWaitsOutAMoveLongerThanItsCommandTimeout() async throws {
-        let fixture = try QueueFixture(on: .cluster)
-        let meta = RedisQueueKeys(queue: fixture.name).meta
-        _ = try await fixture.queue.enqueue(fixture.request())
-        try await fixture.redis.send("HSET", meta, "moving", "test")
+        let (fixture, meta, configuration) = try await markedMoving()
         // Each command gives up on the refusal after 300 ms; the queue sends it again until the move ends, 1.5 s on.
-        var configuration = fixture.redis.configuration
-        configuration.commandTimeout = .milliseconds(300)
         let producer = JobQueue(redis: RedisClient(configuration: configuration))
         async let enqueued = producer.enqueue(fixture.request())
         try await Task.sleep(for: .milliseconds(1_500))

@@ -101,7 +101,9 @@ struct PlayerPropPredictor<Market: PlayerPropMarket>: Sendable {
             PropEvaluation(metrics: stored.metrics)?.record(into: &run)
             return (model, stored)
         }
-        let (model, evaluation) = try await ComputeQueue.run { (try Market.Model.fit(examples), try Market.Model.evaluate(examples)) }
+        let (model, evaluation) = try await ComputeQueue.run(.prediction) {
+            (try Market.Model.fit(examples), try Market.Model.evaluate(examples))
+        }
         evaluation?.record(into: &run)
         return (model, try registration(model, examples: examples, evaluation: evaluation))
     }
