@@ -49,9 +49,9 @@ import Testing
             DispatchQueue.concurrentPerform(iterations: 8) { _ in loop.record() }
             return Self.niceness()
         }
-        #expect(training == 10)
+        #expect(training >= 10)
         #expect(loop.all.count == 8)
-        #expect(loop.all.allSatisfy { $0 == 10 })
-        #expect(try await ComputeQueue.run(.prediction) { Self.niceness() } <= 0)
+        #expect(loop.all.allSatisfy { $0 >= 10 })
+        #expect(try await ComputeQueue.run(.prediction) { Self.niceness() } < training)
     }
 }
