@@ -11,7 +11,9 @@ import Testing
 
 /// The database-failover runbook under job traffic: a worker runs jobs that each write one PostgreSQL row in the job's
 /// effect while the primary dies and its replica is promoted. The attempts that meet the outage fail and retry; the
-/// worker's pool finds the promoted server by itself; every job ends succeeded, every effect is written once.
+/// worker's pool finds the promoted server by itself; every job ends succeeded, every effect is written once. The pair
+/// replicates synchronously: asynchronously, a commit the primary acknowledged just before it died may never reach the
+/// replica (the runbook's step 2), and this test once lost such an effect.
 @Suite(
     .serialized, .timeLimit(.minutes(5)),
     .enabled(if: TestServers.databaseReplicaURL != nil, "needs PostgreSQL's server programs and scripts/lib/pg-replica.sh (scripts/test)"))
@@ -23,6 +25,7 @@ struct DatabaseFailoverJobTests {
     }
 
     private func run(through servers: TestFailoverDatabase) async throws {
+        try await servers.replicateSynchronously()
         let store = Store(configuration: PostgresConfiguration(url: servers.platformURL, maximumConnections: 4))
         try await store.migrate(logger: Logger(label: "test"))
         let redis = RedisClient(configuration: try RedisConfiguration(url: TestServers.redisURL))

@@ -1,6 +1,7 @@
 import EmbeddedServers
 import Foundation
 import Logging
+import Postgres
 
 /// A private PostgreSQL primary (embedded, reached over its socket only) and a streaming replica of it, for the
 /// database-failover runbook (`deploy/runbooks/database-failover.md`): `platformURL` is what production's
@@ -47,6 +48,23 @@ public struct TestFailoverDatabase: Sendable {
     public static func withRunning(_ name: String = #function, _ body: (TestFailoverDatabase) async throws -> Void) async throws {
         let servers = try await start(name)
         try await withCleanup({ try await body(servers) }, cleanup: servers.stop)
+    }
+
+    /// Makes the primary wait for the replica's flush before it acknowledges a commit (`synchronous_standby_names`),
+    /// and returns once the replica streams synchronously. Asynchronous replication, the default, can lose the
+    /// commits of a crashed primary's last moments (the runbook's step 2); synchronous replication is how a
+    /// deployment that cannot re-run those jobs closes that window.
+    public func replicateSynchronously() async throws {
+        let primary = try await PostgresConnection.connect(to: primaryURL)
+        let streaming = try await withCleanup({
+            _ = try await primary.query("ALTER SYSTEM SET synchronous_standby_names = '*'")
+            _ = try await primary.query("SELECT pg_reload_conf()")
+            return try await eventually(timeout: .seconds(30)) {
+                try await primary.query("SELECT count(*) AS n FROM pg_stat_replication WHERE sync_state = 'sync'").first?
+                    .decode(Int.self, "n") == 1
+            }
+        }, cleanup: { await primary.close() })
+        guard streaming else { throw StoreError(.embeddedServer, message: "the replica did not become synchronous within 30 s") }
     }
 
     /// Runbook 1: the primary dies as in a crash (no shutdown checkpoint, sessions cut).
