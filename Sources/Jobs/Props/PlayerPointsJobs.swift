@@ -10,13 +10,8 @@ public enum PlayerPointsJobs {
         in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date,
         predictionsChanged: @escaping @Sendable () async throws -> Void = {}
     ) {
-        let predictor = PlayerPointsPredictor(store: store, now: now)
-        registry.register(PredictPlayerPoints.self) { parameters, context in
-            let run = try await predictor.run(parameters, jobID: context.id, logger: context.logger)
-            if run.predictions > 0 { try await predictionsChanged() }
-            try await store.alerts.raiseForNewPicks()
-            return run
-        }
+        PlayerPropPredictor<PlayerPointsMarket>.register(
+            PredictPlayerPoints.self, date: { $0.date }, in: registry, store: store, now: now, predictionsChanged: predictionsChanged)
     }
 
     /// Makes `predict.player_points` known for payload validation only (processes that enqueue but do not run it).

@@ -10,13 +10,8 @@ public enum PropJobs {
         in registry: JobRegistry, store: Store, now: @escaping @Sendable () -> Date,
         predictionsChanged: @escaping @Sendable () async throws -> Void = {}
     ) {
-        let predictor = PropPredictor(store: store, now: now)
-        registry.register(PredictProps.self) { parameters, context in
-            let run = try await predictor.run(parameters, jobID: context.id, logger: context.logger)
-            if run.predictions > 0 { try await predictionsChanged() }
-            try await store.alerts.raiseForNewPicks()
-            return run
-        }
+        PlayerPropPredictor<BatterHitsMarket>.register(
+            PredictProps.self, date: { $0.date }, in: registry, store: store, now: now, predictionsChanged: predictionsChanged)
     }
 
     /// Makes `predict.props` known for payload validation only (processes that enqueue but do not run it).
