@@ -4,6 +4,15 @@ import Testing
 @Suite struct EnsembleTests {
     static let problem = SyntheticProblem(rows: 800)
 
+    /// A small AutoML search of `maxModels` models on two threads, in `folds` folds (nil: the default).
+    static func autoML(maxModels: Int, folds: Int? = nil) -> AutoMLConfiguration {
+        var config = AutoMLConfiguration()
+        config.maxModels = maxModels
+        if let folds { config.folds = folds }
+        config.threads = 2
+        return config
+    }
+
     @Test func caruanaFavorsTheBetterModel() {
         let labels: [Double] = [0, 1, 0, 1, 1, 0]
         let good: [Double] = [0.2, 0.8, 0.3, 0.7, 0.9, 0.1]
@@ -52,10 +61,7 @@ import Testing
 
     @Test func autoMLRanksModelsAndBuildsBothStackedEnsembles() throws {
         let p = Self.problem
-        var config = AutoMLConfiguration()
-        config.maxModels = 5
-        config.folds = 3
-        config.threads = 2
+        var config = Self.autoML(maxModels: 5, folds: 3)
         config.maxRuntimeSeconds = 120
         let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
         let names = result.leaderboard.map(\.name)
@@ -76,10 +82,7 @@ import Testing
         let p = Self.problem
         var named = GeneralizedLinearConfiguration()
         named.columns = [p.train.names[0]]
-        var config = AutoMLConfiguration()
-        config.maxModels = 2
-        config.folds = 3
-        config.threads = 2
+        var config = Self.autoML(maxModels: 2, folds: 3)
         config.families = [.gbm]
         config.stackedEnsembles = false
         config.leadingLearners = [.generalizedLinear(named)]
@@ -123,10 +126,7 @@ import Testing
 
     @Test func metaEnsembleBlendsTheThreeComponentsAndCalibrates() throws {
         let p = Self.problem
-        var autoML = AutoMLConfiguration()
-        autoML.maxModels = 3
-        autoML.folds = 2
-        autoML.threads = 2
+        let autoML = Self.autoML(maxModels: 3, folds: 2)
         var stack = StackConfiguration()
         stack.learners = [.smallGBM(), .generalizedLinear(GeneralizedLinearConfiguration())]
         stack.folds = 2
@@ -143,9 +143,7 @@ import Testing
     @Test func autoMLAcceptsWalkForwardFolds() throws {
         let p = Self.problem
         let times = (0..<p.train.rowCount).map { Double($0 / 10) }
-        var config = AutoMLConfiguration()
-        config.maxModels = 3
-        config.threads = 2
+        let config = Self.autoML(maxModels: 3)
         let result = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels, folds: DataSplits.walkForward(times: times, folds: 3, gap: 2))
         #expect(result.leaderboard.count == 5)
         #expect(result.leaderboard.allSatisfy { $0.auc.isFinite && $0.logLoss.isFinite && $0.auc > 0.7 })
@@ -153,10 +151,7 @@ import Testing
 
     @Test func autoMLIsDeterministicGivenTheSeed() throws {
         let p = SyntheticProblem(rows: 300, seed: 8)
-        var config = AutoMLConfiguration()
-        config.maxModels = 4
-        config.folds = 2
-        config.threads = 2
+        var config = Self.autoML(maxModels: 4, folds: 2)
         config.seed = 5
         let first = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)
         let second = try AutoML(configuration: config).fit(p.train, labels: p.trainLabels)

@@ -8,6 +8,14 @@ import Testing
 
     func at(_ seconds: Double) -> ContinuousClock.Instant { start + .milliseconds(Int64((seconds * 1_000).rounded())) }
 
+    /// An election that acquired the lease with `token` at 0.
+    func leading(token: UInt64) -> LeaderElection {
+        var election = LeaderElection(configuration: configuration, now: at(0))
+        _ = election.tick(now: at(0))
+        _ = election.acquired(token: token)
+        return election
+    }
+
     @Test func defaultLeaseIsAtMostFifteenSecondsAndRenewsEveryThird() {
         let defaults = LeaderElection.Configuration()
         #expect(defaults.leaseTTL <= .seconds(15))
@@ -24,9 +32,7 @@ import Testing
     }
 
     @Test func leaderRenewsEveryThirdOfTheLeaseAndKeepsLeading() {
-        var election = LeaderElection(configuration: configuration, now: at(0))
-        _ = election.tick(now: at(0))
-        _ = election.acquired(token: 1)
+        var election = leading(token: 1)
         #expect(election.tick(now: at(3)) == .renew(token: 1))
         #expect(election.renewed() == .wait(until: at(6)))
         // Belief is measured from when the renewal was sent, minus the safety margin.
@@ -35,9 +41,7 @@ import Testing
     }
 
     @Test func leaderWhoseRenewalsFailStepsDownBeforeTheLeaseExpires() {
-        var election = LeaderElection(configuration: configuration, now: at(0))
-        _ = election.tick(now: at(0))
-        _ = election.acquired(token: 3)
+        var election = leading(token: 3)
         #expect(election.tick(now: at(3)) == .renew(token: 3))
         #expect(election.renewFailed(now: at(3.5)) == .wait(until: at(4.25)))
         #expect(election.tick(now: at(4.25)) == .renew(token: 3))
@@ -47,18 +51,14 @@ import Testing
     }
 
     @Test func leaderPausedPastItsLeaseStepsDownOnWaking() {
-        var election = LeaderElection(configuration: configuration, now: at(0))
-        _ = election.tick(now: at(0))
-        _ = election.acquired(token: 4)
+        var election = leading(token: 4)
         // SIGSTOP for 20 s: the first tick after waking gives up leadership instead of renewing.
         #expect(election.leadership(at: at(20)) == nil)
         #expect(election.tick(now: at(20)) == .lostLeadership(token: 4))
     }
 
     @Test func refusedRenewalMeansAnotherLeader() {
-        var election = LeaderElection(configuration: configuration, now: at(0))
-        _ = election.tick(now: at(0))
-        _ = election.acquired(token: 5)
+        var election = leading(token: 5)
         _ = election.tick(now: at(3))
         #expect(election.renewRefused(now: at(3.1)) == .lostLeadership(token: 5))
         #expect(election.leadership(at: at(3.2)) == nil)
@@ -77,17 +77,13 @@ import Testing
     }
 
     @Test func fencedLeaderStepsDown() {
-        var election = LeaderElection(configuration: configuration, now: at(0))
-        _ = election.tick(now: at(0))
-        _ = election.acquired(token: 2)
+        var election = leading(token: 2)
         #expect(election.fenced(now: at(1)) == .lostLeadership(token: 2))
         #expect(election.leadership(at: at(1)) == nil)
     }
 
     @Test func shutdownReleasesAHeldLeaseAndStops() {
-        var leader = LeaderElection(configuration: configuration, now: at(0))
-        _ = leader.tick(now: at(0))
-        _ = leader.acquired(token: 6)
+        var leader = leading(token: 6)
         #expect(leader.shutdown() == .release(token: 6))
         #expect(leader.tick(now: at(1)) == .stop)
 
