@@ -4,10 +4,11 @@
 The signal mixes linear terms, interactions, thresholds and noise so a 100-tree GBM lands near AUC 0.72-0.73.
 Usage: make_data.py OUT_DIR [ROWS] [FEATURES] [SEED]
 """
-import os
 import sys
 
 import numpy as np
+
+from synthetic_csv import write_split
 
 
 def main():
@@ -29,12 +30,7 @@ def main():
     logit += rng.normal(scale=1.7, size=n)
     y = (logit > 0).astype(np.int32)
     x[:, :10][missing] = np.nan
-    os.makedirs(out, exist_ok=True)
-    header = ",".join([f"f{i}" for i in range(features)] + ["y"])
-    for name, part in (("train.csv", slice(0, rows)), ("test.csv", slice(rows, n))):
-        data = np.column_stack([x[part], y[part]])
-        fmt = ["%.6g"] * features + ["%d"]
-        np.savetxt(os.path.join(out, name), data, delimiter=",", header=header, comments="", fmt=fmt)
+    write_split(out, x, y, rows)
 
 
 if __name__ == "__main__":

@@ -9,10 +9,11 @@ the value, so where NaN belongs differs per feature and the default direction of
 probability MISSING (at random), from a second generator (seed SEED + 1) so the values stay those of issue #21.
 Usage: make_issue21.py OUT_DIR [TRAIN_ROWS] [TEST_ROWS] [SEED] [MISSING]
 """
-import os
 import sys
 
 import numpy as np
+
+from synthetic_csv import write_split
 
 
 def main():
@@ -32,12 +33,7 @@ def main():
         mask = np.random.default_rng(seed + 1).random((n, 10))
         x[:, :5][mask[:, :5] < 2 * missing / (1 + np.exp(-3 * x[:, :5]))] = np.nan
         x[:, 5:10][mask[:, 5:] < missing] = np.nan
-    os.makedirs(out, exist_ok=True)
-    header = ",".join([f"f{i}" for i in range(features)] + ["y"])
-    for name, part in (("train.csv", slice(0, train)), ("test.csv", slice(train, n))):
-        data = np.column_stack([x[part], y[part]])
-        fmt = ["%.6g"] * features + ["%d"]
-        np.savetxt(os.path.join(out, name), data, delimiter=",", header=header, comments="", fmt=fmt)
+    write_split(out, x, y, train)
 
 
 if __name__ == "__main__":
