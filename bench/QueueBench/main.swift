@@ -33,6 +33,19 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
 
 func freshQueue(_ name: String) -> String { "bench-\(name)-\(UInt32.random(in: 0...UInt32.max))" }
 
+/// Makes `calls` calls of `call` from `callers` concurrent callers, caller c making calls c, c + `callers`, … (each
+/// call is passed its caller's index), and returns when all are done.
+func concurrently(callers: Int, calls: Int, _ call: @escaping @Sendable (_ caller: Int) async throws -> Void) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for caller in 0..<callers {
+            group.addTask {
+                for _ in stride(from: caller, to: calls, by: callers) { try await call(caller) }
+            }
+        }
+        try await group.waitForAll()
+    }
+}
+
 func report(_ label: String, _ value: String) {
     print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value)
 }
@@ -160,15 +173,8 @@ do {
     let total = Int(50_000 * scale)
     let cost = try await RedisCost.start(queue: name)
     let (start, cpu) = (ContinuousClock.now, cpuSeconds())
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for caller in 0..<64 {
-            group.addTask {
-                for _ in stride(from: caller, to: total, by: 64) {
-                    try await queue.enqueue(JobRequest(type: "diag.noop", queue: name))
-                }
-            }
-        }
-        try await group.waitForAll()
+    try await concurrently(callers: 64, calls: total) { _ in
+        try await queue.enqueue(JobRequest(type: "diag.noop", queue: name))
     }
     report("enqueue, single (64 concurrent callers)", String(format: "%8.0f jobs/s", Double(total) / seconds(since: start)))
     reportCost(try await cost.finish(), jobs: total)
@@ -182,15 +188,8 @@ func batchedEnqueue() async throws -> Double {
     let batches = total / 1000
     let cost = try await RedisCost.start(queue: name)
     let (start, cpu) = (ContinuousClock.now, cpuSeconds())
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for caller in 0..<4 {
-            group.addTask {
-                for _ in stride(from: caller, to: batches, by: 4) {
-                    _ = try await queue.enqueue((0..<1000).map { _ in JobRequest(type: "diag.noop", queue: name) })
-                }
-            }
-        }
-        try await group.waitForAll()
+    try await concurrently(callers: 4, calls: batches) { _ in
+        _ = try await queue.enqueue((0..<1000).map { _ in JobRequest(type: "diag.noop", queue: name) })
     }
     let rate = Double(total) / seconds(since: start)
     report("enqueue, batched (1,000 per call)", String(format: "%8.0f jobs/s", rate))
@@ -214,16 +213,8 @@ if redisURL.contains("-cluster://") {
     var costs: [RedisCost] = []
     for name in names { costs.append(try await RedisCost.start(queue: name)) }
     let start = ContinuousClock.now
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for caller in 0..<(4 * names.count) {
-            group.addTask {
-                let name = names[caller % names.count]
-                for _ in stride(from: caller, to: batches, by: 4 * names.count) {
-                    _ = try await queue.enqueue((0..<1000).map { _ in JobRequest(type: "diag.noop", queue: name) })
-                }
-            }
-        }
-        try await group.waitForAll()
+    try await concurrently(callers: 4 * names.count, calls: batches) { caller in
+        _ = try await queue.enqueue((0..<1000).map { _ in JobRequest(type: "diag.noop", queue: names[caller % names.count]) })
     }
     let rate = Double(total) / seconds(since: start)
     report("enqueue, batched, \(names.count) queues on \(names.count) masters", String(format: "%8.0f jobs/s", rate))
