@@ -13,14 +13,14 @@ import Store
 /// Delivery is at least once: an endpoint that took an alert but whose 2xx was lost gets it again, with the same id.
 /// Alerts over a day old are no longer sent (a pick's game may have started); they stay in the inbox.
 public struct AlertDeliverer: Sendable {
-    /// The client every delivery goes through, created once for the process (so it needs no shutdown). Redirects are
-    /// not followed, so a webhook cannot send the platform's POST to an address the user could not set (the API takes
-    /// only https URLs on public hosts outside development, and `WebhookDestinationCheck` resolves each host).
-    /// Connecting gives up after 3 s: an endpoint that refuses connections would otherwise be retried until the
-    /// request's timeout.
-    static let client = HTTPClient(
-        eventLoopGroupProvider: .singleton,
-        configuration: HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(3))))
+    /// How every delivery's client is set up. Redirects are not followed, so a webhook cannot send the platform's POST
+    /// to an address the user could not set (the API takes only https URLs on public hosts outside development, and
+    /// `WebhookDestinationCheck` resolves each host). Connecting gives up after 3 s: an endpoint that refuses
+    /// connections would otherwise be retried until the request's timeout.
+    static let configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(3)))
+    /// The client of deliveries the HTTP client resolves itself (development), created once for the process (so it
+    /// needs no shutdown).
+    static let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     /// Webhooks POSTed to at once.
     static let concurrentDeliveries = 8
 
@@ -41,9 +41,19 @@ public struct AlertDeliverer: Sendable {
         store: Store, secrets: SecretKeyring?, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
         retryBackoff: Duration = .seconds(60), allowingPrivateHosts: Bool = false
     ) {
+        self.init(
+            store: store, secrets: secrets, now: now, timeout: timeout, retryBackoff: retryBackoff,
+            destinations: WebhookDestinationCheck(allowingPrivateHosts: allowingPrivateHosts))
+    }
+
+    /// A deliverer that judges destinations with `destinations` (a test's resolver).
+    init(
+        store: Store, secrets: SecretKeyring?, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
+        retryBackoff: Duration = .seconds(60), destinations: WebhookDestinationCheck
+    ) {
         self.store = store
         self.secrets = secrets
-        self.destinations = WebhookDestinationCheck(allowingPrivateHosts: allowingPrivateHosts)
+        self.destinations = destinations
         self.now = now
         self.timeout = .milliseconds(Int64(timeout / .milliseconds(1)))
         self.retryBackoff = retryBackoff
@@ -86,7 +96,8 @@ public struct AlertDeliverer: Sendable {
 
     /// POSTs `payload` to `webhook`: the status it answered, if any, and why it failed (nil on a 2xx).
     private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook) async -> (status: Int?, error: String?) {
-        if let refusal = await destinations.refusal(for: webhook.url) { return (nil, refusal) }
+        let destination = await destinations.destination(for: webhook.url)
+        if case .refused(let refusal) = destination { return (nil, refusal) }
         do {
             let secret = try SecretKeyring.open(webhook.secret, for: .webhook, keyring: secrets)
             let body = try payload.encoded()
@@ -96,19 +107,40 @@ public struct AlertDeliverer: Sendable {
             request.headers.add(name: "User-Agent", value: "aips-webhooks/1")
             request.headers.add(name: WebhookSignature.header, value: WebhookSignature.sign(body, secret: secret, at: now()))
             request.body = .bytes(ByteBuffer(bytes: body))
-            let response = try await Self.client.execute(request, timeout: timeout)
-            let status = Int(response.status.code)
-            // A 2xx is all the platform reads of an acceptance: its body, however large, is not read.
-            if (200..<300).contains(status) { return (status, nil) }
-            // A refusal's first bytes explain it.
-            var excerpt = ""
-            for try await chunk in response.body {
-                excerpt += String(decoding: chunk.readableBytesView.prefix(200 - excerpt.utf8.count), as: UTF8.self)
-                if excerpt.utf8.count >= 200 { break }
-            }
-            return (status, "HTTP \(status): " + excerpt)
+            return try await withClient(for: destination) { client in try await send(request, with: client) }
         } catch {
             return (nil, String(describing: error).prefix(300).description)
         }
+    }
+
+    /// Runs `body` with a client whose connections go to `destination`: for a pinned one, a client of its own that
+    /// maps the host to the checked address (a mapping is the client's, not the request's), shut down afterwards. Its
+    /// shutdown's error is not the delivery's: a 2xx's body is left unread, and shutting down cancels that request.
+    private func withClient<Value: Sendable>(
+        for destination: WebhookDestination, _ body: (HTTPClient) async throws -> Value
+    ) async throws -> Value {
+        guard case .pinned(let host, let address) = destination else { return try await body(Self.client) }
+        var configuration = Self.configuration
+        configuration.dnsOverride = [host: address]
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let result: Result<Value, any Error>
+        do { result = .success(try await body(client)) } catch { result = .failure(error) }
+        try? await client.shutdown()
+        return try result.get()
+    }
+
+    /// Sends a delivery's POST: the status it answered and why it failed (nil on a 2xx).
+    private func send(_ request: HTTPClientRequest, with client: HTTPClient) async throws -> (status: Int?, error: String?) {
+        let response = try await client.execute(request, timeout: timeout)
+        let status = Int(response.status.code)
+        // A 2xx is all the platform reads of an acceptance: its body, however large, is not read.
+        if (200..<300).contains(status) { return (status, nil) }
+        // A refusal's first bytes explain it.
+        var excerpt = ""
+        for try await chunk in response.body {
+            excerpt += String(decoding: chunk.readableBytesView.prefix(200 - excerpt.utf8.count), as: UTF8.self)
+            if excerpt.utf8.count >= 200 { break }
+        }
+        return (status, "HTTP \(status): " + excerpt)
     }
 }

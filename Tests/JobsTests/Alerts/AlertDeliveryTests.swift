@@ -157,7 +157,37 @@ import Testing
         await store.shutdown()
     }
 
-    /// A public name is resolved at delivery: one private address among its answers refuses it.
+    /// A delivery connects to the address its check resolved, not to what the HTTP client would resolve afterwards:
+    /// were a DNS server to answer the check with a public address and the client with a private one (rebinding), the
+    /// POST would still go where the check looked. Here the name resolves nowhere but through the check, to the
+    /// sandbox's loopback address, so the POST arrives only if the connection went to the checked address.
+    @Test func aDeliveryConnectsToTheAddressItsCheckResolved() async throws {
+        let store = try await CollectTestSupport.migratedStore()
+        let model = try await Self.model(store)
+        let erin = try await Self.user(store, "erin@example.com")
+        try await CollectTestSupport.sandbox().withRunning { sandbox in
+            var url = try #require(URLComponents(string: sandbox.baseURL + "/sandbox/v1/webhooks/erin"))
+            let address = try #require(url.host)
+            url.host = "webhooks.invalid"
+            let webhook = try await store.alerts.setWebhook(userID: erin, url: try #require(url.string), secret: try WebhookSignature.newSecret())
+            _ = try await Self.pick(store, sport: "nba", model: model, index: 0)
+            #expect(try await store.alerts.raiseForNewPicks() == 1)
+
+            // The check takes loopback for public here: what is tested is where the connection goes.
+            let destinations = WebhookDestinationCheck(
+                allowingPrivateHosts: false, resolve: { host in host == "webhooks.invalid" ? [address] : [] }, isPrivate: { _ in false })
+            #expect(await destinations.destination(for: webhook.url) == .pinned(host: "webhooks.invalid", address: address))
+            let delivered = try await AlertDeliverer(store: store, secrets: nil, destinations: destinations)
+                .run(DeliverAlerts(), logger: CollectTestSupport.logger)
+            let recorded = try #require(try await store.alerts.webhook(userID: erin))
+            #expect(delivered.delivered == 1 && delivered.failed == 0, "\(recorded.lastError ?? "")")
+            #expect(sandbox.webhooks.received("erin").count == 1)
+        }
+        await store.shutdown()
+    }
+
+    /// A public name is resolved at delivery: one private address among its answers refuses it; otherwise the
+    /// connection goes to the first of the addresses checked.
     @Test func aNameIsJudgedByEveryAddressItResolvesTo() async throws {
         let answers: [String: [String]] = [
             "hooks.example.org": ["93.184.216.34", "2606:2800:220:1::"], "rebound.example.org": ["93.184.216.34", "10.0.0.5"],
@@ -167,14 +197,20 @@ import Testing
             guard let addresses = answers[host] else { throw HostResolutionError(host: host, reason: "Name or service not known") }
             return addresses
         }
-        #expect(await check.refusal(for: "https://hooks.example.org/aips") == nil)
+        #expect(await check.destination(for: "https://hooks.example.org/aips") == .pinned(host: "hooks.example.org", address: "93.184.216.34"))
         #expect(
-            await check.refusal(for: "https://rebound.example.org/aips") == "rebound.example.org resolves to a private address (10.0.0.5); not sent")
-        #expect(await check.refusal(for: "https://metadata.example.org/")?.contains("::ffff:169.254.169.254") == true)
-        #expect(await check.refusal(for: "https://127.0.0.1/") == "127.0.0.1 is a private host; not sent")
-        #expect(await check.refusal(for: "https://gone.example.org/") == "gone.example.org does not resolve: Name or service not known")
+            await check.destination(for: "https://rebound.example.org/aips")
+                == .refused("rebound.example.org resolves to a private address (10.0.0.5); not sent"))
+        guard case .refused(let metadata) = await check.destination(for: "https://metadata.example.org/") else {
+            Issue.record("a name resolving to the metadata address was not refused")
+            return
+        }
+        #expect(metadata.contains("::ffff:169.254.169.254"))
+        #expect(await check.destination(for: "https://127.0.0.1/") == .refused("127.0.0.1 is a private host; not sent"))
+        #expect(
+            await check.destination(for: "https://gone.example.org/") == .refused("gone.example.org does not resolve: Name or service not known"))
         let development = WebhookDestinationCheck(allowingPrivateHosts: true) { _ in ["10.0.0.5"] }
-        #expect(await development.refusal(for: "https://rebound.example.org/") == nil)
+        #expect(await development.destination(for: "https://rebound.example.org/") == .unpinned)
     }
 
     /// A secret stored sealed (as the API stores it) signs only on a worker that holds its key; one without it fails the
