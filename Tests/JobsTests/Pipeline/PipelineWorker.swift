@@ -22,6 +22,17 @@ struct PipelineWorker: Sendable {
         try await queue.runToSuccess(requests, on: queueName, timeout: timeout)
     }
 
+    /// Bootstraps `sport` from an empty database with `days` of history, as the whole-pipeline tests do: a small search
+    /// (four models, the last `validationWindowDays` held out) and thresholds every model passes.
+    func bootstrap(sport: String, days: Int, validationWindowDays: Int, replayed: Bool = false) async throws {
+        var settings = PipelineFlow.quickSettings(days: days)
+        settings.maxModels = 4
+        settings.validationWindowDays = validationWindowDays
+        try await run(
+            try PipelineFlow.bootstrap(
+                sports: [sport], days: days, now: clock.now, settings: settings, thresholds: .everyModelPasses, replayed: replayed))
+    }
+
     /// What `predict` reads for the next 12 hours: `sport`'s games and current odds collected, then the features taken
     /// five minutes later (strictly after the odds they read). Returns the games starting in those 12 hours.
     func collectAndFeaturize(sport: String, store: Store) async throws -> [Game] {

@@ -38,10 +38,7 @@ import Testing
 
                 // Two months of history, a small search, and thresholds every model passes, so all three bet
                 // types get a champion to predict with (the seed's thresholds are tested on their own).
-                var settings = PipelineFlow.quickSettings(days: days)
-                settings.maxModels = 4
-                settings.validationWindowDays = validationDays
-                try await pipeline.run(try PipelineFlow.bootstrap(sports: [sport], days: days, now: clock.now, settings: settings, thresholds: .everyModelPasses))
+                try await pipeline.bootstrap(sport: sport, days: days, validationWindowDays: validationDays)
 
                 for betType in [BetType.spread, .moneyline, .total] {
                     let champion = try #require(try await store.models.champion(sport: sport, betType: betType, publication: .gameDay))

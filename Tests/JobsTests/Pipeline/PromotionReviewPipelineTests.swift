@@ -27,11 +27,7 @@ import Testing
             ) { pipeline in
 
                 // Thresholds every model passes, as in the pipeline test: each bet type gets a model to review.
-                var settings = PipelineFlow.quickSettings(days: 60)
-                settings.maxModels = 4
-                settings.validationWindowDays = 12
-                try await pipeline.run(
-                    try PipelineFlow.bootstrap(sports: [sport], days: 60, now: clock.now, settings: settings, thresholds: .everyModelPasses))
+                try await pipeline.bootstrap(sport: sport, days: 60, validationWindowDays: 12)
                 var shadows: [BetType: Int] = [:]
                 for betType in [BetType.spread, .moneyline, .total] {
                     #expect(try await store.models.champion(sport: sport, betType: betType, publication: .gameDay) == nil)

@@ -36,12 +36,7 @@ import Testing
                 label: "replay-pipeline-test"
             ) { pipeline in
                 // The season so far (it began on 16 August), a small search, thresholds every model passes.
-                var settings = PipelineFlow.quickSettings(days: 155)
-                settings.maxModels = 4
-                settings.validationWindowDays = 42
-                try await pipeline.run(
-                    try PipelineFlow.bootstrap(
-                        sports: ["epl"], days: 155, now: clock.now, settings: settings, thresholds: .everyModelPasses, replayed: true))
+                try await pipeline.bootstrap(sport: "epl", days: 155, validationWindowDays: 42, replayed: true)
                 let champion = try #require(try await store.models.champion(sport: "epl", betType: .moneyline, publication: .gameDay))
                 #expect(champion.metrics["rows_fit"] ?? 0 > 60)
 
