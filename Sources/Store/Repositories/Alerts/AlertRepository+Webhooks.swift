@@ -29,11 +29,7 @@ extension AlertRepository {
 
     /// Every webhook's stored secret, by user (to re-seal them under a new key).
     public func webhookSecrets() async throws -> [UUID: String] {
-        var secrets: [UUID: String] = [:]
-        for row in try await database.query("SELECT user_id, secret FROM alert_webhooks").rows {
-            secrets[try row.decode("user_id")] = try row.decode("secret")
-        }
-        return secrets
+        try await database.dictionary("SELECT user_id, secret FROM alert_webhooks", key: "user_id", value: "secret")
     }
 
     /// Replaces a webhook's stored secret if it is still `expected` (a new webhook set meanwhile wins); true when

@@ -100,31 +100,22 @@ public struct OddsRepository: Sendable {
     /// price are absent.
     public func firstRecordedAt(gameIDs: [Int]) async throws -> [Int: Date] {
         guard !gameIDs.isEmpty else { return [:] }
-        var first: [Int: Date] = [:]
-        for row in try await database.query(
-            "SELECT game_id, min(recorded_at) AS first FROM odds WHERE game_id = ANY(\(gameIDs)::bigint[]) GROUP BY game_id"
-        ).rows {
-            first[try row.decode(Int.self, "game_id")] = try row.decode(Date.self, "first")
-        }
-        return first
+        return try await database.dictionary(
+            "SELECT game_id, min(recorded_at) AS first FROM odds WHERE game_id = ANY(\(gameIDs)::bigint[]) GROUP BY game_id",
+            key: "game_id", value: "first")
     }
 
     /// The time of the latest snapshot per sport (the seed's freshness query); sports without odds are absent.
     public func latestRecordedAtBySport() async throws -> [String: Date] {
         // One index probe per sport on odds (sport, recorded_at DESC) instead of a scan of all odds.
-        let result = try await database.query(
+        try await database.dictionary(
             """
             SELECT s.sport, latest.recorded_at
             FROM (SELECT DISTINCT sport FROM games) s
             CROSS JOIN LATERAL (
                 SELECT o.recorded_at FROM odds o WHERE o.sport = s.sport ORDER BY o.recorded_at DESC LIMIT 1
             ) latest
-            """)
-        var latest: [String: Date] = [:]
-        for row in result.rows {
-            latest[try row.decode("sport")] = try row.decode(Date.self, "recorded_at")
-        }
-        return latest
+            """, key: "sport", value: "recorded_at")
     }
 
     static func snapshot(_ row: PostgresRow) throws -> OddsSnapshot {

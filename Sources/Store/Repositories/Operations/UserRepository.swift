@@ -143,11 +143,7 @@ public struct UserRepository: Sendable {
 
     /// Every stored TOTP secret, by user id (for re-sealing under a new key).
     public func totpSecrets() async throws -> [UUID: String] {
-        var secrets: [UUID: String] = [:]
-        for row in try await database.query("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL").rows {
-            secrets[try row.decode("id")] = try row.decode("totp_secret")
-        }
-        return secrets
+        try await database.dictionary("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL", key: "id", value: "totp_secret")
     }
 
     /// Replaces a user's stored TOTP secret if it is still `expected` (a concurrent change wins); true when replaced.
