@@ -8,8 +8,8 @@
 # the same redis-server, in BENCH_ROUNDS rounds (default 5) that alternate this bench's batched and end-to-end phases with
 # Sidekiq's, and prints each round's ratios and their median. BENCH_CLUSTER=1 then runs it again on a Redis Cluster
 # (3 masters + 3 replicas on this machine, AOF everysec; scripts/lib/redis-cluster.sh), with one phase more: one
-# queue per master at once. BENCH_JOB_LAYOUT=fields enqueues field-per-setting job hashes (what aips writes until
-# AIPS_QUEUE_JOB_LAYOUT=spec) instead of the packed spec.
+# queue per master at once. BENCH_JOB_LAYOUT (packed, the library's default;
+# spec; fields) chooses how jobs are laid out (aips writes fields until AIPS_QUEUE_JOB_LAYOUT names another).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup
@@ -23,7 +23,7 @@ if [[ -z "${REDIS_URL:-}" ]]; then
     export REDIS_URL="redis://127.0.0.1:$port/0"
     sleep 0.2
 fi
-echo "machine: $(nproc) cores, $(redis-server --version | awk '{print $3}')"
+echo "machine: $(nproc) cores, $(redis-server --version | awk '{print $3}'), job layout ${BENCH_JOB_LAYOUT:-packed}"
 if [[ "${BENCH_PEERS:-0}" == 1 ]]; then
     export BENCH_PEERS_DIR="${BENCH_PEERS_DIR:-$(cd .. && pwd)/shared/peers}"
 fi

@@ -364,7 +364,8 @@ actor ArchivedRecords {
     @Test(arguments: RedisDeployment.allCases) func readyJobsOfTheSortedSetLayoutRunInOrderAndOnesCancelledThereNever(
         _ deployment: RedisDeployment
     ) async throws {
-        let fixture = try QueueFixture(on: deployment)
+        // That version kept every job in a hash.
+        let fixture = try QueueFixture(on: deployment, configuration: QueueConfiguration(jobHashLayout: .spec))
         let keys = RedisQueueKeys(queue: fixture.name)
         let cancelled = try await fixture.queue.enqueue(fixture.request()).id
         let low = try await fixture.queue.enqueue(fixture.request { $0.priority = 5 }).id

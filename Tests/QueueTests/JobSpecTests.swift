@@ -28,6 +28,15 @@ import Testing
         #expect(JobSpec.values(of: "1,2,3") == nil)
     }
 
+    @Test func aPackedJobReadsAsTheHashItBecomes() throws {
+        let job = JobDefinition(JobRequest(type: "a.b"), now: 1_000)
+        let spec = JobSpec.text(for: job, createdAt: 1_000)
+        let payload = "{\"text\":\"two\\nlines\"}\n"
+        #expect(JobSpec.unpacked(spec + "\n" + payload) == ["spec": spec, "payload": payload, "state": "queued"])
+        let fields = RedisJobHash(stored: JobSpec.unpacked(spec + "\n" + payload), leaseUntil: nil).fields
+        #expect(fields["type"] == "a.b" && fields["payload"] == payload && fields["state"] == "queued")
+    }
+
     @Test func aFieldOfTheHashsOwnWinsOverTheSpec() throws {
         let job = JobDefinition(JobRequest(type: "t"), now: 1_000)
         let stored = ["spec": JobSpec.text(for: job, createdAt: 1_000), "state": "retrying", "run_at": "5000"]

@@ -13,6 +13,8 @@ import Testing
         /// Redis with jobs enqueued in the field-per-setting hash that versions before `JobHashLayout.spec` wrote:
         /// every script and reader takes those hashes too.
         case redisFieldLayout
+        /// Redis with every job in a hash from its enqueue (`JobHashLayout.spec`), as versions before `packed` wrote.
+        case redisSpecLayout
         case memory
 
         var testDescription: String { rawValue }
@@ -21,11 +23,12 @@ import Testing
         func makeQueue(_ function: String = #function, configuration: QueueConfiguration = .init()) throws -> (JobQueue, String) {
             let name = TestServers.uniqueName(function + rawValue).lowercased()
             switch self {
-            case .redis, .redisCluster, .redisFieldLayout:
+            case .redis, .redisCluster, .redisFieldLayout, .redisSpecLayout:
                 let url = self == .redisCluster ? TestServers.redisClusterURL : TestServers.redisURL
                 let redis = RedisClient(configuration: try RedisConfiguration(url: url))
                 var configuration = configuration
                 if self == .redisFieldLayout { configuration.jobHashLayout = .fields }
+                if self == .redisSpecLayout { configuration.jobHashLayout = .spec }
                 return (JobQueue(redis: redis, configuration: configuration), name)
             case .memory:
                 return (JobQueue(backend: InMemoryQueueBackend(configuration: configuration)), name)

@@ -10,8 +10,9 @@ let environment = ProcessInfo.processInfo.environment
 let redisURL = environment["REDIS_URL"] ?? "redis://127.0.0.1:6379/0"
 let scale = Double(environment["BENCH_SCALE"] ?? "1") ?? 1
 let redis = RedisClient(configuration: try RedisConfiguration(url: redisURL))
-// BENCH_JOB_LAYOUT=fields measures the job hash `aips` writes until it is switched to `spec` (the library's default).
-let layout = JobHashLayout(rawValue: environment["BENCH_JOB_LAYOUT"] ?? "spec") ?? .spec
+// BENCH_JOB_LAYOUT=fields measures the job hash `aips` writes until it is switched to `spec` or `packed` (the library's
+// default).
+let layout = JobHashLayout(rawValue: environment["BENCH_JOB_LAYOUT"] ?? "packed") ?? .packed
 let queue = JobQueue(redis: redis, configuration: QueueConfiguration(jobHashLayout: layout))
 
 // `queue-bench worker QUEUE CONCURRENCY`: the end-to-end phases start this program again as their worker

@@ -7,4 +7,10 @@ public enum JobHashLayout: String, Sendable, CaseIterable {
     /// What enqueue fixes packed in one field (see `JobSpec`): three fields written per job instead of eleven,
     /// about a third less Redis CPU per job on a batched enqueue.
     case spec
+    /// As `spec`, but a job enqueued ready to run whose hash would hold its spec and payload alone (no parents, no
+    /// later run time, no idempotency key, no trace) is one string, the spec, a newline and the payload, until the
+    /// first script that changes it (a reserve, cancel, delete, retry or attach) makes it that hash: a batch costs one
+    /// MSET instead of an HSET a job, about 40 % less Redis CPU per job on a batched enqueue in bench/queue.sh.
+    /// Versions before it cannot read such a job: a worker of one would drop it on reserving it.
+    case packed
 }

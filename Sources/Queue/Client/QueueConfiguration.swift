@@ -6,8 +6,8 @@ public struct QueueConfiguration: Sendable {
     public var deadRetention: Duration
     /// Whether finished jobs are listed for the archive hook (see `JobArchiver`).
     public var archiveFinishedJobs: Bool
-    /// The hash a new job gets (Redis backend). `.spec` by default; `aips` runs `.fields` unless told otherwise
-    /// (`AIPS_QUEUE_JOB_LAYOUT`), until no process older than `spec` is left to reserve jobs.
+    /// How a new job is laid out in Redis. `.packed` by default; `aips` runs `.fields` unless told otherwise
+    /// (`AIPS_QUEUE_JOB_LAYOUT`), until no process older than the layout it names is left to reserve jobs.
     public var jobHashLayout: JobHashLayout
     /// How long a queue operation waits out a move of its queue to another Redis Cluster master
     /// (`RedisQueueBackend.moveQueue`) before its caller sees the refusal. Longer than a Redis command's timeout: a
@@ -18,7 +18,7 @@ public struct QueueConfiguration: Sendable {
         finishedRetention: Duration = .seconds(24 * 3600),
         deadRetention: Duration = .seconds(30 * 24 * 3600),
         archiveFinishedJobs: Bool = false,
-        jobHashLayout: JobHashLayout = .spec,
+        jobHashLayout: JobHashLayout = .packed,
         moveWait: Duration = .seconds(60)
     ) {
         self.finishedRetention = finishedRetention

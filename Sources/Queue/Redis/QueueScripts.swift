@@ -45,6 +45,22 @@ enum QueueScripts {
           else errs = string.sub(errs, 1, -2) .. ',' .. entry .. ']' end
           redis.call('HSET', key, 'errors', errs)
         end
+        -- A job the `packed` layout enqueued ready to run is one string, its spec, a newline and its payload: one
+        -- MSET a batch instead of an HSET a job. The first script that changes it makes it the hash every other
+        -- job is; a script that reads job fields calls one of these first. `unpack_job` deletes the string and
+        -- returns its spec and payload (nothing for a hash or a missing key); `hashed` writes them back as a queued
+        -- job's hash.
+        local function unpack_job(key)
+          if redis.call('TYPE', key)['ok'] ~= 'string' then return nil end
+          local text = redis.call('GET', key)
+          local cut = string.find(text, '\\n', 1, true)
+          redis.call('DEL', key)
+          return string.sub(text, 1, cut - 1), string.sub(text, cut + 1)
+        end
+        local function hashed(key)
+          local spec, payload = unpack_job(key)
+          if spec then redis.call('HSET', key, 'spec', spec, 'payload', payload, 'state', 'queued') end
+        end
         -- Ready jobs wait in one list per priority, 0 (first) to 9 (last), oldest first: a job costs Redis an
         -- RPUSH to queue and an LPOP to take, where a sorted set by priority and time cost a ZADD and a ZPOPMIN,
         -- about 1.7 µs more a job. Taking a ready job out of the middle (cancel, delete) is an LREM, O(n).
@@ -83,6 +99,7 @@ enum QueueScripts {
           local popped = redis.call('ZPOPMIN', legacy, max)
           for i = 1, #popped, 2 do
             local id = popped[i]
+            hashed(jobkey(id))
             if redis.call('HGET', jobkey(id), 'state') == 'queued' then
               redis.call('RPUSH', readykey(int(math.floor(tonumber(popped[i + 1]) / 1e13))), id)
             end
@@ -134,9 +151,9 @@ enum QueueScripts {
 
         """
 
-    /// ARGV: now, count, fence name, fence token, shape count, the shapes (priority, run-at, idempotency key,
-    /// payload hash, parents, n, then n hash field strings), then id, payload and shape number per job (see
-    /// `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency key was taken (every
+    /// ARGV: now, count, fence name, fence token, shape count, pack flag (`1`: `JobHashLayout.packed`), the shapes
+    /// (priority, run-at, idempotency key, payload hash, parents, n, then n hash field strings), then id, payload and
+    /// shape number per job (see `EnqueueArguments`). Returns `{index, existing id, …}` for the jobs whose idempotency key was taken (every
     /// other job is created); refuses the whole batch on a stale fence or an idempotency conflict.
     static let enqueue = QueueScript<EnqueueArguments, EnqueueReply>("enqueue", """
         local now = tonumber(ARGV[1])
@@ -153,7 +170,8 @@ enum QueueScripts {
         -- job's payload goes in slot 2). The hash fields come laid out by the caller (`JobHashLayout`).
         local shapes = {}
         local nshapes = tonumber(ARGV[5])
-        local a = 6
+        local pack = ARGV[6] == '1'
+        local a = 7
         for s = 1, nshapes do
           local run_at, idem, parents = tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 4]
           local state = 'queued'
@@ -163,6 +181,10 @@ enum QueueScripts {
           for k = 1, nfields do fields[4 + k] = ARGV[a + 5 + k] end
           shapes[s] = {fields = fields, state = state, run_at_text = ARGV[a + 1], idem = idem, hash = ARGV[a + 3],
             parents = parents, priority = tonumber(ARGV[a])}
+          -- Packed: a job that waits only for a worker and whose hash would hold its spec alone.
+          if pack and state == 'queued' and idem == '' and nfields == 2 and fields[5] == 'spec' then
+            shapes[s].packed = fields[6] .. '\\n'
+          end
           a = a + 6 + nfields
         end
         local first = a
@@ -178,7 +200,7 @@ enum QueueScripts {
           end
         end
         local out = {}
-        local ready, nready = {}, 0
+        local ready, nready, packed = {}, 0, {}
         for i = 0, count - 1 do
           local b = first + i * 3
           local id, shape = ARGV[b], shapes[tonumber(ARGV[b + 2])]
@@ -194,7 +216,14 @@ enum QueueScripts {
               redis.call('SET', ikey, id)
             end
           end
-          if created then
+          if created and shape.packed then
+            packed[#packed + 1] = jobkey(id)
+            packed[#packed + 1] = shape.packed .. ARGV[b + 1]
+            local list = ready[shape.priority]
+            if not list then list = {}; ready[shape.priority] = list end
+            list[#list + 1] = id
+            nready = nready + 1
+          elseif created then
             local fields = shape.fields
             fields[2] = ARGV[b + 1]
             redis.call('HSET', jobkey(id), unpack(fields))
@@ -210,6 +239,9 @@ enum QueueScripts {
               nready = nready + 1
             end
           end
+        end
+        for from = 1, #packed, 1000 do
+          redis.call('MSET', unpack(packed, from, math.min(from + 999, #packed)))
         end
         for priority = 0, 9 do
           if ready[priority] then call_sliced('RPUSH', readykey(priority), ready[priority]) end
@@ -280,8 +312,14 @@ enum QueueScripts {
           local lease = int(now + tonumber(ARGV[3]))
           for _, id in ipairs(popped) do
             local key = jobkey(id)
-            local f = redis.call('HMGET', key, 'spec', 'payload', 'attempt', 'cancel',
-              'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at', 'state', 'trace')
+            local f
+            local spec, payload = unpack_job(key)
+            if spec then
+              f = {spec, payload, false, false, false, false, false, false, false, 'queued', false}
+            else
+              f = redis.call('HMGET', key, 'spec', 'payload', 'attempt', 'cancel',
+                'type', 'max_attempts', 'timeout_ms', 'created_at', 'run_at', 'state', 'trace')
+            end
             -- An id whose job is gone or no longer queued (cancelled or deleted by a version that kept ready
             -- jobs in a sorted set) is dropped.
             if (f[1] or f[5]) and f[10] == 'queued' then
@@ -289,7 +327,10 @@ enum QueueScripts {
               local token = ARGV[5] .. ':' .. int(attempt)
               -- The lease's end is its score in `running` only (heartbeats move that one); a cancel request
               -- left from an earlier run is cleared only where there is one.
-              if f[4] == '1' then
+              if spec then
+                redis.call('HSET', key, 'spec', spec, 'payload', payload, 'state', 'running', 'attempt', '1',
+                  'worker', ARGV[2], 'token', token, 'started_at', ARGV[1])
+              elseif f[4] == '1' then
                 redis.call('HSET', key, 'state', 'running', 'attempt', int(attempt), 'worker', ARGV[2],
                   'token', token, 'started_at', ARGV[1], 'cancel', '0')
               else
@@ -447,6 +488,7 @@ enum QueueScripts {
     static let cancel = QueueScript<CancelArguments, CancelResult>("cancel", """
         local id, now = ARGV[1], tonumber(ARGV[2])
         local key = jobkey(id)
+        hashed(key)
         local state = redis.call('HGET', key, 'state')
         if not state then return 'missing' end
         if state == 'running' then
@@ -475,6 +517,7 @@ enum QueueScripts {
     /// or the parent's final state (`succeeded`, `dead`, `cancelled`), or `missing`.
     static let attach = QueueScript<AttachArguments, AttachResult>("attach", """
         local key = jobkey(ARGV[1])
+        hashed(key)
         local state = redis.call('HGET', key, 'state')
         if not state then return 'missing' end
         if state == 'succeeded' or state == 'dead' or state == 'cancelled' then return state end
@@ -558,6 +601,7 @@ enum QueueScripts {
     static let retry = QueueScript<RetryArguments, RetryResult>("retry", """
         local id, now = ARGV[1], tonumber(ARGV[2])
         local key = jobkey(id)
+        hashed(key)
         local state = redis.call('HGET', key, 'state')
         if not state then return 'missing' end
         if state ~= 'dead' and state ~= 'cancelled' then return 'not-finished:' .. state end
@@ -573,6 +617,7 @@ enum QueueScripts {
     static let delete = QueueScript<DeleteArguments, Bool>("delete", """
         local id = ARGV[1]
         local key = jobkey(id)
+        hashed(key)
         local f = redis.call('HMGET', key, 'state', 'idem')
         if not f[1] then return 0 end
         if f[1] == 'queued' then unready(id, key) end

@@ -194,7 +194,7 @@ public final class RedisQueueBackend: QueueBackend {
 
     public func job(_ id: String, queue: String) async throws -> JobRecord? {
         let keys = RedisQueueKeys(queue: queue)
-        let stored = try await hash(keys.job(id))
+        let stored = try await storedJob(keys.job(id))
         // A lease's end is kept as the job's score in `running` only.
         let leaseUntil = stored["state"] == JobState.running.rawValue
             ? try await redis.send("ZSCORE", keys.jobs(in: .running), id).string : nil
@@ -370,6 +370,33 @@ public final class RedisQueueBackend: QueueBackend {
 
     private func strings(_ command: [String]) async throws -> [String] {
         (try await redis.send(command).array ?? []).compactMap(\.string)
+    }
+
+    /// A job's fields as its hash holds them; for a job still packed (`JobHashLayout.packed`), the fields its hash
+    /// will hold. A reserve may turn the string into a hash between two reads, so a read that meets the other type
+    /// is made again.
+    private func storedJob(_ key: String) async throws -> [String: String] {
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                return try await hash(key)
+            } catch {
+                guard Self.isWrongType(error), attempts < 3 else { throw error }
+            }
+            do {
+                guard let text = try await redis.send("GET", key).string else { return [:] }
+                return JobSpec.unpacked(text)
+            } catch {
+                guard Self.isWrongType(error) else { throw error }
+            }
+        }
+    }
+
+    /// Whether the key holds another type than the command takes.
+    private static func isWrongType(_ error: any Error) -> Bool {
+        guard let error = error as? RedisError else { return false }
+        return error.code == .server && error.message.hasPrefix("WRONGTYPE")
     }
 
     /// A hash as a dictionary (`HGETALL` answers field, value, field, value…).

@@ -4,11 +4,11 @@ import Queue
 
 extension QueueConfiguration {
     /// The queue's configuration as every `aips` command runs it: `AIPS_QUEUE_JOB_LAYOUT` (`fields`, the
-    /// default, or `spec`) chooses the hash new jobs get.
+    /// default, `spec` or `packed`) chooses how new jobs are laid out.
     ///
-    /// `fields` by default, unlike the library: a process of a version from before `spec` would lose a `spec` job
-    /// it reserves, and a rolling deploy runs old workers beside new enqueuers. Set `spec` once every process
-    /// runs a version that reads it (runbook: deploy/runbooks/maintenance.md).
+    /// `fields` by default, unlike the library: a process of a version from before `spec` (or `packed`) would lose
+    /// such a job it reserves, and a rolling deploy runs old workers beside new enqueuers. Set `spec` or `packed`
+    /// once every process runs a version that reads it (runbook: deploy/runbooks/maintenance.md).
     static func aips(
         archiveFinishedJobs: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> QueueConfiguration {

@@ -2,8 +2,9 @@ import Essentials
 import Foundation
 import Redis
 
-/// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, shape count, the shapes (see
-/// `JobShape.append`), then id, payload and shape number (1-based) per job.
+/// ARGV of `enqueue`: now, job count, fence name (empty: none), fence token, shape count, whether ready jobs are
+/// packed (`1` under `JobHashLayout.packed`), the shapes (see `JobShape.append`), then id, payload and shape number
+/// (1-based) per job.
 ///
 /// The jobs of one batch usually differ only in id and payload, so what they share goes once per batch as a
 /// shape: the script reads a fifth of the arguments it did when every job carried all thirteen fields.
@@ -23,6 +24,8 @@ struct EnqueueArguments: ScriptArguments {
         jobArguments.reserveCapacity(jobs.count * Self.jobFields)
         // A batch is mostly one shape: comparing with the last one skips hashing it for every job.
         var last: (shape: JobShape, number: Int)?
+        // A packed job's spec ends at the first newline: a type with one (which submit refuses) keeps its batch in hashes.
+        var packs = layout == .packed
         for job in jobs {
             let shape = JobShape(job)
             let number: Int
@@ -33,6 +36,7 @@ struct EnqueueArguments: ScriptArguments {
             } else {
                 number = shapes.count + 1
                 shapes[shape] = number
+                if job.type.utf8.contains(UInt8(ascii: "\n")) { packs = false }
                 shape.append(to: &shapeArguments, createdAt: now, layout: layout)
             }
             last = (shape, number)
@@ -40,8 +44,10 @@ struct EnqueueArguments: ScriptArguments {
             jobArguments.append(job.payload)
             jobArguments.append(String(number))
         }
-        return [String(now), String(jobs.count), fence?.name ?? "", fence.map { String($0.token) } ?? "0", String(shapes.count)]
-            + shapeArguments + jobArguments
+        return [
+            String(now), String(jobs.count), fence?.name ?? "", fence.map { String($0.token) } ?? "0", String(shapes.count),
+            packs ? "1" : "",
+        ] + shapeArguments + jobArguments
     }
 }
 
@@ -73,7 +79,7 @@ struct JobShape: Hashable {
         arguments.append(parents)
         var fields: [String]
         switch layout {
-        case .spec:
+        case .spec, .packed:
             fields = [JobSpec.field, JobSpec.text(for: job, createdAt: createdAt)]
         case .fields:
             fields = [

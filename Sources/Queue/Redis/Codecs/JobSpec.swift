@@ -40,6 +40,15 @@ struct JobSpec {
         return values.count == names.count ? values.map(Substring.init) : nil
     }
 
+    /// The hash fields of a job stored packed (`JobHashLayout.packed`): `text` is its spec, a newline and its payload,
+    /// and the job is queued (a script unpacks it before any other state).
+    static func unpacked(_ text: String) -> [String: String] {
+        guard let cut = text.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return [field: text, "state": JobState.queued.rawValue] }
+        return [
+            field: String(text[..<cut]), "payload": String(text[text.utf8.index(after: cut)...]), "state": JobState.queued.rawValue,
+        ]
+    }
+
     /// `fields` with the spec's values added where the hash has no field of the same name.
     static func resolved(_ fields: [String: String]) -> [String: String] {
         guard let text = fields[field], let values = values(of: text) else { return fields }
