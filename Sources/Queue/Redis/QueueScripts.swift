@@ -52,9 +52,8 @@ enum QueueScripts {
         -- job's hash.
         local function unpack_job(key)
           if redis.call('TYPE', key)['ok'] ~= 'string' then return nil end
-          local text = redis.call('GET', key)
+          local text = redis.call('GETDEL', key)
           local cut = string.find(text, '\\n', 1, true)
-          redis.call('DEL', key)
           return string.sub(text, 1, cut - 1), string.sub(text, cut + 1)
         end
         local function hashed(key)
