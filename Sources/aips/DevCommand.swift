@@ -178,7 +178,7 @@ struct DevCommand: AsyncParsableCommand {
                 redis: client, store: store, environment: collectorEnvironment, now: clock,
                 qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)),
                 secrets: secrets)
-            let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true), registry: registry)
+            let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true, defaultLayout: .packed), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             var served = Set(registry.types)
@@ -193,7 +193,7 @@ struct DevCommand: AsyncParsableCommand {
                 configuration: WorkerConfiguration(queues: workerQueues, concurrency: concurrency),
                 archive: JobRunArchiver.hook(store: store), logger: Logger(label: "aips.worker"))
             let scheduler = Scheduler(
-                configuration: SchedulerConfiguration(schedules: schedules), redis: client, queue: JobQueue(redis: client, configuration: try .aips()),
+                configuration: SchedulerConfiguration(schedules: schedules), redis: client, queue: JobQueue(redis: client, configuration: try .aips(defaultLayout: .packed)),
                 logger: Logger(label: "aips.scheduler"))
             if sandbox != nil && bootstrapDays > 0 {
                 try await bootstrap(
