@@ -373,30 +373,16 @@ public final class RedisQueueBackend: QueueBackend {
     }
 
     /// A job's fields as its hash holds them; for a job still packed (`JobHashLayout.packed`), the fields its hash
-    /// will hold. A reserve may turn the string into a hash between two reads, so a read that meets the other type
-    /// is made again.
+    /// will hold. A reserve may turn the string into a hash between the two reads; once a hash, it stays one.
     private func storedJob(_ key: String) async throws -> [String: String] {
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                return try await hash(key)
-            } catch {
-                guard Self.isWrongType(error), attempts < 3 else { throw error }
-            }
-            do {
-                guard let text = try await redis.send("GET", key).string else { return [:] }
-                return JobSpec.unpacked(text)
-            } catch {
-                guard Self.isWrongType(error) else { throw error }
-            }
-        }
-    }
-
-    /// Whether the key holds another type than the command takes.
-    private static func isWrongType(_ error: any Error) -> Bool {
-        guard let error = error as? RedisError else { return false }
-        return error.code == .server && error.message.hasPrefix("WRONGTYPE")
+        do {
+            return try await hash(key)
+        } catch let error as RedisError where error.serverPrefix == "WRONGTYPE" {}
+        do {
+            guard let text = try await redis.send("GET", key).string else { return [:] }
+            return JobSpec.unpacked(text)
+        } catch where error.serverPrefix == "WRONGTYPE" {}
+        return try await hash(key)
     }
 
     /// A hash as a dictionary (`HGETALL` answers field, value, field, value…).
