@@ -8,9 +8,10 @@ enum ComputeQueue {
     /// Which line a fit waits in.
     enum Lane: Sendable {
         /// Training and calibration: minutes per fit, at background quality of service, which Linux's dispatch runs
-        /// at nice 10 (utility, before, ran at 2): its `concurrentPerform` loops run on threads of the same class and
-        /// the thread teams of its gradient boosting inherit the value, so the featurize and predict jobs and the API
-        /// requests of the same machine get the cores first.
+        /// at nice 10 (utility, before, ran at 2), and the thread teams of its gradient boosting inherit the value, so
+        /// the featurize and predict jobs and the API requests of the same machine get the cores first. Its
+        /// `concurrentPerform` loops mostly run on threads of the same class, but not always: a loaded test run saw an
+        /// iteration on a thread below nice 10.
         case training
         /// A fit a prediction job makes on its way to publishing (a prop market's regression: seconds). Its own line,
         /// so it never waits behind a calibration and runs out its job's timeout there (seen in `aips dev`, whose

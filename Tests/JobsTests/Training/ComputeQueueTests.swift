@@ -12,13 +12,6 @@ import Testing
         func set() { value.withLock { $0 = true } }
     }
 
-    /// The nice values some threads ran at.
-    final class Niceness: Sendable {
-        private let values = Mutex<[Int32]>([])
-        var all: [Int32] { values.withLock { $0 } }
-        func record() { values.withLock { $0.append(ComputeQueueTests.niceness()) } }
-    }
-
     /// The calling thread's nice value (Linux keeps one per thread; id 0 is the caller).
     static func niceness() -> Int32 { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
 
@@ -43,15 +36,11 @@ import Testing
         try await training.value
     }
 
-    @Test func trainingAndItsParallelLoopsRunBehindEverythingElse() async throws {
-        let loop = Niceness()
-        let training = try await ComputeQueue.run(.training) { () -> Int32 in
-            DispatchQueue.concurrentPerform(iterations: 8) { _ in loop.record() }
-            return Self.niceness()
-        }
+    /// Training runs behind everything else. Its `concurrentPerform` loops are not checked: dispatch does not promise
+    /// the class of the threads that help a loop, and a loaded run saw one below nice 10.
+    @Test func trainingRunsBehindEverythingElse() async throws {
+        let training = try await ComputeQueue.run(.training) { Self.niceness() }
         #expect(training >= 10)
-        #expect(loop.all.count == 8)
-        #expect(loop.all.allSatisfy { $0 >= 10 })
         #expect(try await ComputeQueue.run(.prediction) { Self.niceness() } < training)
     }
 }
