@@ -52,6 +52,7 @@ struct APICommand: AsyncParsableCommand {
         guard loginRateLimit >= 1 else { throw ValidationError("--login-rate-limit must be at least 1") }
         guard (1024...(64 << 20)).contains(maxBodySize) else { throw ValidationError("--max-body-size must be 1 KiB to 64 MiB") }
         _ = try proxies()
+        _ = try MarketEnvironment.market()
     }
 
     /// `--trusted-proxies`, else `TRUSTED_PROXIES`, parsed; a bad entry is refused at start.
@@ -74,6 +75,7 @@ struct APICommand: AsyncParsableCommand {
         configuration.promotionShadowGames = try promotion.resolvedGames()
         configuration.threeWaySports = CollectedSport.threeWayCodes
         configuration.webhookPrivateHosts = dev
+        configuration.market = try MarketEnvironment.market()
         configuration.auth.totpKeyring = try DevServers.totpKeyring()
         if configuration.auth.totpKeyring == nil {
             logger.warning(

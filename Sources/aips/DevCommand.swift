@@ -148,6 +148,7 @@ struct DevCommand: AsyncParsableCommand {
                         host: "127.0.0.1", port: sandboxPort, replay: replayed),
                     logger: Logger(label: "aips.sandbox"))
                 collectorEnvironment["AIPS_SANDBOX_URL"] = "http://127.0.0.1:\(sandboxPort)"
+                collectorEnvironment["AIPS_MARKET"] = (replayed == nil ? MarketSource.simulated : .replayed).rawValue
                 if let replayed {
                     // A replayed file's leagues only; its teams' venues are not in it (no weather, no travel), nor anything
                     // but scores and prices, so the features of the other sources are not missing but not collected.
@@ -205,6 +206,7 @@ struct DevCommand: AsyncParsableCommand {
             apiConfiguration.now = clock
             apiConfiguration.threeWaySports = CollectedSport.threeWayCodes
             apiConfiguration.webhookPrivateHosts = true
+            apiConfiguration.market = try MarketEnvironment.market(collectorEnvironment)
             apiConfiguration.auth.totpKeyring = secrets
             let server = APIServer(
                 configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, reads: store.reads,

@@ -15,6 +15,8 @@ struct BettingRoutes: Sendable {
     let threeWaySports: Set<String>
     /// The platform's clock: when a bet is made, and whether its game has started.
     let now: @Sendable () -> Date
+    /// Where the games, prices and results the bets are graded on come from (`meta.market` on the reads).
+    let market: MarketSource
 
     func register(on group: RouteRegistrar) {
         group.get("betting/bankroll", use: bankroll)
@@ -59,7 +61,7 @@ struct BettingRoutes: Sendable {
         let page = try await database.trackedBets.page(
             userID: user, status: filter.status, sport: filter.sport, betType: filter.betType, order: filter.order,
             limit: pagination.limit, offset: pagination.offset)
-        return Envelope(data: page.bets.map(BetView.init), meta: pagination.meta(total: page.total))
+        return Envelope(data: page.bets.map(BetView.init), meta: pagination.meta(total: page.total), market: market)
     }
 
     /// Makes a bet: 201 with it; 200 with the bet already made for a replayed client key.
@@ -93,7 +95,7 @@ struct BettingRoutes: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<BetView, EmptyMeta> {
-        Envelope(data: BetView(try await callersBet(context).bet), meta: EmptyMeta())
+        Envelope(data: BetView(try await callersBet(context).bet), meta: EmptyMeta(), market: market)
     }
 
     /// Voids a pending bet before its game starts (its stake is free again); a graded or started one is kept.
@@ -118,7 +120,7 @@ struct BettingRoutes: Sendable {
         let sport = try QueryFilters.sport(query)
         let (from, to) = try QueryFilters.gameDays(query)
         let rows = try await database.trackedBets.performance(userID: user, sport: sport, from: from, to: to)
-        return Envelope(data: BettingSummaryView(rows), meta: EmptyMeta())
+        return Envelope(data: BettingSummaryView(rows), meta: EmptyMeta(), market: market)
     }
 
     @Sendable func stake(_ request: Request, context: APIRequestContext) async throws -> Envelope<StakeSuggestion, EmptyMeta> {
@@ -136,7 +138,7 @@ struct BettingRoutes: Sendable {
                 price: pick.price, americanPrice: pick.price.flatMap(BetView.americanPrice), probability: pick.probability, edge: pick.edge,
                 tier: pick.tier.rawValue, kellyFraction: pick.stake, bankrollBalance: Money.amount(balance.balanceCents),
                 available: Money.amount(balance.availableCents), suggestedStake: Money.amount(suggested)),
-            meta: EmptyMeta())
+            meta: EmptyMeta(), market: market)
     }
 
     /// The bet `checked` describes, its game, market, selection, line, price and book copied from the pick when it

@@ -15,6 +15,8 @@ struct GameRoutes: Sendable {
     /// Latest prices and odds histories.
     let odds: ReadCache
     let now: @Sendable () -> Date
+    /// Where the games and prices come from (`meta.market`).
+    let market: MarketSource
 
     func register(on group: RouteRegistrar) {
         group.get("games", use: list)
@@ -48,7 +50,7 @@ struct GameRoutes: Sendable {
                 latest = try await database.odds.latest(for: page.games.compactMap { game in game.id.map { GameAsOf(gameID: $0, asOf: asOf) } })
             }
             let views = page.games.map { game in GameView(game, teams: teams, odds: withOdds ? latest[game.id ?? 0] ?? [] : nil) }
-            return Envelope(data: views, meta: pagination.meta(total: page.total))
+            return Envelope(data: views, meta: pagination.meta(total: page.total), market: market)
         }
         return .json(body)
     }
@@ -60,7 +62,7 @@ struct GameRoutes: Sendable {
         view.odds = try await odds.value("latest:\(id)", scopes: ReadCache.Scope.ofGame(id)) { consistency in
             try await reads.database(for: consistency).odds.latest(gameID: id, asOf: now()).map(OddsSnapshotView.init)
         }
-        return Envelope(data: view, meta: EmptyMeta())
+        return Envelope(data: view, meta: EmptyMeta(), market: market)
     }
 
     /// The game with `id` without odds, through the game cache; 404 when there is none (never cached).
@@ -96,7 +98,7 @@ struct GameRoutes: Sendable {
         let (body, _) = try await odds.json(name, scopes: ReadCache.Scope.ofGame(gameID), context: context) { consistency in
             let page = try await reads.database(for: consistency).odds.history(
                 gameID: gameID, market: market, bookmaker: bookmaker, order: order, limit: pagination.limit, offset: pagination.offset)
-            return Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total))
+            return Envelope(data: page.snapshots.map(OddsSnapshotView.init), meta: pagination.meta(total: page.total), market: self.market)
         }
         return .json(body)
     }

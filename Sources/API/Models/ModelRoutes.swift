@@ -10,6 +10,9 @@ import Store
 /// the replica while it keeps up (`ReadConsistency.boundedStaleness`).
 struct ModelRoutes: Sendable {
     let reads: PostgresReadRouter
+    /// Where the prices and results the models were trained and evaluated on come from (`meta.market`, and the
+    /// report's banner).
+    let market: MarketSource
     let now: @Sendable () -> Date
     /// The models' training windows, read once an hour per model rather than at every drift read.
     let driftReferences = DriftReferenceCache()
@@ -31,14 +34,14 @@ struct ModelRoutes: Sendable {
         let order = try ListOrder(query, default: ListOrder(ModelRepository.Order.createdAt))
         let page = try await reads.database(for: .boundedStaleness).models.summaries(
             sport: sport, betType: betType, publication: publication, status: status, order: order, limit: pagination.limit, offset: pagination.offset)
-        return Envelope(data: page.models.map { ModelView($0) }, meta: pagination.meta(total: page.total))
+        return Envelope(data: page.models.map { ModelView($0) }, meta: pagination.meta(total: page.total), market: market)
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Envelope<ModelView, EmptyMeta> {
         let id = try Self.id(context)
         let database = await reads.database(for: .boundedStaleness)
         guard let summary = try await database.models.summary(id: id) else { throw Self.notFound(id) }
-        return Envelope(data: ModelView(summary, events: try await database.modelReports.events(modelID: id)), meta: EmptyMeta())
+        return Envelope(data: ModelView(summary, events: try await database.modelReports.events(modelID: id)), meta: EmptyMeta(), market: market)
     }
 
     /// The self-contained HTML page; it has no scripts, and the CSP keeps it that way.
@@ -53,6 +56,7 @@ struct ModelRoutes: Sendable {
         if promotion != nil || comparison.forecasts > 0 {
             html = ShadowComparisonSection.inserting(ShadowComparisonSection.html(comparison, request: promotion), into: html)
         }
+        html = MarketBanner.inserting(market, into: html)
         return .ok(
             ByteBuffer(string: html), contentType: "text/html; charset=utf-8",
             headers: [.init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; img-src data:"])
@@ -68,7 +72,7 @@ struct ModelRoutes: Sendable {
         let reference = try await driftReferences.reference(modelID: model.id) { try await database.gameFeatures.driftReference(for: model) }
         let sample = ModelDriftSample(
             reference: reference, current: try await database.gameFeatures.driftCurrent(for: model, days: days, now: now()))
-        return Envelope(data: FeatureDriftView(model: model, sample: sample), meta: EmptyMeta())
+        return Envelope(data: FeatureDriftView(model: model, sample: sample), meta: EmptyMeta(), market: market)
     }
 
     private static func id(_ context: APIRequestContext) throws -> Int {

@@ -41,13 +41,16 @@ extension OpenAPIArea {
         .pathItem(.init(get: operation))
     }
 
-    /// A GET of the one `schema` its `id` path parameter names, in the `{data, meta}` envelope.
+    /// A GET of the one `schema` its `id` path parameter names, in the `{data, meta}` envelope (`priced`: one built on
+    /// prices and results, whose `meta` has `market`).
     static func getOne(
-        _ summary: String, id: JSONSchema = S.rowID, schema: String, errors: [OpenAPI.Response.StatusCode] = [400, 401, 404, 429]
+        _ summary: String, id: JSONSchema = S.rowID, schema: String, priced: Bool = false,
+        errors: [OpenAPI.Response.StatusCode] = [400, 401, 404, 429]
     ) -> Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem> {
-        get(
+        let data = S.reference(schema)
+        return get(
             operation(
-                summary, parameters: [.path(name: "id", schema: id)], responses: [200: .json(S.envelope(S.reference(schema)))],
+                summary, parameters: [.path(name: "id", schema: id)], responses: [200: .json(priced ? S.priced(data) : S.envelope(data))],
                 errors: errors))
     }
 

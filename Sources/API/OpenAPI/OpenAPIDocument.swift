@@ -32,7 +32,7 @@ enum OpenAPIDocument {
         info: .init(
             title: "AI Pro Sports API",
             description:
-                "Submit and read jobs and predictions; read games, odds and models; track your own bets and bankroll; watch the queues (ops); manage users, 2FA, jobs and queues and export predictions (admin). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; errors: {error: {code, message, details}}.",
+                "Submit and read jobs and predictions; read games, odds and models; track your own bets and bankroll; watch the queues (ops); manage users, 2FA, jobs and queues and export predictions (admin). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; answers built on prices and results (predictions, performance, reports, models, games, odds, bets) add meta.market: live, simulated (the sandbox's generated world: no real market) or replayed (real history replayed); errors: {error: {code, message, details}}.",
             version: "1.0.0"),
         servers: [],
         paths: union(areas.map { $0.paths }),
@@ -48,6 +48,11 @@ enum OpenAPIDocument {
         "PageMeta": S.object(required: [
             "total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100),
         ]),
+        "PricedPageMeta": S.object(required: [
+            "total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100),
+            "market": S.reference("Market"),
+        ]),
+        "Market": S.string(enumeration: MarketSource.allCases.map(\.rawValue)),
     ]
 
     /// The areas' entries in one dictionary; two areas never define the same key.

@@ -65,6 +65,19 @@ enum OpenAPISchema {
         envelope(array(item), meta: reference("PageMeta"))
     }
 
+    /// `{data, meta}` of an answer built on prices and results: `meta` says where they come from (`market`) besides
+    /// its `fields`.
+    static func priced(_ data: JSONSchema, meta fields: OrderedDictionary<String, JSONSchema> = [:]) -> JSONSchema {
+        var meta = fields
+        meta["market"] = reference("Market")
+        return envelope(data, meta: object(required: meta))
+    }
+
+    /// A list envelope of prices and results: the seed's page meta and `market`.
+    static func pricedPage(_ item: JSONSchema) -> JSONSchema {
+        envelope(array(item), meta: reference("PricedPageMeta"))
+    }
+
     // MARK: Shared schemas
 
     static let dateTime: JSONSchema = string(format: .dateTime)

@@ -13,6 +13,8 @@ struct PredictionRoutes: Sendable {
     let cache: ReadCache
     /// Counts each page or prediction served as a view.
     let engagement: EngagementRecorder
+    /// Where the prices the predictions were made on come from (`meta.market`).
+    let market: MarketSource
 
     func register(on group: RouteRegistrar) {
         group.get("predictions", use: list)
@@ -43,7 +45,7 @@ struct PredictionRoutes: Sendable {
     {
         try await cached("list:" + filter.cacheKey(pagination), request: request, context: context) { consistency in
             let page = try await reader.page(filter, pagination, consistency: consistency)
-            return Envelope(data: page.views, meta: pagination.meta(total: page.total))
+            return Envelope(data: page.views, meta: pagination.meta(total: page.total), market: market)
         }
     }
 
@@ -51,7 +53,7 @@ struct PredictionRoutes: Sendable {
         let id = try Self.id(context)
         return try await cached("one:\(id)", request: request, context: context) { consistency in
             guard let view = try await reader.find(id: id, consistency: consistency) else { throw Self.notFound(id) }
-            return Envelope(data: view, meta: EmptyMeta())
+            return Envelope(data: view, meta: EmptyMeta(), market: market)
         }
     }
 

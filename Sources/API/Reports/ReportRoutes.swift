@@ -10,6 +10,8 @@ import Store
 /// replica while it keeps up (`ReadConsistency.boundedStaleness`).
 struct ReportRoutes: Sendable {
     let reads: PostgresReadRouter
+    /// Where the prices and results reported on come from (`meta.market`).
+    let market: MarketSource
     var now: @Sendable () -> Date = { Date() }
 
     func register(on group: RouteRegistrar) {
@@ -31,7 +33,7 @@ struct ReportRoutes: Sendable {
                 .notFound, code: "REPORT_NOT_FOUND", "No daily report for \(sport) on \(day.text)",
                 details: ["date": .string(day.text), "sport": .string(sport)])
         }
-        return Envelope(data: report, meta: EmptyMeta())
+        return Envelope(data: report, meta: EmptyMeta(), market: market)
     }
 
     /// The report of `sport` over the ISO week `week` (`YYYY-Www`) of US Eastern days.
@@ -58,7 +60,7 @@ struct ReportRoutes: Sendable {
         guard let period = parse(text) else { throw APIError.validation("\(parameter) must be \(example)", field: parameter) }
         let sport = try ReportQuery.sport(query, required: true)!
         let report = try await reads.database(for: .boundedStaleness).periodReports.report(kind: kind, period: period, sport: sport, generatedAt: now())
-        return Envelope(data: report, meta: EmptyMeta())
+        return Envelope(data: report, meta: EmptyMeta(), market: market)
     }
 
     /// Accuracy, CLV, ROI and sharp agreement of the graded picks (and log loss, Brier, ECE of the forecasts) on
@@ -73,7 +75,8 @@ struct ReportRoutes: Sendable {
         let rows = try await reads.database(for: .boundedStaleness).predictions.performance(sport: sport, from: range.from, to: range.to)
         return Envelope(
             data: rows,
-            meta: PerformanceMeta(from: DailyReport.day(of: range.from), to: DailyReport.day(of: range.to.addingTimeInterval(-1))))
+            meta: PerformanceMeta(from: DailyReport.day(of: range.from), to: DailyReport.day(of: range.to.addingTimeInterval(-1))),
+            market: market)
     }
 }
 

@@ -41,6 +41,8 @@ public struct APIConfiguration: Sendable {
     /// the sandbox's webhook inbox listens on loopback. Off in production, so a user cannot aim the platform's POSTs
     /// inside its network.
     public var webhookPrivateHosts = false
+    /// Where the collected prices and results come from, written into every answer built on them (`meta.market`).
+    public var market: MarketSource = .live
     /// The platform's clock, for defaults such as "the last 30 days" (the sandbox's world clock in `aips dev`).
     public var now: @Sendable () -> Date = { Date() }
 

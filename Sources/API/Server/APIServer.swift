@@ -95,20 +95,22 @@ public struct APIServer: Sendable {
         PredictionRoutes(
             reader: predictionReader, database: database,
             cache: .predictions(redis: redis, lifetime: configuration.predictionCacheLifetime, namespace: namespace, metrics: counters),
-            engagement: engagement).register(on: signedIn)
+            engagement: engagement, market: configuration.market).register(on: signedIn)
         AlertRoutes(
             database: database, predictions: predictionReader, maxBodySize: configuration.maxBodySize,
             webhookPrivateHosts: configuration.webhookPrivateHosts,
             webhookSecrets: SecretSealing(keyring: configuration.auth.totpKeyring, purpose: .webhook)
         ).register(on: signedIn)
-        ReportRoutes(reads: reads, now: configuration.now).register(on: signedIn)
-        ModelRoutes(reads: reads, now: configuration.now).register(on: signedIn)
+        ReportRoutes(reads: reads, market: configuration.market, now: configuration.now).register(on: signedIn)
+        ModelRoutes(reads: reads, market: configuration.market, now: configuration.now).register(on: signedIn)
         GameRoutes(
             reads: reads, games: .games(redis: redis, lifetime: configuration.gameCacheLifetime, namespace: namespace, metrics: counters),
-            odds: .odds(redis: redis, lifetime: configuration.oddsCacheLifetime, namespace: namespace, metrics: counters), now: configuration.now
+            odds: .odds(redis: redis, lifetime: configuration.oddsCacheLifetime, namespace: namespace, metrics: counters), now: configuration.now,
+            market: configuration.market
         ).register(on: signedIn)
         BettingRoutes(
-            database: database, maxBodySize: configuration.maxBodySize, threeWaySports: configuration.threeWaySports, now: configuration.now
+            database: database, maxBodySize: configuration.maxBodySize, threeWaySports: configuration.threeWaySports, now: configuration.now,
+            market: configuration.market
         ).register(on: signedIn)
         AdminUserRoutes(
             database: database, administration: administration, hasher: auth.passwordHasher, maxBodySize: configuration.maxBodySize

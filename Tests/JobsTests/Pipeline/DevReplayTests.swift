@@ -52,11 +52,15 @@ import Testing
 
             // The world starts an hour before the season's first match: the schedule's first minute collects it.
             var games: [[String: Any]] = []
+            var market: String?
             _ = try await eventually(timeout: .seconds(180)) {
-                games = try await get("games?sport=epl")["data"] as? [[String: Any]] ?? []
+                let page = try await get("games?sport=epl")
+                games = page["data"] as? [[String: Any]] ?? []
+                market = (page["meta"] as? [String: Any])?["market"] as? String
                 if games.isEmpty { try await Task.sleep(for: .seconds(1)) }
                 return !games.isEmpty
             }
+            #expect(market == "replayed", "dev declares the replayed file's market")
         let first = try #require(games.first, "\(devLog())")
             #expect((first["scheduled_at"] as? String)?.hasPrefix("2024-08-16T19:00") == true, "\(first)")
 

@@ -44,7 +44,7 @@ enum BettingOpenAPI: OpenAPIArea {
                             .query(name: "status", schema: S.string(enumeration: statuses)), .query(name: "sport", schema: S.sport),
                             .query(name: "bet_type", schema: S.string(enumeration: S.betTypes)),
                         ] + OpenAPIParameters.sort(TrackedBetRepository.Order.self, default: .placedAt),
-                        responses: [200: .json(S.page(S.reference("Bet")))], errors: [400, 401, 429]),
+                        responses: [200: .json(S.pricedPage(S.reference("Bet")))], errors: [400, 401, 429]),
                     post: operation(
                         "Track a bet: from a pick (prediction_id; game, market, selection, line, price and book copied) or by hand. "
                             + "Refused on a started game (409 GAME_STARTED) or above the available bankroll (409 INSUFFICIENT_BANKROLL). "
@@ -55,7 +55,7 @@ enum BettingOpenAPI: OpenAPIArea {
             "/api/v1/betting/bets/{id}": .pathItem(
                 .init(
                     get: operation(
-                        "One of the caller's bets.", parameters: betID, responses: [200: .json(S.envelope(S.reference("Bet")))],
+                        "One of the caller's bets.", parameters: betID, responses: [200: .json(S.priced(S.reference("Bet")))],
                         errors: [400, 401, 404, 429]),
                     delete: operation(
                         "Void one of the caller's pending bets before its game starts; its stake is available again.", parameters: betID,
@@ -64,12 +64,12 @@ enum BettingOpenAPI: OpenAPIArea {
                 operation(
                     "P&L, ROI, win rate and CLV of the caller's bets on games in the days asked: overall, by sport and by market.",
                     parameters: OpenAPIParameters.gameDays + [.query(name: "sport", schema: S.sport)],
-                    responses: [200: .json(S.envelope(S.reference("BettingSummary")))], errors: [400, 401, 429])),
+                    responses: [200: .json(S.priced(S.reference("BettingSummary")))], errors: [400, 401, 429])),
             "/api/v1/betting/stake": get(
                 operation(
                     "A stake suggestion for a pick: its Kelly fraction of the caller's available bankroll.",
                     parameters: [.query(name: "prediction_id", required: true, schema: S.rowID)],
-                    responses: [200: .json(S.envelope(S.reference("StakeSuggestion")))], errors: [400, 401, 404, 422, 429])),
+                    responses: [200: .json(S.priced(S.reference("StakeSuggestion")))], errors: [400, 401, 404, 422, 429])),
         ]
     }
 

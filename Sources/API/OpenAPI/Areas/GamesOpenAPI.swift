@@ -15,9 +15,9 @@ enum GamesOpenAPI: OpenAPIArea {
                         .query(name: "sport", schema: S.sport), .query(name: "status", schema: S.string(enumeration: S.gameStatuses)),
                         .query(name: "with_odds", schema: S.string(enumeration: ["true", "false"])),
                     ] + OpenAPIParameters.sort(GameRepository.Order.self, default: .scheduledAt, ascending: true),
-                    responses: [200: .json(S.page(S.reference("Game")))], errors: [400, 401, 429])),
+                    responses: [200: .json(S.pricedPage(S.reference("Game")))], errors: [400, 401, 429])),
             "/api/v1/games/{id}": getOne(
-                "One game with each book's latest price per market and outcome (the last 24 hours).", schema: "Game"),
+                "One game with each book's latest price per market and outcome (the last 24 hours).", schema: "Game", priced: true),
             "/api/v1/odds": get(
                 operation(
                     "A game's odds history, newest first unless sort and order say otherwise, in decimal odds.",
@@ -26,7 +26,7 @@ enum GamesOpenAPI: OpenAPIArea {
                         .query(name: "market", schema: S.string(enumeration: ["h2h", "spreads", "totals"])),
                         .query(name: "bookmaker", schema: S.string(pattern: "^[!-~]{1,64}$", minLength: 1, maxLength: 64)),
                     ] + OpenAPIParameters.sort(OddsRepository.Order.self, default: .recordedAt),
-                    responses: [200: .json(S.page(S.reference("OddsSnapshot")))], errors: [400, 401, 404, 429])),
+                    responses: [200: .json(S.pricedPage(S.reference("OddsSnapshot")))], errors: [400, 401, 404, 429])),
         ]
     }
 

@@ -17,12 +17,13 @@ enum ModelsOpenAPI: OpenAPIArea {
                         .query(name: "publication", schema: S.string(enumeration: S.publications)),
                         .query(name: "status", schema: S.string(enumeration: S.modelStatuses)),
                     ] + OpenAPIParameters.sort(ModelRepository.Order.self, default: .createdAt),
-                    responses: [200: .json(S.page(S.reference("Model")))], errors: [400, 401, 429])),
-            "/api/v1/models/{id}": getOne("One model with its promotion decisions and rollbacks.", schema: "Model"),
+                    responses: [200: .json(S.pricedPage(S.reference("Model")))], errors: [400, 401, 429])),
+            "/api/v1/models/{id}": getOne("One model with its promotion decisions and rollbacks.", schema: "Model", priced: true),
             "/api/v1/models/{id}/report": get(
                 operation(
                     "The model's evaluation report: a self-contained HTML page with SVG charts; a model that went into shadow for "
-                        + "review also gets its shadow comparison with the champion on the games settled so far.",
+                        + "review also gets its shadow comparison with the champion on the games settled so far. Unless the deployment's market is "
+                        + "live, the page opens with where its prices came from (simulated or replayed).",
                     parameters: [.path(name: "id", schema: S.rowID)], responses: [200: .html], errors: [400, 401, 404, 429])),
             "/api/v1/models/{id}/drift": get(
                 operation(
@@ -35,7 +36,7 @@ enum ModelsOpenAPI: OpenAPIArea {
                         .path(name: "id", schema: S.rowID),
                         .query(name: "days", schema: S.integer(minimum: 1, maximum: 365), description: "Days back, default 14."),
                     ],
-                    responses: [200: .json(S.envelope(S.reference("FeatureDrift")))], errors: [400, 401, 404, 429])),
+                    responses: [200: .json(S.priced(S.reference("FeatureDrift")))], errors: [400, 401, 404, 429])),
         ]
     }
 

@@ -21,7 +21,7 @@ enum PredictionsOpenAPI: OpenAPIArea {
                 operation(
                     "List predictions with the seed's filters, cached for 5 minutes.",
                     parameters: filters + [.query(name: "bet_type", schema: S.string(enumeration: S.betTypes))],
-                    responses: [200: .json(S.page(S.reference("Prediction")))], errors: [400, 401, 429])),
+                    responses: [200: .json(S.pricedPage(S.reference("Prediction")))], errors: [400, 401, 429])),
             "/api/v1/player-props": get(
                 operation(
                     "List player-prop predictions (bet_type player_prop) with the other filters of /predictions, cached for 5 minutes. "
@@ -30,8 +30,8 @@ enum PredictionsOpenAPI: OpenAPIArea {
                         + "edge, tier and stake. NBA player points (sport nba) are player:<id>:points_over or "
                         + "player:<id>:points_under at the line a book quotes, the id ESPN's athlete id.",
                     parameters: filters,
-                    responses: [200: .json(S.page(S.reference("Prediction")))], errors: [400, 401, 429])),
-            "/api/v1/predictions/{id}": getOne("One prediction.", schema: "Prediction"),
+                    responses: [200: .json(S.pricedPage(S.reference("Prediction")))], errors: [400, 401, 429])),
+            "/api/v1/predictions/{id}": getOne("One prediction.", schema: "Prediction", priced: true),
             "/api/v1/predictions/{id}/verify": getOne(
                 "Recompute the prediction's SHA-256 over its canonical content and compare, and check its sport's hash chain "
                     + "of publications from the first to the head, reporting the first break.", schema: "PredictionVerification"),

@@ -13,7 +13,7 @@ enum ReportsOpenAPI: OpenAPIArea {
                         .query(name: "date", required: true, schema: S.date, description: "The games' day (UTC), YYYY-MM-DD."),
                         .query(name: "sport", required: true, schema: S.sport),
                     ],
-                    responses: [200: .json(S.envelope(S.reference("DailyReport")))], errors: [400, 401, 404, 429])),
+                    responses: [200: .json(S.priced(S.reference("DailyReport")))], errors: [400, 401, 404, 429])),
             "/api/v1/reports/weekly": periodReport(
                 "The weekly report of one sport over an ISO week of US Eastern game days, computed from the settled picks and forecasts: accuracy, CLV, ROI and sharp agreement of picks overall, by tier and bet type; log loss, Brier and ECE of forecasts; best picks and notable misses.",
                 period: .query(
@@ -34,8 +34,7 @@ enum ReportsOpenAPI: OpenAPIArea {
                     ],
                     responses: [
                         200: .json(
-                            S.envelope(
-                                S.array(S.reference("PredictionPerformance")), meta: S.object(required: ["from": S.date, "to": S.date])))
+                            S.priced(S.array(S.reference("PredictionPerformance")), meta: ["from": S.date, "to": S.date]))
                     ],
                     errors: [400, 401, 429])),
         ]
@@ -91,7 +90,7 @@ enum ReportsOpenAPI: OpenAPIArea {
         get(
             operation(
                 summary, parameters: [period, .query(name: "sport", required: true, schema: S.sport)],
-                responses: [200: .json(S.envelope(S.reference("PeriodReport")))], errors: [400, 401, 429]))
+                responses: [200: .json(S.priced(S.reference("PeriodReport")))], errors: [400, 401, 429]))
     }
 
     /// What every report carries (its sport, when it was made, the performance summaries, the best and worst picks),
