@@ -178,7 +178,7 @@ struct DevCommand: AsyncParsableCommand {
             let registry = JobCatalog.registry(
                 redis: client, store: store, environment: collectorEnvironment, now: clock,
                 qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)),
-                secrets: secrets)
+                secrets: secrets, market: try MarketEnvironment.market(collectorEnvironment))
             let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true, defaultLayout: .packed), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))

@@ -47,7 +47,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let database = databaseURL ?? DevServers.databaseURL
         let store = database.map { Store(configuration: PostgresConfiguration(url: $0, maximumConnections: 4)) }
         // The keys that seal secrets at rest, as the API's: deliveries sign with the webhooks' secrets.
-        let registry = JobCatalog.registry(redis: client, store: store, secrets: try DevServers.totpKeyring())
+        let registry = JobCatalog.registry(
+            redis: client, store: store, secrets: try DevServers.totpKeyring(), market: try MarketEnvironment.market())
         let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: store != nil), registry: registry)
         let configuration = WorkerConfiguration(
             queues: workerQueues, concurrency: concurrency,

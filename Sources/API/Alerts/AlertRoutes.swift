@@ -19,6 +19,8 @@ struct AlertRoutes: Sendable {
     var webhookPrivateHosts = false
     /// Seals each webhook's signing secret before it is stored.
     let webhookSecrets: SecretSealing
+    /// Where the alerted picks' prices come from (`meta.market` on the inbox and an opened alert).
+    var market: MarketSource = .live
 
     func register(on group: RouteRegistrar) {
         group.get("alerts", use: list)
@@ -38,7 +40,7 @@ struct AlertRoutes: Sendable {
         let pagination = try Pagination(query)
         let unread = try QueryFilters.flag(query, "unread") ?? false
         let page = try await database.alerts.alerts(userID: user, unread: unread, limit: pagination.limit, offset: pagination.offset)
-        return Envelope(data: page.alerts.map { PickAlertView($0) }, meta: pagination.meta(total: page.total))
+        return Envelope(data: page.alerts.map { PickAlertView($0) }, meta: pagination.meta(total: page.total), market: market)
     }
 
     @Sendable func open(_ request: Request, context: APIRequestContext) async throws -> Envelope<PickAlertView, EmptyMeta> {
@@ -48,7 +50,7 @@ struct AlertRoutes: Sendable {
             throw APIError.notFound("Alert", id: id, code: "ALERT_NOT_FOUND", key: "alert_id")
         }
         let prediction = try await predictions.find(id: alert.pick.predictionID, consistency: .primary)
-        return Envelope(data: PickAlertView(alert, prediction: prediction), meta: EmptyMeta())
+        return Envelope(data: PickAlertView(alert, prediction: prediction), meta: EmptyMeta(), market: market)
     }
 
     @Sendable func rules(_ request: Request, context: APIRequestContext) async throws -> Envelope<[AlertRuleView], EmptyMeta> {

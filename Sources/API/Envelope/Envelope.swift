@@ -1,4 +1,5 @@
 import Hummingbird
+import Store
 
 /// The seed's success envelope: `{"data": …, "meta": {…}}`.
 struct Envelope<Payload: Encodable & Sendable, Meta: Encodable & Sendable>: ResponseEncodable, Sendable {

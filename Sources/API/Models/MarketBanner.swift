@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The note a model's evaluation page opens with when its prices are not a live market's (`MarketSource`): the page
 /// was written by training, which does not know where its prices came from, so the API adds it on each read.

@@ -1,4 +1,5 @@
 import OpenAPIKit
+import Store
 
 /// The OpenAPI 3.1 document of the API, served at `/api/v1/openapi.json`.
 ///
@@ -32,7 +33,7 @@ enum OpenAPIDocument {
         info: .init(
             title: "AI Pro Sports API",
             description:
-                "Submit and read jobs and predictions; read games, odds and models; track your own bets and bankroll; watch the queues (ops); manage users, 2FA, jobs and queues and export predictions (admin). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; answers built on prices and results (predictions, performance, reports, models, games, odds, bets) add meta.market: live, simulated (the sandbox's generated world: no real market) or replayed (real history replayed); errors: {error: {code, message, details}}.",
+                "Submit and read jobs and predictions; read games, odds and models; track your own bets and bankroll; watch the queues (ops); manage users, 2FA, jobs and queues and export predictions (admin). Success: {data, meta}; lists: {data, meta: {total, page, limit}}; answers built on prices and results (predictions, performance, reports, models, games, odds, bets, alerts) add meta.market: live, simulated (the sandbox's generated world: no real market) or replayed (real history replayed); errors: {error: {code, message, details}}.",
             version: "1.0.0"),
         servers: [],
         paths: union(areas.map { $0.paths }),

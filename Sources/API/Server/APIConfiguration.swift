@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Everything the API server needs to know, filled in one place (`aips api`) and passed down.
 public struct APIConfiguration: Sendable {

@@ -99,7 +99,7 @@ public struct APIServer: Sendable {
         AlertRoutes(
             database: database, predictions: predictionReader, maxBodySize: configuration.maxBodySize,
             webhookPrivateHosts: configuration.webhookPrivateHosts,
-            webhookSecrets: SecretSealing(keyring: configuration.auth.totpKeyring, purpose: .webhook)
+            webhookSecrets: SecretSealing(keyring: configuration.auth.totpKeyring, purpose: .webhook), market: configuration.market
         ).register(on: signedIn)
         ReportRoutes(reads: reads, market: configuration.market, now: configuration.now).register(on: signedIn)
         ModelRoutes(reads: reads, market: configuration.market, now: configuration.now).register(on: signedIn)

@@ -30,29 +30,31 @@ public struct AlertDeliverer: Sendable {
     private let retryBackoff: Duration
     private let destinations: WebhookDestinationCheck
     private let secrets: SecretKeyring?
+    private let market: MarketSource
 
     /// A deliverer reading `store`; `now` stamps the signatures (the real clock: receivers compare it with theirs);
     /// `timeout` bounds each POST; a failing webhook is tried again after `retryBackoff`, doubling with each failure
     /// in a row (`AlertRepository.claimDeliveries`). Unless `allowingPrivateHosts` (development), a webhook whose host
     /// is private or resolves to a private address is not POSTed to: the delivery fails, and says why. `secrets` opens
     /// the webhooks' sealed signing secrets (`TOTP_ENCRYPTION_KEYS`); without it only plaintext ones from before sealing
-    /// can sign.
+    /// can sign. Every body says `market`, where the picks' prices come from.
     public init(
-        store: Store, secrets: SecretKeyring?, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
-        retryBackoff: Duration = .seconds(60), allowingPrivateHosts: Bool = false
+        store: Store, secrets: SecretKeyring?, market: MarketSource = .live, now: @escaping @Sendable () -> Date = Date.init,
+        timeout: Duration = .seconds(10), retryBackoff: Duration = .seconds(60), allowingPrivateHosts: Bool = false
     ) {
         self.init(
-            store: store, secrets: secrets, now: now, timeout: timeout, retryBackoff: retryBackoff,
+            store: store, secrets: secrets, market: market, now: now, timeout: timeout, retryBackoff: retryBackoff,
             destinations: WebhookDestinationCheck(allowingPrivateHosts: allowingPrivateHosts))
     }
 
     /// A deliverer that judges destinations with `destinations` (a test's resolver).
     init(
-        store: Store, secrets: SecretKeyring?, now: @escaping @Sendable () -> Date = Date.init, timeout: Duration = .seconds(10),
-        retryBackoff: Duration = .seconds(60), destinations: WebhookDestinationCheck
+        store: Store, secrets: SecretKeyring?, market: MarketSource = .live, now: @escaping @Sendable () -> Date = Date.init,
+        timeout: Duration = .seconds(10), retryBackoff: Duration = .seconds(60), destinations: WebhookDestinationCheck
     ) {
         self.store = store
         self.secrets = secrets
+        self.market = market
         self.destinations = destinations
         self.now = now
         self.timeout = .milliseconds(Int64(timeout / .milliseconds(1)))
@@ -85,7 +87,7 @@ public struct AlertDeliverer: Sendable {
     /// POSTs one user's alerts and records how it went; whether the endpoint took them.
     private func deliver(_ delivery: AlertRepository.Delivery, logger: Logger) async throws -> Bool {
         let ids = delivery.alerts.map(\.id)
-        let (status, error) = await post(AlertWebhookPayload(delivery.alerts), to: delivery.webhook)
+        let (status, error) = await post(AlertWebhookPayload(delivery.alerts, market: market), to: delivery.webhook)
         try await store.alerts.recordDelivery(userID: delivery.webhook.userID, alertIDs: ids, status: status, error: error)
         if let error {
             logger.warning(

@@ -6,6 +6,8 @@ import Store
 struct AlertWebhookPayload: Encodable {
     /// `alerts.new`.
     let type = "alerts.new"
+    /// Where the picks' prices come from: `simulated` and `replayed` picks are no bets in a live market.
+    let market: MarketSource
     let alerts: [Alert]
 
     struct Alert: Encodable {
@@ -16,7 +18,8 @@ struct AlertWebhookPayload: Encodable {
         let pick: AlertedPick
     }
 
-    init(_ alerts: [PickAlert]) {
+    init(_ alerts: [PickAlert], market: MarketSource) {
+        self.market = market
         self.alerts = alerts.map { Alert(id: $0.id, createdAt: $0.createdAt, url: "/api/v1/alerts/\($0.id)", pick: $0.pick) }
     }
 

@@ -13,10 +13,11 @@ enum JobCatalog {
     /// pipeline) get handlers only when `store` is given, and are otherwise declared, so submissions are still
     /// validated. `now` is the platform's clock: the sandbox's world clock when `aips dev` runs it faster than real
     /// time; `qualityThresholds` replace the seed's data-quality limits; `secrets` opens sealed secrets (the alert
-    /// webhooks' signing secrets).
+    /// webhooks' signing secrets); `market` is what the alert webhooks say of the prices (`MarketEnvironment`).
     static func registry(
         redis: RedisClient, store: Store? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-        now: (@Sendable () -> Date)? = nil, qualityThresholds: QualityThresholds? = nil, secrets: SecretKeyring? = nil
+        now: (@Sendable () -> Date)? = nil, qualityThresholds: QualityThresholds? = nil, secrets: SecretKeyring? = nil,
+        market: MarketSource = .live
     ) -> JobRegistry {
         let registry = JobRegistry()
         DiagnosticJobs.register(in: registry, redis: redis)
@@ -45,7 +46,8 @@ enum JobCatalog {
             PlayerPointsJobs.register(in: registry, store: store, now: clock, predictionsChanged: { try await predictions.invalidate() })
             // `aips dev` sets it: the sandbox's webhook inbox listens on loopback.
             AlertJobs.register(
-                in: registry, store: store, secrets: secrets, allowingPrivateHosts: environment["ALERT_WEBHOOK_PRIVATE_HOSTS"] == "true")
+                in: registry, store: store, secrets: secrets, market: market,
+                allowingPrivateHosts: environment["ALERT_WEBHOOK_PRIVATE_HOSTS"] == "true")
         } else {
             registry.declare(RecordedEffectJob.self)
             CollectorJobs.declare(in: registry)

@@ -1,6 +1,6 @@
-import API
 import ArgumentParser
 import Foundation
+import Store
 
 /// The market a deployment's answers declare (`MarketSource`), from the environment: `AIPS_MARKET` (`live`,
 /// `simulated` or `replayed`) when set, else `simulated` when the collectors read a sandbox (`AIPS_SANDBOX_URL`), else

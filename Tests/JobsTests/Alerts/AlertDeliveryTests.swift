@@ -56,7 +56,7 @@ import Testing
                 try await Self.pick(store, sport: "nba", model: model, index: 2),
             ]
             #expect(try await store.alerts.raiseForNewPicks() == 2)
-            let deliverer = AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true)
+            let deliverer = AlertDeliverer(store: store, secrets: nil, market: .simulated, allowingPrivateHosts: true)
 
             // The endpoint refuses once: nothing is kept, the failure shows on the webhook, the alerts wait.
             sandbox.faults.inject(.status(503), pathPrefix: inboxPath, times: 1)
@@ -81,6 +81,7 @@ import Testing
             #expect(delivery.contentType == "application/json")
             let body = try #require(try JSONSerialization.jsonObject(with: delivery.body) as? [String: Any])
             #expect(body["type"] as? String == "alerts.new")
+            #expect(body["market"] as? String == "simulated", "the deployment's market, so a simulated pick is not read as a bet")
             let alerts = try #require(body["alerts"] as? [[String: Any]])
             let announced = alerts.compactMap { ($0["pick"] as? [String: Any])?["prediction_id"] as? Int }
             #expect(announced == picks, "oldest first, and not the alert raised before the webhook")
@@ -153,6 +154,8 @@ import Testing
             let delivered = try await AlertDeliverer(store: store, secrets: nil, allowingPrivateHosts: true)
                 .run(DeliverAlerts(), logger: CollectTestSupport.logger)
             #expect(delivered.delivered == 1 && sandbox.webhooks.received("carol").count == 1)
+            let body = try JSONSerialization.jsonObject(with: try #require(sandbox.webhooks.received("carol").first).body) as? [String: Any]
+            #expect(body?["market"] as? String == "live", "a deliverer told nothing declares a live market")
         }
         await store.shutdown()
     }

@@ -12,12 +12,12 @@ enum AlertsOpenAPI: OpenAPIArea {
                 operation(
                     "The caller's alerts to new picks, newest first; unread=true: only those not opened yet.",
                     parameters: OpenAPIParameters.pagination + [.query(name: "unread", schema: S.string(enumeration: ["true", "false"]))],
-                    responses: [200: .json(S.page(S.reference("PickAlert")))], errors: [400, 401, 429])),
+                    responses: [200: .json(S.pricedPage(S.reference("PickAlert")))], errors: [400, 401, 429])),
             "/api/v1/alerts/{id}": get(
                 operation(
                     "Open one of the caller's alerts: the pick with its prediction in full. The first opening is recorded (the "
                         + "click-through GET /admin/engagement counts). 404 ALERT_NOT_FOUND.",
-                    parameters: id, responses: [200: .json(S.envelope(S.reference("PickAlert")))], errors: [400, 401, 404, 429])),
+                    parameters: id, responses: [200: .json(S.priced(S.reference("PickAlert")))], errors: [400, 401, 404, 429])),
             "/api/v1/alerts/rules": .pathItem(
                 .init(
                     get: operation(
@@ -43,7 +43,7 @@ enum AlertsOpenAPI: OpenAPIArea {
                     post: operation(
                         "Have new alerts POSTed to url (https on a public host; private hosts, over http too, only in development), or replace the url; either way a new "
                             + "signing secret, answered this once. Within about a minute of the run that raised them, each user's new "
-                            + "alerts go in one POST: {\"type\":\"alerts.new\",\"alerts\":[…]} (each alert as GET /alerts lists it, "
+                            + "alerts go in one POST: {\"type\":\"alerts.new\",\"market\":\"live\",\"alerts\":[…]} (market as meta.market says it; each alert as GET /alerts lists it, "
                             + "with its url), signed in the AIPS-Signature header: t=<unix seconds>,v1=<hex HMAC-SHA256 of "
                             + "\"<t>.<body>\" under the secret>. Anything but a 2xx is tried again the next minute, for a day; an "
                             + "alert may come twice, with the same id. Alerts raised before the webhook was set are not sent.",

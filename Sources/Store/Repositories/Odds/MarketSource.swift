@@ -1,10 +1,11 @@
-/// Where the prices and results behind an answer come from, as the deployment declares it: every answer built on them
-/// (predictions, performance, reports, models, games and odds, tracked bets) says so in `meta.market`, and a model's
-/// evaluation page in a banner, so that figures measured on a simulator are never read as an edge in a real market.
+/// Where the prices and results a deployment collects come from, as it declares it: every API answer built on them
+/// (predictions, performance, reports, models, games and odds, tracked bets, alerts) says so in `meta.market`, a
+/// model's evaluation page in a banner and an alert webhook's body in `market`, so that figures measured on a
+/// simulator are never read as an edge in a real market.
 ///
 /// It is the deployment's, not each row's: the collectors of one deployment read one set of upstreams (`aips dev`
-/// sets it from the sandbox it serves; `aips api` from `AIPS_MARKET`, or `simulated` when the collectors are pointed
-/// at a sandbox by `AIPS_SANDBOX_URL`).
+/// sets it from the sandbox it serves; `aips api` and the workers from `AIPS_MARKET`, or `simulated` when the
+/// collectors are pointed at a sandbox by `AIPS_SANDBOX_URL`).
 public enum MarketSource: String, Sendable, Codable, CaseIterable {
     /// Bookmakers' prices and real games, collected from the upstream APIs as they happen.
     case live
