@@ -66,42 +66,76 @@ public struct AlertDeliverer: Sendable {
         let deliveries = try await store.alerts.claimDeliveries(
             limit: parameters.limit ?? 1_000, backoff: retryBackoff / .seconds(1))
         var run = AlertDeliveryRun()
-        try await withThrowingTaskGroup(of: (count: Int, delivered: Bool).self) { group in
+        var cannotSign: SecretKeyError?
+        try await withThrowingTaskGroup(of: (count: Int, outcome: Outcome).self) { group in
             var pending = deliveries[...]
             func startNext() {
                 guard let delivery = pending.popFirst() else { return }
                 group.addTask { (delivery.alerts.count, try await deliver(delivery, logger: logger)) }
             }
             for _ in 0..<Self.concurrentDeliveries { startNext() }
-            while let (count, delivered) = try await group.next() {
-                run.webhooks += 1
-                if delivered { run.delivered += count } else { run.failed += count }
+            while let (count, outcome) = try await group.next() {
+                switch outcome {
+                case .delivered:
+                    run.webhooks += 1
+                    run.delivered += count
+                case .failed:
+                    run.webhooks += 1
+                    run.failed += count
+                case .unsigned(let error):
+                    run.unsigned += count
+                    cannotSign = error
+                }
                 startNext()
             }
         }
-        Counter(label: "aips_alert_webhook_deliveries_total", dimensions: [("outcome", "delivered")]).increment(by: run.delivered)
-        Counter(label: "aips_alert_webhook_deliveries_total", dimensions: [("outcome", "failed")]).increment(by: run.failed)
+        for (outcome, count) in [("delivered", run.delivered), ("failed", run.failed), ("unsigned", run.unsigned)] {
+            Counter(label: "aips_alert_webhook_deliveries_total", dimensions: [("outcome", outcome)]).increment(by: count)
+        }
+        if let cannotSign { throw AlertSigningError(run: run, reason: cannotSign) }
         return run
     }
 
-    /// POSTs one user's alerts and records how it went; whether the endpoint took them.
-    private func deliver(_ delivery: AlertRepository.Delivery, logger: Logger) async throws -> Bool {
+    /// How one user's delivery went.
+    private enum Outcome: Sendable {
+        /// The endpoint took the alerts (a 2xx).
+        case delivered
+        /// The endpoint did not; recorded on the webhook.
+        case failed
+        /// This worker could not open the webhook's secret: nothing was sent or recorded.
+        case unsigned(SecretKeyError)
+    }
+
+    /// POSTs one user's alerts and records how it went. A secret this worker cannot open is its configuration's fault,
+    /// not the endpoint's: the alerts are released for a worker that holds the key, and the webhook's record (which its
+    /// user reads) is left alone.
+    private func deliver(_ delivery: AlertRepository.Delivery, logger: Logger) async throws -> Outcome {
         let ids = delivery.alerts.map(\.id)
-        let (status, error) = await post(AlertWebhookPayload(delivery.alerts, market: market), to: delivery.webhook)
+        let secret: String
+        do {
+            secret = try SecretKeyring.open(delivery.webhook.secret, for: .webhook, keyring: secrets)
+        } catch {
+            try await store.alerts.releaseDeliveries(alertIDs: ids)
+            logger.error(
+                "cannot sign an alert webhook delivery; its alerts wait for a worker with the key",
+                metadata: ["user_id": "\(delivery.webhook.userID)", "alerts": "\(ids.count)", "error": "\(error)"])
+            return .unsigned(error)
+        }
+        let (status, error) = await post(AlertWebhookPayload(delivery.alerts, market: market), to: delivery.webhook, secret: secret)
         try await store.alerts.recordDelivery(userID: delivery.webhook.userID, alertIDs: ids, status: status, error: error)
         if let error {
             logger.warning(
                 "alert webhook failed", metadata: ["user_id": "\(delivery.webhook.userID)", "alerts": "\(ids.count)", "error": "\(error)"])
         }
-        return error == nil
+        return error == nil ? .delivered : .failed
     }
 
-    /// POSTs `payload` to `webhook`: the status it answered, if any, and why it failed (nil on a 2xx).
-    private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook) async -> (status: Int?, error: String?) {
+    /// POSTs `payload` to `webhook`, signed with `secret`: the status it answered, if any, and why it failed (nil on a
+    /// 2xx).
+    private func post(_ payload: AlertWebhookPayload, to webhook: AlertWebhook, secret: String) async -> (status: Int?, error: String?) {
         let destination = await destinations.destination(for: webhook.url)
         if case .refused(let refusal) = destination { return (nil, refusal) }
         do {
-            let secret = try SecretKeyring.open(webhook.secret, for: .webhook, keyring: secrets)
             let body = try payload.encoded()
             var request = HTTPClientRequest(url: webhook.url)
             request.method = .POST

@@ -6,6 +6,9 @@ public struct AlertDeliveryRun: Codable, Sendable, Equatable {
     public var delivered = 0
     /// Alerts left for the next run: no answer, or not a 2xx.
     public var failed = 0
+    /// Alerts not sent because this worker cannot open their webhook's sealed secret (`AlertSigningError`); they wait
+    /// for a worker that can, and nothing is counted against the webhook.
+    public var unsigned = 0
 
     /// An empty run.
     public init() {}

@@ -104,6 +104,12 @@ extension AlertRepository {
         }
     }
 
+    /// Releases the claim on `alertIDs` without an attempt: the worker could not sign them, which is its configuration,
+    /// not the endpoint's failure, so the webhook's record and backoff are left as they were.
+    public func releaseDeliveries(alertIDs: [Int]) async throws {
+        _ = try await database.query("UPDATE pick_alerts SET delivery_claimed_at = NULL WHERE id = ANY(\(alertIDs)::bigint[])")
+    }
+
     private static func webhook(_ row: PostgresRow) throws -> AlertWebhook {
         AlertWebhook(
             userID: try row.decode("user_id"), url: try row.decode("url"), secret: try row.decode("secret"),
