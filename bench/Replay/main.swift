@@ -444,15 +444,18 @@ struct ScoredGames {
                 guard values.count > 1 else { return (m, .nan) }
                 return (m, (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot() / Double(values.count).squareRoot())
             }
-            let (clvMean, clvSE) = meanAndSE(group.compactMap(\.clv))
-            let (fairMean, fairSE) = meanAndSE(group.compactMap(\.fairCLV))
+            /// A mean in percent with its standard error, which one value does not have.
+            func percent(_ values: [Double], digits: Int) -> String {
+                let (m, se) = meanAndSE(values)
+                let mean = String(format: "%+.\(digits)f %%", 100 * m)
+                return se.isNaN ? mean + " (no error from \(values.count))" : mean + String(format: " ± %.\(digits)f", 100 * se)
+            }
             print(
                 String(
-                    format: "  picks %@: %d (%.0f %% of games)  accuracy %.3f  mean CLV %+.2f %% ± %.2f (fair close %+.2f %% ± %.2f)  flat-stake ROI %+.1f %% ± %.1f", name,
-                    group.count, 100 * Double(group.count) / Double(labels.count), Double(wins) / Double(group.count), 100 * clvMean,
-                    100 * clvSE, 100 * fairMean, 100 * fairSE, 100 * mean(profits),
-                    100 * (profits.map { ($0 - mean(profits)) * ($0 - mean(profits)) }.reduce(0, +) / Double(max(1, profits.count - 1)))
-                        .squareRoot() / Double(profits.count).squareRoot()))
+                    format: "  picks %@: %d (%.0f %% of games)  accuracy %.3f  mean CLV %@ (fair close %@)  flat-stake ROI %@", name,
+                    group.count, 100 * Double(group.count) / Double(labels.count), Double(wins) / Double(group.count),
+                    percent(group.compactMap(\.clv), digits: 2), percent(group.compactMap(\.fairCLV), digits: 2),
+                    percent(profits, digits: 1)))
         }
     }
 
