@@ -27,6 +27,7 @@ struct AdminExportEndpointTests {
             #expect(all.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(all.headers[.init("Content-Disposition")!]?.contains("predictions.csv") == true)
             #expect(all.headers[.init("X-Total-Count")!] == "5")
+            #expect(all.headers[.init("AIPS-Market")!] == "live")
             #expect(all.text.hasSuffix("\r\n"))
             let records = try CSVReader.records(Array(all.text.utf8))
             let header = try #require(records.first?.fields)

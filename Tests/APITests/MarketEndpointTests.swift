@@ -22,9 +22,12 @@ struct MarketEndpointTests {
     @Test func aSimulatedDeploymentSaysSoOnEveryPricedAnswerAndItsReports() async throws {
         let harness = try await APITestHarness.make { $0.market = .simulated }
         let user = try await harness.user()
+        let admin = try await harness.user(role: .admin, "admin")
         let predictions = try await ReportEndpointTests.seed(harness.store)
         let model = try await AdminPromotionEndpointTests.model(harness.store, betType: .moneyline, version: 1)
         try await harness.run(as: user) { client, token in
+            let export = try await client.get("/api/v1/admin/predictions/export", token: try await client.login(admin).access)
+            #expect(export.status == .ok && export.headers[.init("AIPS-Market")!] == "simulated", "the CSV export says it in a header")
             let game = try #require(try await client.get("/api/v1/predictions/\(predictions[0])", token: token).data?["game_id"]?.int)
             for (path, keeps) in Self.pricedReads(prediction: predictions[0], game: game, model: model) {
                 let reply = try await client.get(path, token: token)

@@ -1,13 +1,17 @@
 import Hummingbird
 import Postgres
+import Store
 
 /// `GET /admin/predictions/export`: the prediction history as CSV, with the filters, `sort` and `order` of
 /// `GET /predictions`.
 ///
 /// At most `maxRows` rows, in the order asked; `X-Total-Count` says how many matched, so a caller sees when the
-/// export was cut and can narrow the dates. It reads the replica while it keeps up.
+/// export was cut and can narrow the dates; `AIPS-Market` says where the prices came from, as `meta.market` does in
+/// JSON. It reads the replica while it keeps up.
 struct AdminExportRoutes: Sendable {
     let reader: PredictionReader
+    /// Where the predictions' prices come from.
+    var market: MarketSource = .live
     /// The most rows one export holds.
     static let maxRows = 50_000
 
@@ -23,6 +27,7 @@ struct AdminExportRoutes: Sendable {
             headers: [
                 .init("Content-Disposition")!: "attachment; filename=\"predictions.csv\"",
                 .init("X-Total-Count")!: String(found.total),
+                .init("AIPS-Market")!: market.rawValue,
             ])
     }
 }

@@ -117,7 +117,7 @@ public struct APIServer: Sendable {
         ).register(on: admin)
         AdminTwoFactorRoutes(enrolment: enrolment, maxBodySize: configuration.maxBodySize).register(on: admin)
         AdminQueueRoutes(queue: queue).register(on: admin)
-        AdminExportRoutes(reader: predictionReader).register(on: admin)
+        AdminExportRoutes(reader: predictionReader, market: configuration.market).register(on: admin)
         AdminEngagementRoutes(engagement: engagement, database: database).register(on: admin)
         AdminModelRoutes(database: database, maxBodySize: configuration.maxBodySize).register(on: admin)
         AdminQualityRoutes(database: database, now: configuration.now).register(on: admin)

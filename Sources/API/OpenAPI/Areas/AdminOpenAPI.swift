@@ -97,7 +97,7 @@ enum AdminOpenAPI: OpenAPIArea {
             "/api/v1/admin/predictions/export": get(
                 operation(
                     "The prediction history as CSV (admin), with the filters, sort and order of /predictions; at most 50,000 rows, "
-                        + "X-Total-Count says how many matched.",
+                        + "X-Total-Count says how many matched, AIPS-Market where the prices came from (live, simulated or replayed).",
                     parameters: PredictionsOpenAPI.filters + [.query(name: "bet_type", schema: S.string(enumeration: S.betTypes))],
                     responses: [200: .text(.csv, description: "CSV with a header row (RFC 4180)")], errors: [400, 401, 403, 429])),
             "/api/v1/admin/engagement": get(
