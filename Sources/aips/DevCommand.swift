@@ -175,10 +175,11 @@ struct DevCommand: AsyncParsableCommand {
             // which is `sandboxSpeed` minutes of world time.
             let secrets =
                 try SecretKeyring.fromEnvironment(environment) ?? SecretKeyring.fromEnvironment(["TOTP_ENCRYPTION_KEYS_FILE": totpKeysFile])
+            let market = try MarketEnvironment.market(collectorEnvironment)
             let registry = JobCatalog.registry(
                 redis: client, store: store, environment: collectorEnvironment, now: clock,
                 qualityThresholds: sandbox == nil ? nil : QualityThresholds(oddsMaximumAge: 2 * 60 * max(sandboxSpeed, 1)),
-                secrets: secrets, market: try MarketEnvironment.market(collectorEnvironment))
+                secrets: secrets, market: market)
             let queue = JobQueue(redis: client, configuration: try .aips(archiveFinishedJobs: true, defaultLayout: .packed), registry: registry)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
@@ -206,7 +207,7 @@ struct DevCommand: AsyncParsableCommand {
             apiConfiguration.now = clock
             apiConfiguration.threeWaySports = CollectedSport.threeWayCodes
             apiConfiguration.webhookPrivateHosts = true
-            apiConfiguration.market = try MarketEnvironment.market(collectorEnvironment)
+            apiConfiguration.market = market
             apiConfiguration.auth.totpKeyring = secrets
             let server = APIServer(
                 configuration: apiConfiguration, redis: client, queue: queue, registry: registry, database: store, reads: store.reads,

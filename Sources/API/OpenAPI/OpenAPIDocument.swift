@@ -41,18 +41,25 @@ enum OpenAPIDocument {
             schemas: union(areas.map { $0.schemas } + [schemas]),
             securitySchemes: [bearerScheme: .http(scheme: "bearer", bearerFormat: "JWT")]))
 
+    /// The seed's page meta: `{total, page, limit}`.
+    private static let pageMeta: OrderedDictionary<String, JSONSchema> = [
+        "total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100),
+    ]
+
+    /// The page meta of answers built on prices: `market` besides.
+    private static var pricedPageMeta: OrderedDictionary<String, JSONSchema> {
+        var meta = pageMeta
+        meta["market"] = S.reference("Market")
+        return meta
+    }
+
     /// The schemas every area uses.
     private static let schemas: OpenAPI.ComponentDictionary<JSONSchema> = [
         "Error": S.object(required: [
             "error": S.object(required: ["code": S.string(), "message": S.string(), "details": S.map(S.any)])
         ]),
-        "PageMeta": S.object(required: [
-            "total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100),
-        ]),
-        "PricedPageMeta": S.object(required: [
-            "total": S.integer(minimum: 0), "page": S.integer(minimum: 1), "limit": S.integer(minimum: 1, maximum: 100),
-            "market": S.reference("Market"),
-        ]),
+        "PageMeta": S.object(required: pageMeta),
+        "PricedPageMeta": S.object(required: pricedPageMeta),
         "Market": S.string(enumeration: MarketSource.allCases.map(\.rawValue)),
     ]
 
